@@ -1,0 +1,61 @@
+/**
+ * `tsx local-backend/main.ts [--port 3210] [--site-port 3211] [--data .convex-local/data]
+ *   [--convex convex] [--env .convex-local/env.json] [--reset] [--quiet]`
+ *
+ * Environment variables for functions come from the env file (JSON object of
+ * strings); `npm run dev` writes it on first run.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createLogger } from "./logger.js";
+import { SchemaMismatchError } from "./engine.js";
+import { startLocalBackend } from "./server.js";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: process.env.CONVEX_LOCAL_PORT ?? "3210" },
+    "site-port": { type: "string", default: process.env.CONVEX_LOCAL_SITE_PORT ?? "3211" },
+    host: { type: "string", default: "127.0.0.1" },
+    data: { type: "string", default: ".convex-local/data" },
+    convex: { type: "string", default: "convex" },
+    env: { type: "string", default: ".convex-local/env.json" },
+    reset: { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
+  },
+});
+
+const projectRoot = process.cwd();
+const log = createLogger({ quiet: values.quiet });
+const dataDir = path.resolve(projectRoot, values.data);
+const envFile = path.resolve(projectRoot, values.env);
+
+if (values.reset) fs.rmSync(dataDir, { recursive: true, force: true });
+if (fs.existsSync(envFile)) {
+  const env = JSON.parse(fs.readFileSync(envFile, "utf8")) as Record<string, string>;
+  for (const [name, value] of Object.entries(env)) process.env[name] = value;
+}
+
+try {
+  const backend = await startLocalBackend({
+    projectRoot,
+    convexDir: path.resolve(projectRoot, values.convex),
+    dataDir,
+    host: values.host,
+    port: Number(values.port),
+    sitePort: Number(values["site-port"]),
+    log,
+  });
+  const shutdown = () => {
+    void backend.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+} catch (error) {
+  if (error instanceof SchemaMismatchError) {
+    log.error(error.message);
+  } else {
+    log.error((error as Error).stack ?? String(error));
+  }
+  process.exitCode = 1;
+}
