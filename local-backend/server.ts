@@ -52,10 +52,13 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
   const crons = new CronRunner((udfPath, args) => engine.runSystem(udfPath, args), options.log);
   crons.start(await loadCrons(options.convexDir));
 
+  const adminKey = process.env.CONVEX_LOCAL_ADMIN_KEY;
+  const isAdmin = (header: string | undefined) =>
+    Boolean(adminKey) && header !== undefined && header === `Convex ${adminKey}`;
   const httpAuth = async (header: string | undefined): Promise<CallAuth> => {
-    if (!header) return { identity: null, token: null };
+    if (!header || isAdmin(header)) return { identity: null, token: null };
     const match = /^Bearer (.+)$/.exec(header);
-    if (!match) throw new AuthFailure("Only Bearer tokens are supported by the local backend");
+    if (!match) throw new AuthFailure("Invalid Authorization header: expected a Bearer token or the deployment's admin key");
     const { identity } = await authVerifier.verify(match[1]);
     return { identity, token: match[1] };
   };
@@ -135,13 +138,15 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
       return json(res, 404, { code: "NotFound", message: `No route for ${url.pathname}` });
     }
     const started = performance.now();
+    // Like a deployment's admin key, the local admin key may call internal functions.
+    const requirePublic = !isAdmin(req.headers.authorization);
     try {
-      const resolvedKind = kind === "any" ? (await engine.resolveFunction(udfPath, "any", true)).kind : kind;
-      const { value } = await engine.call(resolvedKind, udfPath, args, auth);
+      const resolvedKind = kind === "any" ? (await engine.resolveFunction(udfPath, "any", requirePublic)).kind : kind;
+      const { value } = await engine.call(resolvedKind, udfPath, args, auth, { requirePublic });
       options.log.call(resolvedKind, udfPath, performance.now() - started, "ok (http)");
       return json(res, 200, {
         status: "success",
-        value: body.format === "json" ? convexToJson(value) : convexToJson(value),
+        value: convexToJson(value),
         logLines: [],
       });
     } catch (error) {

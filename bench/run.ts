@@ -1,0 +1,18 @@
+/** `npm run bench`: runs every benchmark and writes bench-results/latest.json. */
+import fs from "node:fs";
+import os from "node:os";
+import { benchLocalBackend } from "./local-backend";
+
+const results = [];
+console.log("local backend: 50 subscribers × 500 mutations …");
+results.push(await benchLocalBackend());
+console.log(results[results.length - 1]);
+
+const report = {
+  generatedAt: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  results,
+};
+fs.mkdirSync("bench-results", { recursive: true });
+fs.writeFileSync("bench-results/latest.json", JSON.stringify(report, null, 2) + "\n");
+console.log("wrote bench-results/latest.json");

@@ -1,0 +1,66 @@
+/* eslint-disable */
+/**
+ * Generated `api` utility.
+ *
+ * THIS CODE IS AUTOMATICALLY GENERATED.
+ *
+ * To regenerate, run `npx convex dev`.
+ * @module
+ */
+
+import type {
+  ApiFromModules,
+  FilterApi,
+  FunctionReference,
+} from "convex/server";
+import type * as auth from "../auth.js";
+import type * as devMailbox from "../devMailbox.js";
+import type * as emails_layout from "../emails/layout.js";
+import type * as emails_magicLink from "../emails/magicLink.js";
+import type * as errors from "../errors.js";
+import type * as functions from "../functions.js";
+import type * as http from "../http.js";
+import type * as model_access from "../model/access.js";
+import type * as model_demoData from "../model/demoData.js";
+import type * as model_env from "../model/env.js";
+import type * as model_mailer from "../model/mailer.js";
+import type * as model_users from "../model/users.js";
+import type * as seed from "../seed.js";
+import type * as users from "../users.js";
+import type * as validators from "../validators.js";
+
+/**
+ * A utility for referencing Convex functions in your app's API.
+ *
+ * Usage:
+ * ```js
+ * const myFunctionReference = api.myModule.myFunction;
+ * ```
+ */
+declare const fullApi: ApiFromModules<{
+  auth: typeof auth;
+  devMailbox: typeof devMailbox;
+  "emails/layout": typeof emails_layout;
+  "emails/magicLink": typeof emails_magicLink;
+  errors: typeof errors;
+  functions: typeof functions;
+  http: typeof http;
+  "model/access": typeof model_access;
+  "model/demoData": typeof model_demoData;
+  "model/env": typeof model_env;
+  "model/mailer": typeof model_mailer;
+  "model/users": typeof model_users;
+  seed: typeof seed;
+  users: typeof users;
+  validators: typeof validators;
+}>;
+export declare const api: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "public">
+>;
+export declare const internal: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "internal">
+>;
+
+export declare const components: {};

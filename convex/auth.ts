@@ -1,0 +1,29 @@
+import Google from "@auth/core/providers/google";
+import { Email } from "@convex-dev/auth/providers/Email";
+import { convexAuth } from "@convex-dev/auth/server";
+import type { ActionCtx } from "./_generated/server";
+import { magicLinkEmail } from "./emails/magicLink";
+import { sendEmail } from "./model/mailer";
+import { createOrUpdateUser } from "./model/users";
+
+const MAGIC_LINK_MINUTES = 30;
+
+/** Magic links go out through our mailer: Resend in production, the dev mailbox locally. */
+const magicLink = Email({
+  id: "resend",
+  authorize: undefined, // link-only: the code alone signs in
+  maxAge: MAGIC_LINK_MINUTES * 60,
+  sendVerificationRequest: async (params: { identifier: string; url: string }, ctx?: unknown) => {
+    await sendEmail(ctx as ActionCtx, { to: params.identifier, ...magicLinkEmail(params.url, MAGIC_LINK_MINUTES), actionUrl: params.url });
+  },
+} as Parameters<typeof Email>[0]);
+
+const googleEnabled = Boolean(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET);
+
+export const { auth, signIn, signOut, store, isAuthenticated } = convexAuth({
+  providers: googleEnabled ? [Google, magicLink] : [magicLink],
+  callbacks: {
+    createOrUpdateUser: async (ctx, args) =>
+      await createOrUpdateUser(ctx as never, { existingUserId: args.existingUserId, profile: args.profile as never }),
+  },
+});

@@ -1,0 +1,91 @@
+/**
+ * The one place that decides who is calling. Every other module builds its
+ * functions from these builders (enforced by lint), never from _generated/server.
+ *
+ * - `query` / `mutation` / `action`: public, no caller required.
+ * - `userQuery`: `ctx.viewer` is the signed-in user or null (signed-out callers get null/empty results).
+ * - `userMutation` / `userAction`: a signed-in caller is required (`NOT_SIGNED_IN`).
+ * - `platformAdminQuery` / `platformAdminMutation` / `platformAdminAction`: platform admins only.
+ * - `orgQuery` / `orgMutation`: take `organizationId`; declare `permission` or `adminOnly`
+ *   next to `handler`; `ctx.access` holds role, permissions and team scope.
+ */
+import { getAuthUserId } from "@convex-dev/auth/server";
+import { customAction, customCtx, customMutation, customQuery } from "convex-helpers/server/customFunctions";
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import type { Doc, Id } from "./_generated/dataModel";
+import {
+  action as rawAction,
+  mutation as rawMutation,
+  query as rawQuery,
+  internalAction,
+  internalMutation,
+  internalQuery,
+  httpAction,
+} from "./_generated/server";
+import { appError } from "./errors";
+import { requireOrgAccess, requirePlatformAdmin } from "./model/access";
+import { getViewer, requireViewer } from "./model/users";
+import type { ManagerPermission } from "./validators";
+
+export { internalAction, internalMutation, internalQuery, httpAction };
+export const query = rawQuery;
+export const mutation = rawMutation;
+export const action = rawAction;
+
+export const userQuery = customQuery(
+  rawQuery,
+  customCtx(async (ctx) => ({ viewer: await getViewer(ctx) })),
+);
+
+export const userMutation = customMutation(
+  rawMutation,
+  customCtx(async (ctx) => ({ viewer: await requireViewer(ctx) })),
+);
+
+export const userAction = customAction(
+  rawAction,
+  customCtx(async (ctx) => {
+    const viewerId = await getAuthUserId(ctx);
+    if (viewerId === null) throw appError("NOT_SIGNED_IN", "Please sign in to continue.");
+    return { viewerId };
+  }),
+);
+
+export const platformAdminQuery = customQuery(
+  rawQuery,
+  customCtx(async (ctx) => ({ viewer: await requirePlatformAdmin(ctx) })),
+);
+
+export const platformAdminMutation = customMutation(
+  rawMutation,
+  customCtx(async (ctx) => ({ viewer: await requirePlatformAdmin(ctx) })),
+);
+
+export const platformAdminAction = customAction(
+  rawAction,
+  customCtx(async (ctx): Promise<{ viewerId: Id<"users"> }> => {
+    const viewer: Doc<"users"> | null = await ctx.runQuery(internal.users.viewerForAction, {});
+    if (viewer === null) throw appError("NOT_SIGNED_IN", "Please sign in to continue.");
+    if (viewer.role !== "platform_admin") throw appError("NOT_PLATFORM_ADMIN", "Only platform administrators can do this.");
+    return { viewerId: viewer._id };
+  }),
+);
+
+type OrgNeed = { permission?: ManagerPermission; adminOnly?: boolean };
+
+export const orgQuery = customQuery(rawQuery, {
+  args: { organizationId: v.id("organizations") },
+  input: async (ctx, { organizationId }, need: OrgNeed) => {
+    const access = await requireOrgAccess(ctx, organizationId, need);
+    return { ctx: { viewer: access.viewer, access }, args: { organizationId } };
+  },
+});
+
+export const orgMutation = customMutation(rawMutation, {
+  args: { organizationId: v.id("organizations") },
+  input: async (ctx, { organizationId }, need: OrgNeed) => {
+    const access = await requireOrgAccess(ctx, organizationId, need);
+    return { ctx: { viewer: access.viewer, access }, args: { organizationId } };
+  },
+});

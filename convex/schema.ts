@@ -1,0 +1,1034 @@
+/**
+ * The academy's data model: every table of the spec (56), Convex Auth's
+ * tables, and the platform's own operational tables. Decisions where the spec
+ * is inconsistent are recorded in docs/schema.md.
+ */
+import { authTables } from "@convex-dev/auth/server";
+import { defineSchema, defineTable } from "convex/server";
+import { v } from "convex/values";
+import {
+  vAnswerOption,
+  vAssessmentType,
+  vAttemptStatus,
+  vBadgeSummary,
+  vBookingStatus,
+  vBookmarkType,
+  vCapabilityLevel,
+  vChatRole,
+  vCohortStatus,
+  vCommunityAccess,
+  vCommunityMembershipStatus,
+  vCommunityPlatform,
+  vConnectionSource,
+  vConnectionStatus,
+  vContactStatus,
+  vContributionLevel,
+  vCourseFormat,
+  vCourseSkillLevel,
+  vCourseStatus,
+  vDeliveryStatus,
+  vDifficulty,
+  vEvidenceType,
+  vImpactLevel,
+  vInviteStatus,
+  vKitItemType,
+  vManagerAccessType,
+  vManagerPermission,
+  vManagerRole,
+  vModerationStatus,
+  vNotificationPreferences,
+  vOrganizationStatus,
+  vPathAudience,
+  vPathEnrollmentStatus,
+  vPathPaymentType,
+  vPathPricing,
+  vPaymentStatus,
+  vPaymentType,
+  vPeriodType,
+  vPromptAccess,
+  vPromptCategory,
+  vPromptVariable,
+  vQuestionType,
+  vReminderChannel,
+  vReminderTarget,
+  vReplyInteraction,
+  vReportFormat,
+  vReportType,
+  vResourceAccess,
+  vResourceInteraction,
+  vResourceType,
+  vSessionType,
+  vShowCorrectAnswers,
+  vSkillCategory,
+  vSkillLevel,
+  vSkillProgressLevel,
+  vTeamRole,
+  vThreadInteraction,
+  vThreadScope,
+  vUnlockRule,
+  vUserRole,
+  vWaitlistStatus,
+} from "./validators";
+
+const { users: _authUsers, ...convexAuthTables } = authTables;
+
+export default defineSchema({
+  ...convexAuthTables,
+
+  // ========================================================== USERS & ORGS
+  users: defineTable({
+    email: v.string(), // normalized: trimmed, lower case
+    /** Legacy external identity; Convex Auth identifies users by `_id` (docs/schema.md). */
+    tokenIdentifier: v.optional(v.string()),
+    name: v.string(),
+    role: vUserRole,
+    organizationId: v.optional(v.id("organizations")),
+    company: v.optional(v.string()),
+    title: v.optional(v.string()),
+    linkedInUrl: v.optional(v.string()),
+    phoneNumber: v.optional(v.string()),
+    timezone: v.optional(v.string()),
+    emailNotifications: v.boolean(),
+    smsNotifications: v.boolean(),
+    notificationPreferences: v.optional(vNotificationPreferences),
+    // Convex Auth profile fields
+    image: v.optional(v.string()),
+    emailVerificationTime: v.optional(v.number()),
+    phone: v.optional(v.string()),
+    phoneVerificationTime: v.optional(v.number()),
+    isAnonymous: v.optional(v.boolean()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_email", ["email"])
+    .index("by_tokenIdentifier", ["tokenIdentifier"])
+    .index("by_organizationId", ["organizationId"])
+    .index("by_role", ["role"]),
+
+  organizations: defineTable({
+    name: v.string(),
+    domain: v.string(),
+    contactEmail: v.string(),
+    contactName: v.string(),
+    status: vOrganizationStatus,
+    seatsPurchased: v.number(),
+    seatsUsed: v.number(),
+    stripeCustomerId: v.optional(v.string()),
+    stripeInvoiceId: v.optional(v.string()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_domain", ["domain"])
+    .index("by_status", ["status"])
+    .index("by_contactEmail", ["contactEmail"]),
+
+  organizationInvites: defineTable({
+    organizationId: v.id("organizations"),
+    email: v.string(),
+    /** SHA-256 of the invite token; the token itself is only ever in the email. */
+    inviteToken: v.string(),
+    cohortId: v.optional(v.id("cohorts")),
+    status: vInviteStatus,
+    expiresAt: v.number(),
+    createdAt: v.number(),
+    acceptedAt: v.optional(v.number()),
+  })
+    .index("by_inviteToken", ["inviteToken"])
+    .index("by_email", ["email"])
+    .index("by_organizationId", ["organizationId"])
+    .index("by_status", ["status"]),
+
+  // ====================================================== COURSES & SESSIONS
+  courses: defineTable({
+    title: v.string(),
+    description: v.string(),
+    slug: v.string(),
+    sessionType: vCourseFormat,
+    priceB2C: v.number(), // cents
+    priceB2B: v.number(), // cents per seat
+    maxParticipants: v.number(),
+    impactLevel: vImpactLevel,
+    capabilityLevel: vCapabilityLevel,
+    status: vCourseStatus,
+    /** Short promise shown on cards; outcomes listed on the course page. */
+    tagline: v.optional(v.string()),
+    outcomes: v.optional(v.array(v.string())),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_slug", ["slug"])
+    .index("by_status", ["status"])
+    .index("by_sessionType", ["sessionType"]),
+
+  sessions: defineTable({
+    courseId: v.id("courses"),
+    title: v.string(),
+    type: vSessionType,
+    dayNumber: v.number(),
+    orderInDay: v.number(),
+    durationMinutes: v.number(),
+    description: v.string(),
+    outcomes: v.array(v.string()),
+    createdAt: v.number(),
+  })
+    .index("by_courseId", ["courseId"])
+    .index("by_courseId_and_dayNumber_and_orderInDay", ["courseId", "dayNumber", "orderInDay"]),
+
+  cohorts: defineTable({
+    courseId: v.id("courses"),
+    name: v.string(),
+    startDate: v.number(),
+    endDate: v.number(),
+    maxCapacity: v.number(),
+    /** Seats taken: confirmed enrollments plus live checkout holds. */
+    currentEnrollment: v.number(),
+    status: vCohortStatus,
+    zoomLink: v.optional(v.string()),
+    instructorId: v.optional(v.id("users")),
+    isB2B: v.boolean(),
+    organizationId: v.optional(v.id("organizations")),
+    /** IANA zone the schedule is planned in, e.g. "Europe/Berlin". */
+    timezone: v.optional(v.string()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_courseId", ["courseId"])
+    .index("by_status", ["status"])
+    .index("by_startDate", ["startDate"])
+    .index("by_organizationId", ["organizationId"])
+    .index("by_courseId_and_startDate", ["courseId", "startDate"])
+    .index("by_instructorId", ["instructorId"]),
+
+  // ================================================== ENROLLMENTS & WAITLIST
+  enrollments: defineTable({
+    userId: v.id("users"),
+    cohortId: v.id("cohorts"),
+    courseId: v.id("courses"),
+    purchaseDate: v.number(),
+    paymentStatus: vPaymentStatus,
+    paymentType: vPaymentType,
+    stripePaymentIntentId: v.optional(v.string()),
+    stripeCheckoutSessionId: v.optional(v.string()),
+    intakeSurveyCompleted: v.boolean(),
+    officeHoursEligibleUntil: v.number(),
+    materialsAccessUntil: v.number(),
+    chatbotAccessUntil: v.number(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_cohortId", ["cohortId"])
+    .index("by_userId_and_courseId", ["userId", "courseId"])
+    .index("by_stripeCheckoutSessionId", ["stripeCheckoutSessionId"])
+    .index("by_userId_and_cohortId", ["userId", "cohortId"]),
+
+  waitlist: defineTable({
+    userId: v.id("users"),
+    courseId: v.id("courses"),
+    cohortId: v.optional(v.id("cohorts")),
+    /** Join order; a person's number is derived, never rewritten (docs/schema.md). */
+    position: v.number(),
+    status: vWaitlistStatus,
+    offeredAt: v.optional(v.number()),
+    offerExpiresAt: v.optional(v.number()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_cohortId_and_position", ["cohortId", "position"])
+    .index("by_userId", ["userId"])
+    .index("by_status", ["status"]),
+
+  // ================================================== CONTENT & MATERIALS
+  enablementKitItems: defineTable({
+    courseId: v.id("courses"),
+    title: v.string(),
+    type: vKitItemType,
+    fileId: v.optional(v.id("_storage")),
+    externalUrl: v.optional(v.string()),
+    order: v.number(),
+    createdAt: v.number(),
+  }).index("by_courseId", ["courseId"]),
+
+  sessionRecordings: defineTable({
+    cohortId: v.id("cohorts"),
+    sessionId: v.id("sessions"),
+    videoUrl: v.string(),
+    duration: v.number(),
+    uploadedAt: v.number(),
+  }).index("by_cohortId", ["cohortId"]),
+
+  // ======================================================== BOOKINGS & CHAT
+  officeHoursBookings: defineTable({
+    enrollmentId: v.id("enrollments"),
+    userId: v.id("users"),
+    scheduledAt: v.number(),
+    calcomEventId: v.string(),
+    calcomBookingUid: v.string(),
+    status: vBookingStatus,
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_enrollmentId", ["enrollmentId"])
+    .index("by_userId", ["userId"])
+    .index("by_calcomBookingUid", ["calcomBookingUid"]),
+
+  chatConversations: defineTable({
+    enrollmentId: v.id("enrollments"),
+    userId: v.id("users"),
+    courseId: v.id("courses"),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_enrollmentId", ["enrollmentId"])
+    .index("by_userId", ["userId"]),
+
+  chatMessages: defineTable({
+    conversationId: v.id("chatConversations"),
+    role: vChatRole,
+    content: v.string(),
+    tokenCount: v.number(),
+    createdAt: v.number(),
+  }).index("by_conversationId", ["conversationId"]),
+
+  // ============================================================ CERTIFICATES
+  certificates: defineTable({
+    enrollmentId: v.id("enrollments"),
+    userId: v.id("users"),
+    courseId: v.id("courses"),
+    cohortId: v.id("cohorts"),
+    issuedAt: v.number(),
+    badgeData: vBadgeSummary,
+    /** The signed OB 3.0 credential exactly as issued (JSON text). */
+    credentialJson: v.optional(v.string()),
+    statusListIndex: v.optional(v.number()),
+    revokedAt: v.optional(v.number()),
+    revocationReason: v.optional(v.string()),
+    verificationUrl: v.string(),
+    badgeImageId: v.optional(v.id("_storage")),
+    badgeSvgId: v.optional(v.id("_storage")),
+    pdfId: v.optional(v.id("_storage")),
+    linkedInShareUrl: v.string(),
+    createdAt: v.number(),
+  })
+    .index("by_enrollmentId", ["enrollmentId"])
+    .index("by_userId", ["userId"])
+    .index("by_verificationUrl", ["verificationUrl"]),
+
+  // ================================================== MARKETING & ANALYTICS
+  contactSubmissions: defineTable({
+    name: v.string(),
+    email: v.string(),
+    company: v.optional(v.string()),
+    teamSize: v.optional(v.string()),
+    message: v.string(),
+    status: vContactStatus,
+    brevoContactId: v.optional(v.string()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_status", ["status"])
+    .index("by_email", ["email"]),
+
+  executiveReports: defineTable({
+    organizationId: v.id("organizations"),
+    cohortId: v.id("cohorts"),
+    metrics: v.object({
+      totalEnrollments: v.number(),
+      completionRate: v.number(),
+      averageEngagement: v.number(),
+      officeHoursBooked: v.number(),
+      certificatesIssued: v.number(),
+      chatbotInteractions: v.number(),
+    }),
+    generatedAt: v.number(),
+    pdfId: v.id("_storage"),
+  }).index("by_organizationId", ["organizationId"]),
+
+  webhookDeliveries: defineTable({
+    eventType: v.string(),
+    targetUrl: v.string(),
+    payload: v.any(),
+    status: vDeliveryStatus,
+    attempts: v.number(),
+    lastAttemptAt: v.optional(v.number()),
+    nextRetryAt: v.optional(v.number()),
+    responseCode: v.optional(v.number()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_status", ["status"])
+    .index("by_eventType", ["eventType"]),
+
+  analyticsEvents: defineTable({
+    userId: v.optional(v.id("users")),
+    sessionId: v.string(),
+    event: v.string(),
+    properties: v.any(),
+    timestamp: v.number(),
+  })
+    .index("by_event", ["event"])
+    .index("by_userId", ["userId"])
+    .index("by_sessionId", ["sessionId"]),
+
+  // ======================================================= RESOURCE LIBRARY
+  resources: defineTable({
+    title: v.string(),
+    slug: v.string(),
+    description: v.string(),
+    type: vResourceType,
+    category: v.string(),
+    tags: v.array(v.string()),
+    content: v.optional(v.string()),
+    fileId: v.optional(v.id("_storage")),
+    fileType: v.optional(v.string()),
+    externalUrl: v.optional(v.string()),
+    videoUrl: v.optional(v.string()),
+    accessLevel: vResourceAccess,
+    courseIds: v.optional(v.array(v.id("courses"))),
+    authorId: v.optional(v.id("users")),
+    skillIds: v.optional(v.array(v.id("skills"))),
+    downloadCount: v.number(),
+    viewCount: v.number(),
+    rating: v.optional(v.number()),
+    ratingCount: v.number(),
+    isFeatured: v.boolean(),
+    isActive: v.boolean(),
+    sortOrder: v.number(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_slug", ["slug"])
+    .index("by_type_and_isActive", ["type", "isActive"])
+    .index("by_category_and_isActive", ["category", "isActive"])
+    .index("by_isFeatured_and_isActive", ["isFeatured", "isActive"])
+    .searchIndex("search_title", { searchField: "title", filterFields: ["type", "category", "isActive"] }),
+
+  glossaryTerms: defineTable({
+    term: v.string(),
+    slug: v.string(),
+    abbreviation: v.optional(v.string()),
+    definition: v.string(),
+    extendedDefinition: v.optional(v.string()),
+    relatedTermIds: v.optional(v.array(v.id("glossaryTerms"))),
+    skillIds: v.optional(v.array(v.id("skills"))),
+    examples: v.optional(v.array(v.string())),
+    category: v.string(),
+    isActive: v.boolean(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_slug", ["slug"])
+    .index("by_category", ["category"])
+    .index("by_abbreviation", ["abbreviation"])
+    .searchIndex("search_term", { searchField: "term", filterFields: ["category", "isActive"] }),
+
+  prompts: defineTable({
+    title: v.string(),
+    slug: v.string(),
+    description: v.string(),
+    category: vPromptCategory,
+    subcategory: v.string(),
+    promptTemplate: v.string(),
+    variables: v.array(vPromptVariable),
+    exampleOutput: v.optional(v.string()),
+    recommendedModels: v.array(v.string()),
+    modelSettings: v.optional(v.object({ temperature: v.optional(v.number()), maxTokens: v.optional(v.number()) })),
+    authorId: v.optional(v.id("users")),
+    skillIds: v.optional(v.array(v.id("skills"))),
+    tags: v.array(v.string()),
+    useCount: v.number(),
+    rating: v.optional(v.number()),
+    ratingCount: v.number(),
+    isFeatured: v.boolean(),
+    isActive: v.boolean(),
+    accessLevel: vPromptAccess,
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_slug", ["slug"])
+    .index("by_category_and_isActive", ["category", "isActive"])
+    .index("by_isFeatured_and_isActive", ["isFeatured", "isActive"])
+    .searchIndex("search_title", { searchField: "title", filterFields: ["category", "subcategory", "isActive"] }),
+
+  resourceInteractions: defineTable({
+    userId: v.id("users"),
+    resourceId: v.id("resources"),
+    interactionType: vResourceInteraction,
+    rating: v.optional(v.number()),
+    createdAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_resourceId", ["resourceId"])
+    .index("by_userId_and_resourceId", ["userId", "resourceId"]),
+
+  userBookmarks: defineTable({
+    userId: v.id("users"),
+    resourceType: vBookmarkType,
+    resourceId: v.string(),
+    notes: v.optional(v.string()),
+    createdAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_userId_and_resourceType", ["userId", "resourceType"]),
+
+  // ========================================================= LEARNING PATHS
+  learningPaths: defineTable({
+    title: v.string(),
+    slug: v.string(),
+    description: v.string(),
+    shortDescription: v.string(),
+    targetAudience: vPathAudience,
+    targetRole: v.optional(v.string()),
+    estimatedDuration: v.string(),
+    totalCourses: v.number(),
+    totalHours: v.number(),
+    skillIds: v.array(v.id("skills")),
+    outcomes: v.array(v.string()),
+    pricingModel: vPathPricing,
+    bundlePrice: v.optional(v.number()),
+    bundleDiscount: v.optional(v.number()),
+    thumbnailId: v.optional(v.id("_storage")),
+    iconUrl: v.optional(v.string()),
+    color: v.optional(v.string()),
+    isActive: v.boolean(),
+    isFeatured: v.boolean(),
+    sortOrder: v.number(),
+    enrollmentCount: v.number(),
+    completionCount: v.number(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_slug", ["slug"])
+    .index("by_isFeatured_and_isActive", ["isFeatured", "isActive"])
+    .index("by_targetAudience_and_isActive", ["targetAudience", "isActive"]),
+
+  learningPathSteps: defineTable({
+    pathId: v.id("learningPaths"),
+    courseId: v.id("courses"),
+    stepNumber: v.number(),
+    isRequired: v.boolean(),
+    unlockRule: vUnlockRule,
+    unlockAfterStepId: v.optional(v.id("learningPathSteps")),
+    unlockAfterDays: v.optional(v.number()),
+    recommendedTimeframe: v.optional(v.string()),
+    notes: v.optional(v.string()),
+    createdAt: v.number(),
+  })
+    .index("by_pathId_and_stepNumber", ["pathId", "stepNumber"])
+    .index("by_courseId", ["courseId"]),
+
+  userPathEnrollments: defineTable({
+    userId: v.id("users"),
+    pathId: v.id("learningPaths"),
+    organizationId: v.optional(v.id("organizations")),
+    status: vPathEnrollmentStatus,
+    currentStepId: v.optional(v.id("learningPathSteps")),
+    completedSteps: v.array(v.id("learningPathSteps")),
+    progressPercent: v.number(),
+    enrolledAt: v.number(),
+    startedAt: v.optional(v.number()),
+    completedAt: v.optional(v.number()),
+    expiresAt: v.optional(v.number()),
+    paymentType: vPathPaymentType,
+    stripeSubscriptionId: v.optional(v.string()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_pathId", ["pathId"])
+    .index("by_organizationId", ["organizationId"])
+    .index("by_userId_and_pathId", ["userId", "pathId"]),
+
+  pathCertificates: defineTable({
+    userId: v.id("users"),
+    pathId: v.id("learningPaths"),
+    enrollmentId: v.id("userPathEnrollments"),
+    certificateNumber: v.string(),
+    issuedAt: v.number(),
+    expiresAt: v.optional(v.number()),
+    skillsAchieved: v.array(v.object({ skillId: v.id("skills"), level: v.string() })),
+    badgeData: vBadgeSummary,
+    credentialJson: v.optional(v.string()),
+    publicUrl: v.string(),
+    pdfId: v.optional(v.id("_storage")),
+    createdAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_pathId", ["pathId"])
+    .index("by_certificateNumber", ["certificateNumber"]),
+
+  // ================================================= SKILLS & COMPETENCIES
+  skills: defineTable({
+    name: v.string(),
+    slug: v.string(),
+    description: v.string(),
+    category: vSkillCategory,
+    level: vSkillLevel,
+    parentSkillId: v.optional(v.id("skills")),
+    prerequisites: v.optional(v.array(v.id("skills"))),
+    iconUrl: v.optional(v.string()),
+    isActive: v.boolean(),
+    sortOrder: v.number(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_slug", ["slug"])
+    .index("by_category", ["category"])
+    .index("by_level", ["level"])
+    .index("by_parentSkillId", ["parentSkillId"]),
+
+  competencies: defineTable({
+    skillId: v.id("skills"),
+    name: v.string(),
+    description: v.string(),
+    assessmentCriteria: v.string(),
+    evidenceTypes: v.array(vEvidenceType),
+    passingThreshold: v.number(),
+    isActive: v.boolean(),
+    createdAt: v.number(),
+  }).index("by_skillId", ["skillId"]),
+
+  courseSkills: defineTable({
+    courseId: v.id("courses"),
+    skillId: v.id("skills"),
+    skillLevel: vCourseSkillLevel,
+    weight: v.number(),
+    createdAt: v.number(),
+  })
+    .index("by_courseId", ["courseId"])
+    .index("by_skillId", ["skillId"]),
+
+  lessonCompetencies: defineTable({
+    lessonId: v.id("lessons"),
+    competencyId: v.id("competencies"),
+    contributionLevel: vContributionLevel,
+    createdAt: v.number(),
+  })
+    .index("by_lessonId", ["lessonId"])
+    .index("by_competencyId", ["competencyId"]),
+
+  userSkillProgress: defineTable({
+    userId: v.id("users"),
+    skillId: v.id("skills"),
+    currentLevel: vSkillProgressLevel,
+    progressPercent: v.number(),
+    evidenceCount: v.number(),
+    lastAssessedAt: v.optional(v.number()),
+    verifiedByInstructor: v.boolean(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_skillId", ["skillId"])
+    .index("by_userId_and_skillId", ["userId", "skillId"]),
+
+  competencyEvidence: defineTable({
+    userId: v.id("users"),
+    competencyId: v.id("competencies"),
+    enrollmentId: v.optional(v.id("enrollments")),
+    evidenceType: vEvidenceType,
+    score: v.number(),
+    passed: v.boolean(),
+    evidenceUrl: v.optional(v.string()),
+    notes: v.optional(v.string()),
+    assessedBy: v.optional(v.id("users")),
+    createdAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_competencyId", ["competencyId"])
+    .index("by_enrollmentId", ["enrollmentId"]),
+
+  skillBadges: defineTable({
+    userId: v.id("users"),
+    skillId: v.id("skills"),
+    level: vSkillLevel,
+    earnedAt: v.number(),
+    expiresAt: v.optional(v.number()),
+    badgeData: vBadgeSummary,
+    credentialJson: v.optional(v.string()),
+    publicUrl: v.string(),
+    createdAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_skillId", ["skillId"])
+    .index("by_userId_and_skillId_and_level", ["userId", "skillId", "level"]),
+
+  lessons: defineTable({
+    sessionId: v.id("sessions"),
+    title: v.string(),
+    description: v.string(),
+    orderInSession: v.number(),
+    durationMinutes: v.number(),
+    slidesUrl: v.optional(v.string()),
+    worksheetId: v.optional(v.id("enablementKitItems")),
+    createdAt: v.number(),
+  }).index("by_sessionId", ["sessionId"]),
+
+  // ============================================================ ASSESSMENTS
+  assessments: defineTable({
+    title: v.string(),
+    description: v.optional(v.string()),
+    type: vAssessmentType,
+    courseId: v.optional(v.id("courses")),
+    lessonId: v.optional(v.id("lessons")),
+    skillIds: v.optional(v.array(v.id("skills"))),
+    timeLimit: v.optional(v.number()),
+    passingScore: v.number(),
+    allowRetake: v.boolean(),
+    maxAttempts: v.optional(v.number()),
+    showCorrectAnswers: vShowCorrectAnswers,
+    randomizeQuestions: v.boolean(),
+    randomizeAnswers: v.boolean(),
+    questionsPerAttempt: v.optional(v.number()),
+    isActive: v.boolean(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_courseId_and_type_and_isActive", ["courseId", "type", "isActive"])
+    .index("by_lessonId_and_isActive", ["lessonId", "isActive"])
+    .index("by_type_and_isActive", ["type", "isActive"]),
+
+  assessmentQuestions: defineTable({
+    assessmentId: v.id("assessments"),
+    questionType: vQuestionType,
+    questionText: v.string(),
+    questionImageId: v.optional(v.id("_storage")),
+    explanation: v.optional(v.string()),
+    answers: v.optional(v.array(vAnswerOption)),
+    scaleMin: v.optional(v.number()),
+    scaleMax: v.optional(v.number()),
+    scaleLabels: v.optional(v.object({ min: v.string(), max: v.string() })),
+    sampleAnswer: v.optional(v.string()),
+    aiGradingEnabled: v.optional(v.boolean()),
+    points: v.number(),
+    difficulty: vDifficulty,
+    skillIds: v.optional(v.array(v.id("skills"))),
+    tags: v.optional(v.array(v.string())),
+    sortOrder: v.number(),
+    isActive: v.boolean(),
+    createdAt: v.number(),
+  })
+    .index("by_assessmentId_and_sortOrder", ["assessmentId", "sortOrder"])
+    .index("by_assessmentId_and_difficulty", ["assessmentId", "difficulty"]),
+
+  assessmentAttempts: defineTable({
+    userId: v.id("users"),
+    assessmentId: v.id("assessments"),
+    enrollmentId: v.optional(v.id("enrollments")),
+    attemptNumber: v.number(),
+    status: vAttemptStatus,
+    startedAt: v.number(),
+    submittedAt: v.optional(v.number()),
+    timeSpent: v.optional(v.number()),
+    score: v.optional(v.number()),
+    pointsEarned: v.optional(v.number()),
+    pointsPossible: v.optional(v.number()),
+    passed: v.optional(v.boolean()),
+    overallFeedback: v.optional(v.string()),
+    createdAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_assessmentId", ["assessmentId"])
+    .index("by_userId_and_assessmentId", ["userId", "assessmentId"])
+    .index("by_enrollmentId", ["enrollmentId"]),
+
+  questionResponses: defineTable({
+    attemptId: v.id("assessmentAttempts"),
+    questionId: v.id("assessmentQuestions"),
+    selectedAnswerIds: v.optional(v.array(v.string())),
+    textResponse: v.optional(v.string()),
+    ratingValue: v.optional(v.number()),
+    isCorrect: v.optional(v.boolean()),
+    pointsEarned: v.number(),
+    feedback: v.optional(v.string()),
+    aiScore: v.optional(v.number()),
+    aiConfidence: v.optional(v.number()),
+    aiExplanation: v.optional(v.string()),
+    manualOverride: v.optional(v.boolean()),
+    gradedBy: v.optional(v.id("users")),
+    createdAt: v.number(),
+  })
+    .index("by_attemptId", ["attemptId"])
+    .index("by_questionId", ["questionId"]),
+
+  learningGainAnalytics: defineTable({
+    userId: v.id("users"),
+    courseId: v.id("courses"),
+    enrollmentId: v.id("enrollments"),
+    preAssessmentId: v.id("assessments"),
+    preAttemptId: v.id("assessmentAttempts"),
+    preScore: v.number(),
+    postAssessmentId: v.id("assessments"),
+    postAttemptId: v.id("assessmentAttempts"),
+    postScore: v.number(),
+    scoreImprovement: v.number(),
+    percentageGain: v.number(),
+    normalizedGain: v.number(),
+    skillGains: v.array(
+      v.object({ skillId: v.id("skills"), preScore: v.number(), postScore: v.number(), improvement: v.number() }),
+    ),
+    calculatedAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_courseId", ["courseId"])
+    .index("by_enrollmentId", ["enrollmentId"]),
+
+  // ============================================================== COMMUNITY
+  discussionThreads: defineTable({
+    title: v.string(),
+    content: v.string(),
+    authorId: v.id("users"),
+    scope: vThreadScope,
+    courseId: v.optional(v.id("courses")),
+    sessionId: v.optional(v.id("sessions")),
+    lessonId: v.optional(v.id("lessons")),
+    isPinned: v.boolean(),
+    isAnnouncement: v.boolean(),
+    isLocked: v.boolean(),
+    category: v.optional(v.string()),
+    tags: v.optional(v.array(v.string())),
+    replyCount: v.number(),
+    viewCount: v.number(),
+    likeCount: v.number(),
+    lastActivityAt: v.number(),
+    status: vModerationStatus,
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_courseId_and_status_and_lastActivityAt", ["courseId", "status", "lastActivityAt"])
+    .index("by_sessionId_and_status_and_lastActivityAt", ["sessionId", "status", "lastActivityAt"])
+    .index("by_lessonId_and_status", ["lessonId", "status"])
+    .index("by_authorId", ["authorId"])
+    .index("by_isPinned_and_scope_and_status", ["isPinned", "scope", "status"]),
+
+  discussionReplies: defineTable({
+    threadId: v.id("discussionThreads"),
+    authorId: v.id("users"),
+    content: v.string(),
+    parentReplyId: v.optional(v.id("discussionReplies")),
+    isInstructorReply: v.boolean(),
+    isBestAnswer: v.boolean(),
+    likeCount: v.number(),
+    status: vModerationStatus,
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_threadId_and_status_and_createdAt", ["threadId", "status", "createdAt"])
+    .index("by_authorId", ["authorId"]),
+
+  threadInteractions: defineTable({
+    userId: v.id("users"),
+    threadId: v.id("discussionThreads"),
+    interaction: vThreadInteraction,
+    createdAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_threadId", ["threadId"])
+    .index("by_userId_and_threadId_and_interaction", ["userId", "threadId", "interaction"]),
+
+  replyInteractions: defineTable({
+    userId: v.id("users"),
+    replyId: v.id("discussionReplies"),
+    interaction: vReplyInteraction,
+    createdAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_replyId", ["replyId"]),
+
+  peerConnections: defineTable({
+    userId: v.id("users"),
+    connectedUserId: v.id("users"),
+    connectionSource: vConnectionSource,
+    sessionId: v.optional(v.id("sessions")),
+    status: vConnectionStatus,
+    createdAt: v.number(),
+    acceptedAt: v.optional(v.number()),
+  })
+    .index("by_userId_and_status", ["userId", "status"])
+    .index("by_connectedUserId_and_status", ["connectedUserId", "status"])
+    .index("by_sessionId", ["sessionId"]),
+
+  externalCommunityLinks: defineTable({
+    platform: vCommunityPlatform,
+    name: v.string(),
+    url: v.string(),
+    description: v.optional(v.string()),
+    accessLevel: vCommunityAccess,
+    courseIds: v.optional(v.array(v.id("courses"))),
+    ssoEnabled: v.boolean(),
+    memberSyncEnabled: v.boolean(),
+    isActive: v.boolean(),
+    createdAt: v.number(),
+  })
+    .index("by_platform_and_isActive", ["platform", "isActive"])
+    .index("by_accessLevel_and_isActive", ["accessLevel", "isActive"]),
+
+  userCommunityMemberships: defineTable({
+    userId: v.id("users"),
+    communityId: v.id("externalCommunityLinks"),
+    externalMemberId: v.optional(v.string()),
+    status: vCommunityMembershipStatus,
+    joinedAt: v.optional(v.number()),
+    lastSyncAt: v.optional(v.number()),
+    createdAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_communityId", ["communityId"]),
+
+  // ===================================================== MANAGER DASHBOARDS
+  organizationManagers: defineTable({
+    userId: v.id("users"),
+    organizationId: v.id("organizations"),
+    role: vManagerRole,
+    permissions: v.array(vManagerPermission),
+    teamIds: v.optional(v.array(v.id("teams"))),
+    departmentScope: v.optional(v.array(v.string())),
+    isActive: v.boolean(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_organizationId_and_isActive", ["organizationId", "isActive"])
+    .index("by_userId_and_organizationId", ["userId", "organizationId"]),
+
+  teams: defineTable({
+    organizationId: v.id("organizations"),
+    name: v.string(),
+    description: v.optional(v.string()),
+    managerId: v.optional(v.id("users")),
+    targetCourses: v.optional(v.array(v.id("courses"))),
+    targetPaths: v.optional(v.array(v.id("learningPaths"))),
+    targetSkills: v.optional(v.array(v.id("skills"))),
+    completionDeadline: v.optional(v.number()),
+    memberCount: v.number(),
+    isActive: v.boolean(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_organizationId_and_isActive", ["organizationId", "isActive"])
+    .index("by_managerId", ["managerId"]),
+
+  teamMembers: defineTable({
+    teamId: v.id("teams"),
+    userId: v.id("users"),
+    role: vTeamRole,
+    joinedAt: v.number(),
+  })
+    .index("by_teamId", ["teamId"])
+    .index("by_userId", ["userId"]),
+
+  organizationAnalytics: defineTable({
+    organizationId: v.id("organizations"),
+    periodType: vPeriodType,
+    periodStart: v.number(),
+    periodEnd: v.number(),
+    totalEnrollments: v.number(),
+    activeEnrollments: v.number(),
+    completedEnrollments: v.number(),
+    totalLearningHours: v.number(),
+    avgLearningHoursPerUser: v.number(),
+    lessonsCompleted: v.number(),
+    avgAssessmentScore: v.optional(v.number()),
+    avgLearningGain: v.optional(v.number()),
+    certificatesIssued: v.number(),
+    skillsAcquired: v.number(),
+    avgSkillProgress: v.number(),
+    enrollmentsChange: v.number(),
+    completionRateChange: v.number(),
+    calculatedAt: v.number(),
+  })
+    .index("by_organizationId_and_periodType_and_periodStart", ["organizationId", "periodType", "periodStart"])
+    .index("by_periodType_and_periodStart", ["periodType", "periodStart"]),
+
+  teamAnalytics: defineTable({
+    teamId: v.id("teams"),
+    organizationId: v.id("organizations"),
+    periodType: vPeriodType,
+    periodStart: v.number(),
+    periodEnd: v.number(),
+    memberCount: v.number(),
+    activeMembers: v.number(),
+    avgProgressPercent: v.number(),
+    lessonsCompleted: v.number(),
+    totalLearningHours: v.number(),
+    avgAssessmentScore: v.optional(v.number()),
+    coursesCompleted: v.number(),
+    topPerformers: v.array(v.object({ userId: v.id("users"), metric: v.string(), value: v.number() })),
+    calculatedAt: v.number(),
+  })
+    .index("by_teamId_and_periodType_and_periodStart", ["teamId", "periodType", "periodStart"])
+    .index("by_organizationId_and_periodType_and_periodStart", ["organizationId", "periodType", "periodStart"]),
+
+  managerReports: defineTable({
+    organizationId: v.id("organizations"),
+    createdBy: v.id("users"),
+    name: v.string(),
+    description: v.optional(v.string()),
+    reportType: vReportType,
+    teamIds: v.optional(v.array(v.id("teams"))),
+    courseIds: v.optional(v.array(v.id("courses"))),
+    dateRange: v.object({ start: v.number(), end: v.number() }),
+    isScheduled: v.boolean(),
+    scheduleFrequency: v.optional(vPeriodType),
+    recipients: v.optional(v.array(v.string())),
+    lastSentAt: v.optional(v.number()),
+    nextSendAt: v.optional(v.number()),
+    format: vReportFormat,
+    lastGeneratedFileId: v.optional(v.id("_storage")),
+    isActive: v.boolean(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_organizationId_and_isActive", ["organizationId", "isActive"])
+    .index("by_createdBy", ["createdBy"])
+    .index("by_isScheduled_and_nextSendAt", ["isScheduled", "nextSendAt"]),
+
+  learningReminders: defineTable({
+    organizationId: v.id("organizations"),
+    sentBy: v.id("users"),
+    targetType: vReminderTarget,
+    targetUserIds: v.optional(v.array(v.id("users"))),
+    targetTeamIds: v.optional(v.array(v.id("teams"))),
+    inactivityDays: v.optional(v.number()),
+    subject: v.string(),
+    message: v.string(),
+    includeProgress: v.boolean(),
+    channel: vReminderChannel,
+    sentAt: v.number(),
+    recipientCount: v.number(),
+    createdAt: v.number(),
+  })
+    .index("by_organizationId_and_sentAt", ["organizationId", "sentAt"])
+    .index("by_sentBy", ["sentBy"]),
+
+  userPrivacySettings: defineTable({
+    userId: v.id("users"),
+    allowManagerViewScores: v.boolean(),
+    allowManagerViewActivity: v.boolean(),
+    allowManagerViewCertificates: v.boolean(),
+    allowLeaderboardDisplay: v.boolean(),
+    updatedAt: v.number(),
+  }).index("by_userId", ["userId"]),
+
+  managerAccessLogs: defineTable({
+    managerId: v.id("users"),
+    organizationId: v.id("organizations"),
+    accessType: vManagerAccessType,
+    targetUserId: v.optional(v.id("users")),
+    timestamp: v.number(),
+  })
+    .index("by_managerId", ["managerId"])
+    .index("by_targetUserId", ["targetUserId"]),
+
+  // ======================================================= PLATFORM (ours)
+  /** Emails captured in local mode instead of being sent (the /dev/mailbox page). */
+  devEmails: defineTable({
+    to: v.string(),
+    subject: v.string(),
+    html: v.string(),
+    text: v.string(),
+    /** The main link of the email (magic link, invite, …) for one-click use. */
+    actionUrl: v.optional(v.string()),
+    createdAt: v.number(),
+  }).index("by_to", ["to"]),
+});

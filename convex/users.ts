@@ -1,0 +1,64 @@
+import { v } from "convex/values";
+import { internalQuery, query, userQuery } from "./functions";
+import { isLocalMode } from "./model/env";
+import { getViewer } from "./model/users";
+import { vUserRole } from "./validators";
+
+const vViewer = v.object({
+  _id: v.id("users"),
+  name: v.string(),
+  email: v.string(),
+  role: vUserRole,
+  image: v.optional(v.string()),
+  /** Organizations the viewer administers or manages, for navigation. */
+  organizations: v.array(v.object({ _id: v.id("organizations"), name: v.string(), role: v.string() })),
+  isInstructor: v.boolean(),
+});
+
+/** The signed-in user with what the navigation needs, or null. */
+export const viewer = userQuery({
+  args: {},
+  returns: v.union(v.null(), vViewer),
+  handler: async (ctx) => {
+    const { viewer } = ctx;
+    if (viewer === null) return null;
+    const managerRows = await ctx.db
+      .query("organizationManagers")
+      .withIndex("by_userId", (q) => q.eq("userId", viewer._id))
+      .take(20);
+    const organizations = [];
+    for (const row of managerRows.filter((m) => m.isActive)) {
+      const organization = await ctx.db.get(row.organizationId);
+      if (organization) organizations.push({ _id: organization._id, name: organization.name, role: row.role });
+    }
+    const teaching = await ctx.db
+      .query("cohorts")
+      .withIndex("by_instructorId", (q) => q.eq("instructorId", viewer._id))
+      .first();
+    return {
+      _id: viewer._id,
+      name: viewer.name,
+      email: viewer.email,
+      role: viewer.role,
+      ...(viewer.image ? { image: viewer.image } : {}),
+      organizations,
+      isInstructor: teaching !== null,
+    };
+  },
+});
+
+/** Which sign-in methods this deployment offers. */
+export const signInOptions = query({
+  args: {},
+  returns: v.object({ google: v.boolean(), localMode: v.boolean() }),
+  handler: async () => ({
+    google: Boolean(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET),
+    localMode: isLocalMode(),
+  }),
+});
+
+/** For actions: the caller's user document (actions have no db). */
+export const viewerForAction = internalQuery({
+  args: {},
+  handler: async (ctx) => await getViewer(ctx),
+});

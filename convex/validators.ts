@@ -1,0 +1,272 @@
+/**
+ * Validators shared by the schema and function arguments. One name per
+ * concept (`vEnrollmentStatus`), with its TypeScript type next to it.
+ */
+import { v, type Infer } from "convex/values";
+
+// ------------------------------------------------------------------ people
+export const vUserRole = v.union(
+  v.literal("individual"),
+  v.literal("org_admin"),
+  v.literal("org_member"),
+  v.literal("platform_admin"),
+);
+export type UserRole = Infer<typeof vUserRole>;
+
+export const vNotificationPreferences = v.object({
+  emailNotifications: v.boolean(),
+  smsNotifications: v.boolean(),
+  community: v.object({
+    threadReplies: v.boolean(),
+    instructorReplies: v.boolean(),
+    bestAnswers: v.boolean(),
+    peerConnections: v.boolean(),
+    subscribedThreads: v.boolean(),
+  }),
+});
+export type NotificationPreferences = Infer<typeof vNotificationPreferences>;
+
+// ----------------------------------------------------------- organizations
+export const vOrganizationStatus = v.union(v.literal("pending_payment"), v.literal("active"), v.literal("suspended"));
+export const vInviteStatus = v.union(v.literal("pending"), v.literal("accepted"), v.literal("expired"), v.literal("revoked"));
+export const vManagerRole = v.union(v.literal("admin"), v.literal("manager"), v.literal("viewer"));
+export type ManagerRole = Infer<typeof vManagerRole>;
+export const MANAGER_PERMISSIONS = [
+  "view_progress",
+  "view_scores",
+  "view_certificates",
+  "view_analytics",
+  "export_reports",
+  "manage_enrollments",
+  "send_reminders",
+  "manage_team",
+] as const;
+export const vManagerPermission = v.union(
+  v.literal("view_progress"),
+  v.literal("view_scores"),
+  v.literal("view_certificates"),
+  v.literal("view_analytics"),
+  v.literal("export_reports"),
+  v.literal("manage_enrollments"),
+  v.literal("send_reminders"),
+  v.literal("manage_team"),
+);
+export type ManagerPermission = Infer<typeof vManagerPermission>;
+export const vTeamRole = v.union(v.literal("member"), v.literal("lead"));
+
+// ---------------------------------------------------------------- courses
+export const vCourseFormat = v.union(v.literal("cohort"), v.literal("webinar"), v.literal("hackathon"));
+export type CourseFormat = Infer<typeof vCourseFormat>;
+export const vImpactLevel = v.union(v.literal("L1"), v.literal("L2"), v.literal("L3"));
+export const vCapabilityLevel = v.union(v.literal("fundamentals"), v.literal("intermediate"), v.literal("advanced"));
+export type CapabilityLevel = Infer<typeof vCapabilityLevel>;
+export const vCourseStatus = v.union(v.literal("draft"), v.literal("published"), v.literal("archived"));
+export const vSessionType = v.union(v.literal("S"), v.literal("W"), v.literal("MM"), v.literal("CAP"), v.literal("IO"));
+export type SessionType = Infer<typeof vSessionType>;
+export const vCohortStatus = v.union(
+  v.literal("scheduled"),
+  v.literal("open"),
+  v.literal("in_progress"),
+  v.literal("completed"),
+  v.literal("cancelled"),
+);
+export type CohortStatus = Infer<typeof vCohortStatus>;
+
+// ------------------------------------------------------------ enrollments
+export const vPaymentStatus = v.union(v.literal("pending"), v.literal("completed"), v.literal("failed"), v.literal("refunded"));
+export type PaymentStatus = Infer<typeof vPaymentStatus>;
+export const vPaymentType = v.union(v.literal("b2c"), v.literal("b2b"));
+export const vWaitlistStatus = v.union(
+  v.literal("waiting"),
+  v.literal("offered"),
+  v.literal("enrolled"),
+  v.literal("expired"),
+  v.literal("cancelled"),
+);
+export const vKitItemType = v.union(
+  v.literal("slides"),
+  v.literal("prompts"),
+  v.literal("template"),
+  v.literal("chatbot"),
+  v.literal("worksheet"),
+);
+export const vBookingStatus = v.union(v.literal("scheduled"), v.literal("completed"), v.literal("cancelled"), v.literal("no_show"));
+export const vChatRole = v.union(v.literal("user"), v.literal("assistant"));
+
+// ------------------------------------------------------------ credentials
+/**
+ * Summary of an Open Badges 3.0 credential kept beside the signed JSON. The
+ * spec's `badgeData` shapes mixed OB 2.0 (`issuanceDate`, string `type`) and
+ * 3.0; ours follow OB 3.0 / VC 2.0 field names (see docs/schema.md).
+ */
+export const vBadgeSummary = v.object({
+  credentialId: v.string(), // the credential's `id` (urn:uuid:…)
+  type: v.array(v.string()),
+  issuerId: v.string(),
+  issuerName: v.string(),
+  achievementId: v.string(),
+  name: v.string(),
+  description: v.string(),
+  criteriaNarrative: v.string(),
+  imageUrl: v.optional(v.string()),
+  validFrom: v.string(),
+  validUntil: v.optional(v.string()),
+});
+export type BadgeSummary = Infer<typeof vBadgeSummary>;
+
+// ------------------------------------------------------------- marketing
+export const vContactStatus = v.union(v.literal("pending"), v.literal("contacted"), v.literal("converted"), v.literal("spam"));
+export const vDeliveryStatus = v.union(v.literal("pending"), v.literal("delivered"), v.literal("failed"));
+
+// ------------------------------------------------------------- resources
+export const vResourceType = v.union(
+  v.literal("template"),
+  v.literal("framework"),
+  v.literal("prompt"),
+  v.literal("glossary"),
+  v.literal("case_study"),
+  v.literal("checklist"),
+  v.literal("tool_guide"),
+  v.literal("video"),
+  v.literal("article"),
+  v.literal("external_link"),
+);
+export const vResourceAccess = v.union(
+  v.literal("public"),
+  v.literal("registered"),
+  v.literal("enrolled"),
+  v.literal("course_specific"),
+  v.literal("premium"),
+);
+export const vPromptCategory = v.union(
+  v.literal("writing"),
+  v.literal("analysis"),
+  v.literal("coding"),
+  v.literal("research"),
+  v.literal("business"),
+  v.literal("creative"),
+  v.literal("system"),
+);
+export const vPromptAccess = v.union(v.literal("public"), v.literal("registered"), v.literal("enrolled"), v.literal("premium"));
+export const vPromptVariable = v.object({
+  name: v.string(),
+  description: v.string(),
+  type: v.union(v.literal("text"), v.literal("textarea"), v.literal("select")),
+  required: v.boolean(),
+  defaultValue: v.optional(v.string()),
+  options: v.optional(v.array(v.string())),
+});
+export const vResourceInteraction = v.union(
+  v.literal("view"),
+  v.literal("download"),
+  v.literal("bookmark"),
+  v.literal("rate"),
+  v.literal("share"),
+);
+export const vBookmarkType = v.union(v.literal("resource"), v.literal("glossary"), v.literal("prompt"));
+
+// ---------------------------------------------------------- learning paths
+export const vPathAudience = v.union(v.literal("individual"), v.literal("team"), v.literal("enterprise"), v.literal("all"));
+export const vPathPricing = v.union(v.literal("individual"), v.literal("bundled"), v.literal("subscription"));
+export const vUnlockRule = v.union(
+  v.literal("immediate"),
+  v.literal("sequential"),
+  v.literal("after_days"),
+  v.literal("after_completion"),
+);
+export const vPathEnrollmentStatus = v.union(v.literal("active"), v.literal("paused"), v.literal("completed"), v.literal("expired"));
+export const vPathPaymentType = v.union(
+  v.literal("bundle"),
+  v.literal("individual"),
+  v.literal("subscription"),
+  v.literal("organization"),
+);
+
+// ------------------------------------------------------------------ skills
+export const vSkillCategory = v.union(v.literal("technical"), v.literal("strategic"), v.literal("leadership"), v.literal("domain"));
+export const vSkillLevel = v.union(v.literal("foundational"), v.literal("practitioner"), v.literal("advanced"), v.literal("expert"));
+export type SkillLevel = Infer<typeof vSkillLevel>;
+export const vSkillProgressLevel = v.union(v.literal("none"), vSkillLevel);
+export const vEvidenceType = v.union(
+  v.literal("quiz"),
+  v.literal("project"),
+  v.literal("peer_review"),
+  v.literal("instructor_assessment"),
+  v.literal("self_assessment"),
+);
+export const vCourseSkillLevel = v.union(v.literal("introduces"), v.literal("develops"), v.literal("masters"));
+export const vContributionLevel = v.union(v.literal("introduces"), v.literal("reinforces"), v.literal("assesses"));
+
+// ------------------------------------------------------------- assessments
+export const vAssessmentType = v.union(
+  v.literal("pre_course"),
+  v.literal("post_course"),
+  v.literal("knowledge_check"),
+  v.literal("skill_assessment"),
+  v.literal("certification"),
+  v.literal("self_assessment"),
+);
+export const vShowCorrectAnswers = v.union(
+  v.literal("never"),
+  v.literal("after_submit"),
+  v.literal("after_passing"),
+  v.literal("after_all_attempts"),
+);
+export const vQuestionType = v.union(
+  v.literal("multiple_choice"),
+  v.literal("multiple_select"),
+  v.literal("true_false"),
+  v.literal("short_answer"),
+  v.literal("rating_scale"),
+  v.literal("open_ended"),
+);
+export const vDifficulty = v.union(v.literal("easy"), v.literal("medium"), v.literal("hard"));
+export const vAnswerOption = v.object({
+  id: v.string(),
+  text: v.string(),
+  isCorrect: v.boolean(),
+  feedback: v.optional(v.string()),
+});
+export const vAttemptStatus = v.union(v.literal("in_progress"), v.literal("submitted"), v.literal("graded"), v.literal("expired"));
+
+// --------------------------------------------------------------- community
+export const vThreadScope = v.union(v.literal("course"), v.literal("session"), v.literal("lesson"), v.literal("general"));
+export const vModerationStatus = v.union(v.literal("active"), v.literal("hidden"), v.literal("flagged"));
+export const vThreadInteraction = v.union(v.literal("view"), v.literal("like"), v.literal("bookmark"), v.literal("subscribe"));
+export const vReplyInteraction = v.union(v.literal("like"), v.literal("flag"));
+export const vConnectionSource = v.union(v.literal("cohort"), v.literal("manual"), v.literal("suggested"));
+export const vConnectionStatus = v.union(v.literal("pending"), v.literal("accepted"), v.literal("declined"), v.literal("blocked"));
+export const vCommunityPlatform = v.union(
+  v.literal("circle"),
+  v.literal("skool"),
+  v.literal("discord"),
+  v.literal("slack"),
+  v.literal("other"),
+);
+export const vCommunityAccess = v.union(v.literal("all_users"), v.literal("enrolled"), v.literal("alumni"), v.literal("premium"));
+export const vCommunityMembershipStatus = v.union(v.literal("invited"), v.literal("active"), v.literal("inactive"));
+
+// ------------------------------------------------------------- dashboards
+export const vPeriodType = v.union(v.literal("daily"), v.literal("weekly"), v.literal("monthly"));
+export const vReportType = v.union(
+  v.literal("progress_summary"),
+  v.literal("individual_detail"),
+  v.literal("skill_matrix"),
+  v.literal("roi_analysis"),
+  v.literal("engagement"),
+  v.literal("compliance"),
+);
+export const vReportFormat = v.union(v.literal("pdf"), v.literal("csv"), v.literal("xlsx"));
+export const vReminderTarget = v.union(
+  v.literal("individual"),
+  v.literal("team"),
+  v.literal("behind_schedule"),
+  v.literal("inactive"),
+);
+export const vReminderChannel = v.union(v.literal("email"), v.literal("in_app"), v.literal("both"));
+export const vManagerAccessType = v.union(
+  v.literal("view_dashboard"),
+  v.literal("export_report"),
+  v.literal("view_individual"),
+  v.literal("send_reminder"),
+);

@@ -1,0 +1,34 @@
+/**
+ * The local deployment's environment (what `npx convex env set` holds on a real
+ * deployment): generated once into .convex-local/env.json, never committed.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
+
+export const LOCAL_PORTS = { api: 3210, site: 3211, web: 3000 };
+
+export function localEnvPath(root: string) {
+  return path.join(root, ".convex-local", "env.json");
+}
+
+/** Reads the local env file, creating it with fresh keys and secrets on first run. */
+export async function ensureLocalEnv(root: string, options: { siteUrl?: string } = {}): Promise<Record<string, string>> {
+  const file = localEnvPath(root);
+  const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>) : {};
+  const env: Record<string, string> = { ...existing };
+  if (!env.JWT_PRIVATE_KEY || !env.JWKS) {
+    const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
+    env.JWT_PRIVATE_KEY = (await exportPKCS8(privateKey)).trimEnd().replace(/\n/g, " ");
+    env.JWKS = JSON.stringify({ keys: [{ use: "sig", ...(await exportJWK(publicKey)) }] });
+  }
+  env.SITE_URL = options.siteUrl ?? env.SITE_URL ?? `http://localhost:${LOCAL_PORTS.web}`;
+  env.CONVEX_LOCAL_ADMIN_KEY ??= crypto.randomBytes(24).toString("hex");
+  env.LOCAL_STORAGE_SECRET ??= crypto.randomBytes(32).toString("hex");
+  if (JSON.stringify(env) !== JSON.stringify(existing)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(env, null, 2) + "\n", { mode: 0o600 });
+  }
+  return env;
+}
