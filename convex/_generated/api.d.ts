@@ -13,19 +13,25 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as admin from "../admin.js";
 import type * as auth from "../auth.js";
+import type * as catalog from "../catalog.js";
+import type * as demo from "../demo.js";
 import type * as devMailbox from "../devMailbox.js";
 import type * as emails_layout from "../emails/layout.js";
 import type * as emails_magicLink from "../emails/magicLink.js";
 import type * as errors from "../errors.js";
 import type * as functions from "../functions.js";
 import type * as http from "../http.js";
+import type * as learning from "../learning.js";
 import type * as model_access from "../model/access.js";
 import type * as model_demoData from "../model/demoData.js";
 import type * as model_env from "../model/env.js";
 import type * as model_mailer from "../model/mailer.js";
 import type * as model_users from "../model/users.js";
+import type * as organizations from "../organizations.js";
 import type * as seed from "../seed.js";
+import type * as teaching from "../teaching.js";
 import type * as users from "../users.js";
 import type * as validators from "../validators.js";
 
@@ -38,19 +44,25 @@ import type * as validators from "../validators.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  admin: typeof admin;
   auth: typeof auth;
+  catalog: typeof catalog;
+  demo: typeof demo;
   devMailbox: typeof devMailbox;
   "emails/layout": typeof emails_layout;
   "emails/magicLink": typeof emails_magicLink;
   errors: typeof errors;
   functions: typeof functions;
   http: typeof http;
+  learning: typeof learning;
   "model/access": typeof model_access;
   "model/demoData": typeof model_demoData;
   "model/env": typeof model_env;
   "model/mailer": typeof model_mailer;
   "model/users": typeof model_users;
+  organizations: typeof organizations;
   seed: typeof seed;
+  teaching: typeof teaching;
   users: typeof users;
   validators: typeof validators;
 }>;

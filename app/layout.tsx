@@ -1,0 +1,41 @@
+import { ConvexAuthNextjsServerProvider } from "@convex-dev/auth/nextjs/server";
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
+import { ConvexClientProvider } from "@/components/providers/convex-client-provider";
+import { ToastProvider } from "@/components/ui/toast";
+import { inter } from "./fonts";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "AI Enablement Academy", template: "%s · AI Enablement Academy" },
+  description: "Live cohorts, workshops and hackathons that make teams capable with AI.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <ConvexAuthNextjsServerProvider>
+      <html lang="en" className={inter.variable}>
+        <body className="flex min-h-screen flex-col font-sans">
+          <ConvexClientProvider>
+            <ToastProvider>
+              <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+                Skip to content
+              </a>
+              <SiteHeader />
+              <main id="main" className="flex-1">
+                {children}
+              </main>
+              <footer className="border-t border-gray-200 bg-white">
+                <div className="mx-auto flex max-w-[1100px] flex-wrap items-center justify-between gap-2 px-4 py-6 text-sm text-gray-600">
+                  <span>© 2026 AI Enablement Academy</span>
+                  <span>Live cohorts · Enablement kits · Verifiable certificates</span>
+                </div>
+              </footer>
+            </ToastProvider>
+          </ConvexClientProvider>
+        </body>
+      </html>
+    </ConvexAuthNextjsServerProvider>
+  );
+}

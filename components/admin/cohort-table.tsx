@@ -1,0 +1,54 @@
+"use client";
+import { useQuery } from "convex/react";
+import { api } from "@/convex/_generated/api";
+import { Badge } from "@/components/ui/badge";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatDate } from "@/lib/format";
+
+const STATUS_TONE = { scheduled: "neutral", open: "brand", in_progress: "success", completed: "neutral", cancelled: "danger" } as const;
+
+export function CohortTable() {
+  const cohorts = useQuery(api.admin.cohorts);
+  return (
+    <div className="mx-auto max-w-[1100px] px-4 py-10">
+      <h1 className="text-xl font-semibold text-gray-900">Admin · Cohorts</h1>
+      <p className="mt-1 text-sm text-gray-600">Seats taken include live checkout holds.</p>
+      {cohorts === undefined ? (
+        <Skeleton className="mt-6 h-96" />
+      ) : (
+        <div className="mt-6 overflow-x-auto rounded-lg border border-gray-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="sticky top-0 bg-gray-50 text-xs uppercase tracking-wide text-gray-600">
+              <tr>
+                <th scope="col" className="px-4 py-3">Cohort</th>
+                <th scope="col" className="px-4 py-3">Starts</th>
+                <th scope="col" className="px-4 py-3">Status</th>
+                <th scope="col" className="px-4 py-3 text-right">Seats</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {cohorts.map((cohort) => (
+                <tr key={cohort._id}>
+                  <td className="px-4 py-3">
+                    <p className="font-medium text-gray-900">{cohort.name}</p>
+                    <p className="text-gray-600">
+                      {cohort.courseTitle}
+                      {cohort.isB2B && " · private"}
+                    </p>
+                  </td>
+                  <td className="px-4 py-3 text-gray-700">{formatDate(cohort.startDate)}</td>
+                  <td className="px-4 py-3">
+                    <Badge tone={STATUS_TONE[cohort.status]}>{cohort.status.replace("_", " ")}</Badge>
+                  </td>
+                  <td className="tabular px-4 py-3 text-right text-gray-900">
+                    {cohort.currentEnrollment} / {cohort.maxCapacity}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

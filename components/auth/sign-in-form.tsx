@@ -1,0 +1,173 @@
+"use client";
+import { useAuthActions } from "@convex-dev/auth/react";
+import { useConvex, useQuery } from "convex/react";
+import { MailCheck, UserRound } from "lucide-react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { api } from "@/convex/_generated/api";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Skeleton } from "@/components/ui/skeleton";
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Only same-site paths may be used as the post-sign-in destination. */
+function safeNext(next: string | null) {
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/learn";
+}
+
+export function SignInForm() {
+  const { signIn } = useAuthActions();
+  const convex = useConvex();
+  const options = useQuery(api.users.signInOptions);
+  const demoAccounts = useQuery(api.demo.accounts);
+  const next = safeNext(useSearchParams().get("next"));
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  async function sendLink(address: string) {
+    await signIn("resend", { email: address, redirectTo: next });
+  }
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const address = email.trim().toLowerCase();
+    if (!EMAIL_PATTERN.test(address)) {
+      setError("Enter an email address like name@company.com.");
+      return;
+    }
+    setError(null);
+    setPending("email");
+    try {
+      await sendLink(address);
+      setSentTo(address);
+    } catch {
+      setError("We could not send the link. Please try again in a minute.");
+    } finally {
+      setPending(null);
+    }
+  }
+
+  /** Local mode: request a real magic link, then follow it from the dev mailbox. */
+  async function signInAsDemo(address: string) {
+    setPending(address);
+    setError(null);
+    const requestedAt = Date.now();
+    try {
+      await sendLink(address);
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const emails = await convex.query(api.devMailbox.list, { to: address });
+        const link = emails.find((e) => e.createdAt >= requestedAt - 1000 && e.actionUrl)?.actionUrl;
+        if (link) {
+          window.location.assign(link);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      setError("The sign-in email did not arrive. Is the local backend running?");
+    } catch {
+      setError("We could not sign you in. Please try again.");
+    }
+    setPending(null);
+  }
+
+  if (sentTo) {
+    return (
+      <Card className="p-8 text-center">
+        <MailCheck className="mx-auto size-10 text-brand-700" aria-hidden />
+        <h1 className="mt-4 text-xl font-semibold text-gray-900">Check your email</h1>
+        <p className="mt-2 text-sm text-gray-700">
+          We sent a sign-in link to <strong>{sentTo}</strong>. It works once and expires in 30 minutes.
+        </p>
+        {options?.localMode && (
+          <p className="mt-4 text-sm text-gray-700">
+            Local mode: emails are not sent. Open the{" "}
+            <Link href="/dev/mailbox" className="font-medium text-brand-700 underline">
+              dev mailbox
+            </Link>{" "}
+            to follow the link.
+          </p>
+        )}
+        <Button variant="ghost" className="mt-6" onClick={() => setSentTo(null)}>
+          Use another address
+        </Button>
+      </Card>
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <Card className="p-8">
+        <h1 className="text-xl font-semibold text-gray-900">Sign in</h1>
+        <p className="mt-1 text-sm text-gray-600">We email you a link — no password to remember.</p>
+        <form className="mt-6 space-y-4" onSubmit={(e) => void onSubmit(e)} noValidate>
+          <div className="space-y-1.5">
+            <Label htmlFor="email">Work or personal email</Label>
+            <Input
+              id="email"
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? "email-error" : undefined}
+              placeholder="name@company.com"
+            />
+            {error && (
+              <p id="email-error" className="text-sm text-red-700">
+                {error}
+              </p>
+            )}
+          </div>
+          <Button type="submit" className="w-full" loading={pending === "email"}>
+            Email me a sign-in link
+          </Button>
+        </form>
+        {options?.google && (
+          <>
+            <div className="my-5 flex items-center gap-3 text-xs text-gray-500">
+              <span className="h-px flex-1 bg-gray-200" /> or <span className="h-px flex-1 bg-gray-200" />
+            </div>
+            <Button variant="secondary" className="w-full" onClick={() => void signIn("google", { redirectTo: next })}>
+              Continue with Google
+            </Button>
+          </>
+        )}
+      </Card>
+      {options === undefined ? (
+        <Skeleton className="h-40" />
+      ) : (
+        options.localMode && (
+          <Card className="p-6">
+            <h2 className="text-sm font-semibold text-gray-900">Local mode: sign in as a demo person</h2>
+            <p className="mt-1 text-xs text-gray-600">Each button sends a real magic link to the dev mailbox and follows it.</p>
+            <ul className="mt-4 grid gap-2 sm:grid-cols-2">
+              {(demoAccounts ?? []).map((account) => (
+                <li key={account.email}>
+                  <Button
+                    variant="secondary"
+                    className="h-auto w-full justify-start py-2 text-left"
+                    loading={pending === account.email}
+                    disabled={pending !== null}
+                    onClick={() => void signInAsDemo(account.email)}
+                  >
+                    <UserRound className="size-4 shrink-0 text-gray-500" aria-hidden />
+                    <span className="flex flex-col">
+                      <span className="text-sm text-gray-900">{account.name}</span>
+                      <span className="text-xs font-normal text-gray-600">{account.label}</span>
+                    </span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+import { useQuery } from "convex/react";
+import { CalendarDays, CheckCircle2, Clock } from "lucide-react";
+import { notFound } from "next/navigation";
+import { api } from "@/convex/_generated/api";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatDateRange } from "@/lib/format";
+import { formatPrice } from "@/lib/utils";
+import { FORMAT_LABEL, LEVEL_LABEL, SESSION_TYPE_LABEL } from "./labels";
+import { SeatsLeft } from "./seats-left";
+
+export function CourseDetail({ slug }: { slug: string }) {
+  const course = useQuery(api.catalog.getCourse, { slug });
+  if (course === undefined) {
+    return (
+      <div className="mx-auto max-w-[1100px] space-y-4 px-4 py-10" aria-busy>
+        <Skeleton className="h-8 w-2/3" />
+        <Skeleton className="h-5 w-1/2" />
+        <Skeleton className="h-64" />
+      </div>
+    );
+  }
+  if (course === null) notFound();
+  return (
+    <div className="mx-auto max-w-[1100px] px-4 py-10">
+      <div className="flex flex-wrap gap-2">
+        <Badge tone="brand">{FORMAT_LABEL[course.format]}</Badge>
+        <Badge>{LEVEL_LABEL[course.level]}</Badge>
+      </div>
+      <h1 className="mt-3 text-2xl font-bold text-gray-900">{course.title}</h1>
+      {course.tagline && <p className="mt-2 text-base text-gray-700">{course.tagline}</p>}
+      <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_340px]">
+        <div className="space-y-8">
+          <p className="text-gray-700">{course.description}</p>
+          {course.outcomes.length > 0 && (
+            <section>
+              <h2 className="text-base font-semibold text-gray-900">What you will be able to do</h2>
+              <ul className="mt-3 space-y-2">
+                {course.outcomes.map((outcome) => (
+                  <li key={outcome} className="flex gap-2 text-sm text-gray-700">
+                    <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-green-700" aria-hidden />
+                    {outcome}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <section>
+            <h2 className="text-base font-semibold text-gray-900">Outline</h2>
+            <div className="mt-3 space-y-6">
+              {course.days.map((day) => (
+                <div key={day.dayNumber}>
+                  <h3 className="text-sm font-semibold uppercase tracking-wide text-gray-600">Day {day.dayNumber}</h3>
+                  <ol className="mt-2 border-l border-gray-200">
+                    {day.sessions.map((session) => (
+                      <li key={session._id} className="relative ml-4 pb-4">
+                        <span className="absolute -left-[21px] top-1.5 size-2.5 rounded-full border-2 border-white bg-brand-600" aria-hidden />
+                        <div className="flex flex-wrap items-center gap-2">
+                          <Badge tone="brand" title={SESSION_TYPE_LABEL[session.type]}>
+                            {session.type} · {SESSION_TYPE_LABEL[session.type]}
+                          </Badge>
+                          <span className="flex items-center gap-1 text-xs text-gray-600">
+                            <Clock className="size-3" aria-hidden /> {session.durationMinutes} min
+                          </span>
+                        </div>
+                        <p className="mt-1 text-sm font-medium text-gray-900">{session.title}</p>
+                        <p className="text-sm text-gray-600">{session.description}</p>
+                      </li>
+                    ))}
+                  </ol>
+                </div>
+              ))}
+            </div>
+          </section>
+        </div>
+        <aside>
+          <Card className="p-5 lg:sticky lg:top-24">
+            <p className="tabular text-xl font-semibold text-gray-900">{formatPrice(course.priceB2C)}</p>
+            <p className="text-sm text-gray-600">per person · teams get seat pricing</p>
+            <h2 className="mt-5 text-sm font-semibold text-gray-900">Upcoming cohorts</h2>
+            {course.cohorts.length === 0 ? (
+              <p className="mt-2 text-sm text-gray-600">No open cohort right now. New dates are announced to the course waitlist.</p>
+            ) : (
+              <ul className="mt-2 divide-y divide-gray-100">
+                {course.cohorts.map((cohort) => (
+                  <li key={cohort._id} className="py-3 text-sm">
+                    <p className="font-medium text-gray-900">{cohort.name}</p>
+                    <p className="mt-0.5 flex items-center gap-1 text-gray-600">
+                      <CalendarDays className="size-3.5" aria-hidden />
+                      {formatDateRange(cohort.startDate, cohort.endDate, cohort.timezone)}
+                      {cohort.timezone && <span className="text-gray-500">({cohort.timezone})</span>}
+                    </p>
+                    <p className="mt-1">
+                      <SeatsLeft seatsLeft={cohort.seatsLeft} />
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+import { useQuery } from "convex/react";
+import { Presentation } from "lucide-react";
+import { api } from "@/convex/_generated/api";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatDateRange } from "@/lib/format";
+
+export function TeachingCohorts() {
+  const cohorts = useQuery(api.teaching.myCohorts);
+  return (
+    <div className="mx-auto max-w-[1100px] px-4 py-10">
+      <h1 className="text-xl font-semibold text-gray-900">Teaching</h1>
+      <p className="mt-1 text-sm text-gray-600">Cohorts you lead.</p>
+      <div className="mt-6 space-y-3">
+        {cohorts === undefined ? (
+          <Skeleton className="h-24" />
+        ) : cohorts.length === 0 ? (
+          <EmptyState icon={Presentation} title="No cohorts assigned" description="When an admin assigns you to a cohort it appears here." />
+        ) : (
+          cohorts.map((cohort) => (
+            <Card key={cohort._id} className="flex flex-wrap items-center justify-between gap-3 p-5">
+              <div>
+                <p className="font-medium text-gray-900">{cohort.name}</p>
+                <p className="text-sm text-gray-600">{cohort.courseTitle}</p>
+              </div>
+              <div className="text-right text-sm text-gray-700">
+                <p>{formatDateRange(cohort.startDate, cohort.endDate)}</p>
+                <p className="tabular">{cohort.learners} learners</p>
+              </div>
+            </Card>
+          ))
+        )}
+      </div>
+    </div>
+  );
+}
