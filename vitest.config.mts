@@ -31,7 +31,7 @@ export default defineConfig({
         test: {
           name: "components",
           environment: "jsdom",
-          include: ["tests/components/**/*.test.tsx", "tests/lib/**/*.test.ts"],
+          include: ["tests/components/**/*.test.{ts,tsx}"],
           setupFiles: ["./tests/setup.ts"],
         },
       },

@@ -21,7 +21,7 @@ export const cohorts = platformAdminQuery({
     const cohorts = await ctx.db.query("cohorts").withIndex("by_startDate").order("desc").take(200);
     const rows = [];
     for (const cohort of cohorts) {
-      const course = await ctx.db.get(cohort.courseId);
+      const course = await ctx.db.get("courses", cohort.courseId);
       rows.push({
         _id: cohort._id,
         name: cohort.name,

@@ -3,6 +3,7 @@ import { Email } from "@convex-dev/auth/providers/Email";
 import { convexAuth } from "@convex-dev/auth/server";
 import type { ActionCtx } from "./_generated/server";
 import { magicLinkEmail } from "./emails/magicLink";
+import { googleSignInEnabled } from "./model/env";
 import { sendEmail } from "./model/mailer";
 import { createOrUpdateUser } from "./model/users";
 
@@ -18,10 +19,9 @@ const magicLink = Email({
   },
 } as Parameters<typeof Email>[0]);
 
-const googleEnabled = Boolean(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET);
 
 export const { auth, signIn, signOut, store, isAuthenticated } = convexAuth({
-  providers: googleEnabled ? [Google, magicLink] : [magicLink],
+  providers: googleSignInEnabled() ? [Google, magicLink] : [magicLink],
   callbacks: {
     createOrUpdateUser: async (ctx, args) =>
       await createOrUpdateUser(ctx as never, { existingUserId: args.existingUserId, profile: args.profile as never }),

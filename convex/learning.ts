@@ -25,13 +25,13 @@ export const myCohorts = userQuery({
     const viewerId = ctx.viewer._id;
     const enrollments = await ctx.db
       .query("enrollments")
-      .withIndex("by_userId", (q) => q.eq("userId", viewerId))
+      .withIndex("by_userId_and_courseId", (q) => q.eq("userId", viewerId))
       .take(100);
     const rows = [];
     for (const enrollment of enrollments) {
       if (enrollment.paymentStatus === "refunded" || enrollment.paymentStatus === "failed") continue;
-      const cohort = await ctx.db.get(enrollment.cohortId);
-      const course = await ctx.db.get(enrollment.courseId);
+      const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
+      const course = await ctx.db.get("courses", enrollment.courseId);
       if (!cohort || !course) continue;
       rows.push({
         enrollmentId: enrollment._id,

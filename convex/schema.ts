@@ -171,7 +171,6 @@ export default defineSchema({
     outcomes: v.array(v.string()),
     createdAt: v.number(),
   })
-    .index("by_courseId", ["courseId"])
     .index("by_courseId_and_dayNumber_and_orderInDay", ["courseId", "dayNumber", "orderInDay"]),
 
   cohorts: defineTable({
@@ -192,7 +191,6 @@ export default defineSchema({
     createdAt: v.number(),
     updatedAt: v.number(),
   })
-    .index("by_courseId", ["courseId"])
     .index("by_status", ["status"])
     .index("by_startDate", ["startDate"])
     .index("by_organizationId", ["organizationId"])
@@ -216,7 +214,6 @@ export default defineSchema({
     createdAt: v.number(),
     updatedAt: v.number(),
   })
-    .index("by_userId", ["userId"])
     .index("by_cohortId", ["cohortId"])
     .index("by_userId_and_courseId", ["userId", "courseId"])
     .index("by_stripeCheckoutSessionId", ["stripeCheckoutSessionId"])
@@ -457,7 +454,6 @@ export default defineSchema({
     rating: v.optional(v.number()),
     createdAt: v.number(),
   })
-    .index("by_userId", ["userId"])
     .index("by_resourceId", ["resourceId"])
     .index("by_userId_and_resourceId", ["userId", "resourceId"]),
 
@@ -468,7 +464,6 @@ export default defineSchema({
     notes: v.optional(v.string()),
     createdAt: v.number(),
   })
-    .index("by_userId", ["userId"])
     .index("by_userId_and_resourceType", ["userId", "resourceType"]),
 
   // ========================================================= LEARNING PATHS
@@ -534,7 +529,6 @@ export default defineSchema({
     createdAt: v.number(),
     updatedAt: v.number(),
   })
-    .index("by_userId", ["userId"])
     .index("by_pathId", ["pathId"])
     .index("by_organizationId", ["organizationId"])
     .index("by_userId_and_pathId", ["userId", "pathId"]),
@@ -618,7 +612,6 @@ export default defineSchema({
     createdAt: v.number(),
     updatedAt: v.number(),
   })
-    .index("by_userId", ["userId"])
     .index("by_skillId", ["skillId"])
     .index("by_userId_and_skillId", ["userId", "skillId"]),
 
@@ -649,7 +642,6 @@ export default defineSchema({
     publicUrl: v.string(),
     createdAt: v.number(),
   })
-    .index("by_userId", ["userId"])
     .index("by_skillId", ["skillId"])
     .index("by_userId_and_skillId_and_level", ["userId", "skillId", "level"]),
 
@@ -727,7 +719,6 @@ export default defineSchema({
     overallFeedback: v.optional(v.string()),
     createdAt: v.number(),
   })
-    .index("by_userId", ["userId"])
     .index("by_assessmentId", ["assessmentId"])
     .index("by_userId_and_assessmentId", ["userId", "assessmentId"])
     .index("by_enrollmentId", ["enrollmentId"]),
@@ -822,7 +813,6 @@ export default defineSchema({
     interaction: vThreadInteraction,
     createdAt: v.number(),
   })
-    .index("by_userId", ["userId"])
     .index("by_threadId", ["threadId"])
     .index("by_userId_and_threadId_and_interaction", ["userId", "threadId", "interaction"]),
 
@@ -887,7 +877,6 @@ export default defineSchema({
     createdAt: v.number(),
     updatedAt: v.number(),
   })
-    .index("by_userId", ["userId"])
     .index("by_organizationId_and_isActive", ["organizationId", "isActive"])
     .index("by_userId_and_organizationId", ["userId", "organizationId"]),
 

@@ -146,7 +146,7 @@ export const run = internalMutation({
     });
     const acmeMembers: Array<{ userId: Id<"users">; team: (typeof ACME_TEAMS)[number] }> = [];
     for (const email of ["jordan.blake@acme.com", "sam.patel@acme.com", "lee.nguyen@acme.com", "taylor.brooks@acme.com"]) {
-      await ctx.db.patch(demo.get(email)!, { organizationId: acmeId, company: "Acme Corporation" });
+      await ctx.db.patch("users", demo.get(email)!, { organizationId: acmeId, company: "Acme Corporation" });
     }
     acmeMembers.push({ userId: demo.get("taylor.brooks@acme.com")!, team: "Marketing" });
     for (const learner of ACME_LEARNERS) {
@@ -154,7 +154,7 @@ export const run = internalMutation({
       acmeMembers.push({ userId, team: learner.team });
     }
     const seatHolders = acmeMembers.length + 2; // learners + the two managers
-    await ctx.db.patch(acmeId, { seatsUsed: seatHolders });
+    await ctx.db.patch("organizations", acmeId, { seatsUsed: seatHolders });
 
     const teamIds = new Map<string, Id<"teams">>();
     for (const name of ACME_TEAMS) {
@@ -549,8 +549,8 @@ class Seeder {
   }
 
   async enroll(cohortId: Id<"cohorts">, userId: Id<"users">, paymentType: "b2b" | "b2c") {
-    const cohort = (await this.ctx.db.get(cohortId))!;
-    await this.ctx.db.patch(cohortId, { currentEnrollment: cohort.currentEnrollment + 1 });
+    const cohort = (await this.ctx.db.get("cohorts", cohortId))!;
+    await this.ctx.db.patch("cohorts", cohortId, { currentEnrollment: cohort.currentEnrollment + 1 });
     return await this.ctx.db.insert("enrollments", {
       userId,
       cohortId,

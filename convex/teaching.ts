@@ -25,7 +25,7 @@ export const myCohorts = userQuery({
       .take(100);
     const rows = [];
     for (const cohort of cohorts) {
-      const course = await ctx.db.get(cohort.courseId);
+      const course = await ctx.db.get("courses", cohort.courseId);
       rows.push({
         _id: cohort._id,
         name: cohort.name,

@@ -1,6 +1,6 @@
 import { v } from "convex/values";
 import { internalQuery, query, userQuery } from "./functions";
-import { isLocalMode } from "./model/env";
+import { googleSignInEnabled, isLocalMode } from "./model/env";
 import { getViewer } from "./model/users";
 import { vUserRole } from "./validators";
 
@@ -24,11 +24,11 @@ export const viewer = userQuery({
     if (viewer === null) return null;
     const managerRows = await ctx.db
       .query("organizationManagers")
-      .withIndex("by_userId", (q) => q.eq("userId", viewer._id))
+      .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", viewer._id))
       .take(20);
     const organizations = [];
     for (const row of managerRows.filter((m) => m.isActive)) {
-      const organization = await ctx.db.get(row.organizationId);
+      const organization = await ctx.db.get("organizations", row.organizationId);
       if (organization) organizations.push({ _id: organization._id, name: organization.name, role: row.role });
     }
     const teaching = await ctx.db
@@ -52,7 +52,7 @@ export const signInOptions = query({
   args: {},
   returns: v.object({ google: v.boolean(), localMode: v.boolean() }),
   handler: async () => ({
-    google: Boolean(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET),
+    google: googleSignInEnabled(),
     localMode: isLocalMode(),
   }),
 });

@@ -9,7 +9,15 @@ export function formatDateRange(start: number, end: number, timeZone?: string) {
 }
 
 export function formatDateTime(ms: number, timeZone?: string) {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" }).format(ms);
+  return new Intl.DateTimeFormat("en-US", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(ms);
 }
 
 export function formatRelative(ms: number, now = Date.now()) {

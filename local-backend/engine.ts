@@ -189,6 +189,8 @@ export class Engine {
   // ------------------------------------------------------------------ hooks
 
   private installHooks() {
+    // The patched prototypes are plain functions whose `this` is the database; they reach the engine here.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const engine = this;
     const { DatabaseFake, TransactionManager, tableNameFromId } = this.I;
 

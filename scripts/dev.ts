@@ -18,7 +18,7 @@ const root = process.cwd();
 const reset = process.argv.includes("--reset");
 const children: ChildProcess[] = [];
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(command: string, args: string[], env: Record<string, string> = {}) {
   const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   children.push(child);
   child.on("exit", (code) => {

@@ -14,8 +14,8 @@ export function localEnvPath(root: string) {
 }
 
 /** Reads the local env file, creating it with fresh keys and secrets on first run. */
-export async function ensureLocalEnv(root: string, options: { siteUrl?: string } = {}): Promise<Record<string, string>> {
-  const file = localEnvPath(root);
+export async function ensureLocalEnv(root: string, options: { siteUrl?: string; file?: string } = {}): Promise<Record<string, string>> {
+  const file = options.file ?? localEnvPath(root);
   const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>) : {};
   const env: Record<string, string> = { ...existing };
   if (!env.JWT_PRIVATE_KEY || !env.JWKS) {

@@ -6,8 +6,8 @@ import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { ensureLocalEnv, LOCAL_PORTS } from "./local-env";
 
-export async function seedLocal(root: string, url = `http://127.0.0.1:${LOCAL_PORTS.api}`) {
-  const env = await ensureLocalEnv(root);
+export async function seedLocal(root: string, url = `http://127.0.0.1:${LOCAL_PORTS.api}`, envFile?: string) {
+  const env = await ensureLocalEnv(root, { file: envFile });
   const client = new ConvexHttpClient(url);
   (client as unknown as { setAdminAuth(key: string): void }).setAdminAuth(env.CONVEX_LOCAL_ADMIN_KEY);
   const run = makeFunctionReference<"mutation", { now?: number }, { seeded: boolean; users: number; courses: number; cohorts: number }>(

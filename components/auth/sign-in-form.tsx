@@ -1,6 +1,6 @@
 "use client";
 import { useAuthActions } from "@convex-dev/auth/react";
-import { useConvex, useQuery } from "convex/react";
+import { useConvex, useQuery, type ConvexReactClient } from "convex/react";
 import { MailCheck, UserRound } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
@@ -17,6 +17,19 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Only same-site paths may be used as the post-sign-in destination. */
 function safeNext(next: string | null) {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : "/learn";
+}
+
+/** Sends a magic link and returns it once it lands in the dev mailbox (local mode only). */
+async function requestAndReadMagicLink(convex: ConvexReactClient, address: string, send: () => Promise<void>) {
+  const requestedAt = Date.now();
+  await send();
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const emails = await convex.query(api.devMailbox.list, { to: address });
+    const link = emails.find((e) => e.createdAt >= requestedAt - 1000 && e.actionUrl)?.actionUrl;
+    if (link) return link;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return null;
 }
 
 export function SignInForm() {
@@ -57,17 +70,11 @@ export function SignInForm() {
   async function signInAsDemo(address: string) {
     setPending(address);
     setError(null);
-    const requestedAt = Date.now();
     try {
-      await sendLink(address);
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const emails = await convex.query(api.devMailbox.list, { to: address });
-        const link = emails.find((e) => e.createdAt >= requestedAt - 1000 && e.actionUrl)?.actionUrl;
-        if (link) {
-          window.location.assign(link);
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200));
+      const link = await requestAndReadMagicLink(convex, address, () => sendLink(address));
+      if (link) {
+        window.location.assign(link);
+        return;
       }
       setError("The sign-in email did not arrive. Is the local backend running?");
     } catch {

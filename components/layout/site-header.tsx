@@ -62,8 +62,11 @@ export function SiteHeader() {
             <Skeleton className="size-8 rounded-full" />
           ) : viewer ? (
             <DropdownMenu>
-              <DropdownMenuTrigger className="rounded-full" aria-label={`Account menu for ${viewer.name}`}>
-                <Avatar name={viewer.name} image={viewer.image} />
+              <DropdownMenuTrigger className="rounded-full">
+                <span aria-hidden>
+                  <Avatar name={viewer.name} image={viewer.image} />
+                </span>
+                <span className="sr-only">Account menu for {viewer.name}</span>
               </DropdownMenuTrigger>
               <DropdownMenuContent align="end">
                 <DropdownMenuLabel>

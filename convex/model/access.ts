@@ -26,7 +26,7 @@ export async function requirePlatformAdmin(ctx: QueryCtx) {
 /** The caller's access to an organization, or null when they have none. */
 export async function getOrgAccess(ctx: QueryCtx, organizationId: Id<"organizations">): Promise<OrgAccess | null> {
   const viewer = await requireViewer(ctx);
-  const organization = await ctx.db.get(organizationId);
+  const organization = await ctx.db.get("organizations", organizationId);
   if (organization === null) return null;
   if (viewer.role === "platform_admin") {
     return { viewer, organization, role: "platform_admin", permissions: new Set(MANAGER_PERMISSIONS), teamScope: "all" };

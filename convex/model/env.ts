@@ -2,7 +2,7 @@
 
 /** Local mode: no Resend key, so emails go to the dev mailbox and demo sign-in is offered. */
 export function isLocalMode() {
-  return !process.env.RESEND_API_KEY && !process.env.AUTH_RESEND_KEY;
+  return !resendApiKey();
 }
 
 /** Public URL of the web app (links in emails, checkout return URLs). */
@@ -12,4 +12,14 @@ export function siteUrl() {
 
 export function emailFrom() {
   return process.env.EMAIL_FROM ?? "AI Enablement Academy <hello@aienablement.academy>";
+}
+
+/** Google sign-in is offered when its OAuth client is configured. */
+export function googleSignInEnabled() {
+  return Boolean(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET);
+}
+
+/** The Resend API key, when emails are really sent. */
+export function resendApiKey() {
+  return process.env.RESEND_API_KEY ?? process.env.AUTH_RESEND_KEY;
 }

@@ -1,7 +1,7 @@
 import { Resend } from "resend";
 import { internal } from "../_generated/api";
 import type { ActionCtx, MutationCtx } from "../_generated/server";
-import { emailFrom, isLocalMode } from "./env";
+import { emailFrom, isLocalMode, resendApiKey } from "./env";
 
 export type OutgoingEmail = {
   to: string;
@@ -21,7 +21,7 @@ export async function sendEmail(ctx: Pick<ActionCtx, "runMutation">, email: Outg
     await ctx.runMutation(internal.devMailbox.deliver, email);
     return;
   }
-  const resend = new Resend(process.env.RESEND_API_KEY ?? process.env.AUTH_RESEND_KEY);
+  const resend = new Resend(resendApiKey());
   const { error } = await resend.emails.send({
     from: emailFrom(),
     to: email.to,

@@ -29,7 +29,7 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
 /** The signed-in user's document, or null for signed-out callers. */
 export async function getViewer(ctx: QueryCtx): Promise<Doc<"users"> | null> {
   const userId = await getAuthUserId(ctx);
-  return userId === null ? null : await ctx.db.get(userId);
+  return userId === null ? null : await ctx.db.get("users", userId);
 }
 
 /** The signed-in user's document; throws NOT_SIGNED_IN otherwise. */
@@ -52,9 +52,9 @@ export async function createOrUpdateUser(
 ): Promise<Id<"users">> {
   const now = Date.now();
   if (args.existingUserId !== null) {
-    const existing = await ctx.db.get(args.existingUserId);
+    const existing = await ctx.db.get("users", args.existingUserId);
     if (existing) {
-      await ctx.db.patch(existing._id, {
+      await ctx.db.patch("users", existing._id, {
         emailVerificationTime: now,
         ...(existing.image === undefined && args.profile.image ? { image: args.profile.image } : {}),
         updatedAt: now,
@@ -69,7 +69,7 @@ export async function createOrUpdateUser(
     .withIndex("by_email", (q) => q.eq("email", email))
     .unique();
   if (existing) {
-    await ctx.db.patch(existing._id, { emailVerificationTime: now, updatedAt: now });
+    await ctx.db.patch("users", existing._id, { emailVerificationTime: now, updatedAt: now });
     return existing._id;
   }
   return await ctx.db.insert("users", {

@@ -1,0 +1,20 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** Signs in the way a person does locally: request a link, open it from the dev mailbox. */
+export async function signInThroughMailbox(page: Page, email: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Work or personal email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await page.getByRole("link", { name: "dev mailbox" }).click();
+  const email0 = page.getByTestId("dev-email").filter({ has: page.getByTestId("dev-email-to").getByText(email, { exact: true }) }).first();
+  await expect(email0).toBeVisible();
+  await email0.getByRole("link", { name: "Open link" }).click();
+}
+
+/** No WCAG 2.1 A/AA violations on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}

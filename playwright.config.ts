@@ -1,0 +1,47 @@
+import { defineConfig, devices } from "@playwright/test";
+import fs from "node:fs";
+import { E2E } from "./e2e/config";
+
+const chromium = process.env.CHROME_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "./e2e",
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  globalSetup: "./e2e/global-setup.ts",
+  use: { baseURL: E2E.webUrl, trace: "off", screenshot: "only-on-failure" },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: chromium,
+          args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      // A fresh local backend for every run.
+      command: `node --import tsx local-backend/main.ts --port ${E2E.apiPort} --site-port ${E2E.sitePort} --data ${E2E.dataDir} --env ${E2E.envFile} --reset --quiet`,
+      url: `${E2E.apiUrl}/_local/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // The production build made by scripts/e2e.ts.
+      command: `node node_modules/next/dist/bin/next start -p ${E2E.webPort}`,
+      url: E2E.webUrl,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_CONVEX_URL: E2E.apiUrl, NEXT_PUBLIC_LOCAL_MODE: "1" },
+    },
+  ],
+});

@@ -1,0 +1,35 @@
+/// <reference types="vite/client" />
+import { convexTest } from "convex-test";
+import { expect } from "vitest";
+import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
+import schema from "../../convex/schema";
+
+export const modules = import.meta.glob("../../convex/**/*.ts");
+
+export function newTest() {
+  return convexTest({ schema, modules, transactionLimits: true });
+}
+
+/** The deployment environment Convex Auth needs, with a fresh signing key. */
+export async function authEnv() {
+  const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
+  return {
+    JWT_PRIVATE_KEY: (await exportPKCS8(privateKey)).trimEnd().replace(/\n/g, " "),
+    JWKS: JSON.stringify({ keys: [{ use: "sig", ...(await exportJWK(publicKey)) }] }),
+    SITE_URL: "http://localhost:3000",
+    CONVEX_SITE_URL: "https://academy-test.convex.site",
+  };
+}
+
+/** Asserts that a call fails with the given ConvexError code; returns the message shown to people. */
+export async function expectAppError(promise: Promise<unknown>, code: string): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, `expected ${code}`).not.toBeNull();
+  const data = (error as { data?: { code?: string; message?: string } }).data;
+  expect(data?.code, String((error as Error).message)).toBe(code);
+  expect(data?.message).toBeTruthy();
+  return data!.message!;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, test } from "vitest";
+import { api, internal } from "../../convex/_generated/api";
+import { newTest } from "./helpers";
+
+describe("demo academy seed", () => {
+  test("creates a believable academy once, with seat counts that match enrollments", async () => {
+    const t = newTest();
+    const now = Date.UTC(2026, 10, 22, 10);
+    const first = await t.mutation(internal.seed.run, { now });
+    expect(first).toMatchObject({ seeded: true, courses: 7, cohorts: 12 });
+    expect(await t.mutation(internal.seed.run, { now })).toMatchObject({ seeded: false });
+
+    const facts = await t.run(async (ctx) => {
+      const cohorts = await ctx.db.query("cohorts").collect();
+      const mismatches = [];
+      for (const cohort of cohorts) {
+        const enrolled = await ctx.db.query("enrollments").withIndex("by_cohortId", (q) => q.eq("cohortId", cohort._id)).collect();
+        if (enrolled.length !== cohort.currentEnrollment) mismatches.push(cohort.name);
+        if (cohort.currentEnrollment > cohort.maxCapacity) mismatches.push(`${cohort.name} overbooked`);
+      }
+      const statuses = [...new Set(cohorts.map((c) => c.status))];
+      const acme = await ctx.db.query("organizations").withIndex("by_domain", (q) => q.eq("domain", "acme.com")).unique();
+      const teams = await ctx.db.query("teams").withIndex("by_organizationId_and_isActive", (q) => q.eq("organizationId", acme!._id)).collect();
+      const members = await ctx.db.query("users").withIndex("by_organizationId", (q) => q.eq("organizationId", acme!._id)).collect();
+      return { mismatches, statuses, teams: teams.length, members: members.length, acme };
+    });
+    expect(facts.mismatches).toEqual([]);
+    expect(facts.statuses.sort()).toEqual(["cancelled", "completed", "in_progress", "open", "scheduled"]);
+    expect(facts.teams).toBe(3);
+    expect(facts.members).toBeGreaterThanOrEqual(40);
+    expect(facts.acme!.seatsUsed).toBeLessThanOrEqual(facts.acme!.seatsPurchased);
+
+    const catalog = await t.query(api.catalog.listCourses, {});
+    const intensive = await t.query(api.catalog.getCourse, { slug: "ai-enablement-intensive" });
+    expect(catalog.length).toBe(7);
+    expect(intensive?.days.map((d) => d.sessions.map((s) => s.type).join(","))).toEqual(["S,MM,W,CAP,IO", "MM,W,CAP,IO,S"]);
+    const seats = intensive!.cohorts.map((c) => c.seatsLeft);
+    expect(seats).toContain(0); // one full cohort
+    expect(seats).toContain(2); // one nearly full
+  });
+});
