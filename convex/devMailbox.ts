@@ -4,11 +4,11 @@ import { internalAction, internalMutation, query } from "./functions";
 import { appError } from "./errors";
 import { isLocalMode } from "./model/env";
 import { sendEmail } from "./model/mailer";
+import { vOutgoingEmail } from "./validators";
 
-const vEmail = { to: v.string(), subject: v.string(), html: v.string(), text: v.string(), actionUrl: v.optional(v.string()) };
 
 export const deliver = internalMutation({
-  args: vEmail,
+  args: vOutgoingEmail,
   handler: async (ctx, email) => {
     await ctx.db.insert("devEmails", { ...email, to: email.to.trim().toLowerCase(), createdAt: Date.now() });
   },
@@ -16,21 +16,13 @@ export const deliver = internalMutation({
 
 /** Sends an email queued by a mutation (see queueEmail). */
 export const send = internalAction({
-  args: vEmail,
+  args: vOutgoingEmail,
   handler: async (ctx, email) => {
     await sendEmail(ctx, email);
   },
 });
 
-const vMailboxEntry = v.object({
-  _id: v.id("devEmails"),
-  to: v.string(),
-  subject: v.string(),
-  html: v.string(),
-  text: v.string(),
-  actionUrl: v.optional(v.string()),
-  createdAt: v.number(),
-});
+const vMailboxEntry = v.object({ _id: v.id("devEmails"), ...vOutgoingEmail, createdAt: v.number() });
 
 /** The latest emails, optionally for one address. Local mode only. */
 export const list = query({

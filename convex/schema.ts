@@ -38,6 +38,7 @@ import {
   vModerationStatus,
   vNotificationPreferences,
   vOrganizationStatus,
+  vOutgoingEmail,
   vPathAudience,
   vPathEnrollmentStatus,
   vPathPaymentType,
@@ -1011,13 +1012,5 @@ export default defineSchema({
 
   // ======================================================= PLATFORM (ours)
   /** Emails captured in local mode instead of being sent (the /dev/mailbox page). */
-  devEmails: defineTable({
-    to: v.string(),
-    subject: v.string(),
-    html: v.string(),
-    text: v.string(),
-    /** The main link of the email (magic link, invite, …) for one-click use. */
-    actionUrl: v.optional(v.string()),
-    createdAt: v.number(),
-  }).index("by_to", ["to"]),
+  devEmails: defineTable({ ...vOutgoingEmail, createdAt: v.number() }).index("by_to", ["to"]),
 });

@@ -1,21 +1,11 @@
 /** The instructor's area. */
 import { v } from "convex/values";
 import { userQuery } from "./functions";
-import { vCohortStatus } from "./validators";
+import { cohortRows, vCohortRow } from "./model/cohorts";
 
 export const myCohorts = userQuery({
   args: {},
-  returns: v.array(
-    v.object({
-      _id: v.id("cohorts"),
-      name: v.string(),
-      courseTitle: v.string(),
-      startDate: v.number(),
-      endDate: v.number(),
-      status: vCohortStatus,
-      learners: v.number(),
-    }),
-  ),
+  returns: v.array(vCohortRow),
   handler: async (ctx) => {
     if (ctx.viewer === null) return [];
     const viewerId = ctx.viewer._id;
@@ -23,19 +13,6 @@ export const myCohorts = userQuery({
       .query("cohorts")
       .withIndex("by_instructorId", (q) => q.eq("instructorId", viewerId))
       .take(100);
-    const rows = [];
-    for (const cohort of cohorts) {
-      const course = await ctx.db.get("courses", cohort.courseId);
-      rows.push({
-        _id: cohort._id,
-        name: cohort.name,
-        courseTitle: course?.title ?? "Unknown course",
-        startDate: cohort.startDate,
-        endDate: cohort.endDate,
-        status: cohort.status,
-        learners: cohort.currentEnrollment,
-      });
-    }
-    return rows.sort((a, b) => a.startDate - b.startDate);
+    return (await cohortRows(ctx, cohorts)).sort((a, b) => a.startDate - b.startDate);
   },
 });

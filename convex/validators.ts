@@ -114,6 +114,17 @@ export const vBadgeSummary = v.object({
 });
 export type BadgeSummary = Infer<typeof vBadgeSummary>;
 
+// ------------------------------------------------------------------ email
+/** An email as the mailer sends it and the dev mailbox stores it. */
+export const vOutgoingEmail = {
+  to: v.string(),
+  subject: v.string(),
+  html: v.string(),
+  text: v.string(),
+  /** The email's main link (magic link, invite, …), a button in the dev mailbox. */
+  actionUrl: v.optional(v.string()),
+};
+
 // ------------------------------------------------------------- marketing
 export const vContactStatus = v.union(v.literal("pending"), v.literal("contacted"), v.literal("converted"), v.literal("spam"));
 export const vDeliveryStatus = v.union(v.literal("pending"), v.literal("delivered"), v.literal("failed"));

@@ -10,7 +10,7 @@ test("a learner signs in with a magic link from the dev mailbox and sees learner
   await signInThroughMailbox(page, "alex.rivera@example.com");
   await expect(page).toHaveURL(/\/learn$/);
   await expect(page.getByRole("heading", { name: "Welcome back, Alex" })).toBeVisible();
-  await expect(page.getByText("AI Enablement Intensive (live now)")).toBeVisible();
+  await expect(page.getByRole("main").getByText("AI Enablement Intensive (live now)")).toBeVisible();
 
   const nav = page.getByRole("navigation", { name: "Main", exact: true });
   await expect(nav.getByRole("link", { name: "My learning" })).toHaveAttribute("aria-current", "page");
@@ -53,6 +53,6 @@ test("navigation follows the role: platform admin, org admin, instructor", async
   await page.getByRole("button", { name: /Maya Chen/ }).click();
   await expect(page).toHaveURL(/\/learn$/);
   await nav.getByRole("link", { name: "Teaching" }).click();
-  await expect(page.getByText("AI Enablement Intensive (live now)")).toBeVisible();
+  await expect(page.getByRole("main").getByText("AI Enablement Intensive (live now)")).toBeVisible();
   await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
 });

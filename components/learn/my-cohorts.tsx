@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "convex/react";
+import { usePreloadedQuery, type Preloaded } from "convex/react";
 import { BookOpen, CalendarDays } from "lucide-react";
 import Link from "next/link";
 import { api } from "@/convex/_generated/api";
@@ -7,7 +7,6 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import { FORMAT_LABEL } from "@/components/catalog/labels";
 import { formatDateRange } from "@/lib/format";
 
@@ -19,17 +18,21 @@ const STATUS = {
   cancelled: { label: "Cancelled", tone: "danger" },
 } as const;
 
-export function MyCohorts() {
-  const viewer = useQuery(api.users.viewer);
-  const cohorts = useQuery(api.learning.myCohorts);
+export function MyCohorts({
+  preloadedViewer,
+  preloadedCohorts,
+}: {
+  preloadedViewer: Preloaded<typeof api.users.viewer>;
+  preloadedCohorts: Preloaded<typeof api.learning.myCohorts>;
+}) {
+  const viewer = usePreloadedQuery(preloadedViewer);
+  const cohorts = usePreloadedQuery(preloadedCohorts);
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">{viewer ? `Welcome back, ${viewer.name.split(" ")[0]}` : "My learning"}</h1>
       <p className="mt-1 text-sm text-gray-600">Your cohorts, in your timezone.</p>
       <div className="mt-6 space-y-3">
-        {cohorts === undefined ? (
-          Array.from({ length: 2 }, (_, i) => <Skeleton key={i} className="h-24" />)
-        ) : cohorts.length === 0 ? (
+        {cohorts.length === 0 ? (
           <EmptyState
             icon={BookOpen}
             title="You are not in a cohort yet"

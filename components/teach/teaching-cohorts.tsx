@@ -27,7 +27,7 @@ export function TeachingCohorts() {
               </div>
               <div className="text-right text-sm text-gray-700">
                 <p>{formatDateRange(cohort.startDate, cohort.endDate)}</p>
-                <p className="tabular">{cohort.learners} learners</p>
+                <p className="tabular">{cohort.currentEnrollment} learners</p>
               </div>
             </Card>
           ))

@@ -25,6 +25,7 @@ import type * as functions from "../functions.js";
 import type * as http from "../http.js";
 import type * as learning from "../learning.js";
 import type * as model_access from "../model/access.js";
+import type * as model_cohorts from "../model/cohorts.js";
 import type * as model_demoData from "../model/demoData.js";
 import type * as model_env from "../model/env.js";
 import type * as model_mailer from "../model/mailer.js";
@@ -56,6 +57,7 @@ declare const fullApi: ApiFromModules<{
   http: typeof http;
   learning: typeof learning;
   "model/access": typeof model_access;
+  "model/cohorts": typeof model_cohorts;
   "model/demoData": typeof model_demoData;
   "model/env": typeof model_env;
   "model/mailer": typeof model_mailer;

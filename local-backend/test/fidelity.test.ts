@@ -24,6 +24,7 @@ const fileUrl = makeFunctionReference<"query", { storageId: string }, string | n
 const fileMetadata = makeFunctionReference<"query", { storageId: string }, { size: number; contentType?: string } | null>(
   "files:metadata",
 );
+const tickCount = makeFunctionReference<"query", Record<string, never>, number>("ticks:count");
 const insertInternal = makeFunctionReference<"mutation", { body: string }, null>("messages:insertInternal");
 
 function client(url: string) {
@@ -160,6 +161,13 @@ describe("local backend fidelity", () => {
     await open().mutation(sendLater, { body: "scheduled hello", delayMs: 300 });
     await waitFor(() => messages.value, (list) => list.includes("scheduled hello"), 3000);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  test("crons from convex/crons.ts run on real time and push updates", async () => {
+    const watcher = open();
+    const ticks = watch<number>(watcher, tickCount, {});
+    const start = await waitFor(() => ticks.value, () => true);
+    await waitFor(() => ticks.value, (count) => count >= start + 2, 4000);
   });
 
   test("an action's runMutation reaches subscribers", async () => {
