@@ -37,6 +37,8 @@ import {
   vManagerRole,
   vModerationStatus,
   vNotificationPreferences,
+  vCohortSessionStatus,
+  vEnrollmentFailure,
   vOrganizationStatus,
   vOutgoingEmail,
   vPathAudience,
@@ -212,12 +214,24 @@ export default defineSchema({
     officeHoursEligibleUntil: v.number(),
     materialsAccessUntil: v.number(),
     chatbotAccessUntil: v.number(),
+    /** True while this enrollment occupies a seat (counted in cohort.currentEnrollment). */
+    seatHeld: v.boolean(),
+    /** Pending B2C purchases hold their seat until this time (docs/schema.md). */
+    holdExpiresAt: v.optional(v.number()),
+    /** A delayed payment method is processing: the seat stays held until Stripe decides. */
+    awaitingAsyncPayment: v.optional(v.boolean()),
+    amountCents: v.optional(v.number()),
+    checkoutUrl: v.optional(v.string()),
+    checkoutError: v.optional(v.string()),
+    failureReason: v.optional(vEnrollmentFailure),
+    refundedAt: v.optional(v.number()),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
-    .index("by_cohortId", ["cohortId"])
+    .index("by_cohortId_and_paymentStatus", ["cohortId", "paymentStatus"])
     .index("by_userId_and_courseId", ["userId", "courseId"])
     .index("by_stripeCheckoutSessionId", ["stripeCheckoutSessionId"])
+    .index("by_stripePaymentIntentId", ["stripePaymentIntentId"])
     .index("by_userId_and_cohortId", ["userId", "cohortId"]),
 
   waitlist: defineTable({
@@ -1011,6 +1025,34 @@ export default defineSchema({
     .index("by_targetUserId", ["targetUserId"]),
 
   // ======================================================= PLATFORM (ours)
+  /** The dated schedule of a cohort: course sessions placed in the cohort's timezone, plus extras. */
+  cohortSessions: defineTable({
+    cohortId: v.id("cohorts"),
+    /** The course session this occurrence delivers; absent for extra sessions. */
+    courseSessionId: v.optional(v.id("sessions")),
+    title: v.string(),
+    type: vSessionType,
+    startsAt: v.number(),
+    endsAt: v.number(),
+    meetingUrl: v.optional(v.string()),
+    location: v.optional(v.string()),
+    status: vCohortSessionStatus,
+    /** iCalendar SEQUENCE: bumped whenever time, place or status changes. */
+    sequence: v.number(),
+    instructorId: v.optional(v.id("users")),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  }).index("by_cohortId_and_startsAt", ["cohortId", "startsAt"]),
+
+  /** Stripe events already handled, so repeated deliveries change nothing. */
+  stripeEvents: defineTable({
+    eventId: v.string(),
+    type: v.string(),
+    objectId: v.optional(v.string()),
+    outcome: v.string(),
+    receivedAt: v.number(),
+  }).index("by_eventId", ["eventId"]),
+
   /** Emails captured in local mode instead of being sent (the /dev/mailbox page). */
   devEmails: defineTable({ ...vOutgoingEmail, createdAt: v.number() }).index("by_to", ["to"]),
 });

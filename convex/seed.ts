@@ -7,6 +7,8 @@ import type { Id } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
 import { internalMutation } from "./functions";
 import { ACME_LEARNERS, ACME_TEAMS, DEMO_ACCOUNTS, DEMO_COURSES, DEMO_SKILLS } from "./model/demoData";
+import { scheduleCohort } from "./model/schedule";
+import { accessWindows } from "./model/seats";
 import { DEFAULT_NOTIFICATION_PREFERENCES } from "./model/users";
 import { MANAGER_PERMISSIONS, type UserRole } from "./validators";
 
@@ -530,7 +532,7 @@ class Seeder {
     acmeId: Id<"organizations">,
     extra: Partial<{ status: "scheduled" | "open" | "in_progress" | "completed" | "cancelled"; isB2B: boolean; timezone: string }>,
   ) {
-    return await this.ctx.db.insert("cohorts", {
+    const cohortId = await this.ctx.db.insert("cohorts", {
       courseId,
       name,
       startDate,
@@ -546,6 +548,8 @@ class Seeder {
       createdAt: this.now - 30 * DAY,
       updatedAt: this.now,
     });
+    await scheduleCohort(this.ctx, (await this.ctx.db.get("cohorts", cohortId))!);
+    return cohortId;
   }
 
   async enroll(cohortId: Id<"cohorts">, userId: Id<"users">, paymentType: "b2b" | "b2c") {
@@ -558,10 +562,10 @@ class Seeder {
       purchaseDate: Math.min(this.now, cohort.startDate - 10 * DAY),
       paymentStatus: "completed",
       paymentType,
+      amountCents: paymentType === "b2c" ? (await this.ctx.db.get("courses", cohort.courseId))!.priceB2C : undefined,
       intakeSurveyCompleted: true,
-      officeHoursEligibleUntil: cohort.endDate + 90 * DAY,
-      materialsAccessUntil: cohort.endDate + 365 * DAY,
-      chatbotAccessUntil: cohort.endDate + 90 * DAY,
+      ...accessWindows(cohort),
+      seatHeld: true,
       createdAt: Math.min(this.now, cohort.startDate - 10 * DAY),
       updatedAt: this.now,
     });

@@ -76,6 +76,16 @@ export type CohortStatus = Infer<typeof vCohortStatus>;
 export const vPaymentStatus = v.union(v.literal("pending"), v.literal("completed"), v.literal("failed"), v.literal("refunded"));
 export type PaymentStatus = Infer<typeof vPaymentStatus>;
 export const vPaymentType = v.union(v.literal("b2c"), v.literal("b2b"));
+/** Why a pending purchase ended without a seat. */
+export const vEnrollmentFailure = v.union(
+  v.literal("hold_expired"),
+  v.literal("checkout_expired"),
+  v.literal("payment_failed"),
+  v.literal("cancelled"),
+  v.literal("checkout_error"),
+);
+export type EnrollmentFailure = Infer<typeof vEnrollmentFailure>;
+export const vCohortSessionStatus = v.union(v.literal("scheduled"), v.literal("cancelled"));
 export const vWaitlistStatus = v.union(
   v.literal("waiting"),
   v.literal("offered"),
@@ -123,6 +133,7 @@ export const vOutgoingEmail = {
   text: v.string(),
   /** The email's main link (magic link, invite, …), a button in the dev mailbox. */
   actionUrl: v.optional(v.string()),
+  attachments: v.optional(v.array(v.object({ filename: v.string(), contentType: v.string(), content: v.string() }))),
 };
 
 // ------------------------------------------------------------- marketing

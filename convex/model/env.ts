@@ -23,3 +23,19 @@ export function googleSignInEnabled() {
 export function resendApiKey() {
   return process.env.RESEND_API_KEY ?? process.env.AUTH_RESEND_KEY;
 }
+
+/**
+ * Stripe settings. `STRIPE_API_BASE` points the real SDK at the local stand-in
+ * (`npm run dev` sets it); without it the SDK talks to api.stripe.com.
+ */
+export function stripeSettings() {
+  return {
+    secretKey: process.env.STRIPE_SECRET_KEY,
+    webhookSecret: process.env.STRIPE_WEBHOOK_SECRET,
+    apiBase: process.env.STRIPE_API_BASE,
+  };
+}
+
+export function currency() {
+  return (process.env.ACADEMY_CURRENCY ?? "usd").toLowerCase();
+}

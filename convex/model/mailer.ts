@@ -10,6 +10,8 @@ export type OutgoingEmail = {
   text: string;
   /** The email's main link, shown as a button in the dev mailbox. */
   actionUrl?: string;
+  /** Text attachments such as calendar files. */
+  attachments?: Array<{ filename: string; contentType: string; content: string }>;
 };
 
 /**
@@ -28,6 +30,7 @@ export async function sendEmail(ctx: Pick<ActionCtx, "runMutation">, email: Outg
     subject: email.subject,
     html: email.html,
     text: email.text,
+    attachments: email.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
   });
   if (error) throw new Error(`Resend refused the email to ${email.to}: ${error.message}`);
 }

@@ -14,7 +14,7 @@ describe("demo academy seed", () => {
       const cohorts = await ctx.db.query("cohorts").collect();
       const mismatches = [];
       for (const cohort of cohorts) {
-        const enrolled = await ctx.db.query("enrollments").withIndex("by_cohortId", (q) => q.eq("cohortId", cohort._id)).collect();
+        const enrolled = await ctx.db.query("enrollments").withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", cohort._id)).collect();
         if (enrolled.length !== cohort.currentEnrollment) mismatches.push(cohort.name);
         if (cohort.currentEnrollment > cohort.maxCapacity) mismatches.push(`${cohort.name} overbooked`);
       }

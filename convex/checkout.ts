@@ -1,0 +1,402 @@
+/**
+ * B2C purchase of a cohort seat: reserve (hold) → Stripe Checkout → webhook
+ * confirms, or the hold ends and the seat returns to the cohort.
+ */
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import type { Doc } from "./_generated/dataModel";
+import { appError } from "./errors";
+import { internalAction, internalMutation, internalQuery, userMutation, userQuery } from "./functions";
+import { confirmPayment, failPending, markRefunded, reserveSeat } from "./model/checkout";
+import { currency, siteUrl } from "./model/env";
+import { buildCalendar } from "./model/ics";
+import { sendEmail } from "./model/mailer";
+import { stripeClient } from "./model/stripe";
+import { receiptEmail, refundEmail } from "./emails/receipts";
+import { vPaymentStatus } from "./validators";
+
+/** Reserve a seat in an open cohort; returns the pending enrollment to follow. */
+export const reserve = userMutation({
+  args: { cohortId: v.id("cohorts") },
+  returns: v.id("enrollments"),
+  handler: async (ctx, { cohortId }) => await reserveSeat(ctx, ctx.viewer, cohortId),
+});
+
+const vCheckoutState = v.union(
+  v.literal("creating_session"),
+  v.literal("ready"),
+  v.literal("awaiting_payment_result"),
+  v.literal("paid"),
+  v.literal("ended"),
+  v.literal("refunded"),
+);
+
+function checkoutState(e: Doc<"enrollments">) {
+  if (e.paymentStatus === "completed") return "paid" as const;
+  if (e.paymentStatus === "refunded") return "refunded" as const;
+  if (e.paymentStatus === "failed") return "ended" as const;
+  if (e.awaitingAsyncPayment) return "awaiting_payment_result" as const;
+  return e.checkoutUrl ? ("ready" as const) : ("creating_session" as const);
+}
+
+/** The caller's own checkout, followed live by the checkout and return pages. */
+export const status = userQuery({
+  args: { enrollmentId: v.id("enrollments") },
+  returns: v.union(
+    v.null(),
+    v.object({
+      state: vCheckoutState,
+      paymentStatus: vPaymentStatus,
+      checkoutUrl: v.optional(v.string()),
+      holdExpiresAt: v.optional(v.number()),
+      failureReason: v.optional(v.string()),
+      message: v.optional(v.string()),
+      amountCents: v.optional(v.number()),
+      cohortId: v.id("cohorts"),
+      cohortName: v.string(),
+      courseTitle: v.string(),
+      courseSlug: v.string(),
+      startDate: v.number(),
+      endDate: v.number(),
+      timezone: v.optional(v.string()),
+    }),
+  ),
+  handler: async (ctx, { enrollmentId }) => {
+    const enrollment = await ctx.db.get("enrollments", enrollmentId);
+    // Another learner's enrollment is indistinguishable from a missing one.
+    if (ctx.viewer === null || enrollment === null || enrollment.userId !== ctx.viewer._id) return null;
+    const cohort = (await ctx.db.get("cohorts", enrollment.cohortId))!;
+    const course = (await ctx.db.get("courses", enrollment.courseId))!;
+    const state = checkoutState(enrollment);
+    return {
+      state,
+      paymentStatus: enrollment.paymentStatus,
+      ...(state === "ready" && enrollment.checkoutUrl ? { checkoutUrl: enrollment.checkoutUrl } : {}),
+      ...(enrollment.holdExpiresAt ? { holdExpiresAt: enrollment.holdExpiresAt } : {}),
+      ...(enrollment.failureReason ? { failureReason: enrollment.failureReason } : {}),
+      ...(enrollment.checkoutError ? { message: enrollment.checkoutError } : {}),
+      ...(enrollment.amountCents !== undefined ? { amountCents: enrollment.amountCents } : {}),
+      cohortId: cohort._id,
+      cohortName: cohort.name,
+      courseTitle: course.title,
+      courseSlug: course.slug,
+      startDate: cohort.startDate,
+      endDate: cohort.endDate,
+      ...(cohort.timezone ? { timezone: cohort.timezone } : {}),
+    };
+  },
+});
+
+/** The return page knows only Stripe's session id; resolve it to the caller's enrollment. */
+export const enrollmentForSession = userQuery({
+  args: { sessionId: v.string() },
+  returns: v.union(v.null(), v.id("enrollments")),
+  handler: async (ctx, { sessionId }) => {
+    if (ctx.viewer === null) return null;
+    const enrollment = await ctx.db
+      .query("enrollments")
+      .withIndex("by_stripeCheckoutSessionId", (q) => q.eq("stripeCheckoutSessionId", sessionId))
+      .unique();
+    return enrollment && enrollment.userId === ctx.viewer._id ? enrollment._id : null;
+  },
+});
+
+/** The caller's seat or checkout in a cohort, for the course page's primary action. */
+export const myCohortState = userQuery({
+  args: { cohortId: v.id("cohorts") },
+  returns: v.union(
+    v.null(),
+    v.object({ enrollmentId: v.id("enrollments"), state: vCheckoutState, holdExpiresAt: v.optional(v.number()) }),
+  ),
+  handler: async (ctx, { cohortId }) => {
+    if (ctx.viewer === null) return null;
+    const viewerId = ctx.viewer._id;
+    const enrollments = await ctx.db
+      .query("enrollments")
+      .withIndex("by_userId_and_cohortId", (q) => q.eq("userId", viewerId).eq("cohortId", cohortId))
+      .take(20);
+    const active = enrollments.find((e) => e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld));
+    if (!active) return null;
+    return {
+      enrollmentId: active._id,
+      state: checkoutState(active),
+      ...(active.holdExpiresAt ? { holdExpiresAt: active.holdExpiresAt } : {}),
+    };
+  },
+});
+
+/** Give the held seat back before paying. */
+export const cancel = userMutation({
+  args: { enrollmentId: v.id("enrollments") },
+  returns: v.null(),
+  handler: async (ctx, { enrollmentId }) => {
+    const enrollment = await ctx.db.get("enrollments", enrollmentId);
+    if (enrollment === null || enrollment.userId !== ctx.viewer._id) throw appError("NOT_FOUND", "We could not find that reservation.");
+    if (enrollment.paymentStatus !== "pending") throw appError("INVALID_INPUT", "This reservation is no longer pending.");
+    if (enrollment.awaitingAsyncPayment) {
+      throw appError("INVALID_INPUT", "Your payment is being processed by your bank, so the reservation cannot be cancelled now.");
+    }
+    await failPending(ctx, enrollment, "cancelled");
+    return null;
+  },
+});
+
+// ------------------------------------------------------------------ internal
+
+export const checkoutContext = internalQuery({
+  args: { enrollmentId: v.id("enrollments") },
+  handler: async (ctx, { enrollmentId }) => {
+    const enrollment = await ctx.db.get("enrollments", enrollmentId);
+    if (enrollment === null) return null;
+    const cohort = (await ctx.db.get("cohorts", enrollment.cohortId))!;
+    const course = (await ctx.db.get("courses", enrollment.courseId))!;
+    const user = (await ctx.db.get("users", enrollment.userId))!;
+    return { enrollment, cohort, course, user };
+  },
+});
+
+/** Creates the Stripe Checkout Session for a held seat (idempotent per enrollment). */
+export const createCheckoutSession = internalAction({
+  args: { enrollmentId: v.id("enrollments") },
+  handler: async (ctx, { enrollmentId }) => {
+    const data = await ctx.runQuery(internal.checkout.checkoutContext, { enrollmentId });
+    if (data === null || data.enrollment.paymentStatus !== "pending" || !data.enrollment.seatHeld || !data.enrollment.holdExpiresAt) return;
+    const { enrollment, cohort, course, user } = data;
+    try {
+      const session = await stripeClient().checkout.sessions.create(
+        {
+          mode: "payment",
+          line_items: [
+            {
+              quantity: 1,
+              price_data: {
+                currency: currency(),
+                unit_amount: course.priceB2C,
+                product_data: { name: course.title, description: cohort.name },
+              },
+            },
+          ],
+          customer_email: user.email,
+          client_reference_id: enrollment._id,
+          metadata: { enrollmentId: enrollment._id, cohortId: cohort._id, courseId: course._id, userId: user._id },
+          payment_intent_data: { metadata: { enrollmentId: enrollment._id } },
+          expires_at: Math.floor(data.enrollment.holdExpiresAt / 1000),
+          success_url: `${siteUrl()}/checkout/return?session_id={CHECKOUT_SESSION_ID}`,
+          cancel_url: `${siteUrl()}/checkout/${enrollment._id}?cancelled=1`,
+        },
+        { idempotencyKey: `checkout-session-${enrollment._id}` },
+      );
+      await ctx.runMutation(internal.checkout.attachCheckoutSession, {
+        enrollmentId,
+        sessionId: session.id,
+        url: session.url ?? "",
+      });
+    } catch (error) {
+      await ctx.runMutation(internal.checkout.checkoutSessionFailed, {
+        enrollmentId,
+        message: "We could not start the payment. Your seat was released; please try again.",
+        detail: (error as Error).message,
+      });
+    }
+  },
+});
+
+export const attachCheckoutSession = internalMutation({
+  args: { enrollmentId: v.id("enrollments"), sessionId: v.string(), url: v.string() },
+  handler: async (ctx, { enrollmentId, sessionId, url }) => {
+    const enrollment = await ctx.db.get("enrollments", enrollmentId);
+    if (enrollment === null) return;
+    await ctx.db.patch("enrollments", enrollmentId, { stripeCheckoutSessionId: sessionId, updatedAt: Date.now() });
+    if (enrollment.paymentStatus === "pending" && enrollment.seatHeld) {
+      await ctx.db.patch("enrollments", enrollmentId, { checkoutUrl: url });
+    } else {
+      // The hold ended while the session was being created: close it so nobody pays for a released seat.
+      await ctx.scheduler.runAfter(0, internal.checkout.expireCheckoutSession, { sessionId });
+    }
+  },
+});
+
+export const checkoutSessionFailed = internalMutation({
+  args: { enrollmentId: v.id("enrollments"), message: v.string(), detail: v.string() },
+  handler: async (ctx, { enrollmentId, message, detail }) => {
+    const enrollment = await ctx.db.get("enrollments", enrollmentId);
+    if (enrollment === null) return;
+    console.error(`Checkout session for ${enrollmentId} failed: ${detail}`);
+    await failPending(ctx, enrollment, "checkout_error", message);
+  },
+});
+
+/** The hold's deadline: an unpaid reservation gives its seat back. */
+export const expireHold = internalMutation({
+  args: { enrollmentId: v.id("enrollments") },
+  handler: async (ctx, { enrollmentId }) => {
+    const enrollment = await ctx.db.get("enrollments", enrollmentId);
+    if (enrollment === null || enrollment.paymentStatus !== "pending" || enrollment.awaitingAsyncPayment) return;
+    if (enrollment.holdExpiresAt !== undefined && enrollment.holdExpiresAt > Date.now()) return;
+    await failPending(ctx, enrollment, "hold_expired");
+  },
+});
+
+export const expireCheckoutSession = internalAction({
+  args: { sessionId: v.string() },
+  handler: async (_ctx, { sessionId }) => {
+    const stripe = stripeClient();
+    const session = await stripe.checkout.sessions.retrieve(sessionId);
+    if (session.status === "open") await stripe.checkout.sessions.expire(sessionId);
+  },
+});
+
+/** Refunds a payment that has no seat (it arrived after the hold ended and the cohort filled). */
+export const refundPayment = internalAction({
+  args: { enrollmentId: v.id("enrollments"), paymentIntentId: v.string() },
+  handler: async (_ctx, { enrollmentId, paymentIntentId }) => {
+    await stripeClient().refunds.create(
+      { payment_intent: paymentIntentId, reason: "requested_by_customer", metadata: { enrollmentId } },
+      { idempotencyKey: `refund-${enrollmentId}` },
+    );
+  },
+});
+
+/** Applies a verified Stripe event once (see the stripeEvents table). */
+export const applyStripeEvent = internalMutation({
+  args: { eventId: v.string(), type: v.string(), object: v.any() },
+  returns: v.string(),
+  handler: async (ctx, { eventId, type, object }) => {
+    const seen = await ctx.db
+      .query("stripeEvents")
+      .withIndex("by_eventId", (q) => q.eq("eventId", eventId))
+      .unique();
+    if (seen) return `duplicate of ${seen.outcome}`;
+    const outcome = await applyEvent(ctx, type, object as StripeObject);
+    await ctx.db.insert("stripeEvents", { eventId, type, objectId: (object as StripeObject).id, outcome, receivedAt: Date.now() });
+    return outcome;
+  },
+});
+
+type StripeObject = {
+  id: string;
+  client_reference_id?: string | null;
+  payment_status?: string;
+  payment_intent?: string | { id: string } | null;
+  amount_total?: number | null;
+};
+
+async function enrollmentForCheckout(ctx: Parameters<typeof failPending>[0], session: StripeObject) {
+  const bySession = await ctx.db
+    .query("enrollments")
+    .withIndex("by_stripeCheckoutSessionId", (q) => q.eq("stripeCheckoutSessionId", session.id))
+    .unique();
+  if (bySession) return bySession;
+  const reference = session.client_reference_id ? ctx.db.normalizeId("enrollments", session.client_reference_id) : null;
+  return reference ? await ctx.db.get("enrollments", reference) : null;
+}
+
+const paymentIntentId = (object: StripeObject) =>
+  typeof object.payment_intent === "string" ? object.payment_intent : (object.payment_intent?.id ?? null);
+
+async function applyEvent(ctx: Parameters<typeof failPending>[0], type: string, object: StripeObject): Promise<string> {
+  switch (type) {
+    case "checkout.session.completed":
+    case "checkout.session.async_payment_succeeded":
+    case "checkout.session.async_payment_failed":
+    case "checkout.session.expired": {
+      const enrollment = await enrollmentForCheckout(ctx, object);
+      if (enrollment === null) return "ignored: unknown checkout session";
+      if (!enrollment.stripeCheckoutSessionId) {
+        await ctx.db.patch("enrollments", enrollment._id, { stripeCheckoutSessionId: object.id });
+      }
+      if (type === "checkout.session.expired") {
+        return (await failPending(ctx, enrollment, "checkout_expired")) ? "seat released" : "ignored: not pending";
+      }
+      if (type === "checkout.session.async_payment_failed") {
+        return (await failPending(ctx, enrollment, "payment_failed", "Your bank declined the payment. The seat was released.")) ? "seat released" : "ignored: not pending";
+      }
+      const paid = type === "checkout.session.async_payment_succeeded" || object.payment_status === "paid" || object.payment_status === "no_payment_required";
+      if (paid) return await confirmPayment(ctx, enrollment, { paymentIntentId: paymentIntentId(object), amountCents: object.amount_total ?? null });
+      if (enrollment.paymentStatus !== "pending") return "ignored: not pending";
+      // A delayed method (e.g. bank debit) is processing: keep the seat until Stripe reports the result.
+      await ctx.db.patch("enrollments", enrollment._id, { awaitingAsyncPayment: true, holdExpiresAt: undefined, updatedAt: Date.now() });
+      return "awaiting async payment";
+    }
+    case "charge.refunded": {
+      const intent = paymentIntentId(object);
+      if (!intent) return "ignored: no payment intent";
+      const enrollment = await ctx.db
+        .query("enrollments")
+        .withIndex("by_stripePaymentIntentId", (q) => q.eq("stripePaymentIntentId", intent))
+        .unique();
+      if (enrollment === null) return "ignored: unknown payment";
+      return await markRefunded(ctx, enrollment);
+    }
+    default:
+      return "ignored: event type not handled";
+  }
+}
+
+const money = (cents: number | undefined) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: currency().toUpperCase() }).format((cents ?? 0) / 100);
+
+export const receiptContext = internalQuery({
+  args: { enrollmentId: v.id("enrollments") },
+  handler: async (ctx, { enrollmentId }) => {
+    const enrollment = await ctx.db.get("enrollments", enrollmentId);
+    if (enrollment === null) return null;
+    const cohort = (await ctx.db.get("cohorts", enrollment.cohortId))!;
+    const course = (await ctx.db.get("courses", enrollment.courseId))!;
+    const user = (await ctx.db.get("users", enrollment.userId))!;
+    const sessions = await ctx.db
+      .query("cohortSessions")
+      .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohort._id))
+      .take(200);
+    return { enrollment, cohort, course, user, sessions };
+  },
+});
+
+export const sendReceipt = internalAction({
+  args: { enrollmentId: v.id("enrollments") },
+  handler: async (ctx, { enrollmentId }) => {
+    const data = await ctx.runQuery(internal.checkout.receiptContext, { enrollmentId });
+    if (data === null || data.enrollment.paymentStatus !== "completed") return;
+    const { cohort, course, user, sessions, enrollment } = data;
+    const calendar = buildCalendar({
+      name: `${course.title} — ${cohort.name}`,
+      timezone: cohort.timezone ?? "UTC",
+      events: sessions.map((s) => ({
+        uid: `${s._id}@aienablement.academy`,
+        sequence: s.sequence,
+        title: `${course.title}: ${s.title}`,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        url: s.meetingUrl,
+        status: s.status,
+        updatedAt: s.updatedAt,
+      })),
+    });
+    const dates = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: cohort.timezone }).formatRange(cohort.startDate, cohort.endDate);
+    await sendEmail(ctx, {
+      to: user.email,
+      ...receiptEmail({
+        name: user.name,
+        courseTitle: course.title,
+        cohortName: cohort.name,
+        dates,
+        amount: money(enrollment.amountCents),
+        learnUrl: `${siteUrl()}/learn`,
+      }),
+      actionUrl: `${siteUrl()}/learn`,
+      attachments: [{ filename: `${course.slug}.ics`, contentType: "text/calendar", content: calendar }],
+    });
+  },
+});
+
+export const sendRefundConfirmation = internalAction({
+  args: { enrollmentId: v.id("enrollments") },
+  handler: async (ctx, { enrollmentId }) => {
+    const data = await ctx.runQuery(internal.checkout.receiptContext, { enrollmentId });
+    if (data === null) return;
+    await sendEmail(ctx, {
+      to: data.user.email,
+      ...refundEmail({ name: data.user.name, courseTitle: data.course.title, cohortName: data.cohort.name, amount: money(data.enrollment.amountCents) }),
+    });
+  },
+});

@@ -1,0 +1,16 @@
+/** Cohort lifecycle driven by dates. */
+import { internalMutation } from "./functions";
+
+/** open → in_progress at the start, in_progress → completed at the end (cron, hourly). */
+export const advanceStatuses = internalMutation({
+  args: {},
+  handler: async (ctx) => {
+    const now = Date.now();
+    for (const cohort of await ctx.db.query("cohorts").withIndex("by_status", (q) => q.eq("status", "open")).take(500)) {
+      if (cohort.startDate <= now) await ctx.db.patch("cohorts", cohort._id, { status: "in_progress", updatedAt: now });
+    }
+    for (const cohort of await ctx.db.query("cohorts").withIndex("by_status", (q) => q.eq("status", "in_progress")).take(500)) {
+      if (cohort.endDate <= now) await ctx.db.patch("cohorts", cohort._id, { status: "completed", updatedAt: now });
+    }
+  },
+});

@@ -1,0 +1,53 @@
+import { DateTime } from "luxon";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+import type { SessionType } from "../validators";
+
+export const DAY_STARTS_AT = { hour: 9, minute: 0 };
+export const BREAK_MINUTES = 15;
+
+type CourseSession = Pick<Doc<"sessions">, "_id" | "title" | "type" | "dayNumber" | "orderInDay" | "durationMinutes">;
+export type PlacedSession = { courseSessionId: Id<"sessions">; title: string; type: SessionType; startsAt: number; endsAt: number };
+
+/**
+ * Places a course's sessions on a cohort's dates: day N starts at 09:00 in the
+ * cohort's timezone (wall-clock, so correct across DST), sessions follow in
+ * order with a short break between them.
+ */
+export function placeSessions(cohort: { startDate: number; timezone?: string }, sessions: CourseSession[]): PlacedSession[] {
+  const zone = cohort.timezone ?? "UTC";
+  const firstDay = DateTime.fromMillis(cohort.startDate, { zone }).startOf("day");
+  const placed: PlacedSession[] = [];
+  const byDay = new Map<number, CourseSession[]>();
+  for (const session of sessions) byDay.set(session.dayNumber, [...(byDay.get(session.dayNumber) ?? []), session]);
+  for (const [dayNumber, daySessions] of [...byDay].sort((a, b) => a[0] - b[0])) {
+    let cursor = firstDay.plus({ days: dayNumber - 1 }).set(DAY_STARTS_AT);
+    for (const session of daySessions.sort((a, b) => a.orderInDay - b.orderInDay)) {
+      const end = cursor.plus({ minutes: session.durationMinutes });
+      placed.push({ courseSessionId: session._id, title: session.title, type: session.type, startsAt: cursor.toMillis(), endsAt: end.toMillis() });
+      cursor = end.plus({ minutes: BREAK_MINUTES });
+    }
+  }
+  return placed;
+}
+
+/** Creates the cohort's dated schedule from its course outline. */
+export async function scheduleCohort(ctx: MutationCtx, cohort: Doc<"cohorts">) {
+  const sessions = await ctx.db
+    .query("sessions")
+    .withIndex("by_courseId_and_dayNumber_and_orderInDay", (q) => q.eq("courseId", cohort.courseId))
+    .take(200);
+  const now = Date.now();
+  for (const placed of placeSessions(cohort, sessions)) {
+    await ctx.db.insert("cohortSessions", {
+      cohortId: cohort._id,
+      ...placed,
+      meetingUrl: cohort.zoomLink,
+      status: "scheduled",
+      sequence: 0,
+      instructorId: cohort.instructorId,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+}

@@ -1,0 +1,147 @@
+/** Shared setup for checkout tests: a cohort, buyers, a stubbed Stripe API and signed webhooks. */
+import Stripe from "stripe";
+import { vi } from "vitest";
+import type { Id } from "../../convex/_generated/dataModel";
+import { newTest } from "./helpers";
+
+export type T = ReturnType<typeof newTest>;
+export const WEBHOOK_SECRET = "whsec_test_secret";
+const DAY = 86_400_000;
+
+export function stubStripeEnv() {
+  vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_academy");
+  vi.stubEnv("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET);
+  vi.stubEnv("STRIPE_API_BASE", "");
+  vi.stubEnv("SITE_URL", "https://academy.test");
+  vi.stubEnv("RESEND_API_KEY", "");
+}
+
+export type StripeCall = { method: string; path: string; params: URLSearchParams; idempotencyKey: string | null };
+
+/** Replaces fetch with a fake Stripe API that records requests and answers like Stripe. */
+export function stubStripeApi() {
+  const calls: StripeCall[] = [];
+  let counter = 0;
+  const sessions = new Map<string, { status: string }>();
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
+      const url = new URL(typeof input === "string" || input instanceof URL ? input.toString() : input.url);
+      const headers = new Headers(init?.headers);
+      const body = typeof init?.body === "string" ? init.body : "";
+      const method = (init?.method ?? "GET").toUpperCase();
+      calls.push({ method, path: url.pathname, params: new URLSearchParams(method === "GET" ? url.search : body), idempotencyKey: headers.get("idempotency-key") });
+      const json = (value: unknown, status = 200) => new Response(JSON.stringify(value), { status, headers: { "content-type": "application/json", "request-id": `req_${counter}` } });
+      if (url.hostname !== "api.stripe.com") return new Response("unexpected host", { status: 500 });
+      if (method === "POST" && url.pathname === "/v1/checkout/sessions") {
+        const id = `cs_test_${++counter}`;
+        sessions.set(id, { status: "open" });
+        return json({ id, object: "checkout.session", url: `https://checkout.stripe.com/c/pay/${id}`, status: "open" });
+      }
+      const expire = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(url.pathname);
+      if (expire) {
+        sessions.set(expire[1], { status: "expired" });
+        return json({ id: expire[1], object: "checkout.session", status: "expired" });
+      }
+      const retrieve = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(url.pathname);
+      if (retrieve) return json({ id: retrieve[1], object: "checkout.session", status: sessions.get(retrieve[1])?.status ?? "open" });
+      if (method === "POST" && url.pathname === "/v1/refunds") {
+        return json({ id: `re_${++counter}`, object: "refund", status: "succeeded" });
+      }
+      return json({ error: { type: "invalid_request_error", message: `No fake for ${method} ${url.pathname}` } }, 400);
+    }),
+  );
+  return calls;
+}
+
+/** Lets due scheduled functions (and what they schedule) run, advancing fake time by `ms`. */
+export async function runScheduled(t: T, ms = 0) {
+  vi.advanceTimersByTime(ms);
+  for (let i = 0; i < 5; i++) {
+    await t.finishInProgressScheduledFunctions();
+    vi.advanceTimersByTime(0);
+  }
+}
+
+export async function seedCohort(t: T, options: { capacity?: number; buyers?: number; startsInDays?: number } = {}) {
+  return await t.run(async (ctx) => {
+    const now = Date.now();
+    const courseId = await ctx.db.insert("courses", {
+      title: "AI Enablement Intensive",
+      description: "Two days",
+      slug: "intensive",
+      sessionType: "cohort",
+      priceB2C: 149_700,
+      priceB2B: 119_700,
+      maxParticipants: 24,
+      impactLevel: "L1",
+      capabilityLevel: "fundamentals",
+      status: "published",
+      createdAt: now,
+      updatedAt: now,
+    });
+    const startDate = now + (options.startsInDays ?? 14) * DAY;
+    const cohortId = await ctx.db.insert("cohorts", {
+      courseId,
+      name: "December cohort",
+      startDate,
+      endDate: startDate + 2 * DAY,
+      maxCapacity: options.capacity ?? 20,
+      currentEnrollment: 0,
+      status: "open",
+      isB2B: false,
+      timezone: "Europe/Berlin",
+      createdAt: now,
+      updatedAt: now,
+    });
+    const buyers: Id<"users">[] = [];
+    for (let i = 0; i < (options.buyers ?? 3); i++) {
+      buyers.push(
+        await ctx.db.insert("users", {
+          email: `buyer${i}@example.com`,
+          name: `Buyer ${i}`,
+          role: "individual",
+          emailNotifications: true,
+          smsNotifications: false,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+    }
+    return { courseId, cohortId, buyers };
+  });
+}
+
+export function as(t: T, userId: Id<"users">) {
+  return t.withIdentity({ subject: `${userId}|session` });
+}
+
+let eventCounter = 0;
+
+/** Delivers a Stripe event to the webhook route, signed the way Stripe signs it. */
+export async function deliver(t: T, type: string, object: Record<string, unknown>, options: { id?: string; secret?: string; timestamp?: number } = {}) {
+  const payload = JSON.stringify({
+    id: options.id ?? `evt_test_${++eventCounter}`,
+    object: "event",
+    type,
+    api_version: "2026-10-28.endive",
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    data: { object },
+  });
+  const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
+    payload,
+    secret: options.secret ?? WEBHOOK_SECRET,
+    timestamp: options.timestamp,
+    cryptoProvider: Stripe.createSubtleCryptoProvider(),
+  });
+  return await t.fetch("/stripe/webhook", { method: "POST", body: payload, headers: { "stripe-signature": signature, "content-type": "application/json" } });
+}
+
+export async function cohortState(t: T, cohortId: Id<"cohorts">) {
+  return await t.run(async (ctx) => {
+    const cohort = (await ctx.db.get("cohorts", cohortId))!;
+    const enrollments = await ctx.db.query("enrollments").withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", cohortId)).collect();
+    return { cohort, enrollments, seatsHeld: enrollments.filter((e) => e.seatHeld).length };
+  });
+}

@@ -1,0 +1,101 @@
+/** Seat accounting holds under any sequence of purchases, expiries, refunds and repeated webhooks. */
+import fc from "fast-check";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { api } from "../../convex/_generated/api";
+import type { Id } from "../../convex/_generated/dataModel";
+import { HOLD_MS } from "../../convex/model/checkout";
+import { as, cohortState, deliver, runScheduled, seedCohort, stubStripeApi, stubStripeEnv } from "./checkout-helpers";
+import { newTest } from "./helpers";
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  stubStripeEnv();
+  stubStripeApi();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+});
+
+const BUYERS = 6;
+const CAPACITY = 3;
+const vOp = fc.record({
+  op: fc.constantFrom("reserve", "pay", "payDelayed", "asyncFail", "holdTimeout", "stripeExpire", "refund", "cancel", "redeliver"),
+  buyer: fc.nat(BUYERS - 1),
+});
+
+test("confirmed + held seats never exceed capacity and always equal the cohort's count", async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(vOp, { minLength: 5, maxLength: 30 }), async (ops) => {
+      const t = newTest();
+      const { cohortId, buyers } = await seedCohort(t, { capacity: CAPACITY, buyers: BUYERS });
+      const lastEvent: { type?: string; object?: Record<string, unknown>; id?: string } = {};
+      const latest = async (buyer: Id<"users">) =>
+        (await cohortState(t, cohortId)).enrollments.filter((e) => e.userId === buyer).at(-1);
+      const send = async (type: string, object: Record<string, unknown>) => {
+        const id = `evt_${Math.random().toString(36).slice(2)}`;
+        Object.assign(lastEvent, { type, object, id });
+        await deliver(t, type, object, { id });
+      };
+
+      for (const { op, buyer: index } of ops) {
+        const buyer = buyers[index];
+        const e = await latest(buyer);
+        const session = e?.stripeCheckoutSessionId;
+        switch (op) {
+          case "reserve":
+            await as(t, buyer).mutation(api.checkout.reserve, { cohortId }).catch((error: { data?: { code: string } }) => {
+              expect(["COHORT_FULL", "ALREADY_ENROLLED"]).toContain(error.data?.code);
+            });
+            await runScheduled(t);
+            break;
+          case "pay":
+          case "payDelayed":
+            if (e && session) {
+              await send("checkout.session.completed", {
+                id: session,
+                object: "checkout.session",
+                client_reference_id: e._id,
+                payment_status: op === "pay" ? "paid" : "unpaid",
+                payment_intent: `pi_${e._id}`,
+                amount_total: 149_700,
+              });
+            }
+            break;
+          case "asyncFail":
+            if (e && session) await send("checkout.session.async_payment_failed", { id: session, object: "checkout.session", client_reference_id: e._id });
+            break;
+          case "holdTimeout":
+            await runScheduled(t, HOLD_MS + 1000);
+            break;
+          case "stripeExpire":
+            if (e && session) await send("checkout.session.expired", { id: session, object: "checkout.session", client_reference_id: e._id });
+            break;
+          case "refund":
+            if (e?.stripePaymentIntentId) await send("charge.refunded", { id: `ch_${e._id}`, object: "charge", payment_intent: e.stripePaymentIntentId, refunded: true });
+            break;
+          case "cancel":
+            if (e) await as(t, buyer).mutation(api.checkout.cancel, { enrollmentId: e._id }).catch(() => undefined);
+            break;
+          case "redeliver":
+            if (lastEvent.type && lastEvent.object) await deliver(t, lastEvent.type, lastEvent.object, { id: lastEvent.id });
+            break;
+        }
+        await runScheduled(t);
+
+        const { cohort, enrollments, seatsHeld } = await cohortState(t, cohortId);
+        expect(cohort.currentEnrollment).toBe(seatsHeld);
+        expect(cohort.currentEnrollment).toBeLessThanOrEqual(CAPACITY);
+        for (const enrollment of enrollments) {
+          if (enrollment.paymentStatus === "completed") expect(enrollment.seatHeld).toBe(true);
+          if (enrollment.paymentStatus === "failed" || enrollment.paymentStatus === "refunded") expect(enrollment.seatHeld).toBe(false);
+        }
+        for (const b of buyers) {
+          expect(enrollments.filter((x) => x.userId === b && x.seatHeld).length).toBeLessThanOrEqual(1);
+        }
+      }
+    }),
+    { numRuns: 40 },
+  );
+}, 120_000);
