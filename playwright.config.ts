@@ -36,6 +36,12 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
+      command: `node --import tsx local-stripe/main.ts --port ${E2E.stripePort} --env ${E2E.envFile} --state ${E2E.stripeState} --webhook http://127.0.0.1:${E2E.sitePort}/stripe/webhook --reset`,
+      url: `http://127.0.0.1:${E2E.stripePort}/_health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       // The production build made by scripts/e2e.ts.
       command: `node node_modules/next/dist/bin/next start -p ${E2E.webPort}`,
       url: E2E.webUrl,

@@ -5,8 +5,10 @@ export const E2E = {
   webPort: 3100,
   apiPort: 3310,
   sitePort: 3311,
+  stripePort: 12211,
   webUrl: "http://localhost:3100",
   apiUrl: "http://127.0.0.1:3310",
   envFile: path.join(process.cwd(), ".convex-local", "e2e", "env.json"),
   dataDir: path.join(process.cwd(), ".convex-local", "e2e", "data"),
+  stripeState: path.join(process.cwd(), ".convex-local", "e2e", "stripe.json"),
 };

@@ -1,8 +1,9 @@
 /**
  * `npm run dev`
  *  - Local (default): starts the local Convex-compatible backend (hot reload on
- *    convex/ changes, data in .convex-local/), seeds the demo academy on first
- *    run, and starts Next.js at http://localhost:3000. No account, no internet.
+ *    convex/ changes, data in .convex-local/) and the local Stripe stand-in,
+ *    seeds the demo academy on first run, and starts Next.js at
+ *    http://localhost:3000. No account, no internet.
  *  - Real deployment: when CONVEX_DEPLOYMENT is set (environment or .env.local),
  *    runs `convex dev` against it next to Next.js instead.
  *
@@ -65,9 +66,13 @@ if (deployment) {
 } else {
   await ensureLocalEnv(root);
   // Reset here, once: the backend restarts on every convex/ edit and must keep its data.
-  if (reset) fs.rmSync(path.join(root, ".convex-local", "data"), { recursive: true, force: true });
+  if (reset) {
+    fs.rmSync(path.join(root, ".convex-local", "data"), { recursive: true, force: true });
+    fs.rmSync(path.join(root, ".convex-local", "stripe.json"), { force: true });
+  }
   const apiUrl = `http://127.0.0.1:${LOCAL_PORTS.api}`;
   run(bin("tsx"), ["watch", "--clear-screen=false", "--include", "convex/**/*", "local-backend/main.ts"]);
+  run(bin("tsx"), ["local-stripe/main.ts", "--port", String(LOCAL_PORTS.stripe), "--webhook", `http://127.0.0.1:${LOCAL_PORTS.site}/stripe/webhook`]);
   await waitForHealth(apiUrl);
   const seeded = await seedLocal(root, apiUrl);
   if (seeded.seeded) console.log(`Seeded the demo academy: ${seeded.users} people, ${seeded.courses} courses, ${seeded.cohorts} cohorts.`);

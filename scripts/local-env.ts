@@ -7,14 +7,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
 
-export const LOCAL_PORTS = { api: 3210, site: 3211, web: 3000 };
+export const LOCAL_PORTS = { api: 3210, site: 3211, web: 3000, stripe: 12111 };
 
 export function localEnvPath(root: string) {
   return path.join(root, ".convex-local", "env.json");
 }
 
 /** Reads the local env file, creating it with fresh keys and secrets on first run. */
-export async function ensureLocalEnv(root: string, options: { siteUrl?: string; file?: string } = {}): Promise<Record<string, string>> {
+export async function ensureLocalEnv(
+  root: string,
+  options: { siteUrl?: string; file?: string; stripePort?: number } = {},
+): Promise<Record<string, string>> {
   const file = options.file ?? localEnvPath(root);
   const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>) : {};
   const env: Record<string, string> = { ...existing };
@@ -26,6 +29,10 @@ export async function ensureLocalEnv(root: string, options: { siteUrl?: string; 
   env.SITE_URL = options.siteUrl ?? env.SITE_URL ?? `http://localhost:${LOCAL_PORTS.web}`;
   env.CONVEX_LOCAL_ADMIN_KEY ??= crypto.randomBytes(24).toString("hex");
   env.LOCAL_STORAGE_SECRET ??= crypto.randomBytes(32).toString("hex");
+  // The real Stripe SDK, pointed at the local stand-in (local-stripe/).
+  env.STRIPE_SECRET_KEY ??= `sk_test_local_${crypto.randomBytes(16).toString("hex")}`;
+  env.STRIPE_WEBHOOK_SECRET ??= `whsec_local_${crypto.randomBytes(24).toString("hex")}`;
+  env.STRIPE_API_BASE = `http://127.0.0.1:${options.stripePort ?? LOCAL_PORTS.stripe}`;
   if (JSON.stringify(env) !== JSON.stringify(existing)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(env, null, 2) + "\n", { mode: 0o600 });

@@ -1,0 +1,111 @@
+/** The real `stripe` SDK against the local stand-in; webhooks verify with Stripe's own code. */
+import http from "node:http";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { parseStripeForm, startLocalStripe } from "../server";
+
+const SECRET = "sk_test_local_abc";
+const WEBHOOK_SECRET = "whsec_local_abc";
+
+describe("local Stripe stand-in", () => {
+  const received: Stripe.Event[] = [];
+  const failures: string[] = [];
+  let receiver: http.Server;
+  let stand: ReturnType<typeof startLocalStripe>;
+  let stripe: Stripe;
+
+  beforeAll(async () => {
+    receiver = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        Stripe.webhooks
+          .constructEventAsync(body, req.headers["stripe-signature"] as string, WEBHOOK_SECRET, 300, Stripe.createSubtleCryptoProvider())
+          .then((event) => {
+            received.push(event);
+            res.writeHead(200).end();
+          })
+          .catch((error: Error) => {
+            failures.push(error.message);
+            res.writeHead(400).end();
+          });
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(12399, "127.0.0.1", () => r()));
+    stand = startLocalStripe({ port: 12398, secretKey: SECRET, webhookSecret: WEBHOOK_SECRET, webhookUrl: "http://127.0.0.1:12399/hook", log: () => undefined });
+    await new Promise((r) => setTimeout(r, 200));
+    stripe = new Stripe(SECRET, { host: "127.0.0.1", port: 12398, protocol: "http", httpClient: Stripe.createFetchHttpClient(), telemetry: false });
+  });
+
+  afterAll(async () => {
+    await stand.close();
+    await new Promise((r) => receiver.close(r));
+  });
+
+  const waitForEvent = async (type: string) => {
+    for (let i = 0; i < 100; i++) {
+      const event = received.find((e) => e.type === type);
+      if (event) return event;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`no ${type} event`);
+  };
+
+  test("parses Stripe's nested form encoding", () => {
+    expect(parseStripeForm("a=1&line_items[0][price_data][unit_amount]=5&metadata[x]=y")).toEqual({
+      a: "1",
+      line_items: [{ price_data: { unit_amount: "5" } }],
+      metadata: { x: "y" },
+    });
+  });
+
+  test("checkout: create (idempotent), pay on the hosted page, signed webhook, refund", async () => {
+    const params: Stripe.Checkout.SessionCreateParams = {
+      mode: "payment",
+      line_items: [{ quantity: 1, price_data: { currency: "usd", unit_amount: 149700, product_data: { name: "Intensive" } } }],
+      client_reference_id: "enr_1",
+      metadata: { enrollmentId: "enr_1" },
+      expires_at: Math.floor(Date.now() / 1000) + 31 * 60,
+      success_url: "http://localhost:3000/checkout/return?session_id={CHECKOUT_SESSION_ID}",
+      cancel_url: "http://localhost:3000/cancel",
+    };
+    const session = await stripe.checkout.sessions.create(params, { idempotencyKey: "k1" });
+    const again = await stripe.checkout.sessions.create(params, { idempotencyKey: "k1" });
+    expect(again.id).toBe(session.id);
+    expect(session).toMatchObject({ status: "open", amount_total: 149700, client_reference_id: "enr_1" });
+    await expect(stripe.checkout.sessions.create({ ...params, client_reference_id: "other" }, { idempotencyKey: "k1" })).rejects.toThrow(/same parameters/);
+    await expect(stripe.checkout.sessions.create({ ...params, expires_at: Math.floor(Date.now() / 1000) + 60 })).rejects.toThrow(/30 minutes/);
+
+    const pageResponse = await fetch(session.url!);
+    expect(await pageResponse.text()).toContain("Pay $1,497");
+    const paid = await fetch(session.url!, { method: "POST", body: "action=card", headers: { "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+    expect(paid.status).toBe(303);
+    expect(paid.headers.get("location")).toBe(`http://localhost:3000/checkout/return?session_id=${session.id}`);
+    const completed = await waitForEvent("checkout.session.completed");
+    const object = completed.data.object as Stripe.Checkout.Session;
+    expect(object).toMatchObject({ id: session.id, payment_status: "paid", client_reference_id: "enr_1" });
+
+    const refund = await stripe.refunds.create({ payment_intent: object.payment_intent as string });
+    expect(refund.status).toBe("succeeded");
+    const refunded = await waitForEvent("charge.refunded");
+    expect((refunded.data.object as Stripe.Charge).payment_intent).toBe(object.payment_intent);
+    await expect(stripe.refunds.create({ payment_intent: object.payment_intent as string })).rejects.toThrow(/already been refunded/);
+    expect(failures).toEqual([]);
+  });
+
+  test("expiring a session sends checkout.session.expired; a wrong key is refused", async () => {
+    const session = await stripe.checkout.sessions.create({
+      mode: "payment",
+      line_items: [{ quantity: 1, price_data: { currency: "usd", unit_amount: 100, product_data: { name: "x" } } }],
+      expires_at: Math.floor(Date.now() / 1000) + 40 * 60,
+      success_url: "http://localhost/s",
+      cancel_url: "http://localhost/c",
+    });
+    const expired = await stripe.checkout.sessions.expire(session.id);
+    expect(expired.status).toBe("expired");
+    expect((await waitForEvent("checkout.session.expired")).data.object).toMatchObject({ id: session.id });
+    await expect(stripe.checkout.sessions.expire(session.id)).rejects.toThrow(/can be expired/);
+    const wrong = new Stripe("sk_test_wrong", { host: "127.0.0.1", port: 12398, protocol: "http", httpClient: Stripe.createFetchHttpClient() });
+    await expect(wrong.checkout.sessions.retrieve(session.id)).rejects.toThrow(/Invalid API Key/);
+  });
+});
