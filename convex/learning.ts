@@ -1,38 +1,76 @@
-/** The learner's own enrollments. */
+/** The learner's own cohorts: schedule, kit, join links and calendar files. */
 import { v } from "convex/values";
-import { userQuery } from "./functions";
-import { vCohortStatus, vCourseFormat, vPaymentStatus } from "./validators";
+import type { Doc, Id } from "./_generated/dataModel";
+import type { QueryCtx } from "./_generated/server";
+import { appError } from "./errors";
+import { userMutation, userQuery } from "./functions";
+import { buildCalendar } from "./model/ics";
+import { vCohortSessionStatus, vCohortStatus, vCourseFormat, vKitItemType, vSessionType } from "./validators";
+
+/** Join links open this long before a session starts. */
+export const JOIN_OPENS_MS = 15 * 60 * 1000;
+
+const vScheduledSession = v.object({
+  _id: v.id("cohortSessions"),
+  title: v.string(),
+  type: vSessionType,
+  startsAt: v.number(),
+  endsAt: v.number(),
+  status: vCohortSessionStatus,
+  hasMeetingLink: v.boolean(),
+});
+
+const vLearnerCohort = v.object({
+  enrollmentId: v.id("enrollments"),
+  cohortId: v.id("cohorts"),
+  cohortName: v.string(),
+  courseTitle: v.string(),
+  courseSlug: v.string(),
+  format: vCourseFormat,
+  startDate: v.number(),
+  endDate: v.number(),
+  timezone: v.optional(v.string()),
+  cohortStatus: vCohortStatus,
+  confirmed: v.boolean(),
+  holdExpiresAt: v.optional(v.number()),
+  awaitingPayment: v.boolean(),
+  materialsAccessUntil: v.number(),
+  sessions: v.array(vScheduledSession),
+  kit: v.array(v.object({ _id: v.id("enablementKitItems"), title: v.string(), type: vKitItemType })),
+});
+
+/** Enrollments that count for the learner: paid, or a live checkout. */
+async function activeEnrollments(ctx: QueryCtx, userId: Id<"users">) {
+  const enrollments = await ctx.db
+    .query("enrollments")
+    .withIndex("by_userId_and_courseId", (q) => q.eq("userId", userId))
+    .take(100);
+  return enrollments.filter((e) => e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld));
+}
 
 export const myCohorts = userQuery({
   args: {},
-  returns: v.array(
-    v.object({
-      enrollmentId: v.id("enrollments"),
-      cohortId: v.id("cohorts"),
-      cohortName: v.string(),
-      courseTitle: v.string(),
-      courseSlug: v.string(),
-      format: vCourseFormat,
-      startDate: v.number(),
-      endDate: v.number(),
-      timezone: v.optional(v.string()),
-      cohortStatus: vCohortStatus,
-      paymentStatus: vPaymentStatus,
-    }),
-  ),
+  returns: v.array(vLearnerCohort),
   handler: async (ctx) => {
     if (ctx.viewer === null) return [];
-    const viewerId = ctx.viewer._id;
-    const enrollments = await ctx.db
-      .query("enrollments")
-      .withIndex("by_userId_and_courseId", (q) => q.eq("userId", viewerId))
-      .take(100);
     const rows = [];
-    for (const enrollment of enrollments) {
-      if (enrollment.paymentStatus === "refunded" || enrollment.paymentStatus === "failed") continue;
+    for (const enrollment of await activeEnrollments(ctx, ctx.viewer._id)) {
       const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
       const course = await ctx.db.get("courses", enrollment.courseId);
       if (!cohort || !course) continue;
+      const confirmed = enrollment.paymentStatus === "completed";
+      const sessions = confirmed
+        ? await ctx.db
+            .query("cohortSessions")
+            .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohort._id))
+            .take(200)
+        : [];
+      const kit = confirmed
+        ? await ctx.db
+            .query("enablementKitItems")
+            .withIndex("by_courseId", (q) => q.eq("courseId", course._id))
+            .take(50)
+        : [];
       rows.push({
         enrollmentId: enrollment._id,
         cohortId: cohort._id,
@@ -44,9 +82,103 @@ export const myCohorts = userQuery({
         endDate: cohort.endDate,
         ...(cohort.timezone ? { timezone: cohort.timezone } : {}),
         cohortStatus: cohort.status,
-        paymentStatus: enrollment.paymentStatus,
+        confirmed,
+        ...(enrollment.holdExpiresAt ? { holdExpiresAt: enrollment.holdExpiresAt } : {}),
+        awaitingPayment: enrollment.awaitingAsyncPayment === true,
+        materialsAccessUntil: enrollment.materialsAccessUntil,
+        sessions: sessions.map((s) => ({
+          _id: s._id,
+          title: s.title,
+          type: s.type,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          status: s.status,
+          hasMeetingLink: Boolean(s.meetingUrl),
+        })),
+        kit: kit.sort((a, b) => a.order - b.order).map((item) => ({ _id: item._id, title: item.title, type: item.type })),
       });
     }
     return rows.sort((a, b) => a.startDate - b.startDate);
+  },
+});
+
+async function confirmedEnrollment(ctx: QueryCtx, viewer: Doc<"users">, cohortId: Id<"cohorts">) {
+  const enrollments = await ctx.db
+    .query("enrollments")
+    .withIndex("by_userId_and_cohortId", (q) => q.eq("userId", viewer._id).eq("cohortId", cohortId))
+    .take(20);
+  return enrollments.find((e) => e.paymentStatus === "completed") ?? null;
+}
+
+/** The meeting link, only for confirmed learners and only from 15 minutes before the start until the end. */
+export const joinSession = userMutation({
+  args: { cohortSessionId: v.id("cohortSessions") },
+  returns: v.string(),
+  handler: async (ctx, { cohortSessionId }) => {
+    const session = await ctx.db.get("cohortSessions", cohortSessionId);
+    if (session === null) throw appError("NOT_FOUND", "This session no longer exists.");
+    if ((await confirmedEnrollment(ctx, ctx.viewer, session.cohortId)) === null) {
+      throw appError("FORBIDDEN", "Only confirmed participants of this cohort can join its sessions.");
+    }
+    if (session.status === "cancelled") throw appError("NOT_AVAILABLE", "This session was cancelled.");
+    const now = Date.now();
+    if (now < session.startsAt - JOIN_OPENS_MS) throw appError("NOT_AVAILABLE", "The join link opens 15 minutes before the session starts.");
+    if (now > session.endsAt) throw appError("NOT_AVAILABLE", "This session has ended. Recordings appear on your learning page.");
+    if (!session.meetingUrl) throw appError("NOT_AVAILABLE", "The instructor has not added a meeting link yet.");
+    return session.meetingUrl;
+  },
+});
+
+/** A kit item's link, within the materials access window (a year after the cohort). */
+export const openKitItem = userMutation({
+  args: { itemId: v.id("enablementKitItems") },
+  returns: v.string(),
+  handler: async (ctx, { itemId }) => {
+    const item = await ctx.db.get("enablementKitItems", itemId);
+    if (item === null) throw appError("NOT_FOUND", "This kit item no longer exists.");
+    const enrollments = await ctx.db
+      .query("enrollments")
+      .withIndex("by_userId_and_courseId", (q) => q.eq("userId", ctx.viewer._id).eq("courseId", item.courseId))
+      .take(20);
+    const paid = enrollments.filter((e) => e.paymentStatus === "completed");
+    if (paid.length === 0) throw appError("FORBIDDEN", "The enablement kit is for participants of this course.");
+    if (!paid.some((e) => e.materialsAccessUntil >= Date.now())) {
+      throw appError("ACCESS_EXPIRED", "Your access to these materials ended a year after your cohort.");
+    }
+    const url = item.fileId ? await ctx.storage.getUrl(item.fileId) : (item.externalUrl ?? null);
+    if (!url) throw appError("NOT_AVAILABLE", "This item has no file yet.");
+    return url;
+  },
+});
+
+/** The cohort's schedule as an .ics file (all sessions, or one). */
+export const calendarFile = userQuery({
+  args: { cohortId: v.id("cohorts"), cohortSessionId: v.optional(v.id("cohortSessions")) },
+  returns: v.union(v.null(), v.object({ filename: v.string(), content: v.string() })),
+  handler: async (ctx, { cohortId, cohortSessionId }) => {
+    if (ctx.viewer === null || (await confirmedEnrollment(ctx, ctx.viewer, cohortId)) === null) return null;
+    const cohort = (await ctx.db.get("cohorts", cohortId))!;
+    const course = (await ctx.db.get("courses", cohort.courseId))!;
+    const sessions = await ctx.db
+      .query("cohortSessions")
+      .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId))
+      .take(200);
+    const chosen = cohortSessionId ? sessions.filter((s) => s._id === cohortSessionId) : sessions;
+    const content = buildCalendar({
+      name: `${course.title} — ${cohort.name}`,
+      timezone: cohort.timezone ?? "UTC",
+      events: chosen.map((s) => ({
+        uid: `${s._id}@aienablement.academy`,
+        sequence: s.sequence,
+        title: `${course.title}: ${s.title}`,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        url: s.meetingUrl,
+        status: s.status,
+        updatedAt: s.updatedAt,
+      })),
+    });
+    const filename = cohortSessionId && chosen[0] ? `${course.slug}-${chosen[0].title.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 40)}.ics` : `${course.slug}.ics`;
+    return { filename, content };
   },
 });

@@ -9,9 +9,10 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { formatDateRange } from "@/lib/format";
 import { formatPrice } from "@/lib/utils";
 import { FORMAT_LABEL, LEVEL_LABEL, SESSION_TYPE_LABEL } from "./labels";
+import { ReserveAction } from "@/components/checkout/reserve-action";
 import { SeatsLeft } from "./seats-left";
 
-export function CourseDetail({ slug }: { slug: string }) {
+export function CourseDetail({ slug, reserveFor }: { slug: string; reserveFor?: string }) {
   const course = useQuery(api.catalog.getCourse, { slug });
   if (course === undefined) {
     return (
@@ -95,6 +96,15 @@ export function CourseDetail({ slug }: { slug: string }) {
                     <p className="mt-1">
                       <SeatsLeft seatsLeft={cohort.seatsLeft} />
                     </p>
+                    <div className="mt-3">
+                      <ReserveAction
+                        cohortId={cohort._id}
+                        cohortName={cohort.name}
+                        seatsLeft={cohort.seatsLeft}
+                        courseSlug={course.slug}
+                        autoFocus={reserveFor === cohort._id}
+                      />
+                    </div>
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "convex/react";
-import { Inbox, ExternalLink } from "lucide-react";
+import { Inbox, ExternalLink, Paperclip } from "lucide-react";
 import { api } from "@/convex/_generated/api";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -40,6 +40,21 @@ export function Mailbox() {
                   </Button>
                 )}
               </div>
+              {email.attachments && email.attachments.length > 0 && (
+                <ul className="mt-3 flex flex-wrap gap-2">
+                  {email.attachments.map((attachment) => (
+                    <li key={attachment.filename}>
+                      <a
+                        className="inline-flex items-center gap-1 rounded border border-gray-300 px-2 py-1 text-xs text-gray-800 hover:bg-gray-50"
+                        href={`data:${attachment.contentType};charset=utf-8,${encodeURIComponent(attachment.content)}`}
+                        download={attachment.filename}
+                      >
+                        <Paperclip className="size-3" aria-hidden /> {attachment.filename}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
               <details className="mt-3">
                 <summary className="cursor-pointer text-sm text-gray-600">Show message</summary>
                 <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-gray-50 p-3 font-sans text-sm text-gray-800">{email.text}</pre>

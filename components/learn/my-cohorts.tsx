@@ -1,22 +1,42 @@
 "use client";
-import { usePreloadedQuery, type Preloaded } from "convex/react";
-import { BookOpen, CalendarDays } from "lucide-react";
+import { useConvex, useMutation, usePreloadedQuery, type Preloaded } from "convex/react";
+import type { FunctionReturnType } from "convex/server";
+import { BookOpen, CalendarPlus, Clock, Download, ExternalLink, FileText, Video } from "lucide-react";
 import Link from "next/link";
+import { useState } from "react";
 import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/components/catalog/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Countdown } from "@/components/ui/countdown";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FORMAT_LABEL } from "@/components/catalog/labels";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useToast } from "@/components/ui/toast";
+import { errorMessage } from "@/lib/errors";
 import { formatDateRange } from "@/lib/format";
+import { useMounted } from "@/lib/use-mounted";
+import { useNow } from "@/lib/use-now";
 
-const STATUS = {
-  scheduled: { label: "Scheduled", tone: "neutral" },
-  open: { label: "Upcoming", tone: "brand" },
-  in_progress: { label: "In progress", tone: "success" },
-  completed: { label: "Completed", tone: "neutral" },
-  cancelled: { label: "Cancelled", tone: "danger" },
-} as const;
+type LearnerCohort = FunctionReturnType<typeof api.learning.myCohorts>[number];
+type ScheduledSession = LearnerCohort["sessions"][number];
+
+const JOIN_OPENS_MS = 15 * 60 * 1000;
+
+/** upcoming / starts in N min / live now / ended / cancelled, from the learner's clock. */
+export function sessionStatus(session: Pick<ScheduledSession, "startsAt" | "endsAt" | "status">, now: number) {
+  if (session.status === "cancelled") return { kind: "cancelled" as const, label: "Cancelled", tone: "danger" as const };
+  if (now >= session.endsAt) return { kind: "ended" as const, label: "Ended", tone: "neutral" as const };
+  if (now >= session.startsAt) return { kind: "live" as const, label: "Live now", tone: "success" as const };
+  const minutes = Math.ceil((session.startsAt - now) / 60_000);
+  if (minutes <= 60) return { kind: "soon" as const, label: `Starts in ${minutes} min`, tone: "warning" as const };
+  return { kind: "upcoming" as const, label: "Upcoming", tone: "brand" as const };
+}
+
+const time = (ms: number) => new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit" }).format(ms);
+const day = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric" }).format(ms);
+const zoneName = () => new Intl.DateTimeFormat("en-US", { timeZoneName: "long" }).formatToParts(Date.now()).find((p) => p.type === "timeZoneName")?.value;
 
 export function MyCohorts({
   preloadedViewer,
@@ -27,12 +47,26 @@ export function MyCohorts({
 }) {
   const viewer = usePreloadedQuery(preloadedViewer);
   const cohorts = usePreloadedQuery(preloadedCohorts);
+  const now = useNow(15_000);
+  const mounted = useMounted();
+  const confirmed = cohorts.filter((c) => c.confirmed);
+  const next = confirmed
+    .flatMap((cohort) => cohort.sessions.map((session) => ({ cohort, session })))
+    .filter(({ session }) => session.status !== "cancelled" && session.endsAt > now)
+    .sort((a, b) => a.session.startsAt - b.session.startsAt)[0];
+
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">{viewer ? `Welcome back, ${viewer.name.split(" ")[0]}` : "My learning"}</h1>
-      <p className="mt-1 text-sm text-gray-600">Your cohorts, in your timezone.</p>
-      <div className="mt-6 space-y-3">
-        {cohorts.length === 0 ? (
+      <p className="mt-1 text-sm text-gray-600">Times are shown in your timezone{mounted && zoneName() ? ` (${zoneName()})` : ""}.</p>
+      {!mounted ? (
+        <div className="mt-6 space-y-6" aria-busy>
+          {cohorts.map((cohort) => (
+            <Skeleton key={cohort.enrollmentId} className="h-96" />
+          ))}
+        </div>
+      ) : cohorts.length === 0 ? (
+        <div className="mt-6">
           <EmptyState
             icon={BookOpen}
             title="You are not in a cohort yet"
@@ -43,26 +77,201 @@ export function MyCohorts({
               </Button>
             }
           />
-        ) : (
-          cohorts.map((cohort) => (
-            <Card key={cohort.enrollmentId} className="flex flex-wrap items-center justify-between gap-4 p-5">
-              <div>
-                <div className="flex flex-wrap items-center gap-2">
-                  <Badge tone="brand">{FORMAT_LABEL[cohort.format]}</Badge>
-                  <Badge tone={STATUS[cohort.cohortStatus].tone}>{STATUS[cohort.cohortStatus].label}</Badge>
-                  {cohort.paymentStatus === "pending" && <Badge tone="warning">Payment pending</Badge>}
-                </div>
-                <p className="mt-2 font-medium text-gray-900">{cohort.courseTitle}</p>
-                <p className="text-sm text-gray-600">{cohort.cohortName}</p>
-              </div>
-              <p className="flex items-center gap-2 text-sm text-gray-700">
-                <CalendarDays className="size-4 text-gray-500" aria-hidden />
-                {formatDateRange(cohort.startDate, cohort.endDate)}
-              </p>
-            </Card>
-          ))
+        </div>
+      ) : (
+        <div className="mt-6 space-y-6">
+          {next && <NextSessionCard cohort={next.cohort} session={next.session} now={now} />}
+          {cohorts.map((cohort) => (cohort.confirmed ? <CohortCard key={cohort.enrollmentId} cohort={cohort} now={now} /> : <PendingCard key={cohort.enrollmentId} cohort={cohort} />))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function NextSessionCard({ cohort, session, now }: { cohort: LearnerCohort; session: ScheduledSession; now: number }) {
+  const status = sessionStatus(session, now);
+  return (
+    <Card className="border-brand-100 bg-brand-50/50 p-5">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{status.kind === "live" ? "Happening now" : "Next session"}</p>
+          <p className="mt-1 text-lg font-semibold text-gray-900">{session.title}</p>
+          <p className="text-sm text-gray-700">
+            {cohort.courseTitle} · {day(session.startsAt)}, {time(session.startsAt)} – {time(session.endsAt)}
+          </p>
+        </div>
+        <div className="flex flex-col items-end gap-2">
+          <LiveStatus session={session} now={now} />
+          {status.kind !== "live" && session.startsAt - now > 60 * 60 * 1000 && (
+            <p className="text-sm text-gray-700">
+              in <Countdown until={session.startsAt} />
+            </p>
+          )}
+          <JoinButton session={session} now={now} />
+        </div>
+      </div>
+    </Card>
+  );
+}
+
+function LiveStatus({ session, now }: { session: ScheduledSession; now: number }) {
+  const status = sessionStatus(session, now);
+  return (
+    <Badge tone={status.tone} data-testid="session-status">
+      {status.kind === "live" && <span className="size-1.5 animate-pulse rounded-full bg-green-700" aria-hidden />}
+      {status.label}
+    </Badge>
+  );
+}
+
+function JoinButton({ session, now }: { session: ScheduledSession; now: number }) {
+  const join = useMutation(api.learning.joinSession);
+  const toast = useToast();
+  const status = sessionStatus(session, now);
+  const open = status.kind === "live" || (status.kind === "soon" && session.startsAt - now <= JOIN_OPENS_MS);
+  if (!open || !session.hasMeetingLink) return null;
+  return (
+    <Button
+      size="sm"
+      onClick={() => {
+        join({ cohortSessionId: session._id })
+          .then((url) => window.open(url, "_blank", "noopener"))
+          .catch((error: unknown) => toast("error", errorMessage(error)));
+      }}
+    >
+      <Video className="size-4" aria-hidden /> Join
+    </Button>
+  );
+}
+
+function PendingCard({ cohort }: { cohort: LearnerCohort }) {
+  return (
+    <Card className="flex flex-wrap items-center justify-between gap-4 border-amber-200 p-5">
+      <div>
+        <Badge tone="warning">{cohort.awaitingPayment ? "Payment processing" : "Checkout in progress"}</Badge>
+        <p className="mt-2 font-medium text-gray-900">{cohort.courseTitle}</p>
+        <p className="text-sm text-gray-600">{cohort.cohortName}</p>
+        {cohort.holdExpiresAt && (
+          <p className="mt-1 flex items-center gap-1 text-sm text-amber-800">
+            <Clock className="size-4" aria-hidden /> Seat held for <Countdown until={cohort.holdExpiresAt} />
+          </p>
         )}
       </div>
-    </div>
+      {!cohort.awaitingPayment && (
+        <Button asChild size="sm">
+          <Link href={`/checkout/${cohort.enrollmentId}`}>Continue to payment</Link>
+        </Button>
+      )}
+    </Card>
+  );
+}
+
+function downloadText(filename: string, content: string, type: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function useCalendarDownload(cohortId: Id<"cohorts">) {
+  const convex = useConvex();
+  const toast = useToast();
+  return (cohortSessionId?: Id<"cohortSessions">) => {
+    convex
+      .query(api.learning.calendarFile, { cohortId, ...(cohortSessionId ? { cohortSessionId } : {}) })
+      .then((file) => {
+        if (file) downloadText(file.filename, file.content, "text/calendar");
+        else toast("error", "The calendar is available to confirmed participants.");
+      })
+      .catch((error: unknown) => toast("error", errorMessage(error)));
+  };
+}
+
+function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
+  const download = useCalendarDownload(cohort.cohortId);
+  const openKitItem = useMutation(api.learning.openKitItem);
+  const toast = useToast();
+  const [openingItem, setOpeningItem] = useState<string | null>(null);
+  const days = new Map<string, ScheduledSession[]>();
+  for (const session of cohort.sessions) {
+    const key = day(session.startsAt);
+    days.set(key, [...(days.get(key) ?? []), session]);
+  }
+  return (
+    <Card className="p-5">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone="brand">{FORMAT_LABEL[cohort.format]}</Badge>
+            <Badge tone={cohort.cohortStatus === "in_progress" ? "success" : "neutral"}>
+              {cohort.cohortStatus === "in_progress" ? "In progress" : cohort.cohortStatus === "completed" ? "Completed" : "Confirmed"}
+            </Badge>
+          </div>
+          <h2 className="mt-2 text-lg font-semibold text-gray-900">{cohort.courseTitle}</h2>
+          <p className="text-sm text-gray-600">
+            {cohort.cohortName} · {formatDateRange(cohort.startDate, cohort.endDate)}
+          </p>
+        </div>
+        <Button variant="secondary" size="sm" onClick={() => download()}>
+          <CalendarPlus className="size-4" aria-hidden /> Add all to calendar (.ics)
+        </Button>
+      </div>
+
+      <div className="mt-5 grid gap-6 lg:grid-cols-[1fr_300px]">
+        <section aria-label={`Schedule of ${cohort.cohortName}`}>
+          {[...days].map(([label, sessions]) => (
+            <div key={label} className="mb-4">
+              <h3 className="text-xs font-semibold uppercase tracking-wide text-gray-600">{label}</h3>
+              <ul className="mt-2 divide-y divide-gray-100 rounded-md border border-gray-200">
+                {sessions.map((session) => (
+                  <li key={session._id} className="flex flex-wrap items-center gap-3 px-3 py-2.5" data-testid="schedule-session">
+                    <span className="tabular w-40 shrink-0 whitespace-nowrap text-sm text-gray-700">
+                      {time(session.startsAt)} – {time(session.endsAt)}
+                    </span>
+                    <span className="min-w-0 flex-1">
+                      <span className={`block text-sm font-medium ${session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{session.title}</span>
+                      <span className="text-xs text-gray-600">{SESSION_TYPE_LABEL[session.type]}</span>
+                    </span>
+                    <LiveStatus session={session} now={now} />
+                    <JoinButton session={session} now={now} />
+                    <Button variant="ghost" size="sm" onClick={() => download(session._id)} aria-label={`Add ${session.title} to calendar`}>
+                      <CalendarPlus className="size-4" aria-hidden />
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+        <section aria-label="Enablement kit">
+          <h3 className="text-sm font-semibold text-gray-900">Enablement kit</h3>
+          <p className="text-xs text-gray-600">Yours until {formatDateRange(cohort.materialsAccessUntil, cohort.materialsAccessUntil)}</p>
+          <ul className="mt-3 space-y-2">
+            {cohort.kit.map((item) => (
+              <li key={item._id}>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  className="w-full justify-start"
+                  loading={openingItem === item._id}
+                  onClick={() => {
+                    setOpeningItem(item._id);
+                    openKitItem({ itemId: item._id })
+                      .then((url) => window.open(url, "_blank", "noopener"))
+                      .catch((error: unknown) => toast("error", errorMessage(error)))
+                      .finally(() => setOpeningItem(null));
+                  }}
+                >
+                  {item.type === "chatbot" ? <ExternalLink className="size-4" aria-hidden /> : item.type === "slides" ? <Download className="size-4" aria-hidden /> : <FileText className="size-4" aria-hidden />}
+                  <span className="truncate">{item.title.replace(`${cohort.courseTitle}: `, "")}</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </Card>
   );
 }

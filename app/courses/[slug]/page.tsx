@@ -1,6 +1,12 @@
 import { CourseDetail } from "@/components/catalog/course-detail";
 
-export default async function CoursePage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  return <CourseDetail slug={slug} />;
+export default async function CoursePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ reserve?: string }>;
+}) {
+  const [{ slug }, { reserve }] = await Promise.all([params, searchParams]);
+  return <CourseDetail slug={slug} reserveFor={reserve} />;
 }

@@ -1,0 +1,96 @@
+"use client";
+import { useConvexAuth, useMutation, useQuery } from "convex/react";
+import { CheckCircle2, Clock } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+import { InlineSignIn } from "@/components/auth/inline-sign-in";
+import { Button } from "@/components/ui/button";
+import { Countdown } from "@/components/ui/countdown";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
+import { errorMessage } from "@/lib/errors";
+import { track } from "@/lib/posthog/client";
+
+/** The one primary action for a cohort: reserve, continue checkout, or show that you are in. */
+export function ReserveAction({
+  cohortId,
+  cohortName,
+  seatsLeft,
+  courseSlug,
+  autoFocus,
+}: {
+  cohortId: Id<"cohorts">;
+  cohortName: string;
+  seatsLeft: number;
+  courseSlug: string;
+  autoFocus?: boolean;
+}) {
+  const { isAuthenticated, isLoading } = useConvexAuth();
+  const mine = useQuery(api.checkout.myCohortState, isAuthenticated ? { cohortId } : "skip");
+  const options = useQuery(api.users.signInOptions);
+  const reserve = useMutation(api.checkout.reserve);
+  const router = useRouter();
+  const toast = useToast();
+  const [pending, setPending] = useState(false);
+  const [signInOpen, setSignInOpen] = useState(false);
+
+  if (mine?.state === "paid") {
+    return (
+      <p className="flex items-center gap-1.5 text-sm font-medium text-green-800">
+        <CheckCircle2 className="size-4" aria-hidden /> You&apos;re enrolled ·{" "}
+        <Link href="/learn" className="underline">
+          my learning
+        </Link>
+      </p>
+    );
+  }
+  if (mine && (mine.state === "ready" || mine.state === "creating_session" || mine.state === "awaiting_payment_result")) {
+    return (
+      <div className="space-y-2">
+        {mine.holdExpiresAt && (
+          <p className="flex items-center gap-1.5 text-sm text-amber-800">
+            <Clock className="size-4" aria-hidden /> Seat held for <Countdown until={mine.holdExpiresAt} />
+          </p>
+        )}
+        <Button asChild size="sm" className="w-full">
+          <Link href={`/checkout/${mine.enrollmentId}`}>Continue to payment</Link>
+        </Button>
+      </div>
+    );
+  }
+  if (seatsLeft === 0) {
+    return <p className="text-sm font-medium text-red-700">Sold out — join the waitlist</p>;
+  }
+
+  async function onReserve() {
+    if (!isAuthenticated) {
+      setSignInOpen(true);
+      return;
+    }
+    setPending(true);
+    track("checkout_started", { cohortId, courseSlug });
+    try {
+      const enrollmentId = await reserve({ cohortId });
+      router.push(`/checkout/${enrollmentId}`);
+    } catch (error) {
+      toast("error", errorMessage(error));
+      setPending(false);
+    }
+  }
+
+  return (
+    <>
+      <Button size="sm" className="w-full" loading={pending || isLoading} onClick={() => void onReserve()} autoFocus={autoFocus}>
+        Reserve seat<span className="sr-only"> in {cohortName}</span>
+      </Button>
+      <Dialog open={signInOpen} onOpenChange={setSignInOpen}>
+        <DialogContent title="Sign in to reserve your seat" description="We hold the seat for 30 minutes while you pay.">
+          <InlineSignIn returnTo={`/courses/${courseSlug}?reserve=${cohortId}`} localMode={options?.localMode ?? false} />
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+import { useNow } from "@/lib/use-now";
+
+/** "29:41" under an hour, "23 h 14 min" above; "0:00" once passed. */
+export function formatRemaining(ms: number) {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  if (hours >= 1) return `${hours} h ${minutes} min`;
+  return `${minutes}:${seconds.toString().padStart(2, "0")}`;
+}
+
+export function Countdown({ until, className }: { until: number; className?: string }) {
+  const now = useNow(1000);
+  return (
+    <time className={`tabular ${className ?? ""}`} dateTime={new Date(until).toISOString()} suppressHydrationWarning>
+      {formatRemaining(until - now)}
+    </time>
+  );
+}
