@@ -1,7 +1,24 @@
-/** Platform administration. */
+/** Platform administration: catalogue, schedules, kit files, enrollments and refunds. */
 import { v } from "convex/values";
-import { platformAdminQuery } from "./functions";
+import { internal } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
+import { appError } from "./errors";
+import { internalMutation, internalQuery, platformAdminAction, platformAdminMutation, platformAdminQuery } from "./functions";
 import { cohortRows, vCohortRow } from "./model/cohorts";
+import { rescheduleCohort, scheduleCohort } from "./model/schedule";
+import { normalizeEmail } from "./model/users";
+import { stripeClient } from "./model/stripe";
+import {
+  vCapabilityLevel,
+  vCohortStatus,
+  vCourseFormat,
+  vCourseStatus,
+  vImpactLevel,
+  vKitItemType,
+  vPaymentStatus,
+  vPaymentType,
+  vSessionType,
+} from "./validators";
 
 export const cohorts = platformAdminQuery({
   args: {},
@@ -9,5 +26,348 @@ export const cohorts = platformAdminQuery({
   handler: async (ctx) => {
     const cohorts = await ctx.db.query("cohorts").withIndex("by_startDate").order("desc").take(200);
     return await cohortRows(ctx, cohorts);
+  },
+});
+
+export const courses = platformAdminQuery({
+  args: {},
+  returns: v.array(
+    v.object({ _id: v.id("courses"), title: v.string(), slug: v.string(), format: vCourseFormat, status: vCourseStatus, priceB2C: v.number() }),
+  ),
+  handler: async (ctx) => {
+    const courses = await ctx.db.query("courses").order("desc").take(200);
+    return courses.map((c) => ({ _id: c._id, title: c.title, slug: c.slug, format: c.sessionType, status: c.status, priceB2C: c.priceB2C }));
+  },
+});
+
+const vCourseFields = {
+  title: v.string(),
+  slug: v.string(),
+  tagline: v.optional(v.string()),
+  description: v.string(),
+  format: vCourseFormat,
+  level: vCapabilityLevel,
+  impact: vImpactLevel,
+  priceB2C: v.number(),
+  priceB2B: v.number(),
+  maxParticipants: v.number(),
+  status: vCourseStatus,
+  outcomes: v.array(v.string()),
+};
+
+export const course = platformAdminQuery({
+  args: { courseId: v.id("courses") },
+  returns: v.union(
+    v.null(),
+    v.object({
+      _id: v.id("courses"),
+      ...vCourseFields,
+      sessions: v.array(
+        v.object({
+          _id: v.id("sessions"),
+          title: v.string(),
+          type: vSessionType,
+          dayNumber: v.number(),
+          orderInDay: v.number(),
+          durationMinutes: v.number(),
+          description: v.string(),
+        }),
+      ),
+      kit: v.array(
+        v.object({ _id: v.id("enablementKitItems"), title: v.string(), type: vKitItemType, hasFile: v.boolean(), externalUrl: v.optional(v.string()), order: v.number() }),
+      ),
+      cohorts: v.array(vCohortRow),
+    }),
+  ),
+  handler: async (ctx, { courseId }) => {
+    const course = await ctx.db.get("courses", courseId);
+    if (course === null) return null;
+    const sessions = await ctx.db
+      .query("sessions")
+      .withIndex("by_courseId_and_dayNumber_and_orderInDay", (q) => q.eq("courseId", courseId))
+      .take(200);
+    const kit = await ctx.db.query("enablementKitItems").withIndex("by_courseId", (q) => q.eq("courseId", courseId)).take(100);
+    const cohorts = await ctx.db.query("cohorts").withIndex("by_courseId_and_startDate", (q) => q.eq("courseId", courseId)).take(100);
+    return {
+      _id: course._id,
+      title: course.title,
+      slug: course.slug,
+      ...(course.tagline ? { tagline: course.tagline } : {}),
+      description: course.description,
+      format: course.sessionType,
+      level: course.capabilityLevel,
+      impact: course.impactLevel,
+      priceB2C: course.priceB2C,
+      priceB2B: course.priceB2B,
+      maxParticipants: course.maxParticipants,
+      status: course.status,
+      outcomes: course.outcomes ?? [],
+      sessions: sessions.map((s) => ({
+        _id: s._id,
+        title: s.title,
+        type: s.type,
+        dayNumber: s.dayNumber,
+        orderInDay: s.orderInDay,
+        durationMinutes: s.durationMinutes,
+        description: s.description,
+      })),
+      kit: kit
+        .sort((a, b) => a.order - b.order)
+        .map((k) => ({ _id: k._id, title: k.title, type: k.type, hasFile: Boolean(k.fileId), ...(k.externalUrl ? { externalUrl: k.externalUrl } : {}), order: k.order })),
+      cohorts: await cohortRows(ctx, cohorts),
+    };
+  },
+});
+
+function assertMoney(cents: number, label: string) {
+  if (!Number.isInteger(cents) || cents < 0 || cents > 10_000_000) {
+    throw appError("INVALID_INPUT", `${label} must be a whole number of cents between 0 and 100,000 dollars.`);
+  }
+}
+
+export const saveCourse = platformAdminMutation({
+  args: { courseId: v.optional(v.id("courses")), ...vCourseFields },
+  returns: v.id("courses"),
+  handler: async (ctx, { courseId, ...fields }) => {
+    const title = fields.title.trim();
+    const slug = fields.slug.trim().toLowerCase();
+    if (title.length < 3) throw appError("INVALID_INPUT", "Give the course a title of at least 3 characters.");
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw appError("INVALID_INPUT", "The URL slug may contain lower-case letters, digits and single dashes.");
+    assertMoney(fields.priceB2C, "The individual price");
+    assertMoney(fields.priceB2B, "The per-seat price");
+    if (!Number.isInteger(fields.maxParticipants) || fields.maxParticipants < 1) throw appError("INVALID_INPUT", "Maximum participants must be at least 1.");
+    const clash = await ctx.db.query("courses").withIndex("by_slug", (q) => q.eq("slug", slug)).unique();
+    if (clash && clash._id !== courseId) throw appError("INVALID_INPUT", `Another course already uses the slug "${slug}".`);
+    const now = Date.now();
+    const document = {
+      title,
+      slug,
+      tagline: fields.tagline?.trim() || undefined,
+      description: fields.description.trim(),
+      sessionType: fields.format,
+      capabilityLevel: fields.level,
+      impactLevel: fields.impact,
+      priceB2C: fields.priceB2C,
+      priceB2B: fields.priceB2B,
+      maxParticipants: fields.maxParticipants,
+      status: fields.status,
+      outcomes: fields.outcomes.map((o) => o.trim()).filter(Boolean),
+      updatedAt: now,
+    };
+    if (courseId) {
+      if ((await ctx.db.get("courses", courseId)) === null) throw appError("NOT_FOUND", "This course no longer exists.");
+      await ctx.db.patch("courses", courseId, document);
+      return courseId;
+    }
+    return await ctx.db.insert("courses", { ...document, createdAt: now });
+  },
+});
+
+export const saveSession = platformAdminMutation({
+  args: {
+    courseId: v.id("courses"),
+    sessionId: v.optional(v.id("sessions")),
+    title: v.string(),
+    type: vSessionType,
+    dayNumber: v.number(),
+    orderInDay: v.number(),
+    durationMinutes: v.number(),
+    description: v.string(),
+  },
+  returns: v.id("sessions"),
+  handler: async (ctx, { courseId, sessionId, ...fields }) => {
+    if (fields.title.trim().length < 3) throw appError("INVALID_INPUT", "Give the session a title of at least 3 characters.");
+    if (!Number.isInteger(fields.dayNumber) || fields.dayNumber < 1 || fields.dayNumber > 120) throw appError("INVALID_INPUT", "Day must be between 1 and 120.");
+    if (!Number.isInteger(fields.orderInDay) || fields.orderInDay < 1) throw appError("INVALID_INPUT", "Order within the day starts at 1.");
+    if (!Number.isInteger(fields.durationMinutes) || fields.durationMinutes < 5 || fields.durationMinutes > 600) {
+      throw appError("INVALID_INPUT", "Duration must be between 5 and 600 minutes.");
+    }
+    const document = { ...fields, title: fields.title.trim(), description: fields.description.trim() };
+    if (sessionId) {
+      const existing = await ctx.db.get("sessions", sessionId);
+      if (existing === null || existing.courseId !== courseId) throw appError("NOT_FOUND", "This session no longer exists.");
+      await ctx.db.patch("sessions", sessionId, document);
+      return sessionId;
+    }
+    return await ctx.db.insert("sessions", { courseId, ...document, outcomes: [], createdAt: Date.now() });
+  },
+});
+
+export const deleteSession = platformAdminMutation({
+  args: { sessionId: v.id("sessions") },
+  returns: v.null(),
+  handler: async (ctx, { sessionId }) => {
+    if ((await ctx.db.get("sessions", sessionId)) === null) throw appError("NOT_FOUND", "This session no longer exists.");
+    await ctx.db.delete("sessions", sessionId);
+    return null;
+  },
+});
+
+const DAY = 86_400_000;
+
+export const saveCohort = platformAdminMutation({
+  args: {
+    cohortId: v.optional(v.id("cohorts")),
+    courseId: v.id("courses"),
+    name: v.string(),
+    startDate: v.number(),
+    endDate: v.number(),
+    timezone: v.string(),
+    maxCapacity: v.number(),
+    zoomLink: v.optional(v.string()),
+    instructorEmail: v.optional(v.string()),
+    status: vCohortStatus,
+  },
+  returns: v.id("cohorts"),
+  handler: async (ctx, { cohortId, instructorEmail, ...fields }) => {
+    if (fields.name.trim().length < 3) throw appError("INVALID_INPUT", "Give the cohort a name of at least 3 characters.");
+    if (fields.endDate < fields.startDate) throw appError("INVALID_INPUT", "The cohort must end after it starts.");
+    if (fields.endDate - fields.startDate > 180 * DAY) throw appError("INVALID_INPUT", "A cohort can run for at most 180 days.");
+    if (!Intl.supportedValuesOf("timeZone").includes(fields.timezone) && fields.timezone !== "UTC") {
+      throw appError("INVALID_INPUT", `"${fields.timezone}" is not a known timezone (use names like Europe/Berlin).`);
+    }
+    if (!Number.isInteger(fields.maxCapacity) || fields.maxCapacity < 1 || fields.maxCapacity > 1000) {
+      throw appError("INVALID_INPUT", "Capacity must be between 1 and 1000.");
+    }
+    const zoomLink = fields.zoomLink?.trim() || undefined;
+    if (zoomLink && !/^https:\/\//.test(zoomLink)) throw appError("INVALID_INPUT", "The meeting link must start with https://.");
+    let instructorId: Id<"users"> | undefined;
+    if (instructorEmail?.trim()) {
+      const email = normalizeEmail(instructorEmail);
+      const instructor = await ctx.db.query("users").withIndex("by_email", (q) => q.eq("email", email)).unique();
+      if (!instructor) throw appError("NOT_FOUND", `No account uses ${email}. Ask the instructor to sign in once first.`);
+      instructorId = instructor._id;
+    }
+    if ((await ctx.db.get("courses", fields.courseId)) === null) throw appError("NOT_FOUND", "This course no longer exists.");
+    const now = Date.now();
+    const document = { ...fields, name: fields.name.trim(), zoomLink, instructorId, updatedAt: now };
+    if (cohortId) {
+      const existing = await ctx.db.get("cohorts", cohortId);
+      if (existing === null) throw appError("NOT_FOUND", "This cohort no longer exists.");
+      if (fields.maxCapacity < existing.currentEnrollment) {
+        throw appError("INVALID_INPUT", `${existing.currentEnrollment} seats are taken; capacity cannot go below that.`);
+      }
+      await ctx.db.patch("cohorts", cohortId, document);
+      const updated = (await ctx.db.get("cohorts", cohortId))!;
+      if (existing.startDate !== updated.startDate || existing.timezone !== updated.timezone || existing.zoomLink !== updated.zoomLink || existing.instructorId !== updated.instructorId) {
+        await rescheduleCohort(ctx, updated);
+      }
+      return cohortId;
+    }
+    const id = await ctx.db.insert("cohorts", { ...document, currentEnrollment: 0, isB2B: false, createdAt: now });
+    await scheduleCohort(ctx, (await ctx.db.get("cohorts", id))!);
+    return id;
+  },
+});
+
+export const generateKitUploadUrl = platformAdminMutation({
+  args: {},
+  returns: v.string(),
+  handler: async (ctx) => await ctx.storage.generateUploadUrl(),
+});
+
+export const addKitItem = platformAdminMutation({
+  args: { courseId: v.id("courses"), title: v.string(), type: vKitItemType, fileId: v.optional(v.id("_storage")), externalUrl: v.optional(v.string()) },
+  returns: v.id("enablementKitItems"),
+  handler: async (ctx, { courseId, title, type, fileId, externalUrl }) => {
+    if (title.trim().length < 2) throw appError("INVALID_INPUT", "Give the item a title.");
+    if (!fileId && !externalUrl?.trim()) throw appError("INVALID_INPUT", "Upload a file or give a link.");
+    if (externalUrl && !/^https:\/\//.test(externalUrl.trim())) throw appError("INVALID_INPUT", "Links must start with https://.");
+    if (fileId && (await ctx.db.system.get("_storage", fileId)) === null) throw appError("NOT_FOUND", "The uploaded file was not found; upload it again.");
+    const existing = await ctx.db.query("enablementKitItems").withIndex("by_courseId", (q) => q.eq("courseId", courseId)).take(100);
+    return await ctx.db.insert("enablementKitItems", {
+      courseId,
+      title: title.trim(),
+      type,
+      fileId,
+      externalUrl: externalUrl?.trim() || undefined,
+      order: existing.length,
+      createdAt: Date.now(),
+    });
+  },
+});
+
+export const removeKitItem = platformAdminMutation({
+  args: { itemId: v.id("enablementKitItems") },
+  returns: v.null(),
+  handler: async (ctx, { itemId }) => {
+    const item = await ctx.db.get("enablementKitItems", itemId);
+    if (item === null) throw appError("NOT_FOUND", "This item no longer exists.");
+    if (item.fileId) await ctx.storage.delete(item.fileId);
+    await ctx.db.delete("enablementKitItems", itemId);
+    return null;
+  },
+});
+
+export const cohortEnrollments = platformAdminQuery({
+  args: { cohortId: v.id("cohorts") },
+  returns: v.array(
+    v.object({
+      _id: v.id("enrollments"),
+      name: v.string(),
+      email: v.string(),
+      paymentStatus: vPaymentStatus,
+      paymentType: vPaymentType,
+      amountCents: v.optional(v.number()),
+      purchaseDate: v.number(),
+      refundable: v.boolean(),
+      refundRequested: v.boolean(),
+      seatHeld: v.boolean(),
+    }),
+  ),
+  handler: async (ctx, { cohortId }) => {
+    const enrollments = await ctx.db
+      .query("enrollments")
+      .withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", cohortId))
+      .take(1000);
+    const rows = [];
+    for (const e of enrollments) {
+      const user = await ctx.db.get("users", e.userId);
+      rows.push({
+        _id: e._id,
+        name: user?.name ?? "Deleted user",
+        email: user?.email ?? "",
+        paymentStatus: e.paymentStatus,
+        paymentType: e.paymentType,
+        ...(e.amountCents !== undefined ? { amountCents: e.amountCents } : {}),
+        purchaseDate: e.purchaseDate,
+        refundable: e.paymentStatus === "completed" && e.paymentType === "b2c" && Boolean(e.stripePaymentIntentId) && !e.refundRequestedAt,
+        refundRequested: e.paymentStatus === "completed" && Boolean(e.refundRequestedAt),
+        seatHeld: e.seatHeld,
+      });
+    }
+    return rows.sort((a, b) => b.purchaseDate - a.purchaseDate);
+  },
+});
+
+export const refundContext = internalQuery({
+  args: { enrollmentId: v.id("enrollments") },
+  handler: async (ctx, { enrollmentId }) => await ctx.db.get("enrollments", enrollmentId),
+});
+
+export const recordRefundRequest = internalMutation({
+  args: { enrollmentId: v.id("enrollments") },
+  handler: async (ctx, { enrollmentId }) => {
+    await ctx.db.patch("enrollments", enrollmentId, { refundRequestedAt: Date.now(), updatedAt: Date.now() });
+  },
+});
+
+/** Refunds a B2C purchase through Stripe; the charge.refunded webhook then revokes access and frees the seat. */
+export const refundEnrollment = platformAdminAction({
+  args: { enrollmentId: v.id("enrollments") },
+  returns: v.object({ refundId: v.string(), status: v.string() }),
+  handler: async (ctx, { enrollmentId }) => {
+    const enrollment = await ctx.runQuery(internal.admin.refundContext, { enrollmentId });
+    if (enrollment === null) throw appError("NOT_FOUND", "This enrollment no longer exists.");
+    if (enrollment.paymentStatus === "refunded") throw appError("INVALID_INPUT", "This purchase was already refunded.");
+    if (enrollment.paymentStatus !== "completed" || enrollment.paymentType !== "b2c" || !enrollment.stripePaymentIntentId) {
+      throw appError("INVALID_INPUT", "Only paid individual purchases can be refunded here.");
+    }
+    const refund = await stripeClient().refunds.create(
+      { payment_intent: enrollment.stripePaymentIntentId, reason: "requested_by_customer", metadata: { enrollmentId } },
+      { idempotencyKey: `refund-${enrollmentId}` },
+    );
+    await ctx.runMutation(internal.admin.recordRefundRequest, { enrollmentId });
+    return { refundId: refund.id, status: refund.status ?? "pending" };
   },
 });

@@ -224,6 +224,7 @@ export default defineSchema({
     checkoutUrl: v.optional(v.string()),
     checkoutError: v.optional(v.string()),
     failureReason: v.optional(vEnrollmentFailure),
+    refundRequestedAt: v.optional(v.number()),
     refundedAt: v.optional(v.number()),
     createdAt: v.number(),
     updatedAt: v.number(),

@@ -51,3 +51,48 @@ export async function scheduleCohort(ctx: MutationCtx, cohort: Doc<"cohorts">) {
     });
   }
 }
+
+/**
+ * Moves a cohort's planned sessions after its dates, timezone, link or
+ * instructor changed: the same events (same ids, so the same calendar UIDs)
+ * get new times and a bumped SEQUENCE; extra sessions stay as they are.
+ */
+export async function rescheduleCohort(ctx: MutationCtx, cohort: Doc<"cohorts">) {
+  const sessions = await ctx.db
+    .query("sessions")
+    .withIndex("by_courseId_and_dayNumber_and_orderInDay", (q) => q.eq("courseId", cohort.courseId))
+    .take(200);
+  const existing = await ctx.db
+    .query("cohortSessions")
+    .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohort._id))
+    .take(500);
+  const now = Date.now();
+  for (const placed of placeSessions(cohort, sessions)) {
+    const current = existing.find((s) => s.courseSessionId === placed.courseSessionId);
+    if (!current) {
+      await ctx.db.insert("cohortSessions", {
+        cohortId: cohort._id,
+        ...placed,
+        meetingUrl: cohort.zoomLink,
+        status: "scheduled",
+        sequence: 0,
+        instructorId: cohort.instructorId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      continue;
+    }
+    const changed =
+      current.startsAt !== placed.startsAt || current.endsAt !== placed.endsAt || current.meetingUrl !== cohort.zoomLink || current.instructorId !== cohort.instructorId;
+    if (changed) {
+      await ctx.db.patch("cohortSessions", current._id, {
+        startsAt: placed.startsAt,
+        endsAt: placed.endsAt,
+        meetingUrl: cohort.zoomLink,
+        instructorId: cohort.instructorId,
+        sequence: current.sequence + 1,
+        updatedAt: now,
+      });
+    }
+  }
+}
