@@ -371,3 +371,46 @@ export const refundEnrollment = platformAdminAction({
     return { refundId: refund.id, status: refund.status ?? "pending" };
   },
 });
+
+export const cohort = platformAdminQuery({
+  args: { cohortId: v.id("cohorts") },
+  returns: v.union(
+    v.null(),
+    v.object({
+      _id: v.id("cohorts"),
+      courseId: v.id("courses"),
+      courseTitle: v.string(),
+      name: v.string(),
+      startDate: v.number(),
+      endDate: v.number(),
+      timezone: v.string(),
+      maxCapacity: v.number(),
+      currentEnrollment: v.number(),
+      zoomLink: v.optional(v.string()),
+      instructorEmail: v.optional(v.string()),
+      status: vCohortStatus,
+      isB2B: v.boolean(),
+    }),
+  ),
+  handler: async (ctx, { cohortId }) => {
+    const cohort = await ctx.db.get("cohorts", cohortId);
+    if (cohort === null) return null;
+    const course = await ctx.db.get("courses", cohort.courseId);
+    const instructor = cohort.instructorId ? await ctx.db.get("users", cohort.instructorId) : null;
+    return {
+      _id: cohort._id,
+      courseId: cohort.courseId,
+      courseTitle: course?.title ?? "Unknown course",
+      name: cohort.name,
+      startDate: cohort.startDate,
+      endDate: cohort.endDate,
+      timezone: cohort.timezone ?? "UTC",
+      maxCapacity: cohort.maxCapacity,
+      currentEnrollment: cohort.currentEnrollment,
+      ...(cohort.zoomLink ? { zoomLink: cohort.zoomLink } : {}),
+      ...(instructor ? { instructorEmail: instructor.email } : {}),
+      status: cohort.status,
+      isB2B: cohort.isB2B,
+    };
+  },
+});

@@ -1,18 +1,19 @@
 "use client";
 import { useQuery } from "convex/react";
+import Link from "next/link";
 import { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDate } from "@/lib/format";
 
-const STATUS_TONE = { scheduled: "neutral", open: "brand", in_progress: "success", completed: "neutral", cancelled: "danger" } as const;
+export const COHORT_STATUS_TONE = { scheduled: "neutral", open: "brand", in_progress: "success", completed: "neutral", cancelled: "danger" } as const;
 
 export function CohortTable() {
   const cohorts = useQuery(api.admin.cohorts);
   return (
-    <div className="mx-auto max-w-[1100px] px-4 py-10">
+    <div>
       <h1 className="text-xl font-semibold text-gray-900">Admin · Cohorts</h1>
-      <p className="mt-1 text-sm text-gray-600">Seats taken include live checkout holds.</p>
+      <p className="mt-1 text-sm text-gray-600">Seats taken include live checkout holds. Open a cohort to edit it or refund a purchase.</p>
       {cohorts === undefined ? (
         <Skeleton className="mt-6 h-96" />
       ) : (
@@ -28,9 +29,11 @@ export function CohortTable() {
             </thead>
             <tbody className="divide-y divide-gray-100">
               {cohorts.map((cohort) => (
-                <tr key={cohort._id}>
+                <tr key={cohort._id} className="hover:bg-gray-50">
                   <td className="px-4 py-3">
-                    <p className="font-medium text-gray-900">{cohort.name}</p>
+                    <Link href={`/admin/cohorts/${cohort._id}`} className="font-medium text-gray-900 hover:text-brand-800 hover:underline">
+                      {cohort.name}
+                    </Link>
                     <p className="text-gray-600">
                       {cohort.courseTitle}
                       {cohort.isB2B && " · private"}
@@ -38,7 +41,7 @@ export function CohortTable() {
                   </td>
                   <td className="px-4 py-3 text-gray-700">{formatDate(cohort.startDate)}</td>
                   <td className="px-4 py-3">
-                    <Badge tone={STATUS_TONE[cohort.status]}>{cohort.status.replace("_", " ")}</Badge>
+                    <Badge tone={COHORT_STATUS_TONE[cohort.status]}>{cohort.status.replace("_", " ")}</Badge>
                   </td>
                   <td className="tabular px-4 py-3 text-right text-gray-900">
                     {cohort.currentEnrollment} / {cohort.maxCapacity}

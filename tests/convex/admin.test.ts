@@ -52,6 +52,7 @@ describe("admin functions", () => {
       ["courses", (c) => c.query(api.admin.courses, {})],
       ["course", (c) => c.query(api.admin.course, { courseId })],
       ["cohortEnrollments", (c) => c.query(api.admin.cohortEnrollments, { cohortId })],
+      ["cohort", (c) => c.query(api.admin.cohort, { cohortId })],
       ["saveCourse", (c) => c.mutation(api.admin.saveCourse, { title: "X course", slug: "x-course", description: "d", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 100, priceB2B: 100, maxParticipants: 10, status: "draft", outcomes: [] })],
       ["saveSession", (c) => c.mutation(api.admin.saveSession, { courseId, title: "Session", type: "W", dayNumber: 1, orderInDay: 1, durationMinutes: 60, description: "" })],
       ["deleteSession", (c) => c.mutation(api.admin.deleteSession, { sessionId })],

@@ -1,0 +1,224 @@
+"use client";
+import { useAction, useMutation, useQuery } from "convex/react";
+import type { FunctionReturnType } from "convex/server";
+import { DateTime } from "luxon";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useToast } from "@/components/ui/toast";
+import { errorMessage } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+import { track } from "@/lib/posthog/client";
+import { formatPrice } from "@/lib/utils";
+
+const TIMEZONES = ["Europe/Berlin", "Europe/London", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Singapore", "Australia/Sydney", "UTC"];
+const PAYMENT_TONE = { completed: "success", pending: "warning", failed: "neutral", refunded: "danger" } as const;
+
+/** Create or edit a cohort; its schedule is placed (or moved) from the course outline. */
+export function CohortEditor({ cohortId, courseId }: { cohortId: Id<"cohorts"> | null; courseId: Id<"courses"> | null }) {
+  const cohort = useQuery(api.admin.cohort, cohortId ? { cohortId } : "skip");
+  const course = useQuery(api.admin.course, !cohortId && courseId ? { courseId } : "skip");
+  if ((cohortId && cohort === undefined) || (!cohortId && courseId && course === undefined)) return <Skeleton className="h-[600px]" />;
+  if ((cohortId && !cohort) || (!cohortId && !course)) {
+    return <p className="text-gray-700">{cohortId ? "This cohort no longer exists." : "Open a course and choose “New cohort”."}</p>;
+  }
+  return (
+    <div className="space-y-8">
+      <div>
+        <Link href="/admin" className="text-sm text-brand-700 hover:underline">
+          ← All cohorts
+        </Link>
+        <h1 className="mt-2 text-xl font-semibold text-gray-900">{cohort ? cohort.name : `New cohort of ${course!.title}`}</h1>
+        {cohort && (
+          <p className="text-sm text-gray-600">
+            <Link href={`/admin/courses/${cohort.courseId}`} className="hover:underline">
+              {cohort.courseTitle}
+            </Link>
+            {cohort.isB2B && " · private organization cohort"}
+          </p>
+        )}
+      </div>
+      {cohort ? (
+        <>
+          <CohortForm courseId={cohort.courseId} initial={cohort} />
+          <Enrollments cohortId={cohort._id} />
+        </>
+      ) : (
+        <CohortForm courseId={course!._id} initial={null} />
+      )}
+    </div>
+  );
+}
+
+type CohortInitial = NonNullable<FunctionReturnType<typeof api.admin.cohort>>;
+
+function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: CohortInitial | null }) {
+  const save = useMutation(api.admin.saveCohort);
+  const router = useRouter();
+  const toast = useToast();
+  const [saving, setSaving] = useState(false);
+  const zone = initial?.timezone ?? "Europe/Berlin";
+  const toDate = (ms: number | undefined) => (ms ? DateTime.fromMillis(ms, { zone }).toISODate() ?? "" : "");
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const timezone = String(form.get("timezone"));
+    const start = DateTime.fromISO(String(form.get("startDate")), { zone: timezone }).startOf("day");
+    const end = DateTime.fromISO(String(form.get("endDate")), { zone: timezone }).endOf("day");
+    if (!start.isValid || !end.isValid) {
+      toast("error", "Enter the first and last day of the cohort.");
+      return;
+    }
+    setSaving(true);
+    try {
+      const id = await save({
+        ...(initial ? { cohortId: initial._id } : {}),
+        courseId,
+        name: String(form.get("name")),
+        startDate: start.toMillis(),
+        endDate: end.toMillis(),
+        timezone,
+        maxCapacity: Number(form.get("maxCapacity")),
+        zoomLink: String(form.get("zoomLink") ?? ""),
+        instructorEmail: String(form.get("instructorEmail") ?? ""),
+        status: String(form.get("status")) as CohortInitial["status"],
+      });
+      toast("success", initial ? "Cohort saved; learners' schedules updated." : "Cohort created with its schedule.");
+      if (!initial) router.push(`/admin/cohorts/${id}`);
+    } catch (error) {
+      toast("error", errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Card className="p-5">
+      <h2 className="text-base font-semibold text-gray-900">Cohort</h2>
+      <form className="mt-4 grid gap-4 sm:grid-cols-2" onSubmit={(e) => void onSubmit(e)}>
+        <div className="sm:col-span-2">
+          <Field id="name" label="Name">
+            <Input id="name" name="name" defaultValue={initial?.name} required />
+          </Field>
+        </div>
+        <Field id="startDate" label="First day">
+          <Input id="startDate" name="startDate" type="date" defaultValue={toDate(initial?.startDate)} required />
+        </Field>
+        <Field id="endDate" label="Last day">
+          <Input id="endDate" name="endDate" type="date" defaultValue={toDate(initial?.endDate)} required />
+        </Field>
+        <Field id="timezone" label="Timezone" hint="Sessions start at 09:00 in this zone.">
+          <Select id="timezone" name="timezone" defaultValue={zone}>
+            {TIMEZONES.map((tz) => (
+              <option key={tz}>{tz}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="maxCapacity" label="Capacity" hint={initial ? `${initial.currentEnrollment} seats taken` : undefined}>
+          <Input id="maxCapacity" name="maxCapacity" type="number" min="1" defaultValue={initial?.maxCapacity ?? 20} required />
+        </Field>
+        <Field id="zoomLink" label="Meeting link">
+          <Input id="zoomLink" name="zoomLink" type="url" defaultValue={initial?.zoomLink} placeholder="https://zoom.us/j/…" />
+        </Field>
+        <Field id="instructorEmail" label="Instructor email">
+          <Input id="instructorEmail" name="instructorEmail" type="email" defaultValue={initial?.instructorEmail} />
+        </Field>
+        <Field id="status" label="Status" hint="Open cohorts move to in progress and completed on their dates.">
+          <Select id="status" name="status" defaultValue={initial?.status ?? "open"}>
+            <option value="scheduled">Scheduled (not yet on sale)</option>
+            <option value="open">Open for enrollment</option>
+            <option value="in_progress">In progress</option>
+            <option value="completed">Completed</option>
+            <option value="cancelled">Cancelled</option>
+          </Select>
+        </Field>
+        <div className="sm:col-span-2">
+          <Button type="submit" loading={saving}>
+            {initial ? "Save cohort" : "Create cohort"}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
+  const rows = useQuery(api.admin.cohortEnrollments, { cohortId });
+  const refund = useAction(api.admin.refundEnrollment);
+  const toast = useToast();
+  const [refunding, setRefunding] = useState<string | null>(null);
+  return (
+    <Card className="p-5">
+      <h2 className="text-base font-semibold text-gray-900">Enrollments</h2>
+      {rows === undefined ? (
+        <Skeleton className="mt-3 h-40" />
+      ) : rows.length === 0 ? (
+        <p className="mt-2 text-sm text-gray-600">Nobody has enrolled yet.</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase tracking-wide text-gray-600">
+              <tr>
+                <th scope="col" className="py-2 pr-3">Learner</th>
+                <th scope="col" className="py-2 pr-3">Purchased</th>
+                <th scope="col" className="py-2 pr-3">Payment</th>
+                <th scope="col" className="py-2 pr-3 text-right">Amount</th>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {rows.map((row) => (
+                <tr key={row._id}>
+                  <td className="py-2 pr-3">
+                    <p className="font-medium text-gray-900">{row.name}</p>
+                    <p className="text-gray-600">{row.email}</p>
+                  </td>
+                  <td className="py-2 pr-3 text-gray-700">{formatDate(row.purchaseDate)}</td>
+                  <td className="py-2 pr-3">
+                    <Badge tone={PAYMENT_TONE[row.paymentStatus]}>{row.refundRequested ? "refund pending" : row.paymentStatus}</Badge>{" "}
+                    <span className="text-xs text-gray-600">{row.paymentType.toUpperCase()}</span>
+                  </td>
+                  <td className="tabular py-2 pr-3 text-right">{row.amountCents !== undefined ? formatPrice(row.amountCents) : "—"}</td>
+                  <td className="py-2 text-right">
+                    {row.refundable && (
+                      <Button
+                        size="sm"
+                        variant="destructive"
+                        loading={refunding === row._id}
+                        onClick={() => {
+                          if (!window.confirm(`Refund ${row.name}? Their seat is released and access ends.`)) return;
+                          setRefunding(row._id);
+                          refund({ enrollmentId: row._id })
+                            .then(() => {
+                              track("refund_issued", { enrollmentId: row._id });
+                              toast("success", `Refund sent to Stripe for ${row.name}.`);
+                            })
+                            .catch((error: unknown) => toast("error", errorMessage(error)))
+                            .finally(() => setRefunding(null));
+                        }}
+                      >
+                        Refund
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,387 @@
+"use client";
+import { useMutation, useQuery } from "convex/react";
+import type { FunctionReturnType } from "convex/server";
+import { Paperclip, Plus, Trash2, Upload } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent } from "react";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+import { FORMAT_LABEL, LEVEL_LABEL, SESSION_TYPE_LABEL } from "@/components/catalog/labels";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Textarea } from "@/components/ui/textarea";
+import { useToast } from "@/components/ui/toast";
+import { errorMessage } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+import { COHORT_STATUS_TONE } from "./cohort-table";
+
+type CourseData = NonNullable<FunctionReturnType<typeof api.admin.course>>;
+
+export function CourseEditor({ courseId }: { courseId: Id<"courses"> | null }) {
+  const course = useQuery(api.admin.course, courseId ? { courseId } : "skip");
+  if (courseId && course === undefined) return <Skeleton className="h-[600px]" />;
+  if (courseId && course === null) return <p className="text-gray-700">This course no longer exists.</p>;
+  return (
+    <div className="space-y-8">
+      <div>
+        <Link href="/admin/courses" className="text-sm text-brand-700 hover:underline">
+          ← All courses
+        </Link>
+        <h1 className="mt-2 text-xl font-semibold text-gray-900">{course ? course.title : "New course"}</h1>
+      </div>
+      <CourseForm course={course ?? null} />
+      {course && <SessionsEditor course={course} />}
+      {course && <KitEditor course={course} />}
+      {course && (
+        <Card className="p-5">
+          <div className="flex items-center justify-between">
+            <h2 className="text-base font-semibold text-gray-900">Cohorts</h2>
+            <Button asChild size="sm" variant="secondary">
+              <Link href={`/admin/cohorts/new?courseId=${course._id}`}>
+                <Plus className="size-4" aria-hidden /> New cohort
+              </Link>
+            </Button>
+          </div>
+          <ul className="mt-3 divide-y divide-gray-100">
+            {course.cohorts.map((cohort) => (
+              <li key={cohort._id} className="flex items-center justify-between gap-3 py-2 text-sm">
+                <Link href={`/admin/cohorts/${cohort._id}`} className="font-medium text-gray-900 hover:underline">
+                  {cohort.name}
+                </Link>
+                <span className="flex items-center gap-2 text-gray-700">
+                  {formatDate(cohort.startDate)}
+                  <Badge tone={COHORT_STATUS_TONE[cohort.status]}>{cohort.status.replace("_", " ")}</Badge>
+                  <span className="tabular">
+                    {cohort.currentEnrollment}/{cohort.maxCapacity}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </div>
+  );
+}
+
+function CourseForm({ course }: { course: CourseData | null }) {
+  const save = useMutation(api.admin.saveCourse);
+  const router = useRouter();
+  const toast = useToast();
+  const [saving, setSaving] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "");
+    const dollars = (name: string) => Math.round(Number(text(name)) * 100);
+    setSaving(true);
+    try {
+      const id = await save({
+        ...(course ? { courseId: course._id } : {}),
+        title: text("title"),
+        slug: text("slug"),
+        tagline: text("tagline"),
+        description: text("description"),
+        format: text("format") as CourseData["format"],
+        level: text("level") as CourseData["level"],
+        impact: text("impact") as CourseData["impact"],
+        priceB2C: dollars("priceB2C"),
+        priceB2B: dollars("priceB2B"),
+        maxParticipants: Number(text("maxParticipants")),
+        status: text("status") as CourseData["status"],
+        outcomes: text("outcomes").split("\n"),
+      });
+      toast("success", "Course saved.");
+      if (!course) router.push(`/admin/courses/${id}`);
+    } catch (error) {
+      toast("error", errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Card className="p-5">
+      <h2 className="text-base font-semibold text-gray-900">Details</h2>
+      <form className="mt-4 grid gap-4 sm:grid-cols-2" onSubmit={(e) => void onSubmit(e)}>
+        <Field id="title" label="Title">
+          <Input id="title" name="title" defaultValue={course?.title} required />
+        </Field>
+        <Field id="slug" label="URL slug" hint="Lower-case letters, digits and dashes: /courses/<slug>">
+          <Input id="slug" name="slug" defaultValue={course?.slug} required />
+        </Field>
+        <div className="sm:col-span-2">
+          <Field id="tagline" label="Tagline">
+            <Input id="tagline" name="tagline" defaultValue={course?.tagline} />
+          </Field>
+        </div>
+        <div className="sm:col-span-2">
+          <Field id="description" label="Description">
+            <Textarea id="description" name="description" defaultValue={course?.description} />
+          </Field>
+        </div>
+        <Field id="format" label="Format">
+          <Select id="format" name="format" defaultValue={course?.format ?? "cohort"}>
+            {Object.entries(FORMAT_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="level" label="Level">
+          <Select id="level" name="level" defaultValue={course?.level ?? "fundamentals"}>
+            {Object.entries(LEVEL_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="impact" label="Impact level">
+          <Select id="impact" name="impact" defaultValue={course?.impact ?? "L1"}>
+            <option value="L1">L1 · Individual adoption</option>
+            <option value="L2">L2 · Team transformation</option>
+            <option value="L3">L3 · Organizational strategy</option>
+          </Select>
+        </Field>
+        <Field id="status" label="Status">
+          <Select id="status" name="status" defaultValue={course?.status ?? "draft"}>
+            <option value="draft">Draft</option>
+            <option value="published">Published</option>
+            <option value="archived">Archived</option>
+          </Select>
+        </Field>
+        <Field id="priceB2C" label="Individual price (USD)">
+          <Input id="priceB2C" name="priceB2C" type="number" min="0" step="0.01" defaultValue={course ? course.priceB2C / 100 : ""} required />
+        </Field>
+        <Field id="priceB2B" label="Per-seat price for organizations (USD)">
+          <Input id="priceB2B" name="priceB2B" type="number" min="0" step="0.01" defaultValue={course ? course.priceB2B / 100 : ""} required />
+        </Field>
+        <Field id="maxParticipants" label="Default cohort size">
+          <Input id="maxParticipants" name="maxParticipants" type="number" min="1" defaultValue={course?.maxParticipants ?? 24} required />
+        </Field>
+        <div className="sm:col-span-2">
+          <Field id="outcomes" label="Outcomes" hint="One per line.">
+            <Textarea id="outcomes" name="outcomes" defaultValue={course?.outcomes.join("\n")} />
+          </Field>
+        </div>
+        <div className="sm:col-span-2">
+          <Button type="submit" loading={saving}>
+            {course ? "Save course" : "Create course"}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function SessionsEditor({ course }: { course: CourseData }) {
+  const save = useMutation(api.admin.saveSession);
+  const remove = useMutation(api.admin.deleteSession);
+  const toast = useToast();
+  const [adding, setAdding] = useState(false);
+
+  async function onAdd(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setAdding(true);
+    try {
+      await save({
+        courseId: course._id,
+        title: String(form.get("sessionTitle")),
+        type: String(form.get("sessionType")) as CourseData["sessions"][number]["type"],
+        dayNumber: Number(form.get("dayNumber")),
+        orderInDay: Number(form.get("orderInDay")),
+        durationMinutes: Number(form.get("durationMinutes")),
+        description: String(form.get("sessionDescription") ?? ""),
+      });
+      formElement.reset();
+      toast("success", "Session added to the outline.");
+    } catch (error) {
+      toast("error", errorMessage(error));
+    } finally {
+      setAdding(false);
+    }
+  }
+
+  return (
+    <Card className="p-5">
+      <h2 className="text-base font-semibold text-gray-900">Outline</h2>
+      <p className="text-sm text-gray-600">New cohorts place these sessions on their dates from 09:00 in the cohort&apos;s timezone.</p>
+      <ul className="mt-3 divide-y divide-gray-100">
+        {course.sessions.map((session) => (
+          <li key={session._id} className="flex items-center gap-3 py-2 text-sm">
+            <span className="tabular w-24 shrink-0 text-gray-600">
+              Day {session.dayNumber} · #{session.orderInDay}
+            </span>
+            <Badge tone="brand">{session.type}</Badge>
+            <span className="flex-1 text-gray-900">{session.title}</span>
+            <span className="tabular text-gray-600">{session.durationMinutes} min</span>
+            <Button
+              variant="ghost"
+              size="sm"
+              aria-label={`Remove ${session.title}`}
+              onClick={() => void remove({ sessionId: session._id }).catch((error: unknown) => toast("error", errorMessage(error)))}
+            >
+              <Trash2 className="size-4" aria-hidden />
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <form className="mt-4 grid gap-3 sm:grid-cols-6" onSubmit={(e) => void onAdd(e)}>
+        <div className="sm:col-span-3">
+          <Field id="sessionTitle" label="Session title">
+            <Input id="sessionTitle" name="sessionTitle" required />
+          </Field>
+        </div>
+        <div className="sm:col-span-3">
+          <Field id="sessionType" label="Type">
+            <Select id="sessionType" name="sessionType" defaultValue="W">
+              {Object.entries(SESSION_TYPE_LABEL).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {value} · {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <div className="sm:col-span-2">
+          <Field id="dayNumber" label="Day">
+            <Input id="dayNumber" name="dayNumber" type="number" min="1" defaultValue={1} required />
+          </Field>
+        </div>
+        <div className="sm:col-span-2">
+          <Field id="orderInDay" label="Order in day">
+            <Input id="orderInDay" name="orderInDay" type="number" min="1" defaultValue={course.sessions.length + 1} required />
+          </Field>
+        </div>
+        <div className="sm:col-span-2">
+          <Field id="durationMinutes" label="Minutes">
+            <Input id="durationMinutes" name="durationMinutes" type="number" min="5" defaultValue={60} required />
+          </Field>
+        </div>
+        <div className="sm:col-span-6">
+          <Field id="sessionDescription" label="Description">
+            <Input id="sessionDescription" name="sessionDescription" />
+          </Field>
+        </div>
+        <div className="sm:col-span-6">
+          <Button type="submit" variant="secondary" loading={adding}>
+            <Plus className="size-4" aria-hidden /> Add session
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function KitEditor({ course }: { course: CourseData }) {
+  const generateUploadUrl = useMutation(api.admin.generateKitUploadUrl);
+  const addItem = useMutation(api.admin.addKitItem);
+  const removeItem = useMutation(api.admin.removeKitItem);
+  const toast = useToast();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+
+  async function onAdd(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const file = fileInput.current?.files?.[0];
+    try {
+      let fileId: Id<"_storage"> | undefined;
+      if (file) {
+        setProgress(`Uploading ${file.name}…`);
+        const uploadUrl = await generateUploadUrl();
+        const response = await fetch(uploadUrl, { method: "POST", headers: { "Content-Type": file.type || "application/octet-stream" }, body: file });
+        if (!response.ok) throw new Error("upload failed");
+        fileId = ((await response.json()) as { storageId: Id<"_storage"> }).storageId;
+      }
+      setProgress("Saving…");
+      await addItem({
+        courseId: course._id,
+        title: String(form.get("kitTitle")),
+        type: String(form.get("kitType")) as CourseData["kit"][number]["type"],
+        ...(fileId ? { fileId } : {}),
+        ...(String(form.get("kitUrl") ?? "").trim() ? { externalUrl: String(form.get("kitUrl")) } : {}),
+      });
+      formElement.reset();
+      toast("success", "Added to the enablement kit.");
+    } catch (error) {
+      toast("error", error instanceof Error && error.message === "upload failed" ? "The upload failed. Please try again." : errorMessage(error));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <Card className="p-5">
+      <h2 className="text-base font-semibold text-gray-900">Enablement kit</h2>
+      <p className="text-sm text-gray-600">Learners open these until a year after their cohort.</p>
+      <ul className="mt-3 divide-y divide-gray-100">
+        {course.kit.map((item) => (
+          <li key={item._id} className="flex items-center gap-3 py-2 text-sm">
+            <Badge>{item.type}</Badge>
+            <span className="flex-1 text-gray-900">{item.title}</span>
+            <span className="flex items-center gap-1 text-gray-600">
+              {item.hasFile ? (
+                <>
+                  <Paperclip className="size-3.5" aria-hidden /> file
+                </>
+              ) : (
+                "link"
+              )}
+            </span>
+            <Button
+              variant="ghost"
+              size="sm"
+              aria-label={`Remove ${item.title}`}
+              onClick={() => void removeItem({ itemId: item._id }).catch((error: unknown) => toast("error", errorMessage(error)))}
+            >
+              <Trash2 className="size-4" aria-hidden />
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <form className="mt-4 grid gap-3 sm:grid-cols-2" onSubmit={(e) => void onAdd(e)}>
+        <Field id="kitTitle" label="Title">
+          <Input id="kitTitle" name="kitTitle" required />
+        </Field>
+        <Field id="kitType" label="Type">
+          <Select id="kitType" name="kitType" defaultValue="slides">
+            <option value="slides">Slides</option>
+            <option value="prompts">Prompt library</option>
+            <option value="template">Template</option>
+            <option value="worksheet">Worksheet</option>
+            <option value="chatbot">Chatbot link</option>
+          </Select>
+        </Field>
+        <Field id="kitFile" label="File" hint="Or give a link instead.">
+          <Input id="kitFile" name="kitFile" type="file" ref={fileInput} className="py-2" />
+        </Field>
+        <Field id="kitUrl" label="Link (https://…)">
+          <Input id="kitUrl" name="kitUrl" type="url" placeholder="https://" />
+        </Field>
+        <div className="flex items-center gap-3 sm:col-span-2">
+          <Button type="submit" variant="secondary" loading={progress !== null}>
+            <Upload className="size-4" aria-hidden /> Add to kit
+          </Button>
+          {progress && (
+            <span className="text-sm text-gray-600" role="status">
+              {progress}
+            </span>
+          )}
+        </div>
+      </form>
+    </Card>
+  );
+}
