@@ -2,7 +2,7 @@
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { query } from "./functions";
-import { vCapabilityLevel, vCourseFormat } from "./validators";
+import { vCapabilityLevel, vCohortSessionStatus, vCohortStatus, vCourseFormat, vSessionType } from "./validators";
 
 const vCohortCard = v.object({
   _id: v.id("cohorts"),
@@ -135,6 +135,37 @@ export const getCourse = query({
         sessions: list.map((s) => ({ _id: s._id, title: s.title, type: s.type, durationMinutes: s.durationMinutes, description: s.description })),
       })),
       cohorts: cohorts.filter((c) => c.status === "open" && !c.isB2B).map(cohortCard),
+    };
+  },
+});
+
+/** A public cohort page: its dated schedule in the cohort's timezone and live seats. */
+export const getCohort = query({
+  args: { cohortId: v.id("cohorts") },
+  returns: v.union(
+    v.null(),
+    v.object({
+      cohort: v.object({ ...vCohortCard.fields, status: vCohortStatus }),
+      course: v.object({ slug: v.string(), title: v.string(), tagline: v.optional(v.string()), format: vCourseFormat, priceB2C: v.number() }),
+      instructorName: v.optional(v.string()),
+      sessions: v.array(v.object({ _id: v.id("cohortSessions"), title: v.string(), type: vSessionType, startsAt: v.number(), endsAt: v.number(), status: vCohortSessionStatus })),
+    }),
+  ),
+  handler: async (ctx, { cohortId }) => {
+    const cohort = await ctx.db.get("cohorts", cohortId);
+    if (cohort === null || cohort.isB2B) return null;
+    const course = await ctx.db.get("courses", cohort.courseId);
+    if (course === null || course.status !== "published") return null;
+    const instructor = cohort.instructorId ? await ctx.db.get("users", cohort.instructorId) : null;
+    const sessions = await ctx.db
+      .query("cohortSessions")
+      .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId))
+      .take(200);
+    return {
+      cohort: { ...cohortCard(cohort), status: cohort.status },
+      course: { slug: course.slug, title: course.title, ...(course.tagline ? { tagline: course.tagline } : {}), format: course.sessionType, priceB2C: course.priceB2C },
+      ...(instructor ? { instructorName: instructor.name } : {}),
+      sessions: sessions.map((s) => ({ _id: s._id, title: s.title, type: s.type, startsAt: s.startsAt, endsAt: s.endsAt, status: s.status })),
     };
   },
 });

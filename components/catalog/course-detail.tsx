@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "convex/react";
 import { CalendarDays, CheckCircle2, Clock } from "lucide-react";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
@@ -87,7 +88,9 @@ export function CourseDetail({ slug, reserveFor }: { slug: string; reserveFor?: 
               <ul className="mt-2 divide-y divide-gray-100">
                 {course.cohorts.map((cohort) => (
                   <li key={cohort._id} className="py-3 text-sm">
-                    <p className="font-medium text-gray-900">{cohort.name}</p>
+                    <Link href={`/cohorts/${cohort._id}`} className="font-medium text-gray-900 hover:text-brand-800 hover:underline">
+                      {cohort.name}
+                    </Link>
                     <p className="mt-0.5 flex items-center gap-1 text-gray-600">
                       <CalendarDays className="size-3.5" aria-hidden />
                       {formatDateRange(cohort.startDate, cohort.endDate, cohort.timezone)}

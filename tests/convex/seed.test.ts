@@ -37,5 +37,10 @@ describe("demo academy seed", () => {
     const seats = intensive!.cohorts.map((c) => c.seatsLeft);
     expect(seats).toContain(0); // one full cohort
     expect(seats).toContain(2); // one nearly full
+    const page = await t.query(api.catalog.getCohort, { cohortId: intensive!.cohorts[0]._id });
+    expect(page?.sessions).toHaveLength(10);
+    expect(page?.instructorName).toBe("Maya Chen");
+    const privateCohort = await t.run(async (ctx) => (await ctx.db.query("cohorts").collect()).find((c) => c.isB2B)!._id);
+    expect(await t.query(api.catalog.getCohort, { cohortId: privateCohort })).toBeNull();
   });
 });
