@@ -15,7 +15,7 @@ const magicLink = Email({
   authorize: undefined, // link-only: the code alone signs in
   maxAge: MAGIC_LINK_MINUTES * 60,
   sendVerificationRequest: async (params: { identifier: string; url: string }, ctx?: unknown) => {
-    await sendEmail(ctx as ActionCtx, { to: params.identifier, ...magicLinkEmail(params.url, MAGIC_LINK_MINUTES), actionUrl: params.url });
+    await sendEmail(ctx as ActionCtx, { to: params.identifier, ...(await magicLinkEmail(params.url, MAGIC_LINK_MINUTES)), actionUrl: params.url });
   },
 } as Parameters<typeof Email>[0]);
 

@@ -375,14 +375,14 @@ export const sendReceipt = internalAction({
     const dates = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: cohort.timezone }).formatRange(cohort.startDate, cohort.endDate);
     await sendEmail(ctx, {
       to: user.email,
-      ...receiptEmail({
+      ...(await receiptEmail({
         name: user.name,
         courseTitle: course.title,
         cohortName: cohort.name,
         dates,
         amount: money(enrollment.amountCents),
         learnUrl: `${siteUrl()}/learn`,
-      }),
+      })),
       actionUrl: `${siteUrl()}/learn`,
       attachments: [{ filename: `${course.slug}.ics`, contentType: "text/calendar", content: calendar }],
     });
@@ -396,7 +396,7 @@ export const sendRefundConfirmation = internalAction({
     if (data === null) return;
     await sendEmail(ctx, {
       to: data.user.email,
-      ...refundEmail({ name: data.user.name, courseTitle: data.course.title, cohortName: data.cohort.name, amount: money(data.enrollment.amountCents) }),
+      ...(await refundEmail({ name: data.user.name, courseTitle: data.course.title, cohortName: data.cohort.name, amount: money(data.enrollment.amountCents) })),
     });
   },
 });

@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
 import schema from "../../convex/schema";
 
-export const modules = import.meta.glob("../../convex/**/*.ts");
+export const modules = import.meta.glob("../../convex/**/*.{ts,tsx}");
 
 export function newTest() {
   return convexTest({ schema, modules, transactionLimits: true });
