@@ -9,7 +9,7 @@ import { appError } from "./errors";
 import { internalAction, internalMutation, internalQuery, userMutation, userQuery } from "./functions";
 import { confirmPayment, failPending, markRefunded, reserveSeat } from "./model/checkout";
 import { currency, siteUrl } from "./model/env";
-import { buildCalendar } from "./model/ics";
+import { cohortCalendar } from "./model/ics";
 import { sendEmail } from "./model/mailer";
 import { stripeClient } from "./model/stripe";
 import { receiptEmail, refundEmail } from "./emails/receipts";
@@ -358,20 +358,7 @@ export const sendReceipt = internalAction({
     const data = await ctx.runQuery(internal.checkout.receiptContext, { enrollmentId });
     if (data === null || data.enrollment.paymentStatus !== "completed") return;
     const { cohort, course, user, sessions, enrollment } = data;
-    const calendar = buildCalendar({
-      name: `${course.title} — ${cohort.name}`,
-      timezone: cohort.timezone ?? "UTC",
-      events: sessions.map((s) => ({
-        uid: `${s._id}@aienablement.academy`,
-        sequence: s.sequence,
-        title: `${course.title}: ${s.title}`,
-        startsAt: s.startsAt,
-        endsAt: s.endsAt,
-        url: s.meetingUrl,
-        status: s.status,
-        updatedAt: s.updatedAt,
-      })),
-    });
+    const calendar = cohortCalendar(course, cohort, sessions);
     const dates = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: cohort.timezone }).formatRange(cohort.startDate, cohort.endDate);
     await sendEmail(ctx, {
       to: user.email,

@@ -4,7 +4,7 @@ import type { Doc, Id } from "./_generated/dataModel";
 import type { QueryCtx } from "./_generated/server";
 import { appError } from "./errors";
 import { userMutation, userQuery } from "./functions";
-import { buildCalendar } from "./model/ics";
+import { cohortCalendar } from "./model/ics";
 import { vCohortSessionStatus, vCohortStatus, vCourseFormat, vKitItemType, vSessionType } from "./validators";
 
 /** Join links open this long before a session starts. */
@@ -164,20 +164,7 @@ export const calendarFile = userQuery({
       .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId))
       .take(200);
     const chosen = cohortSessionId ? sessions.filter((s) => s._id === cohortSessionId) : sessions;
-    const content = buildCalendar({
-      name: `${course.title} — ${cohort.name}`,
-      timezone: cohort.timezone ?? "UTC",
-      events: chosen.map((s) => ({
-        uid: `${s._id}@aienablement.academy`,
-        sequence: s.sequence,
-        title: `${course.title}: ${s.title}`,
-        startsAt: s.startsAt,
-        endsAt: s.endsAt,
-        url: s.meetingUrl,
-        status: s.status,
-        updatedAt: s.updatedAt,
-      })),
-    });
+    const content = cohortCalendar(course, cohort, chosen);
     const filename = cohortSessionId && chosen[0] ? `${course.slug}-${chosen[0].title.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 40)}.ics` : `${course.slug}.ics`;
     return { filename, content };
   },

@@ -4,15 +4,12 @@ import { useConvex, useQuery, type ConvexReactClient } from "convex/react";
 import { MailCheck, UserRound } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { MagicLinkForm } from "./magic-link-form";
 
 /** Only same-site paths may be used as the post-sign-in destination. */
 function safeNext(next: string | null) {
@@ -38,32 +35,12 @@ export function SignInForm() {
   const options = useQuery(api.users.signInOptions);
   const demoAccounts = useQuery(api.demo.accounts);
   const next = safeNext(useSearchParams().get("next"));
-  const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function sendLink(address: string) {
     await signIn("resend", { email: address, redirectTo: next });
-  }
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const address = email.trim().toLowerCase();
-    if (!EMAIL_PATTERN.test(address)) {
-      setError("Enter an email address like name@company.com.");
-      return;
-    }
-    setError(null);
-    setPending("email");
-    try {
-      await sendLink(address);
-      setSentTo(address);
-    } catch {
-      setError("We could not send the link. Please try again in a minute.");
-    } finally {
-      setPending(null);
-    }
   }
 
   /** Local mode: request a real magic link, then follow it from the dev mailbox. */
@@ -112,29 +89,9 @@ export function SignInForm() {
       <Card className="p-8">
         <h1 className="text-xl font-semibold text-gray-900">Sign in</h1>
         <p className="mt-1 text-sm text-gray-600">We email you a link — no password to remember.</p>
-        <form className="mt-6 space-y-4" onSubmit={(e) => void onSubmit(e)} noValidate>
-          <div className="space-y-1.5">
-            <Label htmlFor="email">Work or personal email</Label>
-            <Input
-              id="email"
-              type="email"
-              autoComplete="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "email-error" : undefined}
-              placeholder="name@company.com"
-            />
-            {error && (
-              <p id="email-error" className="text-sm text-red-700">
-                {error}
-              </p>
-            )}
-          </div>
-          <Button type="submit" className="w-full" loading={pending === "email"}>
-            Email me a sign-in link
-          </Button>
-        </form>
+        <div className="mt-6">
+          <MagicLinkForm id="email" label="Work or personal email" returnTo={next} onSent={setSentTo} />
+        </div>
         {options?.google && (
           <>
             <div className="my-5 flex items-center gap-3 text-xs text-gray-500">
@@ -153,6 +110,11 @@ export function SignInForm() {
           <Card className="p-6">
             <h2 className="text-sm font-semibold text-gray-900">Local mode: sign in as a demo person</h2>
             <p className="mt-1 text-xs text-gray-600">Each button sends a real magic link to the dev mailbox and follows it.</p>
+            {error && (
+              <p role="alert" className="mt-2 text-sm text-red-700">
+                {error}
+              </p>
+            )}
             <ul className="mt-4 grid gap-2 sm:grid-cols-2">
               {(demoAccounts ?? []).map((account) => (
                 <li key={account.email}>

@@ -74,3 +74,25 @@ export function buildCalendar(options: { name: string; timezone: string; events:
   lines.push("END:VCALENDAR");
   return lines.map(fold).join("\r\n") + "\r\n";
 }
+
+/** The calendar of a cohort's sessions (all, or a chosen subset). */
+export function cohortCalendar(
+  course: { title: string },
+  cohort: { name: string; timezone?: string },
+  sessions: Array<{ _id: string; title: string; startsAt: number; endsAt: number; meetingUrl?: string; status: "scheduled" | "cancelled"; sequence: number; updatedAt: number }>,
+) {
+  return buildCalendar({
+    name: `${course.title} — ${cohort.name}`,
+    timezone: cohort.timezone ?? "UTC",
+    events: sessions.map((s) => ({
+      uid: `${s._id}@aienablement.academy`,
+      sequence: s.sequence,
+      title: `${course.title}: ${s.title}`,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      url: s.meetingUrl,
+      status: s.status,
+      updatedAt: s.updatedAt,
+    })),
+  });
+}

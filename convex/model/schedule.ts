@@ -31,24 +31,31 @@ export function placeSessions(cohort: { startDate: number; timezone?: string }, 
   return placed;
 }
 
-/** Creates the cohort's dated schedule from its course outline. */
-export async function scheduleCohort(ctx: MutationCtx, cohort: Doc<"cohorts">) {
-  const sessions = await ctx.db
+async function courseOutline(ctx: MutationCtx, cohort: Doc<"cohorts">) {
+  return await ctx.db
     .query("sessions")
     .withIndex("by_courseId_and_dayNumber_and_orderInDay", (q) => q.eq("courseId", cohort.courseId))
     .take(200);
+}
+
+async function insertPlacedSession(ctx: MutationCtx, cohort: Doc<"cohorts">, placed: PlacedSession) {
   const now = Date.now();
-  for (const placed of placeSessions(cohort, sessions)) {
-    await ctx.db.insert("cohortSessions", {
-      cohortId: cohort._id,
-      ...placed,
-      meetingUrl: cohort.zoomLink,
-      status: "scheduled",
-      sequence: 0,
-      instructorId: cohort.instructorId,
-      createdAt: now,
-      updatedAt: now,
-    });
+  await ctx.db.insert("cohortSessions", {
+    cohortId: cohort._id,
+    ...placed,
+    meetingUrl: cohort.zoomLink,
+    status: "scheduled",
+    sequence: 0,
+    instructorId: cohort.instructorId,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+/** Creates the cohort's dated schedule from its course outline. */
+export async function scheduleCohort(ctx: MutationCtx, cohort: Doc<"cohorts">) {
+  for (const placed of placeSessions(cohort, await courseOutline(ctx, cohort))) {
+    await insertPlacedSession(ctx, cohort, placed);
   }
 }
 
@@ -58,28 +65,15 @@ export async function scheduleCohort(ctx: MutationCtx, cohort: Doc<"cohorts">) {
  * get new times and a bumped SEQUENCE; extra sessions stay as they are.
  */
 export async function rescheduleCohort(ctx: MutationCtx, cohort: Doc<"cohorts">) {
-  const sessions = await ctx.db
-    .query("sessions")
-    .withIndex("by_courseId_and_dayNumber_and_orderInDay", (q) => q.eq("courseId", cohort.courseId))
-    .take(200);
   const existing = await ctx.db
     .query("cohortSessions")
     .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohort._id))
     .take(500);
   const now = Date.now();
-  for (const placed of placeSessions(cohort, sessions)) {
+  for (const placed of placeSessions(cohort, await courseOutline(ctx, cohort))) {
     const current = existing.find((s) => s.courseSessionId === placed.courseSessionId);
     if (!current) {
-      await ctx.db.insert("cohortSessions", {
-        cohortId: cohort._id,
-        ...placed,
-        meetingUrl: cohort.zoomLink,
-        status: "scheduled",
-        sequence: 0,
-        instructorId: cohort.instructorId,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await insertPlacedSession(ctx, cohort, placed);
       continue;
     }
     const changed =

@@ -1,0 +1,61 @@
+"use client";
+import { useAuthActions } from "@convex-dev/auth/react";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Email → magic link that returns the person to `returnTo`; reports the normalized address once sent. */
+export function MagicLinkForm({ id, label, returnTo, onSent }: { id: string; label: string; returnTo: string; onSent: (address: string) => void }) {
+  const { signIn } = useAuthActions();
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const address = email.trim().toLowerCase();
+    if (!EMAIL_PATTERN.test(address)) {
+      setError("Enter an email address like name@company.com.");
+      return;
+    }
+    setError(null);
+    setSending(true);
+    try {
+      await signIn("resend", { email: address, redirectTo: returnTo });
+      onSent(address);
+    } catch {
+      setError("We could not send the link. Please try again in a minute.");
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form className="space-y-4" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <div className="space-y-1.5">
+        <Label htmlFor={id}>{label}</Label>
+        <Input
+          id={id}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          placeholder="name@company.com"
+        />
+        {error && (
+          <p id={`${id}-error`} className="text-sm text-red-700">
+            {error}
+          </p>
+        )}
+      </div>
+      <Button type="submit" className="w-full" loading={sending}>
+        Email me a sign-in link
+      </Button>
+    </form>
+  );
+}
