@@ -7,6 +7,7 @@ import { internalMutation, internalQuery, platformAdminAction, platformAdminMuta
 import { cohortRows, vCohortRow } from "./model/cohorts";
 import { rescheduleCohort, scheduleCohort } from "./model/schedule";
 import { normalizeEmail } from "./model/users";
+import { offerFreeSeats } from "./model/waitlist";
 import { stripeClient } from "./model/stripe";
 import {
   vCapabilityLevel,
@@ -252,6 +253,8 @@ export const saveCohort = platformAdminMutation({
       if (existing.startDate !== updated.startDate || existing.timezone !== updated.timezone || existing.zoomLink !== updated.zoomLink || existing.instructorId !== updated.instructorId) {
         await rescheduleCohort(ctx, updated);
       }
+      // Raised capacity (or a reopened cohort) goes to the waitlist first.
+      await offerFreeSeats(ctx, cohortId);
       return cohortId;
     }
     const id = await ctx.db.insert("cohorts", { ...document, currentEnrollment: 0, isB2B: false, createdAt: now });

@@ -39,6 +39,7 @@ import {
   vNotificationPreferences,
   vCohortSessionStatus,
   vEnrollmentFailure,
+  vOfferOutcome,
   vOrganizationStatus,
   vOutgoingEmail,
   vPathAudience,
@@ -191,6 +192,8 @@ export default defineSchema({
     organizationId: v.optional(v.id("organizations")),
     /** IANA zone the schedule is planned in, e.g. "Europe/Berlin". */
     timezone: v.optional(v.string()),
+    /** How long a waitlist offer holds a seat (default 48 hours). */
+    waitlistOfferHours: v.optional(v.number()),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
@@ -244,10 +247,18 @@ export default defineSchema({
     status: vWaitlistStatus,
     offeredAt: v.optional(v.number()),
     offerExpiresAt: v.optional(v.number()),
+    /** True while an open offer holds a seat (counted in cohort.currentEnrollment). */
+    seatHeld: v.optional(v.boolean()),
+    /** How the offer ended: each offer ends exactly once. */
+    offerOutcome: v.optional(vOfferOutcome),
+    /** The enrollment created when the offer was accepted. */
+    enrollmentId: v.optional(v.id("enrollments")),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
     .index("by_cohortId_and_position", ["cohortId", "position"])
+    .index("by_cohortId_and_status_and_position", ["cohortId", "status", "position"])
+    .index("by_courseId_and_status", ["courseId", "status"])
     .index("by_userId", ["userId"])
     .index("by_status", ["status"]),
 

@@ -93,6 +93,8 @@ export const vWaitlistStatus = v.union(
   v.literal("expired"),
   v.literal("cancelled"),
 );
+export const vOfferOutcome = v.union(v.literal("accepted"), v.literal("declined"), v.literal("expired"), v.literal("withdrawn"));
+export type OfferOutcome = Infer<typeof vOfferOutcome>;
 export const vKitItemType = v.union(
   v.literal("slides"),
   v.literal("prompts"),

@@ -24,6 +24,7 @@ import type * as devMailbox from "../devMailbox.js";
 import type * as emails_layout from "../emails/layout.js";
 import type * as emails_magicLink from "../emails/magicLink.js";
 import type * as emails_receipts from "../emails/receipts.js";
+import type * as emails_waitlist from "../emails/waitlist.js";
 import type * as errors from "../errors.js";
 import type * as functions from "../functions.js";
 import type * as http from "../http.js";
@@ -39,11 +40,13 @@ import type * as model_schedule from "../model/schedule.js";
 import type * as model_seats from "../model/seats.js";
 import type * as model_stripe from "../model/stripe.js";
 import type * as model_users from "../model/users.js";
+import type * as model_waitlist from "../model/waitlist.js";
 import type * as organizations from "../organizations.js";
 import type * as seed from "../seed.js";
 import type * as teaching from "../teaching.js";
 import type * as users from "../users.js";
 import type * as validators from "../validators.js";
+import type * as waitlist from "../waitlist.js";
 
 /**
  * A utility for referencing Convex functions in your app's API.
@@ -65,6 +68,7 @@ declare const fullApi: ApiFromModules<{
   "emails/layout": typeof emails_layout;
   "emails/magicLink": typeof emails_magicLink;
   "emails/receipts": typeof emails_receipts;
+  "emails/waitlist": typeof emails_waitlist;
   errors: typeof errors;
   functions: typeof functions;
   http: typeof http;
@@ -80,11 +84,13 @@ declare const fullApi: ApiFromModules<{
   "model/seats": typeof model_seats;
   "model/stripe": typeof model_stripe;
   "model/users": typeof model_users;
+  "model/waitlist": typeof model_waitlist;
   organizations: typeof organizations;
   seed: typeof seed;
   teaching: typeof teaching;
   users: typeof users;
   validators: typeof validators;
+  waitlist: typeof waitlist;
 }>;
 export declare const api: FilterApi<
   typeof fullApi,

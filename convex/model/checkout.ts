@@ -4,6 +4,7 @@ import type { MutationCtx } from "../_generated/server";
 import { appError } from "../errors";
 import type { EnrollmentFailure } from "../validators";
 import { accessWindows, releaseSeat, takeSeat } from "./seats";
+import { leaveCourseWaitlists, openOfferFor } from "./waitlist";
 
 /**
  * A reservation holds its seat for 30 minutes, plus one so that Stripe — which
@@ -37,7 +38,11 @@ export async function reserveSeat(ctx: MutationCtx, viewer: Doc<"users">, cohort
     throw appError("ALREADY_ENROLLED", "You already hold a seat in another cohort of this course. Finish or cancel that checkout first.");
   }
 
+  if (await openOfferFor(ctx, viewer._id, cohortId)) {
+    throw appError("INVALID_INPUT", "A seat is already being held for you: accept your waitlist offer on your learning page.");
+  }
   await takeSeat(ctx, cohortId);
+  await leaveCourseWaitlists(ctx, viewer._id, course._id);
   const holdExpiresAt = now + HOLD_MS;
   const enrollmentId = await ctx.db.insert("enrollments", {
     userId: viewer._id,
@@ -123,6 +128,7 @@ export async function confirmPayment(
     ...accessWindows(cohort),
     updatedAt: now,
   });
+  await leaveCourseWaitlists(ctx, enrollment.userId, enrollment.courseId);
   await ctx.scheduler.runAfter(0, internal.checkout.sendReceipt, { enrollmentId: enrollment._id });
   return "confirmed";
 }

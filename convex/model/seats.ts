@@ -1,6 +1,7 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { appError } from "../errors";
+import { offerFreeSeats } from "./waitlist";
 
 /** Seats taken count confirmed enrollments and live holds; this is the only place that changes the count. */
 export async function takeSeat(ctx: MutationCtx, cohortId: Id<"cohorts">) {
@@ -13,7 +14,10 @@ export async function takeSeat(ctx: MutationCtx, cohortId: Id<"cohorts">) {
   return cohort;
 }
 
-/** Gives the enrollment's seat back to the cohort (no-op when it holds none). */
+/**
+ * Gives the enrollment's seat back to the cohort (no-op when it holds none)
+ * and, in the same transaction, offers it to the waitlist.
+ */
 export async function releaseSeat(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
   if (!enrollment.seatHeld) return false;
   const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
@@ -21,6 +25,7 @@ export async function releaseSeat(ctx: MutationCtx, enrollment: Doc<"enrollments
     await ctx.db.patch("cohorts", cohort._id, { currentEnrollment: Math.max(0, cohort.currentEnrollment - 1), updatedAt: Date.now() });
   }
   await ctx.db.patch("enrollments", enrollment._id, { seatHeld: false, holdExpiresAt: undefined, updatedAt: Date.now() });
+  await offerFreeSeats(ctx, enrollment.cohortId);
   return true;
 }
 

@@ -1,0 +1,141 @@
+import { internal } from "../_generated/api";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { appError } from "../errors";
+import type { OfferOutcome } from "../validators";
+
+export const DEFAULT_OFFER_HOURS = 48;
+/** Offers end at least this long before the cohort starts; none are made after that point. */
+export const OFFER_CUTOFF_BEFORE_START_MS = 60 * 60 * 1000;
+
+/** When an offer made now would expire: the cohort's window, cut to 1 hour before the start. */
+export function offerExpiry(cohort: Pick<Doc<"cohorts">, "startDate" | "waitlistOfferHours">, now: number) {
+  const hours = cohort.waitlistOfferHours ?? DEFAULT_OFFER_HOURS;
+  return Math.min(now + hours * 60 * 60 * 1000, cohort.startDate - OFFER_CUTOFF_BEFORE_START_MS);
+}
+
+async function nextWaiting(ctx: QueryCtx, cohortId: Id<"cohorts">) {
+  return await ctx.db
+    .query("waitlist")
+    .withIndex("by_cohortId_and_status_and_position", (q) => q.eq("cohortId", cohortId).eq("status", "waiting"))
+    .first();
+}
+
+/**
+ * Offers every free seat of the cohort to the next people in join order, one
+ * offer per seat. Runs in the same transaction that freed the seat, so nobody
+ * else can buy it in between. Returns the number of offers made.
+ */
+export async function offerFreeSeats(ctx: MutationCtx, cohortId: Id<"cohorts">) {
+  let offers = 0;
+  for (;;) {
+    const cohort = await ctx.db.get("cohorts", cohortId);
+    if (cohort === null || cohort.status !== "open") return offers;
+    const now = Date.now();
+    const expiresAt = offerExpiry(cohort, now);
+    if (expiresAt <= now) return offers; // too close to the start: no new offers
+    if (cohort.currentEnrollment >= cohort.maxCapacity) return offers;
+    const entry = await nextWaiting(ctx, cohortId);
+    if (entry === null) return offers;
+    await ctx.db.patch("cohorts", cohortId, { currentEnrollment: cohort.currentEnrollment + 1, updatedAt: now });
+    await ctx.db.patch("waitlist", entry._id, { status: "offered", seatHeld: true, offeredAt: now, offerExpiresAt: expiresAt, updatedAt: now });
+    await ctx.scheduler.runAt(expiresAt, internal.waitlist.expireOffer, { entryId: entry._id });
+    await ctx.scheduler.runAfter(0, internal.waitlist.sendOfferEmail, { entryId: entry._id });
+    offers += 1;
+  }
+}
+
+/** Ends an open offer (declined, expired or withdrawn): its seat goes to the next person. */
+export async function endOffer(ctx: MutationCtx, entry: Doc<"waitlist">, outcome: Exclude<OfferOutcome, "accepted">) {
+  if (entry.status !== "offered") return false;
+  const now = Date.now();
+  if (entry.seatHeld && entry.cohortId) {
+    const cohort = await ctx.db.get("cohorts", entry.cohortId);
+    if (cohort) await ctx.db.patch("cohorts", cohort._id, { currentEnrollment: Math.max(0, cohort.currentEnrollment - 1), updatedAt: now });
+  }
+  await ctx.db.patch("waitlist", entry._id, {
+    status: outcome === "expired" ? "expired" : "cancelled",
+    seatHeld: false,
+    offerOutcome: outcome,
+    updatedAt: now,
+  });
+  if (entry.cohortId) await offerFreeSeats(ctx, entry.cohortId);
+  return true;
+}
+
+/** The caller's place: 1 + people still waiting ahead (join order never changes). */
+export async function placeInLine(ctx: QueryCtx, entry: Doc<"waitlist">) {
+  if (!entry.cohortId || entry.status !== "waiting") return null;
+  const ahead = await ctx.db
+    .query("waitlist")
+    .withIndex("by_cohortId_and_status_and_position", (q) => q.eq("cohortId", entry.cohortId).eq("status", "waiting").lt("position", entry.position))
+    .take(1000);
+  return ahead.length + 1;
+}
+
+/** Seats currently held by open offers in a cohort. */
+export async function seatsHeldByOffers(ctx: QueryCtx, cohortId: Id<"cohorts">) {
+  const offered = await ctx.db
+    .query("waitlist")
+    .withIndex("by_cohortId_and_status_and_position", (q) => q.eq("cohortId", cohortId).eq("status", "offered"))
+    .take(1000);
+  return offered.length;
+}
+
+/** Adds the caller to a full cohort's waitlist, after everyone who joined before. */
+export async function joinCohortWaitlist(ctx: MutationCtx, viewer: Doc<"users">, cohortId: Id<"cohorts">) {
+  const cohort = await ctx.db.get("cohorts", cohortId);
+  if (cohort === null) throw appError("NOT_FOUND", "This cohort no longer exists.");
+  if (cohort.isB2B) throw appError("FORBIDDEN", "This is a private cohort for an organization.");
+  if (cohort.status !== "open" || cohort.startDate <= Date.now()) {
+    throw appError("COHORT_NOT_OPEN", "This cohort is not taking sign-ups. Pick another date.");
+  }
+  const mine = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", viewer._id)).take(200);
+  if (mine.some((e) => e.cohortId === cohortId && (e.status === "waiting" || e.status === "offered"))) {
+    throw appError("ALREADY_WAITLISTED", "You are already on this cohort's waitlist.");
+  }
+  const enrollments = await ctx.db
+    .query("enrollments")
+    .withIndex("by_userId_and_courseId", (q) => q.eq("userId", viewer._id).eq("courseId", cohort.courseId))
+    .take(50);
+  if (enrollments.some((e) => e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld))) {
+    throw appError("ALREADY_ENROLLED", "You already have a seat in this course.");
+  }
+  if (cohort.currentEnrollment < cohort.maxCapacity && (await nextWaiting(ctx, cohortId)) === null) {
+    throw appError("INVALID_INPUT", "Seats are still available: reserve one instead.");
+  }
+  const last = await ctx.db
+    .query("waitlist")
+    .withIndex("by_cohortId_and_position", (q) => q.eq("cohortId", cohortId))
+    .order("desc")
+    .first();
+  const now = Date.now();
+  const entryId = await ctx.db.insert("waitlist", {
+    userId: viewer._id,
+    courseId: cohort.courseId,
+    cohortId,
+    position: (last?.position ?? 0) + 1,
+    status: "waiting",
+    createdAt: now,
+    updatedAt: now,
+  });
+  // A seat may already be free (e.g. too few seats to sell while others wait).
+  await offerFreeSeats(ctx, cohortId);
+  return entryId;
+}
+
+/** Someone who takes a seat in a course leaves its waitlists (nobody is both enrolled and waiting). */
+export async function leaveCourseWaitlists(ctx: MutationCtx, userId: Id<"users">, courseId: Id<"courses">, exceptEntry?: Id<"waitlist">) {
+  const entries = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", userId)).take(200);
+  for (const entry of entries) {
+    if (entry.courseId !== courseId || entry._id === exceptEntry) continue;
+    if (entry.status === "offered") await endOffer(ctx, entry, "withdrawn");
+    else if (entry.status === "waiting") await ctx.db.patch("waitlist", entry._id, { status: "cancelled", updatedAt: Date.now() });
+  }
+}
+
+/** The caller's open offer for a cohort, if any. */
+export async function openOfferFor(ctx: QueryCtx, userId: Id<"users">, cohortId: Id<"cohorts">) {
+  const entries = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", userId)).take(200);
+  return entries.find((e) => e.cohortId === cohortId && e.status === "offered") ?? null;
+}

@@ -1,0 +1,303 @@
+/**
+ * The waitlist of a full cohort: join order decides, a freed seat becomes a
+ * timed offer that holds the seat, and offers move on by themselves.
+ */
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import type { Doc, Id } from "./_generated/dataModel";
+import type { MutationCtx } from "./_generated/server";
+import { offerEmail } from "./emails/waitlist";
+import { appError } from "./errors";
+import { internalAction, internalMutation, internalQuery, platformAdminMutation, platformAdminQuery, userMutation, userQuery } from "./functions";
+import { HOLD_MS } from "./model/checkout";
+import { siteUrl } from "./model/env";
+import { sendEmail } from "./model/mailer";
+import { accessWindows } from "./model/seats";
+import { endOffer, joinCohortWaitlist, leaveCourseWaitlists, offerExpiry, offerFreeSeats, placeInLine, seatsHeldByOffers } from "./model/waitlist";
+import { vOfferOutcome, vWaitlistStatus } from "./validators";
+
+export const join = userMutation({
+  args: { cohortId: v.id("cohorts") },
+  returns: v.id("waitlist"),
+  handler: async (ctx, { cohortId }) => await joinCohortWaitlist(ctx, ctx.viewer, cohortId),
+});
+
+async function ownEntry(ctx: MutationCtx, viewer: Doc<"users">, entryId: Id<"waitlist">) {
+  const entry = await ctx.db.get("waitlist", entryId);
+  if (entry === null || entry.userId !== viewer._id) throw appError("NOT_FOUND", "We could not find that waitlist place.");
+  return entry;
+}
+
+/** Leave the waitlist; an open offer is given to the next person. */
+export const leave = userMutation({
+  args: { entryId: v.id("waitlist") },
+  returns: v.null(),
+  handler: async (ctx, { entryId }) => {
+    const entry = await ownEntry(ctx, ctx.viewer, entryId);
+    if (entry.status === "offered") {
+      await endOffer(ctx, entry, "declined");
+    } else if (entry.status === "waiting") {
+      await ctx.db.patch("waitlist", entryId, { status: "cancelled", updatedAt: Date.now() });
+    } else {
+      throw appError("INVALID_INPUT", "You are no longer on this waitlist.");
+    }
+    return null;
+  },
+});
+
+export const decline = userMutation({
+  args: { entryId: v.id("waitlist") },
+  returns: v.null(),
+  handler: async (ctx, { entryId }) => {
+    const entry = await ownEntry(ctx, ctx.viewer, entryId);
+    if (entry.status !== "offered") throw appError("OFFER_EXPIRED", "This offer has already ended.");
+    await endOffer(ctx, entry, "declined");
+    return null;
+  },
+});
+
+/**
+ * Accept an offer: the held seat carries over. Members of an active
+ * organization are enrolled at once; individuals go to checkout.
+ */
+export const accept = userMutation({
+  args: { entryId: v.id("waitlist") },
+  returns: v.object({ enrollmentId: v.id("enrollments"), needsPayment: v.boolean() }),
+  handler: async (ctx, { entryId }) => {
+    const entry = await ownEntry(ctx, ctx.viewer, entryId);
+    const now = Date.now();
+    if (entry.status !== "offered" || !entry.cohortId || (entry.offerExpiresAt ?? 0) <= now) {
+      throw appError("OFFER_EXPIRED", "This offer has ended and the seat went to the next person. You can join the waitlist again.");
+    }
+    const cohort = (await ctx.db.get("cohorts", entry.cohortId))!;
+    const course = (await ctx.db.get("courses", cohort.courseId))!;
+    const organization = ctx.viewer.organizationId ? await ctx.db.get("organizations", ctx.viewer.organizationId) : null;
+    const b2b = organization !== null && organization.status === "active";
+    const enrollmentId = await ctx.db.insert("enrollments", {
+      userId: ctx.viewer._id,
+      cohortId: cohort._id,
+      courseId: course._id,
+      purchaseDate: now,
+      paymentStatus: b2b ? "completed" : "pending",
+      paymentType: b2b ? "b2b" : "b2c",
+      intakeSurveyCompleted: false,
+      ...accessWindows(cohort),
+      seatHeld: true, // the offer's seat
+      ...(b2b ? {} : { holdExpiresAt: now + HOLD_MS, amountCents: course.priceB2C }),
+      createdAt: now,
+      updatedAt: now,
+    });
+    await ctx.db.patch("waitlist", entryId, { status: "enrolled", seatHeld: false, offerOutcome: "accepted", enrollmentId, updatedAt: now });
+    await leaveCourseWaitlists(ctx, ctx.viewer._id, course._id, entryId);
+    if (!b2b) {
+      await ctx.scheduler.runAfter(0, internal.checkout.createCheckoutSession, { enrollmentId });
+      await ctx.scheduler.runAt(now + HOLD_MS, internal.checkout.expireHold, { enrollmentId });
+    }
+    return { enrollmentId, needsPayment: !b2b };
+  },
+});
+
+const vMyEntry = v.object({
+  _id: v.id("waitlist"),
+  cohortId: v.id("cohorts"),
+  cohortName: v.string(),
+  courseTitle: v.string(),
+  courseSlug: v.string(),
+  startDate: v.number(),
+  status: vWaitlistStatus,
+  place: v.union(v.null(), v.number()),
+  seatsHeldByOffers: v.number(),
+  offerExpiresAt: v.optional(v.number()),
+});
+
+async function describeEntry(ctx: Parameters<typeof placeInLine>[0], entry: Doc<"waitlist">) {
+  const cohort = (await ctx.db.get("cohorts", entry.cohortId!))!;
+  const course = (await ctx.db.get("courses", entry.courseId))!;
+  return {
+    _id: entry._id,
+    cohortId: cohort._id,
+    cohortName: cohort.name,
+    courseTitle: course.title,
+    courseSlug: course.slug,
+    startDate: cohort.startDate,
+    status: entry.status,
+    place: await placeInLine(ctx, entry),
+    seatsHeldByOffers: await seatsHeldByOffers(ctx, cohort._id),
+    ...(entry.status === "offered" && entry.offerExpiresAt ? { offerExpiresAt: entry.offerExpiresAt } : {}),
+  };
+}
+
+/** The caller's active waitlist places (waiting or offered), live. */
+export const mine = userQuery({
+  args: {},
+  returns: v.array(vMyEntry),
+  handler: async (ctx) => {
+    if (ctx.viewer === null) return [];
+    const viewerId = ctx.viewer._id;
+    const entries = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", viewerId)).take(100);
+    const active = entries.filter((e) => e.cohortId && (e.status === "waiting" || e.status === "offered"));
+    return await Promise.all(active.map((e) => describeEntry(ctx, e)));
+  },
+});
+
+export const mineForCohort = userQuery({
+  args: { cohortId: v.id("cohorts") },
+  returns: v.union(v.null(), vMyEntry),
+  handler: async (ctx, { cohortId }) => {
+    if (ctx.viewer === null) return null;
+    const viewerId = ctx.viewer._id;
+    const entries = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", viewerId)).take(100);
+    const entry = entries.find((e) => e.cohortId === cohortId && (e.status === "waiting" || e.status === "offered"));
+    return entry ? await describeEntry(ctx, entry) : null;
+  },
+});
+
+// ------------------------------------------------------------------ internal
+
+/** Scheduled at each offer's deadline: an unanswered offer moves to the next person. */
+export const expireOffer = internalMutation({
+  args: { entryId: v.id("waitlist") },
+  handler: async (ctx, { entryId }) => {
+    const entry = await ctx.db.get("waitlist", entryId);
+    if (entry === null || entry.status !== "offered" || (entry.offerExpiresAt ?? 0) > Date.now()) return;
+    await endOffer(ctx, entry, "expired");
+  },
+});
+
+/** Offers any free seats of a cohort to its waitlist (also run after capacity changes). */
+export const processWaitlist = internalMutation({
+  args: { cohortId: v.id("cohorts") },
+  returns: v.number(),
+  handler: async (ctx, { cohortId }) => await offerFreeSeats(ctx, cohortId),
+});
+
+export const offerContext = internalQuery({
+  args: { entryId: v.id("waitlist") },
+  handler: async (ctx, { entryId }) => {
+    const entry = await ctx.db.get("waitlist", entryId);
+    if (entry === null || !entry.cohortId) return null;
+    const cohort = (await ctx.db.get("cohorts", entry.cohortId))!;
+    const course = (await ctx.db.get("courses", cohort.courseId))!;
+    const user = (await ctx.db.get("users", entry.userId))!;
+    return { entry, cohort, course, user };
+  },
+});
+
+export const sendOfferEmail = internalAction({
+  args: { entryId: v.id("waitlist") },
+  handler: async (ctx, { entryId }) => {
+    const data = await ctx.runQuery(internal.waitlist.offerContext, { entryId });
+    if (data === null || data.entry.status !== "offered" || !data.entry.offerExpiresAt) return;
+    const expires = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: data.user.timezone ?? data.cohort.timezone ?? "UTC" }).format(
+      data.entry.offerExpiresAt,
+    );
+    const url = `${siteUrl()}/learn`;
+    await sendEmail(ctx, {
+      to: data.user.email,
+      ...(await offerEmail({ name: data.user.name, courseTitle: data.course.title, cohortName: data.cohort.name, expires, url })),
+      actionUrl: url,
+    });
+  },
+});
+
+// --------------------------------------------------------------------- admin
+
+export const forCohort = platformAdminQuery({
+  args: { cohortId: v.id("cohorts") },
+  returns: v.array(
+    v.object({
+      _id: v.id("waitlist"),
+      position: v.number(),
+      name: v.string(),
+      email: v.string(),
+      status: vWaitlistStatus,
+      joinedAt: v.number(),
+      offerExpiresAt: v.optional(v.number()),
+      offerOutcome: v.optional(vOfferOutcome),
+    }),
+  ),
+  handler: async (ctx, { cohortId }) => {
+    const entries = await ctx.db
+      .query("waitlist")
+      .withIndex("by_cohortId_and_position", (q) => q.eq("cohortId", cohortId))
+      .take(500);
+    const rows = [];
+    for (const entry of entries) {
+      const user = await ctx.db.get("users", entry.userId);
+      rows.push({
+        _id: entry._id,
+        position: entry.position,
+        name: user?.name ?? "Deleted user",
+        email: user?.email ?? "",
+        status: entry.status,
+        joinedAt: entry.createdAt,
+        ...(entry.offerExpiresAt && entry.status === "offered" ? { offerExpiresAt: entry.offerExpiresAt } : {}),
+        ...(entry.offerOutcome ? { offerOutcome: entry.offerOutcome } : {}),
+      });
+    }
+    return rows;
+  },
+});
+
+/** Offer a free seat to a specific waiting person, out of order. */
+export const offerManually = platformAdminMutation({
+  args: { entryId: v.id("waitlist") },
+  returns: v.null(),
+  handler: async (ctx, { entryId }) => {
+    const entry = await ctx.db.get("waitlist", entryId);
+    if (entry === null || !entry.cohortId) throw appError("NOT_FOUND", "This waitlist place no longer exists.");
+    if (entry.status !== "waiting") throw appError("INVALID_INPUT", "Only people who are waiting can get an offer.");
+    const cohort = (await ctx.db.get("cohorts", entry.cohortId))!;
+    if (cohort.currentEnrollment >= cohort.maxCapacity) throw appError("COHORT_FULL", "There is no free seat to offer. Raise the capacity first.");
+    const now = Date.now();
+    const expiresAt = offerExpiry(cohort, now);
+    if (expiresAt <= now) throw appError("COHORT_NOT_OPEN", "The cohort starts within the hour; offers are closed.");
+    await ctx.db.patch("cohorts", cohort._id, { currentEnrollment: cohort.currentEnrollment + 1, updatedAt: now });
+    await ctx.db.patch("waitlist", entryId, { status: "offered", seatHeld: true, offeredAt: now, offerExpiresAt: expiresAt, updatedAt: now });
+    await ctx.scheduler.runAt(expiresAt, internal.waitlist.expireOffer, { entryId });
+    await ctx.scheduler.runAfter(0, internal.waitlist.sendOfferEmail, { entryId });
+    return null;
+  },
+});
+
+export const remove = platformAdminMutation({
+  args: { entryId: v.id("waitlist") },
+  returns: v.null(),
+  handler: async (ctx, { entryId }) => {
+    const entry = await ctx.db.get("waitlist", entryId);
+    if (entry === null) throw appError("NOT_FOUND", "This waitlist place no longer exists.");
+    if (entry.status === "offered") await endOffer(ctx, entry, "withdrawn");
+    else if (entry.status === "waiting") await ctx.db.patch("waitlist", entryId, { status: "cancelled", updatedAt: Date.now() });
+    else throw appError("INVALID_INPUT", "This person is no longer on the waitlist.");
+    return null;
+  },
+});
+
+/** Move a waiting person to the end of another cohort's line (same course). */
+export const move = platformAdminMutation({
+  args: { entryId: v.id("waitlist"), toCohortId: v.id("cohorts") },
+  returns: v.id("waitlist"),
+  handler: async (ctx, { entryId, toCohortId }) => {
+    const entry = await ctx.db.get("waitlist", entryId);
+    if (entry === null) throw appError("NOT_FOUND", "This waitlist place no longer exists.");
+    if (entry.status !== "waiting" && entry.status !== "offered") throw appError("INVALID_INPUT", "This person is no longer on the waitlist.");
+    const target = await ctx.db.get("cohorts", toCohortId);
+    if (target === null || target.courseId !== entry.courseId) throw appError("INVALID_INPUT", "Pick another cohort of the same course.");
+    if (toCohortId === entry.cohortId) throw appError("INVALID_INPUT", "This person is already waiting for that cohort.");
+    if (entry.status === "offered") await endOffer(ctx, entry, "withdrawn");
+    else await ctx.db.patch("waitlist", entryId, { status: "cancelled", updatedAt: Date.now() });
+    const last = await ctx.db.query("waitlist").withIndex("by_cohortId_and_position", (q) => q.eq("cohortId", toCohortId)).order("desc").first();
+    const now = Date.now();
+    const movedId = await ctx.db.insert("waitlist", {
+      userId: entry.userId,
+      courseId: entry.courseId,
+      cohortId: toCohortId,
+      position: (last?.position ?? 0) + 1,
+      status: "waiting",
+      createdAt: now,
+      updatedAt: now,
+    });
+    await offerFreeSeats(ctx, toCohortId);
+    return movedId;
+  },
+});
