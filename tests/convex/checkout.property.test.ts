@@ -26,6 +26,7 @@ const vOp = fc.record({
 });
 
 test("confirmed + held seats never exceed capacity and always equal the cohort's count", async () => {
+  const seen = { paid: 0, released: 0 };
   await fc.assert(
     fc.asyncProperty(fc.array(vOp, { minLength: 5, maxLength: 30 }), async (ops) => {
       const t = newTest();
@@ -94,8 +95,13 @@ test("confirmed + held seats never exceed capacity and always equal the cohort's
         for (const b of buyers) {
           expect(enrollments.filter((x) => x.userId === b && x.seatHeld).length).toBeLessThanOrEqual(1);
         }
+        seen.paid = Math.max(seen.paid, enrollments.filter((x) => x.paymentStatus === "completed").length);
+        seen.released = Math.max(seen.released, enrollments.filter((x) => x.paymentStatus === "failed" || x.paymentStatus === "refunded").length);
       }
     }),
     { numRuns: 40 },
   );
+  // The sequences really paid for and released seats.
+  expect(seen.paid).toBeGreaterThan(0);
+  expect(seen.released).toBeGreaterThan(0);
 }, 120_000);
