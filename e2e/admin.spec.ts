@@ -1,13 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signInThroughMailbox } from "./helpers";
-
-async function buy(page: Page, courseSlug: string, cohortName: string) {
-  await page.goto(`/courses/${courseSlug}`);
-  await page.getByRole("listitem").filter({ hasText: cohortName }).getByRole("button", { name: `Reserve seat in ${cohortName}` }).click();
-  await page.waitForURL(/127\.0\.0\.1:12211\/pay\//);
-  await page.getByRole("button", { name: /^Pay \$/ }).click();
-  await page.waitForURL(/\/learn$/);
-}
+import { expect, test } from "@playwright/test";
+import { buySeat, expectAccessible, signInAsDemo, signInThroughMailbox } from "./helpers";
 
 test("an admin uploads a kit file the learner sees live, then refunds the purchase and the learner's cohort disappears", async ({ browser }) => {
   const learnerContext = await browser.newContext();
@@ -16,13 +8,11 @@ test("an admin uploads a kit file the learner sees live, then refunds the purcha
   const admin = await adminContext.newPage();
 
   await signInThroughMailbox(learner, "dana.learner@example.com");
-  await buy(learner, "prompt-engineering-mastery", "Prompt Engineering Mastery (January)");
+  await buySeat(learner, "prompt-engineering-mastery", "Prompt Engineering Mastery (January)");
   const cohortHeading = learner.getByRole("heading", { name: "Prompt Engineering Mastery" });
   await expect(cohortHeading).toBeVisible();
 
-  await admin.goto("/signin");
-  await admin.getByRole("button", { name: /Priya Raman/ }).click();
-  await admin.waitForURL(/\/learn$/);
+  await signInAsDemo(admin, "Priya Raman");
   await admin.goto("/admin/courses");
   await admin.getByRole("link", { name: "Prompt Engineering Mastery" }).click();
   await expect(admin.getByRole("heading", { name: "Enablement kit" })).toBeVisible();

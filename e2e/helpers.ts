@@ -18,3 +18,19 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
+
+/** Buys a seat through the course page and the local Stripe checkout; ends on /learn. */
+export async function buySeat(page: Page, courseSlug: string, cohortName: string) {
+  await page.goto(`/courses/${courseSlug}`);
+  await page.getByRole("listitem").filter({ hasText: cohortName }).getByRole("button", { name: `Reserve seat in ${cohortName}` }).click();
+  await page.waitForURL(/127\.0\.0\.1:12211\/pay\//);
+  await page.getByRole("button", { name: /^Pay \$/ }).click();
+  await page.waitForURL(/\/learn$/);
+}
+
+/** Signs in as one of the seeded demo people (local mode). */
+export async function signInAsDemo(page: Page, name: string) {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: new RegExp(name) }).click();
+  await page.waitForURL(/\/learn$/);
+}

@@ -18,6 +18,7 @@ import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { track } from "@/lib/posthog/client";
+import { WaitlistPanel } from "./waitlist-panel";
 import { formatPrice } from "@/lib/utils";
 
 const TIMEZONES = ["Europe/Berlin", "Europe/London", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Singapore", "Australia/Sydney", "UTC"];
@@ -50,6 +51,7 @@ export function CohortEditor({ cohortId, courseId }: { cohortId: Id<"cohorts"> |
       {cohort ? (
         <>
           <CohortForm courseId={cohort.courseId} initial={cohort} />
+          <WaitlistPanel cohortId={cohort._id} courseId={cohort.courseId} />
           <Enrollments cohortId={cohort._id} />
         </>
       ) : (

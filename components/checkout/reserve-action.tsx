@@ -7,6 +7,7 @@ import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { InlineSignIn } from "@/components/auth/inline-sign-in";
+import { WaitlistAction } from "@/components/waitlist/waitlist-action";
 import { Button } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
@@ -62,7 +63,7 @@ export function ReserveAction({
     );
   }
   if (seatsLeft === 0) {
-    return <p className="text-sm font-medium text-red-700">Sold out — join the waitlist</p>;
+    return <WaitlistAction cohortId={cohortId} cohortName={cohortName} courseSlug={courseSlug} />;
   }
 
   async function onReserve() {

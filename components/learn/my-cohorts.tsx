@@ -1,5 +1,5 @@
 "use client";
-import { useConvex, useMutation, usePreloadedQuery, type Preloaded } from "convex/react";
+import { useConvex, useMutation, usePreloadedQuery, useQuery, type Preloaded } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
 import { BookOpen, CalendarPlus, Clock, Download, ExternalLink, FileText, Video } from "lucide-react";
 import Link from "next/link";
@@ -7,6 +7,7 @@ import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/components/catalog/labels";
+import { OfferButtons } from "@/components/waitlist/offer-buttons";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -49,6 +50,7 @@ export function MyCohorts({
   const cohorts = usePreloadedQuery(preloadedCohorts);
   const now = useNow(15_000);
   const mounted = useMounted();
+  const waitlist = useQuery(api.waitlist.mine);
   const confirmed = cohorts.filter((c) => c.confirmed);
   const next = confirmed
     .flatMap((cohort) => cohort.sessions.map((session) => ({ cohort, session })))
@@ -59,13 +61,20 @@ export function MyCohorts({
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">{viewer ? `Welcome back, ${viewer.name.split(" ")[0]}` : "My learning"}</h1>
       <p className="mt-1 text-sm text-gray-600">Times are shown in your timezone{mounted && zoneName() ? ` (${zoneName()})` : ""}.</p>
+      {waitlist && waitlist.length > 0 && (
+        <div className="mt-6 space-y-3">
+          {waitlist.map((entry) => (
+            <WaitlistCard key={entry._id} entry={entry} />
+          ))}
+        </div>
+      )}
       {!mounted ? (
         <div className="mt-6 space-y-6" aria-busy>
           {cohorts.map((cohort) => (
             <Skeleton key={cohort.enrollmentId} className="h-96" />
           ))}
         </div>
-      ) : cohorts.length === 0 ? (
+      ) : cohorts.length === 0 && (waitlist?.length ?? 0) === 0 ? (
         <div className="mt-6">
           <EmptyState
             icon={BookOpen}
@@ -85,6 +94,41 @@ export function MyCohorts({
         </div>
       )}
     </div>
+  );
+}
+
+function WaitlistCard({ entry }: { entry: FunctionReturnType<typeof api.waitlist.mine>[number] }) {
+  if (entry.status === "offered" && entry.offerExpiresAt) {
+    return (
+      <Card className="border-amber-300 bg-amber-50 p-5" data-testid="waitlist-offer">
+        <p className="text-xs font-semibold uppercase tracking-wide text-amber-900">A seat opened up for you</p>
+        <p className="mt-1 text-lg font-semibold text-gray-900">{entry.courseTitle}</p>
+        <p className="text-sm text-gray-700">{entry.cohortName}</p>
+        <p className="mt-2 text-sm text-amber-900">
+          Offer expires in <Countdown until={entry.offerExpiresAt} className="font-semibold" />
+        </p>
+        <div className="mt-3">
+          <OfferButtons entryId={entry._id} size="md" />
+        </div>
+      </Card>
+    );
+  }
+  return (
+    <Card className="flex flex-wrap items-center justify-between gap-3 p-5" data-testid="waitlist-place">
+      <div>
+        <Badge tone="warning">Waitlist</Badge>
+        <p className="mt-2 font-medium text-gray-900">
+          You&apos;re #{entry.place} on the waitlist for {entry.cohortName}
+        </p>
+        <p className="text-sm text-gray-600">
+          {entry.courseTitle}
+          {entry.seatsHeldByOffers > 0 ? ` · ${entry.seatsHeldByOffers} seat${entry.seatsHeldByOffers === 1 ? " is" : "s are"} being offered ahead of you` : ""}
+        </p>
+      </div>
+      <Button asChild size="sm" variant="secondary">
+        <Link href={`/cohorts/${entry.cohortId}`}>View cohort</Link>
+      </Button>
+    </Card>
   );
 }
 

@@ -49,7 +49,7 @@ async function seatInvariant(t: T, cohortId: Id<"cohorts">) {
 describe("joining and places in line", () => {
   test("join order decides; places are derived, never rewritten", async () => {
     const { t, cohortId, b, c, d } = await fullCohort();
-    const entries = [];
+    const entries: Id<"waitlist">[] = [];
     for (const user of [b, c, d]) entries.push(await as(t, user).mutation(api.waitlist.join, { cohortId }));
     const place = async (user: Id<"users">) => (await as(t, user).query(api.waitlist.mineForCohort, { cohortId }))?.place;
     expect([await place(b), await place(c), await place(d)]).toEqual([1, 2, 3]);

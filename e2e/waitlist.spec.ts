@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { buySeat, expectAccessible, signInAsDemo, signInThroughMailbox } from "./helpers";
+
+const COURSE = "change-management-for-ai";
+const COHORT = "Change Management for AI (February)";
+
+test("a refund offers the seat to #1 live; #2 moves up; #1 accepts, pays and is enrolled", async ({ browser }) => {
+  const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext(), browser.newContext()]);
+  const [a, b, c, admin] = await Promise.all(contexts.map((context) => context.newPage()));
+
+  // A buys a seat; the admin shrinks the cohort to that one seat, so it is full.
+  await signInThroughMailbox(a, "ana.waitlist@example.com");
+  await buySeat(a, COURSE, COHORT);
+  await signInAsDemo(admin, "Priya Raman");
+  await admin.goto("/admin");
+  await admin.getByRole("link", { name: COHORT }).click();
+  await admin.getByLabel("Capacity").fill("1");
+  await admin.getByRole("button", { name: "Save cohort" }).click();
+  await expect(admin.getByText("Cohort saved; learners' schedules updated.")).toBeVisible();
+
+  // B and C join the waitlist: #1 and #2.
+  const cohortItem = (page: typeof a) => page.getByRole("listitem").filter({ hasText: COHORT });
+  for (const [page, email, place] of [[b, "ben.waitlist@example.com", 1], [c, "cleo.waitlist@example.com", 2]] as const) {
+    await signInThroughMailbox(page, email);
+    await page.goto(`/courses/${COURSE}`);
+    await cohortItem(page).getByRole("button", { name: `Join the waitlist for ${COHORT}` }).click();
+    await expect(cohortItem(page).getByTestId("waitlist-place")).toHaveText(`You're #${place} on the waitlist`);
+  }
+  await expectAccessible(c);
+  await b.goto("/learn");
+  await c.goto("/learn");
+  await expect(b.getByTestId("waitlist-place")).toContainText("You're #1 on the waitlist");
+  await expect(c.getByTestId("waitlist-place")).toContainText("You're #2 on the waitlist");
+
+  // The admin refunds A: B's page shows the offer with a countdown within a second, C's shows #1.
+  await admin.reload();
+  await expect(admin.getByText("ben.waitlist@example.com")).toBeVisible();
+  const row = admin.getByRole("row").filter({ hasText: "ana.waitlist@example.com" });
+  admin.once("dialog", (dialog) => void dialog.accept());
+  await row.getByRole("button", { name: "Refund" }).click();
+  const offer = b.getByTestId("waitlist-offer");
+  await expect(offer).toBeVisible({ timeout: 3000 });
+  await expect(offer).toContainText(/Offer expires in (47|48) h \d+ min/);
+  await expect(c.getByTestId("waitlist-place")).toContainText("You're #1 on the waitlist", { timeout: 3000 });
+  await expectAccessible(b);
+
+  // B accepts, pays on the local checkout and is enrolled.
+  await offer.getByRole("button", { name: "Accept the seat" }).click();
+  await b.waitForURL(/127\.0\.0\.1:12211\/pay\//);
+  await b.getByRole("button", { name: /^Pay \$/ }).click();
+  await b.waitForURL(/\/learn$/);
+  await expect(b.getByRole("heading", { name: "Change Management for AI" })).toBeVisible();
+  await expect(b.getByTestId("waitlist-offer")).toHaveCount(0);
+  await admin.reload();
+  await expect(admin.getByRole("row").filter({ hasText: "ben.waitlist@example.com" }).getByText("completed")).toBeVisible();
+
+  await Promise.all(contexts.map((context) => context.close()));
+});
