@@ -126,7 +126,7 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
             ))}
           </Select>
         </Field>
-        <Field id="maxCapacity" label="Capacity" hint={initial ? `${initial.currentEnrollment} seats taken` : undefined}>
+        <Field id="maxCapacity" label="Capacity" hint={initial ? `${initial.currentEnrollment} seats taken, counting checkout holds and waitlist offers` : undefined}>
           <Input id="maxCapacity" name="maxCapacity" type="number" min="1" defaultValue={initial?.maxCapacity ?? 20} required />
         </Field>
         <Field id="zoomLink" label="Meeting link">
