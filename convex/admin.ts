@@ -7,7 +7,7 @@ import { internalMutation, internalQuery, platformAdminAction, platformAdminMuta
 import { cohortRows, vCohortRow } from "./model/cohorts";
 import { rescheduleCohort, scheduleCohort } from "./model/schedule";
 import { normalizeEmail } from "./model/users";
-import { offerFreeSeats } from "./model/waitlist";
+import { offerFreeSeats, promoteCourseWaitlist } from "./model/waitlist";
 import { stripeClient } from "./model/stripe";
 import {
   vCapabilityLevel,
@@ -253,12 +253,15 @@ export const saveCohort = platformAdminMutation({
       if (existing.startDate !== updated.startDate || existing.timezone !== updated.timezone || existing.zoomLink !== updated.zoomLink || existing.instructorId !== updated.instructorId) {
         await rescheduleCohort(ctx, updated);
       }
-      // Raised capacity (or a reopened cohort) goes to the waitlist first.
+      // A newly opened cohort takes the course's next-cohort line first; raised capacity goes to the waitlist.
+      if (existing.status !== "open" && updated.status === "open") await promoteCourseWaitlist(ctx, updated);
       await offerFreeSeats(ctx, cohortId);
       return cohortId;
     }
     const id = await ctx.db.insert("cohorts", { ...document, currentEnrollment: 0, isB2B: false, createdAt: now });
-    await scheduleCohort(ctx, (await ctx.db.get("cohorts", id))!);
+    const created = (await ctx.db.get("cohorts", id))!;
+    await scheduleCohort(ctx, created);
+    await promoteCourseWaitlist(ctx, created);
     return id;
   },
 });

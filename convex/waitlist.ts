@@ -13,13 +13,43 @@ import { HOLD_MS } from "./model/checkout";
 import { siteUrl } from "./model/env";
 import { sendEmail } from "./model/mailer";
 import { accessWindows } from "./model/seats";
-import { endOffer, joinCohortWaitlist, leaveCourseWaitlists, offerExpiry, offerFreeSeats, placeInLine, seatsHeldByOffers } from "./model/waitlist";
+import {
+  endOffer,
+  joinCohortWaitlist,
+  joinCourseWaitlist,
+  leaveCourseWaitlists,
+  offerExpiry,
+  offerFreeSeats,
+  placeInCourseLine,
+  placeInLine,
+  seatsHeldByOffers,
+} from "./model/waitlist";
 import { vOfferOutcome, vWaitlistStatus } from "./validators";
 
 export const join = userMutation({
   args: { cohortId: v.id("cohorts") },
   returns: v.id("waitlist"),
   handler: async (ctx, { cohortId }) => await joinCohortWaitlist(ctx, ctx.viewer, cohortId),
+});
+
+/** Wait for a course's next cohort (when none is open). */
+export const joinCourse = userMutation({
+  args: { courseId: v.id("courses") },
+  returns: v.id("waitlist"),
+  handler: async (ctx, { courseId }) => await joinCourseWaitlist(ctx, ctx.viewer, courseId),
+});
+
+/** The caller's place in a course's next-cohort line, if any. */
+export const mineForCourse = userQuery({
+  args: { courseId: v.id("courses") },
+  returns: v.union(v.null(), v.object({ _id: v.id("waitlist"), place: v.number() })),
+  handler: async (ctx, { courseId }) => {
+    if (ctx.viewer === null) return null;
+    const viewerId = ctx.viewer._id;
+    const entries = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", viewerId)).take(100);
+    const entry = entries.find((e) => e.courseId === courseId && e.cohortId === undefined && e.status === "waiting");
+    return entry ? { _id: entry._id, place: await placeInCourseLine(ctx, entry) } : null;
+  },
 });
 
 async function ownEntry(ctx: MutationCtx, viewer: Doc<"users">, entryId: Id<"waitlist">) {
@@ -299,5 +329,22 @@ export const move = platformAdminMutation({
     });
     await offerFreeSeats(ctx, toCohortId);
     return movedId;
+  },
+});
+
+/** The caller's places in course-level lines (waiting for a next cohort). */
+export const myCourseLines = userQuery({
+  args: {},
+  returns: v.array(v.object({ _id: v.id("waitlist"), courseTitle: v.string(), courseSlug: v.string(), place: v.number() })),
+  handler: async (ctx) => {
+    if (ctx.viewer === null) return [];
+    const viewerId = ctx.viewer._id;
+    const entries = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", viewerId)).take(100);
+    const rows = [];
+    for (const entry of entries.filter((e) => e.cohortId === undefined && e.status === "waiting")) {
+      const course = await ctx.db.get("courses", entry.courseId);
+      if (course) rows.push({ _id: entry._id, courseTitle: course.title, courseSlug: course.slug, place: await placeInCourseLine(ctx, entry) });
+    }
+    return rows;
   },
 });

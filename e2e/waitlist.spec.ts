@@ -56,3 +56,34 @@ test("a refund offers the seat to #1 live; #2 moves up; #1 accepts, pays and is 
 
   await Promise.all(contexts.map((context) => context.close()));
 });
+
+test("waiting for a course's next cohort: when it opens, the first seat is offered at once", async ({ browser }) => {
+  const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [learner, admin] = await Promise.all(contexts.map((context) => context.newPage()));
+  const strategy = "AI Strategy for Leaders (February)";
+
+  // The course's only cohort is taken off sale: the course page offers its waitlist.
+  await signInAsDemo(admin, "Priya Raman");
+  await admin.goto("/admin");
+  await admin.getByRole("link", { name: strategy }).click();
+  await admin.getByLabel("Status").selectOption("scheduled");
+  await admin.getByRole("button", { name: "Save cohort" }).click();
+  await expect(admin.getByText("Cohort saved; learners' schedules updated.")).toBeVisible();
+
+  await signInThroughMailbox(learner, "dora.nextcohort@example.com");
+  await learner.goto("/courses/ai-strategy-for-leaders");
+  await learner.getByRole("button", { name: "Join the waitlist for the next cohort" }).click();
+  await expect(learner.getByTestId("course-waitlist-place")).toHaveText("You're #1 for the next cohort");
+  await expectAccessible(learner);
+
+  // It opens again: the learner moves into its line and gets the offer without reload.
+  await admin.getByLabel("Status").selectOption("open");
+  await admin.getByRole("button", { name: "Save cohort" }).click();
+  const offer = learner.getByRole("listitem").filter({ hasText: strategy }).getByTestId("waitlist-offer");
+  await expect(offer).toBeVisible({ timeout: 3000 });
+  await expect(offer).toContainText("A seat is yours for");
+  await learner.goto("/learn");
+  await expect(learner.getByTestId("waitlist-offer")).toContainText("AI Strategy for Leaders");
+
+  await Promise.all(contexts.map((context) => context.close()));
+});

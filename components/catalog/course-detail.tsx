@@ -11,6 +11,7 @@ import { formatDateRange } from "@/lib/format";
 import { formatPrice } from "@/lib/utils";
 import { FORMAT_LABEL, LEVEL_LABEL, SESSION_TYPE_LABEL } from "./labels";
 import { ReserveAction } from "@/components/checkout/reserve-action";
+import { CourseWaitlistAction } from "@/components/waitlist/course-waitlist-action";
 import { SeatsLeft } from "./seats-left";
 
 export function CourseDetail({ slug, reserveFor }: { slug: string; reserveFor?: string }) {
@@ -83,7 +84,10 @@ export function CourseDetail({ slug, reserveFor }: { slug: string; reserveFor?: 
             <p className="text-sm text-gray-600">per person · teams get seat pricing</p>
             <h2 className="mt-5 text-sm font-semibold text-gray-900">Upcoming cohorts</h2>
             {course.cohorts.length === 0 ? (
-              <p className="mt-2 text-sm text-gray-600">No open cohort right now. New dates are announced to the course waitlist.</p>
+              <>
+                <p className="mt-2 text-sm text-gray-600">No open cohort right now. People on the waitlist get the first seats of the next one.</p>
+                <CourseWaitlistAction courseId={course._id} courseSlug={course.slug} />
+              </>
             ) : (
               <ul className="mt-2 divide-y divide-gray-100">
                 {course.cohorts.map((cohort) => (

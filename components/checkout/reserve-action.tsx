@@ -31,6 +31,7 @@ export function ReserveAction({
 }) {
   const { isAuthenticated, isLoading } = useConvexAuth();
   const mine = useQuery(api.checkout.myCohortState, isAuthenticated ? { cohortId } : "skip");
+  const waitlistEntry = useQuery(api.waitlist.mineForCohort, isAuthenticated ? { cohortId } : "skip");
   const options = useQuery(api.users.signInOptions);
   const reserve = useMutation(api.checkout.reserve);
   const router = useRouter();
@@ -62,7 +63,7 @@ export function ReserveAction({
       </div>
     );
   }
-  if (seatsLeft === 0) {
+  if (seatsLeft === 0 || waitlistEntry) {
     return <WaitlistAction cohortId={cohortId} cohortName={cohortName} courseSlug={courseSlug} />;
   }
 

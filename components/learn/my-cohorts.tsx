@@ -51,6 +51,7 @@ export function MyCohorts({
   const now = useNow(15_000);
   const mounted = useMounted();
   const waitlist = useQuery(api.waitlist.mine);
+  const courseLines = useQuery(api.waitlist.myCourseLines);
   const confirmed = cohorts.filter((c) => c.confirmed);
   const next = confirmed
     .flatMap((cohort) => cohort.sessions.map((session) => ({ cohort, session })))
@@ -68,13 +69,27 @@ export function MyCohorts({
           ))}
         </div>
       )}
+      {courseLines && courseLines.length > 0 && (
+        <div className="mt-3 space-y-3">
+          {courseLines.map((line) => (
+            <Card key={line._id} className="flex flex-wrap items-center justify-between gap-3 p-5">
+              <p className="text-sm text-gray-800">
+                You&apos;re #{line.place} for the next cohort of <span className="font-medium">{line.courseTitle}</span>
+              </p>
+              <Button asChild size="sm" variant="secondary">
+                <Link href={`/courses/${line.courseSlug}`}>View course</Link>
+              </Button>
+            </Card>
+          ))}
+        </div>
+      )}
       {!mounted ? (
         <div className="mt-6 space-y-6" aria-busy>
           {cohorts.map((cohort) => (
             <Skeleton key={cohort.enrollmentId} className="h-96" />
           ))}
         </div>
-      ) : cohorts.length === 0 && (waitlist?.length ?? 0) === 0 ? (
+      ) : cohorts.length === 0 && (waitlist?.length ?? 0) === 0 && (courseLines?.length ?? 0) === 0 ? (
         <div className="mt-6">
           <EmptyState
             icon={BookOpen}

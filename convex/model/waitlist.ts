@@ -139,3 +139,62 @@ export async function openOfferFor(ctx: QueryCtx, userId: Id<"users">, cohortId:
   const entries = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", userId)).take(200);
   return entries.find((e) => e.cohortId === cohortId && e.status === "offered") ?? null;
 }
+
+/** Waiting for a course's next cohort: allowed when the course has no open cohort with a seat. */
+export async function joinCourseWaitlist(ctx: MutationCtx, viewer: Doc<"users">, courseId: Id<"courses">) {
+  const course = await ctx.db.get("courses", courseId);
+  if (course === null || course.status !== "published") throw appError("NOT_FOUND", "This course is not available.");
+  const cohorts = await ctx.db.query("cohorts").withIndex("by_courseId_and_startDate", (q) => q.eq("courseId", courseId)).take(100);
+  if (cohorts.some((c) => c.status === "open" && !c.isB2B && c.startDate > Date.now())) {
+    throw appError("INVALID_INPUT", "This course has an open cohort: reserve a seat or join that cohort's waitlist.");
+  }
+  const mine = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", viewer._id)).take(200);
+  if (mine.some((e) => e.courseId === courseId && (e.status === "waiting" || e.status === "offered"))) {
+    throw appError("ALREADY_WAITLISTED", "You are already on this course's waitlist.");
+  }
+  const waiting = await ctx.db
+    .query("waitlist")
+    .withIndex("by_courseId_and_status", (q) => q.eq("courseId", courseId).eq("status", "waiting"))
+    .take(1000);
+  const courseLine = waiting.filter((e) => e.cohortId === undefined);
+  const now = Date.now();
+  return await ctx.db.insert("waitlist", {
+    userId: viewer._id,
+    courseId,
+    position: Math.max(0, ...courseLine.map((e) => e.position)) + 1,
+    status: "waiting",
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+/**
+ * When a cohort opens, the people waiting for the course's next cohort join
+ * its line first, in the order they joined, and free seats are offered.
+ */
+export async function promoteCourseWaitlist(ctx: MutationCtx, cohort: Doc<"cohorts">) {
+  if (cohort.status !== "open" || cohort.isB2B) return 0;
+  const waiting = await ctx.db
+    .query("waitlist")
+    .withIndex("by_courseId_and_status", (q) => q.eq("courseId", cohort.courseId).eq("status", "waiting"))
+    .take(1000);
+  const courseLine = waiting.filter((e) => e.cohortId === undefined).sort((a, b) => a.position - b.position);
+  if (courseLine.length === 0) return 0;
+  const last = await ctx.db.query("waitlist").withIndex("by_cohortId_and_position", (q) => q.eq("cohortId", cohort._id)).order("desc").first();
+  let position = last?.position ?? 0;
+  for (const entry of courseLine) {
+    position += 1;
+    await ctx.db.patch("waitlist", entry._id, { cohortId: cohort._id, position, updatedAt: Date.now() });
+  }
+  await offerFreeSeats(ctx, cohort._id);
+  return courseLine.length;
+}
+
+/** The caller's place in a course-level line. */
+export async function placeInCourseLine(ctx: QueryCtx, entry: Doc<"waitlist">) {
+  const waiting = await ctx.db
+    .query("waitlist")
+    .withIndex("by_courseId_and_status", (q) => q.eq("courseId", entry.courseId).eq("status", "waiting"))
+    .take(1000);
+  return waiting.filter((e) => e.cohortId === undefined && e.position < entry.position).length + 1;
+}

@@ -158,6 +158,28 @@ describe("offers", () => {
   });
 });
 
+describe("waiting for a course's next cohort", () => {
+  test("people in the course line get the first seats of the next cohort, in order", async () => {
+    const t = newTest();
+    const { cohortId, courseId, buyers } = await seedCohort(t, { capacity: 1, buyers: 3 });
+    const admin = as(t, await t.run(async (ctx) => ctx.db.insert("users", { email: "ops@x.test", name: "Ops", role: "platform_admin", emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 })));
+    await expectAppError(as(t, buyers[0]).mutation(api.waitlist.joinCourse, { courseId }), "INVALID_INPUT"); // a cohort is open
+    await t.run(async (ctx) => ctx.db.patch("cohorts", cohortId, { status: "completed" }));
+    for (const buyer of buyers) await as(t, buyer).mutation(api.waitlist.joinCourse, { courseId });
+    expect(await as(t, buyers[2]).query(api.waitlist.mineForCourse, { courseId })).toMatchObject({ place: 3 });
+    const start = Date.now() + 20 * 86400000;
+    const next = await admin.mutation(api.admin.saveCohort, { courseId, name: "Next cohort", startDate: start, endDate: start + 86400000, timezone: "Europe/Berlin", maxCapacity: 2, status: "open" });
+    const states = await Promise.all(buyers.map(async (b) => (await as(t, b).query(api.waitlist.mineForCohort, { cohortId: next }))));
+    expect(states.map((s) => [s?.status, s?.place ?? null])).toEqual([
+      ["offered", null],
+      ["offered", null],
+      ["waiting", 1],
+    ]);
+    expect(await as(t, buyers[0]).query(api.waitlist.mineForCourse, { courseId })).toBeNull();
+    await seatInvariant(t, next);
+  });
+});
+
 describe("waitlist administration", () => {
   test("processWaitlist is internal; admin tools refuse others and work for admins", async () => {
     expect((waitlistModule.processWaitlist as unknown as { isInternal?: boolean }).isInternal).toBe(true);
