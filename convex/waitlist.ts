@@ -18,6 +18,7 @@ import {
   joinCohortWaitlist,
   joinCourseWaitlist,
   leaveCourseWaitlists,
+  makeOffer,
   offerExpiry,
   offerFreeSeats,
   placeInCourseLine,
@@ -282,10 +283,7 @@ export const offerManually = platformAdminMutation({
     const now = Date.now();
     const expiresAt = offerExpiry(cohort, now);
     if (expiresAt <= now) throw appError("COHORT_NOT_OPEN", "The cohort starts within the hour; offers are closed.");
-    await ctx.db.patch("cohorts", cohort._id, { currentEnrollment: cohort.currentEnrollment + 1, updatedAt: now });
-    await ctx.db.patch("waitlist", entryId, { status: "offered", seatHeld: true, offeredAt: now, offerExpiresAt: expiresAt, updatedAt: now });
-    await ctx.scheduler.runAt(expiresAt, internal.waitlist.expireOffer, { entryId });
-    await ctx.scheduler.runAfter(0, internal.waitlist.sendOfferEmail, { entryId });
+    await makeOffer(ctx, cohort, entryId, now, expiresAt);
     return null;
   },
 });

@@ -1,27 +1,22 @@
 "use client";
 import { useConvexAuth, useMutation, useQuery } from "convex/react";
 import { Hourglass, PartyPopper } from "lucide-react";
-import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
-import { InlineSignIn } from "@/components/auth/inline-sign-in";
 import { Button } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
+import { JoinWaitlistButton } from "./join-waitlist-button";
 import { OfferButtons } from "./offer-buttons";
 
 /** For a full cohort: join the waitlist, see your place live, or take the seat offered to you. */
 export function WaitlistAction({ cohortId, cohortName, courseSlug }: { cohortId: Id<"cohorts">; cohortName: string; courseSlug: string }) {
   const { isAuthenticated } = useConvexAuth();
   const entry = useQuery(api.waitlist.mineForCohort, isAuthenticated ? { cohortId } : "skip");
-  const options = useQuery(api.users.signInOptions);
   const join = useMutation(api.waitlist.join);
   const leave = useMutation(api.waitlist.leave);
   const toast = useToast();
-  const [pending, setPending] = useState(false);
-  const [signInOpen, setSignInOpen] = useState(false);
 
   if (entry?.status === "offered" && entry.offerExpiresAt) {
     return (
@@ -57,30 +52,14 @@ export function WaitlistAction({ cohortId, cohortName, courseSlug }: { cohortId:
   return (
     <div className="space-y-2">
       <p className="text-sm font-medium text-red-700">Sold out — join the waitlist</p>
-      <Button
-        size="sm"
-        variant="secondary"
-        className="w-full"
-        loading={pending}
-        onClick={() => {
-          if (!isAuthenticated) {
-            setSignInOpen(true);
-            return;
-          }
-          setPending(true);
-          join({ cohortId })
-            .then(() => toast("success", "You're on the waitlist. We'll email you the moment a seat opens."))
-            .catch((error: unknown) => toast("error", errorMessage(error)))
-            .finally(() => setPending(false));
-        }}
+      <JoinWaitlistButton
+        join={() => join({ cohortId })}
+        joinedMessage="You're on the waitlist. We'll email you the moment a seat opens."
+        dialogDescription="Seats that free up are offered in the order people joined."
+        returnTo={`/courses/${courseSlug}`}
       >
         Join the waitlist<span className="sr-only"> for {cohortName}</span>
-      </Button>
-      <Dialog open={signInOpen} onOpenChange={setSignInOpen}>
-        <DialogContent title="Sign in to join the waitlist" description="Seats that free up are offered in the order people joined.">
-          <InlineSignIn returnTo={`/courses/${courseSlug}`} localMode={options?.localMode ?? false} />
-        </DialogContent>
-      </Dialog>
+      </JoinWaitlistButton>
     </div>
   );
 }

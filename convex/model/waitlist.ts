@@ -37,12 +37,17 @@ export async function offerFreeSeats(ctx: MutationCtx, cohortId: Id<"cohorts">) 
     if (cohort.currentEnrollment >= cohort.maxCapacity) return offers;
     const entry = await nextWaiting(ctx, cohortId);
     if (entry === null) return offers;
-    await ctx.db.patch("cohorts", cohortId, { currentEnrollment: cohort.currentEnrollment + 1, updatedAt: now });
-    await ctx.db.patch("waitlist", entry._id, { status: "offered", seatHeld: true, offeredAt: now, offerExpiresAt: expiresAt, updatedAt: now });
-    await ctx.scheduler.runAt(expiresAt, internal.waitlist.expireOffer, { entryId: entry._id });
-    await ctx.scheduler.runAfter(0, internal.waitlist.sendOfferEmail, { entryId: entry._id });
+    await makeOffer(ctx, cohort, entry._id, now, expiresAt);
     offers += 1;
   }
+}
+
+/** Holds a seat of the cohort for the entry until `expiresAt`, schedules the expiry and tells the person. */
+export async function makeOffer(ctx: MutationCtx, cohort: Doc<"cohorts">, entryId: Id<"waitlist">, now: number, expiresAt: number) {
+  await ctx.db.patch("cohorts", cohort._id, { currentEnrollment: cohort.currentEnrollment + 1, updatedAt: now });
+  await ctx.db.patch("waitlist", entryId, { status: "offered", seatHeld: true, offeredAt: now, offerExpiresAt: expiresAt, updatedAt: now });
+  await ctx.scheduler.runAt(expiresAt, internal.waitlist.expireOffer, { entryId });
+  await ctx.scheduler.runAfter(0, internal.waitlist.sendOfferEmail, { entryId });
 }
 
 /** Ends an open offer (declined, expired or withdrawn): its seat goes to the next person. */

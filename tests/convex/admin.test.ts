@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import * as adminModule from "../../convex/admin";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { as, deliver, runScheduled, seedCohort, stubStripeApi, stubStripeEnv, type StripeCall } from "./checkout-helpers";
+import { as, deliver, runScheduled, seedCohort, useStripeTestEnvironment } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 
-let calls: StripeCall[];
-beforeEach(() => {
-  vi.useFakeTimers();
-  stubStripeEnv();
-  calls = stubStripeApi();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
-});
+const stripe = useStripeTestEnvironment();
 
 async function admin(t: ReturnType<typeof newTest>) {
   return await t.run(async (ctx) =>
@@ -47,7 +37,7 @@ describe("admin functions", () => {
       ctx.db.insert("sessions", { courseId, title: "Opening", type: "S", dayNumber: 1, orderInDay: 1, durationMinutes: 30, description: "", outcomes: [], createdAt: 1 }),
     );
     const itemId = await t.run(async (ctx) => ctx.db.insert("enablementKitItems", { courseId, title: "Deck", type: "slides", externalUrl: "https://x.test/d", order: 0, createdAt: 1 }));
-    const calls: Array<[string, (caller: ReturnType<typeof as> | ReturnType<typeof newTest>) => Promise<unknown>]> = [
+    const cases: Array<[string, (caller: ReturnType<typeof as> | ReturnType<typeof newTest>) => Promise<unknown>]> = [
       ["cohorts", (c) => c.query(api.admin.cohorts, {})],
       ["courses", (c) => c.query(api.admin.courses, {})],
       ["course", (c) => c.query(api.admin.course, { courseId })],
@@ -64,8 +54,8 @@ describe("admin functions", () => {
     ];
     // Every public admin function has a case here.
     const publicAdminFunctions = Object.entries(adminModule).filter(([, fn]) => (fn as { isPublic?: boolean }).isPublic).map(([name]) => name);
-    expect(calls.map(([name]) => name).sort()).toEqual(publicAdminFunctions.sort());
-    for (const [, call] of calls) {
+    expect(cases.map(([name]) => name).sort()).toEqual(publicAdminFunctions.sort());
+    for (const [, call] of cases) {
       await expectAppError(call(t), "NOT_SIGNED_IN");
       await expectAppError(call(as(t, buyers[0])), "NOT_PLATFORM_ADMIN");
     }
@@ -140,10 +130,10 @@ describe("admin functions", () => {
     const { cohortId, buyers } = await seedCohort(t);
     const enrollmentId = await paidEnrollment(t, cohortId, buyers[0]);
     const ops = as(t, await admin(t));
-    calls.length = 0;
+    stripe.calls.length = 0;
     const result = await ops.action(api.admin.refundEnrollment, { enrollmentId });
     expect(result.status).toBe("succeeded");
-    const refund = calls.find((c) => c.path === "/v1/refunds")!;
+    const refund = stripe.calls.find((c) => c.path === "/v1/refunds")!;
     expect(refund.params.get("payment_intent")).toBe(`pi_${enrollmentId}`);
     expect(refund.idempotencyKey).toBe(`refund-${enrollmentId}`);
     const rows = await ops.query(api.admin.cohortEnrollments, { cohortId });

@@ -1,6 +1,6 @@
 /** Shared setup for checkout tests: a cohort, buyers, a stubbed Stripe API and signed webhooks. */
 import Stripe from "stripe";
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 import type { Id } from "../../convex/_generated/dataModel";
 import { newTest } from "./helpers";
 
@@ -144,4 +144,20 @@ export async function cohortState(t: T, cohortId: Id<"cohorts">) {
     const enrollments = await ctx.db.query("enrollments").withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", cohortId)).collect();
     return { cohort, enrollments, seatsHeld: enrollments.filter((e) => e.seatHeld).length };
   });
+}
+
+/** Fake timers, Stripe test keys and a fake Stripe API for every test of the file; returns the recorded calls. */
+export function useStripeTestEnvironment() {
+  const recorded: { calls: StripeCall[] } = { calls: [] };
+  beforeEach(() => {
+    vi.useFakeTimers();
+    stubStripeEnv();
+    recorded.calls = stubStripeApi();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllEnvs();
+    vi.unstubAllGlobals();
+  });
+  return recorded;
 }

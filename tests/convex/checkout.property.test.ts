@@ -1,22 +1,13 @@
 /** Seat accounting holds under any sequence of purchases, expiries, refunds and repeated webhooks. */
 import fc from "fast-check";
-import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { HOLD_MS } from "../../convex/model/checkout";
-import { as, cohortState, deliver, runScheduled, seedCohort, stubStripeApi, stubStripeEnv } from "./checkout-helpers";
+import { as, cohortState, deliver, runScheduled, seedCohort, useStripeTestEnvironment } from "./checkout-helpers";
 import { newTest } from "./helpers";
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  stubStripeEnv();
-  stubStripeApi();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
-});
+useStripeTestEnvironment();
 
 const BUYERS = 6;
 const CAPACITY = 3;

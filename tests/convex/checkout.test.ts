@@ -1,23 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { HOLD_MS } from "../../convex/model/checkout";
-import { as, cohortState, deliver, runScheduled, seedCohort, stubStripeApi, stubStripeEnv, type StripeCall } from "./checkout-helpers";
+import { as, cohortState, deliver, runScheduled, seedCohort, useStripeTestEnvironment } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 
-let calls: StripeCall[];
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  stubStripeEnv();
-  calls = stubStripeApi();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
-});
+const stripe = useStripeTestEnvironment();
 
 async function reserveAndOpenCheckout(t: ReturnType<typeof newTest>, userId: Id<"users">, cohortId: Id<"cohorts">) {
   const enrollmentId = await as(t, userId).mutation(api.checkout.reserve, { cohortId });
@@ -38,7 +26,7 @@ describe("reserving a seat and creating the Stripe Checkout Session", () => {
     expect(await as(t, buyers[0]).query(api.checkout.status, { enrollmentId })).toMatchObject({ state: "creating_session" });
 
     await runScheduled(t);
-    const create = calls.filter((c) => c.path === "/v1/checkout/sessions" && c.method === "POST");
+    const create = stripe.calls.filter((c) => c.path === "/v1/checkout/sessions" && c.method === "POST");
     expect(create).toHaveLength(1);
     const p = create[0].params;
     expect(create[0].idempotencyKey).toBe(`checkout-session-${enrollmentId}`);
@@ -117,7 +105,7 @@ describe("hold expiry and cancellation", () => {
     const after = await cohortState(t, cohortId);
     expect(after.cohort.currentEnrollment).toBe(0);
     expect(after.enrollments[0]).toMatchObject({ paymentStatus: "failed", failureReason: "hold_expired", seatHeld: false });
-    expect(calls.some((c) => c.path.endsWith("/expire"))).toBe(true);
+    expect(stripe.calls.some((c) => c.path.endsWith("/expire"))).toBe(true);
     expect(await as(t, buyers[0]).query(api.checkout.status, { enrollmentId })).toMatchObject({ state: "ended" });
   });
 
@@ -189,11 +177,11 @@ describe("Stripe webhooks", () => {
     await deliver(t2, "checkout.session.expired", { id: late.sessionId, object: "checkout.session", client_reference_id: late.enrollmentId });
     const winner = await reserveAndOpenCheckout(t2, seeded.buyers[1], seeded.cohortId);
     await deliver(t2, "checkout.session.completed", paid(winner.sessionId, winner.enrollmentId, "pi_winner"));
-    calls.length = 0;
+    stripe.calls.length = 0;
     const response = await deliver(t2, "checkout.session.completed", paid(late.sessionId, late.enrollmentId, "pi_too_late"));
     expect(((await response.json()) as { outcome: string }).outcome).toBe("late payment refunded: no seat left");
     await runScheduled(t2);
-    const refund = calls.find((c) => c.path === "/v1/refunds");
+    const refund = stripe.calls.find((c) => c.path === "/v1/refunds");
     expect(refund?.params.get("payment_intent")).toBe("pi_too_late");
     expect(refund?.idempotencyKey).toBe(`refund-${late.enrollmentId}`);
     const state = await cohortState(t2, seeded.cohortId);

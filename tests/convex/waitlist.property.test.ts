@@ -3,23 +3,14 @@
  * expire / refund / accept / decline / expire-offer / raise-capacity.
  */
 import fc from "fast-check";
-import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
 import { HOLD_MS } from "../../convex/model/checkout";
-import { as, deliver, runScheduled, seedCohort, stubStripeApi, stubStripeEnv, type T } from "./checkout-helpers";
+import { as, deliver, runScheduled, seedCohort, type T, useStripeTestEnvironment } from "./checkout-helpers";
 import { newTest } from "./helpers";
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  stubStripeEnv();
-  stubStripeApi();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
-});
+useStripeTestEnvironment();
 
 const PEOPLE = 6;
 const weighted = (entries: Array<[string, number]>) => fc.oneof(...entries.map(([op, weight]) => ({ arbitrary: fc.constant(op), weight })));

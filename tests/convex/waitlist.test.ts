@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { HOLD_MS } from "../../convex/model/checkout";
 import * as waitlistModule from "../../convex/waitlist";
-import { as, cohortState, deliver, runScheduled, seedCohort, stubStripeApi, stubStripeEnv, type StripeCall, type T } from "./checkout-helpers";
+import { as, cohortState, deliver, runScheduled, seedCohort, type T, useStripeTestEnvironment } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 
 const HOUR = 60 * 60 * 1000;
-let calls: StripeCall[];
-beforeEach(() => {
-  vi.useFakeTimers();
-  stubStripeEnv();
-  calls = stubStripeApi();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
-});
+const stripe = useStripeTestEnvironment();
 
 async function buy(t: T, buyer: Id<"users">, cohortId: Id<"cohorts">) {
   const enrollmentId = await as(t, buyer).mutation(api.checkout.reserve, { cohortId });
@@ -119,7 +109,7 @@ describe("offers", () => {
     const accepted = await as(t, c).mutation(api.waitlist.accept, { entryId: cEntry });
     expect(accepted.needsPayment).toBe(true);
     await runScheduled(t);
-    expect(calls.filter((x) => x.path === "/v1/checkout/sessions" && x.method === "POST").at(-1)?.params.get("client_reference_id")).toBe(accepted.enrollmentId);
+    expect(stripe.calls.filter((x) => x.path === "/v1/checkout/sessions" && x.method === "POST").at(-1)?.params.get("client_reference_id")).toBe(accepted.enrollmentId);
     const state = await cohortState(t, cohortId);
     expect(state.cohort.currentEnrollment).toBe(1);
     expect(state.enrollments.find((x) => x._id === accepted.enrollmentId)).toMatchObject({ paymentStatus: "pending", seatHeld: true });
@@ -138,11 +128,11 @@ describe("offers", () => {
     });
     const entry = await as(t, b).mutation(api.waitlist.join, { cohortId });
     await refund(t, aEnrollment);
-    calls.length = 0;
+    stripe.calls.length = 0;
     const accepted = await as(t, b).mutation(api.waitlist.accept, { entryId: entry });
     expect(accepted.needsPayment).toBe(false);
     await runScheduled(t);
-    expect(calls.filter((x) => x.path === "/v1/checkout/sessions")).toHaveLength(0);
+    expect(stripe.calls.filter((x) => x.path === "/v1/checkout/sessions")).toHaveLength(0);
     expect((await cohortState(t, cohortId)).enrollments.find((x) => x._id === accepted.enrollmentId)).toMatchObject({ paymentStatus: "completed", paymentType: "b2b", seatHeld: true });
   });
 
