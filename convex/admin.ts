@@ -7,7 +7,7 @@ import { internalMutation, internalQuery, platformAdminAction, platformAdminMuta
 import { cohortRows, vCohortRow } from "./model/cohorts";
 import { rescheduleCohort, scheduleCohort } from "./model/schedule";
 import { normalizeEmail } from "./model/users";
-import { offerFreeSeats, promoteCourseWaitlist } from "./model/waitlist";
+import { DEFAULT_OFFER_HOURS, offerFreeSeats, promoteCourseWaitlist } from "./model/waitlist";
 import { stripeClient } from "./model/stripe";
 import {
   vCapabilityLevel,
@@ -218,9 +218,13 @@ export const saveCohort = platformAdminMutation({
     zoomLink: v.optional(v.string()),
     instructorEmail: v.optional(v.string()),
     status: vCohortStatus,
+    waitlistOfferHours: v.optional(v.number()),
   },
   returns: v.id("cohorts"),
   handler: async (ctx, { cohortId, instructorEmail, ...fields }) => {
+    if (fields.waitlistOfferHours !== undefined && (!Number.isInteger(fields.waitlistOfferHours) || fields.waitlistOfferHours < 1 || fields.waitlistOfferHours > 168)) {
+      throw appError("INVALID_INPUT", "Waitlist offers can last between 1 and 168 hours.");
+    }
     if (fields.name.trim().length < 3) throw appError("INVALID_INPUT", "Give the cohort a name of at least 3 characters.");
     if (fields.endDate < fields.startDate) throw appError("INVALID_INPUT", "The cohort must end after it starts.");
     if (fields.endDate - fields.startDate > 180 * DAY) throw appError("INVALID_INPUT", "A cohort can run for at most 180 days.");
@@ -396,6 +400,7 @@ export const cohort = platformAdminQuery({
       instructorEmail: v.optional(v.string()),
       status: vCohortStatus,
       isB2B: v.boolean(),
+      waitlistOfferHours: v.number(),
     }),
   ),
   handler: async (ctx, { cohortId }) => {
@@ -417,6 +422,7 @@ export const cohort = platformAdminQuery({
       ...(instructor ? { instructorEmail: instructor.email } : {}),
       status: cohort.status,
       isB2B: cohort.isB2B,
+      waitlistOfferHours: cohort.waitlistOfferHours ?? DEFAULT_OFFER_HOURS,
     };
   },
 });

@@ -94,6 +94,7 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
         zoomLink: String(form.get("zoomLink") ?? ""),
         instructorEmail: String(form.get("instructorEmail") ?? ""),
         status: String(form.get("status")) as CohortInitial["status"],
+        waitlistOfferHours: Number(form.get("waitlistOfferHours")),
       });
       toast("success", initial ? "Cohort saved; learners' schedules updated." : "Cohort created with its schedule.");
       if (!initial) router.push(`/admin/cohorts/${id}`);
@@ -143,6 +144,9 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
             <option value="completed">Completed</option>
             <option value="cancelled">Cancelled</option>
           </Select>
+        </Field>
+        <Field id="waitlistOfferHours" label="Waitlist offers last (hours)" hint="Cut to end 1 hour before the start.">
+          <Input id="waitlistOfferHours" name="waitlistOfferHours" type="number" min="1" max="168" defaultValue={initial?.waitlistOfferHours ?? 48} required />
         </Field>
         <div className="sm:col-span-2">
           <Button type="submit" loading={saving}>

@@ -85,6 +85,14 @@ describe("offers", () => {
     await seatInvariant(t, cohortId);
   });
 
+  test("the offer window is configurable per cohort", async () => {
+    const { t, cohortId, b, aEnrollment } = await fullCohort({ offerHours: 6 });
+    await as(t, b).mutation(api.waitlist.join, { cohortId });
+    await refund(t, aEnrollment);
+    const offer = (await as(t, b).query(api.waitlist.mineForCohort, { cohortId }))!;
+    expect(offer.offerExpiresAt! - Date.now()).toBe(6 * HOUR);
+  });
+
   test("an offer near the start is cut to end an hour before it; none are made after that", async () => {
     const { t, cohortId, b, c, aEnrollment } = await fullCohort({ startsInDays: 0.5 });
     await as(t, b).mutation(api.waitlist.join, { cohortId });
