@@ -66,12 +66,14 @@ export function CohortDetail({ cohortId }: { cohortId: Id<"cohorts"> }) {
             </div>
           ))}
         </section>
-        <aside>
+        <aside className="order-first lg:order-none">
           <Card className="p-5 lg:sticky lg:top-24">
             <p className="tabular text-xl font-semibold text-gray-900">{formatPrice(course.priceB2C)}</p>
-            <p className="mt-2">
-              <SeatsLeft seatsLeft={cohort.seatsLeft} />
-            </p>
+            {cohort.seatsLeft > 0 && (
+              <p className="mt-2">
+                <SeatsLeft seatsLeft={cohort.seatsLeft} />
+              </p>
+            )}
             <div className="mt-4">
               {cohort.status === "open" ? (
                 <ReserveAction cohortId={cohort._id} cohortName={cohort.name} seatsLeft={cohort.seatsLeft} courseSlug={course.slug} />

@@ -78,7 +78,7 @@ export function CourseDetail({ slug, reserveFor }: { slug: string; reserveFor?: 
             </div>
           </section>
         </div>
-        <aside>
+        <aside className="order-first lg:order-none">
           <Card className="p-5 lg:sticky lg:top-24">
             <p className="tabular text-xl font-semibold text-gray-900">{formatPrice(course.priceB2C)}</p>
             <p className="text-sm text-gray-600">per person · teams get seat pricing</p>
@@ -100,9 +100,11 @@ export function CourseDetail({ slug, reserveFor }: { slug: string; reserveFor?: 
                       {formatDateRange(cohort.startDate, cohort.endDate, cohort.timezone)}
                       {cohort.timezone && <span className="text-gray-500">({cohort.timezone})</span>}
                     </p>
-                    <p className="mt-1">
-                      <SeatsLeft seatsLeft={cohort.seatsLeft} />
-                    </p>
+                    {cohort.seatsLeft > 0 && (
+                      <p className="mt-1">
+                        <SeatsLeft seatsLeft={cohort.seatsLeft} />
+                      </p>
+                    )}
                     <div className="mt-3">
                       <ReserveAction
                         cohortId={cohort._id}

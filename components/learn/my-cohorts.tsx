@@ -285,19 +285,21 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
               <h3 className="text-xs font-semibold uppercase tracking-wide text-gray-600">{label}</h3>
               <ul className="mt-2 divide-y divide-gray-100 rounded-md border border-gray-200">
                 {sessions.map((session) => (
-                  <li key={session._id} className="flex flex-wrap items-center gap-3 px-3 py-2.5" data-testid="schedule-session">
-                    <span className="tabular w-40 shrink-0 whitespace-nowrap text-sm text-gray-700">
+                  <li key={session._id} className="flex flex-col gap-2 px-3 py-2.5 sm:flex-row sm:items-center sm:gap-3" data-testid="schedule-session">
+                    <span className="tabular whitespace-nowrap text-sm text-gray-700 sm:w-40 sm:shrink-0">
                       {time(session.startsAt)} – {time(session.endsAt)}
                     </span>
-                    <span className="min-w-0 flex-1">
+                    <span className="min-w-0 sm:flex-1">
                       <span className={`block text-sm font-medium ${session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{session.title}</span>
                       <span className="text-xs text-gray-600">{SESSION_TYPE_LABEL[session.type]}</span>
                     </span>
-                    <LiveStatus session={session} now={now} />
-                    <JoinButton session={session} now={now} />
-                    <Button variant="ghost" size="sm" onClick={() => download(session._id)} aria-label={`Add ${session.title} to calendar`}>
-                      <CalendarPlus className="size-4" aria-hidden />
-                    </Button>
+                    <span className="flex items-center gap-2">
+                      <LiveStatus session={session} now={now} />
+                      <JoinButton session={session} now={now} />
+                      <Button variant="ghost" size="sm" onClick={() => download(session._id)} aria-label={`Add ${session.title} to calendar`}>
+                        <CalendarPlus className="size-4" aria-hidden />
+                      </Button>
+                    </span>
                   </li>
                 ))}
               </ul>
