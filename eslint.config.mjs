@@ -11,6 +11,7 @@ export default tseslint.config(
       ".convex-local/",
       "convex/_generated/",
       "local-backend/test/fixture/",
+      "local-backend/test/tmp-*/",
       "next-env.d.ts",
       "test-results/",
       "playwright-report/",
