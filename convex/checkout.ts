@@ -143,7 +143,8 @@ export const cancel = userMutation({
 
 // ------------------------------------------------------------------ internal
 
-export const checkoutContext = internalQuery({
+/** A purchase with everything the checkout session, receipt and refund email need. */
+export const purchaseContext = internalQuery({
   args: { enrollmentId: v.id("enrollments") },
   handler: async (ctx, { enrollmentId }) => {
     const enrollment = await ctx.db.get("enrollments", enrollmentId);
@@ -151,7 +152,11 @@ export const checkoutContext = internalQuery({
     const cohort = (await ctx.db.get("cohorts", enrollment.cohortId))!;
     const course = (await ctx.db.get("courses", enrollment.courseId))!;
     const user = (await ctx.db.get("users", enrollment.userId))!;
-    return { enrollment, cohort, course, user };
+    const sessions = await ctx.db
+      .query("cohortSessions")
+      .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohort._id))
+      .take(200);
+    return { enrollment, cohort, course, user, sessions };
   },
 });
 
@@ -159,7 +164,7 @@ export const checkoutContext = internalQuery({
 export const createCheckoutSession = internalAction({
   args: { enrollmentId: v.id("enrollments") },
   handler: async (ctx, { enrollmentId }) => {
-    const data = await ctx.runQuery(internal.checkout.checkoutContext, { enrollmentId });
+    const data = await ctx.runQuery(internal.checkout.purchaseContext, { enrollmentId });
     if (data === null || data.enrollment.paymentStatus !== "pending" || !data.enrollment.seatHeld || !data.enrollment.holdExpiresAt) return;
     const { enrollment, cohort, course, user } = data;
     try {
@@ -336,26 +341,10 @@ async function applyEvent(ctx: Parameters<typeof failPending>[0], type: string, 
 const money = (cents: number | undefined) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: currency().toUpperCase() }).format((cents ?? 0) / 100);
 
-export const receiptContext = internalQuery({
-  args: { enrollmentId: v.id("enrollments") },
-  handler: async (ctx, { enrollmentId }) => {
-    const enrollment = await ctx.db.get("enrollments", enrollmentId);
-    if (enrollment === null) return null;
-    const cohort = (await ctx.db.get("cohorts", enrollment.cohortId))!;
-    const course = (await ctx.db.get("courses", enrollment.courseId))!;
-    const user = (await ctx.db.get("users", enrollment.userId))!;
-    const sessions = await ctx.db
-      .query("cohortSessions")
-      .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohort._id))
-      .take(200);
-    return { enrollment, cohort, course, user, sessions };
-  },
-});
-
 export const sendReceipt = internalAction({
   args: { enrollmentId: v.id("enrollments") },
   handler: async (ctx, { enrollmentId }) => {
-    const data = await ctx.runQuery(internal.checkout.receiptContext, { enrollmentId });
+    const data = await ctx.runQuery(internal.checkout.purchaseContext, { enrollmentId });
     if (data === null || data.enrollment.paymentStatus !== "completed") return;
     const { cohort, course, user, sessions, enrollment } = data;
     const calendar = cohortCalendar(course, cohort, sessions);
@@ -379,7 +368,7 @@ export const sendReceipt = internalAction({
 export const sendRefundConfirmation = internalAction({
   args: { enrollmentId: v.id("enrollments") },
   handler: async (ctx, { enrollmentId }) => {
-    const data = await ctx.runQuery(internal.checkout.receiptContext, { enrollmentId });
+    const data = await ctx.runQuery(internal.checkout.purchaseContext, { enrollmentId });
     if (data === null) return;
     await sendEmail(ctx, {
       to: data.user.email,
