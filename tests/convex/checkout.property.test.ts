@@ -17,9 +17,12 @@ const vOp = fc.record({
 });
 
 test("confirmed + held seats never exceed capacity and always equal the cohort's count", async () => {
-  const seen = { paid: 0, released: 0 };
+  const paid = new Set<string>();
+  const released = new Set<string>();
+  let run = 0;
   await fc.assert(
     fc.asyncProperty(fc.array(vOp, { minLength: 5, maxLength: 30 }), async (ops) => {
+      run += 1;
       const t = newTest();
       const { cohortId, buyers } = await seedCohort(t, { capacity: CAPACITY, buyers: BUYERS });
       const lastEvent: { type?: string; object?: Record<string, unknown>; id?: string } = {};
@@ -44,15 +47,20 @@ test("confirmed + held seats never exceed capacity and always equal the cohort's
             break;
           case "pay":
           case "payDelayed":
-            if (e && session) {
-              await send("checkout.session.completed", {
-                id: session,
-                object: "checkout.session",
-                client_reference_id: e._id,
-                payment_status: op === "pay" ? "paid" : "unpaid",
-                payment_intent: `pi_${e._id}`,
-                amount_total: 149_700,
-              });
+            {
+              // The buyer pays their open checkout, or else whoever has one open (a random buyer rarely does).
+              const open = (await cohortState(t, cohortId)).enrollments.filter((x) => x.paymentStatus === "pending" && x.stripeCheckoutSessionId);
+              const target = open.find((x) => x.userId === buyer) ?? open[0];
+              if (target) {
+                await send("checkout.session.completed", {
+                  id: target.stripeCheckoutSessionId!,
+                  object: "checkout.session",
+                  client_reference_id: target._id,
+                  payment_status: op === "pay" ? "paid" : "unpaid",
+                  payment_intent: `pi_${target._id}`,
+                  amount_total: 149_700,
+                });
+              }
             }
             break;
           case "asyncFail":
@@ -86,13 +94,15 @@ test("confirmed + held seats never exceed capacity and always equal the cohort's
         for (const b of buyers) {
           expect(enrollments.filter((x) => x.userId === b && x.seatHeld).length).toBeLessThanOrEqual(1);
         }
-        seen.paid = Math.max(seen.paid, enrollments.filter((x) => x.paymentStatus === "completed").length);
-        seen.released = Math.max(seen.released, enrollments.filter((x) => x.paymentStatus === "failed" || x.paymentStatus === "refunded").length);
+        for (const x of enrollments) {
+          if (x.paymentStatus === "completed") paid.add(`${run}:${x._id}`);
+          if (x.paymentStatus === "failed" || x.paymentStatus === "refunded") released.add(`${run}:${x._id}`);
+        }
       }
     }),
     { numRuns: 40 },
   );
-  // The sequences really paid for and released seats.
-  expect(seen.paid).toBeGreaterThan(0);
-  expect(seen.released).toBeGreaterThan(0);
+  // The sequences really paid for and released seats (typically dozens of each over 40 runs).
+  expect(paid.size).toBeGreaterThan(0);
+  expect(released.size).toBeGreaterThan(0);
 }, 120_000);
