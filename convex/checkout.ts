@@ -5,6 +5,7 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
+import type { MutationCtx } from "./_generated/server";
 import { appError } from "./errors";
 import { internalAction, internalMutation, internalQuery, userMutation, userQuery } from "./functions";
 import { confirmPayment, failPending, markRefunded, reserveSeat } from "./model/checkout";
@@ -286,7 +287,7 @@ type StripeObject = {
   amount_total?: number | null;
 };
 
-async function enrollmentForCheckout(ctx: Parameters<typeof failPending>[0], session: StripeObject) {
+async function enrollmentForCheckout(ctx: MutationCtx, session: StripeObject) {
   const bySession = await ctx.db
     .query("enrollments")
     .withIndex("by_stripeCheckoutSessionId", (q) => q.eq("stripeCheckoutSessionId", session.id))
@@ -299,7 +300,7 @@ async function enrollmentForCheckout(ctx: Parameters<typeof failPending>[0], ses
 const paymentIntentId = (object: StripeObject) =>
   typeof object.payment_intent === "string" ? object.payment_intent : (object.payment_intent?.id ?? null);
 
-async function applyEvent(ctx: Parameters<typeof failPending>[0], type: string, object: StripeObject): Promise<string> {
+async function applyEvent(ctx: MutationCtx, type: string, object: StripeObject): Promise<string> {
   switch (type) {
     case "checkout.session.completed":
     case "checkout.session.async_payment_succeeded":

@@ -14,6 +14,7 @@ import { siteUrl } from "./model/env";
 import { sendEmail } from "./model/mailer";
 import { accessWindows } from "./model/seats";
 import {
+  addToCohortLine,
   endOffer,
   joinCohortWaitlist,
   joinCourseWaitlist,
@@ -314,19 +315,7 @@ export const move = platformAdminMutation({
     if (toCohortId === entry.cohortId) throw appError("INVALID_INPUT", "This person is already waiting for that cohort.");
     if (entry.status === "offered") await endOffer(ctx, entry, "withdrawn");
     else await ctx.db.patch("waitlist", entryId, { status: "cancelled", updatedAt: Date.now() });
-    const last = await ctx.db.query("waitlist").withIndex("by_cohortId_and_position", (q) => q.eq("cohortId", toCohortId)).order("desc").first();
-    const now = Date.now();
-    const movedId = await ctx.db.insert("waitlist", {
-      userId: entry.userId,
-      courseId: entry.courseId,
-      cohortId: toCohortId,
-      position: (last?.position ?? 0) + 1,
-      status: "waiting",
-      createdAt: now,
-      updatedAt: now,
-    });
-    await offerFreeSeats(ctx, toCohortId);
-    return movedId;
+    return await addToCohortLine(ctx, { userId: entry.userId, courseId: entry.courseId, cohortId: toCohortId });
   },
 });
 

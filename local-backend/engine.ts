@@ -626,11 +626,6 @@ export class Engine {
     });
   }
 
-  /** Documents in one table (for tooling such as the seed check). */
-  countDocuments(table: string) {
-    return this.db._tableIndex?.get(table)?.size ?? 0;
-  }
-
   close() {
     this.persistence.close();
   }

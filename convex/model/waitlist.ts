@@ -109,23 +109,30 @@ export async function joinCohortWaitlist(ctx: MutationCtx, viewer: Doc<"users">,
   if (cohort.currentEnrollment < cohort.maxCapacity && (await nextWaiting(ctx, cohortId)) === null) {
     throw appError("INVALID_INPUT", "Seats are still available: reserve one instead.");
   }
+  return await addToCohortLine(ctx, { userId: viewer._id, courseId: cohort.courseId, cohortId });
+}
+
+/** The highest join-order number in a cohort's line (0 when empty). */
+async function lastPosition(ctx: QueryCtx, cohortId: Id<"cohorts">) {
   const last = await ctx.db
     .query("waitlist")
     .withIndex("by_cohortId_and_position", (q) => q.eq("cohortId", cohortId))
     .order("desc")
     .first();
+  return last?.position ?? 0;
+}
+
+/** Puts someone at the end of a cohort's line; a free seat (e.g. one left when offers closed) is offered at once. */
+export async function addToCohortLine(ctx: MutationCtx, who: { userId: Id<"users">; courseId: Id<"courses">; cohortId: Id<"cohorts"> }) {
   const now = Date.now();
   const entryId = await ctx.db.insert("waitlist", {
-    userId: viewer._id,
-    courseId: cohort.courseId,
-    cohortId,
-    position: (last?.position ?? 0) + 1,
+    ...who,
+    position: (await lastPosition(ctx, who.cohortId)) + 1,
     status: "waiting",
     createdAt: now,
     updatedAt: now,
   });
-  // A seat may already be free (e.g. too few seats to sell while others wait).
-  await offerFreeSeats(ctx, cohortId);
+  await offerFreeSeats(ctx, who.cohortId);
   return entryId;
 }
 
@@ -185,8 +192,7 @@ export async function promoteCourseWaitlist(ctx: MutationCtx, cohort: Doc<"cohor
     .take(1000);
   const courseLine = waiting.filter((e) => e.cohortId === undefined).sort((a, b) => a.position - b.position);
   if (courseLine.length === 0) return 0;
-  const last = await ctx.db.query("waitlist").withIndex("by_cohortId_and_position", (q) => q.eq("cohortId", cohort._id)).order("desc").first();
-  let position = last?.position ?? 0;
+  let position = await lastPosition(ctx, cohort._id);
   for (const entry of courseLine) {
     position += 1;
     await ctx.db.patch("waitlist", entry._id, { cohortId: cohort._id, position, updatedAt: Date.now() });
