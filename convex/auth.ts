@@ -1,6 +1,7 @@
 import Google from "@auth/core/providers/google";
 import { Email } from "@convex-dev/auth/providers/Email";
 import { convexAuth } from "@convex-dev/auth/server";
+import { internal } from "./_generated/api";
 import type { ActionCtx } from "./_generated/server";
 import { magicLinkEmail } from "./emails/magicLink";
 import { googleSignInEnabled } from "./model/env";
@@ -15,6 +16,7 @@ const magicLink = Email({
   authorize: undefined, // link-only: the code alone signs in
   maxAge: MAGIC_LINK_MINUTES * 60,
   sendVerificationRequest: async (params: { identifier: string; url: string }, ctx?: unknown) => {
+    await (ctx as ActionCtx).runMutation(internal.users.limitSignInLink, { email: params.identifier });
     await sendEmail(ctx as ActionCtx, { to: params.identifier, ...(await magicLinkEmail(params.url, MAGIC_LINK_MINUTES)), actionUrl: params.url });
   },
 } as Parameters<typeof Email>[0]);

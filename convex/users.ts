@@ -1,7 +1,8 @@
 import { v } from "convex/values";
-import { internalQuery, query, userQuery } from "./functions";
+import { internalMutation, internalQuery, query, userQuery } from "./functions";
 import { googleSignInEnabled, isLocalMode } from "./model/env";
-import { getViewer } from "./model/users";
+import { enforceLimit } from "./model/rateLimits";
+import { getViewer, normalizeEmail } from "./model/users";
 import { vUserRole } from "./validators";
 
 const vViewer = v.object({
@@ -61,4 +62,12 @@ export const signInOptions = query({
 export const viewerForAction = internalQuery({
   args: {},
   handler: async (ctx) => await getViewer(ctx),
+});
+
+/** Counts a sign-in link sent to `email`; refuses with RATE_LIMITED past the limit. */
+export const limitSignInLink = internalMutation({
+  args: { email: v.string() },
+  handler: async (ctx, { email }) => {
+    await enforceLimit(ctx, "magicLink", normalizeEmail(email), "sign-in links requested for this address");
+  },
 });

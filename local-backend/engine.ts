@@ -11,6 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { httpActionGeneric } from "convex/server";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { componentFiles, loadComponents } from "./components.js";
 import { deriveEngine } from "./derive.js";
 import { Persistence, FORMAT_VERSION, type CommitRecord, type JsonDoc, type Snapshot } from "./persistence.js";
 import type { Logger } from "./logger.js";
@@ -102,6 +103,13 @@ export class Engine {
     const schema = schemaFile ? (await this.importFile(schemaFile)).default : undefined;
     const modules = this.moduleMap();
     const t = this.I.convexTest({ schema, modules, transactionLimits: true });
+    for (const component of await loadComponents(this.opts.convexDir)) {
+      const files = componentFiles(component.dir);
+      const componentSchema = files.schema ? (await this.importFile(files.schema)).default : undefined;
+      const componentModules = Object.fromEntries(files.modules.map((file) => [file, () => this.importFile(file)]));
+      t.registerComponent(component.path, componentSchema, componentModules);
+      this.opts.log.info(`component ${component.path} (${component.importSpecifier})`);
+    }
     // Capture convex-test's per-instance global through its own context.
     await t.run(async () => {
       this.g = this.I.convexGlobalStorage.getStore();
@@ -213,8 +221,10 @@ export class Engine {
       }
     };
 
+    const tracked = (db: Db, tableName: string) => (db._componentPath ? `${db._componentPath}/${tableName}` : tableName);
+
     DatabaseFake.prototype._iterateDocs = function (this: Db, tableName: string, callback: (doc: unknown) => void) {
-      engine.readTracker.getStore()?.add(tableName);
+      engine.readTracker.getStore()?.add(tracked(this, tableName));
       const ids = new Set<string>(this._tableIndex?.get(tableName) ?? []);
       for (const layer of this._writes) {
         for (const id of Object.keys(layer)) {
@@ -230,7 +240,10 @@ export class Engine {
     const originalGet = DatabaseFake.prototype.get;
     DatabaseFake.prototype.get = function (this: Db, tableName: string | undefined, id: string) {
       const tracker = engine.readTracker.getStore();
-      if (tracker) tracker.add(tableName ?? tableNameFromId(id) ?? "*");
+      if (tracker) {
+        const table = tableName ?? tableNameFromId(id);
+        tracker.add(table ? tracked(this, table) : "*");
+      }
       return originalGet.call(this, tableName, id);
     };
 
@@ -553,19 +566,25 @@ export class Engine {
     this.rearmScheduler();
   }
 
-  /** Refuses to serve when stored documents violate the current schema, naming them. */
+  private get components() {
+    return Object.entries(this.g.components) as Array<[string, { db: Db }]>;
+  }
+
+  /** Refuses to serve when stored documents violate the current schemas, naming them. */
   private checkSchema() {
-    const db = this.db;
     const problems: string[] = [];
-    for (const doc of Object.values(db._documents) as Array<Record<string, unknown>>) {
-      const table = this.I.tableNameFromId(doc._id as string) as string;
-      if (table.startsWith("_")) continue;
-      const { _id, _creationTime, ...fields } = doc;
-      try {
-        db._validate(table, fields);
-      } catch (error) {
-        problems.push(`  table "${table}", document ${String(_id)}: ${(error as Error).message.split("\n")[0]}`);
-        if (problems.length >= 10) break;
+    for (const [componentPath, { db }] of this.components) {
+      for (const doc of Object.values(db._documents) as Array<Record<string, unknown>>) {
+        const table = this.I.tableNameFromId(doc._id as string) as string;
+        if (table.startsWith("_")) continue;
+        const { _id, _creationTime, ...fields } = doc;
+        try {
+          db._validate(table, fields);
+        } catch (error) {
+          const where = componentPath ? `component "${componentPath}", table "${table}"` : `table "${table}"`;
+          problems.push(`  ${where}, document ${String(_id)}: ${(error as Error).message.split("\n")[0]}`);
+          if (problems.length >= 10) break;
+        }
       }
     }
     if (problems.length > 0) {
@@ -579,33 +598,34 @@ export class Engine {
 
   /** Timers of pending scheduled functions do not survive a restart: arm them again. */
   private rearmScheduler() {
-    const db = this.db;
     const I = this.I;
-    const jobs = [...(db._tableIndex?.get("_scheduled_functions") ?? [])].map((id) => db._documents[id]);
-    const interrupted = jobs.filter((job) => job.state.kind === "inProgress").map((job) => job._id as string);
-    if (interrupted.length > 0) {
-      void this.inContext(() =>
-        I.writeToDatabase(async (writer: Db) => {
-          for (const id of interrupted) {
-            writer.patch("_scheduled_functions", id, { state: { kind: "failed" }, completedTime: Date.now() });
-          }
-        }),
-      );
-    }
-    for (const job of jobs.filter((j) => j.state.kind === "pending")) {
-      const delay = Math.max(0, job.scheduledTime - Date.now());
-      I.frameworkSetTimeout(() => {
+    for (const [componentPath, { db }] of this.components) {
+      const jobs = [...(db._tableIndex?.get("_scheduled_functions") ?? [])].map((id) => db._documents[id]);
+      const interrupted = jobs.filter((job) => job.state.kind === "inProgress").map((job) => job._id as string);
+      if (interrupted.length > 0) {
         void this.inContext(() =>
-          I.runScheduledFunction({
-            db,
-            jobId: job._id,
-            componentPath: ROOT,
-            functionPath: { udfPath: job.name, componentPath: ROOT },
-            args: job.args[0],
-            name: job.name,
+          I.withAuth().runInComponent(componentPath, async () => {
+            for (const id of interrupted) {
+              db.patch("_scheduled_functions", id, { state: { kind: "failed" }, completedTime: Date.now() });
+            }
           }),
         );
-      }, delay);
+      }
+      for (const job of jobs.filter((j) => j.state.kind === "pending")) {
+        const delay = Math.max(0, job.scheduledTime - Date.now());
+        I.frameworkSetTimeout(() => {
+          void this.inContext(() =>
+            I.runScheduledFunction({
+              db,
+              jobId: job._id,
+              componentPath,
+              functionPath: { udfPath: job.name, componentPath },
+              args: job.args[0],
+              name: job.name,
+            }),
+          );
+        }, delay);
+      }
     }
   }
 

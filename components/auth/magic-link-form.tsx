@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { errorCode, errorMessage } from "@/lib/errors";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -26,8 +27,8 @@ export function MagicLinkForm({ id, label, returnTo, onSent }: { id: string; lab
     try {
       await signIn("resend", { email: address, redirectTo: returnTo });
       onSent(address);
-    } catch {
-      setError("We could not send the link. Please try again in a minute.");
+    } catch (e) {
+      setError(errorCode(e) ? errorMessage(e) : "We could not send the link. Please try again in a minute.");
     } finally {
       setSending(false);
     }

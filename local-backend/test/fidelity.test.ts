@@ -25,6 +25,8 @@ const fileMetadata = makeFunctionReference<"query", { storageId: string }, { siz
   "files:metadata",
 );
 const tickCount = makeFunctionReference<"query", Record<string, never>, number>("ticks:count");
+const attemptLimited = makeFunctionReference<"mutation", { key: string }, boolean>("limits:attempt");
+const limitAllows = makeFunctionReference<"query", { key: string }, boolean>("limits:allowed");
 const insertInternal = makeFunctionReference<"mutation", { body: string }, null>("messages:insertInternal");
 
 function client(url: string) {
@@ -176,6 +178,34 @@ describe("local backend fidelity", () => {
     await waitFor(() => messages.value, () => true);
     expect(await open().action(viaAction, { body: "from action" })).toBe("done");
     await waitFor(() => messages.value, (list) => list.includes("from action"), 2000);
+  });
+});
+
+describe("local backend components", () => {
+  test("a component tree from convex.config.ts runs, and a query reading its tables updates live", async () => {
+    const dataDir = tempDataDir();
+    const ports = nextPorts();
+    let backend = await startBackend({ dataDir, ...ports });
+    const c = client(backend.url);
+    try {
+      const allowed = watch<boolean>(c, limitAllows, { key: "a" });
+      await waitFor(() => allowed.value, (v) => v === true);
+      expect(await c.mutation(attemptLimited, { key: "a" })).toBe(true);
+      expect(await c.mutation(attemptLimited, { key: "a" })).toBe(true);
+      await waitFor(() => allowed.value, (v) => v === false, 2000);
+      expect(await c.mutation(attemptLimited, { key: "a" })).toBe(false);
+      expect(await c.mutation(attemptLimited, { key: "b" })).toBe(true);
+    } finally {
+      await c.close();
+      await stopBackend(backend);
+    }
+    // The component's own tables are persisted with the app's.
+    backend = await startBackend({ dataDir, ...ports });
+    const again = new ConvexHttpClient(backend.url);
+    expect(await again.query(limitAllows, { key: "a" })).toBe(false);
+    expect(await again.mutation(attemptLimited, { key: "b" })).toBe(true);
+    expect(await again.mutation(attemptLimited, { key: "b" })).toBe(false);
+    await stopBackend(backend);
   });
 });
 

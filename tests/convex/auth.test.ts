@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { decodeJwt } from "jose";
 import { api } from "../../convex/_generated/api";
-import { authEnv, newTest } from "./helpers";
+import { authEnv, expectAppError, newTest } from "./helpers";
 
 async function requestLink(t: ReturnType<typeof newTest>, email: string) {
   await t.action(api.auth.signIn, { provider: "resend", params: { email, redirectTo: "/learn" } });
@@ -58,6 +58,20 @@ describe("sign-in by magic link (local mode)", () => {
     const users = await t.run(async (ctx) => await ctx.db.query("users").withIndex("by_email", (q) => q.eq("email", "returning@example.com")).collect());
     expect(users).toHaveLength(1);
     expect(users[0].role).toBe("org_member");
+  });
+
+  test("sign-in links are rate limited per address, whatever its case or spacing", async () => {
+    const t = newTest();
+    for (let i = 0; i < 5; i++) await requestLink(t, "busy@example.com");
+    const message = await expectAppError(
+      t.action(api.auth.signIn, { provider: "resend", params: { email: " Busy@Example.com ", redirectTo: "/learn" } }),
+      "RATE_LIMITED",
+    );
+    expect(message).toMatch(/Too many sign-in links requested for this address\. Try again in \d+ minutes?\./);
+    const sent = await t.run(async (ctx) => await ctx.db.query("devEmails").collect());
+    expect(sent).toHaveLength(5);
+    // Other people are not affected.
+    await requestLink(t, "someone.else@example.com");
   });
 
   test("the dev mailbox refuses to open when a Resend key is configured", async () => {

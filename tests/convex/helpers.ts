@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import rateLimiter from "@convex-dev/rate-limiter/test";
 import { convexTest } from "convex-test";
 import { expect } from "vitest";
 import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
@@ -6,8 +7,11 @@ import schema from "../../convex/schema";
 
 export const modules = import.meta.glob("../../convex/**/*.{ts,tsx}");
 
+/** A fresh backend with the components convex/convex.config.ts installs. */
 export function newTest() {
-  return convexTest({ schema, modules, transactionLimits: true });
+  const t = convexTest({ schema, modules, transactionLimits: true });
+  rateLimiter.register(t);
+  return t;
 }
 
 /** The deployment environment Convex Auth needs, with a fresh signing key. */
