@@ -3,6 +3,7 @@
  * confirms, or the hold ends and the seat returns to the cohort.
  */
 import { v } from "convex/values";
+import { applyInvoiceEvent } from "./model/billing";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
@@ -301,6 +302,7 @@ const paymentIntentId = (object: StripeObject) =>
   typeof object.payment_intent === "string" ? object.payment_intent : (object.payment_intent?.id ?? null);
 
 async function applyEvent(ctx: MutationCtx, type: string, object: StripeObject): Promise<string> {
+  if (type.startsWith("invoice.")) return await applyInvoiceEvent(ctx, type, object);
   switch (type) {
     case "checkout.session.completed":
     case "checkout.session.async_payment_succeeded":

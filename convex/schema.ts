@@ -30,7 +30,10 @@ import {
   vDifficulty,
   vEvidenceType,
   vImpactLevel,
+  vDomainStatus,
   vInviteStatus,
+  vOrgAuditAction,
+  vSeatPurchaseStatus,
   vKitItemType,
   vManagerAccessType,
   vManagerPermission,
@@ -92,6 +95,8 @@ export default defineSchema({
     linkedInUrl: v.optional(v.string()),
     phoneNumber: v.optional(v.string()),
     timezone: v.optional(v.string()),
+    /** True while this user occupies one of their organization's seats (counted in organizations.seatsUsed). */
+    holdsOrgSeat: v.optional(v.boolean()),
     emailNotifications: v.boolean(),
     smsNotifications: v.boolean(),
     notificationPreferences: v.optional(vNotificationPreferences),
@@ -118,7 +123,13 @@ export default defineSchema({
     seatsPurchased: v.number(),
     seatsUsed: v.number(),
     stripeCustomerId: v.optional(v.string()),
+    /** The latest seat invoice (each purchase is in `seatPurchases`). */
     stripeInvoiceId: v.optional(v.string()),
+    /** Domain auto-join: approval by a platform admin, then switched on/off by the org admin. */
+    domainStatus: v.optional(vDomainStatus),
+    domainJoinEnabled: v.optional(v.boolean()),
+    /** A seat invoice failed: the org is suspended at this time unless it is paid first. */
+    graceEndsAt: v.optional(v.number()),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
@@ -136,11 +147,48 @@ export default defineSchema({
     expiresAt: v.number(),
     createdAt: v.number(),
     acceptedAt: v.optional(v.number()),
+    invitedById: v.optional(v.id("users")),
+    acceptedById: v.optional(v.id("users")),
+    lastSentAt: v.optional(v.number()),
+    sendCount: v.optional(v.number()),
   })
     .index("by_inviteToken", ["inviteToken"])
     .index("by_email", ["email"])
-    .index("by_organizationId", ["organizationId"])
+    .index("by_organizationId_and_status", ["organizationId", "status"])
     .index("by_status", ["status"]),
+
+  /** One Stripe invoice for org seats (first purchase and every top-up). */
+  seatPurchases: defineTable({
+    organizationId: v.id("organizations"),
+    courseId: v.id("courses"),
+    seats: v.number(),
+    unitAmountCents: v.number(),
+    amountCents: v.number(),
+    status: vSeatPurchaseStatus,
+    stripeInvoiceId: v.optional(v.string()),
+    hostedInvoiceUrl: v.optional(v.string()),
+    invoiceError: v.optional(v.string()),
+    requestedById: v.optional(v.id("users")),
+    paidAt: v.optional(v.number()),
+    failedAt: v.optional(v.number()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_organizationId", ["organizationId"])
+    .index("by_stripeInvoiceId", ["stripeInvoiceId"]),
+
+  /** Who changed what in an organization: seats, invites, members, cohort moves, teams, managers. */
+  organizationAuditLog: defineTable({
+    organizationId: v.id("organizations"),
+    actorId: v.optional(v.id("users")),
+    action: vOrgAuditAction,
+    subjectUserId: v.optional(v.id("users")),
+    subjectEmail: v.optional(v.string()),
+    cohortId: v.optional(v.id("cohorts")),
+    fromCohortId: v.optional(v.id("cohorts")),
+    details: v.optional(v.string()),
+    createdAt: v.number(),
+  }).index("by_organizationId", ["organizationId"]),
 
   // ====================================================== COURSES & SESSIONS
   courses: defineTable({
@@ -347,6 +395,8 @@ export default defineSchema({
     message: v.string(),
     status: vContactStatus,
     brevoContactId: v.optional(v.string()),
+    /** Set when a platform admin turns a "Buy for my team" request into an organization. */
+    organizationId: v.optional(v.id("organizations")),
     createdAt: v.number(),
     updatedAt: v.number(),
   })

@@ -155,8 +155,10 @@ export const run = internalMutation({
       const userId = await seeder.user(learner.email, learner.name, "org_member", acmeId);
       acmeMembers.push({ userId, team: learner.team });
     }
-    const seatHolders = acmeMembers.length + 2; // learners + the two managers
-    await ctx.db.patch("organizations", acmeId, { seatsUsed: seatHolders });
+    // Learners and the two managers hold seats; the admin (Jordan) administers without one.
+    const seatHolders = [...acmeMembers.map((m) => m.userId), demo.get("sam.patel@acme.com")!, demo.get("lee.nguyen@acme.com")!];
+    for (const userId of seatHolders) await ctx.db.patch("users", userId, { holdsOrgSeat: true });
+    await ctx.db.patch("organizations", acmeId, { seatsUsed: seatHolders.length, domainStatus: "approved", domainJoinEnabled: false });
 
     const teamIds = new Map<string, Id<"teams">>();
     for (const name of ACME_TEAMS) {

@@ -28,6 +28,33 @@ export type NotificationPreferences = Infer<typeof vNotificationPreferences>;
 
 // ----------------------------------------------------------- organizations
 export const vOrganizationStatus = v.union(v.literal("pending_payment"), v.literal("active"), v.literal("suspended"));
+/** A declared email domain's state: a platform admin approves it before anyone can join by it. */
+export const vDomainStatus = v.union(v.literal("requested"), v.literal("approved"), v.literal("rejected"));
+/** A seat purchase follows its Stripe invoice: open (sent), paid, past_due (payment failed/overdue), void. */
+export const vSeatPurchaseStatus = v.union(v.literal("creating"), v.literal("open"), v.literal("paid"), v.literal("past_due"), v.literal("void"));
+export const vOrgAuditAction = v.union(
+  v.literal("organization_created"),
+  v.literal("seats_requested"),
+  v.literal("seats_added"),
+  v.literal("invite_sent"),
+  v.literal("invite_resent"),
+  v.literal("invite_revoked"),
+  v.literal("invite_expired"),
+  v.literal("member_joined"),
+  v.literal("member_removed"),
+  v.literal("cohort_assigned"),
+  v.literal("cohort_moved"),
+  v.literal("cohort_unassigned"),
+  v.literal("domain_requested"),
+  v.literal("domain_approved"),
+  v.literal("domain_rejected"),
+  v.literal("domain_join_toggled"),
+  v.literal("team_created"),
+  v.literal("team_updated"),
+  v.literal("manager_updated"),
+  v.literal("status_changed"),
+);
+export type OrgAuditAction = Infer<typeof vOrgAuditAction>;
 export const vInviteStatus = v.union(v.literal("pending"), v.literal("accepted"), v.literal("expired"), v.literal("revoked"));
 export const vManagerRole = v.union(v.literal("admin"), v.literal("manager"), v.literal("viewer"));
 export type ManagerRole = Infer<typeof vManagerRole>;

@@ -1,9 +1,10 @@
 /**
  * A small local stand-in for the Stripe API endpoints the academy calls, so the
  * real `stripe` SDK can run offline (pointed here with host/port/protocol):
- * checkout sessions (create, retrieve, expire), refunds, customers; a hosted
- * checkout page with Pay and Cancel; and webhook events signed exactly as
- * Stripe signs them, delivered to the app with retries.
+ * checkout sessions (create, retrieve, expire), refunds, customers, invoices
+ * and invoice items (`send_invoice`: create, finalize, send, void, retrieve);
+ * hosted checkout and invoice pages with Pay / Cancel / Decline; and webhook
+ * events signed exactly as Stripe signs them, delivered to the app with retries.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -24,7 +25,19 @@ type CheckoutSession = Json & {
 };
 type PaymentIntent = { id: string; charge: string; amount: number; currency: string; session: string; refunded: number };
 
+type Invoice = Json & {
+  id: string;
+  status: "draft" | "open" | "paid" | "void" | "uncollectible";
+  customer: string;
+  currency: string;
+  amount_due: number;
+  amount_paid: number;
+  hosted_invoice_url: string | null;
+  lines: { object: "list"; data: Json[] };
+};
+
 type State = {
+  invoices: Record<string, Invoice>;
   sessions: Record<string, CheckoutSession>;
   paymentIntents: Record<string, PaymentIntent>;
   customers: Record<string, Json>;
@@ -66,9 +79,10 @@ export function startLocalStripe(options: LocalStripeOptions) {
   const log = options.log ?? ((line: string) => console.log(`[stripe-local] ${line}`));
   const host = options.host ?? "127.0.0.1";
   const base = `http://${host}:${options.port}`;
-  const state: State = { sessions: {}, paymentIntents: {}, customers: {}, refunds: {}, idempotency: {} };
+  const state: State = { invoices: {}, sessions: {}, paymentIntents: {}, customers: {}, refunds: {}, idempotency: {} };
   if (options.stateFile && fs.existsSync(options.stateFile)) {
     Object.assign(state, JSON.parse(fs.readFileSync(options.stateFile, "utf8")) as State);
+    state.invoices ??= {};
   }
   const save = () => {
     if (options.stateFile) fs.writeFileSync(options.stateFile, JSON.stringify(state));
@@ -223,6 +237,89 @@ export function startLocalStripe(options: LocalStripeOptions) {
     return refundObject;
   }
 
+  function createInvoice(params: Json): Invoice {
+    const customer = String(params.customer ?? "");
+    if (!state.customers[customer]) throw new StripeError(400, "invalid_request_error", `No such customer: '${customer}'`, "customer", "resource_missing");
+    if (params.collection_method === "send_invoice" && !params.days_until_due && !params.due_date) {
+      throw new StripeError(400, "invalid_request_error", "Invoices with `collection_method=send_invoice` need `days_until_due` or `due_date`.", "days_until_due");
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const invoice: Invoice = {
+      id: id("in"),
+      object: "invoice",
+      status: "draft",
+      customer,
+      customer_email: (state.customers[customer].email as string | null) ?? null,
+      collection_method: params.collection_method ?? "charge_automatically",
+      days_until_due: params.days_until_due ? Number(params.days_until_due) : null,
+      due_date: params.days_until_due ? now + Number(params.days_until_due) * 86400 : null,
+      description: params.description ?? null,
+      metadata: (params.metadata as Json | undefined) ?? {},
+      currency: String(params.currency ?? "usd"),
+      amount_due: 0,
+      amount_paid: 0,
+      total: 0,
+      hosted_invoice_url: null,
+      number: null,
+      lines: { object: "list", data: [] },
+      created: now,
+      livemode: false,
+    };
+    state.invoices[invoice.id] = invoice;
+    void sendEvent("invoice.created", invoice);
+    return invoice;
+  }
+
+  function addInvoiceItem(params: Json): Json {
+    const customer = String(params.customer ?? "");
+    if (!state.customers[customer]) throw new StripeError(400, "invalid_request_error", `No such customer: '${customer}'`, "customer", "resource_missing");
+    const quantity = params.quantity ? Number(params.quantity) : 1;
+    const unit = params.unit_amount_decimal !== undefined ? Number(params.unit_amount_decimal) : undefined;
+    if (params.amount !== undefined && unit !== undefined) {
+      throw new StripeError(400, "invalid_request_error", "You may only specify one of these parameters: amount, unit_amount_decimal.");
+    }
+    const amount = params.amount !== undefined ? Number(params.amount) : Math.round((unit ?? 0) * quantity);
+    const item = {
+      id: id("ii"),
+      object: "invoiceitem",
+      customer,
+      invoice: params.invoice ?? null,
+      amount,
+      quantity,
+      currency: String(params.currency ?? "usd"),
+      description: params.description ?? null,
+    };
+    if (params.invoice) {
+      const invoice = state.invoices[String(params.invoice)];
+      if (!invoice) throw new StripeError(404, "invalid_request_error", `No such invoice: '${String(params.invoice)}'`, "invoice", "resource_missing");
+      if (invoice.status !== "draft") throw new StripeError(400, "invalid_request_error", "You can only add invoice items to draft invoices.", "invoice");
+      invoice.lines.data.push(item);
+      invoice.currency = item.currency;
+      invoice.amount_due += amount;
+      invoice.total = invoice.amount_due;
+    }
+    return item;
+  }
+
+  function invoiceTransition(invoice: Invoice, action: "finalize" | "send" | "void"): Invoice {
+    if (action === "finalize") {
+      if (invoice.status !== "draft") throw new StripeError(400, "invalid_request_error", `This invoice is already finalized, you can't re-finalize a non-draft invoice.`);
+      invoice.status = "open";
+      invoice.number = `LOCAL-${Object.keys(state.invoices).length.toString().padStart(4, "0")}`;
+      invoice.hosted_invoice_url = `${base}/invoice/${invoice.id}`;
+      void sendEvent("invoice.finalized", invoice);
+    } else if (action === "send") {
+      if (invoice.status !== "open") throw new StripeError(400, "invalid_request_error", "You can only send an invoice that is open.");
+      log(`invoice ${invoice.id} sent to ${String(invoice.customer_email)} (${invoice.hosted_invoice_url})`);
+      void sendEvent("invoice.sent", invoice);
+    } else {
+      if (invoice.status !== "open") throw new StripeError(400, "invalid_request_error", "You can only void an open invoice.");
+      invoice.status = "void";
+      void sendEvent("invoice.voided", invoice);
+    }
+    return invoice;
+  }
+
   async function api(method: string, path: string, params: Json): Promise<Json> {
     if (method === "POST" && path === "/v1/checkout/sessions") return createSession(params);
     const expire = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path);
@@ -242,6 +339,15 @@ export function startLocalStripe(options: LocalStripeOptions) {
       return session;
     }
     if (method === "POST" && path === "/v1/refunds") return refund(params);
+    if (method === "POST" && path === "/v1/invoices") return createInvoice(params);
+    if (method === "POST" && path === "/v1/invoiceitems") return addInvoiceItem(params);
+    const invoiceAction = /^\/v1\/invoices\/([^/]+)(?:\/(finalize|send|void))?$/.exec(path);
+    if (invoiceAction) {
+      const invoice = state.invoices[invoiceAction[1]];
+      if (!invoice) throw new StripeError(404, "invalid_request_error", `No such invoice: '${invoiceAction[1]}'`, "invoice", "resource_missing");
+      if (method === "GET" && !invoiceAction[2]) return invoice;
+      if (method === "POST" && invoiceAction[2]) return invoiceTransition(invoice, invoiceAction[2] as "finalize" | "send" | "void");
+    }
     if (method === "POST" && path === "/v1/customers") {
       const customer = { id: id("cus"), object: "customer", email: params.email ?? null, name: params.name ?? null, metadata: params.metadata ?? {} };
       state.customers[customer.id] = customer;
@@ -260,6 +366,7 @@ export function startLocalStripe(options: LocalStripeOptions) {
       });
       if (url.pathname === "/_health") return send(res, 200, { status: "ok" });
       if (url.pathname.startsWith("/pay/")) return payPage(req.method ?? "GET", url, body, res);
+      if (url.pathname.startsWith("/invoice/")) return invoicePage(req.method ?? "GET", url, body, res);
       if (!url.pathname.startsWith("/v1/")) return send(res, 404, { error: { type: "invalid_request_error", message: "Not found" } });
       if (req.headers.authorization !== `Bearer ${options.secretKey}`) {
         return send(res, 401, { error: { type: "invalid_request_error", message: "Invalid API Key provided" } });
@@ -326,6 +433,51 @@ export function startLocalStripe(options: LocalStripeOptions) {
            <button name="action" value="bank_debit" class="secondary">Pay by bank debit (settles in a few seconds)</button>
            <button name="action" value="cancel" class="link">Cancel and go back</button>
          </form>`,
+      ),
+    );
+  }
+
+  function invoicePage(method: string, url: URL, body: string, res: http.ServerResponse) {
+    const invoice = state.invoices[url.pathname.split("/")[2]];
+    if (!invoice || invoice.status === "draft") return html(res, 404, page("Invoice not found", `<p>This invoice link is not valid.</p>`));
+    const amount = new Intl.NumberFormat("en-US", { style: "currency", currency: invoice.currency.toUpperCase() }).format(invoice.amount_due / 100);
+    if (method === "POST" && invoice.status === "open") {
+      const action = new URLSearchParams(body).get("action");
+      if (action === "pay") {
+        invoice.status = "paid";
+        invoice.amount_paid = invoice.amount_due;
+        save();
+        void (async () => {
+          await sendEvent("invoice.paid", invoice);
+          await sendEvent("invoice.payment_succeeded", invoice);
+        })();
+      } else if (action === "decline") {
+        void sendEvent("invoice.payment_failed", { ...invoice, last_finalization_error: null });
+      }
+    }
+    const lines = invoice.lines.data
+      .map((line) => `<li>${escape(String(line.description ?? "Item"))} × ${String(line.quantity)}</li>`)
+      .join("");
+    const status =
+      invoice.status === "paid" ? `<p class="amount">Paid</p><p>Thank you. You can close this page.</p>` : invoice.status === "void" ? `<p>This invoice was voided.</p>` : "";
+    return html(
+      res,
+      200,
+      page(
+        `Invoice ${String(invoice.number)}`,
+        `<p class="muted">Local Stripe stand-in · no real payment is made</p>
+         <h1>Invoice ${escape(String(invoice.number))}</h1>
+         <p>${escape(String(invoice.description ?? ""))}</p><ul>${lines}</ul>
+         <p class="amount">${amount}</p>
+         ${status}
+         ${
+           invoice.status === "open"
+             ? `<form method="post">
+                  <button name="action" value="pay" class="primary">Pay ${amount}</button>
+                  <button name="action" value="decline" class="secondary">Simulate a declined payment</button>
+                </form>`
+             : ""
+         }`,
       ),
     );
   }

@@ -9,9 +9,11 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
   magicLink: { kind: "token bucket", rate: 5, period: 15 * MINUTE, capacity: 5 },
   /** Invitation emails per organization (sending and resending). */
   orgInvites: { kind: "token bucket", rate: 300, period: HOUR, capacity: 200 },
+  /** "Buy for my team" requests per email address. */
+  teamRequests: { kind: "fixed window", rate: 3, period: HOUR },
 });
 
-type LimitName = "magicLink" | "orgInvites";
+type LimitName = "magicLink" | "orgInvites" | "teamRequests";
 
 /** Consumes `count` tokens or throws RATE_LIMITED with when to try again. */
 export async function enforceLimit(

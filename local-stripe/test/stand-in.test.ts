@@ -108,4 +108,31 @@ describe("local Stripe stand-in", () => {
     const wrong = new Stripe("sk_test_wrong", { host: "127.0.0.1", port: 12398, protocol: "http", httpClient: Stripe.createFetchHttpClient() });
     await expect(wrong.checkout.sessions.retrieve(session.id)).rejects.toThrow(/Invalid API Key/);
   });
+
+  test("invoices: send_invoice with seat quantity, finalize, send, pay or decline on the hosted page", async () => {
+    const customer = await stripe.customers.create({ email: "billing@acme.com", name: "Acme" });
+    const invoice = await stripe.invoices.create({
+      customer: customer.id,
+      collection_method: "send_invoice",
+      days_until_due: 14,
+      metadata: { purchaseId: "p1" },
+    });
+    expect(invoice.status).toBe("draft");
+    await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, currency: "usd", quantity: 12, unit_amount_decimal: Stripe.Decimal.from(119700), description: "Seat" });
+    const finalized = await stripe.invoices.finalizeInvoice(invoice.id!);
+    expect(finalized).toMatchObject({ status: "open", amount_due: 12 * 119700 });
+    expect(finalized.hosted_invoice_url).toMatch(/\/invoice\/in_local_/);
+    await stripe.invoices.sendInvoice(invoice.id!);
+    await expect(stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, amount: 5, currency: "usd" })).rejects.toThrow(/draft/);
+
+    const declined = await fetch(finalized.hosted_invoice_url!, { method: "POST", body: "action=decline", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(await declined.text()).toContain("Simulate a declined payment");
+    expect((await waitForEvent("invoice.payment_failed")).data.object).toMatchObject({ id: invoice.id, status: "open" });
+
+    await fetch(finalized.hosted_invoice_url!, { method: "POST", body: "action=pay", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const paid = (await waitForEvent("invoice.paid")).data.object as Stripe.Invoice;
+    expect(paid).toMatchObject({ id: invoice.id, status: "paid", amount_paid: 12 * 119700, metadata: { purchaseId: "p1" } });
+    expect((await stripe.invoices.retrieve(invoice.id!)).status).toBe("paid");
+    expect(failures).toEqual([]);
+  });
 });

@@ -45,6 +45,13 @@ export function stubStripeApi() {
       }
       const retrieve = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(url.pathname);
       if (retrieve) return json({ id: retrieve[1], object: "checkout.session", status: sessions.get(retrieve[1])?.status ?? "open" });
+      if (method === "POST" && url.pathname === "/v1/customers") return json({ id: `cus_${++counter}`, object: "customer" });
+      if (method === "POST" && url.pathname === "/v1/invoices") return json({ id: `in_${++counter}`, object: "invoice", status: "draft" });
+      if (method === "POST" && url.pathname === "/v1/invoiceitems") return json({ id: `ii_${++counter}`, object: "invoiceitem" });
+      const invoiceStep = /^\/v1\/invoices\/([^/]+)\/(finalize|send)$/.exec(url.pathname);
+      if (method === "POST" && invoiceStep) {
+        return json({ id: invoiceStep[1], object: "invoice", status: "open", hosted_invoice_url: `https://invoice.stripe.com/i/${invoiceStep[1]}` });
+      }
       if (method === "POST" && url.pathname === "/v1/refunds") {
         return json({ id: `re_${++counter}`, object: "refund", status: "succeeded" });
       }

@@ -1,0 +1,142 @@
+/** Teams (members and leads) and organization managers (role, permissions, team scope). */
+import { v } from "convex/values";
+import { appError } from "./errors";
+import { orgMutation } from "./functions";
+import { assertTeamInScope } from "./model/access";
+import { audit, requireMember } from "./model/organizations";
+import { MANAGER_PERMISSIONS, vManagerPermission, vManagerRole, vTeamRole } from "./validators";
+
+export const create = orgMutation({
+  args: { name: v.string(), description: v.optional(v.string()) },
+  permission: "manage_team",
+  returns: v.id("teams"),
+  handler: async (ctx, { name, description }) => {
+    const { organization, viewer } = ctx.access;
+    const trimmed = name.trim();
+    if (trimmed.length < 2 || trimmed.length > 80) throw appError("INVALID_INPUT", "A team name needs 2 to 80 characters.");
+    const existing = await ctx.db
+      .query("teams")
+      .withIndex("by_organizationId_and_isActive", (q) => q.eq("organizationId", organization._id).eq("isActive", true))
+      .take(500);
+    if (existing.some((t) => t.name.toLowerCase() === trimmed.toLowerCase())) throw appError("INVALID_INPUT", `There is already a team called ${trimmed}.`);
+    const now = Date.now();
+    const teamId = await ctx.db.insert("teams", {
+      organizationId: organization._id,
+      name: trimmed,
+      description: description?.trim() || undefined,
+      memberCount: 0,
+      isActive: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await audit(ctx, organization._id, "team_created", { actorId: viewer._id, details: trimmed });
+    return teamId;
+  },
+});
+
+/** Adds a member to a team (or changes their role in it: member / lead). */
+export const setMember = orgMutation({
+  args: { teamId: v.id("teams"), memberId: v.id("users"), teamRole: vTeamRole },
+  permission: "manage_team",
+  returns: v.null(),
+  handler: async (ctx, { teamId, memberId: userId, teamRole: role }) => {
+    const { organization, viewer } = ctx.access;
+    const team = await ctx.db.get("teams", teamId);
+    if (team === null || team.organizationId !== organization._id || !team.isActive) throw appError("NOT_FOUND", "This team does not exist.");
+    assertTeamInScope(ctx.access, teamId);
+    const member = await requireMember(ctx, organization._id, userId);
+    const memberships = await ctx.db.query("teamMembers").withIndex("by_userId", (q) => q.eq("userId", userId)).take(50);
+    const existing = memberships.find((m) => m.teamId === teamId);
+    if (existing) {
+      await ctx.db.patch("teamMembers", existing._id, { role });
+    } else {
+      await ctx.db.insert("teamMembers", { teamId, userId, role, joinedAt: Date.now() });
+      await ctx.db.patch("teams", teamId, { memberCount: team.memberCount + 1, updatedAt: Date.now() });
+    }
+    await audit(ctx, organization._id, "team_updated", { actorId: viewer._id, subjectUserId: member._id, details: `${team.name}: ${role}` });
+    return null;
+  },
+});
+
+export const removeMember = orgMutation({
+  args: { teamId: v.id("teams"), memberId: v.id("users") },
+  permission: "manage_team",
+  returns: v.null(),
+  handler: async (ctx, { teamId, memberId: userId }) => {
+    const { organization, viewer } = ctx.access;
+    const team = await ctx.db.get("teams", teamId);
+    if (team === null || team.organizationId !== organization._id) throw appError("NOT_FOUND", "This team does not exist.");
+    assertTeamInScope(ctx.access, teamId);
+    const membership = (await ctx.db.query("teamMembers").withIndex("by_userId", (q) => q.eq("userId", userId)).take(50)).find((m) => m.teamId === teamId);
+    if (!membership) return null;
+    await ctx.db.delete("teamMembers", membership._id);
+    await ctx.db.patch("teams", teamId, { memberCount: Math.max(0, team.memberCount - 1), updatedAt: Date.now() });
+    await audit(ctx, organization._id, "team_updated", { actorId: viewer._id, subjectUserId: userId, details: `${team.name}: removed` });
+    return null;
+  },
+});
+
+const DEFAULT_PERMISSIONS = {
+  manager: ["view_progress", "view_scores", "view_certificates", "view_analytics", "export_reports", "send_reminders"],
+  viewer: ["view_progress", "view_analytics"],
+} as const;
+
+/**
+ * Makes a member a manager (or changes one): role, permissions and team scope.
+ * Admins get every permission and the whole organization.
+ */
+export const setManager = orgMutation({
+  args: {
+    memberId: v.id("users"),
+    managerRole: vManagerRole,
+    permissions: v.optional(v.array(vManagerPermission)),
+    teamIds: v.optional(v.array(v.id("teams"))),
+  },
+  adminOnly: true,
+  returns: v.null(),
+  handler: async (ctx, { memberId: userId, managerRole: role, permissions, teamIds }) => {
+    const { organization, viewer } = ctx.access;
+    const member = await requireMember(ctx, organization._id, userId);
+    for (const teamId of teamIds ?? []) {
+      const team = await ctx.db.get("teams", teamId);
+      if (team === null || team.organizationId !== organization._id) throw appError("NOT_FOUND", "One of these teams does not exist.");
+    }
+    const fields = {
+      role,
+      permissions: role === "admin" ? [...MANAGER_PERMISSIONS] : [...new Set(permissions ?? DEFAULT_PERMISSIONS[role])],
+      teamIds: role === "admin" || !teamIds || teamIds.length === 0 ? undefined : teamIds,
+      isActive: true,
+      updatedAt: Date.now(),
+    };
+    const existing = await ctx.db
+      .query("organizationManagers")
+      .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", userId).eq("organizationId", organization._id))
+      .unique();
+    if (existing) await ctx.db.patch("organizationManagers", existing._id, fields);
+    else await ctx.db.insert("organizationManagers", { userId, organizationId: organization._id, createdAt: Date.now(), ...fields });
+    if (role === "admin" && member.role === "org_member") await ctx.db.patch("users", userId, { role: "org_admin", updatedAt: Date.now() });
+    if (role !== "admin" && member.role === "org_admin") await ctx.db.patch("users", userId, { role: "org_member", updatedAt: Date.now() });
+    await audit(ctx, organization._id, "manager_updated", { actorId: viewer._id, subjectUserId: userId, details: `${role}${fields.teamIds ? ` · ${fields.teamIds.length} team(s)` : ""}` });
+    return null;
+  },
+});
+
+export const removeManager = orgMutation({
+  args: { memberId: v.id("users") },
+  adminOnly: true,
+  returns: v.null(),
+  handler: async (ctx, { memberId: userId }) => {
+    const { organization, viewer } = ctx.access;
+    if (userId === viewer._id) throw appError("INVALID_INPUT", "You cannot remove your own administrator role.");
+    const existing = await ctx.db
+      .query("organizationManagers")
+      .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", userId).eq("organizationId", organization._id))
+      .unique();
+    if (!existing?.isActive) return null;
+    await ctx.db.patch("organizationManagers", existing._id, { isActive: false, updatedAt: Date.now() });
+    const member = await ctx.db.get("users", userId);
+    if (member?.role === "org_admin") await ctx.db.patch("users", userId, { role: "org_member", updatedAt: Date.now() });
+    await audit(ctx, organization._id, "manager_updated", { actorId: viewer._id, subjectUserId: userId, details: "removed" });
+    return null;
+  },
+});
