@@ -49,6 +49,20 @@ export const buySeats = orgMutation({
   },
 });
 
+/** Published programmes with their per-seat B2B price, for the "Buy seats" form. */
+export const seatPrices = orgQuery({
+  args: {},
+  adminOnly: true,
+  returns: v.array(v.object({ _id: v.id("courses"), title: v.string(), priceB2B: v.number() })),
+  handler: async (ctx) => {
+    const courses = await ctx.db
+      .query("courses")
+      .withIndex("by_status", (q) => q.eq("status", "published"))
+      .take(100);
+    return courses.map((c) => ({ _id: c._id, title: c.title, priceB2B: c.priceB2B }));
+  },
+});
+
 export const purchases = orgQuery({
   args: {},
   adminOnly: true,

@@ -77,6 +77,7 @@ export const members = orgQuery({
     const page = await ctx.db
       .query("users")
       .withIndex("by_organizationId", (q) => q.eq("organizationId", organization._id))
+      .order("desc")
       .paginate(paginationOpts);
     const rows = await Promise.all(
       page.page.map(async (user) => {

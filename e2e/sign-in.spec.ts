@@ -44,8 +44,8 @@ test("navigation follows the role: platform admin, org admin, instructor", async
   await page.getByRole("button", { name: /Jordan Blake/ }).click();
   await expect(page).toHaveURL(/\/learn$/);
   await nav.getByRole("link", { name: "Acme Corporation" }).click();
-  await expect(page.getByTestId("seats-used")).toContainText("39 of 50 used · 11 free");
-  await expect(page.getByText("Customer Success")).toBeVisible();
+  await expect(page.getByTestId("seats-used")).toContainText(/\d+ of 50 used · \d+ free/);
+  await expect(page.getByTestId("member-row").filter({ hasText: "Customer Success" }).first()).toBeVisible();
   await expectAccessible(page);
 
   await page.context().clearCookies();

@@ -2,6 +2,7 @@ import { convexAuthNextjsToken } from "@convex-dev/auth/nextjs/server";
 import { preloadQuery } from "convex/nextjs";
 import type { Metadata } from "next";
 import { MyCohorts } from "@/components/learn/my-cohorts";
+import { DomainJoinBanner } from "@/components/org/domain-join-banner";
 import { api } from "@/convex/_generated/api";
 
 export const metadata: Metadata = { title: "My learning" };
@@ -13,5 +14,10 @@ export default async function LearnPage() {
     preloadQuery(api.users.viewer, {}, { token }),
     preloadQuery(api.learning.myCohorts, {}, { token }),
   ]);
-  return <MyCohorts preloadedViewer={viewer} preloadedCohorts={cohorts} />;
+  return (
+    <>
+      <DomainJoinBanner />
+      <MyCohorts preloadedViewer={viewer} preloadedCohorts={cohorts} />
+    </>
+  );
 }

@@ -6,6 +6,7 @@ import { cn } from "@/lib/utils";
 const LINKS = [
   { href: "/admin", label: "Cohorts" },
   { href: "/admin/courses", label: "Courses" },
+  { href: "/admin/organizations", label: "Organizations" },
 ];
 
 export function AdminNav() {

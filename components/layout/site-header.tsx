@@ -35,6 +35,7 @@ export function SiteHeader() {
   const { signOut } = useAuthActions();
 
   const items: NavItem[] = [{ href: "/courses", label: "Courses" }];
+  if (!viewer?.organizations.length) items.push({ href: "/for-teams", label: "For teams" });
   if (viewer) {
     items.push({ href: "/learn", label: "My learning" });
     if (viewer.isInstructor) items.push({ href: "/teach", label: "Teaching" });

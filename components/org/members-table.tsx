@@ -1,0 +1,164 @@
+"use client";
+import { useMutation, usePaginatedQuery } from "convex/react";
+import { MoreHorizontal, Users } from "lucide-react";
+import { useState } from "react";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useToast } from "@/components/ui/toast";
+import { errorMessage } from "@/lib/errors";
+import { CohortSelect } from "./cohort-select";
+
+type Member = {
+  _id: Id<"users">;
+  name: string;
+  email: string;
+  holdsSeat: boolean;
+  managerRole: "admin" | "manager" | "viewer" | null;
+  teams: Array<{ _id: Id<"teams">; name: string; role: string }>;
+  enrollments: Array<{ enrollmentId: Id<"enrollments">; courseId: Id<"courses">; cohortId: Id<"cohorts">; cohortName: string; status: string }>;
+};
+
+type Action = { kind: "assign" | "remove"; member: Member } | { kind: "move"; member: Member; enrollment: Member["enrollments"][number] };
+
+export function MembersTable({ organizationId, canManageTeam, canManageEnrollments }: { organizationId: Id<"organizations">; canManageTeam: boolean; canManageEnrollments: boolean }) {
+  const { results, status, loadMore } = usePaginatedQuery(api.organizations.members, { organizationId }, { initialNumItems: 25 });
+  const [action, setAction] = useState<Action | null>(null);
+  if (status === "LoadingFirstPage") return <Skeleton className="h-64" />;
+  if (results.length === 0) {
+    return <EmptyState icon={Users} title="No members yet" description="Invite people by email or CSV; they appear here as soon as they accept." />;
+  }
+  const canAct = canManageTeam || canManageEnrollments;
+  return (
+    <div>
+      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="sticky top-0 bg-gray-50 text-xs uppercase tracking-wide text-gray-600">
+            <tr>
+              <th scope="col" className="px-4 py-3">Member</th>
+              <th scope="col" className="hidden px-4 py-3 md:table-cell">Team</th>
+              <th scope="col" className="px-4 py-3">Cohorts</th>
+              <th scope="col" className="px-4 py-3">Seat</th>
+              {canAct && <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {results.map((member) => (
+              <tr key={member._id} data-testid="member-row">
+                <td className="px-4 py-3">
+                  <p className="font-medium text-gray-900">{member.name}</p>
+                  <p className="break-all text-gray-600">{member.email}</p>
+                  {member.managerRole && <Badge tone="brand" className="mt-1">{member.managerRole}</Badge>}
+                </td>
+                <td className="hidden px-4 py-3 text-gray-700 md:table-cell">
+                  {member.teams.length === 0 ? <span className="text-gray-500">—</span> : member.teams.map((t) => `${t.name}${t.role === "lead" ? " (lead)" : ""}`).join(", ")}
+                </td>
+                <td className="px-4 py-3 text-gray-700">
+                  {member.enrollments.length === 0 ? <span className="text-gray-500">Not assigned</span> : member.enrollments.map((e) => <p key={e.enrollmentId}>{e.cohortName}</p>)}
+                </td>
+                <td className="px-4 py-3">{member.holdsSeat ? <Badge tone="success">Seat</Badge> : <Badge>No seat</Badge>}</td>
+                {canAct && (
+                  <td className="px-4 py-3 text-right">
+                    <DropdownMenu>
+                      <DropdownMenuTrigger asChild>
+                        <Button size="sm" variant="ghost" aria-label={`Actions for ${member.name}`}>
+                          <MoreHorizontal className="size-4" aria-hidden />
+                        </Button>
+                      </DropdownMenuTrigger>
+                      <DropdownMenuContent align="end">
+                        {canManageEnrollments && member.holdsSeat && <DropdownMenuItem onSelect={() => setAction({ kind: "assign", member })}>Assign to a cohort…</DropdownMenuItem>}
+                        {canManageEnrollments &&
+                          member.enrollments
+                            .filter((e) => e.status !== "completed")
+                            .map((e) => (
+                              <DropdownMenuItem key={e.enrollmentId} onSelect={() => setAction({ kind: "move", member, enrollment: e })}>
+                                Move from {e.cohortName}…
+                              </DropdownMenuItem>
+                            ))}
+                        {canManageTeam && <DropdownMenuItem onSelect={() => setAction({ kind: "remove", member })}>Remove from organization…</DropdownMenuItem>}
+                      </DropdownMenuContent>
+                    </DropdownMenu>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {status === "CanLoadMore" && (
+        <Button variant="secondary" className="mt-3" onClick={() => loadMore(25)}>
+          Show more members
+        </Button>
+      )}
+      <MemberActionDialog organizationId={organizationId} action={action} onClose={() => setAction(null)} />
+    </div>
+  );
+}
+
+function MemberActionDialog({ organizationId, action, onClose }: { organizationId: Id<"organizations">; action: Action | null; onClose: () => void }) {
+  const assign = useMutation(api.organizations.assignCohort);
+  const move = useMutation(api.organizations.moveCohort);
+  const remove = useMutation(api.organizations.removeMember);
+  const toast = useToast();
+  const [cohortId, setCohortId] = useState("");
+  const [busy, setBusy] = useState(false);
+  if (action === null) return null;
+  const run = async () => {
+    setBusy(true);
+    try {
+      if (action.kind === "assign") await assign({ organizationId, memberId: action.member._id, cohortId: cohortId as Id<"cohorts"> });
+      if (action.kind === "move") await move({ organizationId, enrollmentId: action.enrollment.enrollmentId, toCohortId: cohortId as Id<"cohorts"> });
+      if (action.kind === "remove") await remove({ organizationId, memberId: action.member._id });
+      toast("success", action.kind === "remove" ? `${action.member.name} was removed; their seat is free again.` : `${action.member.name}'s cohort was updated.`);
+      setCohortId("");
+      onClose();
+    } catch (error) {
+      toast("error", errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const title = action.kind === "assign" ? `Assign ${action.member.name}` : action.kind === "move" ? `Move ${action.member.name}` : `Remove ${action.member.name}?`;
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent
+        title={title}
+        description={
+          action.kind === "remove"
+            ? "Their seat returns to your pool, and they leave any cohort that has not finished. Certificates they earned stay theirs."
+            : action.kind === "move"
+              ? `From ${action.enrollment.cohortName} to another cohort of the same course. The change is recorded in the activity log.`
+              : "They are enrolled straight away; no payment is needed."
+        }
+      >
+        {action.kind !== "remove" && (
+          <Field id="action-cohort" label="Cohort">
+            <CohortSelect
+              id="action-cohort"
+              organizationId={organizationId}
+              value={cohortId}
+              onChange={setCohortId}
+              courseId={action.kind === "move" ? action.enrollment.courseId : undefined}
+              exclude={action.kind === "move" ? action.enrollment.cohortId : undefined}
+              emptyLabel="Choose a cohort"
+            />
+          </Field>
+        )}
+        <div className="mt-5 flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button variant={action.kind === "remove" ? "destructive" : "primary"} loading={busy} disabled={action.kind !== "remove" && !cohortId} onClick={() => void run()}>
+            {action.kind === "remove" ? "Remove member" : action.kind === "move" ? "Move" : "Assign"}
+          </Button>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}

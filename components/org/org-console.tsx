@@ -1,0 +1,144 @@
+"use client";
+import { useQuery } from "convex/react";
+import { AlertTriangle } from "lucide-react";
+import type { Id } from "@/convex/_generated/dataModel";
+import { api } from "@/convex/_generated/api";
+import { Badge } from "@/components/ui/badge";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { BuySeatsButton } from "./billing-panel";
+import { InvitePanel } from "./invite-panel";
+import { MembersTable } from "./members-table";
+import { SeatMeter } from "./seat-meter";
+import { SettingsPanel } from "./settings-panel";
+import { TeamsPanel } from "./teams-panel";
+
+const ROLE = { admin: "Administrator", manager: "Manager", viewer: "Viewer", platform_admin: "Platform admin" } as const;
+const STATUS_TONE = { active: "success", pending_payment: "warning", suspended: "danger" } as const;
+
+/** The org admin console: live seat meter, members, invitations, teams, settings and activity. */
+export function OrgConsole({ organizationId }: { organizationId: Id<"organizations"> }) {
+  const org = useQuery(api.organizations.overview, { organizationId });
+  if (org === undefined) {
+    return (
+      <div className="mx-auto max-w-[1100px] space-y-4 px-4 py-10" aria-busy>
+        <Skeleton className="h-8 w-1/3" />
+        <Skeleton className="h-32" />
+        <Skeleton className="h-64" />
+      </div>
+    );
+  }
+  const can = (permission: (typeof org.myPermissions)[number]) => org.myPermissions.includes(permission);
+  return (
+    <div className="mx-auto max-w-[1100px] px-4 py-10">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold text-gray-900">{org.name}</h1>
+        <Badge tone={STATUS_TONE[org.status]}>{org.status.replace("_", " ")}</Badge>
+        <Badge>You: {ROLE[org.myRole]}</Badge>
+      </div>
+      {org.status === "pending_payment" && (
+        <Notice>Your seats are added as soon as the seat invoice is paid. Invitations can go out after that.</Notice>
+      )}
+      {org.status === "suspended" && <Notice tone="danger">Access is suspended because a seat invoice is unpaid. Pay it under Settings to restore invitations and sign-ups.</Notice>}
+      {org.status === "active" && org.graceEndsAt && (
+        <Notice>A seat invoice payment failed. Pay it before {formatDate(org.graceEndsAt)} to avoid suspension.</Notice>
+      )}
+      <div className="mt-6">
+        <SeatMeter used={org.seatsUsed} purchased={org.seatsPurchased}>
+          {org.isAdmin && <BuySeatsButton organizationId={organizationId} />}
+        </SeatMeter>
+      </div>
+      <Tabs defaultValue="members" className="mt-8">
+        <TabsList aria-label="Organization">
+          <TabsTrigger value="members">Members</TabsTrigger>
+          {can("manage_team") && <TabsTrigger value="invites">Invitations</TabsTrigger>}
+          <TabsTrigger value="teams">Teams</TabsTrigger>
+          {org.isAdmin && <TabsTrigger value="settings">Settings</TabsTrigger>}
+          {org.isAdmin && <TabsTrigger value="activity">Activity</TabsTrigger>}
+        </TabsList>
+        <TabsContent value="members">
+          <MembersTable organizationId={organizationId} canManageTeam={can("manage_team")} canManageEnrollments={can("manage_enrollments")} />
+        </TabsContent>
+        {can("manage_team") && (
+          <TabsContent value="invites">
+            <InvitePanel organizationId={organizationId} canInvite />
+          </TabsContent>
+        )}
+        <TabsContent value="teams">
+          <TeamsPanel organizationId={organizationId} teams={org.teams} canManage={can("manage_team")} />
+        </TabsContent>
+        {org.isAdmin && (
+          <TabsContent value="settings">
+            <SettingsPanel organizationId={organizationId} domain={org.domain} domainStatus={org.domainStatus} domainJoinEnabled={org.domainJoinEnabled} />
+          </TabsContent>
+        )}
+        {org.isAdmin && (
+          <TabsContent value="activity">
+            <ActivityLog organizationId={organizationId} />
+          </TabsContent>
+        )}
+      </Tabs>
+    </div>
+  );
+}
+
+function Notice({ children, tone = "warning" }: { children: React.ReactNode; tone?: "warning" | "danger" }) {
+  return (
+    <p className={`mt-4 flex items-start gap-2 rounded-lg border px-4 py-3 text-sm ${tone === "danger" ? "border-red-200 bg-red-50 text-red-800" : "border-amber-200 bg-amber-50 text-amber-900"}`}>
+      <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
+      {children}
+    </p>
+  );
+}
+
+const ACTION_LABEL: Record<string, string> = {
+  organization_created: "Organization created",
+  seats_requested: "Seats ordered",
+  seats_added: "Seats added",
+  invite_sent: "Invited",
+  invite_resent: "Invitation re-sent",
+  invite_revoked: "Invitation revoked",
+  invite_expired: "Invitation expired",
+  member_joined: "Joined",
+  member_removed: "Removed",
+  cohort_assigned: "Assigned to cohort",
+  cohort_moved: "Moved between cohorts",
+  cohort_unassigned: "Taken out of cohort",
+  domain_requested: "Domain submitted",
+  domain_approved: "Domain approved",
+  domain_rejected: "Domain rejected",
+  domain_join_toggled: "Domain joining switched",
+  team_created: "Team created",
+  team_updated: "Team changed",
+  manager_updated: "Manager role changed",
+  status_changed: "Status changed",
+};
+
+function ActivityLog({ organizationId }: { organizationId: Id<"organizations"> }) {
+  const entries = useQuery(api.organizations.auditLog, { organizationId });
+  if (entries === undefined) return <Skeleton className="h-48" />;
+  if (entries.length === 0) return <p className="text-sm text-gray-600">Nothing has happened yet.</p>;
+  return (
+    <ol className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm">
+      {entries.map((e) => (
+        <li key={e._id} className="flex flex-wrap gap-x-3 px-4 py-3">
+          <span className="font-medium text-gray-900">{ACTION_LABEL[e.action]}</span>
+          {e.subject && <span className="text-gray-700">{e.subject}</span>}
+          {e.fromCohortName && e.cohortName ? (
+            <span className="text-gray-700">
+              {e.fromCohortName} → {e.cohortName}
+            </span>
+          ) : (
+            (e.cohortName ?? e.fromCohortName) && <span className="text-gray-700">{e.cohortName ?? e.fromCohortName}</span>
+          )}
+          {e.details && <span className="text-gray-600">{e.details}</span>}
+          <span className="ml-auto text-gray-600">
+            {e.actorName ? `${e.actorName} · ` : ""}
+            {formatDateTime(e.createdAt)}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+import { useMutation } from "convex/react";
+import { CheckCircle2 } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { api } from "@/convex/_generated/api";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { errorMessage } from "@/lib/errors";
+
+export function TeamRequestForm() {
+  const submit = useMutation(api.adminOrganizations.requestForTeam);
+  const [form, setForm] = useState({ name: "", email: "", company: "", teamSize: "", message: "" });
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await submit(form);
+      setSent(true);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (sent) {
+    return (
+      <Card className="mt-8 p-8 text-center" role="status">
+        <CheckCircle2 className="mx-auto size-8 text-green-700" aria-hidden />
+        <p className="mt-3 font-medium text-gray-900">Thanks — we have your request.</p>
+        <p className="mt-1 text-sm text-gray-600">We set up your organization and send the seat invoice to {form.email.trim().toLowerCase()}, usually within one working day.</p>
+      </Card>
+    );
+  }
+  return (
+    <Card className="mt-8 p-6">
+      <form className="space-y-4" onSubmit={(e) => void onSubmit(e)}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="req-name" label="Your name">
+            <Input id="req-name" required value={form.name} onChange={set("name")} />
+          </Field>
+          <Field id="req-email" label="Work email">
+            <Input id="req-email" type="email" required value={form.email} onChange={set("email")} />
+          </Field>
+          <Field id="req-company" label="Company">
+            <Input id="req-company" required value={form.company} onChange={set("company")} />
+          </Field>
+          <Field id="req-size" label="How many seats?">
+            <Input id="req-size" inputMode="numeric" value={form.teamSize} onChange={set("teamSize")} placeholder="e.g. 25" />
+          </Field>
+        </div>
+        <Field id="req-message" label="Anything we should know? (optional)">
+          <Textarea id="req-message" rows={3} value={form.message} onChange={set("message")} />
+        </Field>
+        {error && (
+          <p className="text-sm text-red-700" role="alert">
+            {error}
+          </p>
+        )}
+        <Button type="submit" loading={busy}>
+          Send request
+        </Button>
+      </form>
+    </Card>
+  );
+}
