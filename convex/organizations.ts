@@ -116,6 +116,7 @@ export const members = orgQuery({
           email: user.email,
           holdsSeat: user.holdsOrgSeat === true,
           managerRole: manager?.isActive ? manager.role : null,
+          managerTeamIds: manager?.isActive ? (manager.teamIds ?? []) : [],
           teams,
           enrollments: current,
         };

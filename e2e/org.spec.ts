@@ -46,6 +46,20 @@ test("an org admin invites by CSV and sees a per-row report; an invitee accepts 
   await expect(seats).toContainText(`${before + 1} of 50 used`);
   await admin.getByRole("tab", { name: "Members" }).click();
   // Newest members come first.
-  await expect(admin.getByTestId("member-row").first()).toContainText("mira.invitee@acme.com");
+  const miraRow = admin.getByTestId("member-row").first();
+  await expect(miraRow).toContainText("mira.invitee@acme.com");
+
+  // The admin places her in a team as its lead and makes her a manager of that team.
+  await miraRow.getByRole("button", { name: /Actions for/ }).click();
+  await admin.getByRole("menuitem", { name: "Teams…" }).click();
+  await admin.getByRole("dialog").getByLabel("Engineering").selectOption("lead");
+  await admin.getByRole("button", { name: "Save teams" }).click();
+  await expect(miraRow).toContainText("Engineering (lead)");
+  await miraRow.getByRole("button", { name: /Actions for/ }).click();
+  await admin.getByRole("menuitem", { name: "Manager role…" }).click();
+  await admin.getByRole("dialog").getByLabel("Role", { exact: true }).selectOption("manager");
+  await admin.getByRole("checkbox", { name: "Engineering" }).check();
+  await admin.getByRole("button", { name: "Save role" }).click();
+  await expect(miraRow).toContainText("manager");
   await expectAccessible(admin);
 });

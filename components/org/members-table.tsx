@@ -14,6 +14,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 import { CohortSelect } from "./cohort-select";
+import { ManagerDialog, TeamsDialog, type OrgTeam } from "./member-roles-dialog";
 
 type Member = {
   _id: Id<"users">;
@@ -21,13 +22,27 @@ type Member = {
   email: string;
   holdsSeat: boolean;
   managerRole: "admin" | "manager" | "viewer" | null;
+  managerTeamIds: Array<Id<"teams">>;
   teams: Array<{ _id: Id<"teams">; name: string; role: string }>;
   enrollments: Array<{ enrollmentId: Id<"enrollments">; courseId: Id<"courses">; cohortId: Id<"cohorts">; cohortName: string; status: string }>;
 };
 
-type Action = { kind: "assign" | "remove"; member: Member } | { kind: "move"; member: Member; enrollment: Member["enrollments"][number] };
+type CohortAction = { kind: "assign" | "remove"; member: Member } | { kind: "move"; member: Member; enrollment: Member["enrollments"][number] };
+type Action = CohortAction | { kind: "teams"; member: Member } | { kind: "role"; member: Member };
 
-export function MembersTable({ organizationId, canManageTeam, canManageEnrollments }: { organizationId: Id<"organizations">; canManageTeam: boolean; canManageEnrollments: boolean }) {
+export function MembersTable({
+  organizationId,
+  teams,
+  isAdmin,
+  canManageTeam,
+  canManageEnrollments,
+}: {
+  organizationId: Id<"organizations">;
+  teams: OrgTeam[];
+  isAdmin: boolean;
+  canManageTeam: boolean;
+  canManageEnrollments: boolean;
+}) {
   const { results, status, loadMore } = usePaginatedQuery(api.organizations.members, { organizationId }, { initialNumItems: 25 });
   const [action, setAction] = useState<Action | null>(null);
   if (status === "LoadingFirstPage") return <Skeleton className="h-64" />;
@@ -81,6 +96,8 @@ export function MembersTable({ organizationId, canManageTeam, canManageEnrollmen
                                 Move from {e.cohortName}…
                               </DropdownMenuItem>
                             ))}
+                        {canManageTeam && <DropdownMenuItem onSelect={() => setAction({ kind: "teams", member })}>Teams…</DropdownMenuItem>}
+                        {isAdmin && <DropdownMenuItem onSelect={() => setAction({ kind: "role", member })}>Manager role…</DropdownMenuItem>}
                         {canManageTeam && <DropdownMenuItem onSelect={() => setAction({ kind: "remove", member })}>Remove from organization…</DropdownMenuItem>}
                       </DropdownMenuContent>
                     </DropdownMenu>
@@ -96,12 +113,14 @@ export function MembersTable({ organizationId, canManageTeam, canManageEnrollmen
           Show more members
         </Button>
       )}
-      <MemberActionDialog organizationId={organizationId} action={action} onClose={() => setAction(null)} />
+      {action?.kind === "teams" && <TeamsDialog organizationId={organizationId} member={action.member} teams={teams} onClose={() => setAction(null)} />}
+      {action?.kind === "role" && <ManagerDialog organizationId={organizationId} member={action.member} teams={teams} onClose={() => setAction(null)} />}
+      <MemberActionDialog organizationId={organizationId} action={action === null || action.kind === "teams" || action.kind === "role" ? null : action} onClose={() => setAction(null)} />
     </div>
   );
 }
 
-function MemberActionDialog({ organizationId, action, onClose }: { organizationId: Id<"organizations">; action: Action | null; onClose: () => void }) {
+function MemberActionDialog({ organizationId, action, onClose }: { organizationId: Id<"organizations">; action: CohortAction | null; onClose: () => void }) {
   const assign = useMutation(api.organizations.assignCohort);
   const move = useMutation(api.organizations.moveCohort);
   const remove = useMutation(api.organizations.removeMember);

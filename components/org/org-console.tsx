@@ -58,7 +58,7 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
           {org.isAdmin && <TabsTrigger value="activity">Activity</TabsTrigger>}
         </TabsList>
         <TabsContent value="members">
-          <MembersTable organizationId={organizationId} canManageTeam={can("manage_team")} canManageEnrollments={can("manage_enrollments")} />
+          <MembersTable organizationId={organizationId} teams={org.teams} isAdmin={org.isAdmin} canManageTeam={can("manage_team")} canManageEnrollments={can("manage_enrollments")} />
         </TabsContent>
         {can("manage_team") && (
           <TabsContent value="invites">
