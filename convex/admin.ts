@@ -6,7 +6,7 @@ import { appError } from "./errors";
 import { internalMutation, internalQuery, platformAdminAction, platformAdminMutation, platformAdminQuery } from "./functions";
 import { cohortRows, vCohortRow } from "./model/cohorts";
 import { rescheduleCohort, scheduleCohort } from "./model/schedule";
-import { normalizeEmail } from "./model/users";
+import { requireUserByEmail } from "./model/users";
 import { DEFAULT_OFFER_HOURS, offerFreeSeats, promoteCourseWaitlist } from "./model/waitlist";
 import { stripeClient } from "./model/stripe";
 import {
@@ -237,12 +237,7 @@ export const saveCohort = platformAdminMutation({
     const zoomLink = fields.zoomLink?.trim() || undefined;
     if (zoomLink && !/^https:\/\//.test(zoomLink)) throw appError("INVALID_INPUT", "The meeting link must start with https://.");
     let instructorId: Id<"users"> | undefined;
-    if (instructorEmail?.trim()) {
-      const email = normalizeEmail(instructorEmail);
-      const instructor = await ctx.db.query("users").withIndex("by_email", (q) => q.eq("email", email)).unique();
-      if (!instructor) throw appError("NOT_FOUND", `No account uses ${email}. Ask the instructor to sign in once first.`);
-      instructorId = instructor._id;
-    }
+    if (instructorEmail?.trim()) instructorId = (await requireUserByEmail(ctx, instructorEmail))._id;
     if ((await ctx.db.get("courses", fields.courseId)) === null) throw appError("NOT_FOUND", "This course no longer exists.");
     const now = Date.now();
     const document = { ...fields, name: fields.name.trim(), zoomLink, instructorId, updatedAt: now };

@@ -5,10 +5,9 @@ import type { QueryCtx } from "./_generated/server";
 import { appError } from "./errors";
 import { userMutation, userQuery } from "./functions";
 import { cohortCalendar } from "./model/ics";
-import { vCohortSessionStatus, vCohortStatus, vCourseFormat, vKitItemType, vSessionType } from "./validators";
+import { JOIN_OPENS_MS, LATE_AFTER_MS, recordAttendance } from "./model/sessions";
+import { vAttendanceStatus, vCohortSessionStatus, vCohortStatus, vCourseFormat, vKitItemType, vSessionType } from "./validators";
 
-/** Join links open this long before a session starts. */
-export const JOIN_OPENS_MS = 15 * 60 * 1000;
 
 const vScheduledSession = v.object({
   _id: v.id("cohortSessions"),
@@ -18,6 +17,11 @@ const vScheduledSession = v.object({
   endsAt: v.number(),
   status: vCohortSessionStatus,
   hasMeetingLink: v.boolean(),
+  location: v.optional(v.string()),
+  cancelReason: v.optional(v.string()),
+  instructorName: v.optional(v.string()),
+  attendance: v.union(v.null(), vAttendanceStatus),
+  recap: v.union(v.null(), v.object({ recordingUrl: v.optional(v.string()), summary: v.optional(v.string()), actionItems: v.array(v.string()) })),
 });
 
 const vLearnerCohort = v.object({
@@ -86,21 +90,41 @@ export const myCohorts = userQuery({
         ...(enrollment.holdExpiresAt ? { holdExpiresAt: enrollment.holdExpiresAt } : {}),
         awaitingPayment: enrollment.awaitingAsyncPayment === true,
         materialsAccessUntil: enrollment.materialsAccessUntil,
-        sessions: sessions.map((s) => ({
-          _id: s._id,
-          title: s.title,
-          type: s.type,
-          startsAt: s.startsAt,
-          endsAt: s.endsAt,
-          status: s.status,
-          hasMeetingLink: Boolean(s.meetingUrl),
-        })),
+        sessions: await Promise.all(sessions.map((s) => scheduledSession(ctx, s, enrollment))),
         kit: kit.sort((a, b) => a.order - b.order).map((item) => ({ _id: item._id, title: item.title, type: item.type })),
       });
     }
     return rows.sort((a, b) => a.startDate - b.startDate);
   },
 });
+
+/** One session as the learner sees it: attendance mark, and the recap while materials are accessible. */
+async function scheduledSession(ctx: QueryCtx, session: Doc<"cohortSessions">, enrollment: Doc<"enrollments">) {
+  const mark = await ctx.db
+    .query("sessionAttendance")
+    .withIndex("by_cohortSessionId_and_userId", (q) => q.eq("cohortSessionId", session._id).eq("userId", enrollment.userId))
+    .unique();
+  const instructor = session.instructorId ? await ctx.db.get("users", session.instructorId) : null;
+  const hasRecap = Boolean(session.recordingUrl || session.recordingFileId || session.summary || session.actionItems?.length);
+  const recordingUrl = session.recordingFileId ? ((await ctx.storage.getUrl(session.recordingFileId)) ?? undefined) : session.recordingUrl;
+  return {
+    _id: session._id,
+    title: session.title,
+    type: session.type,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    status: session.status,
+    hasMeetingLink: Boolean(session.meetingUrl),
+    ...(session.location ? { location: session.location } : {}),
+    ...(session.cancelReason ? { cancelReason: session.cancelReason } : {}),
+    ...(instructor ? { instructorName: instructor.name } : {}),
+    attendance: mark?.status ?? null,
+    recap:
+      hasRecap && enrollment.materialsAccessUntil >= Date.now()
+        ? { ...(recordingUrl ? { recordingUrl } : {}), ...(session.summary ? { summary: session.summary } : {}), actionItems: session.actionItems ?? [] }
+        : null,
+  };
+}
 
 async function confirmedEnrollment(ctx: QueryCtx, viewer: Doc<"users">, cohortId: Id<"cohorts">) {
   const enrollments = await ctx.db
@@ -110,21 +134,31 @@ async function confirmedEnrollment(ctx: QueryCtx, viewer: Doc<"users">, cohortId
   return enrollments.find((e) => e.paymentStatus === "completed") ?? null;
 }
 
-/** The meeting link, only for confirmed learners and only from 15 minutes before the start until the end. */
+/**
+ * The meeting link, only for confirmed learners and only from 15 minutes
+ * before the start until the end. Joining checks the learner in (late after
+ * 10 minutes) unless the instructor has marked them already.
+ */
 export const joinSession = userMutation({
   args: { cohortSessionId: v.id("cohortSessions") },
   returns: v.string(),
   handler: async (ctx, { cohortSessionId }) => {
     const session = await ctx.db.get("cohortSessions", cohortSessionId);
     if (session === null) throw appError("NOT_FOUND", "This session no longer exists.");
-    if ((await confirmedEnrollment(ctx, ctx.viewer, session.cohortId)) === null) {
-      throw appError("FORBIDDEN", "Only confirmed participants of this cohort can join its sessions.");
-    }
+    const enrollment = await confirmedEnrollment(ctx, ctx.viewer, session.cohortId);
+    if (enrollment === null) throw appError("FORBIDDEN", "Only confirmed participants of this cohort can join its sessions.");
     if (session.status === "cancelled") throw appError("NOT_AVAILABLE", "This session was cancelled.");
     const now = Date.now();
     if (now < session.startsAt - JOIN_OPENS_MS) throw appError("NOT_AVAILABLE", "The join link opens 15 minutes before the session starts.");
     if (now > session.endsAt) throw appError("NOT_AVAILABLE", "This session has ended. Recordings appear on your learning page.");
     if (!session.meetingUrl) throw appError("NOT_AVAILABLE", "The instructor has not added a meeting link yet.");
+    const mark = await ctx.db
+      .query("sessionAttendance")
+      .withIndex("by_cohortSessionId_and_userId", (q) => q.eq("cohortSessionId", session._id).eq("userId", ctx.viewer._id))
+      .unique();
+    if (mark === null) {
+      await recordAttendance(ctx, session, enrollment, { status: now > session.startsAt + LATE_AFTER_MS ? "late" : "present", source: "check_in", checkedInAt: now });
+    }
     return session.meetingUrl;
   },
 });

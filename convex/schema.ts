@@ -57,6 +57,10 @@ import {
   vPromptVariable,
   vQuestionType,
   vReminderChannel,
+  vAttendanceSource,
+  vAttendanceStatus,
+  vNotificationCategory,
+  vSessionReminderKind,
   vReminderTarget,
   vReplyInteraction,
   vReportFormat,
@@ -100,6 +104,8 @@ export default defineSchema({
     emailNotifications: v.boolean(),
     smsNotifications: v.boolean(),
     notificationPreferences: v.optional(vNotificationPreferences),
+    /** Per-category channel choices; a category not listed is on for both. Critical categories ignore this. */
+    notificationChannels: v.optional(v.array(v.object({ category: vNotificationCategory, inApp: v.boolean(), email: v.boolean() }))),
     // Convex Auth profile fields
     image: v.optional(v.string()),
     emailVerificationTime: v.optional(v.number()),
@@ -1101,10 +1107,59 @@ export default defineSchema({
     status: vCohortSessionStatus,
     /** iCalendar SEQUENCE: bumped whenever time, place or status changes. */
     sequence: v.number(),
+    /** The session's own instructor; absent means the cohort's. */
     instructorId: v.optional(v.id("users")),
+    /** Sessions generated together by a recurrence rule share a series id. */
+    seriesId: v.optional(v.string()),
+    cancelReason: v.optional(v.string()),
+    /** Recap after the session: recording (link or uploaded file), summary, action items. */
+    recordingUrl: v.optional(v.string()),
+    recordingFileId: v.optional(v.id("_storage")),
+    summary: v.optional(v.string()),
+    actionItems: v.optional(v.array(v.string())),
     createdAt: v.number(),
     updatedAt: v.number(),
-  }).index("by_cohortId_and_startsAt", ["cohortId", "startsAt"]),
+  })
+    .index("by_cohortId_and_startsAt", ["cohortId", "startsAt"])
+    .index("by_instructorId_and_startsAt", ["instructorId", "startsAt"]),
+
+  /** One row per learner per session: checked in by joining, or marked by the instructor. */
+  sessionAttendance: defineTable({
+    cohortSessionId: v.id("cohortSessions"),
+    cohortId: v.id("cohorts"),
+    enrollmentId: v.id("enrollments"),
+    userId: v.id("users"),
+    status: vAttendanceStatus,
+    source: vAttendanceSource,
+    checkedInAt: v.optional(v.number()),
+    markedBy: v.optional(v.id("users")),
+    updatedAt: v.number(),
+  })
+    .index("by_cohortSessionId_and_userId", ["cohortSessionId", "userId"])
+    .index("by_cohortId_and_userId", ["cohortId", "userId"]),
+
+  /** The planned 24-hour and 1-hour reminders of a session; replanned when it moves. */
+  sessionReminders: defineTable({
+    cohortSessionId: v.id("cohortSessions"),
+    kind: vSessionReminderKind,
+    runAt: v.number(),
+    jobId: v.id("_scheduled_functions"),
+    status: v.union(v.literal("planned"), v.literal("sent"), v.literal("cancelled")),
+    recipients: v.optional(v.number()),
+  }).index("by_cohortSessionId_and_kind", ["cohortSessionId", "kind"]),
+
+  /** In-app notifications; the header shows the unread count live. */
+  notifications: defineTable({
+    userId: v.id("users"),
+    category: vNotificationCategory,
+    title: v.string(),
+    body: v.string(),
+    url: v.optional(v.string()),
+    readAt: v.optional(v.number()),
+    createdAt: v.number(),
+  })
+    .index("by_userId_and_createdAt", ["userId", "createdAt"])
+    .index("by_userId_and_readAt", ["userId", "readAt"]),
 
   /** Stripe events already handled, so repeated deliveries change nothing. */
   stripeEvents: defineTable({

@@ -239,6 +239,21 @@ export const run = internalMutation({
     await enroll(webinar, [...b2c.slice(10, 16), demo.get("jordan.blake@acme.com")!], "b2c");
     await enroll(hackathon, learnersAcme.slice(32), "b2b");
 
+    // The live cohort has a clinic running right now, whatever the time of day, so joining and attendance can be tried.
+    await ctx.db.insert("cohortSessions", {
+      cohortId: liveNow,
+      title: "Live clinic: bring your use case",
+      type: "IO",
+      startsAt: now - 20 * 60 * 1000,
+      endsAt: now + 70 * 60 * 1000,
+      meetingUrl: "https://zoom.us/j/5550100200",
+      status: "scheduled",
+      sequence: 0,
+      instructorId,
+      createdAt: now,
+      updatedAt: now,
+    });
+
     // The full cohort has a waitlist, in join order.
     const waiting = b2c.slice(28, 31);
     for (const [i, userId] of waiting.entries()) {

@@ -113,6 +113,29 @@ export const vEnrollmentFailure = v.union(
 );
 export type EnrollmentFailure = Infer<typeof vEnrollmentFailure>;
 export const vCohortSessionStatus = v.union(v.literal("scheduled"), v.literal("cancelled"));
+export const vAttendanceStatus = v.union(v.literal("present"), v.literal("late"), v.literal("absent"), v.literal("excused"));
+export type AttendanceStatus = Infer<typeof vAttendanceStatus>;
+export const vAttendanceSource = v.union(v.literal("check_in"), v.literal("instructor"));
+export const vRecurrenceFrequency = v.union(v.literal("weekly"), v.literal("biweekly"), v.literal("monthly"));
+export type RecurrenceFrequency = Infer<typeof vRecurrenceFrequency>;
+export const vSessionReminderKind = v.union(v.literal("day_before"), v.literal("hour_before"));
+export type SessionReminderKind = Infer<typeof vSessionReminderKind>;
+/** In-app notification categories; `critical` ones cannot be switched off. */
+export const NOTIFICATION_CATEGORIES = {
+  session_changes: { label: "Session changes and cancellations", critical: true },
+  session_reminders: { label: "Session reminders (24 hours and 1 hour before)", critical: false },
+  recordings: { label: "Recordings and recaps", critical: false },
+  office_hours: { label: "Office hours bookings", critical: false },
+  account: { label: "Payments, seats and account", critical: true },
+} as const;
+export type NotificationCategory = keyof typeof NOTIFICATION_CATEGORIES;
+export const vNotificationCategory = v.union(
+  v.literal("session_changes"),
+  v.literal("session_reminders"),
+  v.literal("recordings"),
+  v.literal("office_hours"),
+  v.literal("account"),
+);
 export const vWaitlistStatus = v.union(
   v.literal("waiting"),
   v.literal("offered"),

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import type { SessionType } from "../validators";
+import { planReminders } from "./sessions";
 
 export const DAY_STARTS_AT = { hour: 9, minute: 0 };
 export const BREAK_MINUTES = 15;
@@ -40,7 +41,7 @@ async function courseOutline(ctx: MutationCtx, cohort: Doc<"cohorts">) {
 
 async function insertPlacedSession(ctx: MutationCtx, cohort: Doc<"cohorts">, placed: PlacedSession) {
   const now = Date.now();
-  await ctx.db.insert("cohortSessions", {
+  const sessionId = await ctx.db.insert("cohortSessions", {
     cohortId: cohort._id,
     ...placed,
     meetingUrl: cohort.zoomLink,
@@ -50,6 +51,7 @@ async function insertPlacedSession(ctx: MutationCtx, cohort: Doc<"cohorts">, pla
     createdAt: now,
     updatedAt: now,
   });
+  await planReminders(ctx, (await ctx.db.get("cohortSessions", sessionId))!);
 }
 
 /** Creates the cohort's dated schedule from its course outline. */
@@ -87,6 +89,7 @@ export async function rescheduleCohort(ctx: MutationCtx, cohort: Doc<"cohorts">)
         sequence: current.sequence + 1,
         updatedAt: now,
       });
+      if (current.startsAt !== placed.startsAt) await planReminders(ctx, (await ctx.db.get("cohortSessions", current._id))!);
     }
   }
 }

@@ -95,3 +95,11 @@ export function nameFromEmail(email: string) {
     .map((part) => part[0].toUpperCase() + part.slice(1))
     .join(" ");
 }
+
+/** The account behind an instructor's email; instructors sign in once before they can be assigned. */
+export async function requireUserByEmail(ctx: QueryCtx, rawEmail: string) {
+  const email = normalizeEmail(rawEmail);
+  const user = await ctx.db.query("users").withIndex("by_email", (q) => q.eq("email", email)).unique();
+  if (!user) throw appError("NOT_FOUND", `No account uses ${email}. Ask the instructor to sign in once first.`);
+  return user;
+}

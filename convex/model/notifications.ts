@@ -1,0 +1,49 @@
+/** In-app notifications and their email twins, honouring each user's channel choices. */
+import { internal } from "../_generated/api";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { NOTIFICATION_CATEGORIES, type NotificationCategory } from "../validators";
+
+export type Message = { category: NotificationCategory; title: string; body: string; url?: string };
+export type EmailPart = { subject: string; heading: string; lines: string[]; actionLabel: string; calendar?: { filename: string; content: string } };
+
+/** Whether a user wants this category on a channel; critical categories always go out. */
+export function wants(user: Pick<Doc<"users">, "notificationChannels" | "emailNotifications">, category: NotificationCategory, channel: "inApp" | "email") {
+  if (NOTIFICATION_CATEGORIES[category].critical) return true;
+  if (channel === "email" && !user.emailNotifications) return false;
+  const choice = user.notificationChannels?.find((c) => c.category === category);
+  return choice ? choice[channel] : true;
+}
+
+/**
+ * Notifies users in-app and by email, each as they chose. One email render
+ * for all recipients happens after commit in `internal.notifications.email`.
+ */
+export async function notifyUsers(ctx: MutationCtx, users: Array<Doc<"users">>, message: Message, email?: EmailPart) {
+  const now = Date.now();
+  const recipients: string[] = [];
+  for (const user of users) {
+    if (wants(user, message.category, "inApp")) {
+      await ctx.db.insert("notifications", { userId: user._id, ...message, createdAt: now });
+    }
+    if (email && wants(user, message.category, "email")) recipients.push(user.email);
+  }
+  if (email && recipients.length > 0) {
+    await ctx.scheduler.runAfter(0, internal.notifications.email, { recipients, url: message.url ?? "/learn", ...email });
+  }
+  return users.length;
+}
+
+/** The confirmed learners of a cohort (paid or placed by their organization). */
+export async function cohortLearners(ctx: QueryCtx, cohortId: Id<"cohorts">) {
+  const enrollments = await ctx.db
+    .query("enrollments")
+    .withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", cohortId).eq("paymentStatus", "completed"))
+    .take(1000);
+  const learners: Array<{ enrollment: Doc<"enrollments">; user: Doc<"users"> }> = [];
+  for (const enrollment of enrollments) {
+    const user = await ctx.db.get("users", enrollment.userId);
+    if (user) learners.push({ enrollment, user });
+  }
+  return learners;
+}
