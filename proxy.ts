@@ -1,7 +1,7 @@
 import { convexAuthNextjsMiddleware, createRouteMatcher, nextjsMiddlewareRedirect } from "@convex-dev/auth/nextjs/server";
 
 const isSignInPage = createRouteMatcher(["/signin"]);
-const needsSignIn = createRouteMatcher(["/learn(.*)", "/org(.*)", "/admin(.*)", "/teach(.*)", "/checkout(.*)"]);
+const needsSignIn = createRouteMatcher(["/learn(.*)", "/org(.*)", "/admin(.*)", "/teach(.*)", "/checkout(.*)", "/notifications(.*)"]);
 
 /**
  * Redirects are for comfort only: every Convex function checks its caller.

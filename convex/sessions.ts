@@ -60,6 +60,7 @@ const vStaffSession = v.object({
   cancelReason: v.optional(v.string()),
   isExtra: v.boolean(),
   recordingUrl: v.optional(v.string()),
+  hasRecordingFile: v.boolean(),
   summary: v.optional(v.string()),
   actionItems: v.array(v.string()),
   attendance: v.object({ present: v.number(), late: v.number(), absent: v.number(), excused: v.number() }),
@@ -107,6 +108,7 @@ export const forCohort = userQuery({
         ...(s.cancelReason ? { cancelReason: s.cancelReason } : {}),
         isExtra: s.courseSessionId === undefined,
         ...(s.recordingUrl ? { recordingUrl: s.recordingUrl } : {}),
+        hasRecordingFile: s.recordingFileId !== undefined,
         ...(s.summary ? { summary: s.summary } : {}),
         actionItems: s.actionItems ?? [],
         attendance,
@@ -243,6 +245,7 @@ export const saveRecap = userMutation({
     const items = actionItems.map((i) => i.trim()).filter(Boolean);
     if (items.length > 20) throw appError("INVALID_INPUT", "Keep it to 20 action items.");
     const hadRecording = Boolean(session.recordingUrl || session.recordingFileId);
+    if (recordingFileId && session.recordingFileId && recordingFileId !== session.recordingFileId) await ctx.storage.delete(session.recordingFileId);
     await ctx.db.patch("cohortSessions", cohortSessionId, {
       recordingUrl: url,
       recordingFileId: recordingFileId ?? session.recordingFileId,

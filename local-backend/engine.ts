@@ -13,8 +13,11 @@ import { httpActionGeneric } from "convex/server";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import { componentFiles, loadComponents } from "./components.js";
 import { deriveEngine } from "./derive.js";
+import { installLongTimers } from "./long-timers.js";
 import { Persistence, FORMAT_VERSION, type CommitRecord, type JsonDoc, type Snapshot } from "./persistence.js";
 import type { Logger } from "./logger.js";
+
+installLongTimers();
 
 export type Identity = { subject: string; issuer: string; tokenIdentifier: string; [claim: string]: unknown };
 export type CallAuth = { identity: Identity | null; token: string | null };

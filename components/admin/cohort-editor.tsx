@@ -3,6 +3,7 @@ import { useAction, useMutation, useQuery } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
 import { DateTime } from "luxon";
 import Link from "next/link";
+import { CohortSchedule } from "@/components/sessions/cohort-schedule";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
@@ -51,6 +52,9 @@ export function CohortEditor({ cohortId, courseId }: { cohortId: Id<"cohorts"> |
       {cohort ? (
         <>
           <CohortForm courseId={cohort.courseId} initial={cohort} />
+          <Card className="p-5">
+            <CohortSchedule cohortId={cohort._id} />
+          </Card>
           <WaitlistPanel cohortId={cohort._id} courseId={cohort.courseId} />
           <Enrollments cohortId={cohort._id} />
         </>

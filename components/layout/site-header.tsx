@@ -5,6 +5,7 @@ import { GraduationCap, LogOut } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { api } from "@/convex/_generated/api";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import {
@@ -35,56 +36,82 @@ export function SiteHeader() {
   const { signOut } = useAuthActions();
 
   const items: NavItem[] = [{ href: "/courses", label: "Courses" }];
-  if (!viewer?.organizations.length) items.push({ href: "/for-teams", label: "For teams" });
+  if (!viewer?.organizations.length)
+    items.push({ href: "/for-teams", label: "For teams" });
   if (viewer) {
     items.push({ href: "/learn", label: "My learning" });
     if (viewer.isInstructor) items.push({ href: "/teach", label: "Teaching" });
     for (const organization of viewer.organizations.slice(0, 1)) {
-      items.push({ href: `/org/${organization._id}`, label: organization.name });
+      items.push({
+        href: `/org/${organization._id}`,
+        label: organization.name,
+      });
     }
-    if (viewer.role === "platform_admin") items.push({ href: "/admin", label: "Admin" });
+    if (viewer.role === "platform_admin")
+      items.push({ href: "/admin", label: "Admin" });
   }
 
   return (
     <header className="sticky top-0 z-40 border-b border-gray-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-[1100px] items-center gap-6 px-4">
-        <Link href="/" className="flex items-center gap-2 font-semibold text-gray-900">
+        <Link
+          href="/"
+          className="flex items-center gap-2 font-semibold text-gray-900"
+        >
           <GraduationCap className="size-6 text-brand-700" aria-hidden />
           <span className="hidden sm:inline">AI Enablement Academy</span>
           <span className="sm:hidden">Academy</span>
         </Link>
-        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 md:flex">
+        <nav
+          aria-label="Main"
+          className="hidden flex-1 items-center gap-1 md:flex"
+        >
           {items.map((item) => (
-            <NavLink key={item.href} item={item} active={pathname === item.href || pathname.startsWith(item.href + "/")} />
+            <NavLink
+              key={item.href}
+              item={item}
+              active={
+                pathname === item.href || pathname.startsWith(item.href + "/")
+              }
+            />
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-2 md:ml-0">
           {isLoading || (isAuthenticated && viewer === undefined) ? (
             <Skeleton className="size-8 rounded-full" />
           ) : viewer ? (
-            <DropdownMenu>
-              <DropdownMenuTrigger className="rounded-full">
-                <span aria-hidden>
-                  <Avatar name={viewer.name} image={viewer.image} />
-                </span>
-                <span className="sr-only">Account menu for {viewer.name}</span>
-              </DropdownMenuTrigger>
-              <DropdownMenuContent align="end">
-                <DropdownMenuLabel>
-                  <span className="block text-sm font-medium text-gray-900">{viewer.name}</span>
-                  <span className="block">{viewer.email}</span>
-                  <span className="mt-1 block text-brand-700">{ROLE_LABEL[viewer.role]}</span>
-                </DropdownMenuLabel>
-                <DropdownMenuSeparator />
-                <DropdownMenuItem
-                  onSelect={() => {
-                    void signOut().then(() => router.push("/"));
-                  }}
-                >
-                  <LogOut className="size-4" aria-hidden /> Sign out
-                </DropdownMenuItem>
-              </DropdownMenuContent>
-            </DropdownMenu>
+            <>
+              <NotificationBell />
+              <DropdownMenu>
+                <DropdownMenuTrigger className="rounded-full">
+                  <span aria-hidden>
+                    <Avatar name={viewer.name} image={viewer.image} />
+                  </span>
+                  <span className="sr-only">
+                    Account menu for {viewer.name}
+                  </span>
+                </DropdownMenuTrigger>
+                <DropdownMenuContent align="end">
+                  <DropdownMenuLabel>
+                    <span className="block text-sm font-medium text-gray-900">
+                      {viewer.name}
+                    </span>
+                    <span className="block">{viewer.email}</span>
+                    <span className="mt-1 block text-brand-700">
+                      {ROLE_LABEL[viewer.role]}
+                    </span>
+                  </DropdownMenuLabel>
+                  <DropdownMenuSeparator />
+                  <DropdownMenuItem
+                    onSelect={() => {
+                      void signOut().then(() => router.push("/"));
+                    }}
+                  >
+                    <LogOut className="size-4" aria-hidden /> Sign out
+                  </DropdownMenuItem>
+                </DropdownMenuContent>
+              </DropdownMenu>
+            </>
           ) : (
             <Button asChild size="sm">
               <Link href="/signin">Sign in</Link>
@@ -92,9 +119,18 @@ export function SiteHeader() {
           )}
         </div>
       </div>
-      <nav aria-label="Main (mobile)" className="flex gap-1 overflow-x-auto border-t border-gray-100 px-2 py-1 md:hidden">
+      <nav
+        aria-label="Main (mobile)"
+        className="flex gap-1 overflow-x-auto border-t border-gray-100 px-2 py-1 md:hidden"
+      >
         {items.map((item) => (
-          <NavLink key={item.href} item={item} active={pathname === item.href || pathname.startsWith(item.href + "/")} />
+          <NavLink
+            key={item.href}
+            item={item}
+            active={
+              pathname === item.href || pathname.startsWith(item.href + "/")
+            }
+          />
         ))}
       </nav>
     </header>
@@ -108,7 +144,9 @@ function NavLink({ item, active }: { item: NavItem; active: boolean }) {
       aria-current={active ? "page" : undefined}
       className={cn(
         "whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
-        active ? "bg-brand-50 text-brand-800" : "text-gray-700 hover:bg-gray-100 hover:text-gray-900",
+        active
+          ? "bg-brand-50 text-brand-800"
+          : "text-gray-700 hover:bg-gray-100 hover:text-gray-900",
       )}
     >
       {item.label}

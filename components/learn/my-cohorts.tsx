@@ -8,6 +8,7 @@ import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/components/catalog/labels";
 import { OfferButtons } from "@/components/waitlist/offer-buttons";
+import { AttendanceBadge, SessionMeta, SessionRecap } from "./session-extras";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -292,8 +293,11 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
                     <span className="min-w-0 sm:flex-1">
                       <span className={`block text-sm font-medium ${session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{session.title}</span>
                       <span className="text-xs text-gray-600">{SESSION_TYPE_LABEL[session.type]}</span>
+                      <SessionMeta session={session} />
+                      {session.recap && <SessionRecap recap={session.recap} />}
                     </span>
-                    <span className="flex items-center gap-2">
+                    <span className="flex flex-wrap items-center gap-2">
+                      <AttendanceBadge status={session.attendance} />
                       <LiveStatus session={session} now={now} />
                       <JoinButton session={session} now={now} />
                       <Button variant="ghost" size="sm" onClick={() => download(session._id)} aria-label={`Add ${session.title} to calendar`}>

@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "convex/react";
 import { Presentation } from "lucide-react";
+import Link from "next/link";
 import { api } from "@/convex/_generated/api";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,7 +13,7 @@ export function TeachingCohorts() {
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">Teaching</h1>
-      <p className="mt-1 text-sm text-gray-600">Cohorts you lead.</p>
+      <p className="mt-1 text-sm text-gray-600">Cohorts you lead. Open one for its roster, attendance and recaps.</p>
       <div className="mt-6 space-y-3">
         {cohorts === undefined ? (
           <Skeleton className="h-24" />
@@ -20,9 +21,11 @@ export function TeachingCohorts() {
           <EmptyState icon={Presentation} title="No cohorts assigned" description="When an admin assigns you to a cohort it appears here." />
         ) : (
           cohorts.map((cohort) => (
-            <Card key={cohort._id} className="flex flex-wrap items-center justify-between gap-3 p-5">
+            <Card key={cohort._id} className="relative flex flex-wrap items-center justify-between gap-3 p-5 hover:border-brand-300">
               <div>
-                <p className="font-medium text-gray-900">{cohort.name}</p>
+                <Link href={`/teach/${cohort._id}`} className="font-medium text-gray-900 after:absolute after:inset-0 hover:underline">
+                  {cohort.name}
+                </Link>
                 <p className="text-sm text-gray-600">{cohort.courseTitle}</p>
               </div>
               <div className="text-right text-sm text-gray-700">

@@ -1,0 +1,31 @@
+"use client";
+import { useQuery } from "convex/react";
+import Link from "next/link";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+import { CohortSchedule } from "@/components/sessions/cohort-schedule";
+import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+
+/** One cohort for its instructor: schedule, attendance per session, recaps. */
+export function TeachingCohort({ cohortId }: { cohortId: Id<"cohorts"> }) {
+  const data = useQuery(api.sessions.forCohort, { cohortId });
+  return (
+    <div className="mx-auto max-w-[1100px] px-4 py-10">
+      <Link href="/teach" className="text-sm text-brand-700 hover:underline">
+        ← My cohorts
+      </Link>
+      {data === undefined ? (
+        <Skeleton className="mt-2 h-8 w-80" />
+      ) : (
+        <>
+          <h1 className="mt-2 text-xl font-semibold text-gray-900">{data?.cohortName ?? "Cohort"}</h1>
+          {data && <p className="text-sm text-gray-600">{data.courseTitle}</p>}
+        </>
+      )}
+      <Card className="mt-6 p-5">
+        <CohortSchedule cohortId={cohortId} />
+      </Card>
+    </div>
+  );
+}
