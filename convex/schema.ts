@@ -343,6 +343,9 @@ export default defineSchema({
     calcomEventId: v.string(),
     calcomBookingUid: v.string(),
     status: vBookingStatus,
+    endsAt: v.optional(v.number()),
+    /** Why it was cancelled (by the learner, the host, or the academy for an ineligible booking). */
+    cancelReason: v.optional(v.string()),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
@@ -1160,6 +1163,13 @@ export default defineSchema({
   })
     .index("by_userId_and_createdAt", ["userId", "createdAt"])
     .index("by_userId_and_readAt", ["userId", "readAt"]),
+
+  /** Cal.com webhooks already handled (uid + trigger), since Cal.com signs no timestamp to stop replays. */
+  calcomWebhookEvents: defineTable({
+    key: v.string(),
+    outcome: v.string(),
+    receivedAt: v.number(),
+  }).index("by_key", ["key"]),
 
   /** Stripe events already handled, so repeated deliveries change nothing. */
   stripeEvents: defineTable({

@@ -338,6 +338,47 @@ export const roster = userQuery({
 });
 
 
+/**
+ * Per learner: sessions attended (present or late) out of the cohort's
+ * sessions that have taken place, for instructors, certificates and dashboards.
+ */
+export const attendanceSummary = userQuery({
+  args: { cohortId: v.id("cohorts") },
+  returns: v.union(
+    v.null(),
+    v.object({
+      heldSessions: v.number(),
+      learners: v.array(v.object({ enrollmentId: v.id("enrollments"), name: v.string(), attended: v.number(), excused: v.number(), absent: v.number(), unmarked: v.number() })),
+    }),
+  ),
+  handler: async (ctx, { cohortId }) => {
+    const cohort = await ctx.db.get("cohorts", cohortId);
+    if (ctx.viewer === null || cohort === null || !isSessionStaff(ctx.viewer, cohort)) return null;
+    const now = Date.now();
+    const held = (
+      await ctx.db
+        .query("cohortSessions")
+        .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId).lte("startsAt", now))
+        .take(300)
+    ).filter((s) => s.status === "scheduled");
+    const heldIds = new Set(held.map((s) => s._id));
+    const learners = [];
+    for (const { enrollment, user } of await cohortLearners(ctx, cohortId)) {
+      const marks = (
+        await ctx.db
+          .query("sessionAttendance")
+          .withIndex("by_cohortId_and_userId", (q) => q.eq("cohortId", cohortId).eq("userId", user._id))
+          .take(300)
+      ).filter((m) => heldIds.has(m.cohortSessionId));
+      const attended = marks.filter((m) => m.status === "present" || m.status === "late").length;
+      const excused = marks.filter((m) => m.status === "excused").length;
+      const absent = marks.filter((m) => m.status === "absent").length;
+      learners.push({ enrollmentId: enrollment._id, name: user.name, attended, excused, absent, unmarked: held.length - marks.length });
+    }
+    return { heldSessions: held.length, learners: learners.sort((a, b) => a.attended - b.attended || a.name.localeCompare(b.name)) };
+  },
+});
+
 export const sendReminder = internalMutation({
   args: { cohortSessionId: v.id("cohortSessions"), kind: vSessionReminderKind, runAt: v.number() },
   returns: v.number(),

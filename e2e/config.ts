@@ -6,6 +6,7 @@ export const E2E = {
   apiPort: 3310,
   sitePort: 3311,
   stripePort: 12211,
+  calcomPort: 12212,
   webUrl: "http://localhost:3100",
   apiUrl: "http://127.0.0.1:3310",
   envFile: path.join(process.cwd(), ".convex-local", "e2e", "env.json"),

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
 
-export const LOCAL_PORTS = { api: 3210, site: 3211, web: 3000, stripe: 12111 };
+export const LOCAL_PORTS = { api: 3210, site: 3211, web: 3000, stripe: 12111, calcom: 12112 };
 
 export function localEnvPath(root: string) {
   return path.join(root, ".convex-local", "env.json");
@@ -16,7 +16,7 @@ export function localEnvPath(root: string) {
 /** Reads the local env file, creating it with fresh keys and secrets on first run. */
 export async function ensureLocalEnv(
   root: string,
-  options: { siteUrl?: string; file?: string; stripePort?: number } = {},
+  options: { siteUrl?: string; file?: string; stripePort?: number; calcomPort?: number } = {},
 ): Promise<Record<string, string>> {
   const file = options.file ?? localEnvPath(root);
   const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>) : {};
@@ -32,7 +32,14 @@ export async function ensureLocalEnv(
   // The real Stripe SDK, pointed at the local stand-in (local-stripe/).
   env.STRIPE_SECRET_KEY ??= `sk_test_local_${crypto.randomBytes(16).toString("hex")}`;
   env.STRIPE_WEBHOOK_SECRET ??= `whsec_local_${crypto.randomBytes(24).toString("hex")}`;
-  env.STRIPE_API_BASE = `http://127.0.0.1:${options.stripePort ?? LOCAL_PORTS.stripe}`;
+  // A port given wins; otherwise the file keeps what it has (the browser tests' file names other ports).
+  if (options.stripePort || !env.STRIPE_API_BASE) env.STRIPE_API_BASE = `http://127.0.0.1:${options.stripePort ?? LOCAL_PORTS.stripe}`;
+  // Cal.com's v2 API, embed script and booking page, from the local stand-in (local-calcom/).
+  env.CALCOM_API_KEY ??= `cal_test_local_${crypto.randomBytes(16).toString("hex")}`;
+  env.CALCOM_WEBHOOK_SECRET ??= crypto.randomBytes(24).toString("hex");
+  if (options.calcomPort || !env.CALCOM_API_BASE) env.CALCOM_API_BASE = `http://127.0.0.1:${options.calcomPort ?? LOCAL_PORTS.calcom}`;
+  env.CALCOM_ORIGIN = env.CALCOM_API_BASE;
+  env.CALCOM_BOOKING_LINK ??= "academy/office-hours";
   if (JSON.stringify(env) !== JSON.stringify(existing)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(env, null, 2) + "\n", { mode: 0o600 });

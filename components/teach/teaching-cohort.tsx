@@ -3,6 +3,7 @@ import { useQuery } from "convex/react";
 import Link from "next/link";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import { AttendanceSummary } from "@/components/sessions/attendance-summary";
 import { CohortSchedule } from "@/components/sessions/cohort-schedule";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -25,6 +26,9 @@ export function TeachingCohort({ cohortId }: { cohortId: Id<"cohorts"> }) {
       )}
       <Card className="mt-6 p-5">
         <CohortSchedule cohortId={cohortId} />
+      </Card>
+      <Card className="mt-6 p-5">
+        <AttendanceSummary cohortId={cohortId} />
       </Card>
     </div>
   );

@@ -3,10 +3,38 @@ import { useQuery } from "convex/react";
 import { Presentation } from "lucide-react";
 import Link from "next/link";
 import { api } from "@/convex/_generated/api";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDateRange } from "@/lib/format";
+import { useNow } from "@/lib/use-now";
+
+const when = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
+
+function UpcomingSessions() {
+  const sessions = useQuery(api.teaching.upcomingSessions);
+  const now = useNow(30_000);
+  if (sessions === undefined) return <Skeleton className="h-24" />;
+  if (sessions.length === 0) return <p className="text-sm text-gray-600">No sessions coming up.</p>;
+  return (
+    <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white">
+      {sessions.map((s) => (
+        <li key={s._id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <div>
+            <Link href={`/teach/${s.cohortId}`} className="text-sm font-medium text-gray-900 hover:underline">
+              {s.title}
+            </Link>
+            <p className="text-xs text-gray-600">
+              {s.cohortName} · {when(s.startsAt)}
+            </p>
+          </div>
+          {s.startsAt <= now ? <Badge tone="success">Live now</Badge> : <Badge tone="brand">Upcoming</Badge>}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function TeachingCohorts() {
   const cohorts = useQuery(api.teaching.myCohorts);
@@ -14,7 +42,12 @@ export function TeachingCohorts() {
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">Teaching</h1>
       <p className="mt-1 text-sm text-gray-600">Cohorts you lead. Open one for its roster, attendance and recaps.</p>
-      <div className="mt-6 space-y-3">
+      <h2 className="mt-6 text-base font-semibold text-gray-900">Your next sessions</h2>
+      <div className="mt-2">
+        <UpcomingSessions />
+      </div>
+      <h2 className="mt-8 text-base font-semibold text-gray-900">Your cohorts</h2>
+      <div className="mt-2 space-y-3">
         {cohorts === undefined ? (
           <Skeleton className="h-24" />
         ) : cohorts.length === 0 ? (

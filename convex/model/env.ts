@@ -39,3 +39,21 @@ export function stripeSettings() {
 export function currency() {
   return (process.env.ACADEMY_CURRENCY ?? "usd").toLowerCase();
 }
+
+/**
+ * Cal.com (office hours). `CALCOM_API_BASE` and `CALCOM_ORIGIN` point at the
+ * local stand-in offline (`npm run dev` sets them); on a real deployment they
+ * default to Cal.com's API and app.
+ */
+export function calcomSettings() {
+  const origin = (process.env.CALCOM_ORIGIN ?? "https://app.cal.com").replace(/\/+$/, "");
+  return {
+    apiKey: process.env.CALCOM_API_KEY,
+    webhookSecret: process.env.CALCOM_WEBHOOK_SECRET,
+    apiBase: (process.env.CALCOM_API_BASE ?? "https://api.cal.com").replace(/\/+$/, ""),
+    origin,
+    embedJsUrl: process.env.CALCOM_EMBED_JS_URL ?? `${origin}/embed/embed.js`,
+    /** The office-hours event, e.g. `academy/office-hours`. */
+    bookingLink: process.env.CALCOM_BOOKING_LINK,
+  };
+}

@@ -215,6 +215,16 @@ describe("attendance", () => {
     expect(mine.sessions.find((s) => s._id === sessionId)!.attendance).toBe("excused");
     const staffView = await as(t, instructorId).query(api.sessions.forCohort, { cohortId });
     expect(staffView!.sessions.find((s) => s._id === sessionId)!.attendance).toEqual({ present: 2, late: 0, absent: 0, excused: 1 });
+    // The cohort summary counts only sessions that have taken place; learners cannot read it.
+    const summary = await as(t, instructorId).query(api.sessions.attendanceSummary, { cohortId });
+    expect(summary!.heldSessions).toBe(1);
+    expect(summary!.learners.map((l) => [l.name, l.attended, l.excused, l.unmarked])).toEqual([
+      ["Buyer 1", 0, 1, 0],
+      ["Buyer 0", 1, 0, 0],
+      ["Buyer 2", 1, 0, 0],
+    ]);
+    expect(await as(t, learners[0]).query(api.sessions.attendanceSummary, { cohortId })).toBeNull();
+    expect((await as(t, instructorId).query(api.teaching.upcomingSessions, {})).map((s) => s.title)).toEqual(["Clinic"]);
 
     // Someone who checked in late is recorded as late.
     const t2 = newTest();

@@ -1,0 +1,106 @@
+"use client";
+import Cal from "@calcom/embed-react";
+import { useAction, useQuery } from "convex/react";
+import { CalendarCheck, CalendarX } from "lucide-react";
+import { useState } from "react";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { useToast } from "@/components/ui/toast";
+import { errorMessage } from "@/lib/errors";
+import { useNow } from "@/lib/use-now";
+
+const when = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
+const date = (ms: number) => new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric" }).format(ms);
+
+/**
+ * Office hours for eligible learners: book in Cal.com's own embed (the local
+ * stand-in offline); bookings appear here live when Cal.com's webhook lands.
+ */
+export function OfficeHours({ viewer }: { viewer: { name: string; email: string } | null }) {
+  const data = useQuery(api.officeHours.mine);
+  const cancel = useAction(api.officeHours.cancel);
+  const toast = useToast();
+  const now = useNow(60_000);
+  const [booking, setBooking] = useState(false);
+  const [cancelling, setCancelling] = useState<Id<"officeHoursBookings"> | null>(null);
+  if (!data || (data.eligibility.length === 0 && data.bookings.length === 0)) return null;
+  const eligible = data.eligibility[0];
+  const upcoming = data.bookings.filter((b) => b.status === "scheduled" && b.scheduledAt > now);
+  const past = data.bookings.filter((b) => !(b.status === "scheduled" && b.scheduledAt > now)).slice(-5);
+  return (
+    <Card className="p-5" data-testid="office-hours">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 className="text-lg font-semibold text-gray-900">Office hours</h2>
+          <p className="text-sm text-gray-600">
+            {eligible
+              ? `30 minutes one-to-one with a coach about your own work. Included until ${date(eligible.eligibleUntil)} (${eligible.courseTitle}).`
+              : "Your office-hours window has ended; your past bookings are below."}
+          </p>
+        </div>
+        {eligible && data.calcom && (
+          <Button size="sm" variant={booking ? "secondary" : "primary"} onClick={() => setBooking(!booking)} aria-expanded={booking}>
+            <CalendarCheck className="size-4" aria-hidden /> {booking ? "Close booking" : "Book office hours"}
+          </Button>
+        )}
+      </div>
+      {eligible && !data.calcom && <p className="mt-3 text-sm text-amber-800">Booking opens once the academy connects its Cal.com calendar.</p>}
+      {booking && eligible && data.calcom && viewer && (
+        <div className="mt-4 overflow-hidden rounded-md border border-gray-200">
+          <Cal
+            namespace="office-hours"
+            calLink={data.calcom.calLink}
+            calOrigin={data.calcom.calOrigin}
+            embedJsUrl={data.calcom.embedJsUrl}
+            style={{ width: "100%", minHeight: 420, overflow: "auto" }}
+            config={{ name: viewer.name, email: viewer.email, "metadata[enrollmentId]": eligible.enrollmentId, layout: "month_view" }}
+          />
+        </div>
+      )}
+      <div className="mt-4">
+        <h3 className="text-sm font-semibold text-gray-900">Your bookings</h3>
+        {upcoming.length === 0 && past.length === 0 ? (
+          <p className="mt-1 text-sm text-gray-600">No bookings yet. Pick a slot above; it shows up here as soon as Cal.com confirms it.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-gray-100 rounded-md border border-gray-200">
+            {[...upcoming, ...past].map((b) => (
+              <li key={b._id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2.5" data-testid="office-hours-booking">
+                <div>
+                  <p className={`text-sm font-medium ${b.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{when(b.scheduledAt)}</p>
+                  <p className="text-xs text-gray-600">
+                    {b.courseTitle}
+                    {b.cancelReason ? ` · ${b.cancelReason}` : ""}
+                  </p>
+                </div>
+                <span className="flex items-center gap-2">
+                  <Badge tone={b.status === "scheduled" ? (b.scheduledAt > now ? "success" : "neutral") : b.status === "cancelled" ? "danger" : "neutral"}>
+                    {b.status === "scheduled" ? (b.scheduledAt > now ? "Booked" : "Done") : b.status === "cancelled" ? "Cancelled" : b.status === "no_show" ? "Missed" : "Completed"}
+                  </Badge>
+                  {b.status === "scheduled" && b.scheduledAt > now && (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      loading={cancelling === b._id}
+                      onClick={() => {
+                        setCancelling(b._id);
+                        cancel({ bookingId: b._id })
+                          .then(() => toast("success", "Booking cancelled; the slot is free again."))
+                          .catch((error: unknown) => toast("error", errorMessage(error)))
+                          .finally(() => setCancelling(null));
+                      }}
+                    >
+                      <CalendarX className="size-4" aria-hidden /> Cancel<span className="sr-only"> booking on {when(b.scheduledAt)}</span>
+                    </Button>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Card>
+  );
+}
