@@ -53,6 +53,6 @@ test("navigation follows the role: platform admin, org admin, instructor", async
   await page.getByRole("button", { name: /Maya Chen/ }).click();
   await expect(page).toHaveURL(/\/learn$/);
   await nav.getByRole("link", { name: "Teaching" }).click();
-  await expect(page.getByRole("main").getByText("AI Enablement Intensive (live now)")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "AI Enablement Intensive (live now)", exact: true })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
 });
