@@ -1,8 +1,10 @@
 import { httpRouter } from "convex/server";
-import { internal } from "./_generated/api";
+import { api, internal } from "./_generated/api";
 import { auth } from "./auth";
 import { httpAction } from "./functions";
+import { extractPng, extractSvg } from "./model/baking";
 import { verifyCalSignature } from "./model/calcom";
+import { didDocument, issuerSettings } from "./model/openBadges";
 import { calcomSettings } from "./model/env";
 import { verifyStripeEvent } from "./model/stripe";
 
@@ -49,6 +51,74 @@ http.route({
     if (typeof parsed.triggerEvent !== "string") return new Response("No triggerEvent", { status: 400 });
     const outcome = await ctx.runMutation(internal.officeHours.applyWebhook, { triggerEvent: parsed.triggerEvent, payload: parsed.payload ?? {} });
     return Response.json({ received: true, outcome });
+  }),
+});
+
+// ------------------------------------------------------------ credentials
+
+const CORS = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, OPTIONS", "Access-Control-Allow-Headers": "Content-Type" };
+
+/** /credentials/<id> (the signed JSON), /credentials/<id>/badge.png | badge.svg | certificate.pdf (baked files). */
+http.route({
+  pathPrefix: "/credentials/",
+  method: "GET",
+  handler: httpAction(async (ctx, request) => {
+    const [publicId, file] = new URL(request.url).pathname.slice("/credentials/".length).split("/");
+    if (!file) {
+      const json = await ctx.runQuery(internal.certificates.credentialJson, { publicId });
+      if (json === null) return new Response("No such credential", { status: 404, headers: CORS });
+      return new Response(json, { headers: { ...CORS, "Content-Type": "application/vc+ld+json", "Cache-Control": "public, max-age=300" } });
+    }
+    const files = await ctx.runQuery(internal.certificates.publicFiles, { publicId });
+    const storageId = files && { "badge.png": files.png, "badge.svg": files.svg, "certificate.pdf": files.pdf }[file];
+    const blob = storageId ? await ctx.storage.get(storageId) : null;
+    if (!files || !blob) return new Response("Not found", { status: 404, headers: CORS });
+    const filename = `${files.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${file}`;
+    return new Response(blob, { headers: { ...CORS, "Content-Type": blob.type, "Content-Disposition": `inline; filename="${filename}"`, "Cache-Control": "public, max-age=300" } });
+  }),
+});
+
+/** Verifies a credential sent as JSON, or baked into a PNG or SVG; answers per check. */
+http.route({
+  path: "/credentials/verify",
+  method: "POST",
+  handler: httpAction(async (ctx, request) => {
+    const type = request.headers.get("content-type") ?? "";
+    let credentialJson: string | null;
+    try {
+      if (type.startsWith("image/png")) credentialJson = extractPng(new Uint8Array(await request.arrayBuffer()));
+      else if (type.startsWith("image/svg")) credentialJson = extractSvg(await request.text());
+      else credentialJson = await request.text();
+    } catch (error) {
+      return Response.json({ verified: false, checks: [{ check: "signature", ok: false, message: (error as Error).message }] }, { status: 400, headers: CORS });
+    }
+    if (!credentialJson) return Response.json({ verified: false, checks: [{ check: "signature", ok: false, message: "No credential is baked into this image." }] }, { status: 400, headers: CORS });
+    const result = await ctx.runAction(api.certificates.verifyCredentialJson, { credentialJson });
+    return Response.json(result, { headers: CORS });
+  }),
+});
+
+http.route({ path: "/credentials/verify", method: "OPTIONS", handler: httpAction(async () => new Response(null, { status: 204, headers: CORS })) });
+
+/** The signed revocation list (BitstringStatusListCredential). */
+http.route({
+  pathPrefix: "/status/",
+  method: "GET",
+  handler: httpAction(async (ctx, request) => {
+    const listNumber = Number(new URL(request.url).pathname.slice("/status/".length));
+    const json = Number.isInteger(listNumber) ? await ctx.runQuery(internal.certificates.statusListJson, { listNumber }) : null;
+    if (json === null) return new Response("No such status list", { status: 404, headers: CORS });
+    return new Response(json, { headers: { ...CORS, "Content-Type": "application/vc+ld+json", "Cache-Control": "public, max-age=60" } });
+  }),
+});
+
+/** The issuer's DID document (did:web). With a did:key issuer there is nothing to serve. */
+http.route({
+  path: "/.well-known/did.json",
+  method: "GET",
+  handler: httpAction(async () => {
+    if (!issuerSettings().domain) return new Response("This academy signs with did:key (local mode).", { status: 404, headers: CORS });
+    return Response.json(didDocument(), { headers: { ...CORS, "Content-Type": "application/did+json" } });
   }),
 });
 

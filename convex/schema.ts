@@ -61,6 +61,7 @@ import {
   vAttendanceStatus,
   vNotificationCategory,
   vSessionReminderKind,
+  vCertificateIssueStatus,
   vReminderTarget,
   vReplyInteraction,
   vReportFormat,
@@ -211,6 +212,8 @@ export default defineSchema({
     /** Short promise shown on cards; outcomes listed on the course page. */
     tagline: v.optional(v.string()),
     outcomes: v.optional(v.array(v.string())),
+    /** Certificate rules: minimum attendance (default 75%), whether a passed post-course assessment is required (default: if the course has one), validity in months (default: no expiry). */
+    certificateRules: v.optional(v.object({ minAttendancePercent: v.number(), requirePostAssessment: v.optional(v.boolean()), validityMonths: v.optional(v.number()) })),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
@@ -389,11 +392,24 @@ export default defineSchema({
     badgeSvgId: v.optional(v.id("_storage")),
     pdfId: v.optional(v.id("_storage")),
     linkedInShareUrl: v.string(),
+    /** The uuid in the credential's urn:uuid id and in public URLs (/verify/<publicId>). */
+    publicId: v.string(),
+    /** Signing happens in scheduled batches: pending → issued (or failed, retried by an admin). */
+    issueStatus: vCertificateIssueStatus,
+    issueError: v.optional(v.string()),
+    expiresAt: v.optional(v.number()),
+    /** Expiry reminders already sent (days before expiry). */
+    expiryRemindersSent: v.optional(v.array(v.number())),
     createdAt: v.number(),
   })
     .index("by_enrollmentId", ["enrollmentId"])
     .index("by_userId", ["userId"])
-    .index("by_verificationUrl", ["verificationUrl"]),
+    .index("by_verificationUrl", ["verificationUrl"])
+    .index("by_publicId", ["publicId"])
+    .index("by_cohortId_and_issueStatus", ["cohortId", "issueStatus"])
+    .index("by_statusListIndex", ["statusListIndex"])
+    .index("by_expiresAt", ["expiresAt"])
+    .index("by_revokedAt", ["revokedAt"]),
 
   // ================================================== MARKETING & ANALYTICS
   contactSubmissions: defineTable({
@@ -1163,6 +1179,19 @@ export default defineSchema({
   })
     .index("by_userId_and_createdAt", ["userId", "createdAt"])
     .index("by_userId_and_readAt", ["userId", "readAt"]),
+
+  /**
+   * Bitstring revocation lists. The bits are the revoked certificates' `statusListIndex`;
+   * a revocation bumps `version` and an action re-signs the list credential.
+   */
+  credentialStatusLists: defineTable({
+    listNumber: v.number(),
+    signedJson: v.optional(v.string()),
+    /** Bumped on every change, so a slower re-sign never overwrites a newer one. */
+    version: v.number(),
+    signedVersion: v.optional(v.number()),
+    updatedAt: v.number(),
+  }).index("by_listNumber", ["listNumber"]),
 
   /** Cal.com webhooks already handled (uid + trigger), since Cal.com signs no timestamp to stop replays. */
   calcomWebhookEvents: defineTable({

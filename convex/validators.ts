@@ -126,6 +126,7 @@ export const NOTIFICATION_CATEGORIES = {
   session_reminders: { label: "Session reminders (24 hours and 1 hour before)", critical: false },
   recordings: { label: "Recordings and recaps", critical: false },
   office_hours: { label: "Office hours bookings", critical: false },
+  certificates: { label: "Certificates (issued, expiring)", critical: false },
   account: { label: "Payments, seats and account", critical: true },
 } as const;
 export type NotificationCategory = keyof typeof NOTIFICATION_CATEGORIES;
@@ -134,6 +135,7 @@ export const vNotificationCategory = v.union(
   v.literal("session_reminders"),
   v.literal("recordings"),
   v.literal("office_hours"),
+  v.literal("certificates"),
   v.literal("account"),
 );
 export const vWaitlistStatus = v.union(
@@ -175,6 +177,7 @@ export const vBadgeSummary = v.object({
   validUntil: v.optional(v.string()),
 });
 export type BadgeSummary = Infer<typeof vBadgeSummary>;
+export const vCertificateIssueStatus = v.union(v.literal("pending"), v.literal("issued"), v.literal("failed"));
 
 // ------------------------------------------------------------------ email
 /** An email as the mailer sends it and the dev mailbox stores it. */

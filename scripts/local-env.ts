@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
 
 export const LOCAL_PORTS = { api: 3210, site: 3211, web: 3000, stripe: 12111, calcom: 12112 };
@@ -40,6 +41,13 @@ export async function ensureLocalEnv(
   if (options.calcomPort || !env.CALCOM_API_BASE) env.CALCOM_API_BASE = `http://127.0.0.1:${options.calcomPort ?? LOCAL_PORTS.calcom}`;
   env.CALCOM_ORIGIN = env.CALCOM_API_BASE;
   env.CALCOM_BOOKING_LINK ??= "academy/office-hours";
+  // The certificate issuer's Ed25519 key (did:key locally; did:web with CREDENTIAL_ISSUER_DOMAIN in production).
+  if (!env.CREDENTIAL_PUBLIC_KEY || !env.CREDENTIAL_SECRET_KEY) {
+    const key = await Ed25519Multikey.generate();
+    const exported = await key.export({ publicKey: true, secretKey: true });
+    env.CREDENTIAL_PUBLIC_KEY = exported.publicKeyMultibase as string;
+    env.CREDENTIAL_SECRET_KEY = exported.secretKeyMultibase as string;
+  }
   if (JSON.stringify(env) !== JSON.stringify(existing)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(env, null, 2) + "\n", { mode: 0o600 });

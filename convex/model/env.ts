@@ -57,3 +57,30 @@ export function calcomSettings() {
     bookingLink: process.env.CALCOM_BOOKING_LINK,
   };
 }
+
+/**
+ * The certificate issuer: its Ed25519 key (multibase; never stored in the
+ * database) and, in production, the domain of its did:web identity.
+ */
+export function credentialIssuerSettings() {
+  return {
+    publicKeyMultibase: process.env.CREDENTIAL_PUBLIC_KEY,
+    secretKeyMultibase: process.env.CREDENTIAL_SECRET_KEY,
+    domain: process.env.CREDENTIAL_ISSUER_DOMAIN?.trim() || undefined,
+    name: process.env.CREDENTIAL_ISSUER_NAME ?? "AI Enablement Academy",
+  };
+}
+
+/** Public HTTP endpoints (credentials, status lists) live on the deployment's site URL, which Convex sets. */
+export function convexSiteUrl() {
+  return (process.env.CONVEX_SITE_URL ?? "http://127.0.0.1:3211").replace(/\/+$/, "");
+}
+
+/** Days before a certificate expires when its holder is reminded (CERTIFICATE_REMINDER_DAYS, default "60,30"). */
+export function certificateReminderDays() {
+  const days = (process.env.CERTIFICATE_REMINDER_DAYS ?? "60,30")
+    .split(",")
+    .map((d) => Number(d.trim()))
+    .filter((d) => Number.isInteger(d) && d > 0);
+  return [...new Set(days)].sort((a, b) => b - a);
+}

@@ -1,0 +1,468 @@
+/**
+ * Certificates as signed Open Badges 3.0 credentials: planned when a cohort
+ * completes (or when an admin asks), signed in scheduled batches, verifiable
+ * by anyone, revocable by a platform admin.
+ */
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import type { Doc } from "./_generated/dataModel";
+import type { ActionCtx, QueryCtx } from "./_generated/server";
+import { appError } from "./errors";
+import { BADGE_PNG_BASE64, BADGE_SVG } from "./model/assets/badgeArt";
+import { base64ToBytes, bakePng, bakeSvg } from "./model/baking";
+import { renderCertificatePdf } from "./model/certificatePdf";
+import { action, internalAction, internalMutation, internalQuery, platformAdminMutation, platformAdminQuery, query, userQuery } from "./functions";
+import { certificateUrls, completionRules, evaluateCompletion, heldSessions, linkedInAddUrl, planCertificates, scheduleIssue, statusListRow, statusListUrl } from "./model/certificates";
+import { certificateReminderDays } from "./model/env";
+import { cohortLearners, notifyUsers } from "./model/notifications";
+import { type Credential, issuerDid, signAchievementCredential, signStatusList, verifyAchievementCredential } from "./model/openBadges";
+import { vCertificateIssueStatus } from "./validators";
+
+// ------------------------------------------------------------------ issuing
+
+export const issueContext = internalQuery({
+  args: { certificateId: v.id("certificates") },
+  handler: async (ctx, { certificateId }) => {
+    const certificate = await ctx.db.get("certificates", certificateId);
+    if (certificate === null || certificate.issueStatus === "issued") return null;
+    const [user, cohort, course] = await Promise.all([ctx.db.get("users", certificate.userId), ctx.db.get("cohorts", certificate.cohortId), ctx.db.get("courses", certificate.courseId)]);
+    if (!user || !cohort || !course) return null;
+    return { certificate, user, cohort, course };
+  },
+});
+
+/** Signs a batch of pending certificates; each one succeeds or is marked failed on its own. */
+export const issueBatch = internalAction({
+  args: { certificateIds: v.array(v.id("certificates")) },
+  returns: v.null(),
+  handler: async (ctx, { certificateIds }) => {
+    await ensureStatusListSigned(ctx);
+    for (const certificateId of certificateIds) {
+      const data = await ctx.runQuery(internal.certificates.issueContext, { certificateId });
+      if (data === null) continue;
+      try {
+        const credential = await signCertificate(data);
+        const credentialJson = JSON.stringify(credential);
+        const assets = await renderAssets(ctx, data, credentialJson);
+        await ctx.runMutation(internal.certificates.finishIssue, { certificateId, credentialJson, issuerId: issuerDid(), ...assets });
+      } catch (error) {
+        await ctx.runMutation(internal.certificates.failIssue, { certificateId, error: (error as Error).message.slice(0, 500) });
+      }
+    }
+    return null;
+  },
+});
+
+async function signCertificate({ certificate, user, cohort }: { certificate: Doc<"certificates">; user: Doc<"users">; cohort: Doc<"cohorts"> }) {
+  const badge = certificate.badgeData;
+  return await signAchievementCredential({
+    credentialId: badge.credentialId,
+    achievementId: badge.achievementId,
+    name: badge.name,
+    description: badge.description,
+    criteria: badge.criteriaNarrative,
+    imageUrl: badge.imageUrl ?? certificateUrls(certificate.publicId).image,
+    achievementType: "CertificateOfCompletion",
+    recipient: { email: user.email, name: user.name },
+    salt: certificate.publicId.slice(0, 8),
+    term: cohort.name,
+    activityStartDate: cohort.startDate,
+    activityEndDate: cohort.endDate,
+    validFrom: certificate.issuedAt,
+    validUntil: certificate.expiresAt,
+    status: { listUrl: statusListUrl(), index: certificate.statusListIndex! },
+  });
+}
+
+/** The baked PNG and SVG badges and the PDF, kept in file storage. */
+async function renderAssets(ctx: ActionCtx, { certificate, user, cohort, course }: { certificate: Doc<"certificates">; user: Doc<"users">; cohort: Doc<"cohorts">; course: Doc<"courses"> }, credentialJson: string) {
+  const png = bakePng(base64ToBytes(BADGE_PNG_BASE64), credentialJson);
+  const svg = bakeSvg(BADGE_SVG, credentialJson);
+  const date = (ms: number) => new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(ms);
+  const pdf = await renderCertificatePdf({
+    recipientName: user.name,
+    courseTitle: course.title,
+    cohortName: cohort.name,
+    issuerName: certificate.badgeData.issuerName,
+    issuedOn: date(certificate.issuedAt),
+    ...(certificate.expiresAt ? { validUntil: date(certificate.expiresAt) } : {}),
+    verifyUrl: certificate.verificationUrl,
+    credentialId: certificate.badgeData.credentialId,
+  });
+  const [badgeImageId, badgeSvgId, pdfId] = await Promise.all([
+    ctx.storage.store(new Blob([png as BlobPart], { type: "image/png" })),
+    ctx.storage.store(new Blob([svg], { type: "image/svg+xml" })),
+    ctx.storage.store(new Blob([pdf as BlobPart], { type: "application/pdf" })),
+  ]);
+  return { badgeImageId, badgeSvgId, pdfId };
+}
+
+export const finishIssue = internalMutation({
+  args: { certificateId: v.id("certificates"), credentialJson: v.string(), issuerId: v.string(), badgeImageId: v.id("_storage"), badgeSvgId: v.id("_storage"), pdfId: v.id("_storage") },
+  returns: v.null(),
+  handler: async (ctx, { certificateId, credentialJson, issuerId, badgeImageId, badgeSvgId, pdfId }) => {
+    const certificate = await ctx.db.get("certificates", certificateId);
+    if (certificate === null || certificate.issueStatus === "issued") {
+      for (const id of [badgeImageId, badgeSvgId, pdfId]) await ctx.storage.delete(id);
+      return null;
+    }
+    await ctx.db.patch("certificates", certificateId, { credentialJson, issueStatus: "issued", issueError: undefined, badgeData: { ...certificate.badgeData, issuerId }, badgeImageId, badgeSvgId, pdfId });
+    const user = await ctx.db.get("users", certificate.userId);
+    if (user) {
+      await notifyUsers(
+        ctx,
+        [user],
+        { category: "certificates", title: `Certificate earned: ${certificate.badgeData.name}`, body: "Your signed certificate is ready to share and add to LinkedIn.", url: `/verify/${certificate.publicId}` },
+        {
+          subject: `Your certificate: ${certificate.badgeData.name}`,
+          heading: "Congratulations — your certificate is ready",
+          lines: [certificate.badgeData.description, "It is a signed Open Badges 3.0 credential: anyone can verify it, and you can add it to your LinkedIn profile."],
+          actionLabel: "View my certificate",
+        },
+      );
+    }
+    return null;
+  },
+});
+
+export const failIssue = internalMutation({
+  args: { certificateId: v.id("certificates"), error: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { certificateId, error }) => {
+    const certificate = await ctx.db.get("certificates", certificateId);
+    if (certificate && certificate.issueStatus !== "issued") await ctx.db.patch("certificates", certificateId, { issueStatus: "failed", issueError: error });
+    return null;
+  },
+});
+
+/** Plans certificates for a cohort whose end date has passed (called by the cohort status cron). */
+export const planForCohort = internalMutation({
+  args: { cohortId: v.id("cohorts") },
+  handler: async (ctx, { cohortId }) => await planCertificates(ctx, cohortId),
+});
+
+/** Daily: reminds learners whose certificates expire within a reminder window, once per window, with the way to renew. */
+export const remindExpiring = internalMutation({
+  args: {},
+  returns: v.number(),
+  handler: async (ctx) => {
+    const now = Date.now();
+    const days = certificateReminderDays();
+    if (days.length === 0) return 0;
+    const horizon = now + days[0] * 86_400_000;
+    const expiring = await ctx.db
+      .query("certificates")
+      .withIndex("by_expiresAt", (q) => q.gt("expiresAt", now).lte("expiresAt", horizon))
+      .take(500);
+    let sent = 0;
+    for (const certificate of expiring) {
+      if (certificate.revokedAt || certificate.issueStatus !== "issued") continue;
+      const left = Math.ceil((certificate.expiresAt! - now) / 86_400_000);
+      const due = days.filter((d) => left <= d && !(certificate.expiryRemindersSent ?? []).includes(d));
+      if (due.length === 0) continue;
+      const [user, course] = await Promise.all([ctx.db.get("users", certificate.userId), ctx.db.get("courses", certificate.courseId)]);
+      await ctx.db.patch("certificates", certificate._id, { expiryRemindersSent: [...(certificate.expiryRemindersSent ?? []), ...due] });
+      if (!user || !course) continue;
+      const title = `Your certificate expires in ${left} days: ${certificate.badgeData.name}`;
+      await notifyUsers(
+        ctx,
+        [user],
+        { category: "certificates", title, body: "Renew it by joining a current cohort of the course; your new certificate replaces this one.", url: `/courses/${course.slug}` },
+        { subject: title, heading: "Time to renew your certificate", lines: [`${certificate.badgeData.name} is valid for ${left} more days.`, "Join a current cohort to renew it; your new certificate is issued when you complete."], actionLabel: "See upcoming cohorts" },
+      );
+      sent += 1;
+    }
+    return sent;
+  },
+});
+
+// ------------------------------------------------------------- status list
+
+export const statusListState = internalQuery({
+  args: {},
+  handler: async (ctx) => {
+    const row = await statusListRow(ctx);
+    const revoked = await ctx.db
+      .query("certificates")
+      .withIndex("by_revokedAt", (q) => q.gt("revokedAt", 0))
+      .take(10_000);
+    return { row, revokedIndexes: revoked.map((c) => c.statusListIndex).filter((i): i is number => i !== undefined) };
+  },
+});
+
+export const storeStatusList = internalMutation({
+  args: { signedJson: v.string(), version: v.number() },
+  returns: v.null(),
+  handler: async (ctx, { signedJson, version }) => {
+    const row = await statusListRow(ctx);
+    if (row === null) await ctx.db.insert("credentialStatusLists", { listNumber: 1, signedJson, version, signedVersion: version, updatedAt: Date.now() });
+    else if ((row.signedVersion ?? -1) < version) await ctx.db.patch("credentialStatusLists", row._id, { signedJson, signedVersion: version, updatedAt: Date.now() });
+    return null;
+  },
+});
+
+/** Signs the revocation list when it has never been signed or changed since. */
+async function ensureStatusListSigned(ctx: Pick<ActionCtx, "runQuery" | "runMutation">) {
+  const { row, revokedIndexes } = await ctx.runQuery(internal.certificates.statusListState, {});
+  const version = row?.version ?? 0;
+  if (row?.signedJson && (row.signedVersion ?? -1) >= version) return;
+  const signed = await signStatusList(statusListUrl(), revokedIndexes);
+  await ctx.runMutation(internal.certificates.storeStatusList, { signedJson: JSON.stringify(signed), version });
+}
+
+export const resignStatusList = internalAction({
+  args: {},
+  returns: v.null(),
+  handler: async (ctx) => {
+    await ensureStatusListSigned(ctx);
+    return null;
+  },
+});
+
+export const statusListJson = internalQuery({
+  args: { listNumber: v.number() },
+  returns: v.union(v.null(), v.string()),
+  handler: async (ctx, { listNumber }) => (await statusListRow(ctx, listNumber))?.signedJson ?? null,
+});
+
+/** Storage ids of a certificate's files, for the public HTTP endpoints. */
+export const publicFiles = internalQuery({
+  args: { publicId: v.string() },
+  handler: async (ctx, { publicId }) => {
+    const c = await byPublicId(ctx, publicId);
+    return c ? { png: c.badgeImageId ?? null, svg: c.badgeSvgId ?? null, pdf: c.pdfId ?? null, name: c.badgeData.name } : null;
+  },
+});
+
+export const credentialJson = internalQuery({
+  args: { publicId: v.string() },
+  returns: v.union(v.null(), v.string()),
+  handler: async (ctx, { publicId }) => (await byPublicId(ctx, publicId))?.credentialJson ?? null,
+});
+
+// ------------------------------------------------------------ verification
+
+/** Resolves status-list URLs from our own database (no network). */
+function statusLoader(ctx: Pick<ActionCtx, "runQuery">) {
+  return async (url: string) => {
+    const match = /\/status\/(\d+)$/.exec(url);
+    if (!match || url !== statusListUrl(Number(match[1]))) return null;
+    const json: string | null = await ctx.runQuery(internal.certificates.statusListJson, { listNumber: Number(match[1]) });
+    return json ? (JSON.parse(json) as unknown) : null;
+  };
+}
+
+type Verification = { verified: boolean; checks: Array<{ check: "signature" | "dates" | "status" | "schema"; ok: boolean; message: string }> };
+
+async function verifyJson(ctx: Pick<ActionCtx, "runQuery">, text: string): Promise<Verification> {
+  let credential: Credential;
+  try {
+    credential = JSON.parse(text) as Credential;
+  } catch {
+    return { verified: false, checks: [{ check: "signature" as const, ok: false, message: "This is not JSON." }] };
+  }
+  if (typeof credential !== "object" || credential === null || !credential.proof) {
+    return { verified: false, checks: [{ check: "signature" as const, ok: false, message: "This credential has no proof." }] };
+  }
+  return await verifyAchievementCredential(credential, statusLoader(ctx));
+}
+
+const vCheck = v.object({ check: v.union(v.literal("signature"), v.literal("dates"), v.literal("status"), v.literal("schema")), ok: v.boolean(), message: v.string() });
+const vVerification = v.object({ verified: v.boolean(), checks: v.array(vCheck) });
+
+/** Verifies a stored certificate by its public id (the verify page's server check). */
+export const verifyStored = action({
+  args: { publicId: v.string() },
+  returns: v.union(v.null(), vVerification),
+  handler: async (ctx, { publicId }): Promise<Verification | null> => {
+    const json: string | null = await ctx.runQuery(internal.certificates.credentialJson, { publicId });
+    return json === null ? null : await verifyJson(ctx, json);
+  },
+});
+
+/** Verifies any credential JSON someone pastes or uploads. */
+export const verifyCredentialJson = action({
+  args: { credentialJson: v.string() },
+  returns: vVerification,
+  handler: async (ctx, { credentialJson }): Promise<Verification> => {
+    if (credentialJson.length > 200_000) throw appError("INVALID_INPUT", "That file is too large to be a credential.");
+    return await verifyJson(ctx, credentialJson);
+  },
+});
+
+// ------------------------------------------------------------ public pages
+
+async function byPublicId(ctx: QueryCtx, publicId: string) {
+  return await ctx.db
+    .query("certificates")
+    .withIndex("by_publicId", (q) => q.eq("publicId", publicId))
+    .unique();
+}
+
+/** What the public verify page shows. */
+export const publicView = query({
+  args: { publicId: v.string() },
+  returns: v.union(
+    v.null(),
+    v.object({
+      name: v.string(),
+      description: v.string(),
+      criteria: v.string(),
+      issuerName: v.string(),
+      issuerId: v.string(),
+      recipientName: v.string(),
+      cohortName: v.string(),
+      issuedAt: v.number(),
+      expiresAt: v.optional(v.number()),
+      revokedAt: v.optional(v.number()),
+      revocationReason: v.optional(v.string()),
+      issueStatus: vCertificateIssueStatus,
+      jsonUrl: v.string(),
+      imageUrl: v.string(),
+      verifyUrl: v.string(),
+      linkedInAddUrl: v.string(),
+      linkedInShareUrl: v.string(),
+    }),
+  ),
+  handler: async (ctx, { publicId }) => {
+    const certificate = await byPublicId(ctx, publicId);
+    if (certificate === null) return null;
+    const [user, cohort] = await Promise.all([ctx.db.get("users", certificate.userId), ctx.db.get("cohorts", certificate.cohortId)]);
+    const urls = certificateUrls(publicId);
+    return {
+      name: certificate.badgeData.name,
+      description: certificate.badgeData.description,
+      criteria: certificate.badgeData.criteriaNarrative,
+      issuerName: certificate.badgeData.issuerName,
+      issuerId: certificate.badgeData.issuerId,
+      recipientName: user?.name ?? "Former learner",
+      cohortName: cohort?.name ?? "",
+      issuedAt: certificate.issuedAt,
+      ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
+      ...(certificate.revokedAt ? { revokedAt: certificate.revokedAt, revocationReason: certificate.revocationReason } : {}),
+      issueStatus: certificate.issueStatus,
+      jsonUrl: urls.json,
+      imageUrl: urls.image,
+      verifyUrl: urls.verify,
+      linkedInAddUrl: linkedInAddUrl({ name: certificate.badgeData.name, issuerName: certificate.badgeData.issuerName, issuedAt: certificate.issuedAt, expiresAt: certificate.expiresAt, verifyUrl: urls.verify, publicId }),
+      linkedInShareUrl: certificate.linkedInShareUrl,
+    };
+  },
+});
+
+/** The viewer's certificates. */
+export const mine = userQuery({
+  args: {},
+  returns: v.array(v.object({ publicId: v.string(), name: v.string(), cohortName: v.string(), issuedAt: v.number(), expiresAt: v.optional(v.number()), revoked: v.boolean(), issueStatus: vCertificateIssueStatus })),
+  handler: async (ctx) => {
+    if (ctx.viewer === null) return [];
+    const viewerId = ctx.viewer._id;
+    const rows = await ctx.db
+      .query("certificates")
+      .withIndex("by_userId", (q) => q.eq("userId", viewerId))
+      .take(100);
+    const out = [];
+    for (const c of rows) {
+      const cohort = await ctx.db.get("cohorts", c.cohortId);
+      out.push({ publicId: c.publicId, name: c.badgeData.name, cohortName: cohort?.name ?? "", issuedAt: c.issuedAt, ...(c.expiresAt ? { expiresAt: c.expiresAt } : {}), revoked: c.revokedAt !== undefined, issueStatus: c.issueStatus });
+    }
+    return out.sort((a, b) => b.issuedAt - a.issuedAt);
+  },
+});
+
+// ------------------------------------------------------------------- admin
+
+/** A cohort's certificates for platform admins: progress of issuing, who is not eligible and why. */
+export const forCohort = platformAdminQuery({
+  args: { cohortId: v.id("cohorts") },
+  returns: v.object({
+    learners: v.number(),
+    issued: v.number(),
+    pending: v.number(),
+    failed: v.number(),
+    revoked: v.number(),
+    rows: v.array(
+      v.object({
+        enrollmentId: v.id("enrollments"),
+        name: v.string(),
+        email: v.string(),
+        certificateId: v.optional(v.id("certificates")),
+        publicId: v.optional(v.string()),
+        issueStatus: v.optional(vCertificateIssueStatus),
+        revoked: v.boolean(),
+        notEligibleReason: v.optional(v.string()),
+      }),
+    ),
+  }),
+  handler: async (ctx, { cohortId }) => {
+    const cohort = await ctx.db.get("cohorts", cohortId);
+    const course = cohort ? await ctx.db.get("courses", cohort.courseId) : null;
+    if (!cohort || !course) throw appError("NOT_FOUND", "This cohort no longer exists.");
+    const rules = await completionRules(ctx, course);
+    const held = await heldSessions(ctx, cohortId);
+    const rows = [];
+    const counts = { issued: 0, pending: 0, failed: 0, revoked: 0 };
+    for (const { enrollment, user } of await cohortLearners(ctx, cohortId)) {
+      const certificate = await ctx.db
+        .query("certificates")
+        .withIndex("by_enrollmentId", (q) => q.eq("enrollmentId", enrollment._id))
+        .first();
+      if (certificate) {
+        counts[certificate.issueStatus] += 1;
+        if (certificate.revokedAt) counts.revoked += 1;
+        rows.push({ enrollmentId: enrollment._id, name: user.name, email: user.email, certificateId: certificate._id, publicId: certificate.publicId, issueStatus: certificate.issueStatus, revoked: certificate.revokedAt !== undefined });
+      } else {
+        const result = await evaluateCompletion(ctx, rules, held, enrollment);
+        rows.push({ enrollmentId: enrollment._id, name: user.name, email: user.email, revoked: false, ...(result.reason ? { notEligibleReason: result.reason } : {}) });
+      }
+    }
+    return { learners: rows.length, ...counts, rows: rows.sort((a, b) => a.name.localeCompare(b.name)) };
+  },
+});
+
+/** Issues certificates now to everyone in the cohort who met the rules (and retries failed ones). */
+export const issueForCohort = platformAdminMutation({
+  args: { cohortId: v.id("cohorts") },
+  returns: v.object({ planned: v.number(), retried: v.number(), notEligible: v.number() }),
+  handler: async (ctx, { cohortId }) => {
+    const failed = await ctx.db
+      .query("certificates")
+      .withIndex("by_cohortId_and_issueStatus", (q) => q.eq("cohortId", cohortId).eq("issueStatus", "failed"))
+      .take(500);
+    for (const c of failed) await ctx.db.patch("certificates", c._id, { issueStatus: "pending", issueError: undefined });
+    await scheduleIssue(
+      ctx,
+      failed.map((c) => c._id),
+    );
+    const { planned, notEligible } = await planCertificates(ctx, cohortId);
+    return { planned, retried: failed.length, notEligible };
+  },
+});
+
+/** Revokes a certificate: its status bit flips (the list is re-signed at once) and the learner is told why. */
+export const revoke = platformAdminMutation({
+  args: { certificateId: v.id("certificates"), reason: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { certificateId, reason }) => {
+    const trimmed = reason.trim();
+    if (trimmed.length < 5) throw appError("INVALID_INPUT", "Give a reason of at least 5 characters; the learner sees it.");
+    const certificate = await ctx.db.get("certificates", certificateId);
+    if (certificate === null) throw appError("NOT_FOUND", "This certificate no longer exists.");
+    if (certificate.revokedAt) throw appError("NOT_AVAILABLE", "This certificate is already revoked.");
+    await ctx.db.patch("certificates", certificateId, { revokedAt: Date.now(), revocationReason: trimmed });
+    const list = await statusListRow(ctx);
+    if (list) await ctx.db.patch("credentialStatusLists", list._id, { version: list.version + 1, updatedAt: Date.now() });
+    else await ctx.db.insert("credentialStatusLists", { listNumber: 1, version: 1, updatedAt: Date.now() });
+    await ctx.scheduler.runAfter(0, internal.certificates.resignStatusList, {});
+    const user = await ctx.db.get("users", certificate.userId);
+    if (user) {
+      await notifyUsers(
+        ctx,
+        [user],
+        { category: "account", title: `Certificate revoked: ${certificate.badgeData.name}`, body: trimmed, url: `/verify/${certificate.publicId}` },
+        { subject: `Your certificate was revoked: ${certificate.badgeData.name}`, heading: "Your certificate was revoked", lines: [`Reason: ${trimmed}`, "Reply to this email if you think this is a mistake."], actionLabel: "See the certificate" },
+      );
+    }
+    return null;
+  },
+});

@@ -1,0 +1,280 @@
+import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
+import { verifyCredential as dccVerify } from "@digitalcredentials/verifier-core";
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { api, internal } from "../../convex/_generated/api";
+import type { Id } from "../../convex/_generated/dataModel";
+import { BADGE_PNG_BASE64, BADGE_SVG } from "../../convex/model/assets/badgeArt";
+import { base64ToBytes, bakePng, bakeSvg, extractPng, extractSvg } from "../../convex/model/baking";
+import { signAchievementCredential } from "../../convex/model/openBadges";
+import { as, seedCohort, type T } from "./checkout-helpers";
+import { expectAppError, newTest } from "./helpers";
+import { addUser } from "./org-helpers";
+
+const DAY = 86_400_000;
+const SITE = "https://academy.test";
+const API = "https://api.academy.test";
+let keys: { publicKeyMultibase: string; secretKeyMultibase: string };
+let current: T | null = null;
+
+beforeAll(async () => {
+  const exported = await (await Ed25519Multikey.generate()).export({ publicKey: true, secretKey: true });
+  keys = { publicKeyMultibase: exported.publicKeyMultibase as string, secretKeyMultibase: exported.secretKeyMultibase as string };
+});
+
+beforeEach(() => {
+  // Only the clock is fake: the signing and PDF libraries wait on real timers inside actions.
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-11-20T12:00:00Z"));
+  vi.stubEnv("CREDENTIAL_PUBLIC_KEY", keys.publicKeyMultibase);
+  vi.stubEnv("CREDENTIAL_SECRET_KEY", keys.secretKeyMultibase);
+  vi.stubEnv("SITE_URL", SITE);
+  vi.stubEnv("CONVEX_SITE_URL", API);
+  vi.stubEnv("RESEND_API_KEY", "");
+  // The independent verifier fetches the status list over HTTP: answer from the test deployment, refuse everything else.
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (input: string | URL | Request) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url === `${API}/status/1` && current) {
+        const row = await current.run(async (ctx) => ctx.db.query("credentialStatusLists").first());
+        return new Response(row?.signedJson ?? "", { status: row ? 200 : 404, headers: { "content-type": "application/json" } });
+      }
+      return new Response("offline", { status: 599 });
+    }),
+  );
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+  current = null;
+});
+
+/** A finished cohort (4 sessions held) whose learners attended 4, 2 and 3 sessions; Buyer 0 is "Łukasz Żółć". */
+async function finishedCohort(t: T) {
+  current = t;
+  const { cohortId, courseId, buyers } = await seedCohort(t, { buyers: 3, startsInDays: -3 });
+  const adminId = await addUser(t, "admin@academy.test");
+  await t.run(async (ctx) => {
+    await ctx.db.patch("users", adminId, { role: "platform_admin" });
+    await ctx.db.patch("users", buyers[0], { name: "Łukasz Żółć" });
+    await ctx.db.patch("cohorts", cohortId, { status: "in_progress" });
+    const sessions = [];
+    for (let i = 0; i < 4; i++) {
+      const startsAt = Date.now() - 3 * DAY + i * 3_600_000;
+      sessions.push(
+        await ctx.db.insert("cohortSessions", { cohortId, title: `Session ${i + 1}`, type: "W", startsAt, endsAt: startsAt + 3_000_000, status: "scheduled", sequence: 0, createdAt: 1, updatedAt: 1 }),
+      );
+    }
+    for (const [i, userId] of buyers.entries()) {
+      const enrollmentId = await ctx.db.insert("enrollments", {
+        userId,
+        cohortId,
+        courseId,
+        purchaseDate: 1,
+        paymentStatus: "completed",
+        paymentType: "b2c",
+        intakeSurveyCompleted: false,
+        officeHoursEligibleUntil: Date.now() + 90 * DAY,
+        materialsAccessUntil: Date.now() + 365 * DAY,
+        chatbotAccessUntil: Date.now() + 90 * DAY,
+        seatHeld: true,
+        createdAt: 1,
+        updatedAt: 1,
+      });
+      const attended = [4, 2, 3][i];
+      for (const [n, cohortSessionId] of sessions.entries()) {
+        await ctx.db.insert("sessionAttendance", { cohortSessionId, cohortId, enrollmentId, userId, status: n < attended ? "present" : "absent", source: "instructor", updatedAt: 1 });
+      }
+    }
+  });
+  return { cohortId, courseId, learners: buyers, adminId };
+}
+
+/** Lets scheduled work due now (signing batches, list re-signing) run to the end, on real timers. */
+async function runScheduled(t: T) {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await t.finishInProgressScheduledFunctions();
+  }
+}
+
+async function certificateOf(t: T, userId: Id<"users">) {
+  return await t.run(async (ctx) => ctx.db.query("certificates").withIndex("by_userId", (q) => q.eq("userId", userId)).first());
+}
+
+// Signing, baking and PDF rendering run for real here; the edge runtime is slower than Convex's.
+vi.setConfig({ testTimeout: 30_000 });
+
+describe("issuing", () => {
+  test("a completed cohort certifies those who met the rules, in batches, with signed, baked and printable files", async () => {
+    const t = newTest();
+    const { cohortId, learners, adminId } = await finishedCohort(t);
+    vi.setSystemTime(Date.now() + 2 * DAY); // past the cohort's end
+    await t.mutation(internal.cohorts.advanceStatuses, {});
+    expect((await certificateOf(t, learners[0]))!.issueStatus).toBe("pending");
+    await runScheduled(t);
+
+    const progress = await as(t, adminId).query(api.certificates.forCohort, { cohortId });
+    expect(progress).toMatchObject({ learners: 3, issued: 2, pending: 0, failed: 0 });
+    expect(progress.rows.find((r) => r.email === "buyer1@example.com")).toMatchObject({ notEligibleReason: "Attended 2 of 4 sessions (50%); 75% needed." });
+
+    const certificate = (await certificateOf(t, learners[0]))!;
+    const credential = JSON.parse(certificate.credentialJson!);
+    expect(credential["@context"]).toEqual(["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"]);
+    expect(credential).toMatchObject({
+      id: `urn:uuid:${certificate.publicId}`,
+      type: ["VerifiableCredential", "OpenBadgeCredential"],
+      issuer: { id: `did:key:${keys.publicKeyMultibase}`, type: ["Profile"], name: "AI Enablement Academy" },
+      credentialSchema: [{ type: "1EdTechJsonSchemaValidator2019" }],
+      credentialStatus: { type: "BitstringStatusListEntry", statusPurpose: "revocation", statusListCredential: `${API}/status/1`, statusListIndex: String(certificate.statusListIndex) },
+      proof: { type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", proofPurpose: "assertionMethod" },
+    });
+    expect(credential.credentialSubject).toMatchObject({ type: ["AchievementSubject"], term: "December cohort", achievement: { type: ["Achievement"], name: "AI Enablement Intensive", image: { id: `${API}/credentials/${certificate.publicId}/badge.png`, type: "Image" } } });
+    // No email in the credential: a salted hash of it.
+    const [identifier] = credential.credentialSubject.identifier;
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`buyer0@example.com${identifier.salt}`));
+    expect(identifier.identityHash).toBe(`sha256$${Buffer.from(digest).toString("hex")}`);
+    expect(certificate.credentialJson).not.toContain("buyer0@example.com");
+
+    // Files: the PNG and SVG carry the credential byte for byte; the PDF is a PDF.
+    const png = new Uint8Array(await (await t.fetch(`/credentials/${certificate.publicId}/badge.png`)).arrayBuffer());
+    expect(extractPng(png)).toBe(certificate.credentialJson);
+    expect(bakePng(png, certificate.credentialJson!)).toEqual(png);
+    const svg = await (await t.fetch(`/credentials/${certificate.publicId}/badge.svg`)).text();
+    expect(extractSvg(svg)).toBe(certificate.credentialJson);
+    expect(bakeSvg(svg, certificate.credentialJson!)).toBe(svg);
+    const pdf = await t.fetch(`/credentials/${certificate.publicId}/certificate.pdf`);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+    const json = await t.fetch(`/credentials/${certificate.publicId}`);
+    expect(await json.text()).toBe(certificate.credentialJson);
+
+    // The learner was told, and sees it.
+    const mine = await as(t, learners[0]).query(api.certificates.mine, {});
+    expect(mine).toMatchObject([{ publicId: certificate.publicId, name: "AI Enablement Intensive", revoked: false, issueStatus: "issued" }]);
+    const view = await t.query(api.certificates.publicView, { publicId: certificate.publicId });
+    expect(view).toMatchObject({ recipientName: "Łukasz Żółć", issuerName: "AI Enablement Academy", verifyUrl: `${SITE}/verify/${certificate.publicId}` });
+    expect(view!.linkedInAddUrl).toContain("startTask=CERTIFICATION_NAME");
+
+    // Issuing again changes nothing.
+    expect(await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId })).toEqual({ planned: 0, retried: 0, notEligible: 1 });
+    await expectAppError(as(t, learners[0]).mutation(api.certificates.issueForCohort, { cohortId }), "NOT_PLATFORM_ADMIN");
+  });
+});
+
+describe("verification", () => {
+  async function issued(t: T) {
+    const { cohortId, learners, adminId } = await finishedCohort(t);
+    await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
+    await runScheduled(t);
+    return { certificate: (await certificateOf(t, learners[0]))!, adminId };
+  }
+  const dccOk = (result: Awaited<ReturnType<typeof dccVerify>>, id: string) => result.log?.find((step) => step.id === id)?.valid;
+
+  test("two independent verifiers accept a fresh certificate and refuse a changed one", async () => {
+    const t = newTest();
+    const { certificate } = await issued(t);
+    const ours = await t.action(api.certificates.verifyStored, { publicId: certificate.publicId });
+    expect(ours).toEqual({
+      verified: true,
+      checks: [
+        { check: "signature", ok: true, message: "Signed by AI Enablement Academy (eddsa-rdfc-2022)" },
+        { check: "dates", ok: true, message: "Does not expire." },
+        { check: "status", ok: true, message: "Not revoked." },
+      ],
+    });
+    const credential = JSON.parse(certificate.credentialJson!);
+    const dcc = await dccVerify({ credential, knownDIDRegistries: [] });
+    expect(dcc.errors ?? []).toEqual([]);
+    expect(dccOk(dcc, "valid_signature")).toBe(true);
+    expect(dccOk(dcc, "revocation_status")).toBe(true);
+    expect(dccOk(dcc, "expiration")).toBe(true);
+
+    const changed = { ...credential, credentialSubject: { ...credential.credentialSubject, achievement: { ...credential.credentialSubject.achievement, name: "AI Grandmaster" } } };
+    const oursChanged = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(changed) });
+    expect(oursChanged.verified).toBe(false);
+    expect(oursChanged.checks[0]).toMatchObject({ check: "signature", ok: false });
+    const dccChanged = await dccVerify({ credential: changed, knownDIDRegistries: [] });
+    expect(dccChanged.errors?.map((e) => e.name)).toEqual(["invalid_signature"]);
+
+    // The same checks over HTTP, for a PNG with the credential baked in.
+    const png = bakePng(base64ToBytes(BADGE_PNG_BASE64), certificate.credentialJson!);
+    const response = await t.fetch("/credentials/verify", { method: "POST", headers: { "content-type": "image/png" }, body: png });
+    expect(await response.json()).toMatchObject({ verified: true });
+    const svgResponse = await t.fetch("/credentials/verify", { method: "POST", headers: { "content-type": "image/svg+xml" }, body: bakeSvg(BADGE_SVG, JSON.stringify(changed)) });
+    expect(await svgResponse.json()).toMatchObject({ verified: false });
+  });
+
+  test("an expired certificate is refused by both verifiers", async () => {
+    const t = newTest();
+    current = t;
+    await issued(t); // signs the status list
+    const expired = await signAchievementCredential({
+      credentialId: "urn:uuid:00000000-0000-4000-8000-000000000001",
+      achievementId: `${SITE}/courses/intensive#certificate`,
+      name: "AI Enablement Intensive",
+      description: "Completed",
+      criteria: "Attend",
+      imageUrl: `${API}/badge.png`,
+      recipient: { email: "someone@example.com", name: "Someone" },
+      salt: "s",
+      validFrom: Date.now() - 400 * DAY,
+      validUntil: Date.now() - DAY,
+      status: { listUrl: `${API}/status/1`, index: 7 },
+    });
+    const ours = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(expired) });
+    expect(ours.verified).toBe(false);
+    expect(ours.checks.map((c) => [c.check, c.ok])).toEqual([
+      ["signature", true],
+      ["dates", false],
+      ["status", true],
+    ]);
+    const dcc = await dccVerify({ credential: expired as never, knownDIDRegistries: [] });
+    expect(dccOk(dcc, "valid_signature")).toBe(true);
+    expect(dccOk(dcc, "expiration")).toBe(false);
+  });
+
+  test("a revoked certificate is refused by both verifiers; the learner is told why", async () => {
+    const t = newTest();
+    const { certificate, adminId } = await issued(t);
+    await expectAppError(as(t, adminId).mutation(api.certificates.revoke, { certificateId: certificate._id, reason: "no" }), "INVALID_INPUT");
+    await as(t, adminId).mutation(api.certificates.revoke, { certificateId: certificate._id, reason: "Attendance records were corrected." });
+    await runScheduled(t); // re-signs the list
+    const ours = await t.action(api.certificates.verifyStored, { publicId: certificate.publicId });
+    expect(ours!.checks.find((c) => c.check === "status")).toEqual({ check: "status", ok: false, message: "Revoked by the issuer." });
+    const dcc = await dccVerify({ credential: JSON.parse(certificate.credentialJson!), knownDIDRegistries: [] });
+    expect(dccOk(dcc, "valid_signature")).toBe(true);
+    expect(dccOk(dcc, "revocation_status")).toBe(false);
+    const view = await t.query(api.certificates.publicView, { publicId: certificate.publicId });
+    expect(view!.revocationReason).toBe("Attendance records were corrected.");
+    const notes = await t.run(async (ctx) => ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", certificate.userId)).collect());
+    expect(notes.map((n) => n.title)).toContain("Certificate revoked: AI Enablement Intensive");
+    // Another certificate in the same list stays valid.
+    const other = (await t.run(async (ctx) => ctx.db.query("certificates").collect())).find((c) => c._id !== certificate._id)!;
+    expect((await t.action(api.certificates.verifyStored, { publicId: other.publicId }))!.verified).toBe(true);
+  });
+});
+
+describe("expiry", () => {
+  test("learners are reminded 60 and 30 days ahead, once each, with a way to renew", async () => {
+    const t = newTest();
+    const { cohortId, courseId, learners, adminId } = await finishedCohort(t);
+    await t.run(async (ctx) => ctx.db.patch("courses", courseId, { certificateRules: { minAttendancePercent: 75, validityMonths: 3 } }));
+    await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
+    await runScheduled(t);
+    const expiresAt = (await certificateOf(t, learners[0]))!.expiresAt!;
+    const reminders = async () =>
+      (await t.run(async (ctx) => ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", learners[0])).collect())).filter((n) => n.title.startsWith("Your certificate expires"));
+    vi.setSystemTime(expiresAt - 61 * DAY);
+    await t.mutation(internal.certificates.remindExpiring, {});
+    expect(await reminders()).toHaveLength(0);
+    vi.setSystemTime(expiresAt - 59 * DAY);
+    await t.mutation(internal.certificates.remindExpiring, {});
+    await t.mutation(internal.certificates.remindExpiring, {});
+    expect((await reminders()).map((n) => n.url)).toEqual(["/courses/intensive"]);
+    vi.setSystemTime(expiresAt - 29 * DAY);
+    await t.mutation(internal.certificates.remindExpiring, {});
+    expect(await reminders()).toHaveLength(2);
+  });
+});
