@@ -89,11 +89,10 @@ async function renderAssets(ctx: ActionCtx, { certificate, user, cohort, course 
     verifyUrl: certificate.verificationUrl,
     credentialId: certificate.badgeData.credentialId,
   });
-  const [badgeImageId, badgeSvgId, pdfId] = await Promise.all([
-    ctx.storage.store(new Blob([png as BlobPart], { type: "image/png" })),
-    ctx.storage.store(new Blob([svg], { type: "image/svg+xml" })),
-    ctx.storage.store(new Blob([pdf as BlobPart], { type: "application/pdf" })),
-  ]);
+  // One store at a time: the local backend's engine (convex-test) does not take concurrent storage writes.
+  const badgeImageId = await ctx.storage.store(new Blob([png as BlobPart], { type: "image/png" }));
+  const badgeSvgId = await ctx.storage.store(new Blob([svg], { type: "image/svg+xml" }));
+  const pdfId = await ctx.storage.store(new Blob([pdf as BlobPart], { type: "application/pdf" }));
   return { badgeImageId, badgeSvgId, pdfId };
 }
 

@@ -93,10 +93,14 @@ async function finishedCohort(t: T) {
 
 /** Lets scheduled work due now (signing batches, list re-signing) run to the end, on real timers. */
 async function runScheduled(t: T) {
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 500; i++) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await t.finishInProgressScheduledFunctions();
+    const jobs = await t.run(async (ctx) => ctx.db.system.query("_scheduled_functions").collect());
+    const due = jobs.filter((j) => (j.state.kind === "pending" && j.scheduledTime <= Date.now()) || j.state.kind === "inProgress");
+    if (due.length === 0) return;
   }
+  throw new Error("Scheduled work did not finish.");
 }
 
 async function certificateOf(t: T, userId: Id<"users">) {
