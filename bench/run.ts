@@ -1,11 +1,16 @@
 /** `npm run bench`: runs every benchmark and writes bench-results/latest.json. */
 import fs from "node:fs";
 import os from "node:os";
+import { benchCertificates } from "./certificates";
 import { benchLocalBackend } from "./local-backend";
 
 const results = [];
 console.log("local backend: 50 subscribers × 500 mutations …");
 results.push(await benchLocalBackend());
+console.log(results[results.length - 1]);
+
+console.log("certificates: 50 timed + a 500-learner cohort …");
+results.push(await benchCertificates());
 console.log(results[results.length - 1]);
 
 const report = {

@@ -7,6 +7,7 @@ import type { Id } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
 import { internalMutation } from "./functions";
 import { ACME_LEARNERS, ACME_TEAMS, DEMO_ACCOUNTS, DEMO_COURSES, DEMO_SKILLS } from "./model/demoData";
+import { planCertificates } from "./model/certificates";
 import { scheduleCohort } from "./model/schedule";
 import { accessWindows } from "./model/seats";
 import { DEFAULT_NOTIFICATION_PREFERENCES } from "./model/users";
@@ -348,6 +349,45 @@ export const run = internalMutation({
         skillGains: [],
         calculatedAt: now - 43 * DAY,
       });
+    }
+
+    // The finished Acme cohort: attendance (two learners missed half), then certificates for those who met the rules.
+    const heldPrivate = await ctx.db
+      .query("cohortSessions")
+      .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", acmePrivate))
+      .take(50);
+    for (const [i, e] of enrolled.filter((x) => x.cohortId === acmePrivate).entries()) {
+      for (const [n, session] of heldPrivate.entries()) {
+        const present = i >= 12 ? n % 2 === 0 : true;
+        await ctx.db.insert("sessionAttendance", {
+          cohortSessionId: session._id,
+          cohortId: acmePrivate,
+          enrollmentId: e.enrollmentId,
+          userId: e.userId,
+          status: present ? "present" : "absent",
+          source: "instructor",
+          markedBy: instructorId,
+          updatedAt: session.endsAt,
+        });
+      }
+    }
+    await planCertificates(ctx, acmePrivate);
+    // One certificate from last year has expired and one was revoked, so every verification state can be seen.
+    const privateCertificates = await ctx.db
+      .query("certificates")
+      .withIndex("by_cohortId_and_issueStatus", (q) => q.eq("cohortId", acmePrivate).eq("issueStatus", "pending"))
+      .take(20);
+    if (privateCertificates.length >= 2) {
+      const [expired, revoked] = privateCertificates;
+      const issuedAt = now - 400 * DAY;
+      const expiresAt = now - 35 * DAY;
+      await ctx.db.patch("certificates", expired._id, {
+        issuedAt,
+        expiresAt,
+        badgeData: { ...expired.badgeData, validFrom: new Date(issuedAt).toISOString(), validUntil: new Date(expiresAt).toISOString() },
+      });
+      await ctx.db.patch("certificates", revoked._id, { revokedAt: now - 2 * DAY, revocationReason: "Issued in error: attendance records were corrected." });
+      await ctx.db.insert("credentialStatusLists", { listNumber: 1, version: 1, updatedAt: now });
     }
     const levels = ["none", "foundational", "practitioner", "advanced", "expert"] as const;
     for (const userId of learnersAcme) {

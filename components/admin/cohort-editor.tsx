@@ -4,6 +4,7 @@ import type { FunctionReturnType } from "convex/server";
 import { DateTime } from "luxon";
 import Link from "next/link";
 import { CohortSchedule } from "@/components/sessions/cohort-schedule";
+import { CertificatesPanel } from "./certificates-panel";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
@@ -55,6 +56,7 @@ export function CohortEditor({ cohortId, courseId }: { cohortId: Id<"cohorts"> |
           <Card className="p-5">
             <CohortSchedule cohortId={cohort._id} />
           </Card>
+          <CertificatesPanel cohortId={cohort._id} />
           <WaitlistPanel cohortId={cohort._id} courseId={cohort.courseId} />
           <Enrollments cohortId={cohort._id} />
         </>

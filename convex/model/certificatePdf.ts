@@ -16,6 +16,17 @@ const MUTED = rgb(0.294, 0.333, 0.388);
 
 type FontSet = PDFFont[];
 
+const decoded = new Map<string, Uint8Array>();
+/** Font bytes decoded once per process. */
+function fontBytes(b64: string) {
+  let bytes = decoded.get(b64);
+  if (!bytes) {
+    bytes = base64ToBytes(b64);
+    decoded.set(b64, bytes);
+  }
+  return bytes;
+}
+
 /** Splits text into runs, each drawn with the first font that has every character of the run. */
 function runs(text: string, fonts: FontSet) {
   const sets = fonts.map((f) => new Set(f.getCharacterSet()));
@@ -55,11 +66,14 @@ function drawQr(page: PDFPage, url: string, x: number, y: number, size: number) 
   qr.make();
   const count = qr.getModuleCount();
   const cell = size / count;
+  // One path for all dark modules (SVG coordinates: y grows downwards from the top-left corner).
+  let path = "";
   for (let row = 0; row < count; row++) {
     for (let col = 0; col < count; col++) {
-      if (qr.isDark(row, col)) page.drawRectangle({ x: x + col * cell, y: y + size - (row + 1) * cell, width: cell, height: cell, color: INK });
+      if (qr.isDark(row, col)) path += `M${col * cell} ${row * cell}h${cell}v${cell}h${-cell}z`;
     }
   }
+  page.drawSvgPath(path, { x, y: y + size, color: INK });
 }
 
 export type CertificatePdfInput = {
@@ -79,9 +93,11 @@ export async function renderCertificatePdf(input: CertificatePdfInput) {
   pdf.setTitle(`${input.courseTitle} — ${input.recipientName}`);
   pdf.setAuthor(input.issuerName);
   pdf.setSubject(`Certificate of completion, verify at ${input.verifyUrl}`);
-  const embed = (b64: string) => pdf.embedFont(base64ToBytes(b64), { subset: true });
-  const regular = [await embed(INTER_LATIN_400), await embed(INTER_LATIN_EXT_400)];
-  const bold = [await embed(INTER_LATIN_600), await embed(INTER_LATIN_EXT_600)];
+  const embed = (b64: string) => pdf.embedFont(fontBytes(b64), { subset: true });
+  // Latin Extended only when a name or title needs it (most do not): each embedded font costs time to subset.
+  const needsExtended = /[^\u0000-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/.test(input.recipientName + input.courseTitle + input.cohortName + input.issuerName);
+  const regular = [await embed(INTER_LATIN_400), ...(needsExtended ? [await embed(INTER_LATIN_EXT_400)] : [])];
+  const bold = [await embed(INTER_LATIN_600), ...(needsExtended ? [await embed(INTER_LATIN_EXT_600)] : [])];
   const page = pdf.addPage([841.89, 595.28]);
   const { width, height } = page.getSize();
 

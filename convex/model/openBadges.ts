@@ -71,7 +71,7 @@ async function signingKey() {
  * our own did:web document from the environment, and status lists through
  * `statusLists` (read from our database). Anything else is refused.
  */
-export function documentLoader(statusLists?: (url: string) => Promise<unknown | null>) {
+export function documentLoader(statusLists?: (url: string) => Promise<unknown | null>, fetchDidWeb?: (url: string) => Promise<unknown>) {
   const loader = new JsonLdDocumentLoader();
   for (const map of [credentialsContexts, openBadgesContexts, dataIntegrityContexts, multikeyContexts, didContexts, statusListContexts]) {
     for (const [url, document] of map) loader.addStatic(url, document);
@@ -87,6 +87,16 @@ export function documentLoader(statusLists?: (url: string) => Promise<unknown | 
         if (own && url.split("#")[0] === own) {
           const doc = didDocument();
           return url.includes("#") ? { "@context": "https://w3id.org/security/multikey/v1", ...doc.verificationMethod[0] } : doc;
+        }
+        if (fetchDidWeb && url.startsWith("did:web:")) {
+          // In a browser: resolve the issuer's did:web document over HTTPS (the only network read besides status lists).
+          const [did, fragment] = url.split("#");
+          const host = did.slice("did:web:".length).split(":").map(decodeURIComponent);
+          const doc = (await fetchDidWeb(`https://${host[0]}${host.length > 1 ? `/${host.slice(1).join("/")}/did.json` : "/.well-known/did.json"}`)) as { verificationMethod?: Array<{ id: string }> };
+          if (!fragment) return doc;
+          const method = doc.verificationMethod?.find((m) => m.id === url || m.id === `#${fragment}`);
+          if (!method) throw new Error(`${url} is not in the issuer's DID document.`);
+          return { "@context": "https://w3id.org/security/multikey/v1", ...method };
         }
         throw new Error(`Unsupported DID ${url}: only this academy's issuer and did:key are resolved.`);
       },
@@ -200,10 +210,15 @@ export type CheckResult = { check: "signature" | "dates" | "status" | "schema"; 
  * validity dates and revocation status, each reported on its own. `@digitalbazaar/vc`
  * reports a revoked credential as verified, so status is read explicitly.
  */
-export async function verifyAchievementCredential(credential: Credential, statusLists: (url: string) => Promise<unknown | null>, now = Date.now()) {
+export async function verifyAchievementCredential(
+  credential: Credential,
+  statusLists: (url: string) => Promise<unknown | null>,
+  now = Date.now(),
+  fetchDidWeb?: (url: string) => Promise<unknown>,
+) {
   const checks: CheckResult[] = [];
   const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
-  const loader = documentLoader(statusLists);
+  const loader = documentLoader(statusLists, fetchDidWeb);
   const validFrom = typeof credential.validFrom === "string" ? Date.parse(credential.validFrom) : NaN;
   const validUntil = typeof credential.validUntil === "string" ? Date.parse(credential.validUntil) : null;
   let signatureOk = false;

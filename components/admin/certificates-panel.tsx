@@ -1,0 +1,141 @@
+"use client";
+import { useMutation, useQuery } from "convex/react";
+import { Award } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Textarea } from "@/components/ui/textarea";
+import { useToast } from "@/components/ui/toast";
+import { errorMessage } from "@/lib/errors";
+
+/** A cohort's certificates: issuing progress (live), who is not eligible and why, revocation. */
+export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
+  const data = useQuery(api.certificates.forCohort, { cohortId });
+  const issue = useMutation(api.certificates.issueForCohort);
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const [revoking, setRevoking] = useState<{ id: Id<"certificates">; name: string } | null>(null);
+  if (data === undefined) return <Skeleton className="h-40" />;
+  const total = data.issued + data.pending + data.failed;
+  const percent = total === 0 ? 0 : Math.round((data.issued / total) * 100);
+  return (
+    <Card className="p-5">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 className="text-base font-semibold text-gray-900">Certificates</h2>
+          <p className="text-sm text-gray-600">Issued automatically when the cohort ends to everyone who met the course&apos;s rules; issue now after correcting attendance.</p>
+        </div>
+        <Button
+          size="sm"
+          variant="secondary"
+          loading={busy}
+          onClick={() => {
+            setBusy(true);
+            issue({ cohortId })
+              .then((r) => toast("success", r.planned + r.retried === 0 ? "Nobody new has met the rules yet." : `Issuing ${r.planned + r.retried} certificate${r.planned + r.retried === 1 ? "" : "s"}.`))
+              .catch((error: unknown) => toast("error", errorMessage(error)))
+              .finally(() => setBusy(false));
+          }}
+        >
+          <Award className="size-4" aria-hidden /> Issue certificates now
+        </Button>
+      </div>
+      {total > 0 && (
+        <div className="mt-4">
+          <div className="flex justify-between text-sm text-gray-700">
+            <span>
+              {data.issued} of {total} issued{data.failed > 0 ? ` · ${data.failed} failed` : ""}
+              {data.revoked > 0 ? ` · ${data.revoked} revoked` : ""}
+            </span>
+            <span className="tabular">{percent}%</span>
+          </div>
+          <div className="mt-1 h-2 overflow-hidden rounded-full bg-gray-100" role="progressbar" aria-label="Certificates issued" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
+            <div className="h-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
+          </div>
+        </div>
+      )}
+      <ul className="mt-4 divide-y divide-gray-100 rounded-md border border-gray-200">
+        {data.rows.map((row) => (
+          <li key={row.enrollmentId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2" data-testid="certificate-row">
+            <div className="min-w-0">
+              <p className="text-sm font-medium text-gray-900">{row.name}</p>
+              <p className="text-xs text-gray-600">{("notEligibleReason" in row ? row.notEligibleReason : undefined) ?? row.email}</p>
+            </div>
+            <span className="flex items-center gap-2">
+              {row.publicId === undefined ? (
+                <Badge>Not eligible</Badge>
+              ) : row.revoked ? (
+                <Badge tone="danger">Revoked</Badge>
+              ) : row.issueStatus === "issued" ? (
+                <Badge tone="success">Issued</Badge>
+              ) : row.issueStatus === "failed" ? (
+                <Badge tone="warning">Failed</Badge>
+              ) : (
+                <Badge tone="brand">Issuing…</Badge>
+              )}
+              {row.publicId && (
+                <Button asChild size="sm" variant="ghost">
+                  <Link href={`/verify/${row.publicId}`}>
+                    View<span className="sr-only"> certificate of {row.name}</span>
+                  </Link>
+                </Button>
+              )}
+              {row.certificateId && !row.revoked && (
+                <Button size="sm" variant="ghost" onClick={() => setRevoking({ id: row.certificateId!, name: row.name })}>
+                  Revoke<span className="sr-only"> certificate of {row.name}</span>
+                </Button>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {revoking && <RevokeDialog certificateId={revoking.id} name={revoking.name} onClose={() => setRevoking(null)} />}
+    </Card>
+  );
+}
+
+function RevokeDialog({ certificateId, name, onClose }: { certificateId: Id<"certificates">; name: string; onClose: () => void }) {
+  const revoke = useMutation(api.certificates.revoke);
+  const toast = useToast();
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent title={`Revoke ${name}'s certificate?`} description="Its revocation bit is set at once, so every verifier reports it revoked. The learner is told the reason. This cannot be undone.">
+        <form
+          className="space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setBusy(true);
+            revoke({ certificateId, reason })
+              .then(() => {
+                toast("success", `${name}'s certificate was revoked.`);
+                onClose();
+              })
+              .catch((error: unknown) => toast("error", errorMessage(error)))
+              .finally(() => setBusy(false));
+          }}
+        >
+          <Field id="revoke-reason" label="Reason (shown to the learner and on the verify page)">
+            <Textarea id="revoke-reason" value={reason} onChange={(e) => setReason(e.target.value)} required />
+          </Field>
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={onClose}>
+              Keep it
+            </Button>
+            <Button type="submit" variant="destructive" loading={busy}>
+              Revoke certificate
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

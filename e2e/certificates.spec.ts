@@ -1,0 +1,50 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, signInAsDemo } from "./helpers";
+
+async function certificateLinks(page: Page) {
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Acme private cohort (September)" }).first().click();
+  const rows = page.getByTestId("certificate-row");
+  // The seeded certificates are signed by scheduled batches: wait until none is still being issued.
+  await expect(page.getByText(/of \d+ issued/)).toBeVisible({ timeout: 30_000 });
+  await expect(rows.getByText("Issuing…")).toHaveCount(0, { timeout: 30_000 });
+  return await rows.getByRole("link", { name: /View/ }).evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+}
+
+test("the verify page shows a valid, an expired and a revoked certificate for what they are, checked by the server and in the browser", async ({ page }) => {
+  await signInAsDemo(page, "Priya Raman");
+  const links = await certificateLinks(page);
+  expect(links.length).toBeGreaterThanOrEqual(3);
+
+  const seen = new Set<string>();
+  for (const href of links) {
+    await page.goto(href);
+    const status = page.getByTestId("certificate-status");
+    await expect(status).toContainText(/Valid certificate|Expired|Revoked/);
+    const text = (await status.textContent()) ?? "";
+    const kind = text.includes("Revoked") ? "revoked" : text.includes("Expired") ? "expired" : "valid";
+    if (seen.has(kind)) continue;
+    seen.add(kind);
+    const server = page.getByTestId("server-checks");
+    const browser = page.getByTestId("browser-checks");
+    for (const checks of [server, browser]) {
+      await expect(checks.getByTestId("check-signature")).toContainText("Signed by AI Enablement Academy (eddsa-rdfc-2022)", { timeout: 30_000 });
+      await expect(checks.getByTestId("check-signature")).toContainText("(passed)");
+    }
+    if (kind === "valid") {
+      for (const checks of [server, browser]) await expect(checks.getByTestId("check-status")).toContainText("Not revoked.");
+      await expect(page.getByRole("link", { name: "Add to LinkedIn profile" })).toHaveAttribute("href", /linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME/);
+      await expect(page.getByRole("link", { name: "PDF" })).toHaveAttribute("href", /\/certificate\.pdf$/);
+    }
+    if (kind === "expired") {
+      for (const checks of [server, browser]) await expect(checks.getByTestId("check-dates")).toContainText("Expired on");
+    }
+    if (kind === "revoked") {
+      await expect(status).toContainText("attendance records were corrected");
+      for (const checks of [server, browser]) await expect(checks.getByTestId("check-status")).toContainText("Revoked by the issuer.");
+      await expect(page.getByRole("link", { name: "Add to LinkedIn profile" })).toHaveCount(0);
+    }
+    await expectAccessible(page);
+  }
+  expect([...seen].sort()).toEqual(["expired", "revoked", "valid"]);
+});
