@@ -95,7 +95,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput) {
   pdf.setSubject(`Certificate of completion, verify at ${input.verifyUrl}`);
   const embed = (b64: string) => pdf.embedFont(fontBytes(b64), { subset: true });
   // Latin Extended only when a name or title needs it (most do not): each embedded font costs time to subset.
-  const needsExtended = /[^\u0000-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/.test(input.recipientName + input.courseTitle + input.cohortName + input.issuerName);
+  const needsExtended = [...(input.recipientName + input.courseTitle + input.cohortName + input.issuerName)].some((c) => c.codePointAt(0)! > 0xff && !"–—‘’“”•…".includes(c));
   const regular = [await embed(INTER_LATIN_400), ...(needsExtended ? [await embed(INTER_LATIN_EXT_400)] : [])];
   const bold = [await embed(INTER_LATIN_600), ...(needsExtended ? [await embed(INTER_LATIN_EXT_600)] : [])];
   const page = pdf.addPage([841.89, 595.28]);
