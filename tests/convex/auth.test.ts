@@ -72,6 +72,8 @@ describe("sign-in by magic link (local mode)", () => {
     expect(sent).toHaveLength(5);
     // Other people are not affected.
     await requestLink(t, "someone.else@example.com");
+    // Local mode's one-click demo people are never throttled (their links stay in the dev mailbox).
+    for (let i = 0; i < 7; i++) await requestLink(t, "admin@aienablement.academy");
   });
 
   test("the dev mailbox refuses to open when a Resend key is configured", async () => {
