@@ -161,7 +161,7 @@ export async function planCertificates(ctx: MutationCtx, cohortId: Id<"cohorts">
           issuerName,
           achievementId: `${siteUrl()}/courses/${course.slug}#certificate`,
           name: course.title,
-          description: `Completed ${course.title} (${cohort.name}): attended ${result.attended} of ${result.held} live sessions.`,
+          description: `Completed ${course.title} in the cohort “${cohort.name}”, attending ${result.attended} of ${result.held} live sessions.`,
           criteriaNarrative: certificateCriteria(rules),
           imageUrl: urls.image,
           validFrom: new Date(now).toISOString(),
