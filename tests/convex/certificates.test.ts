@@ -6,7 +6,7 @@ import type { Id } from "../../convex/_generated/dataModel";
 import { BADGE_PNG_BASE64, BADGE_SVG } from "../../convex/model/assets/badgeArt";
 import { base64ToBytes, bakePng, bakeSvg, extractPng, extractSvg } from "../../convex/model/baking";
 import { signAchievementCredential } from "../../convex/model/openBadges";
-import { as, seedCohort, type T } from "./checkout-helpers";
+import { as, enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 import { addUser } from "./org-helpers";
 
@@ -55,7 +55,7 @@ async function finishedCohort(t: T) {
   current = t;
   const { cohortId, courseId, buyers } = await seedCohort(t, { buyers: 3, startsInDays: -3 });
   const adminId = await addUser(t, "admin@academy.test");
-  await t.run(async (ctx) => {
+  const sessionIds = await t.run(async (ctx) => {
     await ctx.db.patch("users", adminId, { role: "platform_admin" });
     await ctx.db.patch("users", buyers[0], { name: "Łukasz Żółć" });
     await ctx.db.patch("cohorts", cohortId, { status: "in_progress" });
@@ -66,28 +66,17 @@ async function finishedCohort(t: T) {
         await ctx.db.insert("cohortSessions", { cohortId, title: `Session ${i + 1}`, type: "W", startsAt, endsAt: startsAt + 3_000_000, status: "scheduled", sequence: 0, createdAt: 1, updatedAt: 1 }),
       );
     }
-    for (const [i, userId] of buyers.entries()) {
-      const enrollmentId = await ctx.db.insert("enrollments", {
-        userId,
-        cohortId,
-        courseId,
-        purchaseDate: 1,
-        paymentStatus: "completed",
-        paymentType: "b2c",
-        intakeSurveyCompleted: false,
-        officeHoursEligibleUntil: Date.now() + 90 * DAY,
-        materialsAccessUntil: Date.now() + 365 * DAY,
-        chatbotAccessUntil: Date.now() + 90 * DAY,
-        seatHeld: true,
-        createdAt: 1,
-        updatedAt: 1,
-      });
-      const attended = [4, 2, 3][i];
-      for (const [n, cohortSessionId] of sessions.entries()) {
+    return sessions;
+  });
+  for (const [i, userId] of buyers.entries()) {
+    const enrollmentId = await enrollConfirmed(t, { userId, cohortId, courseId });
+    const attended = [4, 2, 3][i];
+    await t.run(async (ctx) => {
+      for (const [n, cohortSessionId] of sessionIds.entries()) {
         await ctx.db.insert("sessionAttendance", { cohortSessionId, cohortId, enrollmentId, userId, status: n < attended ? "present" : "absent", source: "instructor", updatedAt: 1 });
       }
-    }
-  });
+    });
+  }
   return { cohortId, courseId, learners: buyers, adminId };
 }
 

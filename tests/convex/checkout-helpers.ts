@@ -168,3 +168,22 @@ export function useStripeTestEnvironment() {
   });
   return recorded;
 }
+
+/** A paid (confirmed) enrollment inserted directly, for tests that start after checkout. */
+export async function enrollConfirmed(t: T, enrollment: { userId: Id<"users">; cohortId: Id<"cohorts">; courseId: Id<"courses"> }, officeHoursDays = 90) {
+  return await t.run(async (ctx) =>
+    ctx.db.insert("enrollments", {
+      ...enrollment,
+      purchaseDate: Date.now(),
+      paymentStatus: "completed",
+      paymentType: "b2c",
+      intakeSurveyCompleted: false,
+      officeHoursEligibleUntil: Date.now() + officeHoursDays * DAY,
+      materialsAccessUntil: Date.now() + 365 * DAY,
+      chatbotAccessUntil: Date.now() + 90 * DAY,
+      seatHeld: true,
+      createdAt: Date.now(),
+      updatedAt: Date.now(),
+    }),
+  );
+}

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { as, runScheduled, seedCohort, type T } from "./checkout-helpers";
+import { as, enrollConfirmed, runScheduled, seedCohort, type T } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 
 const SECRET = "cal_whsec_test";
@@ -36,27 +36,7 @@ afterEach(() => {
 async function seedLearner(t: T) {
   const { courseId, cohortId, buyers } = await seedCohort(t, { buyers: 2, startsInDays: -5 });
   const enrollmentIds: Array<Id<"enrollments">> = [];
-  for (const userId of buyers) {
-    enrollmentIds.push(
-      await t.run(async (ctx) =>
-        ctx.db.insert("enrollments", {
-          userId,
-          cohortId,
-          courseId,
-          purchaseDate: Date.now(),
-          paymentStatus: "completed",
-          paymentType: "b2c",
-          intakeSurveyCompleted: false,
-          officeHoursEligibleUntil: Date.now() + 30 * DAY,
-          materialsAccessUntil: Date.now() + 365 * DAY,
-          chatbotAccessUntil: Date.now() + 30 * DAY,
-          seatHeld: true,
-          createdAt: Date.now(),
-          updatedAt: Date.now(),
-        }),
-      ),
-    );
-  }
+  for (const userId of buyers) enrollmentIds.push(await enrollConfirmed(t, { userId, cohortId, courseId }, 30));
   return { learner: buyers[0], other: buyers[1], enrollmentId: enrollmentIds[0] };
 }
 

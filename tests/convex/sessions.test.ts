@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { expandRecurrence } from "../../convex/model/recurrence";
-import { as, runScheduled, seedCohort, useStripeTestEnvironment, type T } from "./checkout-helpers";
+import { as, enrollConfirmed, runScheduled, seedCohort, useStripeTestEnvironment, type T } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 import { addUser } from "./org-helpers";
 
@@ -21,27 +21,7 @@ async function seedLive(t: T, learners = 2) {
     await ctx.db.patch("cohorts", cohortId, { instructorId, zoomLink: "https://zoom.us/j/1" });
   });
   const enrollmentIds: Array<Id<"enrollments">> = [];
-  for (const userId of buyers) {
-    enrollmentIds.push(
-      await t.run(async (ctx) =>
-        ctx.db.insert("enrollments", {
-          userId,
-          cohortId,
-          courseId,
-          purchaseDate: Date.now(),
-          paymentStatus: "completed",
-          paymentType: "b2c",
-          intakeSurveyCompleted: false,
-          officeHoursEligibleUntil: Date.now() + 90 * DAY,
-          materialsAccessUntil: Date.now() + 365 * DAY,
-          chatbotAccessUntil: Date.now() + 90 * DAY,
-          seatHeld: true,
-          createdAt: Date.now(),
-          updatedAt: Date.now(),
-        }),
-      ),
-    );
-  }
+  for (const userId of buyers) enrollmentIds.push(await enrollConfirmed(t, { userId, cohortId, courseId }));
   return { courseId, cohortId, learners: buyers, enrollmentIds, adminId, instructorId };
 }
 
