@@ -4,8 +4,8 @@ import { auth } from "./auth";
 import { httpAction } from "./functions";
 import { extractPng, extractSvg } from "./model/baking";
 import { verifyCalSignature } from "./model/calcom";
-import { didDocument, issuerSettings } from "./model/openBadges";
-import { calcomSettings } from "./model/env";
+import { didDocument } from "./model/openBadges";
+import { calcomSettings, credentialIssuerSettings } from "./model/env";
 import { verifyStripeEvent } from "./model/stripe";
 
 const http = httpRouter();
@@ -117,7 +117,7 @@ http.route({
   path: "/.well-known/did.json",
   method: "GET",
   handler: httpAction(async () => {
-    if (!issuerSettings().domain) return new Response("This academy signs with did:key (local mode).", { status: 404, headers: CORS });
+    if (!credentialIssuerSettings().domain) return new Response("This academy signs with did:key (local mode).", { status: 404, headers: CORS });
     return Response.json(didDocument(), { headers: { ...CORS, "Content-Type": "application/did+json" } });
   }),
 });

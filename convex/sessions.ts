@@ -8,6 +8,7 @@ import type { Doc, Id } from "./_generated/dataModel";
 import type { QueryCtx } from "./_generated/server";
 import { appError } from "./errors";
 import { internalMutation, platformAdminMutation, userMutation, userQuery } from "./functions";
+import { heldSessions } from "./model/certificates";
 import { cohortLearners, notifyUsers } from "./model/notifications";
 import { expandRecurrence, instantToLocal, localToInstant } from "./model/recurrence";
 import { JOIN_OPENS_MS, announceChange, isSessionStaff, planReminders, recordAttendance, sendPlannedReminder, sessionContext } from "./model/sessions";
@@ -354,13 +355,7 @@ export const attendanceSummary = userQuery({
   handler: async (ctx, { cohortId }) => {
     const cohort = await ctx.db.get("cohorts", cohortId);
     if (ctx.viewer === null || cohort === null || !isSessionStaff(ctx.viewer, cohort)) return null;
-    const now = Date.now();
-    const held = (
-      await ctx.db
-        .query("cohortSessions")
-        .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId).lte("startsAt", now))
-        .take(300)
-    ).filter((s) => s.status === "scheduled");
+    const held = await heldSessions(ctx, cohortId);
     const heldIds = new Set(held.map((s) => s._id));
     const learners = [];
     for (const { enrollment, user } of await cohortLearners(ctx, cohortId)) {

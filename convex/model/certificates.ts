@@ -10,22 +10,17 @@ export const DEFAULT_MIN_ATTENDANCE = 75;
 export const ISSUE_BATCH_SIZE = 25;
 const STATUS_LIST_NUMBER = 1;
 
-/** Public HTTP endpoints live on the deployment's site URL (Convex sets CONVEX_SITE_URL). */
-export function apiOrigin() {
-  return convexSiteUrl();
-}
-
 export function certificateUrls(publicId: string) {
   return {
     verify: `${siteUrl()}/verify/${publicId}`,
-    json: `${apiOrigin()}/credentials/${publicId}`,
-    image: `${apiOrigin()}/credentials/${publicId}/badge.png`,
-    statusList: `${apiOrigin()}/status/${STATUS_LIST_NUMBER}`,
+    json: `${convexSiteUrl()}/credentials/${publicId}`,
+    image: `${convexSiteUrl()}/credentials/${publicId}/badge.png`,
+    statusList: statusListUrl(),
   };
 }
 
 export function statusListUrl(listNumber = STATUS_LIST_NUMBER) {
-  return `${apiOrigin()}/status/${listNumber}`;
+  return `${convexSiteUrl()}/status/${listNumber}`;
 }
 
 /** LinkedIn's add-to-profile link (Licenses & certifications) for a certificate. */

@@ -29,27 +29,22 @@ export const STATUS_LIST_LENGTH = 131_072;
 
 export type Credential = Record<string, unknown> & { id: string; proof?: Record<string, unknown> };
 
-/** Issuer settings from the environment: the Ed25519 key and, in production, a did:web domain. */
-export function issuerSettings() {
-  return credentialIssuerSettings();
-}
-
 /** did:web on the academy's domain in production; did:key of the signing key in local mode. */
 export function issuerDid() {
-  const { publicKeyMultibase, domain } = issuerSettings();
+  const { publicKeyMultibase, domain } = credentialIssuerSettings();
   if (!publicKeyMultibase) throw new Error("CREDENTIAL_PUBLIC_KEY is not set: certificates cannot be signed or verified.");
   return domain ? `did:web:${domain.replace(/:/g, "%3A")}` : `did:key:${publicKeyMultibase}`;
 }
 
 function verificationMethodId() {
   const did = issuerDid();
-  return did.startsWith("did:key:") ? `${did}#${issuerSettings().publicKeyMultibase}` : `${did}#key-1`;
+  return did.startsWith("did:key:") ? `${did}#${credentialIssuerSettings().publicKeyMultibase}` : `${did}#key-1`;
 }
 
 /** The DID document served at /.well-known/did.json (did:web) — public key only. */
 export function didDocument() {
   const did = issuerDid();
-  const { publicKeyMultibase } = issuerSettings();
+  const { publicKeyMultibase } = credentialIssuerSettings();
   const method = { id: verificationMethodId(), type: "Multikey", controller: did, publicKeyMultibase };
   return {
     "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
@@ -61,7 +56,7 @@ export function didDocument() {
 }
 
 async function signingKey() {
-  const { publicKeyMultibase, secretKeyMultibase } = issuerSettings();
+  const { publicKeyMultibase, secretKeyMultibase } = credentialIssuerSettings();
   if (!publicKeyMultibase || !secretKeyMultibase) throw new Error("CREDENTIAL_PUBLIC_KEY / CREDENTIAL_SECRET_KEY are not set: certificates cannot be signed.");
   return await Ed25519Multikey.from({ id: verificationMethodId(), controller: issuerDid(), publicKeyMultibase, secretKeyMultibase });
 }
@@ -78,7 +73,7 @@ export function documentLoader(statusLists?: (url: string) => Promise<unknown | 
   }
   const didKey = didKeyDriver();
   didKey.use({ multibaseMultikeyHeader: "z6Mk", fromMultibase: Ed25519Multikey.from });
-  const own = issuerSettings().domain ? issuerDid() : null;
+  const own = credentialIssuerSettings().domain ? issuerDid() : null;
   loader.setProtocolHandler({
     protocol: "did",
     handler: {
@@ -145,7 +140,7 @@ async function sha256Hex(text: string) {
 
 /** The unsigned Open Badges 3.0 credential (no personal data but a salted hash of the email). */
 export async function buildAchievementCredential(input: AchievementInput) {
-  const { name: issuerName } = issuerSettings();
+  const { name: issuerName } = credentialIssuerSettings();
   return {
     "@context": [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS],
     id: input.credentialId,

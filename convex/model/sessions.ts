@@ -15,14 +15,6 @@ export const JOIN_OPENS_MS = 15 * 60 * 1000;
 /** Checking in later than this after the start counts as late. */
 export const LATE_AFTER_MS = 10 * 60 * 1000;
 
-export type DisplayStatus = "upcoming" | "live" | "completed" | "cancelled";
-
-export function displayStatus(session: Pick<Doc<"cohortSessions">, "status" | "startsAt" | "endsAt">, now: number): DisplayStatus {
-  if (session.status === "cancelled") return "cancelled";
-  if (now < session.startsAt) return "upcoming";
-  return now <= session.endsAt ? "live" : "completed";
-}
-
 /** Cancels the session's planned reminders (their scheduled jobs too). */
 export async function cancelReminders(ctx: MutationCtx, cohortSessionId: Id<"cohortSessions">) {
   for (const kind of Object.keys(REMINDER_OFFSETS) as SessionReminderKind[]) {
