@@ -321,6 +321,8 @@ export const publicView = query({
       verifyUrl: v.string(),
       linkedInAddUrl: v.string(),
       linkedInShareUrl: v.string(),
+      /** Bumped when the revocation list is re-signed, so open pages verify again. */
+      statusListVersion: v.number(),
     }),
   ),
   handler: async (ctx, { publicId }) => {
@@ -345,6 +347,7 @@ export const publicView = query({
       verifyUrl: urls.verify,
       linkedInAddUrl: linkedInAddUrl({ name: certificate.badgeData.name, issuerName: certificate.badgeData.issuerName, issuedAt: certificate.issuedAt, expiresAt: certificate.expiresAt, verifyUrl: urls.verify, publicId }),
       linkedInShareUrl: certificate.linkedInShareUrl,
+      statusListVersion: (await statusListRow(ctx))?.signedVersion ?? 0,
     };
   },
 });

@@ -48,3 +48,32 @@ test("the verify page shows a valid, an expired and a revoked certificate for wh
   }
   expect([...seen].sort()).toEqual(["expired", "revoked", "valid"]);
 });
+
+test("an admin revokes a certificate and its open verify page turns to Revoked without reload", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  const visitor = await (await browser.newContext()).newPage();
+  await signInAsDemo(admin, "Priya Raman");
+  await certificateLinks(admin);
+  // A learner whose certificate is issued and valid: the first "Issued" row that is not expired.
+  const rows = admin.getByTestId("certificate-row").filter({ has: admin.getByText("Issued", { exact: true }) });
+  let name = "";
+  for (let i = 0; i < (await rows.count()); i++) {
+    const href = await rows.nth(i).getByRole("link", { name: /View/ }).getAttribute("href");
+    await visitor.goto(href!);
+    if (((await visitor.getByTestId("certificate-status").textContent()) ?? "").includes("Valid certificate")) {
+      name = (await rows.nth(i).locator("p").first().textContent())!;
+      break;
+    }
+  }
+  expect(name).not.toBe("");
+  await admin.getByRole("button", { name: `Revoke certificate of ${name}` }).click();
+  await admin.getByLabel(/Reason/).fill("Issued to the wrong person.");
+  await admin.getByRole("button", { name: "Revoke certificate" }).click();
+  await expect(admin.getByTestId("certificate-row").filter({ hasText: name })).toContainText("Revoked");
+
+  const status = visitor.getByTestId("certificate-status");
+  await expect(status).toContainText("Revoked");
+  await expect(status).toContainText("Issued to the wrong person.");
+  await expect(visitor.getByTestId("server-checks").getByTestId("check-status")).toContainText("Revoked by the issuer.", { timeout: 30_000 });
+  await expectAccessible(visitor);
+});

@@ -24,10 +24,11 @@ export function VerifyCertificate({ publicId }: { publicId: string }) {
   const revokedAt = view?.revokedAt;
   const issued = view?.issueStatus === "issued";
   const jsonUrl = view?.jsonUrl;
+  const statusListVersion = view?.statusListVersion;
   useEffect(() => {
     if (!issued) return;
     let live = true;
-    // Re-checked whenever the certificate's revocation changes.
+    // Re-checked whenever the certificate is revoked or the revocation list is re-signed.
     verifyStored({ publicId })
       .then((result) => live && setServer(result))
       .catch(() => live && setServer(null));
@@ -39,7 +40,7 @@ export function VerifyCertificate({ publicId }: { publicId: string }) {
     return () => {
       live = false;
     };
-  }, [publicId, issued, revokedAt, jsonUrl, verifyStored]);
+  }, [publicId, issued, revokedAt, statusListVersion, jsonUrl, verifyStored]);
 
   if (view === undefined) {
     return (
