@@ -7,8 +7,27 @@
  *                  commit is acknowledged; a torn last line is detected and cut off on restart
  *   blobs/<id>     file-storage contents, fsynced before their `_storage` row is committed
  */
-import fs from "node:fs";
+import realFs from "node:fs";
 import path from "node:path";
+
+/**
+ * `fs` as Node ships it, captured before app code loads. Some npm packages
+ * (graceful-fs, pulled in by exceljs) patch `fs.closeSync` & co. process-wide
+ * to call clearTimeout, which the engine forbids inside a transaction — and
+ * blob writes happen inside one.
+ */
+const fs = { ...realFs, writeFileSync: writeFileSyncNative };
+function writeFileSyncNative(file: string, data: string | Uint8Array) {
+  const fd = nativeOpenSync(file, "w");
+  try {
+    nativeWriteSync(fd, typeof data === "string" ? Buffer.from(data) : data);
+  } finally {
+    nativeCloseSync(fd);
+  }
+}
+const nativeOpenSync = realFs.openSync;
+const nativeWriteSync = realFs.writeSync as (fd: number, data: Uint8Array) => number;
+const nativeCloseSync = realFs.closeSync;
 
 export const FORMAT_VERSION = 1;
 
