@@ -17,6 +17,7 @@ import { certificateReminderDays } from "./model/env";
 import { cohortLearners, notifyUsers } from "./model/notifications";
 import { type Credential, issuerDid, signAchievementCredential, signStatusList, verifyAchievementCredential } from "./model/openBadges";
 import { vCertificateIssueStatus } from "./validators";
+import { refreshLater } from "./model/memberStats";
 
 // ------------------------------------------------------------------ issuing
 
@@ -106,6 +107,7 @@ export const finishIssue = internalMutation({
       return null;
     }
     await ctx.db.patch("certificates", certificateId, { credentialJson, issueStatus: "issued", issueError: undefined, badgeData: { ...certificate.badgeData, issuerId }, badgeImageId, badgeSvgId, pdfId });
+    await refreshLater(ctx, [certificate.userId]);
     const user = await ctx.db.get("users", certificate.userId);
     if (user) {
       await notifyUsers(
@@ -452,6 +454,7 @@ export const revoke = platformAdminMutation({
     if (certificate === null) throw appError("NOT_FOUND", "This certificate no longer exists.");
     if (certificate.revokedAt) throw appError("NOT_AVAILABLE", "This certificate is already revoked.");
     await ctx.db.patch("certificates", certificateId, { revokedAt: Date.now(), revocationReason: trimmed });
+    await refreshLater(ctx, [certificate.userId]);
     const list = await statusListRow(ctx);
     if (list) await ctx.db.patch("credentialStatusLists", list._id, { version: list.version + 1, updatedAt: Date.now() });
     else await ctx.db.insert("credentialStatusLists", { listNumber: 1, version: 1, updatedAt: Date.now() });

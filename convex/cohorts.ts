@@ -1,6 +1,7 @@
 /** Cohort lifecycle driven by dates. */
 import { internalMutation } from "./functions";
 import { planCertificates } from "./model/certificates";
+import { refreshCohortLater } from "./model/memberStats";
 
 /** open → in_progress at the start, in_progress → completed at the end, when certificates are planned (cron, hourly). */
 export const advanceStatuses = internalMutation({
@@ -15,6 +16,7 @@ export const advanceStatuses = internalMutation({
         await ctx.db.patch("cohorts", cohort._id, { status: "completed", updatedAt: now });
         // Everyone who met the course's rules gets a signed certificate, issued in batches.
         await planCertificates(ctx, cohort._id);
+        await refreshCohortLater(ctx, cohort._id);
       }
     }
   },

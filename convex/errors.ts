@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   "INVITE_USED",
   "ACCESS_EXPIRED",
   "PAYMENT_FAILED",
+  "VIEW_NOT_LOGGED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

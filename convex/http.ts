@@ -7,6 +7,7 @@ import { verifyCalSignature } from "./model/calcom";
 import { didDocument } from "./model/openBadges";
 import { calcomSettings, credentialIssuerSettings } from "./model/env";
 import { verifyStripeEvent } from "./model/stripe";
+import * as reports from "./reports";
 
 const http = httpRouter();
 
@@ -121,5 +122,8 @@ http.route({
     return Response.json(didDocument(), { headers: { ...CORS, "Content-Type": "application/did+json" } });
   }),
 });
+
+// Emailed report downloads, valid for 7 days.
+http.route({ pathPrefix: "/reports/", method: "GET", handler: reports.download });
 
 export default http;

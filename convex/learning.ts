@@ -5,6 +5,7 @@ import type { QueryCtx } from "./_generated/server";
 import { appError } from "./errors";
 import { userMutation, userQuery } from "./functions";
 import { cohortCalendar } from "./model/ics";
+import { touchActivity } from "./model/memberStats";
 import { JOIN_OPENS_MS, LATE_AFTER_MS, recordAttendance } from "./model/sessions";
 import { vAttendanceStatus, vCohortSessionStatus, vCohortStatus, vCourseFormat, vKitItemType, vSessionType } from "./validators";
 
@@ -22,6 +23,7 @@ const vScheduledSession = v.object({
   instructorName: v.optional(v.string()),
   attendance: v.union(v.null(), vAttendanceStatus),
   recap: v.union(v.null(), v.object({ recordingUrl: v.optional(v.string()), summary: v.optional(v.string()), actionItems: v.array(v.string()) })),
+  lessons: v.array(v.object({ _id: v.id("lessons"), title: v.string(), durationMinutes: v.number(), done: v.boolean() })),
 });
 
 const vLearnerCohort = v.object({
@@ -105,6 +107,20 @@ async function scheduledSession(ctx: QueryCtx, session: Doc<"cohortSessions">, e
     .withIndex("by_cohortSessionId_and_userId", (q) => q.eq("cohortSessionId", session._id).eq("userId", enrollment.userId))
     .unique();
   const instructor = session.instructorId ? await ctx.db.get("users", session.instructorId) : null;
+  const lessons = session.courseSessionId
+    ? await ctx.db
+        .query("lessons")
+        .withIndex("by_sessionId", (q) => q.eq("sessionId", session.courseSessionId!))
+        .take(50)
+    : [];
+  const lessonRows = [];
+  for (const lesson of lessons.sort((a, b) => a.orderInSession - b.orderInSession)) {
+    const done = await ctx.db
+      .query("lessonCompletions")
+      .withIndex("by_enrollmentId_and_lessonId", (q) => q.eq("enrollmentId", enrollment._id).eq("lessonId", lesson._id))
+      .unique();
+    lessonRows.push({ _id: lesson._id, title: lesson.title, durationMinutes: lesson.durationMinutes, done: done !== null });
+  }
   const hasRecap = Boolean(session.recordingUrl || session.recordingFileId || session.summary || session.actionItems?.length);
   const recordingUrl = session.recordingFileId ? ((await ctx.storage.getUrl(session.recordingFileId)) ?? undefined) : session.recordingUrl;
   return {
@@ -123,6 +139,7 @@ async function scheduledSession(ctx: QueryCtx, session: Doc<"cohortSessions">, e
       hasRecap && enrollment.materialsAccessUntil >= Date.now()
         ? { ...(recordingUrl ? { recordingUrl } : {}), ...(session.summary ? { summary: session.summary } : {}), actionItems: session.actionItems ?? [] }
         : null,
+    lessons: lessonRows,
   };
 }
 
@@ -163,6 +180,34 @@ export const joinSession = userMutation({
   },
 });
 
+/** Marks a lesson of the learner's cohort done (or not done again); managers' dashboards follow live. */
+export const setLessonDone = userMutation({
+  args: { cohortId: v.id("cohorts"), lessonId: v.id("lessons"), done: v.boolean() },
+  returns: v.null(),
+  handler: async (ctx, { cohortId, lessonId, done }) => {
+    const enrollment = await confirmedEnrollment(ctx, ctx.viewer, cohortId);
+    if (enrollment === null) throw appError("FORBIDDEN", "Only confirmed participants of this cohort can track its lessons.");
+    const lesson = await ctx.db.get("lessons", lessonId);
+    const courseSession = lesson ? await ctx.db.get("sessions", lesson.sessionId) : null;
+    if (lesson === null || courseSession === null || courseSession.courseId !== enrollment.courseId) {
+      throw appError("NOT_FOUND", "This lesson is not part of your course.");
+    }
+    const existing = await ctx.db
+      .query("lessonCompletions")
+      .withIndex("by_enrollmentId_and_lessonId", (q) => q.eq("enrollmentId", enrollment._id).eq("lessonId", lessonId))
+      .unique();
+    if (done && existing === null) {
+      await ctx.db.insert("lessonCompletions", { userId: ctx.viewer._id, enrollmentId: enrollment._id, cohortId, lessonId, completedAt: Date.now() });
+    } else if (!done && existing !== null) {
+      await ctx.db.delete("lessonCompletions", existing._id);
+    } else {
+      return null;
+    }
+    await touchActivity(ctx, ctx.viewer._id);
+    return null;
+  },
+});
+
 /** A kit item's link, within the materials access window (a year after the cohort). */
 export const openKitItem = userMutation({
   args: { itemId: v.id("enablementKitItems") },
@@ -181,6 +226,7 @@ export const openKitItem = userMutation({
     }
     const url = item.fileId ? await ctx.storage.getUrl(item.fileId) : (item.externalUrl ?? null);
     if (!url) throw appError("NOT_AVAILABLE", "This item has no file yet.");
+    await touchActivity(ctx, ctx.viewer._id);
     return url;
   },
 });

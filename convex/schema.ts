@@ -63,6 +63,8 @@ import {
   vSessionReminderKind,
   vCertificateIssueStatus,
   vReminderTarget,
+  vPaceStatus,
+  vReportRunStatus,
   vReplyInteraction,
   vReportFormat,
   vReportType,
@@ -113,6 +115,8 @@ export default defineSchema({
     phone: v.optional(v.string()),
     phoneVerificationTime: v.optional(v.number()),
     isAnonymous: v.optional(v.boolean()),
+    /** Last learning action (lesson, session, kit, assessment); feeds "active in the last 7 days". */
+    lastActiveAt: v.optional(v.number()),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
@@ -1108,8 +1112,8 @@ export default defineSchema({
     targetUserId: v.optional(v.id("users")),
     timestamp: v.number(),
   })
-    .index("by_managerId", ["managerId"])
-    .index("by_targetUserId", ["targetUserId"]),
+    .index("by_managerId_and_targetUserId_and_timestamp", ["managerId", "targetUserId", "timestamp"])
+    .index("by_targetUserId_and_timestamp", ["targetUserId", "timestamp"]),
 
   // ======================================================= PLATFORM (ours)
   /** The dated schedule of a cohort: course sessions placed in the cohort's timezone, plus extras. */
@@ -1211,4 +1215,114 @@ export default defineSchema({
 
   /** Emails captured in local mode instead of being sent (the /dev/mailbox page). */
   devEmails: defineTable({ ...vOutgoingEmail, createdAt: v.number() }).index("by_to", ["to"]),
+
+  /** A lesson a learner marked complete in one enrollment. */
+  lessonCompletions: defineTable({
+    userId: v.id("users"),
+    enrollmentId: v.id("enrollments"),
+    cohortId: v.id("cohorts"),
+    lessonId: v.id("lessons"),
+    completedAt: v.number(),
+  })
+    .index("by_enrollmentId_and_lessonId", ["enrollmentId", "lessonId"])
+    .index("by_userId", ["userId"]),
+
+  /**
+   * What managers see of one org member, kept current as the learner's data changes
+   * (model/memberStats.ts): one row for the organization (`teamId` absent) and one per team.
+   * Dashboards read these rows and `dashboardTotals`, never enrollments or events.
+   */
+  memberStats: defineTable({
+    organizationId: v.id("organizations"),
+    teamId: v.optional(v.id("teams")),
+    userId: v.id("users"),
+    name: v.string(),
+    /** 1 while the member has an enrollment in progress (at-risk and activity keys start with it). */
+    inProgress: v.number(),
+    progressPercent: v.number(),
+    lessonsCompleted: v.number(),
+    sessionsAttended: v.number(),
+    enrollmentsInProgress: v.number(),
+    enrollmentsCompleted: v.number(),
+    enrollmentsTotal: v.number(),
+    certificates: v.number(),
+    /** 0 when the member has never done anything. */
+    lastActiveAt: v.number(),
+    pace: vPaceStatus,
+    nextDeadline: v.optional(v.number()),
+    latestScore: v.optional(v.number()),
+    learningGain: v.optional(v.number()),
+    skillLevels: v.array(v.object({ skillId: v.id("skills"), level: v.number() })),
+    privacy: v.object({ scores: v.boolean(), activity: v.boolean(), certificates: v.boolean(), leaderboard: v.boolean() }),
+    updatedAt: v.number(),
+  })
+    .index("by_organizationId_and_teamId_and_name", ["organizationId", "teamId", "name"])
+    .index("by_organizationId_and_teamId_and_inProgress_and_lastActiveAt", ["organizationId", "teamId", "inProgress", "lastActiveAt"])
+    .index("by_organizationId_and_teamId_and_pace", ["organizationId", "teamId", "pace"])
+    .index("by_userId", ["userId"]),
+
+  /** Running sums of `memberStats` per organization (`teamId` absent) and per team. */
+  dashboardTotals: defineTable({
+    organizationId: v.id("organizations"),
+    teamId: v.optional(v.id("teams")),
+    teamName: v.optional(v.string()),
+    members: v.number(),
+    /** Members with an enrollment in progress (at risk = these minus the recently active ones). */
+    inProgressMembers: v.number(),
+    progressSum: v.number(),
+    lessonsCompleted: v.number(),
+    sessionsAttended: v.number(),
+    enrollmentsInProgress: v.number(),
+    enrollmentsCompleted: v.number(),
+    enrollmentsTotal: v.number(),
+    certificates: v.number(),
+    gainSum: v.number(),
+    gainCount: v.number(),
+    pace: v.object({ not_started: v.number(), on_track: v.number(), behind: v.number(), completed: v.number() }),
+    skills: v.array(v.object({ skillId: v.id("skills"), levelSum: v.number(), count: v.number() })),
+    updatedAt: v.number(),
+  }).index("by_organizationId_and_teamId", ["organizationId", "teamId"]),
+
+  /** Members of a scope (organization, or team) by the UTC day they were last active: "active in the last 7 days" reads 8 rows. */
+  activityDays: defineTable({
+    organizationId: v.id("organizations"),
+    teamId: v.optional(v.id("teams")),
+    day: v.number(),
+    members: v.number(),
+    /** Of those, members with an enrollment in progress. */
+    inProgressMembers: v.number(),
+  }).index("by_organizationId_and_teamId_and_day", ["organizationId", "teamId", "day"]),
+
+  /** One generation of a manager report: progress for the UI, the file when done. */
+  reportRuns: defineTable({
+    reportId: v.id("managerReports"),
+    organizationId: v.id("organizations"),
+    requestedBy: v.optional(v.id("users")),
+    status: vReportRunStatus,
+    progress: v.number(),
+    rows: v.optional(v.number()),
+    fileId: v.optional(v.id("_storage")),
+    fileName: v.optional(v.string()),
+    error: v.optional(v.string()),
+    createdAt: v.number(),
+    finishedAt: v.optional(v.number()),
+  })
+    .index("by_reportId", ["reportId"])
+    .index("by_organizationId_and_createdAt", ["organizationId", "createdAt"]),
+
+  /** Expiring download links for emailed reports; only the SHA-256 of the token is stored. */
+  reportLinks: defineTable({
+    tokenHash: v.string(),
+    runId: v.id("reportRuns"),
+    expiresAt: v.number(),
+  }).index("by_tokenHash", ["tokenHash"]),
+
+  /** A learner's request to erase what managers can see about them. */
+  erasureRequests: defineTable({
+    userId: v.id("users"),
+    organizationId: v.optional(v.id("organizations")),
+    status: v.union(v.literal("requested"), v.literal("completed")),
+    requestedAt: v.number(),
+    completedAt: v.optional(v.number()),
+  }).index("by_userId", ["userId"]),
 });

@@ -8,6 +8,7 @@ import type { MutationCtx } from "./_generated/server";
 import { internalMutation } from "./functions";
 import { ACME_LEARNERS, ACME_TEAMS, DEMO_ACCOUNTS, DEMO_COURSES, DEMO_SKILLS } from "./model/demoData";
 import { planCertificates } from "./model/certificates";
+import { seedDashboardActivity } from "./model/demoActivity";
 import { scheduleCohort } from "./model/schedule";
 import { accessWindows } from "./model/seats";
 import { DEFAULT_NOTIFICATION_PREFERENCES } from "./model/users";
@@ -97,7 +98,7 @@ export const run = internalMutation({
       for (const session of course.sessions) {
         const order = (perDay.get(session.day) ?? 0) + 1;
         perDay.set(session.day, order);
-        await ctx.db.insert("sessions", {
+        const sessionId = await ctx.db.insert("sessions", {
           courseId,
           title: session.title,
           type: session.type,
@@ -108,6 +109,9 @@ export const run = internalMutation({
           outcomes: course.outcomes.slice(0, 2),
           createdAt: now,
         });
+        for (const [i, [label, minutes]] of ([["Pre-read", 15], ["Hands-on exercise", 25]] as const).entries()) {
+          await ctx.db.insert("lessons", { sessionId, title: `${label}: ${session.title}`, description: session.description, orderInSession: i, durationMinutes: minutes, createdAt: now });
+        }
       }
       for (const [i, slug] of course.skills.entries()) {
         await ctx.db.insert("courseSkills", {
@@ -413,6 +417,15 @@ export const run = internalMutation({
         updatedAt: now - 60 * DAY,
       });
     }
+
+    // ------------------------------------------- what Acme's managers see
+    await seedDashboardActivity(ctx, {
+      organizationId: acmeId,
+      members: [...learnersAcme, demo.get("sam.patel@acme.com")!, demo.get("lee.nguyen@acme.com")!, demo.get("jordan.blake@acme.com")!],
+      enrolled,
+      now,
+      rand,
+    });
 
     // ------------------------------------------------------- learning paths
     const foundations = await ctx.db.insert("learningPaths", {

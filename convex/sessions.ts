@@ -14,6 +14,7 @@ import { expandRecurrence, instantToLocal, localToInstant } from "./model/recurr
 import { JOIN_OPENS_MS, announceChange, isSessionStaff, planReminders, recordAttendance, sendPlannedReminder, sessionContext } from "./model/sessions";
 import { requireUserByEmail } from "./model/users";
 import { vAttendanceStatus, vCohortSessionStatus, vRecurrenceFrequency, vSessionReminderKind, vSessionType } from "./validators";
+import { refreshCohortLater } from "./model/memberStats";
 
 const MAX_DURATION_MINUTES = 8 * 60;
 
@@ -169,6 +170,7 @@ export const cancel = platformAdminMutation({
     const cancelled = (await ctx.db.get("cohortSessions", cohortSessionId))!;
     await planReminders(ctx, cancelled); // cancels the planned ones; a cancelled session gets none
     await announceChange(ctx, cancelled, "cancelled");
+    await refreshCohortLater(ctx, cancelled.cohortId);
     return null;
   },
 });
@@ -221,6 +223,7 @@ export const add = platformAdminMutation({
     }
     const first = (await ctx.db.get("cohortSessions", ids[0]))!;
     await announceChange(ctx, first, "added");
+    await refreshCohortLater(ctx, cohortId);
     return ids;
   },
 });

@@ -5,6 +5,7 @@ import { orgMutation } from "./functions";
 import { assertTeamInScope } from "./model/access";
 import { audit, requireMember } from "./model/organizations";
 import { MANAGER_PERMISSIONS, vManagerPermission, vManagerRole, vTeamRole } from "./validators";
+import { refreshLater } from "./model/memberStats";
 
 export const create = orgMutation({
   args: { name: v.string(), description: v.optional(v.string()) },
@@ -54,6 +55,7 @@ export const setMember = orgMutation({
       await ctx.db.patch("teams", teamId, { memberCount: team.memberCount + 1, updatedAt: Date.now() });
     }
     await audit(ctx, organization._id, "team_updated", { actorId: viewer._id, subjectUserId: member._id, details: `${team.name}: ${role}` });
+    await refreshLater(ctx, [member._id]);
     return null;
   },
 });
@@ -72,6 +74,7 @@ export const removeMember = orgMutation({
     await ctx.db.delete("teamMembers", membership._id);
     await ctx.db.patch("teams", teamId, { memberCount: Math.max(0, team.memberCount - 1), updatedAt: Date.now() });
     await audit(ctx, organization._id, "team_updated", { actorId: viewer._id, subjectUserId: userId, details: `${team.name}: removed` });
+    await refreshLater(ctx, [userId]);
     return null;
   },
 });

@@ -128,6 +128,8 @@ export const NOTIFICATION_CATEGORIES = {
   office_hours: { label: "Office hours bookings", critical: false },
   certificates: { label: "Certificates (issued, expiring)", critical: false },
   account: { label: "Payments, seats and account", critical: true },
+  learning: { label: "Reminders from your manager and learning alerts", critical: false },
+  reports: { label: "Team reports and summaries (managers)", critical: false },
 } as const;
 export type NotificationCategory = keyof typeof NOTIFICATION_CATEGORIES;
 export const vNotificationCategory = v.union(
@@ -137,6 +139,8 @@ export const vNotificationCategory = v.union(
   v.literal("office_hours"),
   v.literal("certificates"),
   v.literal("account"),
+  v.literal("learning"),
+  v.literal("reports"),
 );
 export const vWaitlistStatus = v.union(
   v.literal("waiting"),
@@ -347,3 +351,9 @@ export const vManagerAccessType = v.union(
   v.literal("view_individual"),
   v.literal("send_reminder"),
 );
+
+// ------------------------------------------------------------- dashboards
+/** Where a learner stands against the cohort's schedule. */
+export const vPaceStatus = v.union(v.literal("not_started"), v.literal("on_track"), v.literal("behind"), v.literal("completed"));
+export type PaceStatus = Infer<typeof vPaceStatus>;
+export const vReportRunStatus = v.union(v.literal("queued"), v.literal("running"), v.literal("done"), v.literal("failed"));

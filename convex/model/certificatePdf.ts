@@ -28,7 +28,7 @@ function fontBytes(b64: string) {
 }
 
 /** Splits text into runs, each drawn with the first font that has every character of the run. */
-function runs(text: string, fonts: FontSet) {
+export function runs(text: string, fonts: FontSet) {
   const sets = fonts.map((f) => new Set(f.getCharacterSet()));
   const out: Array<{ text: string; font: PDFFont }> = [];
   for (const char of text) {

@@ -5,6 +5,7 @@ import { appError } from "../errors";
 import type { EnrollmentFailure } from "../validators";
 import { accessWindows, releaseSeat, takeSeat } from "./seats";
 import { leaveCourseWaitlists, openOfferFor } from "./waitlist";
+import { refreshLater } from "./memberStats";
 
 /**
  * A reservation holds its seat for 30 minutes, plus one so that Stripe — which
@@ -129,6 +130,7 @@ export async function confirmPayment(
     updatedAt: now,
   });
   await leaveCourseWaitlists(ctx, enrollment.userId, enrollment.courseId);
+  await refreshLater(ctx, [enrollment.userId]);
   await ctx.scheduler.runAfter(0, internal.checkout.sendReceipt, { enrollmentId: enrollment._id });
   return "confirmed";
 }

@@ -19,11 +19,11 @@ export function wants(user: Pick<Doc<"users">, "notificationChannels" | "emailNo
  * Notifies users in-app and by email, each as they chose. One email render
  * for all recipients happens after commit in `internal.notifications.email`.
  */
-export async function notifyUsers(ctx: MutationCtx, users: Array<Doc<"users">>, message: Message, email?: EmailPart) {
+export async function notifyUsers(ctx: MutationCtx, users: Array<Doc<"users">>, message: Message, email?: EmailPart, options: { inApp?: boolean } = {}) {
   const now = Date.now();
   const recipients: string[] = [];
   for (const user of users) {
-    if (wants(user, message.category, "inApp")) {
+    if (options.inApp !== false && wants(user, message.category, "inApp")) {
       await ctx.db.insert("notifications", { userId: user._id, ...message, createdAt: now });
     }
     if (email && wants(user, message.category, "email")) recipients.push(user.email);

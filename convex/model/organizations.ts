@@ -8,6 +8,7 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { appError } from "../errors";
 import type { OrgAuditAction } from "../validators";
 import { accessWindows, releaseSeat, takeSeat } from "./seats";
+import { refreshLater } from "./memberStats";
 
 export function emailDomain(email: string) {
   return email.slice(email.lastIndexOf("@") + 1).toLowerCase();
@@ -63,6 +64,7 @@ export async function joinOrganization(ctx: MutationCtx, organizationId: Id<"org
     ...(user.role === "individual" ? { role: "org_member" as const } : {}),
     updatedAt: Date.now(),
   });
+  await refreshLater(ctx, [user._id]);
   return organization;
 }
 
@@ -111,6 +113,7 @@ export async function enrollMember(ctx: MutationCtx, organizationId: Id<"organiz
     throw appError("ALREADY_ENROLLED", `${user.name} is already enrolled in this course. Move them instead.`);
   }
   await takeSeat(ctx, cohortId);
+  await refreshLater(ctx, [user._id]);
   const now = Date.now();
   return await ctx.db.insert("enrollments", {
     userId: user._id,
@@ -140,6 +143,7 @@ export async function moveEnrollment(ctx: MutationCtx, organizationId: Id<"organ
   await takeSeat(ctx, toCohortId);
   await releaseSeat(ctx, enrollment);
   await ctx.db.patch("enrollments", enrollment._id, { cohortId: toCohortId, seatHeld: true, ...accessWindows(target), updatedAt: Date.now() });
+  await refreshLater(ctx, [enrollment.userId]);
 }
 
 /** Ends a member's future or running b2b enrollments (removal from the org), giving cohort seats back. */
@@ -155,4 +159,5 @@ export async function endOrgEnrollments(ctx: MutationCtx, userId: Id<"users">) {
     await releaseSeat(ctx, enrollment);
     await ctx.db.patch("enrollments", enrollment._id, { paymentStatus: "failed", failureReason: "cancelled", updatedAt: Date.now() });
   }
+  await refreshLater(ctx, [userId]);
 }

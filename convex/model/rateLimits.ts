@@ -11,9 +11,11 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
   orgInvites: { kind: "token bucket", rate: 300, period: HOUR, capacity: 200 },
   /** "Buy for my team" requests per email address. */
   teamRequests: { kind: "fixed window", rate: 3, period: HOUR },
+  /** Manager nudges per manager: enough for a morning's follow-up, not a spam cannon. */
+  managerNudges: { kind: "token bucket", rate: 20, period: HOUR, capacity: 20 },
 });
 
-type LimitName = "magicLink" | "orgInvites" | "teamRequests";
+type LimitName = "magicLink" | "orgInvites" | "teamRequests" | "managerNudges";
 
 /** Consumes `count` tokens or throws RATE_LIMITED with when to try again. */
 export async function enforceLimit(

@@ -7,6 +7,7 @@ import type { SessionReminderKind } from "../validators";
 import { formatInstant } from "./format";
 import { cohortCalendar } from "./ics";
 import { cohortLearners, notifyUsers } from "./notifications";
+import { refreshLater, touchActivity } from "./memberStats";
 
 const HOUR = 60 * 60 * 1000;
 export const REMINDER_OFFSETS: Record<SessionReminderKind, number> = { day_before: 24 * HOUR, hour_before: HOUR };
@@ -128,5 +129,7 @@ export async function recordAttendance(
   const fields = { ...mark, updatedAt: Date.now() };
   if (existing) await ctx.db.patch("sessionAttendance", existing._id, { ...fields, checkedInAt: mark.checkedInAt ?? existing.checkedInAt });
   else await ctx.db.insert("sessionAttendance", { cohortSessionId: session._id, cohortId: session.cohortId, enrollmentId: enrollment._id, userId: enrollment.userId, ...fields });
+  if (mark.source === "check_in") await touchActivity(ctx, enrollment.userId);
+  else await refreshLater(ctx, [enrollment.userId]);
 }
 

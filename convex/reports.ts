@@ -1,0 +1,422 @@
+/**
+ * Manager reports: progress summary (PDF), individual detail (CSV) and
+ * compliance (XLSX), on demand with visible progress or scheduled
+ * daily / weekly / monthly. Files are generated in a Node action
+ * (reportJobs.ts), kept in storage and emailed with links that expire.
+ */
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import type { Doc, Id } from "./_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "./_generated/server";
+import { appError } from "./errors";
+import { httpAction, internalMutation, internalQuery, orgMutation, orgQuery } from "./functions";
+import { assertTeamInScope } from "./model/access";
+import { DAY_MS, INACTIVE_AFTER_MS, activityCounts, getTotals } from "./model/memberStats";
+import { convexSiteUrl } from "./model/env";
+import { REPORT_KINDS, type ReportKind, vReportKind } from "./model/reportKinds";
+import { normalizeEmail } from "./model/users";
+import { vPeriodType, vReportRunStatus } from "./validators";
+
+
+
+/** Emailed links work for this long. */
+export const LINK_TTL_MS = 7 * DAY_MS;
+/** Members read per page while generating. */
+export const PAGE_SIZE = 500;
+
+/** The next send time after `from`: daily 07:00 UTC, weekly Mondays, monthly on the 1st. */
+export function nextSendAt(frequency: Doc<"managerReports">["scheduleFrequency"], from: number) {
+  const d = new Date(from);
+  const at7 = (y: number, m: number, day: number) => Date.UTC(y, m, day, 7);
+  if (frequency === "daily") {
+    const today = at7(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+    return today > from ? today : today + DAY_MS;
+  }
+  if (frequency === "weekly") {
+    const daysToMonday = (8 - d.getUTCDay()) % 7;
+    const candidate = at7(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + daysToMonday);
+    return candidate > from ? candidate : candidate + 7 * DAY_MS;
+  }
+  const first = at7(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  return first > from ? first : at7(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+}
+
+const vRun = v.object({
+  _id: v.id("reportRuns"),
+  status: vReportRunStatus,
+  progress: v.number(),
+  rows: v.union(v.null(), v.number()),
+  url: v.union(v.null(), v.string()),
+  fileName: v.union(v.null(), v.string()),
+  error: v.union(v.null(), v.string()),
+  createdAt: v.number(),
+});
+
+async function runView(ctx: QueryCtx, run: Doc<"reportRuns">) {
+  return {
+    _id: run._id,
+    status: run.status,
+    progress: run.progress,
+    rows: run.rows ?? null,
+    url: run.fileId ? await ctx.storage.getUrl(run.fileId) : null,
+    fileName: run.fileName ?? null,
+    error: run.error ?? null,
+    createdAt: run.createdAt,
+  };
+}
+
+export const list = orgQuery({
+  args: {},
+  permission: "export_reports",
+  returns: v.array(
+    v.object({
+      _id: v.id("managerReports"),
+      name: v.string(),
+      reportType: vReportKind,
+      scope: v.string(),
+      isScheduled: v.boolean(),
+      scheduleFrequency: v.union(v.null(), vPeriodType),
+      recipients: v.array(v.string()),
+      lastSentAt: v.union(v.null(), v.number()),
+      nextSendAt: v.union(v.null(), v.number()),
+      latestRun: v.union(v.null(), vRun),
+    }),
+  ),
+  handler: async (ctx, { organizationId }) => {
+    const reports = await ctx.db
+      .query("managerReports")
+      .withIndex("by_organizationId_and_isActive", (q) => q.eq("organizationId", organizationId).eq("isActive", true))
+      .order("desc")
+      .take(100);
+    const mine = ctx.access.teamScope === "all" ? reports : reports.filter((r) => r.createdBy === ctx.viewer._id);
+    const out = [];
+    for (const report of mine) {
+      if (!(report.reportType in REPORT_KINDS)) continue;
+      const latest = await ctx.db
+        .query("reportRuns")
+        .withIndex("by_reportId", (q) => q.eq("reportId", report._id))
+        .order("desc")
+        .first();
+      out.push({
+        _id: report._id,
+        name: report.name,
+        reportType: report.reportType as ReportKind,
+        scope: await scopeLabel(ctx, report.teamIds),
+        isScheduled: report.isScheduled,
+        scheduleFrequency: report.scheduleFrequency ?? null,
+        recipients: report.recipients ?? [],
+        lastSentAt: report.lastSentAt ?? null,
+        nextSendAt: report.nextSendAt ?? null,
+        latestRun: latest ? await runView(ctx, latest) : null,
+      });
+    }
+    return out;
+  },
+});
+
+async function scopeLabel(ctx: QueryCtx, teamIds: Id<"teams">[] | undefined) {
+  if (!teamIds || teamIds.length === 0) return "Whole organization";
+  const names = [];
+  for (const teamId of teamIds) names.push((await ctx.db.get("teams", teamId))?.name ?? "Removed team");
+  return names.join(", ");
+}
+
+export const create = orgMutation({
+  args: {
+    name: v.string(),
+    reportType: vReportKind,
+    teamIds: v.optional(v.array(v.id("teams"))),
+    schedule: v.optional(v.object({ frequency: vPeriodType, recipients: v.array(v.string()) })),
+  },
+  permission: "export_reports",
+  returns: v.id("managerReports"),
+  handler: async (ctx, { organizationId, name, reportType, teamIds, schedule }) => {
+    const clean = name.trim();
+    if (clean.length < 3 || clean.length > 100) throw appError("INVALID_INPUT", "Give the report a name of 3 to 100 characters.");
+    const teams = teamIds && teamIds.length > 0 ? teamIds : undefined;
+    if (teams) {
+      for (const teamId of teams) {
+        assertTeamInScope(ctx.access, teamId);
+        const team = await ctx.db.get("teams", teamId);
+        if (!team || team.organizationId !== organizationId) throw appError("NOT_FOUND", "One of these teams does not exist.");
+      }
+    } else if (ctx.access.teamScope !== "all") {
+      throw appError("OUTSIDE_TEAM_SCOPE", "Choose the teams this report covers; your role does not cover the whole organization.");
+    }
+    let recipients: string[] | undefined;
+    if (schedule) {
+      recipients = [...new Set(schedule.recipients.filter((r) => r.trim()).map(normalizeEmail))];
+      if (recipients.length === 0 || recipients.length > 20) throw appError("INVALID_INPUT", "Send a scheduled report to 1 to 20 email addresses.");
+    }
+    const now = Date.now();
+    const reportId = await ctx.db.insert("managerReports", {
+      organizationId,
+      createdBy: ctx.viewer._id,
+      name: clean,
+      reportType,
+      ...(teams ? { teamIds: teams } : {}),
+      dateRange: { start: now - 30 * DAY_MS, end: now },
+      isScheduled: schedule !== undefined,
+      ...(schedule ? { scheduleFrequency: schedule.frequency, recipients, nextSendAt: nextSendAt(schedule.frequency, now) } : {}),
+      format: REPORT_KINDS[reportType].format,
+      isActive: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (!schedule) await startRun(ctx, (await ctx.db.get("managerReports", reportId))!, ctx.viewer._id, false);
+    return reportId;
+  },
+});
+
+async function startRun(ctx: MutationCtx, report: Doc<"managerReports">, requestedBy: Id<"users"> | undefined, email: boolean) {
+  const runId = await ctx.db.insert("reportRuns", {
+    reportId: report._id,
+    organizationId: report.organizationId,
+    ...(requestedBy ? { requestedBy } : {}),
+    status: "queued",
+    progress: 0,
+    createdAt: Date.now(),
+  });
+  if (requestedBy) {
+    await ctx.db.insert("managerAccessLogs", { managerId: requestedBy, organizationId: report.organizationId, accessType: "export_report", timestamp: Date.now() });
+  }
+  await ctx.scheduler.runAfter(0, internal.reportJobs.generate, { runId, email });
+  return runId;
+}
+
+async function ownReport(ctx: QueryCtx & { access: { teamScope: "all" | ReadonlySet<Id<"teams">> }; viewer: Doc<"users"> }, organizationId: Id<"organizations">, reportId: Id<"managerReports">) {
+  const report = await ctx.db.get("managerReports", reportId);
+  if (!report || report.organizationId !== organizationId || !report.isActive) throw appError("NOT_FOUND", "This report no longer exists.");
+  if (ctx.access.teamScope !== "all" && report.createdBy !== ctx.viewer._id) throw appError("FORBIDDEN", "Only the manager who created this report can use it.");
+  return report;
+}
+
+export const runNow = orgMutation({
+  args: { reportId: v.id("managerReports") },
+  permission: "export_reports",
+  returns: v.id("reportRuns"),
+  handler: async (ctx, { organizationId, reportId }) => {
+    const report = await ownReport(ctx, organizationId, reportId);
+    return await startRun(ctx, report, ctx.viewer._id, false);
+  },
+});
+
+export const remove = orgMutation({
+  args: { reportId: v.id("managerReports") },
+  permission: "export_reports",
+  returns: v.null(),
+  handler: async (ctx, { organizationId, reportId }) => {
+    const report = await ownReport(ctx, organizationId, reportId);
+    await ctx.db.patch("managerReports", report._id, { isActive: false, isScheduled: false, nextSendAt: undefined, updatedAt: Date.now() });
+    return null;
+  },
+});
+
+// ------------------------------------------------------------ generation (internal)
+
+/** Everything the generator needs before paging members: the report, its scope and what its owner may see. */
+export const runContext = internalQuery({
+  args: { runId: v.id("reportRuns") },
+  returns: v.any(),
+  handler: async (ctx, { runId }) => {
+    const run = await ctx.db.get("reportRuns", runId);
+    if (!run) return null;
+    const report = await ctx.db.get("managerReports", run.reportId);
+    if (!report) return null;
+    const organization = await ctx.db.get("organizations", report.organizationId);
+    const manager = await ctx.db
+      .query("organizationManagers")
+      .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", report.createdBy).eq("organizationId", report.organizationId))
+      .unique();
+    const owner = await ctx.db.get("users", report.createdBy);
+    const ownerAllowed = owner?.role === "platform_admin" || (manager?.isActive === true && (manager.role === "admin" || manager.permissions.includes("export_reports")));
+    const permissions = owner?.role === "platform_admin" || manager?.role === "admin" ? ["view_scores", "view_certificates"] : (manager?.permissions ?? []);
+    const scopes: Array<Id<"teams"> | null> = report.teamIds && report.teamIds.length > 0 ? report.teamIds : [null];
+    const now = Date.now();
+    const summaries = [];
+    for (const teamId of scopes) {
+      const totals = await getTotals(ctx, report.organizationId, teamId ?? undefined);
+      const counts = await activityCounts(ctx, totals, now - INACTIVE_AFTER_MS);
+      summaries.push({ totals, ...counts });
+    }
+    const teamRows =
+      report.teamIds && report.teamIds.length > 0
+        ? summaries.map((s) => s.totals).filter((t): t is Doc<"dashboardTotals"> => t !== null)
+        : (
+            await ctx.db
+              .query("dashboardTotals")
+              .withIndex("by_organizationId_and_teamId", (q) => q.eq("organizationId", report.organizationId).gt("teamId", undefined))
+              .take(500)
+          ).filter((t) => t.members > 0);
+    return {
+      report,
+      organizationName: organization?.name ?? "Organization",
+      scopeLabel: await scopeLabel(ctx, report.teamIds),
+      ownerAllowed,
+      canSeeScores: permissions.includes("view_scores"),
+      canSeeCertificates: permissions.includes("view_certificates"),
+      summaries,
+      teams: teamRows.map((t) => ({
+        name: t.teamName ?? "Team",
+        members: t.members,
+        avgProgress: t.members === 0 ? 0 : Math.round(t.progressSum / t.members),
+        completionRate: t.enrollmentsTotal > 0 ? Math.round((t.enrollmentsCompleted / t.enrollmentsTotal) * 100) : 0,
+        behind: t.pace.behind,
+      })),
+    };
+  },
+});
+
+/** One page of member rows of a scope, with each member's email and team names. */
+export const memberPage = internalQuery({
+  args: { organizationId: v.id("organizations"), teamId: v.union(v.null(), v.id("teams")), cursor: v.union(v.null(), v.string()) },
+  returns: v.object({ page: v.array(v.any()), continueCursor: v.string(), isDone: v.boolean() }),
+  handler: async (ctx, { organizationId, teamId, cursor }) => {
+    const result = await ctx.db
+      .query("memberStats")
+      .withIndex("by_organizationId_and_teamId_and_name", (q) => q.eq("organizationId", organizationId).eq("teamId", teamId ?? undefined))
+      .paginate({ cursor, numItems: PAGE_SIZE });
+    const page = [];
+    const teamNames = new Map<string, string>();
+    for (const row of result.page) {
+      const user = await ctx.db.get("users", row.userId);
+      const memberships = await ctx.db
+        .query("teamMembers")
+        .withIndex("by_userId", (q) => q.eq("userId", row.userId))
+        .take(20);
+      const names = [];
+      for (const m of memberships) {
+        if (!teamNames.has(m.teamId)) teamNames.set(m.teamId, (await ctx.db.get("teams", m.teamId))?.name ?? "");
+        if (teamNames.get(m.teamId)) names.push(teamNames.get(m.teamId)!);
+      }
+      page.push({ row, email: user?.email ?? "", teams: names.join("; ") });
+    }
+    return { page, continueCursor: result.continueCursor, isDone: result.isDone };
+  },
+});
+
+export const setProgress = internalMutation({
+  args: { runId: v.id("reportRuns"), progress: v.number() },
+  returns: v.null(),
+  handler: async (ctx, { runId, progress }) => {
+    await ctx.db.patch("reportRuns", runId, { status: "running", progress: Math.max(0, Math.min(99, Math.round(progress))) });
+    return null;
+  },
+});
+
+export const fail = internalMutation({
+  args: { runId: v.id("reportRuns"), error: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { runId, error }) => {
+    await ctx.db.patch("reportRuns", runId, { status: "failed", error, finishedAt: Date.now() });
+    return null;
+  },
+});
+
+/** Stores the finished file; a scheduled run also emails its recipients a link that expires. */
+export const finish = internalMutation({
+  args: { runId: v.id("reportRuns"), fileId: v.id("_storage"), fileName: v.string(), rows: v.number(), email: v.boolean(), linkToken: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { runId, fileId, fileName, rows, email, linkToken }) => {
+    const run = await ctx.db.get("reportRuns", runId);
+    if (!run) {
+      await ctx.storage.delete(fileId);
+      return null;
+    }
+    const now = Date.now();
+    await ctx.db.patch("reportRuns", runId, { status: "done", progress: 100, fileId, fileName, rows, finishedAt: now });
+    const report = await ctx.db.get("managerReports", run.reportId);
+    if (!report) return null;
+    await ctx.db.patch("managerReports", report._id, { lastGeneratedFileId: fileId, updatedAt: now });
+    if (email && report.recipients && report.recipients.length > 0) {
+      await ctx.db.insert("reportLinks", { tokenHash: await sha256(linkToken), runId, expiresAt: now + LINK_TTL_MS });
+      const organization = await ctx.db.get("organizations", report.organizationId);
+      const url = `${convexSiteUrl()}/reports/${linkToken}`;
+      const label = REPORT_KINDS[report.reportType as ReportKind]?.label ?? "Report";
+      await ctx.scheduler.runAfter(0, internal.notifications.email, {
+        recipients: report.recipients,
+        url,
+        subject: `${report.name} — ${organization?.name ?? ""}`,
+        heading: report.name,
+        lines: [`Your ${report.scheduleFrequency ?? ""} ${label.toLowerCase()} report for ${organization?.name ?? "your organization"} is ready.`, "The download link works for 7 days."],
+        actionLabel: "Download the report",
+      });
+      await ctx.db.patch("managerReports", report._id, { lastSentAt: now });
+    }
+    return null;
+  },
+});
+
+async function sha256(text: string) {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Hourly: starts every scheduled report that is due and moves its next send time on. */
+export const sendDue = internalMutation({
+  args: {},
+  returns: v.number(),
+  handler: async (ctx) => {
+    const now = Date.now();
+    const due = await ctx.db
+      .query("managerReports")
+      .withIndex("by_isScheduled_and_nextSendAt", (q) => q.eq("isScheduled", true).lte("nextSendAt", now))
+      .take(50);
+    for (const report of due) {
+      await ctx.db.patch("managerReports", report._id, { nextSendAt: nextSendAt(report.scheduleFrequency, now), updatedAt: now });
+      await startRun(ctx, report, undefined, true);
+    }
+    return due.length;
+  },
+});
+
+export const linkTarget = internalQuery({
+  args: { tokenHash: v.string() },
+  returns: v.union(v.null(), v.object({ fileId: v.id("_storage"), fileName: v.string(), expired: v.boolean() })),
+  handler: async (ctx, { tokenHash }) => {
+    const link = await ctx.db
+      .query("reportLinks")
+      .withIndex("by_tokenHash", (q) => q.eq("tokenHash", tokenHash))
+      .unique();
+    if (!link) return null;
+    const run = await ctx.db.get("reportRuns", link.runId);
+    if (!run?.fileId) return null;
+    return { fileId: run.fileId, fileName: run.fileName ?? "report", expired: link.expiresAt < Date.now() };
+  },
+});
+
+/** GET /reports/<token>: the emailed download, until the link expires. */
+export const download = httpAction(async (ctx, request) => {
+  const token = new URL(request.url).pathname.split("/").pop() ?? "";
+  const target = /^[A-Za-z0-9_-]{20,}$/.test(token) ? await ctx.runQuery(internal.reports.linkTarget, { tokenHash: await sha256(token) }) : null;
+  if (!target) return new Response("This report link is not valid.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (target.expired) return new Response("This report link has expired. Ask for a new report from the dashboard.", { status: 410, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const blob = await ctx.storage.get(target.fileId);
+  if (!blob) return new Response("This report file is no longer available.", { status: 404 });
+  return new Response(blob, {
+    headers: {
+      "content-type": blob.type || "application/octet-stream",
+      "content-disposition": `attachment; filename="${target.fileName.replace(/[^\w.-]/g, "_")}"`,
+      "cache-control": "private, no-store",
+    },
+  });
+});
+
+/** Whether a caller can open the reports page at all (for the UI). */
+export const access = orgQuery({
+  args: {},
+  returns: v.object({ canExport: v.boolean(), canRemind: v.boolean(), orgWide: v.boolean(), teams: v.array(v.object({ _id: v.id("teams"), name: v.string() })) }),
+  handler: async (ctx, { organizationId }) => {
+    const teams = await ctx.db
+      .query("teams")
+      .withIndex("by_organizationId_and_isActive", (q) => q.eq("organizationId", organizationId).eq("isActive", true))
+      .take(200);
+    const scope = ctx.access.teamScope;
+    return {
+      canExport: ctx.access.permissions.has("export_reports"),
+      canRemind: ctx.access.permissions.has("send_reminders"),
+      orgWide: scope === "all",
+      teams: teams.filter((t) => scope === "all" || scope.has(t._id)).map((t) => ({ _id: t._id, name: t.name })),
+    };
+  },
+});
