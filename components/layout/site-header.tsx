@@ -1,7 +1,7 @@
 "use client";
 import { useAuthActions } from "@convex-dev/auth/react";
 import { useConvexAuth, useQuery } from "convex/react";
-import { GraduationCap, LogOut } from "lucide-react";
+import { Bell, GraduationCap, LogOut, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { api } from "@/convex/_generated/api";
@@ -19,7 +19,7 @@ import {
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
 
-type NavItem = { href: string; label: string };
+type NavItem = { href: string; label: string; /** Other path prefixes that belong to this item. */ also?: string[] };
 
 const ROLE_LABEL: Record<string, string> = {
   individual: "Learner",
@@ -46,10 +46,21 @@ export function SiteHeader() {
         href: `/org/${organization._id}`,
         label: organization.name,
       });
+      items.push({
+        href: `/org/${organization._id}/dashboard`,
+        label: "Dashboard",
+        also: ["teams", "members", "reports"].map((part) => `/org/${organization._id}/${part}`),
+      });
     }
     if (viewer.role === "platform_admin")
       items.push({ href: "/admin", label: "Admin" });
   }
+
+  // The most specific item that contains the current page is the active one.
+  const activeHref = items
+    .flatMap((item) => [item.href, ...(item.also ?? [])].map((prefix) => ({ prefix, href: item.href })))
+    .filter(({ prefix }) => pathname === prefix || pathname.startsWith(prefix + "/"))
+    .sort((a, b) => b.prefix.length - a.prefix.length)[0]?.href;
 
   return (
     <header className="sticky top-0 z-40 border-b border-gray-200 bg-white/95 backdrop-blur">
@@ -71,7 +82,7 @@ export function SiteHeader() {
               key={item.href}
               item={item}
               active={
-                pathname === item.href || pathname.startsWith(item.href + "/")
+                item.href === activeHref
               }
             />
           ))}
@@ -102,6 +113,13 @@ export function SiteHeader() {
                     </span>
                   </DropdownMenuLabel>
                   <DropdownMenuSeparator />
+                  <DropdownMenuItem onSelect={() => router.push("/notifications")}>
+                    <Bell className="size-4" aria-hidden /> Notifications
+                  </DropdownMenuItem>
+                  <DropdownMenuItem onSelect={() => router.push("/learn/privacy")}>
+                    <ShieldCheck className="size-4" aria-hidden /> Privacy
+                  </DropdownMenuItem>
+                  <DropdownMenuSeparator />
                   <DropdownMenuItem
                     onSelect={() => {
                       void signOut().then(() => router.push("/"));
@@ -128,7 +146,7 @@ export function SiteHeader() {
             key={item.href}
             item={item}
             active={
-              pathname === item.href || pathname.startsWith(item.href + "/")
+              item.href === activeHref
             }
           />
         ))}

@@ -10,7 +10,7 @@ import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/components/catalog/labels";
 import { OfferButtons } from "@/components/waitlist/offer-buttons";
 import { MyCertificates } from "./my-certificates";
 import { OfficeHours } from "./office-hours";
-import { AttendanceBadge, SessionMeta, SessionRecap } from "./session-extras";
+import { AttendanceBadge, SessionLessons, SessionMeta, SessionRecap } from "./session-extras";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -299,6 +299,7 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
                       <span className="text-xs text-gray-600">{SESSION_TYPE_LABEL[session.type]}</span>
                       <SessionMeta session={session} />
                       {session.recap && <SessionRecap recap={session.recap} />}
+                      <SessionLessons cohortId={cohort.cohortId} session={session} />
                     </span>
                     <span className="flex flex-wrap items-center gap-2">
                       <AttendanceBadge status={session.attendance} />

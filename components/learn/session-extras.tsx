@@ -1,8 +1,13 @@
 "use client";
+import { useMutation } from "convex/react";
 import { CheckCircle2, MapPin, PlayCircle } from "lucide-react";
 import type { FunctionReturnType } from "convex/server";
-import type { api } from "@/convex/_generated/api";
+import { useState } from "react";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
+import { useToast } from "@/components/ui/toast";
+import { errorMessage } from "@/lib/errors";
 
 type ScheduledSession = FunctionReturnType<typeof api.learning.myCohorts>[number]["sessions"][number];
 
@@ -60,6 +65,54 @@ export function SessionRecap({ recap }: { recap: NonNullable<ScheduledSession["r
           </ul>
         )}
       </div>
+    </details>
+  );
+}
+
+/** The session's lessons with a checkbox each; ticking one updates the learner's progress (and their managers' dashboards). */
+export function SessionLessons({ cohortId, session }: { cohortId: Id<"cohorts">; session: ScheduledSession }) {
+  // Optimistic: the box ticks at once; the server's answer replaces it (or rolls it back on error).
+  const setLessonDone = useMutation(api.learning.setLessonDone).withOptimisticUpdate((store, { lessonId, done }) => {
+    const cohorts = store.getQuery(api.learning.myCohorts, {});
+    if (cohorts === undefined) return;
+    store.setQuery(
+      api.learning.myCohorts,
+      {},
+      cohorts.map((c) => ({ ...c, sessions: c.sessions.map((s) => ({ ...s, lessons: s.lessons.map((l) => (l._id === lessonId ? { ...l, done } : l)) })) })),
+    );
+  });
+  const toast = useToast();
+  const [busy, setBusy] = useState<Id<"lessons"> | null>(null);
+  if (session.lessons.length === 0) return null;
+  const done = session.lessons.filter((l) => l.done).length;
+  return (
+    <details className="mt-1 text-sm">
+      <summary className="cursor-pointer text-brand-700 hover:underline">
+        Lessons · {done} of {session.lessons.length} done
+      </summary>
+      <ul className="mt-2 space-y-1.5">
+        {session.lessons.map((lesson) => (
+          <li key={lesson._id}>
+            <label className="flex cursor-pointer items-start gap-2 text-gray-800">
+              <input
+                type="checkbox"
+                className="mt-0.5 size-4 accent-brand-600"
+                checked={lesson.done}
+                disabled={busy === lesson._id}
+                onChange={(event) => {
+                  setBusy(lesson._id);
+                  setLessonDone({ cohortId, lessonId: lesson._id, done: event.target.checked })
+                    .catch((error: unknown) => toast("error", errorMessage(error)))
+                    .finally(() => setBusy(null));
+                }}
+              />
+              <span className={lesson.done ? "text-gray-500 line-through" : undefined}>
+                {lesson.title} <span className="text-xs text-gray-600">· {lesson.durationMinutes} min</span>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
     </details>
   );
 }

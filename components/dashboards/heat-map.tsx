@@ -1,0 +1,77 @@
+import { Card } from "@/components/ui/card";
+
+export const LEVEL_NAMES = ["None", "Foundational", "Practitioner", "Advanced", "Expert"] as const;
+/** Lightest to darkest brand shade; text switches to white on the two darkest. */
+const SHADES = ["#f3f4f6", "#e0e7ff", "#a5b4fc", "#4f46e5", "#312e81"];
+
+function cellStyle(level: number) {
+  const index = Math.max(0, Math.min(4, Math.round(level)));
+  return { backgroundColor: SHADES[index], color: index >= 3 ? "#ffffff" : "#111827" };
+}
+
+/** Rows (teams or people) × skills, coloured by proficiency level 0–4; every cell also says its level. */
+export function SkillsHeatMap({
+  title,
+  rowLabel,
+  skills,
+  rows,
+}: {
+  title: string;
+  rowLabel: string;
+  skills: Array<{ skillId: string; name: string }>;
+  rows: Array<{ key: string; label: string; levels: Map<string, number> }>;
+}) {
+  return (
+    <Card className="p-4">
+      <h3 className="text-sm font-semibold text-gray-900">{title}</h3>
+      {skills.length === 0 || rows.length === 0 ? (
+        <p className="mt-2 text-sm text-gray-600">No skill assessments yet. Levels appear here as learners are assessed.</p>
+      ) : (
+        <>
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full border-separate border-spacing-1 text-xs">
+              <caption className="sr-only">{title}: proficiency from 0 (none) to 4 (expert)</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="text-left font-medium text-gray-600">
+                    {rowLabel}
+                  </th>
+                  {skills.map((skill) => (
+                    <th key={skill.skillId} scope="col" className="min-w-24 text-left font-medium text-gray-600">
+                      {skill.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row" className="whitespace-nowrap pr-2 text-left font-medium text-gray-900">
+                      {row.label}
+                    </th>
+                    {skills.map((skill) => {
+                      const level = row.levels.get(skill.skillId);
+                      return (
+                        <td key={skill.skillId} className="tabular rounded px-2 py-1.5" style={cellStyle(level ?? 0)}>
+                          {level === undefined ? "–" : `${level.toFixed(1)} ${LEVEL_NAMES[Math.round(level)]}`}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="mt-2 flex flex-wrap items-center gap-2 text-xs text-gray-600">
+            Levels:
+            {LEVEL_NAMES.map((name, i) => (
+              <span key={name} className="inline-flex items-center gap-1">
+                <span className="inline-block size-3 rounded-sm border border-gray-200" style={{ backgroundColor: SHADES[i] }} aria-hidden /> {i} {name}
+              </span>
+            ))}
+          </p>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+import { useMutation } from "convex/react";
+import { EyeOff } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+import { Badge } from "@/components/ui/badge";
+import { errorMessage } from "@/lib/errors";
+import { cn } from "@/lib/utils";
+
+export const PACE = {
+  not_started: { label: "Not started", tone: "neutral" },
+  on_track: { label: "On track", tone: "success" },
+  behind: { label: "Behind", tone: "warning" },
+  completed: { label: "Completed", tone: "brand" },
+} as const;
+
+export function PaceBadge({ pace }: { pace: keyof typeof PACE }) {
+  return <Badge tone={PACE[pace].tone}>{PACE[pace].label}</Badge>;
+}
+
+export function ProgressBar({ value, label }: { value: number; label: string }) {
+  return (
+    <span className="flex items-center gap-2">
+      <span className="h-1.5 w-20 overflow-hidden rounded-full bg-gray-100" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}>
+        <span className="block h-full rounded-full bg-brand-600 transition-all" style={{ width: `${value}%` }} />
+      </span>
+      <span className="tabular text-xs text-gray-700">{value}%</span>
+    </span>
+  );
+}
+
+/** What managers cannot see, said up front (and where learners control it). */
+export function PrivacyNote() {
+  return (
+    <p className="mt-4 flex items-start gap-2 rounded-lg border border-gray-200 bg-gray-50 px-4 py-3 text-sm text-gray-700">
+      <EyeOff className="mt-0.5 size-4 shrink-0 text-gray-500" aria-hidden />
+      <span>
+        You see progress, attendance and certificates. You never see chats, assessment answers, bookmarks or personal profile details; scores only
+        where a learner agreed. Learners choose this in their privacy settings, and each time you open a person they can see that you did.
+      </span>
+    </p>
+  );
+}
+
+/** Logs one view of a dashboard or a person, once per mount; `ready` turns true when the log is written. */
+export function useRecordView(organizationId: Id<"organizations">, accessType: "view_dashboard" | "view_individual", targetUserId?: Id<"users">) {
+  const recordView = useMutation(api.dashboards.recordView);
+  const [state, setState] = useState<{ ready: boolean; error: string | null }>({ ready: false, error: null });
+  const sent = useRef<string | null>(null);
+  useEffect(() => {
+    const key = `${organizationId}/${accessType}/${targetUserId ?? ""}`;
+    if (sent.current === key) return;
+    sent.current = key;
+    recordView({ organizationId, accessType, ...(targetUserId ? { targetUserId } : {}) })
+      .then(() => setState({ ready: true, error: null }))
+      .catch((error: unknown) => setState({ ready: false, error: errorMessage(error) }));
+  }, [organizationId, accessType, targetUserId, recordView]);
+  return state;
+}
+
+/** Dashboard | teams | console links along the top of every dashboard page. */
+export function DashboardNav({ organizationId, current, teams, orgWide }: { organizationId: Id<"organizations">; current: string; teams: Array<{ _id: Id<"teams">; name: string }>; orgWide: boolean }) {
+  const links = [
+    ...(orgWide ? [{ href: `/org/${organizationId}/dashboard`, label: "Organization" }] : []),
+    ...teams.map((team) => ({ href: `/org/${organizationId}/teams/${team._id}`, label: team.name })),
+    { href: `/org/${organizationId}/reports`, label: "Reports" },
+    { href: `/org/${organizationId}`, label: "Members & seats" },
+  ];
+  return (
+    <nav aria-label="Dashboards" className="mt-4 flex gap-1 overflow-x-auto border-b border-gray-200">
+      {links.map((link) => (
+        <Link
+          key={link.href}
+          href={link.href}
+          aria-current={current === link.href ? "page" : undefined}
+          className={cn(
+            "whitespace-nowrap border-b-2 px-3 py-2 text-sm",
+            current === link.href ? "border-brand-600 font-medium text-gray-900" : "border-transparent text-gray-600 hover:text-gray-900",
+          )}
+        >
+          {link.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,147 @@
+"use client";
+import { useConvex, useMutation, useQuery } from "convex/react";
+import { Download, Eye, ShieldCheck } from "lucide-react";
+import { useState } from "react";
+import { api } from "@/convex/_generated/api";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useToast } from "@/components/ui/toast";
+import { errorMessage } from "@/lib/errors";
+import { formatDate, formatDateTime } from "@/lib/format";
+
+const CHOICES = [
+  { key: "allowManagerViewActivity", label: "My activity", help: "When I was last active. Without it, managers see only my progress." },
+  { key: "allowManagerViewCertificates", label: "My certificates", help: "Which certificates I hold and when they expire." },
+  { key: "allowManagerViewScores", label: "My assessment scores", help: "My latest score and learning gain. Never my answers." },
+  { key: "allowLeaderboardDisplay", label: "Leaderboards", help: "Show my name on team leaderboards." },
+] as const;
+
+const ACCESS_LABEL = { view_dashboard: "Opened a dashboard", view_individual: "Opened your progress", export_report: "Exported a report", send_reminder: "Sent a reminder" } as const;
+
+/** What managers may see, who looked, a copy of it all, and asking for erasure. */
+export function PrivacySettings() {
+  const data = useQuery(api.privacy.mine);
+  // Optimistic: a switch flips at once; the server's answer replaces it (or rolls it back on error).
+  const update = useMutation(api.privacy.update).withOptimisticUpdate((store, settings) => {
+    const current = store.getQuery(api.privacy.mine, {});
+    if (current) store.setQuery(api.privacy.mine, {}, { ...current, settings });
+  });
+  const requestErasure = useMutation(api.privacy.requestErasure);
+  const convex = useConvex();
+  const toast = useToast();
+  const [busy, setBusy] = useState<string | null>(null);
+  if (data === undefined) {
+    return (
+      <div className="mx-auto max-w-[800px] space-y-4 px-4 py-10" aria-busy>
+        <Skeleton className="h-8 w-1/3" />
+        <Skeleton className="h-64" />
+      </div>
+    );
+  }
+  if (data === null) return null;
+  const settings = data.settings;
+  const run = async (key: string, work: () => Promise<unknown>, done?: string) => {
+    setBusy(key);
+    try {
+      await work();
+      if (done) toast("success", done);
+    } catch (error) {
+      toast("error", errorMessage(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const downloadExport = () =>
+    run("export", async () => {
+      const json = await convex.query(api.privacy.exportMine, {});
+      const url = URL.createObjectURL(new Blob([JSON.stringify(json, null, 2)], { type: "application/json" }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = "what-managers-see.json";
+      link.click();
+      URL.revokeObjectURL(url);
+    });
+  return (
+    <div className="mx-auto max-w-[800px] px-4 py-10">
+      <h1 className="flex items-center gap-2 text-xl font-semibold text-gray-900">
+        <ShieldCheck className="size-5 text-brand-700" aria-hidden /> Privacy
+      </h1>
+      <p className="mt-1 text-sm text-gray-600">
+        {data.organizationName
+          ? `Managers at ${data.organizationName} see your progress, lessons and attendance. You decide the rest. They never see your chats, answers, bookmarks or profile details.`
+          : "You are not part of an organization, so no manager sees your learning. These choices apply if you join one."}
+      </p>
+
+      <Card className="mt-6 divide-y divide-gray-100">
+        {CHOICES.map((choice) => (
+          <label key={choice.key} className="flex cursor-pointer items-start justify-between gap-4 p-4">
+            <span>
+              <span className="block text-sm font-medium text-gray-900">{choice.label}</span>
+              <span className="block text-xs text-gray-600">{choice.help}</span>
+            </span>
+            <input
+              type="checkbox"
+              role="switch"
+              className="mt-1 size-5 accent-brand-600"
+              checked={settings[choice.key]}
+              disabled={busy === choice.key}
+              aria-label={`Managers may see: ${choice.label}`}
+              onChange={(event) => void run(choice.key, () => update({ ...settings, [choice.key]: event.target.checked }), "Saved.")}
+            />
+          </label>
+        ))}
+      </Card>
+
+      <section aria-labelledby="views-heading" className="mt-8">
+        <h2 id="views-heading" className="flex items-center gap-2 text-base font-semibold text-gray-900">
+          <Eye className="size-4" aria-hidden /> Who looked at your progress
+        </h2>
+        {data.views.filter((v) => v.accessType === "view_individual").length === 0 ? (
+          <p className="mt-2 text-sm text-gray-600">No manager has opened your progress.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" data-testid="privacy-views">
+            {data.views
+              .filter((v) => v.accessType === "view_individual")
+              .map((view) => (
+                <li key={`${view.managerName}-${view.timestamp}`} className="flex justify-between gap-3 px-4 py-2 text-sm">
+                  <span>
+                    <span className="font-medium text-gray-900">{view.managerName}</span> · {ACCESS_LABEL[view.accessType]}
+                  </span>
+                  <span className="text-gray-600">{formatDateTime(view.timestamp)}</span>
+                </li>
+              ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="data-heading" className="mt-8">
+        <h2 id="data-heading" className="text-base font-semibold text-gray-900">
+          Your data
+        </h2>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <Button variant="secondary" loading={busy === "export"} onClick={() => void downloadExport()}>
+            <Download className="size-4" aria-hidden /> Download what managers can see (JSON)
+          </Button>
+          {data.erasure?.status === "requested" ? (
+            <p className="text-sm text-gray-700" data-testid="erasure-status">
+              Erasure requested on {formatDate(data.erasure.requestedAt)}. We confirm by email within 30 days.
+            </p>
+          ) : (
+            <Button
+              variant="ghost"
+              loading={busy === "erase"}
+              onClick={() => {
+                if (window.confirm("Ask us to erase what managers can see about you? Your certificates stay valid.")) {
+                  void run("erase", () => requestErasure({}), "Erasure requested. We will confirm by email.");
+                }
+              }}
+            >
+              Ask for erasure
+            </Button>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}
