@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import { benchCertificates } from "./certificates";
+import { benchDashboards } from "./dashboards";
 import { benchLocalBackend } from "./local-backend";
 
 const results = [];
@@ -12,6 +13,10 @@ console.log(results[results.length - 1]);
 console.log("certificates: 50 timed + a 500-learner cohort …");
 results.push(await benchCertificates());
 console.log(results[results.length - 1]);
+
+console.log("dashboards: 1,000 and 10,000 learners (about 3 minutes) …");
+results.push(await benchDashboards());
+console.log(JSON.stringify(results[results.length - 1], null, 2));
 
 const report = {
   generatedAt: new Date().toISOString(),
