@@ -27,6 +27,23 @@ function fontBytes(b64: string) {
   return bytes;
 }
 
+/**
+ * fontkit with its parsed fonts kept per process: pdf-lib parses the whole font file on every
+ * `embedFont`, which was the largest cost of a certificate. Subsets are still made per document.
+ */
+const parsedFonts = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
+export const cachingFontkit: typeof fontkit = {
+  ...fontkit,
+  create(bytes: Uint8Array, postscriptName?: string) {
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes, postscriptName);
+      parsedFonts.set(bytes, font);
+    }
+    return font;
+  },
+};
+
 /** Splits text into runs, each drawn with the first font that has every character of the run. */
 export function runs(text: string, fonts: FontSet) {
   const sets = fonts.map((f) => new Set(f.getCharacterSet()));
@@ -89,7 +106,7 @@ export type CertificatePdfInput = {
 
 export async function renderCertificatePdf(input: CertificatePdfInput) {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(cachingFontkit);
   pdf.setTitle(`${input.courseTitle} — ${input.recipientName}`);
   pdf.setAuthor(input.issuerName);
   pdf.setSubject(`Certificate of completion, verify at ${input.verifyUrl}`);
@@ -122,5 +139,5 @@ export async function renderCertificatePdf(input: CertificatePdfInput) {
   drawQr(page, input.verifyUrl, width - 64 - 84, footerY - 30, 84);
 
   // objectsPerTick: Infinity — no setTimeout between objects (one small page; nothing to yield for).
-  return await pdf.save({ objectsPerTick: Infinity });
+  return await pdf.save({ objectsPerTick: Infinity, useObjectStreams: false });
 }

@@ -3,13 +3,12 @@
  * progress summary (PDF), individual detail (CSV) and compliance (XLSX).
  * Imported only by the Node action in reportJobs.ts (exceljs needs Node).
  */
-import fontkit from "@pdf-lib/fontkit";
 import ExcelJS from "exceljs";
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
 import type { Doc } from "../_generated/dataModel";
 import { INTER_LATIN_400, INTER_LATIN_600, INTER_LATIN_EXT_400, INTER_LATIN_EXT_600 } from "./assets/fonts";
 import { base64ToBytes } from "./baking";
-import { runs } from "./certificatePdf";
+import { cachingFontkit, runs } from "./certificatePdf";
 
 /** One member as a report shows them, already filtered by privacy and the report owner's permissions. */
 export type ReportMember = {
@@ -123,7 +122,7 @@ function drawText(page: PDFPage, text: string, x: number, y: number, size: numbe
 
 export async function renderProgressPdf(summary: ReportSummary) {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(cachingFontkit);
   pdf.setTitle(`Progress summary — ${summary.organizationName}`);
   const embed = (b64: string) => pdf.embedFont(base64ToBytes(b64), { subset: true });
   const regular = [await embed(INTER_LATIN_400), await embed(INTER_LATIN_EXT_400)];
