@@ -93,5 +93,18 @@ test("an org admin reads the organization dashboard, nudges someone at risk and 
   expect(lines[0]).toBe("Name,Email,Teams,Progress %,Lessons completed,Sessions attended,Courses in progress,Courses completed,Status,Last active,Certificates,Latest score %");
   expect(lines.length).toBeGreaterThan(30);
   await expect(page.getByRole("heading", { name: "Reminders sent" })).toBeVisible();
+
+  // A weekly compliance report for one team, emailed on Mondays.
+  await page.getByLabel("Report", { exact: true }).selectOption({ label: "Compliance (XLSX)" });
+  await page.getByLabel("Covers").selectOption({ label: "Marketing" });
+  await page.getByLabel("When").selectOption({ label: "Every Monday, by email" });
+  await page.getByLabel("Send to").fill("cfo@acme.com, not-an-email");
+  await page.getByRole("button", { name: "Schedule report" }).click();
+  await expect(page.getByText('"not-an-email" is not a valid email address.')).toBeVisible();
+  await page.getByLabel("Send to").fill("cfo@acme.com");
+  await page.getByRole("button", { name: "Schedule report" }).click();
+  const scheduled = page.getByTestId("report-card").filter({ hasText: "Compliance — Marketing" });
+  await expect(scheduled).toContainText("Every Monday to cfo@acme.com");
+  await expect(scheduled).toContainText("next ");
   await expectAccessible(page);
 });

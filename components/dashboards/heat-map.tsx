@@ -22,7 +22,7 @@ export function SkillsHeatMap({
   rows: Array<{ key: string; label: string; levels: Map<string, number> }>;
 }) {
   return (
-    <Card className="p-4">
+    <Card className="min-w-0 p-4">
       <h3 className="text-sm font-semibold text-gray-900">{title}</h3>
       {skills.length === 0 || rows.length === 0 ? (
         <p className="mt-2 text-sm text-gray-600">No skill assessments yet. Levels appear here as learners are assessed.</p>

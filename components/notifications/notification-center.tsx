@@ -88,7 +88,11 @@ export function NotificationCenter() {
 
 function Preferences() {
   const preferences = useQuery(api.notifications.preferences);
-  const setPreference = useMutation(api.notifications.setPreference);
+  // Optimistic: the box changes at once; the server's answer replaces it (or rolls it back on error).
+  const setPreference = useMutation(api.notifications.setPreference).withOptimisticUpdate((store, { category, inApp, email }) => {
+    const current = store.getQuery(api.notifications.preferences, {});
+    if (current) store.setQuery(api.notifications.preferences, {}, current.map((p) => (p.category === category ? { ...p, inApp, email } : p)));
+  });
   const toast = useToast();
   return (
     <section aria-labelledby="preferences-heading">
