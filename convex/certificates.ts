@@ -5,8 +5,8 @@
  */
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import type { Doc } from "./_generated/dataModel";
-import type { ActionCtx, QueryCtx } from "./_generated/server";
+import type { Doc, Id } from "./_generated/dataModel";
+import type { ActionCtx, MutationCtx, QueryCtx } from "./_generated/server";
 import { appError } from "./errors";
 import { BADGE_PNG_BASE64, BADGE_SVG } from "./model/assets/badgeArt";
 import { base64ToBytes, bakePng, bakeSvg } from "./model/baking";
@@ -54,6 +54,9 @@ export const issueBatch = internalAction({
   },
 });
 
+/** OB 3.0 achievement types: a course certificate, a skill (competency) badge, a learning-path certificate. */
+const ACHIEVEMENT_TYPE = { course: "CertificateOfCompletion", skill: "Competency", path: "Certificate" } as const;
+
 async function signCertificate({ certificate, user, cohort }: { certificate: Doc<"certificates">; user: Doc<"users">; cohort: Doc<"cohorts"> }) {
   const badge = certificate.badgeData;
   return await signAchievementCredential({
@@ -63,7 +66,7 @@ async function signCertificate({ certificate, user, cohort }: { certificate: Doc
     description: badge.description,
     criteria: badge.criteriaNarrative,
     imageUrl: badge.imageUrl ?? certificateUrls(certificate.publicId).image,
-    achievementType: "CertificateOfCompletion",
+    achievementType: ACHIEVEMENT_TYPE[certificate.kind ?? "course"],
     recipient: { email: user.email, name: user.name },
     salt: certificate.publicId.slice(0, 8),
     term: cohort.name,
@@ -82,13 +85,14 @@ async function renderAssets(ctx: ActionCtx, { certificate, user, cohort, course 
   const date = (ms: number) => new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(ms);
   const pdf = await renderCertificatePdf({
     recipientName: user.name,
-    courseTitle: course.title,
-    cohortName: cohort.name,
+    courseTitle: certificate.kind === "skill" || certificate.kind === "path" ? certificate.badgeData.name : course.title,
+    cohortName: certificate.kind === "skill" || certificate.kind === "path" ? `${course.title} — ${cohort.name}` : cohort.name,
     issuerName: certificate.badgeData.issuerName,
     issuedOn: date(certificate.issuedAt),
     ...(certificate.expiresAt ? { validUntil: date(certificate.expiresAt) } : {}),
     verifyUrl: certificate.verificationUrl,
     credentialId: certificate.badgeData.credentialId,
+    kind: certificate.kind ?? "course",
   });
   // One store at a time: the local backend's engine (convex-test) does not take concurrent storage writes.
   const badgeImageId = await ctx.storage.store(new Blob([png as BlobPart], { type: "image/png" }));
@@ -107,13 +111,14 @@ export const finishIssue = internalMutation({
       return null;
     }
     await ctx.db.patch("certificates", certificateId, { credentialJson, issueStatus: "issued", issueError: undefined, badgeData: { ...certificate.badgeData, issuerId }, badgeImageId, badgeSvgId, pdfId });
+    await recordInSpecTables(ctx, { ...certificate, credentialJson, badgeData: { ...certificate.badgeData, issuerId } }, pdfId);
     await refreshLater(ctx, [certificate.userId]);
     const user = await ctx.db.get("users", certificate.userId);
     if (user) {
       await notifyUsers(
         ctx,
         [user],
-        { category: "certificates", title: `Certificate earned: ${certificate.badgeData.name}`, body: "Your signed certificate is ready to share and add to LinkedIn.", url: `/verify/${certificate.publicId}` },
+        { category: "certificates", title: `${EARNED_LABEL[certificate.kind ?? "course"]} earned: ${certificate.badgeData.name}`, body: "It is signed and ready to share and add to LinkedIn.", url: `/verify/${certificate.publicId}` },
         {
           subject: `Your certificate: ${certificate.badgeData.name}`,
           heading: "Congratulations — your certificate is ready",
@@ -125,6 +130,52 @@ export const finishIssue = internalMutation({
     return null;
   },
 });
+
+const EARNED_LABEL = { course: "Certificate", skill: "Skill badge", path: "Path certificate" } as const;
+
+/**
+ * Skill badges and path certificates also appear in the spec's own tables
+ * (`skillBadges`, and `pathCertificates` for learners enrolled in the path, whose
+ * path enrollment is then completed); the certificate row stays the source of truth.
+ */
+async function recordInSpecTables(ctx: MutationCtx, certificate: Doc<"certificates"> & { credentialJson: string }, pdfId: Id<"_storage">) {
+  const now = Date.now();
+  if (certificate.kind === "skill" && certificate.skillId && certificate.skillLevel) {
+    await ctx.db.insert("skillBadges", {
+      userId: certificate.userId,
+      skillId: certificate.skillId,
+      level: certificate.skillLevel,
+      earnedAt: certificate.issuedAt,
+      badgeData: certificate.badgeData,
+      credentialJson: certificate.credentialJson,
+      publicUrl: certificate.verificationUrl,
+      createdAt: now,
+    });
+  }
+  if (certificate.kind === "path" && certificate.pathId) {
+    const pathId = certificate.pathId;
+    const enrollment = await ctx.db
+      .query("userPathEnrollments")
+      .withIndex("by_userId_and_pathId", (q) => q.eq("userId", certificate.userId).eq("pathId", pathId))
+      .first();
+    if (enrollment) {
+      await ctx.db.patch("userPathEnrollments", enrollment._id, { status: "completed", progressPercent: 100, completedAt: now, updatedAt: now });
+      await ctx.db.insert("pathCertificates", {
+        userId: certificate.userId,
+        pathId,
+        enrollmentId: enrollment._id,
+        certificateNumber: certificate.publicId,
+        issuedAt: certificate.issuedAt,
+        skillsAchieved: [],
+        badgeData: certificate.badgeData,
+        credentialJson: certificate.credentialJson,
+        publicUrl: certificate.verificationUrl,
+        pdfId,
+        createdAt: now,
+      });
+    }
+  }
+}
 
 export const failIssue = internalMutation({
   args: { certificateId: v.id("certificates"), error: v.string() },
@@ -407,10 +458,13 @@ export const forCohort = platformAdminQuery({
     const rows = [];
     const counts = { issued: 0, pending: 0, failed: 0, revoked: 0 };
     for (const { enrollment, user } of await cohortLearners(ctx, cohortId)) {
-      const certificate = await ctx.db
-        .query("certificates")
-        .withIndex("by_enrollmentId", (q) => q.eq("enrollmentId", enrollment._id))
-        .first();
+      // The course certificate; skill badges and path certificates earned with it are listed on the learner's page.
+      const certificate = (
+        await ctx.db
+          .query("certificates")
+          .withIndex("by_enrollmentId", (q) => q.eq("enrollmentId", enrollment._id))
+          .take(50)
+      ).find((c) => (c.kind ?? "course") === "course");
       if (certificate) {
         counts[certificate.issueStatus] += 1;
         if (certificate.revokedAt) counts.revoked += 1;

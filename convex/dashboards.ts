@@ -357,7 +357,7 @@ export const member = orgQuery({
     privacy: v.object({ scores: v.boolean(), activity: v.boolean(), certificates: v.boolean() }),
     certificates: v.union(
       v.null(),
-      v.array(v.object({ courseTitle: v.string(), issuedAt: v.number(), expiresAt: v.union(v.null(), v.number()), publicId: v.string() })),
+      v.array(v.object({ name: v.string(), issuedAt: v.number(), expiresAt: v.union(v.null(), v.number()), publicId: v.string() })),
     ),
     skills: v.array(vSkillColumn),
   }),
@@ -381,10 +381,7 @@ export const member = orgQuery({
           .take(50)
       ).filter((c) => c.revokedAt === undefined && c.issueStatus === "issued");
       certificates = [];
-      for (const c of rows) {
-        const course = await ctx.db.get("courses", c.courseId);
-        certificates.push({ courseTitle: course?.title ?? "Course", issuedAt: c.issuedAt, expiresAt: c.expiresAt ?? null, publicId: c.publicId });
-      }
+      for (const c of rows) certificates.push({ name: c.badgeData.name, issuedAt: c.issuedAt, expiresAt: c.expiresAt ?? null, publicId: c.publicId });
     }
     return {
       row: memberRow(ctx.access, row),

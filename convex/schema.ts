@@ -398,6 +398,14 @@ export default defineSchema({
     linkedInShareUrl: v.string(),
     /** The uuid in the credential's urn:uuid id and in public URLs (/verify/<publicId>). */
     publicId: v.string(),
+    /**
+     * What the credential certifies (absent: "course"). Skill badges and path certificates are
+     * earned with a course: they point at the enrollment, cohort and course that completed them.
+     */
+    kind: v.optional(v.union(v.literal("course"), v.literal("skill"), v.literal("path"))),
+    skillId: v.optional(v.id("skills")),
+    skillLevel: v.optional(vSkillLevel),
+    pathId: v.optional(v.id("learningPaths")),
     /** Signing happens in scheduled batches: pending → issued (or failed, retried by an admin). */
     issueStatus: vCertificateIssueStatus,
     issueError: v.optional(v.string()),

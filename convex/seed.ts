@@ -377,10 +377,12 @@ export const run = internalMutation({
     }
     await planCertificates(ctx, acmePrivate);
     // One certificate from last year has expired and one was revoked, so every verification state can be seen.
-    const privateCertificates = await ctx.db
-      .query("certificates")
-      .withIndex("by_cohortId_and_issueStatus", (q) => q.eq("cohortId", acmePrivate).eq("issueStatus", "pending"))
-      .take(20);
+    const privateCertificates = (
+      await ctx.db
+        .query("certificates")
+        .withIndex("by_cohortId_and_issueStatus", (q) => q.eq("cohortId", acmePrivate).eq("issueStatus", "pending"))
+        .take(100)
+    ).filter((c) => c.kind === "course");
     if (privateCertificates.length >= 2) {
       const [expired, revoked] = privateCertificates;
       const issuedAt = now - 400 * DAY;

@@ -85,7 +85,7 @@ export function MemberView({ organizationId, memberId }: { organizationId: Id<"o
               {data.certificates.map((c) => (
                 <li key={c.publicId} className="flex items-center justify-between gap-2">
                   <Link href={`/verify/${c.publicId}`} className="inline-flex items-center gap-1 text-brand-700 hover:underline">
-                    <Award className="size-4" aria-hidden /> {c.courseTitle}
+                    <Award className="size-4" aria-hidden /> {c.name}
                   </Link>
                   <span className="text-xs text-gray-600">
                     {formatDate(c.issuedAt)}

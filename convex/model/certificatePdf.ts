@@ -93,7 +93,15 @@ function drawQr(page: PDFPage, url: string, x: number, y: number, size: number) 
   page.drawSvgPath(path, { x, y: y + size, color: INK });
 }
 
+const PDF_WORDING = {
+  course: { heading: "CERTIFICATE OF COMPLETION", verb: "has completed" },
+  skill: { heading: "SKILL BADGE", verb: "has demonstrated" },
+  path: { heading: "LEARNING PATH CERTIFICATE", verb: "has completed the learning path" },
+} as const;
+
 export type CertificatePdfInput = {
+  /** What is certified (default: a course). */
+  kind?: keyof typeof PDF_WORDING;
   recipientName: string;
   courseTitle: string;
   cohortName: string;
@@ -123,10 +131,11 @@ export async function renderCertificatePdf(input: CertificatePdfInput) {
   const badge = await pdf.embedPng(base64ToBytes(BADGE_PNG_BASE64));
   page.drawImage(badge, { x: width / 2 - 45, y: height - 150, width: 90, height: 90 });
 
-  drawCentered(page, "CERTIFICATE OF COMPLETION", height - 180, 13, bold, BRAND);
+  const wording = PDF_WORDING[input.kind ?? "course"];
+  drawCentered(page, wording.heading, height - 180, 13, bold, BRAND);
   drawCentered(page, "This certifies that", height - 222, 13, regular, MUTED);
   drawCentered(page, input.recipientName, height - 270, fitSize(input.recipientName, bold, 36, width - 160), bold);
-  drawCentered(page, "has completed", height - 305, 13, regular, MUTED);
+  drawCentered(page, wording.verb, height - 305, 13, regular, MUTED);
   drawCentered(page, input.courseTitle, height - 345, fitSize(input.courseTitle, bold, 26, width - 160), bold);
   drawCentered(page, input.cohortName, height - 372, 12, regular, MUTED);
 

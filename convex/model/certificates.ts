@@ -122,10 +122,12 @@ export async function planCertificates(ctx: MutationCtx, cohortId: Id<"cohorts">
   let notEligible = 0;
   const now = Date.now();
   for (const { enrollment, user } of await cohortLearners(ctx, cohortId)) {
-    const existing = await ctx.db
-      .query("certificates")
-      .withIndex("by_enrollmentId", (q) => q.eq("enrollmentId", enrollment._id))
-      .first();
+    const existing = (
+      await ctx.db
+        .query("certificates")
+        .withIndex("by_enrollmentId", (q) => q.eq("enrollmentId", enrollment._id))
+        .take(50)
+    ).find((c) => (c.kind ?? "course") === "course");
     if (existing) continue;
     const result = await evaluateCompletion(ctx, rules, held, enrollment);
     if (!result.eligible) {
@@ -144,6 +146,7 @@ export async function planCertificates(ctx: MutationCtx, cohortId: Id<"cohorts">
         cohortId,
         issuedAt: now,
         publicId,
+        kind: "course",
         issueStatus: "pending",
         statusListIndex: await allocateStatusIndex(ctx),
         verificationUrl: urls.verify,
@@ -165,9 +168,150 @@ export async function planCertificates(ctx: MutationCtx, cohortId: Id<"cohorts">
         createdAt: now,
       }),
     );
+    const earned = { user, enrollment, course, cohort, rules, now };
+    planned.push(...(await planSkillBadges(ctx, earned)), ...(await planPathCertificates(ctx, earned)));
   }
   await scheduleIssue(ctx, planned);
   return { planned: planned.length, notEligible };
+}
+
+type Earned = { user: Doc<"users">; enrollment: Doc<"enrollments">; course: Doc<"courses">; cohort: Doc<"cohorts">; rules: CompletionRules; now: number };
+
+/** The level a course's skill earns: a course that develops a skill gives Practitioner, one that masters it Advanced. */
+export const SKILL_LEVEL_EARNED = { introduces: null, develops: "practitioner", masters: "advanced" } as const;
+const LEVEL_RANK = { foundational: 1, practitioner: 2, advanced: 3, expert: 4 } as const;
+const LEVEL_LABEL = { foundational: "Foundational", practitioner: "Practitioner", advanced: "Advanced", expert: "Expert" } as const;
+
+/** The learner's certificates that still count (not revoked, not failed). */
+async function heldCredentials(ctx: QueryCtx, userId: Id<"users">) {
+  const rows = await ctx.db
+    .query("certificates")
+    .withIndex("by_userId", (q) => q.eq("userId", userId))
+    .take(200);
+  return rows.filter((c) => c.revokedAt === undefined && c.issueStatus !== "failed");
+}
+
+/** Skill badges for the skills the completed course develops or masters, unless the learner holds that level or higher. */
+async function planSkillBadges(ctx: MutationCtx, earned: Earned) {
+  const { user, course, cohort, rules, now } = earned;
+  const held = await heldCredentials(ctx, user._id);
+  const planned: Array<Id<"certificates">> = [];
+  for (const link of await ctx.db
+    .query("courseSkills")
+    .withIndex("by_courseId", (q) => q.eq("courseId", course._id))
+    .take(20)) {
+    const level = SKILL_LEVEL_EARNED[link.skillLevel];
+    const skill = await ctx.db.get("skills", link.skillId);
+    if (level === null || skill === null || !skill.isActive) continue;
+    if (held.some((c) => c.kind === "skill" && c.skillId === skill._id && c.skillLevel && LEVEL_RANK[c.skillLevel] >= LEVEL_RANK[level])) continue;
+    planned.push(
+      await insertCredential(ctx, earned, {
+        kind: "skill",
+        skillId: skill._id,
+        skillLevel: level,
+        achievementId: `${siteUrl()}/skills/${skill.slug}#${level}`,
+        name: `${skill.name} — ${LEVEL_LABEL[level]}`,
+        description: `Demonstrated ${skill.name} at ${LEVEL_LABEL[level].toLowerCase()} level by completing ${course.title} (${cohort.name}).`,
+        criteria: `Complete a course that ${link.skillLevel} ${skill.name}, meeting its rules: ${certificateCriteria(rules).replace(/\.$/, "")}.`,
+        expiresAt: undefined,
+      }),
+    );
+    await raiseSkillLevel(ctx, user._id, skill._id, level, now);
+  }
+  return planned;
+}
+
+/** The learner's recorded skill level rises to what the badge certifies (never falls). */
+async function raiseSkillLevel(ctx: MutationCtx, userId: Id<"users">, skillId: Id<"skills">, level: keyof typeof LEVEL_RANK, now: number) {
+  const progress = await ctx.db
+    .query("userSkillProgress")
+    .withIndex("by_userId_and_skillId", (q) => q.eq("userId", userId).eq("skillId", skillId))
+    .unique();
+  if (progress === null) {
+    await ctx.db.insert("userSkillProgress", { userId, skillId, currentLevel: level, progressPercent: 100, evidenceCount: 1, lastAssessedAt: now, verifiedByInstructor: false, createdAt: now, updatedAt: now });
+  } else {
+    const current = progress.currentLevel === "none" ? 0 : LEVEL_RANK[progress.currentLevel];
+    await ctx.db.patch("userSkillProgress", progress._id, {
+      ...(LEVEL_RANK[level] > current ? { currentLevel: level } : {}),
+      evidenceCount: progress.evidenceCount + 1,
+      lastAssessedAt: now,
+      updatedAt: now,
+    });
+  }
+}
+
+/** A path certificate when this course completes every required course of a learning path. */
+async function planPathCertificates(ctx: MutationCtx, earned: Earned) {
+  const { user, course } = earned;
+  const planned: Array<Id<"certificates">> = [];
+  const held = await heldCredentials(ctx, user._id);
+  const completedCourses = new Set(held.filter((c) => (c.kind ?? "course") === "course").map((c) => c.courseId));
+  for (const step of await ctx.db
+    .query("learningPathSteps")
+    .withIndex("by_courseId", (q) => q.eq("courseId", course._id))
+    .take(20)) {
+    const path = await ctx.db.get("learningPaths", step.pathId);
+    if (path === null || !path.isActive) continue;
+    if (held.some((c) => c.kind === "path" && c.pathId === path._id)) continue;
+    const steps = await ctx.db
+      .query("learningPathSteps")
+      .withIndex("by_pathId_and_stepNumber", (q) => q.eq("pathId", path._id))
+      .take(50);
+    const required = steps.filter((s) => s.isRequired);
+    if (required.length === 0 || !required.every((s) => completedCourses.has(s.courseId))) continue;
+    const titles = [];
+    for (const s of required) titles.push((await ctx.db.get("courses", s.courseId))?.title ?? "a course");
+    planned.push(
+      await insertCredential(ctx, earned, {
+        kind: "path",
+        pathId: path._id,
+        achievementId: `${siteUrl()}/paths/${path.slug}#certificate`,
+        name: path.title,
+        description: `Completed every required course of the ${path.title}: ${titles.join(", ")}.`,
+        criteria: `Complete all ${required.length} required courses of the ${path.title}, each by its own rules.`,
+        expiresAt: undefined,
+      }),
+    );
+  }
+  return planned;
+}
+
+/** A pending credential of any kind, with its status-list slot and public URLs. */
+async function insertCredential(
+  ctx: MutationCtx,
+  { user, enrollment, course, cohort, now }: Earned,
+  what: { kind: "skill" | "path"; skillId?: Id<"skills">; skillLevel?: keyof typeof LEVEL_RANK; pathId?: Id<"learningPaths">; achievementId: string; name: string; description: string; criteria: string; expiresAt: number | undefined },
+) {
+  const publicId = crypto.randomUUID();
+  const urls = certificateUrls(publicId);
+  return await ctx.db.insert("certificates", {
+    enrollmentId: enrollment._id,
+    userId: user._id,
+    courseId: course._id,
+    cohortId: cohort._id,
+    issuedAt: now,
+    publicId,
+    kind: what.kind,
+    ...(what.skillId ? { skillId: what.skillId, skillLevel: what.skillLevel } : {}),
+    ...(what.pathId ? { pathId: what.pathId } : {}),
+    issueStatus: "pending",
+    statusListIndex: await allocateStatusIndex(ctx),
+    verificationUrl: urls.verify,
+    linkedInShareUrl: linkedInShareUrl(urls.verify),
+    badgeData: {
+      credentialId: `urn:uuid:${publicId}`,
+      type: ["VerifiableCredential", "OpenBadgeCredential"],
+      issuerId: "",
+      issuerName: credentialIssuerSettings().name,
+      achievementId: what.achievementId,
+      name: what.name,
+      description: what.description,
+      criteriaNarrative: what.criteria,
+      imageUrl: urls.image,
+      validFrom: new Date(now).toISOString(),
+    },
+    createdAt: now,
+  });
 }
 
 export async function scheduleIssue(ctx: MutationCtx, certificateIds: Array<Id<"certificates">>) {

@@ -137,7 +137,7 @@ async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFie
       .query("certificates")
       .withIndex("by_userId", (q) => q.eq("userId", user._id))
       .take(100)
-  ).filter((c) => c.revokedAt === undefined && c.issueStatus !== "failed");
+  ).filter((c) => c.revokedAt === undefined && c.issueStatus !== "failed" && (c.kind ?? "course") === "course");
   const certified = new Set(certificates.map((c) => c.enrollmentId));
 
   let lessonsCompleted = 0;

@@ -271,3 +271,72 @@ describe("expiry", () => {
     expect(await reminders()).toHaveLength(2);
   });
 });
+
+describe("skill badges and path certificates", () => {
+  test("completing a course that develops a skill and finishes a path earns a signed skill badge and path certificate, once", async () => {
+    const t = newTest();
+    const { cohortId, courseId, learners, adminId } = await finishedCohort(t);
+    const { skillId, otherCourseId, pathId } = await t.run(async (ctx) => {
+      const skillId = await ctx.db.insert("skills", { name: "Prompt Engineering", slug: "prompt-engineering", description: "", category: "technical", level: "practitioner", isActive: true, sortOrder: 0, createdAt: 1, updatedAt: 1 });
+      await ctx.db.insert("courseSkills", { courseId, skillId, skillLevel: "develops", weight: 100, createdAt: 1 });
+      const otherCourseId = await ctx.db.insert("courses", { title: "AI Fundamentals", description: "", slug: "fundamentals", sessionType: "cohort", priceB2C: 1, priceB2B: 1, maxParticipants: 20, impactLevel: "L1", capabilityLevel: "fundamentals", status: "published", createdAt: 1, updatedAt: 1 });
+      const pathId = await ctx.db.insert("learningPaths", { title: "AI Foundations Track", slug: "ai-foundations-track", description: "", shortDescription: "", targetAudience: "individual", estimatedDuration: "2 months", totalCourses: 2, totalHours: 20, skillIds: [skillId], outcomes: [], pricingModel: "individual", isActive: true, isFeatured: false, sortOrder: 0, enrollmentCount: 1, completionCount: 0, createdAt: 1, updatedAt: 1 });
+      for (const [i, id] of [otherCourseId, courseId].entries()) {
+        await ctx.db.insert("learningPathSteps", { pathId, courseId: id, stepNumber: i + 1, isRequired: true, unlockRule: "immediate", createdAt: 1 });
+      }
+      await ctx.db.insert("userPathEnrollments", { userId: learners[0], pathId, status: "active", completedSteps: [], progressPercent: 50, enrolledAt: 1, paymentType: "individual", createdAt: 1, updatedAt: 1 });
+      return { skillId, otherCourseId, pathId };
+    });
+    // Learner 0 finished the path's other course earlier (learner 2 did not).
+    await t.run(async (ctx) => {
+      const enrollment = (await ctx.db.query("enrollments").withIndex("by_userId_and_courseId", (q) => q.eq("userId", learners[0])).first())!;
+      const otherCohort = await ctx.db.insert("cohorts", { courseId: otherCourseId, name: "Fundamentals (spring)", startDate: 1, endDate: 2, maxCapacity: 10, currentEnrollment: 1, status: "completed", isB2B: false, createdAt: 1, updatedAt: 1 });
+      const otherEnrollment = await ctx.db.insert("enrollments", { ...enrollment, _id: undefined, _creationTime: undefined, cohortId: otherCohort, courseId: otherCourseId } as never);
+      await ctx.db.insert("certificates", { enrollmentId: otherEnrollment, userId: learners[0], courseId: otherCourseId, cohortId: otherCohort, issuedAt: 1, kind: "course", publicId: "00000000-0000-4000-8000-000000000001", issueStatus: "issued", verificationUrl: "x", linkedInShareUrl: "x", badgeData: { credentialId: "urn:uuid:x", type: [], issuerId: "", issuerName: "", achievementId: "", name: "AI Fundamentals", description: "", criteriaNarrative: "", validFrom: "" }, createdAt: 1 });
+    });
+
+    vi.setSystemTime(Date.now() + 2 * DAY);
+    await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
+    await runScheduled(t);
+
+    const credentials = async (userId: Id<"users">) =>
+      await t.run(async (ctx) => (await ctx.db.query("certificates").withIndex("by_userId", (q) => q.eq("userId", userId)).collect()).filter((c) => c.cohortId === cohortId));
+    const mine = await credentials(learners[0]);
+    expect(mine.map((c) => [c.kind, c.badgeData.name, c.issueStatus]).sort()).toEqual([
+      ["course", "AI Enablement Intensive", "issued"],
+      ["path", "AI Foundations Track", "issued"],
+      ["skill", "Prompt Engineering — Practitioner", "issued"],
+    ]);
+    const skill = mine.find((c) => c.kind === "skill")!;
+    const path = mine.find((c) => c.kind === "path")!;
+    const skillCredential = JSON.parse(skill.credentialJson!);
+    expect(skillCredential.issuer.id).toBe(`did:key:${keys.publicKeyMultibase}`);
+    expect(skillCredential.credentialSubject.achievement).toMatchObject({ achievementType: "Competency", name: "Prompt Engineering — Practitioner" });
+    expect(JSON.parse(path.credentialJson!).credentialSubject.achievement).toMatchObject({ achievementType: "Certificate", name: "AI Foundations Track" });
+    for (const credential of [skill, path]) {
+      expect(await t.action(api.certificates.verifyStored, { publicId: credential.publicId })).toMatchObject({ verified: true });
+      const dcc = await dccVerify({ credential: JSON.parse(credential.credentialJson!), knownDIDRegistries: [] });
+      expect(dcc.errors ?? []).toEqual([]);
+    }
+
+    // The spec's tables follow, and the learner's skill level rises.
+    const spec = await t.run(async (ctx) => ({
+      badges: await ctx.db.query("skillBadges").collect(),
+      paths: await ctx.db.query("pathCertificates").collect(),
+      enrollment: await ctx.db.query("userPathEnrollments").first(),
+      level: await ctx.db.query("userSkillProgress").withIndex("by_userId_and_skillId", (q) => q.eq("userId", learners[0]).eq("skillId", skillId)).unique(),
+    }));
+    expect(spec.badges.filter((b) => b.userId === learners[0])).toEqual([expect.objectContaining({ skillId, level: "practitioner", publicUrl: skill.verificationUrl })]);
+    expect(spec.paths).toEqual([expect.objectContaining({ userId: learners[0], pathId, certificateNumber: path.publicId })]);
+    expect(spec.enrollment).toMatchObject({ status: "completed", progressPercent: 100 });
+    expect(spec.level).toMatchObject({ currentLevel: "practitioner" });
+
+    // Learner 2 met the course rules but has not done the path's other course: a skill badge, no path certificate.
+    expect((await credentials(learners[2])).map((c) => c.kind).sort()).toEqual(["course", "skill"]);
+    // Learner 1 did not meet the rules: nothing. Issuing again adds nothing.
+    expect(await credentials(learners[1])).toEqual([]);
+    expect(await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId })).toMatchObject({ planned: 0 });
+    // The admin's cohort view still lists one course certificate per learner.
+    expect(await as(t, adminId).query(api.certificates.forCohort, { cohortId })).toMatchObject({ learners: 3, issued: 2 });
+  });
+});
