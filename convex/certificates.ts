@@ -357,6 +357,7 @@ export const publicView = query({
   returns: v.union(
     v.null(),
     v.object({
+      kind: v.union(v.literal("course"), v.literal("skill"), v.literal("path")),
       name: v.string(),
       description: v.string(),
       criteria: v.string(),
@@ -384,6 +385,7 @@ export const publicView = query({
     const [user, cohort] = await Promise.all([ctx.db.get("users", certificate.userId), ctx.db.get("cohorts", certificate.cohortId)]);
     const urls = certificateUrls(publicId);
     return {
+      kind: certificate.kind ?? "course",
       name: certificate.badgeData.name,
       description: certificate.badgeData.description,
       criteria: certificate.badgeData.criteriaNarrative,

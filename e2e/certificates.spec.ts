@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signInAsDemo } from "./helpers";
+import { expectAccessible, signInAsDemo, signInThroughMailbox } from "./helpers";
 
 async function certificateLinks(page: Page) {
   await page.goto("/admin");
@@ -76,4 +76,19 @@ test("an admin revokes a certificate and its open verify page turns to Revoked w
   await expect(status).toContainText("Issued to the wrong person.");
   await expect(visitor.getByTestId("server-checks").getByTestId("check-status")).toContainText("Revoked by the issuer.", { timeout: 30_000 });
   await expectAccessible(visitor);
+});
+
+test("a learner opens the skill badge earned with their course: signed, verified, downloadable", async ({ page }) => {
+  // Ben Bauer completed the seeded Acme cohort, whose course develops Prompt Engineering.
+  await signInThroughMailbox(page, "ben.bauer@acme.com");
+  await page.waitForURL(/\/learn$/);
+  await page.getByRole("link", { name: "Prompt Engineering — Practitioner" }).click();
+  const status = page.getByTestId("certificate-status");
+  await expect(status).toContainText("Valid skill badge", { timeout: 30_000 });
+  for (const checks of [page.getByTestId("server-checks"), page.getByTestId("browser-checks")]) {
+    await expect(checks.getByTestId("check-signature")).toContainText("(passed)", { timeout: 30_000 });
+  }
+  await expect(page.getByRole("heading", { name: "Prompt Engineering — Practitioner" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "PDF" })).toHaveAttribute("href", /\/certificate\.pdf$/);
+  await expectAccessible(page);
 });

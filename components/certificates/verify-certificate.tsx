@@ -60,10 +60,11 @@ export function VerifyCertificate({ publicId }: { publicId: string }) {
     );
   }
   const state = view.revokedAt ? "revoked" : view.expiresAt && view.expiresAt < now ? "expired" : view.issueStatus !== "issued" ? "pending" : "valid";
+  const noun = { course: "certificate", skill: "skill badge", path: "learning path certificate" }[view.kind];
   const banner = {
-    valid: { icon: ShieldCheck, tone: "border-green-200 bg-green-50 text-green-900", title: "Valid certificate", text: `Issued by ${view.issuerName} and not revoked.` },
-    expired: { icon: ShieldAlert, tone: "border-amber-200 bg-amber-50 text-amber-900", title: "Expired", text: `This certificate was valid until ${view.expiresAt ? date(view.expiresAt) : ""}.` },
-    revoked: { icon: ShieldX, tone: "border-red-200 bg-red-50 text-red-900", title: "Revoked", text: `${view.issuerName} revoked this certificate${view.revokedAt ? ` on ${date(view.revokedAt)}` : ""}. Reason: ${view.revocationReason ?? "not given"}.` },
+    valid: { icon: ShieldCheck, tone: "border-green-200 bg-green-50 text-green-900", title: `Valid ${noun}`, text: `Issued by ${view.issuerName} and not revoked.` },
+    expired: { icon: ShieldAlert, tone: "border-amber-200 bg-amber-50 text-amber-900", title: "Expired", text: `This ${noun} was valid until ${view.expiresAt ? date(view.expiresAt) : ""}.` },
+    revoked: { icon: ShieldX, tone: "border-red-200 bg-red-50 text-red-900", title: "Revoked", text: `${view.issuerName} revoked this ${noun}${view.revokedAt ? ` on ${date(view.revokedAt)}` : ""}. Reason: ${view.revocationReason ?? "not given"}.` },
     pending: { icon: Award, tone: "border-brand-100 bg-brand-50 text-brand-900", title: "Being issued", text: "The signed credential is being prepared; this page updates by itself." },
   }[state];
   const Icon = banner.icon;

@@ -313,6 +313,7 @@ describe("skill badges and path certificates", () => {
     expect(skillCredential.issuer.id).toBe(`did:key:${keys.publicKeyMultibase}`);
     expect(skillCredential.credentialSubject.achievement).toMatchObject({ achievementType: "Competency", name: "Prompt Engineering — Practitioner" });
     expect(JSON.parse(path.credentialJson!).credentialSubject.achievement).toMatchObject({ achievementType: "Certificate", name: "AI Foundations Track" });
+    expect(await t.query(api.certificates.publicView, { publicId: skill.publicId })).toMatchObject({ kind: "skill", name: "Prompt Engineering — Practitioner" });
     for (const credential of [skill, path]) {
       expect(await t.action(api.certificates.verifyStored, { publicId: credential.publicId })).toMatchObject({ verified: true });
       const dcc = await dccVerify({ credential: JSON.parse(credential.credentialJson!), knownDIDRegistries: [] });
