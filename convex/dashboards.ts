@@ -14,7 +14,7 @@ import type { QueryCtx } from "./_generated/server";
 import { appError } from "./errors";
 import { internalMutation, orgMutation, orgQuery } from "./functions";
 import { assertTeamInScope, type OrgAccess } from "./model/access";
-import { DAY_MS, INACTIVE_AFTER_MS, activityCounts, getTotals, refreshLater, refreshMember, startOfDay } from "./model/memberStats";
+import { DAY_MS, INACTIVE_AFTER_MS, activityCounts, getTotals, memberInScope, refreshLater, refreshMember, startOfDay } from "./model/memberStats";
 import { snapshotOrganization } from "./model/snapshots";
 import { vManagerAccessType, vPaceStatus } from "./validators";
 
@@ -287,7 +287,7 @@ export const team = orgQuery({
 /** Teams the caller may open, for navigation. */
 export const myTeams = orgQuery({
   args: {},
-  returns: v.object({ orgWide: v.boolean(), canViewAnalytics: v.boolean(), canViewProgress: v.boolean(), teams: v.array(v.object({ _id: v.id("teams"), name: v.string(), memberCount: v.number() })) }),
+  returns: v.object({ orgWide: v.boolean(), canViewAnalytics: v.boolean(), canViewProgress: v.boolean(), canExport: v.boolean(), canRemind: v.boolean(), teams: v.array(v.object({ _id: v.id("teams"), name: v.string(), memberCount: v.number() })) }),
   handler: async (ctx, { organizationId }) => {
     const teams = await ctx.db
       .query("teams")
@@ -298,6 +298,8 @@ export const myTeams = orgQuery({
       orgWide: scope === "all",
       canViewAnalytics: ctx.access.permissions.has("view_analytics"),
       canViewProgress: ctx.access.permissions.has("view_progress"),
+      canExport: ctx.access.permissions.has("export_reports"),
+      canRemind: ctx.access.permissions.has("send_reminders"),
       teams: teams
         .filter((t) => scope === "all" || scope.has(t._id))
         .map((t) => ({ _id: t._id, name: t.name, memberCount: t.memberCount }))
@@ -305,23 +307,6 @@ export const myTeams = orgQuery({
     };
   },
 });
-
-/** The member's org row, after checking they are someone the caller may look at. */
-async function memberInScope(ctx: QueryCtx, access: OrgAccess, organizationId: Id<"organizations">, userId: Id<"users">) {
-  const rows = await ctx.db
-    .query("memberStats")
-    .withIndex("by_userId", (q) => q.eq("userId", userId))
-    .take(100);
-  const orgRow = rows.find((r) => r.organizationId === organizationId && r.teamId === undefined);
-  if (!orgRow) throw appError("NOT_FOUND", "This person is not a member of the organization.");
-  if (access.teamScope !== "all") {
-    const scope = access.teamScope;
-    if (!rows.some((r) => r.organizationId === organizationId && r.teamId !== undefined && scope.has(r.teamId))) {
-      throw appError("OUTSIDE_TEAM_SCOPE", "This person is not in a team you manage.");
-    }
-  }
-  return orgRow;
-}
 
 /** Logs that the caller opened a dashboard or a person; the member view requires this first. */
 export const recordView = orgMutation({

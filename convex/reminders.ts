@@ -11,7 +11,7 @@ import type { MutationCtx, QueryCtx } from "./_generated/server";
 import { appError } from "./errors";
 import { internalMutation, orgMutation, orgQuery } from "./functions";
 import { assertTeamInScope, type OrgAccess } from "./model/access";
-import { DAY_MS, INACTIVE_AFTER_MS, getTotals } from "./model/memberStats";
+import { DAY_MS, INACTIVE_AFTER_MS, getTotals, memberInScope } from "./model/memberStats";
 import { notifyUsers } from "./model/notifications";
 import { enforceLimit } from "./model/rateLimits";
 import { vReminderChannel, vReminderTarget } from "./validators";
@@ -38,16 +38,7 @@ async function recipientsFor(
   if (target.targetType === "individual") {
     if (!target.userIds || target.userIds.length === 0) throw appError("INVALID_INPUT", "Choose who to remind.");
     for (const userId of target.userIds.slice(0, MAX_NUDGE_RECIPIENTS)) {
-      const mine = await ctx.db
-        .query("memberStats")
-        .withIndex("by_userId", (q) => q.eq("userId", userId))
-        .take(100);
-      const orgRow = mine.find((r) => r.organizationId === organizationId && r.teamId === undefined);
-      if (!orgRow) throw appError("NOT_FOUND", "One of these people is not a member of your organization.");
-      if (access.teamScope !== "all") {
-        const scope = access.teamScope;
-        if (!mine.some((r) => r.teamId !== undefined && scope.has(r.teamId))) throw appError("OUTSIDE_TEAM_SCOPE", `${orgRow.name} is not in a team you manage.`);
-      }
+      const orgRow = await memberInScope(ctx, access, organizationId, userId);
       rows.push(orgRow);
     }
     return rows;

@@ -401,22 +401,3 @@ export const download = httpAction(async (ctx, request) => {
     },
   });
 });
-
-/** Whether a caller can open the reports page at all (for the UI). */
-export const access = orgQuery({
-  args: {},
-  returns: v.object({ canExport: v.boolean(), canRemind: v.boolean(), orgWide: v.boolean(), teams: v.array(v.object({ _id: v.id("teams"), name: v.string() })) }),
-  handler: async (ctx, { organizationId }) => {
-    const teams = await ctx.db
-      .query("teams")
-      .withIndex("by_organizationId_and_isActive", (q) => q.eq("organizationId", organizationId).eq("isActive", true))
-      .take(200);
-    const scope = ctx.access.teamScope;
-    return {
-      canExport: ctx.access.permissions.has("export_reports"),
-      canRemind: ctx.access.permissions.has("send_reminders"),
-      orgWide: scope === "all",
-      teams: teams.filter((t) => scope === "all" || scope.has(t._id)).map((t) => ({ _id: t._id, name: t.name })),
-    };
-  },
-});

@@ -30,11 +30,10 @@ const TARGET = { individual: "People", team: "Team", behind_schedule: "Behind sc
 /** Reports on demand (with progress) and on a schedule, plus the reminders sent. */
 export function ReportsPage({ organizationId }: { organizationId: Id<"organizations"> }) {
   const nav = useQuery(api.dashboards.myTeams, { organizationId });
-  const access = useQuery(api.reports.access, { organizationId });
-  const reports = useQuery(api.reports.list, access?.canExport ? { organizationId } : "skip");
-  const reminders = useQuery(api.reminders.history, access?.canRemind ? { organizationId } : "skip");
-  if (nav === undefined || access === undefined) return <DashboardSkeleton />;
-  if (!access.canExport) return <DashboardError message="Your role does not include exporting reports." />;
+  const reports = useQuery(api.reports.list, nav?.canExport ? { organizationId } : "skip");
+  const reminders = useQuery(api.reminders.history, nav?.canRemind ? { organizationId } : "skip");
+  if (nav === undefined) return <DashboardSkeleton />;
+  if (!nav.canExport) return <DashboardError message="Your role does not include exporting reports." />;
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">Reports</h1>
@@ -57,7 +56,7 @@ export function ReportsPage({ organizationId }: { organizationId: Id<"organizati
             </ul>
           )}
         </section>
-        <CreateReport organizationId={organizationId} orgWide={access.orgWide} teams={access.teams} />
+        <CreateReport organizationId={organizationId} orgWide={nav.orgWide} teams={nav.teams} />
       </div>
       {reminders !== undefined && reminders.length > 0 && (
         <section aria-labelledby="reminders-heading" className="mt-8">

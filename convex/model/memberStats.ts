@@ -13,7 +13,9 @@
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { appError } from "../errors";
 import type { PaceStatus } from "../validators";
+import type { OrgAccess } from "./access";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const INACTIVE_AFTER_MS = 7 * DAY_MS;
@@ -356,4 +358,21 @@ async function moveActivityDay(ctx: MutationCtx, organizationId: Id<"organizatio
   if (row && members <= 0) await ctx.db.delete("activityDays", row._id);
   else if (row) await ctx.db.patch("activityDays", row._id, { members, inProgressMembers });
   else if (members > 0) await ctx.db.insert("activityDays", { organizationId, ...(teamId ? { teamId } : {}), day, members, inProgressMembers });
+}
+
+/** The member's org row, after checking they are someone the caller may look at. */
+export async function memberInScope(ctx: QueryCtx, access: OrgAccess, organizationId: Id<"organizations">, userId: Id<"users">) {
+  const rows = await ctx.db
+    .query("memberStats")
+    .withIndex("by_userId", (q) => q.eq("userId", userId))
+    .take(100);
+  const orgRow = rows.find((r) => r.organizationId === organizationId && r.teamId === undefined);
+  if (!orgRow) throw appError("NOT_FOUND", "This person is not a member of the organization.");
+  if (access.teamScope !== "all") {
+    const scope = access.teamScope;
+    if (!rows.some((r) => r.organizationId === organizationId && r.teamId !== undefined && scope.has(r.teamId))) {
+      throw appError("OUTSIDE_TEAM_SCOPE", `${orgRow.name} is not in a team you manage.`);
+    }
+  }
+  return orgRow;
 }
