@@ -448,6 +448,8 @@ export const forCohort = platformAdminQuery({
         issueStatus: v.optional(vCertificateIssueStatus),
         revoked: v.boolean(),
         notEligibleReason: v.optional(v.string()),
+        /** Skill badges and path certificates earned with this course. */
+        extras: v.array(v.object({ certificateId: v.id("certificates"), publicId: v.string(), name: v.string(), issueStatus: vCertificateIssueStatus, revoked: v.boolean() })),
       }),
     ),
   }),
@@ -460,20 +462,22 @@ export const forCohort = platformAdminQuery({
     const rows = [];
     const counts = { issued: 0, pending: 0, failed: 0, revoked: 0 };
     for (const { enrollment, user } of await cohortLearners(ctx, cohortId)) {
-      // The course certificate; skill badges and path certificates earned with it are listed on the learner's page.
-      const certificate = (
-        await ctx.db
-          .query("certificates")
-          .withIndex("by_enrollmentId", (q) => q.eq("enrollmentId", enrollment._id))
-          .take(50)
-      ).find((c) => (c.kind ?? "course") === "course");
+      // The course certificate counts; skill badges and path certificates earned with it are listed beside it.
+      const earned = await ctx.db
+        .query("certificates")
+        .withIndex("by_enrollmentId", (q) => q.eq("enrollmentId", enrollment._id))
+        .take(50);
+      const certificate = earned.find((c) => (c.kind ?? "course") === "course");
+      const extras = earned
+        .filter((c) => c !== certificate)
+        .map((c) => ({ certificateId: c._id, publicId: c.publicId, name: c.badgeData.name, issueStatus: c.issueStatus, revoked: c.revokedAt !== undefined }));
       if (certificate) {
         counts[certificate.issueStatus] += 1;
         if (certificate.revokedAt) counts.revoked += 1;
-        rows.push({ enrollmentId: enrollment._id, name: user.name, email: user.email, certificateId: certificate._id, publicId: certificate.publicId, issueStatus: certificate.issueStatus, revoked: certificate.revokedAt !== undefined });
+        rows.push({ enrollmentId: enrollment._id, name: user.name, email: user.email, certificateId: certificate._id, publicId: certificate.publicId, issueStatus: certificate.issueStatus, revoked: certificate.revokedAt !== undefined, extras });
       } else {
         const result = await evaluateCompletion(ctx, rules, held, enrollment);
-        rows.push({ enrollmentId: enrollment._id, name: user.name, email: user.email, revoked: false, ...(result.reason ? { notEligibleReason: result.reason } : {}) });
+        rows.push({ enrollmentId: enrollment._id, name: user.name, email: user.email, revoked: false, ...(result.reason ? { notEligibleReason: result.reason } : {}), extras });
       }
     }
     return { learners: rows.length, ...counts, rows: rows.sort((a, b) => a.name.localeCompare(b.name)) };

@@ -14,6 +14,8 @@ const vViewer = v.object({
   image: v.optional(v.string()),
   /** Organizations the viewer administers or manages, for navigation. */
   organizations: v.array(v.object({ _id: v.id("organizations"), name: v.string(), role: v.string() })),
+  /** True when the viewer belongs to an organization (as a learner or a manager). */
+  inOrganization: v.boolean(),
   isInstructor: v.boolean(),
 });
 
@@ -44,6 +46,7 @@ export const viewer = userQuery({
       role: viewer.role,
       ...(viewer.image ? { image: viewer.image } : {}),
       organizations,
+      inOrganization: viewer.organizationId !== undefined,
       isInstructor: teaching !== null,
     };
   },

@@ -8,7 +8,7 @@ async function certificateLinks(page: Page) {
   // The seeded certificates are signed by scheduled batches: wait until none is still being issued.
   await expect(page.getByText(/of \d+ issued/)).toBeVisible({ timeout: 30_000 });
   await expect(rows.getByText("Issuing…")).toHaveCount(0, { timeout: 30_000 });
-  return await rows.getByRole("link", { name: /View/ }).evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  return await rows.getByRole("link", { name: /^View certificate of/ }).evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
 }
 
 test("the verify page shows a valid, an expired and a revoked certificate for what they are, checked by the server and in the browser", async ({ page }) => {
@@ -58,7 +58,7 @@ test("an admin revokes a certificate and its open verify page turns to Revoked w
   const rows = admin.getByTestId("certificate-row").filter({ has: admin.getByText("Issued", { exact: true }) });
   let name = "";
   for (let i = 0; i < (await rows.count()); i++) {
-    const href = await rows.nth(i).getByRole("link", { name: /View/ }).getAttribute("href");
+    const href = await rows.nth(i).getByRole("link", { name: /^View certificate of/ }).getAttribute("href");
     await visitor.goto(href!);
     if (((await visitor.getByTestId("certificate-status").textContent()) ?? "").includes("Valid certificate")) {
       name = (await rows.nth(i).locator("p").first().textContent())!;
@@ -90,5 +90,22 @@ test("a learner opens the skill badge earned with their course: signed, verified
   }
   await expect(page.getByRole("heading", { name: "Prompt Engineering — Practitioner" })).toBeVisible();
   await expect(page.getByRole("link", { name: "PDF" })).toHaveAttribute("href", /\/certificate\.pdf$/);
+  await expectAccessible(page);
+});
+
+test("an admin revokes a skill badge from the cohort's certificates; its verify page says so", async ({ page }) => {
+  await signInAsDemo(page, "Priya Raman");
+  await certificateLinks(page);
+  const badge = "Prompt Engineering — Practitioner";
+  const earned = page.getByRole("list", { name: "Also earned by Ben Bauer" });
+  const href = await earned.getByRole("link", { name: `View ${badge} of Ben Bauer` }).getAttribute("href");
+  await earned.getByRole("button", { name: `Revoke ${badge} of Ben Bauer` }).click();
+  await expect(page.getByRole("dialog")).toContainText(`Revoke Ben Bauer's ${badge}?`);
+  await page.getByLabel(/Reason/).fill("Awarded for the wrong course.");
+  await page.getByRole("button", { name: "Revoke certificate" }).click();
+  await expect(earned).toContainText("Revoked");
+  await page.goto(href!);
+  await expect(page.getByTestId("certificate-status")).toContainText("Awarded for the wrong course.");
+  await expect(page.getByTestId("certificate-status")).toContainText("revoked this skill badge");
   await expectAccessible(page);
 });

@@ -24,6 +24,8 @@ test("a manager's team dashboard moves live when a learner completes a lesson; t
 
   // Taylor ticks a lesson on their schedule, in another browser.
   await signInAsDemo(learner, "Taylor Brooks");
+  // A member of an organization is not offered "For teams" (buying seats is their admin's job).
+  await expect(learner.getByRole("link", { name: "For teams" })).toHaveCount(0);
   const summaries = learner.locator("summary", { hasText: /^Lessons · \d of \d done/ });
   await expect(summaries.first()).toBeVisible();
   let ticked = false;

@@ -21,7 +21,7 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
   const issue = useMutation(api.certificates.issueForCohort);
   const toast = useToast();
   const [busy, setBusy] = useState(false);
-  const [revoking, setRevoking] = useState<{ id: Id<"certificates">; name: string } | null>(null);
+  const [revoking, setRevoking] = useState<{ id: Id<"certificates">; name: string; what: string } | null>(null);
   if (data === undefined) return <Skeleton className="h-40" />;
   const total = data.issued + data.pending + data.failed;
   const percent = total === 0 ? 0 : Math.round((data.issued / total) * 100);
@@ -67,6 +67,25 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
             <div className="min-w-0">
               <p className="text-sm font-medium text-gray-900">{row.name}</p>
               <p className="text-xs text-gray-600">{("notEligibleReason" in row ? row.notEligibleReason : undefined) ?? row.email}</p>
+              {row.extras.length > 0 && (
+                <ul className="mt-1 space-y-0.5" aria-label={`Also earned by ${row.name}`}>
+                  {row.extras.map((extra) => (
+                    <li key={extra.certificateId} className="flex flex-wrap items-center gap-x-2 text-xs text-gray-700">
+                      <Award className="size-3.5 text-brand-700" aria-hidden />
+                      {extra.name}
+                      {extra.revoked ? <Badge tone="danger">Revoked</Badge> : extra.issueStatus !== "issued" && <Badge tone="brand">Issuing…</Badge>}
+                      <Link href={`/verify/${extra.publicId}`} className="text-brand-700 hover:underline">
+                        View<span className="sr-only"> {extra.name} of {row.name}</span>
+                      </Link>
+                      {!extra.revoked && extra.issueStatus === "issued" && (
+                        <button type="button" className="text-red-700 hover:underline" onClick={() => setRevoking({ id: extra.certificateId, name: row.name, what: extra.name })}>
+                          Revoke<span className="sr-only"> {extra.name} of {row.name}</span>
+                        </button>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </div>
             <span className="flex items-center gap-2">
               {row.publicId === undefined ? (
@@ -88,7 +107,7 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
                 </Button>
               )}
               {row.certificateId && !row.revoked && (
-                <Button size="sm" variant="ghost" onClick={() => setRevoking({ id: row.certificateId!, name: row.name })}>
+                <Button size="sm" variant="ghost" onClick={() => setRevoking({ id: row.certificateId!, name: row.name, what: "certificate" })}>
                   Revoke<span className="sr-only"> certificate of {row.name}</span>
                 </Button>
               )}
@@ -96,19 +115,19 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
           </li>
         ))}
       </ul>
-      {revoking && <RevokeDialog certificateId={revoking.id} name={revoking.name} onClose={() => setRevoking(null)} />}
+      {revoking && <RevokeDialog certificateId={revoking.id} name={revoking.name} what={revoking.what} onClose={() => setRevoking(null)} />}
     </Card>
   );
 }
 
-function RevokeDialog({ certificateId, name, onClose }: { certificateId: Id<"certificates">; name: string; onClose: () => void }) {
+function RevokeDialog({ certificateId, name, what, onClose }: { certificateId: Id<"certificates">; name: string; what: string; onClose: () => void }) {
   const revoke = useMutation(api.certificates.revoke);
   const toast = useToast();
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title={`Revoke ${name}'s certificate?`} description="Its revocation bit is set at once, so every verifier reports it revoked. The learner is told the reason. This cannot be undone.">
+      <DialogContent title={`Revoke ${name}'s ${what}?`} description="Its revocation bit is set at once, so every verifier reports it revoked. The learner is told the reason. This cannot be undone.">
         <form
           className="space-y-3"
           onSubmit={(e) => {
@@ -116,7 +135,7 @@ function RevokeDialog({ certificateId, name, onClose }: { certificateId: Id<"cer
             setBusy(true);
             revoke({ certificateId, reason })
               .then(() => {
-                toast("success", `${name}'s certificate was revoked.`);
+                toast("success", `${name}'s ${what} was revoked.`);
                 onClose();
               })
               .catch((error: unknown) => toast("error", errorMessage(error)))

@@ -36,7 +36,8 @@ export function SiteHeader() {
   const { signOut } = useAuthActions();
 
   const items: NavItem[] = [{ href: "/courses", label: "Courses" }];
-  if (!viewer?.organizations.length)
+  // "For teams" is for people without an organization; members buy nothing there.
+  if (!viewer?.organizations.length && !viewer?.inOrganization)
     items.push({ href: "/for-teams", label: "For teams" });
   if (viewer) {
     items.push({ href: "/learn", label: "My learning" });

@@ -338,6 +338,8 @@ describe("skill badges and path certificates", () => {
     expect(await credentials(learners[1])).toEqual([]);
     expect(await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId })).toMatchObject({ planned: 0 });
     // The admin's cohort view still lists one course certificate per learner.
-    expect(await as(t, adminId).query(api.certificates.forCohort, { cohortId })).toMatchObject({ learners: 3, issued: 2 });
+    const panel = await as(t, adminId).query(api.certificates.forCohort, { cohortId });
+    expect(panel).toMatchObject({ learners: 3, issued: 2 });
+    expect(panel.rows.find((r) => r.email === "buyer0@example.com")!.extras.map((e) => e.name).sort()).toEqual(["AI Foundations Track", "Prompt Engineering — Practitioner"]);
   });
 });
