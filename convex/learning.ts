@@ -71,6 +71,17 @@ export const myCohorts = userQuery({
             .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohort._id))
             .take(200)
         : [];
+      // The learner's lessons done in this enrollment, read once for every session.
+      const lessonsDone = new Set(
+        confirmed
+          ? (
+              await ctx.db
+                .query("lessonCompletions")
+                .withIndex("by_enrollmentId_and_lessonId", (q) => q.eq("enrollmentId", enrollment._id))
+                .take(500)
+            ).map((c) => c.lessonId)
+          : [],
+      );
       const kit = confirmed
         ? await ctx.db
             .query("enablementKitItems")
@@ -92,7 +103,7 @@ export const myCohorts = userQuery({
         ...(enrollment.holdExpiresAt ? { holdExpiresAt: enrollment.holdExpiresAt } : {}),
         awaitingPayment: enrollment.awaitingAsyncPayment === true,
         materialsAccessUntil: enrollment.materialsAccessUntil,
-        sessions: await Promise.all(sessions.map((s) => scheduledSession(ctx, s, enrollment))),
+        sessions: await Promise.all(sessions.map((s) => scheduledSession(ctx, s, enrollment, lessonsDone))),
         kit: kit.sort((a, b) => a.order - b.order).map((item) => ({ _id: item._id, title: item.title, type: item.type })),
       });
     }
@@ -101,7 +112,7 @@ export const myCohorts = userQuery({
 });
 
 /** One session as the learner sees it: attendance mark, and the recap while materials are accessible. */
-async function scheduledSession(ctx: QueryCtx, session: Doc<"cohortSessions">, enrollment: Doc<"enrollments">) {
+async function scheduledSession(ctx: QueryCtx, session: Doc<"cohortSessions">, enrollment: Doc<"enrollments">, lessonsDone: ReadonlySet<Id<"lessons">>) {
   const mark = await ctx.db
     .query("sessionAttendance")
     .withIndex("by_cohortSessionId_and_userId", (q) => q.eq("cohortSessionId", session._id).eq("userId", enrollment.userId))
@@ -113,14 +124,9 @@ async function scheduledSession(ctx: QueryCtx, session: Doc<"cohortSessions">, e
         .withIndex("by_sessionId", (q) => q.eq("sessionId", session.courseSessionId!))
         .take(50)
     : [];
-  const lessonRows = [];
-  for (const lesson of lessons.sort((a, b) => a.orderInSession - b.orderInSession)) {
-    const done = await ctx.db
-      .query("lessonCompletions")
-      .withIndex("by_enrollmentId_and_lessonId", (q) => q.eq("enrollmentId", enrollment._id).eq("lessonId", lesson._id))
-      .unique();
-    lessonRows.push({ _id: lesson._id, title: lesson.title, durationMinutes: lesson.durationMinutes, done: done !== null });
-  }
+  const lessonRows = lessons
+    .sort((a, b) => a.orderInSession - b.orderInSession)
+    .map((lesson) => ({ _id: lesson._id, title: lesson.title, durationMinutes: lesson.durationMinutes, done: lessonsDone.has(lesson._id) }));
   const hasRecap = Boolean(session.recordingUrl || session.recordingFileId || session.summary || session.actionItems?.length);
   const recordingUrl = session.recordingFileId ? ((await ctx.storage.getUrl(session.recordingFileId)) ?? undefined) : session.recordingUrl;
   return {
