@@ -5,7 +5,7 @@
 import { v } from "convex/values";
 import { appError } from "./errors";
 import { userMutation, userQuery } from "./functions";
-import { refreshLater } from "./model/memberStats";
+import { DEFAULT_PRIVACY, refreshLater } from "./model/memberStats";
 import { notifyUsers } from "./model/notifications";
 import { vManagerAccessType } from "./validators";
 
@@ -15,14 +15,6 @@ const vSettings = v.object({
   allowManagerViewCertificates: v.boolean(),
   allowLeaderboardDisplay: v.boolean(),
 });
-
-/** Until a learner chooses: activity and certificates visible, scores and leaderboards not. */
-export const DEFAULT_PRIVACY = {
-  allowManagerViewScores: false,
-  allowManagerViewActivity: true,
-  allowManagerViewCertificates: true,
-  allowLeaderboardDisplay: false,
-};
 
 export const mine = userQuery({
   args: {},
@@ -141,7 +133,7 @@ export const exportMine = userQuery({
   },
 });
 
-/** Asks for what managers can see to be erased; the organization's admins and the academy are told by email. */
+/** Asks for what managers can see to be erased; the academy's platform admins, who carry it out, are told in-app and by email. */
 export const requestErasure = userMutation({
   args: {},
   returns: v.null(),

@@ -55,7 +55,7 @@ export async function seedDashboardActivity(
     .query("dashboardTotals")
     .withIndex("by_organizationId_and_teamId", (q) => q.eq("organizationId", organizationId).gt("teamId", undefined))
     .take(100);
-  let previous = null;
+  let previous: ReturnType<typeof organizationRow> | null = null;
   for (let daysAgo = 28; daysAgo >= 1; daysAgo--) {
     const day = today - daysAgo * DAY_MS;
     const factor = 1 - daysAgo / 40;
@@ -63,7 +63,7 @@ export async function seedDashboardActivity(
     const past = { ...org, progressSum: scale(org.progressSum), lessonsCompleted: scale(org.lessonsCompleted) };
     const row = organizationRow(past, day, previous);
     await ctx.db.insert("organizationAnalytics", row);
-    previous = { ...row, _id: "" as Id<"organizationAnalytics">, _creationTime: 0 };
+    previous = row;
     for (const team of teams) {
       const pastTeam = { ...team, progressSum: scale(team.progressSum), lessonsCompleted: scale(team.lessonsCompleted) };
       await ctx.db.insert("teamAnalytics", teamRow(pastTeam, day, Math.max(0, Math.round(team.members * (0.5 + rand() * 0.4)))));

@@ -21,6 +21,13 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 export const INACTIVE_AFTER_MS = 7 * DAY_MS;
 /** Behind when progress trails the share of sessions already held by more than this many points. */
 export const BEHIND_MARGIN = 25;
+/** Until a learner chooses: activity and certificates visible to managers, scores and leaderboards not. */
+export const DEFAULT_PRIVACY = {
+  allowManagerViewScores: false,
+  allowManagerViewActivity: true,
+  allowManagerViewCertificates: true,
+  allowLeaderboardDisplay: false,
+};
 export const SKILL_LEVELS = ["none", "foundational", "practitioner", "advanced", "expert"] as const;
 
 type StatsFields = Omit<Doc<"memberStats">, "_id" | "_creationTime" | "organizationId" | "teamId" | "userId">;
@@ -119,10 +126,17 @@ export async function refreshMember(ctx: MutationCtx, userId: Id<"users">) {
   }
 }
 
+/** Same figures, whatever order the stored document's fields come back in (`updatedAt` aside). */
 function sameStats(a: Doc<"memberStats">, b: Omit<Doc<"memberStats">, "_id" | "_creationTime">) {
-  const strip = ({ updatedAt: _u, ...rest }: Omit<Doc<"memberStats">, "_id" | "_creationTime">) => rest;
-  const { _id, _creationTime, ...aFields } = a;
-  return JSON.stringify(strip(aFields)) === JSON.stringify(strip(b));
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value !== null && typeof value === "object"
+        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        : value;
+  const { _id, _creationTime, updatedAt: _a, ...aFields } = a;
+  const { updatedAt: _b, ...bFields } = b;
+  return JSON.stringify(canonical(aFields)) === JSON.stringify(canonical(bFields));
 }
 
 /** The member's figures from their own enrollments, attendance, lessons, certificates, scores and skills. */
@@ -232,10 +246,10 @@ async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFie
       .map((s) => ({ skillId: s.skillId, level: SKILL_LEVELS.indexOf(s.currentLevel) }))
       .filter((s) => s.level > 0),
     privacy: {
-      scores: privacy?.allowManagerViewScores ?? false,
-      activity: privacy?.allowManagerViewActivity ?? true,
-      certificates: privacy?.allowManagerViewCertificates ?? true,
-      leaderboard: privacy?.allowLeaderboardDisplay ?? false,
+      scores: (privacy ?? DEFAULT_PRIVACY).allowManagerViewScores,
+      activity: (privacy ?? DEFAULT_PRIVACY).allowManagerViewActivity,
+      certificates: (privacy ?? DEFAULT_PRIVACY).allowManagerViewCertificates,
+      leaderboard: (privacy ?? DEFAULT_PRIVACY).allowLeaderboardDisplay,
     },
     updatedAt: now,
   };

@@ -9,7 +9,7 @@ import { DAY_MS, INACTIVE_AFTER_MS, activityCounts } from "./memberStats";
 
 type Totals = Doc<"dashboardTotals">;
 
-export function organizationRow(totals: Totals, day: number, previous: Doc<"organizationAnalytics"> | null) {
+export function organizationRow(totals: Totals, day: number, previous: Pick<Doc<"organizationAnalytics">, "totalEnrollments" | "completedEnrollments"> | null) {
   const members = Math.max(1, totals.members);
   const completionRate = totals.enrollmentsTotal > 0 ? totals.enrollmentsCompleted / totals.enrollmentsTotal : 0;
   const previousRate = previous && previous.totalEnrollments > 0 ? previous.completedEnrollments / previous.totalEnrollments : completionRate;

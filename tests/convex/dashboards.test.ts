@@ -231,6 +231,14 @@ describe("manager dashboards", () => {
     expect(org.atRisk.map((m) => m.name).sort()).toEqual(["bob", "cy"]);
   });
 
+  test("refreshing a member whose figures did not change writes nothing", async () => {
+    const { t, people } = await fixture();
+    const read = () => t.run(async (ctx) => ({ rows: await ctx.db.query("memberStats").collect(), totals: await ctx.db.query("dashboardTotals").collect() }));
+    const before = await read();
+    await t.mutation(internal.dashboards.refreshMembers, { userIds: [people.ada, people.bob] });
+    expect(await read()).toEqual(before);
+  });
+
   test("the nightly snapshot writes one organization row and one row per team", async () => {
     const { t, organizationId } = await fixture();
     await t.mutation(internal.dashboards.snapshotOne, { organizationId, day: Math.floor(Date.now() / DAY) * DAY - DAY });
