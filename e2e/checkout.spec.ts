@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import ICAL from "ical.js";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signInThroughMailbox } from "./helpers";
+import { STRIPE_PAY_URL, expectAccessible, signInThroughMailbox } from "./helpers";
 
 const COURSE = "/courses/ai-enablement-intensive";
 const COHORT = "AI Enablement Intensive (December)";
@@ -16,7 +16,7 @@ test("B watches the last seat sell out live while A buys it, pays, lands on /lea
   await c.goto(COURSE);
   await expect(cohortCard(c).getByTestId("seats-left")).toHaveText("2 seats left");
   await cohortCard(c).getByRole("button", { name: `Reserve seat in ${COHORT}` }).click();
-  await c.waitForURL(/127\.0\.0\.1:12211\/pay\//);
+  await c.waitForURL(STRIPE_PAY_URL);
 
   // B watches the cohort page.
   await signInThroughMailbox(b, "ben.buyer@example.com");
@@ -33,7 +33,7 @@ test("B watches the last seat sell out live while A buys it, pays, lands on /lea
   await expect(cohortCard(b).getByRole("button", { name: `Reserve seat in ${COHORT}` })).toHaveCount(0);
 
   // A pays on the local checkout page and lands on the learner home.
-  await a.waitForURL(/127\.0\.0\.1:12211\/pay\//);
+  await a.waitForURL(STRIPE_PAY_URL);
   await expect(a.getByText("$1,497.00").first()).toBeVisible();
   await a.getByRole("button", { name: /^Pay \$1,497/ }).click();
   await expect(a.getByRole("heading", { name: "Payment received — you're in" })).toBeVisible();

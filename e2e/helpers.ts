@@ -1,5 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { E2E } from "./config";
+
+/** The local Stripe stand-in's hosted checkout page. */
+export const STRIPE_PAY_URL = new RegExp(`127\\.0\\.0\\.1:${E2E.stripePort}/pay/`);
 
 /** Signs in the way a person does locally: request a link, open it from the dev mailbox. */
 export async function signInThroughMailbox(page: Page, email: string) {
@@ -23,7 +27,7 @@ export async function expectAccessible(page: Page) {
 export async function buySeat(page: Page, courseSlug: string, cohortName: string) {
   await page.goto(`/courses/${courseSlug}`);
   await page.getByRole("listitem").filter({ hasText: cohortName }).getByRole("button", { name: `Reserve seat in ${cohortName}` }).click();
-  await page.waitForURL(/127\.0\.0\.1:12211\/pay\//);
+  await page.waitForURL(STRIPE_PAY_URL);
   await page.getByRole("button", { name: /^Pay \$/ }).click();
   await page.waitForURL(/\/learn$/);
 }

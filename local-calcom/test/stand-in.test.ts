@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { freePort } from "../../tests/support/free-port";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { verifyCalSignature } from "../../convex/model/calcom";
 import { availableSlots, startLocalCalcom } from "../server";
@@ -7,8 +8,8 @@ import { availableSlots, startLocalCalcom } from "../server";
 const received: Array<{ body: string; signature: string | undefined }> = [];
 let sink: http.Server;
 let calcom: ReturnType<typeof startLocalCalcom>;
-const port = 12399;
-const base = `http://127.0.0.1:${port}`;
+let port: number;
+let base: string;
 
 beforeAll(async () => {
   sink = http.createServer((req, res) => {
@@ -20,6 +21,8 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
   calcom = startLocalCalcom({ port, apiKey: "cal_key", webhookSecret: "secret", webhookUrl: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/`, log: () => {} });
   await new Promise((r) => setTimeout(r, 100));
 });
@@ -66,3 +69,4 @@ test("bookings, moves and cancellations are announced with signatures the app's 
   expect(JSON.parse(cancelled.body)).toMatchObject({ triggerEvent: "BOOKING_CANCELLED", payload: { uid: moved.data.uid, cancellationReason: "Sick" } });
   expect((await (await fetch(`${base}/v2/bookings/${moved.data.uid}`, { headers })).json()) as unknown).toMatchObject({ data: { status: "cancelled" } });
 });
+

@@ -1,6 +1,8 @@
 /** The real `stripe` SDK against the local stand-in; webhooks verify with Stripe's own code. */
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
+import { freePort } from "../../tests/support/free-port";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseStripeForm, startLocalStripe } from "../server";
 
@@ -13,6 +15,7 @@ describe("local Stripe stand-in", () => {
   let receiver: http.Server;
   let stand: ReturnType<typeof startLocalStripe>;
   let stripe: Stripe;
+  let port: number;
 
   beforeAll(async () => {
     receiver = http.createServer((req, res) => {
@@ -31,10 +34,12 @@ describe("local Stripe stand-in", () => {
           });
       });
     });
-    await new Promise<void>((r) => receiver.listen(12399, "127.0.0.1", () => r()));
-    stand = startLocalStripe({ port: 12398, secretKey: SECRET, webhookSecret: WEBHOOK_SECRET, webhookUrl: "http://127.0.0.1:12399/hook", log: () => undefined });
+    await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", () => r()));
+    port = await freePort();
+    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    stand = startLocalStripe({ port, secretKey: SECRET, webhookSecret: WEBHOOK_SECRET, webhookUrl: hook, log: () => undefined });
     await new Promise((r) => setTimeout(r, 200));
-    stripe = new Stripe(SECRET, { host: "127.0.0.1", port: 12398, protocol: "http", httpClient: Stripe.createFetchHttpClient(), telemetry: false });
+    stripe = new Stripe(SECRET, { host: "127.0.0.1", port, protocol: "http", httpClient: Stripe.createFetchHttpClient(), telemetry: false });
   });
 
   afterAll(async () => {
@@ -105,7 +110,7 @@ describe("local Stripe stand-in", () => {
     expect(expired.status).toBe("expired");
     expect((await waitForEvent("checkout.session.expired")).data.object).toMatchObject({ id: session.id });
     await expect(stripe.checkout.sessions.expire(session.id)).rejects.toThrow(/can be expired/);
-    const wrong = new Stripe("sk_test_wrong", { host: "127.0.0.1", port: 12398, protocol: "http", httpClient: Stripe.createFetchHttpClient() });
+    const wrong = new Stripe("sk_test_wrong", { host: "127.0.0.1", port, protocol: "http", httpClient: Stripe.createFetchHttpClient() });
     await expect(wrong.checkout.sessions.retrieve(session.id)).rejects.toThrow(/Invalid API Key/);
   });
 
@@ -136,3 +141,4 @@ describe("local Stripe stand-in", () => {
     expect(failures).toEqual([]);
   });
 });
+
