@@ -25,26 +25,47 @@ import {
 } from "./_generated/server";
 import { appError } from "./errors";
 import { requireOrgAccess, requirePlatformAdmin } from "./model/access";
+import { assertArgsBounded } from "./model/limits";
 import { getViewer, requireViewer } from "./model/users";
 import type { ManagerPermission } from "./validators";
 
 export { internalAction, internalMutation, internalQuery, httpAction };
-export const query = rawQuery;
-export const mutation = rawMutation;
-export const action = rawAction;
+
+/**
+ * Wraps a public builder so every function's arguments pass `assertArgsBounded`
+ * before its handler runs (custom builders below are built on these).
+ */
+function bounded<Builder extends (definition: never) => unknown>(builder: Builder): Builder {
+  return ((definition: Definition) => {
+    const fn = typeof definition === "function" ? { handler: definition } : definition;
+    return (builder as unknown as (d: Definition) => unknown)({
+      ...fn,
+      handler: (ctx: unknown, args: unknown) => {
+        assertArgsBounded(args);
+        return fn.handler(ctx, args);
+      },
+    });
+  }) as unknown as Builder;
+}
+type Handler = (ctx: unknown, args: unknown) => unknown;
+type Definition = Handler | { handler: Handler; [key: string]: unknown };
+
+export const query = bounded(rawQuery);
+export const mutation = bounded(rawMutation);
+export const action = bounded(rawAction);
 
 export const userQuery = customQuery(
-  rawQuery,
+  query,
   customCtx(async (ctx) => ({ viewer: await getViewer(ctx) })),
 );
 
 export const userMutation = customMutation(
-  rawMutation,
+  mutation,
   customCtx(async (ctx) => ({ viewer: await requireViewer(ctx) })),
 );
 
 export const userAction = customAction(
-  rawAction,
+  action,
   customCtx(async (ctx) => {
     const viewerId = await getAuthUserId(ctx);
     if (viewerId === null) throw appError("NOT_SIGNED_IN", "Please sign in to continue.");
@@ -53,17 +74,17 @@ export const userAction = customAction(
 );
 
 export const platformAdminQuery = customQuery(
-  rawQuery,
+  query,
   customCtx(async (ctx) => ({ viewer: await requirePlatformAdmin(ctx) })),
 );
 
 export const platformAdminMutation = customMutation(
-  rawMutation,
+  mutation,
   customCtx(async (ctx) => ({ viewer: await requirePlatformAdmin(ctx) })),
 );
 
 export const platformAdminAction = customAction(
-  rawAction,
+  action,
   customCtx(async (ctx): Promise<{ viewerId: Id<"users"> }> => {
     const viewer: Doc<"users"> | null = await ctx.runQuery(internal.users.viewerForAction, {});
     if (viewer === null) throw appError("NOT_SIGNED_IN", "Please sign in to continue.");
@@ -74,7 +95,7 @@ export const platformAdminAction = customAction(
 
 type OrgNeed = { permission?: ManagerPermission; adminOnly?: boolean };
 
-export const orgQuery = customQuery(rawQuery, {
+export const orgQuery = customQuery(query, {
   args: { organizationId: v.id("organizations") },
   input: async (ctx, { organizationId }, need: OrgNeed) => {
     const access = await requireOrgAccess(ctx, organizationId, need);
@@ -82,7 +103,7 @@ export const orgQuery = customQuery(rawQuery, {
   },
 });
 
-export const orgMutation = customMutation(rawMutation, {
+export const orgMutation = customMutation(mutation, {
   args: { organizationId: v.id("organizations") },
   input: async (ctx, { organizationId }, need: OrgNeed) => {
     const access = await requireOrgAccess(ctx, organizationId, need);
