@@ -12,11 +12,11 @@ import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import type { QueryCtx } from "./_generated/server";
 import { appError } from "./errors";
-import { internalMutation, orgMutation, orgQuery } from "./functions";
-import { assertTeamInScope, type OrgAccess } from "./model/access";
+import { internalMutation, orgMemberQuery, orgMutation, orgQuery } from "./functions";
+import { assertTeamInScope, type OrgAccess, requireMemberInScope, requirePermission } from "./model/access";
 import { DAY_MS, INACTIVE_AFTER_MS, activityCounts, getTotals, memberInScope, refreshLater, refreshMember, startOfDay } from "./model/memberStats";
 import { snapshotOrganization } from "./model/snapshots";
-import { vManagerAccessType, vPaceStatus } from "./validators";
+import { vPaceStatus } from "./validators";
 
 /** A manager must have logged opening a person within this window to read their detail. */
 export const VIEW_LOG_WINDOW_MS = 30 * 60 * 1000;
@@ -308,15 +308,21 @@ export const myTeams = orgQuery({
   },
 });
 
-/** Logs that the caller opened a dashboard or a person; the member view requires this first. */
+/**
+ * Logs that the caller opened a dashboard or a person; the member view requires this first.
+ * Only views the caller may make are logged: a person must pass the scope rule for "view"
+ * (the learner sees this entry). Exports and reminders are logged by the functions that do them.
+ */
 export const recordView = orgMutation({
-  args: { accessType: vManagerAccessType, targetUserId: v.optional(v.id("users")) },
+  args: { accessType: v.union(v.literal("view_dashboard"), v.literal("view_individual")), targetUserId: v.optional(v.id("users")) },
   returns: v.null(),
   handler: async (ctx, { organizationId, accessType, targetUserId }) => {
     if (accessType === "view_individual") {
       if (!targetUserId) throw appError("INVALID_INPUT", "Say whose progress you are opening.");
-      if (!ctx.access.permissions.has("view_progress")) throw appError("MISSING_PERMISSION", `Your role does not include "view_progress".`);
-      await memberInScope(ctx, ctx.access, organizationId, targetUserId);
+      await requireMemberInScope(ctx, ctx.access, targetUserId, "view");
+    } else {
+      if (targetUserId) throw appError("INVALID_INPUT", "A dashboard view names nobody; open the person instead.");
+      if (!ctx.access.permissions.has("view_analytics")) requirePermission(ctx.access, "view_progress");
     }
     await ctx.db.insert("managerAccessLogs", {
       managerId: ctx.viewer._id,
@@ -329,9 +335,9 @@ export const recordView = orgMutation({
   },
 });
 
-export const member = orgQuery({
-  args: { memberId: v.id("users") },
-  permission: "view_progress",
+export const member = orgMemberQuery({
+  args: {},
+  memberAction: "view",
   returns: v.object({
     row: vMemberRow,
     email: v.string(),
@@ -346,8 +352,8 @@ export const member = orgQuery({
     ),
     skills: v.array(vSkillColumn),
   }),
-  handler: async (ctx, { organizationId, memberId: userId }) => {
-    const row = await memberInScope(ctx, ctx.access, organizationId, userId);
+  handler: async (ctx, { memberId: userId }) => {
+    const row = await memberInScope(ctx, ctx.access, userId, "view");
     const logged = await ctx.db
       .query("managerAccessLogs")
       .withIndex("by_managerId_and_targetUserId_and_timestamp", (q) =>

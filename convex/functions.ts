@@ -6,8 +6,12 @@
  * - `userQuery`: `ctx.viewer` is the signed-in user or null (signed-out callers get null/empty results).
  * - `userMutation` / `userAction`: a signed-in caller is required (`NOT_SIGNED_IN`).
  * - `platformAdminQuery` / `platformAdminMutation` / `platformAdminAction`: platform admins only.
- * - `orgQuery` / `orgMutation`: take `organizationId`; declare `permission` or `adminOnly`
- *   next to `handler`; `ctx.access` holds role, permissions and team scope.
+ * - `orgQuery` / `orgMutation`: take `organizationId`; declare `permission`, `adminOnly` or
+ *   `orgWide` next to `handler`; `ctx.access` holds role, permissions and team scope.
+ * - `orgMemberQuery` / `orgMemberMutation` (take `memberId`) and `orgEnrollmentMutation` (take
+ *   `enrollmentId`): act on one person; declare `memberAction` next to `handler`. The person must
+ *   pass `requireMemberInScope` (model/access.ts) before the handler runs: `ctx.member` (and
+ *   `ctx.enrollment`) hold them.
  */
 import { getAuthUserId } from "@convex-dev/auth/server";
 import { customAction, customCtx, customMutation, customQuery } from "convex-helpers/server/customFunctions";
@@ -24,10 +28,9 @@ import {
   httpAction,
 } from "./_generated/server";
 import { appError } from "./errors";
-import { requireOrgAccess, requirePlatformAdmin } from "./model/access";
+import { type MemberAction, type OrgNeed, requireMemberInScope, requireOrgAccess, requirePlatformAdmin } from "./model/access";
 import { assertArgsBounded } from "./model/limits";
 import { getViewer, requireViewer } from "./model/users";
-import type { ManagerPermission } from "./validators";
 
 export { internalAction, internalMutation, internalQuery, httpAction };
 
@@ -93,8 +96,6 @@ export const platformAdminAction = customAction(
   }),
 );
 
-type OrgNeed = { permission?: ManagerPermission; adminOnly?: boolean };
-
 export const orgQuery = customQuery(query, {
   args: { organizationId: v.id("organizations") },
   input: async (ctx, { organizationId }, need: OrgNeed) => {
@@ -110,3 +111,46 @@ export const orgMutation = customMutation(mutation, {
     return { ctx: { viewer: access.viewer, access }, args: { organizationId } };
   },
 });
+
+type MemberNeed = { memberAction: MemberAction };
+
+/** Marks a function built for one person with its action, so tests can tell that it went through the rule. */
+function marked<Builder>(builder: Builder): Builder {
+  return ((definition: { memberAction: MemberAction }) =>
+    Object.assign((builder as unknown as (d: unknown) => object)(definition), { memberAction: definition.memberAction })) as unknown as Builder;
+}
+
+export const orgMemberQuery = marked(
+  customQuery(query, {
+    args: { organizationId: v.id("organizations"), memberId: v.id("users") },
+    input: async (ctx, { organizationId, memberId }, { memberAction }: MemberNeed) => {
+      const access = await requireOrgAccess(ctx, organizationId);
+      const member = await requireMemberInScope(ctx, access, memberId, memberAction);
+      return { ctx: { viewer: access.viewer, access, member }, args: { organizationId, memberId } };
+    },
+  }),
+);
+
+export const orgMemberMutation = marked(
+  customMutation(mutation, {
+    args: { organizationId: v.id("organizations"), memberId: v.id("users") },
+    input: async (ctx, { organizationId, memberId }, { memberAction }: MemberNeed) => {
+      const access = await requireOrgAccess(ctx, organizationId);
+      const member = await requireMemberInScope(ctx, access, memberId, memberAction);
+      return { ctx: { viewer: access.viewer, access, member }, args: { organizationId, memberId } };
+    },
+  }),
+);
+
+export const orgEnrollmentMutation = marked(
+  customMutation(mutation, {
+    args: { organizationId: v.id("organizations"), enrollmentId: v.id("enrollments") },
+    input: async (ctx, { organizationId, enrollmentId }, { memberAction }: MemberNeed) => {
+      const access = await requireOrgAccess(ctx, organizationId);
+      const enrollment = await ctx.db.get("enrollments", enrollmentId);
+      if (enrollment === null) throw appError("NOT_FOUND", "This enrollment no longer exists.");
+      const member = await requireMemberInScope(ctx, access, enrollment.userId, memberAction);
+      return { ctx: { viewer: access.viewer, access, member, enrollment }, args: { organizationId, enrollmentId } };
+    },
+  }),
+);

@@ -4,6 +4,7 @@ import type { Id } from "./_generated/dataModel";
 import type { QueryCtx } from "./_generated/server";
 import { appError } from "./errors";
 import { internalMutation, orgMutation, orgQuery, query, userMutation } from "./functions";
+import { requirePermission } from "./model/access";
 import { inviteRows } from "./model/csv";
 import { hashInviteToken, inviteBlocker, issueInvite, requireInvitableCohort, usableInvite } from "./model/invites";
 import { audit, enrollMember, joinOrganization, requireActive } from "./model/organizations";
@@ -18,6 +19,7 @@ const MAX_CSV_CHARS = 100_000;
 export const create = orgMutation({
   args: { email: v.string(), cohortId: v.optional(v.id("cohorts")) },
   permission: "manage_team",
+  orgWide: true,
   returns: v.id("organizationInvites"),
   handler: async (ctx, { email: raw, cohortId }) => {
     const { organization, viewer } = ctx.access;
@@ -27,6 +29,7 @@ export const create = orgMutation({
     if (blocker) {
       throw appError("INVALID_INPUT", `${email}: ${blocker.message.toLowerCase()}.`);
     }
+    if (cohortId) requirePermission(ctx.access, "manage_enrollments");
     const cohort = await requireInvitableCohort(ctx, organization._id, cohortId);
     await enforceLimit(ctx, "orgInvites", organization._id, "invitations sent by your organization");
     const inviteId = await issueInvite(ctx, { organization, inviter: viewer, email, cohort });
@@ -49,10 +52,12 @@ const vRowResult = v.object({
 export const createFromCsv = orgMutation({
   args: { csv: v.string(), cohortId: v.optional(v.id("cohorts")) },
   permission: "manage_team",
+  orgWide: true,
   returns: v.object({ invited: v.number(), rows: v.array(vRowResult) }),
   handler: async (ctx, { csv, cohortId }) => {
     const { organization, viewer } = ctx.access;
     requireActive(organization);
+    if (cohortId) requirePermission(ctx.access, "manage_enrollments");
     if (csv.length > MAX_CSV_CHARS) throw appError("INVALID_INPUT", "This file is too large. Upload at most 500 addresses at a time.");
     const lines = inviteRows(csv);
     if (lines.length === 0) throw appError("INVALID_INPUT", "This file has no email addresses. Put one address per line, or a column headed “email”.");
@@ -106,6 +111,7 @@ async function orgInvite(ctx: QueryCtx, organizationId: Id<"organizations">, inv
 export const resend = orgMutation({
   args: { inviteId: v.id("organizationInvites") },
   permission: "manage_team",
+  orgWide: true,
   returns: v.null(),
   handler: async (ctx, { inviteId }) => {
     const { organization, viewer } = ctx.access;
@@ -124,6 +130,7 @@ export const resend = orgMutation({
 export const revoke = orgMutation({
   args: { inviteId: v.id("organizationInvites") },
   permission: "manage_team",
+  orgWide: true,
   returns: v.null(),
   handler: async (ctx, { inviteId }) => {
     const invite = await orgInvite(ctx, ctx.access.organization._id, inviteId);
@@ -148,6 +155,7 @@ const vInviteRow = v.object({
 export const listPending = orgQuery({
   args: {},
   permission: "manage_team",
+  orgWide: true,
   returns: v.array(vInviteRow),
   handler: async (ctx) => {
     const invites = await ctx.db

@@ -1,10 +1,11 @@
 /** Organizations as their admins and managers see them. */
-import { paginationOptsValidator } from "convex/server";
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
-import type { Id } from "./_generated/dataModel";
+import type { Doc, Id } from "./_generated/dataModel";
 import type { QueryCtx } from "./_generated/server";
 import { appError } from "./errors";
-import { orgMutation, orgQuery, userMutation, userQuery } from "./functions";
+import { orgEnrollmentMutation, orgMemberMutation, orgMutation, orgQuery, userMutation, userQuery } from "./functions";
+import { memberActionRefusal } from "./model/access";
 import {
   audit,
   cohortAvailableTo,
@@ -16,10 +17,9 @@ import {
   normalizeDomain,
   releaseOrgSeat,
   requireActive,
-  requireMember,
 } from "./model/organizations";
 import { releaseSeat } from "./model/seats";
-import { vDomainStatus, vManagerPermission, vManagerRole, vOrganizationStatus, vOrgAuditAction } from "./validators";
+import { vCohortStatus, vDomainStatus, vManagerPermission, vManagerRole, vOrganizationStatus, vOrgAuditAction, vTeamRole } from "./validators";
 
 export const overview = orgQuery({
   args: {},
@@ -34,6 +34,8 @@ export const overview = orgQuery({
     myRole: v.union(vManagerRole, v.literal("platform_admin")),
     myPermissions: v.array(vManagerPermission),
     isAdmin: v.boolean(),
+    /** The caller's role covers the whole organization (not particular teams). */
+    orgWide: v.boolean(),
     domainStatus: v.union(vDomainStatus, v.null()),
     domainJoinEnabled: v.boolean(),
     graceEndsAt: v.union(v.number(), v.null()),
@@ -55,6 +57,7 @@ export const overview = orgQuery({
       myRole: role,
       myPermissions: [...ctx.access.permissions],
       isAdmin: role === "admin" || role === "platform_admin",
+      orgWide: teamScope === "all",
       domainStatus: organization.domainStatus ?? null,
       domainJoinEnabled: organization.domainJoinEnabled === true,
       graceEndsAt: organization.graceEndsAt ?? null,
@@ -72,6 +75,22 @@ export const overview = orgQuery({
 export const members = orgQuery({
   args: { paginationOpts: paginationOptsValidator },
   permission: "view_progress",
+  returns: paginationResultValidator(
+    v.object({
+      _id: v.id("users"),
+      name: v.string(),
+      email: v.string(),
+      holdsSeat: v.boolean(),
+      managerRole: v.union(vManagerRole, v.null()),
+      managerTeamIds: v.array(v.id("teams")),
+      teams: v.array(v.object({ _id: v.id("teams"), name: v.string(), role: vTeamRole })),
+      enrollments: v.array(
+        v.object({ enrollmentId: v.id("enrollments"), courseId: v.id("courses"), cohortId: v.id("cohorts"), cohortName: v.string(), status: vCohortStatus }),
+      ),
+      /** What the caller may do to this person (the rule of model/access.ts). */
+      canAct: v.object({ enroll: v.boolean(), teams: v.boolean(), remove: v.boolean() }),
+    }),
+  ),
   handler: async (ctx, { paginationOpts }) => {
     const { organization, teamScope } = ctx.access;
     const page = await ctx.db
@@ -98,6 +117,9 @@ export const members = orgQuery({
           .query("organizationManagers")
           .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", user._id).eq("organizationId", organization._id))
           .unique();
+        // The same rule the mutations apply (model/access.ts), so the menu offers only what will work.
+        const facts = { name: user.name, inScope: true, isManager: manager?.isActive === true };
+        const allowed = (action: "enroll" | "set_team" | "manage_membership") => memberActionRefusal(ctx.access, action, facts) === null;
         const enrollments = await ctx.db
           .query("enrollments")
           .withIndex("by_userId_and_courseId", (q) => q.eq("userId", user._id))
@@ -119,6 +141,7 @@ export const members = orgQuery({
           managerTeamIds: manager?.isActive ? (manager.teamIds ?? []) : [],
           teams,
           enrollments: current,
+          canAct: { enroll: allowed("enroll"), teams: allowed("set_team"), remove: allowed("manage_membership") },
         };
       }),
     );
@@ -154,14 +177,14 @@ export const assignableCohorts = orgQuery({
 });
 
 /** Places a member in a cohort (b2b enrollment, no payment). */
-export const assignCohort = orgMutation({
-  args: { memberId: v.id("users"), cohortId: v.id("cohorts") },
-  permission: "manage_enrollments",
+export const assignCohort = orgMemberMutation({
+  args: { cohortId: v.id("cohorts") },
+  memberAction: "enroll",
   returns: v.id("enrollments"),
   handler: async (ctx, { memberId: userId, cohortId }) => {
     const { organization, viewer } = ctx.access;
     requireActive(organization);
-    const member = await requireMember(ctx, organization._id, userId);
+    const { member } = ctx;
     if (!member.holdsOrgSeat) throw appError("INVALID_INPUT", `${member.name} has no seat. Give them a seat before assigning a cohort.`);
     const enrollmentId = await enrollMember(ctx, organization._id, member, cohortId);
     await audit(ctx, organization._id, "cohort_assigned", { actorId: viewer._id, subjectUserId: userId, cohortId });
@@ -169,10 +192,8 @@ export const assignCohort = orgMutation({
   },
 });
 
-async function orgEnrollment(ctx: QueryCtx, organizationId: Id<"organizations">, enrollmentId: Id<"enrollments">) {
-  const enrollment = await ctx.db.get("enrollments", enrollmentId);
-  if (enrollment === null) throw appError("NOT_FOUND", "This enrollment no longer exists.");
-  await requireMember(ctx, organizationId, enrollment.userId);
+/** Only enrollments the organization placed (b2b, confirmed) are moved or removed from the console. */
+function requireOrgPlaced(enrollment: Doc<"enrollments">) {
   if (enrollment.paymentType !== "b2b" || enrollment.paymentStatus !== "completed") {
     throw appError("INVALID_INPUT", "Only enrollments your organization paid for can be moved or removed here.");
   }
@@ -180,13 +201,13 @@ async function orgEnrollment(ctx: QueryCtx, organizationId: Id<"organizations">,
 }
 
 /** Moves a member to another cohort of the same course; both seat counts stay true, and the move is logged. */
-export const moveCohort = orgMutation({
-  args: { enrollmentId: v.id("enrollments"), toCohortId: v.id("cohorts") },
-  permission: "manage_enrollments",
+export const moveCohort = orgEnrollmentMutation({
+  args: { toCohortId: v.id("cohorts") },
+  memberAction: "enroll",
   returns: v.null(),
-  handler: async (ctx, { enrollmentId, toCohortId }) => {
+  handler: async (ctx, { toCohortId }) => {
     const { organization, viewer } = ctx.access;
-    const enrollment = await orgEnrollment(ctx, organization._id, enrollmentId);
+    const enrollment = requireOrgPlaced(ctx.enrollment);
     await moveEnrollment(ctx, organization._id, enrollment, toCohortId);
     await audit(ctx, organization._id, "cohort_moved", { actorId: viewer._id, subjectUserId: enrollment.userId, cohortId: toCohortId, fromCohortId: enrollment.cohortId });
     return null;
@@ -194,13 +215,13 @@ export const moveCohort = orgMutation({
 });
 
 /** Takes a member out of a cohort and gives the cohort seat back. */
-export const unassignCohort = orgMutation({
-  args: { enrollmentId: v.id("enrollments") },
-  permission: "manage_enrollments",
+export const unassignCohort = orgEnrollmentMutation({
+  args: {},
+  memberAction: "enroll",
   returns: v.null(),
-  handler: async (ctx, { enrollmentId }) => {
+  handler: async (ctx) => {
     const { organization, viewer } = ctx.access;
-    const enrollment = await orgEnrollment(ctx, organization._id, enrollmentId);
+    const enrollment = requireOrgPlaced(ctx.enrollment);
     await releaseSeat(ctx, enrollment);
     await ctx.db.patch("enrollments", enrollment._id, { paymentStatus: "failed", failureReason: "cancelled", updatedAt: Date.now() });
     await audit(ctx, organization._id, "cohort_unassigned", { actorId: viewer._id, subjectUserId: enrollment.userId, fromCohortId: enrollment.cohortId });
@@ -212,13 +233,13 @@ export const unassignCohort = orgMutation({
  * Removes a member: their seat returns to the pool, running and future b2b
  * enrollments end (cohort seats go back), team and manager roles are removed.
  */
-export const removeMember = orgMutation({
-  args: { memberId: v.id("users") },
-  permission: "manage_team",
+export const removeMember = orgMemberMutation({
+  args: {},
+  memberAction: "manage_membership",
   returns: v.null(),
-  handler: async (ctx, { memberId: userId }) => {
+  handler: async (ctx) => {
     const { organization, viewer } = ctx.access;
-    const member = await requireMember(ctx, organization._id, userId);
+    const { member } = ctx;
     if (member._id === viewer._id) throw appError("INVALID_INPUT", "You cannot remove yourself. Ask another administrator.");
     await releaseOrgSeat(ctx, organization._id, member);
     await endOrgEnrollments(ctx, member._id);
@@ -245,13 +266,13 @@ export const removeMember = orgMutation({
 });
 
 /** Gives a member without a seat (e.g. a manager) one of the free seats. */
-export const grantSeat = orgMutation({
-  args: { memberId: v.id("users") },
-  permission: "manage_team",
+export const grantSeat = orgMemberMutation({
+  args: {},
+  memberAction: "manage_membership",
   returns: v.null(),
-  handler: async (ctx, { memberId: userId }) => {
+  handler: async (ctx) => {
     const { organization, viewer } = ctx.access;
-    const member = await requireMember(ctx, organization._id, userId);
+    const { member } = ctx;
     await joinOrganization(ctx, organization._id, member);
     await audit(ctx, organization._id, "member_joined", { actorId: viewer._id, subjectUserId: member._id, details: "Seat granted" });
     return null;

@@ -38,7 +38,7 @@ async function recipientsFor(
   if (target.targetType === "individual") {
     if (!target.userIds || target.userIds.length === 0) throw appError("INVALID_INPUT", "Choose who to remind.");
     for (const userId of target.userIds.slice(0, MAX_NUDGE_RECIPIENTS)) {
-      const orgRow = await memberInScope(ctx, access, organizationId, userId);
+      const orgRow = await memberInScope(ctx, access, userId, "remind");
       rows.push(orgRow);
     }
     return rows;

@@ -1,20 +1,22 @@
 /** Teams (members and leads) and organization managers (role, permissions, team scope). */
 import { v } from "convex/values";
 import { appError } from "./errors";
-import { orgMutation } from "./functions";
+import { orgMemberMutation, orgMutation } from "./functions";
 import { assertTeamInScope } from "./model/access";
-import { audit, requireMember } from "./model/organizations";
+import { TEXT_LIMITS, boundedText, optionalText } from "./model/limits";
+import { audit } from "./model/organizations";
 import { MANAGER_PERMISSIONS, vManagerPermission, vManagerRole, vTeamRole } from "./validators";
 import { refreshLater } from "./model/memberStats";
 
 export const create = orgMutation({
   args: { name: v.string(), description: v.optional(v.string()) },
   permission: "manage_team",
+  orgWide: true,
   returns: v.id("teams"),
-  handler: async (ctx, { name, description }) => {
+  handler: async (ctx, { name, description: rawDescription }) => {
     const { organization, viewer } = ctx.access;
-    const trimmed = name.trim();
-    if (trimmed.length < 2 || trimmed.length > 80) throw appError("INVALID_INPUT", "A team name needs 2 to 80 characters.");
+    const trimmed = boundedText(name, "the team name", TEXT_LIMITS.name, { min: 2 });
+    const description = optionalText(rawDescription, "the description", TEXT_LIMITS.paragraph);
     const existing = await ctx.db
       .query("teams")
       .withIndex("by_organizationId_and_isActive", (q) => q.eq("organizationId", organization._id).eq("isActive", true))
@@ -24,7 +26,7 @@ export const create = orgMutation({
     const teamId = await ctx.db.insert("teams", {
       organizationId: organization._id,
       name: trimmed,
-      description: description?.trim() || undefined,
+      description,
       memberCount: 0,
       isActive: true,
       createdAt: now,
@@ -36,16 +38,16 @@ export const create = orgMutation({
 });
 
 /** Adds a member to a team (or changes their role in it: member / lead). */
-export const setMember = orgMutation({
-  args: { teamId: v.id("teams"), memberId: v.id("users"), teamRole: vTeamRole },
-  permission: "manage_team",
+export const setMember = orgMemberMutation({
+  args: { teamId: v.id("teams"), teamRole: vTeamRole },
+  memberAction: "set_team",
   returns: v.null(),
   handler: async (ctx, { teamId, memberId: userId, teamRole: role }) => {
     const { organization, viewer } = ctx.access;
+    const { member } = ctx;
     const team = await ctx.db.get("teams", teamId);
     if (team === null || team.organizationId !== organization._id || !team.isActive) throw appError("NOT_FOUND", "This team does not exist.");
     assertTeamInScope(ctx.access, teamId);
-    const member = await requireMember(ctx, organization._id, userId);
     const memberships = await ctx.db.query("teamMembers").withIndex("by_userId", (q) => q.eq("userId", userId)).take(50);
     const existing = memberships.find((m) => m.teamId === teamId);
     if (existing) {
@@ -60,9 +62,9 @@ export const setMember = orgMutation({
   },
 });
 
-export const removeMember = orgMutation({
-  args: { teamId: v.id("teams"), memberId: v.id("users") },
-  permission: "manage_team",
+export const removeMember = orgMemberMutation({
+  args: { teamId: v.id("teams") },
+  memberAction: "set_team",
   returns: v.null(),
   handler: async (ctx, { teamId, memberId: userId }) => {
     const { organization, viewer } = ctx.access;
@@ -88,18 +90,17 @@ const DEFAULT_PERMISSIONS = {
  * Makes a member a manager (or changes one): role, permissions and team scope.
  * Admins get every permission and the whole organization.
  */
-export const setManager = orgMutation({
+export const setManager = orgMemberMutation({
   args: {
-    memberId: v.id("users"),
     managerRole: vManagerRole,
     permissions: v.optional(v.array(vManagerPermission)),
     teamIds: v.optional(v.array(v.id("teams"))),
   },
-  adminOnly: true,
+  memberAction: "set_role",
   returns: v.null(),
   handler: async (ctx, { memberId: userId, managerRole: role, permissions, teamIds }) => {
     const { organization, viewer } = ctx.access;
-    const member = await requireMember(ctx, organization._id, userId);
+    const { member } = ctx;
     for (const teamId of teamIds ?? []) {
       const team = await ctx.db.get("teams", teamId);
       if (team === null || team.organizationId !== organization._id) throw appError("NOT_FOUND", "One of these teams does not exist.");
@@ -124,9 +125,9 @@ export const setManager = orgMutation({
   },
 });
 
-export const removeManager = orgMutation({
-  args: { memberId: v.id("users") },
-  adminOnly: true,
+export const removeManager = orgMemberMutation({
+  args: {},
+  memberAction: "set_role",
   returns: v.null(),
   handler: async (ctx, { memberId: userId }) => {
     const { organization, viewer } = ctx.access;
@@ -137,8 +138,7 @@ export const removeManager = orgMutation({
       .unique();
     if (!existing?.isActive) return null;
     await ctx.db.patch("organizationManagers", existing._id, { isActive: false, updatedAt: Date.now() });
-    const member = await ctx.db.get("users", userId);
-    if (member?.role === "org_admin") await ctx.db.patch("users", userId, { role: "org_member", updatedAt: Date.now() });
+    if (ctx.member.role === "org_admin") await ctx.db.patch("users", userId, { role: "org_member", updatedAt: Date.now() });
     await audit(ctx, organization._id, "manager_updated", { actorId: viewer._id, subjectUserId: userId, details: "removed" });
     return null;
   },

@@ -20,22 +20,23 @@ import { CohortSelect } from "./cohort-select";
 type RowResult = { line: number; email: string; status: "invited" | "invalid" | "duplicate" | "member" | "pending" | "other_org"; message: string };
 const ROW_TONE = { invited: "success", invalid: "danger", duplicate: "warning", member: "neutral", pending: "warning", other_org: "danger" } as const;
 
-export function InvitePanel({ organizationId, canInvite }: { organizationId: Id<"organizations">; canInvite: boolean }) {
+export function InvitePanel({ organizationId, canInvite, canEnroll }: { organizationId: Id<"organizations">; canInvite: boolean; canEnroll: boolean }) {
   if (!canInvite) {
     return <p className="text-sm text-gray-600">Your role does not include inviting people. Ask an administrator of your organization.</p>;
   }
   return (
     <div className="space-y-6">
       <div className="grid gap-6 lg:grid-cols-2">
-        <SingleInvite organizationId={organizationId} />
-        <CsvInvite organizationId={organizationId} />
+        <SingleInvite organizationId={organizationId} canEnroll={canEnroll} />
+        <CsvInvite organizationId={organizationId} canEnroll={canEnroll} />
       </div>
       <PendingInvites organizationId={organizationId} />
     </div>
   );
 }
 
-function SingleInvite({ organizationId }: { organizationId: Id<"organizations"> }) {
+/** `canEnroll`: the caller's role includes manage_enrollments, which placing invitees in a cohort needs. */
+function SingleInvite({ organizationId, canEnroll }: { organizationId: Id<"organizations">; canEnroll: boolean }) {
   const invite = useMutation(api.invites.create);
   const toast = useToast();
   const [email, setEmail] = useState("");
@@ -61,9 +62,11 @@ function SingleInvite({ organizationId }: { organizationId: Id<"organizations"> 
         <Field id="invite-email" label="Work email">
           <Input id="invite-email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} placeholder="name@company.com" />
         </Field>
-        <Field id="invite-cohort" label="Cohort (optional)" hint="They are enrolled as soon as they accept.">
-          <CohortSelect id="invite-cohort" organizationId={organizationId} value={cohortId} onChange={setCohortId} />
-        </Field>
+        {canEnroll && (
+          <Field id="invite-cohort" label="Cohort (optional)" hint="They are enrolled as soon as they accept.">
+            <CohortSelect id="invite-cohort" organizationId={organizationId} value={cohortId} onChange={setCohortId} />
+          </Field>
+        )}
         <Button type="submit" loading={busy}>
           <MailPlus className="size-4" aria-hidden /> Send invitation
         </Button>
@@ -72,7 +75,7 @@ function SingleInvite({ organizationId }: { organizationId: Id<"organizations"> 
   );
 }
 
-function CsvInvite({ organizationId }: { organizationId: Id<"organizations"> }) {
+function CsvInvite({ organizationId, canEnroll }: { organizationId: Id<"organizations">; canEnroll: boolean }) {
   const upload = useMutation(api.invites.createFromCsv);
   const toast = useToast();
   const input = useRef<HTMLInputElement>(null);
@@ -103,9 +106,11 @@ function CsvInvite({ organizationId }: { organizationId: Id<"organizations"> }) 
       <h3 className="font-semibold text-gray-900">Invite from a CSV file</h3>
       <p className="mt-1 text-sm text-gray-600">One address per line, or a column headed “email”. Every row gets a result.</p>
       <div className="mt-4 space-y-4">
-        <Field id="csv-cohort" label="Cohort for everyone in the file (optional)">
-          <CohortSelect id="csv-cohort" organizationId={organizationId} value={cohortId} onChange={setCohortId} />
-        </Field>
+        {canEnroll && (
+          <Field id="csv-cohort" label="Cohort for everyone in the file (optional)">
+            <CohortSelect id="csv-cohort" organizationId={organizationId} value={cohortId} onChange={setCohortId} />
+          </Field>
+        )}
         <label
           htmlFor="csv-file"
           onDragOver={(e) => {

@@ -25,6 +25,8 @@ type Member = {
   managerTeamIds: Array<Id<"teams">>;
   teams: Array<{ _id: Id<"teams">; name: string; role: string }>;
   enrollments: Array<{ enrollmentId: Id<"enrollments">; courseId: Id<"courses">; cohortId: Id<"cohorts">; cohortName: string; status: string }>;
+  /** What the caller may do to this person (the server's scope rule). */
+  canAct: { enroll: boolean; teams: boolean; remove: boolean };
 };
 
 type CohortAction = { kind: "assign" | "remove"; member: Member } | { kind: "move"; member: Member; enrollment: Member["enrollments"][number] };
@@ -38,6 +40,7 @@ export function MembersTable({
   canManageEnrollments,
 }: {
   organizationId: Id<"organizations">;
+  /** The teams the caller may place people in. */
   teams: OrgTeam[];
   isAdmin: boolean;
   canManageTeam: boolean;
@@ -80,27 +83,7 @@ export function MembersTable({
                 <td className="px-4 py-3">{member.holdsSeat ? <Badge tone="success">Seat</Badge> : <Badge>No seat</Badge>}</td>
                 {canAct && (
                   <td className="px-4 py-3 text-right">
-                    <DropdownMenu>
-                      <DropdownMenuTrigger asChild>
-                        <Button size="sm" variant="ghost" aria-label={`Actions for ${member.name}`}>
-                          <MoreHorizontal className="size-4" aria-hidden />
-                        </Button>
-                      </DropdownMenuTrigger>
-                      <DropdownMenuContent align="end">
-                        {canManageEnrollments && member.holdsSeat && <DropdownMenuItem onSelect={() => setAction({ kind: "assign", member })}>Assign to a cohort…</DropdownMenuItem>}
-                        {canManageEnrollments &&
-                          member.enrollments
-                            .filter((e) => e.status !== "completed")
-                            .map((e) => (
-                              <DropdownMenuItem key={e.enrollmentId} onSelect={() => setAction({ kind: "move", member, enrollment: e })}>
-                                Move from {e.cohortName}…
-                              </DropdownMenuItem>
-                            ))}
-                        {canManageTeam && <DropdownMenuItem onSelect={() => setAction({ kind: "teams", member })}>Teams…</DropdownMenuItem>}
-                        {isAdmin && <DropdownMenuItem onSelect={() => setAction({ kind: "role", member })}>Manager role…</DropdownMenuItem>}
-                        {canManageTeam && <DropdownMenuItem onSelect={() => setAction({ kind: "remove", member })}>Remove from organization…</DropdownMenuItem>}
-                      </DropdownMenuContent>
-                    </DropdownMenu>
+                    <MemberMenu member={member} isAdmin={isAdmin} onAction={setAction} />
                   </td>
                 )}
               </tr>
@@ -117,6 +100,37 @@ export function MembersTable({
       {action?.kind === "role" && <ManagerDialog organizationId={organizationId} member={action.member} teams={teams} onClose={() => setAction(null)} />}
       <MemberActionDialog organizationId={organizationId} action={action === null || action.kind === "teams" || action.kind === "role" ? null : action} onClose={() => setAction(null)} />
     </div>
+  );
+}
+
+/** The actions the caller may take on one member; managers are left to administrators. */
+function MemberMenu({ member, isAdmin, onAction }: { member: Member; isAdmin: boolean; onAction: (action: Action) => void }) {
+  const { canAct } = member;
+  if (!isAdmin && !canAct.enroll && !canAct.teams && !canAct.remove) {
+    return member.managerRole ? <span className="text-xs text-gray-600">Managed by administrators</span> : null;
+  }
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button size="sm" variant="ghost" aria-label={`Actions for ${member.name}`}>
+          <MoreHorizontal className="size-4" aria-hidden />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end">
+        {canAct.enroll && member.holdsSeat && <DropdownMenuItem onSelect={() => onAction({ kind: "assign", member })}>Assign to a cohort…</DropdownMenuItem>}
+        {canAct.enroll &&
+          member.enrollments
+            .filter((e) => e.status !== "completed")
+            .map((e) => (
+              <DropdownMenuItem key={e.enrollmentId} onSelect={() => onAction({ kind: "move", member, enrollment: e })}>
+                Move from {e.cohortName}…
+              </DropdownMenuItem>
+            ))}
+        {canAct.teams && <DropdownMenuItem onSelect={() => onAction({ kind: "teams", member })}>Teams…</DropdownMenuItem>}
+        {isAdmin && <DropdownMenuItem onSelect={() => onAction({ kind: "role", member })}>Manager role…</DropdownMenuItem>}
+        {canAct.remove && <DropdownMenuItem onSelect={() => onAction({ kind: "remove", member })}>Remove from organization…</DropdownMenuItem>}
+      </DropdownMenuContent>
+    </DropdownMenu>
   );
 }
 

@@ -30,6 +30,9 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
     );
   }
   const can = (permission: (typeof org.myPermissions)[number]) => org.myPermissions.includes(permission);
+  // Invitations and new teams cover the whole organization; a manager of particular teams works within them.
+  const canInvite = can("manage_team") && org.orgWide;
+  const placeableTeams = org.teams.filter((team) => team.inScope);
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <div className="flex flex-wrap items-center gap-3">
@@ -52,21 +55,21 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
       <Tabs defaultValue="members" className="mt-8">
         <TabsList aria-label="Organization">
           <TabsTrigger value="members">Members</TabsTrigger>
-          {can("manage_team") && <TabsTrigger value="invites">Invitations</TabsTrigger>}
+          {canInvite && <TabsTrigger value="invites">Invitations</TabsTrigger>}
           <TabsTrigger value="teams">Teams</TabsTrigger>
           {org.isAdmin && <TabsTrigger value="settings">Settings</TabsTrigger>}
           {org.isAdmin && <TabsTrigger value="activity">Activity</TabsTrigger>}
         </TabsList>
         <TabsContent value="members">
-          <MembersTable organizationId={organizationId} teams={org.teams} isAdmin={org.isAdmin} canManageTeam={can("manage_team")} canManageEnrollments={can("manage_enrollments")} />
+          <MembersTable organizationId={organizationId} teams={placeableTeams} isAdmin={org.isAdmin} canManageTeam={can("manage_team")} canManageEnrollments={can("manage_enrollments")} />
         </TabsContent>
-        {can("manage_team") && (
+        {canInvite && (
           <TabsContent value="invites">
-            <InvitePanel organizationId={organizationId} canInvite />
+            <InvitePanel organizationId={organizationId} canInvite canEnroll={can("manage_enrollments")} />
           </TabsContent>
         )}
         <TabsContent value="teams">
-          <TeamsPanel organizationId={organizationId} teams={org.teams} canManage={can("manage_team")} />
+          <TeamsPanel organizationId={organizationId} teams={org.teams} canManage={canInvite} />
         </TabsContent>
         {org.isAdmin && (
           <TabsContent value="settings">

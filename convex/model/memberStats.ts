@@ -15,7 +15,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { appError } from "../errors";
 import type { PaceStatus } from "../validators";
-import type { OrgAccess } from "./access";
+import { type MemberAction, type OrgAccess, requireMemberInScope } from "./access";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const INACTIVE_AFTER_MS = 7 * DAY_MS;
@@ -374,19 +374,17 @@ async function moveActivityDay(ctx: MutationCtx, organizationId: Id<"organizatio
   else if (members > 0) await ctx.db.insert("activityDays", { organizationId, ...(teamId ? { teamId } : {}), day, members, inProgressMembers });
 }
 
-/** The member's org row, after checking they are someone the caller may look at. */
-export async function memberInScope(ctx: QueryCtx, access: OrgAccess, organizationId: Id<"organizations">, userId: Id<"users">) {
+/**
+ * The member's organization row, after `requireMemberInScope` (model/access.ts)
+ * says the caller may take `action` on them. NOT_FOUND while the row is not built yet.
+ */
+export async function memberInScope(ctx: QueryCtx, access: OrgAccess, userId: Id<"users">, action: MemberAction) {
+  const member = await requireMemberInScope(ctx, access, userId, action);
   const rows = await ctx.db
     .query("memberStats")
     .withIndex("by_userId", (q) => q.eq("userId", userId))
     .take(100);
-  const orgRow = rows.find((r) => r.organizationId === organizationId && r.teamId === undefined);
-  if (!orgRow) throw appError("NOT_FOUND", "This person is not a member of the organization.");
-  if (access.teamScope !== "all") {
-    const scope = access.teamScope;
-    if (!rows.some((r) => r.organizationId === organizationId && r.teamId !== undefined && scope.has(r.teamId))) {
-      throw appError("OUTSIDE_TEAM_SCOPE", `${orgRow.name} is not in a team you manage.`);
-    }
-  }
+  const orgRow = rows.find((r) => r.organizationId === access.organization._id && r.teamId === undefined);
+  if (!orgRow) throw appError("NOT_FOUND", `${member.name}'s progress is still being prepared. Try again in a moment.`);
   return orgRow;
 }

@@ -79,15 +79,6 @@ export async function releaseOrgSeat(ctx: MutationCtx, organizationId: Id<"organ
   return true;
 }
 
-/** The member of this organization, or NOT_FOUND (members of other orgs are invisible). */
-export async function requireMember(ctx: QueryCtx, organizationId: Id<"organizations">, userId: Id<"users">) {
-  const user = await ctx.db.get("users", userId);
-  if (user === null || user.organizationId !== organizationId) {
-    throw appError("NOT_FOUND", "This person is not a member of your organization.");
-  }
-  return user;
-}
-
 /** Cohorts an organization may place members in: its own private cohorts and open public ones. */
 export function cohortAvailableTo(cohort: Doc<"cohorts">, organizationId: Id<"organizations">) {
   if (cohort.status === "completed" || cohort.status === "cancelled") return false;
