@@ -8,11 +8,11 @@ import { requirePermission } from "./model/access";
 import { inviteRows } from "./model/csv";
 import { hashInviteToken, inviteBlocker, issueInvite, requireInvitableCohort, usableInvite } from "./model/invites";
 import { audit, enrollMember, joinOrganization, requireActive } from "./model/organizations";
-import { enforceLimit } from "./model/rateLimits";
+import { INVITES_PER_UPLOAD, enforceLimit } from "./model/rateLimits";
 import { normalizeEmail } from "./model/users";
 import { vInviteStatus } from "./validators";
 
-const MAX_CSV_ROWS = 500;
+const MAX_CSV_ROWS = INVITES_PER_UPLOAD;
 const MAX_CSV_CHARS = 100_000;
 
 /** Invites one address; refuses members, other orgs' members and open invites with a clear message. */
@@ -58,7 +58,7 @@ export const createFromCsv = orgMutation({
     const { organization, viewer } = ctx.access;
     requireActive(organization);
     if (cohortId) requirePermission(ctx.access, "manage_enrollments");
-    if (csv.length > MAX_CSV_CHARS) throw appError("INVALID_INPUT", "This file is too large. Upload at most 500 addresses at a time.");
+    if (csv.length > MAX_CSV_CHARS) throw appError("INVALID_INPUT", `This file is too large. Upload at most ${MAX_CSV_ROWS} addresses at a time.`);
     const lines = inviteRows(csv);
     if (lines.length === 0) throw appError("INVALID_INPUT", "This file has no email addresses. Put one address per line, or a column headed “email”.");
     if (lines.length > MAX_CSV_ROWS) throw appError("INVALID_INPUT", `This file has ${lines.length} rows; upload at most ${MAX_CSV_ROWS} at a time.`);
