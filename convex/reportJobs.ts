@@ -18,7 +18,8 @@ type Context = {
   report: Doc<"managerReports">;
   organizationName: string;
   scopeLabel: string;
-  ownerAllowed: boolean;
+  /** Why the owner's current role no longer covers the report, or null. */
+  refusal: string | null;
   canSeeScores: boolean;
   canSeeCertificates: boolean;
   summaries: Array<{ totals: Doc<"dashboardTotals"> | null; activeMembers: number; atRisk: number }>;
@@ -33,7 +34,10 @@ export const generate = internalAction({
       const context = (await ctx.runQuery(internal.reports.runContext, { runId })) as Context | null;
       if (!context) return null;
       const { report } = context;
-      if (!context.ownerAllowed) throw new ReportError("The manager who created this report no longer has access to reports.");
+      if (context.refusal) {
+        await ctx.runMutation(internal.reports.refuse, { runId, reason: context.refusal });
+        return null;
+      }
       const kind = report.reportType as ReportKind;
       if (!(kind in REPORT_KINDS)) throw new ReportError("This report type cannot be generated.");
       const summary = summarize(context);

@@ -10,14 +10,13 @@ import type { Doc, Id } from "./_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "./_generated/server";
 import { appError } from "./errors";
 import { httpAction, internalMutation, internalQuery, orgMutation, orgQuery } from "./functions";
-import { assertTeamInScope } from "./model/access";
+import { assertTeamInScope, orgAccessOf } from "./model/access";
 import { DAY_MS, INACTIVE_AFTER_MS, activityCounts, getTotals } from "./model/memberStats";
 import { convexSiteUrl } from "./model/env";
 import { REPORT_KINDS, type ReportKind, vReportKind } from "./model/reportKinds";
+import { notifyUsers } from "./model/notifications";
 import { normalizeEmail } from "./model/users";
 import { vPeriodType, vReportRunStatus } from "./validators";
-
-
 
 /** Emailed links work for this long. */
 export const LINK_TTL_MS = 7 * DAY_MS;
@@ -119,6 +118,58 @@ async function scopeLabel(ctx: QueryCtx, teamIds: Id<"teams">[] | undefined) {
   const names = [];
   for (const teamId of teamIds) names.push((await ctx.db.get("teams", teamId))?.name ?? "Removed team");
   return names.join(", ");
+}
+
+/**
+ * Whether the report's owner, with the role they hold NOW, may still have it generated:
+ * `refusal` says why not (no access, no export_reports, or a scope that no longer covers
+ * the report's teams), else null. Checked when a run is queued, generated and delivered.
+ */
+async function ownerCoverage(ctx: QueryCtx, report: Doc<"managerReports">) {
+  const owner = await ctx.db.get("users", report.createdBy);
+  const access = owner ? await orgAccessOf(ctx, owner, report.organizationId) : null;
+  const who = owner?.name ?? "Its creator";
+  const refuse = (refusal: string) => ({ refusal, access });
+  if (access === null) return refuse(`${who} no longer manages this organization.`);
+  if (!access.permissions.has("export_reports")) return refuse(`${who}'s role no longer includes exporting reports.`);
+  const scope = access.teamScope;
+  if (scope !== "all") {
+    if (!report.teamIds || report.teamIds.length === 0) {
+      return refuse(`This report covers the whole organization, and ${who}'s role now covers particular teams.`);
+    }
+    for (const teamId of report.teamIds) {
+      if (scope.has(teamId)) continue;
+      const team = await ctx.db.get("teams", teamId);
+      return refuse(`This report covers ${team?.name ?? "a removed team"}, which ${who}'s role no longer covers.`);
+    }
+  }
+  return { refusal: null, access };
+}
+
+/**
+ * Fails the run (or records a failed one) with the reason; a scheduled report stops and
+ * its owner is told in the app and by email. Nobody receives the report.
+ */
+async function refuseRun(ctx: MutationCtx, report: Doc<"managerReports">, reason: string, runId: Id<"reportRuns"> | null) {
+  const now = Date.now();
+  const error = report.isScheduled ? `${reason} The schedule was stopped.` : reason;
+  if (runId) {
+    await ctx.db.patch("reportRuns", runId, { status: "failed", error, finishedAt: now });
+  } else {
+    await ctx.db.insert("reportRuns", { reportId: report._id, organizationId: report.organizationId, status: "failed", progress: 0, error, createdAt: now, finishedAt: now });
+  }
+  if (!report.isScheduled) return;
+  await ctx.db.patch("managerReports", report._id, { isScheduled: false, nextSendAt: undefined, updatedAt: now });
+  const owner = await ctx.db.get("users", report.createdBy);
+  if (owner === null) return;
+  const title = `Scheduled report stopped: ${report.name}`;
+  const next = "Nobody received it, and it will not be sent again. Create a new report for the teams you manage now.";
+  await notifyUsers(
+    ctx,
+    [owner],
+    { category: "reports", title, body: `${reason} ${next}`, url: `/org/${report.organizationId}/reports` },
+    { subject: title, heading: "A scheduled report was stopped", lines: [reason, next], actionLabel: "Open reports" },
+  );
 }
 
 export const create = orgMutation({
@@ -224,13 +275,7 @@ export const runContext = internalQuery({
     const report = await ctx.db.get("managerReports", run.reportId);
     if (!report) return null;
     const organization = await ctx.db.get("organizations", report.organizationId);
-    const manager = await ctx.db
-      .query("organizationManagers")
-      .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", report.createdBy).eq("organizationId", report.organizationId))
-      .unique();
-    const owner = await ctx.db.get("users", report.createdBy);
-    const ownerAllowed = owner?.role === "platform_admin" || (manager?.isActive === true && (manager.role === "admin" || manager.permissions.includes("export_reports")));
-    const permissions = owner?.role === "platform_admin" || manager?.role === "admin" ? ["view_scores", "view_certificates"] : (manager?.permissions ?? []);
+    const { refusal, access } = await ownerCoverage(ctx, report);
     const scopes: Array<Id<"teams"> | null> = report.teamIds && report.teamIds.length > 0 ? report.teamIds : [null];
     const now = Date.now();
     const summaries = [];
@@ -252,9 +297,9 @@ export const runContext = internalQuery({
       report,
       organizationName: organization?.name ?? "Organization",
       scopeLabel: await scopeLabel(ctx, report.teamIds),
-      ownerAllowed,
-      canSeeScores: permissions.includes("view_scores"),
-      canSeeCertificates: permissions.includes("view_certificates"),
+      refusal,
+      canSeeScores: access?.permissions.has("view_scores") === true,
+      canSeeCertificates: access?.permissions.has("view_certificates") === true,
       summaries,
       teams: teamRows.map((t) => ({
         name: t.teamName ?? "Team",
@@ -295,6 +340,18 @@ export const memberPage = internalQuery({
   },
 });
 
+/** The generator found the owner's role no longer covers the report: fail the run and stop the schedule. */
+export const refuse = internalMutation({
+  args: { runId: v.id("reportRuns"), reason: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { runId, reason }) => {
+    const run = await ctx.db.get("reportRuns", runId);
+    const report = run ? await ctx.db.get("managerReports", run.reportId) : null;
+    if (run && report) await refuseRun(ctx, report, reason, runId);
+    return null;
+  },
+});
+
 export const setProgress = internalMutation({
   args: { runId: v.id("reportRuns"), progress: v.number() },
   returns: v.null(),
@@ -324,9 +381,16 @@ export const finish = internalMutation({
       return null;
     }
     const now = Date.now();
-    await ctx.db.patch("reportRuns", runId, { status: "done", progress: 100, fileId, fileName, rows, finishedAt: now });
     const report = await ctx.db.get("managerReports", run.reportId);
-    if (!report) return null;
+    // The owner's role may have changed while the file was generated: check again before anyone gets it.
+    const refusal = report ? (await ownerCoverage(ctx, report)).refusal : "This report no longer exists.";
+    if (!report || refusal) {
+      await ctx.storage.delete(fileId);
+      if (report && refusal) await refuseRun(ctx, report, refusal, runId);
+      else await ctx.db.patch("reportRuns", runId, { status: "failed", error: refusal ?? "This report no longer exists.", finishedAt: now });
+      return null;
+    }
+    await ctx.db.patch("reportRuns", runId, { status: "done", progress: 100, fileId, fileName, rows, finishedAt: now });
     await ctx.db.patch("managerReports", report._id, { lastGeneratedFileId: fileId, updatedAt: now });
     if (email && report.recipients && report.recipients.length > 0) {
       await ctx.db.insert("reportLinks", { tokenHash: await sha256(linkToken), runId, expiresAt: now + LINK_TTL_MS });
@@ -363,6 +427,11 @@ export const sendDue = internalMutation({
       .withIndex("by_isScheduled_and_nextSendAt", (q) => q.eq("isScheduled", true).lte("nextSendAt", now))
       .take(50);
     for (const report of due) {
+      const { refusal } = await ownerCoverage(ctx, report);
+      if (refusal) {
+        await refuseRun(ctx, report, refusal, null);
+        continue;
+      }
       await ctx.db.patch("managerReports", report._id, { nextSendAt: nextSendAt(report.scheduleFrequency, now), updatedAt: now });
       await startRun(ctx, report, undefined, true);
     }

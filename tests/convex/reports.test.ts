@@ -157,6 +157,80 @@ describe("manager reports", () => {
     expect((await sam.query(api.reports.list, { organizationId })).map((r) => r.name)).toEqual(["Sales only"]);
   });
 
+  test("#15.6 a scheduled report re-checks its owner's current scope on each run, and stops (telling the owner) when it no longer covers it", async () => {
+    const { t, organizationId, sales } = await fixture();
+    const olgaId = await addUser(t, "olga@acme.com", { organizationId });
+    await makeManager(t, olgaId, organizationId, "manager", ["view_progress", "export_reports"]);
+    const olga = as(t, olgaId);
+    const reportId = await olga.mutation(api.reports.create, {
+      organizationId,
+      name: "Everyone, weekly",
+      reportType: "individual_detail",
+      schedule: { frequency: "weekly", recipients: ["ceo@acme.com"] },
+    });
+    // Olga is narrowed to Sales; the report still covers the whole organization.
+    await t.run(async (ctx) => {
+      const row = await ctx.db.query("organizationManagers").withIndex("by_userId_and_organizationId", (q) => q.eq("userId", olgaId).eq("organizationId", organizationId)).unique();
+      await ctx.db.patch("organizationManagers", row!._id, { teamIds: [sales] });
+      await ctx.db.patch("managerReports", reportId, { nextSendAt: Date.now() - 1 });
+    });
+    await t.mutation(internal.reports.sendDue, {});
+    await settle(t);
+
+    const after = await t.run(async (ctx) => ({
+      report: (await ctx.db.get("managerReports", reportId))!,
+      runs: await ctx.db.query("reportRuns").withIndex("by_reportId", (q) => q.eq("reportId", reportId)).collect(),
+      ceoMail: await ctx.db.query("devEmails").withIndex("by_to", (q) => q.eq("to", "ceo@acme.com")).collect(),
+      olgaMail: await ctx.db.query("devEmails").withIndex("by_to", (q) => q.eq("to", "olga@acme.com")).collect(),
+      olgaNotes: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", olgaId)).collect(),
+    }));
+    expect(after.ceoMail).toEqual([]); // nobody received everyone's details
+    expect(after.runs.map((r) => [r.status, r.fileId])).toEqual([["failed", undefined]]);
+    expect(after.runs[0].error).toMatch(/whole organization/);
+    expect(after.report).toMatchObject({ isScheduled: false, isActive: true });
+    expect(after.report.nextSendAt).toBeUndefined();
+    expect(after.olgaNotes.map((n) => n.title)).toEqual(["Scheduled report stopped: Everyone, weekly"]);
+    expect(after.olgaNotes[0].body).toMatch(/whole organization/);
+    expect(after.olgaMail.map((m) => m.subject)).toEqual(["Scheduled report stopped: Everyone, weekly"]);
+    // The list shows why, and the next hourly run sends nothing.
+    const listed = (await as(t, olgaId).query(api.reports.list, { organizationId })).find((r) => r._id === reportId)!;
+    expect(listed).toMatchObject({ isScheduled: false, latestRun: expect.objectContaining({ status: "failed" }) });
+    expect(await t.mutation(internal.reports.sendDue, {})).toBe(0);
+  }, 30_000);
+
+  test("#15.6 a run already queued is refused when the owner loses the permission or the team before it is generated", async () => {
+    const { t, organizationId, sales, ops } = await fixture();
+    const samId = await addUser(t, "sam@acme.com", { organizationId });
+    await makeManager(t, samId, organizationId, "manager", ["view_progress", "export_reports"]);
+    const managerId = await t.run(async (ctx) => (await ctx.db.query("organizationManagers").withIndex("by_userId_and_organizationId", (q) => q.eq("userId", samId).eq("organizationId", organizationId)).unique())!._id);
+    const changeRole = (fields: { teamIds?: Id<"teams">[]; permissions?: Array<"view_progress" | "export_reports"> }) => t.run(async (ctx) => ctx.db.patch("organizationManagers", managerId, fields));
+    await changeRole({ teamIds: [sales] });
+    const sam = as(t, samId);
+    const reportId = await sam.mutation(api.reports.create, { organizationId, name: "Sales weekly", reportType: "compliance", teamIds: [sales], schedule: { frequency: "weekly", recipients: ["lead@acme.com"] } });
+
+    // Moved to Ops between queueing and generating: no file, the schedule stops.
+    await sam.mutation(api.reports.runNow, { organizationId, reportId });
+    await changeRole({ teamIds: [ops] });
+    await settle(t);
+    const stopped = await t.run(async (ctx) => ({
+      report: (await ctx.db.get("managerReports", reportId))!,
+      runs: await ctx.db.query("reportRuns").withIndex("by_reportId", (q) => q.eq("reportId", reportId)).collect(),
+    }));
+    expect(stopped.runs.map((r) => r.status)).toEqual(["failed"]);
+    expect(stopped.runs[0].error).toMatch(/Sales/);
+    expect(stopped.report.isScheduled).toBe(false);
+
+    // Without export_reports, even a report on a team still in scope is refused.
+    await changeRole({ teamIds: [sales, ops], permissions: ["view_progress"] });
+    await t.run(async (ctx) => ctx.db.patch("managerReports", reportId, { isScheduled: true, nextSendAt: Date.now() - 1 }));
+    await t.mutation(internal.reports.sendDue, {});
+    await settle(t);
+    const runs = await t.run(async (ctx) => ctx.db.query("reportRuns").withIndex("by_reportId", (q) => q.eq("reportId", reportId)).collect());
+    expect(runs.map((r) => r.status)).toEqual(["failed", "failed"]);
+    expect(runs[1].error).toMatch(/export/);
+    expect(runs.every((r) => r.fileId === undefined)).toBe(true);
+  }, 30_000);
+
   test("next send times: daily 07:00 UTC, weekly Mondays, monthly on the 1st", () => {
     const at = Date.UTC(2026, 10, 27, 10); // a Friday
     expect(new Date(nextSendAt("daily", at)).toISOString()).toBe("2026-11-28T07:00:00.000Z");
