@@ -14,7 +14,7 @@ import type { QueryCtx } from "./_generated/server";
 import { appError } from "./errors";
 import { internalMutation, orgMemberQuery, orgMutation, orgQuery } from "./functions";
 import { assertTeamInScope, type OrgAccess, requireMemberInScope, requirePermission } from "./model/access";
-import { DAY_MS, INACTIVE_AFTER_MS, activityCounts, getTotals, memberInScope, refreshLater, refreshMember, startOfDay } from "./model/memberStats";
+import { DAY_MS, INACTIVE_AFTER_MS, MIN_CONSENTING_GROUP, activityCounts, getTotals, memberInScope, refreshLater, refreshMember, startOfDay } from "./model/memberStats";
 import { snapshotOrganization } from "./model/snapshots";
 import { vPaceStatus } from "./validators";
 
@@ -45,7 +45,10 @@ const vFigures = v.object({
   enrollmentsTotal: v.number(),
   completionRate: v.number(),
   certificates: v.number(),
+  /** Over consenting learners only; null when hidden (see `learningGainHidden`). */
   avgLearningGain: v.union(v.null(), v.number()),
+  /** Why the average is hidden: the caller's role lacks view_scores, or fewer than 5 learners share scores. */
+  learningGainHidden: v.union(v.null(), v.literal("permission"), v.literal("too_few")),
   pace: v.object({ not_started: v.number(), on_track: v.number(), behind: v.number(), completed: v.number() }),
 });
 
@@ -60,7 +63,18 @@ const vTrendPoint = v.object({
 
 const vSkillColumn = v.object({ skillId: v.id("skills"), name: v.string() });
 
-async function figures(ctx: QueryCtx, organizationId: Id<"organizations">, teamId?: Id<"teams">) {
+/**
+ * The average learning gain a caller may see: only with view_scores, and only over at least
+ * MIN_CONSENTING_GROUP learners who share their scores (totals hold consenting learners only),
+ * so that no average reveals one person's score.
+ */
+export function learningGainFor(access: OrgAccess, totals: Pick<Doc<"dashboardTotals">, "gainSum" | "gainCount"> | null) {
+  if (!access.permissions.has("view_scores")) return { avgLearningGain: null, learningGainHidden: "permission" as const };
+  if (!totals || totals.gainCount < MIN_CONSENTING_GROUP) return { avgLearningGain: null, learningGainHidden: "too_few" as const };
+  return { avgLearningGain: Math.round((totals.gainSum / totals.gainCount) * 100) / 100, learningGainHidden: null };
+}
+
+async function figures(ctx: QueryCtx, access: OrgAccess, organizationId: Id<"organizations">, teamId?: Id<"teams">) {
   const totals = await getTotals(ctx, organizationId, teamId);
   const { activeMembers, atRisk } = await activityCounts(ctx, totals, Date.now() - INACTIVE_AFTER_MS);
   const t = totals ?? null;
@@ -79,7 +93,7 @@ async function figures(ctx: QueryCtx, organizationId: Id<"organizations">, teamI
       enrollmentsTotal: t?.enrollmentsTotal ?? 0,
       completionRate: t && t.enrollmentsTotal > 0 ? Math.round((t.enrollmentsCompleted / t.enrollmentsTotal) * 100) : 0,
       certificates: t?.certificates ?? 0,
-      avgLearningGain: t && t.gainCount > 0 ? Math.round((t.gainSum / t.gainCount) * 100) / 100 : null,
+      ...learningGainFor(access, t),
       pace: t?.pace ?? { not_started: 0, on_track: 0, behind: 0, completed: 0 },
     },
   };
@@ -128,7 +142,7 @@ export const executive = orgQuery({
   handler: async (ctx, { organizationId }) => {
     const { access } = ctx;
     if (access.teamScope !== "all") throw appError("OUTSIDE_TEAM_SCOPE", "The organization view is for managers of the whole organization. Open your team's dashboard instead.");
-    const { figures: f } = await figures(ctx, organizationId);
+    const { figures: f } = await figures(ctx, access, organizationId);
     const now = Date.now();
     const snapshots = await ctx.db
       .query("organizationAnalytics")
@@ -242,7 +256,7 @@ export const team = orgQuery({
     assertTeamInScope(ctx.access, teamId);
     const team = await ctx.db.get("teams", teamId);
     if (team === null || team.organizationId !== organizationId || !team.isActive) throw appError("NOT_FOUND", "This team no longer exists.");
-    const { figures: f } = await figures(ctx, organizationId, teamId);
+    const { figures: f } = await figures(ctx, ctx.access, organizationId, teamId);
     const now = Date.now();
     const snapshots = await ctx.db
       .query("teamAnalytics")
@@ -342,7 +356,8 @@ export const member = orgMemberQuery({
     row: vMemberRow,
     email: v.string(),
     enrollmentsInProgress: v.number(),
-    enrollmentsCompleted: v.number(),
+    /** null: the learner keeps certificates, and so completions, private. */
+    enrollmentsCompleted: v.union(v.null(), v.number()),
     learningGain: v.union(v.null(), v.number()),
     nextDeadline: v.union(v.null(), v.number()),
     privacy: v.object({ scores: v.boolean(), activity: v.boolean(), certificates: v.boolean() }),
@@ -378,7 +393,7 @@ export const member = orgMemberQuery({
       row: memberRow(ctx.access, row),
       email: user?.email ?? "",
       enrollmentsInProgress: row.enrollmentsInProgress,
-      enrollmentsCompleted: row.enrollmentsCompleted,
+      enrollmentsCompleted: row.privacy.certificates ? row.enrollmentsCompleted : null,
       learningGain: row.privacy.scores && ctx.access.permissions.has("view_scores") ? (row.learningGain ?? null) : null,
       nextDeadline: row.nextDeadline ?? null,
       privacy: { scores: row.privacy.scores, activity: row.privacy.activity, certificates: row.privacy.certificates },

@@ -113,13 +113,13 @@ export const exportMine = userQuery({
             lessonsCompleted: org.lessonsCompleted,
             sessionsAttended: org.sessionsAttended,
             enrollmentsInProgress: org.enrollmentsInProgress,
-            enrollmentsCompleted: org.enrollmentsCompleted,
+            enrollmentsCompleted: org.privacy.certificates ? org.enrollmentsCompleted : "hidden by your settings",
             pace: org.pace,
             lastActiveAt: org.privacy.activity ? new Date(org.lastActiveAt).toISOString() : "hidden by your settings",
             certificates: org.privacy.certificates ? org.certificates : "hidden by your settings",
             latestScore: org.privacy.scores ? (org.latestScore ?? null) : "hidden by your settings",
             learningGain: org.privacy.scores ? (org.learningGain ?? null) : "hidden by your settings",
-            skillLevels: org.skillLevels,
+            skillLevels: org.privacy.certificates ? org.skillLevels : "hidden by your settings",
           }
         : null,
       managerViews: await Promise.all(

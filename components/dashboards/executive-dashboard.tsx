@@ -13,7 +13,7 @@ import { formatRelative } from "@/lib/format";
 import { LessonsTrend, ProgressTrend } from "./charts";
 import { SkillsHeatMap } from "./heat-map";
 import { NudgeButton } from "./nudge-dialog";
-import { DashboardNav, PrivacyNote, ProgressBar, useRecordView } from "./shared";
+import { DashboardNav, PrivacyNote, ProgressBar, learningGainStat, useRecordView } from "./shared";
 import { Stat } from "./stat";
 
 export function DashboardSkeleton() {
@@ -77,10 +77,10 @@ export function ExecutiveDashboard({ organizationId }: { organizationId: Id<"org
         <Stat label="Seats used" value={data.seatsUsed} suffix={` / ${data.seatsPurchased}`} hint={`${data.seatsPurchased === 0 ? 0 : Math.round((data.seatsUsed / data.seatsPurchased) * 100)}% utilization`} />
         <Stat label="Active in the last 7 days" value={f.activeMembers} suffix={` / ${f.members}`} hint="Did a lesson, joined a session or opened the kit" testId="org-active" />
         <Stat label="Enrollments in progress" value={f.enrollmentsInProgress} hint={`${f.enrollmentsTotal} enrollments in all`} />
-        <Stat label="Completed" value={f.enrollmentsCompleted} delta={null} hint="Courses finished with a certificate" testId="org-completed" />
+        <Stat label="Completed" value={f.enrollmentsCompleted} delta={null} hint="Courses finished with a certificate the learner shares" testId="org-completed" />
         <Stat label="Completion rate" value={f.completionRate} suffix="%" delta={delta(f.completionRate, data.weekAgo?.completionRate, " pts")} />
         <Stat label="Certificates issued" value={f.certificates} delta={delta(f.certificates, data.weekAgo?.certificates)} />
-        <Stat label="Average learning gain" value={f.avgLearningGain === null ? "–" : `${Math.round(f.avgLearningGain * 100)}%`} hint="Normalized gain, pre → post assessment" />
+        <Stat label="Average learning gain" {...learningGainStat(f)} testId="org-learning-gain" />
         <Stat label="At risk" value={f.atRisk} tone="warning" hint="In a course, no activity for 7 days" testId="org-at-risk" />
       </section>
 

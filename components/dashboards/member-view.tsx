@@ -48,7 +48,12 @@ export function MemberView({ organizationId, memberId }: { organizationId: Id<"o
         </Card>
         <Stat label="Lessons completed" value={row.lessonsCompleted} />
         <Stat label="Sessions attended" value={row.sessionsAttended} />
-        <Stat label="Courses" value={data.enrollmentsInProgress} suffix=" in progress" hint={`${data.enrollmentsCompleted} completed${data.nextDeadline ? ` · next ends ${formatDate(data.nextDeadline)}` : ""}`} />
+        <Stat
+          label="Courses"
+          value={data.enrollmentsInProgress}
+          suffix=" in progress"
+          hint={`${data.enrollmentsCompleted === null ? "Completions private" : `${data.enrollmentsCompleted} completed`}${data.nextDeadline ? ` · next ends ${formatDate(data.nextDeadline)}` : ""}`}
+        />
         <Stat label="Last active" value={row.lastActiveAt === null ? "Private" : row.lastActiveAt === 0 ? "Never" : formatRelative(row.lastActiveAt)} />
         <Stat label="Latest score" value={row.latestScore === null ? "–" : `${row.latestScore}%`} hint={row.latestScore === null ? "Shared only with consent" : undefined} />
         <Stat label="Learning gain" value={data.learningGain === null ? "–" : `${Math.round(data.learningGain * 100)}%`} hint="Normalized, pre → post" />

@@ -37,11 +37,21 @@ export function PrivacyNote() {
     <p className="mt-4 flex items-start gap-2 rounded-lg border border-gray-200 bg-gray-50 px-4 py-3 text-sm text-gray-700">
       <EyeOff className="mt-0.5 size-4 shrink-0 text-gray-500" aria-hidden />
       <span>
-        You see progress, attendance and certificates. You never see chats, assessment answers, bookmarks or personal profile details; scores only
-        where a learner agreed. Learners choose this in their privacy settings, and each time you open a person they can see that you did.
+        You see progress and attendance. Certificates, completions and skill levels only where a learner shares them; scores only where a learner
+        agreed, and their averages only over 5 or more such learners. You never see chats, assessment answers, bookmarks or personal profile
+        details. Learners choose this in their privacy settings, and each time you open a person they can see that you did.
       </span>
     </p>
   );
+}
+
+/** The average learning gain, or why it is hidden (the server decides: view_scores and at least 5 learners who share scores). */
+export function learningGainStat(figures: { avgLearningGain: number | null; learningGainHidden: "permission" | "too_few" | null }) {
+  if (figures.avgLearningGain !== null) return { value: `${Math.round(figures.avgLearningGain * 100)}%`, hint: "Normalized gain, pre → post, of learners who share scores" };
+  return {
+    value: "Hidden",
+    hint: figures.learningGainHidden === "permission" ? "Your role does not include scores" : "Hidden: fewer than 5 learners share scores",
+  };
 }
 
 /** Logs one view of a dashboard or a person, once per mount; `ready` turns true when the log is written. */

@@ -10,7 +10,7 @@ import { LessonsTrend, ProgressDistribution, ProgressTrend } from "./charts";
 import { DashboardError, DashboardSkeleton } from "./executive-dashboard";
 import { SkillsHeatMap } from "./heat-map";
 import { NudgeButton } from "./nudge-dialog";
-import { DashboardNav, PaceBadge, PrivacyNote, ProgressBar, useRecordView } from "./shared";
+import { DashboardNav, PaceBadge, PrivacyNote, ProgressBar, learningGainStat, useRecordView } from "./shared";
 import { Stat } from "./stat";
 
 function Private({ what }: { what: string }) {
@@ -47,13 +47,14 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: Id<"
       <DashboardNav organizationId={organizationId} current={`/org/${organizationId}/teams/${teamId}`} teams={nav.teams} orgWide={nav.orgWide && nav.canViewAnalytics} />
       <PrivacyNote />
 
-      <section aria-label="Team figures" className="mt-6 grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+      <section aria-label="Team figures" className="mt-6 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7">
         <Stat label="Average progress" value={f.avgProgress} suffix="%" testId="team-progress" />
         <Stat label="Lessons completed" value={f.lessonsCompleted} testId="team-lessons" />
         <Stat label="Active in 7 days" value={f.activeMembers} suffix={` / ${f.members}`} testId="team-active" />
         <Stat label="Completion rate" value={f.completionRate} suffix="%" />
         <Stat label="Behind schedule" value={f.pace.behind} tone="warning" />
         <Stat label="At risk" value={f.atRisk} tone="warning" hint="Quiet for 7+ days" />
+        <Stat label="Learning gain" {...learningGainStat(f)} testId="team-learning-gain" />
       </section>
 
       <section aria-label="Team charts" className="mt-6 grid gap-3 md:grid-cols-2 lg:grid-cols-3">

@@ -12,7 +12,11 @@ import { formatDate, formatDateTime } from "@/lib/format";
 
 const CHOICES = [
   { key: "allowManagerViewActivity", label: "My activity", help: "When I was last active. Without it, managers see only my progress." },
-  { key: "allowManagerViewCertificates", label: "My certificates", help: "Which certificates I hold and when they expire." },
+  {
+    key: "allowManagerViewCertificates",
+    label: "My certificates",
+    help: "Which certificates and skill badges I hold, and so which courses I completed. Without it, managers see neither my completions nor my skill levels.",
+  },
   { key: "allowManagerViewScores", label: "My assessment scores", help: "My latest score and learning gain. Never my answers." },
   { key: "allowLeaderboardDisplay", label: "Leaderboards", help: "Show my name on team leaderboards." },
 ] as const;

@@ -21,6 +21,8 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 export const INACTIVE_AFTER_MS = 7 * DAY_MS;
 /** Behind when progress trails the share of sessions already held by more than this many points. */
 export const BEHIND_MARGIN = 25;
+/** Aggregates of consent-gated figures (learning gain) are shown only over at least this many consenting learners. */
+export const MIN_CONSENTING_GROUP = 5;
 /** Until a learner chooses: activity and certificates visible to managers, scores and leaderboards not. */
 export const DEFAULT_PRIVACY = {
   allowManagerViewScores: false,
@@ -139,9 +141,25 @@ function sameStats(a: Doc<"memberStats">, b: Omit<Doc<"memberStats">, "_id" | "_
   return JSON.stringify(canonical(aFields)) === JSON.stringify(canonical(bFields));
 }
 
-/** The member's figures from their own enrollments, attendance, lessons, certificates, scores and skills. */
+/**
+ * The member's figures from their own enrollments, attendance, lessons, certificates, scores and
+ * skills, as managers may see them: the learner's privacy choices are applied here, so every row,
+ * total, snapshot and report built from these figures inherits them.
+ * - Certificates hidden: completion is hidden too. A certified enrollment counts as if it were not
+ *   certified (no "completed", no forced 100 % progress, no "completed" pace), the certificate count
+ *   is 0 and skill levels (raised by skill badges) are left out: the row is the same as that of a
+ *   learner who did not complete.
+ * - Scores not shared: no latest score and no learning gain, so no aggregate includes them.
+ */
 async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFields> {
   const now = Date.now();
+  const choices =
+    (await ctx.db
+      .query("userPrivacySettings")
+      .withIndex("by_userId", (q) => q.eq("userId", user._id))
+      .unique()) ?? DEFAULT_PRIVACY;
+  const sharesCompletion = choices.allowManagerViewCertificates;
+  const sharesScores = choices.allowManagerViewScores;
   const enrollments = (
     await ctx.db
       .query("enrollments")
@@ -153,7 +171,7 @@ async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFie
       .query("certificates")
       .withIndex("by_userId", (q) => q.eq("userId", user._id))
       .take(100)
-  ).filter((c) => c.revokedAt === undefined && c.issueStatus !== "failed" && (c.kind ?? "course") === "course");
+  ).filter((c) => sharesCompletion && c.revokedAt === undefined && c.issueStatus !== "failed" && (c.kind ?? "course") === "course");
   const certified = new Set(certificates.map((c) => c.enrollmentId));
 
   let lessonsCompleted = 0;
@@ -214,19 +232,19 @@ async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFie
           ? "not_started"
           : "on_track";
 
-  const gains = await ctx.db
-    .query("learningGainAnalytics")
-    .withIndex("by_userId", (q) => q.eq("userId", user._id))
-    .order("desc")
-    .take(1);
-  const skills = await ctx.db
-    .query("userSkillProgress")
-    .withIndex("by_userId_and_skillId", (q) => q.eq("userId", user._id))
-    .take(50);
-  const privacy = await ctx.db
-    .query("userPrivacySettings")
-    .withIndex("by_userId", (q) => q.eq("userId", user._id))
-    .unique();
+  const gains = sharesScores
+    ? await ctx.db
+        .query("learningGainAnalytics")
+        .withIndex("by_userId", (q) => q.eq("userId", user._id))
+        .order("desc")
+        .take(1)
+    : [];
+  const skills = sharesCompletion
+    ? await ctx.db
+        .query("userSkillProgress")
+        .withIndex("by_userId_and_skillId", (q) => q.eq("userId", user._id))
+        .take(50)
+    : [];
 
   return {
     name: user.name,
@@ -246,10 +264,10 @@ async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFie
       .map((s) => ({ skillId: s.skillId, level: SKILL_LEVELS.indexOf(s.currentLevel) }))
       .filter((s) => s.level > 0),
     privacy: {
-      scores: (privacy ?? DEFAULT_PRIVACY).allowManagerViewScores,
-      activity: (privacy ?? DEFAULT_PRIVACY).allowManagerViewActivity,
-      certificates: (privacy ?? DEFAULT_PRIVACY).allowManagerViewCertificates,
-      leaderboard: (privacy ?? DEFAULT_PRIVACY).allowLeaderboardDisplay,
+      scores: sharesScores,
+      activity: choices.allowManagerViewActivity,
+      certificates: sharesCompletion,
+      leaderboard: choices.allowLeaderboardDisplay,
     },
     updatedAt: now,
   };

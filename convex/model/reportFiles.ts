@@ -19,7 +19,8 @@ export type ReportMember = {
   lessonsCompleted: number;
   sessionsAttended: number;
   enrollmentsInProgress: number;
-  enrollmentsCompleted: number;
+  /** null: the learner keeps certificates, and so completions, private. */
+  enrollmentsCompleted: number | null;
   pace: Doc<"memberStats">["pace"];
   lastActiveAt: number | null;
   certificates: number | null;
@@ -61,7 +62,7 @@ export function renderDetailCsv(members: ReportMember[]) {
         m.lessonsCompleted,
         m.sessionsAttended,
         m.enrollmentsInProgress,
-        m.enrollmentsCompleted,
+        m.enrollmentsCompleted ?? "private",
         PACE_LABEL[m.pace],
         m.lastActiveAt === null ? "private" : day(m.lastActiveAt) || "never",
         m.certificates === null ? "private" : m.certificates,
@@ -89,11 +90,11 @@ export async function renderComplianceXlsx(summary: ReportSummary, members: Repo
       m.email,
       m.teams,
       PACE_LABEL[m.pace],
-      m.enrollmentsCompleted,
+      m.enrollmentsCompleted ?? "private",
       m.enrollmentsInProgress,
       m.certificates === null ? "private" : m.certificates,
       m.nextDeadline === null ? "" : day(m.nextDeadline),
-      m.enrollmentsCompleted > 0 ? "Yes" : "No",
+      m.enrollmentsCompleted === null ? "private" : m.enrollmentsCompleted > 0 ? "Yes" : "No",
     ]);
   }
   const about = workbook.addWorksheet("About");
@@ -102,7 +103,8 @@ export async function renderComplianceXlsx(summary: ReportSummary, members: Repo
     ["Scope", summary.scopeLabel],
     ["Generated", new Date(summary.generatedAt).toISOString()],
     ["Members", summary.figures.members],
-    ["Compliant (completed at least one course)", members.filter((m) => m.enrollmentsCompleted > 0).length],
+    ["Compliant (completed at least one course)", members.filter((m) => (m.enrollmentsCompleted ?? 0) > 0).length],
+    ["Completion private (learner keeps certificates private)", members.filter((m) => m.enrollmentsCompleted === null).length],
   ]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

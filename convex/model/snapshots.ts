@@ -5,7 +5,7 @@
  */
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import { DAY_MS, INACTIVE_AFTER_MS, activityCounts } from "./memberStats";
+import { DAY_MS, INACTIVE_AFTER_MS, MIN_CONSENTING_GROUP, activityCounts } from "./memberStats";
 
 type Totals = Doc<"dashboardTotals">;
 
@@ -25,7 +25,7 @@ export function organizationRow(totals: Totals, day: number, previous: Pick<Doc<
     totalLearningHours: hours,
     avgLearningHoursPerUser: Math.round((hours / members) * 10) / 10,
     lessonsCompleted: totals.lessonsCompleted,
-    ...(totals.gainCount > 0 ? { avgLearningGain: Math.round((totals.gainSum / totals.gainCount) * 100) / 100 } : {}),
+    ...(totals.gainCount >= MIN_CONSENTING_GROUP ? { avgLearningGain: Math.round((totals.gainSum / totals.gainCount) * 100) / 100 } : {}),
     certificatesIssued: totals.certificates,
     skillsAcquired: totals.skills.reduce((sum, s) => sum + s.count, 0),
     avgSkillProgress: Math.round(totals.progressSum / members),

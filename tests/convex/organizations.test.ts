@@ -7,7 +7,7 @@ import { addUser, inviteToken, makeManager, seatInvariant, seedOrg } from "./org
 const stripe = useStripeTestEnvironment();
 const DAY = 86_400_000;
 
-describe("invites", () => {
+describe("invites", { timeout: 30_000 }, () => {
   test("a CSV is validated row by row; each invited person gets a single-use link", async () => {
     const t = newTest();
     const { organizationId, adminId, cohortId } = await seedOrg(t);
