@@ -18,7 +18,11 @@ import {
   releaseOrgSeat,
   requireActive,
 } from "./model/organizations";
+import { boundedText } from "./model/limits";
 import { releaseSeat } from "./model/seats";
+
+/** The longest DNS name. */
+const DOMAIN_MAX = 253;
 import { vCohortStatus, vDomainStatus, vManagerPermission, vManagerRole, vOrganizationStatus, vOrgAuditAction, vTeamRole } from "./validators";
 
 export const overview = orgQuery({
@@ -288,7 +292,7 @@ export const requestDomain = orgMutation({
   returns: v.null(),
   handler: async (ctx, { domain: raw }) => {
     const { organization, viewer } = ctx.access;
-    const domain = normalizeDomain(raw);
+    const domain = normalizeDomain(boundedText(raw, "the domain", DOMAIN_MAX));
     if (PUBLIC_EMAIL_DOMAINS.has(domain)) {
       throw appError("INVALID_INPUT", `${domain} is a public email provider; anyone could join with it. Use your company's own domain.`);
     }

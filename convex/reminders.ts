@@ -12,6 +12,7 @@ import { appError } from "./errors";
 import { internalMutation, orgMutation, orgQuery } from "./functions";
 import { assertTeamInScope, type OrgAccess } from "./model/access";
 import { DAY_MS, INACTIVE_AFTER_MS, getTotals, memberInScope } from "./model/memberStats";
+import { TEXT_LIMITS, boundedText } from "./model/limits";
 import { notifyUsers } from "./model/notifications";
 import { enforceLimit } from "./model/rateLimits";
 import { vReminderChannel, vReminderTarget } from "./validators";
@@ -101,10 +102,8 @@ export const send = orgMutation({
   permission: "send_reminders",
   returns: v.object({ recipients: v.number() }),
   handler: async (ctx, { subject, message, includeProgress, channel, ...target }) => {
-    const cleanSubject = subject.trim();
-    const cleanMessage = message.trim();
-    if (cleanSubject.length < 3 || cleanSubject.length > 120) throw appError("INVALID_INPUT", "Give the reminder a subject of 3 to 120 characters.");
-    if (cleanMessage.length < 5 || cleanMessage.length > 2000) throw appError("INVALID_INPUT", "Write a message of 5 to 2,000 characters.");
+    const cleanSubject = boundedText(subject, "the subject", TEXT_LIMITS.title, { min: 3 });
+    const cleanMessage = boundedText(message, "the message", TEXT_LIMITS.paragraph, { min: 5 });
     const rows = await recipientsFor(ctx, ctx.access, target);
     if (rows.length === 0) throw appError("NOT_AVAILABLE", "Nobody matches this reminder right now.");
     await enforceLimit(ctx, "managerNudges", ctx.viewer._id, "reminders sent this hour");

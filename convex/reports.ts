@@ -13,6 +13,7 @@ import { httpAction, internalMutation, internalQuery, orgMutation, orgQuery } fr
 import { assertTeamInScope, orgAccessOf } from "./model/access";
 import { DAY_MS, INACTIVE_AFTER_MS, activityCounts, getTotals } from "./model/memberStats";
 import { convexSiteUrl } from "./model/env";
+import { TEXT_LIMITS, boundedText } from "./model/limits";
 import { REPORT_KINDS, type ReportKind, vReportKind } from "./model/reportKinds";
 import { notifyUsers } from "./model/notifications";
 import { normalizeEmail } from "./model/users";
@@ -182,8 +183,7 @@ export const create = orgMutation({
   permission: "export_reports",
   returns: v.id("managerReports"),
   handler: async (ctx, { organizationId, name, reportType, teamIds, schedule }) => {
-    const clean = name.trim();
-    if (clean.length < 3 || clean.length > 100) throw appError("INVALID_INPUT", "Give the report a name of 3 to 100 characters.");
+    const clean = boundedText(name, "the report name", TEXT_LIMITS.title, { min: 3 });
     const teams = teamIds && teamIds.length > 0 ? teamIds : undefined;
     if (teams) {
       for (const teamId of teams) {

@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { TEXT_LIMITS } from "@/convex/model/limits";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 
@@ -79,10 +80,10 @@ function NudgeDialog({ organizationId, target, onClose }: { organizationId: Id<"
             </Field>
           )}
           <Field id="nudge-subject" label="Subject">
-            <Input id="nudge-subject" value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={120} />
+            <Input id="nudge-subject" value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={TEXT_LIMITS.title} />
           </Field>
           <Field id="nudge-message" label="Message">
-            <Textarea id="nudge-message" rows={4} value={message} onChange={(e) => setMessage(e.target.value)} maxLength={2000} />
+            <Textarea id="nudge-message" rows={4} value={message} onChange={(e) => setMessage(e.target.value)} maxLength={TEXT_LIMITS.paragraph} />
           </Field>
           <Field id="nudge-channel" label="Send by">
             <Select id="nudge-channel" value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>

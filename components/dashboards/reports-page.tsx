@@ -12,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { TEXT_LIMITS } from "@/convex/model/limits";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
@@ -195,7 +196,7 @@ function CreateReport({ organizationId, orgWide, teams }: { organizationId: Id<"
           </Select>
         </Field>
         <Field id="report-name" label="Name (optional)">
-          <Input id="report-name" value={name} onChange={(e) => setName(e.target.value)} placeholder={KINDS[kind].label} maxLength={100} />
+          <Input id="report-name" value={name} onChange={(e) => setName(e.target.value)} placeholder={KINDS[kind].label} maxLength={TEXT_LIMITS.title} />
         </Field>
         <Field id="report-frequency" label="When">
           <Select id="report-frequency" value={frequency} onChange={(e) => setFrequency(e.target.value as typeof frequency)}>

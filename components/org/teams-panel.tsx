@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
+import { TEXT_LIMITS } from "@/convex/model/limits";
 import { errorMessage } from "@/lib/errors";
 
 export function TeamsPanel({
@@ -59,7 +60,7 @@ export function TeamsPanel({
         <form className="flex max-w-md flex-wrap items-end gap-3" onSubmit={(e) => void onSubmit(e)}>
           <div className="min-w-48 flex-1">
             <Field id="team-name" label="New team">
-              <Input id="team-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Customer Success" />
+              <Input id="team-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Customer Success" maxLength={TEXT_LIMITS.name} />
             </Field>
           </div>
           <Button type="submit" variant="secondary" loading={busy} disabled={name.trim().length < 2}>

@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from "vitest";
-import { api } from "../../convex/_generated/api";
+import { api, internal } from "../../convex/_generated/api";
+import { TEXT_LIMITS } from "../../convex/model/limits";
 import { as, deliver, runScheduled, seedCohort, useStripeTestEnvironment } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 import { addUser, inviteToken, makeManager, seatInvariant, seedOrg } from "./org-helpers";
@@ -142,6 +143,28 @@ describe("authorization", () => {
     await expectAppError(as(t, manager).mutation(api.invites.createFromCsv, { organizationId, csv: "new@acme.com" }), "MISSING_PERMISSION");
     await expectAppError(as(t, manager).mutation(api.billing.buySeats, { organizationId, courseId, seats: 2 }), "NOT_ORG_ADMIN");
     await expectAppError(as(t, manager).mutation(api.organizations.setDomainJoin, { organizationId, enabled: true }), "NOT_ORG_ADMIN");
+  });
+});
+
+describe("#15.14 free text in organization functions is bounded", () => {
+  test("#15.14 team names and descriptions, report names, reminder texts and domains are held to TEXT_LIMITS", async () => {
+    const t = newTest();
+    const { organizationId, adminId } = await seedOrg(t);
+    const admin = as(t, adminId);
+    const tooLong = async (call: Promise<unknown>) => expect(await expectAppError(call, "INVALID_INPUT")).toMatch(/too long: at most [\d,]+ characters/);
+    await tooLong(admin.mutation(api.teams.create, { organizationId, name: "T".repeat(TEXT_LIMITS.name + 1) }));
+    await tooLong(admin.mutation(api.teams.create, { organizationId, name: "Sales", description: "d".repeat(TEXT_LIMITS.paragraph + 1) }));
+    const teamId = await admin.mutation(api.teams.create, { organizationId, name: "Sales", description: `  ${"d".repeat(TEXT_LIMITS.paragraph)}  ` });
+    expect((await t.run(async (ctx) => ctx.db.get("teams", teamId)))!.description).toHaveLength(TEXT_LIMITS.paragraph);
+    await tooLong(admin.mutation(api.reports.create, { organizationId, name: "R".repeat(TEXT_LIMITS.title + 1), reportType: "compliance" }));
+    const member = await addUser(t, "ada@acme.com", { organizationId, holdsOrgSeat: true });
+    await t.mutation(internal.dashboards.refreshMembers, { userIds: [member] });
+    const nudge = { organizationId, targetType: "individual" as const, userIds: [member], includeProgress: false, channel: "in_app" as const };
+    await tooLong(admin.mutation(api.reminders.send, { ...nudge, subject: "S".repeat(TEXT_LIMITS.title + 1), message: "Keep going." }));
+    await tooLong(admin.mutation(api.reminders.send, { ...nudge, subject: "Hello", message: "M".repeat(TEXT_LIMITS.paragraph + 1) }));
+    // A domain is at most 253 characters; the refusal does not echo a huge argument back.
+    const message = await expectAppError(admin.mutation(api.organizations.requestDomain, { organizationId, domain: "a".repeat(50_000) }), "INVALID_INPUT");
+    expect(message.length).toBeLessThan(300);
   });
 });
 
