@@ -47,7 +47,7 @@ export function PrivacyNote() {
 
 /** The average learning gain, or why it is hidden (the server decides: view_scores and at least 5 learners who share scores). */
 export function learningGainStat(figures: { avgLearningGain: number | null; learningGainHidden: "permission" | "too_few" | null }) {
-  if (figures.avgLearningGain !== null) return { value: `${Math.round(figures.avgLearningGain * 100)}%`, hint: "Normalized gain, pre → post, of learners who share scores" };
+  if (figures.avgLearningGain !== null) return { value: `${Math.round(figures.avgLearningGain * 100)}%`, hint: "Pre → post, of learners who share scores" };
   return {
     value: "Hidden",
     hint: figures.learningGainHidden === "permission" ? "Your role does not include scores" : "Hidden: fewer than 5 learners share scores",
