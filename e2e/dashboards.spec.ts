@@ -20,6 +20,8 @@ test("a manager's team dashboard moves live when a learner completes a lesson; t
   const chartSummary = manager.getByTestId("team-lessons-chart-summary");
   await expect(chartSummary).toHaveText(`${lessonsBefore} lessons completed so far.`);
   await expect(manager.getByTestId("team-lessons-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  // Sam's role includes scores and more than five of Marketing share theirs: the average shows.
+  await expect(manager.getByTestId("team-learning-gain")).toHaveText(/^\d+%$/);
   await expectAccessible(manager);
 
   // Taylor ticks a lesson on their schedule, in another browser.
@@ -70,6 +72,7 @@ test("an org admin reads the organization dashboard, nudges someone at risk and 
   await expect(page.locator("table", { hasText: "Average progress" }).getByRole("link", { name: "Engineering" })).toBeVisible();
   await expect(page.getByRole("table", { name: /Skills by team/ })).toBeVisible();
   await expect(page.getByTestId("org-progress-chart").locator(".recharts-line-curve").first()).toBeVisible();
+  await expect(page.getByTestId("org-learning-gain")).toHaveText(/^\d+%$/);
   await expectAccessible(page);
 
   // Nudge the first person at risk, in-app only.

@@ -62,4 +62,32 @@ test("an org admin invites by CSV and sees a per-row report; an invitee accepts 
   await admin.getByRole("button", { name: "Save role" }).click();
   await expect(miraRow).toContainText("manager");
   await expectAccessible(admin);
+
+  // Mira now manages Engineering only: her console lists Engineering's people, with no invitations and no actions on them.
+  await invitee.goto(new URL(admin.url()).pathname);
+  await expect(invitee.getByRole("heading", { name: "Acme Corporation" })).toBeVisible();
+  await expect(invitee.getByRole("tab", { name: "Members" })).toBeVisible();
+  await expect(invitee.getByRole("tab", { name: "Invitations" })).toHaveCount(0);
+  const seen = invitee.getByTestId("member-row");
+  await expect(seen.first()).toBeVisible();
+  await expect(seen.filter({ hasNotText: "Engineering" })).toHaveCount(0);
+  await expect(invitee.getByRole("button", { name: /Actions for/ })).toHaveCount(0);
+  await expectAccessible(invitee);
+});
+
+test("a manager of one team sees only that team's people in the console, with no invitations", async ({ page }) => {
+  // Sam Patel manages Marketing only.
+  await signInAsDemo(page, "Sam Patel");
+  await page.getByRole("link", { name: "Acme Corporation" }).first().click();
+  await expect(page.getByRole("heading", { name: "Acme Corporation" })).toBeVisible();
+  await expect(page.getByRole("tab", { name: "Members" })).toBeVisible();
+  await expect(page.getByRole("tab", { name: "Invitations" })).toHaveCount(0);
+  const rows = page.getByTestId("member-row");
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.filter({ hasNotText: "Marketing" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Actions for/ })).toHaveCount(0);
+  await page.getByRole("tab", { name: "Teams" }).click();
+  await expect(page.getByText("Outside your team scope").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create team" })).toHaveCount(0);
+  await expectAccessible(page);
 });
