@@ -251,7 +251,8 @@ describe("manager dashboards", () => {
   });
 });
 
-describe("manager reminders", () => {
+// Twenty-odd reminders with their emails: seconds on a busy machine.
+describe("manager reminders", { timeout: 30_000 }, () => {
   test("nudges reach the right people on the chosen channel, are logged, scoped and rate-limited", async () => {
     const { t, organizationId, admin, adminId, sales, support, people } = await fixture();
     await t.run(async (ctx) => {
