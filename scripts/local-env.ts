@@ -22,6 +22,8 @@ export async function ensureLocalEnv(
   const file = options.file ?? localEnvPath(root);
   const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>) : {};
   const env: Record<string, string> = { ...existing };
+  // The explicit switch for local mode (dev mailbox, demo sign-in, seeding). Files made before it existed get it too.
+  env.ACADEMY_LOCAL_MODE = "1";
   if (!env.JWT_PRIVATE_KEY || !env.JWKS) {
     const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
     env.JWT_PRIVATE_KEY = (await exportPKCS8(privateKey)).trimEnd().replace(/\n/g, " ");

@@ -13,6 +13,8 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
   teamRequests: { kind: "fixed window", rate: 3, period: HOUR },
   /** Manager nudges per manager: enough for a morning's follow-up, not a spam cannon. */
   managerNudges: { kind: "token bucket", rate: 20, period: HOUR, capacity: 20 },
+  /** "Email is not being sent" alerts to platform admins: one per window, however many emails fail. */
+  emailNotConfiguredAlerts: { kind: "fixed window", rate: 1, period: 6 * HOUR },
 });
 
 type LimitName = "magicLink" | "orgInvites" | "teamRequests" | "managerNudges";
