@@ -41,6 +41,7 @@ import type * as model_assets_badgeArt from "../model/assets/badgeArt.js";
 import type * as model_assets_fonts from "../model/assets/fonts.js";
 import type * as model_baking from "../model/baking.js";
 import type * as model_billing from "../model/billing.js";
+import type * as model_bookingTokens from "../model/bookingTokens.js";
 import type * as model_calcom from "../model/calcom.js";
 import type * as model_certificatePdf from "../model/certificatePdf.js";
 import type * as model_certificates from "../model/certificates.js";
@@ -122,6 +123,7 @@ declare const fullApi: ApiFromModules<{
   "model/assets/fonts": typeof model_assets_fonts;
   "model/baking": typeof model_baking;
   "model/billing": typeof model_billing;
+  "model/bookingTokens": typeof model_bookingTokens;
   "model/calcom": typeof model_calcom;
   "model/certificatePdf": typeof model_certificatePdf;
   "model/certificates": typeof model_certificates;

@@ -1,4 +1,5 @@
 /** Deployment settings read from the environment (set in the dashboard or .convex-local/env.json). */
+import { MIN_BOOKING_TOKEN_SECRET_LENGTH } from "./bookingTokens";
 
 /**
  * Local mode is switched on explicitly with `ACADEMY_LOCAL_MODE=1`, which only
@@ -67,7 +68,14 @@ export function calcomSettings() {
     embedJsUrl: process.env.CALCOM_EMBED_JS_URL ?? `${origin}/embed/embed.js`,
     /** The office-hours event, e.g. `academy/office-hours`. */
     bookingLink: process.env.CALCOM_BOOKING_LINK,
+    /** Signs office-hours booking tokens (model/bookingTokens.ts); missing or short means no booking is accepted. */
+    bookingTokenSecret: bookingTokenSecret(),
   };
+}
+
+function bookingTokenSecret() {
+  const secret = process.env.CALCOM_BOOKING_TOKEN_SECRET?.trim();
+  return secret && secret.length >= MIN_BOOKING_TOKEN_SECRET_LENGTH ? secret : undefined;
 }
 
 /**
