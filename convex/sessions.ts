@@ -16,6 +16,7 @@ import { requireUserByEmail } from "./model/users";
 import { vAttendanceStatus, vCohortSessionStatus, vRecurrenceFrequency, vSessionReminderKind, vSessionType } from "./validators";
 import { refreshCohortLater } from "./model/memberStats";
 import { boundedText, optionalText, TEXT_LIMITS } from "./model/limits";
+import { claimRecordingUpload, recordRecordingUpload, releaseRecordingUpload } from "./model/recordingUploads";
 
 const MAX_DURATION_MINUTES = 8 * 60;
 
@@ -237,7 +238,12 @@ export const add = platformAdminMutation({
   },
 });
 
-/** The recap of a past session: recording (link or uploaded file), summary and action items. Staff only. */
+/**
+ * The recap of a past session: recording (link or uploaded file), summary and
+ * action items. Staff only; a new file must be one the caller uploaded for this
+ * session (generateRecordingUploadUrl), and it replaces (deletes) the previous
+ * recording file only if that one was uploaded for this session too.
+ */
 export const saveRecap = userMutation({
   args: {
     cohortSessionId: v.id("cohortSessions"),
@@ -259,7 +265,10 @@ export const saveRecap = userMutation({
     if (items.length > 20) throw appError("INVALID_INPUT", "Keep it to 20 action items.");
     const recapSummary = optionalText(summary, "the summary", TEXT_LIMITS.paragraph);
     const hadRecording = Boolean(session.recordingUrl || session.recordingFileId);
-    if (recordingFileId && session.recordingFileId && recordingFileId !== session.recordingFileId) await ctx.storage.delete(session.recordingFileId);
+    if (recordingFileId && recordingFileId !== session.recordingFileId) {
+      await claimRecordingUpload(ctx, session, ctx.viewer._id, recordingFileId);
+      if (session.recordingFileId) await releaseRecordingUpload(ctx, session, session.recordingFileId);
+    }
     await ctx.db.patch("cohortSessions", cohortSessionId, {
       recordingUrl: url,
       recordingFileId: recordingFileId ?? session.recordingFileId,
@@ -280,13 +289,18 @@ export const saveRecap = userMutation({
   },
 });
 
+/**
+ * An upload URL for the session's recording, for the file with this SHA-256
+ * (base64) and size; recorded, so that only that file can be attached (see saveRecap).
+ */
 export const generateRecordingUploadUrl = userMutation({
-  args: { cohortSessionId: v.id("cohortSessions") },
+  args: { cohortSessionId: v.id("cohortSessions"), sha256: v.string(), size: v.number() },
   returns: v.string(),
-  handler: async (ctx, { cohortSessionId }) => {
+  handler: async (ctx, { cohortSessionId, sha256, size }) => {
     const session = await requireSession(ctx, cohortSessionId);
     const { cohort } = await sessionContext(ctx, session);
     if (!(isSessionStaff(ctx.viewer, cohort, session))) throw appError("FORBIDDEN", "Only this session's instructor or an admin can upload its recording.");
+    await recordRecordingUpload(ctx, cohortSessionId, ctx.viewer._id, { sha256, size });
     return await ctx.storage.generateUploadUrl();
   },
 });

@@ -61,6 +61,7 @@ import type * as model_notifications from "../model/notifications.js";
 import type * as model_openBadges from "../model/openBadges.js";
 import type * as model_organizations from "../model/organizations.js";
 import type * as model_rateLimits from "../model/rateLimits.js";
+import type * as model_recordingUploads from "../model/recordingUploads.js";
 import type * as model_recurrence from "../model/recurrence.js";
 import type * as model_reportFiles from "../model/reportFiles.js";
 import type * as model_reportKinds from "../model/reportKinds.js";
@@ -143,6 +144,7 @@ declare const fullApi: ApiFromModules<{
   "model/openBadges": typeof model_openBadges;
   "model/organizations": typeof model_organizations;
   "model/rateLimits": typeof model_rateLimits;
+  "model/recordingUploads": typeof model_recordingUploads;
   "model/recurrence": typeof model_recurrence;
   "model/reportFiles": typeof model_reportFiles;
   "model/reportKinds": typeof model_reportKinds;
