@@ -17,9 +17,14 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
   emailNotConfiguredAlerts: { kind: "fixed window", rate: 1, period: 6 * HOUR },
   /** All anonymous "Buy for my team" requests together: a ceiling no number of addresses gets past. */
   teamRequestsGlobal: { kind: "token bucket", rate: 30, period: HOUR, capacity: 30 },
+  /**
+   * All sign-in links together: a ceiling on what a flood of different addresses can make us send. (Not per
+   * network: sign-in goes through the Next.js server, so Convex sees the server's address, not the person's.)
+   */
+  magicLinkGlobal: { kind: "token bucket", rate: 1_000, period: HOUR, capacity: 1_000 },
 });
 
-type LimitName = "magicLink" | "orgInvites" | "teamRequests" | "managerNudges" | "teamRequestsGlobal";
+type LimitName = "magicLink" | "orgInvites" | "teamRequests" | "managerNudges" | "teamRequestsGlobal" | "magicLinkGlobal";
 
 /** Consumes `count` tokens or throws RATE_LIMITED with when to try again. */
 export async function enforceLimit(

@@ -1,7 +1,7 @@
 /** Anonymous forms are limited by what the caller cannot choose, and stored free text is bounded. */
 import { describe, expect, test, vi } from "vitest";
-import { api } from "../../convex/_generated/api";
-import { networkOf } from "../../convex/model/rateLimits";
+import { api, internal } from "../../convex/_generated/api";
+import { networkOf, rateLimiter } from "../../convex/model/rateLimits";
 import { as, seedCohort, useStripeTestEnvironment, type T } from "./checkout-helpers";
 import { authEnv, expectAppError, newTest } from "./helpers";
 
@@ -126,6 +126,17 @@ describe("free text in schedules, recaps, organizations and the catalogue", () =
       courseSessions: await ctx.db.query("sessions").collect(),
     }));
     expect(after).toEqual(before);
+  });
+
+  test("#15.14 sign-in links have a ceiling across all addresses, besides the one per address", async () => {
+    const t = newTest();
+    // 998 links to other addresses this hour already…
+    await t.run(async (ctx) => {
+      await rateLimiter.limit(ctx, "magicLinkGlobal", { key: "all", count: 998 });
+    });
+    for (let i = 0; i < 2; i++) await t.mutation(internal.users.limitSignInLink, { email: `person${i}@example.com` });
+    const message = await expectAppError(t.mutation(internal.users.limitSignInLink, { email: "one.more@example.com" }), "RATE_LIMITED");
+    expect(message).toMatch(/sign-in links requested right now/);
   });
 
   test("a sign-in link for an overlong address is refused before anything is stored", async () => {
