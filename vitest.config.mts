@@ -12,6 +12,9 @@ export default defineConfig({
         test: {
           name: "convex",
           environment: "edge-runtime",
+          // The Convex suites run as a local deployment does (dev mailbox, demo people, seeding);
+          // tests of a real deployment switch it off with vi.stubEnv("ACADEMY_LOCAL_MODE", "").
+          env: { ACADEMY_LOCAL_MODE: "1" },
           include: ["convex/**/*.test.ts", "tests/convex/**/*.test.ts"],
           server: { deps: { inline: ["convex-test"] } },
         },
@@ -21,7 +24,7 @@ export default defineConfig({
         test: {
           name: "local-backend",
           environment: "node",
-          include: ["local-backend/**/*.test.ts", "local-stripe/**/*.test.ts", "local-calcom/**/*.test.ts"],
+          include: ["local-backend/**/*.test.ts", "local-stripe/**/*.test.ts", "local-calcom/**/*.test.ts", "scripts/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -3,8 +3,9 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { appError } from "./errors";
 import { mutation, platformAdminMutation, platformAdminQuery } from "./functions";
+import { boundedText, optionalText, TEXT_LIMITS } from "./model/limits";
 import { audit, normalizeDomain } from "./model/organizations";
-import { enforceLimit } from "./model/rateLimits";
+import { clientNetworkKey, enforceLimit } from "./model/rateLimits";
 import { nameFromEmail, normalizeEmail } from "./model/users";
 import { vDomainStatus, vOrganizationStatus, MANAGER_PERMISSIONS } from "./validators";
 
@@ -68,24 +69,29 @@ export const teamRequests = platformAdminQuery({
   },
 });
 
-/** "Buy for my team": anyone may ask; a platform admin turns the request into an organization. */
+/**
+ * "Buy for my team": anyone may ask, signed in or not; a platform admin turns
+ * the request into an organization. Limited per client network (an address
+ * the caller cannot choose, unlike the email they type) and overall.
+ */
 export const requestForTeam = mutation({
   args: { name: v.string(), email: v.string(), company: v.string(), teamSize: v.string(), message: v.optional(v.string()) },
   returns: v.null(),
   handler: async (ctx, args) => {
-    const email = normalizeEmail(args.email);
-    const name = args.name.trim();
-    const company = args.company.trim();
-    if (name.length < 2) throw appError("INVALID_INPUT", "Tell us your name.");
-    if (company.length < 2) throw appError("INVALID_INPUT", "Tell us your company's name.");
-    await enforceLimit(ctx, "teamRequests", email, "requests from this address");
+    const name = boundedText(args.name, "your name", TEXT_LIMITS.name, { min: 2 });
+    const email = normalizeEmail(boundedText(args.email, "your email address", TEXT_LIMITS.email));
+    const company = boundedText(args.company, "your company's name", TEXT_LIMITS.name, { min: 2 });
+    const teamSize = optionalText(args.teamSize, "the number of seats", TEXT_LIMITS.line);
+    const message = optionalText(args.message, "your message", TEXT_LIMITS.paragraph) ?? "";
+    await enforceLimit(ctx, "teamRequests", await clientNetworkKey(ctx), "requests from your network");
+    await enforceLimit(ctx, "teamRequestsGlobal", "all", "team requests right now");
     const now = Date.now();
     await ctx.db.insert("contactSubmissions", {
       name,
       email,
       company,
-      teamSize: args.teamSize.trim() || undefined,
-      message: (args.message ?? "").trim().slice(0, 2000),
+      teamSize,
+      message,
       status: "pending",
       createdAt: now,
       updatedAt: now,
@@ -110,10 +116,10 @@ export const create = platformAdminMutation({
   },
   returns: v.id("organizations"),
   handler: async (ctx, args) => {
-    const name = args.name.trim();
-    if (name.length < 2) throw appError("INVALID_INPUT", "An organization needs a name.");
-    const domain = normalizeDomain(args.domain);
-    const contactEmail = normalizeEmail(args.contactEmail);
+    const name = boundedText(args.name, "the organization's name", TEXT_LIMITS.name, { min: 2 });
+    const domain = normalizeDomain(boundedText(args.domain, "the domain", TEXT_LIMITS.email));
+    const contactEmail = normalizeEmail(boundedText(args.contactEmail, "the contact's email address", TEXT_LIMITS.email));
+    const contactName = optionalText(args.contactName, "the contact's name", TEXT_LIMITS.name) ?? nameFromEmail(contactEmail);
     if (!Number.isInteger(args.seats) || args.seats < 1 || args.seats > 1000) throw appError("INVALID_INPUT", "Order between 1 and 1000 seats.");
     const course = await ctx.db.get("courses", args.courseId);
     if (course === null || course.status !== "published") throw appError("NOT_FOUND", "This course is not on sale.");
@@ -127,7 +133,7 @@ export const create = platformAdminMutation({
       domainStatus: "approved",
       domainJoinEnabled: false,
       contactEmail,
-      contactName: args.contactName.trim() || nameFromEmail(contactEmail),
+      contactName,
       status: "pending_payment",
       seatsPurchased: 0,
       seatsUsed: 0,
@@ -141,7 +147,7 @@ export const create = platformAdminMutation({
       existing?._id ??
       (await ctx.db.insert("users", {
         email: contactEmail,
-        name: args.contactName.trim() || nameFromEmail(contactEmail),
+        name: contactName,
         role: "org_admin",
         emailNotifications: true,
         smsNotifications: false,

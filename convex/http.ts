@@ -3,6 +3,7 @@ import { api, internal } from "./_generated/api";
 import { auth } from "./auth";
 import { httpAction } from "./functions";
 import { extractPng, extractSvg } from "./model/baking";
+import { readBookingToken } from "./model/bookingTokens";
 import { verifyCalSignature } from "./model/calcom";
 import { didDocument } from "./model/openBadges";
 import { calcomSettings, credentialIssuerSettings } from "./model/env";
@@ -34,7 +35,11 @@ http.route({
   }),
 });
 
-/** Cal.com webhooks: X-Cal-Signature-256 (hex HMAC-SHA256 of the raw body) checked, each uid + trigger applied once. */
+/**
+ * Cal.com webhooks: X-Cal-Signature-256 (hex HMAC-SHA256 of the raw body)
+ * checked, the booking token from the booking's metadata verified, each
+ * uid + trigger applied once.
+ */
 http.route({
   path: "/calcom/webhook",
   method: "POST",
@@ -50,7 +55,9 @@ http.route({
       return new Response("Body is not JSON", { status: 400 });
     }
     if (typeof parsed.triggerEvent !== "string") return new Response("No triggerEvent", { status: 400 });
-    const outcome = await ctx.runMutation(internal.officeHours.applyWebhook, { triggerEvent: parsed.triggerEvent, payload: parsed.payload ?? {} });
+    const metadata = (parsed.payload as { metadata?: Record<string, unknown> } | undefined)?.metadata;
+    const bookingToken = await readBookingToken(metadata?.bookingToken, calcomSettings().bookingTokenSecret);
+    const outcome = await ctx.runMutation(internal.officeHours.applyWebhook, { triggerEvent: parsed.triggerEvent, payload: parsed.payload ?? {}, bookingToken });
     return Response.json({ received: true, outcome });
   }),
 });

@@ -1,8 +1,11 @@
 /**
  * Office hours booked through Cal.com: eligible learners (within their
- * enrollment's `officeHoursEligibleUntil`) book in the Cal.com embed; the
- * signed webhook keeps `officeHoursBookings` in step, refusing bookings
- * outside the window by cancelling them through Cal.com's API.
+ * enrollment's `officeHoursEligibleUntil`) book in the Cal.com embed on
+ * `/learn`, which carries a signed, short-lived booking token
+ * (model/bookingTokens.ts) as booking metadata. The signed webhook keeps
+ * `officeHoursBookings` in step: a booking counts only with a valid token for
+ * an eligible learner (whatever email was typed on the booking page); anything
+ * else is cancelled through Cal.com's API.
  */
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
@@ -10,11 +13,17 @@ import type { Doc, Id } from "./_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "./_generated/server";
 import { appError } from "./errors";
 import { internalAction, internalMutation, internalQuery, userAction, userQuery } from "./functions";
+import {
+  BOOKING_TOKEN_DELIVERY_GRACE_MS,
+  BOOKING_TOKEN_TTL_MS,
+  newNonce,
+  signBookingToken,
+  type BookingTokenClaims,
+} from "./model/bookingTokens";
 import { cancelCalBooking, type CalWebhook } from "./model/calcom";
 import { calcomSettings } from "./model/env";
 import { formatInstant } from "./model/format";
 import { notifyUsers } from "./model/notifications";
-import { normalizeEmail } from "./model/users";
 import { vBookingStatus } from "./validators";
 
 const vEligibility = v.object({ enrollmentId: v.id("enrollments"), courseTitle: v.string(), cohortName: v.string(), eligibleUntil: v.number() });
@@ -67,11 +76,43 @@ export const mine = userQuery({
         courseTitle: course?.title ?? "Course",
       });
     }
+    const bookable = settings.bookingLink && settings.bookingTokenSecret;
     return {
-      calcom: settings.bookingLink ? { calLink: settings.bookingLink, calOrigin: settings.origin, embedJsUrl: settings.embedJsUrl } : null,
+      calcom: bookable ? { calLink: settings.bookingLink!, calOrigin: settings.origin, embedJsUrl: settings.embedJsUrl } : null,
       eligibility: eligibility.sort((a, b) => b.eligibleUntil - a.eligibleUntil),
       bookings: bookings.sort((a, b) => a.scheduledAt - b.scheduledAt),
     };
+  },
+});
+
+/**
+ * A booking token for the Cal.com embed: signed, valid for 30 minutes, bound to
+ * the viewer and one of their enrollments whose office-hours window is open.
+ */
+export const bookingToken = userAction({
+  args: { enrollmentId: v.id("enrollments") },
+  returns: v.object({ token: v.string(), expiresAt: v.number() }),
+  handler: async (ctx, { enrollmentId }) => {
+    const secret = calcomSettings().bookingTokenSecret;
+    if (!secret) throw appError("NOT_AVAILABLE", "Booking opens once the academy connects its Cal.com calendar.");
+    const now = Date.now();
+    const { eligibleUntil } = await ctx.runQuery(internal.officeHours.tokenEligibility, { enrollmentId, viewerId: ctx.viewerId, now });
+    const expiresAt = now + BOOKING_TOKEN_TTL_MS;
+    const token = await signBookingToken({ userId: ctx.viewerId, enrollmentId, eligibleUntil, expiresAt, nonce: newNonce() }, secret);
+    return { token, expiresAt };
+  },
+});
+
+export const tokenEligibility = internalQuery({
+  args: { enrollmentId: v.id("enrollments"), viewerId: v.id("users"), now: v.number() },
+  returns: v.object({ eligibleUntil: v.number() }),
+  handler: async (ctx, { enrollmentId, viewerId, now }) => {
+    const enrollment = await ctx.db.get("enrollments", enrollmentId);
+    if (enrollment === null || enrollment.userId !== viewerId) throw appError("NOT_FOUND", "This enrollment is not yours.");
+    if (enrollment.paymentStatus !== "completed" || enrollment.officeHoursEligibleUntil < now) {
+      throw appError("NOT_AVAILABLE", "Office hours for this course have ended.");
+    }
+    return { eligibleUntil: enrollment.officeHoursEligibleUntil };
   },
 });
 
@@ -108,7 +149,7 @@ export const markCancelled = internalMutation({
   },
 });
 
-/** Cancels a booking the academy cannot keep (outside the eligibility window, unknown attendee). */
+/** Cancels a booking the academy cannot keep (no valid booking token, outside the eligibility window). */
 export const refuse = internalAction({
   args: { uid: v.string(), reason: v.string() },
   returns: v.null(),
@@ -118,12 +159,25 @@ export const refuse = internalAction({
   },
 });
 
-/** Applies one verified Cal.com webhook once (uid + trigger); returns what happened. */
+const vBookingToken = v.object({
+  userId: v.id("users"),
+  enrollmentId: v.id("enrollments"),
+  eligibleUntil: v.number(),
+  expiresAt: v.number(),
+  nonce: v.string(),
+});
+
+/**
+ * Applies one Cal.com webhook once (uid + trigger); returns what happened.
+ * `bookingToken` holds the claims of the booking token in the payload's
+ * metadata, already verified by the HTTP action (null when absent or invalid).
+ */
 export const applyWebhook = internalMutation({
-  args: { triggerEvent: v.string(), payload: v.any() },
+  args: { triggerEvent: v.string(), payload: v.any(), bookingToken: v.union(v.null(), vBookingToken) },
   returns: v.string(),
   handler: async (ctx, body) => {
     const { triggerEvent, payload } = body as CalWebhook;
+    const token = body.bookingToken as BookingTokenClaims | null;
     const uid = typeof payload?.uid === "string" ? payload.uid : null;
     if (uid === null) return "ignored: no booking uid";
     const key = `${triggerEvent}:${uid}`;
@@ -132,18 +186,27 @@ export const applyWebhook = internalMutation({
       .withIndex("by_key", (q) => q.eq("key", key))
       .unique();
     if (seen) return "duplicate";
-    const outcome = await applyTrigger(ctx, triggerEvent, uid, payload);
+    const outcome = await applyTrigger(ctx, triggerEvent, uid, payload, token);
     await ctx.db.insert("calcomWebhookEvents", { key, outcome, receivedAt: Date.now() });
     return outcome;
   },
 });
 
-async function applyTrigger(ctx: MutationCtx, trigger: string, uid: string, payload: CalWebhook["payload"]): Promise<string> {
+const NO_TOKEN_REASON = "Office hours are booked from your learning page in the academy; this booking was not made there.";
+
+/** Whether a token names the same learner and enrollment as a booking we hold. */
+function sameHolder(token: BookingTokenClaims, booking: Doc<"officeHoursBookings">) {
+  return token.userId === booking.userId && token.enrollmentId === booking.enrollmentId;
+}
+
+async function applyTrigger(ctx: MutationCtx, trigger: string, uid: string, payload: CalWebhook["payload"], token: BookingTokenClaims | null): Promise<string> {
   const startsAt = payload.startTime ? Date.parse(payload.startTime) : NaN;
   const endsAt = payload.endTime ? Date.parse(payload.endTime) : undefined;
   if (trigger === "BOOKING_CANCELLED") {
+    // Only bookings accepted with a valid token exist here; a token in the payload must name the same learner.
     const booking = await bookingByUid(ctx, uid);
     if (booking === null) return "ignored: unknown booking";
+    if (token !== null && !sameHolder(token, booking)) return "ignored: the booking token names someone else";
     if (booking.status !== "scheduled") return "already cancelled";
     await ctx.db.patch("officeHoursBookings", booking._id, { status: "cancelled", cancelReason: payload.cancellationReason || "Cancelled in Cal.com.", updatedAt: Date.now() });
     const user = await ctx.db.get("users", booking.userId);
@@ -152,14 +215,48 @@ async function applyTrigger(ctx: MutationCtx, trigger: string, uid: string, payl
   }
   if (trigger !== "BOOKING_CREATED" && trigger !== "BOOKING_RESCHEDULED") return `ignored: ${trigger}`;
   if (Number.isNaN(startsAt)) return "ignored: no start time";
-
-  const previous = trigger === "BOOKING_RESCHEDULED" && payload.rescheduleUid ? await bookingByUid(ctx, payload.rescheduleUid) : null;
   if ((await bookingByUid(ctx, uid)) !== null) return "duplicate booking";
-  const user = previous ? await ctx.db.get("users", previous.userId) : await attendee(ctx, payload);
-  const enrollment = user ? await eligibleEnrollment(ctx, user, startsAt, payload.metadata?.enrollmentId, previous?.enrollmentId) : null;
-  if (user === null || enrollment === null) {
-    const reason = user === null ? "This email has no academy account with office hours." : "Office hours are included until a date your booking falls after.";
-    await ctx.scheduler.runAfter(0, internal.officeHours.refuse, { uid, reason });
+
+  const refuse = async (reason: string) => await ctx.scheduler.runAfter(0, internal.officeHours.refuse, { uid, reason });
+  // Whose booking this is: a new booking's token, or the booking a reschedule moves (accepted with a token earlier).
+  let holder: { userId: Id<"users">; enrollmentId: Id<"enrollments"> };
+  let previous: Doc<"officeHoursBookings"> | null = null;
+  if (trigger === "BOOKING_RESCHEDULED") {
+    previous = payload.rescheduleUid ? await bookingByUid(ctx, payload.rescheduleUid) : null;
+    if (previous === null) {
+      await refuse(NO_TOKEN_REASON);
+      return "refused: moves no booking of ours";
+    }
+    if (token !== null && !sameHolder(token, previous)) {
+      await refuse(NO_TOKEN_REASON);
+      await ctx.db.patch("officeHoursBookings", previous._id, { status: "cancelled", cancelReason: "Moved without a valid booking from your learning page.", updatedAt: Date.now() });
+      return "refused: the booking token names someone else";
+    }
+    holder = previous;
+  } else {
+    if (token === null) {
+      await refuse(NO_TOKEN_REASON);
+      return "refused: no valid booking token";
+    }
+    if (token.expiresAt + BOOKING_TOKEN_DELIVERY_GRACE_MS < Date.now()) {
+      await refuse("The booking page was open too long; please book again from your learning page.");
+      return "refused: booking token expired";
+    }
+    const tokenKey = `booking-token:${token.nonce}`;
+    if ((await ctx.db.query("calcomWebhookEvents").withIndex("by_key", (q) => q.eq("key", tokenKey)).unique()) !== null) {
+      await refuse("Each booking from your learning page books one slot; please book again from there.");
+      return "refused: booking token already used";
+    }
+    await ctx.db.insert("calcomWebhookEvents", { key: tokenKey, outcome: `used by ${uid}`, receivedAt: Date.now() });
+    holder = token;
+  }
+
+  const user = await ctx.db.get("users", holder.userId);
+  const enrollment = await ctx.db.get("enrollments", holder.enrollmentId);
+  const eligible =
+    user !== null && enrollment !== null && enrollment.userId === user._id && enrollment.paymentStatus === "completed" && enrollment.officeHoursEligibleUntil >= startsAt;
+  if (!eligible || user === null || enrollment === null) {
+    await refuse("Office hours are included until a date your booking falls after.");
     if (previous) await ctx.db.patch("officeHoursBookings", previous._id, { status: "cancelled", cancelReason: "Moved outside your office-hours window.", updatedAt: Date.now() });
     if (user) {
       await notifyUsers(ctx, [user], {
@@ -192,33 +289,12 @@ async function bookingByUid(ctx: QueryCtx, uid: string) {
     .unique();
 }
 
-async function attendee(ctx: QueryCtx, payload: CalWebhook["payload"]) {
-  const raw = payload.attendees?.[0]?.email;
-  if (!raw) return null;
-  let email: string;
-  try {
-    email = normalizeEmail(raw);
-  } catch {
-    return null;
-  }
-  return await ctx.db
-    .query("users")
-    .withIndex("by_email", (q) => q.eq("email", email))
-    .unique();
-}
-
 async function paidEnrollments(ctx: QueryCtx, userId: Id<"users">) {
   const enrollments = await ctx.db
     .query("enrollments")
     .withIndex("by_userId_and_courseId", (q) => q.eq("userId", userId))
     .take(100);
   return enrollments.filter((e) => e.paymentStatus === "completed");
-}
-
-/** The enrollment the booking counts against: the one named in the booking's metadata, else any whose window covers the start. */
-async function eligibleEnrollment(ctx: QueryCtx, user: Doc<"users">, startsAt: number, ...preferred: unknown[]) {
-  const eligible = (await paidEnrollments(ctx, user._id)).filter((e) => e.officeHoursEligibleUntil >= startsAt);
-  return eligible.find((e) => preferred.includes(e._id)) ?? eligible.sort((a, b) => b.officeHoursEligibleUntil - a.officeHoursEligibleUntil)[0] ?? null;
 }
 
 async function enrollmentContext(ctx: QueryCtx, enrollment: Doc<"enrollments">) {

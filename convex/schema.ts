@@ -1333,4 +1333,24 @@ export default defineSchema({
     requestedAt: v.number(),
     completedAt: v.optional(v.number()),
   }).index("by_userId", ["userId"]),
+
+  /**
+   * Recording upload URLs handed to a session's staff (sessions.generateRecordingUploadUrl):
+   * a recap may attach only a file its caller uploaded for that session, and only files
+   * recorded here for a session are ever deleted with it.
+   */
+  recordingUploads: defineTable({
+    cohortSessionId: v.id("cohortSessions"),
+    uploaderId: v.id("users"),
+    issuedAt: v.number(),
+    /** The upload URL's file must have arrived by then. */
+    expiresAt: v.number(),
+    /** The file the uploader said they would send: base64 SHA-256 (as in `_storage.sha256`) and size. */
+    sha256: v.string(),
+    size: v.number(),
+    /** The uploaded file, once attached to the session's recap. */
+    storageId: v.optional(v.id("_storage")),
+  })
+    .index("by_uploaderId_and_cohortSessionId", ["uploaderId", "cohortSessionId"])
+    .index("by_storageId", ["storageId"]),
 });

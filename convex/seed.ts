@@ -1,16 +1,20 @@
 /**
- * Demo data: `npm run seed` locally (admin key), `npx convex run seed:run` on a
- * deployment. Idempotent: does nothing when the catalogue already exists.
+ * Demo data: `npm run seed` locally (admin key). Only in local mode
+ * (ACADEMY_LOCAL_MODE=1): the demo people include a platform admin whom local
+ * mode lets anyone sign in as. Idempotent: does nothing when the catalogue
+ * already exists.
  */
 import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
+import { appError } from "./errors";
 import { internalMutation } from "./functions";
 import { ACME_LEARNERS, ACME_TEAMS, DEMO_ACCOUNTS, DEMO_COURSES, DEMO_SKILLS } from "./model/demoData";
 import { planCertificates } from "./model/certificates";
 import { seedDashboardActivity } from "./model/demoActivity";
 import { scheduleCohort } from "./model/schedule";
 import { accessWindows } from "./model/seats";
+import { isLocalMode } from "./model/env";
 import { DEFAULT_NOTIFICATION_PREFERENCES } from "./model/users";
 import { MANAGER_PERMISSIONS, type UserRole } from "./validators";
 
@@ -36,6 +40,7 @@ export const run = internalMutation({
   args: { now: v.optional(v.number()) },
   returns: v.object({ seeded: v.boolean(), users: v.number(), courses: v.number(), cohorts: v.number() }),
   handler: async (ctx, args) => {
+    if (!isLocalMode()) throw appError("NOT_AVAILABLE", "The demo academy can be seeded only in local mode (ACADEMY_LOCAL_MODE=1).");
     if ((await ctx.db.query("courses").first()) !== null) {
       return { seeded: false, users: 0, courses: 0, cohorts: 0 };
     }

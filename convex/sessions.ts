@@ -15,6 +15,8 @@ import { JOIN_OPENS_MS, announceChange, isSessionStaff, planReminders, recordAtt
 import { requireUserByEmail } from "./model/users";
 import { vAttendanceStatus, vCohortSessionStatus, vRecurrenceFrequency, vSessionReminderKind, vSessionType } from "./validators";
 import { refreshCohortLater } from "./model/memberStats";
+import { boundedText, optionalText, TEXT_LIMITS } from "./model/limits";
+import { claimRecordingUpload, recordRecordingUpload, releaseRecordingUpload } from "./model/recordingUploads";
 
 const MAX_DURATION_MINUTES = 8 * 60;
 
@@ -35,9 +37,13 @@ async function requireAttendanceTaker(ctx: QueryCtx, viewer: Doc<"users">, cohor
 }
 
 function checkMeetingUrl(raw: string | undefined) {
-  const url = raw?.trim() || undefined;
+  const url = optionalText(raw, "the meeting link", TEXT_LIMITS.url);
   if (url && !/^https:\/\/\S+$/.test(url)) throw appError("INVALID_INPUT", "The meeting link must start with https://.");
   return url;
+}
+
+function checkTitle(raw: string) {
+  return boundedText(raw, "the session's title", TEXT_LIMITS.title, { min: 3 });
 }
 
 function checkDuration(minutes: number) {
@@ -143,11 +149,12 @@ export const update = platformAdminMutation({
     const session = await requireSession(ctx, cohortSessionId);
     if (session.status === "cancelled") throw appError("NOT_AVAILABLE", "This session was cancelled; add a new session instead.");
     const { zone } = await sessionContext(ctx, session);
-    if (title.trim().length < 3) throw appError("INVALID_INPUT", "Give the session a title of at least 3 characters.");
+    const checkedTitle = checkTitle(title);
     const startsAt = localToInstant(startsAtLocal, zone);
     const endsAt = startsAt + checkDuration(durationMinutes);
-    const instructorId = instructorEmail?.trim() ? (await requireUserByEmail(ctx, instructorEmail))._id : undefined;
-    const next = { title: title.trim(), startsAt, endsAt, meetingUrl: checkMeetingUrl(meetingUrl), location: location?.trim() || undefined, instructorId };
+    const instructor = optionalText(instructorEmail, "the instructor's email address", TEXT_LIMITS.email);
+    const instructorId = instructor ? (await requireUserByEmail(ctx, instructor))._id : undefined;
+    const next = { title: checkedTitle, startsAt, endsAt, meetingUrl: checkMeetingUrl(meetingUrl), location: optionalText(location, "the location", TEXT_LIMITS.line), instructorId };
     const moved = next.startsAt !== session.startsAt || next.endsAt !== session.endsAt;
     const changed = moved || next.title !== session.title || next.meetingUrl !== session.meetingUrl || next.location !== session.location || next.instructorId !== session.instructorId;
     if (!changed) return null;
@@ -166,7 +173,8 @@ export const cancel = platformAdminMutation({
     const session = await requireSession(ctx, cohortSessionId);
     if (session.status === "cancelled") return null;
     if (session.endsAt < Date.now()) throw appError("NOT_AVAILABLE", "This session has already taken place.");
-    await ctx.db.patch("cohortSessions", cohortSessionId, { status: "cancelled", cancelReason: reason?.trim() || undefined, sequence: session.sequence + 1, updatedAt: Date.now() });
+    const cancelReason = optionalText(reason, "the reason", TEXT_LIMITS.line);
+    await ctx.db.patch("cohortSessions", cohortSessionId, { status: "cancelled", cancelReason, sequence: session.sequence + 1, updatedAt: Date.now() });
     const cancelled = (await ctx.db.get("cohortSessions", cohortSessionId))!;
     await planReminders(ctx, cancelled); // cancels the planned ones; a cancelled session gets none
     await announceChange(ctx, cancelled, "cancelled");
@@ -192,7 +200,9 @@ export const add = platformAdminMutation({
     const cohort = await ctx.db.get("cohorts", cohortId);
     if (cohort === null) throw appError("NOT_FOUND", "This cohort no longer exists.");
     if (cohort.status === "cancelled" || cohort.status === "completed") throw appError("NOT_AVAILABLE", "This cohort is over; sessions cannot be added.");
-    if (title.trim().length < 3) throw appError("INVALID_INPUT", "Give the session a title of at least 3 characters.");
+    const checkedTitle = checkTitle(title);
+    const checkedLocation = optionalText(location, "the location", TEXT_LIMITS.line);
+    const checkedMeetingUrl = checkMeetingUrl(meetingUrl);
     const zone = cohort.timezone ?? "UTC";
     const duration = checkDuration(durationMinutes);
     const starts = recurrence
@@ -205,12 +215,12 @@ export const add = platformAdminMutation({
     for (const startsAt of starts) {
       const id = await ctx.db.insert("cohortSessions", {
         cohortId,
-        title: title.trim(),
+        title: checkedTitle,
         type,
         startsAt,
         endsAt: startsAt + duration,
-        meetingUrl: checkMeetingUrl(meetingUrl) ?? cohort.zoomLink,
-        location: location?.trim() || undefined,
+        meetingUrl: checkedMeetingUrl ?? cohort.zoomLink,
+        location: checkedLocation,
         status: "scheduled",
         sequence: 0,
         instructorId: cohort.instructorId,
@@ -228,7 +238,12 @@ export const add = platformAdminMutation({
   },
 });
 
-/** The recap of a past session: recording (link or uploaded file), summary and action items. Staff only. */
+/**
+ * The recap of a past session: recording (link or uploaded file), summary and
+ * action items. Staff only; a new file must be one the caller uploaded for this
+ * session (generateRecordingUploadUrl), and it replaces (deletes) the previous
+ * recording file only if that one was uploaded for this session too.
+ */
 export const saveRecap = userMutation({
   args: {
     cohortSessionId: v.id("cohortSessions"),
@@ -244,16 +259,20 @@ export const saveRecap = userMutation({
     if (!(isSessionStaff(ctx.viewer, cohort, session))) throw appError("FORBIDDEN", "Only this session's instructor or an admin can add its recap.");
     if (session.status === "cancelled") throw appError("NOT_AVAILABLE", "This session was cancelled.");
     if (session.startsAt > Date.now()) throw appError("NOT_AVAILABLE", "Recaps can be added once the session has started.");
-    const url = recordingUrl?.trim() || undefined;
+    const url = optionalText(recordingUrl, "the recording link", TEXT_LIMITS.url);
     if (url && !/^https:\/\/\S+$/.test(url)) throw appError("INVALID_INPUT", "The recording link must start with https://.");
-    const items = actionItems.map((i) => i.trim()).filter(Boolean);
+    const items = actionItems.map((item) => boundedText(item, "an action item", TEXT_LIMITS.line)).filter(Boolean);
     if (items.length > 20) throw appError("INVALID_INPUT", "Keep it to 20 action items.");
+    const recapSummary = optionalText(summary, "the summary", TEXT_LIMITS.paragraph);
     const hadRecording = Boolean(session.recordingUrl || session.recordingFileId);
-    if (recordingFileId && session.recordingFileId && recordingFileId !== session.recordingFileId) await ctx.storage.delete(session.recordingFileId);
+    if (recordingFileId && recordingFileId !== session.recordingFileId) {
+      await claimRecordingUpload(ctx, session, ctx.viewer._id, recordingFileId);
+      if (session.recordingFileId) await releaseRecordingUpload(ctx, session, session.recordingFileId);
+    }
     await ctx.db.patch("cohortSessions", cohortSessionId, {
       recordingUrl: url,
       recordingFileId: recordingFileId ?? session.recordingFileId,
-      summary: summary?.trim() || undefined,
+      summary: recapSummary,
       actionItems: items,
       updatedAt: Date.now(),
     });
@@ -270,13 +289,18 @@ export const saveRecap = userMutation({
   },
 });
 
+/**
+ * An upload URL for the session's recording, for the file with this SHA-256
+ * (base64) and size; recorded, so that only that file can be attached (see saveRecap).
+ */
 export const generateRecordingUploadUrl = userMutation({
-  args: { cohortSessionId: v.id("cohortSessions") },
+  args: { cohortSessionId: v.id("cohortSessions"), sha256: v.string(), size: v.number() },
   returns: v.string(),
-  handler: async (ctx, { cohortSessionId }) => {
+  handler: async (ctx, { cohortSessionId, sha256, size }) => {
     const session = await requireSession(ctx, cohortSessionId);
     const { cohort } = await sessionContext(ctx, session);
     if (!(isSessionStaff(ctx.viewer, cohort, session))) throw appError("FORBIDDEN", "Only this session's instructor or an admin can upload its recording.");
+    await recordRecordingUpload(ctx, cohortSessionId, ctx.viewer._id, { sha256, size });
     return await ctx.storage.generateUploadUrl();
   },
 });

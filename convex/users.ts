@@ -68,7 +68,10 @@ export const viewerForAction = internalQuery({
   handler: async (ctx) => await getViewer(ctx),
 });
 
-/** Counts a sign-in link sent to `email`; refuses with RATE_LIMITED past the limit. */
+/**
+ * Counts a sign-in link sent to `email`, per address and across all addresses;
+ * refuses with RATE_LIMITED past either limit.
+ */
 export const limitSignInLink = internalMutation({
   args: { email: v.string() },
   handler: async (ctx, { email }) => {
@@ -76,5 +79,6 @@ export const limitSignInLink = internalMutation({
     // Local mode's one-click demo people sign in through links too; their mail never leaves the dev mailbox.
     if (isLocalMode() && DEMO_ACCOUNTS.some((account) => account.email === address)) return;
     await enforceLimit(ctx, "magicLink", address, "sign-in links requested for this address");
+    await enforceLimit(ctx, "magicLinkGlobal", "all", "sign-in links requested right now");
   },
 });

@@ -1,7 +1,17 @@
 import { expect, test } from "@playwright/test";
+import { E2E } from "./config";
 import { expectAccessible, signInAsDemo } from "./helpers";
 
-test("a learner books office hours in the Cal.com embed; the booking appears live and can be cancelled", async ({ page }) => {
+test("a learner books office hours in the Cal.com embed; the booking appears live and can be cancelled", async ({ page, browser }) => {
+  // Someone books on the public booking page with the learner's address: without the token from /learn it never counts.
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(`http://127.0.0.1:${E2E.calcomPort}/academy/office-hours`);
+  await stranger.getByLabel("Your name").fill("Alex Rivera");
+  await stranger.getByLabel("Email address").fill("alex.rivera@example.com");
+  await stranger.getByRole("radio").last().check();
+  await stranger.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(stranger.getByText("This meeting is scheduled")).toBeVisible();
+
   await signInAsDemo(page, "Alex Rivera");
   const officeHours = page.getByTestId("office-hours");
   await expect(officeHours).toContainText("Included until");
@@ -14,9 +24,10 @@ test("a learner books office hours in the Cal.com embed; the booking appears liv
   await booking.getByRole("button", { name: "Confirm booking" }).click();
   await expect(booking.getByText("This meeting is scheduled")).toBeVisible();
 
-  // The signed webhook lands in the backend and the list updates without a reload.
+  // The signed webhook lands in the backend and the list updates without a reload; the stranger's booking is not there.
   const row = officeHours.getByTestId("office-hours-booking").first();
   await expect(row).toContainText("Booked");
+  await expect(officeHours.getByTestId("office-hours-booking")).toHaveCount(1);
   await expectAccessible(page);
 
   await row.getByRole("button", { name: /Cancel/ }).click();

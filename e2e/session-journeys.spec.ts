@@ -58,6 +58,28 @@ test("an instructor writes a recap; the learner reads it under the session witho
   await expectAccessible(learner);
 });
 
+test("an instructor uploads the recording file; the learner's recording link serves exactly that file", async ({ browser }) => {
+  const instructor = await (await browser.newContext()).newPage();
+  await signInAsDemo(instructor, "Maya Chen");
+  await instructor.goto("/teach");
+  await instructor.getByRole("link", { name: LIVE_COHORT }).click();
+  await instructor.getByTestId("staff-session").filter({ hasText: "Live clinic: bring your use case" }).getByRole("button", { name: "Recap" }).click();
+  const dialog = instructor.getByRole("dialog");
+  const recording = Buffer.from(`clinic recording ${Date.now()}`);
+  await dialog.getByLabel("…or upload the recording").setInputFiles({ name: "clinic.mp4", mimeType: "video/mp4", buffer: recording });
+  await dialog.getByRole("button", { name: "Save recap" }).click();
+  await expect(instructor.getByText("Recap saved; learners see it on their learning page.")).toBeVisible();
+
+  const learner = await (await browser.newContext()).newPage();
+  await signInAsDemo(learner, "Alex Rivera");
+  const clinic = learner.getByTestId("schedule-session").filter({ hasText: "Live clinic: bring your use case" });
+  await clinic.getByText("Recap and recording").click();
+  const href = await clinic.getByRole("link", { name: "Watch the recording" }).getAttribute("href");
+  expect(href).toContain("/api/storage/");
+  const served = await learner.request.get(href!);
+  expect(Buffer.from(await served.body()).equals(recording)).toBe(true);
+});
+
 test("a learner turns off reminder emails; the choice holds after reload and critical messages stay on", async ({ page }) => {
   await signInAsDemo(page, "Alex Rivera");
   await page.goto("/notifications");

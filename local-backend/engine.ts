@@ -21,6 +21,8 @@ installLongTimers();
 
 export type Identity = { subject: string; issuer: string; tokenIdentifier: string; [claim: string]: unknown };
 export type CallAuth = { identity: Identity | null; token: string | null };
+/** Who sent a request, for `ctx.meta.getRequestMetadata()` (null for scheduled work and crons). */
+export type ClientInfo = { ip: string | null; userAgent: string | null };
 export type FunctionKind = "query" | "mutation" | "action";
 export type CommitEvent = { ts: bigint; tables: Set<string> };
 
@@ -410,8 +412,8 @@ export class Engine {
 
   // ------------------------------------------------------------ execution
 
-  private accessor(auth: CallAuth) {
-    return this.I.withAuth(new this.I.AuthFake(auth.identity, auth.token));
+  private accessor(auth: CallAuth, client: ClientInfo = { ip: null, userAgent: null }) {
+    return this.I.withAuth(new this.I.AuthFake(auth.identity, auth.token), client);
   }
 
   private inContext<T>(fn: () => Promise<T>): Promise<T> {
@@ -424,14 +426,14 @@ export class Engine {
     udfPath: string,
     args: Record<string, Value>,
     auth: CallAuth,
-    options: { requirePublic?: boolean; requestKey?: string } = {},
+    options: { requirePublic?: boolean; requestKey?: string; client?: ClientInfo } = {},
   ): Promise<{ value: Value; ts?: bigint }> {
     const { canonical } = await this.resolveFunction(udfPath, kind, options.requirePublic ?? true);
     const functionPath = { udfPath: canonical, componentPath: ROOT };
     const request: RequestContext | undefined = options.requestKey ? { key: options.requestKey } : undefined;
     try {
       const value = await this.inContext(() => {
-        const a = this.accessor(auth);
+        const a = this.accessor(auth, options.client);
         const run = () =>
           kind === "query"
             ? a.queryFromPath(functionPath, args)

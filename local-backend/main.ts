@@ -1,9 +1,10 @@
 /**
  * `tsx local-backend/main.ts [--port 3210] [--site-port 3211] [--data .convex-local/data]
- *   [--convex convex] [--env .convex-local/env.json] [--reset] [--quiet]`
+ *   [--convex convex] [--env .convex-local/env.json] [--max-upload-mb 1024] [--reset] [--quiet]`
  *
  * Environment variables for functions come from the env file (JSON object of
- * strings); `npm run dev` writes it on first run.
+ * strings); `npm run dev` writes it on first run. Browsers may call the backend
+ * only from the app's SITE_URL and from localhost pages.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     data: { type: "string", default: ".convex-local/data" },
     convex: { type: "string", default: "convex" },
     env: { type: "string", default: ".convex-local/env.json" },
+    "max-upload-mb": { type: "string" },
     reset: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
   },
@@ -45,6 +47,7 @@ try {
     port: Number(values.port),
     sitePort: Number(values["site-port"]),
     log,
+    ...(values["max-upload-mb"] ? { bodyLimits: { upload: Number(values["max-upload-mb"]) * 1024 * 1024 } } : {}),
   });
   const shutdown = () => {
     void backend.close().then(() => process.exit(0));

@@ -11,7 +11,8 @@ import { WebSocketServer } from "ws";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import { AuthFailure, AuthVerifier, type AuthProviderConfig } from "./auth.js";
 import { CronRunner, type CronSpec } from "./crons.js";
-import { Engine, FunctionNotFoundError, type CallAuth, type FunctionKind } from "./engine.js";
+import { Engine, FunctionNotFoundError, type CallAuth, type ClientInfo, type FunctionKind } from "./engine.js";
+import { adminKeyMatcher, DEFAULT_BODY_LIMITS, originPolicy, PayloadTooLargeError, readBody, refuseTooLarge, type BodyLimits } from "./guard.js";
 import type { Logger } from "./logger.js";
 import { SyncHub, failure } from "./sync.js";
 
@@ -23,6 +24,9 @@ export type ServerOptions = {
   port: number;
   sitePort: number;
   log: Logger;
+  /** The web app's URL (SITE_URL); its origin may call the backend from a browser, as may localhost pages. */
+  appUrl?: string;
+  bodyLimits?: Partial<BodyLimits>;
 };
 
 export type LocalBackend = {
@@ -52,9 +56,9 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
   const crons = new CronRunner((udfPath, args) => engine.runSystem(udfPath, args), options.log);
   crons.start(await loadCrons(options.convexDir));
 
-  const adminKey = process.env.CONVEX_LOCAL_ADMIN_KEY;
-  const isAdmin = (header: string | undefined) =>
-    Boolean(adminKey) && header !== undefined && header === `Convex ${adminKey}`;
+  const isAdmin = adminKeyMatcher(process.env.CONVEX_LOCAL_ADMIN_KEY);
+  const originAllowed = originPolicy(options.appUrl ?? process.env.SITE_URL);
+  const limits: BodyLimits = { ...DEFAULT_BODY_LIMITS, ...options.bodyLimits };
   const httpAuth = async (header: string | undefined): Promise<CallAuth> => {
     if (!header || isAdmin(header)) return { identity: null, token: null };
     const match = /^Bearer (.+)$/.exec(header);
@@ -64,12 +68,15 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
   };
 
   const api = http.createServer((req, res) => {
+    // A web page from another site gets nothing: no CORS grant, no call, no upload, no file.
+    if (!originAllowed(req.headers.origin)) return json(res, 403, { code: "ForbiddenOrigin", message: "This origin may not call the local backend." });
     cors(req, res);
     if (req.method === "OPTIONS") {
       res.writeHead(204).end();
       return;
     }
     handleApi(req, res).catch((error: unknown) => {
+      if (error instanceof PayloadTooLargeError) return refuseTooLarge(req, res, error);
       options.log.error(`api ${req.url}: ${(error as Error).stack ?? String(error)}`);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end((error as Error).message);
@@ -85,7 +92,7 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
       if (!engine.checkUploadToken(url.searchParams.get("expires"), url.searchParams.get("signature"))) {
         return json(res, 401, { code: "InvalidUploadUrl", message: "This upload URL is invalid or has expired." });
       }
-      const body = await readBody(req);
+      const body = await readBody(req, limits.upload);
       const blob = new Blob([new Uint8Array(body)], { type: req.headers["content-type"] ?? "" });
       const storageId = await engine.storeBlob(blob);
       return json(res, 200, { storageId });
@@ -104,7 +111,7 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
     if (req.method !== "POST") return json(res, 404, { code: "NotFound", message: `No route for ${url.pathname}` });
     if (url.pathname === "/api/query_ts") return json(res, 200, { ts: engine.lastCommitTs.toString() });
 
-    const body = JSON.parse((await readBody(req)).toString("utf8") || "{}") as Record<string, unknown>;
+    const body = JSON.parse((await readBody(req, limits.functionCall)).toString("utf8") || "{}") as Record<string, unknown>;
     let auth: CallAuth;
     try {
       auth = await httpAuth(req.headers.authorization);
@@ -142,7 +149,7 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
     const requirePublic = !isAdmin(req.headers.authorization);
     try {
       const resolvedKind = kind === "any" ? (await engine.resolveFunction(udfPath, "any", requirePublic)).kind : kind;
-      const { value } = await engine.call(resolvedKind, udfPath, args, auth, { requirePublic });
+      const { value } = await engine.call(resolvedKind, udfPath, args, auth, { requirePublic, client: clientInfo(req) });
       options.log.call(resolvedKind, udfPath, performance.now() - started, "ok (http)");
       return json(res, 200, {
         status: "success",
@@ -171,11 +178,17 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => hub.accept(ws));
+    // Browsers do not apply CORS to WebSockets, so the origin is checked here too.
+    if (!originAllowed(req.headers.origin)) {
+      socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => hub.accept(ws, clientInfo(req)));
   });
 
   const site = http.createServer((req, res) => {
     handleSite(req, res).catch((error: unknown) => {
+      if (error instanceof PayloadTooLargeError) return refuseTooLarge(req, res, error);
       options.log.error(`site ${req.url}: ${(error as Error).stack ?? String(error)}`);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Internal Server Error");
@@ -185,7 +198,7 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
   async function handleSite(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? "/", siteUrl);
     if (url.pathname === "/_local/health") return json(res, 200, { status: "ok" });
-    const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req);
+    const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req, limits.httpAction);
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (Array.isArray(value)) for (const v of value) headers.append(name, v);
@@ -244,9 +257,16 @@ async function loadCrons(convexDir: string): Promise<Record<string, CronSpec>> {
   return mod.default?.crons ?? {};
 }
 
+/** The caller's address and user agent, as a deployment passes them to `ctx.meta.getRequestMetadata()`. */
+function clientInfo(req: http.IncomingMessage): ClientInfo {
+  return { ip: req.socket.remoteAddress ?? null, userAgent: req.headers["user-agent"] ?? null };
+}
+
+/** CORS headers for an origin already allowed (see originPolicy); requests without an Origin need none. */
 function cors(req: http.IncomingMessage, res: http.ServerResponse) {
-  res.setHeader("access-control-allow-origin", req.headers.origin ?? "*");
   res.setHeader("vary", "origin");
+  if (!req.headers.origin) return;
+  res.setHeader("access-control-allow-origin", req.headers.origin);
   res.setHeader("access-control-allow-credentials", "true");
   res.setHeader("access-control-allow-methods", "GET, POST, HEAD, OPTIONS");
   res.setHeader("access-control-allow-headers", req.headers["access-control-request-headers"] ?? "content-type, authorization, convex-client");
@@ -256,15 +276,6 @@ function cors(req: http.IncomingMessage, res: http.ServerResponse) {
 function json(res: http.ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
-}
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
 
 function listen(server: http.Server, port: number, host: string) {

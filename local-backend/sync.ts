@@ -10,7 +10,7 @@
 import type { WebSocket } from "ws";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import { AuthFailure, type AuthVerifier } from "./auth.js";
-import { FunctionError, FunctionNotFoundError, type CallAuth, type Engine } from "./engine.js";
+import { FunctionError, FunctionNotFoundError, type CallAuth, type ClientInfo, type Engine } from "./engine.js";
 import type { Logger } from "./logger.js";
 
 type StateVersion = { querySet: number; identity: number; ts: bigint };
@@ -64,6 +64,8 @@ class Connection {
   constructor(
     readonly ws: WebSocket,
     private readonly hub: SyncHub,
+    /** The address and user agent of the WebSocket's upgrade request. */
+    readonly client: ClientInfo,
   ) {
     this.ping = setInterval(() => this.send({ type: "Ping" }), PING_INTERVAL_MS);
     ws.on("message", (data) => {
@@ -116,8 +118,8 @@ export class SyncHub {
     });
   }
 
-  accept(ws: WebSocket) {
-    this.connections.add(new Connection(ws, this));
+  accept(ws: WebSocket, client: ClientInfo) {
+    this.connections.add(new Connection(ws, this, client));
   }
 
   remove(connection: Connection) {
@@ -249,7 +251,7 @@ export class SyncHub {
     const execution = (async () => {
       try {
         const args = jsonToConvex(((message.args as JSONValue[])[0] ?? {}) as JSONValue) as Record<string, Value>;
-        const { value, ts } = await this.engine.call("mutation", udfPath, args, connection.auth, { requestKey: key });
+        const { value, ts } = await this.engine.call("mutation", udfPath, args, connection.auth, { requestKey: key, client: connection.client });
         this.log.call("mutation", udfPath, performance.now() - started, "ok");
         this.queueMutationSuccess(connection, requestId, value, ts ?? this.engine.lastCommitTs);
       } catch (error) {
@@ -291,7 +293,7 @@ export class SyncHub {
     }
     try {
       const args = jsonToConvex(((message.args as JSONValue[])[0] ?? {}) as JSONValue) as Record<string, Value>;
-      const { value } = await this.engine.call("action", udfPath, args, connection.auth);
+      const { value } = await this.engine.call("action", udfPath, args, connection.auth, { client: connection.client });
       this.log.call("action", udfPath, performance.now() - started, "ok");
       connection.send({ type: "ActionResponse", requestId, success: true, result: convexToJson(value), logLines: [] });
     } catch (error) {

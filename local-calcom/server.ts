@@ -4,12 +4,15 @@
  * - `/embed/embed.js`: Cal.com's own embed script (from `@calcom/embed-core`);
  * - `/<user>/<event>/embed`: a booking page that speaks the embed's iframe
  *   protocol (`__iframeReady`, `linkReady`, `__dimensionChanged`,
- *   `bookingSuccessfulV2`) and prefills name, email and metadata from the URL;
+ *   `bookingSuccessfulV2`) and prefills name, email and metadata from the URL
+ *   (`metadata[key]=value`, held to Cal.com's limits: 50 keys, keys of 40 and
+ *   values of 500 characters);
  * - API v2: `GET /v2/bookings/:uid`, `POST /v2/bookings`, `POST
  *   /v2/bookings/:uid/cancel`, `POST /v2/bookings/:uid/reschedule` (Bearer key);
  * - webhooks `BOOKING_CREATED` / `BOOKING_RESCHEDULED` / `BOOKING_CANCELLED`
  *   signed as Cal.com signs them (`X-Cal-Signature-256`: hex HMAC-SHA256 of the
- *   raw body), delivered to the app with retries.
+ *   raw body), shaped like Cal.com's (`attendees`, `responses`, the booking's
+ *   `metadata` on every trigger), delivered to the app with retries.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -62,6 +65,24 @@ export function availableSlots(bookings: Booking[], now = Date.now()) {
   return slots.filter((s) => !taken.has(s));
 }
 
+/** Cal.com's limits on booking metadata. */
+export const METADATA_LIMITS = { keys: 50, keyLength: 40, valueLength: 500 };
+
+/** Booking metadata as Cal.com accepts it: string values within METADATA_LIMITS. */
+export function checkMetadata(metadata: unknown): Record<string, string> {
+  if (metadata === undefined || metadata === null) return {};
+  if (typeof metadata !== "object" || Array.isArray(metadata)) throw new HttpError(400, "metadata must be an object");
+  const entries = Object.entries(metadata as Record<string, unknown>);
+  if (entries.length > METADATA_LIMITS.keys) throw new HttpError(400, `metadata may have at most ${METADATA_LIMITS.keys} keys`);
+  for (const [key, value] of entries) {
+    if (key.length > METADATA_LIMITS.keyLength) throw new HttpError(400, `metadata keys may be at most ${METADATA_LIMITS.keyLength} characters`);
+    if (typeof value !== "string" || value.length > METADATA_LIMITS.valueLength) {
+      throw new HttpError(400, `metadata values must be strings of at most ${METADATA_LIMITS.valueLength} characters`);
+    }
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
+}
+
 export function signCalBody(body: string, secret: string) {
   return crypto.createHmac("sha256", secret).update(body).digest("hex");
 }
@@ -85,6 +106,10 @@ export function startLocalCalcom(options: LocalCalcomOptions) {
         startTime: booking.start,
         endTime: booking.end,
         attendees: booking.attendees,
+        responses: {
+          name: { label: "your_name", value: booking.attendees[0].name },
+          email: { label: "email_address", value: booking.attendees[0].email },
+        },
         organizer: { name: "Academy office hours", email: "office-hours@aienablement.academy", timeZone: "UTC" },
         metadata: booking.metadata,
         status: booking.status === "accepted" ? "ACCEPTED" : "CANCELLED",
@@ -108,7 +133,8 @@ export function startLocalCalcom(options: LocalCalcomOptions) {
     }
   }
 
-  function create(input: { start: string; name: string; email: string; timeZone?: string; metadata?: Record<string, string> }, rescheduleUid?: string) {
+  function create(input: { start: string; name: string; email: string; timeZone?: string; metadata?: unknown }, rescheduleUid?: string) {
+    const metadata = checkMetadata(input.metadata);
     const start = new Date(input.start);
     if (Number.isNaN(start.getTime())) throw new HttpError(400, "start must be an ISO date-time");
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw new HttpError(400, "attendee email is invalid");
@@ -122,7 +148,7 @@ export function startLocalCalcom(options: LocalCalcomOptions) {
       end: new Date(start.getTime() + EVENT_TYPE.lengthInMinutes * 60_000).toISOString(),
       eventTypeId: EVENT_TYPE.id,
       attendees: [{ name: input.name || input.email, email: input.email, timeZone: input.timeZone || "UTC" }],
-      metadata: input.metadata ?? {},
+      metadata,
     };
     bookings.set(booking.uid, booking);
     // A move is announced as BOOKING_RESCHEDULED with the new uid and rescheduleUid = the old one, as Cal.com does.
@@ -154,7 +180,7 @@ export function startLocalCalcom(options: LocalCalcomOptions) {
       return;
     }
     if (url.pathname === "/_local/book" && method === "POST") {
-      const body = JSON.parse(await readBody(req)) as { start: string; name: string; email: string; timeZone?: string; metadata?: Record<string, string> };
+      const body = JSON.parse(await readBody(req)) as { start: string; name: string; email: string; timeZone?: string; metadata?: unknown };
       return send(res, 200, { status: "success", data: toApi(create(body)) });
     }
     if (url.pathname.startsWith("/v2/")) {
@@ -162,7 +188,7 @@ export function startLocalCalcom(options: LocalCalcomOptions) {
       const json = method === "POST" ? ((JSON.parse((await readBody(req)) || "{}") as Record<string, unknown>) ?? {}) : {};
       if (url.pathname === "/v2/bookings" && method === "POST") {
         const attendee = (json.attendee ?? {}) as { name?: string; email?: string; timeZone?: string };
-        return send(res, 201, { status: "success", data: toApi(create({ start: String(json.start), name: attendee.name ?? "", email: attendee.email ?? "", timeZone: attendee.timeZone, metadata: json.metadata as Record<string, string> })) });
+        return send(res, 201, { status: "success", data: toApi(create({ start: String(json.start), name: attendee.name ?? "", email: attendee.email ?? "", timeZone: attendee.timeZone, metadata: json.metadata })) });
       }
       const match = /^\/v2\/bookings\/([^/]+)(?:\/(cancel|reschedule))?$/.exec(url.pathname);
       if (match && method === "GET" && !match[2]) return send(res, 200, { status: "success", data: toApi(requireBooking(match[1])) });
@@ -230,6 +256,8 @@ function readBody(req: http.IncomingMessage) {
 }
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** JSON for an inline <script>: no "</script>" or "<!--" can end it early. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
 /** The booking page inside the embed's iframe (or opened directly). */
 function bookingPage(url: URL, slots: string[]) {
@@ -273,7 +301,7 @@ button{background:#111827;color:#fff;border:0;border-radius:6px;padding:10px 16p
 <p class="error" id="error" role="alert"></p><button type="submit">Confirm booking</button></form></main>
 <main id="done" role="status"><h1>This meeting is scheduled</h1><p id="done-text"></p></main>
 <script>
-const ns = ${JSON.stringify(namespace)}, metadata = ${JSON.stringify(metadata)};
+const ns = ${scriptJson(namespace)}, metadata = ${scriptJson(metadata)};
 const post = (type, data) => { if (window.parent !== window) window.parent.postMessage({ originator: "CAL", type, namespace: ns, fullType: "CAL:" + ns + ":" + type, data }, "*"); };
 const size = () => post("__dimensionChanged", { iframeHeight: Math.ceil(document.body.getBoundingClientRect().height) + 40, iframeWidth: document.documentElement.scrollWidth });
 window.addEventListener("message", (e) => { if (e.data && e.data.originator === "CAL" && e.data.method === "parentKnowsIframeReady") size(); });
@@ -288,7 +316,7 @@ document.getElementById("book").addEventListener("submit", async (e) => {
   document.getElementById("done").style.display = "block";
   document.getElementById("done-text").textContent = new Date(json.data.start).toUTCString() + " — a confirmation is on its way.";
   post("bookingSuccessfulV2", { uid: json.data.uid, title: json.data.title, startTime: json.data.start, endTime: json.data.end, status: "ACCEPTED" });
-  post("bookingSuccessful", { booking: json.data, eventType: ${JSON.stringify(EVENT_TYPE)} });
+  post("bookingSuccessful", { booking: json.data, eventType: ${scriptJson(EVENT_TYPE)} });
 });
 </script></body></html>`;
 }

@@ -22,6 +22,8 @@ export async function ensureLocalEnv(
   const file = options.file ?? localEnvPath(root);
   const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>) : {};
   const env: Record<string, string> = { ...existing };
+  // The explicit switch for local mode (dev mailbox, demo sign-in, seeding). Files made before it existed get it too.
+  env.ACADEMY_LOCAL_MODE = "1";
   if (!env.JWT_PRIVATE_KEY || !env.JWKS) {
     const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
     env.JWT_PRIVATE_KEY = (await exportPKCS8(privateKey)).trimEnd().replace(/\n/g, " ");
@@ -41,6 +43,8 @@ export async function ensureLocalEnv(
   if (options.calcomPort || !env.CALCOM_API_BASE) env.CALCOM_API_BASE = `http://127.0.0.1:${options.calcomPort ?? LOCAL_PORTS.calcom}`;
   env.CALCOM_ORIGIN = env.CALCOM_API_BASE;
   env.CALCOM_BOOKING_LINK ??= "academy/office-hours";
+  // Signs the office-hours booking tokens /learn passes through the embed (convex/model/bookingTokens.ts).
+  env.CALCOM_BOOKING_TOKEN_SECRET ??= crypto.randomBytes(32).toString("hex");
   // The certificate issuer's Ed25519 key (did:key locally; did:web with CREDENTIAL_ISSUER_DOMAIN in production).
   if (!env.CREDENTIAL_PUBLIC_KEY || !env.CREDENTIAL_SECRET_KEY) {
     const key = await Ed25519Multikey.generate();

@@ -1,6 +1,7 @@
 /**
  * `npm run seed`: fills the local deployment with the demo academy (idempotent).
- * Against a real deployment use `npx convex run seed:run`.
+ * `seed:run` refuses outside local mode (ACADEMY_LOCAL_MODE=1), so a real
+ * deployment is never filled with demo people.
  */
 import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
@@ -18,7 +19,7 @@ export async function seedLocal(root: string, url = `http://127.0.0.1:${LOCAL_PO
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.env.CONVEX_DEPLOYMENT) {
-    console.log("A real deployment is configured: run `npx convex run seed:run` instead.");
+    console.log("A real deployment is configured; the demo academy is seeded only into the local backend (local mode).");
     process.exit(1);
   }
   try {

@@ -33,7 +33,8 @@ export function SignInForm() {
   const { signIn } = useAuthActions();
   const convex = useConvex();
   const options = useQuery(api.users.signInOptions);
-  const demoAccounts = useQuery(api.demo.accounts);
+  // Demo people exist only in local mode, which the deployment (not the browser) decides.
+  const demoAccounts = useQuery(api.demo.accounts, options?.localMode ? {} : "skip");
   const next = safeNext(useSearchParams().get("next"));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);

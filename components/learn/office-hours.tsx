@@ -2,12 +2,13 @@
 import Cal from "@calcom/embed-react";
 import { useAction, useQuery } from "convex/react";
 import { CalendarCheck, CalendarX } from "lucide-react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 import { useNow } from "@/lib/use-now";
@@ -15,9 +16,48 @@ import { useNow } from "@/lib/use-now";
 const when = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
 const date = (ms: number) => new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric" }).format(ms);
 
+type BookingToken = { value: string; expiresAt: number };
+
+/**
+ * While the booking embed is open: a signed booking token for the enrollment,
+ * renewed a minute before it expires. Cal.com hands it back in its webhook,
+ * which is how the academy knows the booking is this learner's.
+ */
+function useBookingToken(enrollmentId: Id<"enrollments"> | undefined, open: boolean) {
+  const issue = useAction(api.officeHours.bookingToken);
+  const [token, setToken] = useState<BookingToken | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open || !enrollmentId) return;
+    let active = true;
+    let renewal: ReturnType<typeof setTimeout> | undefined;
+    const fetchToken = () => {
+      issue({ enrollmentId })
+        .then(({ token: value, expiresAt }) => {
+          if (!active) return;
+          setError(null);
+          setToken({ value, expiresAt });
+          renewal = setTimeout(fetchToken, Math.max(10_000, expiresAt - Date.now() - 60_000));
+        })
+        .catch((e: unknown) => {
+          if (active) setError(errorMessage(e));
+        });
+    };
+    fetchToken();
+    return () => {
+      active = false;
+      if (renewal) clearTimeout(renewal);
+      // A token is good for one booking: reopening the embed asks for a fresh one.
+      setToken(null);
+    };
+  }, [issue, enrollmentId, open]);
+  return { token: open ? token : null, error: open ? error : null };
+}
+
 /**
  * Office hours for eligible learners: book in Cal.com's own embed (the local
- * stand-in offline); bookings appear here live when Cal.com's webhook lands.
+ * stand-in offline), which carries the learner's booking token; bookings
+ * appear here live when Cal.com's webhook lands.
  */
 export function OfficeHours({ viewer }: { viewer: { name: string; email: string } | null }) {
   const data = useQuery(api.officeHours.mine);
@@ -26,8 +66,9 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string 
   const now = useNow(60_000);
   const [booking, setBooking] = useState(false);
   const [cancelling, setCancelling] = useState<Id<"officeHoursBookings"> | null>(null);
+  const eligible = data?.eligibility[0];
+  const bookingToken = useBookingToken(eligible?.enrollmentId, booking && Boolean(data?.calcom));
   if (!data || (data.eligibility.length === 0 && data.bookings.length === 0)) return null;
-  const eligible = data.eligibility[0];
   const upcoming = data.bookings.filter((b) => b.status === "scheduled" && b.scheduledAt > now);
   const past = data.bookings.filter((b) => !(b.status === "scheduled" && b.scheduledAt > now)).slice(-5);
   return (
@@ -50,14 +91,23 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string 
       {eligible && !data.calcom && <p className="mt-3 text-sm text-amber-800">Booking opens once the academy connects its Cal.com calendar.</p>}
       {booking && eligible && data.calcom && viewer && (
         <div className="mt-4 overflow-hidden rounded-md border border-gray-200">
-          <Cal
-            namespace="office-hours"
-            calLink={data.calcom.calLink}
-            calOrigin={data.calcom.calOrigin}
-            embedJsUrl={data.calcom.embedJsUrl}
-            style={{ width: "100%", minHeight: 420, overflow: "auto" }}
-            config={{ name: viewer.name, email: viewer.email, "metadata[enrollmentId]": eligible.enrollmentId, layout: "month_view" }}
-          />
+          {bookingToken.error ? (
+            <p role="alert" className="p-4 text-sm text-red-700">
+              {bookingToken.error}
+            </p>
+          ) : bookingToken.token ? (
+            <Cal
+              key={bookingToken.token.value}
+              namespace="office-hours"
+              calLink={data.calcom.calLink}
+              calOrigin={data.calcom.calOrigin}
+              embedJsUrl={data.calcom.embedJsUrl}
+              style={{ width: "100%", minHeight: 420, overflow: "auto" }}
+              config={{ name: viewer.name, email: viewer.email, "metadata[bookingToken]": bookingToken.token.value, layout: "month_view" }}
+            />
+          ) : (
+            <Skeleton className="h-[420px] rounded-none" />
+          )}
         </div>
       )}
       <div className="mt-4">

@@ -3,6 +3,7 @@ import { useMutation } from "convex/react";
 import { CheckCircle2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
+import { TEXT_LIMITS } from "@/convex/model/limits";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -44,20 +45,20 @@ export function TeamRequestForm() {
       <form className="space-y-4" onSubmit={(e) => void onSubmit(e)}>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="req-name" label="Your name">
-            <Input id="req-name" required value={form.name} onChange={set("name")} />
+            <Input id="req-name" required maxLength={TEXT_LIMITS.name} autoComplete="name" value={form.name} onChange={set("name")} />
           </Field>
           <Field id="req-email" label="Work email">
-            <Input id="req-email" type="email" required value={form.email} onChange={set("email")} />
+            <Input id="req-email" type="email" required maxLength={TEXT_LIMITS.email} autoComplete="email" value={form.email} onChange={set("email")} />
           </Field>
           <Field id="req-company" label="Company">
-            <Input id="req-company" required value={form.company} onChange={set("company")} />
+            <Input id="req-company" required maxLength={TEXT_LIMITS.name} autoComplete="organization" value={form.company} onChange={set("company")} />
           </Field>
           <Field id="req-size" label="How many seats?">
-            <Input id="req-size" inputMode="numeric" value={form.teamSize} onChange={set("teamSize")} placeholder="e.g. 25" />
+            <Input id="req-size" inputMode="numeric" maxLength={TEXT_LIMITS.line} value={form.teamSize} onChange={set("teamSize")} placeholder="e.g. 25" />
           </Field>
         </div>
         <Field id="req-message" label="Anything we should know? (optional)">
-          <Textarea id="req-message" rows={3} value={form.message} onChange={set("message")} />
+          <Textarea id="req-message" rows={3} maxLength={TEXT_LIMITS.paragraph} value={form.message} onChange={set("message")} />
         </Field>
         {error && (
           <p className="text-sm text-red-700" role="alert">

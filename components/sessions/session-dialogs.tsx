@@ -1,9 +1,11 @@
 "use client";
 import { useMutation } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
+import { ConvexError } from "convex/values";
 import { useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import { MAX_RECORDING_BYTES } from "@/convex/model/recordingUploads";
 import { SESSION_TYPE_LABEL } from "@/components/catalog/labels";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
@@ -173,6 +175,14 @@ export function AddSessionsDialog({ cohortId, timezone, onClose }: { cohortId: I
   );
 }
 
+/** Base64 SHA-256 of a file, as Convex records it for stored files. */
+async function fileSha256(file: File) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await file.arrayBuffer()));
+  let binary = "";
+  for (const byte of digest) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
 /** Recording link, summary and action items after a session. */
 export function RecapDialog({ session, onClose }: { session: StaffSession; onClose: () => void }) {
   const save = useMutation(api.sessions.saveRecap);
@@ -185,8 +195,12 @@ export function RecapDialog({ session, onClose }: { session: StaffSession; onClo
     async () => {
       let recordingFileId: Id<"_storage"> | undefined;
       if (file) {
-        const response = await fetch(await uploadUrl({ cohortSessionId: session._id }), { method: "POST", headers: { "Content-Type": file.type || "video/mp4" }, body: file });
-        if (!response.ok) throw new Error("The upload failed; please try again.");
+        if (file.size > MAX_RECORDING_BYTES) throw new ConvexError("A recording file may be at most 2 GB; add a link to larger ones instead.");
+        // The academy attaches only the file this upload URL was asked for, named by its SHA-256.
+        const sha256 = await fileSha256(file);
+        const url = await uploadUrl({ cohortSessionId: session._id, sha256, size: file.size });
+        const response = await fetch(url, { method: "POST", headers: { "Content-Type": file.type || "video/mp4" }, body: file });
+        if (!response.ok) throw new ConvexError("The upload failed; please try again.");
         recordingFileId = ((await response.json()) as { storageId: Id<"_storage"> }).storageId;
       }
       await save({ cohortSessionId: session._id, recordingUrl, summary, actionItems: actionItems.split("\n"), ...(recordingFileId ? { recordingFileId } : {}) });
@@ -201,7 +215,7 @@ export function RecapDialog({ session, onClose }: { session: StaffSession; onClo
           <Field id="recap-recording" label="Recording link">
             <Input id="recap-recording" type="url" placeholder="https://" value={recordingUrl} onChange={(e) => setRecordingUrl(e.target.value)} />
           </Field>
-          <Field id="recap-file" label="…or upload the recording" hint={session.hasRecordingFile ? "A recording file is already uploaded; a new one replaces it." : "Video or audio file."}>
+          <Field id="recap-file" label="…or upload the recording" hint={session.hasRecordingFile ? "A recording file is already uploaded; a new one replaces it." : "Video or audio file, up to 2 GB."}>
             <input id="recap-file" type="file" accept="video/*,audio/*" className="block w-full text-sm text-gray-700" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </Field>
           <Field id="recap-summary" label="Summary">

@@ -1,8 +1,21 @@
 /** Deployment settings read from the environment (set in the dashboard or .convex-local/env.json). */
+import { MIN_BOOKING_TOKEN_SECRET_LENGTH } from "./bookingTokens";
 
-/** Local mode: no Resend key, so emails go to the dev mailbox and demo sign-in is offered. */
+/**
+ * Local mode is switched on explicitly with `ACADEMY_LOCAL_MODE=1`, which only
+ * `npm run dev` and the browser tests write (scripts/local-env.ts). In local
+ * mode email goes to the dev mailbox, demo people can sign in with one click
+ * and the demo academy can be seeded. Nothing else turns it on: a deployment
+ * that merely lacks an email key is not in local mode (it refuses to send).
+ */
 export function isLocalMode() {
-  return !resendApiKey();
+  return process.env.ACADEMY_LOCAL_MODE === "1";
+}
+
+/** Where email goes: the dev mailbox in local mode, Resend with a key, otherwise nowhere (sending refuses). */
+export function emailDelivery(): "dev_mailbox" | "resend" | "not_configured" {
+  if (isLocalMode()) return "dev_mailbox";
+  return resendApiKey() ? "resend" : "not_configured";
 }
 
 /** Public URL of the web app (links in emails, checkout return URLs). */
@@ -19,9 +32,9 @@ export function googleSignInEnabled() {
   return Boolean(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET);
 }
 
-/** The Resend API key, when emails are really sent. */
+/** The Resend API key, when emails are really sent (blank counts as missing). */
 export function resendApiKey() {
-  return process.env.RESEND_API_KEY ?? process.env.AUTH_RESEND_KEY;
+  return process.env.RESEND_API_KEY?.trim() || process.env.AUTH_RESEND_KEY?.trim() || undefined;
 }
 
 /**
@@ -55,7 +68,14 @@ export function calcomSettings() {
     embedJsUrl: process.env.CALCOM_EMBED_JS_URL ?? `${origin}/embed/embed.js`,
     /** The office-hours event, e.g. `academy/office-hours`. */
     bookingLink: process.env.CALCOM_BOOKING_LINK,
+    /** Signs office-hours booking tokens (model/bookingTokens.ts); missing or short means no booking is accepted. */
+    bookingTokenSecret: bookingTokenSecret(),
   };
+}
+
+function bookingTokenSecret() {
+  const secret = process.env.CALCOM_BOOKING_TOKEN_SECRET?.trim();
+  return secret && secret.length >= MIN_BOOKING_TOKEN_SECRET_LENGTH ? secret : undefined;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Resend } from "resend";
 import { internal } from "../_generated/api";
 import type { ActionCtx, MutationCtx } from "../_generated/server";
-import { emailFrom, isLocalMode, resendApiKey } from "./env";
+import { appError } from "../errors";
+import { emailDelivery, emailFrom, resendApiKey } from "./env";
 
 export type OutgoingEmail = {
   to: string;
@@ -14,14 +15,24 @@ export type OutgoingEmail = {
   attachments?: Array<{ filename: string; contentType: string; content: string }>;
 };
 
+/** What people see when the deployment has no email service (never a silent fallback to the dev mailbox). */
+export const EMAIL_NOT_CONFIGURED_MESSAGE =
+  "This academy cannot send email yet because its email service is not set up. Our administrators have been told; please try again later.";
+
 /**
- * Sends an email from an action: through Resend when a key is configured,
- * otherwise into the dev mailbox (local mode).
+ * Sends an email from an action: into the dev mailbox in local mode, through
+ * Resend when a key is configured. Otherwise it refuses (NOT_AVAILABLE) and
+ * platform admins are told in the app.
  */
 export async function sendEmail(ctx: Pick<ActionCtx, "runMutation">, email: OutgoingEmail) {
-  if (isLocalMode()) {
+  const delivery = emailDelivery();
+  if (delivery === "dev_mailbox") {
     await ctx.runMutation(internal.devMailbox.deliver, email);
     return;
+  }
+  if (delivery === "not_configured") {
+    await ctx.runMutation(internal.devMailbox.reportEmailNotConfigured, { subject: email.subject });
+    throw appError("NOT_AVAILABLE", EMAIL_NOT_CONFIGURED_MESSAGE);
   }
   const resend = new Resend(resendApiKey());
   const { error } = await resend.emails.send({

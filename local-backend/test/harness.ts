@@ -25,6 +25,8 @@ export async function startBackend(options: {
   port: number;
   sitePort: number;
   env?: Record<string, string>;
+  /** Extra command-line options for local-backend/main.ts. */
+  args?: string[];
 }): Promise<RunningBackend> {
   let output = "";
   const child = spawn(
@@ -44,6 +46,7 @@ export async function startBackend(options: {
       "--env",
       path.join(options.dataDir, "no-env.json"),
       "--quiet",
+      ...(options.args ?? []),
     ],
     { env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] },
   );

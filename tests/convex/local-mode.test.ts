@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { api, internal } from "../../convex/_generated/api";
+import { authEnv, expectAppError, newTest } from "./helpers";
+
+type T = ReturnType<typeof newTest>;
+
+async function platformAdmin(t: T) {
+  return await t.run(async (ctx) =>
+    ctx.db.insert("users", { email: "ops@academy.test", name: "Ops Admin", role: "platform_admin", emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 }),
+  );
+}
+
+const email = { to: "learner@example.com", subject: "Your receipt", html: "<p>Thanks</p>", text: "Thanks" };
+
+describe("a deployment that is not in local mode", () => {
+  beforeEach(async () => {
+    for (const [name, value] of Object.entries(await authEnv())) vi.stubEnv(name, value);
+    vi.stubEnv("ACADEMY_LOCAL_MODE", "");
+    vi.stubEnv("RESEND_API_KEY", "");
+    vi.stubEnv("AUTH_RESEND_KEY", "");
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  test("#15.13 without an email key it refuses to send (sign-in links included) and tells platform admins once, in the app", async () => {
+    const t = newTest();
+    const adminId = await platformAdmin(t);
+
+    const message = await expectAppError(t.action(api.auth.signIn, { provider: "resend", params: { email: "ops@academy.test", redirectTo: "/learn" } }), "NOT_AVAILABLE");
+    expect(message).toMatch(/cannot send email/);
+    await expectAppError(t.action(internal.devMailbox.send, email), "NOT_AVAILABLE");
+
+    const facts = await t.run(async (ctx) => ({
+      mailbox: await ctx.db.query("devEmails").collect(),
+      alerts: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", adminId)).collect(),
+    }));
+    expect(facts.mailbox).toEqual([]);
+    expect(facts.alerts.map((n) => n.title)).toEqual(["Email is not being sent"]);
+    expect(facts.alerts[0].body).toMatch(/RESEND_API_KEY/);
+  });
+
+  test("#15.13 without ACADEMY_LOCAL_MODE=1 the dev mailbox, demo sign-in and seeding do not exist", async () => {
+    const t = newTest();
+    await t.run(async (ctx) => {
+      await ctx.db.insert("devEmails", { ...email, createdAt: 1 });
+    });
+    await expectAppError(t.query(api.devMailbox.list, {}), "NOT_AVAILABLE");
+    await expectAppError(t.query(api.demo.accounts, {}), "NOT_AVAILABLE");
+    await expectAppError(t.mutation(internal.seed.run, {}), "NOT_AVAILABLE");
+    await expectAppError(t.mutation(internal.devMailbox.deliver, email), "NOT_AVAILABLE");
+    expect(await t.query(api.users.signInOptions, {})).toEqual({ google: false, localMode: false });
+    expect(await t.run(async (ctx) => ctx.db.query("courses").first())).toBeNull();
+  });
+
+  test("#15.13 local mode is the explicit flag alone: with ACADEMY_LOCAL_MODE=1 mail stays in the dev mailbox even when a key is set", async () => {
+    vi.stubEnv("ACADEMY_LOCAL_MODE", "1");
+    vi.stubEnv("RESEND_API_KEY", "re_live_key");
+    const fetchSpy = vi.fn(async () => new Response("{}", { status: 500 }));
+    vi.stubGlobal("fetch", fetchSpy);
+    try {
+      const t = newTest();
+      await t.action(internal.devMailbox.send, email);
+      expect(await t.query(api.devMailbox.list, { to: "learner@example.com" })).toHaveLength(1);
+      expect(fetchSpy).not.toHaveBeenCalled();
+      expect(await t.query(api.users.signInOptions, {})).toEqual({ google: false, localMode: true });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  test("with a Resend key and no local mode, email goes to Resend", async () => {
+    vi.stubEnv("RESEND_API_KEY", "re_live_key");
+    const sent: Array<{ url: string; body: string; authorization: string | null }> = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
+        sent.push({ url: String(input), body: String(init?.body), authorization: new Headers(init?.headers).get("authorization") });
+        return new Response(JSON.stringify({ id: "em_1" }), { status: 200, headers: { "content-type": "application/json" } });
+      }),
+    );
+    try {
+      const t = newTest();
+      await t.action(internal.devMailbox.send, email);
+      expect(sent).toHaveLength(1);
+      expect(sent[0].url).toBe("https://api.resend.com/emails");
+      expect(sent[0].authorization).toBe("Bearer re_live_key");
+      expect(JSON.parse(sent[0].body)).toMatchObject({ to: "learner@example.com", subject: "Your receipt" });
+      expect(await t.run(async (ctx) => ctx.db.query("devEmails").collect())).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
