@@ -1,99 +1,19 @@
-import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { verifyCredential as dccVerify } from "@digitalcredentials/verifier-core";
-import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { BADGE_PNG_BASE64, BADGE_SVG } from "../../convex/model/assets/badgeArt";
 import { base64ToBytes, bakePng, bakeSvg, extractPng, extractSvg } from "../../convex/model/baking";
 import { signAchievementCredential } from "../../convex/model/openBadges";
-import { as, enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
+import { API, certificateOf, DAY, runScheduled, seedFinishedCohort, SITE, useCredentialEnv } from "./certificate-helpers";
+import { as, type T } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
-import { addUser } from "./org-helpers";
 
-const DAY = 86_400_000;
-const SITE = "https://academy.test";
-const API = "https://api.academy.test";
-let keys: { publicKeyMultibase: string; secretKeyMultibase: string };
-let current: T | null = null;
+const env = useCredentialEnv();
 
-beforeAll(async () => {
-  const exported = await (await Ed25519Multikey.generate()).export({ publicKey: true, secretKey: true });
-  keys = { publicKeyMultibase: exported.publicKeyMultibase as string, secretKeyMultibase: exported.secretKeyMultibase as string };
-});
-
-beforeEach(() => {
-  // Only the clock is fake: the signing and PDF libraries wait on real timers inside actions.
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(new Date("2026-11-20T12:00:00Z"));
-  vi.stubEnv("CREDENTIAL_PUBLIC_KEY", keys.publicKeyMultibase);
-  vi.stubEnv("CREDENTIAL_SECRET_KEY", keys.secretKeyMultibase);
-  vi.stubEnv("SITE_URL", SITE);
-  vi.stubEnv("CONVEX_SITE_URL", API);
-  vi.stubEnv("RESEND_API_KEY", "");
-  // The independent verifier fetches the status list over HTTP: answer from the test deployment, refuse everything else.
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (input: string | URL | Request) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (url === `${API}/status/1` && current) {
-        const row = await current.run(async (ctx) => ctx.db.query("credentialStatusLists").first());
-        return new Response(row?.signedJson ?? "", { status: row ? 200 : 404, headers: { "content-type": "application/json" } });
-      }
-      return new Response("offline", { status: 599 });
-    }),
-  );
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
-  current = null;
-});
-
-/** A finished cohort (4 sessions held) whose learners attended 4, 2 and 3 sessions; Buyer 0 is "Łukasz Żółć". */
 async function finishedCohort(t: T) {
-  current = t;
-  const { cohortId, courseId, buyers } = await seedCohort(t, { buyers: 3, startsInDays: -3 });
-  const adminId = await addUser(t, "admin@academy.test");
-  const sessionIds = await t.run(async (ctx) => {
-    await ctx.db.patch("users", adminId, { role: "platform_admin" });
-    await ctx.db.patch("users", buyers[0], { name: "Łukasz Żółć" });
-    await ctx.db.patch("cohorts", cohortId, { status: "in_progress" });
-    const sessions = [];
-    for (let i = 0; i < 4; i++) {
-      const startsAt = Date.now() - 3 * DAY + i * 3_600_000;
-      sessions.push(
-        await ctx.db.insert("cohortSessions", { cohortId, title: `Session ${i + 1}`, type: "W", startsAt, endsAt: startsAt + 3_000_000, status: "scheduled", sequence: 0, createdAt: 1, updatedAt: 1 }),
-      );
-    }
-    return sessions;
-  });
-  for (const [i, userId] of buyers.entries()) {
-    const enrollmentId = await enrollConfirmed(t, { userId, cohortId, courseId });
-    const attended = [4, 2, 3][i];
-    await t.run(async (ctx) => {
-      for (const [n, cohortSessionId] of sessionIds.entries()) {
-        await ctx.db.insert("sessionAttendance", { cohortSessionId, cohortId, enrollmentId, userId, status: n < attended ? "present" : "absent", source: "instructor", updatedAt: 1 });
-      }
-    });
-  }
-  return { cohortId, courseId, learners: buyers, adminId };
-}
-
-/** Lets scheduled work due now (signing batches, list re-signing) run to the end, on real timers. */
-async function runScheduled(t: T) {
-  for (let i = 0; i < 500; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await t.finishInProgressScheduledFunctions();
-    const jobs = await t.run(async (ctx) => ctx.db.system.query("_scheduled_functions").collect());
-    const due = jobs.filter((j) => (j.state.kind === "pending" && j.scheduledTime <= Date.now()) || j.state.kind === "inProgress");
-    if (due.length === 0) return;
-  }
-  throw new Error("Scheduled work did not finish.");
-}
-
-async function certificateOf(t: T, userId: Id<"users">) {
-  return await t.run(async (ctx) => ctx.db.query("certificates").withIndex("by_userId", (q) => q.eq("userId", userId)).first());
+  env.current = t;
+  return await seedFinishedCohort(t);
 }
 
 // Signing, baking and PDF rendering run for real here; the edge runtime is slower than Convex's.
@@ -118,7 +38,7 @@ describe("issuing", () => {
     expect(credential).toMatchObject({
       id: `urn:uuid:${certificate.publicId}`,
       type: ["VerifiableCredential", "OpenBadgeCredential"],
-      issuer: { id: `did:key:${keys.publicKeyMultibase}`, type: ["Profile"], name: "AI Enablement Academy" },
+      issuer: { id: `did:key:${env.keys.publicKeyMultibase}`, type: ["Profile"], name: "AI Enablement Academy" },
       credentialSchema: [{ type: "1EdTechJsonSchemaValidator2019" }],
       credentialStatus: { type: "BitstringStatusListEntry", statusPurpose: "revocation", statusListCredential: `${API}/status/1`, statusListIndex: String(certificate.statusListIndex) },
       proof: { type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", proofPurpose: "assertionMethod" },
@@ -201,7 +121,7 @@ describe("verification", () => {
 
   test("an expired certificate is refused by both verifiers", async () => {
     const t = newTest();
-    current = t;
+    env.current = t;
     await issued(t); // signs the status list
     const expired = await signAchievementCredential({
       credentialId: "urn:uuid:00000000-0000-4000-8000-000000000001",
@@ -310,7 +230,7 @@ describe("skill badges and path certificates", () => {
     const skill = mine.find((c) => c.kind === "skill")!;
     const path = mine.find((c) => c.kind === "path")!;
     const skillCredential = JSON.parse(skill.credentialJson!);
-    expect(skillCredential.issuer.id).toBe(`did:key:${keys.publicKeyMultibase}`);
+    expect(skillCredential.issuer.id).toBe(`did:key:${env.keys.publicKeyMultibase}`);
     expect(skillCredential.credentialSubject.achievement).toMatchObject({ achievementType: "Competency", name: "Prompt Engineering — Practitioner" });
     expect(JSON.parse(path.credentialJson!).credentialSubject.achievement).toMatchObject({ achievementType: "Certificate", name: "AI Foundations Track" });
     expect(await t.query(api.certificates.publicView, { publicId: skill.publicId })).toMatchObject({ kind: "skill", name: "Prompt Engineering — Practitioner" });
