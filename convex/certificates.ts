@@ -15,9 +15,10 @@ import { action, internalAction, internalMutation, internalQuery, platformAdminM
 import { certificateUrls, completionRules, evaluateCompletion, heldSessions, linkedInAddUrl, planCertificates, scheduleIssue, statusListRow, statusListUrl } from "./model/certificates";
 import { certificateReminderDays } from "./model/env";
 import { cohortLearners, notifyUsers } from "./model/notifications";
-import { type Credential, issuerDid, signAchievementCredential, signStatusList, verifyAchievementCredential } from "./model/openBadges";
+import { issuerDid, signAchievementCredential, signStatusList } from "./model/openBadges";
 import { vCertificateIssueStatus } from "./validators";
 import { refreshLater } from "./model/memberStats";
+import { MAX_CREDENTIAL_CHARS, requireCredentialCheck, type Verification, verifyCredentialText, vVerification } from "./model/verification";
 
 // ------------------------------------------------------------------ issuing
 
@@ -294,41 +295,14 @@ export const credentialJson = internalQuery({
 
 // ------------------------------------------------------------ verification
 
-/** Resolves status-list URLs from our own database (no network). */
-function statusLoader(ctx: Pick<ActionCtx, "runQuery">) {
-  return async (url: string) => {
-    const match = /\/status\/(\d+)$/.exec(url);
-    if (!match || url !== statusListUrl(Number(match[1]))) return null;
-    const json: string | null = await ctx.runQuery(internal.certificates.statusListJson, { listNumber: Number(match[1]) });
-    return json ? (JSON.parse(json) as unknown) : null;
-  };
-}
-
-type Verification = { verified: boolean; checks: Array<{ check: "signature" | "dates" | "status" | "schema"; ok: boolean; message: string }> };
-
-async function verifyJson(ctx: Pick<ActionCtx, "runQuery">, text: string): Promise<Verification> {
-  let credential: Credential;
-  try {
-    credential = JSON.parse(text) as Credential;
-  } catch {
-    return { verified: false, checks: [{ check: "signature" as const, ok: false, message: "This is not JSON." }] };
-  }
-  if (typeof credential !== "object" || credential === null || !credential.proof) {
-    return { verified: false, checks: [{ check: "signature" as const, ok: false, message: "This credential has no proof." }] };
-  }
-  return await verifyAchievementCredential(credential, statusLoader(ctx));
-}
-
-const vCheck = v.object({ check: v.union(v.literal("signature"), v.literal("dates"), v.literal("status"), v.literal("schema")), ok: v.boolean(), message: v.string() });
-const vVerification = v.object({ verified: v.boolean(), checks: v.array(vCheck) });
-
 /** Verifies a stored certificate by its public id (the verify page's server check). */
 export const verifyStored = action({
   args: { publicId: v.string() },
   returns: v.union(v.null(), vVerification),
   handler: async (ctx, { publicId }): Promise<Verification | null> => {
+    await requireCredentialCheck(ctx);
     const json: string | null = await ctx.runQuery(internal.certificates.credentialJson, { publicId });
-    return json === null ? null : await verifyJson(ctx, json);
+    return json === null ? null : await verifyCredentialText(ctx, json);
   },
 });
 
@@ -337,8 +311,9 @@ export const verifyCredentialJson = action({
   args: { credentialJson: v.string() },
   returns: vVerification,
   handler: async (ctx, { credentialJson }): Promise<Verification> => {
-    if (credentialJson.length > 200_000) throw appError("INVALID_INPUT", "That file is too large to be a credential.");
-    return await verifyJson(ctx, credentialJson);
+    if (credentialJson.length > MAX_CREDENTIAL_CHARS) throw appError("INVALID_INPUT", "That file is too large to be a credential.");
+    await requireCredentialCheck(ctx);
+    return await verifyCredentialText(ctx, credentialJson);
   },
 });
 

@@ -13,9 +13,13 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
   teamRequests: { kind: "fixed window", rate: 3, period: HOUR },
   /** Manager nudges per manager: enough for a morning's follow-up, not a spam cannon. */
   managerNudges: { kind: "token bucket", rate: 20, period: HOUR, capacity: 20 },
+  /** Credential checks (verify endpoint, uploads, the verify page's server check) per client address. */
+  credentialChecks: { kind: "token bucket", rate: 60, period: MINUTE, capacity: 30 },
+  /** All credential checks together: the ceiling when many addresses take part. */
+  credentialChecksAll: { kind: "token bucket", rate: 1_200, period: MINUTE, capacity: 300, shards: 10 },
 });
 
-type LimitName = "magicLink" | "orgInvites" | "teamRequests" | "managerNudges";
+type LimitName = "magicLink" | "orgInvites" | "teamRequests" | "managerNudges" | "credentialChecks" | "credentialChecksAll";
 
 /** Consumes `count` tokens or throws RATE_LIMITED with when to try again. */
 export async function enforceLimit(

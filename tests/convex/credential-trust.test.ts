@@ -1,0 +1,72 @@
+/** Issue #15, items 1–3: the verifier vouches only for our own credentials, has limits, and the revocation list stays complete. */
+import { describe, expect, test, vi } from "vitest";
+import { api } from "../../convex/_generated/api";
+import { extractSvg } from "../../convex/model/baking";
+import { clientKey } from "../../convex/model/verification";
+import { useCredentialEnv } from "./certificate-helpers";
+import { expectAppError, newTest } from "./helpers";
+
+useCredentialEnv();
+vi.setConfig({ testTimeout: 60_000 });
+
+describe("#15.2 the public verify door has limits", () => {
+  test("#15.2 a pathological SVG of a few hundred KB is read in linear time", async () => {
+    // Repeated opening tags with no closing tag made the old pattern backtrack: seconds for 300 KB.
+    const openings = `<svg>${"<openbadges:credential>".repeat(16_000)}</svg>`;
+    const cdataOpenings = `<svg><openbadges:credential>${"<![CDATA[".repeat(40_000)}</openbadges:credential></svg>`;
+    expect(openings.length).toBeGreaterThan(350_000);
+    for (const svg of [openings, cdataOpenings]) {
+      const started = performance.now();
+      extractSvg(svg);
+      expect(performance.now() - started).toBeLessThan(150);
+    }
+    const t = newTest();
+    await t.fetch("/credentials/verify", { method: "POST", body: "{}" }); // loads the HTTP module once
+    const started = performance.now();
+    const response = await t.fetch("/credentials/verify", { method: "POST", headers: { "content-type": "image/svg+xml" }, body: openings });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ verified: false, checks: [{ ok: false, message: "No credential is baked into this image." }] });
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  test("#15.2 a body over 1 MB is refused with 413, whatever its declared length", async () => {
+    const t = newTest();
+    const big = "x".repeat(1_100_000);
+    const declared = await t.fetch("/credentials/verify", { method: "POST", headers: { "content-type": "application/json" }, body: big });
+    expect(declared.status).toBe(413);
+    // A streamed body declares no length: it is cut off while it is read.
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 20; i++) controller.enqueue(new Uint8Array(100_000).fill(32));
+        controller.close();
+      },
+    });
+    const streamed = await t.fetch("/credentials/verify", { method: "POST", headers: { "content-type": "image/png" }, body: stream, duplex: "half" } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await streamed.json()).checks[0].message).toContain("1 MB");
+  });
+
+  test("#15.2 checks are rate-limited per client address, which the caller cannot choose", async () => {
+    const t = newTest();
+    const client = t.withRequestMetadata({ ip: "203.0.113.7" });
+    const post = (as: Pick<typeof t, "fetch">, forwardedFor: string) => as.fetch("/credentials/verify", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor }, body: "{}" });
+    let refusedAt = 0;
+    for (let i = 1; i <= 200 && refusedAt === 0; i++) {
+      // A header the caller writes is not who they are: a new X-Forwarded-For every time does not help.
+      const response = await post(client, `198.51.100.${i}`);
+      if (response.status === 429) {
+        refusedAt = i;
+        expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+        expect((await response.json()).checks[0].message).toMatch(/Too many credential checks/);
+      }
+    }
+    expect(refusedAt).toBeGreaterThan(10);
+    // Another client is not affected; nor is the same client once verifying through the app is limited by the same key.
+    expect((await post(t.withRequestMetadata({ ip: "192.0.2.1" }), "203.0.113.7")).status).toBe(200);
+    await expectAppError(client.action(api.certificates.verifyCredentialJson, { credentialJson: "{}" }), "RATE_LIMITED");
+    // One IPv6 subscriber holds a whole /64; an IPv4 client reached over IPv6 is still itself.
+    expect(clientKey("2001:db8:0:1::5")).toBe(clientKey("2001:0db8:0000:0001:aaaa:bbbb:cccc:dddd"));
+    expect(clientKey("2001:db8:0:2::5")).not.toBe(clientKey("2001:db8:0:1::5"));
+    expect(clientKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+  });
+});
