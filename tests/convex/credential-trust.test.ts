@@ -1,12 +1,15 @@
 /** Issue #15, items 1–3: the verifier vouches only for our own credentials, has limits, and the revocation list stays complete. */
+import { decodeList } from "@digitalbazaar/vc-bitstring-status-list";
 import { describe, expect, test, vi } from "vitest";
-import { api } from "../../convex/_generated/api";
+import { api, internal } from "../../convex/_generated/api";
 import { extractSvg } from "../../convex/model/baking";
+import { STATUS_LIST_LENGTH } from "../../convex/model/openBadges";
 import { clientKey } from "../../convex/model/verification";
-import { useCredentialEnv } from "./certificate-helpers";
+import { runScheduled, seedFinishedCohort, useCredentialEnv } from "./certificate-helpers";
+import { as, enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 
-useCredentialEnv();
+const env = useCredentialEnv();
 vi.setConfig({ testTimeout: 60_000 });
 
 describe("#15.2 the public verify door has limits", () => {
@@ -68,5 +71,64 @@ describe("#15.2 the public verify door has limits", () => {
     expect(clientKey("2001:db8:0:1::5")).toBe(clientKey("2001:0db8:0000:0001:aaaa:bbbb:cccc:dddd"));
     expect(clientKey("2001:db8:0:2::5")).not.toBe(clientKey("2001:db8:0:1::5"));
     expect(clientKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+  });
+});
+
+/** The revocation list as signed and served: which indexes are set. */
+async function signedList(t: T) {
+  const row = await t.run(async (ctx) => ctx.db.query("credentialStatusLists").first());
+  const credential = JSON.parse(row!.signedJson!) as { credentialSubject: { encodedList: string } };
+  return await decodeList({ encodedList: credential.credentialSubject.encodedList });
+}
+
+describe("#15.3 the revocation list stays complete", () => {
+  test("#15.3 more than 10,000 revoked certificates are all on the signed revocation list", async () => {
+    const t = newTest();
+    env.current = t;
+    const { cohortId, courseId, buyers } = await seedCohort(t, { buyers: 1 });
+    const enrollmentId = await enrollConfirmed(t, { userId: buyers[0], cohortId, courseId });
+    // 10,050 revoked certificates, written directly as a deployment that revoked them over years holds them
+    // (13 is odd, so these indexes are all different), and the list row as revocations left it.
+    const revoked = Array.from({ length: 10_050 }, (_, i) => (i * 13) % STATUS_LIST_LENGTH);
+    for (let from = 0; from < revoked.length; from += 2_500) {
+      await t.run(async (ctx) => {
+        for (const index of revoked.slice(from, from + 2_500)) {
+          const publicId = `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`;
+          await ctx.db.insert("certificates", {
+            enrollmentId, userId: buyers[0], courseId, cohortId, issuedAt: 1, publicId, kind: "course", issueStatus: "issued", statusListIndex: index,
+            revokedAt: 2, revocationReason: "Bulk test", verificationUrl: "x", linkedInShareUrl: "x", createdAt: 1,
+            badgeData: { credentialId: `urn:uuid:${publicId}`, type: [], issuerId: "", issuerName: "", achievementId: "", name: "", description: "", criteriaNarrative: "", validFrom: "" },
+          });
+        }
+      });
+    }
+    await t.run(async (ctx) => ctx.db.insert("credentialStatusLists", { listNumber: 1, version: 1, updatedAt: 1 }));
+    await t.action(internal.certificates.resignStatusList, {});
+    await runScheduled(t);
+    const list = await signedList(t);
+    expect(revoked.filter((index) => !list.getStatus(index))).toEqual([]);
+    const kept = new Set(revoked);
+    expect([1, 2, 3, 5, 8].filter((index) => !kept.has(index) && list.getStatus(index))).toEqual([]);
+  });
+
+  test("#15.3 revoking sets the certificate's bit in the stored list at once; re-signing signs that list", async () => {
+    const t = newTest();
+    env.current = t;
+    const { cohortId, learners, adminId } = await seedFinishedCohort(t);
+    await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
+    await runScheduled(t);
+    const certificates = await t.run(async (ctx) => ctx.db.query("certificates").collect());
+    const [first, second] = certificates.filter((c) => c.userId === learners[0] || c.userId === learners[2]);
+    const before = await t.run(async (ctx) => ctx.db.query("credentialStatusLists").first());
+    await as(t, adminId).mutation(api.certificates.revoke, { certificateId: first._id, reason: "Attendance was corrected." });
+    const after = await t.run(async (ctx) => ctx.db.query("credentialStatusLists").first());
+    expect(after!.version).toBe(before!.version + 1);
+    const bit = (bits: ArrayBuffer, index: number) => (new Uint8Array(bits)[index >> 3] >> (7 - (index & 7))) & 1;
+    expect(bit(after!.bits!, first.statusListIndex!)).toBe(1);
+    expect(bit(after!.bits!, second.statusListIndex!)).toBe(0);
+    await runScheduled(t);
+    const list = await signedList(t);
+    expect(list.getStatus(first.statusListIndex!)).toBe(true);
+    expect(list.getStatus(second.statusListIndex!)).toBe(false);
   });
 });
