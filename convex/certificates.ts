@@ -13,9 +13,9 @@ import { base64ToBytes, bakePng, bakeSvg } from "./model/baking";
 import { renderCertificatePdf } from "./model/certificatePdf";
 import { action, internalAction, internalMutation, internalQuery, platformAdminMutation, platformAdminQuery, query, userQuery } from "./functions";
 import { certificateUrls, completionRules, emptyStatusBits, evaluateCompletion, heldSessions, linkedInAddUrl, planCertificates, rebuildStatusListPage, recordRevocation, scheduleIssue, startStatusListRebuild, statusListRow, statusListUrl } from "./model/certificates";
-import { certificateReminderDays } from "./model/env";
+import { certificateReminderDays, credentialIssuerSettings } from "./model/env";
 import { cohortLearners, notifyUsers } from "./model/notifications";
-import { issuerDid, signAchievementCredential, signStatusList } from "./model/openBadges";
+import { academyIssuerDids, issuerDid, signAchievementCredential, signStatusList } from "./model/openBadges";
 import { vCertificateIssueStatus } from "./validators";
 import { refreshLater } from "./model/memberStats";
 import { MAX_CREDENTIAL_CHARS, requireCredentialCheck, type Verification, verifyCredentialText, vVerification } from "./model/verification";
@@ -321,6 +321,13 @@ export const credentialJson = internalQuery({
 });
 
 // ------------------------------------------------------------ verification
+
+/** Who this academy is as an issuer (its name and DIDs), so a browser can verify against it and nothing else. */
+export const academyIssuer = query({
+  args: {},
+  returns: v.object({ name: v.string(), dids: v.array(v.string()) }),
+  handler: async () => ({ name: credentialIssuerSettings().name, dids: academyIssuerDids() }),
+});
 
 /** Verifies a stored certificate by its public id (the verify page's server check). */
 export const verifyStored = action({

@@ -6,7 +6,7 @@ import { verifyCalSignature } from "./model/calcom";
 import { didDocument } from "./model/openBadges";
 import { calcomSettings, credentialIssuerSettings } from "./model/env";
 import { verifyStripeEvent } from "./model/stripe";
-import { credentialFromUpload, MAX_CREDENTIAL_CHARS, MAX_UPLOAD_BYTES, readBodyCapped, takeCredentialCheck, tooManyChecks, type Verification, verifyCredentialText } from "./model/verification";
+import { credentialFromUpload, MAX_CREDENTIAL_CHARS, MAX_UPLOAD_BYTES, readBodyCapped, refused, takeCredentialCheck, tooManyChecks, verifyCredentialText } from "./model/verification";
 import * as reports from "./reports";
 
 const http = httpRouter();
@@ -88,7 +88,7 @@ http.route({
   method: "POST",
   handler: httpAction(async (ctx, request) => {
     const refuse = (status: number, message: string, headers: Record<string, string> = {}) =>
-      Response.json({ verified: false, checks: [{ check: "signature", ok: false, message }] } satisfies Verification, { status, headers: { ...CORS, ...headers } });
+      Response.json(refused(message), { status, headers: { ...CORS, ...headers } });
     const taken = await takeCredentialCheck(ctx);
     if (!taken.ok) return refuse(429, tooManyChecks(taken.retryAfter), { "Retry-After": String(Math.max(1, Math.ceil(taken.retryAfter / 1000))) });
     const body = await readBodyCapped(request);

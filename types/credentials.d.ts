@@ -5,7 +5,7 @@ declare module "@digitalbazaar/vc" {
     verified: boolean;
     error?: { message?: string; errors?: Array<{ message?: string }> };
     statusResult?: { verified: boolean; results?: Array<{ verified: boolean; status?: boolean }> };
-    results?: Array<{ verified: boolean; error?: { message?: string } }>;
+    results?: Array<{ verified: boolean; error?: { message?: string }; verificationMethod?: { id?: string; controller?: string } }>;
   }>;
 }
 declare module "@digitalbazaar/data-integrity" {

@@ -9,7 +9,7 @@ import type { ActionCtx } from "../_generated/server";
 import { appError } from "../errors";
 import { extractPng, extractSvg } from "./baking";
 import { statusListUrl } from "./certificates";
-import { type Credential, verifyAchievementCredential } from "./openBadges";
+import { academyTrust, type CheckResult, type Credential, verifyAchievementCredential, type VerificationResult } from "./openBadges";
 import { rateLimiter } from "./rateLimits";
 
 /** The largest credential file (JSON, PNG or SVG) the verify endpoint reads: 1 MB. */
@@ -87,9 +87,24 @@ export function credentialFromUpload(contentType: string, body: Uint8Array) {
   return contentType.startsWith("image/svg") ? extractSvg(text) : text;
 }
 
-const vCheck = v.object({ check: v.union(v.literal("signature"), v.literal("dates"), v.literal("status"), v.literal("schema")), ok: v.boolean(), message: v.string() });
-export const vVerification = v.object({ verified: v.boolean(), checks: v.array(vCheck) });
-export type Verification = { verified: boolean; checks: Array<{ check: "signature" | "dates" | "status" | "schema"; ok: boolean; message: string }> };
+export const vVerification = v.object({
+  verified: v.boolean(),
+  issuedByAcademy: v.boolean(),
+  signer: v.union(v.null(), v.string()),
+  checks: v.array(
+    v.object({
+      check: v.union(v.literal("structure"), v.literal("signature"), v.literal("issuer"), v.literal("record"), v.literal("dates"), v.literal("status")),
+      ok: v.boolean(),
+      message: v.string(),
+    }),
+  ),
+});
+export type Verification = VerificationResult;
+
+/** A verification that stopped before any check could run (not JSON, no proof, too large, rate-limited). */
+export function refused(message: string): Verification {
+  return { verified: false, issuedByAcademy: false, signer: null, checks: [{ check: "signature", ok: false, message }] };
+}
 
 /** Resolves status-list URLs from our own database (no network). */
 function statusLoader(ctx: Pick<ActionCtx, "runQuery">) {
@@ -101,16 +116,47 @@ function statusLoader(ctx: Pick<ActionCtx, "runQuery">) {
   };
 }
 
-/** Checks a credential given as JSON text. */
+/** Whether two JSON values are the same data (object key order and whitespace do not matter). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameJson(item, (b as unknown[])[i]));
+  const aKeys = Object.keys(a);
+  const bObject = b as Record<string, unknown>;
+  return aKeys.length === Object.keys(bObject).length && aKeys.every((key) => Object.hasOwn(bObject, key) && sameJson((a as Record<string, unknown>)[key], bObject[key]));
+}
+
+const OUR_ID = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/**
+ * How the credential compares with our records: one claiming the id of a credential we issued must be
+ * that credential, and one signed with our key must be on record. Null for a stranger's credential
+ * with an id we never gave out (there is nothing to compare).
+ */
+async function recordCheck(ctx: Pick<ActionCtx, "runQuery">, credential: Credential, issuedByAcademy: boolean): Promise<CheckResult | null> {
+  const publicId = typeof credential.id === "string" ? OUR_ID.exec(credential.id)?.[1]?.toLowerCase() : undefined;
+  const stored: string | null = publicId ? await ctx.runQuery(internal.certificates.credentialJson, { publicId }) : null;
+  if (stored !== null) {
+    return sameJson(JSON.parse(stored), credential)
+      ? { check: "record", ok: true, message: `Matches the credential this academy issued (${credential.id}).` }
+      : { check: "record", ok: false, message: `Claims to be ${credential.id}, which this academy issued, but differs from it.` };
+  }
+  return issuedByAcademy ? { check: "record", ok: false, message: "Signed with this academy's key, but this academy has no record of issuing it." } : null;
+}
+
+/** Checks a credential given as JSON text against this academy's issuer, records and revocation list. */
 export async function verifyCredentialText(ctx: Pick<ActionCtx, "runQuery">, text: string): Promise<Verification> {
   let credential: Credential;
   try {
     credential = JSON.parse(text) as Credential;
   } catch {
-    return { verified: false, checks: [{ check: "signature" as const, ok: false, message: "This is not JSON." }] };
+    return refused("This is not JSON.");
   }
-  if (typeof credential !== "object" || credential === null || !credential.proof) {
-    return { verified: false, checks: [{ check: "signature" as const, ok: false, message: "This credential has no proof." }] };
-  }
-  return await verifyAchievementCredential(credential, statusLoader(ctx));
+  if (typeof credential !== "object" || credential === null || Array.isArray(credential) || !credential.proof) return refused("This credential has no proof.");
+  const result = await verifyAchievementCredential(credential, { trust: academyTrust(), statusLists: statusLoader(ctx) });
+  const record = await recordCheck(ctx, credential, result.issuedByAcademy);
+  if (record === null) return result;
+  const checks = [...result.checks];
+  checks.splice(checks.findIndex((c) => c.check === "issuer") + 1, 0, record);
+  return { ...result, verified: checks.every((c) => c.ok), checks };
 }

@@ -89,10 +89,15 @@ describe("verification", () => {
     const t = newTest();
     const { certificate } = await issued(t);
     const ours = await t.action(api.certificates.verifyStored, { publicId: certificate.publicId });
+    const did = `did:key:${env.keys.publicKeyMultibase}`;
     expect(ours).toEqual({
       verified: true,
+      issuedByAcademy: true,
+      signer: did,
       checks: [
-        { check: "signature", ok: true, message: "Signed by AI Enablement Academy (eddsa-rdfc-2022)" },
+        { check: "signature", ok: true, message: `Valid eddsa-rdfc-2022 signature by ${did}.` },
+        { check: "issuer", ok: true, message: `Issued by AI Enablement Academy (${did}).` },
+        { check: "record", ok: true, message: `Matches the credential this academy issued (urn:uuid:${certificate.publicId}).` },
         { check: "dates", ok: true, message: "Does not expire." },
         { check: "status", ok: true, message: "Not revoked." },
       ],
@@ -140,6 +145,8 @@ describe("verification", () => {
     expect(ours.verified).toBe(false);
     expect(ours.checks.map((c) => [c.check, c.ok])).toEqual([
       ["signature", true],
+      ["issuer", true],
+      ["record", false],
       ["dates", false],
       ["status", true],
     ]);

@@ -5,12 +5,134 @@ import { api, internal } from "../../convex/_generated/api";
 import { extractSvg } from "../../convex/model/baking";
 import { STATUS_LIST_LENGTH } from "../../convex/model/openBadges";
 import { clientKey } from "../../convex/model/verification";
-import { runScheduled, seedFinishedCohort, useCredentialEnv } from "./certificate-helpers";
+import { signAchievementCredential } from "../../convex/model/openBadges";
+import { verifyInBrowser } from "../../lib/credentials/verify-in-browser";
+import { forgeCredential, strangerKeys } from "../support/forge-credential";
+import { API, certificateOf, newIssuerKeys, runScheduled, seedFinishedCohort, SITE, useCredentialEnv } from "./certificate-helpers";
 import { as, enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 
 const env = useCredentialEnv();
 vi.setConfig({ testTimeout: 60_000 });
+
+/** A finished cohort with its certificates signed; the first learner's course certificate. */
+async function issuedCertificate(t: T) {
+  env.current = t;
+  const { cohortId, learners, adminId } = await seedFinishedCohort(t);
+  await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
+  await runScheduled(t);
+  const certificate = (await certificateOf(t, learners[0]))!;
+  return { certificate, credential: JSON.parse(certificate.credentialJson!) as Record<string, unknown>, adminId };
+}
+
+describe("#15.1 only this academy's own credentials verify as ours", () => {
+  test("#15.1 a credential re-signed with a stranger's did:key, with our issuer name and no status entry, is not verified as ours", async () => {
+    const t = newTest();
+    const { credential } = await issuedCertificate(t);
+    const stranger = await strangerKeys();
+    const strangerDid = `did:key:${stranger.publicKeyMultibase}`;
+    const forged = await forgeCredential(credential, stranger, { id: "urn:uuid:3f1c1d0e-0000-4000-8000-000000000001" });
+    expect(forged.issuer).toMatchObject({ name: "AI Enablement Academy", id: strangerDid });
+
+    const viaApp = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(forged) });
+    const viaHttp = await (await t.fetch("/credentials/verify", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(forged) })).json();
+    for (const result of [viaApp, viaHttp]) {
+      expect(result).toMatchObject({ verified: false, issuedByAcademy: false, signer: strangerDid });
+      expect(result.checks.find((c: { check: string }) => c.check === "signature")).toMatchObject({ ok: true });
+      expect(result.checks.find((c: { check: string }) => c.check === "issuer")).toEqual({ check: "issuer", ok: false, message: `Validly signed by ${strangerDid}, not issued by this academy.` });
+      // The issuer's name is never evidence of who signed.
+      expect(JSON.stringify(result)).not.toContain("AI Enablement Academy");
+    }
+  });
+
+  test("#15.1 a credential that claims the id of one of ours but differs from the one we issued is flagged", async () => {
+    const t = newTest();
+    const { certificate, credential } = await issuedCertificate(t);
+    // A stranger's copy of our credential id with a better grade, and one signed with our own key that we never issued.
+    const copied = await forgeCredential(credential, await strangerKeys(), { name: "AI Grandmaster" });
+    const ownKey = await signAchievementCredential({
+      credentialId: certificate.badgeData.credentialId,
+      achievementId: `${SITE}/courses/intensive#certificate`,
+      name: "AI Grandmaster",
+      description: "Completed",
+      criteria: "Attend",
+      imageUrl: `${API}/badge.png`,
+      recipient: { email: "someone@example.com", name: "Someone" },
+      salt: "s",
+      validFrom: Date.now(),
+      status: { listUrl: `${API}/status/1`, index: certificate.statusListIndex! },
+    });
+    for (const [variant, claimed] of [["stranger", copied], ["own key", ownKey]] as const) {
+      const result = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(claimed) });
+      expect(result.verified, variant).toBe(false);
+      expect(result.checks.find((c) => c.check === "record"), variant).toEqual({
+        check: "record",
+        ok: false,
+        message: `Claims to be ${certificate.badgeData.credentialId}, which this academy issued, but differs from it.`,
+      });
+    }
+    // The genuine one, re-serialized in another key order, matches the record.
+    const reordered = Object.fromEntries(Object.entries(credential).reverse());
+    const genuine = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(reordered) });
+    expect(genuine).toMatchObject({ verified: true, issuedByAcademy: true, signer: `did:key:${env.keys.publicKeyMultibase}` });
+    expect(genuine.checks.find((c) => c.check === "record")).toMatchObject({ ok: true });
+  });
+
+  test("#15.1 credentials signed with a former key still count as ours; a did:web named by a file is never fetched", async () => {
+    const t = newTest();
+    env.current = t;
+    const former = env.keys;
+    const current = await newIssuerKeys();
+    // The academy moves to did:web with a new key and lists the old one.
+    const input = {
+      credentialId: "urn:uuid:3f1c1d0e-0000-4000-8000-0000000000f0",
+      achievementId: `${SITE}/courses/intensive#certificate`,
+      name: "AI Enablement Intensive",
+      description: "Completed",
+      criteria: "Attend",
+      imageUrl: `${API}/badge.png`,
+      recipient: { email: "someone@example.com", name: "Someone" },
+      salt: "s",
+      validFrom: Date.now(),
+      status: { listUrl: `${API}/status/1`, index: 5 },
+    };
+    const signedBefore = await signAchievementCredential(input);
+    vi.stubEnv("CREDENTIAL_PUBLIC_KEY", current.publicKeyMultibase);
+    vi.stubEnv("CREDENTIAL_SECRET_KEY", current.secretKeyMultibase);
+    vi.stubEnv("CREDENTIAL_ISSUER_DOMAIN", "academy.test");
+    const unlisted = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(signedBefore) });
+    expect(unlisted.checks.find((c) => c.check === "issuer")).toMatchObject({ ok: false });
+    vi.stubEnv("CREDENTIAL_FORMER_KEYS", `${former.publicKeyMultibase}`);
+    const listed = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(signedBefore) });
+    expect(listed).toMatchObject({ issuedByAcademy: true, signer: `did:key:${former.publicKeyMultibase}` });
+    // did:web keeps its name across a key change: a credential signed before the next rotation still verifies after it.
+    const onDidWeb = await signAchievementCredential({ ...input, credentialId: "urn:uuid:3f1c1d0e-0000-4000-8000-0000000000f1" });
+    expect((onDidWeb.proof as { verificationMethod: string }).verificationMethod).toBe(`did:web:academy.test#${current.publicKeyMultibase}`);
+    const next = await newIssuerKeys();
+    vi.stubEnv("CREDENTIAL_PUBLIC_KEY", next.publicKeyMultibase);
+    vi.stubEnv("CREDENTIAL_SECRET_KEY", next.secretKeyMultibase);
+    vi.stubEnv("CREDENTIAL_FORMER_KEYS", `${former.publicKeyMultibase}, ${current.publicKeyMultibase}`);
+    const rotated = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(onDidWeb) });
+    expect(rotated).toMatchObject({ issuedByAcademy: true, signer: "did:web:academy.test" });
+    expect(rotated.checks.find((c) => c.check === "issuer")).toEqual({ check: "issuer", ok: true, message: "Issued by AI Enablement Academy (did:web:academy.test)." });
+    vi.stubEnv("CREDENTIAL_PUBLIC_KEY", current.publicKeyMultibase);
+    vi.stubEnv("CREDENTIAL_SECRET_KEY", current.secretKeyMultibase);
+    vi.stubEnv("CREDENTIAL_FORMER_KEYS", former.publicKeyMultibase);
+    expect(await t.query(api.certificates.academyIssuer, {})).toEqual({ name: "AI Enablement Academy", dids: ["did:web:academy.test", `did:key:${current.publicKeyMultibase}`, `did:key:${former.publicKeyMultibase}`] });
+
+    // A credential whose proof names someone's did:web: neither the server nor the browser looks it up.
+    const evil = { ...signedBefore, issuer: { id: "did:web:evil.example", type: ["Profile"], name: "AI Enablement Academy" }, proof: { ...(signedBefore.proof as object), verificationMethod: "did:web:evil.example#key-1" } };
+    const fetches = vi.mocked(fetch);
+    fetches.mockClear();
+    const server = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(evil) });
+    const browser = await verifyInBrowser(JSON.stringify(evil), { name: "AI Enablement Academy", dids: ["did:web:academy.test"], statusListOrigin: API });
+    for (const result of [server, browser]) {
+      expect(result).toMatchObject({ verified: false, issuedByAcademy: false, signer: null });
+      expect(result.checks.find((c) => c.check === "signature")!.message).toBe("Not checked: did:web:evil.example is not this academy's issuer, and its keys are not looked up.");
+    }
+    expect(fetches.mock.calls.map(([input]) => String(input)).filter((url) => url.includes("evil.example"))).toEqual([]);
+  });
+});
 
 describe("#15.2 the public verify door has limits", () => {
   test("#15.2 a pathological SVG of a few hundred KB is read in linear time", async () => {
