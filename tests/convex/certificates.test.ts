@@ -1,10 +1,12 @@
 import { verifyCredential as dccVerify } from "@digitalcredentials/verifier-core";
+import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { BADGE_PNG_BASE64, BADGE_SVG } from "../../convex/model/assets/badgeArt";
 import { base64ToBytes, bakePng, bakeSvg, extractPng, extractSvg } from "../../convex/model/baking";
-import { signAchievementCredential } from "../../convex/model/openBadges";
+import { ACHIEVEMENT_CREDENTIAL_SCHEMA } from "../../convex/model/achievementCredentialSchema";
+import { signAchievementCredential, structureCheck } from "../../convex/model/openBadges";
 import { API, certificateOf, DAY, runScheduled, seedFinishedCohort, SITE, useCredentialEnv } from "./certificate-helpers";
 import { as, type T } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
@@ -95,6 +97,7 @@ describe("verification", () => {
       issuedByAcademy: true,
       signer: did,
       checks: [
+        { check: "structure", ok: true, message: "An Open Badges 3.0 AchievementCredential (VC 2.0), as the data model requires." },
         { check: "signature", ok: true, message: `Valid eddsa-rdfc-2022 signature by ${did}.` },
         { check: "issuer", ok: true, message: `Issued by AI Enablement Academy (${did}).` },
         { check: "record", ok: true, message: `Matches the credential this academy issued (urn:uuid:${certificate.publicId}).` },
@@ -112,7 +115,7 @@ describe("verification", () => {
     const changed = { ...credential, credentialSubject: { ...credential.credentialSubject, achievement: { ...credential.credentialSubject.achievement, name: "AI Grandmaster" } } };
     const oursChanged = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(changed) });
     expect(oursChanged.verified).toBe(false);
-    expect(oursChanged.checks[0]).toMatchObject({ check: "signature", ok: false });
+    expect(oursChanged.checks.find((c) => c.check === "signature")).toMatchObject({ ok: false });
     const dccChanged = await dccVerify({ credential: changed, knownDIDRegistries: [] });
     expect(dccChanged.errors?.map((e) => e.name)).toEqual(["invalid_signature"]);
 
@@ -144,6 +147,7 @@ describe("verification", () => {
     const ours = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(expired) });
     expect(ours.verified).toBe(false);
     expect(ours.checks.map((c) => [c.check, c.ok])).toEqual([
+      ["structure", true],
       ["signature", true],
       ["issuer", true],
       ["record", false],
@@ -199,28 +203,37 @@ describe("expiry", () => {
   });
 });
 
+/**
+ * The course develops Prompt Engineering (a skill badge) and is the last required course of the AI Foundations
+ * Track, whose other course learner 0 finished earlier (a path certificate for learner 0 only).
+ */
+async function skillAndPath(t: T, courseId: Id<"courses">, learners: Array<Id<"users">>) {
+  const { skillId, otherCourseId, pathId } = await t.run(async (ctx) => {
+    const skillId = await ctx.db.insert("skills", { name: "Prompt Engineering", slug: "prompt-engineering", description: "", category: "technical", level: "practitioner", isActive: true, sortOrder: 0, createdAt: 1, updatedAt: 1 });
+    await ctx.db.insert("courseSkills", { courseId, skillId, skillLevel: "develops", weight: 100, createdAt: 1 });
+    const otherCourseId = await ctx.db.insert("courses", { title: "AI Fundamentals", description: "", slug: "fundamentals", sessionType: "cohort", priceB2C: 1, priceB2B: 1, maxParticipants: 20, impactLevel: "L1", capabilityLevel: "fundamentals", status: "published", createdAt: 1, updatedAt: 1 });
+    const pathId = await ctx.db.insert("learningPaths", { title: "AI Foundations Track", slug: "ai-foundations-track", description: "", shortDescription: "", targetAudience: "individual", estimatedDuration: "2 months", totalCourses: 2, totalHours: 20, skillIds: [skillId], outcomes: [], pricingModel: "individual", isActive: true, isFeatured: false, sortOrder: 0, enrollmentCount: 1, completionCount: 0, createdAt: 1, updatedAt: 1 });
+    for (const [i, id] of [otherCourseId, courseId].entries()) {
+      await ctx.db.insert("learningPathSteps", { pathId, courseId: id, stepNumber: i + 1, isRequired: true, unlockRule: "immediate", createdAt: 1 });
+    }
+    await ctx.db.insert("userPathEnrollments", { userId: learners[0], pathId, status: "active", completedSteps: [], progressPercent: 50, enrolledAt: 1, paymentType: "individual", createdAt: 1, updatedAt: 1 });
+    return { skillId, otherCourseId, pathId };
+  });
+  // Learner 0 finished the path's other course earlier (learner 2 did not).
+  await t.run(async (ctx) => {
+    const enrollment = (await ctx.db.query("enrollments").withIndex("by_userId_and_courseId", (q) => q.eq("userId", learners[0])).first())!;
+    const otherCohort = await ctx.db.insert("cohorts", { courseId: otherCourseId, name: "Fundamentals (spring)", startDate: 1, endDate: 2, maxCapacity: 10, currentEnrollment: 1, status: "completed", isB2B: false, createdAt: 1, updatedAt: 1 });
+    const otherEnrollment = await ctx.db.insert("enrollments", { ...enrollment, _id: undefined, _creationTime: undefined, cohortId: otherCohort, courseId: otherCourseId } as never);
+    await ctx.db.insert("certificates", { enrollmentId: otherEnrollment, userId: learners[0], courseId: otherCourseId, cohortId: otherCohort, issuedAt: 1, kind: "course", publicId: "00000000-0000-4000-8000-000000000001", issueStatus: "issued", verificationUrl: "x", linkedInShareUrl: "x", badgeData: { credentialId: "urn:uuid:x", type: [], issuerId: "", issuerName: "", achievementId: "", name: "AI Fundamentals", description: "", criteriaNarrative: "", validFrom: "" }, createdAt: 1 });
+  });
+  return { skillId, otherCourseId, pathId };
+}
+
 describe("skill badges and path certificates", () => {
   test("completing a course that develops a skill and finishes a path earns a signed skill badge and path certificate, once", async () => {
     const t = newTest();
     const { cohortId, courseId, learners, adminId } = await finishedCohort(t);
-    const { skillId, otherCourseId, pathId } = await t.run(async (ctx) => {
-      const skillId = await ctx.db.insert("skills", { name: "Prompt Engineering", slug: "prompt-engineering", description: "", category: "technical", level: "practitioner", isActive: true, sortOrder: 0, createdAt: 1, updatedAt: 1 });
-      await ctx.db.insert("courseSkills", { courseId, skillId, skillLevel: "develops", weight: 100, createdAt: 1 });
-      const otherCourseId = await ctx.db.insert("courses", { title: "AI Fundamentals", description: "", slug: "fundamentals", sessionType: "cohort", priceB2C: 1, priceB2B: 1, maxParticipants: 20, impactLevel: "L1", capabilityLevel: "fundamentals", status: "published", createdAt: 1, updatedAt: 1 });
-      const pathId = await ctx.db.insert("learningPaths", { title: "AI Foundations Track", slug: "ai-foundations-track", description: "", shortDescription: "", targetAudience: "individual", estimatedDuration: "2 months", totalCourses: 2, totalHours: 20, skillIds: [skillId], outcomes: [], pricingModel: "individual", isActive: true, isFeatured: false, sortOrder: 0, enrollmentCount: 1, completionCount: 0, createdAt: 1, updatedAt: 1 });
-      for (const [i, id] of [otherCourseId, courseId].entries()) {
-        await ctx.db.insert("learningPathSteps", { pathId, courseId: id, stepNumber: i + 1, isRequired: true, unlockRule: "immediate", createdAt: 1 });
-      }
-      await ctx.db.insert("userPathEnrollments", { userId: learners[0], pathId, status: "active", completedSteps: [], progressPercent: 50, enrolledAt: 1, paymentType: "individual", createdAt: 1, updatedAt: 1 });
-      return { skillId, otherCourseId, pathId };
-    });
-    // Learner 0 finished the path's other course earlier (learner 2 did not).
-    await t.run(async (ctx) => {
-      const enrollment = (await ctx.db.query("enrollments").withIndex("by_userId_and_courseId", (q) => q.eq("userId", learners[0])).first())!;
-      const otherCohort = await ctx.db.insert("cohorts", { courseId: otherCourseId, name: "Fundamentals (spring)", startDate: 1, endDate: 2, maxCapacity: 10, currentEnrollment: 1, status: "completed", isB2B: false, createdAt: 1, updatedAt: 1 });
-      const otherEnrollment = await ctx.db.insert("enrollments", { ...enrollment, _id: undefined, _creationTime: undefined, cohortId: otherCohort, courseId: otherCourseId } as never);
-      await ctx.db.insert("certificates", { enrollmentId: otherEnrollment, userId: learners[0], courseId: otherCourseId, cohortId: otherCohort, issuedAt: 1, kind: "course", publicId: "00000000-0000-4000-8000-000000000001", issueStatus: "issued", verificationUrl: "x", linkedInShareUrl: "x", badgeData: { credentialId: "urn:uuid:x", type: [], issuerId: "", issuerName: "", achievementId: "", name: "AI Fundamentals", description: "", criteriaNarrative: "", validFrom: "" }, createdAt: 1 });
-    });
+    const { skillId, pathId } = await skillAndPath(t, courseId, learners);
 
     vi.setSystemTime(Date.now() + 2 * DAY);
     await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
@@ -268,5 +281,27 @@ describe("skill badges and path certificates", () => {
     const panel = await as(t, adminId).query(api.certificates.forCohort, { cohortId });
     expect(panel).toMatchObject({ learners: 3, issued: 2 });
     expect(panel.rows.find((r) => r.email === "buyer0@example.com")!.extras.map((e) => e.name).sort()).toEqual(["AI Foundations Track", "Prompt Engineering — Practitioner"]);
+  });
+});
+
+describe("#15.4 every credential we issue has the OB 3.0 AchievementCredential structure", () => {
+  test("#15.4 every issued course certificate, skill badge and path certificate matches our JSON Schema, and the verify result says so", async () => {
+    const t = newTest();
+    const { cohortId, courseId, learners, adminId } = await finishedCohort(t);
+    await skillAndPath(t, courseId, learners);
+    vi.setSystemTime(Date.now() + 2 * DAY);
+    await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
+    await runScheduled(t);
+    const issued = await t.run(async (ctx) => (await ctx.db.query("certificates").collect()).filter((c) => c.cohortId === cohortId));
+    expect(issued.map((c) => c.kind).sort()).toEqual(["course", "course", "path", "skill", "skill"]);
+    // The schema compiled here, at test time, by Ajv (draft 2020-12, strict), independently of the validator the verifier ships.
+    const validate = new Ajv2020({ strictTuples: false, allErrors: true }).compile(ACHIEVEMENT_CREDENTIAL_SCHEMA);
+    for (const certificate of issued) {
+      const credential = JSON.parse(certificate.credentialJson!);
+      expect(validate(credential) ? [] : validate.errors, `${certificate.kind}: ${certificate.badgeData.name}`).toEqual([]);
+      expect(structureCheck(credential)).toMatchObject({ check: "structure", ok: true });
+      const result = await t.action(api.certificates.verifyStored, { publicId: certificate.publicId });
+      expect(result!.checks[0]).toEqual({ check: "structure", ok: true, message: "An Open Badges 3.0 AchievementCredential (VC 2.0), as the data model requires." });
+    }
   });
 });
