@@ -174,10 +174,10 @@ export function VerifyCertificate({ publicId }: { publicId: string }) {
             Who signed it (only {academy?.name ?? "this academy"}&apos;s own key counts, never the issuer name written in a credential), the signature (eddsa-rdfc-2022), the dates and the revocation list are checked independently of this page&apos;s text.
           </p>
           <div className="mt-4 grid gap-6 md:grid-cols-2">
-            <div data-testid="server-checks">
+            <div className="min-w-0" data-testid="server-checks">
               {server === undefined ? <Skeleton className="h-20" /> : server === null ? <p className="text-sm text-red-700">The verification service could not be reached.</p> : <VerifyChecks result={server} label="Checked by the academy's server" />}
             </div>
-            <div data-testid="browser-checks">
+            <div className="min-w-0" data-testid="browser-checks">
               {browser === undefined ? <Skeleton className="h-20" /> : browser === null ? <p className="text-sm text-red-700">Your browser could not run the check.</p> : <VerifyChecks result={browser} label="Checked in your browser" />}
             </div>
           </div>

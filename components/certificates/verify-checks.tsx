@@ -16,7 +16,7 @@ export function VerifyChecks({ result, label }: { result: Verification; label: s
         {result.checks.map((check) => (
           <li key={check.check} className="flex items-start gap-2 text-sm" data-testid={`check-${check.check}`}>
             {check.ok ? <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-green-700" aria-hidden /> : <XCircle className="mt-0.5 size-4 shrink-0 text-red-700" aria-hidden />}
-            <span className="min-w-0 break-words [overflow-wrap:anywhere]">
+            <span className="min-w-0 [overflow-wrap:anywhere]">
               <span className="font-medium text-gray-900">{LABEL[check.check]}:</span> <span className="text-gray-700">{check.message}</span>
               <span className="sr-only">{check.ok ? " (passed)" : " (failed)"}</span>
             </span>

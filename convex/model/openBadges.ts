@@ -52,7 +52,9 @@ const LEGACY_FRAGMENT = "key-1";
  */
 export function academyIssuerDids() {
   const { publicKeyMultibase, formerPublicKeys } = credentialIssuerSettings();
-  return [...new Set([issuerDid(), `did:key:${publicKeyMultibase}`, ...formerPublicKeys.map((key) => `did:key:${key}`)])];
+  // Without a key configured nothing is signed as ours, and only former keys can be recognized.
+  const current = publicKeyMultibase ? [issuerDid(), `did:key:${publicKeyMultibase}`] : [];
+  return [...new Set([...current, ...formerPublicKeys.map((key) => `did:key:${key}`)])];
 }
 
 /** The DID document served at /.well-known/did.json (did:web): the current key and every former key, public halves only. */
@@ -90,12 +92,11 @@ export type IssuerTrust = {
 
 /** The academy's own trust, from the environment (server side). */
 export function academyTrust(): IssuerTrust {
-  const own = issuerDid();
   return {
     name: credentialIssuerSettings().name,
     dids: academyIssuerDids(),
     didWebDocument: async (did) => {
-      if (did !== own) throw new Error(`${did} is not this academy's issuer.`);
+      if (!credentialIssuerSettings().publicKeyMultibase || did !== issuerDid()) throw new Error(`${did} is not this academy's issuer.`);
       return didDocument();
     },
   };
