@@ -20,6 +20,7 @@ test("the verify page shows a valid, an expired and a revoked certificate for wh
 
   const seen = new Set<string>();
   for (const href of links) {
+    if (seen.size === 3) break; // each state seen once is enough; the rest are more of the same
     await page.goto(href);
     const status = page.getByTestId("certificate-status");
     await expect(status).toContainText(/Valid certificate|Expired|Revoked/);
