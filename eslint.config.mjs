@@ -10,6 +10,7 @@ export default tseslint.config(
       ".next/",
       ".convex-local/",
       "convex/_generated/",
+      "convex/model/achievementCredentialValidator.ts",
       "local-backend/test/fixture/",
       "local-backend/test/tmp-*/",
       "next-env.d.ts",

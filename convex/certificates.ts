@@ -12,12 +12,13 @@ import { BADGE_PNG_BASE64, BADGE_SVG } from "./model/assets/badgeArt";
 import { base64ToBytes, bakePng, bakeSvg } from "./model/baking";
 import { renderCertificatePdf } from "./model/certificatePdf";
 import { action, internalAction, internalMutation, internalQuery, platformAdminMutation, platformAdminQuery, query, userQuery } from "./functions";
-import { certificateUrls, completionRules, evaluateCompletion, heldSessions, linkedInAddUrl, planCertificates, scheduleIssue, statusListRow, statusListUrl } from "./model/certificates";
-import { certificateReminderDays } from "./model/env";
+import { certificateUrls, completionRules, emptyStatusBits, evaluateCompletion, heldSessions, linkedInAddUrl, planCertificates, rebuildStatusListPage, recordRevocation, scheduleIssue, startStatusListRebuild, statusListRow, statusListUrl } from "./model/certificates";
+import { certificateReminderDays, credentialIssuerSettings } from "./model/env";
 import { cohortLearners, notifyUsers } from "./model/notifications";
-import { type Credential, issuerDid, signAchievementCredential, signStatusList, verifyAchievementCredential } from "./model/openBadges";
+import { academyIssuerDids, issuerDid, signAchievementCredential, signStatusList } from "./model/openBadges";
 import { vCertificateIssueStatus } from "./validators";
 import { refreshLater } from "./model/memberStats";
+import { MAX_CREDENTIAL_CHARS, requireCredentialCheck, type Verification, verifyCredentialText, vVerification } from "./model/verification";
 
 // ------------------------------------------------------------------ issuing
 
@@ -230,15 +231,15 @@ export const remindExpiring = internalMutation({
 
 // ------------------------------------------------------------- status list
 
+/** What the re-signing action needs: the list's bits and versions, and whether it may sign now. */
 export const statusListState = internalQuery({
   args: {},
   handler: async (ctx) => {
     const row = await statusListRow(ctx);
-    const revoked = await ctx.db
-      .query("certificates")
-      .withIndex("by_revokedAt", (q) => q.gt("revokedAt", 0))
-      .take(10_000);
-    return { row, revokedIndexes: revoked.map((c) => c.statusListIndex).filter((i): i is number => i !== undefined) };
+    if (row === null) return { state: "empty" as const };
+    if (row.rebuilding) return { state: "rebuilding" as const };
+    if (row.bits === undefined) return { state: "needsRebuild" as const };
+    return { state: "ready" as const, bits: row.bits, version: row.version, signedVersion: row.signedVersion ?? -1 };
   },
 });
 
@@ -247,18 +248,45 @@ export const storeStatusList = internalMutation({
   returns: v.null(),
   handler: async (ctx, { signedJson, version }) => {
     const row = await statusListRow(ctx);
-    if (row === null) await ctx.db.insert("credentialStatusLists", { listNumber: 1, signedJson, version, signedVersion: version, updatedAt: Date.now() });
+    if (row === null) await ctx.db.insert("credentialStatusLists", { listNumber: 1, signedJson, version, signedVersion: version, bits: emptyStatusBits(), updatedAt: Date.now() });
     else if ((row.signedVersion ?? -1) < version) await ctx.db.patch("credentialStatusLists", row._id, { signedJson, signedVersion: version, updatedAt: Date.now() });
     return null;
   },
 });
 
-/** Signs the revocation list when it has never been signed or changed since. */
+export const rebuildStatusList = internalMutation({
+  args: { cursor: v.union(v.string(), v.null()) },
+  returns: v.null(),
+  handler: async (ctx, { cursor }) => {
+    await rebuildStatusListPage(ctx, cursor);
+    return null;
+  },
+});
+
+/**
+ * Rebuilds the revocation list's bits from the revoked certificates, then re-signs it. Runs by itself for
+ * lists from before the bits were stored; an operator may also run it (`npx convex run certificates:rebuildRevocationList`).
+ */
+export const rebuildRevocationList = internalMutation({
+  args: {},
+  returns: v.null(),
+  handler: async (ctx) => {
+    await startStatusListRebuild(ctx);
+    return null;
+  },
+});
+
+/** Signs the revocation list as stored when it has changed since it was last signed (an empty one when nothing was ever revoked). */
 async function ensureStatusListSigned(ctx: Pick<ActionCtx, "runQuery" | "runMutation">) {
-  const { row, revokedIndexes } = await ctx.runQuery(internal.certificates.statusListState, {});
-  const version = row?.version ?? 0;
-  if (row?.signedJson && (row.signedVersion ?? -1) >= version) return;
-  const signed = await signStatusList(statusListUrl(), revokedIndexes);
+  const list = await ctx.runQuery(internal.certificates.statusListState, {});
+  if (list.state === "rebuilding") return;
+  if (list.state === "needsRebuild") {
+    await ctx.runMutation(internal.certificates.rebuildRevocationList, {});
+    return;
+  }
+  if (list.state === "ready" && list.signedVersion >= list.version) return;
+  const [bits, version] = list.state === "ready" ? [list.bits, list.version] : [emptyStatusBits(), 0];
+  const signed = await signStatusList(statusListUrl(), bits);
   await ctx.runMutation(internal.certificates.storeStatusList, { signedJson: JSON.stringify(signed), version });
 }
 
@@ -294,41 +322,21 @@ export const credentialJson = internalQuery({
 
 // ------------------------------------------------------------ verification
 
-/** Resolves status-list URLs from our own database (no network). */
-function statusLoader(ctx: Pick<ActionCtx, "runQuery">) {
-  return async (url: string) => {
-    const match = /\/status\/(\d+)$/.exec(url);
-    if (!match || url !== statusListUrl(Number(match[1]))) return null;
-    const json: string | null = await ctx.runQuery(internal.certificates.statusListJson, { listNumber: Number(match[1]) });
-    return json ? (JSON.parse(json) as unknown) : null;
-  };
-}
-
-type Verification = { verified: boolean; checks: Array<{ check: "signature" | "dates" | "status" | "schema"; ok: boolean; message: string }> };
-
-async function verifyJson(ctx: Pick<ActionCtx, "runQuery">, text: string): Promise<Verification> {
-  let credential: Credential;
-  try {
-    credential = JSON.parse(text) as Credential;
-  } catch {
-    return { verified: false, checks: [{ check: "signature" as const, ok: false, message: "This is not JSON." }] };
-  }
-  if (typeof credential !== "object" || credential === null || !credential.proof) {
-    return { verified: false, checks: [{ check: "signature" as const, ok: false, message: "This credential has no proof." }] };
-  }
-  return await verifyAchievementCredential(credential, statusLoader(ctx));
-}
-
-const vCheck = v.object({ check: v.union(v.literal("signature"), v.literal("dates"), v.literal("status"), v.literal("schema")), ok: v.boolean(), message: v.string() });
-const vVerification = v.object({ verified: v.boolean(), checks: v.array(vCheck) });
+/** Who this academy is as an issuer (its name and DIDs), so a browser can verify against it and nothing else. */
+export const academyIssuer = query({
+  args: {},
+  returns: v.object({ name: v.string(), dids: v.array(v.string()) }),
+  handler: async () => ({ name: credentialIssuerSettings().name, dids: academyIssuerDids() }),
+});
 
 /** Verifies a stored certificate by its public id (the verify page's server check). */
 export const verifyStored = action({
   args: { publicId: v.string() },
   returns: v.union(v.null(), vVerification),
   handler: async (ctx, { publicId }): Promise<Verification | null> => {
+    await requireCredentialCheck(ctx);
     const json: string | null = await ctx.runQuery(internal.certificates.credentialJson, { publicId });
-    return json === null ? null : await verifyJson(ctx, json);
+    return json === null ? null : await verifyCredentialText(ctx, json);
   },
 });
 
@@ -337,8 +345,9 @@ export const verifyCredentialJson = action({
   args: { credentialJson: v.string() },
   returns: vVerification,
   handler: async (ctx, { credentialJson }): Promise<Verification> => {
-    if (credentialJson.length > 200_000) throw appError("INVALID_INPUT", "That file is too large to be a credential.");
-    return await verifyJson(ctx, credentialJson);
+    if (credentialJson.length > MAX_CREDENTIAL_CHARS) throw appError("INVALID_INPUT", "That file is too large to be a credential.");
+    await requireCredentialCheck(ctx);
+    return await verifyCredentialText(ctx, credentialJson);
   },
 });
 
@@ -503,7 +512,7 @@ export const issueForCohort = platformAdminMutation({
   },
 });
 
-/** Revokes a certificate: its status bit flips (the list is re-signed at once) and the learner is told why. */
+/** Revokes a certificate: its bit is set in the revocation list (re-signed at once) and the learner is told why. */
 export const revoke = platformAdminMutation({
   args: { certificateId: v.id("certificates"), reason: v.string() },
   returns: v.null(),
@@ -513,12 +522,8 @@ export const revoke = platformAdminMutation({
     const certificate = await ctx.db.get("certificates", certificateId);
     if (certificate === null) throw appError("NOT_FOUND", "This certificate no longer exists.");
     if (certificate.revokedAt) throw appError("NOT_AVAILABLE", "This certificate is already revoked.");
-    await ctx.db.patch("certificates", certificateId, { revokedAt: Date.now(), revocationReason: trimmed });
+    await recordRevocation(ctx, certificate, trimmed);
     await refreshLater(ctx, [certificate.userId]);
-    const list = await statusListRow(ctx);
-    if (list) await ctx.db.patch("credentialStatusLists", list._id, { version: list.version + 1, updatedAt: Date.now() });
-    else await ctx.db.insert("credentialStatusLists", { listNumber: 1, version: 1, updatedAt: Date.now() });
-    await ctx.scheduler.runAfter(0, internal.certificates.resignStatusList, {});
     const user = await ctx.db.get("users", certificate.userId);
     if (user) {
       await notifyUsers(

@@ -1,13 +1,13 @@
 import { httpRouter } from "convex/server";
-import { api, internal } from "./_generated/api";
+import { internal } from "./_generated/api";
 import { auth } from "./auth";
 import { httpAction } from "./functions";
-import { extractPng, extractSvg } from "./model/baking";
 import { readBookingToken } from "./model/bookingTokens";
 import { verifyCalSignature } from "./model/calcom";
 import { didDocument } from "./model/openBadges";
 import { calcomSettings, credentialIssuerSettings } from "./model/env";
 import { verifyStripeEvent } from "./model/stripe";
+import { credentialFromUpload, MAX_CREDENTIAL_CHARS, MAX_UPLOAD_BYTES, readBodyCapped, refused, takeCredentialCheck, tooManyChecks, verifyCredentialText } from "./model/verification";
 import * as reports from "./reports";
 
 const http = httpRouter();
@@ -86,23 +86,29 @@ http.route({
   }),
 });
 
-/** Verifies a credential sent as JSON, or baked into a PNG or SVG; answers per check. */
+/**
+ * Verifies a credential sent as JSON, or baked into a PNG or SVG; answers per check. Public, so bounded:
+ * rate-limited per client before anything is read, at most 1 MB read, images scanned in linear time.
+ */
 http.route({
   path: "/credentials/verify",
   method: "POST",
   handler: httpAction(async (ctx, request) => {
-    const type = request.headers.get("content-type") ?? "";
+    const refuse = (status: number, message: string, headers: Record<string, string> = {}) =>
+      Response.json(refused(message), { status, headers: { ...CORS, ...headers } });
+    const taken = await takeCredentialCheck(ctx);
+    if (!taken.ok) return refuse(429, tooManyChecks(taken.retryAfter), { "Retry-After": String(Math.max(1, Math.ceil(taken.retryAfter / 1000))) });
+    const body = await readBodyCapped(request);
+    if (body === null) return refuse(413, `A credential file is at most ${MAX_UPLOAD_BYTES / 1_000_000} MB.`);
     let credentialJson: string | null;
     try {
-      if (type.startsWith("image/png")) credentialJson = extractPng(new Uint8Array(await request.arrayBuffer()));
-      else if (type.startsWith("image/svg")) credentialJson = extractSvg(await request.text());
-      else credentialJson = await request.text();
+      credentialJson = credentialFromUpload(request.headers.get("content-type") ?? "", body);
     } catch (error) {
-      return Response.json({ verified: false, checks: [{ check: "signature", ok: false, message: (error as Error).message }] }, { status: 400, headers: CORS });
+      return refuse(400, (error as Error).message);
     }
-    if (!credentialJson) return Response.json({ verified: false, checks: [{ check: "signature", ok: false, message: "No credential is baked into this image." }] }, { status: 400, headers: CORS });
-    const result = await ctx.runAction(api.certificates.verifyCredentialJson, { credentialJson });
-    return Response.json(result, { headers: CORS });
+    if (!credentialJson) return refuse(400, "No credential is baked into this image.");
+    if (credentialJson.length > MAX_CREDENTIAL_CHARS) return refuse(400, "That file is too large to be a credential.");
+    return Response.json(await verifyCredentialText(ctx, credentialJson), { headers: CORS });
   }),
 });
 

@@ -1194,7 +1194,7 @@ export default defineSchema({
 
   /**
    * Bitstring revocation lists. The bits are the revoked certificates' `statusListIndex`;
-   * a revocation bumps `version` and an action re-signs the list credential.
+   * a revocation sets its bit and bumps `version`, and an action re-signs the list credential.
    */
   credentialStatusLists: defineTable({
     listNumber: v.number(),
@@ -1202,6 +1202,13 @@ export default defineSchema({
     /** Bumped on every change, so a slower re-sign never overwrites a newer one. */
     version: v.number(),
     signedVersion: v.optional(v.number()),
+    /**
+     * The list itself (bit i, most significant first, is statusListIndex i), kept as revocations happen.
+     * Absent on lists from before it was kept: rebuilt once from the revoked certificates.
+     */
+    bits: v.optional(v.bytes()),
+    /** While the bits are rebuilt page by page, the list is not re-signed. */
+    rebuilding: v.optional(v.boolean()),
     updatedAt: v.number(),
   }).index("by_listNumber", ["listNumber"]),
 

@@ -5,7 +5,7 @@ declare module "@digitalbazaar/vc" {
     verified: boolean;
     error?: { message?: string; errors?: Array<{ message?: string }> };
     statusResult?: { verified: boolean; results?: Array<{ verified: boolean; status?: boolean }> };
-    results?: Array<{ verified: boolean; error?: { message?: string } }>;
+    results?: Array<{ verified: boolean; error?: { message?: string }; verificationMethod?: { id?: string; controller?: string } }>;
   }>;
 }
 declare module "@digitalbazaar/data-integrity" {
@@ -27,6 +27,13 @@ declare module "@digitalbazaar/did-method-key" {
 declare module "@digitalbazaar/vc-bitstring-status-list" {
   export type List = { setStatus(index: number, status: boolean): void; getStatus(index: number): boolean; encode(): Promise<string>; length: number };
   export function createList(options: { length: number }): Promise<List>;
+  export class BitstringStatusList implements List {
+    constructor(options: { length?: number; buffer?: Uint8Array });
+    setStatus(index: number, status: boolean): void;
+    getStatus(index: number): boolean;
+    encode(): Promise<string>;
+    length: number;
+  }
   export function decodeList(options: { encodedList: string }): Promise<List>;
   export function createCredential(options: { id: string; list: List; statusPurpose: string }): Promise<Record<string, unknown>>;
   export const checkStatus: unknown;

@@ -17,6 +17,7 @@ const date = (ms: number) => new Intl.DateTimeFormat("en-US", { year: "numeric",
 /** The public page of one certificate: what it says, whether it holds, and how to share it. */
 export function VerifyCertificate({ publicId }: { publicId: string }) {
   const view = useQuery(api.certificates.publicView, { publicId });
+  const academy = useQuery(api.certificates.academyIssuer);
   const verifyStored = useAction(api.certificates.verifyStored);
   const [server, setServer] = useState<Verification | null | undefined>(undefined);
   const [browser, setBrowser] = useState<Verification | null | undefined>(undefined);
@@ -25,6 +26,8 @@ export function VerifyCertificate({ publicId }: { publicId: string }) {
   const issued = view?.issueStatus === "issued";
   const jsonUrl = view?.jsonUrl;
   const statusListVersion = view?.statusListVersion;
+  const academyName = academy?.name;
+  const academyDids = academy?.dids.join(" ");
   useEffect(() => {
     if (!issued) return;
     let live = true;
@@ -32,15 +35,24 @@ export function VerifyCertificate({ publicId }: { publicId: string }) {
     verifyStored({ publicId })
       .then((result) => live && setServer(result))
       .catch(() => live && setServer(null));
-    // The same checks again, here in the browser, on the credential as published.
-    Promise.all([fetch(jsonUrl!).then((r) => r.text()), import("@/lib/credentials/verify-in-browser")])
-      .then(([json, { verifyInBrowser }]) => verifyInBrowser(json))
+    return () => {
+      live = false;
+    };
+  }, [publicId, issued, revokedAt, statusListVersion, verifyStored]);
+  useEffect(() => {
+    if (!issued || !jsonUrl || academyName === undefined || academyDids === undefined) return;
+    let live = true;
+    // The same checks again, here in the browser, on the credential as published — against the issuer
+    // our server names, never one the credential names.
+    const pinned = { name: academyName, dids: academyDids.split(" "), statusListOrigin: new URL(jsonUrl).origin };
+    Promise.all([fetch(jsonUrl).then((r) => r.text()), import("@/lib/credentials/verify-in-browser")])
+      .then(([json, { verifyInBrowser }]) => verifyInBrowser(json, pinned))
       .then((result) => live && setBrowser(result))
       .catch(() => live && setBrowser(null));
     return () => {
       live = false;
     };
-  }, [publicId, issued, revokedAt, statusListVersion, jsonUrl, verifyStored]);
+  }, [issued, revokedAt, statusListVersion, jsonUrl, academyName, academyDids]);
 
   if (view === undefined) {
     return (
@@ -59,20 +71,23 @@ export function VerifyCertificate({ publicId }: { publicId: string }) {
       </div>
     );
   }
-  const state = view.revokedAt ? "revoked" : view.expiresAt && view.expiresAt < now ? "expired" : view.issueStatus !== "issued" ? "pending" : "valid";
+  // Our record says what was issued; the server's check says whether it is still this academy's signature.
+  const notOurs = server != null && !server.issuedByAcademy;
+  const state = notOurs ? "notOurs" : view.revokedAt ? "revoked" : view.expiresAt && view.expiresAt < now ? "expired" : view.issueStatus !== "issued" ? "pending" : "valid";
   const noun = { course: "certificate", skill: "skill badge", path: "learning path certificate" }[view.kind];
   const banner = {
     valid: { icon: ShieldCheck, tone: "border-green-200 bg-green-50 text-green-900", title: `Valid ${noun}`, text: `Issued by ${view.issuerName} and not revoked.` },
     expired: { icon: ShieldAlert, tone: "border-amber-200 bg-amber-50 text-amber-900", title: "Expired", text: `This ${noun} was valid until ${view.expiresAt ? date(view.expiresAt) : ""}.` },
     revoked: { icon: ShieldX, tone: "border-red-200 bg-red-50 text-red-900", title: "Revoked", text: `${view.issuerName} revoked this ${noun}${view.revokedAt ? ` on ${date(view.revokedAt)}` : ""}. Reason: ${view.revocationReason ?? "not given"}.` },
     pending: { icon: Award, tone: "border-brand-100 bg-brand-50 text-brand-900", title: "Being issued", text: "The signed credential is being prepared; this page updates by itself." },
+    notOurs: { icon: ShieldX, tone: "border-red-200 bg-red-50 text-red-900", title: `Not verified: not issued by ${academy?.name ?? "this academy"}`, text: `The credential published here is ${server?.signer ? `signed by ${server.signer}, which is not this academy's key` : "not validly signed by this academy"}. Do not rely on it.` },
   }[state];
   const Icon = banner.icon;
   return (
     <div className="mx-auto max-w-[900px] px-4 py-10">
       <div className={`flex items-start gap-3 rounded-lg border p-4 ${banner.tone}`} role="status" data-testid="certificate-status">
         <Icon className="mt-0.5 size-6 shrink-0" aria-hidden />
-        <div>
+        <div className="min-w-0 [overflow-wrap:anywhere]">
           <p className="font-semibold">{banner.title}</p>
           <p className="text-sm">{banner.text}</p>
         </div>
@@ -155,12 +170,14 @@ export function VerifyCertificate({ publicId }: { publicId: string }) {
       {issued && (
         <Card className="mt-6 p-6">
           <h2 className="text-base font-semibold text-gray-900">How this was checked</h2>
-          <p className="mt-1 text-sm text-gray-600">The signature (eddsa-rdfc-2022), the dates and the issuer&apos;s revocation list are checked independently of this page&apos;s text.</p>
+          <p className="mt-1 text-sm text-gray-600">
+            Who signed it (only {academy?.name ?? "this academy"}&apos;s own key counts, never the issuer name written in a credential), the signature (eddsa-rdfc-2022), the dates and the revocation list are checked independently of this page&apos;s text.
+          </p>
           <div className="mt-4 grid gap-6 md:grid-cols-2">
-            <div data-testid="server-checks">
+            <div className="min-w-0" data-testid="server-checks">
               {server === undefined ? <Skeleton className="h-20" /> : server === null ? <p className="text-sm text-red-700">The verification service could not be reached.</p> : <VerifyChecks result={server} label="Checked by the academy's server" />}
             </div>
-            <div data-testid="browser-checks">
+            <div className="min-w-0" data-testid="browser-checks">
               {browser === undefined ? <Skeleton className="h-20" /> : browser === null ? <p className="text-sm text-red-700">Your browser could not run the check.</p> : <VerifyChecks result={browser} label="Checked in your browser" />}
             </div>
           </div>

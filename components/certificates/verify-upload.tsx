@@ -1,16 +1,17 @@
 "use client";
-import { useAction } from "convex/react";
+import { useAction, useQuery } from "convex/react";
 import { FileCheck } from "lucide-react";
 import { useId, useState } from "react";
 import { api } from "@/convex/_generated/api";
 import { extractPng, extractSvg } from "@/convex/model/baking";
 import { Card } from "@/components/ui/card";
 import { errorMessage } from "@/lib/errors";
-import { VerifyChecks, type Verification } from "./verify-checks";
+import { VerifyChecks, VerifyVerdict, type Verification } from "./verify-checks";
 
 /** Verify any credential file: JSON, or a PNG / SVG badge with the credential baked in. */
 export function VerifyUpload() {
   const verify = useAction(api.certificates.verifyCredentialJson);
+  const academy = useQuery(api.certificates.academyIssuer);
   const id = useId();
   const [result, setResult] = useState<Verification | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +33,9 @@ export function VerifyUpload() {
   return (
     <Card className="p-6">
       <h2 className="text-base font-semibold text-gray-900">Verify a credential file</h2>
-      <p className="mt-1 text-sm text-gray-600">A credential JSON, or a badge image (PNG or SVG) with the credential inside. Nothing is stored.</p>
+      <p className="mt-1 text-sm text-gray-600">
+        A credential JSON, or a badge image (PNG or SVG) with the credential inside. It verifies only if {academy?.name ?? "this academy"} signed it with its own key: an issuer name in the file proves nothing. Nothing is stored.
+      </p>
       <label htmlFor={id} className="mt-3 flex cursor-pointer items-center gap-2 rounded-md border border-dashed border-gray-300 px-4 py-3 text-sm text-gray-700 hover:border-brand-400">
         <FileCheck className="size-5 text-brand-700" aria-hidden />
         {busy ? "Checking…" : "Choose a .json, .png or .svg file"}
@@ -45,8 +48,10 @@ export function VerifyUpload() {
       )}
       {result && (
         <div className="mt-4" data-testid="upload-result">
-          <p className={`mb-2 text-sm font-semibold ${result.verified ? "text-green-800" : "text-red-800"}`}>{result.verified ? "This credential verifies." : "This credential does not verify."}</p>
-          <VerifyChecks result={result} label="Checks" />
+          <VerifyVerdict result={result} academyName={academy?.name ?? "this academy"} />
+          <div className="mt-3">
+            <VerifyChecks result={result} label="Checks" />
+          </div>
         </div>
       )}
     </Card>

@@ -96,25 +96,66 @@ export function extractPng(png: Uint8Array) {
 }
 
 const SVG_NS = 'xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"';
+const OPEN_TAG = "<openbadges:credential";
+const CLOSE_TAG = "</openbadges:credential>";
+const CDATA_OPEN = "<![CDATA[";
+const CDATA_CLOSE = "]]>";
+
+/**
+ * The first `<name …>` opening tag whose name is exactly `name`: where it starts and where it ends (after `>`).
+ * Scans forward with indexOf only, so a hostile file costs time linear in its size (no backtracking pattern).
+ */
+function findOpeningTag(text: string, name: string, from = 0) {
+  let start = text.indexOf(name, from);
+  while (start !== -1) {
+    const next = text.charAt(start + name.length);
+    if (next === ">" || next === "/" || /\s/.test(next)) {
+      const end = text.indexOf(">", start + name.length);
+      return end === -1 ? null : { start, end: end + 1, selfClosing: text.charAt(end - 1) === "/" };
+    }
+    start = text.indexOf(name, start + name.length);
+  }
+  return null;
+}
+
+/** The baked credential element: its whole extent and the text inside it. */
+function findCredentialElement(svg: string) {
+  const open = findOpeningTag(svg, OPEN_TAG);
+  if (!open) return null;
+  if (open.selfClosing) return { start: open.start, end: open.end, inner: "" };
+  const close = svg.indexOf(CLOSE_TAG, open.end);
+  if (close === -1) return null;
+  return { start: open.start, end: close + CLOSE_TAG.length, inner: svg.slice(open.end, close) };
+}
 
 /** The SVG with the credential in <openbadges:credential> right after the opening <svg> tag. */
 export function bakeSvg(svg: string, credentialJson: string) {
-  const clean = svg.replace(/<openbadges:credential[\s\S]*?<\/openbadges:credential>/, "");
-  const open = /<svg\b[^>]*>/.exec(clean);
+  const existing = findCredentialElement(svg);
+  const clean = existing ? svg.slice(0, existing.start) + svg.slice(existing.end) : svg;
+  const open = findOpeningTag(clean, "<svg");
   if (!open) throw new Error("Not an SVG file.");
-  const tag = open[0].includes("xmlns:openbadges=") ? open[0] : open[0].replace(/^<svg\b/, `<svg ${SVG_NS}`);
-  const cdata = `<![CDATA[${credentialJson.replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
-  const at = open.index;
-  return `${clean.slice(0, at)}${tag}<openbadges:credential>${cdata}</openbadges:credential>${clean.slice(at + open[0].length)}`;
+  const openTag = clean.slice(open.start, open.end);
+  const tag = openTag.includes("xmlns:openbadges=") ? openTag : `<svg ${SVG_NS}${openTag.slice("<svg".length)}`;
+  const cdata = `${CDATA_OPEN}${credentialJson.split(CDATA_CLOSE).join("]]]]><![CDATA[>")}${CDATA_CLOSE}`;
+  return `${clean.slice(0, open.start)}${tag}<openbadges:credential>${cdata}</openbadges:credential>${clean.slice(open.end)}`;
 }
 
-/** The credential baked into an SVG, or null. */
+/** The credential baked into an SVG, or null. Linear in the size of the file, however it is built. */
 export function extractSvg(svg: string) {
-  const match = /<openbadges:credential[^>]*>([\s\S]*?)<\/openbadges:credential>/.exec(svg);
-  if (!match) return null;
-  const inner = match[1].trim();
-  const cdata = [...inner.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]).join("");
-  return cdata || inner.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  const element = findCredentialElement(svg);
+  if (!element) return null;
+  const inner = element.inner.trim();
+  let text = "";
+  let sections = 0;
+  for (let at = inner.indexOf(CDATA_OPEN); at !== -1; at = inner.indexOf(CDATA_OPEN, at)) {
+    const end = inner.indexOf(CDATA_CLOSE, at + CDATA_OPEN.length);
+    if (end === -1) break;
+    text += inner.slice(at + CDATA_OPEN.length, end);
+    sections += 1;
+    at = end + CDATA_CLOSE.length;
+  }
+  if (sections > 0) return text;
+  return inner.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 }
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -80,12 +80,15 @@ function bookingTokenSecret() {
 
 /**
  * The certificate issuer: its Ed25519 key (multibase; never stored in the
- * database) and, in production, the domain of its did:web identity.
+ * database), in production the domain of its did:web identity, and the public
+ * keys it signed with before (CREDENTIAL_FORMER_KEYS, comma- or space-separated),
+ * whose credentials still count as its own.
  */
 export function credentialIssuerSettings() {
   return {
     publicKeyMultibase: process.env.CREDENTIAL_PUBLIC_KEY,
     secretKeyMultibase: process.env.CREDENTIAL_SECRET_KEY,
+    formerPublicKeys: (process.env.CREDENTIAL_FORMER_KEYS ?? "").split(/[\s,]+/).filter((key) => key.length > 0),
     domain: process.env.CREDENTIAL_ISSUER_DOMAIN?.trim() || undefined,
     name: process.env.CREDENTIAL_ISSUER_NAME ?? "AI Enablement Academy",
   };

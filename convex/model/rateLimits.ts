@@ -29,9 +29,22 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
    * network: sign-in goes through the Next.js server, so Convex sees the server's address, not the person's.)
    */
   magicLinkGlobal: { kind: "token bucket", rate: 1_000, period: HOUR, capacity: 1_000 },
+  /** Credential checks (verify endpoint, uploads, the verify page's server check) per client address. */
+  credentialChecks: { kind: "token bucket", rate: 60, period: MINUTE, capacity: 30 },
+  /** All credential checks together: the ceiling when many addresses take part. */
+  credentialChecksAll: { kind: "token bucket", rate: 1_200, period: MINUTE, capacity: 300, shards: 10 },
 });
 
-type LimitName = "magicLink" | "orgInvites" | "teamRequests" | "managerNudges" | "teamRequestsGlobal" | "magicLinkGlobal";
+type LimitName =
+  | "magicLink"
+  | "orgInvites"
+  | "teamRequests"
+  | "managerNudges"
+  | "emailNotConfiguredAlerts"
+  | "teamRequestsGlobal"
+  | "magicLinkGlobal"
+  | "credentialChecks"
+  | "credentialChecksAll";
 
 /** Consumes `count` tokens or throws RATE_LIMITED with when to try again. */
 export async function enforceLimit(
@@ -54,7 +67,7 @@ export async function enforceLimit(
  * IPv6 by its /64 (one household or server gets a whole /64). Callers without
  * an address (none on a deployment's public functions) share one key.
  */
-export async function clientNetworkKey(ctx: Pick<MutationCtx, "meta">) {
+export async function clientNetworkKey(ctx: { meta: { getRequestMetadata(): Promise<{ ip: string | null }> } }) {
   const { ip } = await ctx.meta.getRequestMetadata();
   return ip ? networkOf(ip) : "address-unknown";
 }

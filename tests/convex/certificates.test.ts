@@ -1,99 +1,21 @@
-import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { verifyCredential as dccVerify } from "@digitalcredentials/verifier-core";
-import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import Ajv2020 from "ajv/dist/2020.js";
+import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { BADGE_PNG_BASE64, BADGE_SVG } from "../../convex/model/assets/badgeArt";
 import { base64ToBytes, bakePng, bakeSvg, extractPng, extractSvg } from "../../convex/model/baking";
-import { signAchievementCredential } from "../../convex/model/openBadges";
-import { as, enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
+import { ACHIEVEMENT_CREDENTIAL_SCHEMA } from "../../convex/model/achievementCredentialSchema";
+import { signAchievementCredential, structureCheck } from "../../convex/model/openBadges";
+import { API, certificateOf, DAY, runScheduled, seedFinishedCohort, SITE, useCredentialEnv } from "./certificate-helpers";
+import { as, type T } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
-import { addUser } from "./org-helpers";
 
-const DAY = 86_400_000;
-const SITE = "https://academy.test";
-const API = "https://api.academy.test";
-let keys: { publicKeyMultibase: string; secretKeyMultibase: string };
-let current: T | null = null;
+const env = useCredentialEnv();
 
-beforeAll(async () => {
-  const exported = await (await Ed25519Multikey.generate()).export({ publicKey: true, secretKey: true });
-  keys = { publicKeyMultibase: exported.publicKeyMultibase as string, secretKeyMultibase: exported.secretKeyMultibase as string };
-});
-
-beforeEach(() => {
-  // Only the clock is fake: the signing and PDF libraries wait on real timers inside actions.
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(new Date("2026-11-20T12:00:00Z"));
-  vi.stubEnv("CREDENTIAL_PUBLIC_KEY", keys.publicKeyMultibase);
-  vi.stubEnv("CREDENTIAL_SECRET_KEY", keys.secretKeyMultibase);
-  vi.stubEnv("SITE_URL", SITE);
-  vi.stubEnv("CONVEX_SITE_URL", API);
-  vi.stubEnv("RESEND_API_KEY", "");
-  // The independent verifier fetches the status list over HTTP: answer from the test deployment, refuse everything else.
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (input: string | URL | Request) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (url === `${API}/status/1` && current) {
-        const row = await current.run(async (ctx) => ctx.db.query("credentialStatusLists").first());
-        return new Response(row?.signedJson ?? "", { status: row ? 200 : 404, headers: { "content-type": "application/json" } });
-      }
-      return new Response("offline", { status: 599 });
-    }),
-  );
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
-  current = null;
-});
-
-/** A finished cohort (4 sessions held) whose learners attended 4, 2 and 3 sessions; Buyer 0 is "Łukasz Żółć". */
 async function finishedCohort(t: T) {
-  current = t;
-  const { cohortId, courseId, buyers } = await seedCohort(t, { buyers: 3, startsInDays: -3 });
-  const adminId = await addUser(t, "admin@academy.test");
-  const sessionIds = await t.run(async (ctx) => {
-    await ctx.db.patch("users", adminId, { role: "platform_admin" });
-    await ctx.db.patch("users", buyers[0], { name: "Łukasz Żółć" });
-    await ctx.db.patch("cohorts", cohortId, { status: "in_progress" });
-    const sessions = [];
-    for (let i = 0; i < 4; i++) {
-      const startsAt = Date.now() - 3 * DAY + i * 3_600_000;
-      sessions.push(
-        await ctx.db.insert("cohortSessions", { cohortId, title: `Session ${i + 1}`, type: "W", startsAt, endsAt: startsAt + 3_000_000, status: "scheduled", sequence: 0, createdAt: 1, updatedAt: 1 }),
-      );
-    }
-    return sessions;
-  });
-  for (const [i, userId] of buyers.entries()) {
-    const enrollmentId = await enrollConfirmed(t, { userId, cohortId, courseId });
-    const attended = [4, 2, 3][i];
-    await t.run(async (ctx) => {
-      for (const [n, cohortSessionId] of sessionIds.entries()) {
-        await ctx.db.insert("sessionAttendance", { cohortSessionId, cohortId, enrollmentId, userId, status: n < attended ? "present" : "absent", source: "instructor", updatedAt: 1 });
-      }
-    });
-  }
-  return { cohortId, courseId, learners: buyers, adminId };
-}
-
-/** Lets scheduled work due now (signing batches, list re-signing) run to the end, on real timers. */
-async function runScheduled(t: T) {
-  for (let i = 0; i < 500; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await t.finishInProgressScheduledFunctions();
-    const jobs = await t.run(async (ctx) => ctx.db.system.query("_scheduled_functions").collect());
-    const due = jobs.filter((j) => (j.state.kind === "pending" && j.scheduledTime <= Date.now()) || j.state.kind === "inProgress");
-    if (due.length === 0) return;
-  }
-  throw new Error("Scheduled work did not finish.");
-}
-
-async function certificateOf(t: T, userId: Id<"users">) {
-  return await t.run(async (ctx) => ctx.db.query("certificates").withIndex("by_userId", (q) => q.eq("userId", userId)).first());
+  env.current = t;
+  return await seedFinishedCohort(t);
 }
 
 // Signing, baking and PDF rendering run for real here; the edge runtime is slower than Convex's.
@@ -118,7 +40,7 @@ describe("issuing", () => {
     expect(credential).toMatchObject({
       id: `urn:uuid:${certificate.publicId}`,
       type: ["VerifiableCredential", "OpenBadgeCredential"],
-      issuer: { id: `did:key:${keys.publicKeyMultibase}`, type: ["Profile"], name: "AI Enablement Academy" },
+      issuer: { id: `did:key:${env.keys.publicKeyMultibase}`, type: ["Profile"], name: "AI Enablement Academy" },
       credentialSchema: [{ type: "1EdTechJsonSchemaValidator2019" }],
       credentialStatus: { type: "BitstringStatusListEntry", statusPurpose: "revocation", statusListCredential: `${API}/status/1`, statusListIndex: String(certificate.statusListIndex) },
       proof: { type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", proofPurpose: "assertionMethod" },
@@ -169,10 +91,16 @@ describe("verification", () => {
     const t = newTest();
     const { certificate } = await issued(t);
     const ours = await t.action(api.certificates.verifyStored, { publicId: certificate.publicId });
+    const did = `did:key:${env.keys.publicKeyMultibase}`;
     expect(ours).toEqual({
       verified: true,
+      issuedByAcademy: true,
+      signer: did,
       checks: [
-        { check: "signature", ok: true, message: "Signed by AI Enablement Academy (eddsa-rdfc-2022)" },
+        { check: "structure", ok: true, message: "An Open Badges 3.0 AchievementCredential (VC 2.0), as the data model requires." },
+        { check: "signature", ok: true, message: `Valid eddsa-rdfc-2022 signature by ${did}.` },
+        { check: "issuer", ok: true, message: `Issued by AI Enablement Academy (${did}).` },
+        { check: "record", ok: true, message: `Matches the credential this academy issued (urn:uuid:${certificate.publicId}).` },
         { check: "dates", ok: true, message: "Does not expire." },
         { check: "status", ok: true, message: "Not revoked." },
       ],
@@ -187,7 +115,7 @@ describe("verification", () => {
     const changed = { ...credential, credentialSubject: { ...credential.credentialSubject, achievement: { ...credential.credentialSubject.achievement, name: "AI Grandmaster" } } };
     const oursChanged = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(changed) });
     expect(oursChanged.verified).toBe(false);
-    expect(oursChanged.checks[0]).toMatchObject({ check: "signature", ok: false });
+    expect(oursChanged.checks.find((c) => c.check === "signature")).toMatchObject({ ok: false });
     const dccChanged = await dccVerify({ credential: changed, knownDIDRegistries: [] });
     expect(dccChanged.errors?.map((e) => e.name)).toEqual(["invalid_signature"]);
 
@@ -201,7 +129,7 @@ describe("verification", () => {
 
   test("an expired certificate is refused by both verifiers", async () => {
     const t = newTest();
-    current = t;
+    env.current = t;
     await issued(t); // signs the status list
     const expired = await signAchievementCredential({
       credentialId: "urn:uuid:00000000-0000-4000-8000-000000000001",
@@ -219,7 +147,10 @@ describe("verification", () => {
     const ours = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(expired) });
     expect(ours.verified).toBe(false);
     expect(ours.checks.map((c) => [c.check, c.ok])).toEqual([
+      ["structure", true],
       ["signature", true],
+      ["issuer", true],
+      ["record", false],
       ["dates", false],
       ["status", true],
     ]);
@@ -272,28 +203,37 @@ describe("expiry", () => {
   });
 });
 
+/**
+ * The course develops Prompt Engineering (a skill badge) and is the last required course of the AI Foundations
+ * Track, whose other course learner 0 finished earlier (a path certificate for learner 0 only).
+ */
+async function skillAndPath(t: T, courseId: Id<"courses">, learners: Array<Id<"users">>) {
+  const { skillId, otherCourseId, pathId } = await t.run(async (ctx) => {
+    const skillId = await ctx.db.insert("skills", { name: "Prompt Engineering", slug: "prompt-engineering", description: "", category: "technical", level: "practitioner", isActive: true, sortOrder: 0, createdAt: 1, updatedAt: 1 });
+    await ctx.db.insert("courseSkills", { courseId, skillId, skillLevel: "develops", weight: 100, createdAt: 1 });
+    const otherCourseId = await ctx.db.insert("courses", { title: "AI Fundamentals", description: "", slug: "fundamentals", sessionType: "cohort", priceB2C: 1, priceB2B: 1, maxParticipants: 20, impactLevel: "L1", capabilityLevel: "fundamentals", status: "published", createdAt: 1, updatedAt: 1 });
+    const pathId = await ctx.db.insert("learningPaths", { title: "AI Foundations Track", slug: "ai-foundations-track", description: "", shortDescription: "", targetAudience: "individual", estimatedDuration: "2 months", totalCourses: 2, totalHours: 20, skillIds: [skillId], outcomes: [], pricingModel: "individual", isActive: true, isFeatured: false, sortOrder: 0, enrollmentCount: 1, completionCount: 0, createdAt: 1, updatedAt: 1 });
+    for (const [i, id] of [otherCourseId, courseId].entries()) {
+      await ctx.db.insert("learningPathSteps", { pathId, courseId: id, stepNumber: i + 1, isRequired: true, unlockRule: "immediate", createdAt: 1 });
+    }
+    await ctx.db.insert("userPathEnrollments", { userId: learners[0], pathId, status: "active", completedSteps: [], progressPercent: 50, enrolledAt: 1, paymentType: "individual", createdAt: 1, updatedAt: 1 });
+    return { skillId, otherCourseId, pathId };
+  });
+  // Learner 0 finished the path's other course earlier (learner 2 did not).
+  await t.run(async (ctx) => {
+    const enrollment = (await ctx.db.query("enrollments").withIndex("by_userId_and_courseId", (q) => q.eq("userId", learners[0])).first())!;
+    const otherCohort = await ctx.db.insert("cohorts", { courseId: otherCourseId, name: "Fundamentals (spring)", startDate: 1, endDate: 2, maxCapacity: 10, currentEnrollment: 1, status: "completed", isB2B: false, createdAt: 1, updatedAt: 1 });
+    const otherEnrollment = await ctx.db.insert("enrollments", { ...enrollment, _id: undefined, _creationTime: undefined, cohortId: otherCohort, courseId: otherCourseId } as never);
+    await ctx.db.insert("certificates", { enrollmentId: otherEnrollment, userId: learners[0], courseId: otherCourseId, cohortId: otherCohort, issuedAt: 1, kind: "course", publicId: "00000000-0000-4000-8000-000000000001", issueStatus: "issued", verificationUrl: "x", linkedInShareUrl: "x", badgeData: { credentialId: "urn:uuid:x", type: [], issuerId: "", issuerName: "", achievementId: "", name: "AI Fundamentals", description: "", criteriaNarrative: "", validFrom: "" }, createdAt: 1 });
+  });
+  return { skillId, otherCourseId, pathId };
+}
+
 describe("skill badges and path certificates", () => {
   test("completing a course that develops a skill and finishes a path earns a signed skill badge and path certificate, once", async () => {
     const t = newTest();
     const { cohortId, courseId, learners, adminId } = await finishedCohort(t);
-    const { skillId, otherCourseId, pathId } = await t.run(async (ctx) => {
-      const skillId = await ctx.db.insert("skills", { name: "Prompt Engineering", slug: "prompt-engineering", description: "", category: "technical", level: "practitioner", isActive: true, sortOrder: 0, createdAt: 1, updatedAt: 1 });
-      await ctx.db.insert("courseSkills", { courseId, skillId, skillLevel: "develops", weight: 100, createdAt: 1 });
-      const otherCourseId = await ctx.db.insert("courses", { title: "AI Fundamentals", description: "", slug: "fundamentals", sessionType: "cohort", priceB2C: 1, priceB2B: 1, maxParticipants: 20, impactLevel: "L1", capabilityLevel: "fundamentals", status: "published", createdAt: 1, updatedAt: 1 });
-      const pathId = await ctx.db.insert("learningPaths", { title: "AI Foundations Track", slug: "ai-foundations-track", description: "", shortDescription: "", targetAudience: "individual", estimatedDuration: "2 months", totalCourses: 2, totalHours: 20, skillIds: [skillId], outcomes: [], pricingModel: "individual", isActive: true, isFeatured: false, sortOrder: 0, enrollmentCount: 1, completionCount: 0, createdAt: 1, updatedAt: 1 });
-      for (const [i, id] of [otherCourseId, courseId].entries()) {
-        await ctx.db.insert("learningPathSteps", { pathId, courseId: id, stepNumber: i + 1, isRequired: true, unlockRule: "immediate", createdAt: 1 });
-      }
-      await ctx.db.insert("userPathEnrollments", { userId: learners[0], pathId, status: "active", completedSteps: [], progressPercent: 50, enrolledAt: 1, paymentType: "individual", createdAt: 1, updatedAt: 1 });
-      return { skillId, otherCourseId, pathId };
-    });
-    // Learner 0 finished the path's other course earlier (learner 2 did not).
-    await t.run(async (ctx) => {
-      const enrollment = (await ctx.db.query("enrollments").withIndex("by_userId_and_courseId", (q) => q.eq("userId", learners[0])).first())!;
-      const otherCohort = await ctx.db.insert("cohorts", { courseId: otherCourseId, name: "Fundamentals (spring)", startDate: 1, endDate: 2, maxCapacity: 10, currentEnrollment: 1, status: "completed", isB2B: false, createdAt: 1, updatedAt: 1 });
-      const otherEnrollment = await ctx.db.insert("enrollments", { ...enrollment, _id: undefined, _creationTime: undefined, cohortId: otherCohort, courseId: otherCourseId } as never);
-      await ctx.db.insert("certificates", { enrollmentId: otherEnrollment, userId: learners[0], courseId: otherCourseId, cohortId: otherCohort, issuedAt: 1, kind: "course", publicId: "00000000-0000-4000-8000-000000000001", issueStatus: "issued", verificationUrl: "x", linkedInShareUrl: "x", badgeData: { credentialId: "urn:uuid:x", type: [], issuerId: "", issuerName: "", achievementId: "", name: "AI Fundamentals", description: "", criteriaNarrative: "", validFrom: "" }, createdAt: 1 });
-    });
+    const { skillId, pathId } = await skillAndPath(t, courseId, learners);
 
     vi.setSystemTime(Date.now() + 2 * DAY);
     await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
@@ -310,7 +250,7 @@ describe("skill badges and path certificates", () => {
     const skill = mine.find((c) => c.kind === "skill")!;
     const path = mine.find((c) => c.kind === "path")!;
     const skillCredential = JSON.parse(skill.credentialJson!);
-    expect(skillCredential.issuer.id).toBe(`did:key:${keys.publicKeyMultibase}`);
+    expect(skillCredential.issuer.id).toBe(`did:key:${env.keys.publicKeyMultibase}`);
     expect(skillCredential.credentialSubject.achievement).toMatchObject({ achievementType: "Competency", name: "Prompt Engineering — Practitioner" });
     expect(JSON.parse(path.credentialJson!).credentialSubject.achievement).toMatchObject({ achievementType: "Certificate", name: "AI Foundations Track" });
     expect(await t.query(api.certificates.publicView, { publicId: skill.publicId })).toMatchObject({ kind: "skill", name: "Prompt Engineering — Practitioner" });
@@ -341,5 +281,27 @@ describe("skill badges and path certificates", () => {
     const panel = await as(t, adminId).query(api.certificates.forCohort, { cohortId });
     expect(panel).toMatchObject({ learners: 3, issued: 2 });
     expect(panel.rows.find((r) => r.email === "buyer0@example.com")!.extras.map((e) => e.name).sort()).toEqual(["AI Foundations Track", "Prompt Engineering — Practitioner"]);
+  });
+});
+
+describe("#15.4 every credential we issue has the OB 3.0 AchievementCredential structure", () => {
+  test("#15.4 every issued course certificate, skill badge and path certificate matches our JSON Schema, and the verify result says so", async () => {
+    const t = newTest();
+    const { cohortId, courseId, learners, adminId } = await finishedCohort(t);
+    await skillAndPath(t, courseId, learners);
+    vi.setSystemTime(Date.now() + 2 * DAY);
+    await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
+    await runScheduled(t);
+    const issued = await t.run(async (ctx) => (await ctx.db.query("certificates").collect()).filter((c) => c.cohortId === cohortId));
+    expect(issued.map((c) => c.kind).sort()).toEqual(["course", "course", "path", "skill", "skill"]);
+    // The schema compiled here, at test time, by Ajv (draft 2020-12, strict), independently of the validator the verifier ships.
+    const validate = new Ajv2020({ strictTuples: false, allErrors: true }).compile(ACHIEVEMENT_CREDENTIAL_SCHEMA);
+    for (const certificate of issued) {
+      const credential = JSON.parse(certificate.credentialJson!);
+      expect(validate(credential) ? [] : validate.errors, `${certificate.kind}: ${certificate.badgeData.name}`).toEqual([]);
+      expect(structureCheck(credential)).toMatchObject({ check: "structure", ok: true });
+      const result = await t.action(api.certificates.verifyStored, { publicId: certificate.publicId });
+      expect(result!.checks[0]).toEqual({ check: "structure", ok: true, message: "An Open Badges 3.0 AchievementCredential (VC 2.0), as the data model requires." });
+    }
   });
 });

@@ -1,0 +1,102 @@
+/** Shared setup for credential tests: an issuer key, a finished cohort, and scheduled signing run to the end. */
+import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
+import { afterEach, beforeAll, beforeEach, vi } from "vitest";
+import type { Id } from "../../convex/_generated/dataModel";
+import { enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
+import { addUser } from "./org-helpers";
+
+export const DAY = 86_400_000;
+export const SITE = "https://academy.test";
+export const API = "https://api.academy.test";
+
+export type IssuerKeys = { publicKeyMultibase: string; secretKeyMultibase: string };
+
+/** A fresh Ed25519 key pair in multibase, as CREDENTIAL_PUBLIC_KEY / CREDENTIAL_SECRET_KEY hold it. */
+export async function newIssuerKeys(): Promise<IssuerKeys> {
+  const exported = await (await Ed25519Multikey.generate()).export({ publicKey: true, secretKey: true });
+  return { publicKeyMultibase: exported.publicKeyMultibase as string, secretKeyMultibase: exported.secretKeyMultibase as string };
+}
+
+/**
+ * Registers the hooks every credential test needs: a fixed clock (only Date is fake: the signing and PDF
+ * libraries wait on real timers inside actions), the issuer key in the environment, and a fetch that answers
+ * the status list from the test deployment (the independent verifier fetches it over HTTP) and refuses the rest.
+ */
+export function useCredentialEnv() {
+  const state: { keys: IssuerKeys; current: T | null } = { keys: { publicKeyMultibase: "", secretKeyMultibase: "" }, current: null };
+  beforeAll(async () => {
+    state.keys = await newIssuerKeys();
+  });
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-20T12:00:00Z"));
+    vi.stubEnv("CREDENTIAL_PUBLIC_KEY", state.keys.publicKeyMultibase);
+    vi.stubEnv("CREDENTIAL_SECRET_KEY", state.keys.secretKeyMultibase);
+    vi.stubEnv("SITE_URL", SITE);
+    vi.stubEnv("CONVEX_SITE_URL", API);
+    vi.stubEnv("RESEND_API_KEY", "");
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: string | URL | Request) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (url === `${API}/status/1` && state.current) {
+          const row = await state.current.run(async (ctx) => ctx.db.query("credentialStatusLists").first());
+          return new Response(row?.signedJson ?? "", { status: row?.signedJson ? 200 : 404, headers: { "content-type": "application/json" } });
+        }
+        return new Response("offline", { status: 599 });
+      }),
+    );
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllEnvs();
+    vi.unstubAllGlobals();
+    state.current = null;
+  });
+  return state;
+}
+
+/** A finished cohort (4 sessions held) whose learners attended 4, 2 and 3 sessions; Buyer 0 is "Łukasz Żółć". */
+export async function seedFinishedCohort(t: T) {
+  const { cohortId, courseId, buyers } = await seedCohort(t, { buyers: 3, startsInDays: -3 });
+  const adminId = await addUser(t, "admin@academy.test");
+  const sessionIds = await t.run(async (ctx) => {
+    await ctx.db.patch("users", adminId, { role: "platform_admin" });
+    await ctx.db.patch("users", buyers[0], { name: "Łukasz Żółć" });
+    await ctx.db.patch("cohorts", cohortId, { status: "in_progress" });
+    const sessions = [];
+    for (let i = 0; i < 4; i++) {
+      const startsAt = Date.now() - 3 * DAY + i * 3_600_000;
+      sessions.push(
+        await ctx.db.insert("cohortSessions", { cohortId, title: `Session ${i + 1}`, type: "W", startsAt, endsAt: startsAt + 3_000_000, status: "scheduled", sequence: 0, createdAt: 1, updatedAt: 1 }),
+      );
+    }
+    return sessions;
+  });
+  for (const [i, userId] of buyers.entries()) {
+    const enrollmentId = await enrollConfirmed(t, { userId, cohortId, courseId });
+    const attended = [4, 2, 3][i];
+    await t.run(async (ctx) => {
+      for (const [n, cohortSessionId] of sessionIds.entries()) {
+        await ctx.db.insert("sessionAttendance", { cohortSessionId, cohortId, enrollmentId, userId, status: n < attended ? "present" : "absent", source: "instructor", updatedAt: 1 });
+      }
+    });
+  }
+  return { cohortId, courseId, learners: buyers, adminId };
+}
+
+/** Lets scheduled work due now (signing batches, list re-signing) run to the end, on real timers. */
+export async function runScheduled(t: T) {
+  for (let i = 0; i < 500; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await t.finishInProgressScheduledFunctions();
+    const jobs = await t.run(async (ctx) => ctx.db.system.query("_scheduled_functions").collect());
+    const due = jobs.filter((j) => (j.state.kind === "pending" && j.scheduledTime <= Date.now()) || j.state.kind === "inProgress");
+    if (due.length === 0) return;
+  }
+  throw new Error("Scheduled work did not finish.");
+}
+
+export async function certificateOf(t: T, userId: Id<"users">) {
+  return await t.run(async (ctx) => ctx.db.query("certificates").withIndex("by_userId", (q) => q.eq("userId", userId)).first());
+}
