@@ -24,6 +24,7 @@ async function paidEnrollment(t: ReturnType<typeof newTest>, cohortId: Id<"cohor
     payment_status: "paid",
     payment_intent: `pi_${enrollmentId}`,
     amount_total: 149_700,
+    currency: "usd",
   });
   return enrollmentId;
 }
@@ -37,6 +38,9 @@ describe("admin functions", () => {
       ctx.db.insert("sessions", { courseId, title: "Opening", type: "S", dayNumber: 1, orderInDay: 1, durationMinutes: 30, description: "", outcomes: [], createdAt: 1 }),
     );
     const itemId = await t.run(async (ctx) => ctx.db.insert("enablementKitItems", { courseId, title: "Deck", type: "slides", externalUrl: "https://x.test/d", order: 0, createdAt: 1 }));
+    const reviewId = await t.run(async (ctx) =>
+      ctx.db.insert("paymentReviews", { reason: "unknown_session", status: "open", stripeEventId: "evt_x", stripePaymentIntentId: "pi_x", createdAt: 1, updatedAt: 1 }),
+    );
     const cases: Array<[string, (caller: ReturnType<typeof as> | ReturnType<typeof newTest>) => Promise<unknown>]> = [
       ["cohorts", (c) => c.query(api.admin.cohorts, {})],
       ["courses", (c) => c.query(api.admin.courses, {})],
@@ -51,6 +55,9 @@ describe("admin functions", () => {
       ["addKitItem", (c) => c.mutation(api.admin.addKitItem, { courseId, title: "Link", type: "template", externalUrl: "https://x.test" })],
       ["removeKitItem", (c) => c.mutation(api.admin.removeKitItem, { itemId })],
       ["refundEnrollment", (c) => c.action(api.admin.refundEnrollment, { enrollmentId })],
+      ["paymentReviews", (c) => c.query(api.admin.paymentReviews, {})],
+      ["resolvePaymentReview", (c) => c.mutation(api.admin.resolvePaymentReview, { reviewId, note: "Settled" })],
+      ["refundPaymentReview", (c) => c.action(api.admin.refundPaymentReview, { reviewId })],
     ];
     // Every public admin function has a case here.
     const publicAdminFunctions = Object.entries(adminModule).filter(([, fn]) => (fn as { isPublic?: boolean }).isPublic).map(([name]) => name);

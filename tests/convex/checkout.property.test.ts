@@ -59,6 +59,7 @@ test("confirmed + held seats never exceed capacity and always equal the cohort's
                   payment_status: op === "pay" ? "paid" : "unpaid",
                   payment_intent: `pi_${target._id}`,
                   amount_total: 149_700,
+                  currency: "usd",
                 });
               }
             }
