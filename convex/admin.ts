@@ -129,12 +129,20 @@ function assertMoney(cents: number, label: string) {
   }
 }
 
+/** A course page lists its outcomes as bullets; more than this is a description. */
+const MAX_OUTCOMES = 20;
+
 export const saveCourse = platformAdminMutation({
   args: { courseId: v.optional(v.id("courses")), ...vCourseFields },
   returns: v.id("courses"),
   handler: async (ctx, { courseId, ...fields }) => {
-    const title = fields.title.trim();
-    const slug = fields.slug.trim().toLowerCase();
+    const title = boundedText(fields.title, "the title", TEXT_LIMITS.title);
+    // A slug is a URL segment made from a title; a name's length is plenty.
+    const slug = boundedText(fields.slug, "the slug", TEXT_LIMITS.name).toLowerCase();
+    const tagline = optionalText(fields.tagline, "the tagline", TEXT_LIMITS.line);
+    const description = boundedText(fields.description, "the description", TEXT_LIMITS.paragraph);
+    if (fields.outcomes.length > MAX_OUTCOMES) throw appError("INVALID_INPUT", `List at most ${MAX_OUTCOMES} outcomes.`);
+    const outcomes = fields.outcomes.map((o) => boundedText(o, "each outcome", TEXT_LIMITS.line)).filter(Boolean);
     if (title.length < 3) throw appError("INVALID_INPUT", "Give the course a title of at least 3 characters.");
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw appError("INVALID_INPUT", "The URL slug may contain lower-case letters, digits and single dashes.");
     assertMoney(fields.priceB2C, "The individual price");
@@ -146,8 +154,8 @@ export const saveCourse = platformAdminMutation({
     const document = {
       title,
       slug,
-      tagline: fields.tagline?.trim() || undefined,
-      description: fields.description.trim(),
+      tagline,
+      description,
       sessionType: fields.format,
       capabilityLevel: fields.level,
       impactLevel: fields.impact,
@@ -155,7 +163,7 @@ export const saveCourse = platformAdminMutation({
       priceB2B: fields.priceB2B,
       maxParticipants: fields.maxParticipants,
       status: fields.status,
-      outcomes: fields.outcomes.map((o) => o.trim()).filter(Boolean),
+      outcomes,
       updatedAt: now,
     };
     if (courseId) {
@@ -180,13 +188,15 @@ export const saveSession = platformAdminMutation({
   },
   returns: v.id("sessions"),
   handler: async (ctx, { courseId, sessionId, ...fields }) => {
-    if (fields.title.trim().length < 3) throw appError("INVALID_INPUT", "Give the session a title of at least 3 characters.");
+    const title = boundedText(fields.title, "the title", TEXT_LIMITS.title);
+    const description = boundedText(fields.description, "the description", TEXT_LIMITS.paragraph);
+    if (title.length < 3) throw appError("INVALID_INPUT", "Give the session a title of at least 3 characters.");
     if (!Number.isInteger(fields.dayNumber) || fields.dayNumber < 1 || fields.dayNumber > 120) throw appError("INVALID_INPUT", "Day must be between 1 and 120.");
     if (!Number.isInteger(fields.orderInDay) || fields.orderInDay < 1) throw appError("INVALID_INPUT", "Order within the day starts at 1.");
     if (!Number.isInteger(fields.durationMinutes) || fields.durationMinutes < 5 || fields.durationMinutes > 600) {
       throw appError("INVALID_INPUT", "Duration must be between 5 and 600 minutes.");
     }
-    const document = { ...fields, title: fields.title.trim(), description: fields.description.trim() };
+    const document = { ...fields, title, description };
     if (sessionId) {
       const existing = await ctx.db.get("sessions", sessionId);
       if (existing === null || existing.courseId !== courseId) throw appError("NOT_FOUND", "This session no longer exists.");
@@ -228,7 +238,8 @@ export const saveCohort = platformAdminMutation({
     if (fields.waitlistOfferHours !== undefined && (!Number.isInteger(fields.waitlistOfferHours) || fields.waitlistOfferHours < 1 || fields.waitlistOfferHours > 168)) {
       throw appError("INVALID_INPUT", "Waitlist offers can last between 1 and 168 hours.");
     }
-    if (fields.name.trim().length < 3) throw appError("INVALID_INPUT", "Give the cohort a name of at least 3 characters.");
+    const name = boundedText(fields.name, "the name", TEXT_LIMITS.name);
+    if (name.length < 3) throw appError("INVALID_INPUT", "Give the cohort a name of at least 3 characters.");
     if (fields.endDate < fields.startDate) throw appError("INVALID_INPUT", "The cohort must end after it starts.");
     if (fields.endDate - fields.startDate > 180 * DAY) throw appError("INVALID_INPUT", "A cohort can run for at most 180 days.");
     if (!Intl.supportedValuesOf("timeZone").includes(fields.timezone) && fields.timezone !== "UTC") {
@@ -237,13 +248,14 @@ export const saveCohort = platformAdminMutation({
     if (!Number.isInteger(fields.maxCapacity) || fields.maxCapacity < 1 || fields.maxCapacity > 1000) {
       throw appError("INVALID_INPUT", "Capacity must be between 1 and 1000.");
     }
-    const zoomLink = fields.zoomLink?.trim() || undefined;
+    const zoomLink = optionalText(fields.zoomLink, "the meeting link", TEXT_LIMITS.url);
     if (zoomLink && !/^https:\/\//.test(zoomLink)) throw appError("INVALID_INPUT", "The meeting link must start with https://.");
     let instructorId: Id<"users"> | undefined;
-    if (instructorEmail?.trim()) instructorId = (await requireUserByEmail(ctx, instructorEmail))._id;
+    const instructor = optionalText(instructorEmail, "the instructor's email", TEXT_LIMITS.email);
+    if (instructor) instructorId = (await requireUserByEmail(ctx, instructor))._id;
     if ((await ctx.db.get("courses", fields.courseId)) === null) throw appError("NOT_FOUND", "This course no longer exists.");
     const now = Date.now();
-    const document = { ...fields, name: fields.name.trim(), zoomLink, instructorId, updatedAt: now };
+    const document = { ...fields, name, zoomLink, instructorId, updatedAt: now };
     if (cohortId) {
       const existing = await ctx.db.get("cohorts", cohortId);
       if (existing === null) throw appError("NOT_FOUND", "This cohort no longer exists.");
@@ -277,18 +289,20 @@ export const generateKitUploadUrl = platformAdminMutation({
 export const addKitItem = platformAdminMutation({
   args: { courseId: v.id("courses"), title: v.string(), type: vKitItemType, fileId: v.optional(v.id("_storage")), externalUrl: v.optional(v.string()) },
   returns: v.id("enablementKitItems"),
-  handler: async (ctx, { courseId, title, type, fileId, externalUrl }) => {
-    if (title.trim().length < 2) throw appError("INVALID_INPUT", "Give the item a title.");
-    if (!fileId && !externalUrl?.trim()) throw appError("INVALID_INPUT", "Upload a file or give a link.");
-    if (externalUrl && !/^https:\/\//.test(externalUrl.trim())) throw appError("INVALID_INPUT", "Links must start with https://.");
+  handler: async (ctx, { courseId, title: rawTitle, type, fileId, externalUrl: rawUrl }) => {
+    const title = boundedText(rawTitle, "the title", TEXT_LIMITS.title);
+    const externalUrl = optionalText(rawUrl, "the link", TEXT_LIMITS.url);
+    if (title.length < 2) throw appError("INVALID_INPUT", "Give the item a title.");
+    if (!fileId && !externalUrl) throw appError("INVALID_INPUT", "Upload a file or give a link.");
+    if (externalUrl && !/^https:\/\//.test(externalUrl)) throw appError("INVALID_INPUT", "Links must start with https://.");
     if (fileId && (await ctx.db.system.get("_storage", fileId)) === null) throw appError("NOT_FOUND", "The uploaded file was not found; upload it again.");
     const existing = await ctx.db.query("enablementKitItems").withIndex("by_courseId", (q) => q.eq("courseId", courseId)).take(100);
     return await ctx.db.insert("enablementKitItems", {
       courseId,
-      title: title.trim(),
+      title,
       type,
       fileId,
-      externalUrl: externalUrl?.trim() || undefined,
+      externalUrl,
       order: existing.length,
       createdAt: Date.now(),
     });
