@@ -316,7 +316,7 @@ const CHECKOUT_SESSION_EVENTS = new Set([
 ]);
 
 async function applyEvent(ctx: MutationCtx, eventId: string, type: string, object: { id: string }): Promise<string> {
-  if (type.startsWith("invoice.")) return await applyInvoiceEvent(ctx, type, object);
+  if (type.startsWith("invoice.")) return await applyInvoiceEvent(ctx, eventId, type, object);
   if (CHECKOUT_SESSION_EVENTS.has(type)) return await applyCheckoutSessionEvent(ctx, eventId, type, object as CheckoutSessionObject);
   if (type === "charge.refunded") return await applyChargeRefunded(ctx, object as ChargeObject);
   return "ignored: event type not handled";

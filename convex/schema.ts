@@ -1236,6 +1236,7 @@ export default defineSchema({
     status: vPaymentReviewStatus,
     stripeEventId: v.string(),
     stripeCheckoutSessionId: v.optional(v.string()),
+    stripeInvoiceId: v.optional(v.string()),
     stripePaymentIntentId: v.optional(v.string()),
     /** What was paid. */
     amountCents: v.optional(v.number()),
@@ -1245,6 +1246,8 @@ export default defineSchema({
     expectedCurrency: v.optional(v.string()),
     /** The enrollment the payment is for, or (unknown_session) the one it claims to be for. */
     enrollmentId: v.optional(v.id("enrollments")),
+    /** The same for organization seat invoices. */
+    seatPurchaseId: v.optional(v.id("seatPurchases")),
     refundRequestedAt: v.optional(v.number()),
     refundedCents: v.optional(v.number()),
     resolution: v.optional(vPaymentReviewResolution),

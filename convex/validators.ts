@@ -363,11 +363,13 @@ export const vReportRunStatus = v.union(v.literal("queued"), v.literal("running"
 // ---------------------------------------------------------------- payments
 /**
  * Why a Stripe payment was not matched to a seat: it is not the enrollment's
- * own Checkout Session, it paid another amount or currency than the price
- * charged, or it is ours but its enrollment cannot take a seat (docs/security.md).
+ * own Checkout Session (or the seat purchase's own invoice), it paid another
+ * amount or currency than the price charged, or it is ours but its enrollment
+ * cannot take a seat (docs/security.md).
  */
 export const vPaymentReviewReason = v.union(
   v.literal("unknown_session"),
+  v.literal("unknown_invoice"),
   v.literal("amount_mismatch"),
   v.literal("currency_mismatch"),
   v.literal("no_seat_left"),

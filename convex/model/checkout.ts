@@ -13,6 +13,7 @@ import {
   paymentIntentOf,
   recordPaymentReview,
   reviewForPaymentIntent,
+  sessionPayment,
 } from "./paymentReviews";
 import { accessWindows, liveEnrollmentInCourse, releaseSeat, takeSeat } from "./seats";
 import { leaveCourseWaitlists, openOfferFor } from "./waitlist";
@@ -115,7 +116,7 @@ export async function applyCheckoutSessionEvent(ctx: MutationCtx, eventId: strin
     // client_reference_id and metadata are not proof: a Payment Link on the same account lets the buyer set the former.
     const claimed = paid ? await claimedEnrollment(ctx, session) : null;
     if (claimed === null) return "ignored: unknown checkout session";
-    return await recordPaymentReview(ctx, { reason: "unknown_session", stripeEventId: eventId, session, enrollmentId: claimed }, { refund: false });
+    return await recordPaymentReview(ctx, { reason: "unknown_session", stripeEventId: eventId, payment: sessionPayment(session), enrollmentId: claimed }, { refund: false });
   }
   if (type === "checkout.session.expired") {
     return (await failPending(ctx, enrollment, "checkout_expired")) ? "seat released" : "ignored: not pending";
@@ -129,7 +130,7 @@ export async function applyCheckoutSessionEvent(ctx: MutationCtx, eventId: strin
   if (mismatch) {
     if (!paid) return "ignored: amount or currency does not match";
     await failPending(ctx, enrollment, "payment_under_review", "We received a payment that does not match this purchase. Our team will review it and contact you.");
-    return await recordPaymentReview(ctx, { reason: mismatch, stripeEventId: eventId, session, enrollmentId: enrollment._id, expected }, { refund: false });
+    return await recordPaymentReview(ctx, { reason: mismatch, stripeEventId: eventId, payment: sessionPayment(session), enrollmentId: enrollment._id, expected }, { refund: false });
   }
   if (paid) return await confirmPayment(ctx, enrollment, eventId, session);
   if (enrollment.paymentStatus !== "pending") return "ignored: not pending";
@@ -157,7 +158,7 @@ async function confirmPayment(ctx: MutationCtx, enrollment: Doc<"enrollments">, 
   const paymentIntentId = paymentIntentOf(session);
   const undeliverable = async (reason: "no_seat_left" | "already_enrolled" | "duplicate_payment", message?: string) => {
     if (message) await ctx.db.patch("enrollments", enrollment._id, { checkoutError: message, updatedAt: Date.now() });
-    return await recordPaymentReview(ctx, { reason, stripeEventId: eventId, session, enrollmentId: enrollment._id, expected: priceCharged(enrollment) }, { refund: true });
+    return await recordPaymentReview(ctx, { reason, stripeEventId: eventId, payment: sessionPayment(session), enrollmentId: enrollment._id, expected: priceCharged(enrollment) }, { refund: true });
   };
   if (enrollment.paymentStatus === "completed" || enrollment.paymentStatus === "refunded") {
     if (paymentIntentId === null || paymentIntentId === enrollment.stripePaymentIntentId) {

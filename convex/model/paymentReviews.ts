@@ -38,6 +38,22 @@ export function isFullRefund(charge: ChargeObject) {
   return typeof charge.amount === "number" && charge.amount > 0 && typeof charge.amount_refunded === "number" && charge.amount_refunded >= charge.amount;
 }
 
+/** What a Stripe object says was paid, from a Checkout Session or an invoice. */
+export type PaymentFacts = {
+  stripeCheckoutSessionId?: string;
+  stripeInvoiceId?: string;
+  stripePaymentIntentId: string | null;
+  amountCents: number | null;
+  currency: string | null;
+};
+
+export const sessionPayment = (session: CheckoutSessionObject): PaymentFacts => ({
+  stripeCheckoutSessionId: session.id,
+  stripePaymentIntentId: paymentIntentOf(session),
+  amountCents: typeof session.amount_total === "number" ? session.amount_total : null,
+  currency: session.currency?.toLowerCase() ?? null,
+});
+
 /**
  * Lists a payment for review (once per payment intent). With `refund`, a
  * payment that is verifiably ours but cannot be delivered is refunded at once
@@ -48,13 +64,15 @@ export async function recordPaymentReview(
   review: {
     reason: PaymentReviewReason;
     stripeEventId: string;
-    session: CheckoutSessionObject;
+    payment: PaymentFacts;
     enrollmentId?: Id<"enrollments">;
+    seatPurchaseId?: Id<"seatPurchases">;
     expected?: { amountCents?: number; currency: string };
   },
   { refund }: { refund: boolean },
 ): Promise<string> {
-  const paymentIntentId = paymentIntentOf(review.session);
+  const { payment } = review;
+  const paymentIntentId = payment.stripePaymentIntentId;
   if (paymentIntentId) {
     const listed = await reviewForPaymentIntent(ctx, paymentIntentId);
     if (listed) return `review: ${listed.reason} (already listed)`;
@@ -65,13 +83,15 @@ export async function recordPaymentReview(
     reason: review.reason,
     status: refundNow ? "resolved" : "open",
     stripeEventId: review.stripeEventId,
-    stripeCheckoutSessionId: review.session.id,
+    ...(payment.stripeCheckoutSessionId ? { stripeCheckoutSessionId: payment.stripeCheckoutSessionId } : {}),
+    ...(payment.stripeInvoiceId ? { stripeInvoiceId: payment.stripeInvoiceId } : {}),
     ...(paymentIntentId ? { stripePaymentIntentId: paymentIntentId } : {}),
-    ...(typeof review.session.amount_total === "number" ? { amountCents: review.session.amount_total } : {}),
-    ...(review.session.currency ? { currency: review.session.currency.toLowerCase() } : {}),
+    ...(payment.amountCents !== null ? { amountCents: payment.amountCents } : {}),
+    ...(payment.currency ? { currency: payment.currency } : {}),
     ...(review.expected?.amountCents !== undefined ? { expectedAmountCents: review.expected.amountCents } : {}),
     ...(review.expected ? { expectedCurrency: review.expected.currency } : {}),
     ...(review.enrollmentId ? { enrollmentId: review.enrollmentId } : {}),
+    ...(review.seatPurchaseId ? { seatPurchaseId: review.seatPurchaseId } : {}),
     ...(refundNow ? { resolution: "refunded" as const, refundRequestedAt: now, resolvedAt: now } : {}),
     createdAt: now,
     updatedAt: now,
@@ -108,6 +128,7 @@ export const vPaymentReviewRow = v.object({
   status: vPaymentReviewStatus,
   createdAt: v.number(),
   stripeCheckoutSessionId: v.optional(v.string()),
+  stripeInvoiceId: v.optional(v.string()),
   stripePaymentIntentId: v.optional(v.string()),
   amountCents: v.optional(v.number()),
   currency: v.optional(v.string()),
@@ -119,6 +140,8 @@ export const vPaymentReviewRow = v.object({
   cohortId: v.optional(v.id("cohorts")),
   cohortName: v.optional(v.string()),
   courseTitle: v.optional(v.string()),
+  organizationId: v.optional(v.id("organizations")),
+  organizationName: v.optional(v.string()),
   /** An open review with a charge can be refunded through Stripe from the list. */
   refundable: v.boolean(),
   refundedCents: v.optional(v.number()),
@@ -134,10 +157,12 @@ export async function paymentReviewRows(ctx: QueryCtx, reviews: Doc<"paymentRevi
   return await Promise.all(
     reviews.map(async (review) => {
       const enrollment = review.enrollmentId ? await ctx.db.get("enrollments", review.enrollmentId) : null;
-      const [user, cohort, course, resolvedBy] = await Promise.all([
+      const purchase = review.seatPurchaseId ? await ctx.db.get("seatPurchases", review.seatPurchaseId) : null;
+      const [user, cohort, course, organization, resolvedBy] = await Promise.all([
         enrollment ? ctx.db.get("users", enrollment.userId) : null,
         enrollment ? ctx.db.get("cohorts", enrollment.cohortId) : null,
-        enrollment ? ctx.db.get("courses", enrollment.courseId) : null,
+        enrollment ? ctx.db.get("courses", enrollment.courseId) : purchase ? ctx.db.get("courses", purchase.courseId) : null,
+        purchase ? ctx.db.get("organizations", purchase.organizationId) : null,
         review.resolvedById ? ctx.db.get("users", review.resolvedById) : null,
       ]);
       return {
@@ -146,6 +171,7 @@ export async function paymentReviewRows(ctx: QueryCtx, reviews: Doc<"paymentRevi
         status: review.status,
         createdAt: review.createdAt,
         ...(review.stripeCheckoutSessionId ? { stripeCheckoutSessionId: review.stripeCheckoutSessionId } : {}),
+        ...(review.stripeInvoiceId ? { stripeInvoiceId: review.stripeInvoiceId } : {}),
         ...(review.stripePaymentIntentId ? { stripePaymentIntentId: review.stripePaymentIntentId } : {}),
         ...(review.amountCents !== undefined ? { amountCents: review.amountCents } : {}),
         ...(review.currency ? { currency: review.currency } : {}),
@@ -155,6 +181,7 @@ export async function paymentReviewRows(ctx: QueryCtx, reviews: Doc<"paymentRevi
         ...(user ? { learnerName: user.name, learnerEmail: user.email } : {}),
         ...(cohort ? { cohortId: cohort._id, cohortName: cohort.name } : {}),
         ...(course ? { courseTitle: course.title } : {}),
+        ...(organization ? { organizationId: organization._id, organizationName: organization.name } : {}),
         refundable: review.status === "open" && Boolean(review.stripePaymentIntentId) && !review.refundRequestedAt,
         ...(review.refundedCents ? { refundedCents: review.refundedCents } : {}),
         ...(review.resolution ? { resolution: review.resolution } : {}),

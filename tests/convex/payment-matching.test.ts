@@ -9,6 +9,7 @@ import type { Id } from "../../convex/_generated/dataModel";
 import { HOLD_MS } from "../../convex/model/checkout";
 import { as, cohortState, deliver, enrollConfirmed, runScheduled, seedCohort, type T, useStripeTestEnvironment } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
+import { seedOrg } from "./org-helpers";
 
 const stripe = useStripeTestEnvironment();
 const PRICE = 149_700;
@@ -210,6 +211,40 @@ describe("#15.10 matching a payment to a seat", () => {
     // Refunding a reviewed payment never touches the enrollment it claimed.
     expect((await cohortState(t, cohortId)).enrollments[0]).toMatchObject({ paymentStatus: "pending", seatHeld: true });
     await expectSeatInvariant(t, cohortId);
+  });
+});
+
+describe("#15.10 seat invoices", () => {
+  test("#15.10 a seat invoice adds seats only when it is the purchase's own invoice, paid in full in our currency", async () => {
+    const t = newTest();
+    const { organizationId, adminId, courseId } = await seedOrg(t, { seats: 0 });
+    const purchaseId = await as(t, adminId).mutation(api.billing.buySeats, { organizationId, courseId, seats: 2 });
+    await runScheduled(t);
+    const invoiceId = (await t.run(async (ctx) => ctx.db.get("seatPurchases", purchaseId)))!.stripeInvoiceId!;
+    const invoice = (id: string, fields: Record<string, unknown> = {}) => ({ id, object: "invoice", metadata: { purchaseId }, amount_paid: 2 * 119_700, currency: "usd", ...fields });
+
+    // Another invoice naming the purchase in its metadata, or the right invoice paid short or in another currency, adds nothing.
+    expect(await outcome(await deliver(t, "invoice.paid", invoice("in_someone_else")))).toBe("review: unknown_invoice");
+    await runScheduled(t, 1000);
+    expect(await outcome(await deliver(t, "invoice.payment_failed", invoice("in_someone_else")))).toBe("ignored: not this purchase's invoice");
+    expect(await outcome(await deliver(t, "invoice.paid", invoice(invoiceId, { amount_paid: 100 })))).toBe("review: amount_mismatch");
+    await runScheduled(t, 1000);
+    expect(await outcome(await deliver(t, "invoice.paid", invoice(invoiceId, { currency: "eur" })))).toBe("review: currency_mismatch");
+    const before = (await t.run(async (ctx) => ctx.db.get("organizations", organizationId)))!;
+    expect(before).toMatchObject({ seatsPurchased: 0 });
+    expect(before.graceEndsAt).toBeUndefined();
+    expect(await t.run(async (ctx) => ctx.db.get("seatPurchases", purchaseId))).toMatchObject({ status: "open" });
+
+    expect(await outcome(await deliver(t, "invoice.paid", invoice(invoiceId)))).toBe("2 seats added");
+    expect(await t.run(async (ctx) => ctx.db.get("organizations", organizationId))).toMatchObject({ seatsPurchased: 2 });
+
+    const ops = as(t, await platformAdmin(t));
+    const reviews = await ops.query(api.admin.paymentReviews, {});
+    expect(reviews.open.map((r) => [r.reason, r.stripeInvoiceId, r.amountCents, r.currency, r.expectedAmountCents, r.organizationName])).toEqual([
+      ["currency_mismatch", invoiceId, 2 * 119_700, "eur", 2 * 119_700, "Acme"],
+      ["amount_mismatch", invoiceId, 100, "usd", 2 * 119_700, "Acme"],
+      ["unknown_invoice", "in_someone_else", 2 * 119_700, "usd", 2 * 119_700, "Acme"],
+    ]);
   });
 });
 
