@@ -6,10 +6,12 @@ import { appError } from "./errors";
 import { internalMutation, internalQuery, platformAdminAction, platformAdminMutation, platformAdminQuery } from "./functions";
 import { cohortRows, vCohortRow } from "./model/cohorts";
 import { boundedText, optionalText, TEXT_LIMITS } from "./model/limits";
+import { paymentReviewRows, vPaymentReviewRow } from "./model/paymentReviews";
 import { rescheduleCohort, scheduleCohort } from "./model/schedule";
 import { requireUserByEmail } from "./model/users";
 import { DEFAULT_OFFER_HOURS, offerFreeSeats, promoteCourseWaitlist } from "./model/waitlist";
-import { stripeClient } from "./model/stripe";
+import { priceCharged } from "./model/checkout";
+import { refundPaymentIntent } from "./model/stripe";
 import {
   vCapabilityLevel,
   vCohortStatus,
@@ -127,6 +129,9 @@ function assertMoney(cents: number, label: string) {
   }
 }
 
+/** A course page lists its outcomes as bullets; more than this is a description. */
+const MAX_OUTCOMES = 20;
+
 export const saveCourse = platformAdminMutation({
   args: { courseId: v.optional(v.id("courses")), ...vCourseFields },
   returns: v.id("courses"),
@@ -135,6 +140,7 @@ export const saveCourse = platformAdminMutation({
     const slug = boundedText(fields.slug, "the URL slug", TEXT_LIMITS.name).toLowerCase();
     const tagline = optionalText(fields.tagline, "the tagline", TEXT_LIMITS.line);
     const description = boundedText(fields.description, "the description", TEXT_LIMITS.paragraph);
+    if (fields.outcomes.length > MAX_OUTCOMES) throw appError("INVALID_INPUT", `List at most ${MAX_OUTCOMES} outcomes.`);
     const outcomes = fields.outcomes.map((o) => boundedText(o, "an outcome", TEXT_LIMITS.line)).filter(Boolean);
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw appError("INVALID_INPUT", "The URL slug may contain lower-case letters, digits and single dashes.");
     assertMoney(fields.priceB2C, "The individual price");
@@ -320,6 +326,10 @@ export const cohortEnrollments = platformAdminQuery({
       paymentStatus: vPaymentStatus,
       paymentType: vPaymentType,
       amountCents: v.optional(v.number()),
+      currency: v.string(),
+      /** Refunded so far; below the amount paid the learner keeps the seat. */
+      amountRefundedCents: v.optional(v.number()),
+      refundNote: v.optional(v.string()),
       purchaseDate: v.number(),
       refundable: v.boolean(),
       refundRequested: v.boolean(),
@@ -341,6 +351,9 @@ export const cohortEnrollments = platformAdminQuery({
         paymentStatus: e.paymentStatus,
         paymentType: e.paymentType,
         ...(e.amountCents !== undefined ? { amountCents: e.amountCents } : {}),
+        currency: priceCharged(e).currency,
+        ...(e.amountRefundedCents ? { amountRefundedCents: e.amountRefundedCents } : {}),
+        ...(e.refundNote ? { refundNote: e.refundNote } : {}),
         purchaseDate: e.purchaseDate,
         refundable: e.paymentStatus === "completed" && e.paymentType === "b2c" && Boolean(e.stripePaymentIntentId) && !e.refundRequestedAt,
         refundRequested: e.paymentStatus === "completed" && Boolean(e.refundRequestedAt),
@@ -357,28 +370,111 @@ export const refundContext = internalQuery({
 });
 
 export const recordRefundRequest = internalMutation({
-  args: { enrollmentId: v.id("enrollments") },
-  handler: async (ctx, { enrollmentId }) => {
-    await ctx.db.patch("enrollments", enrollmentId, { refundRequestedAt: Date.now(), updatedAt: Date.now() });
+  args: { enrollmentId: v.id("enrollments"), note: v.optional(v.string()) },
+  handler: async (ctx, { enrollmentId, note }) => {
+    await ctx.db.patch("enrollments", enrollmentId, { refundRequestedAt: Date.now(), ...(note ? { refundNote: note } : {}), updatedAt: Date.now() });
   },
 });
 
-/** Refunds a B2C purchase through Stripe; the charge.refunded webhook then revokes access and frees the seat. */
+/** Sends a refund to Stripe; a refusal is shown to the admin as a message, not a server error. */
+async function refundThroughStripe(paymentIntentId: string, idempotencyKey: string, metadata: Record<string, string>) {
+  try {
+    return await refundPaymentIntent(paymentIntentId, idempotencyKey, metadata);
+  } catch (error) {
+    throw appError("PAYMENT_FAILED", `Stripe did not accept the refund: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Refunds a B2C purchase in full through Stripe, with an optional reason; the
+ * charge.refunded webhook then revokes access and frees the seat.
+ */
 export const refundEnrollment = platformAdminAction({
-  args: { enrollmentId: v.id("enrollments") },
+  args: { enrollmentId: v.id("enrollments"), note: v.optional(v.string()) },
   returns: v.object({ refundId: v.string(), status: v.string() }),
-  handler: async (ctx, { enrollmentId }) => {
+  handler: async (ctx, { enrollmentId, note: rawNote }) => {
+    const note = optionalText(rawNote, "the refund reason", TEXT_LIMITS.line);
     const enrollment = await ctx.runQuery(internal.admin.refundContext, { enrollmentId });
     if (enrollment === null) throw appError("NOT_FOUND", "This enrollment no longer exists.");
     if (enrollment.paymentStatus === "refunded") throw appError("INVALID_INPUT", "This purchase was already refunded.");
     if (enrollment.paymentStatus !== "completed" || enrollment.paymentType !== "b2c" || !enrollment.stripePaymentIntentId) {
       throw appError("INVALID_INPUT", "Only paid individual purchases can be refunded here.");
     }
-    const refund = await stripeClient().refunds.create(
-      { payment_intent: enrollment.stripePaymentIntentId, reason: "requested_by_customer", metadata: { enrollmentId } },
-      { idempotencyKey: `refund-${enrollmentId}` },
-    );
-    await ctx.runMutation(internal.admin.recordRefundRequest, { enrollmentId });
+    const refund = await refundThroughStripe(enrollment.stripePaymentIntentId, `refund-${enrollmentId}`, { enrollmentId, ...(note ? { note } : {}) });
+    await ctx.runMutation(internal.admin.recordRefundRequest, { enrollmentId, note });
+    return { refundId: refund.id, status: refund.status ?? "pending" };
+  },
+});
+
+// ----------------------------------------------------------- payment reviews
+
+/** Payments not matched to a seat: every open one (oldest problems stay visible) and the latest resolved. */
+export const paymentReviews = platformAdminQuery({
+  args: {},
+  returns: v.object({ open: v.array(vPaymentReviewRow), resolved: v.array(vPaymentReviewRow) }),
+  handler: async (ctx) => {
+    const open = await ctx.db
+      .query("paymentReviews")
+      .withIndex("by_status_and_createdAt", (q) => q.eq("status", "open"))
+      .order("desc")
+      .take(100);
+    const resolved = await ctx.db
+      .query("paymentReviews")
+      .withIndex("by_status_and_createdAt", (q) => q.eq("status", "resolved"))
+      .order("desc")
+      .take(20);
+    return { open: await paymentReviewRows(ctx, open), resolved: await paymentReviewRows(ctx, resolved) };
+  },
+});
+
+/** Closes a review without a refund (e.g. settled with the customer another way); the note says what was done. */
+export const resolvePaymentReview = platformAdminMutation({
+  args: { reviewId: v.id("paymentReviews"), note: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { reviewId, note: rawNote }) => {
+    const note = boundedText(rawNote, "a note on what was done", TEXT_LIMITS.line, { min: 1 });
+    const review = await ctx.db.get("paymentReviews", reviewId);
+    if (review === null) throw appError("NOT_FOUND", "This payment review no longer exists.");
+    if (review.status !== "open") throw appError("INVALID_INPUT", "This payment was already resolved.");
+    const now = Date.now();
+    await ctx.db.patch("paymentReviews", reviewId, { status: "resolved", resolution: "no_refund", resolvedById: ctx.viewer._id, resolvedAt: now, note, updatedAt: now });
+    return null;
+  },
+});
+
+export const paymentReviewContext = internalQuery({
+  args: { reviewId: v.id("paymentReviews") },
+  handler: async (ctx, { reviewId }) => await ctx.db.get("paymentReviews", reviewId),
+});
+
+export const recordReviewRefund = internalMutation({
+  args: { reviewId: v.id("paymentReviews"), adminId: v.id("users"), note: v.optional(v.string()) },
+  handler: async (ctx, { reviewId, adminId, note }) => {
+    const now = Date.now();
+    await ctx.db.patch("paymentReviews", reviewId, {
+      status: "resolved",
+      resolution: "refunded",
+      refundRequestedAt: now,
+      resolvedById: adminId,
+      resolvedAt: now,
+      ...(note ? { note } : {}),
+      updatedAt: now,
+    });
+  },
+});
+
+/** Refunds a reviewed payment in full through Stripe and resolves the review. Never touches an enrollment's seat. */
+export const refundPaymentReview = platformAdminAction({
+  args: { reviewId: v.id("paymentReviews"), note: v.optional(v.string()) },
+  returns: v.object({ refundId: v.string(), status: v.string() }),
+  handler: async (ctx, { reviewId, note: rawNote }) => {
+    const note = optionalText(rawNote, "the refund reason", TEXT_LIMITS.line);
+    const review = await ctx.runQuery(internal.admin.paymentReviewContext, { reviewId });
+    if (review === null) throw appError("NOT_FOUND", "This payment review no longer exists.");
+    if (review.status !== "open" || review.refundRequestedAt) throw appError("INVALID_INPUT", "This payment was already resolved.");
+    if (!review.stripePaymentIntentId) throw appError("INVALID_INPUT", "Nothing was charged for this payment, so there is nothing to refund.");
+    const refund = await refundThroughStripe(review.stripePaymentIntentId, `refund-review-${reviewId}`, { paymentReviewId: reviewId, ...(note ? { note } : {}) });
+    await ctx.runMutation(internal.admin.recordReviewRefund, { reviewId, adminId: ctx.viewerId, note });
     return { refundId: refund.id, status: refund.status ?? "pending" };
   },
 });

@@ -9,11 +9,12 @@ import type { Doc } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
 import { appError } from "./errors";
 import { internalAction, internalMutation, internalQuery, userMutation, userQuery } from "./functions";
-import { confirmPayment, failPending, markRefunded, reserveSeat } from "./model/checkout";
-import { currency, siteUrl } from "./model/env";
+import { applyChargeRefunded, applyCheckoutSessionEvent, failPending, priceCharged, reserveSeat } from "./model/checkout";
+import { siteUrl } from "./model/env";
 import { cohortCalendar } from "./model/ics";
 import { sendEmail } from "./model/mailer";
-import { stripeClient } from "./model/stripe";
+import type { ChargeObject, CheckoutSessionObject } from "./model/paymentReviews";
+import { refundPaymentIntent, stripeClient } from "./model/stripe";
 import { receiptEmail, refundEmail } from "./emails/receipts";
 import { vPaymentStatus } from "./validators";
 
@@ -169,6 +170,9 @@ export const createCheckoutSession = internalAction({
     const data = await ctx.runQuery(internal.checkout.purchaseContext, { enrollmentId });
     if (data === null || data.enrollment.paymentStatus !== "pending" || !data.enrollment.seatHeld || !data.enrollment.holdExpiresAt) return;
     const { enrollment, cohort, course, user } = data;
+    // The price fixed when the seat was reserved: the webhook accepts exactly this amount and currency.
+    const price = priceCharged(enrollment);
+    if (price.amountCents === undefined) throw new Error(`Enrollment ${enrollmentId} has no price to charge`);
     try {
       const session = await stripeClient().checkout.sessions.create(
         {
@@ -177,8 +181,8 @@ export const createCheckoutSession = internalAction({
             {
               quantity: 1,
               price_data: {
-                currency: currency(),
-                unit_amount: course.priceB2C,
+                currency: price.currency,
+                unit_amount: price.amountCents,
                 product_data: { name: course.title, description: cohort.name },
               },
             },
@@ -253,14 +257,38 @@ export const expireCheckoutSession = internalAction({
   },
 });
 
-/** Refunds a payment that has no seat (it arrived after the hold ended and the cohort filled). */
-export const refundPayment = internalAction({
-  args: { enrollmentId: v.id("enrollments"), paymentIntentId: v.string() },
-  handler: async (_ctx, { enrollmentId, paymentIntentId }) => {
-    await stripeClient().refunds.create(
-      { payment_intent: paymentIntentId, reason: "requested_by_customer", metadata: { enrollmentId } },
-      { idempotencyKey: `refund-${enrollmentId}` },
-    );
+export const reviewContext = internalQuery({
+  args: { reviewId: v.id("paymentReviews") },
+  handler: async (ctx, { reviewId }) => await ctx.db.get("paymentReviews", reviewId),
+});
+
+/** Refunds a verified payment that could not be delivered (listed for review as refunded automatically). */
+export const refundReviewedPayment = internalAction({
+  args: { reviewId: v.id("paymentReviews") },
+  handler: async (ctx, { reviewId }) => {
+    const review = await ctx.runQuery(internal.checkout.reviewContext, { reviewId });
+    if (review === null || !review.stripePaymentIntentId) return;
+    try {
+      await refundPaymentIntent(review.stripePaymentIntentId, `refund-review-${reviewId}`, { paymentReviewId: reviewId });
+    } catch (error) {
+      await ctx.runMutation(internal.checkout.automaticRefundFailed, { reviewId, detail: (error as Error).message });
+    }
+  },
+});
+
+/** Stripe refused the automatic refund: the review opens again for an admin. */
+export const automaticRefundFailed = internalMutation({
+  args: { reviewId: v.id("paymentReviews"), detail: v.string() },
+  handler: async (ctx, { reviewId, detail }) => {
+    console.error(`Automatic refund for payment review ${reviewId} failed: ${detail}`);
+    await ctx.db.patch("paymentReviews", reviewId, {
+      status: "open",
+      resolution: undefined,
+      resolvedAt: undefined,
+      refundRequestedAt: undefined,
+      note: "The automatic refund failed; refund it here or in Stripe.",
+      updatedAt: Date.now(),
+    });
   },
 });
 
@@ -274,75 +302,28 @@ export const applyStripeEvent = internalMutation({
       .withIndex("by_eventId", (q) => q.eq("eventId", eventId))
       .unique();
     if (seen) return `duplicate of ${seen.outcome}`;
-    const outcome = await applyEvent(ctx, type, object as StripeObject);
-    await ctx.db.insert("stripeEvents", { eventId, type, objectId: (object as StripeObject).id, outcome, receivedAt: Date.now() });
+    const outcome = await applyEvent(ctx, eventId, type, object as { id: string });
+    await ctx.db.insert("stripeEvents", { eventId, type, objectId: (object as { id: string }).id, outcome, receivedAt: Date.now() });
     return outcome;
   },
 });
 
-type StripeObject = {
-  id: string;
-  client_reference_id?: string | null;
-  payment_status?: string;
-  payment_intent?: string | { id: string } | null;
-  amount_total?: number | null;
-};
+const CHECKOUT_SESSION_EVENTS = new Set([
+  "checkout.session.completed",
+  "checkout.session.async_payment_succeeded",
+  "checkout.session.async_payment_failed",
+  "checkout.session.expired",
+]);
 
-async function enrollmentForCheckout(ctx: MutationCtx, session: StripeObject) {
-  const bySession = await ctx.db
-    .query("enrollments")
-    .withIndex("by_stripeCheckoutSessionId", (q) => q.eq("stripeCheckoutSessionId", session.id))
-    .unique();
-  if (bySession) return bySession;
-  const reference = session.client_reference_id ? ctx.db.normalizeId("enrollments", session.client_reference_id) : null;
-  return reference ? await ctx.db.get("enrollments", reference) : null;
+async function applyEvent(ctx: MutationCtx, eventId: string, type: string, object: { id: string }): Promise<string> {
+  if (type.startsWith("invoice.")) return await applyInvoiceEvent(ctx, eventId, type, object);
+  if (CHECKOUT_SESSION_EVENTS.has(type)) return await applyCheckoutSessionEvent(ctx, eventId, type, object as CheckoutSessionObject);
+  if (type === "charge.refunded") return await applyChargeRefunded(ctx, object as ChargeObject);
+  return "ignored: event type not handled";
 }
 
-const paymentIntentId = (object: StripeObject) =>
-  typeof object.payment_intent === "string" ? object.payment_intent : (object.payment_intent?.id ?? null);
-
-async function applyEvent(ctx: MutationCtx, type: string, object: StripeObject): Promise<string> {
-  if (type.startsWith("invoice.")) return await applyInvoiceEvent(ctx, type, object);
-  switch (type) {
-    case "checkout.session.completed":
-    case "checkout.session.async_payment_succeeded":
-    case "checkout.session.async_payment_failed":
-    case "checkout.session.expired": {
-      const enrollment = await enrollmentForCheckout(ctx, object);
-      if (enrollment === null) return "ignored: unknown checkout session";
-      if (!enrollment.stripeCheckoutSessionId) {
-        await ctx.db.patch("enrollments", enrollment._id, { stripeCheckoutSessionId: object.id });
-      }
-      if (type === "checkout.session.expired") {
-        return (await failPending(ctx, enrollment, "checkout_expired")) ? "seat released" : "ignored: not pending";
-      }
-      if (type === "checkout.session.async_payment_failed") {
-        return (await failPending(ctx, enrollment, "payment_failed", "Your bank declined the payment. The seat was released.")) ? "seat released" : "ignored: not pending";
-      }
-      const paid = type === "checkout.session.async_payment_succeeded" || object.payment_status === "paid" || object.payment_status === "no_payment_required";
-      if (paid) return await confirmPayment(ctx, enrollment, { paymentIntentId: paymentIntentId(object), amountCents: object.amount_total ?? null });
-      if (enrollment.paymentStatus !== "pending") return "ignored: not pending";
-      // A delayed method (e.g. bank debit) is processing: keep the seat until Stripe reports the result.
-      await ctx.db.patch("enrollments", enrollment._id, { awaitingAsyncPayment: true, holdExpiresAt: undefined, updatedAt: Date.now() });
-      return "awaiting async payment";
-    }
-    case "charge.refunded": {
-      const intent = paymentIntentId(object);
-      if (!intent) return "ignored: no payment intent";
-      const enrollment = await ctx.db
-        .query("enrollments")
-        .withIndex("by_stripePaymentIntentId", (q) => q.eq("stripePaymentIntentId", intent))
-        .unique();
-      if (enrollment === null) return "ignored: unknown payment";
-      return await markRefunded(ctx, enrollment);
-    }
-    default:
-      return "ignored: event type not handled";
-  }
-}
-
-const money = (cents: number | undefined) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: currency().toUpperCase() }).format((cents ?? 0) / 100);
+const money = (enrollment: Doc<"enrollments">) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: priceCharged(enrollment).currency.toUpperCase() }).format((enrollment.amountCents ?? 0) / 100);
 
 export const sendReceipt = internalAction({
   args: { enrollmentId: v.id("enrollments") },
@@ -359,7 +340,7 @@ export const sendReceipt = internalAction({
         courseTitle: course.title,
         cohortName: cohort.name,
         dates,
-        amount: money(enrollment.amountCents),
+        amount: money(enrollment),
         learnUrl: `${siteUrl()}/learn`,
       })),
       actionUrl: `${siteUrl()}/learn`,
@@ -375,7 +356,7 @@ export const sendRefundConfirmation = internalAction({
     if (data === null) return;
     await sendEmail(ctx, {
       to: data.user.email,
-      ...(await refundEmail({ name: data.user.name, courseTitle: data.course.title, cohortName: data.cohort.name, amount: money(data.enrollment.amountCents) })),
+      ...(await refundEmail({ name: data.user.name, courseTitle: data.course.title, cohortName: data.cohort.name, amount: money(data.enrollment) })),
     });
   },
 });

@@ -49,6 +49,9 @@ import {
   vPathEnrollmentStatus,
   vPathPaymentType,
   vPathPricing,
+  vPaymentReviewReason,
+  vPaymentReviewResolution,
+  vPaymentReviewStatus,
   vPaymentStatus,
   vPaymentType,
   vPeriodType,
@@ -290,6 +293,12 @@ export default defineSchema({
     failureReason: v.optional(vEnrollmentFailure),
     refundRequestedAt: v.optional(v.number()),
     refundedAt: v.optional(v.number()),
+    /** Currency of `amountCents`, fixed when the seat is reserved (older rows: the academy's currency). */
+    currency: v.optional(v.string()),
+    /** Refunded so far; access ends only when the whole charge is refunded. */
+    amountRefundedCents: v.optional(v.number()),
+    /** The platform admin's reason for a refund issued from /admin. */
+    refundNote: v.optional(v.string()),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
@@ -1227,6 +1236,36 @@ export default defineSchema({
     outcome: v.string(),
     receivedAt: v.number(),
   }).index("by_eventId", ["eventId"]),
+
+  /** Stripe payments that were not matched to a seat, for platform admins to refund or close (docs/security.md). */
+  paymentReviews: defineTable({
+    reason: vPaymentReviewReason,
+    status: vPaymentReviewStatus,
+    stripeEventId: v.string(),
+    stripeCheckoutSessionId: v.optional(v.string()),
+    stripeInvoiceId: v.optional(v.string()),
+    stripePaymentIntentId: v.optional(v.string()),
+    /** What was paid. */
+    amountCents: v.optional(v.number()),
+    currency: v.optional(v.string()),
+    /** The price charged for the enrollment, when the payment is on its own session. */
+    expectedAmountCents: v.optional(v.number()),
+    expectedCurrency: v.optional(v.string()),
+    /** The enrollment the payment is for, or (unknown_session) the one it claims to be for. */
+    enrollmentId: v.optional(v.id("enrollments")),
+    /** The same for organization seat invoices. */
+    seatPurchaseId: v.optional(v.id("seatPurchases")),
+    refundRequestedAt: v.optional(v.number()),
+    refundedCents: v.optional(v.number()),
+    resolution: v.optional(vPaymentReviewResolution),
+    resolvedById: v.optional(v.id("users")),
+    resolvedAt: v.optional(v.number()),
+    note: v.optional(v.string()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_status_and_createdAt", ["status", "createdAt"])
+    .index("by_stripePaymentIntentId", ["stripePaymentIntentId"]),
 
   /** Emails captured in local mode instead of being sent (the /dev/mailbox page). */
   devEmails: defineTable({ ...vOutgoingEmail, createdAt: v.number() }).index("by_to", ["to"]),

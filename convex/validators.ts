@@ -110,6 +110,8 @@ export const vEnrollmentFailure = v.union(
   v.literal("payment_failed"),
   v.literal("cancelled"),
   v.literal("checkout_error"),
+  /** A payment arrived that does not match the purchase; it is on the admins' review list. */
+  v.literal("payment_under_review"),
 );
 export type EnrollmentFailure = Infer<typeof vEnrollmentFailure>;
 export const vCohortSessionStatus = v.union(v.literal("scheduled"), v.literal("cancelled"));
@@ -357,3 +359,24 @@ export const vManagerAccessType = v.union(
 export const vPaceStatus = v.union(v.literal("not_started"), v.literal("on_track"), v.literal("behind"), v.literal("completed"));
 export type PaceStatus = Infer<typeof vPaceStatus>;
 export const vReportRunStatus = v.union(v.literal("queued"), v.literal("running"), v.literal("done"), v.literal("failed"));
+
+// ---------------------------------------------------------------- payments
+/**
+ * Why a Stripe payment was not matched to a seat: it is not the enrollment's
+ * own Checkout Session (or the seat purchase's own invoice), it paid another
+ * amount or currency than the price charged, or it is ours but its enrollment
+ * cannot take a seat (docs/security.md).
+ */
+export const vPaymentReviewReason = v.union(
+  v.literal("unknown_session"),
+  v.literal("unknown_invoice"),
+  v.literal("amount_mismatch"),
+  v.literal("currency_mismatch"),
+  v.literal("no_seat_left"),
+  v.literal("already_enrolled"),
+  v.literal("duplicate_payment"),
+);
+export type PaymentReviewReason = Infer<typeof vPaymentReviewReason>;
+export const vPaymentReviewStatus = v.union(v.literal("open"), v.literal("resolved"));
+/** How a review ended: the payment was refunded through Stripe, or an admin closed it without a refund. */
+export const vPaymentReviewResolution = v.union(v.literal("refunded"), v.literal("no_refund"));

@@ -10,9 +10,11 @@ import { offerEmail } from "./emails/waitlist";
 import { appError } from "./errors";
 import { internalAction, internalMutation, internalQuery, platformAdminMutation, platformAdminQuery, userMutation, userQuery } from "./functions";
 import { HOLD_MS } from "./model/checkout";
-import { siteUrl } from "./model/env";
+import { currency, siteUrl } from "./model/env";
 import { sendEmail } from "./model/mailer";
-import { accessWindows } from "./model/seats";
+import { refreshLater } from "./model/memberStats";
+import { audit, cohortAvailableTo } from "./model/organizations";
+import { accessWindows, liveEnrollmentInCourse } from "./model/seats";
 import {
   addToCohortLine,
   endOffer,
@@ -89,8 +91,10 @@ export const decline = userMutation({
 });
 
 /**
- * Accept an offer: the held seat carries over. Members of an active
- * organization are enrolled at once; individuals go to checkout.
+ * Accept an offer: the held seat carries over. A member holding one of their
+ * active organization's seats is enrolled at once (logged for the
+ * organization); everyone else goes to checkout. Nobody gets a second live
+ * enrollment in the course.
  */
 export const accept = userMutation({
   args: { entryId: v.id("waitlist") },
@@ -103,8 +107,16 @@ export const accept = userMutation({
     }
     const cohort = (await ctx.db.get("cohorts", entry.cohortId))!;
     const course = (await ctx.db.get("courses", cohort.courseId))!;
-    const organization = ctx.viewer.organizationId ? await ctx.db.get("organizations", ctx.viewer.organizationId) : null;
-    const b2b = organization !== null && organization.status === "active";
+    const live = await liveEnrollmentInCourse(ctx, ctx.viewer._id, course._id);
+    if (live !== null) {
+      const liveCohort = await ctx.db.get("cohorts", live.cohortId);
+      throw appError(
+        "ALREADY_ENROLLED",
+        `You already have a seat in ${liveCohort?.name ?? "another cohort"} of ${course.title}. Decline this offer, or ask to be moved instead.`,
+      );
+    }
+    const organization = await organizationSeatFor(ctx, ctx.viewer, cohort);
+    const b2b = organization !== null;
     const enrollmentId = await ctx.db.insert("enrollments", {
       userId: ctx.viewer._id,
       cohortId: cohort._id,
@@ -115,19 +127,40 @@ export const accept = userMutation({
       intakeSurveyCompleted: false,
       ...accessWindows(cohort),
       seatHeld: true, // the offer's seat
-      ...(b2b ? {} : { holdExpiresAt: now + HOLD_MS, amountCents: course.priceB2C }),
+      ...(b2b ? {} : { holdExpiresAt: now + HOLD_MS, amountCents: course.priceB2C, currency: currency() }),
       createdAt: now,
       updatedAt: now,
     });
     await ctx.db.patch("waitlist", entryId, { status: "enrolled", seatHeld: false, offerOutcome: "accepted", enrollmentId, updatedAt: now });
     await leaveCourseWaitlists(ctx, ctx.viewer._id, course._id, entryId);
-    if (!b2b) {
+    if (organization !== null) {
+      await audit(ctx, organization._id, "cohort_assigned", {
+        actorId: ctx.viewer._id,
+        subjectUserId: ctx.viewer._id,
+        cohortId: cohort._id,
+        details: "Accepted a waitlist offer with their organization seat",
+      });
+      await refreshLater(ctx, [ctx.viewer._id]);
+    } else {
       await ctx.scheduler.runAfter(0, internal.checkout.createCheckoutSession, { enrollmentId });
       await ctx.scheduler.runAt(now + HOLD_MS, internal.checkout.expireHold, { enrollmentId });
     }
     return { enrollmentId, needsPayment: !b2b };
   },
 });
+
+/**
+ * The organization whose seat covers the caller in this cohort: they hold one
+ * of its seats, it is active, and the cohort is open to it. Otherwise null
+ * (they pay like anyone else; a free seat of the organization is never taken
+ * without its administrator).
+ */
+async function organizationSeatFor(ctx: MutationCtx, viewer: Doc<"users">, cohort: Doc<"cohorts">) {
+  if (!viewer.organizationId || !viewer.holdsOrgSeat) return null;
+  const organization = await ctx.db.get("organizations", viewer.organizationId);
+  if (organization === null || organization.status !== "active" || !cohortAvailableTo(cohort, organization._id)) return null;
+  return organization;
+}
 
 const vMyEntry = v.object({
   _id: v.id("waitlist"),

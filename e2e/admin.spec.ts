@@ -40,9 +40,13 @@ test("an admin uploads a kit file the learner sees live, then refunds the purcha
   await admin.getByRole("link", { name: "Prompt Engineering Mastery (January)" }).click();
   const row = admin.getByRole("row").filter({ hasText: "dana.learner@example.com" });
   await expect(row.getByText("completed")).toBeVisible();
-  admin.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: "Refund" }).click();
-  await expect(row.getByText("refunded")).toBeVisible();
+  const dialog = admin.getByRole("dialog", { name: "Refund Dana Learner?" });
+  await dialog.getByLabel("Reason (optional, kept with the enrollment)").fill("Cannot attend in January.");
+  await expectAccessible(admin);
+  await dialog.getByRole("button", { name: "Refund and end access" }).click();
+  await expect(row.getByText("refunded", { exact: true })).toBeVisible();
+  await expect(row.getByText("Refund reason: Cannot attend in January.")).toBeVisible();
   await expectAccessible(admin);
 
   await expect(cohortHeading).toHaveCount(0);

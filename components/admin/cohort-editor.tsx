@@ -20,6 +20,7 @@ import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { track } from "@/lib/posthog/client";
+import { PaymentActionDialog } from "./payment-action-dialog";
 import { WaitlistPanel } from "./waitlist-panel";
 import { formatPrice } from "@/lib/utils";
 
@@ -164,11 +165,13 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
   );
 }
 
+type EnrollmentRow = FunctionReturnType<typeof api.admin.cohortEnrollments>[number];
+
 function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
   const rows = useQuery(api.admin.cohortEnrollments, { cohortId });
   const refund = useAction(api.admin.refundEnrollment);
-  const toast = useToast();
-  const [refunding, setRefunding] = useState<string | null>(null);
+  const [refunding, setRefunding] = useState<EnrollmentRow | null>(null);
+  const money = (cents: number, row: EnrollmentRow) => formatPrice(cents, row.currency.toUpperCase());
   return (
     <Card className="p-5">
       <h2 className="text-base font-semibold text-gray-900">Enrollments</h2>
@@ -200,27 +203,17 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
                   <td className="py-2 pr-3 text-gray-700">{formatDate(row.purchaseDate)}</td>
                   <td className="py-2 pr-3">
                     <Badge tone={PAYMENT_TONE[row.paymentStatus]}>{row.refundRequested ? "refund pending" : row.paymentStatus}</Badge>{" "}
+                    {row.paymentStatus === "completed" && row.amountRefundedCents !== undefined && <Badge tone="warning">partly refunded</Badge>}{" "}
                     <span className="text-xs text-gray-600">{row.paymentType.toUpperCase()}</span>
+                    {row.refundNote && <p className="mt-0.5 text-xs text-gray-600">Refund reason: {row.refundNote}</p>}
                   </td>
-                  <td className="tabular py-2 pr-3 text-right">{row.amountCents !== undefined ? formatPrice(row.amountCents) : "—"}</td>
+                  <td className="tabular py-2 pr-3 text-right">
+                    {row.amountCents !== undefined ? money(row.amountCents, row) : "—"}
+                    {row.amountRefundedCents !== undefined && <p className="text-xs text-gray-600">{money(row.amountRefundedCents, row)} refunded</p>}
+                  </td>
                   <td className="py-2 text-right">
                     {row.refundable && (
-                      <Button
-                        size="sm"
-                        variant="destructive"
-                        loading={refunding === row._id}
-                        onClick={() => {
-                          if (!window.confirm(`Refund ${row.name}? Their seat is released and access ends.`)) return;
-                          setRefunding(row._id);
-                          refund({ enrollmentId: row._id })
-                            .then(() => {
-                              track("refund_issued", { enrollmentId: row._id });
-                              toast("success", `Refund sent to Stripe for ${row.name}.`);
-                            })
-                            .catch((error: unknown) => toast("error", errorMessage(error)))
-                            .finally(() => setRefunding(null));
-                        }}
-                      >
+                      <Button size="sm" variant="destructive" onClick={() => setRefunding(row)}>
                         Refund
                       </Button>
                     )}
@@ -230,6 +223,24 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
             </tbody>
           </table>
         </div>
+      )}
+      {refunding && (
+        <PaymentActionDialog
+          title={`Refund ${refunding.name}?`}
+          description={`Stripe returns ${
+            refunding.amountCents !== undefined ? money(refunding.amountCents - (refunding.amountRefundedCents ?? 0), refunding) : "the payment"
+          }${refunding.amountRefundedCents !== undefined ? " (what is left of the payment)" : ""}. Their seat is released and access ends.`}
+          noteLabel="Reason (optional, kept with the enrollment)"
+          noteRequired={false}
+          confirmLabel="Refund and end access"
+          destructive
+          success={`Refund sent to Stripe for ${refunding.name}.`}
+          onConfirm={async (note) => {
+            await refund({ enrollmentId: refunding._id, ...(note ? { note } : {}) });
+            track("refund_issued", { enrollmentId: refunding._id });
+          }}
+          onClose={() => setRefunding(null)}
+        />
       )}
     </Card>
   );

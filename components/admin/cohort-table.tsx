@@ -11,13 +11,14 @@ export const COHORT_STATUS_TONE = { scheduled: "neutral", open: "brand", in_prog
 export function CohortTable() {
   const cohorts = useQuery(api.admin.cohorts);
   return (
-    <div>
-      <h1 className="text-xl font-semibold text-gray-900">Admin · Cohorts</h1>
-      <p className="mt-1 text-sm text-gray-600">Seats taken include live checkout holds. Open a cohort to edit it or refund a purchase.</p>
+    <section aria-labelledby="cohorts-heading">
+      <h2 id="cohorts-heading" className="mb-3 text-base font-semibold text-gray-900">
+        Cohorts
+      </h2>
       {cohorts === undefined ? (
-        <Skeleton className="mt-6 h-96" />
+        <Skeleton className="h-96" />
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg border border-gray-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
           <table className="w-full text-left text-sm">
             <thead className="sticky top-0 bg-gray-50 text-xs uppercase tracking-wide text-gray-600">
               <tr>
@@ -52,6 +53,6 @@ export function CohortTable() {
           </table>
         </div>
       )}
-    </div>
+    </section>
   );
 }

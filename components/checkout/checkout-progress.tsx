@@ -21,6 +21,7 @@ const ENDED: Record<string, string> = {
   payment_failed: "The payment did not go through, so the seat went back to the cohort.",
   cancelled: "You released this seat.",
   checkout_error: "We could not start the payment, so the seat went back to the cohort.",
+  payment_under_review: "We received a payment that does not match this purchase. Our team will review it and contact you.",
 };
 
 /** Holds the seat while Stripe's page is prepared, then sends the buyer there. */

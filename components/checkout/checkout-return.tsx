@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "convex/react";
-import { CheckCircle2, Loader2 } from "lucide-react";
+import { AlertCircle, CheckCircle2, Loader2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
@@ -34,6 +34,18 @@ export function CheckoutReturn({ sessionId }: { sessionId: string }) {
         <p className="mt-2 text-gray-700">If you were charged, your receipt email has the details; your seat appears on your learning page once confirmed.</p>
         <Button asChild className="mt-6">
           <Link href="/learn">Go to my learning</Link>
+        </Button>
+      </Card>
+    );
+  }
+  if (status.state === "ended" || status.state === "refunded") {
+    return (
+      <Card className="p-8">
+        <AlertCircle className="size-8 text-amber-700" aria-hidden />
+        <h1 className="mt-3 text-xl font-semibold text-gray-900">We could not confirm this seat</h1>
+        <p className="mt-2 text-gray-700">{status.message ?? "The reservation ended before a payment was confirmed, so the seat went back to the cohort."}</p>
+        <Button asChild className="mt-6">
+          <Link href={`/courses/${status.courseSlug}`}>Back to the course</Link>
         </Button>
       </Card>
     );

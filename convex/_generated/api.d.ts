@@ -61,6 +61,7 @@ import type * as model_memberStats from "../model/memberStats.js";
 import type * as model_notifications from "../model/notifications.js";
 import type * as model_openBadges from "../model/openBadges.js";
 import type * as model_organizations from "../model/organizations.js";
+import type * as model_paymentReviews from "../model/paymentReviews.js";
 import type * as model_rateLimits from "../model/rateLimits.js";
 import type * as model_recordingUploads from "../model/recordingUploads.js";
 import type * as model_recurrence from "../model/recurrence.js";
@@ -146,6 +147,7 @@ declare const fullApi: ApiFromModules<{
   "model/notifications": typeof model_notifications;
   "model/openBadges": typeof model_openBadges;
   "model/organizations": typeof model_organizations;
+  "model/paymentReviews": typeof model_paymentReviews;
   "model/rateLimits": typeof model_rateLimits;
   "model/recordingUploads": typeof model_recordingUploads;
   "model/recurrence": typeof model_recurrence;

@@ -6,32 +6,67 @@
 import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { currency } from "./env";
 import { audit } from "./organizations";
+import { paymentIntentOf, type PaymentFacts, recordPaymentReview } from "./paymentReviews";
 
 export const GRACE_MS = 7 * 24 * 60 * 60 * 1000;
 export const INVOICE_DAYS_UNTIL_DUE = 14;
 
-type InvoiceObject = { id: string; metadata?: Record<string, string> | null; hosted_invoice_url?: string | null };
+type InvoiceObject = {
+  id: string;
+  metadata?: Record<string, string> | null;
+  hosted_invoice_url?: string | null;
+  amount_paid?: number | null;
+  currency?: string | null;
+  payment_intent?: string | { id: string } | null;
+};
 
+/**
+ * The seat purchase an invoice belongs to, and whether it is that purchase's
+ * own invoice: the one stored on it, or — only while the invoice is still
+ * being created and its id not yet stored (its events can overtake that
+ * step) — the one naming it in metadata.
+ */
 async function purchaseForInvoice(ctx: MutationCtx, invoice: InvoiceObject) {
   const byInvoice = await ctx.db
     .query("seatPurchases")
     .withIndex("by_stripeInvoiceId", (q) => q.eq("stripeInvoiceId", invoice.id))
     .unique();
-  if (byInvoice) return byInvoice;
+  if (byInvoice) return { purchase: byInvoice, own: true };
   const reference = invoice.metadata?.purchaseId ? ctx.db.normalizeId("seatPurchases", invoice.metadata.purchaseId) : null;
-  return reference ? await ctx.db.get("seatPurchases", reference) : null;
+  const purchase = reference ? await ctx.db.get("seatPurchases", reference) : null;
+  return purchase && { purchase, own: purchase.stripeInvoiceId === undefined && purchase.status === "creating" };
 }
 
-/** Applies one `invoice.*` webhook event; returns what happened (stored with the event). */
-export async function applyInvoiceEvent(ctx: MutationCtx, type: string, invoice: InvoiceObject): Promise<string> {
-  const purchase = await purchaseForInvoice(ctx, invoice);
-  if (purchase === null) return "ignored: not a seat invoice";
+const invoicePayment = (invoice: InvoiceObject): PaymentFacts => ({
+  stripeInvoiceId: invoice.id,
+  stripePaymentIntentId: paymentIntentOf(invoice),
+  amountCents: typeof invoice.amount_paid === "number" ? invoice.amount_paid : null,
+  currency: invoice.currency?.toLowerCase() ?? null,
+});
+
+/**
+ * Applies one `invoice.*` webhook event; returns what happened (stored with
+ * the event). Seats are added only for the purchase's own invoice paid in
+ * full in the academy's currency; any other paid invoice naming a purchase
+ * goes to the payment review list.
+ */
+export async function applyInvoiceEvent(ctx: MutationCtx, eventId: string, type: string, invoice: InvoiceObject): Promise<string> {
+  const match = await purchaseForInvoice(ctx, invoice);
+  if (match === null) return "ignored: not a seat invoice";
+  const { purchase } = match;
+  const expected = { amountCents: purchase.amountCents, currency: currency() };
+  const review = (reason: "unknown_invoice" | "amount_mismatch" | "currency_mismatch") =>
+    recordPaymentReview(ctx, { reason, stripeEventId: eventId, payment: invoicePayment(invoice), seatPurchaseId: purchase._id, expected }, { refund: false });
+  if (!match.own) return type === "invoice.paid" ? await review("unknown_invoice") : "ignored: not this purchase's invoice";
   const organization = await ctx.db.get("organizations", purchase.organizationId);
   if (organization === null) return "ignored: organization deleted";
   const now = Date.now();
   switch (type) {
     case "invoice.paid":
+      if (invoice.amount_paid !== purchase.amountCents) return await review("amount_mismatch");
+      if (invoice.currency?.toLowerCase() !== expected.currency) return await review("currency_mismatch");
       return await markPaid(ctx, purchase, organization);
     case "invoice.payment_failed":
     case "invoice.overdue": {

@@ -4,11 +4,12 @@
  * users and never exceeds `seatsPurchased`. Only this module changes either.
  */
 import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
+import type { MutationCtx } from "../_generated/server";
 import { appError } from "../errors";
 import type { OrgAuditAction } from "../validators";
-import { accessWindows, releaseSeat, takeSeat } from "./seats";
+import { accessWindows, liveEnrollmentInCourse, releaseSeat, takeSeat } from "./seats";
 import { refreshLater } from "./memberStats";
+import { leaveCourseWaitlists } from "./waitlist";
 
 export function emailDomain(email: string) {
   return email.slice(email.lastIndexOf("@") + 1).toLowerCase();
@@ -85,25 +86,24 @@ export function cohortAvailableTo(cohort: Doc<"cohorts">, organizationId: Id<"or
   return cohort.isB2B ? cohort.organizationId === organizationId : true;
 }
 
-/** The member's current (not ended) enrollment in a course, if any. */
-export async function activeEnrollment(ctx: QueryCtx, userId: Id<"users">, courseId: Id<"courses">) {
-  const enrollments = await ctx.db
-    .query("enrollments")
-    .withIndex("by_userId_and_courseId", (q) => q.eq("userId", userId).eq("courseId", courseId))
-    .take(20);
-  return enrollments.find((e) => e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld)) ?? null;
-}
-
-/** Enrolls a seat-holding member in a cohort as a `b2b` enrollment (no payment). */
+/**
+ * Enrolls a seat-holding member in a cohort as a `b2b` enrollment (no
+ * payment): free enrollment only with one of the organization's seats, one
+ * live enrollment per course, and they leave the course's waitlists.
+ */
 export async function enrollMember(ctx: MutationCtx, organizationId: Id<"organizations">, user: Doc<"users">, cohortId: Id<"cohorts">) {
   const cohort = await ctx.db.get("cohorts", cohortId);
   if (cohort === null || !cohortAvailableTo(cohort, organizationId)) {
     throw appError("NOT_AVAILABLE", "This cohort is not open to your organization.");
   }
-  if (await activeEnrollment(ctx, user._id, cohort.courseId)) {
+  if (user.organizationId !== organizationId || !user.holdsOrgSeat) {
+    throw appError("INVALID_INPUT", `${user.name} has no seat. Give them a seat before assigning a cohort.`);
+  }
+  if (await liveEnrollmentInCourse(ctx, user._id, cohort.courseId)) {
     throw appError("ALREADY_ENROLLED", `${user.name} is already enrolled in this course. Move them instead.`);
   }
   await takeSeat(ctx, cohortId);
+  await leaveCourseWaitlists(ctx, user._id, cohort.courseId);
   await refreshLater(ctx, [user._id]);
   const now = Date.now();
   return await ctx.db.insert("enrollments", {

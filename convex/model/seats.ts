@@ -1,5 +1,5 @@
 import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { appError } from "../errors";
 import { offerFreeSeats } from "./waitlist";
 
@@ -27,6 +27,20 @@ export async function releaseSeat(ctx: MutationCtx, enrollment: Doc<"enrollments
   await ctx.db.patch("enrollments", enrollment._id, { seatHeld: false, holdExpiresAt: undefined, updatedAt: Date.now() });
   await offerFreeSeats(ctx, enrollment.cohortId);
   return true;
+}
+
+/**
+ * The person's live enrollment in a course — paid, or pending with a seat
+ * held — other than `except`. A person has at most one per course: every
+ * path that gives a seat (checkout, waitlist offers, organization
+ * assignments, late payments) checks this first.
+ */
+export async function liveEnrollmentInCourse(ctx: QueryCtx, userId: Id<"users">, courseId: Id<"courses">, except?: Id<"enrollments">) {
+  const enrollments = await ctx.db
+    .query("enrollments")
+    .withIndex("by_userId_and_courseId", (q) => q.eq("userId", userId).eq("courseId", courseId))
+    .take(50);
+  return enrollments.find((e) => e._id !== except && (e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld))) ?? null;
 }
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -18,6 +18,14 @@ export function stripeClient() {
   });
 }
 
+/**
+ * Refunds a payment in full. The idempotency key names what is refunded (an
+ * enrollment or a payment review), so a repeated click or retry refunds once.
+ */
+export async function refundPaymentIntent(paymentIntentId: string, idempotencyKey: string, metadata: Record<string, string>) {
+  return await stripeClient().refunds.create({ payment_intent: paymentIntentId, reason: "requested_by_customer", metadata }, { idempotencyKey });
+}
+
 /** Verifies a webhook delivery's signature against the raw body; throws when forged or stale. */
 export async function verifyStripeEvent(rawBody: string, signature: string | null) {
   const { webhookSecret } = stripeSettings();

@@ -3,6 +3,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { appError } from "../errors";
 import type { OfferOutcome } from "../validators";
+import { liveEnrollmentInCourse } from "./seats";
 
 export const DEFAULT_OFFER_HOURS = 48;
 /** Offers end at least this long before the cohort starts; none are made after that point. */
@@ -99,11 +100,7 @@ export async function joinCohortWaitlist(ctx: MutationCtx, viewer: Doc<"users">,
   if (mine.some((e) => e.cohortId === cohortId && (e.status === "waiting" || e.status === "offered"))) {
     throw appError("ALREADY_WAITLISTED", "You are already on this cohort's waitlist.");
   }
-  const enrollments = await ctx.db
-    .query("enrollments")
-    .withIndex("by_userId_and_courseId", (q) => q.eq("userId", viewer._id).eq("courseId", cohort.courseId))
-    .take(50);
-  if (enrollments.some((e) => e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld))) {
+  if (await liveEnrollmentInCourse(ctx, viewer._id, cohort.courseId)) {
     throw appError("ALREADY_ENROLLED", "You already have a seat in this course.");
   }
   if (cohort.currentEnrollment < cohort.maxCapacity && (await nextWaiting(ctx, cohortId)) === null) {

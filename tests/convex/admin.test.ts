@@ -24,6 +24,7 @@ async function paidEnrollment(t: ReturnType<typeof newTest>, cohortId: Id<"cohor
     payment_status: "paid",
     payment_intent: `pi_${enrollmentId}`,
     amount_total: 149_700,
+    currency: "usd",
   });
   return enrollmentId;
 }
@@ -37,6 +38,9 @@ describe("admin functions", () => {
       ctx.db.insert("sessions", { courseId, title: "Opening", type: "S", dayNumber: 1, orderInDay: 1, durationMinutes: 30, description: "", outcomes: [], createdAt: 1 }),
     );
     const itemId = await t.run(async (ctx) => ctx.db.insert("enablementKitItems", { courseId, title: "Deck", type: "slides", externalUrl: "https://x.test/d", order: 0, createdAt: 1 }));
+    const reviewId = await t.run(async (ctx) =>
+      ctx.db.insert("paymentReviews", { reason: "unknown_session", status: "open", stripeEventId: "evt_x", stripePaymentIntentId: "pi_x", createdAt: 1, updatedAt: 1 }),
+    );
     const cases: Array<[string, (caller: ReturnType<typeof as> | ReturnType<typeof newTest>) => Promise<unknown>]> = [
       ["cohorts", (c) => c.query(api.admin.cohorts, {})],
       ["courses", (c) => c.query(api.admin.courses, {})],
@@ -51,6 +55,9 @@ describe("admin functions", () => {
       ["addKitItem", (c) => c.mutation(api.admin.addKitItem, { courseId, title: "Link", type: "template", externalUrl: "https://x.test" })],
       ["removeKitItem", (c) => c.mutation(api.admin.removeKitItem, { itemId })],
       ["refundEnrollment", (c) => c.action(api.admin.refundEnrollment, { enrollmentId })],
+      ["paymentReviews", (c) => c.query(api.admin.paymentReviews, {})],
+      ["resolvePaymentReview", (c) => c.mutation(api.admin.resolvePaymentReview, { reviewId, note: "Settled" })],
+      ["refundPaymentReview", (c) => c.action(api.admin.refundPaymentReview, { reviewId })],
     ];
     // Every public admin function has a case here.
     const publicAdminFunctions = Object.entries(adminModule).filter(([, fn]) => (fn as { isPublic?: boolean }).isPublic).map(([name]) => name);
@@ -59,7 +66,7 @@ describe("admin functions", () => {
       await expectAppError(call(t), "NOT_SIGNED_IN");
       await expectAppError(call(as(t, buyers[0])), "NOT_PLATFORM_ADMIN");
     }
-  });
+  }, 20_000); // calls every admin function twice, loading each module on first use
 
   test("courses are validated; cohorts get a schedule that moves in place when dates change", async () => {
     const t = newTest();
@@ -141,6 +148,41 @@ describe("admin functions", () => {
     await deliver(t, "charge.refunded", { id: "ch_x", object: "charge", payment_intent: `pi_${enrollmentId}`, refunded: true });
     expect((await ops.query(api.admin.cohortEnrollments, { cohortId }))[0]).toMatchObject({ paymentStatus: "refunded", seatHeld: false });
     await expectAppError(ops.action(api.admin.refundEnrollment, { enrollmentId }), "INVALID_INPUT");
+  });
+});
+
+describe("free text held to its field's length", () => {
+  test("course, session, cohort and kit text is trimmed and bounded (TEXT_LIMITS)", async () => {
+    const t = newTest();
+    const { courseId, cohortId } = await seedCohort(t);
+    const ops = as(t, await admin(t));
+    const long = (n: number) => "x".repeat(n + 1);
+    const course = { title: "Applied AI", slug: "applied-ai", description: "Two days", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 100, priceB2B: 100, maxParticipants: 10, status: "draft", outcomes: [] as string[] } as const;
+    for (const [field, value, message] of [
+      ["title", long(200), /The course's title is too long: at most 200/],
+      ["slug", `a${"-a".repeat(100)}`, /The URL slug is too long: at most 120/],
+      ["tagline", long(500), /The tagline is too long: at most 500/],
+      ["description", long(5_000), /The description is too long: at most 5,000/],
+      ["outcomes", [long(500)], /An outcome is too long: at most 500/],
+      ["outcomes", Array.from({ length: 21 }, (_, i) => `Outcome ${i}`), /at most 20 outcomes/],
+    ] as const) {
+      expect(await expectAppError(ops.mutation(api.admin.saveCourse, { ...course, [field]: value }), "INVALID_INPUT")).toMatch(message);
+    }
+    const saved = await ops.mutation(api.admin.saveCourse, { ...course, title: "  Applied AI  ", tagline: "  ", outcomes: [" Ship it ", " "] });
+    expect(await t.run(async (ctx) => ctx.db.get("courses", saved))).toMatchObject({ title: "Applied AI", outcomes: ["Ship it"] });
+    expect((await t.run(async (ctx) => ctx.db.get("courses", saved)))!.tagline).toBeUndefined();
+
+    const session = { courseId, title: "Opening", type: "S", dayNumber: 1, orderInDay: 1, durationMinutes: 30, description: "" } as const;
+    await expectAppError(ops.mutation(api.admin.saveSession, { ...session, title: long(200) }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.admin.saveSession, { ...session, description: long(5_000) }), "INVALID_INPUT");
+
+    const cohort = { cohortId, courseId, name: "December cohort", startDate: Date.now() + 86400000, endDate: Date.now() + 2 * 86400000, timezone: "Europe/Berlin", maxCapacity: 20, status: "open" } as const;
+    await expectAppError(ops.mutation(api.admin.saveCohort, { ...cohort, name: long(120) }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.admin.saveCohort, { ...cohort, zoomLink: `https://zoom.us/${long(2_048)}` }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.admin.saveCohort, { ...cohort, instructorEmail: `${long(254)}@x.test` }), "INVALID_INPUT");
+
+    await expectAppError(ops.mutation(api.admin.addKitItem, { courseId, title: long(200), type: "template", externalUrl: "https://x.test" }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.admin.addKitItem, { courseId, title: "Deck", type: "template", externalUrl: `https://x.test/${long(2_048)}` }), "INVALID_INPUT");
   });
 });
 

@@ -12,7 +12,21 @@ useStripeTestEnvironment();
 const BUYERS = 6;
 const CAPACITY = 3;
 const vOp = fc.record({
-  op: fc.constantFrom("reserve", "pay", "payDelayed", "asyncFail", "holdTimeout", "stripeExpire", "refund", "cancel", "redeliver"),
+  op: fc.constantFrom(
+    "reserve",
+    "pay",
+    "payDelayed",
+    "payWrongAmount",
+    "payOtherSession",
+    "payLate",
+    "asyncFail",
+    "holdTimeout",
+    "stripeExpire",
+    "refund",
+    "partialRefund",
+    "cancel",
+    "redeliver",
+  ),
   buyer: fc.nat(BUYERS - 1),
 });
 
@@ -59,8 +73,39 @@ test("confirmed + held seats never exceed capacity and always equal the cohort's
                   payment_status: op === "pay" ? "paid" : "unpaid",
                   payment_intent: `pi_${target._id}`,
                   amount_total: 149_700,
+                  currency: "usd",
                 });
               }
+            }
+            break;
+          case "payWrongAmount":
+          case "payOtherSession":
+            // Own session paid short, or a foreign session naming the enrollment: neither may confirm a seat.
+            if (e && session) {
+              const foreign = op === "payOtherSession";
+              await send("checkout.session.completed", {
+                id: foreign ? `cs_foreign_${Math.random().toString(36).slice(2)}` : session,
+                object: "checkout.session",
+                client_reference_id: e._id,
+                payment_status: "paid",
+                payment_intent: `pi_${op}_${Math.random().toString(36).slice(2)}`,
+                amount_total: foreign ? 149_700 : 100,
+                currency: "usd",
+              });
+            }
+            break;
+          case "payLate":
+            // The buyer's latest checkout is paid whatever its state (e.g. after the hold ended).
+            if (e && session) {
+              await send("checkout.session.completed", {
+                id: session,
+                object: "checkout.session",
+                client_reference_id: e._id,
+                payment_status: "paid",
+                payment_intent: `pi_late_${e._id}`,
+                amount_total: 149_700,
+                currency: "usd",
+              });
             }
             break;
           case "asyncFail":
@@ -75,6 +120,11 @@ test("confirmed + held seats never exceed capacity and always equal the cohort's
           case "refund":
             if (e?.stripePaymentIntentId) await send("charge.refunded", { id: `ch_${e._id}`, object: "charge", payment_intent: e.stripePaymentIntentId, refunded: true });
             break;
+          case "partialRefund":
+            if (e?.stripePaymentIntentId) {
+              await send("charge.refunded", { id: `ch_${e._id}`, object: "charge", payment_intent: e.stripePaymentIntentId, amount: 149_700, amount_refunded: 10_000, refunded: false });
+            }
+            break;
           case "cancel":
             if (e) await as(t, buyer).mutation(api.checkout.cancel, { enrollmentId: e._id }).catch(() => undefined);
             break;
@@ -88,11 +138,16 @@ test("confirmed + held seats never exceed capacity and always equal the cohort's
         expect(cohort.currentEnrollment).toBe(seatsHeld);
         expect(cohort.currentEnrollment).toBeLessThanOrEqual(CAPACITY);
         for (const enrollment of enrollments) {
-          if (enrollment.paymentStatus === "completed") expect(enrollment.seatHeld).toBe(true);
+          if (enrollment.paymentStatus === "completed") {
+            expect(enrollment.seatHeld).toBe(true);
+            // Only the enrollment's own session at the full price confirms it.
+            expect(enrollment.stripePaymentIntentId).not.toMatch(/^pi_pay(WrongAmount|OtherSession)_/);
+          }
           if (enrollment.paymentStatus === "failed" || enrollment.paymentStatus === "refunded") expect(enrollment.seatHeld).toBe(false);
         }
         for (const b of buyers) {
           expect(enrollments.filter((x) => x.userId === b && x.seatHeld).length).toBeLessThanOrEqual(1);
+          expect(enrollments.filter((x) => x.userId === b && x.paymentStatus === "completed").length).toBeLessThanOrEqual(1);
         }
         for (const x of enrollments) {
           if (x.paymentStatus === "completed") paid.add(`${run}:${x._id}`);

@@ -60,7 +60,7 @@ describe("reserving a seat and creating the Stripe Checkout Session", () => {
     const { cohortId, buyers } = await seedCohort(t, { capacity: 1, buyers: 2 });
     await expectAppError(t.mutation(api.checkout.reserve, { cohortId }), "NOT_SIGNED_IN");
     const { enrollmentId, sessionId } = await reserveAndOpenCheckout(t, buyers[0], cohortId);
-    await deliver(t, "checkout.session.completed", { id: sessionId, object: "checkout.session", client_reference_id: enrollmentId, payment_status: "paid", payment_intent: "pi_1", amount_total: 149_700 });
+    await deliver(t, "checkout.session.completed", { id: sessionId, object: "checkout.session", client_reference_id: enrollmentId, payment_status: "paid", payment_intent: "pi_1", amount_total: 149_700, currency: "usd" });
     await expectAppError(as(t, buyers[0]).mutation(api.checkout.reserve, { cohortId }), "ALREADY_ENROLLED");
     const message = await expectAppError(as(t, buyers[1]).mutation(api.checkout.reserve, { cohortId }), "COHORT_FULL");
     expect(message).toMatch(/waitlist/);
@@ -127,6 +127,7 @@ describe("Stripe webhooks", () => {
     payment_status: "paid",
     payment_intent: intent,
     amount_total: 149_700,
+    currency: "usd",
   });
 
   test("the same completed event delivered three times confirms once and sends one receipt", async () => {
@@ -179,11 +180,13 @@ describe("Stripe webhooks", () => {
     await deliver(t2, "checkout.session.completed", paid(winner.sessionId, winner.enrollmentId, "pi_winner"));
     stripe.calls.length = 0;
     const response = await deliver(t2, "checkout.session.completed", paid(late.sessionId, late.enrollmentId, "pi_too_late"));
-    expect(((await response.json()) as { outcome: string }).outcome).toBe("late payment refunded: no seat left");
+    expect(((await response.json()) as { outcome: string }).outcome).toBe("review: no_seat_left (refunded automatically)");
     await runScheduled(t2);
     const refund = stripe.calls.find((c) => c.path === "/v1/refunds");
     expect(refund?.params.get("payment_intent")).toBe("pi_too_late");
-    expect(refund?.idempotencyKey).toBe(`refund-${late.enrollmentId}`);
+    const review = await t2.run(async (ctx) => (await ctx.db.query("paymentReviews").collect())[0]);
+    expect(review).toMatchObject({ reason: "no_seat_left", status: "resolved", resolution: "refunded", enrollmentId: late.enrollmentId });
+    expect(refund?.idempotencyKey).toBe(`refund-review-${review._id}`);
     const state = await cohortState(t2, seeded.cohortId);
     expect(state.cohort.currentEnrollment).toBe(1);
     expect(state.seatsHeld).toBe(1);

@@ -53,7 +53,8 @@ test("seats used = members holding a seat ≤ seats purchased", async () => {
         } else if (op === "buyMore") {
           const purchaseId = await admin.mutation(api.billing.buySeats, { organizationId, courseId, seats: 1 });
           await runScheduled(t);
-          await deliver(t, "invoice.paid", { id: `in_${purchaseId}`, object: "invoice", metadata: { purchaseId } });
+          const purchase = (await t.run(async (ctx) => ctx.db.get("seatPurchases", purchaseId)))!;
+          await deliver(t, "invoice.paid", { id: purchase.stripeInvoiceId!, object: "invoice", metadata: { purchaseId }, amount_paid: purchase.amountCents, currency: "usd" });
           seen.bought++;
         }
         await seatInvariant(t, organizationId);

@@ -243,19 +243,20 @@ describe("seat purchases by invoice", () => {
     await expectAppError(as(t, lia!._id).mutation(api.invites.create, { organizationId, email: "x@initech.com" }), "NOT_AVAILABLE");
 
     // The fake API numbered the invoice in_2 (customer was 1).
-    await deliver(t, "invoice.paid", { id: "in_2", object: "invoice", metadata: { purchaseId: purchase._id } });
+    await deliver(t, "invoice.paid", { id: "in_2", object: "invoice", metadata: { purchaseId: purchase._id }, amount_paid: 25 * 119_700, currency: "usd" });
     expect(await as(t, lia!._id).query(api.organizations.overview, { organizationId })).toMatchObject({ status: "active", seatsPurchased: 25 });
 
     // Buying more: the top-up invoice fails, the grace period passes, the org is suspended; paying reactivates it.
     const topUp = await as(t, lia!._id).mutation(api.billing.buySeats, { organizationId, courseId, seats: 5 });
     await runScheduled(t);
-    await deliver(t, "invoice.payment_failed", { id: "in_x", object: "invoice", metadata: { purchaseId: topUp } });
+    const topUpInvoice = (await t.run(async (ctx) => ctx.db.get("seatPurchases", topUp)))!.stripeInvoiceId!;
+    await deliver(t, "invoice.payment_failed", { id: topUpInvoice, object: "invoice", metadata: { purchaseId: topUp } });
     const withGrace = await as(t, lia!._id).query(api.organizations.overview, { organizationId });
     expect(withGrace.status).toBe("active");
     expect(withGrace.graceEndsAt).toBeGreaterThan(Date.now());
     await runScheduled(t, 7 * DAY + 1000);
     expect((await as(t, lia!._id).query(api.organizations.overview, { organizationId })).status).toBe("suspended");
-    await deliver(t, "invoice.paid", { id: "in_x", object: "invoice", metadata: { purchaseId: topUp } });
+    await deliver(t, "invoice.paid", { id: topUpInvoice, object: "invoice", metadata: { purchaseId: topUp }, amount_paid: 5 * 119_700, currency: "usd" });
     expect(await as(t, lia!._id).query(api.organizations.overview, { organizationId })).toMatchObject({ status: "active", seatsPurchased: 30, graceEndsAt: null });
   });
 });

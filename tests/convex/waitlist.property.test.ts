@@ -77,7 +77,8 @@ test("capacity, join order, single outcomes, no double state, no idle seat", asy
                   client_reference_id: fresh._id,
                   payment_status: "paid",
                   payment_intent: `pi_${fresh._id}`,
-                  amount_total: 1,
+                  amount_total: 149_700,
+                  currency: "usd",
                 });
               }
             }

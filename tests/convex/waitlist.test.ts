@@ -13,7 +13,7 @@ async function buy(t: T, buyer: Id<"users">, cohortId: Id<"cohorts">) {
   const enrollmentId = await as(t, buyer).mutation(api.checkout.reserve, { cohortId });
   await runScheduled(t);
   const sessionId = (await as(t, buyer).query(api.checkout.status, { enrollmentId }))!.checkoutUrl!.split("/").pop()!;
-  await deliver(t, "checkout.session.completed", { id: sessionId, object: "checkout.session", client_reference_id: enrollmentId, payment_status: "paid", payment_intent: `pi_${enrollmentId}`, amount_total: 149_700 });
+  await deliver(t, "checkout.session.completed", { id: sessionId, object: "checkout.session", client_reference_id: enrollmentId, payment_status: "paid", payment_intent: `pi_${enrollmentId}`, amount_total: 149_700, currency: "usd" });
   return enrollmentId;
 }
 
@@ -128,11 +128,11 @@ describe("offers", () => {
     expect((await cohortState(t, cohortId)).cohort.currentEnrollment).toBe(0);
   });
 
-  test("a member of an active organization is enrolled at once when accepting", async () => {
+  test("a member holding a seat of an active organization is enrolled at once when accepting", async () => {
     const { t, cohortId, b, aEnrollment } = await fullCohort();
     await t.run(async (ctx) => {
       const orgId = await ctx.db.insert("organizations", { name: "Acme", domain: "acme.com", contactEmail: "x@acme.com", contactName: "X", status: "active", seatsPurchased: 5, seatsUsed: 1, createdAt: 1, updatedAt: 1 });
-      await ctx.db.patch("users", b, { organizationId: orgId, role: "org_member" });
+      await ctx.db.patch("users", b, { organizationId: orgId, role: "org_member", holdsOrgSeat: true });
     });
     const entry = await as(t, b).mutation(api.waitlist.join, { cohortId });
     await refund(t, aEnrollment);

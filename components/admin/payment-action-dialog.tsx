@@ -1,0 +1,74 @@
+"use client";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/textarea";
+import { useToast } from "@/components/ui/toast";
+import { errorMessage } from "@/lib/errors";
+
+/** The longest note the backend keeps (TEXT_LIMITS.line). */
+const NOTE_MAX = 500;
+
+/**
+ * Confirms a payment action (a refund, closing a review) with a note: optional
+ * for refunds, required to close without one. Stays open and shows the
+ * server's message when the action fails.
+ */
+export function PaymentActionDialog({
+  title,
+  description,
+  noteLabel,
+  noteRequired,
+  confirmLabel,
+  destructive,
+  success,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  description: string;
+  noteLabel: string;
+  noteRequired: boolean;
+  confirmLabel: string;
+  destructive: boolean;
+  success: string;
+  onConfirm: (note: string | undefined) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const toast = useToast();
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog open onOpenChange={(open) => !open && !busy && onClose()}>
+      <DialogContent title={title} description={description}>
+        <form
+          className="space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setBusy(true);
+            onConfirm(note.trim() || undefined)
+              .then(() => {
+                toast("success", success);
+                onClose();
+              })
+              .catch((error: unknown) => toast("error", errorMessage(error)))
+              .finally(() => setBusy(false));
+          }}
+        >
+          <Field id="payment-action-note" label={noteLabel} hint={`${note.trim().length} / ${NOTE_MAX} characters`}>
+            <Textarea id="payment-action-note" value={note} maxLength={NOTE_MAX} required={noteRequired} onChange={(e) => setNote(e.target.value)} />
+          </Field>
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={onClose} disabled={busy}>
+              Cancel
+            </Button>
+            <Button type="submit" variant={destructive ? "destructive" : "primary"} loading={busy}>
+              {confirmLabel}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
