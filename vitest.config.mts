@@ -16,6 +16,8 @@ export default defineConfig({
           // tests of a real deployment switch it off with vi.stubEnv("ACADEMY_LOCAL_MODE", "").
           env: { ACADEMY_LOCAL_MODE: "1" },
           include: ["convex/**/*.test.ts", "tests/convex/**/*.test.ts"],
+          // The first test of a file loads every Convex module; on a busy 2-core machine that alone can pass 5 s.
+          testTimeout: 30_000,
           server: { deps: { inline: ["convex-test"] } },
         },
       },
