@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: "local-backend",
           environment: "node",
-          include: ["local-backend/**/*.test.ts", "local-stripe/**/*.test.ts", "local-calcom/**/*.test.ts"],
+          include: ["local-backend/**/*.test.ts", "local-stripe/**/*.test.ts", "local-calcom/**/*.test.ts", "tests/races/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
