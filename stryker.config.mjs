@@ -27,8 +27,10 @@ export default {
   coverageAnalysis: "perTest",
   checkers: [],
   concurrency: 1,
+  // Generous: the machines are shared, and a slow run must not pass for a mutant caught in an endless loop.
   timeoutFactor: 2,
-  timeoutMS: 30_000,
+  timeoutMS: 60_000,
+  dryRunTimeoutMinutes: 60,
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
