@@ -55,11 +55,16 @@ test("seats used = members holding a seat ≤ seats purchased; replayed invoice 
         expect(response.status, `${type} answered ${response.status}`).toBe(200);
         invoiceEvents.push({ type, object });
       };
+      /**
+       * What a replay must not change: the organization (seats, status, grace) and each purchase's status, seats
+       * and payment. A failure event may move `failedAt` to its own time — Stripe sends one per failed attempt.
+       */
       const books = async () =>
-        await t.run(async (ctx) => ({
-          organization: await ctx.db.get("organizations", organizationId),
-          purchases: await ctx.db.query("seatPurchases").withIndex("by_organizationId", (q) => q.eq("organizationId", organizationId)).collect(),
-        }));
+        await t.run(async (ctx) => {
+          const { updatedAt: _, ...organization } = (await ctx.db.get("organizations", organizationId))!;
+          const purchases = await ctx.db.query("seatPurchases").withIndex("by_organizationId", (q) => q.eq("organizationId", organizationId)).collect();
+          return { organization, purchases: purchases.map((p) => ({ _id: p._id, status: p.status, seats: p.seats, paidAt: p.paidAt })) };
+        });
 
       for (const { op, who, pick } of ops) {
         const email = emails[who];
