@@ -14,6 +14,10 @@ export default defineConfig({
           environment: "edge-runtime",
           include: ["convex/**/*.test.ts", "tests/convex/**/*.test.ts"],
           server: { deps: { inline: ["convex-test"] } },
+          // A file's first test loads every Convex module; with several workers on two shared cores that alone can take
+          // longer than Vitest's default 5 s.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {

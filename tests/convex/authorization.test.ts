@@ -163,13 +163,13 @@ afterEach(() => {
 });
 
 describe("authorization of every public function", () => {
-  test("the table lists every public function, and only those", { timeout: 30_000 }, async () => {
+  test("the table lists every public function, and only those", async () => {
     const functions = await publicFunctions();
     expect([...functions.keys()].filter((name) => !(name in AUTHORIZATION)), "public functions missing from authorization.table.ts").toEqual([]);
     expect(Object.keys(AUTHORIZATION).filter((name) => !functions.has(name)), "rows for functions that are no longer public").toEqual([]);
   });
 
-  test.each(Object.keys(AUTHORIZATION).sort())("%s refuses everyone its rule refuses and lets its caller through", { timeout: 30_000 }, async (name) => {
+  test.each(Object.keys(AUTHORIZATION).sort())("%s refuses everyone its rule refuses and lets its caller through", async (name) => {
     const kind = (await publicFunctions()).get(name);
     expect(kind, `${name} is not a public function`).toBeDefined();
     const { rule, args } = AUTHORIZATION[name];
