@@ -25,6 +25,9 @@ export default {
   testRunner: "vitest",
   vitest: { configFile: "vitest.mutation.config.mts", related: false },
   coverageAnalysis: "perTest",
+  // Static mutants (module-level code: validators, constants) would each rerun every suite (hours on two
+  // cores); they are reported as ignored. `npx stryker run --ignoreStatic false` runs them too.
+  ignoreStatic: true,
   checkers: [],
   concurrency: 1,
   // Generous: the machines are shared, and a slow run must not pass for a mutant caught in an endless loop.

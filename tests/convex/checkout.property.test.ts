@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { test } from "vitest";
 import { useStripeTestEnvironment } from "./checkout-helpers";
 import { newTest } from "./helpers";
-import { EdgeCoverage } from "./property-support";
+import { EdgeCoverage, runs } from "./property-support";
 import { EDGES, type Edge, operations, SeatWorld, type Step } from "./seat-world";
 
 const stripe = useStripeTestEnvironment();
@@ -58,7 +58,7 @@ test("seats counted = seats held ≤ capacity, one live enrollment per person, r
       }
     }),
     // No shrinking: one run is dozens of transactions, so shrinking takes minutes; a failure prints its seed and sequence.
-    { numRuns: 40, endOnFailure: true },
+    { numRuns: runs(40), endOnFailure: true },
   );
   // Most runs fill the cohort and keep pushing; every other edge at least once (the waitlist's are printed, not required).
   coverage.expectReached({ "capacity reached": 0.9, "reserve refused: cohort full": 0.75, "accepted offer paid": 0, "waitlist offer expired": 0 });

@@ -13,7 +13,7 @@ import type { Id } from "../../convex/_generated/dataModel";
 import { as, deliver, runScheduled, useStripeTestEnvironment } from "./checkout-helpers";
 import { newTest } from "./helpers";
 import { addUser, inviteToken, seatInvariant, seedOrg } from "./org-helpers";
-import { allowRefusal, EdgeCoverage, weighted } from "./property-support";
+import { allowRefusal, EdgeCoverage, runs, weighted } from "./property-support";
 import { seatInvoice } from "./stripe-events";
 
 useStripeTestEnvironment();
@@ -111,7 +111,7 @@ test("seats used = members holding a seat ≤ seats purchased; replayed invoice 
       }
     }),
     {
-      numRuns: 25,
+      numRuns: runs(25),
       // Besides the random runs, one sequence that surely accepts, refuses for lack of seats, removes, buys and replays.
       examples: [
         [

@@ -9,7 +9,7 @@ import { expect, test } from "vitest";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
 import { useStripeTestEnvironment } from "./checkout-helpers";
 import { newTest } from "./helpers";
-import { EdgeCoverage } from "./property-support";
+import { EdgeCoverage, runs } from "./property-support";
 import { EDGES, type Edge, live, operations, SeatWorld, type State, type Step } from "./seat-world";
 
 const stripe = useStripeTestEnvironment();
@@ -90,7 +90,7 @@ test("capacity, join order, single outcomes, no double state, no idle seat — r
       }
     }),
     // No shrinking: one run is dozens of transactions, so shrinking takes minutes; a failure prints its seed and sequence.
-    { numRuns: 60, endOnFailure: true },
+    { numRuns: runs(60), endOnFailure: true },
   );
   // The cohort is nearly always full; every waitlist edge at least once (payment edges are the checkout property's: printed, not required).
   coverage.expectReached({
