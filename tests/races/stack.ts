@@ -56,12 +56,19 @@ export async function startStack() {
   backend.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   backend.stderr!.on("data", (d: Buffer) => (output += d.toString()));
   const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (backend.exitCode !== null) throw new Error(`local backend exited early:\n${output}`);
-    const healthy = await fetch(`${url}/_local/health`).then((r) => r.ok, () => false);
-    if (healthy) break;
-    if (Date.now() > deadline) throw new Error(`local backend did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    for (;;) {
+      if (backend.exitCode !== null) throw new Error(`local backend exited early:\n${output}`);
+      const healthy = await fetch(`${url}/_local/health`).then((r) => r.ok, () => false);
+      if (healthy) break;
+      if (Date.now() > deadline) throw new Error(`local backend did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } catch (error) {
+    backend.kill("SIGTERM");
+    await stripe.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
 
   const clients: ConvexClient[] = [];
