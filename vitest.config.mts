@@ -16,9 +16,11 @@ export default defineConfig({
           // tests of a real deployment switch it off with vi.stubEnv("ACADEMY_LOCAL_MODE", "").
           env: { ACADEMY_LOCAL_MODE: "1" },
           include: ["convex/**/*.test.ts", "tests/convex/**/*.test.ts"],
-          // The first test of a file loads every Convex module; on a busy 2-core machine that alone can pass 5 s.
-          testTimeout: 30_000,
           server: { deps: { inline: ["convex-test"] } },
+          // A file's first test loads every Convex module; with several workers on two shared cores that alone can take
+          // longer than Vitest's default 5 s.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
@@ -26,7 +28,13 @@ export default defineConfig({
         test: {
           name: "local-backend",
           environment: "node",
-          include: ["local-backend/**/*.test.ts", "local-stripe/**/*.test.ts", "local-calcom/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: [
+            "local-backend/**/*.test.ts",
+            "local-stripe/**/*.test.ts",
+            "local-calcom/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "tests/races/**/*.test.ts",
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -6,55 +6,16 @@
  * month; at 1,000 every member's dashboard row is built by the app's own write
  * path (`dashboards.refreshMembers`), at 10,000 the rows, totals and activity
  * days are written directly (see seedDirect). Reads are counted by convex-test's
- * transaction metrics, the same accounting that enforces Convex's limits.
+ * transaction metrics, the same accounting that enforces Convex's limits; a
+ * query counted as reading nothing stops the benchmark (bench/backend.ts).
  */
-import fs from "node:fs";
-import path from "node:path";
-import { convexTest } from "convex-test";
-import { TransactionMetricsTracker } from "convex-test/dist/transactionMetrics.js";
 import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import type { MutationCtx } from "../convex/_generated/server";
-import schema from "../convex/schema";
-import { componentFiles, loadComponents } from "../local-backend/components";
 import { startOfDay } from "../convex/model/memberStats";
+import { type Backend, expectReadsCounted, newBackend, reads } from "./backend";
 
 const DAY = 86_400_000;
-const convexDir = path.join(process.cwd(), "convex");
-
-/** Reads counted while `counting` is on (every transaction, components included). */
-const reads = { counting: false, documents: 0, bytes: 0 };
-const trackRead = TransactionMetricsTracker.prototype.trackRead;
-TransactionMetricsTracker.prototype.trackRead = function (this: unknown, size: number) {
-  if (reads.counting) {
-    reads.documents += 1;
-    reads.bytes += size;
-  }
-  return trackRead.call(this, size);
-};
-
-function moduleMap() {
-  const map: Record<string, () => Promise<unknown>> = {};
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(ts|tsx|js)$/.test(entry.name) && !/\.d\.ts$/.test(entry.name)) map[full] = () => import(full);
-    }
-  };
-  walk(convexDir);
-  return map;
-}
-
-async function newBackend() {
-  const t = convexTest({ schema, modules: moduleMap(), transactionLimits: true });
-  for (const component of await loadComponents(convexDir)) {
-    const files = componentFiles(component.dir);
-    const componentSchema = files.schema ? ((await import(files.schema)) as { default: unknown }).default : undefined;
-    t.registerComponent(component.path, componentSchema as never, Object.fromEntries(files.modules.map((file) => [file, () => import(file)])));
-  }
-  return t;
-}
 
 /** Deterministic pseudo-random numbers. */
 function random(seed: number) {
@@ -64,8 +25,6 @@ function random(seed: number) {
     return s / 2 ** 31;
   };
 }
-
-type Backend = Awaited<ReturnType<typeof newBackend>>;
 
 /** The organization, its admin, 3 skills and 100 teams. */
 async function seedOrgBase(ctx: MutationCtx, learners: number, now: number) {
@@ -265,6 +224,7 @@ async function measure<T>(name: string, run: () => Promise<T>) {
     await run();
     const ms = performance.now() - start;
     reads.counting = false;
+    expectReadsCounted(name, reads.documents);
     samples.push({ documents: reads.documents, bytes: reads.bytes, ms });
   }
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);

@@ -166,6 +166,12 @@ async function confirmPayment(ctx: MutationCtx, enrollment: Doc<"enrollments">, 
     }
     return await undeliverable("duplicate_payment");
   }
+  if (paymentIntentId !== null) {
+    // The same payment delivered again under a new event id after it was refunded or held for review
+    // (e.g. no seat was left): its money is going back, so it never takes a seat that freed up since.
+    const review = await reviewForPaymentIntent(ctx, paymentIntentId);
+    if (review !== null) return `ignored: payment already in review (${review.reason})`;
+  }
   const other = await liveEnrollmentInCourse(ctx, enrollment.userId, enrollment.courseId, enrollment._id);
   if (other !== null) {
     const otherCohort = await ctx.db.get("cohorts", other.cohortId);

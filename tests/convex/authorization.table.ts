@@ -1,0 +1,463 @@
+/**
+ * Who may call every public function: the executable side of the table in
+ * docs/security.md ("Every public function"). authorization.test.ts calls each
+ * function as someone signed out, a learner, a manager without the permission,
+ * an admin of another organization and the caller the rule allows (plus another
+ * learner for functions on a learner's own things), and fails when a public
+ * function is missing here. A new public function needs a row.
+ */
+import type { Doc, Id } from "../../convex/_generated/dataModel";
+import type { ManagerPermission } from "../../convex/validators";
+import type { T } from "./checkout-helpers";
+
+/**
+ * - `anyone`: public (catalog, verification, sign-in, forms).
+ * - `signedIn`: any signed-in person; signed-out callers get NOT_SIGNED_IN (mutations) or an empty result (queries).
+ * - `owner`: the learner whose thing it is; anyone else gets NOT_FOUND or an empty result.
+ * - `domainColleague`: someone outside the organization whose email is at its approved, joinable domain; people
+ *   at other domains get FORBIDDEN or an empty result.
+ * - `participant`: a confirmed participant of the cohort; others get FORBIDDEN or an empty result.
+ * - `staff`: the cohort's instructor or a platform admin; others get FORBIDDEN or an empty result.
+ * - `platformAdmin`: platform admins; others get NOT_SIGNED_IN / NOT_PLATFORM_ADMIN.
+ * - `{ org }`: managers of the organization — `"admin"` (its admins), a permission, or `"anyManager"`; platform
+ *   admins too. Others get NOT_SIGNED_IN / FORBIDDEN / NOT_ORG_ADMIN / MISSING_PERMISSION.
+ */
+export type Rule = "anyone" | "signedIn" | "owner" | "domainColleague" | "participant" | "staff" | "platformAdmin" | { org: "admin" | "anyManager" | ManagerPermission };
+
+export type Entry = { rule: Rule; args: (w: World) => Record<string, unknown> };
+
+const DAY = 86_400_000;
+
+/** The people and things every call is made against; `manager` has the permissions `managerNeeds` leaves out. */
+export type World = {
+  platformAdmin: Id<"users">;
+  learner: Id<"users">;
+  otherLearner: Id<"users">;
+  colleague: Id<"users">;
+  instructor: Id<"users">;
+  orgAdmin: Id<"users">;
+  manager: Id<"users">;
+  member: Id<"users">;
+  otherOrgAdmin: Id<"users">;
+  organizationId: Id<"organizations">;
+  otherOrganizationId: Id<"organizations">;
+  teamId: Id<"teams">;
+  courseId: Id<"courses">;
+  courseSlug: string;
+  cohortId: Id<"cohorts">;
+  laterCohortId: Id<"cohorts">;
+  enrollmentId: Id<"enrollments">;
+  memberEnrollmentId: Id<"enrollments">;
+  courseSessionId: Id<"sessions">;
+  lessonId: Id<"lessons">;
+  cohortSessionId: Id<"cohortSessions">;
+  kitItemId: Id<"enablementKitItems">;
+  certificateId: Id<"certificates">;
+  publicId: string;
+  waitlistEntryId: Id<"waitlist">;
+  waitlistCourseId: Id<"courses">;
+  inviteId: Id<"organizationInvites">;
+  inviteToken: string;
+  notificationId: Id<"notifications">;
+  bookingId: Id<"officeHoursBookings">;
+  reportId: Id<"managerReports">;
+  requestId: Id<"contactSubmissions">;
+  checkoutSessionId: string;
+  paymentReviewId: Id<"paymentReviews">;
+};
+
+type ManagerRow = Pick<Doc<"organizationManagers">, "role" | "permissions">;
+
+/** Seeds the world in one transaction; the manager of the organization lacks what the rule needs. */
+export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
+  return await t.run(async (ctx) => {
+    const now = Date.now();
+    const person = async (email: string, role: Doc<"users">["role"], extra: Partial<Doc<"users">> = {}) =>
+      await ctx.db.insert("users", { email, name: email.split("@")[0], role, emailNotifications: true, smsNotifications: false, createdAt: now, updatedAt: now, ...extra });
+    const organization = async (name: string, domain: string) =>
+      await ctx.db.insert("organizations", { name, domain, contactEmail: `admin@${domain}`, contactName: "Admin", status: "active", seatsPurchased: 10, seatsUsed: 3, createdAt: now, updatedAt: now });
+
+    const organizationId = await organization("Acme", "acme.test");
+    await ctx.db.patch("organizations", organizationId, { domainStatus: "approved", domainJoinEnabled: true });
+    const otherOrganizationId = await organization("Globex", "globex.test");
+    const platformAdmin = await person("ops@academy.test", "platform_admin");
+    const learner = await person("learner@example.com", "individual");
+    const otherLearner = await person("other@example.com", "individual");
+    const colleague = await person("colleague@acme.test", "individual");
+    const instructor = await person("instructor@example.com", "individual");
+    const orgAdmin = await person("admin@acme.test", "org_admin", { organizationId, holdsOrgSeat: true });
+    const managerId = await person("lead@acme.test", "org_member", { organizationId, holdsOrgSeat: true });
+    const member = await person("member@acme.test", "org_member", { organizationId, holdsOrgSeat: true });
+    const otherOrgAdmin = await person("admin@globex.test", "org_admin", { organizationId: otherOrganizationId, holdsOrgSeat: true });
+    const managerRow = { isActive: true, createdAt: now, updatedAt: now };
+    await ctx.db.insert("organizationManagers", { userId: orgAdmin, organizationId, role: "admin", permissions: [], ...managerRow });
+    await ctx.db.insert("organizationManagers", { userId: managerId, organizationId, ...manager, ...managerRow });
+    await ctx.db.insert("organizationManagers", { userId: otherOrgAdmin, organizationId: otherOrganizationId, role: "admin", permissions: [], ...managerRow });
+    const teamId = await ctx.db.insert("teams", { organizationId, name: "Marketing", memberCount: 1, isActive: true, createdAt: now, updatedAt: now });
+    await ctx.db.insert("teamMembers", { teamId, userId: member, role: "member", joinedAt: now });
+
+    const course = (title: string, slug: string) =>
+      ctx.db.insert("courses", {
+        title,
+        slug,
+        description: "Two days",
+        sessionType: "cohort",
+        priceB2C: 149_700,
+        priceB2B: 119_700,
+        maxParticipants: 24,
+        impactLevel: "L1",
+        capabilityLevel: "fundamentals",
+        status: "published",
+        createdAt: now,
+        updatedAt: now,
+      });
+    const courseId = await course("AI Enablement Intensive", "intensive");
+    const waitlistCourseId = await course("Prompt Clinic", "clinic");
+    const cohort = (courseOf: Id<"courses">, name: string, startsInDays: number, maxCapacity: number, currentEnrollment: number) =>
+      ctx.db.insert("cohorts", {
+        courseId: courseOf,
+        name,
+        startDate: now + startsInDays * DAY,
+        endDate: now + (startsInDays + 2) * DAY,
+        maxCapacity,
+        currentEnrollment,
+        status: "open",
+        isB2B: false,
+        timezone: "Europe/Berlin",
+        instructorId: instructor,
+        createdAt: now,
+        updatedAt: now,
+      });
+    const cohortId = await cohort(courseId, "December cohort", 10, 20, 2);
+    const laterCohortId = await cohort(courseId, "February cohort", 70, 20, 0);
+    const fullCohortId = await cohort(waitlistCourseId, "Clinic cohort", 20, 1, 1);
+
+    const enrollment = (userId: Id<"users">, paymentType: "b2c" | "b2b", extra: Partial<Doc<"enrollments">> = {}) =>
+      ctx.db.insert("enrollments", {
+        userId,
+        cohortId,
+        courseId,
+        purchaseDate: now,
+        paymentStatus: "completed",
+        paymentType,
+        intakeSurveyCompleted: false,
+        officeHoursEligibleUntil: now + 120 * DAY,
+        materialsAccessUntil: now + 365 * DAY,
+        chatbotAccessUntil: now + 120 * DAY,
+        seatHeld: true,
+        amountCents: paymentType === "b2c" ? 149_700 : undefined,
+        createdAt: now,
+        updatedAt: now,
+        ...extra,
+      });
+    const checkoutSessionId = "cs_test_world";
+    const enrollmentId = await enrollment(learner, "b2c", { stripeCheckoutSessionId: checkoutSessionId, stripePaymentIntentId: "pi_world" });
+    const memberEnrollmentId = await enrollment(member, "b2b");
+
+    const courseSessionId = await ctx.db.insert("sessions", { courseId, title: "Foundations", type: "W", dayNumber: 1, orderInDay: 1, durationMinutes: 90, description: "Basics", outcomes: [], createdAt: now });
+    const lessonId = await ctx.db.insert("lessons", { sessionId: courseSessionId, title: "Prompts", description: "Write prompts", orderInSession: 1, durationMinutes: 20, createdAt: now });
+    const startsAt = now + 10 * DAY;
+    const cohortSessionId = await ctx.db.insert("cohortSessions", {
+      cohortId,
+      courseSessionId,
+      title: "Foundations",
+      type: "W",
+      startsAt,
+      endsAt: startsAt + 90 * 60_000,
+      meetingUrl: "https://meet.example.com/abc",
+      status: "scheduled",
+      sequence: 0,
+      instructorId: instructor,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const kitItemId = await ctx.db.insert("enablementKitItems", { courseId, title: "Prompt library", type: "prompts", externalUrl: "https://example.com/prompts", order: 1, createdAt: now });
+    const publicId = "0b7c6a52-6f0e-4d4f-9c1b-6a1f3e2d9a10";
+    const certificateId = await ctx.db.insert("certificates", {
+      enrollmentId,
+      userId: learner,
+      courseId,
+      cohortId,
+      issuedAt: now,
+      publicId,
+      kind: "course",
+      issueStatus: "pending",
+      statusListIndex: 7,
+      verificationUrl: `https://academy.test/verify/${publicId}`,
+      linkedInShareUrl: `https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Facademy.test%2Fverify%2F${publicId}`,
+      badgeData: {
+        credentialId: `urn:uuid:${publicId}`,
+        type: ["VerifiableCredential", "OpenBadgeCredential"],
+        issuerId: "",
+        issuerName: "AI Enablement Academy",
+        achievementId: "https://academy.test/courses/intensive#certificate",
+        name: "AI Enablement Intensive",
+        description: "Completed the course.",
+        criteriaNarrative: "Attend at least 75% of the sessions.",
+        validFrom: new Date(now).toISOString(),
+      },
+      createdAt: now,
+    });
+    const waitlistEntryId = await ctx.db.insert("waitlist", {
+      userId: learner,
+      courseId: waitlistCourseId,
+      cohortId: fullCohortId,
+      position: 1,
+      status: "offered",
+      offeredAt: now,
+      offerExpiresAt: now + 2 * DAY,
+      seatHeld: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await ctx.db.patch("cohorts", fullCohortId, { currentEnrollment: 1 });
+    const inviteToken = "invite-token-world-0123456789abcdef";
+    const inviteId = await ctx.db.insert("organizationInvites", { organizationId, email: "invitee@acme.test", inviteToken, status: "pending", expiresAt: now + 7 * DAY, createdAt: now, invitedById: orgAdmin });
+    const notificationId = await ctx.db.insert("notifications", { userId: learner, category: "learning", title: "Welcome", body: "Hello", createdAt: now });
+    const bookingId = await ctx.db.insert("officeHoursBookings", {
+      enrollmentId,
+      userId: learner,
+      scheduledAt: now + 3 * DAY,
+      endsAt: now + 3 * DAY + 30 * 60_000,
+      calcomEventId: "1",
+      calcomBookingUid: "booking-world",
+      status: "scheduled",
+      createdAt: now,
+      updatedAt: now,
+    });
+    const reportId = await ctx.db.insert("managerReports", {
+      organizationId,
+      createdBy: orgAdmin,
+      name: "Weekly progress",
+      reportType: "progress_summary",
+      dateRange: { start: now - 30 * DAY, end: now },
+      isScheduled: false,
+      format: "pdf",
+      isActive: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const requestId = await ctx.db.insert("contactSubmissions", { name: "Dana", email: "dana@initech.test", company: "Initech", teamSize: "25", message: "Seats for 25", status: "pending", createdAt: now, updatedAt: now });
+    const paymentReviewId = await ctx.db.insert("paymentReviews", {
+      reason: "amount_mismatch",
+      status: "open",
+      stripeEventId: "evt_world_short",
+      stripeCheckoutSessionId: checkoutSessionId,
+      stripePaymentIntentId: "pi_world",
+      amountCents: 100,
+      currency: "usd",
+      expectedAmountCents: 149_700,
+      expectedCurrency: "usd",
+      enrollmentId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return {
+      paymentReviewId,
+      platformAdmin,
+      learner,
+      otherLearner,
+      colleague,
+      instructor,
+      orgAdmin,
+      manager: managerId,
+      member,
+      otherOrgAdmin,
+      organizationId,
+      otherOrganizationId,
+      teamId,
+      courseId,
+      courseSlug: "intensive",
+      cohortId,
+      laterCohortId,
+      enrollmentId,
+      memberEnrollmentId,
+      courseSessionId,
+      lessonId,
+      cohortSessionId,
+      kitItemId,
+      certificateId,
+      publicId,
+      waitlistEntryId,
+      waitlistCourseId,
+      inviteId,
+      inviteToken,
+      notificationId,
+      bookingId,
+      reportId,
+      requestId,
+      checkoutSessionId,
+    };
+  });
+}
+
+const org = (need: "admin" | "anyManager" | ManagerPermission): Rule => ({ org: need });
+const none = () => ({});
+const orgArgs = (extra: (w: World) => Record<string, unknown> = none) => (w: World) => ({ organizationId: w.organizationId, ...extra(w) });
+
+/** Every public function, `module.function` → who may call it and arguments that reach its check. */
+export const AUTHORIZATION: Record<string, Entry> = {
+  // ----------------------------------------------------------------- platform administration
+  "admin.addKitItem": { rule: "platformAdmin", args: (w) => ({ courseId: w.courseId, title: "Slides", type: "slides", externalUrl: "https://example.com/slides" }) },
+  "admin.cohort": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "admin.cohortEnrollments": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "admin.cohorts": { rule: "platformAdmin", args: none },
+  "admin.course": { rule: "platformAdmin", args: (w) => ({ courseId: w.courseId }) },
+  "admin.courses": { rule: "platformAdmin", args: none },
+  "admin.deleteSession": { rule: "platformAdmin", args: (w) => ({ sessionId: w.courseSessionId }) },
+  "admin.generateKitUploadUrl": { rule: "platformAdmin", args: none },
+  "admin.paymentReviews": { rule: "platformAdmin", args: none },
+  "admin.refundPaymentReview": { rule: "platformAdmin", args: (w) => ({ reviewId: w.paymentReviewId, note: "Paid short." }) },
+  "admin.resolvePaymentReview": { rule: "platformAdmin", args: (w) => ({ reviewId: w.paymentReviewId, note: "Customer paid the rest by bank transfer." }) },
+  "admin.refundEnrollment": { rule: "platformAdmin", args: (w) => ({ enrollmentId: w.enrollmentId }) },
+  "admin.removeKitItem": { rule: "platformAdmin", args: (w) => ({ itemId: w.kitItemId }) },
+  "admin.saveCohort": {
+    rule: "platformAdmin",
+    args: (w) => ({ courseId: w.courseId, name: "March cohort", startDate: Date.now() + 90 * DAY, endDate: Date.now() + 92 * DAY, timezone: "Europe/Berlin", maxCapacity: 20, status: "open" }),
+  },
+  "admin.saveCourse": {
+    rule: "platformAdmin",
+    args: () => ({ title: "New course", slug: "new-course", description: "About", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 100_00, priceB2B: 80_00, maxParticipants: 20, status: "draft", outcomes: [] }),
+  },
+  "admin.saveSession": {
+    rule: "platformAdmin",
+    args: (w) => ({ courseId: w.courseId, title: "Practice", type: "W", dayNumber: 1, orderInDay: 2, durationMinutes: 60, description: "Hands on" }),
+  },
+  "adminOrganizations.create": {
+    rule: "platformAdmin",
+    args: (w) => ({ name: "Initech", domain: "initech.test", contactName: "Dana", contactEmail: "dana@initech.test", courseId: w.courseId, seats: 5, requestId: w.requestId }),
+  },
+  "adminOrganizations.decideDomain": { rule: "platformAdmin", args: (w) => ({ organizationId: w.organizationId, approve: true }) },
+  "adminOrganizations.dismissRequest": { rule: "platformAdmin", args: (w) => ({ requestId: w.requestId, spam: false }) },
+  "adminOrganizations.list": { rule: "platformAdmin", args: none },
+  "adminOrganizations.requestForTeam": { rule: "anyone", args: () => ({ name: "Dana", email: "dana@initech.test", company: "Initech", teamSize: "25" }) },
+  "adminOrganizations.teamRequests": { rule: "platformAdmin", args: none },
+  "certificates.forCohort": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "certificates.issueForCohort": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "certificates.revoke": { rule: "platformAdmin", args: (w) => ({ certificateId: w.certificateId, reason: "Attendance was corrected." }) },
+  "sessions.add": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId, title: "Extra clinic", type: "IO", startsAtLocal: localDate(12), durationMinutes: 60 }) },
+  "sessions.cancel": { rule: "platformAdmin", args: (w) => ({ cohortSessionId: w.cohortSessionId, reason: "Instructor ill" }) },
+  "sessions.update": {
+    rule: "platformAdmin",
+    args: (w) => ({ cohortSessionId: w.cohortSessionId, title: "Foundations (moved)", startsAtLocal: localDate(11), durationMinutes: 90 }),
+  },
+  "waitlist.forCohort": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "waitlist.move": { rule: "platformAdmin", args: (w) => ({ entryId: w.waitlistEntryId, toCohortId: w.laterCohortId }) },
+  "waitlist.offerManually": { rule: "platformAdmin", args: (w) => ({ entryId: w.waitlistEntryId }) },
+  "waitlist.remove": { rule: "platformAdmin", args: (w) => ({ entryId: w.waitlistEntryId }) },
+
+  // ----------------------------------------------------------------- public
+  "auth.isAuthenticated": { rule: "anyone", args: none },
+  "auth.signIn": { rule: "anyone", args: () => ({ provider: "resend", params: { email: "newcomer@example.com" } }) },
+  "auth.signOut": { rule: "anyone", args: none },
+  "catalog.getCohort": { rule: "anyone", args: (w) => ({ cohortId: w.cohortId }) },
+  "catalog.getCourse": { rule: "anyone", args: (w) => ({ slug: w.courseSlug }) },
+  "catalog.listCourses": { rule: "anyone", args: none },
+  "certificates.academyIssuer": { rule: "anyone", args: none },
+  "certificates.publicView": { rule: "anyone", args: (w) => ({ publicId: w.publicId }) },
+  "certificates.verifyCredentialJson": { rule: "anyone", args: () => ({ credentialJson: "{}" }) },
+  "certificates.verifyStored": { rule: "anyone", args: (w) => ({ publicId: w.publicId }) },
+  "demo.accounts": { rule: "anyone", args: none },
+  "devMailbox.list": { rule: "anyone", args: none },
+  "invites.preview": { rule: "anyone", args: (w) => ({ token: w.inviteToken }) },
+  "users.signInOptions": { rule: "anyone", args: none },
+
+  // ----------------------------------------------------------------- any signed-in person, for themselves
+  "certificates.mine": { rule: "signedIn", args: none },
+  "checkout.enrollmentForSession": { rule: "owner", args: (w) => ({ sessionId: w.checkoutSessionId }) },
+  "checkout.myCohortState": { rule: "owner", args: (w) => ({ cohortId: w.cohortId }) },
+  "checkout.reserve": { rule: "signedIn", args: (w) => ({ cohortId: w.laterCohortId }) },
+  "checkout.status": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId }) },
+  "checkout.cancel": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId }) },
+  "invites.accept": { rule: "signedIn", args: (w) => ({ token: w.inviteToken }) },
+  "learning.myCohorts": { rule: "signedIn", args: none },
+  "notifications.list": { rule: "signedIn", args: () => ({ paginationOpts: { numItems: 10, cursor: null } }) },
+  "notifications.markAllRead": { rule: "signedIn", args: none },
+  "notifications.markRead": { rule: "owner", args: (w) => ({ notificationId: w.notificationId }) },
+  "notifications.preferences": { rule: "signedIn", args: none },
+  "notifications.setPreference": { rule: "signedIn", args: () => ({ category: "learning", inApp: true, email: false }) },
+  "notifications.unreadCount": { rule: "signedIn", args: none },
+  "officeHours.bookingToken": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId }) },
+  "officeHours.cancel": { rule: "owner", args: (w) => ({ bookingId: w.bookingId }) },
+  "officeHours.mine": { rule: "signedIn", args: none },
+  "organizations.domainOffer": { rule: "domainColleague", args: none },
+  "organizations.joinByDomain": { rule: "domainColleague", args: (w) => ({ organizationId: w.organizationId }) },
+  "privacy.exportMine": { rule: "signedIn", args: none },
+  "privacy.mine": { rule: "signedIn", args: none },
+  "privacy.requestErasure": { rule: "signedIn", args: none },
+  "privacy.update": { rule: "signedIn", args: () => ({ allowManagerViewScores: false, allowManagerViewActivity: true, allowManagerViewCertificates: true, allowLeaderboardDisplay: false }) },
+  "teaching.myCohorts": { rule: "signedIn", args: none },
+  "teaching.upcomingSessions": { rule: "signedIn", args: none },
+  "users.viewer": { rule: "signedIn", args: none },
+  "waitlist.accept": { rule: "owner", args: (w) => ({ entryId: w.waitlistEntryId }) },
+  "waitlist.decline": { rule: "owner", args: (w) => ({ entryId: w.waitlistEntryId }) },
+  "waitlist.join": { rule: "signedIn", args: (w) => ({ cohortId: w.laterCohortId }) },
+  "waitlist.joinCourse": { rule: "signedIn", args: (w) => ({ courseId: w.waitlistCourseId }) },
+  "waitlist.leave": { rule: "owner", args: (w) => ({ entryId: w.waitlistEntryId }) },
+  "waitlist.mine": { rule: "signedIn", args: none },
+  "waitlist.mineForCohort": { rule: "signedIn", args: (w) => ({ cohortId: w.cohortId }) },
+  "waitlist.mineForCourse": { rule: "signedIn", args: (w) => ({ courseId: w.waitlistCourseId }) },
+  "waitlist.myCourseLines": { rule: "signedIn", args: none },
+
+  // ----------------------------------------------------------------- participants of the cohort
+  "learning.calendarFile": { rule: "participant", args: (w) => ({ cohortId: w.cohortId }) },
+  "learning.joinSession": { rule: "participant", args: (w) => ({ cohortSessionId: w.cohortSessionId }) },
+  "learning.openKitItem": { rule: "participant", args: (w) => ({ itemId: w.kitItemId }) },
+  "learning.setLessonDone": { rule: "participant", args: (w) => ({ cohortId: w.cohortId, lessonId: w.lessonId, done: true }) },
+
+  // ----------------------------------------------------------------- the cohort's instructor (or a platform admin)
+  "sessions.attendanceSummary": { rule: "staff", args: (w) => ({ cohortId: w.cohortId }) },
+  "sessions.forCohort": { rule: "staff", args: (w) => ({ cohortId: w.cohortId }) },
+  "sessions.generateRecordingUploadUrl": { rule: "staff", args: (w) => ({ cohortSessionId: w.cohortSessionId, sha256: "a".repeat(64), size: 1_000_000 }) },
+  "sessions.markAllPresent": { rule: "staff", args: (w) => ({ cohortSessionId: w.cohortSessionId }) },
+  "sessions.markAttendance": { rule: "staff", args: (w) => ({ cohortSessionId: w.cohortSessionId, enrollmentId: w.enrollmentId, status: "present" }) },
+  "sessions.roster": { rule: "staff", args: (w) => ({ cohortSessionId: w.cohortSessionId }) },
+  "sessions.saveRecap": { rule: "staff", args: (w) => ({ cohortSessionId: w.cohortSessionId, summary: "We covered prompts.", actionItems: ["Practise"] }) },
+
+  // ----------------------------------------------------------------- organizations
+  "billing.buySeats": { rule: org("admin"), args: orgArgs((w) => ({ courseId: w.courseId, seats: 2 })) },
+  "billing.purchases": { rule: org("admin"), args: orgArgs() },
+  "billing.seatPrices": { rule: org("admin"), args: orgArgs() },
+  "dashboards.executive": { rule: org("view_analytics"), args: orgArgs() },
+  "dashboards.member": { rule: org("view_progress"), args: orgArgs((w) => ({ memberId: w.member })) },
+  "dashboards.myTeams": { rule: org("anyManager"), args: orgArgs() },
+  "dashboards.recordView": { rule: org("view_progress"), args: orgArgs((w) => ({ accessType: "view_individual", targetUserId: w.member })) },
+  "dashboards.team": { rule: org("view_progress"), args: orgArgs((w) => ({ teamId: w.teamId })) },
+  "invites.create": { rule: org("manage_team"), args: orgArgs(() => ({ email: "new.hire@acme.test" })) },
+  "invites.createFromCsv": { rule: org("manage_team"), args: orgArgs(() => ({ csv: "email\nnew.hire@acme.test\n" })) },
+  "invites.listPending": { rule: org("manage_team"), args: orgArgs() },
+  "invites.resend": { rule: org("manage_team"), args: orgArgs((w) => ({ inviteId: w.inviteId })) },
+  "invites.revoke": { rule: org("manage_team"), args: orgArgs((w) => ({ inviteId: w.inviteId })) },
+  "organizations.assignableCohorts": { rule: org("view_progress"), args: orgArgs() },
+  "organizations.assignCohort": { rule: org("manage_enrollments"), args: orgArgs((w) => ({ memberId: w.member, cohortId: w.laterCohortId })) },
+  "organizations.auditLog": { rule: org("admin"), args: orgArgs() },
+  "organizations.grantSeat": { rule: org("manage_team"), args: orgArgs((w) => ({ memberId: w.member })) },
+  "organizations.members": { rule: org("view_progress"), args: orgArgs(() => ({ paginationOpts: { numItems: 10, cursor: null } })) },
+  "organizations.moveCohort": { rule: org("manage_enrollments"), args: orgArgs((w) => ({ enrollmentId: w.memberEnrollmentId, toCohortId: w.laterCohortId })) },
+  "organizations.overview": { rule: org("view_progress"), args: orgArgs() },
+  "organizations.removeMember": { rule: org("manage_team"), args: orgArgs((w) => ({ memberId: w.member })) },
+  "organizations.requestDomain": { rule: org("admin"), args: orgArgs(() => ({ domain: "acme.test" })) },
+  "organizations.setDomainJoin": { rule: org("admin"), args: orgArgs(() => ({ enabled: false })) },
+  "organizations.unassignCohort": { rule: org("manage_enrollments"), args: orgArgs((w) => ({ enrollmentId: w.memberEnrollmentId })) },
+  "reminders.history": { rule: org("send_reminders"), args: orgArgs() },
+  "reminders.preview": { rule: org("send_reminders"), args: orgArgs(() => ({ targetType: "inactive", inactivityDays: 7 })) },
+  "reminders.send": {
+    rule: org("send_reminders"),
+    args: orgArgs(() => ({ targetType: "inactive", inactivityDays: 7, subject: "Keep going", message: "Your next lesson is waiting.", includeProgress: false, channel: "in_app" })),
+  },
+  "reports.create": { rule: org("export_reports"), args: orgArgs(() => ({ name: "Monthly", reportType: "progress_summary" })) },
+  "reports.list": { rule: org("export_reports"), args: orgArgs() },
+  "reports.remove": { rule: org("export_reports"), args: orgArgs((w) => ({ reportId: w.reportId })) },
+  "reports.runNow": { rule: org("export_reports"), args: orgArgs((w) => ({ reportId: w.reportId })) },
+  "teams.create": { rule: org("manage_team"), args: orgArgs(() => ({ name: "Sales" })) },
+  "teams.removeManager": { rule: org("admin"), args: orgArgs((w) => ({ memberId: w.manager })) },
+  "teams.removeMember": { rule: org("manage_team"), args: orgArgs((w) => ({ teamId: w.teamId, memberId: w.member })) },
+  "teams.setManager": { rule: org("admin"), args: orgArgs((w) => ({ memberId: w.member, managerRole: "viewer", permissions: ["view_progress"] })) },
+  "teams.setMember": { rule: org("manage_team"), args: orgArgs((w) => ({ teamId: w.teamId, memberId: w.member, teamRole: "member" })) },
+};
+
+/** A local date-time `days` from now at 10:00, as the session forms send it ("2026-12-03T10:00"). */
+function localDate(days: number) {
+  const date = new Date(Date.now() + days * DAY);
+  return `${date.toISOString().slice(0, 10)}T10:00`;
+}
