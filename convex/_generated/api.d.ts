@@ -53,6 +53,7 @@ import type * as model_env from "../model/env.js";
 import type * as model_format from "../model/format.js";
 import type * as model_ics from "../model/ics.js";
 import type * as model_invites from "../model/invites.js";
+import type * as model_limits from "../model/limits.js";
 import type * as model_mailer from "../model/mailer.js";
 import type * as model_memberStats from "../model/memberStats.js";
 import type * as model_notifications from "../model/notifications.js";
@@ -133,6 +134,7 @@ declare const fullApi: ApiFromModules<{
   "model/format": typeof model_format;
   "model/ics": typeof model_ics;
   "model/invites": typeof model_invites;
+  "model/limits": typeof model_limits;
   "model/mailer": typeof model_mailer;
   "model/memberStats": typeof model_memberStats;
   "model/notifications": typeof model_notifications;
