@@ -1,6 +1,7 @@
 import { ConvexAuthNextjsServerProvider } from "@convex-dev/auth/nextjs/server";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { AnalyticsConsent } from "@/components/analytics/analytics-consent";
 import { SiteHeader } from "@/components/layout/site-header";
 import { ConvexClientProvider } from "@/components/providers/convex-client-provider";
 import { ToastProvider } from "@/components/ui/toast";
@@ -29,7 +30,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <footer className="border-t border-gray-200 bg-white">
                 <div className="mx-auto flex max-w-[1100px] flex-wrap items-center justify-between gap-2 px-4 py-6 text-sm text-gray-600">
                   <span>© 2026 AI Enablement Academy</span>
-                  <span>Live cohorts · Enablement kits · Verifiable certificates</span>
+                  <span className="flex flex-wrap items-center gap-4">
+                    <span>Live cohorts · Enablement kits · Verifiable certificates</span>
+                    <AnalyticsConsent />
+                  </span>
                 </div>
               </footer>
             </ToastProvider>
