@@ -56,3 +56,35 @@ describe("analytics", () => {
     expect(window.localStorage.getItem("academy.analytics-consent")).toBe("denied");
   });
 });
+
+describe("the analytics consent prompt", { timeout: 30_000 }, () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  async function renderPrompt(key: string | undefined) {
+    vi.resetModules();
+    vi.stubEnv("NEXT_PUBLIC_POSTHOG_KEY", key ?? "");
+    const [{ render, screen }, { AnalyticsConsent }] = await Promise.all([import("@testing-library/react"), import("@/components/analytics/analytics-consent")]);
+    render(<AnalyticsConsent />);
+    return screen;
+  }
+
+  test("asks once when analytics is configured, remembers the answer, and can be reopened from the footer", async () => {
+    window.localStorage.clear();
+    const { default: userEvent } = await import("@testing-library/user-event");
+    const screen = await renderPrompt("phc_test");
+    expect(screen.getByRole("region", { name: "Analytics choice" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "No thanks" }));
+    expect(screen.queryByRole("region", { name: "Analytics choice" })).not.toBeInTheDocument();
+    expect(window.localStorage.getItem("academy.analytics-consent")).toBe("denied");
+    await userEvent.click(screen.getByRole("button", { name: "Analytics: off" }));
+    await userEvent.click(screen.getByRole("button", { name: "Allow analytics" }));
+    expect(screen.getByRole("button", { name: "Analytics: on" })).toBeInTheDocument();
+  });
+
+  test("shows nothing at all without a key", async () => {
+    window.localStorage.clear();
+    const screen = await renderPrompt(undefined);
+    expect(screen.queryByRole("region", { name: "Analytics choice" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Analytics/ })).not.toBeInTheDocument();
+  });
+});
