@@ -5,13 +5,21 @@ import { AnalyticsConsent } from "@/components/analytics/analytics-consent";
 import { SiteHeader } from "@/components/layout/site-header";
 import { ConvexClientProvider } from "@/components/providers/convex-client-provider";
 import { ToastProvider } from "@/components/ui/toast";
+import { SITE_CARD_IMAGE, SITE_DESCRIPTION, SITE_NAME, siteUrl } from "@/lib/site";
 import { inter } from "./fonts";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "AI Enablement Academy", template: "%s · AI Enablement Academy" },
-  description: "Live cohorts, workshops and hackathons that make teams capable with AI.",
-};
+/** Per request, so canonical and social-card URLs use the origin this server is configured with. */
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: siteUrl(),
+    title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+    description: SITE_DESCRIPTION,
+    applicationName: SITE_NAME,
+    openGraph: { type: "website", siteName: SITE_NAME, locale: "en_US", images: [SITE_CARD_IMAGE] },
+    twitter: { card: "summary_large_image", images: [SITE_CARD_IMAGE] },
+  };
+}
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
