@@ -156,11 +156,16 @@ test("a seat sold while a course page is open changes its count after hydration,
 for (const [name, path] of [
   ["home", () => "/"],
   ["catalog", () => "/courses"],
+  ["course", () => `/courses/${SLUG}`],
   ["cohort", async () => `/cohorts/${(await course()).cohorts[0]._id}`],
   ["invitation", () => `/invite/${"x".repeat(32)}`],
 ] as const) {
-  test(`the ${name} page has no accessibility violations`, async ({ page }) => {
+  test(`the ${name} page has no accessibility violations and headings that skip no level`, async ({ page }) => {
     await page.goto(await path());
     await expectAccessible(page);
+    // Lighthouse's accessibility score counts this best practice too.
+    const levels = await page.locator("main h1, main h2, main h3, main h4, main h5, main h6").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+    expect(levels[0]).toBe(1);
+    for (let i = 1; i < levels.length; i++) expect(levels[i], `heading ${i + 1} of ${levels.join(",")}`).toBeLessThanOrEqual(levels[i - 1] + 1);
   });
 }

@@ -26,7 +26,10 @@ export function CatalogPage({ preloaded }: { preloaded: Preloaded<typeof api.cat
         <FilterGroup label="Format" options={FORMAT_LABEL} value={format} onChange={setFormat} />
         <FilterGroup label="Level" options={LEVEL_LABEL} value={level} onChange={setLevel} />
       </div>
-      <div className="mt-6">
+      <h2 className="mt-6 text-sm font-medium text-gray-700" aria-live="polite">
+        {shown.length === 1 ? "1 course" : `${shown.length} courses`}
+      </h2>
+      <div className="mt-3">
         <CourseGrid courses={shown} />
       </div>
     </div>
