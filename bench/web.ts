@@ -79,6 +79,10 @@ type Run = {
   scriptKiB: number;
   scriptRequests: number;
   totalKiB: number;
+  /** Audits of the accessibility, best-practices and SEO categories that did not pass: what to fix. */
+  failedAudits: string[];
+  /** Each script the page loaded, KiB transferred. */
+  scripts: Array<{ path: string; kib: number }>;
 };
 
 const median = (values: number[]) => {
@@ -205,6 +209,10 @@ async function audit(url: string): Promise<Run> {
     const summary = (audits["resource-summary"]?.details as { items?: Array<{ resourceType: string; transferSize: number; requestCount: number }> } | undefined)?.items ?? [];
     const script = summary.find((item) => item.resourceType === "script");
     const total = summary.find((item) => item.resourceType === "total");
+    const requests = (audits["network-requests"]?.details as { items?: Array<{ url: string; resourceType?: string; transferSize?: number }> } | undefined)?.items ?? [];
+    const failedAudits = ["accessibility", "best-practices", "seo"].flatMap((id) =>
+      (categories[id]?.auditRefs ?? []).filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1).map((ref) => `${id}: ${ref.id}`),
+    );
     return {
       performance: score("performance"),
       accessibility: score("accessibility"),
@@ -217,6 +225,11 @@ async function audit(url: string): Promise<Run> {
       scriptKiB: round((script?.transferSize ?? 0) / 1024, 1),
       scriptRequests: script?.requestCount ?? 0,
       totalKiB: round((total?.transferSize ?? 0) / 1024, 1),
+      failedAudits,
+      scripts: requests
+        .filter((request) => request.resourceType === "Script")
+        .map((request) => ({ path: new URL(request.url).pathname, kib: round((request.transferSize ?? 0) / 1024, 1) }))
+        .sort((a, b) => b.kib - a.kib),
     };
   } finally {
     chrome.kill();
@@ -225,7 +238,9 @@ async function audit(url: string): Promise<Run> {
   }
 }
 
-function overBudget(name: PageName, m: Run) {
+type Figures = Omit<Run, "failedAudits" | "scripts">;
+
+function overBudget(name: PageName, m: Figures) {
   const problems: string[] = [];
   const minPerformance = BUDGET.performance[name];
   if (minPerformance !== undefined && m.performance < minPerformance) problems.push(`performance ${m.performance} < ${minPerformance}`);
@@ -268,9 +283,20 @@ for (let round = 1; round <= RUNS; round++) {
 
 const results = Object.fromEntries(
   [...runs].map(([name, list]) => {
-    const keys = Object.keys(list[0]) as Array<keyof Run>;
-    const medians = Object.fromEntries(keys.map((key) => [key, median(list.map((run) => run[key]))])) as Run;
-    return [name, { url: pages[name], ...medians, overBudget: overBudget(name, medians), runs: list }];
+    const keys = (Object.keys(list[0]) as Array<keyof Run>).filter((key) => typeof list[0][key] === "number") as Array<keyof Figures>;
+    const medians = Object.fromEntries(keys.map((key) => [key, median(list.map((run) => run[key]))])) as Figures;
+    const failedAudits = [...new Set(list.flatMap((run) => run.failedAudits))];
+    return [
+      name,
+      {
+        url: pages[name],
+        ...medians,
+        failedAudits,
+        overBudget: overBudget(name, medians),
+        scripts: list[list.length - 1].scripts,
+        runs: list.map(({ scripts: _scripts, ...run }) => run),
+      },
+    ];
   }),
 );
 const report = {
@@ -291,6 +317,6 @@ for (const [name, r] of Object.entries(results)) {
 }
 console.log("wrote bench-results/web.json");
 const failures = Object.entries(results).filter(([, r]) => r.overBudget.length > 0);
-for (const [name, r] of failures) console.error(`over budget: ${name} — ${r.overBudget.join(", ")}`);
+for (const [name, r] of failures) console.error(`over budget: ${name} — ${r.overBudget.join(", ")}${r.failedAudits.length ? ` (failed audits: ${r.failedAudits.join(", ")})` : ""}`);
 process.exitCode = failures.length > 0 ? 1 : 0;
 stopStack();
