@@ -161,6 +161,7 @@ for (const [name, path] of [
   ["invitation", () => `/invite/${"x".repeat(32)}`],
 ] as const) {
   test(`the ${name} page has no accessibility violations and headings that skip no level`, async ({ page }) => {
+    test.slow(); // axe takes tens of seconds on a busy 2-core machine
     await page.goto(await path());
     await expectAccessible(page);
     // Lighthouse's accessibility score counts this best practice too.
