@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       "node_modules/",
       ".next/",
+      ".next-bench*/",
       ".convex-local/",
       "convex/_generated/",
       "convex/model/achievementCredentialValidator.ts",

@@ -1,7 +1,10 @@
 import { ArrowRight, Building2, CalendarCheck2, ShieldCheck } from "lucide-react";
+import type { Metadata } from "next";
 import Link from "next/link";
-import { CourseGrid } from "@/components/catalog/course-grid";
+import { UpcomingCourses } from "@/components/catalog/upcoming-courses";
 import { Button } from "@/components/ui/button";
+import { preloadCourses } from "@/lib/convex/catalog";
+import { publicPageMetadata, SITE_NAME } from "@/lib/site";
 
 const PROMISES = [
   { icon: CalendarCheck2, title: "Live, dated cohorts", text: "Small groups, real tasks from your job, and a schedule that updates the moment anything changes." },
@@ -9,7 +12,14 @@ const PROMISES = [
   { icon: ShieldCheck, title: "Credentials that verify", text: "Signed Open Badges 3.0 certificates anyone can check, and add to LinkedIn in one click." },
 ];
 
-export default function LandingPage() {
+const title = `${SITE_NAME} — live AI training for professionals and teams`;
+const description =
+  "Two-day cohort intensives, executive briefings and hackathons, taught live, with an enablement kit, office hours and verifiable certificates.";
+
+export const metadata: Metadata = publicPageMetadata({ path: "/", title: { absolute: title }, socialTitle: title, description });
+
+export default async function LandingPage() {
+  const courses = await preloadCourses();
   return (
     <>
       <section className="border-b border-gray-200 bg-white">
@@ -52,7 +62,7 @@ export default function LandingPage() {
             All courses →
           </Link>
         </div>
-        <CourseGrid limit={3} />
+        <UpcomingCourses preloaded={courses} limit={3} />
       </section>
     </>
   );

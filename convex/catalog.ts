@@ -139,9 +139,9 @@ export const getCourse = query({
   },
 });
 
-/** A public cohort page: its dated schedule in the cohort's timezone and live seats. */
+/** A public cohort page: its dated schedule in the cohort's timezone and live seats. The id comes from a URL: a malformed one is "no such cohort". */
 export const getCohort = query({
-  args: { cohortId: v.id("cohorts") },
+  args: { cohortId: v.string() },
   returns: v.union(
     v.null(),
     v.object({
@@ -151,15 +151,16 @@ export const getCohort = query({
       sessions: v.array(v.object({ _id: v.id("cohortSessions"), title: v.string(), type: vSessionType, startsAt: v.number(), endsAt: v.number(), status: vCohortSessionStatus })),
     }),
   ),
-  handler: async (ctx, { cohortId }) => {
-    const cohort = await ctx.db.get("cohorts", cohortId);
+  handler: async (ctx, args) => {
+    const cohortId = ctx.db.normalizeId("cohorts", args.cohortId);
+    const cohort = cohortId === null ? null : await ctx.db.get("cohorts", cohortId);
     if (cohort === null || cohort.isB2B) return null;
     const course = await ctx.db.get("courses", cohort.courseId);
     if (course === null || course.status !== "published") return null;
     const instructor = cohort.instructorId ? await ctx.db.get("users", cohort.instructorId) : null;
     const sessions = await ctx.db
       .query("cohortSessions")
-      .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId))
+      .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohort._id))
       .take(200);
     return {
       cohort: { ...cohortCard(cohort), status: cohort.status },
@@ -167,5 +168,29 @@ export const getCohort = query({
       ...(instructor ? { instructorName: instructor.name } : {}),
       sessions: sessions.map((s) => ({ _id: s._id, title: s.title, type: s.type, startsAt: s.startsAt, endsAt: s.endsAt, status: s.status })),
     };
+  },
+});
+
+/** What search engines may list: published courses and their open public cohorts, with when each last changed. */
+export const sitemap = query({
+  args: {},
+  returns: v.object({
+    courses: v.array(v.object({ slug: v.string(), updatedAt: v.number() })),
+    cohorts: v.array(v.object({ _id: v.id("cohorts"), updatedAt: v.number() })),
+  }),
+  handler: async (ctx) => {
+    const courses = await ctx.db
+      .query("courses")
+      .withIndex("by_status", (q) => q.eq("status", "published"))
+      .take(100);
+    const cohorts = [];
+    for (const course of courses) {
+      const list = await ctx.db
+        .query("cohorts")
+        .withIndex("by_courseId_and_startDate", (q) => q.eq("courseId", course._id))
+        .take(50);
+      for (const cohort of list) if (cohort.status === "open" && !cohort.isB2B) cohorts.push({ _id: cohort._id, updatedAt: cohort.updatedAt });
+    }
+    return { courses: courses.map((course) => ({ slug: course.slug, updatedAt: course.updatedAt })), cohorts };
   },
 });

@@ -1,10 +1,12 @@
 /**
  * Ports and paths of the browser-test stack (separate from `npm run dev`'s).
- * `E2E_PORT_OFFSET` shifts every port, so two checkouts can run their browser tests side by side.
+ * `E2E_PORT_OFFSET` shifts every port, so two checkouts can run their browser tests side by side;
+ * `E2E_STATE_DIR` moves its data (`npm run bench:web` runs the same stack next to the browser tests').
  */
 import path from "node:path";
 
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const stateDir = path.resolve(process.env.E2E_STATE_DIR ?? path.join(".convex-local", "e2e"));
 
 export const E2E = {
   webPort: 3100 + offset,
@@ -14,7 +16,7 @@ export const E2E = {
   calcomPort: 12212 + offset,
   webUrl: `http://localhost:${3100 + offset}`,
   apiUrl: `http://127.0.0.1:${3310 + offset}`,
-  envFile: path.join(process.cwd(), ".convex-local", "e2e", "env.json"),
-  dataDir: path.join(process.cwd(), ".convex-local", "e2e", "data"),
-  stripeState: path.join(process.cwd(), ".convex-local", "e2e", "stripe.json"),
+  envFile: path.join(stateDir, "env.json"),
+  dataDir: path.join(stateDir, "data"),
+  stripeState: path.join(stateDir, "stripe.json"),
 };

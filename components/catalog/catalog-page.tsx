@@ -1,5 +1,7 @@
 "use client";
+import { usePreloadedQuery, type Preloaded } from "convex/react";
 import { useState } from "react";
+import type { api } from "@/convex/_generated/api";
 import { cn } from "@/lib/utils";
 import { CourseGrid } from "./course-grid";
 import { FORMAT_LABEL, LEVEL_LABEL } from "./labels";
@@ -7,9 +9,15 @@ import { FORMAT_LABEL, LEVEL_LABEL } from "./labels";
 type Format = keyof typeof FORMAT_LABEL;
 type Level = keyof typeof LEVEL_LABEL;
 
-export function CatalogPage() {
+/**
+ * The catalogue, rendered on the server and live after. Filters apply to the whole published list already in the
+ * page (at most 100 courses), so choosing one is instant and never shows a loading state.
+ */
+export function CatalogPage({ preloaded }: { preloaded: Preloaded<typeof api.catalog.listCourses> }) {
+  const courses = usePreloadedQuery(preloaded);
   const [format, setFormat] = useState<Format | undefined>();
   const [level, setLevel] = useState<Level | undefined>();
+  const shown = courses.filter((course) => (!format || course.format === format) && (!level || course.level === level));
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">Courses</h1>
@@ -18,8 +26,11 @@ export function CatalogPage() {
         <FilterGroup label="Format" options={FORMAT_LABEL} value={format} onChange={setFormat} />
         <FilterGroup label="Level" options={LEVEL_LABEL} value={level} onChange={setLevel} />
       </div>
-      <div className="mt-6">
-        <CourseGrid filters={{ format, level }} />
+      <h2 className="mt-6 text-sm font-medium text-gray-700" aria-live="polite">
+        {shown.length === 1 ? "1 course" : `${shown.length} courses`}
+      </h2>
+      <div className="mt-3">
+        <CourseGrid courses={shown} />
       </div>
     </div>
   );

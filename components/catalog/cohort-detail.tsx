@@ -1,30 +1,25 @@
 "use client";
-import { useQuery } from "convex/react";
+import { usePreloadedQuery, type Preloaded } from "convex/react";
 import { CalendarDays, UserRound } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { api } from "@/convex/_generated/api";
-import type { Id } from "@/convex/_generated/dataModel";
+import type { api } from "@/convex/_generated/api";
 import { ReserveAction } from "@/components/checkout/reserve-action";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
-import { formatDateRange } from "@/lib/format";
+import { formatDateRange, formatTime, formatWeekday } from "@/lib/format";
 import { formatPrice } from "@/lib/utils";
 import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "./labels";
 import { SeatsLeft } from "./seats-left";
 
-/** One cohort: its schedule in its own timezone (named), live seats and the primary action. */
-export function CohortDetail({ cohortId }: { cohortId: Id<"cohorts"> }) {
-  const data = useQuery(api.catalog.getCohort, { cohortId });
-  if (data === undefined) return <Skeleton className="mx-auto my-10 h-96 max-w-[1100px]" />;
+/** One cohort: its schedule in its own timezone (named), live seats and the primary action. Rendered on the server, live after. */
+export function CohortDetail({ preloaded }: { preloaded: Preloaded<typeof api.catalog.getCohort> }) {
+  const data = usePreloadedQuery(preloaded);
   if (data === null) notFound();
   const { cohort, course, sessions, instructorName } = data;
   const zone = cohort.timezone ?? "UTC";
-  const day = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: zone });
-  const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: zone });
   const days = new Map<string, typeof sessions>();
-  for (const session of sessions) days.set(day.format(session.startsAt), [...(days.get(day.format(session.startsAt)) ?? []), session]);
+  for (const session of sessions) days.set(formatWeekday(session.startsAt, zone), [...(days.get(formatWeekday(session.startsAt, zone)) ?? []), session]);
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <Link href={`/courses/${course.slug}`} className="text-sm text-brand-700 hover:underline">
@@ -55,7 +50,7 @@ export function CohortDetail({ cohortId }: { cohortId: Id<"cohorts"> }) {
                 {list.map((session) => (
                   <li key={session._id} className="flex flex-wrap items-center gap-3 px-3 py-2.5">
                     <span className="tabular w-40 whitespace-nowrap text-sm text-gray-700">
-                      {time.format(session.startsAt)} – {time.format(session.endsAt)}
+                      {formatTime(session.startsAt, zone)} – {formatTime(session.endsAt, zone)}
                     </span>
                     <span className="flex-1 text-sm text-gray-900">{session.title}</span>
                     <Badge tone="brand">{SESSION_TYPE_LABEL[session.type]}</Badge>
@@ -69,17 +64,20 @@ export function CohortDetail({ cohortId }: { cohortId: Id<"cohorts"> }) {
         <aside className="order-first lg:order-none">
           <Card className="p-5 lg:sticky lg:top-24">
             <p className="tabular text-xl font-semibold text-gray-900">{formatPrice(course.priceB2C)}</p>
-            {cohort.seatsLeft > 0 && (
-              <p className="mt-2">
-                <SeatsLeft seatsLeft={cohort.seatsLeft} />
-              </p>
-            )}
-            <div className="mt-4">
-              {cohort.status === "open" ? (
-                <ReserveAction cohortId={cohort._id} cohortName={cohort.name} seatsLeft={cohort.seatsLeft} courseSlug={course.slug} />
-              ) : (
-                <p className="text-sm text-gray-700">This cohort is not open for enrollment.</p>
+            {/* Room for seats + button or "sold out" + waitlist button, so a seat sold live moves nothing. */}
+            <div className="min-h-[4.5rem]">
+              {cohort.seatsLeft > 0 && (
+                <p className="mt-2">
+                  <SeatsLeft seatsLeft={cohort.seatsLeft} />
+                </p>
               )}
+              <div className="mt-4">
+                {cohort.status === "open" ? (
+                  <ReserveAction cohortId={cohort._id} cohortName={cohort.name} seatsLeft={cohort.seatsLeft} courseSlug={course.slug} />
+                ) : (
+                  <p className="text-sm text-gray-700">This cohort is not open for enrollment.</p>
+                )}
+              </div>
             </div>
           </Card>
         </aside>

@@ -1,12 +1,11 @@
 "use client";
-import { useQuery } from "convex/react";
+import { usePreloadedQuery, type Preloaded } from "convex/react";
 import { CalendarDays, CheckCircle2, Clock } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { api } from "@/convex/_generated/api";
+import type { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import { formatDateRange } from "@/lib/format";
 import { formatPrice } from "@/lib/utils";
 import { FORMAT_LABEL, LEVEL_LABEL, SESSION_TYPE_LABEL } from "./labels";
@@ -14,17 +13,10 @@ import { ReserveAction } from "@/components/checkout/reserve-action";
 import { CourseWaitlistAction } from "@/components/waitlist/course-waitlist-action";
 import { SeatsLeft } from "./seats-left";
 
-export function CourseDetail({ slug, reserveFor }: { slug: string; reserveFor?: string }) {
-  const course = useQuery(api.catalog.getCourse, { slug });
-  if (course === undefined) {
-    return (
-      <div className="mx-auto max-w-[1100px] space-y-4 px-4 py-10" aria-busy>
-        <Skeleton className="h-8 w-2/3" />
-        <Skeleton className="h-5 w-1/2" />
-        <Skeleton className="h-64" />
-      </div>
-    );
-  }
+/** A course page, rendered on the server with the catalogue's data and kept live (seats, cohorts) after hydration. */
+export function CourseDetail({ preloaded, reserveFor }: { preloaded: Preloaded<typeof api.catalog.getCourse>; reserveFor?: string }) {
+  const course = usePreloadedQuery(preloaded);
+  // Unpublished while the page was open.
   if (course === null) notFound();
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
@@ -95,24 +87,27 @@ export function CourseDetail({ slug, reserveFor }: { slug: string; reserveFor?: 
                     <Link href={`/cohorts/${cohort._id}`} className="font-medium text-gray-900 hover:text-brand-800 hover:underline">
                       {cohort.name}
                     </Link>
-                    <p className="mt-0.5 flex items-center gap-1 text-gray-600">
+                    <p className="mt-0.5 flex flex-wrap items-center gap-1 text-gray-600">
                       <CalendarDays className="size-3.5" aria-hidden />
-                      {formatDateRange(cohort.startDate, cohort.endDate, cohort.timezone)}
-                      {cohort.timezone && <span className="text-gray-500">({cohort.timezone})</span>}
+                      {formatDateRange(cohort.startDate, cohort.endDate, cohort.timezone ?? "UTC")}
+                      <span className="text-gray-500">({cohort.timezone ?? "UTC"})</span>
                     </p>
-                    {cohort.seatsLeft > 0 && (
-                      <p className="mt-1">
-                        <SeatsLeft seatsLeft={cohort.seatsLeft} />
-                      </p>
-                    )}
-                    <div className="mt-3">
-                      <ReserveAction
-                        cohortId={cohort._id}
-                        cohortName={cohort.name}
-                        seatsLeft={cohort.seatsLeft}
-                        courseSlug={course.slug}
-                        autoFocus={reserveFor === cohort._id}
-                      />
+                    {/* Room for the tallest common state (seats + button, or "sold out" + waitlist button), so a seat sold live moves nothing below. */}
+                    <div className="min-h-16">
+                      {cohort.seatsLeft > 0 && (
+                        <p className="mt-1">
+                          <SeatsLeft seatsLeft={cohort.seatsLeft} />
+                        </p>
+                      )}
+                      <div className="mt-3">
+                        <ReserveAction
+                          cohortId={cohort._id}
+                          cohortName={cohort.name}
+                          seatsLeft={cohort.seatsLeft}
+                          courseSlug={course.slug}
+                          autoFocus={reserveFor === cohort._id}
+                        />
+                      </div>
                     </div>
                   </li>
                 ))}

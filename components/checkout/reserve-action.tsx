@@ -6,11 +6,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
-import { InlineSignIn } from "@/components/auth/inline-sign-in";
+import { SignInDialog } from "@/components/auth/sign-in-dialog";
 import { WaitlistAction } from "@/components/waitlist/waitlist-action";
 import { Button } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 import { track } from "@/lib/posthog/client";
@@ -32,7 +31,6 @@ export function ReserveAction({
   const { isAuthenticated, isLoading } = useConvexAuth();
   const mine = useQuery(api.checkout.myCohortState, isAuthenticated ? { cohortId } : "skip");
   const waitlistEntry = useQuery(api.waitlist.mineForCohort, isAuthenticated ? { cohortId } : "skip");
-  const options = useQuery(api.users.signInOptions);
   const reserve = useMutation(api.checkout.reserve);
   const router = useRouter();
   const toast = useToast();
@@ -88,11 +86,13 @@ export function ReserveAction({
       <Button size="sm" className="w-full" loading={pending || isLoading} onClick={() => void onReserve()} autoFocus={autoFocus}>
         Reserve seat<span className="sr-only"> in {cohortName}</span>
       </Button>
-      <Dialog open={signInOpen} onOpenChange={setSignInOpen}>
-        <DialogContent title="Sign in to reserve your seat" description="We hold the seat for 30 minutes while you pay.">
-          <InlineSignIn returnTo={`/courses/${courseSlug}?reserve=${cohortId}`} localMode={options?.localMode ?? false} />
-        </DialogContent>
-      </Dialog>
+      <SignInDialog
+        open={signInOpen}
+        onOpenChange={setSignInOpen}
+        title="Sign in to reserve your seat"
+        description="We hold the seat for 30 minutes while you pay."
+        returnTo={`/courses/${courseSlug}?reserve=${cohortId}`}
+      />
     </>
   );
 }

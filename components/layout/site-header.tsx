@@ -1,39 +1,25 @@
 "use client";
-import { useAuthActions } from "@convex-dev/auth/react";
 import { useConvexAuth, useQuery } from "convex/react";
-import { Bell, GraduationCap, LogOut, ShieldCheck } from "lucide-react";
+import { GraduationCap } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { api } from "@/convex/_generated/api";
-import { NotificationBell } from "@/components/notifications/notification-bell";
-import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
 
-type NavItem = { href: string; label: string; /** Other path prefixes that belong to this item. */ also?: string[] };
+const AccountMenu = dynamic(() => import("./account-menu").then((m) => m.AccountMenu), {
+  ssr: false,
+  loading: () => <Skeleton className="size-8 rounded-full" />,
+});
 
-const ROLE_LABEL: Record<string, string> = {
-  individual: "Learner",
-  org_member: "Organization member",
-  org_admin: "Organization admin",
-  platform_admin: "Platform admin",
-};
+type NavItem = { href: string; label: string; /** Other path prefixes that belong to this item. */ also?: string[] };
 
 export function SiteHeader() {
   const { isAuthenticated, isLoading } = useConvexAuth();
   const viewer = useQuery(api.users.viewer, isAuthenticated ? {} : "skip");
   const pathname = usePathname();
-  const router = useRouter();
-  const { signOut } = useAuthActions();
 
   const items: NavItem[] = [{ href: "/courses", label: "Courses" }];
   // "For teams" is for people without an organization; members buy nothing there.
@@ -92,45 +78,7 @@ export function SiteHeader() {
           {isLoading || (isAuthenticated && viewer === undefined) ? (
             <Skeleton className="size-8 rounded-full" />
           ) : viewer ? (
-            <>
-              <NotificationBell />
-              <DropdownMenu>
-                <DropdownMenuTrigger className="rounded-full">
-                  <span aria-hidden>
-                    <Avatar name={viewer.name} image={viewer.image} />
-                  </span>
-                  <span className="sr-only">
-                    Account menu for {viewer.name}
-                  </span>
-                </DropdownMenuTrigger>
-                <DropdownMenuContent align="end">
-                  <DropdownMenuLabel>
-                    <span className="block text-sm font-medium text-gray-900">
-                      {viewer.name}
-                    </span>
-                    <span className="block">{viewer.email}</span>
-                    <span className="mt-1 block text-brand-700">
-                      {ROLE_LABEL[viewer.role]}
-                    </span>
-                  </DropdownMenuLabel>
-                  <DropdownMenuSeparator />
-                  <DropdownMenuItem onSelect={() => router.push("/notifications")}>
-                    <Bell className="size-4" aria-hidden /> Notifications
-                  </DropdownMenuItem>
-                  <DropdownMenuItem onSelect={() => router.push("/learn/privacy")}>
-                    <ShieldCheck className="size-4" aria-hidden /> Privacy
-                  </DropdownMenuItem>
-                  <DropdownMenuSeparator />
-                  <DropdownMenuItem
-                    onSelect={() => {
-                      void signOut().then(() => router.push("/"));
-                    }}
-                  >
-                    <LogOut className="size-4" aria-hidden /> Sign out
-                  </DropdownMenuItem>
-                </DropdownMenuContent>
-              </DropdownMenu>
-            </>
+            <AccountMenu viewer={viewer} />
           ) : (
             <Button asChild size="sm">
               <Link href="/signin">Sign in</Link>

@@ -1,7 +1,7 @@
 "use client";
-import Cal from "@calcom/embed-react";
 import { useAction, useQuery } from "convex/react";
 import { CalendarCheck, CalendarX } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
@@ -12,6 +12,9 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 import { useNow } from "@/lib/use-now";
+
+// Cal.com's embed is fetched when someone opens the booking, not with every learner home.
+const Cal = dynamic(() => import("@calcom/embed-react"), { ssr: false });
 
 const when = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
 const date = (ms: number) => new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric" }).format(ms);

@@ -1,6 +1,6 @@
 "use client";
 import { useAuthActions } from "@convex-dev/auth/react";
-import { useConvexAuth, useMutation, useQuery } from "convex/react";
+import { useConvexAuth, useMutation, usePreloadedQuery, useQuery, type Preloaded } from "convex/react";
 import { Building2, CheckCircle2, XCircle } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { useMounted } from "@/lib/use-mounted";
 
 const CLOSED = {
   invalid: { title: "This invitation link is not valid", body: "It may have been replaced by a newer email. Use the latest invitation, or ask your administrator to send one again." },
@@ -20,9 +21,12 @@ const CLOSED = {
   used: { title: "This invitation has been used", body: "Sign in with the invited address to reach your learning." },
 } as const;
 
-/** /invite/[token]: sign in with the invited address, accept, and land in the learner home. */
-export function InviteAccept({ token }: { token: string }) {
-  const preview = useQuery(api.invites.preview, { token });
+/**
+ * /invite/[token]: sign in with the invited address, accept, and land in the learner home. The invitation itself
+ * is rendered on the server; only the part that depends on who is signed in waits for the browser.
+ */
+export function InviteAccept({ token, preloadedPreview }: { token: string; preloadedPreview: Preloaded<typeof api.invites.preview> }) {
+  const preview = usePreloadedQuery(preloadedPreview);
   const { isAuthenticated, isLoading } = useConvexAuth();
   const viewer = useQuery(api.users.viewer, isAuthenticated ? {} : "skip");
   const options = useQuery(api.users.signInOptions, {});
@@ -31,14 +35,9 @@ export function InviteAccept({ token }: { token: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The viewer's own timezone once in the browser; UTC in the server's HTML so both renders agree.
+  const mounted = useMounted();
 
-  if (preview === undefined || isLoading || (isAuthenticated && viewer === undefined)) {
-    return (
-      <Frame>
-        <Skeleton className="h-40" />
-      </Frame>
-    );
-  }
   if (preview.state !== "valid") {
     const closed = CLOSED[preview.state];
     return (
@@ -79,10 +78,12 @@ export function InviteAccept({ token }: { token: string }) {
               {" "}in <strong>{preview.cohortName}</strong>
             </>
           ) : null}
-          . The invitation is valid until {formatDate(preview.expiresAt)}.
+          . The invitation is valid until {mounted ? formatDate(preview.expiresAt) : `${formatDate(preview.expiresAt, "UTC")} (UTC)`}.
         </p>
         <div className="mt-6">
-          {!viewer ? (
+          {isLoading || (isAuthenticated && viewer === undefined) ? (
+            <Skeleton className="h-28" />
+          ) : !viewer ? (
             <>
               <p className="mb-4 text-sm text-gray-700">Sign in with {preview.email} to accept.</p>
               <InlineSignIn returnTo={`/invite/${token}`} localMode={options?.localMode ?? false} />

@@ -1,10 +1,8 @@
 "use client";
-import { useConvexAuth, useQuery } from "convex/react";
+import { useConvexAuth } from "convex/react";
 import { useState, type ReactNode } from "react";
-import { api } from "@/convex/_generated/api";
-import { InlineSignIn } from "@/components/auth/inline-sign-in";
+import { SignInDialog } from "@/components/auth/sign-in-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 
@@ -25,7 +23,6 @@ export function JoinWaitlistButton({
   className?: string;
 }) {
   const { isAuthenticated } = useConvexAuth();
-  const options = useQuery(api.users.signInOptions);
   const toast = useToast();
   const [pending, setPending] = useState(false);
   const [signInOpen, setSignInOpen] = useState(false);
@@ -50,11 +47,7 @@ export function JoinWaitlistButton({
       >
         {children}
       </Button>
-      <Dialog open={signInOpen} onOpenChange={setSignInOpen}>
-        <DialogContent title="Sign in to join the waitlist" description={dialogDescription}>
-          <InlineSignIn returnTo={returnTo} localMode={options?.localMode ?? false} />
-        </DialogContent>
-      </Dialog>
+      <SignInDialog open={signInOpen} onOpenChange={setSignInOpen} title="Sign in to join the waitlist" description={dialogDescription} returnTo={returnTo} />
     </>
   );
 }

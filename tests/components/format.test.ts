@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatDate, formatDateRange, formatDateTime, formatRelative } from "@/lib/format";
+import { formatDate, formatDateRange, formatDateTime, formatRelative, formatTime, formatWeekday } from "@/lib/format";
 import { formatPrice, initials } from "@/lib/utils";
 
 describe("formatting for people", () => {
@@ -10,6 +10,14 @@ describe("formatting for people", () => {
     expect(formatDateTime(at, "America/New_York")).toMatch(/Oct 27, 2026, 12:00 PM EDT/);
     expect(formatDate(at, "UTC")).toBe("Oct 27, 2026");
     expect(formatDateRange(at, at + 2 * 86400000, "UTC")).toMatch(/^Oct 27\s–\s29, 2026$/);
+  });
+
+  test("#23 dates read the same from the server's ICU as from the browser's (plain spaces), so server-rendered pages hydrate", () => {
+    expect(formatDateRange(at, at + 2 * 86400000, "UTC")).toBe("Oct 27 – 29, 2026");
+    expect(formatDateRange(at, at + 40 * 86400000, "Europe/Berlin")).toBe("Oct 27 – Dec 6, 2026");
+    expect(formatTime(at, "Europe/Berlin")).toBe("5:00 PM");
+    expect(formatWeekday(at, "Europe/Berlin")).toBe("Tuesday, October 27");
+    for (const text of [formatDateRange(at, at + 86400000), formatDateTime(at, "Europe/Berlin"), formatDate(at)]) expect(text).not.toMatch(/[\u2009\u202f]/);
   });
 
   test("relative times, prices and initials", () => {

@@ -353,6 +353,7 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "catalog.getCohort": { rule: "anyone", args: (w) => ({ cohortId: w.cohortId }) },
   "catalog.getCourse": { rule: "anyone", args: (w) => ({ slug: w.courseSlug }) },
   "catalog.listCourses": { rule: "anyone", args: none },
+  "catalog.sitemap": { rule: "anyone", args: none },
   "certificates.academyIssuer": { rule: "anyone", args: none },
   "certificates.publicView": { rule: "anyone", args: (w) => ({ publicId: w.publicId }) },
   "certificates.verifyCredentialJson": { rule: "anyone", args: () => ({ credentialJson: "{}" }) },

@@ -1,0 +1,172 @@
+/**
+ * The public pages are rendered on the server (what a crawler, a link preview or a slow phone gets first) and stay
+ * live once the browser takes over.
+ */
+import { expect, test, type Browser } from "@playwright/test";
+import { ConvexHttpClient } from "convex/browser";
+import { api } from "../convex/_generated/api";
+import { formatDateRange } from "../lib/format";
+import { formatPrice } from "../lib/utils";
+import { E2E } from "./config";
+import { STRIPE_PAY_URL, expectAccessible, signInThroughMailbox } from "./helpers";
+
+const SLUG = "ai-fundamentals";
+const COHORT = "AI Fundamentals (January)";
+
+async function course() {
+  const found = await new ConvexHttpClient(E2E.apiUrl).query(api.catalog.getCourse, { slug: SLUG });
+  if (!found) throw new Error(`The seed has no course ${SLUG}`);
+  return found;
+}
+
+/** A page as it arrives from the server, before any script runs. */
+async function serverHtml(browser: Browser, path: string) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const response = await page.goto(path);
+  return { page, status: response?.status(), close: () => context.close() };
+}
+
+test("the first HTML of a course page names the course, its price and next cohort, with its own title, social cards and Course data", async ({ browser, request }) => {
+  const data = await course();
+  const next = data.cohorts[0];
+  const { page, close } = await serverHtml(browser, `/courses/${SLUG}`);
+  await expect(page).toHaveTitle(`${data.title} · AI Enablement Academy`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(data.title);
+  await expect(page.getByText(formatPrice(data.priceB2C)).first()).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: next.name })).toContainText(formatDateRange(next.startDate, next.endDate, next.timezone ?? "UTC"));
+  await expect(page.getByRole("listitem").filter({ hasText: next.name }).getByTestId("seats-left")).toHaveText(`${next.seatsLeft} seats left`);
+
+  const meta = (selector: string) => page.locator(selector).first().getAttribute("content");
+  expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe(`${E2E.webUrl}/courses/${SLUG}`);
+  expect(await meta('meta[name="description"]')).toContain(formatPrice(data.priceB2C));
+  expect(await meta('meta[property="og:title"]')).toBe(data.title);
+  expect(await meta('meta[property="og:url"]')).toBe(`${E2E.webUrl}/courses/${SLUG}`);
+  expect(await meta('meta[property="og:image:alt"]')).toContain(data.title);
+  expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
+  const image = await meta('meta[property="og:image"]');
+  expect(image).toBe(`${E2E.webUrl}/courses/${SLUG}/card.png`);
+  expect(await meta('meta[name="twitter:image"]')).toBe(image);
+  const card = await request.get(image!);
+  expect(card.status()).toBe(200);
+  expect(card.headers()["content-type"]).toBe("image/png");
+  expect((await card.body()).length).toBeGreaterThan(10_000);
+
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
+    "@type": string;
+    name: string;
+    hasCourseInstance: Array<{ "@type": string; name: string; startDate: string; offers: { price: string; availability: string } }>;
+  };
+  expect(jsonLd["@type"]).toBe("Course");
+  expect(jsonLd.name).toBe(data.title);
+  expect(jsonLd.hasCourseInstance.map((instance) => instance.name)).toEqual(data.cohorts.map((cohort) => cohort.name));
+  expect(jsonLd.hasCourseInstance[0]).toMatchObject({
+    "@type": "CourseInstance",
+    startDate: new Date(next.startDate).toISOString(),
+    offers: { price: (data.priceB2C / 100).toFixed(2), availability: "https://schema.org/InStock" },
+  });
+  await close();
+});
+
+test("home, catalog and cohort pages arrive rendered; unknown courses and cohorts are real 404s", async ({ browser, page }) => {
+  const data = await course();
+  const home = await serverHtml(browser, "/");
+  await expect(home.page.getByRole("heading", { name: "Upcoming courses" })).toBeVisible();
+  await expect(home.page.getByRole("link").filter({ hasText: /Next: / })).toHaveCount(3);
+  await home.close();
+
+  const catalog = await serverHtml(browser, "/courses");
+  await expect(catalog.page.getByRole("link").filter({ hasText: data.title })).toContainText(formatPrice(data.priceB2C));
+  expect(await catalog.page.locator('link[rel="canonical"]').getAttribute("href")).toBe(`${E2E.webUrl}/courses`);
+  // Pages without a card of their own share the site's.
+  expect(await catalog.page.locator('meta[property="og:image"]').getAttribute("content")).toBe(`${E2E.webUrl}/card.png`);
+  await catalog.close();
+
+  const cohort = await serverHtml(browser, `/cohorts/${data.cohorts[0]._id}`);
+  await expect(cohort.page).toHaveTitle(`${COHORT} · AI Enablement Academy`);
+  await expect(cohort.page.getByRole("heading", { level: 1 })).toHaveText(COHORT);
+  await expect(cohort.page.getByRole("region", { name: "Schedule" }).getByRole("listitem").first()).toBeVisible();
+  const cohortLd = JSON.parse((await cohort.page.locator('script[type="application/ld+json"]').textContent())!) as { hasCourseInstance: Array<{ name: string }> };
+  expect(cohortLd.hasCourseInstance.map((instance) => instance.name)).toEqual([COHORT]);
+  await cohort.close();
+
+  // A real 404 status for crawlers. (Next.js draws the body of a page's notFound() in the browser only:
+  // vercel/next.js#62228.)
+  for (const path of ["/courses/no-such-course", "/cohorts/not-a-cohort", `/cohorts/${data._id}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
+  }
+});
+
+test("sitemap.xml lists the courses and open cohorts; robots.txt keeps crawlers out of signed-in areas", async ({ request }) => {
+  const data = await course();
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain(`<loc>${E2E.webUrl}/courses/${SLUG}</loc>`);
+  expect(sitemap).toContain(`<loc>${E2E.webUrl}/cohorts/${data.cohorts[0]._id}</loc>`);
+  expect(sitemap).not.toContain("/verify/");
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toContain("Disallow: /learn");
+  expect(robots).toContain("Disallow: /invite/");
+  expect(robots).toContain(`Sitemap: ${E2E.webUrl}/sitemap.xml`);
+});
+
+test("an invitation link renders its verdict on the server and is kept out of search engines", async ({ browser }) => {
+  const { page, close } = await serverHtml(browser, `/invite/${"x".repeat(32)}`);
+  await expect(page.getByRole("heading", { name: "This invitation link is not valid" })).toBeVisible();
+  expect(await page.locator('meta[name="robots"]').getAttribute("content")).toBe("noindex, nofollow");
+  await close();
+});
+
+test("a seat sold while a course page is open changes its count after hydration, without errors or layout shift", async ({ browser }) => {
+  test.slow(); // two browsers and a sign-in
+  const [visitorContext, buyerContext] = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [visitor, buyer] = await Promise.all([visitorContext.newPage(), buyerContext.newPage()]);
+  const errors: string[] = [];
+  visitor.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
+  visitor.on("pageerror", (error) => errors.push(error.message));
+
+  await visitor.goto(`/courses/${SLUG}`);
+  const item = visitor.getByRole("listitem").filter({ hasText: COHORT });
+  const seats = item.getByTestId("seats-left");
+  const before = Number(/\d+/.exec((await seats.textContent()) ?? "")?.[0]);
+  expect(before).toBeGreaterThan(1);
+  await expectAccessible(visitor);
+  // Layout shift of everything the visitor saw so far, and of what follows while the seat sells.
+  await visitor.evaluate(() => {
+    (window as unknown as { shift: number }).shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+        if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+
+  await signInThroughMailbox(buyer, "fern.buyer@example.com");
+  await buyer.goto(`/courses/${SLUG}`);
+  await buyer.getByRole("listitem").filter({ hasText: COHORT }).getByRole("button", { name: `Reserve seat in ${COHORT}` }).click();
+  await buyer.waitForURL(STRIPE_PAY_URL);
+
+  await expect(seats).toHaveText(`${before - 1} seats left`);
+  expect(await visitor.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.02);
+  expect(errors).toEqual([]);
+  await Promise.all([visitorContext.close(), buyerContext.close()]);
+});
+
+for (const [name, path] of [
+  ["home", () => "/"],
+  ["catalog", () => "/courses"],
+  ["course", () => `/courses/${SLUG}`],
+  ["cohort", async () => `/cohorts/${(await course()).cohorts[0]._id}`],
+  ["invitation", () => `/invite/${"x".repeat(32)}`],
+] as const) {
+  test(`the ${name} page has no accessibility violations and headings that skip no level`, async ({ page }) => {
+    test.slow(); // axe takes tens of seconds on a busy 2-core machine
+    await page.goto(await path());
+    await expectAccessible(page);
+    // Lighthouse's accessibility score counts this best practice too.
+    const levels = await page.locator("main h1, main h2, main h3, main h4, main h5, main h6").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+    expect(levels[0]).toBe(1);
+    for (let i = 1; i < levels.length; i++) expect(levels[i], `heading ${i + 1} of ${levels.join(",")}`).toBeLessThanOrEqual(levels[i - 1] + 1);
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * Reads of the public catalogue for server rendering. Each is made once per request (React `cache`), so a page's
+ * `generateMetadata` and its body share one backend round trip; the body hands the result to a client component
+ * that stays live with `usePreloadedQuery`. Catalogue data does not depend on who is asking, so no token is sent.
+ */
+import { preloadQuery, preloadedQueryResult } from "convex/nextjs";
+import { cache } from "react";
+import { api } from "@/convex/_generated/api";
+
+export const preloadCourses = cache(() => preloadQuery(api.catalog.listCourses, {}));
+
+export const preloadCourse = cache(async (slug: string) => {
+  const preloaded = await preloadQuery(api.catalog.getCourse, { slug });
+  return { preloaded, course: preloadedQueryResult(preloaded) };
+});
+
+export const preloadCohort = cache(async (cohortId: string) => {
+  const preloaded = await preloadQuery(api.catalog.getCohort, { cohortId });
+  return { preloaded, data: preloadedQueryResult(preloaded) };
+});
