@@ -22,7 +22,8 @@ export function JoinWaitlistButton({
   returnTo: string;
   className?: string;
 }) {
-  const { isAuthenticated } = useConvexAuth();
+  // Until the session is known, a click would wrongly ask a signed-in person to sign in: the button waits.
+  const { isAuthenticated, isLoading } = useConvexAuth();
   const toast = useToast();
   const [pending, setPending] = useState(false);
   const [signInOpen, setSignInOpen] = useState(false);
@@ -32,7 +33,7 @@ export function JoinWaitlistButton({
         size="sm"
         variant="secondary"
         className={className ?? "w-full"}
-        loading={pending}
+        loading={pending || isLoading}
         onClick={() => {
           if (!isAuthenticated) {
             setSignInOpen(true);
