@@ -28,9 +28,9 @@ import {
   httpAction,
 } from "./_generated/server";
 import { appError } from "./errors";
-import { type MemberAction, type OrgNeed, requireMemberInScope, requireOrgAccess, requirePlatformAdmin } from "./model/access";
-import { assertArgsBounded } from "./model/limits";
-import { getViewer, requireViewer } from "./model/users";
+import { type MemberAction, type OrgNeed, requireMemberInScope, requireOrgAccess, requirePlatformAdmin } from "./access";
+import { assertArgsBounded } from "./limits";
+import { getViewer, requireViewer } from "./access";
 
 export { internalAction, internalMutation, internalQuery, httpAction };
 
@@ -89,7 +89,7 @@ export const platformAdminMutation = customMutation(
 export const platformAdminAction = customAction(
   action,
   customCtx(async (ctx): Promise<{ viewerId: Id<"users"> }> => {
-    const viewer: Doc<"users"> | null = await ctx.runQuery(internal.users.viewerForAction, {});
+    const viewer: Doc<"users"> | null = await ctx.runQuery(internal.users.account.viewerForAction, {});
     if (viewer === null) throw appError("NOT_SIGNED_IN", "Please sign in to continue.");
     if (viewer.role !== "platform_admin") throw appError("NOT_PLATFORM_ADMIN", "Only platform administrators can do this.");
     return { viewerId: viewer._id };

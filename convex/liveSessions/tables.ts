@@ -66,7 +66,7 @@ export const liveSessionsTables = {
   }).index("by_cohortSessionId_and_kind", ["cohortSessionId", "kind"]),
 
   /**
-   * Recording upload URLs handed to a session's staff (sessions.generateRecordingUploadUrl):
+   * Recording upload URLs handed to a session's staff (liveSessions/recaps.generateRecordingUploadUrl):
    * a recap may attach only a file its caller uploaded for that session, and only files
    * recorded here for a session are ever deleted with it.
    */

@@ -27,7 +27,7 @@ describe("a deployment that is not in local mode", () => {
 
     const message = await expectAppError(t.action(api.auth.signIn, { provider: "resend", params: { email: "ops@academy.test", redirectTo: "/learn" } }), "NOT_AVAILABLE");
     expect(message).toMatch(/cannot send email/);
-    await expectAppError(t.action(internal.devMailbox.send, email), "NOT_AVAILABLE");
+    await expectAppError(t.action(internal.integrations.email.send, email), "NOT_AVAILABLE");
 
     const facts = await t.run(async (ctx) => ({
       mailbox: await ctx.db.query("devEmails").collect(),
@@ -43,11 +43,11 @@ describe("a deployment that is not in local mode", () => {
     await t.run(async (ctx) => {
       await ctx.db.insert("devEmails", { ...email, createdAt: 1 });
     });
-    await expectAppError(t.query(api.devMailbox.list, {}), "NOT_AVAILABLE");
-    await expectAppError(t.query(api.demo.accounts, {}), "NOT_AVAILABLE");
-    await expectAppError(t.mutation(internal.seed.run, {}), "NOT_AVAILABLE");
-    await expectAppError(t.mutation(internal.devMailbox.deliver, email), "NOT_AVAILABLE");
-    expect(await t.query(api.users.signInOptions, {})).toEqual({ google: false, localMode: false });
+    await expectAppError(t.query(api.dev.mailbox.list, {}), "NOT_AVAILABLE");
+    await expectAppError(t.query(api.dev.demo.accounts, {}), "NOT_AVAILABLE");
+    await expectAppError(t.mutation(internal.dev.seed.run, {}), "NOT_AVAILABLE");
+    await expectAppError(t.mutation(internal.dev.mailbox.deliver, email), "NOT_AVAILABLE");
+    expect(await t.query(api.users.account.signInOptions, {})).toEqual({ google: false, localMode: false });
     expect(await t.run(async (ctx) => ctx.db.query("courses").first())).toBeNull();
   });
 
@@ -58,10 +58,10 @@ describe("a deployment that is not in local mode", () => {
     vi.stubGlobal("fetch", fetchSpy);
     try {
       const t = newTest();
-      await t.action(internal.devMailbox.send, email);
-      expect(await t.query(api.devMailbox.list, { to: "learner@example.com" })).toHaveLength(1);
+      await t.action(internal.integrations.email.send, email);
+      expect(await t.query(api.dev.mailbox.list, { to: "learner@example.com" })).toHaveLength(1);
       expect(fetchSpy).not.toHaveBeenCalled();
-      expect(await t.query(api.users.signInOptions, {})).toEqual({ google: false, localMode: true });
+      expect(await t.query(api.users.account.signInOptions, {})).toEqual({ google: false, localMode: true });
     } finally {
       vi.unstubAllGlobals();
     }
@@ -79,7 +79,7 @@ describe("a deployment that is not in local mode", () => {
     );
     try {
       const t = newTest();
-      await t.action(internal.devMailbox.send, email);
+      await t.action(internal.integrations.email.send, email);
       expect(sent).toHaveLength(1);
       expect(sent[0].url).toBe("https://api.resend.com/emails");
       expect(sent[0].authorization).toBe("Bearer re_live_key");
