@@ -230,7 +230,7 @@ function SessionsEditor({ course }: { course: CourseData }) {
               variant="ghost"
               size="sm"
               aria-label={`Remove ${session.title}`}
-              onClick={() => void remove({ sessionId: session._id }).catch((error: unknown) => toast("error", errorMessage(error)))}
+              onClick={() => void remove({ outlineSessionId: session._id }).catch((error: unknown) => toast("error", errorMessage(error)))}
             >
               <Trash2 className="size-4" aria-hidden />
             </Button>

@@ -14,7 +14,7 @@ import { formatPrice } from "@/lib/utils";
 
 /** Back from Stripe: wait for the webhook's confirmation, show the receipt, then the learner home. */
 export function CheckoutReturn({ sessionId }: { sessionId: string }) {
-  const enrollmentId = useQuery(api.payments.checkout.enrollmentForSession, { sessionId });
+  const enrollmentId = useQuery(api.payments.checkout.enrollmentForCheckoutSession, { checkoutSessionId: sessionId });
   const status = useQuery(api.payments.checkout.status, enrollmentId ? { enrollmentId } : "skip");
   const router = useRouter();
   const paid = status?.state === "paid";

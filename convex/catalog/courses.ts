@@ -146,10 +146,11 @@ export const save = platformAdminMutation({
   },
 });
 
+/** Adds or edits one session of a course's outline (table `sessions`; cohorts deliver them as live sessions). */
 export const saveOutlineSession = platformAdminMutation({
   args: {
     courseId: v.id("courses"),
-    sessionId: v.optional(v.id("sessions")),
+    outlineSessionId: v.optional(v.id("sessions")),
     title: v.string(),
     type: vSessionType,
     dayNumber: v.number(),
@@ -158,7 +159,7 @@ export const saveOutlineSession = platformAdminMutation({
     description: v.string(),
   },
   returns: v.id("sessions"),
-  handler: async (ctx, { courseId, sessionId, ...fields }) => {
+  handler: async (ctx, { courseId, outlineSessionId, ...fields }) => {
     const title = boundedText(fields.title, "the session's title", TEXT_LIMITS.title, { min: 3 });
     const description = boundedText(fields.description, "the description", TEXT_LIMITS.paragraph);
     if (!Number.isInteger(fields.dayNumber) || fields.dayNumber < 1 || fields.dayNumber > 120) throw appError("INVALID_INPUT", "Day must be between 1 and 120.");
@@ -167,22 +168,22 @@ export const saveOutlineSession = platformAdminMutation({
       throw appError("INVALID_INPUT", "Duration must be between 5 and 600 minutes.");
     }
     const document = { ...fields, title, description };
-    if (sessionId) {
-      const existing = await ctx.db.get("sessions", sessionId);
+    if (outlineSessionId) {
+      const existing = await ctx.db.get("sessions", outlineSessionId);
       if (existing === null || existing.courseId !== courseId) throw appError("NOT_FOUND", "This session no longer exists.");
-      await ctx.db.patch("sessions", sessionId, document);
-      return sessionId;
+      await ctx.db.patch("sessions", outlineSessionId, document);
+      return outlineSessionId;
     }
     return await ctx.db.insert("sessions", { courseId, ...document, outcomes: [], createdAt: Date.now() });
   },
 });
 
 export const deleteOutlineSession = platformAdminMutation({
-  args: { sessionId: v.id("sessions") },
+  args: { outlineSessionId: v.id("sessions") },
   returns: v.null(),
-  handler: async (ctx, { sessionId }) => {
-    if ((await ctx.db.get("sessions", sessionId)) === null) throw appError("NOT_FOUND", "This session no longer exists.");
-    await ctx.db.delete("sessions", sessionId);
+  handler: async (ctx, { outlineSessionId }) => {
+    if ((await ctx.db.get("sessions", outlineSessionId)) === null) throw appError("NOT_FOUND", "This session no longer exists.");
+    await ctx.db.delete("sessions", outlineSessionId);
     return null;
   },
 });

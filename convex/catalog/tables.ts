@@ -35,6 +35,7 @@ export const catalogTables = {
     .index("by_status", ["status"])
     .index("by_sessionType", ["sessionType"]),
 
+  /** The course outline: its sessions by day ("outline sessions"); cohorts deliver them as live sessions (`cohortSessions`). */
   sessions: defineTable({
     courseId: v.id("courses"),
     title: v.string(),
@@ -49,6 +50,7 @@ export const catalogTables = {
     .index("by_courseId_and_dayNumber_and_orderInDay", ["courseId", "dayNumber", "orderInDay"]),
 
   lessons: defineTable({
+    /** The outline session the lesson belongs to. */
     sessionId: v.id("sessions"),
     title: v.string(),
     description: v.string(),

@@ -193,8 +193,8 @@ export const setLessonDone = userMutation({
     const enrollment = await confirmedEnrollment(ctx, ctx.viewer, cohortId);
     if (enrollment === null) throw appError("FORBIDDEN", "Only confirmed participants of this cohort can track its lessons.");
     const lesson = await ctx.db.get("lessons", lessonId);
-    const courseSession = lesson ? await ctx.db.get("sessions", lesson.sessionId) : null;
-    if (lesson === null || courseSession === null || courseSession.courseId !== enrollment.courseId) {
+    const outlineSession = lesson ? await ctx.db.get("sessions", lesson.sessionId) : null;
+    if (lesson === null || outlineSession === null || outlineSession.courseId !== enrollment.courseId) {
       throw appError("NOT_FOUND", "This lesson is not part of your course.");
     }
     const existing = await ctx.db

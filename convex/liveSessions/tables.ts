@@ -10,10 +10,10 @@ import {
 } from "../validators";
 
 export const liveSessionsTables = {
-  /** The dated schedule of a cohort: course sessions placed in the cohort's timezone, plus extras. */
+  /** Live sessions: the dated schedule of a cohort, its outline sessions placed in the cohort's timezone, plus extras. */
   cohortSessions: defineTable({
     cohortId: v.id("cohorts"),
-    /** The course session this occurrence delivers; absent for extra sessions. */
+    /** The outline session (table `sessions`) this live session delivers; absent for extra sessions. */
     courseSessionId: v.optional(v.id("sessions")),
     title: v.string(),
     type: vSessionType,

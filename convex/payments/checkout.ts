@@ -87,15 +87,15 @@ export const status = userQuery({
   },
 });
 
-/** The return page knows only Stripe's session id; resolve it to the caller's enrollment. */
-export const enrollmentForSession = userQuery({
-  args: { sessionId: v.string() },
+/** The return page knows only the Stripe Checkout Session's id; resolve it to the caller's enrollment. */
+export const enrollmentForCheckoutSession = userQuery({
+  args: { checkoutSessionId: v.string() },
   returns: v.union(v.null(), v.id("enrollments")),
-  handler: async (ctx, { sessionId }) => {
+  handler: async (ctx, { checkoutSessionId }) => {
     if (ctx.viewer === null) return null;
     const enrollment = await ctx.db
       .query("enrollments")
-      .withIndex("by_stripeCheckoutSessionId", (q) => q.eq("stripeCheckoutSessionId", sessionId))
+      .withIndex("by_stripeCheckoutSessionId", (q) => q.eq("stripeCheckoutSessionId", checkoutSessionId))
       .unique();
     return enrollment && enrollment.userId === ctx.viewer._id ? enrollment._id : null;
   },
@@ -143,7 +143,7 @@ export const cancel = userMutation({
 
 // ------------------------------------------------------------------ internal
 
-/** A purchase with everything the checkout session, receipt and refund email need. */
+/** A purchase with everything the Checkout Session, receipt and refund email need. */
 export const purchaseContext = internalQuery({
   args: { enrollmentId: v.id("enrollments") },
   handler: async (ctx, { enrollmentId }) => {
@@ -171,7 +171,7 @@ export const createCheckoutSession = internalAction({
     const price = priceCharged(enrollment);
     if (price.amountCents === undefined) throw new Error(`Enrollment ${enrollmentId} has no price to charge`);
     try {
-      const session = await stripeClient().checkout.sessions.create(
+      const checkoutSession = await stripeClient().checkout.sessions.create(
         {
           mode: "payment",
           line_items: [
@@ -196,8 +196,8 @@ export const createCheckoutSession = internalAction({
       );
       await ctx.runMutation(internal.payments.checkout.attachCheckoutSession, {
         enrollmentId,
-        sessionId: session.id,
-        url: session.url ?? "",
+        checkoutSessionId: checkoutSession.id,
+        url: checkoutSession.url ?? "",
       });
     } catch (error) {
       await ctx.runMutation(internal.payments.checkout.checkoutSessionFailed, {
@@ -210,16 +210,16 @@ export const createCheckoutSession = internalAction({
 });
 
 export const attachCheckoutSession = internalMutation({
-  args: { enrollmentId: v.id("enrollments"), sessionId: v.string(), url: v.string() },
-  handler: async (ctx, { enrollmentId, sessionId, url }) => {
+  args: { enrollmentId: v.id("enrollments"), checkoutSessionId: v.string(), url: v.string() },
+  handler: async (ctx, { enrollmentId, checkoutSessionId, url }) => {
     const enrollment = await ctx.db.get("enrollments", enrollmentId);
     if (enrollment === null) return;
-    await ctx.db.patch("enrollments", enrollmentId, { stripeCheckoutSessionId: sessionId, updatedAt: Date.now() });
+    await ctx.db.patch("enrollments", enrollmentId, { stripeCheckoutSessionId: checkoutSessionId, updatedAt: Date.now() });
     if (enrollment.paymentStatus === "pending" && enrollment.seatHeld) {
       await ctx.db.patch("enrollments", enrollmentId, { checkoutUrl: url });
     } else {
-      // The hold ended while the session was being created: close it so nobody pays for a released seat.
-      await ctx.scheduler.runAfter(0, internal.payments.checkout.expireCheckoutSession, { sessionId });
+      // The hold ended while the Checkout Session was being created: close it so nobody pays for a released seat.
+      await ctx.scheduler.runAfter(0, internal.payments.checkout.expireCheckoutSession, { checkoutSessionId });
     }
   },
 });
@@ -229,7 +229,7 @@ export const checkoutSessionFailed = internalMutation({
   handler: async (ctx, { enrollmentId, message, detail }) => {
     const enrollment = await ctx.db.get("enrollments", enrollmentId);
     if (enrollment === null) return;
-    console.error(`Checkout session for ${enrollmentId} failed: ${detail}`);
+    console.error(`Checkout Session for ${enrollmentId} failed: ${detail}`);
     await failPending(ctx, enrollment, "checkout_error", message);
   },
 });
@@ -246,11 +246,11 @@ export const expireHold = internalMutation({
 });
 
 export const expireCheckoutSession = internalAction({
-  args: { sessionId: v.string() },
-  handler: async (_ctx, { sessionId }) => {
+  args: { checkoutSessionId: v.string() },
+  handler: async (_ctx, { checkoutSessionId }) => {
     const stripe = stripeClient();
-    const session = await stripe.checkout.sessions.retrieve(sessionId);
-    if (session.status === "open") await stripe.checkout.sessions.expire(sessionId);
+    const checkoutSession = await stripe.checkout.sessions.retrieve(checkoutSessionId);
+    if (checkoutSession.status === "open") await stripe.checkout.sessions.expire(checkoutSessionId);
   },
 });
 

@@ -48,7 +48,7 @@ export type World = {
   laterCohortId: Id<"cohorts">;
   enrollmentId: Id<"enrollments">;
   memberEnrollmentId: Id<"enrollments">;
-  courseSessionId: Id<"sessions">;
+  outlineSessionId: Id<"sessions">;
   lessonId: Id<"lessons">;
   cohortSessionId: Id<"cohortSessions">;
   kitItemId: Id<"enablementKitItems">;
@@ -154,12 +154,12 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
     const enrollmentId = await enrollment(learner, "b2c", { stripeCheckoutSessionId: checkoutSessionId, stripePaymentIntentId: "pi_world" });
     const memberEnrollmentId = await enrollment(member, "b2b");
 
-    const courseSessionId = await ctx.db.insert("sessions", { courseId, title: "Foundations", type: "W", dayNumber: 1, orderInDay: 1, durationMinutes: 90, description: "Basics", outcomes: [], createdAt: now });
-    const lessonId = await ctx.db.insert("lessons", { sessionId: courseSessionId, title: "Prompts", description: "Write prompts", orderInSession: 1, durationMinutes: 20, createdAt: now });
+    const outlineSessionId = await ctx.db.insert("sessions", { courseId, title: "Foundations", type: "W", dayNumber: 1, orderInDay: 1, durationMinutes: 90, description: "Basics", outcomes: [], createdAt: now });
+    const lessonId = await ctx.db.insert("lessons", { sessionId: outlineSessionId, title: "Prompts", description: "Write prompts", orderInSession: 1, durationMinutes: 20, createdAt: now });
     const startsAt = now + 10 * DAY;
     const cohortSessionId = await ctx.db.insert("cohortSessions", {
       cohortId,
-      courseSessionId,
+      courseSessionId: outlineSessionId,
       title: "Foundations",
       type: "W",
       startsAt,
@@ -272,7 +272,7 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       laterCohortId,
       enrollmentId,
       memberEnrollmentId,
-      courseSessionId,
+      outlineSessionId,
       lessonId,
       cohortSessionId,
       kitItemId,
@@ -304,7 +304,7 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "catalog.cohorts.list": { rule: "platformAdmin", args: none },
   "catalog.courses.get": { rule: "platformAdmin", args: (w) => ({ courseId: w.courseId }) },
   "catalog.courses.list": { rule: "platformAdmin", args: none },
-  "catalog.courses.deleteOutlineSession": { rule: "platformAdmin", args: (w) => ({ sessionId: w.courseSessionId }) },
+  "catalog.courses.deleteOutlineSession": { rule: "platformAdmin", args: (w) => ({ outlineSessionId: w.outlineSessionId }) },
   "catalog.kit.generateUploadUrl": { rule: "platformAdmin", args: none },
   "payments.reviews.list": { rule: "platformAdmin", args: none },
   "payments.refunds.refundPaymentReview": { rule: "platformAdmin", args: (w) => ({ reviewId: w.paymentReviewId, note: "Paid short." }) },
@@ -365,7 +365,7 @@ export const AUTHORIZATION: Record<string, Entry> = {
 
   // ----------------------------------------------------------------- any signed-in person, for themselves
   "certificates.holders.mine": { rule: "signedIn", args: none },
-  "payments.checkout.enrollmentForSession": { rule: "owner", args: (w) => ({ sessionId: w.checkoutSessionId }) },
+  "payments.checkout.enrollmentForCheckoutSession": { rule: "owner", args: (w) => ({ checkoutSessionId: w.checkoutSessionId }) },
   "payments.checkout.myCohortState": { rule: "owner", args: (w) => ({ cohortId: w.cohortId }) },
   "payments.checkout.reserve": { rule: "signedIn", args: (w) => ({ cohortId: w.laterCohortId }) },
   "payments.checkout.status": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId }) },

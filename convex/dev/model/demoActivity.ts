@@ -25,15 +25,15 @@ export async function seedDashboardActivity(
     if (!memberSet.has(e.userId)) continue;
     const cohort = (await ctx.db.get("cohorts", e.cohortId))!;
     if (cohort.status === "completed") continue;
-    const courseSessions = await ctx.db
+    const outlineSessions = await ctx.db
       .query("sessions")
       .withIndex("by_courseId_and_dayNumber_and_orderInDay", (q) => q.eq("courseId", cohort.courseId))
       .take(20);
     const share = rand();
-    for (const session of courseSessions) {
+    for (const outlineSession of outlineSessions) {
       for (const lesson of await ctx.db
         .query("lessons")
-        .withIndex("by_sessionId", (q) => q.eq("sessionId", session._id))
+        .withIndex("by_sessionId", (q) => q.eq("sessionId", outlineSession._id))
         .take(10)) {
         if (rand() < share * 0.8) {
           await ctx.db.insert("lessonCompletions", { userId: e.userId, enrollmentId: e.enrollmentId, cohortId: e.cohortId, lessonId: lesson._id, completedAt: now - Math.floor(rand() * 10) * DAY_MS });

@@ -7,19 +7,19 @@ import { planReminders } from "./lifecycle";
 export const DAY_STARTS_AT = { hour: 9, minute: 0 };
 export const BREAK_MINUTES = 15;
 
-type CourseSession = Pick<Doc<"sessions">, "_id" | "title" | "type" | "dayNumber" | "orderInDay" | "durationMinutes">;
+type OutlineSession = Pick<Doc<"sessions">, "_id" | "title" | "type" | "dayNumber" | "orderInDay" | "durationMinutes">;
 export type PlacedSession = { courseSessionId: Id<"sessions">; title: string; type: SessionType; startsAt: number; endsAt: number };
 
 /**
- * Places a course's sessions on a cohort's dates: day N starts at 09:00 in the
- * cohort's timezone (wall-clock, so correct across DST), sessions follow in
+ * Places a course's outline sessions on a cohort's dates as its live sessions: day N starts
+ * at 09:00 in the cohort's timezone (wall-clock, so correct across DST), sessions follow in
  * order with a short break between them.
  */
-export function placeSessions(cohort: { startDate: number; timezone?: string }, sessions: CourseSession[]): PlacedSession[] {
+export function placeSessions(cohort: { startDate: number; timezone?: string }, sessions: OutlineSession[]): PlacedSession[] {
   const zone = cohort.timezone ?? "UTC";
   const firstDay = DateTime.fromMillis(cohort.startDate, { zone }).startOf("day");
   const placed: PlacedSession[] = [];
-  const byDay = new Map<number, CourseSession[]>();
+  const byDay = new Map<number, OutlineSession[]>();
   for (const session of sessions) byDay.set(session.dayNumber, [...(byDay.get(session.dayNumber) ?? []), session]);
   for (const [dayNumber, daySessions] of [...byDay].sort((a, b) => a[0] - b[0])) {
     let cursor = firstDay.plus({ days: dayNumber - 1 }).set(DAY_STARTS_AT);

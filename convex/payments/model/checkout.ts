@@ -13,14 +13,14 @@ import {
   paymentIntentOf,
   recordPaymentReview,
   reviewForPaymentIntent,
-  sessionPayment,
+  checkoutSessionPayment,
 } from "./reviews";
 import { accessWindows, liveEnrollmentInCourse, releaseSeat, takeSeat } from "../../enrollments/model/seats";
 import { leaveCourseWaitlists, openOfferFor } from "../../waitlist/model/queue";
 
 /**
  * A reservation holds its seat for 30 minutes, plus one so that Stripe — which
- * wants `expires_at` at least 30 minutes ahead when the session is created a
+ * wants `expires_at` at least 30 minutes ahead when the Checkout Session is created a
  * moment later — accepts the same deadline.
  */
 export const HOLD_MS = 31 * 60 * 1000;
@@ -86,7 +86,7 @@ export async function failPending(ctx: MutationCtx, enrollment: Doc<"enrollments
     updatedAt: Date.now(),
   });
   if (enrollment.stripeCheckoutSessionId && reason !== "checkout_expired") {
-    await ctx.scheduler.runAfter(0, internal.payments.checkout.expireCheckoutSession, { sessionId: enrollment.stripeCheckoutSessionId });
+    await ctx.scheduler.runAfter(0, internal.payments.checkout.expireCheckoutSession, { checkoutSessionId: enrollment.stripeCheckoutSessionId });
   }
   return true;
 }
@@ -96,27 +96,27 @@ export function priceCharged(enrollment: Doc<"enrollments">) {
   return { amountCents: enrollment.amountCents, currency: enrollment.currency ?? currency() };
 }
 
-const isPaid = (type: string, session: CheckoutSessionObject) =>
+const isPaid = (type: string, checkoutSession: CheckoutSessionObject) =>
   type === "checkout.session.async_payment_succeeded" ||
-  (type === "checkout.session.completed" && (session.payment_status === "paid" || session.payment_status === "no_payment_required"));
+  (type === "checkout.session.completed" && (checkoutSession.payment_status === "paid" || checkoutSession.payment_status === "no_payment_required"));
 
 /**
  * Applies a `checkout.session.*` event. Only the Checkout Session we created
  * for an enrollment (stored on it) can move that enrollment, and only for the
- * price charged; any other paid session that claims one of our enrollments,
+ * price charged; any other paid Checkout Session that claims one of our enrollments,
  * and any payment of another amount or currency, goes to the review list.
  */
-export async function applyCheckoutSessionEvent(ctx: MutationCtx, eventId: string, type: string, session: CheckoutSessionObject): Promise<string> {
+export async function applyCheckoutSessionEvent(ctx: MutationCtx, eventId: string, type: string, checkoutSession: CheckoutSessionObject): Promise<string> {
   const enrollment = await ctx.db
     .query("enrollments")
-    .withIndex("by_stripeCheckoutSessionId", (q) => q.eq("stripeCheckoutSessionId", session.id))
+    .withIndex("by_stripeCheckoutSessionId", (q) => q.eq("stripeCheckoutSessionId", checkoutSession.id))
     .unique();
-  const paid = isPaid(type, session);
+  const paid = isPaid(type, checkoutSession);
   if (enrollment === null) {
     // client_reference_id and metadata are not proof: a Payment Link on the same account lets the buyer set the former.
-    const claimed = paid ? await claimedEnrollment(ctx, session) : null;
+    const claimed = paid ? await claimedEnrollment(ctx, checkoutSession) : null;
     if (claimed === null) return "ignored: unknown checkout session";
-    return await recordPaymentReview(ctx, { reason: "unknown_session", stripeEventId: eventId, payment: sessionPayment(session), enrollmentId: claimed }, { refund: false });
+    return await recordPaymentReview(ctx, { reason: "unknown_session", stripeEventId: eventId, payment: checkoutSessionPayment(checkoutSession), enrollmentId: claimed }, { refund: false });
   }
   if (type === "checkout.session.expired") {
     return (await failPending(ctx, enrollment, "checkout_expired")) ? "seat released" : "ignored: not pending";
@@ -126,22 +126,22 @@ export async function applyCheckoutSessionEvent(ctx: MutationCtx, eventId: strin
   }
   const expected = priceCharged(enrollment);
   const mismatch =
-    session.amount_total !== expected.amountCents ? ("amount_mismatch" as const) : session.currency?.toLowerCase() !== expected.currency ? ("currency_mismatch" as const) : null;
+    checkoutSession.amount_total !== expected.amountCents ? ("amount_mismatch" as const) : checkoutSession.currency?.toLowerCase() !== expected.currency ? ("currency_mismatch" as const) : null;
   if (mismatch) {
     if (!paid) return "ignored: amount or currency does not match";
     await failPending(ctx, enrollment, "payment_under_review", "We received a payment that does not match this purchase. Our team will review it and contact you.");
-    return await recordPaymentReview(ctx, { reason: mismatch, stripeEventId: eventId, payment: sessionPayment(session), enrollmentId: enrollment._id, expected }, { refund: false });
+    return await recordPaymentReview(ctx, { reason: mismatch, stripeEventId: eventId, payment: checkoutSessionPayment(checkoutSession), enrollmentId: enrollment._id, expected }, { refund: false });
   }
-  if (paid) return await confirmPayment(ctx, enrollment, eventId, session);
+  if (paid) return await confirmPayment(ctx, enrollment, eventId, checkoutSession);
   if (enrollment.paymentStatus !== "pending") return "ignored: not pending";
   // A delayed method (e.g. bank debit) is processing: keep the seat until Stripe reports the result.
   await ctx.db.patch("enrollments", enrollment._id, { awaitingAsyncPayment: true, holdExpiresAt: undefined, updatedAt: Date.now() });
   return "awaiting async payment";
 }
 
-/** The enrollment a session names in client_reference_id or metadata, if it exists (for the review list only). */
-async function claimedEnrollment(ctx: MutationCtx, session: CheckoutSessionObject) {
-  for (const reference of [session.client_reference_id, session.metadata?.enrollmentId]) {
+/** The enrollment a Checkout Session names in client_reference_id or metadata, if it exists (for the review list only). */
+async function claimedEnrollment(ctx: MutationCtx, checkoutSession: CheckoutSessionObject) {
+  for (const reference of [checkoutSession.client_reference_id, checkoutSession.metadata?.enrollmentId]) {
     const id = reference ? ctx.db.normalizeId("enrollments", reference) : null;
     if (id && (await ctx.db.get("enrollments", id))) return id;
   }
@@ -149,16 +149,16 @@ async function claimedEnrollment(ctx: MutationCtx, session: CheckoutSessionObjec
 }
 
 /**
- * Confirms the enrollment's own paid session, for the price charged. A payment
+ * Confirms the enrollment's own paid Checkout Session, for the price charged. A payment
  * that arrives after its hold ended takes a free seat if there is one. One that
  * cannot be delivered — no seat left, another live enrollment in the course,
  * or a second payment — is refunded automatically and listed for review.
  */
-async function confirmPayment(ctx: MutationCtx, enrollment: Doc<"enrollments">, eventId: string, session: CheckoutSessionObject): Promise<string> {
-  const paymentIntentId = paymentIntentOf(session);
+async function confirmPayment(ctx: MutationCtx, enrollment: Doc<"enrollments">, eventId: string, checkoutSession: CheckoutSessionObject): Promise<string> {
+  const paymentIntentId = paymentIntentOf(checkoutSession);
   const undeliverable = async (reason: "no_seat_left" | "already_enrolled" | "duplicate_payment", message?: string) => {
     if (message) await ctx.db.patch("enrollments", enrollment._id, { checkoutError: message, updatedAt: Date.now() });
-    return await recordPaymentReview(ctx, { reason, stripeEventId: eventId, payment: sessionPayment(session), enrollmentId: enrollment._id, expected: priceCharged(enrollment) }, { refund: true });
+    return await recordPaymentReview(ctx, { reason, stripeEventId: eventId, payment: checkoutSessionPayment(checkoutSession), enrollmentId: enrollment._id, expected: priceCharged(enrollment) }, { refund: true });
   };
   if (enrollment.paymentStatus === "completed" || enrollment.paymentStatus === "refunded") {
     if (paymentIntentId === null || paymentIntentId === enrollment.stripePaymentIntentId) {

@@ -47,11 +47,11 @@ export type PaymentFacts = {
   currency: string | null;
 };
 
-export const sessionPayment = (session: CheckoutSessionObject): PaymentFacts => ({
-  stripeCheckoutSessionId: session.id,
-  stripePaymentIntentId: paymentIntentOf(session),
-  amountCents: typeof session.amount_total === "number" ? session.amount_total : null,
-  currency: session.currency?.toLowerCase() ?? null,
+export const checkoutSessionPayment = (checkoutSession: CheckoutSessionObject): PaymentFacts => ({
+  stripeCheckoutSessionId: checkoutSession.id,
+  stripePaymentIntentId: paymentIntentOf(checkoutSession),
+  amountCents: typeof checkoutSession.amount_total === "number" ? checkoutSession.amount_total : null,
+  currency: checkoutSession.currency?.toLowerCase() ?? null,
 });
 
 /**
