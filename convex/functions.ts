@@ -12,6 +12,8 @@
  *   `enrollmentId`): act on one person; declare `memberAction` next to `handler`. The person must
  *   pass `requireMemberInScope` (model/access.ts) before the handler runs: `ctx.member` (and
  *   `ctx.enrollment`) hold them.
+ * - `devQuery` / `devInternalMutation`: local mode only (convex/dev/); declare `localFeature` next to
+ *   `handler`. Anywhere but a local deployment (ACADEMY_LOCAL_MODE=1) they refuse with NOT_AVAILABLE.
  */
 import { getAuthUserId } from "@convex-dev/auth/server";
 import { customAction, customCtx, customMutation, customQuery } from "convex-helpers/server/customFunctions";
@@ -27,6 +29,7 @@ import {
   internalQuery,
   httpAction,
 } from "./_generated/server";
+import { isLocalMode } from "./env";
 import { appError } from "./errors";
 import { type MemberAction, type OrgNeed, requireMemberInScope, requireOrgAccess, requirePlatformAdmin } from "./access";
 import { assertArgsBounded } from "./limits";
@@ -154,3 +157,18 @@ export const orgEnrollmentMutation = marked(
     },
   }),
 );
+
+type LocalFeature = { localFeature: string };
+
+/** Refuses before the handler runs unless this is a local deployment (the only switch is ACADEMY_LOCAL_MODE=1). */
+const localModeOnly = {
+  args: {},
+  input: async (_ctx: unknown, _args: Record<string, never>, { localFeature }: LocalFeature) => {
+    if (!isLocalMode()) throw appError("NOT_AVAILABLE", `${localFeature} exists only in local mode (ACADEMY_LOCAL_MODE=1).`);
+    return { ctx: {}, args: {} };
+  },
+};
+
+export const devQuery = customQuery(query, localModeOnly);
+
+export const devInternalMutation = customMutation(internalMutation, localModeOnly);

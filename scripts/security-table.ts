@@ -36,6 +36,7 @@ export const BUILDER_CALLERS = {
   platformAdminQuery: "platform admins",
   platformAdminMutation: "platform admins",
   platformAdminAction: "platform admins",
+  devQuery: "anyone, on a local deployment only (elsewhere it refuses)",
   orgQuery: "managers of the organization",
   orgMutation: "managers of the organization",
   orgMemberQuery: "managers of the organization whose scope holds the person",

@@ -1,18 +1,15 @@
-/** The dev mailbox: where email goes in local mode (ACADEMY_LOCAL_MODE=1) instead of being sent. */
+/**
+ * The dev mailbox: where email goes in local mode (ACADEMY_LOCAL_MODE=1) instead of being sent
+ * (integrations/email.ts decides); the /dev/mailbox page reads it.
+ */
 import { v } from "convex/values";
-import { appError } from "../errors";
-import { internalMutation, query } from "../functions";
-import { isLocalMode } from "../env";
+import { devInternalMutation, devQuery } from "../functions";
 import { vOutgoingEmail } from "../validators";
 
-function requireLocalMode() {
-  if (!isLocalMode()) throw appError("NOT_AVAILABLE", "The dev mailbox exists only in local mode.");
-}
-
-export const deliver = internalMutation({
+export const deliver = devInternalMutation({
+  localFeature: "The dev mailbox",
   args: vOutgoingEmail,
   handler: async (ctx, email) => {
-    requireLocalMode();
     await ctx.db.insert("devEmails", { ...email, to: email.to.trim().toLowerCase(), createdAt: Date.now() });
   },
 });
@@ -20,11 +17,11 @@ export const deliver = internalMutation({
 const vMailboxEntry = v.object({ _id: v.id("devEmails"), ...vOutgoingEmail, createdAt: v.number() });
 
 /** The latest emails, optionally for one address. Local mode only. */
-export const list = query({
+export const list = devQuery({
+  localFeature: "The dev mailbox",
   args: { to: v.optional(v.string()) },
   returns: v.array(vMailboxEntry),
   handler: async (ctx, { to }) => {
-    requireLocalMode();
     const emails = to
       ? await ctx.db
           .query("devEmails")

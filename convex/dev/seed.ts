@@ -1,5 +1,5 @@
 /**
- * Demo data: `npm run seed` locally (admin key). Only in local mode
+ * Demo data: `npm run seed` locally (admin key, `dev/seed:run`). Only in local mode
  * (ACADEMY_LOCAL_MODE=1): the demo people include a platform admin whom local
  * mode lets anyone sign in as. Idempotent: does nothing when the catalogue
  * already exists.
@@ -7,14 +7,12 @@
 import { v } from "convex/values";
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import { appError } from "../errors";
-import { internalMutation } from "../functions";
+import { devInternalMutation } from "../functions";
 import { ACME_LEARNERS, ACME_TEAMS, DEMO_ACCOUNTS, DEMO_COURSES, DEMO_SKILLS } from "./model/demoData";
 import { planCertificates } from "../certificates/model/plan";
 import { seedDashboardActivity } from "./model/demoActivity";
 import { scheduleCohort } from "../liveSessions/model/schedule";
 import { accessWindows } from "../enrollments/model/seats";
-import { isLocalMode } from "../env";
 import { DEFAULT_NOTIFICATION_PREFERENCES } from "../users/model/accounts";
 import { MANAGER_PERMISSIONS, type UserRole } from "../validators";
 
@@ -36,11 +34,11 @@ function random(seed: number) {
   };
 }
 
-export const run = internalMutation({
+export const run = devInternalMutation({
+  localFeature: "The demo academy",
   args: { now: v.optional(v.number()) },
   returns: v.object({ seeded: v.boolean(), users: v.number(), courses: v.number(), cohorts: v.number() }),
   handler: async (ctx, args) => {
-    if (!isLocalMode()) throw appError("NOT_AVAILABLE", "The demo academy can be seeded only in local mode (ACADEMY_LOCAL_MODE=1).");
     if ((await ctx.db.query("courses").first()) !== null) {
       return { seeded: false, users: 0, courses: 0, cohorts: 0 };
     }
