@@ -8,6 +8,7 @@
 /** The modules under mutation — the one list to change when these rules move. */
 export const MUTATED_MODULES = [
   "convex/enrollments/model/seats.ts", // seat accounting
+  "convex/enrollments/model/state.ts", // every change of an enrollment's payment and seat state
   "convex/payments/model/checkout.ts", // reserving, confirming, failing and refunding a purchase
   "convex/payments/checkout.ts", // checkout functions
   "convex/payments/webhook.ts", // the Stripe webhook

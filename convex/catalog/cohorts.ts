@@ -1,7 +1,6 @@
 /** Dated cohorts of a course: platform admins plan and edit them; their status follows their dates. */
 import { internalMutation, platformAdminMutation, platformAdminQuery } from "../functions";
 import { planCertificates } from "../certificates/model/plan";
-import { refreshCohortLater } from "../dashboards/model/memberStats";
 import { v } from "convex/values";
 import type { Id } from "../_generated/dataModel";
 import { appError } from "../errors";
@@ -25,7 +24,6 @@ export const advanceStatuses = internalMutation({
         await ctx.db.patch("cohorts", cohort._id, { status: "completed", updatedAt: now });
         // Everyone who met the course's rules gets a signed certificate, issued in batches.
         await planCertificates(ctx, cohort._id);
-        await refreshCohortLater(ctx, cohort._id);
       }
     }
   },

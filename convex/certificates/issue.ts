@@ -10,7 +10,6 @@ import { internalAction, internalMutation, internalQuery } from "../functions";
 import { certificateUrls, statusListUrl } from "./model/plan";
 import { notifyUsers } from "../notifications/model/notify";
 import { issuerDid, signAchievementCredential } from "./shared/openBadges";
-import { refreshLater } from "../dashboards/model/memberStats";
 import { ensureStatusListSigned } from "./revocation";
 
 export const issueContext = internalQuery({
@@ -104,7 +103,6 @@ export const finishIssue = internalMutation({
     }
     await ctx.db.patch("certificates", certificateId, { credentialJson, issueStatus: "issued", issueError: undefined, badgeData: { ...certificate.badgeData, issuerId }, badgeImageId, badgeSvgId, pdfId });
     await recordInSpecTables(ctx, { ...certificate, credentialJson, badgeData: { ...certificate.badgeData, issuerId } }, pdfId);
-    await refreshLater(ctx, [certificate.userId]);
     const user = await ctx.db.get("users", certificate.userId);
     if (user) {
       await notifyUsers(

@@ -14,7 +14,6 @@ import {
 } from "./model/plan";
 import { notifyUsers } from "../notifications/model/notify";
 import { signStatusList } from "./shared/openBadges";
-import { refreshLater } from "../dashboards/model/memberStats";
 
 /** What the re-signing action needs: the list's bits and versions, and whether it may sign now. */
 export const statusListState = internalQuery({
@@ -101,7 +100,6 @@ export const revoke = platformAdminMutation({
     if (certificate === null) throw appError("NOT_FOUND", "This certificate no longer exists.");
     if (certificate.revokedAt) throw appError("NOT_AVAILABLE", "This certificate is already revoked.");
     await recordRevocation(ctx, certificate, trimmed);
-    await refreshLater(ctx, [certificate.userId]);
     const user = await ctx.db.get("users", certificate.userId);
     if (user) {
       await notifyUsers(

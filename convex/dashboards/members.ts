@@ -1,8 +1,9 @@
-/** Recomputing members' dashboard rows (model/memberStats.ts). */
+/** Recomputing members' dashboard rows (model/memberStats.ts), scheduled by the triggers of model/refresh.ts. */
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalMutation } from "../functions";
-import { refreshLater, refreshMember } from "./model/memberStats";
+import { refreshMember } from "./model/memberStats";
+import { scheduleRefresh } from "./model/refresh";
 
 export const refresh = internalMutation({
   args: { userIds: v.array(v.id("users")) },
@@ -22,7 +23,7 @@ export const backfill = internalMutation({
   returns: v.null(),
   handler: async (ctx, { cursor }) => {
     const page = await ctx.db.query("users").paginate({ cursor: cursor ?? null, numItems: 100 });
-    await refreshLater(
+    await scheduleRefresh(
       ctx,
       page.page.filter((u) => u.organizationId !== undefined).map((u) => u._id),
     );

@@ -12,7 +12,7 @@ import { ACME_LEARNERS, ACME_TEAMS, DEMO_ACCOUNTS, DEMO_COURSES, DEMO_SKILLS } f
 import { planCertificates } from "../certificates/model/plan";
 import { seedDashboardActivity } from "./model/demoActivity";
 import { scheduleCohort } from "../liveSessions/model/schedule";
-import { accessWindows } from "../enrollments/model/seats";
+import { enrollConfirmed } from "../enrollments/model/state";
 import { DEFAULT_NOTIFICATION_PREFERENCES } from "../users/model/accounts";
 import { MANAGER_PERMISSIONS, type UserRole } from "../validators";
 
@@ -629,20 +629,11 @@ class Seeder {
 
   async enroll(cohortId: Id<"cohorts">, userId: Id<"users">, paymentType: "b2b" | "b2c") {
     const cohort = (await this.ctx.db.get("cohorts", cohortId))!;
-    await this.ctx.db.patch("cohorts", cohortId, { currentEnrollment: cohort.currentEnrollment + 1 });
-    return await this.ctx.db.insert("enrollments", {
-      userId,
-      cohortId,
-      courseId: cohort.courseId,
-      purchaseDate: Math.min(this.now, cohort.startDate - 10 * DAY),
-      paymentStatus: "completed",
+    return await enrollConfirmed(this.ctx, userId, cohort, {
       paymentType,
       amountCents: paymentType === "b2c" ? (await this.ctx.db.get("courses", cohort.courseId))!.priceB2C : undefined,
+      purchasedAt: Math.min(this.now, cohort.startDate - 10 * DAY),
       intakeSurveyCompleted: true,
-      ...accessWindows(cohort),
-      seatHeld: true,
-      createdAt: Math.min(this.now, cohort.startDate - 10 * DAY),
-      updatedAt: this.now,
     });
   }
 }

@@ -5,7 +5,7 @@ import type { QueryCtx } from "../_generated/server";
 import { appError } from "../errors";
 import { userMutation, userQuery } from "../functions";
 import { cohortCalendar } from "../liveSessions/model/calendar";
-import { touchActivity } from "../dashboards/model/memberStats";
+import { markActive } from "../users/model/accounts";
 import { JOIN_OPENS_MS, LATE_AFTER_MS, recordAttendance } from "../liveSessions/model/lifecycle";
 import { vAttendanceStatus, vCohortSessionStatus, vCohortStatus, vCourseFormat, vKitItemType, vSessionType } from "../validators";
 
@@ -208,7 +208,7 @@ export const setLessonDone = userMutation({
     } else {
       return null;
     }
-    await touchActivity(ctx, ctx.viewer._id);
+    await markActive(ctx, ctx.viewer._id);
     return null;
   },
 });
@@ -231,7 +231,7 @@ export const openKitItem = userMutation({
     }
     const url = item.fileId ? await ctx.storage.getUrl(item.fileId) : (item.externalUrl ?? null);
     if (!url) throw appError("NOT_AVAILABLE", "This item has no file yet.");
-    await touchActivity(ctx, ctx.viewer._id);
+    await markActive(ctx, ctx.viewer._id);
     return url;
   },
 });

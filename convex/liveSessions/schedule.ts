@@ -11,7 +11,6 @@ import { expandRecurrence, instantToLocal, localToInstant } from "./model/recurr
 import { announceChange, isSessionStaff, planReminders, sendPlannedReminder, sessionContext, requireSession } from "./model/lifecycle";
 import { requireUserByEmail } from "../users/model/accounts";
 import { vCohortSessionStatus, vRecurrenceFrequency, vSessionReminderKind, vSessionType } from "../validators";
-import { refreshCohortLater } from "../dashboards/model/memberStats";
 import { boundedText, optionalText, TEXT_LIMITS } from "../limits";
 
 const MAX_DURATION_MINUTES = 8 * 60;
@@ -158,7 +157,6 @@ export const cancel = platformAdminMutation({
     const cancelled = (await ctx.db.get("cohortSessions", cohortSessionId))!;
     await planReminders(ctx, cancelled); // cancels the planned ones; a cancelled session gets none
     await announceChange(ctx, cancelled, "cancelled");
-    await refreshCohortLater(ctx, cancelled.cohortId);
     return null;
   },
 });
@@ -213,7 +211,6 @@ export const add = platformAdminMutation({
     }
     const first = (await ctx.db.get("cohortSessions", ids[0]))!;
     await announceChange(ctx, first, "added");
-    await refreshCohortLater(ctx, cohortId);
     return ids;
   },
 });

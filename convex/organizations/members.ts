@@ -15,7 +15,7 @@ import {
   releaseOrgSeat,
   requireActive,
 } from "./model/membership";
-import { releaseSeat } from "../enrollments/model/seats";
+import { unassign } from "../enrollments/model/state";
 import { vCohortStatus, vManagerRole, vTeamRole } from "../validators";
 
 /** Members a page at a time, with their teams and current cohorts. */
@@ -169,8 +169,7 @@ export const unassignCohort = orgEnrollmentMutation({
   handler: async (ctx) => {
     const { organization, viewer } = ctx.access;
     const enrollment = requireOrgPlaced(ctx.enrollment);
-    await releaseSeat(ctx, enrollment);
-    await ctx.db.patch("enrollments", enrollment._id, { paymentStatus: "failed", failureReason: "cancelled", updatedAt: Date.now() });
+    await unassign(ctx, enrollment);
     await audit(ctx, organization._id, "cohort_unassigned", { actorId: viewer._id, subjectUserId: enrollment.userId, fromCohortId: enrollment.cohortId });
     return null;
   },

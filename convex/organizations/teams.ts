@@ -6,7 +6,6 @@ import { assertTeamInScope } from "../access";
 import { TEXT_LIMITS, boundedText, optionalText } from "../limits";
 import { audit } from "./model/membership";
 import { vTeamRole } from "../validators";
-import { refreshLater } from "../dashboards/model/memberStats";
 
 export const create = orgMutation({
   args: { name: v.string(), description: v.optional(v.string()) },
@@ -57,7 +56,6 @@ export const setMember = orgMemberMutation({
       await ctx.db.patch("teams", teamId, { memberCount: team.memberCount + 1, updatedAt: Date.now() });
     }
     await audit(ctx, organization._id, "team_updated", { actorId: viewer._id, subjectUserId: member._id, details: `${team.name}: ${role}` });
-    await refreshLater(ctx, [member._id]);
     return null;
   },
 });
@@ -76,7 +74,6 @@ export const removeMember = orgMemberMutation({
     await ctx.db.delete("teamMembers", membership._id);
     await ctx.db.patch("teams", teamId, { memberCount: Math.max(0, team.memberCount - 1), updatedAt: Date.now() });
     await audit(ctx, organization._id, "team_updated", { actorId: viewer._id, subjectUserId: userId, details: `${team.name}: removed` });
-    await refreshLater(ctx, [userId]);
     return null;
   },
 });

@@ -8,6 +8,7 @@ import type { Doc } from "../_generated/dataModel";
 import { appError } from "../errors";
 import { internalAction, internalMutation, internalQuery, userMutation, userQuery } from "../functions";
 import { failPending, priceCharged, reserveSeat } from "./model/checkout";
+import { attachCheckoutSession as recordCheckoutSession } from "../enrollments/model/state";
 import { siteUrl } from "../env";
 import { cohortCalendar } from "../liveSessions/model/calendar";
 import { sendEmail } from "../integrations/email";
@@ -214,10 +215,7 @@ export const attachCheckoutSession = internalMutation({
   handler: async (ctx, { enrollmentId, checkoutSessionId, url }) => {
     const enrollment = await ctx.db.get("enrollments", enrollmentId);
     if (enrollment === null) return;
-    await ctx.db.patch("enrollments", enrollmentId, { stripeCheckoutSessionId: checkoutSessionId, updatedAt: Date.now() });
-    if (enrollment.paymentStatus === "pending" && enrollment.seatHeld) {
-      await ctx.db.patch("enrollments", enrollmentId, { checkoutUrl: url });
-    } else {
+    if (!(await recordCheckoutSession(ctx, enrollment, { id: checkoutSessionId, url }))) {
       // The hold ended while the Checkout Session was being created: close it so nobody pays for a released seat.
       await ctx.scheduler.runAfter(0, internal.payments.checkout.expireCheckoutSession, { checkoutSessionId });
     }

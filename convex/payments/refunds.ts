@@ -4,6 +4,7 @@
  */
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
+import { recordRefundRequest as noteRefundRequest } from "../enrollments/model/state";
 import { appError } from "../errors";
 import { internalMutation, internalQuery, platformAdminAction, internalAction } from "../functions";
 import { optionalText, TEXT_LIMITS } from "../limits";
@@ -17,7 +18,7 @@ export const refundContext = internalQuery({
 export const recordRefundRequest = internalMutation({
   args: { enrollmentId: v.id("enrollments"), note: v.optional(v.string()) },
   handler: async (ctx, { enrollmentId, note }) => {
-    await ctx.db.patch("enrollments", enrollmentId, { refundRequestedAt: Date.now(), ...(note ? { refundNote: note } : {}), updatedAt: Date.now() });
+    await noteRefundRequest(ctx, enrollmentId, note);
   },
 });
 

@@ -5,7 +5,7 @@
 import { v } from "convex/values";
 import { appError } from "../errors";
 import { userMutation, userQuery } from "../functions";
-import { DEFAULT_PRIVACY, refreshLater } from "../dashboards/model/memberStats";
+import { DEFAULT_PRIVACY } from "../dashboards/model/memberStats";
 import { notifyUsers } from "../notifications/model/notify";
 import { vManagerAccessType } from "../validators";
 
@@ -77,7 +77,6 @@ export const update = userMutation({
       .unique();
     if (row) await ctx.db.patch("userPrivacySettings", row._id, { ...settings, updatedAt: Date.now() });
     else await ctx.db.insert("userPrivacySettings", { userId: ctx.viewer._id, ...settings, updatedAt: Date.now() });
-    await refreshLater(ctx, [ctx.viewer._id]);
     return null;
   },
 });

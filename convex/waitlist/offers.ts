@@ -12,9 +12,9 @@ import { internalAction, internalMutation, internalQuery, userMutation } from ".
 import { HOLD_MS } from "../payments/model/checkout";
 import { currency, siteUrl } from "../env";
 import { sendEmail } from "../integrations/email";
-import { refreshLater } from "../dashboards/model/memberStats";
 import { audit, cohortAvailableTo } from "../organizations/model/membership";
-import { accessWindows, liveEnrollmentInCourse } from "../enrollments/model/seats";
+import { liveEnrollmentInCourse } from "../enrollments/model/seats";
+import { enrollFromOffer } from "../enrollments/model/state";
 import { endOffer, leaveCourseWaitlists, offerFreeSeats, ownEntry } from "./model/queue";
 
 export const decline = userMutation({
@@ -55,20 +55,12 @@ export const accept = userMutation({
     }
     const organization = await organizationSeatFor(ctx, ctx.viewer, cohort);
     const b2b = organization !== null;
-    const enrollmentId = await ctx.db.insert("enrollments", {
-      userId: ctx.viewer._id,
-      cohortId: cohort._id,
-      courseId: course._id,
-      purchaseDate: now,
-      paymentStatus: b2b ? "completed" : "pending",
-      paymentType: b2b ? "b2b" : "b2c",
-      intakeSurveyCompleted: false,
-      ...accessWindows(cohort),
-      seatHeld: true, // the offer's seat
-      ...(b2b ? {} : { holdExpiresAt: now + HOLD_MS, amountCents: course.priceB2C, currency: currency() }),
-      createdAt: now,
-      updatedAt: now,
-    });
+    const enrollmentId = await enrollFromOffer(
+      ctx,
+      ctx.viewer._id,
+      { cohort, course },
+      b2b ? { paidByOrganization: true } : { paidByOrganization: false, holdExpiresAt: now + HOLD_MS, currency: currency() },
+    );
     await ctx.db.patch("waitlist", entryId, { status: "enrolled", seatHeld: false, offerOutcome: "accepted", enrollmentId, updatedAt: now });
     await leaveCourseWaitlists(ctx, ctx.viewer._id, course._id, entryId);
     if (organization !== null) {
@@ -78,7 +70,6 @@ export const accept = userMutation({
         cohortId: cohort._id,
         details: "Accepted a waitlist offer with their organization seat",
       });
-      await refreshLater(ctx, [ctx.viewer._id]);
     } else {
       await ctx.scheduler.runAfter(0, internal.payments.checkout.createCheckoutSession, { enrollmentId });
       await ctx.scheduler.runAt(now + HOLD_MS, internal.payments.checkout.expireHold, { enrollmentId });

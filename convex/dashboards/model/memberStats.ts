@@ -2,7 +2,8 @@
  * What managers see of each organization member, maintained as learners act.
  *
  * Every write that changes a learner's progress (lesson completed, attendance,
- * certificate, enrollment, team change, privacy choice) calls `refreshLater`;
+ * certificate, enrollment, team change, privacy choice) fires a trigger that
+ * schedules their refresh (model/refresh.ts, registered in convex/functions.ts);
  * `refreshMember` recomputes that one member from their own records (bounded
  * by their enrollments, not by the organization's size), rewrites their
  * `memberStats` rows (organization + each team), moves the running sums in
@@ -10,7 +11,6 @@
  * `activityDays` (members by the day they were last active). Dashboards then
  * read a fixed number of rows, whatever the organization's size.
  */
-import { internal } from "../../_generated/api";
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import { appError } from "../../errors";
@@ -56,30 +56,6 @@ export async function activityCounts(ctx: QueryCtx, totals: Doc<"dashboardTotals
   const activeMembers = days.reduce((sum, d) => sum + d.members, 0);
   const activeBusy = days.reduce((sum, d) => sum + d.inProgressMembers, 0);
   return { activeMembers, atRisk: Math.max(0, totals.inProgressMembers - activeBusy) };
-}
-
-/** Recomputes the given members soon after this transaction commits. */
-export async function refreshLater(ctx: MutationCtx, userIds: Id<"users">[]) {
-  const unique = [...new Set(userIds)];
-  // Ten per job keeps each job well inside Convex's per-transaction limits (a member costs ~90 reads, ~40 index ranges).
-  for (let i = 0; i < unique.length; i += 10) {
-    await ctx.scheduler.runAfter(0, internal.dashboards.members.refresh, { userIds: unique.slice(i, i + 10) });
-  }
-}
-
-/** Refreshes everyone confirmed in a cohort (its schedule or status changed). */
-export async function refreshCohortLater(ctx: MutationCtx, cohortId: Id<"cohorts">) {
-  const enrollments = await ctx.db
-    .query("enrollments")
-    .withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", cohortId).eq("paymentStatus", "completed"))
-    .take(1000);
-  await refreshLater(ctx, enrollments.map((e) => e.userId));
-}
-
-/** Marks the learner active now and refreshes what their managers see. */
-export async function touchActivity(ctx: MutationCtx, userId: Id<"users">) {
-  await ctx.db.patch("users", userId, { lastActiveAt: Date.now() });
-  await refreshLater(ctx, [userId]);
 }
 
 /** Recomputes one member's rows and moves the totals by the difference. */

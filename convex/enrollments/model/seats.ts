@@ -1,9 +1,13 @@
+/**
+ * A cohort's seat count (`cohorts.currentEnrollment`): confirmed enrollments, live checkout holds and open
+ * waitlist offers. Only `takeSeat` and `returnSeat` change it — enrollments through enrollments/model/state.ts,
+ * offers through waitlist/model/queue.ts.
+ */
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import { appError } from "../../errors";
-import { offerFreeSeats } from "../../waitlist/model/queue";
 
-/** Seats taken count confirmed enrollments and live holds; this is the only place that changes the count. */
+/** Counts one more seat taken; refuses (COHORT_FULL) when none is left. */
 export async function takeSeat(ctx: MutationCtx, cohortId: Id<"cohorts">) {
   const cohort = await ctx.db.get("cohorts", cohortId);
   if (cohort === null) throw appError("NOT_FOUND", "This cohort no longer exists.");
@@ -14,19 +18,12 @@ export async function takeSeat(ctx: MutationCtx, cohortId: Id<"cohorts">) {
   return cohort;
 }
 
-/**
- * Gives the enrollment's seat back to the cohort (no-op when it holds none)
- * and, in the same transaction, offers it to the waitlist.
- */
-export async function releaseSeat(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
-  if (!enrollment.seatHeld) return false;
-  const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
+/** Counts one seat fewer (never below zero); the caller offers it to the waitlist in the same transaction. */
+export async function returnSeat(ctx: MutationCtx, cohortId: Id<"cohorts">) {
+  const cohort = await ctx.db.get("cohorts", cohortId);
   if (cohort !== null) {
     await ctx.db.patch("cohorts", cohort._id, { currentEnrollment: Math.max(0, cohort.currentEnrollment - 1), updatedAt: Date.now() });
   }
-  await ctx.db.patch("enrollments", enrollment._id, { seatHeld: false, holdExpiresAt: undefined, updatedAt: Date.now() });
-  await offerFreeSeats(ctx, enrollment.cohortId);
-  return true;
 }
 
 /**

@@ -8,7 +8,7 @@ import { formatInstant } from "../../format";
 import { cohortCalendar } from "./calendar";
 import { cohortLearners } from "../../enrollments/model/learners";
 import { notifyUsers } from "../../notifications/model/notify";
-import { refreshLater, touchActivity } from "../../dashboards/model/memberStats";
+import { markActive } from "../../users/model/accounts";
 
 const HOUR = 60 * 60 * 1000;
 export const REMINDER_OFFSETS: Record<SessionReminderKind, number> = { day_before: 24 * HOUR, hour_before: HOUR };
@@ -130,8 +130,7 @@ export async function recordAttendance(
   const fields = { ...mark, updatedAt: Date.now() };
   if (existing) await ctx.db.patch("sessionAttendance", existing._id, { ...fields, checkedInAt: mark.checkedInAt ?? existing.checkedInAt });
   else await ctx.db.insert("sessionAttendance", { cohortSessionId: session._id, cohortId: session.cohortId, enrollmentId: enrollment._id, userId: enrollment.userId, ...fields });
-  if (mark.source === "check_in") await touchActivity(ctx, enrollment.userId);
-  else await refreshLater(ctx, [enrollment.userId]);
+  if (mark.source === "check_in") await markActive(ctx, enrollment.userId);
 }
 
 export async function requireSession(ctx: QueryCtx, cohortSessionId: Id<"cohortSessions">) {

@@ -7,8 +7,8 @@ import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
 import { appError } from "../../errors";
 import type { OrgAuditAction } from "../../validators";
-import { accessWindows, liveEnrollmentInCourse, releaseSeat, takeSeat } from "../../enrollments/model/seats";
-import { refreshLater } from "../../dashboards/model/memberStats";
+import { liveEnrollmentInCourse } from "../../enrollments/model/seats";
+import { enrollConfirmed, moveToCohort, unassign } from "../../enrollments/model/state";
 import { leaveCourseWaitlists } from "../../waitlist/model/queue";
 
 export function emailDomain(email: string) {
@@ -65,7 +65,6 @@ export async function joinOrganization(ctx: MutationCtx, organizationId: Id<"org
     ...(user.role === "individual" ? { role: "org_member" as const } : {}),
     updatedAt: Date.now(),
   });
-  await refreshLater(ctx, [user._id]);
   return organization;
 }
 
@@ -102,23 +101,9 @@ export async function enrollMember(ctx: MutationCtx, organizationId: Id<"organiz
   if (await liveEnrollmentInCourse(ctx, user._id, cohort.courseId)) {
     throw appError("ALREADY_ENROLLED", `${user.name} is already enrolled in this course. Move them instead.`);
   }
-  await takeSeat(ctx, cohortId);
+  const enrollmentId = await enrollConfirmed(ctx, user._id, cohort, { paymentType: "b2b" });
   await leaveCourseWaitlists(ctx, user._id, cohort.courseId);
-  await refreshLater(ctx, [user._id]);
-  const now = Date.now();
-  return await ctx.db.insert("enrollments", {
-    userId: user._id,
-    cohortId,
-    courseId: cohort.courseId,
-    purchaseDate: now,
-    paymentStatus: "completed",
-    paymentType: "b2b",
-    intakeSurveyCompleted: false,
-    ...accessWindows(cohort),
-    seatHeld: true,
-    createdAt: now,
-    updatedAt: now,
-  });
+  return enrollmentId;
 }
 
 /** Moves a b2b enrollment to another cohort of the same course, keeping seat counts true on both. */
@@ -131,10 +116,7 @@ export async function moveEnrollment(ctx: MutationCtx, organizationId: Id<"organ
     throw appError("INVALID_INPUT", "A member can only move to another cohort of the same course.");
   }
   if (target._id === enrollment.cohortId) throw appError("INVALID_INPUT", "The member is already in this cohort.");
-  await takeSeat(ctx, toCohortId);
-  await releaseSeat(ctx, enrollment);
-  await ctx.db.patch("enrollments", enrollment._id, { cohortId: toCohortId, seatHeld: true, ...accessWindows(target), updatedAt: Date.now() });
-  await refreshLater(ctx, [enrollment.userId]);
+  await moveToCohort(ctx, enrollment, target);
 }
 
 /** Ends a member's future or running b2b enrollments (removal from the org), giving cohort seats back. */
@@ -147,8 +129,6 @@ export async function endOrgEnrollments(ctx: MutationCtx, userId: Id<"users">) {
     if (enrollment.paymentType !== "b2b" || enrollment.paymentStatus !== "completed") continue;
     const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
     if (cohort === null || cohort.status === "completed") continue;
-    await releaseSeat(ctx, enrollment);
-    await ctx.db.patch("enrollments", enrollment._id, { paymentStatus: "failed", failureReason: "cancelled", updatedAt: Date.now() });
+    await unassign(ctx, enrollment);
   }
-  await refreshLater(ctx, [userId]);
 }

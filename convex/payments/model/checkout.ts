@@ -4,7 +4,6 @@ import type { MutationCtx } from "../../_generated/server";
 import { appError } from "../../errors";
 import type { EnrollmentFailure } from "../../validators";
 import { currency } from "../../env";
-import { refreshLater } from "../../dashboards/model/memberStats";
 import {
   applyReviewRefund,
   type ChargeObject,
@@ -15,7 +14,8 @@ import {
   reviewForPaymentIntent,
   checkoutSessionPayment,
 } from "./reviews";
-import { accessWindows, liveEnrollmentInCourse, releaseSeat, takeSeat } from "../../enrollments/model/seats";
+import { liveEnrollmentInCourse } from "../../enrollments/model/seats";
+import { awaitDelayedPayment, confirmPayment as confirmEnrollment, endPending, holdSeatForCheckout, noteCheckoutError, recordPartialRefund, refundInFull } from "../../enrollments/model/state";
 import { leaveCourseWaitlists, openOfferFor } from "../../waitlist/model/queue";
 
 /**
@@ -49,42 +49,17 @@ export async function reserveSeat(ctx: MutationCtx, viewer: Doc<"users">, cohort
   if (await openOfferFor(ctx, viewer._id, cohortId)) {
     throw appError("INVALID_INPUT", "A seat is already being held for you: accept your waitlist offer on your learning page.");
   }
-  await takeSeat(ctx, cohortId);
-  await leaveCourseWaitlists(ctx, viewer._id, course._id);
   const holdExpiresAt = now + HOLD_MS;
-  const enrollmentId = await ctx.db.insert("enrollments", {
-    userId: viewer._id,
-    cohortId,
-    courseId: course._id,
-    purchaseDate: now,
-    paymentStatus: "pending",
-    paymentType: "b2c",
-    intakeSurveyCompleted: false,
-    ...accessWindows(cohort),
-    seatHeld: true,
-    holdExpiresAt,
-    amountCents: course.priceB2C,
-    currency: currency(),
-    createdAt: now,
-    updatedAt: now,
-  });
+  const enrollmentId = await holdSeatForCheckout(ctx, viewer._id, { cohort, course }, { holdExpiresAt, currency: currency() });
+  await leaveCourseWaitlists(ctx, viewer._id, course._id);
   await ctx.scheduler.runAfter(0, internal.payments.checkout.createCheckoutSession, { enrollmentId });
   await ctx.scheduler.runAt(holdExpiresAt, internal.payments.checkout.expireHold, { enrollmentId });
   return enrollmentId;
 }
 
-/** Ends a pending purchase without a seat. */
+/** Ends a pending purchase without a seat, and closes its Checkout Session so nobody pays for the released seat. */
 export async function failPending(ctx: MutationCtx, enrollment: Doc<"enrollments">, reason: EnrollmentFailure, message?: string) {
-  if (enrollment.paymentStatus !== "pending") return false;
-  await releaseSeat(ctx, enrollment);
-  await ctx.db.patch("enrollments", enrollment._id, {
-    paymentStatus: "failed",
-    failureReason: reason,
-    awaitingAsyncPayment: undefined,
-    holdExpiresAt: undefined,
-    ...(message ? { checkoutError: message } : {}),
-    updatedAt: Date.now(),
-  });
+  if (!(await endPending(ctx, enrollment, reason, message))) return false;
   if (enrollment.stripeCheckoutSessionId && reason !== "checkout_expired") {
     await ctx.scheduler.runAfter(0, internal.payments.checkout.expireCheckoutSession, { checkoutSessionId: enrollment.stripeCheckoutSessionId });
   }
@@ -135,7 +110,7 @@ export async function applyCheckoutSessionEvent(ctx: MutationCtx, eventId: strin
   if (paid) return await confirmPayment(ctx, enrollment, eventId, checkoutSession);
   if (enrollment.paymentStatus !== "pending") return "ignored: not pending";
   // A delayed method (e.g. bank debit) is processing: keep the seat until Stripe reports the result.
-  await ctx.db.patch("enrollments", enrollment._id, { awaitingAsyncPayment: true, holdExpiresAt: undefined, updatedAt: Date.now() });
+  await awaitDelayedPayment(ctx, enrollment);
   return "awaiting async payment";
 }
 
@@ -157,7 +132,7 @@ async function claimedEnrollment(ctx: MutationCtx, checkoutSession: CheckoutSess
 async function confirmPayment(ctx: MutationCtx, enrollment: Doc<"enrollments">, eventId: string, checkoutSession: CheckoutSessionObject): Promise<string> {
   const paymentIntentId = paymentIntentOf(checkoutSession);
   const undeliverable = async (reason: "no_seat_left" | "already_enrolled" | "duplicate_payment", message?: string) => {
-    if (message) await ctx.db.patch("enrollments", enrollment._id, { checkoutError: message, updatedAt: Date.now() });
+    if (message) await noteCheckoutError(ctx, enrollment, message);
     return await recordPaymentReview(ctx, { reason, stripeEventId: eventId, payment: checkoutSessionPayment(checkoutSession), enrollmentId: enrollment._id, expected: priceCharged(enrollment) }, { refund: true });
   };
   if (enrollment.paymentStatus === "completed" || enrollment.paymentStatus === "refunded") {
@@ -179,31 +154,14 @@ async function confirmPayment(ctx: MutationCtx, enrollment: Doc<"enrollments">, 
     await failPending(ctx, enrollment, "cancelled", message);
     return await undeliverable("already_enrolled", message);
   }
-  let seatHeld = enrollment.seatHeld;
-  if (!seatHeld) {
+  if (!enrollment.seatHeld) {
     const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
     if (cohort === null || cohort.currentEnrollment >= cohort.maxCapacity || cohort.status === "cancelled" || cohort.status === "completed") {
       return await undeliverable("no_seat_left", "Paid after the hold ended and the cohort was full: refunded automatically.");
     }
-    await takeSeat(ctx, enrollment.cohortId);
-    seatHeld = true;
   }
-  const cohort = (await ctx.db.get("cohorts", enrollment.cohortId))!;
-  const now = Date.now();
-  await ctx.db.patch("enrollments", enrollment._id, {
-    paymentStatus: "completed",
-    seatHeld,
-    purchaseDate: now,
-    stripePaymentIntentId: paymentIntentId ?? undefined,
-    holdExpiresAt: undefined,
-    awaitingAsyncPayment: undefined,
-    failureReason: undefined,
-    checkoutError: undefined,
-    ...accessWindows(cohort),
-    updatedAt: now,
-  });
+  await confirmEnrollment(ctx, enrollment, paymentIntentId);
   await leaveCourseWaitlists(ctx, enrollment.userId, enrollment.courseId);
-  await refreshLater(ctx, [enrollment.userId]);
   await ctx.scheduler.runAfter(0, internal.payments.checkout.sendReceipt, { enrollmentId: enrollment._id });
   return "confirmed";
 }
@@ -228,20 +186,10 @@ export async function applyChargeRefunded(ctx: MutationCtx, charge: ChargeObject
   const refundedCents = Math.max(enrollment.amountRefundedCents ?? 0, charge.amount_refunded ?? 0);
   if (!isFullRefund(charge)) {
     if (refundedCents === 0) return "ignored: nothing refunded";
-    await ctx.db.patch("enrollments", enrollment._id, { amountRefundedCents: refundedCents, updatedAt: Date.now() });
+    await recordPartialRefund(ctx, enrollment, refundedCents);
     return "partially refunded";
   }
-  await releaseSeat(ctx, enrollment);
-  const now = Date.now();
-  await ctx.db.patch("enrollments", enrollment._id, {
-    paymentStatus: "refunded",
-    refundedAt: now,
-    amountRefundedCents: refundedCents || enrollment.amountCents,
-    officeHoursEligibleUntil: now,
-    materialsAccessUntil: now,
-    chatbotAccessUntil: now,
-    updatedAt: now,
-  });
+  await refundInFull(ctx, enrollment, refundedCents);
   if (enrollment.paymentStatus === "completed") {
     await ctx.scheduler.runAfter(0, internal.payments.checkout.sendRefundConfirmation, { enrollmentId: enrollment._id });
   }

@@ -90,3 +90,8 @@ export async function requireUserByEmail(ctx: QueryCtx, rawEmail: string) {
   if (!user) throw appError("NOT_FOUND", `No account uses ${email}. Ask the instructor to sign in once first.`);
   return user;
 }
+
+/** Marks the learner active now: "active in the last 7 days" on their managers' dashboards (the users trigger refreshes them). */
+export async function markActive(ctx: { db: GenericMutationCtx<DataModel>["db"] }, userId: Id<"users">) {
+  await ctx.db.patch("users", userId, { lastActiveAt: Date.now() });
+}

@@ -3,7 +3,7 @@ import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import { appError } from "../../errors";
 import type { OfferOutcome } from "../../validators";
-import { liveEnrollmentInCourse } from "../../enrollments/model/seats";
+import { liveEnrollmentInCourse, returnSeat, takeSeat } from "../../enrollments/model/seats";
 
 export const DEFAULT_OFFER_HOURS = 48;
 /** Offers end at least this long before the cohort starts; none are made after that point. */
@@ -45,7 +45,7 @@ export async function offerFreeSeats(ctx: MutationCtx, cohortId: Id<"cohorts">) 
 
 /** Holds a seat of the cohort for the entry until `expiresAt`, schedules the expiry and tells the person. */
 export async function makeOffer(ctx: MutationCtx, cohort: Doc<"cohorts">, entryId: Id<"waitlist">, now: number, expiresAt: number) {
-  await ctx.db.patch("cohorts", cohort._id, { currentEnrollment: cohort.currentEnrollment + 1, updatedAt: now });
+  await takeSeat(ctx, cohort._id);
   await ctx.db.patch("waitlist", entryId, { status: "offered", seatHeld: true, offeredAt: now, offerExpiresAt: expiresAt, updatedAt: now });
   await ctx.scheduler.runAt(expiresAt, internal.waitlist.offers.expireOffer, { entryId });
   await ctx.scheduler.runAfter(0, internal.waitlist.offers.sendOfferEmail, { entryId });
@@ -55,10 +55,7 @@ export async function makeOffer(ctx: MutationCtx, cohort: Doc<"cohorts">, entryI
 export async function endOffer(ctx: MutationCtx, entry: Doc<"waitlist">, outcome: Exclude<OfferOutcome, "accepted">) {
   if (entry.status !== "offered") return false;
   const now = Date.now();
-  if (entry.seatHeld && entry.cohortId) {
-    const cohort = await ctx.db.get("cohorts", entry.cohortId);
-    if (cohort) await ctx.db.patch("cohorts", cohort._id, { currentEnrollment: Math.max(0, cohort.currentEnrollment - 1), updatedAt: now });
-  }
+  if (entry.seatHeld && entry.cohortId) await returnSeat(ctx, entry.cohortId);
   await ctx.db.patch("waitlist", entry._id, {
     status: outcome === "expired" ? "expired" : "cancelled",
     seatHeld: false,
