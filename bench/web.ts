@@ -150,7 +150,7 @@ async function startStack() {
 /** A course and its next cohort from the public catalogue; a valid certificate from the admin's cohort page. */
 async function findPages(): Promise<Record<PageName, string>> {
   const client = new ConvexHttpClient(E2E.apiUrl);
-  const courses = await client.query(api.catalog.listCourses, {});
+  const courses = await client.query(api.catalog.browse.listCourses, {});
   const course = courses.find((c) => c.nextCohort !== null);
   if (!course?.nextCohort) throw new Error("The seeded catalogue has no course with an open cohort");
   return {

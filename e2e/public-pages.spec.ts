@@ -14,7 +14,7 @@ const SLUG = "ai-fundamentals";
 const COHORT = "AI Fundamentals (January)";
 
 async function course() {
-  const found = await new ConvexHttpClient(E2E.apiUrl).query(api.catalog.getCourse, { slug: SLUG });
+  const found = await new ConvexHttpClient(E2E.apiUrl).query(api.catalog.browse.getCourse, { slug: SLUG });
   if (!found) throw new Error(`The seed has no course ${SLUG}`);
   return found;
 }

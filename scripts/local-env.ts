@@ -43,7 +43,7 @@ export async function ensureLocalEnv(
   if (options.calcomPort || !env.CALCOM_API_BASE) env.CALCOM_API_BASE = `http://127.0.0.1:${options.calcomPort ?? LOCAL_PORTS.calcom}`;
   env.CALCOM_ORIGIN = env.CALCOM_API_BASE;
   env.CALCOM_BOOKING_LINK ??= "academy/office-hours";
-  // Signs the office-hours booking tokens /learn passes through the embed (convex/model/bookingTokens.ts).
+  // Signs the office-hours booking tokens /learn passes through the embed (convex/officeHours/model/bookingTokens.ts).
   env.CALCOM_BOOKING_TOKEN_SECRET ??= crypto.randomBytes(32).toString("hex");
   // The certificate issuer's Ed25519 key (did:key locally; did:web with CREDENTIAL_ISSUER_DOMAIN in production).
   if (!env.CREDENTIAL_PUBLIC_KEY || !env.CREDENTIAL_SECRET_KEY) {

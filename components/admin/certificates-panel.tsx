@@ -17,8 +17,8 @@ import { errorMessage } from "@/lib/errors";
 
 /** A cohort's certificates: issuing progress (live), who is not eligible and why, revocation. */
 export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
-  const data = useQuery(api.certificates.forCohort, { cohortId });
-  const issue = useMutation(api.certificates.issueForCohort);
+  const data = useQuery(api.certificates.plan.forCohort, { cohortId });
+  const issue = useMutation(api.certificates.plan.issueForCohort);
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const [revoking, setRevoking] = useState<{ id: Id<"certificates">; name: string; what: string } | null>(null);
@@ -121,7 +121,7 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
 }
 
 function RevokeDialog({ certificateId, name, what, onClose }: { certificateId: Id<"certificates">; name: string; what: string; onClose: () => void }) {
-  const revoke = useMutation(api.certificates.revoke);
+  const revoke = useMutation(api.certificates.revocation.revoke);
   const toast = useToast();
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);

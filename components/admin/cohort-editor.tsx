@@ -29,8 +29,8 @@ const PAYMENT_TONE = { completed: "success", pending: "warning", failed: "neutra
 
 /** Create or edit a cohort; its schedule is placed (or moved) from the course outline. */
 export function CohortEditor({ cohortId, courseId }: { cohortId: Id<"cohorts"> | null; courseId: Id<"courses"> | null }) {
-  const cohort = useQuery(api.admin.cohort, cohortId ? { cohortId } : "skip");
-  const course = useQuery(api.admin.course, !cohortId && courseId ? { courseId } : "skip");
+  const cohort = useQuery(api.catalog.cohorts.get, cohortId ? { cohortId } : "skip");
+  const course = useQuery(api.catalog.courses.get, !cohortId && courseId ? { courseId } : "skip");
   if ((cohortId && cohort === undefined) || (!cohortId && courseId && course === undefined)) return <Skeleton className="h-[600px]" />;
   if ((cohortId && !cohort) || (!cohortId && !course)) {
     return <p className="text-gray-700">{cohortId ? "This cohort no longer exists." : "Open a course and choose “New cohort”."}</p>;
@@ -68,10 +68,10 @@ export function CohortEditor({ cohortId, courseId }: { cohortId: Id<"cohorts"> |
   );
 }
 
-type CohortInitial = NonNullable<FunctionReturnType<typeof api.admin.cohort>>;
+type CohortInitial = NonNullable<FunctionReturnType<typeof api.catalog.cohorts.get>>;
 
 function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: CohortInitial | null }) {
-  const save = useMutation(api.admin.saveCohort);
+  const save = useMutation(api.catalog.cohorts.save);
   const router = useRouter();
   const toast = useToast();
   const [saving, setSaving] = useState(false);
@@ -165,11 +165,11 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
   );
 }
 
-type EnrollmentRow = FunctionReturnType<typeof api.admin.cohortEnrollments>[number];
+type EnrollmentRow = FunctionReturnType<typeof api.enrollments.roster.forCohort>[number];
 
 function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
-  const rows = useQuery(api.admin.cohortEnrollments, { cohortId });
-  const refund = useAction(api.admin.refundEnrollment);
+  const rows = useQuery(api.enrollments.roster.forCohort, { cohortId });
+  const refund = useAction(api.payments.refunds.refundEnrollment);
   const [refunding, setRefunding] = useState<EnrollmentRow | null>(null);
   const money = (cents: number, row: EnrollmentRow) => formatPrice(cents, row.currency.toUpperCase());
   return (

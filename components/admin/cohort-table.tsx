@@ -9,7 +9,7 @@ import { formatDate } from "@/lib/format";
 export const COHORT_STATUS_TONE = { scheduled: "neutral", open: "brand", in_progress: "success", completed: "neutral", cancelled: "danger" } as const;
 
 export function CohortTable() {
-  const cohorts = useQuery(api.admin.cohorts);
+  const cohorts = useQuery(api.catalog.cohorts.list);
   return (
     <section aria-labelledby="cohorts-heading">
       <h2 id="cohorts-heading" className="mb-3 text-base font-semibold text-gray-900">

@@ -21,10 +21,10 @@ import { errorMessage } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { COHORT_STATUS_TONE } from "./cohort-table";
 
-type CourseData = NonNullable<FunctionReturnType<typeof api.admin.course>>;
+type CourseData = NonNullable<FunctionReturnType<typeof api.catalog.courses.get>>;
 
 export function CourseEditor({ courseId }: { courseId: Id<"courses"> | null }) {
-  const course = useQuery(api.admin.course, courseId ? { courseId } : "skip");
+  const course = useQuery(api.catalog.courses.get, courseId ? { courseId } : "skip");
   if (courseId && course === undefined) return <Skeleton className="h-[600px]" />;
   if (courseId && course === null) return <p className="text-gray-700">This course no longer exists.</p>;
   return (
@@ -71,7 +71,7 @@ export function CourseEditor({ courseId }: { courseId: Id<"courses"> | null }) {
 }
 
 function CourseForm({ course }: { course: CourseData | null }) {
-  const save = useMutation(api.admin.saveCourse);
+  const save = useMutation(api.catalog.courses.save);
   const router = useRouter();
   const toast = useToast();
   const [saving, setSaving] = useState(false);
@@ -184,8 +184,8 @@ function CourseForm({ course }: { course: CourseData | null }) {
 }
 
 function SessionsEditor({ course }: { course: CourseData }) {
-  const save = useMutation(api.admin.saveSession);
-  const remove = useMutation(api.admin.deleteSession);
+  const save = useMutation(api.catalog.courses.saveOutlineSession);
+  const remove = useMutation(api.catalog.courses.deleteOutlineSession);
   const toast = useToast();
   const [adding, setAdding] = useState(false);
 
@@ -230,7 +230,7 @@ function SessionsEditor({ course }: { course: CourseData }) {
               variant="ghost"
               size="sm"
               aria-label={`Remove ${session.title}`}
-              onClick={() => void remove({ sessionId: session._id }).catch((error: unknown) => toast("error", errorMessage(error)))}
+              onClick={() => void remove({ outlineSessionId: session._id }).catch((error: unknown) => toast("error", errorMessage(error)))}
             >
               <Trash2 className="size-4" aria-hidden />
             </Button>
@@ -285,9 +285,9 @@ function SessionsEditor({ course }: { course: CourseData }) {
 }
 
 function KitEditor({ course }: { course: CourseData }) {
-  const generateUploadUrl = useMutation(api.admin.generateKitUploadUrl);
-  const addItem = useMutation(api.admin.addKitItem);
-  const removeItem = useMutation(api.admin.removeKitItem);
+  const generateUploadUrl = useMutation(api.catalog.kit.generateUploadUrl);
+  const addItem = useMutation(api.catalog.kit.add);
+  const removeItem = useMutation(api.catalog.kit.remove);
   const toast = useToast();
   const fileInput = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<string | null>(null);

@@ -10,7 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { formatPrice } from "@/lib/utils";
 
 export function CourseList() {
-  const courses = useQuery(api.admin.courses);
+  const courses = useQuery(api.catalog.courses.list);
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -20,10 +20,10 @@ const EMPTY: Draft = { name: "", domain: "", contactName: "", contactEmail: "", 
 const STATUS_TONE = { active: "success", pending_payment: "warning", suspended: "danger" } as const;
 
 export function OrganizationsAdmin() {
-  const organizations = useQuery(api.adminOrganizations.list);
-  const requests = useQuery(api.adminOrganizations.teamRequests);
-  const decide = useMutation(api.adminOrganizations.decideDomain);
-  const dismiss = useMutation(api.adminOrganizations.dismissRequest);
+  const organizations = useQuery(api.organizations.directory.list);
+  const requests = useQuery(api.organizations.teamRequests.list);
+  const decide = useMutation(api.organizations.domains.decideDomain);
+  const dismiss = useMutation(api.organizations.teamRequests.dismiss);
   const toast = useToast();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const act = async (fn: () => Promise<unknown>, done: string) => {
@@ -140,8 +140,8 @@ export function OrganizationsAdmin() {
 }
 
 function NewOrganization({ draft, setDraft }: { draft: Draft; setDraft: (d: Draft) => void }) {
-  const courses = useQuery(api.catalog.listCourses, {});
-  const create = useMutation(api.adminOrganizations.create);
+  const courses = useQuery(api.catalog.browse.listCourses, {});
+  const create = useMutation(api.organizations.directory.create);
   const toast = useToast();
   const [courseId, setCourseId] = useState("");
   const [busy, setBusy] = useState(false);

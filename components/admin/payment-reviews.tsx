@@ -14,7 +14,7 @@ import { track } from "@/lib/posthog/client";
 import { formatPrice } from "@/lib/utils";
 import { PaymentActionDialog } from "./payment-action-dialog";
 
-type Review = FunctionReturnType<typeof api.admin.paymentReviews>["open"][number];
+type Review = FunctionReturnType<typeof api.payments.reviews.list>["open"][number];
 
 const REASON: Record<PaymentReviewReason, { label: string; explain: (r: Review) => string }> = {
   unknown_session: {
@@ -55,9 +55,9 @@ type Pending = { kind: "refund" | "close"; review: Review };
 
 /** Stripe payments that were not matched to a seat: refund them or close them with a note. Live. */
 export function PaymentReviews() {
-  const data = useQuery(api.admin.paymentReviews);
-  const refund = useAction(api.admin.refundPaymentReview);
-  const resolve = useMutation(api.admin.resolvePaymentReview);
+  const data = useQuery(api.payments.reviews.list);
+  const refund = useAction(api.payments.refunds.refundPaymentReview);
+  const resolve = useMutation(api.payments.reviews.resolve);
   const [pending, setPending] = useState<Pending | null>(null);
 
   return (

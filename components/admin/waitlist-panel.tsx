@@ -16,11 +16,11 @@ const STATUS_TONE = { waiting: "warning", offered: "brand", enrolled: "success",
 
 /** The cohort's waitlist in join order, with manual offers, removal and moves. */
 export function WaitlistPanel({ cohortId, courseId }: { cohortId: Id<"cohorts">; courseId: Id<"courses"> }) {
-  const rows = useQuery(api.waitlist.forCohort, { cohortId });
-  const course = useQuery(api.admin.course, { courseId });
-  const offer = useMutation(api.waitlist.offerManually);
-  const remove = useMutation(api.waitlist.remove);
-  const move = useMutation(api.waitlist.move);
+  const rows = useQuery(api.waitlist.lines.forCohort, { cohortId });
+  const course = useQuery(api.catalog.courses.get, { courseId });
+  const offer = useMutation(api.waitlist.lines.offerManually);
+  const remove = useMutation(api.waitlist.lines.remove);
+  const move = useMutation(api.waitlist.lines.move);
   const toast = useToast();
   const run = (promise: Promise<unknown>, success: string) =>
     void promise.then(() => toast("success", success)).catch((error: unknown) => toast("error", errorMessage(error)));

@@ -21,7 +21,7 @@ async function requestAndReadMagicLink(convex: ConvexReactClient, address: strin
   const requestedAt = Date.now();
   await send();
   for (let attempt = 0; attempt < 50; attempt++) {
-    const emails = await convex.query(api.devMailbox.list, { to: address });
+    const emails = await convex.query(api.dev.mailbox.list, { to: address });
     const link = emails.find((e) => e.createdAt >= requestedAt - 1000 && e.actionUrl)?.actionUrl;
     if (link) return link;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -32,9 +32,9 @@ async function requestAndReadMagicLink(convex: ConvexReactClient, address: strin
 export function SignInForm() {
   const { signIn } = useAuthActions();
   const convex = useConvex();
-  const options = useQuery(api.users.signInOptions);
+  const options = useQuery(api.users.account.signInOptions);
   // Demo people exist only in local mode, which the deployment (not the browser) decides.
-  const demoAccounts = useQuery(api.demo.accounts, options?.localMode ? {} : "skip");
+  const demoAccounts = useQuery(api.dev.demo.accounts, options?.localMode ? {} : "skip");
   const next = safeNext(useSearchParams().get("next"));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);

@@ -13,7 +13,7 @@ type Level = keyof typeof LEVEL_LABEL;
  * The catalogue, rendered on the server and live after. Filters apply to the whole published list already in the
  * page (at most 100 courses), so choosing one is instant and never shows a loading state.
  */
-export function CatalogPage({ preloaded }: { preloaded: Preloaded<typeof api.catalog.listCourses> }) {
+export function CatalogPage({ preloaded }: { preloaded: Preloaded<typeof api.catalog.browse.listCourses> }) {
   const courses = usePreloadedQuery(preloaded);
   const [format, setFormat] = useState<Format | undefined>();
   const [level, setLevel] = useState<Level | undefined>();

@@ -13,7 +13,7 @@ import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "./labels";
 import { SeatsLeft } from "./seats-left";
 
 /** One cohort: its schedule in its own timezone (named), live seats and the primary action. Rendered on the server, live after. */
-export function CohortDetail({ preloaded }: { preloaded: Preloaded<typeof api.catalog.getCohort> }) {
+export function CohortDetail({ preloaded }: { preloaded: Preloaded<typeof api.catalog.browse.getCohort> }) {
   const data = usePreloadedQuery(preloaded);
   if (data === null) notFound();
   const { cohort, course, sessions, instructorName } = data;

@@ -8,7 +8,7 @@ import { formatPrice } from "@/lib/utils";
 import { FORMAT_LABEL, LEVEL_LABEL } from "./labels";
 import { SeatsLeft } from "./seats-left";
 
-export type CourseCardData = FunctionReturnType<typeof api.catalog.listCourses>[number];
+export type CourseCardData = FunctionReturnType<typeof api.catalog.browse.listCourses>[number];
 
 export function CourseCard({ course }: { course: CourseCardData }) {
   return (

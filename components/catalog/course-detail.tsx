@@ -14,7 +14,7 @@ import { CourseWaitlistAction } from "@/components/waitlist/course-waitlist-acti
 import { SeatsLeft } from "./seats-left";
 
 /** A course page, rendered on the server with the catalogue's data and kept live (seats, cohorts) after hydration. */
-export function CourseDetail({ preloaded, reserveFor }: { preloaded: Preloaded<typeof api.catalog.getCourse>; reserveFor?: string }) {
+export function CourseDetail({ preloaded, reserveFor }: { preloaded: Preloaded<typeof api.catalog.browse.getCourse>; reserveFor?: string }) {
   const course = usePreloadedQuery(preloaded);
   // Unpublished while the page was open.
   if (course === null) notFound();

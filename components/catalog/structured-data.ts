@@ -3,7 +3,7 @@ import type { api } from "@/convex/_generated/api";
 import { PRICE_CURRENCY } from "@/lib/utils";
 import { LEVEL_LABEL } from "./labels";
 
-type CoursePage = NonNullable<FunctionReturnType<typeof api.catalog.getCourse>>;
+type CoursePage = NonNullable<FunctionReturnType<typeof api.catalog.browse.getCourse>>;
 
 const IN_STOCK = "https://schema.org/InStock";
 const SOLD_OUT = "https://schema.org/SoldOut";
@@ -57,7 +57,7 @@ export function courseJsonLd(
   };
 }
 
-type CohortPage = NonNullable<FunctionReturnType<typeof api.catalog.getCohort>>;
+type CohortPage = NonNullable<FunctionReturnType<typeof api.catalog.browse.getCohort>>;
 
 /** schema.org `Course` for a cohort page: the course with this one dated `CourseInstance`. */
 export function cohortJsonLd(data: CohortPage, site: { name: string; url: string; courseUrl: string; cohortUrl: string; imageUrl: string }) {

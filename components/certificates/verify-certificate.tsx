@@ -16,9 +16,9 @@ const date = (ms: number) => new Intl.DateTimeFormat("en-US", { year: "numeric",
 
 /** The public page of one certificate: what it says, whether it holds, and how to share it. */
 export function VerifyCertificate({ publicId }: { publicId: string }) {
-  const view = useQuery(api.certificates.publicView, { publicId });
-  const academy = useQuery(api.certificates.academyIssuer);
-  const verifyStored = useAction(api.certificates.verifyStored);
+  const view = useQuery(api.certificates.verify.publicView, { publicId });
+  const academy = useQuery(api.certificates.verify.academyIssuer);
+  const verifyStored = useAction(api.certificates.verify.verifyStored);
   const [server, setServer] = useState<Verification | null | undefined>(undefined);
   const [browser, setBrowser] = useState<Verification | null | undefined>(undefined);
   const now = useNow(60_000);

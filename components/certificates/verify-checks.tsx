@@ -3,7 +3,7 @@ import { CheckCircle2, ShieldCheck, ShieldX, XCircle } from "lucide-react";
 import type { FunctionReturnType } from "convex/server";
 import type { api } from "@/convex/_generated/api";
 
-export type Verification = FunctionReturnType<typeof api.certificates.verifyCredentialJson>;
+export type Verification = FunctionReturnType<typeof api.certificates.verify.verifyCredentialJson>;
 
 const LABEL = { structure: "Structure", signature: "Signature", issuer: "Issuer", record: "Our records", dates: "Validity dates", status: "Revocation status" } as const;
 

@@ -3,15 +3,15 @@ import { useAction, useQuery } from "convex/react";
 import { FileCheck } from "lucide-react";
 import { useId, useState } from "react";
 import { api } from "@/convex/_generated/api";
-import { extractPng, extractSvg } from "@/convex/model/baking";
+import { extractPng, extractSvg } from "@/convex/certificates/shared/baking";
 import { Card } from "@/components/ui/card";
 import { errorMessage } from "@/lib/errors";
 import { VerifyChecks, VerifyVerdict, type Verification } from "./verify-checks";
 
 /** Verify any credential file: JSON, or a PNG / SVG badge with the credential baked in. */
 export function VerifyUpload() {
-  const verify = useAction(api.certificates.verifyCredentialJson);
-  const academy = useQuery(api.certificates.academyIssuer);
+  const verify = useAction(api.certificates.verify.verifyCredentialJson);
+  const academy = useQuery(api.certificates.verify.academyIssuer);
   const id = useId();
   const [result, setResult] = useState<Verification | null>(null);
   const [error, setError] = useState<string | null>(null);

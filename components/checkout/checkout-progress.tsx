@@ -26,8 +26,8 @@ const ENDED: Record<string, string> = {
 
 /** Holds the seat while Stripe's page is prepared, then sends the buyer there. */
 export function CheckoutProgress({ enrollmentId, cancelled }: { enrollmentId: Id<"enrollments">; cancelled: boolean }) {
-  const status = useQuery(api.checkout.status, { enrollmentId });
-  const cancel = useMutation(api.checkout.cancel);
+  const status = useQuery(api.payments.checkout.status, { enrollmentId });
+  const cancel = useMutation(api.payments.checkout.cancel);
   const router = useRouter();
   const toast = useToast();
   const [releasing, setReleasing] = useState(false);

@@ -29,9 +29,9 @@ export function ReserveAction({
   autoFocus?: boolean;
 }) {
   const { isAuthenticated, isLoading } = useConvexAuth();
-  const mine = useQuery(api.checkout.myCohortState, isAuthenticated ? { cohortId } : "skip");
-  const waitlistEntry = useQuery(api.waitlist.mineForCohort, isAuthenticated ? { cohortId } : "skip");
-  const reserve = useMutation(api.checkout.reserve);
+  const mine = useQuery(api.payments.checkout.myCohortState, isAuthenticated ? { cohortId } : "skip");
+  const waitlistEntry = useQuery(api.waitlist.places.mineForCohort, isAuthenticated ? { cohortId } : "skip");
+  const reserve = useMutation(api.payments.checkout.reserve);
   const router = useRouter();
   const toast = useToast();
   const [pending, setPending] = useState(false);

@@ -33,8 +33,8 @@ export function DashboardSkeleton() {
 /** The organization-wide view: seats, activity, completion, certificates, trends, teams, skills and who is at risk. */
 export function ExecutiveDashboard({ organizationId }: { organizationId: Id<"organizations"> }) {
   const view = useRecordView(organizationId, "view_dashboard");
-  const nav = useQuery(api.dashboards.myTeams, { organizationId });
-  const data = useQuery(api.dashboards.executive, nav?.orgWide && nav.canViewAnalytics ? { organizationId } : "skip");
+  const nav = useQuery(api.dashboards.views.myTeams, { organizationId });
+  const data = useQuery(api.dashboards.views.executive, nav?.orgWide && nav.canViewAnalytics ? { organizationId } : "skip");
   const router = useRouter();
   const onlyTeam = nav && !nav.orgWide && nav.teams.length === 1 ? nav.teams[0]._id : null;
   // A manager of exactly one team goes straight to it.

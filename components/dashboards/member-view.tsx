@@ -15,7 +15,7 @@ import { Stat } from "./stat";
 /** One person as their manager may see them. Opening it is logged first, and the learner can see that. */
 export function MemberView({ organizationId, memberId }: { organizationId: Id<"organizations">; memberId: Id<"users"> }) {
   const view = useRecordView(organizationId, "view_individual", memberId);
-  const data = useQuery(api.dashboards.member, view.ready ? { organizationId, memberId } : "skip");
+  const data = useQuery(api.dashboards.views.member, view.ready ? { organizationId, memberId } : "skip");
   if (view.error) return <DashboardError message={view.error} />;
   if (data === undefined) return <DashboardSkeleton />;
   const { row } = data;

@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { TEXT_LIMITS } from "@/convex/model/limits";
+import { TEXT_LIMITS } from "@/convex/limits";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 
@@ -28,7 +28,7 @@ const DEFAULT_TEXT = {
 
 /** Opens the reminder dialog for a person, a team, or those behind / inactive. Hidden without send_reminders. */
 export function NudgeButton({ organizationId, target, compact }: { organizationId: Id<"organizations">; target: NudgeTarget; compact?: boolean }) {
-  const nav = useQuery(api.organizations.overview, { organizationId });
+  const nav = useQuery(api.organizations.overview.get, { organizationId });
   const [open, setOpen] = useState(false);
   if (!nav?.myPermissions.includes("send_reminders")) return null;
   return (
@@ -43,7 +43,7 @@ export function NudgeButton({ organizationId, target, compact }: { organizationI
 }
 
 function NudgeDialog({ organizationId, target, onClose }: { organizationId: Id<"organizations">; target: NudgeTarget; onClose: () => void }) {
-  const send = useMutation(api.reminders.send);
+  const send = useMutation(api.dashboards.reminders.send);
   const toast = useToast();
   const [subject, setSubject] = useState<string>(DEFAULT_TEXT[target.type][0]);
   const [message, setMessage] = useState<string>(DEFAULT_TEXT[target.type][1]);
@@ -57,7 +57,7 @@ function NudgeDialog({ organizationId, target, onClose }: { organizationId: Id<"
     ...("teamIds" in target && target.teamIds ? { teamIds: target.teamIds } : {}),
     ...(target.type === "inactive" ? { inactivityDays: days } : {}),
   };
-  const count = useQuery(api.reminders.preview, { organizationId, ...targetArgs });
+  const count = useQuery(api.dashboards.reminders.preview, { organizationId, ...targetArgs });
   const submit = async () => {
     setBusy(true);
     try {

@@ -12,7 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { TEXT_LIMITS } from "@/convex/model/limits";
+import { TEXT_LIMITS } from "@/convex/limits";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
@@ -30,9 +30,9 @@ const TARGET = { individual: "People", team: "Team", behind_schedule: "Behind sc
 
 /** Reports on demand (with progress) and on a schedule, plus the reminders sent. */
 export function ReportsPage({ organizationId }: { organizationId: Id<"organizations"> }) {
-  const nav = useQuery(api.dashboards.myTeams, { organizationId });
-  const reports = useQuery(api.reports.list, nav?.canExport ? { organizationId } : "skip");
-  const reminders = useQuery(api.reminders.history, nav?.canRemind ? { organizationId } : "skip");
+  const nav = useQuery(api.dashboards.views.myTeams, { organizationId });
+  const reports = useQuery(api.dashboards.reports.list, nav?.canExport ? { organizationId } : "skip");
+  const reminders = useQuery(api.dashboards.reminders.history, nav?.canRemind ? { organizationId } : "skip");
   if (nav === undefined) return <DashboardSkeleton />;
   if (!nav.canExport) return <DashboardError message="Your role does not include exporting reports." />;
   return (
@@ -82,11 +82,11 @@ export function ReportsPage({ organizationId }: { organizationId: Id<"organizati
   );
 }
 
-type Report = NonNullable<ReturnType<typeof useQuery<typeof api.reports.list>>>[number];
+type Report = NonNullable<ReturnType<typeof useQuery<typeof api.dashboards.reports.list>>>[number];
 
 function ReportCard({ organizationId, report }: { organizationId: Id<"organizations">; report: Report }) {
-  const runNow = useMutation(api.reports.runNow);
-  const remove = useMutation(api.reports.remove);
+  const runNow = useMutation(api.dashboards.reports.runNow);
+  const remove = useMutation(api.dashboards.reports.remove);
   const toast = useToast();
   const run = report.latestRun;
   const working = run?.status === "queued" || run?.status === "running";
@@ -146,7 +146,7 @@ function ReportCard({ organizationId, report }: { organizationId: Id<"organizati
 }
 
 function CreateReport({ organizationId, orgWide, teams }: { organizationId: Id<"organizations">; orgWide: boolean; teams: Array<{ _id: Id<"teams">; name: string }> }) {
-  const create = useMutation(api.reports.create);
+  const create = useMutation(api.dashboards.reports.create);
   const toast = useToast();
   const [kind, setKind] = useState<Kind>("progress_summary");
   const [name, setName] = useState("");

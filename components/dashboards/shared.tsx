@@ -56,7 +56,7 @@ export function learningGainStat(figures: { avgLearningGain: number | null; lear
 
 /** Logs one view of a dashboard or a person, once per mount; `ready` turns true when the log is written. */
 export function useRecordView(organizationId: Id<"organizations">, accessType: "view_dashboard" | "view_individual", targetUserId?: Id<"users">) {
-  const recordView = useMutation(api.dashboards.recordView);
+  const recordView = useMutation(api.dashboards.views.recordView);
   const [state, setState] = useState<{ ready: boolean; error: string | null }>({ ready: false, error: null });
   const sent = useRef<string | null>(null);
   useEffect(() => {

@@ -24,8 +24,8 @@ function Private({ what }: { what: string }) {
 /** One team, live: figures, trend, progress spread, every member's row and the team's skills. */
 export function TeamDashboard({ organizationId, teamId }: { organizationId: Id<"organizations">; teamId: Id<"teams"> }) {
   const view = useRecordView(organizationId, "view_dashboard");
-  const nav = useQuery(api.dashboards.myTeams, { organizationId });
-  const data = useQuery(api.dashboards.team, nav?.canViewProgress ? { organizationId, teamId } : "skip");
+  const nav = useQuery(api.dashboards.views.myTeams, { organizationId });
+  const data = useQuery(api.dashboards.views.team, nav?.canViewProgress ? { organizationId, teamId } : "skip");
   if (view.error) return <DashboardError message={view.error} />;
   if (nav && !nav.canViewProgress) return <DashboardError message="Your role does not include viewing team progress." />;
   if (nav === undefined || data === undefined) return <DashboardSkeleton />;

@@ -10,7 +10,7 @@ const date = (ms: number) => new Intl.DateTimeFormat("en-US", { year: "numeric",
 
 /** The learner's certificates, each opening its public, verifiable page. */
 export function MyCertificates() {
-  const certificates = useQuery(api.certificates.mine);
+  const certificates = useQuery(api.certificates.holders.mine);
   if (!certificates || certificates.length === 0) return null;
   return (
     <Card className="p-5" data-testid="my-certificates">

@@ -23,7 +23,7 @@ import { formatDateRange } from "@/lib/format";
 import { useMounted } from "@/lib/use-mounted";
 import { useNow } from "@/lib/use-now";
 
-type LearnerCohort = FunctionReturnType<typeof api.learning.myCohorts>[number];
+type LearnerCohort = FunctionReturnType<typeof api.learning.cohorts.myCohorts>[number];
 type ScheduledSession = LearnerCohort["sessions"][number];
 
 const JOIN_OPENS_MS = 15 * 60 * 1000;
@@ -46,15 +46,15 @@ export function MyCohorts({
   preloadedViewer,
   preloadedCohorts,
 }: {
-  preloadedViewer: Preloaded<typeof api.users.viewer>;
-  preloadedCohorts: Preloaded<typeof api.learning.myCohorts>;
+  preloadedViewer: Preloaded<typeof api.users.account.viewer>;
+  preloadedCohorts: Preloaded<typeof api.learning.cohorts.myCohorts>;
 }) {
   const viewer = usePreloadedQuery(preloadedViewer);
   const cohorts = usePreloadedQuery(preloadedCohorts);
   const now = useNow(15_000);
   const mounted = useMounted();
-  const waitlist = useQuery(api.waitlist.mine);
-  const courseLines = useQuery(api.waitlist.myCourseLines);
+  const waitlist = useQuery(api.waitlist.places.mine);
+  const courseLines = useQuery(api.waitlist.places.myCourseLines);
   const confirmed = cohorts.filter((c) => c.confirmed);
   const next = confirmed
     .flatMap((cohort) => cohort.sessions.map((session) => ({ cohort, session })))
@@ -117,7 +117,7 @@ export function MyCohorts({
   );
 }
 
-function WaitlistCard({ entry }: { entry: FunctionReturnType<typeof api.waitlist.mine>[number] }) {
+function WaitlistCard({ entry }: { entry: FunctionReturnType<typeof api.waitlist.places.mine>[number] }) {
   if (entry.status === "offered" && entry.offerExpiresAt) {
     return (
       <Card className="border-amber-300 bg-amber-50 p-5" data-testid="waitlist-offer">
@@ -189,7 +189,7 @@ function LiveStatus({ session, now }: { session: ScheduledSession; now: number }
 }
 
 function JoinButton({ session, now }: { session: ScheduledSession; now: number }) {
-  const join = useMutation(api.learning.joinSession);
+  const join = useMutation(api.learning.cohorts.joinSession);
   const toast = useToast();
   const status = sessionStatus(session, now);
   const open = status.kind === "live" || (status.kind === "soon" && session.startsAt - now <= JOIN_OPENS_MS);
@@ -244,7 +244,7 @@ function useCalendarDownload(cohortId: Id<"cohorts">) {
   const toast = useToast();
   return (cohortSessionId?: Id<"cohortSessions">) => {
     convex
-      .query(api.learning.calendarFile, { cohortId, ...(cohortSessionId ? { cohortSessionId } : {}) })
+      .query(api.learning.cohorts.calendarFile, { cohortId, ...(cohortSessionId ? { cohortSessionId } : {}) })
       .then((file) => {
         if (file) downloadText(file.filename, file.content, "text/calendar");
         else toast("error", "The calendar is available to confirmed participants.");
@@ -255,7 +255,7 @@ function useCalendarDownload(cohortId: Id<"cohorts">) {
 
 function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
   const download = useCalendarDownload(cohort.cohortId);
-  const openKitItem = useMutation(api.learning.openKitItem);
+  const openKitItem = useMutation(api.learning.cohorts.openKitItem);
   const toast = useToast();
   const [openingItem, setOpeningItem] = useState<string | null>(null);
   const days = new Map<string, ScheduledSession[]>();

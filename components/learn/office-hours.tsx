@@ -27,7 +27,7 @@ type BookingToken = { value: string; expiresAt: number };
  * which is how the academy knows the booking is this learner's.
  */
 function useBookingToken(enrollmentId: Id<"enrollments"> | undefined, open: boolean) {
-  const issue = useAction(api.officeHours.bookingToken);
+  const issue = useAction(api.officeHours.bookings.bookingToken);
   const [token, setToken] = useState<BookingToken | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -63,8 +63,8 @@ function useBookingToken(enrollmentId: Id<"enrollments"> | undefined, open: bool
  * appear here live when Cal.com's webhook lands.
  */
 export function OfficeHours({ viewer }: { viewer: { name: string; email: string } | null }) {
-  const data = useQuery(api.officeHours.mine);
-  const cancel = useAction(api.officeHours.cancel);
+  const data = useQuery(api.officeHours.bookings.mine);
+  const cancel = useAction(api.officeHours.bookings.cancel);
   const toast = useToast();
   const now = useNow(60_000);
   const [booking, setBooking] = useState(false);

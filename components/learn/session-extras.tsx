@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 
-type ScheduledSession = FunctionReturnType<typeof api.learning.myCohorts>[number]["sessions"][number];
+type ScheduledSession = FunctionReturnType<typeof api.learning.cohorts.myCohorts>[number]["sessions"][number];
 
 export const ATTENDANCE_LABEL = { present: "Attended", late: "Attended (late)", absent: "Absent", excused: "Excused" } as const;
 const ATTENDANCE_TONE = { present: "success", late: "warning", absent: "danger", excused: "neutral" } as const;
@@ -72,11 +72,11 @@ export function SessionRecap({ recap }: { recap: NonNullable<ScheduledSession["r
 /** The session's lessons with a checkbox each; ticking one updates the learner's progress (and their managers' dashboards). */
 export function SessionLessons({ cohortId, session }: { cohortId: Id<"cohorts">; session: ScheduledSession }) {
   // Optimistic: the box ticks at once; the server's answer replaces it (or rolls it back on error).
-  const setLessonDone = useMutation(api.learning.setLessonDone).withOptimisticUpdate((store, { lessonId, done }) => {
-    const cohorts = store.getQuery(api.learning.myCohorts, {});
+  const setLessonDone = useMutation(api.learning.cohorts.setLessonDone).withOptimisticUpdate((store, { lessonId, done }) => {
+    const cohorts = store.getQuery(api.learning.cohorts.myCohorts, {});
     if (cohorts === undefined) return;
     store.setQuery(
-      api.learning.myCohorts,
+      api.learning.cohorts.myCohorts,
       {},
       cohorts.map((c) => ({ ...c, sessions: c.sessions.map((s) => ({ ...s, lessons: s.lessons.map((l) => (l._id === lessonId ? { ...l, done } : l)) })) })),
     );

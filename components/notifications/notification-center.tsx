@@ -17,10 +17,10 @@ const when = (ms: number) => new Intl.DateTimeFormat("en-US", { month: "short", 
 
 /** The notifications list (newest first, live) and per-category channel choices. */
 export function NotificationCenter() {
-  const { results, status, loadMore } = usePaginatedQuery(api.notifications.list, {}, { initialNumItems: 20 });
-  const unread = useQuery(api.notifications.unreadCount) ?? 0;
-  const markRead = useMutation(api.notifications.markRead);
-  const markAllRead = useMutation(api.notifications.markAllRead);
+  const { results, status, loadMore } = usePaginatedQuery(api.notifications.inbox.list, {}, { initialNumItems: 20 });
+  const unread = useQuery(api.notifications.inbox.unreadCount) ?? 0;
+  const markRead = useMutation(api.notifications.inbox.markRead);
+  const markAllRead = useMutation(api.notifications.inbox.markAllRead);
   const toast = useToast();
   const read = (id: Id<"notifications">) => markRead({ notificationId: id }).catch((error: unknown) => toast("error", errorMessage(error)));
   return (
@@ -87,11 +87,11 @@ export function NotificationCenter() {
 }
 
 function Preferences() {
-  const preferences = useQuery(api.notifications.preferences);
+  const preferences = useQuery(api.notifications.preferences.preferences);
   // Optimistic: the box changes at once; the server's answer replaces it (or rolls it back on error).
-  const setPreference = useMutation(api.notifications.setPreference).withOptimisticUpdate((store, { category, inApp, email }) => {
-    const current = store.getQuery(api.notifications.preferences, {});
-    if (current) store.setQuery(api.notifications.preferences, {}, current.map((p) => (p.category === category ? { ...p, inApp, email } : p)));
+  const setPreference = useMutation(api.notifications.preferences.setPreference).withOptimisticUpdate((store, { category, inApp, email }) => {
+    const current = store.getQuery(api.notifications.preferences.preferences, {});
+    if (current) store.setQuery(api.notifications.preferences.preferences, {}, current.map((p) => (p.category === category ? { ...p, inApp, email } : p)));
   });
   const toast = useToast();
   return (

@@ -27,8 +27,8 @@ const STATUS = {
 
 /** "Buy seats" for org admins: the invoice goes to the billing contact; seats appear once it is paid. */
 export function BuySeatsButton({ organizationId }: { organizationId: Id<"organizations"> }) {
-  const courses = useQuery(api.billing.seatPrices, { organizationId });
-  const buy = useMutation(api.billing.buySeats);
+  const courses = useQuery(api.payments.seatInvoices.seatPrices, { organizationId });
+  const buy = useMutation(api.payments.seatInvoices.buySeats);
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const [courseId, setCourseId] = useState("");
@@ -88,7 +88,7 @@ export function BuySeatsButton({ organizationId }: { organizationId: Id<"organiz
 }
 
 export function PurchaseHistory({ organizationId }: { organizationId: Id<"organizations"> }) {
-  const purchases = useQuery(api.billing.purchases, { organizationId });
+  const purchases = useQuery(api.payments.seatInvoices.purchases, { organizationId });
   if (purchases === undefined) return <Skeleton className="h-24" />;
   if (purchases.length === 0) return <EmptyState icon={Receipt} title="No seat invoices yet" description="Invoices for seats you buy appear here with their payment status." />;
   return (

@@ -9,8 +9,8 @@ import { errorMessage } from "@/lib/errors";
 
 /** Offers a seat in the organization that owns the learner's email domain, while seats remain. */
 export function DomainJoinBanner() {
-  const offer = useQuery(api.organizations.domainOffer, {});
-  const join = useMutation(api.organizations.joinByDomain);
+  const offer = useQuery(api.organizations.domains.domainOffer, {});
+  const join = useMutation(api.organizations.domains.joinByDomain);
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   if (!offer) return null;

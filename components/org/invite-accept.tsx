@@ -25,12 +25,12 @@ const CLOSED = {
  * /invite/[token]: sign in with the invited address, accept, and land in the learner home. The invitation itself
  * is rendered on the server; only the part that depends on who is signed in waits for the browser.
  */
-export function InviteAccept({ token, preloadedPreview }: { token: string; preloadedPreview: Preloaded<typeof api.invites.preview> }) {
+export function InviteAccept({ token, preloadedPreview }: { token: string; preloadedPreview: Preloaded<typeof api.organizations.invites.preview> }) {
   const preview = usePreloadedQuery(preloadedPreview);
   const { isAuthenticated, isLoading } = useConvexAuth();
-  const viewer = useQuery(api.users.viewer, isAuthenticated ? {} : "skip");
-  const options = useQuery(api.users.signInOptions, {});
-  const accept = useMutation(api.invites.accept);
+  const viewer = useQuery(api.users.account.viewer, isAuthenticated ? {} : "skip");
+  const options = useQuery(api.users.account.signInOptions, {});
+  const accept = useMutation(api.organizations.invites.accept);
   const { signOut } = useAuthActions();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);

@@ -37,7 +37,7 @@ export function InvitePanel({ organizationId, canInvite, canEnroll }: { organiza
 
 /** `canEnroll`: the caller's role includes manage_enrollments, which placing invitees in a cohort needs. */
 function SingleInvite({ organizationId, canEnroll }: { organizationId: Id<"organizations">; canEnroll: boolean }) {
-  const invite = useMutation(api.invites.create);
+  const invite = useMutation(api.organizations.invites.create);
   const toast = useToast();
   const [email, setEmail] = useState("");
   const [cohortId, setCohortId] = useState("");
@@ -76,7 +76,7 @@ function SingleInvite({ organizationId, canEnroll }: { organizationId: Id<"organ
 }
 
 function CsvInvite({ organizationId, canEnroll }: { organizationId: Id<"organizations">; canEnroll: boolean }) {
-  const upload = useMutation(api.invites.createFromCsv);
+  const upload = useMutation(api.organizations.invites.createFromCsv);
   const toast = useToast();
   const input = useRef<HTMLInputElement>(null);
   const [cohortId, setCohortId] = useState("");
@@ -171,10 +171,10 @@ function CsvReport({ fileName, invited, rows }: { fileName: string; invited: num
 }
 
 function PendingInvites({ organizationId }: { organizationId: Id<"organizations"> }) {
-  const invites = useQuery(api.invites.listPending, { organizationId });
+  const invites = useQuery(api.organizations.invites.listPending, { organizationId });
   const now = useNow(60_000);
-  const resend = useMutation(api.invites.resend);
-  const revoke = useMutation(api.invites.revoke);
+  const resend = useMutation(api.organizations.invites.resend);
+  const revoke = useMutation(api.organizations.invites.revoke);
   const toast = useToast();
   const act = async (fn: () => Promise<unknown>, done: string) => {
     try {

@@ -33,8 +33,8 @@ export function TeamsDialog({
   teams: OrgTeam[];
   onClose: () => void;
 }) {
-  const setMember = useMutation(api.teams.setMember);
-  const removeMember = useMutation(api.teams.removeMember);
+  const setMember = useMutation(api.organizations.teams.setMember);
+  const removeMember = useMutation(api.organizations.teams.removeMember);
   const toast = useToast();
   const initial = (teamId: Id<"teams">): TeamRole => (member.teams.find((t) => t._id === teamId)?.role as TeamRole | undefined) ?? "none";
   const [roles, setRoles] = useState<Record<string, TeamRole>>(() => Object.fromEntries(teams.map((t) => [t._id, initial(t._id)])));
@@ -99,8 +99,8 @@ export function ManagerDialog({
   teams: OrgTeam[];
   onClose: () => void;
 }) {
-  const setManager = useMutation(api.teams.setManager);
-  const removeManager = useMutation(api.teams.removeManager);
+  const setManager = useMutation(api.organizations.managers.set);
+  const removeManager = useMutation(api.organizations.managers.remove);
   const toast = useToast();
   const [role, setRole] = useState<ManagerChoice>(member.managerRole ?? "none");
   const [scope, setScope] = useState<Set<Id<"teams">>>(() => new Set(member.managerTeamIds));

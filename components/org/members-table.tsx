@@ -46,7 +46,7 @@ export function MembersTable({
   canManageTeam: boolean;
   canManageEnrollments: boolean;
 }) {
-  const { results, status, loadMore } = usePaginatedQuery(api.organizations.members, { organizationId }, { initialNumItems: 25 });
+  const { results, status, loadMore } = usePaginatedQuery(api.organizations.members.list, { organizationId }, { initialNumItems: 25 });
   const [action, setAction] = useState<Action | null>(null);
   if (status === "LoadingFirstPage") return <Skeleton className="h-64" />;
   if (results.length === 0) {
@@ -135,9 +135,9 @@ function MemberMenu({ member, isAdmin, onAction }: { member: Member; isAdmin: bo
 }
 
 function MemberActionDialog({ organizationId, action, onClose }: { organizationId: Id<"organizations">; action: CohortAction | null; onClose: () => void }) {
-  const assign = useMutation(api.organizations.assignCohort);
-  const move = useMutation(api.organizations.moveCohort);
-  const remove = useMutation(api.organizations.removeMember);
+  const assign = useMutation(api.organizations.members.assignCohort);
+  const move = useMutation(api.organizations.members.moveCohort);
+  const remove = useMutation(api.organizations.members.remove);
   const toast = useToast();
   const [cohortId, setCohortId] = useState("");
   const [busy, setBusy] = useState(false);

@@ -19,7 +19,7 @@ const STATUS_TONE = { active: "success", pending_payment: "warning", suspended: 
 
 /** The org admin console: live seat meter, members, invitations, teams, settings and activity. */
 export function OrgConsole({ organizationId }: { organizationId: Id<"organizations"> }) {
-  const org = useQuery(api.organizations.overview, { organizationId });
+  const org = useQuery(api.organizations.overview.get, { organizationId });
   if (org === undefined) {
     return (
       <div className="mx-auto max-w-[1100px] space-y-4 px-4 py-10" aria-busy>
@@ -119,7 +119,7 @@ const ACTION_LABEL: Record<string, string> = {
 };
 
 function ActivityLog({ organizationId }: { organizationId: Id<"organizations"> }) {
-  const entries = useQuery(api.organizations.auditLog, { organizationId });
+  const entries = useQuery(api.organizations.overview.auditLog, { organizationId });
   if (entries === undefined) return <Skeleton className="h-48" />;
   if (entries.length === 0) return <p className="text-sm text-gray-600">Nothing has happened yet.</p>;
   return (

@@ -29,8 +29,8 @@ export function SettingsPanel({
   domainStatus: "requested" | "approved" | "rejected" | null;
   domainJoinEnabled: boolean;
 }) {
-  const requestDomain = useMutation(api.organizations.requestDomain);
-  const setJoin = useMutation(api.organizations.setDomainJoin);
+  const requestDomain = useMutation(api.organizations.domains.requestDomain);
+  const setJoin = useMutation(api.organizations.domains.setDomainJoin);
   const toast = useToast();
   const [value, setValue] = useState(domain);
   const [busy, setBusy] = useState(false);

@@ -3,7 +3,7 @@ import { useMutation } from "convex/react";
 import { CheckCircle2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
-import { TEXT_LIMITS } from "@/convex/model/limits";
+import { TEXT_LIMITS } from "@/convex/limits";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -12,7 +12,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { errorMessage } from "@/lib/errors";
 
 export function TeamRequestForm() {
-  const submit = useMutation(api.adminOrganizations.requestForTeam);
+  const submit = useMutation(api.organizations.teamRequests.submit);
   const [form, setForm] = useState({ name: "", email: "", company: "", teamSize: "", message: "" });
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);

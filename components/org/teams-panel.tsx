@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { TEXT_LIMITS } from "@/convex/model/limits";
+import { TEXT_LIMITS } from "@/convex/limits";
 import { errorMessage } from "@/lib/errors";
 
 export function TeamsPanel({
@@ -22,7 +22,7 @@ export function TeamsPanel({
   teams: Array<{ _id: Id<"teams">; name: string; memberCount: number; inScope: boolean }>;
   canManage: boolean;
 }) {
-  const create = useMutation(api.teams.create);
+  const create = useMutation(api.organizations.teams.create);
   const toast = useToast();
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);

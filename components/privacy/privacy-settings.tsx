@@ -25,13 +25,13 @@ const ACCESS_LABEL = { view_dashboard: "Opened a dashboard", view_individual: "O
 
 /** What managers may see, who looked, a copy of it all, and asking for erasure. */
 export function PrivacySettings() {
-  const data = useQuery(api.privacy.mine);
+  const data = useQuery(api.privacy.controls.mine);
   // Optimistic: a switch flips at once; the server's answer replaces it (or rolls it back on error).
-  const update = useMutation(api.privacy.update).withOptimisticUpdate((store, settings) => {
-    const current = store.getQuery(api.privacy.mine, {});
-    if (current) store.setQuery(api.privacy.mine, {}, { ...current, settings });
+  const update = useMutation(api.privacy.controls.update).withOptimisticUpdate((store, settings) => {
+    const current = store.getQuery(api.privacy.controls.mine, {});
+    if (current) store.setQuery(api.privacy.controls.mine, {}, { ...current, settings });
   });
-  const requestErasure = useMutation(api.privacy.requestErasure);
+  const requestErasure = useMutation(api.privacy.controls.requestErasure);
   const convex = useConvex();
   const toast = useToast();
   const [busy, setBusy] = useState<string | null>(null);
@@ -58,7 +58,7 @@ export function PrivacySettings() {
   };
   const downloadExport = () =>
     run("export", async () => {
-      const json = await convex.query(api.privacy.exportMine, {});
+      const json = await convex.query(api.privacy.controls.exportMine, {});
       const url = URL.createObjectURL(new Blob([JSON.stringify(json, null, 2)], { type: "application/json" }));
       const link = document.createElement("a");
       link.href = url;

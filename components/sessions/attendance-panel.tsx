@@ -21,9 +21,9 @@ const time = (ms: number) => new Intl.DateTimeFormat("en-US", { hour: "numeric",
 
 /** The roster of one session with a four-way mark per learner; check-ins from Join arrive live. */
 export function AttendancePanel({ cohortSessionId, title }: { cohortSessionId: Id<"cohortSessions">; title: string }) {
-  const roster = useQuery(api.sessions.roster, { cohortSessionId });
-  const mark = useMutation(api.sessions.markAttendance);
-  const markAll = useMutation(api.sessions.markAllPresent);
+  const roster = useQuery(api.liveSessions.attendance.roster, { cohortSessionId });
+  const mark = useMutation(api.liveSessions.attendance.markAttendance);
+  const markAll = useMutation(api.liveSessions.attendance.markAllPresent);
   const toast = useToast();
   if (roster === undefined) return <Skeleton className="h-48" />;
   if (roster === null) return null;

@@ -6,7 +6,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 /** Each learner's attendance across the sessions held so far, lowest first (who may need a nudge). */
 export function AttendanceSummary({ cohortId }: { cohortId: Id<"cohorts"> }) {
-  const data = useQuery(api.sessions.attendanceSummary, { cohortId });
+  const data = useQuery(api.liveSessions.attendance.attendanceSummary, { cohortId });
   if (data === undefined) return <Skeleton className="h-40" />;
   if (data === null) return null;
   return (

@@ -27,7 +27,7 @@ function status(session: StaffSession, now: number) {
  * recurring) sessions; instructors take attendance and write recaps.
  */
 export function CohortSchedule({ cohortId }: { cohortId: Id<"cohorts"> }) {
-  const data = useQuery(api.sessions.forCohort, { cohortId });
+  const data = useQuery(api.liveSessions.schedule.forCohort, { cohortId });
   const now = useNow(30_000);
   const [open, setOpen] = useState<Open>(null);
   const [attendanceFor, setAttendanceFor] = useState<Id<"cohortSessions"> | null>(null);

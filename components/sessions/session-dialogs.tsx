@@ -5,7 +5,7 @@ import { ConvexError } from "convex/values";
 import { useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
-import { MAX_RECORDING_BYTES } from "@/convex/model/recordingUploads";
+import { MAX_RECORDING_BYTES } from "@/convex/liveSessions/model/recordingUploads";
 import { SESSION_TYPE_LABEL } from "@/components/catalog/labels";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
@@ -16,7 +16,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 
-export type StaffSession = NonNullable<FunctionReturnType<typeof api.sessions.forCohort>>["sessions"][number];
+export type StaffSession = NonNullable<FunctionReturnType<typeof api.liveSessions.schedule.forCohort>>["sessions"][number];
 type SessionType = StaffSession["type"];
 
 function useSubmit(run: () => Promise<unknown>, success: string, onDone: () => void) {
@@ -42,7 +42,7 @@ const minutesOf = (s: StaffSession) => Math.round((s.endsAt - s.startsAt) / 60_0
 
 /** Moves a session or changes its title, link, place or instructor. Learners are told; reminders follow. */
 export function EditSessionDialog({ session, timezone, onClose }: { session: StaffSession; timezone: string; onClose: () => void }) {
-  const update = useMutation(api.sessions.update);
+  const update = useMutation(api.liveSessions.schedule.update);
   const [form, setForm] = useState({
     title: session.title,
     startsAtLocal: session.startsAtLocal,
@@ -82,7 +82,7 @@ export function EditSessionDialog({ session, timezone, onClose }: { session: Sta
 }
 
 export function CancelSessionDialog({ session, onClose }: { session: StaffSession; onClose: () => void }) {
-  const cancel = useMutation(api.sessions.cancel);
+  const cancel = useMutation(api.liveSessions.schedule.cancel);
   const [reason, setReason] = useState("");
   const { busy, submit } = useSubmit(() => cancel({ cohortSessionId: session._id, reason }), `${session.title} was cancelled; learners were told.`, onClose);
   return (
@@ -101,7 +101,7 @@ export function CancelSessionDialog({ session, onClose }: { session: StaffSessio
 
 /** Adds one session or a recurring series (weekly, every 2 weeks, monthly; N times or until a date). */
 export function AddSessionsDialog({ cohortId, timezone, onClose }: { cohortId: Id<"cohorts">; timezone: string; onClose: () => void }) {
-  const add = useMutation(api.sessions.add);
+  const add = useMutation(api.liveSessions.schedule.add);
   const [form, setForm] = useState({ title: "", type: "IO" as SessionType, startsAtLocal: "", durationMinutes: "45", meetingUrl: "", location: "" });
   const [repeat, setRepeat] = useState<"none" | "weekly" | "biweekly" | "monthly">("none");
   const [ending, setEnding] = useState<"count" | "until">("count");
@@ -185,8 +185,8 @@ async function fileSha256(file: File) {
 
 /** Recording link, summary and action items after a session. */
 export function RecapDialog({ session, onClose }: { session: StaffSession; onClose: () => void }) {
-  const save = useMutation(api.sessions.saveRecap);
-  const uploadUrl = useMutation(api.sessions.generateRecordingUploadUrl);
+  const save = useMutation(api.liveSessions.recaps.saveRecap);
+  const uploadUrl = useMutation(api.liveSessions.recaps.generateRecordingUploadUrl);
   const [file, setFile] = useState<File | null>(null);
   const [recordingUrl, setRecordingUrl] = useState(session.recordingUrl ?? "");
   const [summary, setSummary] = useState(session.summary ?? "");

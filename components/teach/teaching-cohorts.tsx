@@ -13,7 +13,7 @@ import { useNow } from "@/lib/use-now";
 const when = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
 
 function UpcomingSessions() {
-  const sessions = useQuery(api.teaching.upcomingSessions);
+  const sessions = useQuery(api.liveSessions.teaching.upcomingSessions);
   const now = useNow(30_000);
   if (sessions === undefined) return <Skeleton className="h-24" />;
   if (sessions.length === 0) return <p className="text-sm text-gray-600">No sessions coming up.</p>;
@@ -37,7 +37,7 @@ function UpcomingSessions() {
 }
 
 export function TeachingCohorts() {
-  const cohorts = useQuery(api.teaching.myCohorts);
+  const cohorts = useQuery(api.liveSessions.teaching.myCohorts);
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">Teaching</h1>

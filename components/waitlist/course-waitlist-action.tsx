@@ -11,9 +11,9 @@ import { JoinWaitlistButton } from "./join-waitlist-button";
 /** No open cohort: wait for the next one; you are first in its line when it opens. */
 export function CourseWaitlistAction({ courseId, courseSlug }: { courseId: Id<"courses">; courseSlug: string }) {
   const { isAuthenticated } = useConvexAuth();
-  const line = useQuery(api.waitlist.mineForCourse, isAuthenticated ? { courseId } : "skip");
-  const join = useMutation(api.waitlist.joinCourse);
-  const leave = useMutation(api.waitlist.leave);
+  const line = useQuery(api.waitlist.places.mineForCourse, isAuthenticated ? { courseId } : "skip");
+  const join = useMutation(api.waitlist.places.joinCourse);
+  const leave = useMutation(api.waitlist.places.leave);
   const toast = useToast();
   if (line) {
     return (

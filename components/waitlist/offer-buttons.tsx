@@ -10,8 +10,8 @@ import { errorMessage } from "@/lib/errors";
 
 /** Accept (→ checkout, or enrolled at once for organization members) or decline a waitlist offer. */
 export function OfferButtons({ entryId, size = "sm" }: { entryId: Id<"waitlist">; size?: "sm" | "md" }) {
-  const accept = useMutation(api.waitlist.accept);
-  const decline = useMutation(api.waitlist.decline);
+  const accept = useMutation(api.waitlist.offers.accept);
+  const decline = useMutation(api.waitlist.offers.decline);
   const router = useRouter();
   const toast = useToast();
   const [pending, setPending] = useState<"accept" | "decline" | null>(null);

@@ -13,9 +13,9 @@ import { OfferButtons } from "./offer-buttons";
 /** For a full cohort: join the waitlist, see your place live, or take the seat offered to you. */
 export function WaitlistAction({ cohortId, cohortName, courseSlug }: { cohortId: Id<"cohorts">; cohortName: string; courseSlug: string }) {
   const { isAuthenticated } = useConvexAuth();
-  const entry = useQuery(api.waitlist.mineForCohort, isAuthenticated ? { cohortId } : "skip");
-  const join = useMutation(api.waitlist.join);
-  const leave = useMutation(api.waitlist.leave);
+  const entry = useQuery(api.waitlist.places.mineForCohort, isAuthenticated ? { cohortId } : "skip");
+  const join = useMutation(api.waitlist.places.join);
+  const leave = useMutation(api.waitlist.places.leave);
   const toast = useToast();
 
   if (entry?.status === "offered" && entry.offerExpiresAt) {
