@@ -18,11 +18,10 @@ import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatPrice } from "@/lib/format";
 import { track } from "@/lib/posthog/client";
 import { PaymentActionDialog } from "./payment-action-dialog";
 import { WaitlistPanel } from "./waitlist-panel";
-import { formatPrice } from "@/lib/utils";
 
 const TIMEZONES = ["Europe/Berlin", "Europe/London", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Singapore", "Australia/Sydney", "UTC"];
 const PAYMENT_TONE = { completed: "success", pending: "warning", failed: "neutral", refunded: "danger" } as const;
@@ -171,7 +170,7 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
   const rows = useQuery(api.admin.cohortEnrollments, { cohortId });
   const refund = useAction(api.admin.refundEnrollment);
   const [refunding, setRefunding] = useState<EnrollmentRow | null>(null);
-  const money = (cents: number, row: EnrollmentRow) => formatPrice(cents, row.currency.toUpperCase());
+  const money = (cents: number, row: EnrollmentRow) => formatPrice(cents, row.currency);
   return (
     <Card className="p-5">
       <h2 className="text-base font-semibold text-gray-900">Enrollments</h2>

@@ -18,7 +18,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
+import { amountToCents, centsToAmount, formatDate } from "@/lib/format";
 import { COHORT_STATUS_TONE } from "./cohort-table";
 
 type CourseData = NonNullable<FunctionReturnType<typeof api.admin.course>>;
@@ -80,7 +80,6 @@ function CourseForm({ course }: { course: CourseData | null }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "");
-    const dollars = (name: string) => Math.round(Number(text(name)) * 100);
     setSaving(true);
     try {
       const id = await save({
@@ -92,8 +91,8 @@ function CourseForm({ course }: { course: CourseData | null }) {
         format: text("format") as CourseData["format"],
         level: text("level") as CourseData["level"],
         impact: text("impact") as CourseData["impact"],
-        priceB2C: dollars("priceB2C"),
-        priceB2B: dollars("priceB2B"),
+        priceB2C: amountToCents(text("priceB2C")),
+        priceB2B: amountToCents(text("priceB2B")),
         maxParticipants: Number(text("maxParticipants")),
         status: text("status") as CourseData["status"],
         outcomes: text("outcomes").split("\n"),
@@ -160,10 +159,10 @@ function CourseForm({ course }: { course: CourseData | null }) {
           </Select>
         </Field>
         <Field id="priceB2C" label="Individual price (USD)">
-          <Input id="priceB2C" name="priceB2C" type="number" min="0" step="0.01" defaultValue={course ? course.priceB2C / 100 : ""} required />
+          <Input id="priceB2C" name="priceB2C" type="number" min="0" step="0.01" defaultValue={course ? centsToAmount(course.priceB2C) : ""} required />
         </Field>
         <Field id="priceB2B" label="Per-seat price for organizations (USD)">
-          <Input id="priceB2B" name="priceB2B" type="number" min="0" step="0.01" defaultValue={course ? course.priceB2B / 100 : ""} required />
+          <Input id="priceB2B" name="priceB2B" type="number" min="0" step="0.01" defaultValue={course ? centsToAmount(course.priceB2B) : ""} required />
         </Field>
         <Field id="maxParticipants" label="Default cohort size">
           <Input id="maxParticipants" name="maxParticipants" type="number" min="1" defaultValue={course?.maxParticipants ?? 24} required />

@@ -7,7 +7,7 @@ import { FORMAT_LABEL } from "@/components/catalog/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatPrice } from "@/lib/utils";
+import { formatPrice } from "@/lib/format";
 
 export function CourseList() {
   const courses = useQuery(api.admin.courses);

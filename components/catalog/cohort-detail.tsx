@@ -7,8 +7,7 @@ import type { api } from "@/convex/_generated/api";
 import { ReserveAction } from "@/components/checkout/reserve-action";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { formatDateRange, formatTime, formatWeekday } from "@/lib/format";
-import { formatPrice } from "@/lib/utils";
+import { formatDateRange, formatPrice, formatTime, formatWeekday } from "@/lib/format";
 import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "./labels";
 import { SeatsLeft } from "./seats-left";
 

@@ -3,8 +3,7 @@ import Link from "next/link";
 import type { FunctionReturnType } from "convex/server";
 import type { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
-import { formatDateRange } from "@/lib/format";
-import { formatPrice } from "@/lib/utils";
+import { formatDateRange, formatPrice } from "@/lib/format";
 import { FORMAT_LABEL, LEVEL_LABEL } from "./labels";
 import { SeatsLeft } from "./seats-left";
 

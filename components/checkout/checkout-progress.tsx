@@ -12,8 +12,7 @@ import { Countdown } from "@/components/ui/countdown";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
-import { formatDateRange } from "@/lib/format";
-import { formatPrice } from "@/lib/utils";
+import { formatDateRange, formatPrice } from "@/lib/format";
 
 const ENDED: Record<string, string> = {
   hold_expired: "The 30-minute hold ended before payment, so the seat went back to the cohort.",

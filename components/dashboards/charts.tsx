@@ -1,6 +1,7 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card } from "@/components/ui/card";
+import { formatMonthDay } from "@/lib/format";
 
 const BRAND = "#4f46e5";
 const TEAL = "#0f766e";
@@ -8,7 +9,7 @@ const TEAL = "#0f766e";
 type TrendPoint = { day: number; avgProgress: number; completionRate: number; lessonsCompleted: number; certificates: number; live: boolean };
 
 function dayLabel(ms: number) {
-  return new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" }).format(ms);
+  return formatMonthDay(ms, "UTC");
 }
 
 /** A titled chart card; the chart is described for screen readers by its title and summary. */

@@ -5,8 +5,7 @@ import Link from "next/link";
 import { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-
-const date = (ms: number) => new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric" }).format(ms);
+import { formatDate } from "@/lib/format";
 
 /** The learner's certificates, each opening its public, verifiable page. */
 export function MyCertificates() {
@@ -26,8 +25,8 @@ export function MyCertificates() {
                   {c.name}
                 </Link>
                 <p className="text-xs text-gray-600">
-                  {c.cohortName} · issued {date(c.issuedAt)}
-                  {c.expiresAt ? ` · valid until ${date(c.expiresAt)}` : ""}
+                  {c.cohortName} · issued {formatDate(c.issuedAt)}
+                  {c.expiresAt ? ` · valid until ${formatDate(c.expiresAt)}` : ""}
                 </p>
               </div>
             </div>

@@ -19,7 +19,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
-import { formatDateRange } from "@/lib/format";
+import { formatDate, formatDateRange, formatTime, formatWeekday, formatZoneName } from "@/lib/format";
 import { useMounted } from "@/lib/use-mounted";
 import { useNow } from "@/lib/use-now";
 
@@ -37,10 +37,6 @@ export function sessionStatus(session: Pick<ScheduledSession, "startsAt" | "ends
   if (minutes <= 60) return { kind: "soon" as const, label: `Starts in ${minutes} min`, tone: "warning" as const };
   return { kind: "upcoming" as const, label: "Upcoming", tone: "brand" as const };
 }
-
-const time = (ms: number) => new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit" }).format(ms);
-const day = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric" }).format(ms);
-const zoneName = () => new Intl.DateTimeFormat("en-US", { timeZoneName: "long" }).formatToParts(Date.now()).find((p) => p.type === "timeZoneName")?.value;
 
 export function MyCohorts({
   preloadedViewer,
@@ -64,7 +60,7 @@ export function MyCohorts({
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">{viewer ? `Welcome back, ${viewer.name.split(" ")[0]}` : "My learning"}</h1>
-      <p className="mt-1 text-sm text-gray-600">Times are shown in your timezone{mounted && zoneName() ? ` (${zoneName()})` : ""}.</p>
+      <p className="mt-1 text-sm text-gray-600">Times are shown in your timezone{mounted ? ` (${formatZoneName(now)})` : ""}.</p>
       {waitlist && waitlist.length > 0 && (
         <div className="mt-6 space-y-3">
           {waitlist.map((entry) => (
@@ -161,7 +157,7 @@ function NextSessionCard({ cohort, session, now }: { cohort: LearnerCohort; sess
           <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{status.kind === "live" ? "Happening now" : "Next session"}</p>
           <p className="mt-1 text-lg font-semibold text-gray-900">{session.title}</p>
           <p className="text-sm text-gray-700">
-            {cohort.courseTitle} · {day(session.startsAt)}, {time(session.startsAt)} – {time(session.endsAt)}
+            {cohort.courseTitle} · {formatWeekday(session.startsAt)}, {formatTime(session.startsAt)} – {formatTime(session.endsAt)}
           </p>
         </div>
         <div className="flex flex-col items-end gap-2">
@@ -260,7 +256,7 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
   const [openingItem, setOpeningItem] = useState<string | null>(null);
   const days = new Map<string, ScheduledSession[]>();
   for (const session of cohort.sessions) {
-    const key = day(session.startsAt);
+    const key = formatWeekday(session.startsAt);
     days.set(key, [...(days.get(key) ?? []), session]);
   }
   return (
@@ -292,7 +288,7 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
                 {sessions.map((session) => (
                   <li key={session._id} className="flex flex-col gap-2 px-3 py-2.5 sm:flex-row sm:items-center sm:gap-3" data-testid="schedule-session">
                     <span className="tabular whitespace-nowrap text-sm text-gray-700 sm:w-40 sm:shrink-0">
-                      {time(session.startsAt)} – {time(session.endsAt)}
+                      {formatTime(session.startsAt)} – {formatTime(session.endsAt)}
                     </span>
                     <span className="min-w-0 sm:flex-1">
                       <span className={`block text-sm font-medium ${session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{session.title}</span>
@@ -317,7 +313,7 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
         </section>
         <section aria-label="Enablement kit">
           <h3 className="text-sm font-semibold text-gray-900">Enablement kit</h3>
-          <p className="text-xs text-gray-600">Yours until {formatDateRange(cohort.materialsAccessUntil, cohort.materialsAccessUntil)}</p>
+          <p className="text-xs text-gray-600">Yours until {formatDate(cohort.materialsAccessUntil)}</p>
           <ul className="mt-3 space-y-2">
             {cohort.kit.map((item) => (
               <li key={item._id}>

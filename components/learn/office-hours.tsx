@@ -11,13 +11,11 @@ import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
+import { formatAppointment, formatLongDate } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
 
 // Cal.com's embed is fetched when someone opens the booking, not with every learner home.
 const Cal = dynamic(() => import("@calcom/embed-react"), { ssr: false });
-
-const when = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
-const date = (ms: number) => new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric" }).format(ms);
 
 type BookingToken = { value: string; expiresAt: number };
 
@@ -81,7 +79,7 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string 
           <h2 className="text-lg font-semibold text-gray-900">Office hours</h2>
           <p className="text-sm text-gray-600">
             {eligible
-              ? `30 minutes one-to-one with a coach about your own work. Included until ${date(eligible.eligibleUntil)} (${eligible.courseTitle}).`
+              ? `30 minutes one-to-one with a coach about your own work. Included until ${formatLongDate(eligible.eligibleUntil)} (${eligible.courseTitle}).`
               : "Your office-hours window has ended; your past bookings are below."}
           </p>
         </div>
@@ -122,7 +120,7 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string 
             {[...upcoming, ...past].map((b) => (
               <li key={b._id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2.5" data-testid="office-hours-booking">
                 <div>
-                  <p className={`text-sm font-medium ${b.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{when(b.scheduledAt)}</p>
+                  <p className={`text-sm font-medium ${b.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{formatAppointment(b.scheduledAt)}</p>
                   <p className="text-xs text-gray-600">
                     {b.courseTitle}
                     {b.cancelReason ? ` · ${b.cancelReason}` : ""}
@@ -145,7 +143,7 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string 
                           .finally(() => setCancelling(null));
                       }}
                     >
-                      <CalendarX className="size-4" aria-hidden /> Cancel<span className="sr-only"> booking on {when(b.scheduledAt)}</span>
+                      <CalendarX className="size-4" aria-hidden /> Cancel<span className="sr-only"> booking on {formatAppointment(b.scheduledAt)}</span>
                     </Button>
                   )}
                 </span>

@@ -11,9 +11,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
+import { formatShortDateTime } from "@/lib/format";
 import { cn } from "@/lib/utils";
-
-const when = (ms: number) => new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
 
 /** The notifications list (newest first, live) and per-category channel choices. */
 export function NotificationCenter() {
@@ -63,7 +62,7 @@ export function NotificationCenter() {
                       {n.readAt === undefined && <span className="sr-only"> (unread)</span>}
                     </p>
                     <p className="text-sm text-gray-700">{n.body}</p>
-                    <p className="mt-0.5 text-xs text-gray-600">{when(n.createdAt)}</p>
+                    <p className="mt-0.5 text-xs text-gray-600">{formatShortDateTime(n.createdAt)}</p>
                   </div>
                   {n.readAt === undefined && (
                     <Button variant="ghost" size="sm" onClick={() => void read(n._id)}>

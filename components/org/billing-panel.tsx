@@ -14,8 +14,7 @@ import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
-import { formatPrice } from "@/lib/utils";
+import { formatDate, formatPrice } from "@/lib/format";
 
 const STATUS = {
   creating: { tone: "neutral", label: "Preparing invoice" },

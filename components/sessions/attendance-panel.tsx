@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
+import { formatTime } from "@/lib/format";
 import { cn } from "@/lib/utils";
 
 const STATUSES = [
@@ -16,8 +17,6 @@ const STATUSES = [
   { value: "absent", label: "Absent", active: "border-red-600 bg-red-50 text-red-800" },
   { value: "excused", label: "Excused", active: "border-gray-600 bg-gray-100 text-gray-900" },
 ] as const;
-
-const time = (ms: number) => new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit" }).format(ms);
 
 /** The roster of one session with a four-way mark per learner; check-ins from Join arrive live. */
 export function AttendancePanel({ cohortSessionId, title }: { cohortSessionId: Id<"cohortSessions">; title: string }) {
@@ -55,7 +54,7 @@ export function AttendancePanel({ cohortSessionId, title }: { cohortSessionId: I
               <p className="text-sm font-medium text-gray-900">{learner.name}</p>
               <p className="truncate text-xs text-gray-600">
                 {learner.email}
-                {learner.checkedInAt ? ` · joined ${time(learner.checkedInAt)}` : ""}
+                {learner.checkedInAt ? ` · joined ${formatTime(learner.checkedInAt)}` : ""}
               </p>
             </div>
             <div role="radiogroup" aria-label={`Attendance of ${learner.name}`} className="flex flex-wrap gap-1">

@@ -7,10 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDateRange } from "@/lib/format";
+import { formatAppointment, formatDateRange } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
-
-const when = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
 
 function UpcomingSessions() {
   const sessions = useQuery(api.teaching.upcomingSessions);
@@ -26,7 +24,7 @@ function UpcomingSessions() {
               {s.title}
             </Link>
             <p className="text-xs text-gray-600">
-              {s.cohortName} · {when(s.startsAt)}
+              {s.cohortName} · {formatAppointment(s.startsAt)}
             </p>
           </div>
           {s.startsAt <= now ? <Badge tone="success">Live now</Badge> : <Badge tone="brand">Upcoming</Badge>}

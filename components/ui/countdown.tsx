@@ -1,4 +1,5 @@
 "use client";
+import { isoDateTime } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
 
 /** "29:41" under an hour, "23 h 14 min" above; "0:00" once passed. */
@@ -14,7 +15,7 @@ export function formatRemaining(ms: number) {
 export function Countdown({ until, className }: { until: number; className?: string }) {
   const now = useNow(1000);
   return (
-    <time className={`tabular ${className ?? ""}`} dateTime={new Date(until).toISOString()} suppressHydrationWarning>
+    <time className={`tabular ${className ?? ""}`} dateTime={isoDateTime(until)} suppressHydrationWarning>
       {formatRemaining(until - now)}
     </time>
   );
