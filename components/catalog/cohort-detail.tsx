@@ -8,7 +8,7 @@ import { ReserveAction } from "@/components/checkout/reserve-action";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatDateRange, formatPrice, formatTime, formatWeekday } from "@/lib/format";
-import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "./labels";
+import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
 import { SeatsLeft } from "./seats-left";
 
 /** One cohort: its schedule in its own timezone (named), live seats and the primary action. Rendered on the server, live after. */

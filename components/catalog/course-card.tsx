@@ -4,7 +4,7 @@ import type { FunctionReturnType } from "convex/server";
 import type { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
 import { formatDateRange, formatPrice } from "@/lib/format";
-import { FORMAT_LABEL, LEVEL_LABEL } from "./labels";
+import { FORMAT_LABEL, LEVEL_LABEL } from "@/lib/labels";
 import { SeatsLeft } from "./seats-left";
 
 export type CourseCardData = FunctionReturnType<typeof api.catalog.listCourses>[number];

@@ -7,7 +7,7 @@ import type { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatDateRange, formatPrice } from "@/lib/format";
-import { FORMAT_LABEL, LEVEL_LABEL, SESSION_TYPE_LABEL } from "./labels";
+import { FORMAT_LABEL, LEVEL_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
 import { ReserveAction } from "@/components/checkout/reserve-action";
 import { CourseWaitlistAction } from "@/components/waitlist/course-waitlist-action";
 import { SeatsLeft } from "./seats-left";

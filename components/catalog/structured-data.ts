@@ -1,7 +1,7 @@
 import type { FunctionReturnType } from "convex/server";
 import type { api } from "@/convex/_generated/api";
 import { PRICE_CURRENCY, formatDecimalAmount, isoDateTime } from "@/lib/format";
-import { LEVEL_LABEL } from "./labels";
+import { LEVEL_LABEL } from "@/lib/labels";
 
 type CoursePage = NonNullable<FunctionReturnType<typeof api.catalog.getCourse>>;
 

@@ -1,6 +1,7 @@
 import { Card } from "@/components/ui/card";
+import { SKILL_LEVELS, SKILL_LEVEL_LABEL } from "@/lib/labels";
 
-export const LEVEL_NAMES = ["None", "Foundational", "Practitioner", "Advanced", "Expert"] as const;
+const LEVEL_NAMES = SKILL_LEVELS.map((level) => SKILL_LEVEL_LABEL[level]);
 /** Lightest to darkest brand shade; text switches to white on the two darkest. */
 const SHADES = ["#f3f4f6", "#e0e7ff", "#a5b4fc", "#4f46e5", "#312e81"];
 

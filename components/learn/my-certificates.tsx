@@ -6,6 +6,7 @@ import { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
+import { MY_CERTIFICATE_STATUS } from "@/lib/labels";
 
 /** The learner's certificates, each opening its public, verifiable page. */
 export function MyCertificates() {
@@ -30,7 +31,7 @@ export function MyCertificates() {
                 </p>
               </div>
             </div>
-            {c.revoked ? <Badge tone="danger">Revoked</Badge> : c.issueStatus === "issued" ? <Badge tone="success">Ready</Badge> : c.issueStatus === "failed" ? <Badge tone="warning">Delayed</Badge> : <Badge tone="brand">Being issued</Badge>}
+            {c.revoked ? <Badge tone="danger">Revoked</Badge> : <Badge tone={MY_CERTIFICATE_STATUS[c.issueStatus].tone}>{MY_CERTIFICATE_STATUS[c.issueStatus].label}</Badge>}
           </li>
         ))}
       </ul>

@@ -1,12 +1,12 @@
 "use client";
 import { useConvex, useMutation, usePreloadedQuery, useQuery, type Preloaded } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
+import { ConvexError } from "convex/values";
 import { BookOpen, CalendarPlus, Clock, Download, ExternalLink, FileText, Video } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
-import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/components/catalog/labels";
+import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
 import { OfferButtons } from "@/components/waitlist/offer-buttons";
 import { MyCertificates } from "./my-certificates";
 import { OfficeHours } from "./office-hours";
@@ -16,12 +16,13 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Countdown } from "@/components/ui/countdown";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveDot } from "@/components/ui/live-dot";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { Tooltip } from "@/components/ui/tooltip";
 import { formatDate, formatDateRange, formatTime, formatWeekday, formatZoneName } from "@/lib/format";
 import { useMounted } from "@/lib/use-mounted";
 import { useNow } from "@/lib/use-now";
+import { useSubmit } from "@/lib/use-submit";
 
 type LearnerCohort = FunctionReturnType<typeof api.learning.myCohorts>[number];
 type ScheduledSession = LearnerCohort["sessions"][number];
@@ -178,27 +179,19 @@ function LiveStatus({ session, now }: { session: ScheduledSession; now: number }
   const status = sessionStatus(session, now);
   return (
     <Badge tone={status.tone} data-testid="session-status">
-      {status.kind === "live" && <span className="size-1.5 animate-pulse rounded-full bg-green-700" aria-hidden />}
-      {status.label}
+      {status.kind === "live" ? <LiveDot label={status.label} /> : status.label}
     </Badge>
   );
 }
 
 function JoinButton({ session, now }: { session: ScheduledSession; now: number }) {
   const join = useMutation(api.learning.joinSession);
-  const toast = useToast();
+  const { pending, run } = useSubmit();
   const status = sessionStatus(session, now);
   const open = status.kind === "live" || (status.kind === "soon" && session.startsAt - now <= JOIN_OPENS_MS);
   if (!open || !session.hasMeetingLink) return null;
   return (
-    <Button
-      size="sm"
-      onClick={() => {
-        join({ cohortSessionId: session._id })
-          .then((url) => window.open(url, "_blank", "noopener"))
-          .catch((error: unknown) => toast("error", errorMessage(error)));
-      }}
-    >
+    <Button size="sm" loading={pending} onClick={() => void run(() => join({ cohortSessionId: session._id }), { onSuccess: (url) => window.open(url, "_blank", "noopener") })}>
       <Video className="size-4" aria-hidden /> Join
     </Button>
   );
@@ -235,25 +228,26 @@ function downloadText(filename: string, content: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The .ics of the whole cohort, or of one session; `isDownloading("all")` / `isDownloading(sessionId)` while it is fetched. */
 function useCalendarDownload(cohortId: Id<"cohorts">) {
   const convex = useConvex();
-  const toast = useToast();
-  return (cohortSessionId?: Id<"cohortSessions">) => {
-    convex
+  const { isPending, run } = useSubmit();
+  const download = (cohortSessionId?: Id<"cohortSessions">) => {
+    const saved = convex
       .query(api.learning.calendarFile, { cohortId, ...(cohortSessionId ? { cohortSessionId } : {}) })
       .then((file) => {
-        if (file) downloadText(file.filename, file.content, "text/calendar");
-        else toast("error", "The calendar is available to confirmed participants.");
-      })
-      .catch((error: unknown) => toast("error", errorMessage(error)));
+        if (!file) throw new ConvexError("The calendar is available to confirmed participants.");
+        downloadText(file.filename, file.content, "text/calendar");
+      });
+    void run(() => saved, { key: cohortSessionId ?? "all" });
   };
+  return { download, isDownloading: isPending };
 }
 
 function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
-  const download = useCalendarDownload(cohort.cohortId);
+  const { download, isDownloading } = useCalendarDownload(cohort.cohortId);
   const openKitItem = useMutation(api.learning.openKitItem);
-  const toast = useToast();
-  const [openingItem, setOpeningItem] = useState<string | null>(null);
+  const { isPending, run } = useSubmit();
   const days = new Map<string, ScheduledSession[]>();
   for (const session of cohort.sessions) {
     const key = formatWeekday(session.startsAt);
@@ -274,7 +268,7 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
             {cohort.cohortName} · {formatDateRange(cohort.startDate, cohort.endDate)}
           </p>
         </div>
-        <Button variant="secondary" size="sm" onClick={() => download()}>
+        <Button variant="secondary" size="sm" loading={isDownloading("all")} onClick={() => download()}>
           <CalendarPlus className="size-4" aria-hidden /> Add all to calendar (.ics)
         </Button>
       </div>
@@ -301,9 +295,11 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
                       <AttendanceBadge status={session.attendance} />
                       <LiveStatus session={session} now={now} />
                       <JoinButton session={session} now={now} />
-                      <Button variant="ghost" size="sm" onClick={() => download(session._id)} aria-label={`Add ${session.title} to calendar`}>
-                        <CalendarPlus className="size-4" aria-hidden />
-                      </Button>
+                      <Tooltip content={`Add ${session.title} to calendar`}>
+                        <Button variant="ghost" size="sm" loading={isDownloading(session._id)} onClick={() => download(session._id)} aria-label={`Add ${session.title} to calendar`}>
+                          {!isDownloading(session._id) && <CalendarPlus className="size-4" aria-hidden />}
+                        </Button>
+                      </Tooltip>
                     </span>
                   </li>
                 ))}
@@ -321,14 +317,8 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
                   variant="secondary"
                   size="sm"
                   className="w-full justify-start"
-                  loading={openingItem === item._id}
-                  onClick={() => {
-                    setOpeningItem(item._id);
-                    openKitItem({ itemId: item._id })
-                      .then((url) => window.open(url, "_blank", "noopener"))
-                      .catch((error: unknown) => toast("error", errorMessage(error)))
-                      .finally(() => setOpeningItem(null));
-                  }}
+                  loading={isPending(item._id)}
+                  onClick={() => void run(() => openKitItem({ itemId: item._id }), { key: item._id, onSuccess: (url) => window.open(url, "_blank", "noopener") })}
                 >
                   {item.type === "chatbot" ? <ExternalLink className="size-4" aria-hidden /> : item.type === "slides" ? <Download className="size-4" aria-hidden /> : <FileText className="size-4" aria-hidden />}
                   <span className="truncate">{item.title.replace(`${cohort.courseTitle}: `, "")}</span>

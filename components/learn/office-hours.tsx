@@ -9,10 +9,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 import { formatAppointment, formatLongDate } from "@/lib/format";
+import { BOOKING_STATUS } from "@/lib/labels";
 import { useNow } from "@/lib/use-now";
+import { useSubmit } from "@/lib/use-submit";
 
 // Cal.com's embed is fetched when someone opens the booking, not with every learner home.
 const Cal = dynamic(() => import("@calcom/embed-react"), { ssr: false });
@@ -63,10 +64,9 @@ function useBookingToken(enrollmentId: Id<"enrollments"> | undefined, open: bool
 export function OfficeHours({ viewer }: { viewer: { name: string; email: string } | null }) {
   const data = useQuery(api.officeHours.mine);
   const cancel = useAction(api.officeHours.cancel);
-  const toast = useToast();
+  const { isPending, run } = useSubmit();
   const now = useNow(60_000);
   const [booking, setBooking] = useState(false);
-  const [cancelling, setCancelling] = useState<Id<"officeHoursBookings"> | null>(null);
   const eligible = data?.eligibility[0];
   const bookingToken = useBookingToken(eligible?.enrollmentId, booking && Boolean(data?.calcom));
   if (!data || (data.eligibility.length === 0 && data.bookings.length === 0)) return null;
@@ -127,21 +127,18 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string 
                   </p>
                 </div>
                 <span className="flex items-center gap-2">
-                  <Badge tone={b.status === "scheduled" ? (b.scheduledAt > now ? "success" : "neutral") : b.status === "cancelled" ? "danger" : "neutral"}>
-                    {b.status === "scheduled" ? (b.scheduledAt > now ? "Booked" : "Done") : b.status === "cancelled" ? "Cancelled" : b.status === "no_show" ? "Missed" : "Completed"}
-                  </Badge>
+                  {b.status === "scheduled" && b.scheduledAt <= now ? (
+                    // Held, but Cal.com has not reported the outcome yet.
+                    <Badge tone="neutral">Done</Badge>
+                  ) : (
+                    <Badge tone={BOOKING_STATUS[b.status].tone}>{BOOKING_STATUS[b.status].label}</Badge>
+                  )}
                   {b.status === "scheduled" && b.scheduledAt > now && (
                     <Button
                       size="sm"
                       variant="ghost"
-                      loading={cancelling === b._id}
-                      onClick={() => {
-                        setCancelling(b._id);
-                        cancel({ bookingId: b._id })
-                          .then(() => toast("success", "Booking cancelled; the slot is free again."))
-                          .catch((error: unknown) => toast("error", errorMessage(error)))
-                          .finally(() => setCancelling(null));
-                      }}
+                      loading={isPending(b._id)}
+                      onClick={() => void run(() => cancel({ bookingId: b._id }), { key: b._id, success: "Booking cancelled; the slot is free again." })}
                     >
                       <CalendarX className="size-4" aria-hidden /> Cancel<span className="sr-only"> booking on {formatAppointment(b.scheduledAt)}</span>
                     </Button>

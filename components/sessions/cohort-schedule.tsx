@@ -4,10 +4,11 @@ import { CalendarClock, CalendarPlus, ClipboardCheck, Pencil, Repeat, Video, XCi
 import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
-import { SESSION_TYPE_LABEL } from "@/components/catalog/labels";
+import { SESSION_TYPE_LABEL } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveDot } from "@/components/ui/live-dot";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatShortWeekday, formatTime } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
@@ -17,10 +18,10 @@ import { AddSessionsDialog, CancelSessionDialog, EditSessionDialog, RecapDialog,
 type Open = { kind: "edit" | "cancel" | "recap"; session: StaffSession } | { kind: "add" } | null;
 
 function status(session: StaffSession, now: number) {
-  if (session.status === "cancelled") return { label: "Cancelled", tone: "danger" as const };
-  if (now < session.startsAt) return { label: "Upcoming", tone: "brand" as const };
-  if (now <= session.endsAt) return { label: "Live now", tone: "success" as const };
-  return { label: "Completed", tone: "neutral" as const };
+  if (session.status === "cancelled") return { label: "Cancelled", tone: "danger" as const, live: false };
+  if (now < session.startsAt) return { label: "Upcoming", tone: "brand" as const, live: false };
+  if (now <= session.endsAt) return { label: "Live now", tone: "success" as const, live: true };
+  return { label: "Completed", tone: "neutral" as const, live: false };
 }
 
 /**
@@ -72,7 +73,7 @@ export function CohortSchedule({ cohortId }: { cohortId: Id<"cohorts"> }) {
                       {session.instructorName ? ` · ${session.instructorName}` : ""}
                     </p>
                     <p className="flex flex-wrap items-center gap-1.5 pt-1 text-xs text-gray-600">
-                      <Badge tone={s.tone}>{s.label}</Badge>
+                      <Badge tone={s.tone}>{s.live ? <LiveDot label={s.label} /> : s.label}</Badge>
                       {session.seriesId && (
                         <Badge>
                           <Repeat className="size-3" aria-hidden /> Series

@@ -6,6 +6,7 @@ import { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveDot } from "@/components/ui/live-dot";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatAppointment, formatDateRange } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
@@ -27,7 +28,13 @@ function UpcomingSessions() {
               {s.cohortName} · {formatAppointment(s.startsAt)}
             </p>
           </div>
-          {s.startsAt <= now ? <Badge tone="success">Live now</Badge> : <Badge tone="brand">Upcoming</Badge>}
+          {s.startsAt <= now ? (
+            <Badge tone="success">
+              <LiveDot label="Live now" />
+            </Badge>
+          ) : (
+            <Badge tone="brand">Upcoming</Badge>
+          )}
         </li>
       ))}
     </ul>

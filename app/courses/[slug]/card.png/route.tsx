@@ -1,4 +1,4 @@
-import { FORMAT_LABEL, LEVEL_LABEL } from "@/components/catalog/labels";
+import { FORMAT_LABEL, LEVEL_LABEL } from "@/lib/labels";
 import { socialCard } from "@/components/seo/social-card";
 import { preloadCourse } from "@/lib/convex/catalog";
 import { formatDateRange, formatPrice } from "@/lib/format";
