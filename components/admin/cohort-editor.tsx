@@ -189,7 +189,7 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
       {rows === undefined ? (
         <Skeleton className="h-40" />
       ) : (
-        <Table caption="Enrollments" className="max-h-[40rem]">
+        <Table caption="Enrollments" sticky="page">
           <TableHeader>
             <TableRow>
               <TableHead>Learner</TableHead>

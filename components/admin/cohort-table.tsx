@@ -19,7 +19,7 @@ export function CohortTable() {
       {cohorts === undefined ? (
         <Skeleton className="h-96" />
       ) : (
-        <Table caption="Cohorts" className="max-h-[40rem]">
+        <Table caption="Cohorts" sticky="page">
           <TableHeader>
             <TableRow>
               <TableHead>Cohort</TableHead>

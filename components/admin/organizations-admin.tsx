@@ -35,7 +35,7 @@ export function OrganizationsAdmin() {
         {organizations === undefined ? (
           <Skeleton className="mt-6 h-48" />
         ) : (
-          <Table caption="Organizations" className="mt-6 max-h-[40rem]">
+          <Table caption="Organizations" sticky="page" className="mt-6">
             <TableHeader>
               <TableRow>
                 <TableHead>Organization</TableHead>

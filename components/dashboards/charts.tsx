@@ -58,6 +58,7 @@ export function ProgressDistribution({ values, testId }: { values: number[]; tes
       testId={testId}
       data={data}
       xKey="band"
+      everyLabel
       series={[{ key: "members", label: "Members", color: CHART_COLORS.teal }]}
     />
   );

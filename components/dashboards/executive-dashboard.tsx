@@ -86,7 +86,7 @@ export function ExecutiveDashboard({ organizationId }: { organizationId: Id<"org
         {data.teams.length === 0 ? (
           <p className="mt-2 text-sm text-gray-600">No teams yet. Create teams under Members &amp; seats to compare them here.</p>
         ) : (
-          <Table caption="Teams" className="mt-2">
+          <Table caption="Teams" sticky="page" className="mt-2">
             <TableHeader>
               <TableRow>
                 <TableHead>Team</TableHead>

@@ -34,11 +34,11 @@ export function SkillsHeatMap({
               <caption className="sr-only">{title}: proficiency from 0 (none) to 4 (expert)</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="text-left font-medium text-gray-600">
+                  <th scope="col" className="text-left font-medium uppercase tracking-wide text-gray-600">
                     {rowLabel}
                   </th>
                   {skills.map((skill) => (
-                    <th key={skill.skillId} scope="col" className="min-w-24 text-left font-medium text-gray-600">
+                    <th key={skill.skillId} scope="col" className="min-w-24 text-left font-medium uppercase tracking-wide text-gray-600">
                       {skill.name}
                     </th>
                   ))}

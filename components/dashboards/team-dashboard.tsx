@@ -77,7 +77,7 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: Id<"
         {data.members.length === 0 ? (
           <p className="mt-2 text-sm text-gray-600">Nobody is in this team yet. Add people from Members &amp; seats.</p>
         ) : (
-          <Table caption="Members" className="mt-2 max-h-[36rem]">
+          <Table caption="Members" className="mt-2 max-h-[80vh]">
             <TableHeader>
               <TableRow>
                 <TableHead>Name</TableHead>

@@ -161,7 +161,7 @@ function NextSessionCard({ cohort, session, now }: { cohort: LearnerCohort; sess
             {cohort.courseTitle} · {formatWeekday(session.startsAt)}, {formatTime(session.startsAt)} – {formatTime(session.endsAt)}
           </p>
         </div>
-        <div className="flex flex-col items-end gap-2">
+        <div className="flex flex-col items-start gap-2 sm:items-end">
           <LiveStatus session={session} now={now} />
           {status.kind !== "live" && session.startsAt - now > 60 * 60 * 1000 && (
             <p className="text-sm text-gray-700">

@@ -106,11 +106,11 @@ function Preferences() {
           <Table caption="What we send you, by category and channel" className="mt-4">
             <TableHeader>
               <TableRow>
-                <TableHead className="px-3">Category</TableHead>
-                <TableHead align="center" className="px-2">
+                <TableHead className="sm:px-3">Category</TableHead>
+                <TableHead align="center" className="px-2 sm:px-2">
                   In app
                 </TableHead>
-                <TableHead align="center" className="px-2">
+                <TableHead align="center" className="px-2 sm:px-2">
                   Email
                 </TableHead>
               </TableRow>
@@ -118,7 +118,7 @@ function Preferences() {
             <TableBody>
               {preferences.map((p) => (
                 <TableRow key={p.category}>
-                  <TableRowHeader className="px-3 font-normal text-gray-800">
+                  <TableRowHeader className="font-normal text-gray-800 sm:px-3">
                     {p.label}
                     {p.critical && (
                       <Badge tone="neutral" className="ml-1">
@@ -127,7 +127,7 @@ function Preferences() {
                     )}
                   </TableRowHeader>
                   {(["inApp", "email"] as const).map((channel) => (
-                    <TableCell key={channel} align="center" className="px-2">
+                    <TableCell key={channel} align="center" className="px-2 sm:px-2">
                       <Checkbox
                         aria-label={`${p.label}: ${channel === "inApp" ? "in app" : "email"}`}
                         checked={p[channel]}

@@ -52,12 +52,12 @@ export function MembersTable({
   const canAct = canManageTeam || canManageEnrollments;
   return (
     <div>
-      <Table caption="Members" className="max-h-[40rem]">
+      <Table caption="Members" sticky="page">
         <TableHeader>
           <TableRow>
             <TableHead>Member</TableHead>
             <TableHead className="hidden md:table-cell">Team</TableHead>
-            <TableHead>Cohorts</TableHead>
+            <TableHead className="hidden sm:table-cell">Cohorts</TableHead>
             <TableHead>Seat</TableHead>
             {canAct && (
               <TableHead>
@@ -80,6 +80,8 @@ export function MembersTable({
                 <TableCell>
                   <p className="font-medium text-gray-900">{member.name}</p>
                   <p className="break-all text-gray-600">{member.email}</p>
+                  {/* On a phone the cohorts go under the person instead of a column of their own. */}
+                  <p className="mt-1 text-gray-700 sm:hidden">{member.enrollments.map((e) => e.cohortName).join(", ") || "Not assigned"}</p>
                   {member.managerRole && (
                     <Badge tone="brand" className="mt-1">
                       {MANAGER_ROLE_LABEL[member.managerRole]}
@@ -89,7 +91,7 @@ export function MembersTable({
                 <TableCell className="hidden md:table-cell">
                   {member.teams.length === 0 ? <span className="text-gray-500">—</span> : member.teams.map((t) => `${t.name}${t.role === "lead" ? " (lead)" : ""}`).join(", ")}
                 </TableCell>
-                <TableCell>
+                <TableCell className="hidden sm:table-cell">
                   {member.enrollments.length === 0 ? <span className="text-gray-500">Not assigned</span> : member.enrollments.map((e) => <p key={e.enrollmentId}>{e.cohortName}</p>)}
                 </TableCell>
                 <TableCell>{member.holdsSeat ? <Badge tone="success">Seat</Badge> : <Badge>No seat</Badge>}</TableCell>

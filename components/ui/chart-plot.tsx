@@ -15,15 +15,17 @@ export type ChartPlotProps = {
   unit?: string;
   /** Fixed y range, e.g. [0, 100] for percentages. */
   yDomain?: [number, number];
+  /** Label every category (a few named bands); by default labels thin out to fit (many days). */
+  everyLabel?: boolean;
 };
 
 /** The recharts part of the chart wrappers (loaded on demand by `chart.tsx`). */
-export function ChartPlot({ kind, data, xKey, series, unit, yDomain }: ChartPlotProps) {
+export function ChartPlot({ kind, data, xKey, series, unit, yDomain, everyLabel = false }: ChartPlotProps) {
   const labels = new Map(series.map((s) => [s.key, s.label]));
   const axes = (
     <>
       <CartesianGrid stroke={GRID} vertical={false} />
-      <XAxis dataKey={xKey} tick={TICK} interval="preserveStartEnd" minTickGap={24} />
+      <XAxis dataKey={xKey} tick={TICK} interval={everyLabel ? 0 : "preserveStartEnd"} minTickGap={everyLabel ? 0 : 24} />
       <YAxis domain={yDomain} allowDecimals={false} tick={TICK} unit={unit} />
       <Tooltip formatter={(value, name) => [`${String(value)}${unit ?? ""}`, labels.get(String(name)) ?? String(name)]} />
     </>

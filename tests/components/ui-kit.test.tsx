@@ -4,6 +4,7 @@ import { Users } from "lucide-react";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { ChartCard } from "@/components/ui/chart";
 import { Checkbox, CheckboxField } from "@/components/ui/checkbox";
+import { formatRemaining } from "@/components/ui/countdown";
 import { LiveDot } from "@/components/ui/live-dot";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Stat } from "@/components/ui/stat";
@@ -105,6 +106,56 @@ describe("#16 Table", () => {
     expect(headers[1]).toHaveClass("text-right");
     expect(within(table).getByRole("rowheader")).toHaveTextContent("Marketing");
     expect(within(table).getByRole("cell")).toHaveClass("tabular", "text-right");
+  });
+
+  test("a frame that scrolls can be reached with the keyboard and is named by its caption; one that does not, cannot", () => {
+    const observers: Array<() => void> = [];
+    const original = globalThis.ResizeObserver;
+    globalThis.ResizeObserver = class {
+      constructor(private callback: () => void) {
+        observers.push(() => this.callback());
+      }
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+    const box = vi.spyOn(HTMLElement.prototype, "clientHeight", "get").mockReturnValue(288);
+    const size = vi.spyOn(HTMLElement.prototype, "scrollHeight", "get").mockReturnValue(100);
+    try {
+      const { container } = render(
+        <Table caption="Attendance so far" className="max-h-72">
+          <TableBody>
+            <TableRow>
+              <TableCell>Ana</TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>,
+      );
+      const frame = container.firstElementChild!;
+      expect(frame).not.toHaveAttribute("tabindex");
+      size.mockReturnValue(900);
+      act(() => observers.forEach((notify) => notify()));
+      expect(screen.getByRole("region", { name: "Attendance so far" })).toHaveAttribute("tabindex", "0");
+    } finally {
+      size.mockRestore();
+      box.mockRestore();
+      globalThis.ResizeObserver = original;
+    }
+  });
+
+  test("a table that fits the page keeps its header under the site header while the page scrolls", () => {
+    const { container } = render(
+      <Table caption="Cohorts" sticky="page">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Cohort</TableHead>
+          </TableRow>
+        </TableHeader>
+      </Table>,
+    );
+    // From md up the frame must not be a scroll container, or the header would stick inside it instead.
+    expect(container.firstElementChild).toHaveClass("md:overflow-visible");
+    expect(screen.getByRole("columnheader")).toHaveClass("sticky", "md:top-16");
   });
 
   test("an empty table keeps its headers and says what would be there, across every column", () => {
@@ -211,5 +262,15 @@ describe("#16 ChartCard", () => {
       </ChartCard>,
     );
     expect(screen.queryByText("Average progress")).not.toBeInTheDocument();
+  });
+});
+
+describe("#16 Countdown words", () => {
+  test("minutes and seconds under an hour, hours and minutes under two days, days beyond", () => {
+    expect(formatRemaining(29 * 60_000 + 41_000)).toBe("29:41");
+    expect(formatRemaining((23 * 60 + 14) * 60_000)).toBe("23 h 14 min");
+    expect(formatRemaining((47 * 60 + 59) * 60_000)).toBe("47 h 59 min");
+    expect(formatRemaining(662 * 3_600_000 + 35 * 60_000)).toBe("27 days");
+    expect(formatRemaining(-5_000)).toBe("0:00");
   });
 });
