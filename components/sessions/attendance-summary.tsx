@@ -23,7 +23,7 @@ export function AttendanceSummary({ cohortId }: { cohortId: Id<"cohorts"> }) {
         {data.heldSessions === 0 ? "No session has taken place yet." : `${data.heldSessions} session${data.heldSessions === 1 ? "" : "s"} held. Certificates need 75% attendance.`}
       </p>
       {data.heldSessions > 0 && data.learners.length > 0 && (
-        <Table caption="Attendance so far" className="mt-3 max-h-[32rem]">
+        <Table caption="Attendance so far" sticky="page" className="mt-3">
           <TableHeader>
             <TableRow>
               <TableHead>Learner</TableHead>
