@@ -15,7 +15,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { Select, SelectOptions } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
@@ -154,11 +154,7 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
         </Field>
         <Field id="status" label="Status" hint="Open cohorts move to in progress and completed on their dates.">
           <Select id="status" name="status" defaultValue={initial?.status ?? "open"}>
-            {Object.entries(STATUS_OPTION).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions labels={STATUS_OPTION} />
           </Select>
         </Field>
         <Field id="waitlistOfferHours" label="Waitlist offers last (hours)" hint="Cut to end 1 hour before the start.">

@@ -14,7 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { Select, SelectOptions } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
 import { Tooltip } from "@/components/ui/tooltip";
@@ -127,38 +127,22 @@ function CourseForm({ course }: { course: CourseData | null }) {
         </div>
         <Field id="format" label="Format">
           <Select id="format" name="format" defaultValue={course?.format ?? "cohort"}>
-            {Object.entries(FORMAT_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions labels={FORMAT_LABEL} />
           </Select>
         </Field>
         <Field id="level" label="Level">
           <Select id="level" name="level" defaultValue={course?.level ?? "fundamentals"}>
-            {Object.entries(LEVEL_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions labels={LEVEL_LABEL} />
           </Select>
         </Field>
         <Field id="impact" label="Impact level">
           <Select id="impact" name="impact" defaultValue={course?.impact ?? "L1"}>
-            {Object.entries(IMPACT_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions labels={IMPACT_LABEL} />
           </Select>
         </Field>
         <Field id="status" label="Status">
           <Select id="status" name="status" defaultValue={course?.status ?? "draft"}>
-            {Object.entries(COURSE_STATUS).map(([value, { label }]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions labels={COURSE_STATUS} />
           </Select>
         </Field>
         <Field id="priceB2C" label="Individual price (USD)">
@@ -245,11 +229,7 @@ function SessionsEditor({ course }: { course: CourseData }) {
         <div className="sm:col-span-3">
           <Field id="sessionType" label="Type">
             <Select id="sessionType" name="sessionType" defaultValue="W">
-              {Object.entries(SESSION_TYPE_LABEL).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {value} · {label}
-                </option>
-              ))}
+              <SelectOptions labels={SESSION_TYPE_LABEL} format={(value, label) => `${value} · ${label}`} />
             </Select>
           </Field>
         </div>
@@ -358,11 +338,7 @@ function KitEditor({ course }: { course: CourseData }) {
         </Field>
         <Field id="kitType" label="Type">
           <Select id="kitType" name="kitType" defaultValue="slides">
-            {Object.entries(KIT_ITEM_TYPE_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions labels={KIT_ITEM_TYPE_LABEL} />
           </Select>
         </Field>
         <Field id="kitFile" label="File" hint="Or give a link instead.">

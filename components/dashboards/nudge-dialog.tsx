@@ -9,7 +9,7 @@ import { CheckboxField } from "@/components/ui/checkbox";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { Select, SelectOptions } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { Tooltip } from "@/components/ui/tooltip";
 import { TEXT_LIMITS } from "@/convex/model/limits";
@@ -84,11 +84,7 @@ function NudgeDialog({ organizationId, target, onClose }: { organizationId: Id<"
           </Field>
           <Field id="nudge-channel" label="Send by">
             <Select id="nudge-channel" value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
-              {Object.entries(REMINDER_CHANNEL_LABEL).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <SelectOptions labels={REMINDER_CHANNEL_LABEL} />
             </Select>
           </Field>
           <CheckboxField label="Include each person's own progress" checked={includeProgress} onCheckedChange={setIncludeProgress} />

@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { Select } from "@/components/ui/select";
+import { Select, SelectOptions } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { Tooltip } from "@/components/ui/tooltip";
 import { TEXT_LIMITS } from "@/convex/model/limits";
@@ -185,11 +185,7 @@ function CreateReport({ organizationId, orgWide, teams }: { organizationId: Id<"
       <div className="mt-3 space-y-3">
         <Field id="report-kind" label="Report" hint={KINDS[kind].help}>
           <Select id="report-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {Object.entries(KINDS).map(([key, k]) => (
-              <option key={key} value={key}>
-                {k.label} ({k.format})
-              </option>
-            ))}
+            <SelectOptions labels={KINDS} format={(value, label) => `${label} (${KINDS[value as Kind].format})`} />
           </Select>
         </Field>
         <Field id="report-scope" label="Covers">
@@ -208,11 +204,7 @@ function CreateReport({ organizationId, orgWide, teams }: { organizationId: Id<"
         <Field id="report-frequency" label="When">
           <Select id="report-frequency" value={frequency} onChange={(e) => setFrequency(e.target.value as typeof frequency)}>
             <option value="none">Once, now</option>
-            {Object.entries(REPORT_FREQUENCY_LABEL).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}, by email
-              </option>
-            ))}
+            <SelectOptions labels={REPORT_FREQUENCY_LABEL} format={(_, label) => `${label}, by email`} />
           </Select>
         </Field>
         {frequency !== "none" && (

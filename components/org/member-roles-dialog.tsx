@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
+import { Select, SelectOptions } from "@/components/ui/select";
 import { MANAGER_ROLE_LABEL, TEAM_ROLE_LABEL } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
 
@@ -65,11 +65,7 @@ export function TeamsDialog({
               <Field key={team._id} id={`team-role-${team._id}`} label={team.name}>
                 <Select id={`team-role-${team._id}`} value={roles[team._id]} onChange={(e) => setRoles({ ...roles, [team._id]: e.target.value as TeamRole })}>
                   <option value="none">Not in this team</option>
-                  {Object.entries(TEAM_ROLE_LABEL).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
+                  <SelectOptions labels={TEAM_ROLE_LABEL} />
                 </Select>
               </Field>
             ))}

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { Select, SelectOptions } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useSubmit } from "@/lib/use-submit";
 
@@ -110,11 +110,7 @@ export function AddSessionsDialog({ cohortId, timezone, onClose }: { cohortId: I
             </Field>
             <Field id="add-type" label="Type">
               <Select id="add-type" value={form.type} onChange={set("type")}>
-                {(Object.keys(SESSION_TYPE_LABEL) as SessionType[]).map((type) => (
-                  <option key={type} value={type}>
-                    {SESSION_TYPE_LABEL[type]}
-                  </option>
-                ))}
+                <SelectOptions labels={SESSION_TYPE_LABEL} />
               </Select>
             </Field>
           </div>
@@ -122,11 +118,7 @@ export function AddSessionsDialog({ cohortId, timezone, onClose }: { cohortId: I
           <Field id="add-repeat" label="Repeats">
             <Select id="add-repeat" value={repeat} onChange={(e) => setRepeat(e.target.value as typeof repeat)}>
               <option value="none">Does not repeat</option>
-              {Object.entries(RECURRENCE_LABEL).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <SelectOptions labels={RECURRENCE_LABEL} />
             </Select>
           </Field>
           {repeat !== "none" && (
