@@ -6,7 +6,7 @@ import { expect, test, type Browser } from "@playwright/test";
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "../convex/_generated/api";
 import { formatDateRange } from "../lib/format";
-import { formatPrice } from "../lib/utils";
+import { formatPrice } from "../lib/format";
 import { E2E } from "./config";
 import { STRIPE_PAY_URL, expectAccessible, signInThroughMailbox } from "./helpers";
 

@@ -3,8 +3,7 @@ import { useConvexAuth } from "convex/react";
 import { useState, type ReactNode } from "react";
 import { SignInDialog } from "@/components/auth/sign-in-dialog";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { useSubmit } from "@/lib/use-submit";
 
 /** Joins a waitlist; signed-out people first get an inline magic link back to `returnTo`. */
 export function JoinWaitlistButton({
@@ -24,8 +23,7 @@ export function JoinWaitlistButton({
 }) {
   // Until the session is known, a click would wrongly ask a signed-in person to sign in: the button waits.
   const { isAuthenticated, isLoading } = useConvexAuth();
-  const toast = useToast();
-  const [pending, setPending] = useState(false);
+  const { pending, run } = useSubmit();
   const [signInOpen, setSignInOpen] = useState(false);
   return (
     <>
@@ -39,11 +37,7 @@ export function JoinWaitlistButton({
             setSignInOpen(true);
             return;
           }
-          setPending(true);
-          join()
-            .then(() => toast("success", joinedMessage))
-            .catch((error: unknown) => toast("error", errorMessage(error)))
-            .finally(() => setPending(false));
+          void run(join, { success: joinedMessage });
         }}
       >
         {children}
