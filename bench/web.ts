@@ -98,9 +98,6 @@ type Run = {
   failedAudits: string[];
   /** Each script the page loaded, KiB transferred. */
   scripts: Array<{ path: string; kib: number }>;
-  /** The element Lighthouse took for the largest contentful paint (its HTML, shortened), and the LCP's phases in ms. */
-  lcpElement: string;
-  lcpPhases: Record<string, number>;
 };
 
 const median = (values: number[]) => {
@@ -238,6 +235,9 @@ async function audit(name: PageName, url: string): Promise<Run> {
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { categories, audits } = result.lhr;
     if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.message}`);
+    // The whole report of the page's latest run, to open in Lighthouse's viewer when a figure needs explaining.
+    fs.mkdirSync("bench-results", { recursive: true });
+    fs.writeFileSync(`bench-results/web-${name}.lighthouse.json`, JSON.stringify(result.lhr));
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const numeric = (id: string) => audits[id]?.numericValue ?? NaN;
     const summary = (audits["resource-summary"]?.details as { items?: Array<{ resourceType: string; transferSize: number; requestCount: number }> } | undefined)?.items ?? [];
@@ -252,10 +252,6 @@ async function audit(name: PageName, url: string): Promise<Run> {
         .map((ref) => `${id}: ${ref.id}`),
     );
     const noindex = audits[INDEXING_AUDIT]?.score === 0 ? 1 : 0;
-    // Lighthouse 12: a table of the element, then a table of the phases (TTFB, load delay, load time, render delay).
-    const lcpTables = (audits["largest-contentful-paint-element"]?.details as { items?: Array<{ items?: Array<{ node?: { snippet?: string }; phase?: string; timing?: number }> }> } | undefined)?.items ?? [];
-    const lcpElement = lcpTables[0]?.items?.[0]?.node?.snippet?.slice(0, 160) ?? "";
-    const lcpPhases = Object.fromEntries((lcpTables[1]?.items ?? []).filter((item) => item.phase).map((item) => [item.phase!, round(item.timing ?? 0)]));
     if (notIndexed && !noindex) failedAudits.push(`seo: ${INDEXING_AUDIT} passed, but this page must be kept out of search results`);
     return {
       performance: score("performance"),
@@ -272,8 +268,6 @@ async function audit(name: PageName, url: string): Promise<Run> {
       scriptRequests: script?.requestCount ?? 0,
       totalKiB: round((total?.transferSize ?? 0) / 1024, 1),
       failedAudits,
-      lcpElement,
-      lcpPhases,
       scripts: requests
         .filter((request) => request.resourceType === "Script")
         .map((request) => ({ path: new URL(request.url).pathname, kib: round((request.transferSize ?? 0) / 1024, 1) }))
@@ -286,7 +280,7 @@ async function audit(name: PageName, url: string): Promise<Run> {
   }
 }
 
-type Figures = Omit<Run, "failedAudits" | "scripts" | "lcpElement" | "lcpPhases">;
+type Figures = Omit<Run, "failedAudits" | "scripts">;
 
 function overBudget(name: PageName, m: Figures) {
   const problems: string[] = [];
@@ -342,9 +336,8 @@ const results = Object.fromEntries(
         ...medians,
         failedAudits,
         overBudget: overBudget(name, medians),
-        lcpElement: list[list.length - 1].lcpElement,
         scripts: list[list.length - 1].scripts,
-        runs: list.map(({ scripts: _scripts, lcpElement: _lcpElement, ...run }) => run),
+        runs: list.map(({ scripts: _scripts, ...run }) => run),
       },
     ];
   }),
