@@ -50,15 +50,33 @@ async function watchHeights(page: Page, testIds: string[]) {
   return async () => await page.evaluate(() => (window as unknown as { heights: Record<string, number[]> }).heights);
 }
 
+/**
+ * Inter without the web font: a browser that gets no Inter in its first 100 ms (`display: optional`) and has no
+ * Arial for the metric-matched fallback draws the page in its own sans-serif, which may be much wider.
+ */
+async function useWideFallbackFont(page: Page) {
+  await page.route(/\.woff2$/, (route) => route.abort());
+  await page.addInitScript(() => {
+    document.addEventListener("DOMContentLoaded", () => {
+      const style = document.createElement("style");
+      style.textContent = 'body { font-family: "DejaVu Sans", sans-serif !important; }';
+      document.head.append(style);
+    });
+  });
+}
+
 for (const viewport of [
-  { name: "a desktop", width: 1280, height: 900 },
-  { name: "a phone", width: 390, height: 844 },
+  { name: "a desktop", width: 1280, height: 900, wideFont: false },
+  { name: "a desktop with a wide fallback font", width: 1280, height: 900, wideFont: true },
+  { name: "a phone", width: 390, height: 844, wideFont: false },
+  { name: "a phone with a wide fallback font", width: 390, height: 844, wideFont: true },
 ]) {
   test(`on ${viewport.name}, the in-browser verifier loads only when asked, and no check's answer moves the page`, async ({ browser }) => {
     test.slow(); // the seeded certificates are signed by scheduled batches
     const path = await validCertificate(browser);
-    const context = await browser.newContext({ viewport });
+    const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
     const page = await context.newPage();
+    if (viewport.wideFont) await useWideFallbackFont(page);
     const scripts = recordScripts(page);
     const heights = await watchHeights(page, ["checks-card", "verify-upload"]);
     await page.goto(path);

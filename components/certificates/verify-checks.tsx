@@ -17,19 +17,27 @@ export const BROWSER_CHECKS: CheckName[] = ["structure", "signature", "issuer", 
 export type CheckOutcome = { status: "checking" } | { status: "done"; result: Verification } | { status: "failed"; message: string };
 
 /**
- * Lines held for each check's row, pending or answered, at the width the lists have (the card's). An answer naming a
- * DID or a credential id wraps to three or four lines on a phone, two on a tablet and fits one on a laptop (measured
- * at 360–1280 px). A row keeps its height when the answer arrives, so nothing below it moves; a shorter answer leaves
- * a blank line rather than pulling the page up.
+ * Lines held for each check's row, pending or answered, at the width the lists have (the card's). An identifier (a
+ * DID, a credential's urn:uuid) starts a line of its own, so a row naming one takes exactly two lines from a tablet up
+ * whatever font the visitor's browser ends up with (Inter, or a wider fallback such as DejaVu Sans), and up to four
+ * on a phone (measured at 360–1280 px in both). A row keeps its height when the answer arrives, so nothing below it
+ * moves; a shorter answer leaves a blank line rather than pulling the page up.
  */
 const ROW_LINES: Record<CheckName, string> = {
-  structure: "min-h-[3lh] sm:min-h-[2lh] md:min-h-[1lh]",
-  signature: "min-h-[4lh] sm:min-h-[2lh] lg:min-h-[1lh]",
-  issuer: "min-h-[4lh] min-[380px]:min-h-[3lh] sm:min-h-[2lh] lg:min-h-[1lh]",
-  record: "min-h-[4lh] min-[380px]:min-h-[3lh] sm:min-h-[2lh] lg:min-h-[1lh]",
+  structure: "min-h-[3lh] min-[380px]:min-h-[2lh] md:min-h-[1lh]",
+  signature: "min-h-[4lh] sm:min-h-[2lh]",
+  issuer: "min-h-[4lh] sm:min-h-[2lh]",
+  record: "min-h-[4lh] sm:min-h-[2lh]",
   dates: "min-h-[2lh] sm:min-h-[1lh]",
   status: "min-h-[2lh] min-[380px]:min-h-[1lh]",
 };
+
+/** An answer split before the first identifier it names (with its opening parenthesis), which then starts a line. */
+export function splitAtIdentifier(message: string): [string, string | null] {
+  const at = message.search(/\(?(?:did:|urn:uuid:)/);
+  if (at <= 0) return [message, null];
+  return [message.slice(0, at).trimEnd(), message.slice(at)];
+}
 
 /** Where a verifier's answer appears: its checks by name while it runs, then its answers, in the same rows. */
 export function CheckSlot({ outcome, label, checks, retry }: { outcome: CheckOutcome; label: string; checks: CheckName[]; retry?: ReactNode }) {
@@ -75,13 +83,29 @@ export function VerifyChecks({ result, label }: { result: Verification; label: s
           <li key={check.check} className={`flex items-start gap-2 text-sm ${ROW_LINES[check.check]}`} data-testid={`check-${check.check}`}>
             {check.ok ? <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-green-700" aria-hidden /> : <XCircle className="mt-0.5 size-4 shrink-0 text-red-700" aria-hidden />}
             <span className="min-w-0 [overflow-wrap:anywhere]">
-              <span className="font-medium text-gray-900">{LABEL[check.check]}:</span> <span className="text-gray-700">{check.message}</span>
+              <span className="font-medium text-gray-900">{LABEL[check.check]}:</span> <CheckMessage message={check.message} />
               <span className="sr-only">{check.ok ? " (passed)" : " (failed)"}</span>
             </span>
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A check's answer, any identifier it names on a line of its own. */
+function CheckMessage({ message }: { message: string }) {
+  const [sentence, identifier] = splitAtIdentifier(message);
+  return (
+    <span className="text-gray-700">
+      {sentence}
+      {identifier && (
+        <>
+          {" "}
+          <span className="block">{identifier}</span>
+        </>
+      )}
+    </span>
   );
 }
 

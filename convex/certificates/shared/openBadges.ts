@@ -255,7 +255,7 @@ type CompiledValidator = ((data: unknown) => boolean) & { errors?: Array<{ insta
 /** Whether the credential has the shape of an OB 3.0 AchievementCredential (VC 2.0), by our JSON Schema; names the first mismatch. */
 export function structureCheck(credential: unknown): CheckResult {
   const validate = validateAchievementCredential as unknown as CompiledValidator;
-  if (validate(credential)) return { check: "structure", ok: true, message: "An Open Badges 3.0 AchievementCredential (VC 2.0), as the data model requires." };
+  if (validate(credential)) return { check: "structure", ok: true, message: "A valid Open Badges 3.0 AchievementCredential (VC 2.0)." };
   const errors = validate.errors ?? [];
   const describe = (error: NonNullable<CompiledValidator["errors"]>[number]) =>
     `${error.instancePath ? error.instancePath.slice(1).replace(/\//g, ".") : "the credential"} ${error.message ?? "does not match"}${error.params?.additionalProperty ? ` (${error.params.additionalProperty})` : ""}`;
