@@ -4,6 +4,7 @@ import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import { credentialIssuerSettings, siteUrl } from "../../env";
 import { cohortLearners } from "../../enrollments/model/learners";
+import { heldSessions } from "../../liveSessions/model/lifecycle";
 import { STATUS_LIST_LENGTH } from "../shared/openBadges";
 import { certificateUrls, linkedInShareUrl } from "./urls";
 
@@ -24,15 +25,6 @@ export async function completionRules(ctx: QueryCtx, course: Doc<"courses">): Pr
     postAssessmentId: required && post ? post._id : null,
     validityMonths: course.certificateRules?.validityMonths,
   };
-}
-
-/** Sessions of the cohort that took place (not cancelled, started). */
-export async function heldSessions(ctx: QueryCtx, cohortId: Id<"cohorts">, now = Date.now()) {
-  const sessions = await ctx.db
-    .query("cohortSessions")
-    .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId).lte("startsAt", now))
-    .take(300);
-  return sessions.filter((s) => s.status === "scheduled");
 }
 
 /** Whether one learner met the rules; the reason is shown to admins when not. */
