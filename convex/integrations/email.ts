@@ -8,7 +8,6 @@ import { internal } from "../_generated/api";
 import type { ActionCtx, MutationCtx } from "../_generated/server";
 import { appError } from "../errors";
 import { emailDelivery, emailFrom, resendApiKey } from "../env";
-import { v } from "convex/values";
 import { internalAction } from "../functions";
 import { vOutgoingEmail } from "../validators";
 
