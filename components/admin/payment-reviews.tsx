@@ -9,9 +9,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatPrice } from "@/lib/format";
 import { track } from "@/lib/posthog/client";
-import { formatPrice } from "@/lib/utils";
 import { PaymentActionDialog } from "./payment-action-dialog";
 
 type Review = FunctionReturnType<typeof api.payments.reviews.list>["open"][number];
@@ -48,7 +47,7 @@ const REASON: Record<PaymentReviewReason, { label: string; explain: (r: Review) 
 };
 
 function money(cents: number | undefined, currency: string | undefined) {
-  return cents === undefined ? "an unknown amount" : formatPrice(cents, (currency ?? "usd").toUpperCase());
+  return cents === undefined ? "an unknown amount" : formatPrice(cents, currency);
 }
 
 type Pending = { kind: "refund" | "close"; review: Review };

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { api } from "@/convex/_generated/api";
 import { cn } from "@/lib/utils";
 import { CourseGrid } from "./course-grid";
-import { FORMAT_LABEL, LEVEL_LABEL } from "./labels";
+import { FORMAT_LABEL, LEVEL_LABEL } from "@/lib/labels";
 
 type Format = keyof typeof FORMAT_LABEL;
 type Level = keyof typeof LEVEL_LABEL;

@@ -6,11 +6,10 @@ import { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveDot } from "@/components/ui/live-dot";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDateRange } from "@/lib/format";
+import { formatAppointment, formatDateRange } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
-
-const when = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
 
 function UpcomingSessions() {
   const sessions = useQuery(api.liveSessions.teaching.upcomingSessions);
@@ -26,10 +25,16 @@ function UpcomingSessions() {
               {s.title}
             </Link>
             <p className="text-xs text-gray-600">
-              {s.cohortName} · {when(s.startsAt)}
+              {s.cohortName} · {formatAppointment(s.startsAt)}
             </p>
           </div>
-          {s.startsAt <= now ? <Badge tone="success">Live now</Badge> : <Badge tone="brand">Upcoming</Badge>}
+          {s.startsAt <= now ? (
+            <Badge tone="success">
+              <LiveDot label="Live now" />
+            </Badge>
+          ) : (
+            <Badge tone="brand">Upcoming</Badge>
+          )}
         </li>
       ))}
     </ul>
