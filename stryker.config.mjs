@@ -19,7 +19,9 @@ export const MUTATED_MODULES = [
   "convex/payments/model/seatInvoices.ts", // organization seat invoices
   "convex/organizations/model/membership.ts", // organization seats and membership
   "convex/access.ts", // who may act in an organization
-  "convex/certificates/model/plan.ts", // who earns a certificate, issue bookkeeping
+  "convex/certificates/model/plan.ts", // who earns a certificate, the one insert of a credential
+  "convex/certificates/model/issue.ts", // recording an issued certificate, the skill level it raises
+  "convex/certificates/model/statusList.ts", // revocation bits and the one status-list update
   "convex/certificates/plan.ts", // issuing and revoking
   "convex/certificates/issue.ts",
   "convex/certificates/revocation.ts",

@@ -20,7 +20,7 @@ import { BADGE_PNG_BASE64, BADGE_SVG } from "../convex/certificates/model/badgeA
 import { bakePng, bakeSvg, base64ToBytes } from "../convex/certificates/shared/baking";
 import { renderCertificatePdf } from "../convex/certificates/model/pdf";
 import { planCertificates } from "../convex/certificates/model/plan";
-import { signAchievementCredential } from "../convex/certificates/shared/openBadges";
+import { signAchievementCredential } from "../convex/certificates/model/signing";
 import { type Backend, newBackend } from "./backend";
 
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@
  *
  * Every mutation builder here — public, internal and custom — wraps `ctx.db` with the triggers registered
  * below (convex-helpers `Triggers`), so a write to a table whose changes move a learner's dashboard figures
- * schedules their refresh when the mutation succeeds, whichever function made it (dashboards/model/refresh.ts).
+ * schedules their refresh when the mutation succeeds, whichever function made it (convex/triggers.ts).
  *
  * - `query` / `mutation` / `action`: public, no caller required.
  * - `userQuery`: `ctx.viewer` is the signed-in user or null (signed-out callers get null/empty results).
@@ -38,7 +38,7 @@ import {
   type QueryCtx,
 } from "./_generated/server";
 import { type MemberAction, type OrgNeed, getViewer, requireMemberInScope, requireOrgAccess, requirePlatformAdmin, requireViewer } from "./access";
-import { FIGURE_TRIGGERS, type FigureCtx, LearnerRefresh } from "./dashboards/model/refresh";
+import { FIGURE_TRIGGERS, type FigureCtx, LearnerRefresh } from "./triggers";
 import { isLocalMode } from "./env";
 import { appError } from "./errors";
 import { assertArgsBounded } from "./limits";

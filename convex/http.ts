@@ -4,7 +4,7 @@ import { auth } from "./auth";
 import { httpAction } from "./functions";
 import { readBookingToken } from "./officeHours/model/bookingTokens";
 import { verifyCalSignature } from "./integrations/calcom";
-import { didDocument } from "./certificates/shared/openBadges";
+import { didDocument } from "./certificates/model/signing";
 import { calcomSettings, credentialIssuerSettings } from "./env";
 import { verifyStripeEvent } from "./integrations/stripe";
 import {

@@ -1,10 +1,12 @@
 /** Editing the catalogue's courses and their outline (outline sessions, table `sessions`). Platform admins only. */
+import { pick } from "convex-helpers";
 import { v } from "convex/values";
 import { appError } from "../errors";
 import { platformAdminMutation, platformAdminQuery } from "../functions";
 import { cohortRows, vCohortRow } from "./model/cohorts";
+import { catalogTables } from "./tables";
 import { boundedText, optionalText, TEXT_LIMITS } from "../limits";
-import { vCapabilityLevel, vCourseFormat, vCourseStatus, vImpactLevel, vKitItemType, vSessionType } from "../validators";
+import { vCapabilityLevel, vCourseFormat, vCourseStatus, vImpactLevel, vKitItemType } from "../validators";
 
 export const list = platformAdminQuery({
   args: {},
@@ -16,6 +18,9 @@ export const list = platformAdminQuery({
     return courses.map((c) => ({ _id: c._id, title: c.title, slug: c.slug, format: c.sessionType, status: c.status, priceB2C: c.priceB2C }));
   },
 });
+
+/** What the course editor reads and writes of an outline session. */
+const vOutlineSessionFields = pick(catalogTables.sessions.validator.fields, ["title", "type", "dayNumber", "orderInDay", "durationMinutes", "description"]);
 
 const vCourseFields = {
   title: v.string(),
@@ -39,17 +44,7 @@ export const get = platformAdminQuery({
     v.object({
       _id: v.id("courses"),
       ...vCourseFields,
-      sessions: v.array(
-        v.object({
-          _id: v.id("sessions"),
-          title: v.string(),
-          type: vSessionType,
-          dayNumber: v.number(),
-          orderInDay: v.number(),
-          durationMinutes: v.number(),
-          description: v.string(),
-        }),
-      ),
+      sessions: v.array(v.object({ _id: v.id("sessions"), ...vOutlineSessionFields })),
       kit: v.array(
         v.object({ _id: v.id("enablementKitItems"), title: v.string(), type: vKitItemType, hasFile: v.boolean(), externalUrl: v.optional(v.string()), order: v.number() }),
       ),
@@ -151,12 +146,7 @@ export const saveOutlineSession = platformAdminMutation({
   args: {
     courseId: v.id("courses"),
     outlineSessionId: v.optional(v.id("sessions")),
-    title: v.string(),
-    type: vSessionType,
-    dayNumber: v.number(),
-    orderInDay: v.number(),
-    durationMinutes: v.number(),
-    description: v.string(),
+    ...vOutlineSessionFields,
   },
   returns: v.id("sessions"),
   handler: async (ctx, { courseId, outlineSessionId, ...fields }) => {

@@ -2,7 +2,8 @@
 import { v } from "convex/values";
 import { appError } from "../errors";
 import { internalMutation, platformAdminMutation, platformAdminQuery } from "../functions";
-import { completionRules, evaluateCompletion, heldSessions, planCertificates, scheduleIssue } from "./model/plan";
+import { heldSessions } from "../liveSessions/model/lifecycle";
+import { completionRules, evaluateCompletion, planCertificates, scheduleIssue } from "./model/plan";
 import { cohortLearners } from "../enrollments/model/learners";
 import { vCertificateIssueStatus } from "../validators";
 

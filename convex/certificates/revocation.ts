@@ -1,19 +1,9 @@
 /** Revoking certificates and keeping the signed revocation list (Bitstring Status List) current. */
 import { v } from "convex/values";
-import { internal } from "../_generated/api";
-import type { ActionCtx } from "../_generated/server";
 import { appError } from "../errors";
 import { internalAction, internalMutation, internalQuery, platformAdminMutation } from "../functions";
-import {
-  emptyStatusBits,
-  rebuildStatusListPage,
-  recordRevocation,
-  startStatusListRebuild,
-  statusListRow,
-  statusListUrl,
-} from "./model/plan";
+import { emptyStatusBits, ensureStatusListSigned, rebuildStatusListPage, recordRevocation, startStatusListRebuild, statusListRow } from "./model/statusList";
 import { notifyUsers } from "../notifications/model/notify";
-import { signStatusList } from "./shared/openBadges";
 
 /** What the re-signing action needs: the list's bits and versions, and whether it may sign now. */
 export const statusListState = internalQuery({
@@ -59,20 +49,6 @@ export const rebuildRevocationList = internalMutation({
     return null;
   },
 });
-
-/** Signs the revocation list as stored when it has changed since it was last signed (an empty one when nothing was ever revoked). */
-export async function ensureStatusListSigned(ctx: Pick<ActionCtx, "runQuery" | "runMutation">) {
-  const list = await ctx.runQuery(internal.certificates.revocation.statusListState, {});
-  if (list.state === "rebuilding") return;
-  if (list.state === "needsRebuild") {
-    await ctx.runMutation(internal.certificates.revocation.rebuildRevocationList, {});
-    return;
-  }
-  if (list.state === "ready" && list.signedVersion >= list.version) return;
-  const [bits, version] = list.state === "ready" ? [list.bits, list.version] : [emptyStatusBits(), 0];
-  const signed = await signStatusList(statusListUrl(), bits);
-  await ctx.runMutation(internal.certificates.revocation.storeStatusList, { signedJson: JSON.stringify(signed), version });
-}
 
 export const resignStatusList = internalAction({
   args: {},

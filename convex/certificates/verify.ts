@@ -4,9 +4,10 @@ import { internal } from "../_generated/api";
 import type { QueryCtx } from "../_generated/server";
 import { appError } from "../errors";
 import { action, internalQuery, query } from "../functions";
-import { certificateUrls, linkedInAddUrl, statusListRow } from "./model/plan";
+import { certificateUrls, linkedInAddUrl } from "./model/urls";
+import { statusListRow } from "./model/statusList";
 import { credentialIssuerSettings } from "../env";
-import { academyIssuerDids } from "./shared/openBadges";
+import { academyIssuerDids } from "./model/signing";
 import { vCertificateIssueStatus } from "../validators";
 import { MAX_CREDENTIAL_CHARS, requireCredentialCheck, type Verification, verifyCredentialText, vVerification } from "./model/verify";
 

@@ -1,9 +1,9 @@
-/** Recomputing members' dashboard rows (model/memberStats.ts), scheduled by the triggers of model/refresh.ts. */
+/** Recomputing members' dashboard rows (model/memberStats.ts), scheduled by the triggers of convex/triggers.ts. */
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalMutation } from "../functions";
 import { refreshMember } from "./model/memberStats";
-import { scheduleRefresh } from "./model/refresh";
+import { scheduleRefresh } from "../triggers";
 
 export const refresh = internalMutation({
   args: { userIds: v.array(v.id("users")) },

@@ -1,7 +1,7 @@
 /** Who is enrolled in a cohort, with what they paid and whether it can be refunded (platform admins). */
 import { v } from "convex/values";
 import { platformAdminQuery } from "../functions";
-import { priceCharged } from "../payments/model/checkout";
+import { priceCharged } from "./model/seats";
 import { vPaymentStatus, vPaymentType } from "../validators";
 
 export const forCohort = platformAdminQuery({

@@ -1,12 +1,14 @@
+/**
+ * Email: where it goes, decided in one place. Into the dev mailbox in local mode (convex/dev/mailbox.ts),
+ * through Resend when a key is configured; otherwise sending refuses (NOT_AVAILABLE) and platform admins are
+ * told in the app (notifications/delivery.reportEmailNotConfigured).
+ */
 import { Resend } from "resend";
 import { internal } from "../_generated/api";
 import type { ActionCtx, MutationCtx } from "../_generated/server";
 import { appError } from "../errors";
 import { emailDelivery, emailFrom, resendApiKey } from "../env";
-import { v } from "convex/values";
-import { internalAction, internalMutation } from "../functions";
-import { notifyUsers } from "../notifications/model/notify";
-import { rateLimiter } from "../rateLimits";
+import { internalAction } from "../functions";
 import { vOutgoingEmail } from "../validators";
 
 export type OutgoingEmail = {
@@ -36,7 +38,7 @@ export async function sendEmail(ctx: Pick<ActionCtx, "runMutation">, email: Outg
     return;
   }
   if (delivery === "not_configured") {
-    await ctx.runMutation(internal.integrations.email.reportNotConfigured, { subject: email.subject });
+    await ctx.runMutation(internal.notifications.delivery.reportEmailNotConfigured, { subject: email.subject });
     throw appError("NOT_AVAILABLE", EMAIL_NOT_CONFIGURED_MESSAGE);
   }
   const resend = new Resend(resendApiKey());
@@ -61,29 +63,5 @@ export const send = internalAction({
   args: vOutgoingEmail,
   handler: async (ctx, email) => {
     await sendEmail(ctx, email);
-  },
-});
-
-/**
- * Tells platform admins in the app that email could not be sent because no
- * email service is configured; at most one alert per window, however many fail.
- */
-export const reportNotConfigured = internalMutation({
-  args: { subject: v.string() },
-  returns: v.null(),
-  handler: async (ctx, { subject }) => {
-    const { ok } = await rateLimiter.limit(ctx, "emailNotConfiguredAlerts");
-    if (!ok) return null;
-    const admins = await ctx.db
-      .query("users")
-      .withIndex("by_role", (q) => q.eq("role", "platform_admin"))
-      .take(50);
-    await notifyUsers(ctx, admins, {
-      category: "account",
-      title: "Email is not being sent",
-      body: `The deployment has no email service, so "${subject.slice(0, 120)}" and every other email (sign-in links included) were refused. Set RESEND_API_KEY and EMAIL_FROM in the deployment's environment.`,
-      url: "/admin",
-    });
-    return null;
   },
 });

@@ -4,9 +4,8 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { appError } from "../errors";
 import { userMutation, userQuery } from "../functions";
-import { heldSessions } from "../certificates/model/plan";
 import { cohortLearners } from "../enrollments/model/learners";
-import { JOIN_OPENS_MS, isSessionStaff, recordAttendance, sessionContext, requireSession } from "./model/lifecycle";
+import { JOIN_OPENS_MS, isSessionStaff, recordAttendance, sessionContext, requireSession, heldSessions } from "./model/lifecycle";
 import { vAttendanceStatus } from "../validators";
 
 /** The session and cohort, if the viewer may take attendance now (from 15 minutes before the start). */

@@ -7,12 +7,13 @@ import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import { appError } from "../errors";
 import { internalAction, internalMutation, internalQuery, userMutation, userQuery } from "../functions";
-import { failPending, priceCharged, reserveSeat } from "./model/checkout";
+import { failPending, reserveSeat } from "./model/checkout";
+import { priceCharged } from "../enrollments/model/seats";
 import { attachCheckoutSession as recordCheckoutSession } from "../enrollments/model/state";
 import { siteUrl } from "../env";
 import { cohortCalendar } from "../liveSessions/model/calendar";
 import { sendEmail } from "../integrations/email";
-import { stripeClient } from "../integrations/stripe";
+import { createCheckoutSession as createStripeCheckoutSession, expireCheckoutSession as expireStripeCheckoutSession } from "../integrations/stripe";
 import { receiptEmail, refundEmail } from "./model/emails";
 import { vPaymentStatus } from "../validators";
 
@@ -172,34 +173,16 @@ export const createCheckoutSession = internalAction({
     const price = priceCharged(enrollment);
     if (price.amountCents === undefined) throw new Error(`Enrollment ${enrollmentId} has no price to charge`);
     try {
-      const checkoutSession = await stripeClient().checkout.sessions.create(
-        {
-          mode: "payment",
-          line_items: [
-            {
-              quantity: 1,
-              price_data: {
-                currency: price.currency,
-                unit_amount: price.amountCents,
-                product_data: { name: course.title, description: cohort.name },
-              },
-            },
-          ],
-          customer_email: user.email,
-          client_reference_id: enrollment._id,
-          metadata: { enrollmentId: enrollment._id, cohortId: cohort._id, courseId: course._id, userId: user._id },
-          payment_intent_data: { metadata: { enrollmentId: enrollment._id } },
-          expires_at: Math.floor(data.enrollment.holdExpiresAt / 1000),
-          success_url: `${siteUrl()}/checkout/return?session_id={CHECKOUT_SESSION_ID}`,
-          cancel_url: `${siteUrl()}/checkout/${enrollment._id}?cancelled=1`,
-        },
-        { idempotencyKey: `checkout-session-${enrollment._id}` },
-      );
-      await ctx.runMutation(internal.payments.checkout.attachCheckoutSession, {
-        enrollmentId,
-        checkoutSessionId: checkoutSession.id,
-        url: checkoutSession.url ?? "",
+      const checkoutSession = await createStripeCheckoutSession({
+        enrollment,
+        cohort,
+        course,
+        user,
+        price: { amountCents: price.amountCents, currency: price.currency },
+        expiresAt: data.enrollment.holdExpiresAt,
+        siteUrl: siteUrl(),
       });
+      await ctx.runMutation(internal.payments.checkout.attachCheckoutSession, { enrollmentId, checkoutSessionId: checkoutSession.id, url: checkoutSession.url });
     } catch (error) {
       await ctx.runMutation(internal.payments.checkout.checkoutSessionFailed, {
         enrollmentId,
@@ -246,9 +229,7 @@ export const expireHold = internalMutation({
 export const expireCheckoutSession = internalAction({
   args: { checkoutSessionId: v.string() },
   handler: async (_ctx, { checkoutSessionId }) => {
-    const stripe = stripeClient();
-    const checkoutSession = await stripe.checkout.sessions.retrieve(checkoutSessionId);
-    if (checkoutSession.status === "open") await stripe.checkout.sessions.expire(checkoutSessionId);
+    await expireStripeCheckoutSession(checkoutSessionId);
   },
 });
 

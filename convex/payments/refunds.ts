@@ -1,6 +1,7 @@
 /**
  * Refunds: a platform admin refunds a purchase or a payment under review, and payments that could not be
- * delivered are refunded automatically. Stripe's charge.refunded webhook then ends access (payments/webhook.ts).
+ * delivered (late, duplicate, no seat left) are refunded automatically. All three go through one refund call
+ * (`refundPayment`, integrations/stripe.ts); Stripe's charge.refunded webhook then ends access (payments/webhook.ts).
  */
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
@@ -8,11 +9,16 @@ import { recordRefundRequest as noteRefundRequest } from "../enrollments/model/s
 import { appError } from "../errors";
 import { internalMutation, internalQuery, platformAdminAction, internalAction } from "../functions";
 import { optionalText, TEXT_LIMITS } from "../limits";
-import { refundPaymentIntent } from "../integrations/stripe";
+import { refundPayment } from "../integrations/stripe";
 
 export const refundContext = internalQuery({
   args: { enrollmentId: v.id("enrollments") },
   handler: async (ctx, { enrollmentId }) => await ctx.db.get("enrollments", enrollmentId),
+});
+
+export const reviewContext = internalQuery({
+  args: { reviewId: v.id("paymentReviews") },
+  handler: async (ctx, { reviewId }) => await ctx.db.get("paymentReviews", reviewId),
 });
 
 export const recordRefundRequest = internalMutation({
@@ -22,10 +28,10 @@ export const recordRefundRequest = internalMutation({
   },
 });
 
-/** Sends a refund to Stripe; a refusal is shown to the admin as a message, not a server error. */
-async function refundThroughStripe(paymentIntentId: string, idempotencyKey: string, metadata: Record<string, string>) {
+/** An admin's refund: a refusal by Stripe is shown to the admin as a message, not a server error. */
+async function refundForAdmin(...refund: Parameters<typeof refundPayment>) {
   try {
-    return await refundPaymentIntent(paymentIntentId, idempotencyKey, metadata);
+    return await refundPayment(...refund);
   } catch (error) {
     throw appError("PAYMENT_FAILED", `Stripe did not accept the refund: ${(error as Error).message}`);
   }
@@ -46,15 +52,10 @@ export const refundEnrollment = platformAdminAction({
     if (enrollment.paymentStatus !== "completed" || enrollment.paymentType !== "b2c" || !enrollment.stripePaymentIntentId) {
       throw appError("INVALID_INPUT", "Only paid individual purchases can be refunded here.");
     }
-    const refund = await refundThroughStripe(enrollment.stripePaymentIntentId, `refund-${enrollmentId}`, { enrollmentId, ...(note ? { note } : {}) });
+    const refund = await refundForAdmin(enrollment.stripePaymentIntentId, { enrollmentId }, note);
     await ctx.runMutation(internal.payments.refunds.recordRefundRequest, { enrollmentId, note });
     return { refundId: refund.id, status: refund.status ?? "pending" };
   },
-});
-
-export const paymentReviewContext = internalQuery({
-  args: { reviewId: v.id("paymentReviews") },
-  handler: async (ctx, { reviewId }) => await ctx.db.get("paymentReviews", reviewId),
 });
 
 export const recordReviewRefund = internalMutation({
@@ -79,19 +80,14 @@ export const refundPaymentReview = platformAdminAction({
   returns: v.object({ refundId: v.string(), status: v.string() }),
   handler: async (ctx, { reviewId, note: rawNote }) => {
     const note = optionalText(rawNote, "the refund reason", TEXT_LIMITS.line);
-    const review = await ctx.runQuery(internal.payments.refunds.paymentReviewContext, { reviewId });
+    const review = await ctx.runQuery(internal.payments.refunds.reviewContext, { reviewId });
     if (review === null) throw appError("NOT_FOUND", "This payment review no longer exists.");
     if (review.status !== "open" || review.refundRequestedAt) throw appError("INVALID_INPUT", "This payment was already resolved.");
     if (!review.stripePaymentIntentId) throw appError("INVALID_INPUT", "Nothing was charged for this payment, so there is nothing to refund.");
-    const refund = await refundThroughStripe(review.stripePaymentIntentId, `refund-review-${reviewId}`, { paymentReviewId: reviewId, ...(note ? { note } : {}) });
+    const refund = await refundForAdmin(review.stripePaymentIntentId, { paymentReviewId: reviewId }, note);
     await ctx.runMutation(internal.payments.refunds.recordReviewRefund, { reviewId, adminId: ctx.viewerId, note });
     return { refundId: refund.id, status: refund.status ?? "pending" };
   },
-});
-
-export const reviewContext = internalQuery({
-  args: { reviewId: v.id("paymentReviews") },
-  handler: async (ctx, { reviewId }) => await ctx.db.get("paymentReviews", reviewId),
 });
 
 /** Refunds a verified payment that could not be delivered (listed for review as refunded automatically). */
@@ -101,7 +97,7 @@ export const refundReviewedPayment = internalAction({
     const review = await ctx.runQuery(internal.payments.refunds.reviewContext, { reviewId });
     if (review === null || !review.stripePaymentIntentId) return;
     try {
-      await refundPaymentIntent(review.stripePaymentIntentId, `refund-review-${reviewId}`, { paymentReviewId: reviewId });
+      await refundPayment(review.stripePaymentIntentId, { paymentReviewId: reviewId });
     } catch (error) {
       await ctx.runMutation(internal.payments.refunds.automaticRefundFailed, { reviewId, detail: (error as Error).message });
     }

@@ -1,13 +1,12 @@
 /** Buying organization seats through Stripe invoices (`send_invoice`, quantity = seats, the course's B2B price). */
 import { v } from "convex/values";
-import Stripe from "stripe";
 import { internal } from "../_generated/api";
 import { appError } from "../errors";
 import { internalAction, internalMutation, internalQuery, orgMutation, orgQuery } from "../functions";
 import { INVOICE_DAYS_UNTIL_DUE } from "./model/seatInvoices";
 import { currency } from "../env";
 import { audit } from "../organizations/model/membership";
-import { stripeClient } from "../integrations/stripe";
+import { createCustomer, sendSeatInvoice } from "../integrations/stripe";
 import { vSeatPurchaseStatus } from "../validators";
 
 const MAX_SEATS_PER_PURCHASE = 1000;
@@ -119,46 +118,14 @@ export const createSeatInvoice = internalAction({
     const data = await ctx.runQuery(internal.payments.seatInvoices.invoiceContext, { purchaseId });
     if (data === null || data.purchase.status !== "creating") return;
     const { purchase, organization, course } = data;
-    const stripe = stripeClient();
     try {
       let customerId = organization.stripeCustomerId;
       if (!customerId) {
-        const customer = await stripe.customers.create(
-          { email: organization.contactEmail, name: organization.name, metadata: { organizationId: organization._id } },
-          { idempotencyKey: `org-customer-${organization._id}` },
-        );
-        customerId = customer.id;
+        customerId = await createCustomer(organization);
         await ctx.runMutation(internal.payments.seatInvoices.attachCustomer, { organizationId: organization._id, customerId });
       }
-      const invoice = await stripe.invoices.create(
-        {
-          customer: customerId,
-          collection_method: "send_invoice",
-          days_until_due: INVOICE_DAYS_UNTIL_DUE,
-          pending_invoice_items_behavior: "exclude",
-          description: `${purchase.seats} seats for ${organization.name}`,
-          metadata: { purchaseId: purchase._id, organizationId: organization._id },
-        },
-        { idempotencyKey: `seat-invoice-${purchase._id}` },
-      );
-      await stripe.invoiceItems.create(
-        {
-          customer: customerId,
-          invoice: invoice.id,
-          currency: currency(),
-          quantity: purchase.seats,
-          unit_amount_decimal: Stripe.Decimal.from(purchase.unitAmountCents),
-          description: `${course.title} — seat`,
-        },
-        { idempotencyKey: `seat-invoice-item-${purchase._id}` },
-      );
-      const finalized = await stripe.invoices.finalizeInvoice(invoice.id!, {}, { idempotencyKey: `seat-invoice-finalize-${purchase._id}` });
-      await stripe.invoices.sendInvoice(invoice.id!, {}, { idempotencyKey: `seat-invoice-send-${purchase._id}` });
-      await ctx.runMutation(internal.payments.seatInvoices.attachInvoice, {
-        purchaseId,
-        invoiceId: invoice.id!,
-        hostedInvoiceUrl: finalized.hosted_invoice_url ?? null,
-      });
+      const invoice = await sendSeatInvoice({ customerId, purchase, organization, course, currency: currency(), daysUntilDue: INVOICE_DAYS_UNTIL_DUE });
+      await ctx.runMutation(internal.payments.seatInvoices.attachInvoice, { purchaseId, ...invoice });
     } catch (error) {
       await ctx.runMutation(internal.payments.seatInvoices.invoiceFailed, { purchaseId, detail: (error as Error).message });
     }

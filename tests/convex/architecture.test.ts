@@ -71,6 +71,13 @@ describe("convex/ is built from the wrapped builders", () => {
     expect(text).not.toMatch(/export\s*\{[^}]*\binternalMutation\b[^}]*\}/);
   });
 
+  test("#16 the Open Badges code the browser shares (certificates/shared/) imports only packages and itself", () => {
+    const shared = Object.entries(sources).filter(([file]) => file.startsWith("certificates/shared/"));
+    expect(shared.length).toBeGreaterThanOrEqual(3);
+    const reachingOut = shared.flatMap(([file, text]) => importsOf(text).filter((d) => d.from.startsWith(".") && !d.from.startsWith("./")).map((d) => `${file}: ${d.from}`));
+    expect(reachingOut, "the browser verifier must not pull in server code or the deployment's settings").toEqual([]);
+  });
+
   test("#16 only enrollments/model/state.ts writes the enrollments table", () => {
     const writers = Object.entries(sources)
       .filter(([file, text]) => file !== "enrollments/model/state.ts" && /db\.(insert|patch|replace|delete)\(\s*"enrollments"/.test(text))

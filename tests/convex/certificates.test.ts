@@ -6,7 +6,8 @@ import type { Id } from "../../convex/_generated/dataModel";
 import { BADGE_PNG_BASE64, BADGE_SVG } from "../../convex/certificates/model/badgeArt";
 import { base64ToBytes, bakePng, bakeSvg, extractPng, extractSvg } from "../../convex/certificates/shared/baking";
 import { ACHIEVEMENT_CREDENTIAL_SCHEMA } from "../../convex/certificates/shared/achievementCredentialSchema";
-import { signAchievementCredential, structureCheck } from "../../convex/certificates/shared/openBadges";
+import { signAchievementCredential } from "../../convex/certificates/model/signing";
+import { structureCheck } from "../../convex/certificates/shared/openBadges";
 import { API, certificateOf, DAY, runScheduled, seedFinishedCohort, SITE, useCredentialEnv } from "./certificate-helpers";
 import { as, type T } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
@@ -281,6 +282,26 @@ describe("skill badges and path certificates", () => {
     const panel = await as(t, adminId).query(api.certificates.plan.forCohort, { cohortId });
     expect(panel).toMatchObject({ learners: 3, issued: 2 });
     expect(panel.rows.find((r) => r.email === "buyer0@example.com")!.extras.map((e) => e.name).sort()).toEqual(["AI Foundations Track", "Prompt Engineering — Practitioner"]);
+  });
+});
+
+describe("#16 certificates are planned, then issued", () => {
+  test("#16 the learner's skill level rises when the skill badge is issued, not when it is planned", async () => {
+    const t = newTest();
+    const { cohortId, courseId, learners, adminId } = await finishedCohort(t);
+    const { skillId } = await skillAndPath(t, courseId, learners);
+    vi.setSystemTime(Date.now() + 2 * DAY);
+    await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId });
+    const level = async () =>
+      await t.run(async (ctx) => ctx.db.query("userSkillProgress").withIndex("by_userId_and_skillId", (q) => q.eq("userId", learners[0]).eq("skillId", skillId)).unique());
+    const badge = async () =>
+      (await t.run(async (ctx) => ctx.db.query("certificates").withIndex("by_userId", (q) => q.eq("userId", learners[0])).collect())).find((c) => c.kind === "skill");
+    // Planned: the badge is pending and the level has not moved.
+    expect(await badge()).toMatchObject({ issueStatus: "pending" });
+    expect(await level()).toBeNull();
+    await runScheduled(t);
+    expect(await badge()).toMatchObject({ issueStatus: "issued" });
+    expect(await level()).toMatchObject({ currentLevel: "practitioner", evidenceCount: 1 });
   });
 });
 

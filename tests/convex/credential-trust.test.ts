@@ -5,7 +5,7 @@ import { api, internal } from "../../convex/_generated/api";
 import { extractSvg } from "../../convex/certificates/shared/baking";
 import { STATUS_LIST_LENGTH } from "../../convex/certificates/shared/openBadges";
 import { networkOf } from "../../convex/rateLimits";
-import { signAchievementCredential } from "../../convex/certificates/shared/openBadges";
+import { signAchievementCredential } from "../../convex/certificates/model/signing";
 import { verifyInBrowser } from "../../lib/credentials/verify-in-browser";
 import { forgeCredential, strangerKeys } from "../support/forge-credential";
 import { API, certificateOf, newIssuerKeys, runScheduled, seedFinishedCohort, SITE, useCredentialEnv } from "./certificate-helpers";

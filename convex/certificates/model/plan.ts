@@ -1,51 +1,15 @@
-/** Who has earned a certificate, and the bookkeeping around issuing one (URLs, status-list slots, batches). */
+/** Who has earned a certificate, and planning the course certificate, skill badges and path certificate each completion earns. */
 import { internal } from "../../_generated/api";
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
-import { convexSiteUrl, credentialIssuerSettings, siteUrl } from "../../env";
+import { credentialIssuerSettings, siteUrl } from "../../env";
 import { cohortLearners } from "../../enrollments/model/learners";
+import { heldSessions } from "../../liveSessions/model/lifecycle";
 import { STATUS_LIST_LENGTH } from "../shared/openBadges";
+import { certificateUrls, linkedInShareUrl } from "./urls";
 
 export const DEFAULT_MIN_ATTENDANCE = 75;
 export const ISSUE_BATCH_SIZE = 25;
-const STATUS_LIST_NUMBER = 1;
-
-export function certificateUrls(publicId: string) {
-  return {
-    verify: `${siteUrl()}/verify/${publicId}`,
-    json: `${convexSiteUrl()}/credentials/${publicId}`,
-    image: `${convexSiteUrl()}/credentials/${publicId}/badge.png`,
-    statusList: statusListUrl(),
-  };
-}
-
-export function statusListUrl(listNumber = STATUS_LIST_NUMBER) {
-  return `${convexSiteUrl()}/status/${listNumber}`;
-}
-
-/** LinkedIn's add-to-profile link (Licenses & certifications) for a certificate. */
-export function linkedInAddUrl(options: { name: string; issuerName: string; issuedAt: number; expiresAt?: number; verifyUrl: string; publicId: string }) {
-  const issued = new Date(options.issuedAt);
-  const params = new URLSearchParams({
-    startTask: "CERTIFICATION_NAME",
-    name: options.name,
-    organizationName: options.issuerName,
-    issueYear: String(issued.getUTCFullYear()),
-    issueMonth: String(issued.getUTCMonth() + 1),
-    certUrl: options.verifyUrl,
-    certId: options.publicId,
-  });
-  if (options.expiresAt) {
-    const expires = new Date(options.expiresAt);
-    params.set("expirationYear", String(expires.getUTCFullYear()));
-    params.set("expirationMonth", String(expires.getUTCMonth() + 1));
-  }
-  return `https://www.linkedin.com/profile/add?${params.toString()}`;
-}
-
-export function linkedInShareUrl(verifyUrl: string) {
-  return `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(verifyUrl)}`;
-}
 
 export type CompletionRules = { minAttendancePercent: number; postAssessmentId: Id<"assessments"> | null; validityMonths?: number };
 
@@ -61,15 +25,6 @@ export async function completionRules(ctx: QueryCtx, course: Doc<"courses">): Pr
     postAssessmentId: required && post ? post._id : null,
     validityMonths: course.certificateRules?.validityMonths,
   };
-}
-
-/** Sessions of the cohort that took place (not cancelled, started). */
-export async function heldSessions(ctx: QueryCtx, cohortId: Id<"cohorts">, now = Date.now()) {
-  const sessions = await ctx.db
-    .query("cohortSessions")
-    .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId).lte("startsAt", now))
-    .take(300);
-  return sessions.filter((s) => s.status === "scheduled");
 }
 
 /** Whether one learner met the rules; the reason is shown to admins when not. */
@@ -134,41 +89,17 @@ export async function planCertificates(ctx: MutationCtx, cohortId: Id<"cohorts">
       notEligible += 1;
       continue;
     }
-    const publicId = crypto.randomUUID();
-    const urls = certificateUrls(publicId);
-    const expiresAt = rules.validityMonths ? addMonths(now, rules.validityMonths) : undefined;
-    const issuerName = credentialIssuerSettings().name;
+    const earned = { user, enrollment, course, cohort, rules, now };
     planned.push(
-      await ctx.db.insert("certificates", {
-        enrollmentId: enrollment._id,
-        userId: user._id,
-        courseId: course._id,
-        cohortId,
-        issuedAt: now,
-        publicId,
+      await insertCredential(ctx, earned, {
         kind: "course",
-        issueStatus: "pending",
-        statusListIndex: await allocateStatusIndex(ctx),
-        verificationUrl: urls.verify,
-        linkedInShareUrl: linkedInShareUrl(urls.verify),
-        expiresAt,
-        badgeData: {
-          credentialId: `urn:uuid:${publicId}`,
-          type: ["VerifiableCredential", "OpenBadgeCredential"],
-          issuerId: "",
-          issuerName,
-          achievementId: `${siteUrl()}/courses/${course.slug}#certificate`,
-          name: course.title,
-          description: `Completed ${course.title} in the cohort “${cohort.name}”, attending ${result.attended} of ${result.held} live sessions.`,
-          criteriaNarrative: certificateCriteria(rules),
-          imageUrl: urls.image,
-          validFrom: new Date(now).toISOString(),
-          ...(expiresAt ? { validUntil: new Date(expiresAt).toISOString() } : {}),
-        },
-        createdAt: now,
+        achievementId: `${siteUrl()}/courses/${course.slug}#certificate`,
+        name: course.title,
+        description: `Completed ${course.title} in the cohort “${cohort.name}”, attending ${result.attended} of ${result.held} live sessions.`,
+        criteria: certificateCriteria(rules),
+        expiresAt: rules.validityMonths ? addMonths(now, rules.validityMonths) : undefined,
       }),
     );
-    const earned = { user, enrollment, course, cohort, rules, now };
     planned.push(...(await planSkillBadges(ctx, earned)), ...(await planPathCertificates(ctx, earned)));
   }
   await scheduleIssue(ctx, planned);
@@ -179,7 +110,8 @@ type Earned = { user: Doc<"users">; enrollment: Doc<"enrollments">; course: Doc<
 
 /** The level a course's skill earns: a course that develops a skill gives Practitioner, one that masters it Advanced. */
 export const SKILL_LEVEL_EARNED = { introduces: null, develops: "practitioner", masters: "advanced" } as const;
-const LEVEL_RANK = { foundational: 1, practitioner: 2, advanced: 3, expert: 4 } as const;
+/** Skill levels in order; a badge is planned only above the level the learner already holds. */
+export const LEVEL_RANK = { foundational: 1, practitioner: 2, advanced: 3, expert: 4 } as const;
 const LEVEL_LABEL = { foundational: "Foundational", practitioner: "Practitioner", advanced: "Advanced", expert: "Expert" } as const;
 
 /** The learner's certificates that still count (not revoked, not failed). */
@@ -193,7 +125,7 @@ async function heldCredentials(ctx: QueryCtx, userId: Id<"users">) {
 
 /** Skill badges for the skills the completed course develops or masters, unless the learner holds that level or higher. */
 async function planSkillBadges(ctx: MutationCtx, earned: Earned) {
-  const { user, course, cohort, rules, now } = earned;
+  const { user, course, cohort, rules } = earned;
   const held = await heldCredentials(ctx, user._id);
   const planned: Array<Id<"certificates">> = [];
   for (const link of await ctx.db
@@ -213,31 +145,10 @@ async function planSkillBadges(ctx: MutationCtx, earned: Earned) {
         name: `${skill.name} — ${LEVEL_LABEL[level]}`,
         description: `Demonstrated ${skill.name} at ${LEVEL_LABEL[level].toLowerCase()} level by completing ${course.title} (${cohort.name}).`,
         criteria: `Complete a course that ${link.skillLevel} ${skill.name}, meeting its rules: ${certificateCriteria(rules).replace(/\.$/, "")}.`,
-        expiresAt: undefined,
       }),
     );
-    await raiseSkillLevel(ctx, user._id, skill._id, level, now);
   }
   return planned;
-}
-
-/** The learner's recorded skill level rises to what the badge certifies (never falls). */
-async function raiseSkillLevel(ctx: MutationCtx, userId: Id<"users">, skillId: Id<"skills">, level: keyof typeof LEVEL_RANK, now: number) {
-  const progress = await ctx.db
-    .query("userSkillProgress")
-    .withIndex("by_userId_and_skillId", (q) => q.eq("userId", userId).eq("skillId", skillId))
-    .unique();
-  if (progress === null) {
-    await ctx.db.insert("userSkillProgress", { userId, skillId, currentLevel: level, progressPercent: 100, evidenceCount: 1, lastAssessedAt: now, verifiedByInstructor: false, createdAt: now, updatedAt: now });
-  } else {
-    const current = progress.currentLevel === "none" ? 0 : LEVEL_RANK[progress.currentLevel];
-    await ctx.db.patch("userSkillProgress", progress._id, {
-      ...(LEVEL_RANK[level] > current ? { currentLevel: level } : {}),
-      evidenceCount: progress.evidenceCount + 1,
-      lastAssessedAt: now,
-      updatedAt: now,
-    });
-  }
 }
 
 /** A path certificate when this course completes every required course of a learning path. */
@@ -269,18 +180,27 @@ async function planPathCertificates(ctx: MutationCtx, earned: Earned) {
         name: path.title,
         description: `Completed every required course of the ${path.title}: ${titles.join(", ")}.`,
         criteria: `Complete all ${required.length} required courses of the ${path.title}, each by its own rules.`,
-        expiresAt: undefined,
       }),
     );
   }
   return planned;
 }
 
-/** A pending credential of any kind, with its status-list slot and public URLs. */
+/** The one insert of a pending credential — course certificate, skill badge or path certificate — with its status-list slot and public URLs. */
 async function insertCredential(
   ctx: MutationCtx,
   { user, enrollment, course, cohort, now }: Earned,
-  what: { kind: "skill" | "path"; skillId?: Id<"skills">; skillLevel?: keyof typeof LEVEL_RANK; pathId?: Id<"learningPaths">; achievementId: string; name: string; description: string; criteria: string; expiresAt: number | undefined },
+  what: {
+    kind: "course" | "skill" | "path";
+    skillId?: Id<"skills">;
+    skillLevel?: keyof typeof LEVEL_RANK;
+    pathId?: Id<"learningPaths">;
+    achievementId: string;
+    name: string;
+    description: string;
+    criteria: string;
+    expiresAt?: number;
+  },
 ) {
   const publicId = crypto.randomUUID();
   const urls = certificateUrls(publicId);
@@ -298,6 +218,7 @@ async function insertCredential(
     statusListIndex: await allocateStatusIndex(ctx),
     verificationUrl: urls.verify,
     linkedInShareUrl: linkedInShareUrl(urls.verify),
+    ...(what.expiresAt ? { expiresAt: what.expiresAt } : {}),
     badgeData: {
       credentialId: `urn:uuid:${publicId}`,
       type: ["VerifiableCredential", "OpenBadgeCredential"],
@@ -309,6 +230,7 @@ async function insertCredential(
       criteriaNarrative: what.criteria,
       imageUrl: urls.image,
       validFrom: new Date(now).toISOString(),
+      ...(what.expiresAt ? { validUntil: new Date(what.expiresAt).toISOString() } : {}),
     },
     createdAt: now,
   });
@@ -328,75 +250,4 @@ function addMonths(ms: number, months: number) {
   const date = new Date(ms);
   date.setUTCMonth(date.getUTCMonth() + months);
   return date.getTime();
-}
-
-/** The revocation list row (null until the first revocation or signing). */
-export async function statusListRow(ctx: QueryCtx, listNumber = STATUS_LIST_NUMBER) {
-  return await ctx.db
-    .query("credentialStatusLists")
-    .withIndex("by_listNumber", (q) => q.eq("listNumber", listNumber))
-    .unique();
-}
-
-/** A revocation list with no bit set. */
-export function emptyStatusBits() {
-  return new ArrayBuffer(STATUS_LIST_LENGTH / 8);
-}
-
-/** Sets bit `index` (most significant bit of each byte first, as Bitstring Status List encodes it). */
-function setBit(bits: Uint8Array, index: number) {
-  if (!Number.isInteger(index) || index < 0 || index >= bits.length * 8) throw new Error(`Status list index ${index} is outside the list.`);
-  bits[index >> 3] |= 0x80 >> (index & 7);
-}
-
-/**
- * Revokes a certificate: records when and why, and sets its bit in the stored revocation list
- * (bumping its version, which tells the re-signing action there is something new to sign). Lists
- * from before the bits were stored are rebuilt from the revoked certificates instead, this one included.
- */
-export async function recordRevocation(ctx: MutationCtx, certificate: Doc<"certificates">, reason: string) {
-  const now = Date.now();
-  await ctx.db.patch("certificates", certificate._id, { revokedAt: now, revocationReason: reason });
-  const row = await statusListRow(ctx);
-  const index = certificate.statusListIndex;
-  if (row !== null && row.bits === undefined) {
-    await startStatusListRebuild(ctx);
-    return;
-  }
-  const bits = new Uint8Array(row?.bits ? row.bits.slice(0) : emptyStatusBits());
-  if (index !== undefined) setBit(bits, index);
-  if (row === null) await ctx.db.insert("credentialStatusLists", { listNumber: STATUS_LIST_NUMBER, version: 1, bits: bits.buffer, updatedAt: now });
-  else await ctx.db.patch("credentialStatusLists", row._id, { bits: bits.buffer, version: row.version + 1, updatedAt: now });
-  await ctx.scheduler.runAfter(0, internal.certificates.revocation.resignStatusList, {});
-}
-
-const REBUILD_PAGE = 1_000;
-
-/** Starts rebuilding the list's bits from the revoked certificates (pages of 1,000); signing waits until it is done. */
-export async function startStatusListRebuild(ctx: MutationCtx) {
-  const row = await statusListRow(ctx);
-  if (row?.rebuilding) return;
-  const now = Date.now();
-  if (row === null) await ctx.db.insert("credentialStatusLists", { listNumber: STATUS_LIST_NUMBER, version: 1, bits: emptyStatusBits(), rebuilding: true, updatedAt: now });
-  else await ctx.db.patch("credentialStatusLists", row._id, { bits: row.bits ?? emptyStatusBits(), rebuilding: true, updatedAt: now });
-  await ctx.scheduler.runAfter(0, internal.certificates.revocation.rebuildStatusList, { cursor: null });
-}
-
-/** One page of the rebuild: sets the bits of these revoked certificates; the last page bumps the version and has the list re-signed. */
-export async function rebuildStatusListPage(ctx: MutationCtx, cursor: string | null) {
-  const row = await statusListRow(ctx);
-  if (row === null || !row.rebuilding) return;
-  const page = await ctx.db
-    .query("certificates")
-    .withIndex("by_revokedAt", (q) => q.gt("revokedAt", 0))
-    .paginate({ cursor, numItems: REBUILD_PAGE });
-  const bits = new Uint8Array(row.bits ? row.bits.slice(0) : emptyStatusBits());
-  for (const certificate of page.page) if (certificate.statusListIndex !== undefined) setBit(bits, certificate.statusListIndex);
-  if (!page.isDone) {
-    await ctx.db.patch("credentialStatusLists", row._id, { bits: bits.buffer });
-    await ctx.scheduler.runAfter(0, internal.certificates.revocation.rebuildStatusList, { cursor: page.continueCursor });
-    return;
-  }
-  await ctx.db.patch("credentialStatusLists", row._id, { bits: bits.buffer, rebuilding: undefined, version: row.version + 1, updatedAt: Date.now() });
-  await ctx.scheduler.runAfter(0, internal.certificates.revocation.resignStatusList, {});
 }

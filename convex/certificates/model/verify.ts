@@ -8,14 +8,9 @@ import { internal } from "../../_generated/api";
 import type { ActionCtx } from "../../_generated/server";
 import { appError } from "../../errors";
 import { extractPng, extractSvg } from "../shared/baking";
-import { statusListUrl } from "./plan";
-import {
-  academyTrust,
-  type CheckResult,
-  type Credential,
-  verifyAchievementCredential,
-  type VerificationResult,
-} from "../shared/openBadges";
+import { statusListUrl } from "./urls";
+import { academyTrust } from "./signing";
+import { type CheckResult, type Credential, verifyAchievementCredential, type VerificationResult } from "../shared/openBadges";
 import { clientNetworkKey, rateLimiter } from "../../rateLimits";
 
 /** The largest credential file (JSON, PNG or SVG) the verify endpoint reads: 1 MB. */

@@ -3,7 +3,7 @@
  *
  * Every write that changes a learner's progress (lesson completed, attendance,
  * certificate, enrollment, team change, privacy choice) fires a trigger that
- * schedules their refresh (model/refresh.ts, registered in convex/functions.ts);
+ * schedules their refresh (convex/triggers.ts, registered in convex/functions.ts);
  * `refreshMember` recomputes that one member from their own records (bounded
  * by their enrollments, not by the organization's size), rewrites their
  * `memberStats` rows (organization + each team), moves the running sums in

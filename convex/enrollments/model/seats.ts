@@ -1,10 +1,12 @@
 /**
- * A cohort's seat count (`cohorts.currentEnrollment`): confirmed enrollments, live checkout holds and open
- * waitlist offers. Only `takeSeat` and `returnSeat` change it — enrollments through enrollments/model/state.ts,
- * offers through waitlist/model/queue.ts.
+ * Seats and what an enrollment holds. A cohort's seat count (`cohorts.currentEnrollment`) counts confirmed
+ * enrollments, live checkout holds and open waitlist offers; only `takeSeat` and `returnSeat` change it —
+ * enrollments through enrollments/model/state.ts, offers through waitlist/model/queue.ts. Also: a person's live
+ * enrollment in a course, the access an enrollment grants, and the price it was charged.
  */
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
+import { currency } from "../../env";
 import { appError } from "../../errors";
 
 /** Counts one more seat taken; refuses (COHORT_FULL) when none is left. */
@@ -49,4 +51,9 @@ export function accessWindows(cohort: Pick<Doc<"cohorts">, "endDate">) {
     chatbotAccessUntil: cohort.endDate + 90 * DAY,
     materialsAccessUntil: cohort.endDate + 365 * DAY,
   };
+}
+
+/** The price charged for an enrollment: its amount and currency, fixed when the seat was reserved. */
+export function priceCharged(enrollment: Doc<"enrollments">) {
+  return { amountCents: enrollment.amountCents, currency: enrollment.currency ?? currency() };
 }

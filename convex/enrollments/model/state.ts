@@ -20,28 +20,12 @@ type Offering = { cohort: Doc<"cohorts">; course: Doc<"courses"> };
 /** Takes a seat and records a pending b2c purchase holding it until `holdExpiresAt` (checkout follows). */
 export async function holdSeatForCheckout(ctx: MutationCtx, userId: Id<"users">, { cohort, course }: Offering, purchase: { holdExpiresAt: number; currency: string }) {
   await takeSeat(ctx, cohort._id);
-  const now = Date.now();
-  return await ctx.db.insert("enrollments", {
-    userId,
-    cohortId: cohort._id,
-    courseId: course._id,
-    purchaseDate: now,
-    paymentStatus: "pending",
-    paymentType: "b2c",
-    intakeSurveyCompleted: false,
-    ...accessWindows(cohort),
-    seatHeld: true,
-    holdExpiresAt: purchase.holdExpiresAt,
-    amountCents: course.priceB2C,
-    currency: purchase.currency,
-    createdAt: now,
-    updatedAt: now,
-  });
+  return await insertWithSeat(ctx, userId, cohort, { paymentStatus: "pending", paymentType: "b2c", ...pendingPurchase(course, purchase) });
 }
 
 /**
  * Turns an accepted waitlist offer into an enrollment holding the offer's seat: confirmed at once when the
- * learner's organization pays (b2b), otherwise a pending b2c purchase held until `checkout.holdExpiresAt`.
+ * learner's organization pays (b2b), otherwise a pending b2c purchase held until `holdExpiresAt`.
  */
 export async function enrollFromOffer(
   ctx: MutationCtx,
@@ -49,21 +33,12 @@ export async function enrollFromOffer(
   { cohort, course }: Offering,
   payment: { paidByOrganization: true } | { paidByOrganization: false; holdExpiresAt: number; currency: string },
 ) {
-  const now = Date.now();
-  return await ctx.db.insert("enrollments", {
+  return await insertWithSeat(
+    ctx,
     userId,
-    cohortId: cohort._id,
-    courseId: course._id,
-    purchaseDate: now,
-    paymentStatus: payment.paidByOrganization ? "completed" : "pending",
-    paymentType: payment.paidByOrganization ? "b2b" : "b2c",
-    intakeSurveyCompleted: false,
-    ...accessWindows(cohort),
-    seatHeld: true, // the offer's seat
-    ...(payment.paidByOrganization ? {} : { holdExpiresAt: payment.holdExpiresAt, amountCents: course.priceB2C, currency: payment.currency }),
-    createdAt: now,
-    updatedAt: now,
-  });
+    cohort,
+    payment.paidByOrganization ? { paymentStatus: "completed", paymentType: "b2b" } : { paymentStatus: "pending", paymentType: "b2c", ...pendingPurchase(course, payment) },
+  );
 }
 
 /**
@@ -78,19 +53,40 @@ export async function enrollConfirmed(
 ) {
   await takeSeat(ctx, cohort._id);
   const purchasedAt = purchase.purchasedAt ?? Date.now();
-  return await ctx.db.insert("enrollments", {
-    userId,
-    cohortId: cohort._id,
-    courseId: cohort.courseId,
-    purchaseDate: purchasedAt,
+  return await insertWithSeat(ctx, userId, cohort, {
     paymentStatus: "completed",
     paymentType: purchase.paymentType,
     ...(purchase.amountCents !== undefined ? { amountCents: purchase.amountCents } : {}),
     intakeSurveyCompleted: purchase.intakeSurveyCompleted ?? false,
+    purchaseDate: purchasedAt,
+    createdAt: purchasedAt,
+  });
+}
+
+/** The price and hold of a pending b2c purchase: the course's price, fixed now, in the academy's currency. */
+function pendingPurchase(course: Doc<"courses">, purchase: { holdExpiresAt: number; currency: string }) {
+  return { holdExpiresAt: purchase.holdExpiresAt, amountCents: course.priceB2C, currency: purchase.currency };
+}
+
+/** The one insert of an enrollment: it holds a seat of `cohort` (taken by the caller, or an offer's) with the access windows of that cohort. */
+async function insertWithSeat(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  cohort: Doc<"cohorts">,
+  fields: Pick<Doc<"enrollments">, "paymentStatus" | "paymentType"> & Partial<Omit<Doc<"enrollments">, "_id" | "_creationTime">>,
+) {
+  const now = Date.now();
+  return await ctx.db.insert("enrollments", {
+    userId,
+    cohortId: cohort._id,
+    courseId: cohort.courseId,
+    purchaseDate: now,
+    intakeSurveyCompleted: false,
     ...accessWindows(cohort),
     seatHeld: true,
-    createdAt: purchasedAt,
-    updatedAt: Date.now(),
+    createdAt: now,
+    ...fields,
+    updatedAt: now,
   });
 }
 

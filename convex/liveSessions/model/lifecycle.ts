@@ -138,3 +138,12 @@ export async function requireSession(ctx: QueryCtx, cohortSessionId: Id<"cohortS
   if (session === null) throw appError("NOT_FOUND", "This session no longer exists.");
   return session;
 }
+
+/** The cohort's live sessions that took place (not cancelled, started): attendance and certificates count these. */
+export async function heldSessions(ctx: QueryCtx, cohortId: Id<"cohorts">, now = Date.now()) {
+  const sessions = await ctx.db
+    .query("cohortSessions")
+    .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId).lte("startsAt", now))
+    .take(300);
+  return sessions.filter((s) => s.status === "scheduled");
+}

@@ -14,7 +14,7 @@ import {
   reviewForPaymentIntent,
   checkoutSessionPayment,
 } from "./reviews";
-import { liveEnrollmentInCourse } from "../../enrollments/model/seats";
+import { liveEnrollmentInCourse, priceCharged } from "../../enrollments/model/seats";
 import { awaitDelayedPayment, confirmPayment as confirmEnrollment, endPending, holdSeatForCheckout, noteCheckoutError, recordPartialRefund, refundInFull } from "../../enrollments/model/state";
 import { leaveCourseWaitlists, openOfferFor } from "../../waitlist/model/queue";
 
@@ -64,11 +64,6 @@ export async function failPending(ctx: MutationCtx, enrollment: Doc<"enrollments
     await ctx.scheduler.runAfter(0, internal.payments.checkout.expireCheckoutSession, { checkoutSessionId: enrollment.stripeCheckoutSessionId });
   }
   return true;
-}
-
-/** The price charged for an enrollment: its amount and currency, fixed when the seat was reserved. */
-export function priceCharged(enrollment: Doc<"enrollments">) {
-  return { amountCents: enrollment.amountCents, currency: enrollment.currency ?? currency() };
 }
 
 const isPaid = (type: string, checkoutSession: CheckoutSessionObject) =>

@@ -3,11 +3,13 @@
  * and seats"). A review never changes a seat: it records what was paid and
  * why it was not accepted, and platform admins refund it or close it.
  */
+import { pick } from "convex-helpers";
 import { v } from "convex/values";
 import { internal } from "../../_generated/api";
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
-import { type PaymentReviewReason, vPaymentReviewReason, vPaymentReviewResolution, vPaymentReviewStatus } from "../../validators";
+import type { PaymentReviewReason } from "../../validators";
+import { paymentsTables } from "../tables";
 
 /** The fields of a Checkout Session we read (Stripe sends many more). */
 export type CheckoutSessionObject = {
@@ -124,17 +126,23 @@ export async function applyReviewRefund(ctx: MutationCtx, review: Doc<"paymentRe
 /** One row of the admins' review list: what was paid, what we expected, and for whom. */
 export const vPaymentReviewRow = v.object({
   _id: v.id("paymentReviews"),
-  reason: vPaymentReviewReason,
-  status: vPaymentReviewStatus,
-  createdAt: v.number(),
-  stripeCheckoutSessionId: v.optional(v.string()),
-  stripeInvoiceId: v.optional(v.string()),
-  stripePaymentIntentId: v.optional(v.string()),
-  amountCents: v.optional(v.number()),
-  currency: v.optional(v.string()),
-  expectedAmountCents: v.optional(v.number()),
-  expectedCurrency: v.optional(v.string()),
-  enrollmentId: v.optional(v.id("enrollments")),
+  ...pick(paymentsTables.paymentReviews.validator.fields, [
+    "reason",
+    "status",
+    "createdAt",
+    "stripeCheckoutSessionId",
+    "stripeInvoiceId",
+    "stripePaymentIntentId",
+    "amountCents",
+    "currency",
+    "expectedAmountCents",
+    "expectedCurrency",
+    "enrollmentId",
+    "refundedCents",
+    "resolution",
+    "resolvedAt",
+    "note",
+  ]),
   learnerName: v.optional(v.string()),
   learnerEmail: v.optional(v.string()),
   cohortId: v.optional(v.id("cohorts")),
@@ -144,12 +152,8 @@ export const vPaymentReviewRow = v.object({
   organizationName: v.optional(v.string()),
   /** An open review with a charge can be refunded through Stripe from the list. */
   refundable: v.boolean(),
-  refundedCents: v.optional(v.number()),
-  resolution: v.optional(vPaymentReviewResolution),
-  resolvedAt: v.optional(v.number()),
   /** Who resolved it; absent for automatic refunds and refunds made in Stripe. */
   resolvedByName: v.optional(v.string()),
-  note: v.optional(v.string()),
 });
 
 /** Shapes reviews for the admin list (a handful of point reads per row). */

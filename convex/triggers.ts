@@ -1,14 +1,14 @@
 /**
- * Which writes move a learner's dashboard figures, and their refresh. convex/functions.ts registers
- * `FIGURE_TRIGGERS` once and wraps every mutation builder's database with them (convex-helpers `Triggers`):
- * each change notes whose figures moved in the mutation's `LearnerRefresh`, and when the mutation succeeds
- * the refresh is scheduled once per learner (`dashboards/members.refresh`, which recomputes their
- * `memberStats` rows and moves the totals; model/memberStats.ts). No write path has to remember it.
+ * The triggers of the data model: which writes move a learner's dashboard figures, and their refresh.
+ * convex/functions.ts registers `FIGURE_TRIGGERS` once and wraps every mutation builder's database with them
+ * (convex-helpers `Triggers`): each change notes whose figures moved in the mutation's `LearnerRefresh`, and when
+ * the mutation succeeds the refresh is scheduled once per learner (`dashboards/members.refresh`, which recomputes
+ * their `memberStats` rows and moves the totals; dashboards/model/memberStats.ts). No write path has to remember it.
  */
 import type { Change } from "convex-helpers/server/triggers";
-import { internal } from "../../_generated/api";
-import type { DataModel, Id, TableNames } from "../../_generated/dataModel";
-import type { MutationCtx } from "../../_generated/server";
+import { internal } from "./_generated/api";
+import type { DataModel, Id, TableNames } from "./_generated/dataModel";
+import type { MutationCtx } from "./_generated/server";
 
 /** Members refreshed per scheduled job: well inside Convex's per-transaction limits (a member costs ~90 reads, ~40 index ranges). */
 export const REFRESH_BATCH = 10;
