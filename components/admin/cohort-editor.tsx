@@ -189,7 +189,7 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
           <TableHeader>
             <TableRow>
               <TableHead>Learner</TableHead>
-              <TableHead>Purchased</TableHead>
+              <TableHead className="hidden sm:table-cell">Purchased</TableHead>
               <TableHead>Payment</TableHead>
               <TableHead align="right">Amount</TableHead>
               <TableHead>
@@ -207,7 +207,7 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
                     <p className="font-medium text-gray-900">{row.name}</p>
                     <p className="text-gray-600">{row.email}</p>
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">{formatDate(row.purchaseDate)}</TableCell>
+                  <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(row.purchaseDate)}</TableCell>
                   <TableCell>
                     <span className="flex flex-wrap items-center gap-1.5">
                       {row.refundRequested ? (
