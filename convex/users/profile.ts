@@ -1,4 +1,5 @@
 /** A person's own profile: name, work details, timezone, and the address they sign in with. */
+import { pick } from "convex-helpers";
 import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
@@ -11,19 +12,18 @@ import { hashToken, newToken } from "../tokens";
 import { MAGIC_LINK_PROVIDER, normalizeEmail } from "./model/accounts";
 import { confirmEmailChangeEmail, emailChangedEmail } from "./model/emails";
 import { checkedProfile } from "./model/profile";
+import { usersTables } from "./tables";
 
 /** How long a confirmation link for a new address works. */
 export const EMAIL_CHANGE_HOURS = 24;
 const HOUR = 60 * 60 * 1000;
 
+/** What a person edits about themselves, as the users table stores it. */
+const profileFields = pick(usersTables.users.validator.fields, ["name", "company", "title", "linkedInUrl", "phoneNumber", "timezone"]);
+
 const vProfile = v.object({
-  name: v.string(),
+  ...profileFields,
   email: v.string(),
-  company: v.optional(v.string()),
-  title: v.optional(v.string()),
-  linkedInUrl: v.optional(v.string()),
-  phoneNumber: v.optional(v.string()),
-  timezone: v.optional(v.string()),
   /** The address waiting for confirmation, if any. */
   pendingEmail: v.optional(v.object({ email: v.string(), expiresAt: v.number() })),
 });
@@ -58,14 +58,7 @@ export const mine = userQuery({
 
 /** Saves the profile form; a blank field is cleared. */
 export const update = userMutation({
-  args: {
-    name: v.string(),
-    company: v.optional(v.string()),
-    title: v.optional(v.string()),
-    linkedInUrl: v.optional(v.string()),
-    phoneNumber: v.optional(v.string()),
-    timezone: v.optional(v.string()),
-  },
+  args: profileFields,
   returns: v.null(),
   handler: async (ctx, args) => {
     await ctx.db.patch("users", ctx.viewer._id, { ...checkedProfile(args), updatedAt: Date.now() });
