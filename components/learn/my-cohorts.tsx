@@ -10,6 +10,7 @@ import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
 import { OfferButtons } from "@/components/waitlist/offer-buttons";
 import { MyCertificates } from "./my-certificates";
 import { OfficeHours } from "./office-hours";
+import { IntakeSurveyPrompt } from "./intake-survey";
 import { AttendanceBadge, SessionLessons, SessionMeta, SessionRecap } from "./session-extras";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -280,6 +281,7 @@ function CohortCard({ cohort, now, zone }: { cohort: LearnerCohort; now: number;
         </Button>
       </div>
 
+      {!cohort.intakeSurveyCompleted && cohort.cohortStatus !== "completed" && <IntakeSurveyPrompt enrollmentId={cohort.enrollmentId} courseTitle={cohort.courseTitle} />}
       <div className="mt-5 grid gap-6 lg:grid-cols-[1fr_300px]">
         <section aria-label={`Schedule of ${cohort.cohortName}`}>
           {[...days].map(([label, sessions]) => (

@@ -75,6 +75,7 @@ import type * as integrations_emailFrame from "../integrations/emailFrame.js";
 import type * as integrations_stripe from "../integrations/stripe.js";
 import type * as integrations_tables from "../integrations/tables.js";
 import type * as learning_cohorts from "../learning/cohorts.js";
+import type * as learning_intake from "../learning/intake.js";
 import type * as learning_tables from "../learning/tables.js";
 import type * as limits from "../limits.js";
 import type * as liveSessions_attendance from "../liveSessions/attendance.js";
@@ -213,6 +214,7 @@ declare const fullApi: ApiFromModules<{
   "integrations/stripe": typeof integrations_stripe;
   "integrations/tables": typeof integrations_tables;
   "learning/cohorts": typeof learning_cohorts;
+  "learning/intake": typeof learning_intake;
   "learning/tables": typeof learning_tables;
   limits: typeof limits;
   "liveSessions/attendance": typeof liveSessions_attendance;

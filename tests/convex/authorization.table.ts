@@ -388,6 +388,8 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "privacy.controls.requestErasure": { rule: "signedIn", args: none },
   "privacy.controls.update": { rule: "signedIn", args: () => ({ allowManagerViewScores: false, allowManagerViewActivity: true, allowManagerViewCertificates: true, allowLeaderboardDisplay: false }) },
   "liveSessions.teaching.myCohorts": { rule: "signedIn", args: none },
+  "learning.intake.forCohort": { rule: "staff", args: (w) => ({ cohortId: w.cohortId }) },
+  "learning.intake.submit": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId, role: "Analyst", aiExperience: "tried", goals: "Automate our weekly reports." }) },
   "liveSessions.teaching.upcomingSessions": { rule: "signedIn", args: none },
   "users.account.viewer": { rule: "signedIn", args: none },
   "users.profile.cancelEmailChange": { rule: "signedIn", args: none },
