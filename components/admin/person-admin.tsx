@@ -14,7 +14,7 @@ import { useSubmit } from "@/lib/use-submit";
 
 /** /admin/people/[userId]: what one person holds, and making them a platform admin or not. */
 export function PersonAdmin({ userId }: { userId: string }) {
-  const data = useQuery(api.users.directory.person, { userId });
+  const data = useQuery(api.users.directory.person, { personId: userId });
   const setPlatformAdmin = useMutation(api.users.directory.setPlatformAdmin);
   const { pending, run } = useSubmit();
   if (data === undefined) return <Skeleton className="h-96" />;
@@ -49,7 +49,7 @@ export function PersonAdmin({ userId }: { userId: string }) {
               loading={pending}
               disabled={isAdmin && data.isLastPlatformAdmin}
               onClick={() =>
-                void run(() => setPlatformAdmin({ userId: person._id, platformAdmin: !isAdmin }), { success: isAdmin ? `${person.name} is no longer a platform admin.` : `${person.name} is now a platform admin.` })
+                void run(() => setPlatformAdmin({ personId: person._id, platformAdmin: !isAdmin }), { success: isAdmin ? `${person.name} is no longer a platform admin.` : `${person.name} is now a platform admin.` })
               }
             >
               {isAdmin ? <ShieldOff className="size-4" aria-hidden /> : <ShieldCheck className="size-4" aria-hidden />}

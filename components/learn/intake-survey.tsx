@@ -19,13 +19,13 @@ import { useSubmit } from "@/lib/use-submit";
 export function IntakeSurveyPrompt({ enrollmentId, courseTitle }: { enrollmentId: Id<"enrollments">; courseTitle: string }) {
   const submit = useMutation(api.learning.intake.submit);
   const [open, setOpen] = useState(false);
-  const [role, setRole] = useState("");
+  const [jobRole, setJobRole] = useState("");
   const [aiExperience, setAiExperience] = useState<Infer<typeof vAiExperience>>("tried");
   const [goals, setGoals] = useState("");
   const { pending, error, run } = useSubmit({ errors: "inline" });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => submit({ enrollmentId, role, aiExperience, goals }), { success: "Thanks: your instructor will read this before the first session.", onSuccess: () => setOpen(false) });
+    void run(() => submit({ enrollmentId, jobRole, aiExperience, goals }), { success: "Thanks: your instructor will read this before the first session.", onSuccess: () => setOpen(false) });
   };
   return (
     <div className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-brand-100 bg-brand-50/60 p-3" data-testid="intake-prompt">
@@ -40,7 +40,7 @@ export function IntakeSurveyPrompt({ enrollmentId, courseTitle }: { enrollmentId
         <DialogContent title="Before the course starts" description={`Your instructor for ${courseTitle} reads these to shape the sessions. Only they and the academy's staff see them.`}>
           <form onSubmit={onSubmit} className="space-y-4" aria-label="Intake survey">
             <Field id="intake-role" label="Your role">
-              <Input id="intake-role" value={role} onChange={(event) => setRole(event.target.value)} required maxLength={120} placeholder="e.g. Operations analyst" />
+              <Input id="intake-role" value={jobRole} onChange={(event) => setJobRole(event.target.value)} required maxLength={120} placeholder="e.g. Operations analyst" />
             </Field>
             <Field id="intake-experience" label="How much do you work with AI today?">
               <Select id="intake-experience" value={aiExperience} onChange={(event) => setAiExperience(event.target.value as Infer<typeof vAiExperience>)}>

@@ -41,7 +41,7 @@ export function IntakeRoster({ cohortId }: { cohortId: Id<"cohorts"> }) {
               </div>
               {learner.answers && (
                 <p className="mt-1 text-sm text-gray-700">
-                  <span className="font-medium">{learner.answers.role}.</span> {learner.answers.goals}
+                  <span className="font-medium">{learner.answers.jobRole}.</span> {learner.answers.goals}
                 </p>
               )}
             </li>

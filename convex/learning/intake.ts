@@ -4,25 +4,26 @@ import { appError } from "../errors";
 import { userMutation, userQuery } from "../functions";
 import { TEXT_LIMITS, boundedText } from "../limits";
 import { cohortLearners } from "../enrollments/model/learners";
+import { recordIntakeSurvey } from "../enrollments/model/state";
 import { isSessionStaff } from "../liveSessions/model/lifecycle";
 import { vAiExperience } from "../validators";
 
 /** Saves (or updates) the learner's answers for one of their confirmed enrollments. */
 export const submit = userMutation({
-  args: { enrollmentId: v.id("enrollments"), role: v.string(), aiExperience: vAiExperience, goals: v.string() },
+  args: { enrollmentId: v.id("enrollments"), jobRole: v.string(), aiExperience: vAiExperience, goals: v.string() },
   returns: v.null(),
-  handler: async (ctx, { enrollmentId, role, aiExperience, goals }) => {
+  handler: async (ctx, { enrollmentId, jobRole, aiExperience, goals }) => {
     const enrollment = await ctx.db.get("enrollments", enrollmentId);
     if (enrollment === null || enrollment.userId !== ctx.viewer._id || enrollment.paymentStatus !== "completed") {
       throw appError("NOT_FOUND", "This enrollment is not yours, or is not confirmed.");
     }
     const intakeSurvey = {
-      role: boundedText(role, "your role", TEXT_LIMITS.name, { min: 1 }),
+      jobRole: boundedText(jobRole, "your role", TEXT_LIMITS.name, { min: 1 }),
       aiExperience,
       goals: boundedText(goals, "what you want from this course", 2_000, { min: 1 }),
       submittedAt: Date.now(),
     };
-    await ctx.db.patch("enrollments", enrollment._id, { intakeSurvey, intakeSurveyCompleted: true, updatedAt: Date.now() });
+    await recordIntakeSurvey(ctx, enrollment, intakeSurvey);
     return null;
   },
 });
@@ -38,7 +39,7 @@ export const forCohort = userQuery({
         name: v.string(),
         title: v.optional(v.string()),
         company: v.optional(v.string()),
-        answers: v.union(v.null(), v.object({ role: v.string(), aiExperience: vAiExperience, goals: v.string(), submittedAt: v.number() })),
+        answers: v.union(v.null(), v.object({ jobRole: v.string(), aiExperience: vAiExperience, goals: v.string(), submittedAt: v.number() })),
       }),
     ),
   ),

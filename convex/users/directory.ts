@@ -52,7 +52,7 @@ export const search = platformAdminQuery({
 /** One person as platform admins see them: account, organization roles, seats, certificates, cohorts taught and role changes. */
 export const person = platformAdminQuery({
   // From a URL: a malformed id is "no such person".
-  args: { userId: v.string() },
+  args: { personId: v.string() },
   returns: v.union(
     v.null(),
     v.object({
@@ -70,7 +70,7 @@ export const person = platformAdminQuery({
     }),
   ),
   handler: async (ctx, args) => {
-    const userId = ctx.db.normalizeId("users", args.userId);
+    const userId = ctx.db.normalizeId("users", args.personId);
     const user = userId ? await ctx.db.get("users", userId) : null;
     if (userId === null || user === null) return null;
     const managerRows = await ctx.db
@@ -152,9 +152,9 @@ async function roleWithoutPlatformAdmin(ctx: QueryCtx, user: Doc<"users">) {
 
 /** Makes someone a platform admin, or takes it away; the academy always keeps at least one. Logged with who did it. */
 export const setPlatformAdmin = platformAdminMutation({
-  args: { userId: v.id("users"), platformAdmin: v.boolean() },
+  args: { personId: v.id("users"), platformAdmin: v.boolean() },
   returns: v.null(),
-  handler: async (ctx, { userId, platformAdmin }) => {
+  handler: async (ctx, { personId: userId, platformAdmin }) => {
     const user = await ctx.db.get("users", userId);
     if (user === null) throw appError("NOT_FOUND", "This person no longer exists.");
     if ((user.role === "platform_admin") === platformAdmin) return null;

@@ -36,7 +36,7 @@ describe("people directory", () => {
     const { organizationId } = await seedOrg(t);
     await t.run(async (ctx) => await ctx.db.patch("users", ada, { organizationId, role: "org_member" }));
     await makeManager(t, ada, organizationId, "manager");
-    const page = await as(t, priya).query(api.users.directory.person, { userId: ada });
+    const page = await as(t, priya).query(api.users.directory.person, { personId: ada });
     expect(page).toMatchObject({
       person: { name: "Ada Lovelace", role: "org_member", organizationName: expect.any(String) },
       company: "Analytical Engines",
@@ -52,19 +52,19 @@ describe("people directory", () => {
   test("granting and removing platform admin is logged with who did it; the last platform admin cannot be removed", async () => {
     const { t, priya, ada } = await fixture();
     const admin = as(t, priya);
-    expect((await admin.query(api.users.directory.person, { userId: priya }))!.isLastPlatformAdmin).toBe(true);
-    expect(await expectAppError(admin.mutation(api.users.directory.setPlatformAdmin, { userId: priya, platformAdmin: false }), "INVALID_INPUT")).toMatch(/at least one platform admin/);
+    expect((await admin.query(api.users.directory.person, { personId: priya }))!.isLastPlatformAdmin).toBe(true);
+    expect(await expectAppError(admin.mutation(api.users.directory.setPlatformAdmin, { personId: priya, platformAdmin: false }), "INVALID_INPUT")).toMatch(/at least one platform admin/);
 
-    await admin.mutation(api.users.directory.setPlatformAdmin, { userId: ada, platformAdmin: true });
+    await admin.mutation(api.users.directory.setPlatformAdmin, { personId: ada, platformAdmin: true });
     expect(await as(t, ada).query(api.users.account.viewer, {})).toMatchObject({ role: "platform_admin" });
     // Now Ada may remove Priya, and Priya may no longer act as an admin.
-    await as(t, ada).mutation(api.users.directory.setPlatformAdmin, { userId: priya, platformAdmin: false });
+    await as(t, ada).mutation(api.users.directory.setPlatformAdmin, { personId: priya, platformAdmin: false });
     await expectAppError(admin.query(api.users.directory.search, { query: "" }), "NOT_PLATFORM_ADMIN");
     expect((await t.run(async (ctx) => await ctx.db.get("users", priya)))!.role).toBe("individual");
 
-    const adaPage = await as(t, ada).query(api.users.directory.person, { userId: ada });
+    const adaPage = await as(t, ada).query(api.users.directory.person, { personId: ada });
     expect(adaPage!.history).toEqual([{ action: "platform_admin_granted", actorName: "Priya Raman", createdAt: expect.any(Number) }]);
-    const priyaPage = await as(t, ada).query(api.users.directory.person, { userId: priya });
+    const priyaPage = await as(t, ada).query(api.users.directory.person, { personId: priya });
     expect(priyaPage!.history).toEqual([{ action: "platform_admin_removed", actorName: "Ada Lovelace", createdAt: expect.any(Number) }]);
     expect(adaPage!.isLastPlatformAdmin).toBe(true);
   });
@@ -74,7 +74,7 @@ describe("people directory", () => {
     const { organizationId } = await seedOrg(t);
     await t.run(async (ctx) => await ctx.db.patch("users", ada, { organizationId, role: "platform_admin" }));
     await makeManager(t, ada, organizationId, "admin");
-    await as(t, priya).mutation(api.users.directory.setPlatformAdmin, { userId: ada, platformAdmin: false });
+    await as(t, priya).mutation(api.users.directory.setPlatformAdmin, { personId: ada, platformAdmin: false });
     expect((await t.run(async (ctx) => await ctx.db.get("users", ada)))!.role).toBe("org_admin");
   });
 });

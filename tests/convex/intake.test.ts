@@ -22,7 +22,7 @@ async function fixture() {
   return { t, cohortId, ada, bob, adaSeat, bobSeat, instructor, otherInstructor, admin };
 }
 
-const ANSWERS = { role: "Operations analyst", aiExperience: "tried" as const, goals: "Automate the weekly sales report." };
+const ANSWERS = { jobRole: "Operations analyst", aiExperience: "tried" as const, goals: "Automate the weekly sales report." };
 
 describe("intake survey", () => {
   test("a learner answers for their seat; the instructor and admins see it, live on their roster, and the seat is marked completed", async () => {
@@ -57,7 +57,7 @@ describe("intake survey", () => {
 
   test("answers are required and bounded", async () => {
     const { t, ada, adaSeat } = await fixture();
-    expect(await expectAppError(as(t, ada).mutation(api.learning.intake.submit, { enrollmentId: adaSeat, ...ANSWERS, role: "  " }), "INVALID_INPUT")).toMatch(/Please enter your role/);
+    expect(await expectAppError(as(t, ada).mutation(api.learning.intake.submit, { enrollmentId: adaSeat, ...ANSWERS, jobRole: "  " }), "INVALID_INPUT")).toMatch(/Please enter your role/);
     expect(await expectAppError(as(t, ada).mutation(api.learning.intake.submit, { enrollmentId: adaSeat, ...ANSWERS, goals: "x".repeat(2_001) }), "INVALID_INPUT")).toMatch(/too long/);
     expect((await t.run(async (ctx) => await ctx.db.get("enrollments", adaSeat)))!.intakeSurveyCompleted).toBe(false);
   });

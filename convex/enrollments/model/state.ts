@@ -2,7 +2,8 @@
  * The one owner of an enrollment's payment and seat state. Every write to the `enrollments` table is a function
  * here (tests/convex/architecture.test.ts holds the rest of convex/ to that): a seat held for checkout, its Stripe
  * Checkout Session, a delayed payment, confirmation, the end of a pending purchase (expired, failed, cancelled),
- * refunds, an organization's assign / move / unassign, a waitlist offer accepted, and the demo academy's history.
+ * refunds, an organization's assign / move / unassign, a waitlist offer accepted, the learner's intake survey, and
+ * the demo academy's history.
  *
  * Callers decide *whether* (payments match Stripe's events, organizations check seats and scope, the waitlist checks
  * the offer); these functions make the change and keep the cohort's seat count true in the same transaction
@@ -190,4 +191,9 @@ async function releaseSeat(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
   await ctx.db.patch("enrollments", enrollment._id, { seatHeld: false, holdExpiresAt: undefined, updatedAt: Date.now() });
   await offerFreeSeats(ctx, enrollment.cohortId);
   return true;
+}
+
+/** The learner's answers to the intake survey (no seat or payment change): kept on the enrollment, which marks it done. */
+export async function recordIntakeSurvey(ctx: MutationCtx, enrollment: Doc<"enrollments">, survey: NonNullable<Doc<"enrollments">["intakeSurvey"]>) {
+  await ctx.db.patch("enrollments", enrollment._id, { intakeSurvey: survey, intakeSurveyCompleted: true, updatedAt: Date.now() });
 }
