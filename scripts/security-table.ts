@@ -72,10 +72,19 @@ const convexDir = path.join(root, "convex");
 
 /** The function modules of convex/ (not _generated, model helpers or configs), as `name → file`. */
 function functionModules() {
-  return fs
+  const isModule = (file: string) => file.endsWith(".ts") && !file.endsWith(".d.ts") && !file.endsWith(".config.ts") && file !== "schema.ts" && file !== "functions.ts";
+  const top = fs
     .readdirSync(convexDir)
-    .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts") && !file.endsWith(".config.ts") && file !== "schema.ts" && file !== "functions.ts")
+    .filter(isModule)
     .map((file) => ({ module: file.replace(/\.ts$/, ""), file: path.join(convexDir, file) }));
+  // Domain folders hold their functions next to their own model/ helpers (`assessments/take` is `api.assessments.take`).
+  const domains = ["assessments"].flatMap((dir) =>
+    fs
+      .readdirSync(path.join(convexDir, dir))
+      .filter(isModule)
+      .map((file) => ({ module: `${dir}/${file.replace(/\.ts$/, "")}`, file: path.join(convexDir, dir, file) })),
+  );
+  return [...top, ...domains];
 }
 
 /** Every .ts file under convex/ except generated code, parsed once. */

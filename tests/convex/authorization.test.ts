@@ -18,7 +18,8 @@ type Registered = { isPublic?: boolean; isQuery?: boolean; isMutation?: boolean;
 async function publicFunctions() {
   const found = new Map<string, Kind>();
   for (const [file, load] of Object.entries(modules)) {
-    const match = /\/convex\/([^/]+)\.ts$/.exec(file);
+    // Top-level modules and domain folders (`assessments/take` → `assessments/take.start`); not _generated or model helpers.
+    const match = /\/convex\/((?:assessments\/)?[^/]+)\.ts$/.exec(file);
     if (!match || match[1].endsWith(".config") || match[1] === "schema") continue;
     const exports = (await load()) as Record<string, Registered>;
     for (const [name, fn] of Object.entries(exports)) {
