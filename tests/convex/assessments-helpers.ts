@@ -7,9 +7,8 @@ import { as, enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
 
 export const DAY = 86_400_000;
 
-type QuestionInput = Omit<Parameters<typeof saveQuestionArgs>[0], "assessmentId">;
-function saveQuestionArgs(args: {
-  assessmentId: Id<"assessments">;
+/** What the authoring form sends for one question. */
+type QuestionInput = {
   questionType: Doc<"assessmentQuestions">["questionType"];
   questionText: string;
   answers?: Array<{ id: string; text: string; isCorrect: boolean; feedback?: string }>;
@@ -22,9 +21,7 @@ function saveQuestionArgs(args: {
   points: number;
   difficulty: "easy" | "medium" | "hard";
   skillIds?: Array<Id<"skills">>;
-}) {
-  return args;
-}
+};
 
 /** One question of each of the six types (open answers with a rubric), 10 points each, ratings ungraded. */
 export const SIX_TYPES: QuestionInput[] = [
