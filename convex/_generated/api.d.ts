@@ -16,9 +16,11 @@ import type {
 import type * as admin from "../admin.js";
 import type * as adminOrganizations from "../adminOrganizations.js";
 import type * as assessments_authoring from "../assessments/authoring.js";
+import type * as assessments_demoSeed from "../assessments/demoSeed.js";
 import type * as assessments_grading from "../assessments/grading.js";
 import type * as assessments_model_access from "../assessments/model/access.js";
 import type * as assessments_model_attempts from "../assessments/model/attempts.js";
+import type * as assessments_model_demo from "../assessments/model/demo.js";
 import type * as assessments_model_gain from "../assessments/model/gain.js";
 import type * as assessments_model_scoring from "../assessments/model/scoring.js";
 import type * as assessments_model_views from "../assessments/model/views.js";
@@ -114,9 +116,11 @@ declare const fullApi: ApiFromModules<{
   admin: typeof admin;
   adminOrganizations: typeof adminOrganizations;
   "assessments/authoring": typeof assessments_authoring;
+  "assessments/demoSeed": typeof assessments_demoSeed;
   "assessments/grading": typeof assessments_grading;
   "assessments/model/access": typeof assessments_model_access;
   "assessments/model/attempts": typeof assessments_model_attempts;
+  "assessments/model/demo": typeof assessments_model_demo;
   "assessments/model/gain": typeof assessments_model_gain;
   "assessments/model/scoring": typeof assessments_model_scoring;
   "assessments/model/views": typeof assessments_model_views;

@@ -8,7 +8,7 @@ import { internal } from "../../_generated/api";
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import { appError } from "../../errors";
-import { planCertificates } from "../../model/certificates";
+import { completionRules, evaluateCompletion, heldSessions, planCertificates } from "../../model/certificates";
 import { aiSettings } from "../../model/env";
 import { boundedText, TEXT_LIMITS } from "../../model/limits";
 import { refreshLater, touchActivity } from "../../model/memberStats";
@@ -256,7 +256,11 @@ export async function finalizeAttempt(ctx: MutationCtx, attemptId: Id<"assessmen
     if (assessment.type === "post_course" && passed) {
       const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
       // Passing after the cohort finished completes the rules now: the certificate is issued then.
-      if (cohort && (cohort.status === "completed" || cohort.endDate <= now)) await planCertificates(ctx, cohort._id);
+      const course = cohort ? await ctx.db.get("courses", cohort.courseId) : null;
+      if (cohort && course && (cohort.status === "completed" || cohort.endDate <= now)) {
+        const eligible = await evaluateCompletion(ctx, await completionRules(ctx, course), await heldSessions(ctx, cohort._id), enrollment);
+        if (eligible.eligible) await planCertificates(ctx, cohort._id);
+      }
     }
   }
   await refreshLater(ctx, [attempt.userId]);
@@ -292,12 +296,12 @@ export async function failAiGrade(ctx: MutationCtx, responseId: Id<"questionResp
   await ctx.db.patch("questionResponses", responseId, { gradingState: "manual", aiExplanation: `AI grading failed: ${reason}`.slice(0, TEXT_LIMITS.line) });
 }
 
-async function answerGraded(ctx: MutationCtx, attemptId: Id<"assessmentAttempts">, now: number) {
+async function answerGraded(ctx: MutationCtx, attemptId: Id<"assessmentAttempts">, now: number, notify = true) {
   const attempt = await ctx.db.get("assessmentAttempts", attemptId);
   if (!attempt) return;
   const pending = Math.max(0, (attempt.pendingGrades ?? 1) - 1);
   await ctx.db.patch("assessmentAttempts", attemptId, { pendingGrades: pending });
-  if (pending === 0) await finalizeAttempt(ctx, attemptId, { now, notify: true });
+  if (pending === 0) await finalizeAttempt(ctx, attemptId, { now, notify });
 }
 
 /**
@@ -307,7 +311,7 @@ async function answerGraded(ctx: MutationCtx, attemptId: Id<"assessmentAttempts"
 export async function setGrade(
   ctx: MutationCtx,
   response: Doc<"questionResponses">,
-  { points, by, comment, now = Date.now() }: { points: number; by: Id<"users">; comment?: string; now?: number },
+  { points, by, comment, now = Date.now(), notify = true }: { points: number; by: Id<"users">; comment?: string; now?: number; notify?: boolean },
 ) {
   const attempt = await ctx.db.get("assessmentAttempts", response.attemptId);
   const question = await ctx.db.get("assessmentQuestions", response.questionId);
@@ -338,6 +342,6 @@ export async function setGrade(
     manualOverride: true,
     ...(comment ? { feedback: comment } : {}),
   });
-  if (wasPending) await answerGraded(ctx, attempt._id, now);
+  if (wasPending) await answerGraded(ctx, attempt._id, now, notify);
   else if (attempt.score !== undefined) await finalizeAttempt(ctx, attempt._id, { now, notify: false });
 }
