@@ -5,6 +5,7 @@ import type { FunctionReturnType } from "convex/server";
 import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import { LessonCheckLink } from "@/components/assessments/my-assessments";
 import { Badge } from "@/components/ui/badge";
 import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
@@ -110,6 +111,7 @@ export function SessionLessons({ cohortId, session }: { cohortId: Id<"cohorts">;
                 {lesson.title} <span className="text-xs text-gray-600">· {lesson.durationMinutes} min</span>
               </span>
             </label>
+            <LessonCheckLink cohortId={cohortId} lessonId={lesson._id} />
           </li>
         ))}
       </ul>
