@@ -20,6 +20,7 @@ import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { COHORT_STATUS_TONE } from "./cohort-table";
+import { CertificateRules } from "@/components/assessments/certificate-rules";
 
 type CourseData = NonNullable<FunctionReturnType<typeof api.admin.course>>;
 
@@ -38,6 +39,7 @@ export function CourseEditor({ courseId }: { courseId: Id<"courses"> | null }) {
       <CourseForm course={course ?? null} />
       {course && <SessionsEditor course={course} />}
       {course && <KitEditor course={course} />}
+      {course && <CertificateRules courseId={course._id} />}
       {course && (
         <Card className="p-5">
           <div className="flex items-center justify-between">
