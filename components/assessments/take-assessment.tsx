@@ -189,7 +189,7 @@ function AttemptForm({ attempt }: { attempt: Attempt }) {
 
   return (
     <div className="mt-6">
-      <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 bg-white/95 px-4 py-3 backdrop-blur">
+      <div className="sticky top-16 z-30 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 bg-white/95 px-4 py-3 backdrop-blur">
         <p className="text-sm text-gray-700" aria-live="polite" data-testid="save-state">
           {saving > 0 ? "Saving…" : lastSaved ? "All answers saved" : "Answers are saved as you go"}
         </p>
@@ -210,7 +210,9 @@ function AttemptForm({ attempt }: { attempt: Attempt }) {
       </ol>
       <div className="mt-6 flex justify-end">
         <Dialog open={confirming} onOpenChange={setConfirming}>
-          <Button onClick={() => setConfirming(true)} disabled={saving > 0}>
+          {/* Not disabled while saving: leaving a text field saves it on mousedown, which would swallow this click. The
+              submit reaches the server after the saves (one client's mutations run in order). */}
+          <Button onClick={() => setConfirming(true)}>
             Submit answers
           </Button>
           <DialogContent title="Submit your answers?" description={unanswered > 0 ? `${unanswered} question${unanswered === 1 ? " is" : "s are"} unanswered. You cannot change answers after submitting.` : "You cannot change answers after submitting."}>
