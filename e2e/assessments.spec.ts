@@ -121,3 +121,54 @@ test("a learner takes the pre-assessment, attends, passes the post-assessment on
   await expect(learner.getByTestId("my-certificates")).toContainText("Ready", { timeout: 60_000 });
   await expect(gain).not.toHaveText(before!, { timeout: 30_000 });
 });
+
+test("an instructor reads the finished cohort's results and authors an assessment; an admin sets the certificate rules", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const instructor = await (await browser.newContext()).newPage();
+  await signInAsDemo(instructor, "Maya Chen");
+  await instructor.goto("/teach");
+  await instructor.getByRole("link", { name: "Acme private cohort (September)" }).click();
+  await instructor.getByRole("link", { name: "Assessment results" }).click();
+  await expect(instructor.getByRole("heading", { name: /Assessment results/ })).toBeVisible();
+  await expect(instructor.getByTestId("cohort-average-gain")).toHaveText(/^\d+%$/);
+  await expect(instructor.getByRole("table").first()).toBeVisible();
+  await instructor.screenshot({ path: "test-results/assessments-results.png", fullPage: true });
+  await expectAccessible(instructor);
+
+  await instructor.goto("/teach/assessments");
+  await instructor.getByRole("link", { name: "Baseline: AI at work" }).click();
+  await expect(instructor.getByTestId("authoring-question")).toHaveCount(8);
+  await instructor.getByRole("button", { name: "Add question" }).click();
+  const dialog = instructor.getByRole("dialog");
+  await dialog.getByLabel("Type").selectOption("short_answer");
+  await dialog.getByLabel("Question", { exact: true }).fill("Name one way to check AI output before sharing it.");
+  await dialog.getByLabel("Accepted answers (one a line)").fill("check the sources\nverify facts");
+  await expectAccessible(instructor);
+  await dialog.getByRole("button", { name: "Save question" }).click();
+  await expect(instructor.getByTestId("authoring-question")).toHaveCount(9);
+  await instructor.getByRole("button", { name: "Preview as a learner" }).click();
+  await expect(instructor.getByRole("dialog").getByTestId("assessment-question")).toHaveCount(9);
+  await instructor.screenshot({ path: "test-results/assessments-preview.png" });
+  await instructor.keyboard.press("Escape");
+  await instructor.screenshot({ path: "test-results/assessments-authoring.png", fullPage: true });
+  await expectAccessible(instructor);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signInAsDemo(admin, "Priya Raman");
+  await admin.goto("/admin/courses");
+  await admin.getByRole("link", { name: "AI Enablement Intensive" }).first().click();
+  const rules = admin.getByTestId("certificate-rules");
+  await expect(rules).toContainText("Post-course check: AI at work");
+  await rules.getByLabel("Passing score of the post-course assessment (%)").fill("75");
+  await rules.getByRole("button", { name: "Save certificate rules" }).click();
+  await expect(admin.getByText("Certificate rules saved.")).toBeVisible();
+  await rules.screenshot({ path: "test-results/assessments-certificate-rules.png" });
+  await expectAccessible(admin);
+
+  const learner = await (await browser.newContext()).newPage();
+  await signInThroughMailbox(learner, "gus.gupta@acme.com");
+  await learner.waitForURL(/\/learn$/);
+  await expect(learner.getByTestId("my-assessments")).toContainText("Baseline: AI at work");
+  await learner.getByTestId("my-assessments").screenshot({ path: "test-results/assessments-learn-card.png" });
+  await expectAccessible(learner);
+});
