@@ -28,9 +28,10 @@ export const expireOverdue = internalMutation({
   handler: async (ctx) => {
     const overdue = await ctx.db
       .query("assessmentAttempts")
-      .withIndex("by_status_and_deadline", (q) => q.eq("status", "in_progress").lt("deadline", Date.now()))
+      // Attempts without a time limit have no deadline (it sorts first in the index): the range starts above it.
+      .withIndex("by_status_and_deadline", (q) => q.eq("status", "in_progress").gt("deadline", 0).lt("deadline", Date.now()))
       .take(100);
-    for (const attempt of overdue) if (attempt.deadline !== undefined) await submitAttempt(ctx, attempt, { expired: true });
+    for (const attempt of overdue) await submitAttempt(ctx, attempt, { expired: true });
     return overdue.length;
   },
 });

@@ -459,3 +459,26 @@ describe("authoring", () => {
   });
 });
 
+
+describe("overdue attempts", () => {
+  test("the hourly sweep submits timed attempts past their deadline and leaves untimed ones in progress", async () => {
+    vi.useFakeTimers();
+    const t = newTest();
+    const { courseId, learner, other, cohortId, admin } = await seedCourse(t);
+    await enrollConfirmed(t, { userId: other, cohortId, courseId });
+    const { assessmentId: timed } = await author(t, admin, courseId, SIX_TYPES.slice(0, 1), { type: "skill_assessment", timeLimit: 10 });
+    const { assessmentId: untimed } = await author(t, admin, courseId, SIX_TYPES.slice(0, 1), { type: "self_assessment" });
+    const late = await as(t, learner).mutation(api.assessments.take.start, { assessmentId: timed });
+    const open = await as(t, other).mutation(api.assessments.take.start, { assessmentId: untimed });
+    // The deadline job is lost (as after a restore); the sweep still submits the attempt.
+    await t.run(async (ctx) => {
+      const attempt = (await ctx.db.get("assessmentAttempts", late))!;
+      await ctx.scheduler.cancel(attempt.expiryJobId!);
+    });
+    vi.advanceTimersByTime(11 * 60_000);
+    expect(await t.mutation(internal.assessments.grading.expireOverdue, {})).toBe(1);
+    const [a, b] = await t.run(async (ctx) => Promise.all([ctx.db.get("assessmentAttempts", late), ctx.db.get("assessmentAttempts", open)]));
+    expect(a).toMatchObject({ status: "expired", score: 0 });
+    expect(b!.status).toBe("in_progress");
+  });
+});
