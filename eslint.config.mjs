@@ -11,7 +11,7 @@ export default tseslint.config(
       ".next-bench*/",
       ".convex-local/",
       "convex/_generated/",
-      "convex/model/achievementCredentialValidator.ts",
+      "convex/certificates/shared/achievementCredentialValidator.ts",
       "local-backend/test/fixture/",
       "local-backend/test/tmp-*/",
       "next-env.d.ts",
@@ -45,26 +45,30 @@ export default tseslint.config(
   ...convexPlugin.configs.recommended,
   {
     // The typed `env` of convex.config.ts needs component-aware codegen, which our offline
-    // codegen does not produce yet; environment reads stay in convex/model/env.ts instead.
+    // codegen does not produce yet; environment reads stay in convex/env.ts instead.
     files: ["convex/**/*.ts"],
-    ignores: ["convex/model/env.ts", "convex/auth.config.ts"],
-    rules: { "@convex-dev/no-process-env": "off", "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through convex/model/env.ts." }] },
+    ignores: ["convex/env.ts", "convex/auth.config.ts"],
+    rules: { "@convex-dev/no-process-env": "off", "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through convex/env.ts." }] },
   },
   {
-    files: ["convex/model/env.ts", "convex/auth.config.ts"],
+    files: ["convex/env.ts", "convex/auth.config.ts"],
     rules: { "@convex-dev/no-process-env": "off" },
   },
   {
-    // One place decides who is calling: builders come from convex/functions.ts.
-    files: ["convex/**/*.ts"],
+    // One place decides who is calling (and wraps every write with the triggers): builders come from convex/functions.ts.
+    files: ["convex/**/*.ts", "convex/**/*.tsx"],
     ignores: ["convex/functions.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
-          paths: [
-            { name: "./_generated/server", message: "Import function builders from ./functions.", allowTypeImports: true },
-            { name: "../_generated/server", message: "Import function builders from ../functions.", allowTypeImports: true },
+          patterns: [
+            { group: ["**/_generated/server"], message: "Import function builders from convex/functions.ts.", allowTypeImports: true },
+            {
+              group: ["convex/server"],
+              importNames: ["mutationGeneric", "internalMutationGeneric", "queryGeneric", "internalQueryGeneric", "actionGeneric", "internalActionGeneric"],
+              message: "Import function builders from convex/functions.ts.",
+            },
           ],
         },
       ],

@@ -7,16 +7,24 @@
 
 /** The modules under mutation — the one list to change when these rules move. */
 export const MUTATED_MODULES = [
-  "convex/model/seats.ts", // seat accounting
-  "convex/model/checkout.ts", // reserving, confirming, failing and refunding a purchase
-  "convex/checkout.ts", // checkout functions and the Stripe webhook
-  "convex/model/waitlist.ts", // offers and join order
-  "convex/waitlist.ts",
-  "convex/model/billing.ts", // organization seat invoices
-  "convex/model/organizations.ts", // organization seats and membership
-  "convex/model/access.ts", // who may act in an organization
-  "convex/model/certificates.ts", // who earns a certificate, issue bookkeeping
-  "convex/certificates.ts", // issuing and revoking
+  "convex/enrollments/model/seats.ts", // seat accounting
+  "convex/enrollments/model/state.ts", // every change of an enrollment's payment and seat state
+  "convex/payments/model/checkout.ts", // reserving, confirming, failing and refunding a purchase
+  "convex/payments/checkout.ts", // checkout functions
+  "convex/payments/webhook.ts", // the Stripe webhook
+  "convex/waitlist/model/queue.ts", // offers and join order
+  "convex/waitlist/offers.ts",
+  "convex/waitlist/places.ts",
+  "convex/waitlist/lines.ts",
+  "convex/payments/model/seatInvoices.ts", // organization seat invoices
+  "convex/organizations/model/membership.ts", // organization seats and membership
+  "convex/access.ts", // who may act in an organization
+  "convex/certificates/model/plan.ts", // who earns a certificate, the one insert of a credential
+  "convex/certificates/model/issue.ts", // recording an issued certificate, the skill level it raises
+  "convex/certificates/model/statusList.ts", // revocation bits and the one status-list update
+  "convex/certificates/plan.ts", // issuing and revoking
+  "convex/certificates/issue.ts",
+  "convex/certificates/revocation.ts",
 ];
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */

@@ -15,6 +15,7 @@ const alias = { "@": fileURLToPath(new URL("./", import.meta.url)) };
 export const MUTATION_TESTS = [
   "tests/convex/payment-guards.test.ts",
   "tests/convex/checkout.test.ts",
+  "tests/convex/enrollment-state.test.ts",
   "tests/convex/waitlist.test.ts",
   "tests/convex/access.test.ts",
   "tests/convex/teams.test.ts",

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  * Certificates are left out on purpose: a verify page is for whoever was given its link.
  */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const { courses, cohorts } = await fetchQuery(api.catalog.sitemap, {});
+  const { courses, cohorts } = await fetchQuery(api.catalog.browse.sitemap, {});
   const latest = Math.max(0, ...courses.map((course) => course.updatedAt), ...cohorts.map((cohort) => cohort.updatedAt));
   return [
     { url: absoluteUrl("/"), lastModified: latest ? new Date(latest) : undefined, changeFrequency: "daily", priority: 1 },

@@ -16,11 +16,11 @@ import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import type { MutationCtx } from "../convex/_generated/server";
-import { BADGE_PNG_BASE64, BADGE_SVG } from "../convex/model/assets/badgeArt";
-import { bakePng, bakeSvg, base64ToBytes } from "../convex/model/baking";
-import { renderCertificatePdf } from "../convex/model/certificatePdf";
-import { planCertificates } from "../convex/model/certificates";
-import { signAchievementCredential } from "../convex/model/openBadges";
+import { BADGE_PNG_BASE64, BADGE_SVG } from "../convex/certificates/model/badgeArt";
+import { bakePng, bakeSvg, base64ToBytes } from "../convex/certificates/shared/baking";
+import { renderCertificatePdf } from "../convex/certificates/model/pdf";
+import { planCertificates } from "../convex/certificates/model/plan";
+import { signAchievementCredential } from "../convex/certificates/model/signing";
 import { type Backend, newBackend } from "./backend";
 
 const DAY = 86_400_000;
@@ -136,7 +136,7 @@ async function drainScheduled(t: Backend) {
 /** Issues one certificate with the real issuer; returns the issuer's time (the follow-ups run afterwards, untimed). */
 async function issueOne(t: Backend, certificateId: Id<"certificates">) {
   const start = performance.now();
-  await t.action(internal.certificates.issueBatch, { certificateIds: [certificateId] });
+  await t.action(internal.certificates.issue.issueBatch, { certificateIds: [certificateId] });
   const ms = performance.now() - start;
   await drainScheduled(t);
   return ms;

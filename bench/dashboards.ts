@@ -12,7 +12,7 @@
 import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import type { MutationCtx } from "../convex/_generated/server";
-import { startOfDay } from "../convex/model/memberStats";
+import { startOfDay } from "../convex/dashboards/model/memberStats";
 import { type Backend, expectReadsCounted, newBackend, reads } from "./backend";
 
 const DAY = 86_400_000;
@@ -111,9 +111,9 @@ async function seedOrganization(t: Backend, learners: number) {
     userIds.push(...ids);
   }
   const refreshStart = performance.now();
-  for (let i = 0; i < userIds.length; i += 10) await t.mutation(internal.dashboards.refreshMembers, { userIds: userIds.slice(i, i + 10) });
+  for (let i = 0; i < userIds.length; i += 10) await t.mutation(internal.dashboards.members.refresh, { userIds: userIds.slice(i, i + 10) });
   const refreshMsPerMember = (performance.now() - refreshStart) / userIds.length;
-  await t.mutation(internal.dashboards.snapshotOne, { organizationId: base.organizationId, day: Math.floor(now / DAY) * DAY - DAY });
+  await t.mutation(internal.dashboards.snapshots.snapshotOne, { organizationId: base.organizationId, day: Math.floor(now / DAY) * DAY - DAY });
   return { ...base, userIds, refreshMsPerMember };
 }
 
@@ -209,7 +209,7 @@ async function seedDirect(t: Backend, learners: number) {
       for (const [day, counts] of days) await ctx.db.insert("activityDays", { organizationId: base.organizationId, ...(scope.teamId ? { teamId: scope.teamId } : {}), day, ...counts });
     }
   });
-  await t.mutation(internal.dashboards.snapshotOne, { organizationId: base.organizationId, day: Math.floor(now / DAY) * DAY - DAY });
+  await t.mutation(internal.dashboards.snapshots.snapshotOne, { organizationId: base.organizationId, day: Math.floor(now / DAY) * DAY - DAY });
   return { ...base, userIds, refreshMsPerMember: null as number | null };
 }
 
@@ -241,15 +241,15 @@ async function benchOrganization(learners: number) {
   const admin = t.withIdentity({ subject: `${org.adminId}|session` });
   const organizationId = org.organizationId;
   const member = org.userIds[7];
-  await admin.mutation(api.dashboards.recordView, { organizationId, accessType: "view_individual", targetUserId: member });
+  await admin.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: member });
   const queries = [
-    await measure("dashboards.executive", () => admin.query(api.dashboards.executive, { organizationId })),
-    await measure("dashboards.team (one team)", () => admin.query(api.dashboards.team, { organizationId, teamId: org.teams[3] })),
-    await measure("dashboards.member", () => admin.query(api.dashboards.member, { organizationId, memberId: member })),
-    await measure("dashboards.myTeams", () => admin.query(api.dashboards.myTeams, { organizationId })),
+    await measure("dashboards.executive", () => admin.query(api.dashboards.views.executive, { organizationId })),
+    await measure("dashboards.team (one team)", () => admin.query(api.dashboards.views.team, { organizationId, teamId: org.teams[3] })),
+    await measure("dashboards.member", () => admin.query(api.dashboards.views.member, { organizationId, memberId: member })),
+    await measure("dashboards.myTeams", () => admin.query(api.dashboards.views.myTeams, { organizationId })),
   ];
-  const write = direct ? null : await measure("refresh one member (write path)", () => t.mutation(internal.dashboards.refreshMembers, { userIds: [member] }));
-  const totals = await admin.query(api.dashboards.executive, { organizationId });
+  const write = direct ? null : await measure("refresh one member (write path)", () => t.mutation(internal.dashboards.members.refresh, { userIds: [member] }));
+  const totals = await admin.query(api.dashboards.views.executive, { organizationId });
   return {
     learners,
     teams: 100,

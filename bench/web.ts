@@ -55,11 +55,21 @@ const CHROME_FLAGS = [
 
 type PageName = "home" | "catalog" | "course" | "cohort" | "verify";
 
+/**
+ * Pages kept out of search results on purpose: a certificate's verify page is a person's (`noindex`, see
+ * app/verify/[id]/page.tsx). Lighthouse's "Page isn't blocked from indexing" audit fails there by design, and its
+ * weight alone takes the SEO score to about 69; their SEO budget is every other SEO audit, and that audit must fail
+ * (the page really is kept out).
+ */
+const NOT_INDEXED: PageName[] = ["verify"];
+const INDEXING_AUDIT = "is-crawlable";
+
 /** Targets of issue #23. Performance is budgeted on the pages people arrive on from outside. */
 const BUDGET = {
   performance: { home: 95, catalog: 95, course: 95, verify: 95 } as Partial<Record<PageName, number>>,
   accessibility: 100,
   bestPractices: 100,
+  /** Lighthouse's SEO score; on NOT_INDEXED pages, the score of every SEO audit but INDEXING_AUDIT. */
   seo: 100,
   /** Cumulative layout shift must stay below this. */
   clsBelow: 0.02,
@@ -71,7 +81,12 @@ type Run = {
   performance: number;
   accessibility: number;
   bestPractices: number;
+  /** The SEO score the budget reads (see NOT_INDEXED). */
   seo: number;
+  /** Lighthouse's own SEO score, as its report shows it. */
+  seoLighthouse: number;
+  /** 1 when Lighthouse found the page kept out of search results (noindex), else 0. */
+  noindex: number;
   lcpMs: number;
   tbtMs: number;
   cls: number;
@@ -150,7 +165,7 @@ async function startStack() {
 /** A course and its next cohort from the public catalogue; a valid certificate from the admin's cohort page. */
 async function findPages(): Promise<Record<PageName, string>> {
   const client = new ConvexHttpClient(E2E.apiUrl);
-  const courses = await client.query(api.catalog.listCourses, {});
+  const courses = await client.query(api.catalog.browse.listCourses, {});
   const course = courses.find((c) => c.nextCohort !== null);
   if (!course?.nextCohort) throw new Error("The seeded catalogue has no course with an open cohort");
   return {
@@ -190,7 +205,23 @@ async function findValidCertificate() {
 
 // ---------------------------------------------------------------- lighthouse
 
-async function audit(url: string): Promise<Run> {
+type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"];
+
+/** A category's score as Lighthouse computes it (weighted mean of the scored audits), leaving out some audits. */
+function categoryScoreWithout(lhr: Pick<Lhr, "categories" | "audits">, categoryId: string, leaveOut: string[]) {
+  let weights = 0;
+  let sum = 0;
+  for (const ref of lhr.categories[categoryId]?.auditRefs ?? []) {
+    const result = lhr.audits[ref.id];
+    if (leaveOut.includes(ref.id) || ref.weight === 0 || !result || result.score === null) continue;
+    if (["notApplicable", "manual", "informative"].includes(result.scoreDisplayMode)) continue;
+    weights += ref.weight;
+    sum += ref.weight * result.score;
+  }
+  return weights === 0 ? 0 : Math.round((sum / weights) * 100);
+}
+
+async function audit(name: PageName, url: string): Promise<Run> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-web-chrome-"));
   const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, userDataDir });
   openChrome = { chrome, userDataDir };
@@ -204,20 +235,31 @@ async function audit(url: string): Promise<Run> {
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { categories, audits } = result.lhr;
     if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.message}`);
+    // The whole report of the page's latest run, to open in Lighthouse's viewer when a figure needs explaining.
+    fs.mkdirSync("bench-results", { recursive: true });
+    fs.writeFileSync(`bench-results/web-${name}.lighthouse.json`, JSON.stringify(result.lhr));
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const numeric = (id: string) => audits[id]?.numericValue ?? NaN;
     const summary = (audits["resource-summary"]?.details as { items?: Array<{ resourceType: string; transferSize: number; requestCount: number }> } | undefined)?.items ?? [];
     const script = summary.find((item) => item.resourceType === "script");
     const total = summary.find((item) => item.resourceType === "total");
     const requests = (audits["network-requests"]?.details as { items?: Array<{ url: string; resourceType?: string; transferSize?: number }> } | undefined)?.items ?? [];
+    const notIndexed = NOT_INDEXED.includes(name);
     const failedAudits = ["accessibility", "best-practices", "seo"].flatMap((id) =>
-      (categories[id]?.auditRefs ?? []).filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1).map((ref) => `${id}: ${ref.id}`),
+      (categories[id]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1)
+        .filter((ref) => !(notIndexed && ref.id === INDEXING_AUDIT))
+        .map((ref) => `${id}: ${ref.id}`),
     );
+    const noindex = audits[INDEXING_AUDIT]?.score === 0 ? 1 : 0;
+    if (notIndexed && !noindex) failedAudits.push(`seo: ${INDEXING_AUDIT} passed, but this page must be kept out of search results`);
     return {
       performance: score("performance"),
       accessibility: score("accessibility"),
       bestPractices: score("best-practices"),
-      seo: score("seo"),
+      seo: notIndexed ? categoryScoreWithout(result.lhr, "seo", [INDEXING_AUDIT]) : score("seo"),
+      seoLighthouse: score("seo"),
+      noindex,
       lcpMs: round(numeric("largest-contentful-paint")),
       tbtMs: round(numeric("total-blocking-time")),
       cls: round(numeric("cumulative-layout-shift"), 3),
@@ -247,6 +289,7 @@ function overBudget(name: PageName, m: Figures) {
   if (m.accessibility < BUDGET.accessibility) problems.push(`accessibility ${m.accessibility} < ${BUDGET.accessibility}`);
   if (m.bestPractices < BUDGET.bestPractices) problems.push(`best practices ${m.bestPractices} < ${BUDGET.bestPractices}`);
   if (m.seo < BUDGET.seo) problems.push(`SEO ${m.seo} < ${BUDGET.seo}`);
+  if (NOT_INDEXED.includes(name) && m.noindex !== 1) problems.push("indexable, but it must be kept out of search results");
   if (!(m.cls < BUDGET.clsBelow)) problems.push(`CLS ${m.cls} ≥ ${BUDGET.clsBelow}`);
   if (m.scriptKiB > BUDGET.scriptKiB) problems.push(`script ${m.scriptKiB} KiB > ${BUDGET.scriptKiB} KiB`);
   return problems;
@@ -275,7 +318,7 @@ console.log(`load average before the runs: ${os.loadavg().map((l) => l.toFixed(2
 const runs = new Map<PageName, Run[]>();
 for (let round = 1; round <= RUNS; round++) {
   for (const [name, pathname] of Object.entries(pages) as Array<[PageName, string]>) {
-    const run = await audit(E2E.webUrl + pathname);
+    const run = await audit(name, E2E.webUrl + pathname);
     runs.set(name, [...(runs.get(name) ?? []), run]);
     console.log(`run ${round}/${RUNS} ${name.padEnd(8)} perf ${run.performance} · LCP ${run.lcpMs} ms · TBT ${run.tbtMs} ms · CLS ${run.cls} · script ${run.scriptKiB} KiB`);
   }
@@ -311,8 +354,10 @@ fs.writeFileSync("bench-results/web.json", JSON.stringify(report, null, 2) + "\n
 
 console.log("\npage      perf  a11y  bp   seo  LCP ms  TBT ms  CLS    script KiB");
 for (const [name, r] of Object.entries(results)) {
+  // A page kept out of search shows Lighthouse's own SEO score too, lowered by its noindex.
+  const seo = r.seo === r.seoLighthouse ? String(r.seo) : `${r.seo} (Lighthouse ${r.seoLighthouse}, noindex)`;
   console.log(
-    `${name.padEnd(9)} ${String(r.performance).padStart(4)}  ${String(r.accessibility).padStart(4)}  ${String(r.bestPractices).padStart(3)}  ${String(r.seo).padStart(3)}  ${String(r.lcpMs).padStart(6)}  ${String(r.tbtMs).padStart(6)}  ${String(r.cls).padEnd(5)}  ${r.scriptKiB}`,
+    `${name.padEnd(9)} ${String(r.performance).padStart(4)}  ${String(r.accessibility).padStart(4)}  ${String(r.bestPractices).padStart(3)}  ${seo.padStart(3)}  ${String(r.lcpMs).padStart(6)}  ${String(r.tbtMs).padStart(6)}  ${String(r.cls).padEnd(5)}  ${r.scriptKiB}`,
   );
 }
 console.log("wrote bench-results/web.json");

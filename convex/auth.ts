@@ -3,10 +3,10 @@ import { Email } from "@convex-dev/auth/providers/Email";
 import { convexAuth } from "@convex-dev/auth/server";
 import { internal } from "./_generated/api";
 import type { ActionCtx } from "./_generated/server";
-import { magicLinkEmail } from "./emails/magicLink";
-import { googleSignInEnabled } from "./model/env";
-import { sendEmail } from "./model/mailer";
-import { createOrUpdateUser } from "./model/users";
+import { magicLinkEmail } from "./users/model/emails";
+import { googleSignInEnabled } from "./env";
+import { sendEmail } from "./integrations/email";
+import { createOrUpdateUser } from "./users/model/accounts";
 
 const MAGIC_LINK_MINUTES = 30;
 
@@ -16,11 +16,10 @@ const magicLink = Email({
   authorize: undefined, // link-only: the code alone signs in
   maxAge: MAGIC_LINK_MINUTES * 60,
   sendVerificationRequest: async (params: { identifier: string; url: string }, ctx?: unknown) => {
-    await (ctx as ActionCtx).runMutation(internal.users.limitSignInLink, { email: params.identifier });
+    await (ctx as ActionCtx).runMutation(internal.users.account.limitSignInLink, { email: params.identifier });
     await sendEmail(ctx as ActionCtx, { to: params.identifier, ...(await magicLinkEmail(params.url, MAGIC_LINK_MINUTES)), actionUrl: params.url });
   },
 } as Parameters<typeof Email>[0]);
-
 
 export const { auth, signIn, signOut, store, isAuthenticated } = convexAuth({
   providers: googleSignInEnabled() ? [Google, magicLink] : [magicLink],

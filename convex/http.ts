@@ -2,13 +2,22 @@ import { httpRouter } from "convex/server";
 import { internal } from "./_generated/api";
 import { auth } from "./auth";
 import { httpAction } from "./functions";
-import { readBookingToken } from "./model/bookingTokens";
-import { verifyCalSignature } from "./model/calcom";
-import { didDocument } from "./model/openBadges";
-import { calcomSettings, credentialIssuerSettings } from "./model/env";
-import { verifyStripeEvent } from "./model/stripe";
-import { credentialFromUpload, MAX_CREDENTIAL_CHARS, MAX_UPLOAD_BYTES, readBodyCapped, refused, takeCredentialCheck, tooManyChecks, verifyCredentialText } from "./model/verification";
-import * as reports from "./reports";
+import { readBookingToken } from "./officeHours/model/bookingTokens";
+import { verifyCalSignature } from "./integrations/calcom";
+import { didDocument } from "./certificates/model/signing";
+import { calcomSettings, credentialIssuerSettings } from "./env";
+import { verifyStripeEvent } from "./integrations/stripe";
+import {
+  credentialFromUpload,
+  MAX_CREDENTIAL_CHARS,
+  MAX_UPLOAD_BYTES,
+  readBodyCapped,
+  refused,
+  takeCredentialCheck,
+  tooManyChecks,
+  verifyCredentialText,
+} from "./certificates/model/verify";
+import * as reports from "./dashboards/reports";
 
 const http = httpRouter();
 
@@ -26,7 +35,7 @@ http.route({
     } catch (error) {
       return new Response(`Webhook signature verification failed: ${(error as Error).message}`, { status: 400 });
     }
-    const outcome = await ctx.runMutation(internal.checkout.applyStripeEvent, {
+    const outcome = await ctx.runMutation(internal.payments.webhook.applyStripeEvent, {
       eventId: event.id,
       type: event.type,
       object: event.data.object,
@@ -57,7 +66,7 @@ http.route({
     if (typeof parsed.triggerEvent !== "string") return new Response("No triggerEvent", { status: 400 });
     const metadata = (parsed.payload as { metadata?: Record<string, unknown> } | undefined)?.metadata;
     const bookingToken = await readBookingToken(metadata?.bookingToken, calcomSettings().bookingTokenSecret);
-    const outcome = await ctx.runMutation(internal.officeHours.applyWebhook, { triggerEvent: parsed.triggerEvent, payload: parsed.payload ?? {}, bookingToken });
+    const outcome = await ctx.runMutation(internal.officeHours.bookings.applyWebhook, { triggerEvent: parsed.triggerEvent, payload: parsed.payload ?? {}, bookingToken });
     return Response.json({ received: true, outcome });
   }),
 });
@@ -73,11 +82,11 @@ http.route({
   handler: httpAction(async (ctx, request) => {
     const [publicId, file] = new URL(request.url).pathname.slice("/credentials/".length).split("/");
     if (!file) {
-      const json = await ctx.runQuery(internal.certificates.credentialJson, { publicId });
+      const json = await ctx.runQuery(internal.certificates.verify.credentialJson, { publicId });
       if (json === null) return new Response("No such credential", { status: 404, headers: CORS });
       return new Response(json, { headers: { ...CORS, "Content-Type": "application/vc+ld+json", "Cache-Control": "public, max-age=300" } });
     }
-    const files = await ctx.runQuery(internal.certificates.publicFiles, { publicId });
+    const files = await ctx.runQuery(internal.certificates.verify.publicFiles, { publicId });
     const storageId = files && { "badge.png": files.png, "badge.svg": files.svg, "certificate.pdf": files.pdf }[file];
     const blob = storageId ? await ctx.storage.get(storageId) : null;
     if (!files || !blob) return new Response("Not found", { status: 404, headers: CORS });
@@ -120,7 +129,7 @@ http.route({
   method: "GET",
   handler: httpAction(async (ctx, request) => {
     const listNumber = Number(new URL(request.url).pathname.slice("/status/".length));
-    const json = Number.isInteger(listNumber) ? await ctx.runQuery(internal.certificates.statusListJson, { listNumber }) : null;
+    const json = Number.isInteger(listNumber) ? await ctx.runQuery(internal.certificates.revocation.statusListJson, { listNumber }) : null;
     if (json === null) return new Response("No such status list", { status: 404, headers: CORS });
     return new Response(json, { headers: { ...CORS, "Content-Type": "application/vc+ld+json", "Cache-Control": "public, max-age=60" } });
   }),

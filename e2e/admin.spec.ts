@@ -45,7 +45,7 @@ test("an admin uploads a kit file the learner sees live, then refunds the purcha
   await dialog.getByLabel("Reason (optional, kept with the enrollment)").fill("Cannot attend in January.");
   await expectAccessible(admin);
   await dialog.getByRole("button", { name: "Refund and end access" }).click();
-  await expect(row.getByText("refunded", { exact: true })).toBeVisible();
+  await expect(row.getByText("Refunded", { exact: true })).toBeVisible();
   await expect(row.getByText("Refund reason: Cannot attend in January.")).toBeVisible();
   await expectAccessible(admin);
 

@@ -36,7 +36,7 @@ test("a manager's team dashboard moves live when a learner completes a lesson; t
     if (/(\d) of \1 done/.test((await summary.textContent()) ?? "")) continue;
     await summary.click();
     const boxes = summary.locator("xpath=..").getByRole("checkbox");
-    const states = await boxes.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).checked));
+    const states = await Promise.all((await boxes.all()).map((box) => box.isChecked()));
     const box = boxes.nth(states.indexOf(false));
     await box.check();
     await expect(box).toBeChecked();

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { E2E } from "./config";
 
 /** The local Stripe stand-in's hosted checkout page. */
@@ -37,4 +37,26 @@ export async function signInAsDemo(page: Page, name: string) {
   await page.goto("/signin");
   await page.getByRole("button", { name: new RegExp(name) }).click();
   await page.waitForURL(/\/learn$/);
+}
+
+/**
+ * The verify-page paths of the seeded "Acme private cohort (September)" certificates (valid, expired and revoked
+ * ones), as its platform admin sees them once the scheduled batches have signed them all.
+ */
+export async function seededCertificatePaths(browser: Browser) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await signInAsDemo(page, "Priya Raman");
+    await page.goto("/admin");
+    await page.getByRole("link", { name: "Acme private cohort (September)" }).first().click();
+    const rows = page.getByTestId("certificate-row");
+    await expect(page.getByText(/of \d+ issued/)).toBeVisible({ timeout: 30_000 });
+    await expect(rows.getByText("Issuing…")).toHaveCount(0, { timeout: 30_000 });
+    return await rows
+      .getByRole("link", { name: /^View certificate of/ })
+      .evaluateAll((links) => links.map((a) => ({ path: new URL(a.getAttribute("href")!, location.href).pathname, recipient: a.textContent!.replace(/^View certificate of /, "") })));
+  } finally {
+    await context.close();
+  }
 }

@@ -60,7 +60,7 @@ test("an org admin invites by CSV and sees a per-row report; an invitee accepts 
   await admin.getByRole("dialog").getByLabel("Role", { exact: true }).selectOption("manager");
   await admin.getByRole("checkbox", { name: "Engineering" }).check();
   await admin.getByRole("button", { name: "Save role" }).click();
-  await expect(miraRow).toContainText("manager");
+  await expect(miraRow).toContainText("Manager");
   await expectAccessible(admin);
 
   // Mira now manages Engineering only: her console lists Engineering's people, with no invitations and no actions on them.

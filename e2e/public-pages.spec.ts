@@ -6,15 +6,15 @@ import { expect, test, type Browser } from "@playwright/test";
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "../convex/_generated/api";
 import { formatDateRange } from "../lib/format";
-import { formatPrice } from "../lib/utils";
+import { formatPrice } from "../lib/format";
 import { E2E } from "./config";
-import { STRIPE_PAY_URL, expectAccessible, signInThroughMailbox } from "./helpers";
+import { STRIPE_PAY_URL, expectAccessible, seededCertificatePaths, signInThroughMailbox } from "./helpers";
 
 const SLUG = "ai-fundamentals";
 const COHORT = "AI Fundamentals (January)";
 
 async function course() {
-  const found = await new ConvexHttpClient(E2E.apiUrl).query(api.catalog.getCourse, { slug: SLUG });
+  const found = await new ConvexHttpClient(E2E.apiUrl).query(api.catalog.browse.getCourse, { slug: SLUG });
   if (!found) throw new Error(`The seed has no course ${SLUG}`);
   return found;
 }
@@ -99,6 +99,83 @@ test("home, catalog and cohort pages arrive rendered; unknown courses and cohort
   }
 });
 
+test("the first HTML of a verify page holds the recipient, the achievement and its status, with its own title, social card and credential data, out of search results", async ({ browser, request }) => {
+  test.slow(); // a sign-in, the seeded certificates' signing, then each page
+  const certificates = await seededCertificatePaths(browser);
+  const seen = new Set<string>();
+  for (const { path, recipient } of certificates) {
+    const { page, status, close } = await serverHtml(browser, path);
+    expect(status, path).toBe(200);
+    const banner = (await page.getByTestId("certificate-status").textContent()) ?? "";
+    const state = banner.startsWith("Valid") ? "Valid" : banner.startsWith("Expired") ? "Expired" : banner.startsWith("Revoked") ? "Revoked" : banner;
+    if (seen.has(state)) {
+      await close();
+      continue;
+    }
+    seen.add(state);
+    const achievement = (await page.getByRole("heading", { level: 1 }).textContent())!;
+    expect(achievement.length, path).toBeGreaterThan(0);
+    await expect(page.getByTestId("recipient")).toHaveText(recipient);
+    await expect(page).toHaveTitle(`${achievement}, awarded to ${recipient} · AI Enablement Academy`);
+    if (state === "Revoked") await expect(page.getByTestId("certificate-status")).toContainText("Reason: ");
+
+    const meta = (selector: string) => page.locator(selector).first().getAttribute("content");
+    // A person's credential: shown to whoever has the link, never listed by search engines.
+    expect(await meta('meta[name="robots"]')).toBe("noindex, nofollow");
+    expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe(`${E2E.webUrl}${path}`);
+    expect(await meta('meta[property="og:title"]')).toBe(`${achievement}, awarded to ${recipient}`);
+    const description = await meta('meta[name="description"]');
+    expect(description).toContain(recipient);
+    expect(await meta('meta[property="og:description"]')).toBe(description);
+    // Previews are cached for days: a description never calls a certificate valid, but says when it no longer is.
+    if (state === "Valid") expect(description).not.toMatch(/valid/i);
+    else expect(description).toMatch(new RegExp(`^${state}`));
+    expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
+    const image = await meta('meta[property="og:image"]');
+    expect(image).toBe(`${E2E.webUrl}${path}/card.png`);
+    expect(await meta('meta[name="twitter:image"]')).toBe(image);
+    const card = await request.get(image!);
+    expect(card.status()).toBe(200);
+    expect(card.headers()["content-type"]).toBe("image/png");
+    expect((await card.body()).length).toBeGreaterThan(10_000);
+
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
+      "@graph": [{ "@type": string; "@id": string; name: string; creativeWorkStatus: string; recognizedBy: { name: string } }, { "@type": string; name: string; hasCredential: { "@id": string } }];
+    };
+    const [credential, person] = jsonLd["@graph"];
+    expect(credential).toMatchObject({ "@type": "EducationalOccupationalCredential", "@id": `${E2E.webUrl}${path}`, name: achievement, creativeWorkStatus: state, recognizedBy: { name: "AI Enablement Academy" } });
+    expect(person).toEqual({ "@type": "Person", name: recipient, hasCredential: { "@id": `${E2E.webUrl}${path}` } });
+    await close();
+  }
+  expect([...seen].sort()).toEqual(["Expired", "Revoked", "Valid"]);
+
+  // Unknown and malformed links are real 404s, and so are their cards.
+  for (const path of ["/verify/00000000-0000-4000-8000-000000000000", "/verify/not-a-certificate"]) {
+    const { page, status, close } = await serverHtml(browser, path);
+    expect(status, path).toBe(404);
+    // Next.js adds its own robots tag to a 404.
+    const robots = await page.locator('meta[name="robots"]').evaluateAll((tags) => tags.map((tag) => tag.getAttribute("content")));
+    expect(robots.length).toBeGreaterThan(0);
+    for (const content of robots) expect(content).toMatch(/^noindex/);
+    await close();
+    expect((await request.get(`${path}/card.png`)).status(), `${path}/card.png`).toBe(404);
+  }
+});
+
+test("/.well-known/security.txt says where to report a vulnerability, until a date still ahead", async ({ request }) => {
+  const response = await request.get("/.well-known/security.txt");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/^text\/plain/);
+  const lines = (await response.text()).split("\n");
+  expect(lines).toContain("Contact: mailto:security@aienablement.academy");
+  const expires = lines.find((line) => line.startsWith("Expires: "));
+  expect(expires).toBeDefined();
+  const at = Date.parse(expires!.slice("Expires: ".length));
+  // RFC 9116: a date in the future, and not much more than a year ahead.
+  expect(at).toBeGreaterThan(Date.now());
+  expect(at).toBeLessThan(Date.now() + 400 * 24 * 60 * 60 * 1000);
+});
+
 test("sitemap.xml lists the courses and open cohorts; robots.txt keeps crawlers out of signed-in areas", async ({ request }) => {
   const data = await course();
   const sitemap = await (await request.get("/sitemap.xml")).text();
@@ -159,10 +236,13 @@ for (const [name, path] of [
   ["course", () => `/courses/${SLUG}`],
   ["cohort", async () => `/cohorts/${(await course()).cohorts[0]._id}`],
   ["invitation", () => `/invite/${"x".repeat(32)}`],
+  ["verify", async (browser: Browser) => (await seededCertificatePaths(browser))[0].path],
+  ["certificate not found", () => "/verify/00000000-0000-4000-8000-000000000000"],
 ] as const) {
-  test(`the ${name} page has no accessibility violations and headings that skip no level`, async ({ page }) => {
+  test(`the ${name} page has no accessibility violations and headings that skip no level`, async ({ page, browser }) => {
     test.slow(); // axe takes tens of seconds on a busy 2-core machine
-    await page.goto(await path());
+    await page.goto(await path(browser));
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectAccessible(page);
     // Lighthouse's accessibility score counts this best practice too.
     const levels = await page.locator("main h1, main h2, main h3, main h4, main h5, main h6").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));

@@ -44,6 +44,11 @@ export function courseCardImage(course: { slug: string; title: string }) {
   return { url: `/courses/${course.slug}/card.png`, ...SOCIAL_CARD_SIZE, alt: `${course.title} — a course by ${SITE_NAME}`, type: "image/png" };
 }
 
+/** The `openGraph.images` entry for a certificate's card (app/verify/[id]/card.png). */
+export function certificateCardImage(publicId: string, certificate: { name: string; recipientName: string }) {
+  return { url: `/verify/${publicId}/card.png`, ...SOCIAL_CARD_SIZE, alt: `${certificate.name}, awarded to ${certificate.recipientName} by ${SITE_NAME}`, type: "image/png" };
+}
+
 /**
  * Title, description, canonical URL and the matching Open Graph and Twitter tags of a public page. Without an
  * image of its own, the site's card stands in.

@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/build-fonts.ts`: writes convex/model/assets/fonts.ts — Inter
+ * `tsx scripts/build-fonts.ts`: writes convex/certificates/model/fonts.ts — Inter
  * (SIL OFL 1.1, from @fontsource/inter) as TrueType in base64, since Convex has
  * no file system. The WOFF files are unpacked to plain sfnt once here: pdf-lib
  * subsets TrueType about three times faster than WOFF.
@@ -61,5 +61,5 @@ for (const [name, file] of Object.entries(fonts)) {
   const ttf = woffToSfnt(new Uint8Array(fs.readFileSync(path.join(files, `${file}.woff`))));
   lines.push(`export const ${name} =\n  "${Buffer.from(ttf).toString("base64")}";`);
 }
-fs.writeFileSync(path.join(process.cwd(), "convex", "model", "assets", "fonts.ts"), lines.join("\n") + "\n");
-console.log("wrote convex/model/assets/fonts.ts");
+fs.writeFileSync(path.join(process.cwd(), "convex", "certificates", "model", "fonts.ts"), lines.join("\n") + "\n");
+console.log("wrote convex/certificates/model/fonts.ts");

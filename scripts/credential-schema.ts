@@ -1,7 +1,7 @@
 /**
  * `npm run codegen:credential-schema`: compiles our JSON Schema of the OB 3.0 AchievementCredential
- * (convex/model/achievementCredentialSchema.ts) with Ajv into a standalone validator module,
- * convex/model/achievementCredentialValidator.ts. Convex's runtime refuses to compile code from
+ * (convex/certificates/shared/achievementCredentialSchema.ts) with Ajv into a standalone validator module,
+ * convex/certificates/shared/achievementCredentialValidator.ts. Convex's runtime refuses to compile code from
  * strings, so the validator is compiled here, ahead of time; a unit test fails when it is stale.
  */
 import fs from "node:fs";
@@ -9,9 +9,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
-import { ACHIEVEMENT_CREDENTIAL_SCHEMA } from "../convex/model/achievementCredentialSchema";
+import { ACHIEVEMENT_CREDENTIAL_SCHEMA } from "../convex/certificates/shared/achievementCredentialSchema";
 
-export const VALIDATOR_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "convex", "model", "achievementCredentialValidator.ts");
+export const VALIDATOR_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "convex", "certificates", "shared", "achievementCredentialValidator.ts");
 
 /** The validator module's source: Ajv's standalone ESM output (no runtime imports), marked as generated. */
 export function validatorSource() {

@@ -43,7 +43,7 @@ export async function ensureLocalEnv(
   if (options.calcomPort || !env.CALCOM_API_BASE) env.CALCOM_API_BASE = `http://127.0.0.1:${options.calcomPort ?? LOCAL_PORTS.calcom}`;
   env.CALCOM_ORIGIN = env.CALCOM_API_BASE;
   env.CALCOM_BOOKING_LINK ??= "academy/office-hours";
-  // Signs the office-hours booking tokens /learn passes through the embed (convex/model/bookingTokens.ts).
+  // Signs the office-hours booking tokens /learn passes through the embed (convex/officeHours/model/bookingTokens.ts).
   env.CALCOM_BOOKING_TOKEN_SECRET ??= crypto.randomBytes(32).toString("hex");
   // Open answers graded through the Vercel AI SDK, pointed at the local LLM stand-in (local-llm/).
   env.AI_API_KEY ??= `sk-local-${crypto.randomBytes(16).toString("hex")}`;

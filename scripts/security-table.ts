@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
-import { MEMBER_ACTIONS, type MemberAction } from "../convex/model/access";
+import { MEMBER_ACTIONS, type MemberAction } from "../convex/access";
 
 /**
  * The helpers that check a person is someone the caller may act on (a member of
@@ -36,6 +36,7 @@ export const BUILDER_CALLERS = {
   platformAdminQuery: "platform admins",
   platformAdminMutation: "platform admins",
   platformAdminAction: "platform admins",
+  devQuery: "anyone, on a local deployment only (elsewhere it refuses)",
   orgQuery: "managers of the organization",
   orgMutation: "managers of the organization",
   orgMemberQuery: "managers of the organization whose scope holds the person",
@@ -50,13 +51,13 @@ export const END_MARKER = "<!-- security-table:end -->";
 const SECTION_HEADING = "## Every public function";
 
 export type PublicFunction = {
-  /** `module.function`, as in `api.module.function`. */
+  /** `domain.module.function`, as in `api.domain.module.function`. */
   name: string;
   kind: "query" | "mutation" | "action";
   builder: Builder;
   permission?: string;
   adminOnly?: boolean;
-  /** For functions on one person: what is done to them (MEMBER_ACTIONS in convex/model/access.ts). */
+  /** For functions on one person: what is done to them (MEMBER_ACTIONS in convex/access.ts). */
   memberAction?: MemberAction;
   /** Arguments that are user ids. */
   personArgs: string[];
@@ -70,21 +71,27 @@ type SourceInfo = { builder: string; permission?: string; adminOnly?: boolean; m
 const root = process.cwd();
 const convexDir = path.join(root, "convex");
 
-/** The function modules of convex/ (not _generated, model helpers or configs), as `name → file`. */
+/**
+ * The function modules of convex/: every file under a domain folder outside its `model/` and `shared/`
+ * helpers and its `tables.ts`, and the core's function files (`auth.ts`). Named as in `api`:
+ * `convex/waitlist/places.ts` → `waitlist.places`.
+ */
 function functionModules() {
-  const isModule = (file: string) => file.endsWith(".ts") && !file.endsWith(".d.ts") && !file.endsWith(".config.ts") && file !== "schema.ts" && file !== "functions.ts";
-  const top = fs
-    .readdirSync(convexDir)
-    .filter(isModule)
-    .map((file) => ({ module: file.replace(/\.ts$/, ""), file: path.join(convexDir, file) }));
-  // Domain folders hold their functions next to their own model/ helpers (`assessments/take` is `api.assessments.take`).
-  const domains = ["assessments"].flatMap((dir) =>
-    fs
-      .readdirSync(path.join(convexDir, dir))
-      .filter(isModule)
-      .map((file) => ({ module: `${dir}/${file.replace(/\.ts$/, "")}`, file: path.join(convexDir, dir, file) })),
-  );
-  return [...top, ...domains];
+  const modules: Array<{ module: string; file: string }> = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!["_generated", "model", "shared"].includes(entry.name)) walk(full);
+        continue;
+      }
+      if (!/\.tsx?$/.test(entry.name) || entry.name.endsWith(".d.ts") || entry.name.endsWith(".config.ts")) continue;
+      if (["schema.ts", "functions.ts", "tables.ts"].includes(entry.name)) continue;
+      modules.push({ module: path.relative(convexDir, full).replace(/\.tsx?$/, "").split(path.sep).join("."), file: full });
+    }
+  };
+  walk(convexDir);
+  return modules.sort((a, b) => a.module.localeCompare(b.module));
 }
 
 /** Every .ts file under convex/ except generated code, parsed once. */

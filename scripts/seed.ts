@@ -1,6 +1,6 @@
 /**
  * `npm run seed`: fills the local deployment with the demo academy (idempotent).
- * `seed:run` refuses outside local mode (ACADEMY_LOCAL_MODE=1), so a real
+ * `dev/seed:run` refuses outside local mode (ACADEMY_LOCAL_MODE=1), so a real
  * deployment is never filled with demo people.
  */
 import { ConvexHttpClient } from "convex/browser";
@@ -12,7 +12,7 @@ export async function seedLocal(root: string, url = `http://127.0.0.1:${LOCAL_PO
   const client = new ConvexHttpClient(url);
   (client as unknown as { setAdminAuth(key: string): void }).setAdminAuth(env.CONVEX_LOCAL_ADMIN_KEY);
   const run = makeFunctionReference<"mutation", { now?: number }, { seeded: boolean; users: number; courses: number; cohorts: number }>(
-    "seed:run",
+    "dev/seed:run",
   );
   return await client.mutation(run, {});
 }

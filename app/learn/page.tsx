@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "My learning" };
 export default async function LearnPage() {
   const token = await convexAuthNextjsToken();
   const [viewer, cohorts] = await Promise.all([
-    preloadQuery(api.users.viewer, {}, { token }),
-    preloadQuery(api.learning.myCohorts, {}, { token }),
+    preloadQuery(api.users.account.viewer, {}, { token }),
+    preloadQuery(api.learning.cohorts.myCohorts, {}, { token }),
   ]);
   return (
     <>

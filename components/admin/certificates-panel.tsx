@@ -10,21 +10,20 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { CERTIFICATE_ISSUE_STATUS } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
 
 /** A cohort's certificates: issuing progress (live), who is not eligible and why, revocation. */
 export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
-  const data = useQuery(api.certificates.forCohort, { cohortId });
-  const issue = useMutation(api.certificates.issueForCohort);
-  const toast = useToast();
-  const [busy, setBusy] = useState(false);
+  const data = useQuery(api.certificates.plan.forCohort, { cohortId });
+  const issue = useMutation(api.certificates.plan.issueForCohort);
+  const { pending, run } = useSubmit();
   const [revoking, setRevoking] = useState<{ id: Id<"certificates">; name: string; what: string } | null>(null);
   if (data === undefined) return <Skeleton className="h-40" />;
   const total = data.issued + data.pending + data.failed;
-  const percent = total === 0 ? 0 : Math.round((data.issued / total) * 100);
   return (
     <Card className="p-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -35,14 +34,12 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
         <Button
           size="sm"
           variant="secondary"
-          loading={busy}
-          onClick={() => {
-            setBusy(true);
-            issue({ cohortId })
-              .then((r) => toast("success", r.planned + r.retried === 0 ? "Nobody new has met the rules yet." : `Issuing ${r.planned + r.retried} certificate${r.planned + r.retried === 1 ? "" : "s"}.`))
-              .catch((error: unknown) => toast("error", errorMessage(error)))
-              .finally(() => setBusy(false));
-          }}
+          loading={pending}
+          onClick={() =>
+            void run(() => issue({ cohortId }), {
+              success: (r) => (r.planned + r.retried === 0 ? "Nobody new has met the rules yet." : `Issuing ${r.planned + r.retried} certificate${r.planned + r.retried === 1 ? "" : "s"}.`),
+            })
+          }
         >
           <Award className="size-4" aria-hidden /> Issue certificates now
         </Button>
@@ -54,10 +51,9 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
               {data.issued} of {total} issued{data.failed > 0 ? ` · ${data.failed} failed` : ""}
               {data.revoked > 0 ? ` · ${data.revoked} revoked` : ""}
             </span>
-            <span className="tabular">{percent}%</span>
           </div>
-          <div className="mt-1 h-2 overflow-hidden rounded-full bg-gray-100" role="progressbar" aria-label="Certificates issued" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
-            <div className="h-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
+          <div className="mt-1.5">
+            <ProgressBar value={data.issued} max={total} label="Certificates issued" valueText={`${data.issued} of ${total} issued`} size="md" showValue />
           </div>
         </div>
       )}
@@ -73,7 +69,11 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
                     <li key={extra.certificateId} className="flex flex-wrap items-center gap-x-2 text-xs text-gray-700">
                       <Award className="size-3.5 text-brand-700" aria-hidden />
                       {extra.name}
-                      {extra.revoked ? <Badge tone="danger">Revoked</Badge> : extra.issueStatus !== "issued" && <Badge tone="brand">Issuing…</Badge>}
+                      {extra.revoked ? (
+                        <Badge tone="danger">Revoked</Badge>
+                      ) : (
+                        extra.issueStatus !== "issued" && <Badge tone={CERTIFICATE_ISSUE_STATUS[extra.issueStatus].tone}>{CERTIFICATE_ISSUE_STATUS[extra.issueStatus].label}</Badge>
+                      )}
                       <Link href={`/verify/${extra.publicId}`} className="text-brand-700 hover:underline">
                         View<span className="sr-only"> {extra.name} of {row.name}</span>
                       </Link>
@@ -88,16 +88,12 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
               )}
             </div>
             <span className="flex items-center gap-2">
-              {row.publicId === undefined ? (
+              {row.publicId === undefined || row.issueStatus === undefined ? (
                 <Badge>Not eligible</Badge>
               ) : row.revoked ? (
                 <Badge tone="danger">Revoked</Badge>
-              ) : row.issueStatus === "issued" ? (
-                <Badge tone="success">Issued</Badge>
-              ) : row.issueStatus === "failed" ? (
-                <Badge tone="warning">Failed</Badge>
               ) : (
-                <Badge tone="brand">Issuing…</Badge>
+                <Badge tone={CERTIFICATE_ISSUE_STATUS[row.issueStatus].tone}>{CERTIFICATE_ISSUE_STATUS[row.issueStatus].label}</Badge>
               )}
               {row.publicId && (
                 <Button asChild size="sm" variant="ghost">
@@ -121,10 +117,9 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
 }
 
 function RevokeDialog({ certificateId, name, what, onClose }: { certificateId: Id<"certificates">; name: string; what: string; onClose: () => void }) {
-  const revoke = useMutation(api.certificates.revoke);
-  const toast = useToast();
+  const revoke = useMutation(api.certificates.revocation.revoke);
+  const { pending, run } = useSubmit();
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent title={`Revoke ${name}'s ${what}?`} description="Its revocation bit is set at once, so every verifier reports it revoked. The learner is told the reason. This cannot be undone.">
@@ -132,14 +127,7 @@ function RevokeDialog({ certificateId, name, what, onClose }: { certificateId: I
           className="space-y-3"
           onSubmit={(e) => {
             e.preventDefault();
-            setBusy(true);
-            revoke({ certificateId, reason })
-              .then(() => {
-                toast("success", `${name}'s ${what} was revoked.`);
-                onClose();
-              })
-              .catch((error: unknown) => toast("error", errorMessage(error)))
-              .finally(() => setBusy(false));
+            void run(() => revoke({ certificateId, reason }), { success: `${name}'s ${what} was revoked.`, onSuccess: onClose });
           }}
         >
           <Field id="revoke-reason" label="Reason (shown to the learner and on the verify page)">
@@ -149,7 +137,7 @@ function RevokeDialog({ certificateId, name, what, onClose }: { certificateId: I
             <Button type="button" variant="secondary" onClick={onClose}>
               Keep it
             </Button>
-            <Button type="submit" variant="destructive" loading={busy}>
+            <Button type="submit" variant="destructive" loading={pending}>
               Revoke certificate
             </Button>
           </div>

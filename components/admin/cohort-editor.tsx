@@ -9,28 +9,37 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import type { CohortStatus } from "@/convex/validators";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { Select, SelectOptions } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatPrice } from "@/lib/format";
+import { PAYMENT_STATUS, PAYMENT_TYPE_LABEL } from "@/lib/labels";
 import { track } from "@/lib/posthog/client";
+import { useSubmit } from "@/lib/use-submit";
 import { PaymentActionDialog } from "./payment-action-dialog";
 import { WaitlistPanel } from "./waitlist-panel";
-import { formatPrice } from "@/lib/utils";
 
 const TIMEZONES = ["Europe/Berlin", "Europe/London", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Singapore", "Australia/Sydney", "UTC"];
-const PAYMENT_TONE = { completed: "success", pending: "warning", failed: "neutral", refunded: "danger" } as const;
+/** The status choices, said for the admin who sets them. */
+const STATUS_OPTION: Record<CohortStatus, string> = {
+  scheduled: "Scheduled (not yet on sale)",
+  open: "Open for enrollment",
+  in_progress: "In progress",
+  completed: "Completed",
+  cancelled: "Cancelled",
+};
 
 /** Create or edit a cohort; its schedule is placed (or moved) from the course outline. */
 export function CohortEditor({ cohortId, courseId }: { cohortId: Id<"cohorts"> | null; courseId: Id<"courses"> | null }) {
-  const cohort = useQuery(api.admin.cohort, cohortId ? { cohortId } : "skip");
-  const course = useQuery(api.admin.course, !cohortId && courseId ? { courseId } : "skip");
+  const cohort = useQuery(api.catalog.cohorts.get, cohortId ? { cohortId } : "skip");
+  const course = useQuery(api.catalog.courses.get, !cohortId && courseId ? { courseId } : "skip");
   if ((cohortId && cohort === undefined) || (!cohortId && courseId && course === undefined)) return <Skeleton className="h-[600px]" />;
   if ((cohortId && !cohort) || (!cohortId && !course)) {
     return <p className="text-gray-700">{cohortId ? "This cohort no longer exists." : "Open a course and choose “New cohort”."}</p>;
@@ -68,17 +77,17 @@ export function CohortEditor({ cohortId, courseId }: { cohortId: Id<"cohorts"> |
   );
 }
 
-type CohortInitial = NonNullable<FunctionReturnType<typeof api.admin.cohort>>;
+type CohortInitial = NonNullable<FunctionReturnType<typeof api.catalog.cohorts.get>>;
 
 function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: CohortInitial | null }) {
-  const save = useMutation(api.admin.saveCohort);
+  const save = useMutation(api.catalog.cohorts.save);
   const router = useRouter();
   const toast = useToast();
-  const [saving, setSaving] = useState(false);
+  const { pending: saving, run } = useSubmit();
   const zone = initial?.timezone ?? "Europe/Berlin";
   const toDate = (ms: number | undefined) => (ms ? DateTime.fromMillis(ms, { zone }).toISODate() ?? "" : "");
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const timezone = String(form.get("timezone"));
@@ -88,9 +97,9 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
       toast("error", "Enter the first and last day of the cohort.");
       return;
     }
-    setSaving(true);
-    try {
-      const id = await save({
+    void run(
+      () =>
+        save({
         ...(initial ? { cohortId: initial._id } : {}),
         courseId,
         name: String(form.get("name")),
@@ -102,20 +111,20 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
         instructorEmail: String(form.get("instructorEmail") ?? ""),
         status: String(form.get("status")) as CohortInitial["status"],
         waitlistOfferHours: Number(form.get("waitlistOfferHours")),
-      });
-      toast("success", initial ? "Cohort saved; learners' schedules updated." : "Cohort created with its schedule.");
-      if (!initial) router.push(`/admin/cohorts/${id}`);
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
+      }),
+      {
+        success: initial ? "Cohort saved; learners' schedules updated." : "Cohort created with its schedule.",
+        onSuccess: (id) => {
+          if (!initial) router.push(`/admin/cohorts/${id}`);
+        },
+      },
+    );
   }
 
   return (
     <Card className="p-5">
       <h2 className="text-base font-semibold text-gray-900">Cohort</h2>
-      <form className="mt-4 grid gap-4 sm:grid-cols-2" onSubmit={(e) => void onSubmit(e)}>
+      <form className="mt-4 grid gap-4 sm:grid-cols-2" onSubmit={onSubmit}>
         <div className="sm:col-span-2">
           <Field id="name" label="Name">
             <Input id="name" name="name" defaultValue={initial?.name} required />
@@ -145,11 +154,7 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
         </Field>
         <Field id="status" label="Status" hint="Open cohorts move to in progress and completed on their dates.">
           <Select id="status" name="status" defaultValue={initial?.status ?? "open"}>
-            <option value="scheduled">Scheduled (not yet on sale)</option>
-            <option value="open">Open for enrollment</option>
-            <option value="in_progress">In progress</option>
-            <option value="completed">Completed</option>
-            <option value="cancelled">Cancelled</option>
+            <SelectOptions labels={STATUS_OPTION} />
           </Select>
         </Field>
         <Field id="waitlistOfferHours" label="Waitlist offers last (hours)" hint="Cut to end 1 hour before the start.">
@@ -165,64 +170,72 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
   );
 }
 
-type EnrollmentRow = FunctionReturnType<typeof api.admin.cohortEnrollments>[number];
+type EnrollmentRow = FunctionReturnType<typeof api.enrollments.roster.forCohort>[number];
 
 function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
-  const rows = useQuery(api.admin.cohortEnrollments, { cohortId });
-  const refund = useAction(api.admin.refundEnrollment);
+  const rows = useQuery(api.enrollments.roster.forCohort, { cohortId });
+  const refund = useAction(api.payments.refunds.refundEnrollment);
   const [refunding, setRefunding] = useState<EnrollmentRow | null>(null);
-  const money = (cents: number, row: EnrollmentRow) => formatPrice(cents, row.currency.toUpperCase());
+  const money = (cents: number, row: EnrollmentRow) => formatPrice(cents, row.currency);
   return (
-    <Card className="p-5">
-      <h2 className="text-base font-semibold text-gray-900">Enrollments</h2>
+    <section aria-labelledby="enrollments-heading">
+      <h2 id="enrollments-heading" className="mb-3 text-base font-semibold text-gray-900">
+        Enrollments
+      </h2>
       {rows === undefined ? (
-        <Skeleton className="mt-3 h-40" />
-      ) : rows.length === 0 ? (
-        <p className="mt-2 text-sm text-gray-600">Nobody has enrolled yet.</p>
+        <Skeleton className="h-40" />
       ) : (
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase tracking-wide text-gray-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3">Learner</th>
-                <th scope="col" className="py-2 pr-3">Purchased</th>
-                <th scope="col" className="py-2 pr-3">Payment</th>
-                <th scope="col" className="py-2 pr-3 text-right">Amount</th>
-                <th scope="col" className="py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
+        <Table caption="Enrollments" sticky="page">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Learner</TableHead>
+              <TableHead className="hidden sm:table-cell">Purchased</TableHead>
+              <TableHead>Payment</TableHead>
+              <TableHead align="right">Amount</TableHead>
+              <TableHead>
+                <span className="sr-only">Actions</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          {rows.length === 0 ? (
+            <TableEmpty colSpan={5} title="Nobody has enrolled yet" description="Purchases, organization seats and accepted waitlist offers appear here." />
+          ) : (
+            <TableBody>
               {rows.map((row) => (
-                <tr key={row._id}>
-                  <td className="py-2 pr-3">
+                <TableRow key={row._id}>
+                  <TableCell>
                     <p className="font-medium text-gray-900">{row.name}</p>
                     <p className="text-gray-600">{row.email}</p>
-                  </td>
-                  <td className="py-2 pr-3 text-gray-700">{formatDate(row.purchaseDate)}</td>
-                  <td className="py-2 pr-3">
-                    <Badge tone={PAYMENT_TONE[row.paymentStatus]}>{row.refundRequested ? "refund pending" : row.paymentStatus}</Badge>{" "}
-                    {row.paymentStatus === "completed" && row.amountRefundedCents !== undefined && <Badge tone="warning">partly refunded</Badge>}{" "}
-                    <span className="text-xs text-gray-600">{row.paymentType.toUpperCase()}</span>
-                    {row.refundNote && <p className="mt-0.5 text-xs text-gray-600">Refund reason: {row.refundNote}</p>}
-                  </td>
-                  <td className="tabular py-2 pr-3 text-right">
+                  </TableCell>
+                  <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(row.purchaseDate)}</TableCell>
+                  <TableCell>
+                    <span className="flex flex-wrap items-center gap-1.5">
+                      {row.refundRequested ? (
+                        <Badge tone="warning">Refund pending</Badge>
+                      ) : (
+                        <Badge tone={PAYMENT_STATUS[row.paymentStatus].tone}>{PAYMENT_STATUS[row.paymentStatus].label}</Badge>
+                      )}
+                      {row.paymentStatus === "completed" && row.amountRefundedCents !== undefined && <Badge tone="warning">Partly refunded</Badge>}
+                      <span className="text-xs text-gray-600">{PAYMENT_TYPE_LABEL[row.paymentType]}</span>
+                    </span>
+                    {row.refundNote && <p className="mt-1 text-xs text-gray-600">Refund reason: {row.refundNote}</p>}
+                  </TableCell>
+                  <TableCell numeric>
                     {row.amountCents !== undefined ? money(row.amountCents, row) : "—"}
                     {row.amountRefundedCents !== undefined && <p className="text-xs text-gray-600">{money(row.amountRefundedCents, row)} refunded</p>}
-                  </td>
-                  <td className="py-2 text-right">
+                  </TableCell>
+                  <TableCell align="right">
                     {row.refundable && (
                       <Button size="sm" variant="destructive" onClick={() => setRefunding(row)}>
                         Refund
                       </Button>
                     )}
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TableBody>
+          )}
+        </Table>
       )}
       {refunding && (
         <PaymentActionDialog
@@ -242,6 +255,6 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
           onClose={() => setRefunding(null)}
         />
       )}
-    </Card>
+    </section>
   );
 }

@@ -1,15 +1,16 @@
 "use client";
 import { useQuery } from "convex/react";
+import { CalendarRange } from "lucide-react";
 import Link from "next/link";
 import { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
-
-export const COHORT_STATUS_TONE = { scheduled: "neutral", open: "brand", in_progress: "success", completed: "neutral", cancelled: "danger" } as const;
+import { COHORT_STATUS } from "@/lib/labels";
 
 export function CohortTable() {
-  const cohorts = useQuery(api.admin.cohorts);
+  const cohorts = useQuery(api.catalog.cohorts.list);
   return (
     <section aria-labelledby="cohorts-heading">
       <h2 id="cohorts-heading" className="mb-3 text-base font-semibold text-gray-900">
@@ -18,20 +19,22 @@ export function CohortTable() {
       {cohorts === undefined ? (
         <Skeleton className="h-96" />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="sticky top-0 bg-gray-50 text-xs uppercase tracking-wide text-gray-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">Cohort</th>
-                <th scope="col" className="px-4 py-3">Starts</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3 text-right">Seats</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
+        <Table caption="Cohorts" sticky="page">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Cohort</TableHead>
+              <TableHead>Starts</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead align="right">Seats</TableHead>
+            </TableRow>
+          </TableHeader>
+          {cohorts.length === 0 ? (
+            <TableEmpty colSpan={4} icon={CalendarRange} title="No cohorts yet" description="Open a course and add its first cohort." />
+          ) : (
+            <TableBody>
               {cohorts.map((cohort) => (
-                <tr key={cohort._id} className="hover:bg-gray-50">
-                  <td className="px-4 py-3">
+                <TableRow key={cohort._id} className="hover:bg-gray-50">
+                  <TableCell>
                     <Link href={`/admin/cohorts/${cohort._id}`} className="font-medium text-gray-900 hover:text-brand-800 hover:underline">
                       {cohort.name}
                     </Link>
@@ -39,19 +42,19 @@ export function CohortTable() {
                       {cohort.courseTitle}
                       {cohort.isB2B && " · private"}
                     </p>
-                  </td>
-                  <td className="px-4 py-3 text-gray-700">{formatDate(cohort.startDate)}</td>
-                  <td className="px-4 py-3">
-                    <Badge tone={COHORT_STATUS_TONE[cohort.status]}>{cohort.status.replace("_", " ")}</Badge>
-                  </td>
-                  <td className="tabular px-4 py-3 text-right text-gray-900">
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">{formatDate(cohort.startDate)}</TableCell>
+                  <TableCell>
+                    <Badge tone={COHORT_STATUS[cohort.status].tone}>{COHORT_STATUS[cohort.status].label}</Badge>
+                  </TableCell>
+                  <TableCell numeric className="text-gray-900">
                     {cohort.currentEnrollment} / {cohort.maxCapacity}
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TableBody>
+          )}
+        </Table>
       )}
     </section>
   );

@@ -1,31 +1,31 @@
 "use client";
 import { useMutation, useQuery } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
+import { ConvexError } from "convex/values";
 import { Paperclip, Plus, Trash2, Upload } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
-import { FORMAT_LABEL, LEVEL_LABEL, SESSION_TYPE_LABEL } from "@/components/catalog/labels";
+import { COHORT_STATUS, COURSE_STATUS, FORMAT_LABEL, IMPACT_LABEL, KIT_ITEM_TYPE_LABEL, LEVEL_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { Select, SelectOptions } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
-import { COHORT_STATUS_TONE } from "./cohort-table";
+import { Tooltip } from "@/components/ui/tooltip";
+import { amountToCents, centsToAmount, formatDate } from "@/lib/format";
+import { useSubmit } from "@/lib/use-submit";
 import { CertificateRules } from "@/components/assessments/certificate-rules";
 
-type CourseData = NonNullable<FunctionReturnType<typeof api.admin.course>>;
+type CourseData = NonNullable<FunctionReturnType<typeof api.catalog.courses.get>>;
 
 export function CourseEditor({ courseId }: { courseId: Id<"courses"> | null }) {
-  const course = useQuery(api.admin.course, courseId ? { courseId } : "skip");
+  const course = useQuery(api.catalog.courses.get, courseId ? { courseId } : "skip");
   if (courseId && course === undefined) return <Skeleton className="h-[600px]" />;
   if (courseId && course === null) return <p className="text-gray-700">This course no longer exists.</p>;
   return (
@@ -58,7 +58,7 @@ export function CourseEditor({ courseId }: { courseId: Id<"courses"> | null }) {
                 </Link>
                 <span className="flex items-center gap-2 text-gray-700">
                   {formatDate(cohort.startDate)}
-                  <Badge tone={COHORT_STATUS_TONE[cohort.status]}>{cohort.status.replace("_", " ")}</Badge>
+                  <Badge tone={COHORT_STATUS[cohort.status].tone}>{COHORT_STATUS[cohort.status].label}</Badge>
                   <span className="tabular">
                     {cohort.currentEnrollment}/{cohort.maxCapacity}
                   </span>
@@ -73,19 +73,17 @@ export function CourseEditor({ courseId }: { courseId: Id<"courses"> | null }) {
 }
 
 function CourseForm({ course }: { course: CourseData | null }) {
-  const save = useMutation(api.admin.saveCourse);
+  const save = useMutation(api.catalog.courses.save);
   const router = useRouter();
-  const toast = useToast();
-  const [saving, setSaving] = useState(false);
+  const { pending: saving, run } = useSubmit();
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "");
-    const dollars = (name: string) => Math.round(Number(text(name)) * 100);
-    setSaving(true);
-    try {
-      const id = await save({
+    void run(
+      () =>
+        save({
         ...(course ? { courseId: course._id } : {}),
         title: text("title"),
         slug: text("slug"),
@@ -94,25 +92,25 @@ function CourseForm({ course }: { course: CourseData | null }) {
         format: text("format") as CourseData["format"],
         level: text("level") as CourseData["level"],
         impact: text("impact") as CourseData["impact"],
-        priceB2C: dollars("priceB2C"),
-        priceB2B: dollars("priceB2B"),
+        priceB2C: amountToCents(text("priceB2C")),
+        priceB2B: amountToCents(text("priceB2B")),
         maxParticipants: Number(text("maxParticipants")),
         status: text("status") as CourseData["status"],
         outcomes: text("outcomes").split("\n"),
-      });
-      toast("success", "Course saved.");
-      if (!course) router.push(`/admin/courses/${id}`);
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
+      }),
+      {
+        success: "Course saved.",
+        onSuccess: (id) => {
+          if (!course) router.push(`/admin/courses/${id}`);
+        },
+      },
+    );
   }
 
   return (
     <Card className="p-5">
       <h2 className="text-base font-semibold text-gray-900">Details</h2>
-      <form className="mt-4 grid gap-4 sm:grid-cols-2" onSubmit={(e) => void onSubmit(e)}>
+      <form className="mt-4 grid gap-4 sm:grid-cols-2" onSubmit={onSubmit}>
         <Field id="title" label="Title">
           <Input id="title" name="title" defaultValue={course?.title} required />
         </Field>
@@ -131,41 +129,29 @@ function CourseForm({ course }: { course: CourseData | null }) {
         </div>
         <Field id="format" label="Format">
           <Select id="format" name="format" defaultValue={course?.format ?? "cohort"}>
-            {Object.entries(FORMAT_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions labels={FORMAT_LABEL} />
           </Select>
         </Field>
         <Field id="level" label="Level">
           <Select id="level" name="level" defaultValue={course?.level ?? "fundamentals"}>
-            {Object.entries(LEVEL_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions labels={LEVEL_LABEL} />
           </Select>
         </Field>
         <Field id="impact" label="Impact level">
           <Select id="impact" name="impact" defaultValue={course?.impact ?? "L1"}>
-            <option value="L1">L1 · Individual adoption</option>
-            <option value="L2">L2 · Team transformation</option>
-            <option value="L3">L3 · Organizational strategy</option>
+            <SelectOptions labels={IMPACT_LABEL} />
           </Select>
         </Field>
         <Field id="status" label="Status">
           <Select id="status" name="status" defaultValue={course?.status ?? "draft"}>
-            <option value="draft">Draft</option>
-            <option value="published">Published</option>
-            <option value="archived">Archived</option>
+            <SelectOptions labels={COURSE_STATUS} />
           </Select>
         </Field>
         <Field id="priceB2C" label="Individual price (USD)">
-          <Input id="priceB2C" name="priceB2C" type="number" min="0" step="0.01" defaultValue={course ? course.priceB2C / 100 : ""} required />
+          <Input id="priceB2C" name="priceB2C" type="number" min="0" step="0.01" defaultValue={course ? centsToAmount(course.priceB2C) : ""} required />
         </Field>
         <Field id="priceB2B" label="Per-seat price for organizations (USD)">
-          <Input id="priceB2B" name="priceB2B" type="number" min="0" step="0.01" defaultValue={course ? course.priceB2B / 100 : ""} required />
+          <Input id="priceB2B" name="priceB2B" type="number" min="0" step="0.01" defaultValue={course ? centsToAmount(course.priceB2B) : ""} required />
         </Field>
         <Field id="maxParticipants" label="Default cohort size">
           <Input id="maxParticipants" name="maxParticipants" type="number" min="1" defaultValue={course?.maxParticipants ?? 24} required />
@@ -186,18 +172,17 @@ function CourseForm({ course }: { course: CourseData | null }) {
 }
 
 function SessionsEditor({ course }: { course: CourseData }) {
-  const save = useMutation(api.admin.saveSession);
-  const remove = useMutation(api.admin.deleteSession);
-  const toast = useToast();
-  const [adding, setAdding] = useState(false);
+  const save = useMutation(api.catalog.courses.saveOutlineSession);
+  const remove = useMutation(api.catalog.courses.deleteOutlineSession);
+  const { isPending, run } = useSubmit();
 
-  async function onAdd(event: FormEvent<HTMLFormElement>) {
+  function onAdd(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setAdding(true);
-    try {
-      await save({
+    void run(
+      () =>
+        save({
         courseId: course._id,
         title: String(form.get("sessionTitle")),
         type: String(form.get("sessionType")) as CourseData["sessions"][number]["type"],
@@ -205,14 +190,9 @@ function SessionsEditor({ course }: { course: CourseData }) {
         orderInDay: Number(form.get("orderInDay")),
         durationMinutes: Number(form.get("durationMinutes")),
         description: String(form.get("sessionDescription") ?? ""),
-      });
-      formElement.reset();
-      toast("success", "Session added to the outline.");
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setAdding(false);
-    }
+      }),
+      { key: "add", success: "Session added to the outline.", onSuccess: () => formElement.reset() },
+    );
   }
 
   return (
@@ -228,18 +208,21 @@ function SessionsEditor({ course }: { course: CourseData }) {
             <Badge tone="brand">{session.type}</Badge>
             <span className="flex-1 text-gray-900">{session.title}</span>
             <span className="tabular text-gray-600">{session.durationMinutes} min</span>
-            <Button
-              variant="ghost"
-              size="sm"
-              aria-label={`Remove ${session.title}`}
-              onClick={() => void remove({ sessionId: session._id }).catch((error: unknown) => toast("error", errorMessage(error)))}
-            >
-              <Trash2 className="size-4" aria-hidden />
-            </Button>
+            <Tooltip content={`Remove ${session.title}`}>
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-label={`Remove ${session.title}`}
+                loading={isPending(session._id)}
+                onClick={() => void run(() => remove({ outlineSessionId: session._id }), { key: session._id })}
+              >
+                <Trash2 className="size-4" aria-hidden />
+              </Button>
+            </Tooltip>
           </li>
         ))}
       </ul>
-      <form className="mt-4 grid gap-3 sm:grid-cols-6" onSubmit={(e) => void onAdd(e)}>
+      <form className="mt-4 grid gap-3 sm:grid-cols-6" onSubmit={onAdd}>
         <div className="sm:col-span-3">
           <Field id="sessionTitle" label="Session title">
             <Input id="sessionTitle" name="sessionTitle" required />
@@ -248,11 +231,7 @@ function SessionsEditor({ course }: { course: CourseData }) {
         <div className="sm:col-span-3">
           <Field id="sessionType" label="Type">
             <Select id="sessionType" name="sessionType" defaultValue="W">
-              {Object.entries(SESSION_TYPE_LABEL).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {value} · {label}
-                </option>
-              ))}
+              <SelectOptions labels={SESSION_TYPE_LABEL} format={(value, label) => `${value} · ${label}`} />
             </Select>
           </Field>
         </div>
@@ -277,7 +256,7 @@ function SessionsEditor({ course }: { course: CourseData }) {
           </Field>
         </div>
         <div className="sm:col-span-6">
-          <Button type="submit" variant="secondary" loading={adding}>
+          <Button type="submit" variant="secondary" loading={isPending("add")}>
             <Plus className="size-4" aria-hidden /> Add session
           </Button>
         </div>
@@ -287,10 +266,10 @@ function SessionsEditor({ course }: { course: CourseData }) {
 }
 
 function KitEditor({ course }: { course: CourseData }) {
-  const generateUploadUrl = useMutation(api.admin.generateKitUploadUrl);
-  const addItem = useMutation(api.admin.addKitItem);
-  const removeItem = useMutation(api.admin.removeKitItem);
-  const toast = useToast();
+  const generateUploadUrl = useMutation(api.catalog.kit.generateUploadUrl);
+  const addItem = useMutation(api.catalog.kit.add);
+  const removeItem = useMutation(api.catalog.kit.remove);
+  const { isPending, run } = useSubmit();
   const fileInput = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<string | null>(null);
 
@@ -299,30 +278,28 @@ function KitEditor({ course }: { course: CourseData }) {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const file = fileInput.current?.files?.[0];
-    try {
-      let fileId: Id<"_storage"> | undefined;
-      if (file) {
-        setProgress(`Uploading ${file.name}…`);
-        const uploadUrl = await generateUploadUrl();
-        const response = await fetch(uploadUrl, { method: "POST", headers: { "Content-Type": file.type || "application/octet-stream" }, body: file });
-        if (!response.ok) throw new Error("upload failed");
-        fileId = ((await response.json()) as { storageId: Id<"_storage"> }).storageId;
-      }
-      setProgress("Saving…");
-      await addItem({
-        courseId: course._id,
-        title: String(form.get("kitTitle")),
-        type: String(form.get("kitType")) as CourseData["kit"][number]["type"],
-        ...(fileId ? { fileId } : {}),
-        ...(String(form.get("kitUrl") ?? "").trim() ? { externalUrl: String(form.get("kitUrl")) } : {}),
-      });
-      formElement.reset();
-      toast("success", "Added to the enablement kit.");
-    } catch (error) {
-      toast("error", error instanceof Error && error.message === "upload failed" ? "The upload failed. Please try again." : errorMessage(error));
-    } finally {
-      setProgress(null);
-    }
+    await run(
+      async () => {
+        let fileId: Id<"_storage"> | undefined;
+        if (file) {
+          setProgress(`Uploading ${file.name}…`);
+          const uploadUrl = await generateUploadUrl();
+          const response = await fetch(uploadUrl, { method: "POST", headers: { "Content-Type": file.type || "application/octet-stream" }, body: file });
+          if (!response.ok) throw new ConvexError("The upload failed. Please try again.");
+          fileId = ((await response.json()) as { storageId: Id<"_storage"> }).storageId;
+        }
+        setProgress("Saving…");
+        await addItem({
+          courseId: course._id,
+          title: String(form.get("kitTitle")),
+          type: String(form.get("kitType")) as CourseData["kit"][number]["type"],
+          ...(fileId ? { fileId } : {}),
+          ...(String(form.get("kitUrl") ?? "").trim() ? { externalUrl: String(form.get("kitUrl")) } : {}),
+        });
+      },
+      { key: "add", success: "Added to the enablement kit.", onSuccess: () => formElement.reset() },
+    );
+    setProgress(null);
   }
 
   return (
@@ -332,7 +309,7 @@ function KitEditor({ course }: { course: CourseData }) {
       <ul className="mt-3 divide-y divide-gray-100">
         {course.kit.map((item) => (
           <li key={item._id} className="flex items-center gap-3 py-2 text-sm">
-            <Badge>{item.type}</Badge>
+            <Badge>{KIT_ITEM_TYPE_LABEL[item.type]}</Badge>
             <span className="flex-1 text-gray-900">{item.title}</span>
             <span className="flex items-center gap-1 text-gray-600">
               {item.hasFile ? (
@@ -343,14 +320,17 @@ function KitEditor({ course }: { course: CourseData }) {
                 "link"
               )}
             </span>
-            <Button
-              variant="ghost"
-              size="sm"
-              aria-label={`Remove ${item.title}`}
-              onClick={() => void removeItem({ itemId: item._id }).catch((error: unknown) => toast("error", errorMessage(error)))}
-            >
-              <Trash2 className="size-4" aria-hidden />
-            </Button>
+            <Tooltip content={`Remove ${item.title}`}>
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-label={`Remove ${item.title}`}
+                loading={isPending(item._id)}
+                onClick={() => void run(() => removeItem({ itemId: item._id }), { key: item._id })}
+              >
+                <Trash2 className="size-4" aria-hidden />
+              </Button>
+            </Tooltip>
           </li>
         ))}
       </ul>
@@ -360,11 +340,7 @@ function KitEditor({ course }: { course: CourseData }) {
         </Field>
         <Field id="kitType" label="Type">
           <Select id="kitType" name="kitType" defaultValue="slides">
-            <option value="slides">Slides</option>
-            <option value="prompts">Prompt library</option>
-            <option value="template">Template</option>
-            <option value="worksheet">Worksheet</option>
-            <option value="chatbot">Chatbot link</option>
+            <SelectOptions labels={KIT_ITEM_TYPE_LABEL} />
           </Select>
         </Field>
         <Field id="kitFile" label="File" hint="Or give a link instead.">
@@ -374,7 +350,7 @@ function KitEditor({ course }: { course: CourseData }) {
           <Input id="kitUrl" name="kitUrl" type="url" placeholder="https://" />
         </Field>
         <div className="flex items-center gap-3 sm:col-span-2">
-          <Button type="submit" variant="secondary" loading={progress !== null}>
+          <Button type="submit" variant="secondary" loading={isPending("add")}>
             <Upload className="size-4" aria-hidden /> Add to kit
           </Button>
           {progress && (

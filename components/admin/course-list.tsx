@@ -3,14 +3,14 @@ import { useQuery } from "convex/react";
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { api } from "@/convex/_generated/api";
-import { FORMAT_LABEL } from "@/components/catalog/labels";
+import { COURSE_STATUS, FORMAT_LABEL } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatPrice } from "@/lib/utils";
+import { formatPrice } from "@/lib/format";
 
 export function CourseList() {
-  const courses = useQuery(api.admin.courses);
+  const courses = useQuery(api.catalog.courses.list);
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -35,7 +35,7 @@ export function CourseList() {
               </div>
               <div className="flex items-center gap-2">
                 <Badge tone="brand">{FORMAT_LABEL[course.format]}</Badge>
-                <Badge tone={course.status === "published" ? "success" : "neutral"}>{course.status}</Badge>
+                <Badge tone={COURSE_STATUS[course.status].tone}>{COURSE_STATUS[course.status].label}</Badge>
                 <span className="tabular w-20 text-right text-sm text-gray-900">{formatPrice(course.priceB2C)}</span>
               </div>
             </li>

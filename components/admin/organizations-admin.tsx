@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQuery } from "convex/react";
+import { Building2 } from "lucide-react";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
@@ -11,29 +12,21 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
+import { ORGANIZATION_STATUS } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
 
 type Draft = { name: string; domain: string; contactName: string; contactEmail: string; seats: string; requestId?: Id<"contactSubmissions"> };
 const EMPTY: Draft = { name: "", domain: "", contactName: "", contactEmail: "", seats: "10" };
-const STATUS_TONE = { active: "success", pending_payment: "warning", suspended: "danger" } as const;
 
 export function OrganizationsAdmin() {
-  const organizations = useQuery(api.adminOrganizations.list);
-  const requests = useQuery(api.adminOrganizations.teamRequests);
-  const decide = useMutation(api.adminOrganizations.decideDomain);
-  const dismiss = useMutation(api.adminOrganizations.dismissRequest);
-  const toast = useToast();
+  const organizations = useQuery(api.organizations.directory.list);
+  const requests = useQuery(api.organizations.teamRequests.list);
+  const decide = useMutation(api.organizations.domains.decideDomain);
+  const dismiss = useMutation(api.organizations.teamRequests.dismiss);
+  const { isPending, run } = useSubmit();
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    try {
-      await fn();
-      toast("success", done);
-    } catch (error) {
-      toast("error", errorMessage(error));
-    }
-  };
   const pendingDomains = (organizations ?? []).filter((o) => o.domainStatus === "requested");
   return (
     <div className="space-y-10">
@@ -42,37 +35,39 @@ export function OrganizationsAdmin() {
         {organizations === undefined ? (
           <Skeleton className="mt-6 h-48" />
         ) : (
-          <div className="mt-6 overflow-x-auto rounded-lg border border-gray-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-gray-50 text-xs uppercase tracking-wide text-gray-600">
-                <tr>
-                  <th scope="col" className="px-4 py-3">Organization</th>
-                  <th scope="col" className="px-4 py-3">Status</th>
-                  <th scope="col" className="px-4 py-3 text-right">Seats</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
+          <Table caption="Organizations" sticky="page" className="mt-6">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Organization</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead align="right">Seats</TableHead>
+              </TableRow>
+            </TableHeader>
+            {organizations.length === 0 ? (
+              <TableEmpty colSpan={3} icon={Building2} title="No organizations yet" description="Set one up below, or from a “Buy for my team” request." />
+            ) : (
+              <TableBody>
                 {organizations.map((o) => (
-                  <tr key={o._id}>
-                    <td className="px-4 py-3">
+                  <TableRow key={o._id}>
+                    <TableCell>
                       <Link href={`/org/${o._id}`} className="font-medium text-gray-900 hover:text-brand-800 hover:underline">
                         {o.name}
                       </Link>
                       <p className="text-gray-600">
                         @{o.domain} · {o.contactEmail}
                       </p>
-                    </td>
-                    <td className="px-4 py-3">
-                      <Badge tone={STATUS_TONE[o.status]}>{o.status.replace("_", " ")}</Badge>
-                    </td>
-                    <td className="tabular px-4 py-3 text-right">
+                    </TableCell>
+                    <TableCell>
+                      <Badge tone={ORGANIZATION_STATUS[o.status].tone}>{ORGANIZATION_STATUS[o.status].label}</Badge>
+                    </TableCell>
+                    <TableCell numeric className="text-gray-900">
                       {o.seatsUsed} / {o.seatsPurchased}
-                    </td>
-                  </tr>
+                    </TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TableBody>
+            )}
+          </Table>
         )}
       </section>
 
@@ -85,10 +80,19 @@ export function OrganizationsAdmin() {
                 <span className="flex-1">
                   <strong>@{o.domain}</strong> for {o.name}
                 </span>
-                <Button size="sm" onClick={() => void act(() => decide({ organizationId: o._id, approve: true }), `@${o.domain} approved.`)}>
+                <Button
+                  size="sm"
+                  loading={isPending(`approve:${o._id}`)}
+                  onClick={() => void run(() => decide({ organizationId: o._id, approve: true }), { key: `approve:${o._id}`, success: `@${o.domain} approved.` })}
+                >
                   Approve
                 </Button>
-                <Button size="sm" variant="ghost" onClick={() => void act(() => decide({ organizationId: o._id, approve: false }), `@${o.domain} rejected.`)}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  loading={isPending(`reject:${o._id}`)}
+                  onClick={() => void run(() => decide({ organizationId: o._id, approve: false }), { key: `reject:${o._id}`, success: `@${o.domain} rejected.` })}
+                >
                   Reject
                 </Button>
               </li>
@@ -125,7 +129,12 @@ export function OrganizationsAdmin() {
                 >
                   Set up organization
                 </Button>
-                <Button size="sm" variant="ghost" onClick={() => void act(() => dismiss({ requestId: r._id, spam: true }), "Marked as spam.")}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  loading={isPending(`spam:${r._id}`)}
+                  onClick={() => void run(() => dismiss({ requestId: r._id, spam: true }), { key: `spam:${r._id}`, success: "Marked as spam." })}
+                >
                   Spam
                 </Button>
               </li>
@@ -140,32 +149,25 @@ export function OrganizationsAdmin() {
 }
 
 function NewOrganization({ draft, setDraft }: { draft: Draft; setDraft: (d: Draft) => void }) {
-  const courses = useQuery(api.catalog.listCourses, {});
-  const create = useMutation(api.adminOrganizations.create);
-  const toast = useToast();
+  const courses = useQuery(api.catalog.browse.listCourses, {});
+  const create = useMutation(api.organizations.directory.create);
+  const { pending, run } = useSubmit();
   const [courseId, setCourseId] = useState("");
-  const [busy, setBusy] = useState(false);
   const set = (key: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const course = courseId || courses?.[0]?._id;
     if (!course) return;
-    setBusy(true);
-    try {
-      await create({ ...draft, seats: Number(draft.seats), courseId: course as Id<"courses"> });
-      toast("success", `${draft.name} created; the seat invoice goes to ${draft.contactEmail}.`);
-      setDraft(EMPTY);
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    void run(() => create({ ...draft, seats: Number(draft.seats), courseId: course as Id<"courses"> }), {
+      success: `${draft.name} created; the seat invoice goes to ${draft.contactEmail}.`,
+      onSuccess: () => setDraft(EMPTY),
+    });
   };
   return (
     <Card className="p-6">
       <h2 className="text-base font-semibold text-gray-900">New organization</h2>
       <p className="mt-1 text-sm text-gray-600">The contact becomes its administrator; Stripe emails them the seat invoice.</p>
-      <form className="mt-4 grid gap-4 sm:grid-cols-2" onSubmit={(e) => void onSubmit(e)}>
+      <form className="mt-4 grid gap-4 sm:grid-cols-2" onSubmit={onSubmit}>
         <Field id="org-name" label="Name">
           <Input id="org-name" required value={draft.name} onChange={set("name")} />
         </Field>
@@ -191,7 +193,7 @@ function NewOrganization({ draft, setDraft }: { draft: Draft; setDraft: (d: Draf
           <Input id="org-seats" type="number" min={1} max={1000} value={draft.seats} onChange={set("seats")} />
         </Field>
         <div className="sm:col-span-2">
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={pending}>
             Create and send invoice
           </Button>
         </div>

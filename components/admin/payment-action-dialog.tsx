@@ -4,8 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { useSubmit } from "@/lib/use-submit";
 
 /** The longest note the backend keeps (TEXT_LIMITS.line). */
 const NOTE_MAX = 500;
@@ -36,9 +35,8 @@ export function PaymentActionDialog({
   onConfirm: (note: string | undefined) => Promise<unknown>;
   onClose: () => void;
 }) {
-  const toast = useToast();
+  const { pending: busy, run } = useSubmit();
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
   return (
     <Dialog open onOpenChange={(open) => !open && !busy && onClose()}>
       <DialogContent title={title} description={description}>
@@ -46,14 +44,7 @@ export function PaymentActionDialog({
           className="space-y-3"
           onSubmit={(e) => {
             e.preventDefault();
-            setBusy(true);
-            onConfirm(note.trim() || undefined)
-              .then(() => {
-                toast("success", success);
-                onClose();
-              })
-              .catch((error: unknown) => toast("error", errorMessage(error)))
-              .finally(() => setBusy(false));
+            void run(() => onConfirm(note.trim() || undefined), { success, onSuccess: onClose });
           }}
         >
           <Field id="payment-action-note" label={noteLabel} hint={`${note.trim().length} / ${NOTE_MAX} characters`}>

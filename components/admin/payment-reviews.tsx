@@ -9,12 +9,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatPrice } from "@/lib/format";
 import { track } from "@/lib/posthog/client";
-import { formatPrice } from "@/lib/utils";
 import { PaymentActionDialog } from "./payment-action-dialog";
 
-type Review = FunctionReturnType<typeof api.admin.paymentReviews>["open"][number];
+type Review = FunctionReturnType<typeof api.payments.reviews.list>["open"][number];
 
 const REASON: Record<PaymentReviewReason, { label: string; explain: (r: Review) => string }> = {
   unknown_session: {
@@ -48,16 +47,16 @@ const REASON: Record<PaymentReviewReason, { label: string; explain: (r: Review) 
 };
 
 function money(cents: number | undefined, currency: string | undefined) {
-  return cents === undefined ? "an unknown amount" : formatPrice(cents, (currency ?? "usd").toUpperCase());
+  return cents === undefined ? "an unknown amount" : formatPrice(cents, currency);
 }
 
 type Pending = { kind: "refund" | "close"; review: Review };
 
 /** Stripe payments that were not matched to a seat: refund them or close them with a note. Live. */
 export function PaymentReviews() {
-  const data = useQuery(api.admin.paymentReviews);
-  const refund = useAction(api.admin.refundPaymentReview);
-  const resolve = useMutation(api.admin.resolvePaymentReview);
+  const data = useQuery(api.payments.reviews.list);
+  const refund = useAction(api.payments.refunds.refundPaymentReview);
+  const resolve = useMutation(api.payments.reviews.resolve);
   const [pending, setPending] = useState<Pending | null>(null);
 
   return (

@@ -8,22 +8,18 @@ import { Card } from "@/components/ui/card";
 import { Countdown } from "@/components/ui/countdown";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
-
-const STATUS_TONE = { waiting: "warning", offered: "brand", enrolled: "success", expired: "neutral", cancelled: "neutral" } as const;
+import { OFFER_OUTCOME_LABEL, WAITLIST_STATUS } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
 
 /** The cohort's waitlist in join order, with manual offers, removal and moves. */
 export function WaitlistPanel({ cohortId, courseId }: { cohortId: Id<"cohorts">; courseId: Id<"courses"> }) {
-  const rows = useQuery(api.waitlist.forCohort, { cohortId });
-  const course = useQuery(api.admin.course, { courseId });
-  const offer = useMutation(api.waitlist.offerManually);
-  const remove = useMutation(api.waitlist.remove);
-  const move = useMutation(api.waitlist.move);
-  const toast = useToast();
-  const run = (promise: Promise<unknown>, success: string) =>
-    void promise.then(() => toast("success", success)).catch((error: unknown) => toast("error", errorMessage(error)));
+  const rows = useQuery(api.waitlist.lines.forCohort, { cohortId });
+  const course = useQuery(api.catalog.courses.get, { courseId });
+  const offer = useMutation(api.waitlist.lines.offerManually);
+  const remove = useMutation(api.waitlist.lines.remove);
+  const move = useMutation(api.waitlist.lines.move);
+  const { isPending, run } = useSubmit();
   const otherCohorts = (course?.cohorts ?? []).filter((c) => c._id !== cohortId && c.status === "open");
   return (
     <Card className="p-5">
@@ -44,14 +40,22 @@ export function WaitlistPanel({ cohortId, courseId }: { cohortId: Id<"cohorts">;
                   {row.email} · joined {formatDate(row.joinedAt)}
                 </span>
               </span>
-              <Badge tone={STATUS_TONE[row.status]}>{row.offerOutcome && row.status !== "offered" ? `${row.status} (${row.offerOutcome})` : row.status}</Badge>
+              <Badge tone={WAITLIST_STATUS[row.status].tone}>
+                {WAITLIST_STATUS[row.status].label}
+                {row.offerOutcome && row.status !== "offered" ? ` (${OFFER_OUTCOME_LABEL[row.offerOutcome]})` : ""}
+              </Badge>
               {row.offerExpiresAt && (
                 <span className="text-xs text-gray-600">
                   expires in <Countdown until={row.offerExpiresAt} />
                 </span>
               )}
               {row.status === "waiting" && (
-                <Button size="sm" variant="secondary" onClick={() => run(offer({ entryId: row._id }), `Seat offered to ${row.name}.`)}>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  loading={isPending(`offer:${row._id}`)}
+                  onClick={() => void run(() => offer({ entryId: row._id }), { key: `offer:${row._id}`, success: `Seat offered to ${row.name}.` })}
+                >
                   Offer now
                 </Button>
               )}
@@ -62,7 +66,11 @@ export function WaitlistPanel({ cohortId, courseId }: { cohortId: Id<"cohorts">;
                       aria-label={`Move ${row.name} to another cohort`}
                       className="h-8 w-44"
                       value=""
-                      onChange={(e) => run(move({ entryId: row._id, toCohortId: e.target.value as Id<"cohorts"> }), `${row.name} moved.`)}
+                      disabled={isPending(`move:${row._id}`)}
+                      onChange={(e) => {
+                        const toCohortId = e.target.value as Id<"cohorts">;
+                        void run(() => move({ entryId: row._id, toCohortId }), { key: `move:${row._id}`, success: `${row.name} moved.` });
+                      }}
                     >
                       <option value="">Move to…</option>
                       {otherCohorts.map((c) => (
@@ -72,7 +80,12 @@ export function WaitlistPanel({ cohortId, courseId }: { cohortId: Id<"cohorts">;
                       ))}
                     </Select>
                   )}
-                  <Button size="sm" variant="ghost" onClick={() => run(remove({ entryId: row._id }), `${row.name} removed from the waitlist.`)}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    loading={isPending(`remove:${row._id}`)}
+                    onClick={() => void run(() => remove({ entryId: row._id }), { key: `remove:${row._id}`, success: `${row.name} removed from the waitlist.` })}
+                  >
                     Remove
                   </Button>
                 </>

@@ -5,6 +5,10 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { errorCode, errorMessage } from "@/lib/errors";
+import { useSubmit } from "@/lib/use-submit";
+
+/** Our own refusals (rate limits, a blocked address) say what happened; anything else is the mail service. */
+const describeError = (error: unknown) => (errorCode(error) ? errorMessage(error) : "We could not send the link. Please try again in a minute.");
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -12,30 +16,20 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function MagicLinkForm({ id, label, returnTo, onSent }: { id: string; label: string; returnTo: string; onSent: (address: string) => void }) {
   const { signIn } = useAuthActions();
   const [email, setEmail] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const { pending: sending, error, setError, run } = useSubmit({ errors: "inline", describeError });
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     const address = email.trim().toLowerCase();
     if (!EMAIL_PATTERN.test(address)) {
       setError("Enter an email address like name@company.com.");
       return;
     }
-    setError(null);
-    setSending(true);
-    try {
-      await signIn("resend", { email: address, redirectTo: returnTo });
-      onSent(address);
-    } catch (e) {
-      setError(errorCode(e) ? errorMessage(e) : "We could not send the link. Please try again in a minute.");
-    } finally {
-      setSending(false);
-    }
+    void run(() => signIn("resend", { email: address, redirectTo: returnTo }), { onSuccess: () => onSent(address) });
   }
 
   return (
-    <form className="space-y-4" onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form className="space-y-4" onSubmit={onSubmit} noValidate>
       <div className="space-y-1.5">
         <Label htmlFor={id}>{label}</Label>
         <Input

@@ -18,7 +18,7 @@ export function SignInDialogContent({
   description: string;
   returnTo: string;
 }) {
-  const options = useQuery(api.users.signInOptions);
+  const options = useQuery(api.users.account.signInOptions);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent title={title} description={description}>

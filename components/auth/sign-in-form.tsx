@@ -1,6 +1,7 @@
 "use client";
 import { useAuthActions } from "@convex-dev/auth/react";
 import { useConvex, useQuery, type ConvexReactClient } from "convex/react";
+import { ConvexError } from "convex/values";
 import { MailCheck, UserRound } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
@@ -9,6 +10,8 @@ import { api } from "@/convex/_generated/api";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { errorMessage } from "@/lib/errors";
+import { useSubmit } from "@/lib/use-submit";
 import { MagicLinkForm } from "./magic-link-form";
 
 /** Only same-site paths may be used as the post-sign-in destination. */
@@ -21,7 +24,7 @@ async function requestAndReadMagicLink(convex: ConvexReactClient, address: strin
   const requestedAt = Date.now();
   await send();
   for (let attempt = 0; attempt < 50; attempt++) {
-    const emails = await convex.query(api.devMailbox.list, { to: address });
+    const emails = await convex.query(api.dev.mailbox.list, { to: address });
     const link = emails.find((e) => e.createdAt >= requestedAt - 1000 && e.actionUrl)?.actionUrl;
     if (link) return link;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -32,33 +35,30 @@ async function requestAndReadMagicLink(convex: ConvexReactClient, address: strin
 export function SignInForm() {
   const { signIn } = useAuthActions();
   const convex = useConvex();
-  const options = useQuery(api.users.signInOptions);
+  const options = useQuery(api.users.account.signInOptions);
   // Demo people exist only in local mode, which the deployment (not the browser) decides.
-  const demoAccounts = useQuery(api.demo.accounts, options?.localMode ? {} : "skip");
+  const demoAccounts = useQuery(api.dev.demo.accounts, options?.localMode ? {} : "skip");
   const next = safeNext(useSearchParams().get("next"));
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState<string | null>(null);
+  const demo = useSubmit({
+    errors: "inline",
+    describeError: (error) => (error instanceof ConvexError ? errorMessage(error) : "We could not sign you in. Please try again."),
+  });
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function sendLink(address: string) {
     await signIn("resend", { email: address, redirectTo: next });
   }
 
-  /** Local mode: request a real magic link, then follow it from the dev mailbox. */
-  async function signInAsDemo(address: string) {
-    setPending(address);
-    setError(null);
-    try {
-      const link = await requestAndReadMagicLink(convex, address, () => sendLink(address));
-      if (link) {
-        window.location.assign(link);
-        return;
-      }
-      setError("The sign-in email did not arrive. Is the local backend running?");
-    } catch {
-      setError("We could not sign you in. Please try again.");
-    }
-    setPending(null);
+  /** Local mode: request a real magic link, then follow it from the dev mailbox (the button stays busy meanwhile). */
+  function signInAsDemo(address: string) {
+    void demo.run(
+      async () => {
+        const link = await requestAndReadMagicLink(convex, address, () => sendLink(address));
+        if (!link) throw new ConvexError("The sign-in email did not arrive. Is the local backend running?");
+        return link;
+      },
+      { key: address, keepPending: true, onSuccess: (link) => window.location.assign(link) },
+    );
   }
 
   if (sentTo) {
@@ -111,9 +111,9 @@ export function SignInForm() {
           <Card className="p-6">
             <h2 className="text-sm font-semibold text-gray-900">Local mode: sign in as a demo person</h2>
             <p className="mt-1 text-xs text-gray-600">Each button sends a real magic link to the dev mailbox and follows it.</p>
-            {error && (
+            {demo.error && (
               <p role="alert" className="mt-2 text-sm text-red-700">
-                {error}
+                {demo.error}
               </p>
             )}
             <ul className="mt-4 grid gap-2 sm:grid-cols-2">
@@ -122,9 +122,9 @@ export function SignInForm() {
                   <Button
                     variant="secondary"
                     className="h-auto w-full justify-start py-2 text-left"
-                    loading={pending === account.email}
-                    disabled={pending !== null}
-                    onClick={() => void signInAsDemo(account.email)}
+                    loading={demo.isPending(account.email)}
+                    disabled={demo.pending}
+                    onClick={() => signInAsDemo(account.email)}
                   >
                     <UserRound className="size-4 shrink-0 text-gray-500" aria-hidden />
                     <span className="flex flex-col">

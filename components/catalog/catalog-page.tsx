@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { api } from "@/convex/_generated/api";
 import { cn } from "@/lib/utils";
 import { CourseGrid } from "./course-grid";
-import { FORMAT_LABEL, LEVEL_LABEL } from "./labels";
+import { FORMAT_LABEL, LEVEL_LABEL } from "@/lib/labels";
 
 type Format = keyof typeof FORMAT_LABEL;
 type Level = keyof typeof LEVEL_LABEL;
@@ -13,7 +13,7 @@ type Level = keyof typeof LEVEL_LABEL;
  * The catalogue, rendered on the server and live after. Filters apply to the whole published list already in the
  * page (at most 100 courses), so choosing one is instant and never shows a loading state.
  */
-export function CatalogPage({ preloaded }: { preloaded: Preloaded<typeof api.catalog.listCourses> }) {
+export function CatalogPage({ preloaded }: { preloaded: Preloaded<typeof api.catalog.browse.listCourses> }) {
   const courses = usePreloadedQuery(preloaded);
   const [format, setFormat] = useState<Format | undefined>();
   const [level, setLevel] = useState<Level | undefined>();

@@ -7,13 +7,12 @@ import type { api } from "@/convex/_generated/api";
 import { ReserveAction } from "@/components/checkout/reserve-action";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { formatDateRange, formatTime, formatWeekday } from "@/lib/format";
-import { formatPrice } from "@/lib/utils";
-import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "./labels";
+import { formatDateRange, formatPrice, formatTime, formatWeekday } from "@/lib/format";
+import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
 import { SeatsLeft } from "./seats-left";
 
 /** One cohort: its schedule in its own timezone (named), live seats and the primary action. Rendered on the server, live after. */
-export function CohortDetail({ preloaded }: { preloaded: Preloaded<typeof api.catalog.getCohort> }) {
+export function CohortDetail({ preloaded }: { preloaded: Preloaded<typeof api.catalog.browse.getCohort> }) {
   const data = usePreloadedQuery(preloaded);
   if (data === null) notFound();
   const { cohort, course, sessions, instructorName } = data;

@@ -3,12 +3,11 @@ import Link from "next/link";
 import type { FunctionReturnType } from "convex/server";
 import type { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
-import { formatDateRange } from "@/lib/format";
-import { formatPrice } from "@/lib/utils";
-import { FORMAT_LABEL, LEVEL_LABEL } from "./labels";
+import { formatDateRange, formatPrice } from "@/lib/format";
+import { FORMAT_LABEL, LEVEL_LABEL } from "@/lib/labels";
 import { SeatsLeft } from "./seats-left";
 
-export type CourseCardData = FunctionReturnType<typeof api.catalog.listCourses>[number];
+export type CourseCardData = FunctionReturnType<typeof api.catalog.browse.listCourses>[number];
 
 export function CourseCard({ course }: { course: CourseCardData }) {
   return (

@@ -6,15 +6,14 @@ import { notFound } from "next/navigation";
 import type { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { formatDateRange } from "@/lib/format";
-import { formatPrice } from "@/lib/utils";
-import { FORMAT_LABEL, LEVEL_LABEL, SESSION_TYPE_LABEL } from "./labels";
+import { formatDateRange, formatPrice } from "@/lib/format";
+import { FORMAT_LABEL, LEVEL_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
 import { ReserveAction } from "@/components/checkout/reserve-action";
 import { CourseWaitlistAction } from "@/components/waitlist/course-waitlist-action";
 import { SeatsLeft } from "./seats-left";
 
 /** A course page, rendered on the server with the catalogue's data and kept live (seats, cohorts) after hydration. */
-export function CourseDetail({ preloaded, reserveFor }: { preloaded: Preloaded<typeof api.catalog.getCourse>; reserveFor?: string }) {
+export function CourseDetail({ preloaded, reserveFor }: { preloaded: Preloaded<typeof api.catalog.browse.getCourse>; reserveFor?: string }) {
   const course = usePreloadedQuery(preloaded);
   // Unpublished while the page was open.
   if (course === null) notFound();

@@ -1,9 +1,9 @@
 import type { FunctionReturnType } from "convex/server";
 import type { api } from "@/convex/_generated/api";
-import { PRICE_CURRENCY } from "@/lib/utils";
-import { LEVEL_LABEL } from "./labels";
+import { PRICE_CURRENCY, formatDecimalAmount, isoDateTime } from "@/lib/format";
+import { LEVEL_LABEL } from "@/lib/labels";
 
-type CoursePage = NonNullable<FunctionReturnType<typeof api.catalog.getCourse>>;
+type CoursePage = NonNullable<FunctionReturnType<typeof api.catalog.browse.getCourse>>;
 
 const IN_STOCK = "https://schema.org/InStock";
 const SOLD_OUT = "https://schema.org/SoldOut";
@@ -27,7 +27,7 @@ export function courseJsonLd(
   const offer = (url: string, availability?: string) => ({
     "@type": "Offer",
     category: "Paid",
-    price: (course.priceB2C / 100).toFixed(2),
+    price: formatDecimalAmount(course.priceB2C),
     priceCurrency: PRICE_CURRENCY,
     url,
     ...(availability ? { availability } : {}),
@@ -49,15 +49,15 @@ export function courseJsonLd(
       name: cohort.name,
       url: site.cohortUrl(cohort._id),
       courseMode: "Online",
-      startDate: new Date(cohort.startDate).toISOString(),
-      endDate: new Date(cohort.endDate).toISOString(),
+      startDate: isoDateTime(cohort.startDate),
+      endDate: isoDateTime(cohort.endDate),
       ...(minutes > 0 ? { courseWorkload: isoDuration(minutes) } : {}),
       offers: offer(site.cohortUrl(cohort._id), cohort.seatsLeft > 0 ? IN_STOCK : SOLD_OUT),
     })),
   };
 }
 
-type CohortPage = NonNullable<FunctionReturnType<typeof api.catalog.getCohort>>;
+type CohortPage = NonNullable<FunctionReturnType<typeof api.catalog.browse.getCohort>>;
 
 /** schema.org `Course` for a cohort page: the course with this one dated `CourseInstance`. */
 export function cohortJsonLd(data: CohortPage, site: { name: string; url: string; courseUrl: string; cohortUrl: string; imageUrl: string }) {
@@ -78,14 +78,14 @@ export function cohortJsonLd(data: CohortPage, site: { name: string; url: string
         name: cohort.name,
         url: site.cohortUrl,
         courseMode: "Online",
-        startDate: new Date(cohort.startDate).toISOString(),
-        endDate: new Date(cohort.endDate).toISOString(),
+        startDate: isoDateTime(cohort.startDate),
+        endDate: isoDateTime(cohort.endDate),
         ...(minutes > 0 ? { courseWorkload: isoDuration(minutes) } : {}),
         ...(instructorName ? { instructor: { "@type": "Person", name: instructorName } } : {}),
         offers: {
           "@type": "Offer",
           category: "Paid",
-          price: (course.priceB2C / 100).toFixed(2),
+          price: formatDecimalAmount(course.priceB2C),
           priceCurrency: PRICE_CURRENCY,
           url: site.cohortUrl,
           availability: cohort.status === "open" && cohort.seatsLeft > 0 ? IN_STOCK : SOLD_OUT,

@@ -1,86 +1,69 @@
 "use client";
-import { useAction, useQuery } from "convex/react";
+import { useAction, usePreloadedQuery, type Preloaded } from "convex/react";
 import { Award, BadgeCheck, Download, ExternalLink, Share2, ShieldAlert, ShieldCheck, ShieldX } from "lucide-react";
+import { notFound } from "next/navigation";
 import { useEffect, useState } from "react";
 import { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useNow } from "@/lib/use-now";
-import { VerifyChecks, type Verification } from "./verify-checks";
+import { errorMessage } from "@/lib/errors";
+import { CERTIFICATE_NOUN, certificateState, credentialDate } from "./certificate-view";
+import { BrowserCheck } from "./verify-browser-check";
+import { CheckSlot, SERVER_CHECKS, type CheckOutcome } from "./verify-checks";
 import { VerifyUpload } from "./verify-upload";
 
-const date = (ms: number) => new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric" }).format(ms);
+export type AcademyIssuer = { name: string; dids: string[] };
 
-/** The public page of one certificate: what it says, whether it holds, and how to share it. */
-export function VerifyCertificate({ publicId }: { publicId: string }) {
-  const view = useQuery(api.certificates.publicView, { publicId });
-  const academy = useQuery(api.certificates.academyIssuer);
-  const verifyStored = useAction(api.certificates.verifyStored);
-  const [server, setServer] = useState<Verification | null | undefined>(undefined);
-  const [browser, setBrowser] = useState<Verification | null | undefined>(undefined);
-  const now = useNow(60_000);
-  const revokedAt = view?.revokedAt;
+/** The academy server's check of the credential as stored, re-run whenever it is revoked or the revocation list is re-signed. */
+function useServerCheck(publicId: string, view: { issueStatus: string; revokedAt?: number; statusListVersion: number } | null): CheckOutcome {
+  const verifyStored = useAction(api.certificates.verify.verifyStored);
+  const [outcome, setOutcome] = useState<CheckOutcome>({ status: "checking" });
   const issued = view?.issueStatus === "issued";
-  const jsonUrl = view?.jsonUrl;
+  const revokedAt = view?.revokedAt;
   const statusListVersion = view?.statusListVersion;
-  const academyName = academy?.name;
-  const academyDids = academy?.dids.join(" ");
   useEffect(() => {
     if (!issued) return;
     let live = true;
-    // Re-checked whenever the certificate is revoked or the revocation list is re-signed.
     verifyStored({ publicId })
-      .then((result) => live && setServer(result))
-      .catch(() => live && setServer(null));
+      .then((result) => live && setOutcome(result ? { status: "done", result } : { status: "failed", message: "The academy has no signed credential under this link." }))
+      .catch((error: unknown) => live && setOutcome({ status: "failed", message: `The verification service could not check it: ${errorMessage(error)}` }));
     return () => {
       live = false;
     };
   }, [publicId, issued, revokedAt, statusListVersion, verifyStored]);
-  useEffect(() => {
-    if (!issued || !jsonUrl || academyName === undefined || academyDids === undefined) return;
-    let live = true;
-    // The same checks again, here in the browser, on the credential as published — against the issuer
-    // our server names, never one the credential names.
-    const pinned = { name: academyName, dids: academyDids.split(" "), statusListOrigin: new URL(jsonUrl).origin };
-    Promise.all([fetch(jsonUrl).then((r) => r.text()), import("@/lib/credentials/verify-in-browser")])
-      .then(([json, { verifyInBrowser }]) => verifyInBrowser(json, pinned))
-      .then((result) => live && setBrowser(result))
-      .catch(() => live && setBrowser(null));
-    return () => {
-      live = false;
-    };
-  }, [issued, revokedAt, statusListVersion, jsonUrl, academyName, academyDids]);
+  return outcome;
+}
 
-  if (view === undefined) {
-    return (
-      <div className="mx-auto max-w-[900px] px-4 py-10" aria-busy>
-        <Skeleton className="h-80" />
-      </div>
-    );
-  }
-  if (view === null) {
-    return (
-      <div className="mx-auto max-w-[900px] px-4 py-10">
-        <EmptyState icon={ShieldX} title="No certificate with this link" description="Check the link you were given, or upload the credential file below to verify it." />
-        <div className="mt-6">
-          <VerifyUpload />
-        </div>
-      </div>
-    );
-  }
+/**
+ * The public page of one certificate: what it says and whether it holds, from the first HTML (our record, rendered
+ * on the server), kept live (a revocation shows at once); then the server's cryptographic check, and on request the
+ * same check in the visitor's browser.
+ */
+export function VerifyCertificate({ publicId, preloaded, academy }: { publicId: string; preloaded: Preloaded<typeof api.certificates.verify.publicView>; academy: AcademyIssuer }) {
+  const view = usePreloadedQuery(preloaded);
+  const server = useServerCheck(publicId, view);
+  const now = useNow(60_000);
+  // Deleted while the page was open.
+  if (view === null) notFound();
+  const issued = view.issueStatus === "issued";
   // Our record says what was issued; the server's check says whether it is still this academy's signature.
-  const notOurs = server != null && !server.issuedByAcademy;
-  const state = notOurs ? "notOurs" : view.revokedAt ? "revoked" : view.expiresAt && view.expiresAt < now ? "expired" : view.issueStatus !== "issued" ? "pending" : "valid";
-  const noun = { course: "certificate", skill: "skill badge", path: "learning path certificate" }[view.kind];
+  const notOurs = server.status === "done" && !server.result.issuedByAcademy;
+  const state = notOurs ? "notOurs" : certificateState(view, now);
+  const noun = CERTIFICATE_NOUN[view.kind];
   const banner = {
     valid: { icon: ShieldCheck, tone: "border-green-200 bg-green-50 text-green-900", title: `Valid ${noun}`, text: `Issued by ${view.issuerName} and not revoked.` },
-    expired: { icon: ShieldAlert, tone: "border-amber-200 bg-amber-50 text-amber-900", title: "Expired", text: `This ${noun} was valid until ${view.expiresAt ? date(view.expiresAt) : ""}.` },
-    revoked: { icon: ShieldX, tone: "border-red-200 bg-red-50 text-red-900", title: "Revoked", text: `${view.issuerName} revoked this ${noun}${view.revokedAt ? ` on ${date(view.revokedAt)}` : ""}. Reason: ${view.revocationReason ?? "not given"}.` },
+    expired: { icon: ShieldAlert, tone: "border-amber-200 bg-amber-50 text-amber-900", title: "Expired", text: `This ${noun} was valid until ${view.expiresAt ? credentialDate(view.expiresAt) : ""}.` },
+    revoked: { icon: ShieldX, tone: "border-red-200 bg-red-50 text-red-900", title: "Revoked", text: `${view.issuerName} revoked this ${noun}${view.revokedAt ? ` on ${credentialDate(view.revokedAt)}` : ""}. Reason: ${view.revocationReason ?? "not given"}.` },
     pending: { icon: Award, tone: "border-brand-100 bg-brand-50 text-brand-900", title: "Being issued", text: "The signed credential is being prepared; this page updates by itself." },
-    notOurs: { icon: ShieldX, tone: "border-red-200 bg-red-50 text-red-900", title: `Not verified: not issued by ${academy?.name ?? "this academy"}`, text: `The credential published here is ${server?.signer ? `signed by ${server.signer}, which is not this academy's key` : "not validly signed by this academy"}. Do not rely on it.` },
+    notOurs: {
+      icon: ShieldX,
+      tone: "border-red-200 bg-red-50 text-red-900",
+      title: `Not verified: not issued by ${academy.name}`,
+      text: `The credential published here is ${server.status === "done" && server.result.signer ? `signed by ${server.result.signer}, which is not this academy's key` : "not validly signed by this academy"}. Do not rely on it.`,
+    },
   }[state];
   const Icon = banner.icon;
   return (
@@ -95,15 +78,16 @@ export function VerifyCertificate({ publicId }: { publicId: string }) {
       <Card className="mt-6 p-6">
         <div className="flex flex-col gap-6 sm:flex-row">
           {issued ? (
-            <img src={view.imageUrl} alt={`${view.name} badge`} width={160} height={160} className="size-40 shrink-0 self-center sm:self-start" />
+            // The page's largest image: fetched first, at the size it is shown.
+            <img src={view.imageUrl} alt={`${view.name} badge`} width={160} height={160} fetchPriority="high" className="size-40 shrink-0 self-center sm:self-start" />
           ) : (
-            <Skeleton className="size-40 shrink-0 rounded-full" />
+            <Skeleton className="size-40 shrink-0 self-center rounded-full sm:self-start" />
           )}
           <div className="min-w-0">
             <Badge tone="brand">Open Badges 3.0</Badge>
             <h1 className="mt-2 text-2xl font-semibold text-gray-900">{view.name}</h1>
             <p className="mt-1 text-gray-700">
-              Awarded to <span className="font-semibold text-gray-900">{view.recipientName}</span>
+              Awarded to <span className="font-semibold text-gray-900" data-testid="recipient">{view.recipientName}</span>
               {view.cohortName ? ` · ${view.cohortName}` : ""}
             </p>
             <p className="mt-3 text-sm text-gray-700">{view.description}</p>
@@ -114,11 +98,11 @@ export function VerifyCertificate({ publicId }: { publicId: string }) {
               </div>
               <div>
                 <dt className="text-gray-600">Issued</dt>
-                <dd className="font-medium text-gray-900">{date(view.issuedAt)}</dd>
+                <dd className="font-medium text-gray-900">{credentialDate(view.issuedAt)}</dd>
               </div>
               <div>
                 <dt className="text-gray-600">Valid until</dt>
-                <dd className="font-medium text-gray-900">{view.expiresAt ? date(view.expiresAt) : "Does not expire"}</dd>
+                <dd className="font-medium text-gray-900">{view.expiresAt ? credentialDate(view.expiresAt) : "Does not expire"}</dd>
               </div>
               <div>
                 <dt className="text-gray-600">Criteria</dt>
@@ -168,23 +152,23 @@ export function VerifyCertificate({ publicId }: { publicId: string }) {
         )}
       </Card>
       {issued && (
-        <Card className="mt-6 p-6">
+        <Card className="mt-6 p-6" data-testid="checks-card">
           <h2 className="text-base font-semibold text-gray-900">How this was checked</h2>
           <p className="mt-1 text-sm text-gray-600">
-            Who signed it (only {academy?.name ?? "this academy"}&apos;s own key counts, never the issuer name written in a credential), the signature (eddsa-rdfc-2022), the dates and the revocation list are checked independently of this page&apos;s text.
+            Who signed it (only {academy.name}&apos;s own key counts, never the issuer name written in a credential), the signature (eddsa-rdfc-2022), the dates and the revocation list are checked independently of this page&apos;s text.
           </p>
-          <div className="mt-4 grid gap-6 md:grid-cols-2">
+          <div className="mt-4 space-y-6">
             <div className="min-w-0" data-testid="server-checks">
-              {server === undefined ? <Skeleton className="h-20" /> : server === null ? <p className="text-sm text-red-700">The verification service could not be reached.</p> : <VerifyChecks result={server} label="Checked by the academy's server" />}
+              <CheckSlot outcome={server} label="Checked by the academy's server" checks={SERVER_CHECKS} />
             </div>
             <div className="min-w-0" data-testid="browser-checks">
-              {browser === undefined ? <Skeleton className="h-20" /> : browser === null ? <p className="text-sm text-red-700">Your browser could not run the check.</p> : <VerifyChecks result={browser} label="Checked in your browser" />}
+              <BrowserCheck jsonUrl={view.jsonUrl} academy={academy} recheckKey={`${view.revokedAt ?? ""}:${view.statusListVersion}`} />
             </div>
           </div>
         </Card>
       )}
       <div className="mt-6">
-        <VerifyUpload />
+        <VerifyUpload academyName={academy.name} />
       </div>
     </div>
   );

@@ -3,19 +3,19 @@ import { useMutation, useQuery } from "convex/react";
 import { AlertCircle, Loader2, LockKeyhole } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import type { EnrollmentFailure } from "@/convex/validators";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Countdown } from "@/components/ui/countdown";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
-import { formatDateRange } from "@/lib/format";
-import { formatPrice } from "@/lib/utils";
+import { formatDateRange, formatPrice } from "@/lib/format";
+import { useSubmit } from "@/lib/use-submit";
 
-const ENDED: Record<string, string> = {
+/** Why the seat went back, in the buyer's words. */
+const ENDED: Record<EnrollmentFailure, string> = {
   hold_expired: "The 30-minute hold ended before payment, so the seat went back to the cohort.",
   checkout_expired: "The payment page expired, so the seat went back to the cohort.",
   payment_failed: "The payment did not go through, so the seat went back to the cohort.",
@@ -24,13 +24,17 @@ const ENDED: Record<string, string> = {
   payment_under_review: "We received a payment that does not match this purchase. Our team will review it and contact you.",
 };
 
+/** The status names the failure as a plain string; one we have no words for reads as the general case. */
+function endedMessage(reason: string | undefined) {
+  return reason !== undefined && reason in ENDED ? ENDED[reason as EnrollmentFailure] : "The seat is no longer held.";
+}
+
 /** Holds the seat while Stripe's page is prepared, then sends the buyer there. */
 export function CheckoutProgress({ enrollmentId, cancelled }: { enrollmentId: Id<"enrollments">; cancelled: boolean }) {
-  const status = useQuery(api.checkout.status, { enrollmentId });
-  const cancel = useMutation(api.checkout.cancel);
+  const status = useQuery(api.payments.checkout.status, { enrollmentId });
+  const cancel = useMutation(api.payments.checkout.cancel);
   const router = useRouter();
-  const toast = useToast();
-  const [releasing, setReleasing] = useState(false);
+  const { pending: releasing, run } = useSubmit();
 
   useEffect(() => {
     if (status?.state === "ready" && status.checkoutUrl && !cancelled) window.location.assign(status.checkoutUrl);
@@ -65,7 +69,7 @@ export function CheckoutProgress({ enrollmentId, cancelled }: { enrollmentId: Id
       <Card className="p-8">
         <AlertCircle className="size-8 text-amber-700" aria-hidden />
         <h1 className="mt-3 text-xl font-semibold text-gray-900">This reservation has ended</h1>
-        <p className="mt-2 text-gray-700">{status.message ?? ENDED[status.failureReason ?? ""] ?? "The seat is no longer held."}</p>
+        <p className="mt-2 text-gray-700">{status.message ?? endedMessage(status.failureReason)}</p>
         {summary}
         <Button asChild className="mt-6">
           <Link href={`/courses/${status.courseSlug}`}>Back to the course</Link>
@@ -108,13 +112,7 @@ export function CheckoutProgress({ enrollmentId, cancelled }: { enrollmentId: Id
         <Button
           variant="secondary"
           loading={releasing}
-          onClick={() => {
-            setReleasing(true);
-            cancel({ enrollmentId })
-              .then(() => toast("success", "Your seat was released."))
-              .catch((error: unknown) => toast("error", errorMessage(error)))
-              .finally(() => setReleasing(false));
-          }}
+          onClick={() => void run(() => cancel({ enrollmentId }), { success: "Your seat was released." })}
         >
           Release my seat
         </Button>

@@ -8,14 +8,13 @@ import { api } from "@/convex/_generated/api";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDateRange } from "@/lib/format";
+import { formatDateRange, formatPrice } from "@/lib/format";
 import { track } from "@/lib/posthog/client";
-import { formatPrice } from "@/lib/utils";
 
 /** Back from Stripe: wait for the webhook's confirmation, show the receipt, then the learner home. */
 export function CheckoutReturn({ sessionId }: { sessionId: string }) {
-  const enrollmentId = useQuery(api.checkout.enrollmentForSession, { sessionId });
-  const status = useQuery(api.checkout.status, enrollmentId ? { enrollmentId } : "skip");
+  const enrollmentId = useQuery(api.payments.checkout.enrollmentForCheckoutSession, { checkoutSessionId: sessionId });
+  const status = useQuery(api.payments.checkout.status, enrollmentId ? { enrollmentId } : "skip");
   const router = useRouter();
   const paid = status?.state === "paid";
 

@@ -10,9 +10,8 @@ import { SignInDialog } from "@/components/auth/sign-in-dialog";
 import { WaitlistAction } from "@/components/waitlist/waitlist-action";
 import { Button } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
 import { track } from "@/lib/posthog/client";
+import { useSubmit } from "@/lib/use-submit";
 
 /** The one primary action for a cohort: reserve, continue checkout, or show that you are in. */
 export function ReserveAction({
@@ -29,12 +28,11 @@ export function ReserveAction({
   autoFocus?: boolean;
 }) {
   const { isAuthenticated, isLoading } = useConvexAuth();
-  const mine = useQuery(api.checkout.myCohortState, isAuthenticated ? { cohortId } : "skip");
-  const waitlistEntry = useQuery(api.waitlist.mineForCohort, isAuthenticated ? { cohortId } : "skip");
-  const reserve = useMutation(api.checkout.reserve);
+  const mine = useQuery(api.payments.checkout.myCohortState, isAuthenticated ? { cohortId } : "skip");
+  const waitlistEntry = useQuery(api.waitlist.places.mineForCohort, isAuthenticated ? { cohortId } : "skip");
+  const reserve = useMutation(api.payments.checkout.reserve);
   const router = useRouter();
-  const toast = useToast();
-  const [pending, setPending] = useState(false);
+  const { pending, run } = useSubmit();
   const [signInOpen, setSignInOpen] = useState(false);
 
   if (mine?.state === "paid") {
@@ -65,25 +63,19 @@ export function ReserveAction({
     return <WaitlistAction cohortId={cohortId} cohortName={cohortName} courseSlug={courseSlug} />;
   }
 
-  async function onReserve() {
+  function onReserve() {
     if (!isAuthenticated) {
       setSignInOpen(true);
       return;
     }
-    setPending(true);
     track("checkout_started", { cohortId, courseSlug });
-    try {
-      const enrollmentId = await reserve({ cohortId });
-      router.push(`/checkout/${enrollmentId}`);
-    } catch (error) {
-      toast("error", errorMessage(error));
-      setPending(false);
-    }
+    // The checkout page opens next; the button stays busy until it does, so a second click reserves nothing twice.
+    void run(() => reserve({ cohortId }), { keepPending: true, onSuccess: (enrollmentId) => router.push(`/checkout/${enrollmentId}`) });
   }
 
   return (
     <>
-      <Button size="sm" className="w-full" loading={pending || isLoading} onClick={() => void onReserve()} autoFocus={autoFocus}>
+      <Button size="sm" className="w-full" loading={pending || isLoading} onClick={onReserve} autoFocus={autoFocus}>
         Reserve seat<span className="sr-only"> in {cohortName}</span>
       </Button>
       <SignInDialog

@@ -8,33 +8,21 @@ import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
-import { formatRelative } from "@/lib/format";
+import { LiveDot } from "@/components/ui/live-dot";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { Stat } from "@/components/ui/stat";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
+import { formatPercent, formatRelative } from "@/lib/format";
 import { LessonsTrend, ProgressTrend } from "./charts";
 import { SkillsHeatMap } from "./heat-map";
 import { NudgeButton } from "./nudge-dialog";
-import { DashboardNav, PrivacyNote, ProgressBar, learningGainStat, useRecordView } from "./shared";
-import { Stat } from "./stat";
-
-export function DashboardSkeleton() {
-  return (
-    <div className="mx-auto max-w-[1100px] space-y-4 px-4 py-10" aria-busy>
-      <Skeleton className="h-8 w-1/3" />
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        {Array.from({ length: 8 }, (_, i) => (
-          <Skeleton key={i} className="h-24" />
-        ))}
-      </div>
-      <Skeleton className="h-64" />
-    </div>
-  );
-}
+import { DashboardError, DashboardNav, DashboardSkeleton, PrivacyNote, learningGainStat, useRecordView } from "./shared";
 
 /** The organization-wide view: seats, activity, completion, certificates, trends, teams, skills and who is at risk. */
 export function ExecutiveDashboard({ organizationId }: { organizationId: Id<"organizations"> }) {
   const view = useRecordView(organizationId, "view_dashboard");
-  const nav = useQuery(api.dashboards.myTeams, { organizationId });
-  const data = useQuery(api.dashboards.executive, nav?.orgWide && nav.canViewAnalytics ? { organizationId } : "skip");
+  const nav = useQuery(api.dashboards.views.myTeams, { organizationId });
+  const data = useQuery(api.dashboards.views.executive, nav?.orgWide && nav.canViewAnalytics ? { organizationId } : "skip");
   const router = useRouter();
   const onlyTeam = nav && !nav.orgWide && nav.teams.length === 1 ? nav.teams[0]._id : null;
   // A manager of exactly one team goes straight to it.
@@ -69,12 +57,14 @@ export function ExecutiveDashboard({ organizationId }: { organizationId: Id<"org
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">{data.organizationName}: learning dashboard</h1>
-      <p className="text-sm text-gray-600">Live: figures change as people learn. {f.members} members.</p>
+      <p className="flex flex-wrap items-center gap-x-2 text-sm text-gray-600">
+        <LiveDot label="Live" className="font-medium text-gray-800" /> Figures change as people learn. {f.members} members.
+      </p>
       <DashboardNav organizationId={organizationId} current={`/org/${organizationId}/dashboard`} teams={nav.teams} orgWide />
       <PrivacyNote />
 
       <section aria-label="Key figures" className="mt-6 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Stat label="Seats used" value={data.seatsUsed} suffix={` / ${data.seatsPurchased}`} hint={`${data.seatsPurchased === 0 ? 0 : Math.round((data.seatsUsed / data.seatsPurchased) * 100)}% utilization`} />
+        <Stat label="Seats used" value={data.seatsUsed} suffix={` / ${data.seatsPurchased}`} hint={`${formatPercent(data.seatsPurchased === 0 ? 0 : data.seatsUsed / data.seatsPurchased)} utilization`} />
         <Stat label="Active in the last 7 days" value={f.activeMembers} suffix={` / ${f.members}`} hint="Did a lesson, joined a session or opened the kit" testId="org-active" />
         <Stat label="Enrollments in progress" value={f.enrollmentsInProgress} hint={`${f.enrollmentsTotal} enrollments in all`} />
         <Stat label="Completed" value={f.enrollmentsCompleted} delta={null} hint="Courses finished with a certificate the learner shares" testId="org-completed" />
@@ -96,36 +86,36 @@ export function ExecutiveDashboard({ organizationId }: { organizationId: Id<"org
         {data.teams.length === 0 ? (
           <p className="mt-2 text-sm text-gray-600">No teams yet. Create teams under Members &amp; seats to compare them here.</p>
         ) : (
-          <Card className="mt-2 overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead className="border-b border-gray-200 text-left text-xs text-gray-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Team</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Members</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Average progress</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Completion rate</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Behind</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {data.teams.map((team) => (
-                  <tr key={team.teamId}>
-                    <th scope="row" className="px-4 py-2 text-left font-medium">
-                      <Link href={`/org/${organizationId}/teams/${team.teamId}`} className="text-brand-700 hover:underline">
-                        {team.name}
-                      </Link>
-                    </th>
-                    <td className="tabular px-4 py-2">{team.members}</td>
-                    <td className="px-4 py-2">
-                      <ProgressBar value={team.avgProgress} label={`${team.name} average progress`} />
-                    </td>
-                    <td className="tabular px-4 py-2">{team.completionRate}%</td>
-                    <td className={`tabular px-4 py-2 ${team.behind > 0 ? "text-amber-700" : ""}`}>{team.behind}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Card>
+          <Table caption="Teams" sticky="page" className="mt-2">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Team</TableHead>
+                <TableHead align="right">Members</TableHead>
+                <TableHead>Average progress</TableHead>
+                <TableHead align="right">Completion rate</TableHead>
+                <TableHead align="right">Behind</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.teams.map((team) => (
+                <TableRow key={team.teamId}>
+                  <TableRowHeader>
+                    <Link href={`/org/${organizationId}/teams/${team.teamId}`} className="text-brand-700 hover:underline">
+                      {team.name}
+                    </Link>
+                  </TableRowHeader>
+                  <TableCell numeric>{team.members}</TableCell>
+                  <TableCell>
+                    <ProgressBar value={team.avgProgress} label={`${team.name} average progress`} showValue className="w-24" />
+                  </TableCell>
+                  <TableCell numeric>{team.completionRate}%</TableCell>
+                  <TableCell numeric className={team.behind > 0 ? "text-amber-700" : undefined}>
+                    {team.behind}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         )}
       </section>
 
@@ -167,14 +157,6 @@ export function ExecutiveDashboard({ organizationId }: { organizationId: Id<"org
           {data.atRiskHidden > 0 && <p className="mt-2 text-xs text-gray-600">and {data.atRiskHidden} more (some keep their activity private).</p>}
         </Card>
       </section>
-    </div>
-  );
-}
-
-export function DashboardError({ message }: { message: string }) {
-  return (
-    <div className="mx-auto max-w-[1100px] px-4 py-10">
-      <EmptyState icon={AlertTriangle} title="This dashboard is not available to you" description={message} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Card } from "@/components/ui/card";
+import { SKILL_LEVELS, SKILL_LEVEL_LABEL } from "@/lib/labels";
 
-export const LEVEL_NAMES = ["None", "Foundational", "Practitioner", "Advanced", "Expert"] as const;
+const LEVEL_NAMES = SKILL_LEVELS.map((level) => SKILL_LEVEL_LABEL[level]);
 /** Lightest to darkest brand shade; text switches to white on the two darkest. */
 const SHADES = ["#f3f4f6", "#e0e7ff", "#a5b4fc", "#4f46e5", "#312e81"];
 
@@ -33,11 +34,11 @@ export function SkillsHeatMap({
               <caption className="sr-only">{title}: proficiency from 0 (none) to 4 (expert)</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="text-left font-medium text-gray-600">
+                  <th scope="col" className="text-left font-medium uppercase tracking-wide text-gray-600">
                     {rowLabel}
                   </th>
                   {skills.map((skill) => (
-                    <th key={skill.skillId} scope="col" className="min-w-24 text-left font-medium text-gray-600">
+                    <th key={skill.skillId} scope="col" className="min-w-24 text-left font-medium uppercase tracking-wide text-gray-600">
                       {skill.name}
                     </th>
                   ))}

@@ -5,17 +5,17 @@ import Link from "next/link";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { Card } from "@/components/ui/card";
-import { formatDate, formatRelative } from "@/lib/format";
-import { DashboardError, DashboardSkeleton } from "./executive-dashboard";
-import { LEVEL_NAMES } from "./heat-map";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { Stat } from "@/components/ui/stat";
+import { formatDate, formatPercent, formatRelative } from "@/lib/format";
+import { SKILL_LEVELS, SKILL_LEVEL_LABEL } from "@/lib/labels";
 import { NudgeButton } from "./nudge-dialog";
-import { PaceBadge, ProgressBar, useRecordView } from "./shared";
-import { Stat } from "./stat";
+import { DashboardError, DashboardSkeleton, PaceBadge, useRecordView } from "./shared";
 
 /** One person as their manager may see them. Opening it is logged first, and the learner can see that. */
 export function MemberView({ organizationId, memberId }: { organizationId: Id<"organizations">; memberId: Id<"users"> }) {
   const view = useRecordView(organizationId, "view_individual", memberId);
-  const data = useQuery(api.dashboards.member, view.ready ? { organizationId, memberId } : "skip");
+  const data = useQuery(api.dashboards.views.member, view.ready ? { organizationId, memberId } : "skip");
   if (view.error) return <DashboardError message={view.error} />;
   if (data === undefined) return <DashboardSkeleton />;
   const { row } = data;
@@ -40,12 +40,9 @@ export function MemberView({ organizationId, memberId }: { organizationId: Id<"o
         {hidden.length > 0 && ` They keep their ${hidden.join(" and ")} private.`}
       </p>
       <section aria-label="Figures" className="mt-6 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Card className="p-4">
-          <p className="text-xs font-medium text-gray-600">Progress</p>
-          <div className="mt-2">
-            <ProgressBar value={row.progressPercent} label={`${row.name}'s progress`} />
-          </div>
-        </Card>
+        <Stat label="Progress" value={row.progressPercent} suffix="%">
+          <ProgressBar value={row.progressPercent} label={`${row.name}'s progress`} />
+        </Stat>
         <Stat label="Lessons completed" value={row.lessonsCompleted} />
         <Stat label="Sessions attended" value={row.sessionsAttended} />
         <Stat
@@ -56,7 +53,7 @@ export function MemberView({ organizationId, memberId }: { organizationId: Id<"o
         />
         <Stat label="Last active" value={row.lastActiveAt === null ? "Private" : row.lastActiveAt === 0 ? "Never" : formatRelative(row.lastActiveAt)} />
         <Stat label="Latest score" value={row.latestScore === null ? "–" : `${row.latestScore}%`} hint={row.latestScore === null ? "Shared only with consent" : undefined} />
-        <Stat label="Learning gain" value={data.learningGain === null ? "–" : `${Math.round(data.learningGain * 100)}%`} hint="Normalized, pre → post" />
+        <Stat label="Learning gain" value={data.learningGain === null ? "–" : formatPercent(data.learningGain)} hint="Normalized, pre → post" />
       </section>
       <section aria-label="Skills and certificates" className="mt-6 grid gap-3 md:grid-cols-2">
         <Card className="p-4">
@@ -70,7 +67,7 @@ export function MemberView({ organizationId, memberId }: { organizationId: Id<"o
                 return (
                   <li key={skill.skillId} className="flex justify-between">
                     <span>{skill.name}</span>
-                    <span className="text-gray-700">{LEVEL_NAMES[level]}</span>
+                    <span className="text-gray-700">{SKILL_LEVEL_LABEL[SKILL_LEVELS[level]]}</span>
                   </li>
                 );
               })}

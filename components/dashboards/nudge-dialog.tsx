@@ -5,14 +5,16 @@ import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { Button } from "@/components/ui/button";
+import { CheckboxField } from "@/components/ui/checkbox";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { Select, SelectOptions } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { TEXT_LIMITS } from "@/convex/model/limits";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { Tooltip } from "@/components/ui/tooltip";
+import { TEXT_LIMITS } from "@/convex/limits";
+import { REMINDER_CHANNEL_LABEL } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
 
 export type NudgeTarget =
   | { type: "individual"; userIds: Id<"users">[]; label: string }
@@ -28,48 +30,43 @@ const DEFAULT_TEXT = {
 
 /** Opens the reminder dialog for a person, a team, or those behind / inactive. Hidden without send_reminders. */
 export function NudgeButton({ organizationId, target, compact }: { organizationId: Id<"organizations">; target: NudgeTarget; compact?: boolean }) {
-  const nav = useQuery(api.organizations.overview, { organizationId });
+  const nav = useQuery(api.organizations.overview.get, { organizationId });
   const [open, setOpen] = useState(false);
   if (!nav?.myPermissions.includes("send_reminders")) return null;
+  const button = (
+    <Button variant={compact ? "ghost" : "secondary"} size="sm" onClick={() => setOpen(true)} aria-label={compact ? `Remind ${target.label}` : undefined}>
+      <BellRing className="size-4" aria-hidden />
+      {compact ? null : `Remind ${target.label}`}
+    </Button>
+  );
   return (
     <>
-      <Button variant={compact ? "ghost" : "secondary"} size="sm" onClick={() => setOpen(true)} aria-label={compact ? `Remind ${target.label}` : undefined}>
-        <BellRing className="size-4" aria-hidden />
-        {compact ? null : `Remind ${target.label}`}
-      </Button>
+      {compact ? <Tooltip content={`Remind ${target.label}`}>{button}</Tooltip> : button}
       {open && <NudgeDialog organizationId={organizationId} target={target} onClose={() => setOpen(false)} />}
     </>
   );
 }
 
 function NudgeDialog({ organizationId, target, onClose }: { organizationId: Id<"organizations">; target: NudgeTarget; onClose: () => void }) {
-  const send = useMutation(api.reminders.send);
-  const toast = useToast();
+  const send = useMutation(api.dashboards.reminders.send);
+  const { pending, run } = useSubmit();
   const [subject, setSubject] = useState<string>(DEFAULT_TEXT[target.type][0]);
   const [message, setMessage] = useState<string>(DEFAULT_TEXT[target.type][1]);
-  const [channel, setChannel] = useState<"both" | "email" | "in_app">("both");
+  const [channel, setChannel] = useState<keyof typeof REMINDER_CHANNEL_LABEL>("both");
   const [includeProgress, setIncludeProgress] = useState(true);
   const [days, setDays] = useState(7);
-  const [busy, setBusy] = useState(false);
   const targetArgs = {
     targetType: target.type,
     ...(target.type === "individual" ? { userIds: target.userIds } : {}),
     ...("teamIds" in target && target.teamIds ? { teamIds: target.teamIds } : {}),
     ...(target.type === "inactive" ? { inactivityDays: days } : {}),
   };
-  const count = useQuery(api.reminders.preview, { organizationId, ...targetArgs });
-  const submit = async () => {
-    setBusy(true);
-    try {
-      const { recipients } = await send({ organizationId, ...targetArgs, subject, message, includeProgress, channel });
-      toast("success", `Reminder sent to ${recipients} ${recipients === 1 ? "person" : "people"}.`);
-      onClose();
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const count = useQuery(api.dashboards.reminders.preview, { organizationId, ...targetArgs });
+  const submit = () =>
+    run(() => send({ organizationId, ...targetArgs, subject, message, includeProgress, channel }), {
+      success: ({ recipients }) => `Reminder sent to ${recipients} ${recipients === 1 ? "person" : "people"}.`,
+      onSuccess: onClose,
+    });
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()}>
       <DialogContent title={`Remind ${target.label}`} description={count === undefined ? "Counting recipients…" : `Goes to ${count} ${count === 1 ? "person" : "people"}. You can send 20 reminders an hour.`}>
@@ -87,21 +84,16 @@ function NudgeDialog({ organizationId, target, onClose }: { organizationId: Id<"
           </Field>
           <Field id="nudge-channel" label="Send by">
             <Select id="nudge-channel" value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
-              <option value="both">Email and in-app</option>
-              <option value="email">Email only</option>
-              <option value="in_app">In-app only</option>
+              <SelectOptions labels={REMINDER_CHANNEL_LABEL} />
             </Select>
           </Field>
-          <label className="flex items-center gap-2 text-sm text-gray-800">
-            <input type="checkbox" className="size-4 accent-brand-600" checked={includeProgress} onChange={(e) => setIncludeProgress(e.target.checked)} />
-            Include each person&apos;s own progress
-          </label>
+          <CheckboxField label="Include each person's own progress" checked={includeProgress} onCheckedChange={setIncludeProgress} />
         </div>
         <div className="mt-5 flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button loading={busy} disabled={count === 0} onClick={() => void submit()}>
+          <Button loading={pending} disabled={count === 0} onClick={() => void submit()}>
             Send reminder
           </Button>
         </div>

@@ -10,14 +10,15 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { Select, SelectOptions } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { TEXT_LIMITS } from "@/convex/model/limits";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { Tooltip } from "@/components/ui/tooltip";
+import { TEXT_LIMITS } from "@/convex/limits";
 import { formatDateTime } from "@/lib/format";
-import { DashboardError, DashboardSkeleton } from "./executive-dashboard";
-import { DashboardNav } from "./shared";
+import { REMINDER_TARGET_LABEL, REPORT_FREQUENCY_LABEL } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
+import { DashboardError, DashboardNav, DashboardSkeleton } from "./shared";
 
 const KINDS = {
   progress_summary: { label: "Progress summary", format: "PDF", help: "Key figures, pace and every team, on one page." },
@@ -25,14 +26,12 @@ const KINDS = {
   compliance: { label: "Compliance", format: "XLSX", help: "Who has completed, certificates and next deadlines." },
 } as const;
 type Kind = keyof typeof KINDS;
-const FREQUENCY = { daily: "Every day", weekly: "Every Monday", monthly: "On the 1st of each month" } as const;
-const TARGET = { individual: "People", team: "Team", behind_schedule: "Behind schedule", inactive: "Inactive" } as const;
 
 /** Reports on demand (with progress) and on a schedule, plus the reminders sent. */
 export function ReportsPage({ organizationId }: { organizationId: Id<"organizations"> }) {
-  const nav = useQuery(api.dashboards.myTeams, { organizationId });
-  const reports = useQuery(api.reports.list, nav?.canExport ? { organizationId } : "skip");
-  const reminders = useQuery(api.reminders.history, nav?.canRemind ? { organizationId } : "skip");
+  const nav = useQuery(api.dashboards.views.myTeams, { organizationId });
+  const reports = useQuery(api.dashboards.reports.list, nav?.canExport ? { organizationId } : "skip");
+  const reminders = useQuery(api.dashboards.reminders.history, nav?.canRemind ? { organizationId } : "skip");
   if (nav === undefined) return <DashboardSkeleton />;
   if (!nav.canExport) return <DashboardError message="Your role does not include exporting reports." />;
   return (
@@ -68,7 +67,7 @@ export function ReportsPage({ organizationId }: { organizationId: Id<"organizati
             {reminders.map((r) => (
               <li key={r._id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
                 <span>
-                  <span className="font-medium text-gray-900">{r.subject}</span> · {TARGET[r.targetType]} · {r.recipientCount} {r.recipientCount === 1 ? "person" : "people"}
+                  <span className="font-medium text-gray-900">{r.subject}</span> · {REMINDER_TARGET_LABEL[r.targetType]} · {r.recipientCount} {r.recipientCount === 1 ? "person" : "people"}
                 </span>
                 <span className="text-gray-600">
                   {r.sentBy} · {formatDateTime(r.sentAt)}
@@ -82,12 +81,12 @@ export function ReportsPage({ organizationId }: { organizationId: Id<"organizati
   );
 }
 
-type Report = NonNullable<ReturnType<typeof useQuery<typeof api.reports.list>>>[number];
+type Report = NonNullable<ReturnType<typeof useQuery<typeof api.dashboards.reports.list>>>[number];
 
 function ReportCard({ organizationId, report }: { organizationId: Id<"organizations">; report: Report }) {
-  const runNow = useMutation(api.reports.runNow);
-  const remove = useMutation(api.reports.remove);
-  const toast = useToast();
+  const runNow = useMutation(api.dashboards.reports.runNow);
+  const remove = useMutation(api.dashboards.reports.remove);
+  const { isPending, run: submit } = useSubmit();
   const run = report.latestRun;
   const working = run?.status === "queued" || run?.status === "running";
   return (
@@ -101,28 +100,40 @@ function ReportCard({ organizationId, report }: { organizationId: Id<"organizati
             </p>
             {report.isScheduled && report.scheduleFrequency && (
               <p className="mt-1 text-xs text-gray-600">
-                {FREQUENCY[report.scheduleFrequency]} to {report.recipients.join(", ")}
+                {REPORT_FREQUENCY_LABEL[report.scheduleFrequency]} to {report.recipients.join(", ")}
                 {report.nextSendAt ? ` · next ${formatDateTime(report.nextSendAt)}` : ""}
                 {report.lastSentAt ? ` · last sent ${formatDateTime(report.lastSentAt)}` : ""}
               </p>
             )}
           </div>
           <div className="flex gap-1">
-            <Button variant="secondary" size="sm" disabled={working} onClick={() => void runNow({ organizationId, reportId: report._id }).catch((e: unknown) => toast("error", errorMessage(e)))}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={working}
+              loading={isPending("run")}
+              onClick={() => void submit(() => runNow({ organizationId, reportId: report._id }), { key: "run" })}
+            >
               <Play className="size-4" aria-hidden /> Generate now
             </Button>
-            <Button variant="ghost" size="sm" aria-label={`Delete ${report.name}`} onClick={() => void remove({ organizationId, reportId: report._id }).catch((e: unknown) => toast("error", errorMessage(e)))}>
-              <Trash2 className="size-4" aria-hidden />
-            </Button>
+            <Tooltip content={`Delete ${report.name}`}>
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-label={`Delete ${report.name}`}
+                loading={isPending("remove")}
+                onClick={() => void submit(() => remove({ organizationId, reportId: report._id }), { key: "remove" })}
+              >
+                <Trash2 className="size-4" aria-hidden />
+              </Button>
+            </Tooltip>
           </div>
         </div>
         {run && (
           <div className="mt-3 flex flex-wrap items-center gap-3 text-sm" aria-live="polite">
             {working ? (
               <>
-                <span className="h-1.5 w-40 overflow-hidden rounded-full bg-gray-100" role="progressbar" aria-label={`${report.name} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={run.progress}>
-                  <span className="block h-full bg-brand-600 transition-all" style={{ width: `${Math.max(4, run.progress)}%` }} />
-                </span>
+                <ProgressBar value={run.progress} label={`${report.name} progress`} className="w-40" />
                 <span className="text-gray-700">Generating… {run.progress}%</span>
               </>
             ) : run.status === "done" && run.url ? (
@@ -146,43 +157,35 @@ function ReportCard({ organizationId, report }: { organizationId: Id<"organizati
 }
 
 function CreateReport({ organizationId, orgWide, teams }: { organizationId: Id<"organizations">; orgWide: boolean; teams: Array<{ _id: Id<"teams">; name: string }> }) {
-  const create = useMutation(api.reports.create);
-  const toast = useToast();
+  const create = useMutation(api.dashboards.reports.create);
+  const { pending, run } = useSubmit();
   const [kind, setKind] = useState<Kind>("progress_summary");
   const [name, setName] = useState("");
   const [scope, setScope] = useState<string>(orgWide ? "all" : (teams[0]?._id ?? ""));
-  const [frequency, setFrequency] = useState<"none" | keyof typeof FREQUENCY>("none");
+  const [frequency, setFrequency] = useState<"none" | keyof typeof REPORT_FREQUENCY_LABEL>("none");
   const [recipients, setRecipients] = useState("");
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    try {
-      await create({
-        organizationId,
-        name: name.trim() || `${KINDS[kind].label}${scope === "all" ? "" : ` — ${teams.find((t) => t._id === scope)?.name ?? ""}`}`,
-        reportType: kind,
-        ...(scope === "all" ? {} : { teamIds: [scope as Id<"teams">] }),
-        ...(frequency === "none" ? {} : { schedule: { frequency, recipients: recipients.split(/[\s,;]+/).filter(Boolean) } }),
-      });
-      toast("success", frequency === "none" ? "Generating your report…" : "Scheduled. The first one goes out at the next send time.");
-      setName("");
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    run(
+      () =>
+        create({
+          organizationId,
+          name: name.trim() || `${KINDS[kind].label}${scope === "all" ? "" : ` — ${teams.find((t) => t._id === scope)?.name ?? ""}`}`,
+          reportType: kind,
+          ...(scope === "all" ? {} : { teamIds: [scope as Id<"teams">] }),
+          ...(frequency === "none" ? {} : { schedule: { frequency, recipients: recipients.split(/[\s,;]+/).filter(Boolean) } }),
+        }),
+      {
+        success: frequency === "none" ? "Generating your report…" : "Scheduled. The first one goes out at the next send time.",
+        onSuccess: () => setName(""),
+      },
+    );
   return (
     <Card className="h-fit p-4">
       <h2 className="text-sm font-semibold text-gray-900">New report</h2>
       <div className="mt-3 space-y-3">
         <Field id="report-kind" label="Report" hint={KINDS[kind].help}>
           <Select id="report-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {Object.entries(KINDS).map(([key, k]) => (
-              <option key={key} value={key}>
-                {k.label} ({k.format})
-              </option>
-            ))}
+            <SelectOptions labels={KINDS} format={(value, label) => `${label} (${KINDS[value as Kind].format})`} />
           </Select>
         </Field>
         <Field id="report-scope" label="Covers">
@@ -201,11 +204,7 @@ function CreateReport({ organizationId, orgWide, teams }: { organizationId: Id<"
         <Field id="report-frequency" label="When">
           <Select id="report-frequency" value={frequency} onChange={(e) => setFrequency(e.target.value as typeof frequency)}>
             <option value="none">Once, now</option>
-            {Object.entries(FREQUENCY).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}, by email
-              </option>
-            ))}
+            <SelectOptions labels={REPORT_FREQUENCY_LABEL} format={(_, label) => `${label}, by email`} />
           </Select>
         </Field>
         {frequency !== "none" && (
@@ -213,7 +212,7 @@ function CreateReport({ organizationId, orgWide, teams }: { organizationId: Id<"
             <Textarea id="report-recipients" rows={2} value={recipients} onChange={(e) => setRecipients(e.target.value)} />
           </Field>
         )}
-        <Button className="w-full" loading={busy} onClick={() => void submit()}>
+        <Button className="w-full" loading={pending} onClick={() => void submit()}>
           {frequency === "none" ? "Generate report" : "Schedule report"}
         </Button>
       </div>

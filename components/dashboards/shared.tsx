@@ -1,33 +1,41 @@
 "use client";
 import { useMutation } from "convex/react";
-import { EyeOff } from "lucide-react";
+import { AlertTriangle, EyeOff } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/lib/errors";
+import { formatPercent } from "@/lib/format";
+import { PACE } from "@/lib/labels";
 import { cn } from "@/lib/utils";
-
-export const PACE = {
-  not_started: { label: "Not started", tone: "neutral" },
-  on_track: { label: "On track", tone: "success" },
-  behind: { label: "Behind", tone: "warning" },
-  completed: { label: "Completed", tone: "brand" },
-} as const;
 
 export function PaceBadge({ pace }: { pace: keyof typeof PACE }) {
   return <Badge tone={PACE[pace].tone}>{PACE[pace].label}</Badge>;
 }
 
-export function ProgressBar({ value, label }: { value: number; label: string }) {
+export function DashboardSkeleton() {
   return (
-    <span className="flex items-center gap-2">
-      <span className="h-1.5 w-20 overflow-hidden rounded-full bg-gray-100" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}>
-        <span className="block h-full rounded-full bg-brand-600 transition-all" style={{ width: `${value}%` }} />
-      </span>
-      <span className="tabular text-xs text-gray-700">{value}%</span>
-    </span>
+    <div className="mx-auto max-w-[1100px] space-y-4 px-4 py-10" aria-busy>
+      <Skeleton className="h-8 w-1/3" />
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        {Array.from({ length: 8 }, (_, i) => (
+          <Skeleton key={i} className="h-24" />
+        ))}
+      </div>
+      <Skeleton className="h-64" />
+    </div>
+  );
+}
+
+export function DashboardError({ message }: { message: string }) {
+  return (
+    <div className="mx-auto max-w-[1100px] px-4 py-10">
+      <EmptyState icon={AlertTriangle} title="This dashboard is not available to you" description={message} />
+    </div>
   );
 }
 
@@ -47,7 +55,7 @@ export function PrivacyNote() {
 
 /** The average learning gain, or why it is hidden (the server decides: view_scores and at least 5 learners who share scores). */
 export function learningGainStat(figures: { avgLearningGain: number | null; learningGainHidden: "permission" | "too_few" | null }) {
-  if (figures.avgLearningGain !== null) return { value: `${Math.round(figures.avgLearningGain * 100)}%`, hint: "Pre → post, of learners who share scores" };
+  if (figures.avgLearningGain !== null) return { value: formatPercent(figures.avgLearningGain), hint: "Pre → post, of learners who share scores" };
   return {
     value: "Hidden",
     hint: figures.learningGainHidden === "permission" ? "Your role does not include scores" : "Hidden: fewer than 5 learners share scores",
@@ -56,7 +64,7 @@ export function learningGainStat(figures: { avgLearningGain: number | null; lear
 
 /** Logs one view of a dashboard or a person, once per mount; `ready` turns true when the log is written. */
 export function useRecordView(organizationId: Id<"organizations">, accessType: "view_dashboard" | "view_individual", targetUserId?: Id<"users">) {
-  const recordView = useMutation(api.dashboards.recordView);
+  const recordView = useMutation(api.dashboards.views.recordView);
   const [state, setState] = useState<{ ready: boolean; error: string | null }>({ ready: false, error: null });
   const sent = useRef<string | null>(null);
   useEffect(() => {

@@ -5,27 +5,33 @@ import Link from "next/link";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { Card } from "@/components/ui/card";
+import { LiveDot } from "@/components/ui/live-dot";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { Stat } from "@/components/ui/stat";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
+import { Tooltip } from "@/components/ui/tooltip";
 import { formatDate, formatRelative } from "@/lib/format";
 import { LessonsTrend, ProgressDistribution, ProgressTrend } from "./charts";
-import { DashboardError, DashboardSkeleton } from "./executive-dashboard";
 import { SkillsHeatMap } from "./heat-map";
 import { NudgeButton } from "./nudge-dialog";
-import { DashboardNav, PaceBadge, PrivacyNote, ProgressBar, learningGainStat, useRecordView } from "./shared";
-import { Stat } from "./stat";
+import { DashboardError, DashboardNav, DashboardSkeleton, PaceBadge, PrivacyNote, learningGainStat, useRecordView } from "./shared";
 
+/** A figure the learner keeps to themselves; the tooltip (and screen readers) say which. */
 function Private({ what }: { what: string }) {
   return (
-    <span className="inline-flex items-center gap-1 text-xs text-gray-500" title={`${what} is private`}>
-      <Lock className="size-3" aria-hidden /> Private
-    </span>
+    <Tooltip content={`${what} is private: the learner chose not to share it.`}>
+      <span tabIndex={0} className="inline-flex items-center gap-1 rounded text-xs text-gray-600">
+        <Lock className="size-3" aria-hidden /> Private<span className="sr-only">: {what.toLowerCase()}</span>
+      </span>
+    </Tooltip>
   );
 }
 
 /** One team, live: figures, trend, progress spread, every member's row and the team's skills. */
 export function TeamDashboard({ organizationId, teamId }: { organizationId: Id<"organizations">; teamId: Id<"teams"> }) {
   const view = useRecordView(organizationId, "view_dashboard");
-  const nav = useQuery(api.dashboards.myTeams, { organizationId });
-  const data = useQuery(api.dashboards.team, nav?.canViewProgress ? { organizationId, teamId } : "skip");
+  const nav = useQuery(api.dashboards.views.myTeams, { organizationId });
+  const data = useQuery(api.dashboards.views.team, nav?.canViewProgress ? { organizationId, teamId } : "skip");
   if (view.error) return <DashboardError message={view.error} />;
   if (nav && !nav.canViewProgress) return <DashboardError message="Your role does not include viewing team progress." />;
   if (nav === undefined || data === undefined) return <DashboardSkeleton />;
@@ -35,8 +41,9 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: Id<"
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold text-gray-900">{data.name}</h1>
-          <p className="text-sm text-gray-600">
-            {f.members} members{data.completionDeadline ? ` · goal due ${formatDate(data.completionDeadline)}` : ""} · updates live
+          <p className="flex flex-wrap items-center gap-x-1.5 text-sm text-gray-600">
+            {f.members} members{data.completionDeadline ? ` · goal due ${formatDate(data.completionDeadline)}` : ""} ·
+            <LiveDot label="updates live" />
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -70,44 +77,46 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: Id<"
         {data.members.length === 0 ? (
           <p className="mt-2 text-sm text-gray-600">Nobody is in this team yet. Add people from Members &amp; seats.</p>
         ) : (
-          <Card className="mt-2 overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead className="sticky top-0 border-b border-gray-200 bg-white text-left text-xs text-gray-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Name</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Progress</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Lessons</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Sessions</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Last active</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Certificates</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Score</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {data.members.map((m) => (
-                  <tr key={m.userId} data-testid="team-member-row">
-                    <th scope="row" className="whitespace-nowrap px-4 py-2 text-left font-medium">
-                      <Link href={`/org/${organizationId}/members/${m.userId}`} className="text-brand-700 hover:underline">
-                        {m.name}
-                      </Link>
-                    </th>
-                    <td className="px-4 py-2">
-                      <ProgressBar value={m.progressPercent} label={`${m.name}'s progress`} />
-                    </td>
-                    <td className="tabular px-4 py-2" data-testid="member-lessons">{m.lessonsCompleted}</td>
-                    <td className="tabular px-4 py-2">{m.sessionsAttended}</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-gray-700">{m.lastActiveAt === null ? <Private what="Activity" /> : m.lastActiveAt === 0 ? "Never" : formatRelative(m.lastActiveAt)}</td>
-                    <td className="px-4 py-2">
-                      <PaceBadge pace={m.pace} />
-                    </td>
-                    <td className="tabular px-4 py-2">{m.certificates === null ? <Private what="Certificates" /> : m.certificates}</td>
-                    <td className="tabular px-4 py-2">{m.latestScore === null ? <Private what="Score" /> : `${m.latestScore}%`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Card>
+          <Table caption="Members" className="mt-2 max-h-[80vh]">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Name</TableHead>
+                <TableHead>Progress</TableHead>
+                <TableHead align="right">Lessons</TableHead>
+                <TableHead align="right">Sessions</TableHead>
+                <TableHead>Last active</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead align="right">Certificates</TableHead>
+                <TableHead align="right">Score</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.members.map((m) => (
+                <TableRow key={m.userId} data-testid="team-member-row">
+                  <TableRowHeader className="whitespace-nowrap">
+                    <Link href={`/org/${organizationId}/members/${m.userId}`} className="text-brand-700 hover:underline">
+                      {m.name}
+                    </Link>
+                  </TableRowHeader>
+                  <TableCell>
+                    <ProgressBar value={m.progressPercent} label={`${m.name}'s progress`} showValue className="w-20" />
+                  </TableCell>
+                  <TableCell numeric data-testid="member-lessons">
+                    {m.lessonsCompleted}
+                  </TableCell>
+                  <TableCell numeric>{m.sessionsAttended}</TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {m.lastActiveAt === null ? <Private what="Activity" /> : m.lastActiveAt === 0 ? "Never" : formatRelative(m.lastActiveAt)}
+                  </TableCell>
+                  <TableCell>
+                    <PaceBadge pace={m.pace} />
+                  </TableCell>
+                  <TableCell numeric>{m.certificates === null ? <Private what="Certificates" /> : m.certificates}</TableCell>
+                  <TableCell numeric>{m.latestScore === null ? <Private what="Score" /> : `${m.latestScore}%`}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         )}
         {!data.listedAll && <p className="mt-2 text-xs text-gray-600">Showing the first {data.members.length} members by name; the figures above cover everyone.</p>}
       </section>

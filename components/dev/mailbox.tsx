@@ -10,7 +10,7 @@ import { formatDateTime } from "@/lib/format";
 
 /** Every email the academy "sent" in local mode, newest first, updating live. */
 export function Mailbox() {
-  const emails = useQuery(api.devMailbox.list, {});
+  const emails = useQuery(api.dev.mailbox.list, {});
   return (
     <div className="mx-auto max-w-[860px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">Dev mailbox</h1>

@@ -26,7 +26,7 @@ const ROLE_LABEL: Record<string, string> = {
  * The signed-in corner of the header: notifications and the account menu. Its own chunk, loaded only for
  * signed-in people, so visitors of the public pages never download the menu machinery.
  */
-export function AccountMenu({ viewer }: { viewer: NonNullable<FunctionReturnType<typeof api.users.viewer>> }) {
+export function AccountMenu({ viewer }: { viewer: NonNullable<FunctionReturnType<typeof api.users.account.viewer>> }) {
   const router = useRouter();
   const { signOut } = useAuthActions();
   return (

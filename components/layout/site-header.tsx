@@ -18,7 +18,7 @@ type NavItem = { href: string; label: string; /** Other path prefixes that belon
 
 export function SiteHeader() {
   const { isAuthenticated, isLoading } = useConvexAuth();
-  const viewer = useQuery(api.users.viewer, isAuthenticated ? {} : "skip");
+  const viewer = useQuery(api.users.account.viewer, isAuthenticated ? {} : "skip");
   const pathname = usePathname();
 
   const items: NavItem[] = [{ href: "/courses", label: "Courses" }];

@@ -5,12 +5,12 @@ import Link from "next/link";
 import { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-
-const date = (ms: number) => new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric" }).format(ms);
+import { formatDate } from "@/lib/format";
+import { MY_CERTIFICATE_STATUS } from "@/lib/labels";
 
 /** The learner's certificates, each opening its public, verifiable page. */
 export function MyCertificates() {
-  const certificates = useQuery(api.certificates.mine);
+  const certificates = useQuery(api.certificates.holders.mine);
   if (!certificates || certificates.length === 0) return null;
   return (
     <Card className="p-5" data-testid="my-certificates">
@@ -26,12 +26,12 @@ export function MyCertificates() {
                   {c.name}
                 </Link>
                 <p className="text-xs text-gray-600">
-                  {c.cohortName} · issued {date(c.issuedAt)}
-                  {c.expiresAt ? ` · valid until ${date(c.expiresAt)}` : ""}
+                  {c.cohortName} · issued {formatDate(c.issuedAt)}
+                  {c.expiresAt ? ` · valid until ${formatDate(c.expiresAt)}` : ""}
                 </p>
               </div>
             </div>
-            {c.revoked ? <Badge tone="danger">Revoked</Badge> : c.issueStatus === "issued" ? <Badge tone="success">Ready</Badge> : c.issueStatus === "failed" ? <Badge tone="warning">Delayed</Badge> : <Badge tone="brand">Being issued</Badge>}
+            {c.revoked ? <Badge tone="danger">Revoked</Badge> : <Badge tone={MY_CERTIFICATE_STATUS[c.issueStatus].tone}>{MY_CERTIFICATE_STATUS[c.issueStatus].label}</Badge>}
           </li>
         ))}
       </ul>

@@ -1,12 +1,12 @@
 "use client";
 import { useConvex, useMutation, usePreloadedQuery, useQuery, type Preloaded } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
+import { ConvexError } from "convex/values";
 import { BookOpen, CalendarPlus, Clock, Download, ExternalLink, FileText, Video } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
-import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/components/catalog/labels";
+import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
 import { OfferButtons } from "@/components/waitlist/offer-buttons";
 import { MyAssessments } from "@/components/assessments/my-assessments";
 import { MyCertificates } from "./my-certificates";
@@ -17,14 +17,15 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Countdown } from "@/components/ui/countdown";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveDot } from "@/components/ui/live-dot";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
-import { formatDateRange } from "@/lib/format";
+import { Tooltip } from "@/components/ui/tooltip";
+import { formatDate, formatDateRange, formatTime, formatWeekday, formatZoneName } from "@/lib/format";
 import { useMounted } from "@/lib/use-mounted";
 import { useNow } from "@/lib/use-now";
+import { useSubmit } from "@/lib/use-submit";
 
-type LearnerCohort = FunctionReturnType<typeof api.learning.myCohorts>[number];
+type LearnerCohort = FunctionReturnType<typeof api.learning.cohorts.myCohorts>[number];
 type ScheduledSession = LearnerCohort["sessions"][number];
 
 const JOIN_OPENS_MS = 15 * 60 * 1000;
@@ -39,23 +40,19 @@ export function sessionStatus(session: Pick<ScheduledSession, "startsAt" | "ends
   return { kind: "upcoming" as const, label: "Upcoming", tone: "brand" as const };
 }
 
-const time = (ms: number) => new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit" }).format(ms);
-const day = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric" }).format(ms);
-const zoneName = () => new Intl.DateTimeFormat("en-US", { timeZoneName: "long" }).formatToParts(Date.now()).find((p) => p.type === "timeZoneName")?.value;
-
 export function MyCohorts({
   preloadedViewer,
   preloadedCohorts,
 }: {
-  preloadedViewer: Preloaded<typeof api.users.viewer>;
-  preloadedCohorts: Preloaded<typeof api.learning.myCohorts>;
+  preloadedViewer: Preloaded<typeof api.users.account.viewer>;
+  preloadedCohorts: Preloaded<typeof api.learning.cohorts.myCohorts>;
 }) {
   const viewer = usePreloadedQuery(preloadedViewer);
   const cohorts = usePreloadedQuery(preloadedCohorts);
   const now = useNow(15_000);
   const mounted = useMounted();
-  const waitlist = useQuery(api.waitlist.mine);
-  const courseLines = useQuery(api.waitlist.myCourseLines);
+  const waitlist = useQuery(api.waitlist.places.mine);
+  const courseLines = useQuery(api.waitlist.places.myCourseLines);
   const confirmed = cohorts.filter((c) => c.confirmed);
   const next = confirmed
     .flatMap((cohort) => cohort.sessions.map((session) => ({ cohort, session })))
@@ -65,7 +62,7 @@ export function MyCohorts({
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">{viewer ? `Welcome back, ${viewer.name.split(" ")[0]}` : "My learning"}</h1>
-      <p className="mt-1 text-sm text-gray-600">Times are shown in your timezone{mounted && zoneName() ? ` (${zoneName()})` : ""}.</p>
+      <p className="mt-1 text-sm text-gray-600">Times are shown in your timezone{mounted ? ` (${formatZoneName(now)})` : ""}.</p>
       {waitlist && waitlist.length > 0 && (
         <div className="mt-6 space-y-3">
           {waitlist.map((entry) => (
@@ -119,7 +116,7 @@ export function MyCohorts({
   );
 }
 
-function WaitlistCard({ entry }: { entry: FunctionReturnType<typeof api.waitlist.mine>[number] }) {
+function WaitlistCard({ entry }: { entry: FunctionReturnType<typeof api.waitlist.places.mine>[number] }) {
   if (entry.status === "offered" && entry.offerExpiresAt) {
     return (
       <Card className="border-amber-300 bg-amber-50 p-5" data-testid="waitlist-offer">
@@ -163,10 +160,10 @@ function NextSessionCard({ cohort, session, now }: { cohort: LearnerCohort; sess
           <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{status.kind === "live" ? "Happening now" : "Next session"}</p>
           <p className="mt-1 text-lg font-semibold text-gray-900">{session.title}</p>
           <p className="text-sm text-gray-700">
-            {cohort.courseTitle} · {day(session.startsAt)}, {time(session.startsAt)} – {time(session.endsAt)}
+            {cohort.courseTitle} · {formatWeekday(session.startsAt)}, {formatTime(session.startsAt)} – {formatTime(session.endsAt)}
           </p>
         </div>
-        <div className="flex flex-col items-end gap-2">
+        <div className="flex flex-col items-start gap-2 sm:items-end">
           <LiveStatus session={session} now={now} />
           {status.kind !== "live" && session.startsAt - now > 60 * 60 * 1000 && (
             <p className="text-sm text-gray-700">
@@ -184,27 +181,19 @@ function LiveStatus({ session, now }: { session: ScheduledSession; now: number }
   const status = sessionStatus(session, now);
   return (
     <Badge tone={status.tone} data-testid="session-status">
-      {status.kind === "live" && <span className="size-1.5 animate-pulse rounded-full bg-green-700" aria-hidden />}
-      {status.label}
+      {status.kind === "live" ? <LiveDot label={status.label} /> : status.label}
     </Badge>
   );
 }
 
 function JoinButton({ session, now }: { session: ScheduledSession; now: number }) {
-  const join = useMutation(api.learning.joinSession);
-  const toast = useToast();
+  const join = useMutation(api.learning.cohorts.joinSession);
+  const { pending, run } = useSubmit();
   const status = sessionStatus(session, now);
   const open = status.kind === "live" || (status.kind === "soon" && session.startsAt - now <= JOIN_OPENS_MS);
   if (!open || !session.hasMeetingLink) return null;
   return (
-    <Button
-      size="sm"
-      onClick={() => {
-        join({ cohortSessionId: session._id })
-          .then((url) => window.open(url, "_blank", "noopener"))
-          .catch((error: unknown) => toast("error", errorMessage(error)));
-      }}
-    >
+    <Button size="sm" loading={pending} onClick={() => void run(() => join({ cohortSessionId: session._id }), { onSuccess: (url) => window.open(url, "_blank", "noopener") })}>
       <Video className="size-4" aria-hidden /> Join
     </Button>
   );
@@ -241,28 +230,29 @@ function downloadText(filename: string, content: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The .ics of the whole cohort, or of one session; `isDownloading("all")` / `isDownloading(sessionId)` while it is fetched. */
 function useCalendarDownload(cohortId: Id<"cohorts">) {
   const convex = useConvex();
-  const toast = useToast();
-  return (cohortSessionId?: Id<"cohortSessions">) => {
-    convex
-      .query(api.learning.calendarFile, { cohortId, ...(cohortSessionId ? { cohortSessionId } : {}) })
+  const { isPending, run } = useSubmit();
+  const download = (cohortSessionId?: Id<"cohortSessions">) => {
+    const saved = convex
+      .query(api.learning.cohorts.calendarFile, { cohortId, ...(cohortSessionId ? { cohortSessionId } : {}) })
       .then((file) => {
-        if (file) downloadText(file.filename, file.content, "text/calendar");
-        else toast("error", "The calendar is available to confirmed participants.");
-      })
-      .catch((error: unknown) => toast("error", errorMessage(error)));
+        if (!file) throw new ConvexError("The calendar is available to confirmed participants.");
+        downloadText(file.filename, file.content, "text/calendar");
+      });
+    void run(() => saved, { key: cohortSessionId ?? "all" });
   };
+  return { download, isDownloading: isPending };
 }
 
 function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
-  const download = useCalendarDownload(cohort.cohortId);
-  const openKitItem = useMutation(api.learning.openKitItem);
-  const toast = useToast();
-  const [openingItem, setOpeningItem] = useState<string | null>(null);
+  const { download, isDownloading } = useCalendarDownload(cohort.cohortId);
+  const openKitItem = useMutation(api.learning.cohorts.openKitItem);
+  const { isPending, run } = useSubmit();
   const days = new Map<string, ScheduledSession[]>();
   for (const session of cohort.sessions) {
-    const key = day(session.startsAt);
+    const key = formatWeekday(session.startsAt);
     days.set(key, [...(days.get(key) ?? []), session]);
   }
   return (
@@ -280,7 +270,7 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
             {cohort.cohortName} · {formatDateRange(cohort.startDate, cohort.endDate)}
           </p>
         </div>
-        <Button variant="secondary" size="sm" onClick={() => download()}>
+        <Button variant="secondary" size="sm" loading={isDownloading("all")} onClick={() => download()}>
           <CalendarPlus className="size-4" aria-hidden /> Add all to calendar (.ics)
         </Button>
       </div>
@@ -294,7 +284,7 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
                 {sessions.map((session) => (
                   <li key={session._id} className="flex flex-col gap-2 px-3 py-2.5 sm:flex-row sm:items-center sm:gap-3" data-testid="schedule-session">
                     <span className="tabular whitespace-nowrap text-sm text-gray-700 sm:w-40 sm:shrink-0">
-                      {time(session.startsAt)} – {time(session.endsAt)}
+                      {formatTime(session.startsAt)} – {formatTime(session.endsAt)}
                     </span>
                     <span className="min-w-0 sm:flex-1">
                       <span className={`block text-sm font-medium ${session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{session.title}</span>
@@ -307,9 +297,11 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
                       <AttendanceBadge status={session.attendance} />
                       <LiveStatus session={session} now={now} />
                       <JoinButton session={session} now={now} />
-                      <Button variant="ghost" size="sm" onClick={() => download(session._id)} aria-label={`Add ${session.title} to calendar`}>
-                        <CalendarPlus className="size-4" aria-hidden />
-                      </Button>
+                      <Tooltip content={`Add ${session.title} to calendar`}>
+                        <Button variant="ghost" size="sm" loading={isDownloading(session._id)} onClick={() => download(session._id)} aria-label={`Add ${session.title} to calendar`}>
+                          {!isDownloading(session._id) && <CalendarPlus className="size-4" aria-hidden />}
+                        </Button>
+                      </Tooltip>
                     </span>
                   </li>
                 ))}
@@ -319,7 +311,7 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
         </section>
         <section aria-label="Enablement kit">
           <h3 className="text-sm font-semibold text-gray-900">Enablement kit</h3>
-          <p className="text-xs text-gray-600">Yours until {formatDateRange(cohort.materialsAccessUntil, cohort.materialsAccessUntil)}</p>
+          <p className="text-xs text-gray-600">Yours until {formatDate(cohort.materialsAccessUntil)}</p>
           <ul className="mt-3 space-y-2">
             {cohort.kit.map((item) => (
               <li key={item._id}>
@@ -327,14 +319,8 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
                   variant="secondary"
                   size="sm"
                   className="w-full justify-start"
-                  loading={openingItem === item._id}
-                  onClick={() => {
-                    setOpeningItem(item._id);
-                    openKitItem({ itemId: item._id })
-                      .then((url) => window.open(url, "_blank", "noopener"))
-                      .catch((error: unknown) => toast("error", errorMessage(error)))
-                      .finally(() => setOpeningItem(null));
-                  }}
+                  loading={isPending(item._id)}
+                  onClick={() => void run(() => openKitItem({ itemId: item._id }), { key: item._id, onSuccess: (url) => window.open(url, "_blank", "noopener") })}
                 >
                   {item.type === "chatbot" ? <ExternalLink className="size-4" aria-hidden /> : item.type === "slides" ? <Download className="size-4" aria-hidden /> : <FileText className="size-4" aria-hidden />}
                   <span className="truncate">{item.title.replace(`${cohort.courseTitle}: `, "")}</span>

@@ -9,15 +9,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
 import { errorMessage } from "@/lib/errors";
+import { formatAppointment, formatLongDate } from "@/lib/format";
+import { BOOKING_STATUS } from "@/lib/labels";
 import { useNow } from "@/lib/use-now";
+import { useSubmit } from "@/lib/use-submit";
 
 // Cal.com's embed is fetched when someone opens the booking, not with every learner home.
 const Cal = dynamic(() => import("@calcom/embed-react"), { ssr: false });
-
-const when = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
-const date = (ms: number) => new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric" }).format(ms);
 
 type BookingToken = { value: string; expiresAt: number };
 
@@ -27,7 +26,7 @@ type BookingToken = { value: string; expiresAt: number };
  * which is how the academy knows the booking is this learner's.
  */
 function useBookingToken(enrollmentId: Id<"enrollments"> | undefined, open: boolean) {
-  const issue = useAction(api.officeHours.bookingToken);
+  const issue = useAction(api.officeHours.bookings.bookingToken);
   const [token, setToken] = useState<BookingToken | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -63,12 +62,11 @@ function useBookingToken(enrollmentId: Id<"enrollments"> | undefined, open: bool
  * appear here live when Cal.com's webhook lands.
  */
 export function OfficeHours({ viewer }: { viewer: { name: string; email: string } | null }) {
-  const data = useQuery(api.officeHours.mine);
-  const cancel = useAction(api.officeHours.cancel);
-  const toast = useToast();
+  const data = useQuery(api.officeHours.bookings.mine);
+  const cancel = useAction(api.officeHours.bookings.cancel);
+  const { isPending, run } = useSubmit();
   const now = useNow(60_000);
   const [booking, setBooking] = useState(false);
-  const [cancelling, setCancelling] = useState<Id<"officeHoursBookings"> | null>(null);
   const eligible = data?.eligibility[0];
   const bookingToken = useBookingToken(eligible?.enrollmentId, booking && Boolean(data?.calcom));
   if (!data || (data.eligibility.length === 0 && data.bookings.length === 0)) return null;
@@ -81,7 +79,7 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string 
           <h2 className="text-lg font-semibold text-gray-900">Office hours</h2>
           <p className="text-sm text-gray-600">
             {eligible
-              ? `30 minutes one-to-one with a coach about your own work. Included until ${date(eligible.eligibleUntil)} (${eligible.courseTitle}).`
+              ? `30 minutes one-to-one with a coach about your own work. Included until ${formatLongDate(eligible.eligibleUntil)} (${eligible.courseTitle}).`
               : "Your office-hours window has ended; your past bookings are below."}
           </p>
         </div>
@@ -122,30 +120,27 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string 
             {[...upcoming, ...past].map((b) => (
               <li key={b._id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2.5" data-testid="office-hours-booking">
                 <div>
-                  <p className={`text-sm font-medium ${b.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{when(b.scheduledAt)}</p>
+                  <p className={`text-sm font-medium ${b.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{formatAppointment(b.scheduledAt)}</p>
                   <p className="text-xs text-gray-600">
                     {b.courseTitle}
                     {b.cancelReason ? ` · ${b.cancelReason}` : ""}
                   </p>
                 </div>
                 <span className="flex items-center gap-2">
-                  <Badge tone={b.status === "scheduled" ? (b.scheduledAt > now ? "success" : "neutral") : b.status === "cancelled" ? "danger" : "neutral"}>
-                    {b.status === "scheduled" ? (b.scheduledAt > now ? "Booked" : "Done") : b.status === "cancelled" ? "Cancelled" : b.status === "no_show" ? "Missed" : "Completed"}
-                  </Badge>
+                  {b.status === "scheduled" && b.scheduledAt <= now ? (
+                    // Held, but Cal.com has not reported the outcome yet.
+                    <Badge tone="neutral">Done</Badge>
+                  ) : (
+                    <Badge tone={BOOKING_STATUS[b.status].tone}>{BOOKING_STATUS[b.status].label}</Badge>
+                  )}
                   {b.status === "scheduled" && b.scheduledAt > now && (
                     <Button
                       size="sm"
                       variant="ghost"
-                      loading={cancelling === b._id}
-                      onClick={() => {
-                        setCancelling(b._id);
-                        cancel({ bookingId: b._id })
-                          .then(() => toast("success", "Booking cancelled; the slot is free again."))
-                          .catch((error: unknown) => toast("error", errorMessage(error)))
-                          .finally(() => setCancelling(null));
-                      }}
+                      loading={isPending(b._id)}
+                      onClick={() => void run(() => cancel({ bookingId: b._id }), { key: b._id, success: "Booking cancelled; the slot is free again." })}
                     >
-                      <CalendarX className="size-4" aria-hidden /> Cancel<span className="sr-only"> booking on {when(b.scheduledAt)}</span>
+                      <CalendarX className="size-4" aria-hidden /> Cancel<span className="sr-only"> booking on {formatAppointment(b.scheduledAt)}</span>
                     </Button>
                   )}
                 </span>

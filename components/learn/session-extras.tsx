@@ -2,26 +2,23 @@
 import { useMutation } from "convex/react";
 import { CheckCircle2, MapPin, PlayCircle } from "lucide-react";
 import type { FunctionReturnType } from "convex/server";
-import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { LessonCheckLink } from "@/components/assessments/my-assessments";
 import { Badge } from "@/components/ui/badge";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { CheckboxField } from "@/components/ui/checkbox";
+import { ATTENDANCE } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
 
-type ScheduledSession = FunctionReturnType<typeof api.learning.myCohorts>[number]["sessions"][number];
-
-export const ATTENDANCE_LABEL = { present: "Attended", late: "Attended (late)", absent: "Absent", excused: "Excused" } as const;
-const ATTENDANCE_TONE = { present: "success", late: "warning", absent: "danger", excused: "neutral" } as const;
+type ScheduledSession = FunctionReturnType<typeof api.learning.cohorts.myCohorts>[number]["sessions"][number];
 
 /** The learner's attendance mark for a session, once there is one. */
 export function AttendanceBadge({ status }: { status: ScheduledSession["attendance"] }) {
   if (status === null) return null;
   return (
-    <Badge tone={ATTENDANCE_TONE[status]} data-testid="attendance">
+    <Badge tone={ATTENDANCE[status].tone} data-testid="attendance">
       {status !== "absent" && <CheckCircle2 className="size-3.5" aria-hidden />}
-      {ATTENDANCE_LABEL[status]}
+      {ATTENDANCE[status].label}
     </Badge>
   );
 }
@@ -73,17 +70,16 @@ export function SessionRecap({ recap }: { recap: NonNullable<ScheduledSession["r
 /** The session's lessons with a checkbox each; ticking one updates the learner's progress (and their managers' dashboards). */
 export function SessionLessons({ cohortId, session }: { cohortId: Id<"cohorts">; session: ScheduledSession }) {
   // Optimistic: the box ticks at once; the server's answer replaces it (or rolls it back on error).
-  const setLessonDone = useMutation(api.learning.setLessonDone).withOptimisticUpdate((store, { lessonId, done }) => {
-    const cohorts = store.getQuery(api.learning.myCohorts, {});
+  const setLessonDone = useMutation(api.learning.cohorts.setLessonDone).withOptimisticUpdate((store, { lessonId, done }) => {
+    const cohorts = store.getQuery(api.learning.cohorts.myCohorts, {});
     if (cohorts === undefined) return;
     store.setQuery(
-      api.learning.myCohorts,
+      api.learning.cohorts.myCohorts,
       {},
       cohorts.map((c) => ({ ...c, sessions: c.sessions.map((s) => ({ ...s, lessons: s.lessons.map((l) => (l._id === lessonId ? { ...l, done } : l)) })) })),
     );
   });
-  const toast = useToast();
-  const [busy, setBusy] = useState<Id<"lessons"> | null>(null);
+  const { isPending, run } = useSubmit();
   if (session.lessons.length === 0) return null;
   const done = session.lessons.filter((l) => l.done).length;
   return (
@@ -94,23 +90,17 @@ export function SessionLessons({ cohortId, session }: { cohortId: Id<"cohorts">;
       <ul className="mt-2 space-y-1.5">
         {session.lessons.map((lesson) => (
           <li key={lesson._id}>
-            <label className="flex cursor-pointer items-start gap-2 text-gray-800">
-              <input
-                type="checkbox"
-                className="mt-0.5 size-4 accent-brand-600"
-                checked={lesson.done}
-                disabled={busy === lesson._id}
-                onChange={(event) => {
-                  setBusy(lesson._id);
-                  setLessonDone({ cohortId, lessonId: lesson._id, done: event.target.checked })
-                    .catch((error: unknown) => toast("error", errorMessage(error)))
-                    .finally(() => setBusy(null));
-                }}
-              />
-              <span className={lesson.done ? "text-gray-500 line-through" : undefined}>
-                {lesson.title} <span className="text-xs text-gray-600">· {lesson.durationMinutes} min</span>
-              </span>
-            </label>
+            <CheckboxField
+              checked={lesson.done}
+              disabled={isPending(lesson._id)}
+              onCheckedChange={(done) => void run(() => setLessonDone({ cohortId, lessonId: lesson._id, done }), { key: lesson._id })}
+              labelClassName={lesson.done ? "text-gray-500 line-through" : undefined}
+              label={
+                <>
+                  {lesson.title} <span className="text-xs text-gray-600">· {lesson.durationMinutes} min</span>
+                </>
+              }
+            />
             <LessonCheckLink cohortId={cohortId} lessonId={lesson._id} />
           </li>
         ))}

@@ -6,7 +6,7 @@ import { api } from "@/convex/_generated/api";
 
 /** The header's bell with a live unread count. */
 export function NotificationBell() {
-  const unread = useQuery(api.notifications.unreadCount) ?? 0;
+  const unread = useQuery(api.notifications.inbox.unreadCount) ?? 0;
   const label = unread === 0 ? "Notifications" : `Notifications, ${unread >= 100 ? "99+" : unread} unread`;
   return (
     <Link href="/notifications" className="relative rounded-full p-2 text-gray-700 hover:bg-gray-100 hover:text-gray-900" aria-label={label} data-testid="notification-bell">

@@ -7,22 +7,22 @@ import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
+import { formatShortDateTime } from "@/lib/format";
+import { useSubmit } from "@/lib/use-submit";
 import { cn } from "@/lib/utils";
-
-const when = (ms: number) => new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
 
 /** The notifications list (newest first, live) and per-category channel choices. */
 export function NotificationCenter() {
-  const { results, status, loadMore } = usePaginatedQuery(api.notifications.list, {}, { initialNumItems: 20 });
-  const unread = useQuery(api.notifications.unreadCount) ?? 0;
-  const markRead = useMutation(api.notifications.markRead);
-  const markAllRead = useMutation(api.notifications.markAllRead);
-  const toast = useToast();
-  const read = (id: Id<"notifications">) => markRead({ notificationId: id }).catch((error: unknown) => toast("error", errorMessage(error)));
+  const { results, status, loadMore } = usePaginatedQuery(api.notifications.inbox.list, {}, { initialNumItems: 20 });
+  const unread = useQuery(api.notifications.inbox.unreadCount) ?? 0;
+  const markRead = useMutation(api.notifications.inbox.markRead);
+  const markAllRead = useMutation(api.notifications.inbox.markAllRead);
+  const { isPending, run } = useSubmit();
+  const read = (id: Id<"notifications">) => void run(() => markRead({ notificationId: id }), { key: id });
   return (
     <div className="mx-auto grid max-w-[1100px] gap-8 px-4 py-10 lg:grid-cols-[1fr_340px]">
       <section aria-labelledby="notifications-heading">
@@ -34,9 +34,8 @@ export function NotificationCenter() {
             variant="secondary"
             size="sm"
             disabled={unread === 0}
-            onClick={() => {
-              markAllRead({}).catch((error: unknown) => toast("error", errorMessage(error)));
-            }}
+            loading={isPending("all")}
+            onClick={() => void run(() => markAllRead({}), { key: "all" })}
           >
             <CheckCheck className="size-4" aria-hidden /> Mark all as read
           </Button>
@@ -54,7 +53,7 @@ export function NotificationCenter() {
                   <div className="min-w-0 flex-1">
                     <p className="text-sm font-medium text-gray-900">
                       {n.url ? (
-                        <Link href={n.url} className="hover:underline" onClick={() => void read(n._id)}>
+                        <Link href={n.url} className="hover:underline" onClick={() => read(n._id)}>
                           {n.title}
                         </Link>
                       ) : (
@@ -63,10 +62,10 @@ export function NotificationCenter() {
                       {n.readAt === undefined && <span className="sr-only"> (unread)</span>}
                     </p>
                     <p className="text-sm text-gray-700">{n.body}</p>
-                    <p className="mt-0.5 text-xs text-gray-600">{when(n.createdAt)}</p>
+                    <p className="mt-0.5 text-xs text-gray-600">{formatShortDateTime(n.createdAt)}</p>
                   </div>
                   {n.readAt === undefined && (
-                    <Button variant="ghost" size="sm" onClick={() => void read(n._id)}>
+                    <Button variant="ghost" size="sm" loading={isPending(n._id)} onClick={() => read(n._id)}>
                       Mark read<span className="sr-only">: {n.title}</span>
                     </Button>
                   )}
@@ -87,13 +86,13 @@ export function NotificationCenter() {
 }
 
 function Preferences() {
-  const preferences = useQuery(api.notifications.preferences);
+  const preferences = useQuery(api.notifications.preferences.preferences);
   // Optimistic: the box changes at once; the server's answer replaces it (or rolls it back on error).
-  const setPreference = useMutation(api.notifications.setPreference).withOptimisticUpdate((store, { category, inApp, email }) => {
-    const current = store.getQuery(api.notifications.preferences, {});
-    if (current) store.setQuery(api.notifications.preferences, {}, current.map((p) => (p.category === category ? { ...p, inApp, email } : p)));
+  const setPreference = useMutation(api.notifications.preferences.setPreference).withOptimisticUpdate((store, { category, inApp, email }) => {
+    const current = store.getQuery(api.notifications.preferences.preferences, {});
+    if (current) store.setQuery(api.notifications.preferences.preferences, {}, current.map((p) => (p.category === category ? { ...p, inApp, email } : p)));
   });
-  const toast = useToast();
+  const { run } = useSubmit();
   return (
     <section aria-labelledby="preferences-heading">
       <Card className="p-5">
@@ -104,45 +103,47 @@ function Preferences() {
         {preferences === undefined ? (
           <Skeleton className="mt-4 h-40" />
         ) : (
-          <table className="mt-4 w-full text-sm">
-            <thead>
-              <tr className="text-left text-xs uppercase tracking-wide text-gray-600">
-                <th scope="col" className="py-1 font-semibold">Category</th>
-                <th scope="col" className="py-1 text-center font-semibold">In app</th>
-                <th scope="col" className="py-1 text-center font-semibold">Email</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
+          <Table caption="What we send you, by category and channel" className="mt-4">
+            <TableHeader>
+              <TableRow>
+                <TableHead className="sm:px-3">Category</TableHead>
+                <TableHead align="center" className="px-2 sm:px-2">
+                  In app
+                </TableHead>
+                <TableHead align="center" className="px-2 sm:px-2">
+                  Email
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {preferences.map((p) => (
-                <tr key={p.category}>
-                  <th scope="row" className="py-2 pr-2 text-left font-normal text-gray-800">
+                <TableRow key={p.category}>
+                  <TableRowHeader className="font-normal text-gray-800 sm:px-3">
                     {p.label}
                     {p.critical && (
                       <Badge tone="neutral" className="ml-1">
                         Always on
                       </Badge>
                     )}
-                  </th>
+                  </TableRowHeader>
                   {(["inApp", "email"] as const).map((channel) => (
-                    <td key={channel} className="py-2 text-center">
-                      <input
-                        type="checkbox"
-                        className="size-4 accent-brand-600"
+                    <TableCell key={channel} align="center" className="px-2 sm:px-2">
+                      <Checkbox
                         aria-label={`${p.label}: ${channel === "inApp" ? "in app" : "email"}`}
                         checked={p[channel]}
                         disabled={p.critical}
-                        onChange={(e) => {
-                          setPreference({ category: p.category, inApp: channel === "inApp" ? e.target.checked : p.inApp, email: channel === "email" ? e.target.checked : p.email }).catch(
-                            (error: unknown) => toast("error", errorMessage(error)),
-                          );
-                        }}
+                        onCheckedChange={(checked) =>
+                          void run(() =>
+                            setPreference({ category: p.category, inApp: channel === "inApp" ? checked : p.inApp, email: channel === "email" ? checked : p.email }),
+                          )
+                        }
                       />
-                    </td>
+                    </TableCell>
                   ))}
-                </tr>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         )}
       </Card>
     </section>

@@ -12,42 +12,26 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
-import { formatPrice } from "@/lib/utils";
-
-const STATUS = {
-  creating: { tone: "neutral", label: "Preparing invoice" },
-  open: { tone: "warning", label: "Invoice sent" },
-  paid: { tone: "success", label: "Paid" },
-  past_due: { tone: "danger", label: "Payment failed" },
-  void: { tone: "neutral", label: "Cancelled" },
-} as const;
+import { formatDate, formatPrice } from "@/lib/format";
+import { SEAT_PURCHASE_STATUS } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
 
 /** "Buy seats" for org admins: the invoice goes to the billing contact; seats appear once it is paid. */
 export function BuySeatsButton({ organizationId }: { organizationId: Id<"organizations"> }) {
-  const courses = useQuery(api.billing.seatPrices, { organizationId });
-  const buy = useMutation(api.billing.buySeats);
-  const toast = useToast();
+  const courses = useQuery(api.payments.seatInvoices.seatPrices, { organizationId });
+  const buy = useMutation(api.payments.seatInvoices.buySeats);
+  const { pending, run } = useSubmit();
   const [open, setOpen] = useState(false);
   const [courseId, setCourseId] = useState("");
   const [seats, setSeats] = useState("10");
-  const [busy, setBusy] = useState(false);
   const course = courses?.find((c) => c._id === courseId) ?? courses?.[0];
   const count = Number(seats);
   const submit = async () => {
     if (!course) return;
-    setBusy(true);
-    try {
-      await buy({ organizationId, courseId: course._id, seats: count });
-      toast("success", `Invoice for ${count} seats is on its way to your billing contact.`);
-      setOpen(false);
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => buy({ organizationId, courseId: course._id, seats: count }), {
+      success: `Invoice for ${count} seats is on its way to your billing contact.`,
+      onSuccess: () => setOpen(false),
+    });
   };
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -77,7 +61,7 @@ export function BuySeatsButton({ organizationId }: { organizationId: Id<"organiz
             <Button variant="secondary" onClick={() => setOpen(false)}>
               Cancel
             </Button>
-            <Button loading={busy} disabled={!course} onClick={() => void submit()}>
+            <Button loading={pending} disabled={!course} onClick={() => void submit()}>
               Send invoice
             </Button>
           </div>
@@ -88,7 +72,7 @@ export function BuySeatsButton({ organizationId }: { organizationId: Id<"organiz
 }
 
 export function PurchaseHistory({ organizationId }: { organizationId: Id<"organizations"> }) {
-  const purchases = useQuery(api.billing.purchases, { organizationId });
+  const purchases = useQuery(api.payments.seatInvoices.purchases, { organizationId });
   if (purchases === undefined) return <Skeleton className="h-24" />;
   if (purchases.length === 0) return <EmptyState icon={Receipt} title="No seat invoices yet" description="Invoices for seats you buy appear here with their payment status." />;
   return (
@@ -105,7 +89,7 @@ export function PurchaseHistory({ organizationId }: { organizationId: Id<"organi
             </p>
             {p.invoiceError && <p className="text-red-700">{p.invoiceError}</p>}
           </div>
-          <Badge tone={STATUS[p.status].tone}>{STATUS[p.status].label}</Badge>
+          <Badge tone={SEAT_PURCHASE_STATUS[p.status].tone}>{SEAT_PURCHASE_STATUS[p.status].label}</Badge>
           {p.hostedInvoiceUrl && p.status !== "paid" && p.status !== "void" && (
             <a href={p.hostedInvoiceUrl} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline">
               View and pay invoice <ExternalLink className="size-3.5" aria-hidden />

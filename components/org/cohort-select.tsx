@@ -23,7 +23,7 @@ export function CohortSelect({
   exclude?: Id<"cohorts">;
   emptyLabel?: string | null;
 }) {
-  const cohorts = useQuery(api.organizations.assignableCohorts, { organizationId });
+  const cohorts = useQuery(api.organizations.members.assignableCohorts, { organizationId });
   const options = (cohorts ?? [])
     .filter((c) => (!courseId || c.courseId === courseId) && c._id !== exclude)
     .sort((a, b) => Number(b.isPrivate) - Number(a.isPrivate) || a.startDate - b.startDate);

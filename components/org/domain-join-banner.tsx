@@ -1,30 +1,18 @@
 "use client";
 import { useMutation, useQuery } from "convex/react";
 import { Building2 } from "lucide-react";
-import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { useSubmit } from "@/lib/use-submit";
 
 /** Offers a seat in the organization that owns the learner's email domain, while seats remain. */
 export function DomainJoinBanner() {
-  const offer = useQuery(api.organizations.domainOffer, {});
-  const join = useMutation(api.organizations.joinByDomain);
-  const toast = useToast();
-  const [busy, setBusy] = useState(false);
+  const offer = useQuery(api.organizations.domains.domainOffer, {});
+  const join = useMutation(api.organizations.domains.joinByDomain);
+  const { pending, run } = useSubmit();
   if (!offer) return null;
-  const onJoin = async () => {
-    setBusy(true);
-    try {
-      await join({ organizationId: offer.organizationId });
-      toast("success", `You joined ${offer.name}. Your administrator can now assign you to a cohort.`);
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const onJoin = () =>
+    run(() => join({ organizationId: offer.organizationId }), { success: `You joined ${offer.name}. Your administrator can now assign you to a cohort.` });
   return (
     <div className="mx-auto max-w-[1100px] px-4 pt-6">
       <div className="flex flex-wrap items-center gap-4 rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-sm">
@@ -41,7 +29,7 @@ export function DomainJoinBanner() {
           )}
         </p>
         {offer.seatsLeft > 0 && (
-          <Button size="sm" loading={busy} onClick={() => void onJoin()}>
+          <Button size="sm" loading={pending} onClick={() => void onJoin()}>
             Join {offer.name}
           </Button>
         )}

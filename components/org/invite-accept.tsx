@@ -4,15 +4,14 @@ import { useConvexAuth, useMutation, usePreloadedQuery, useQuery, type Preloaded
 import { Building2, CheckCircle2, XCircle } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import { InlineSignIn } from "@/components/auth/inline-sign-in";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { errorMessage } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { useMounted } from "@/lib/use-mounted";
+import { useSubmit } from "@/lib/use-submit";
 
 const CLOSED = {
   invalid: { title: "This invitation link is not valid", body: "It may have been replaced by a newer email. Use the latest invitation, or ask your administrator to send one again." },
@@ -25,16 +24,15 @@ const CLOSED = {
  * /invite/[token]: sign in with the invited address, accept, and land in the learner home. The invitation itself
  * is rendered on the server; only the part that depends on who is signed in waits for the browser.
  */
-export function InviteAccept({ token, preloadedPreview }: { token: string; preloadedPreview: Preloaded<typeof api.invites.preview> }) {
+export function InviteAccept({ token, preloadedPreview }: { token: string; preloadedPreview: Preloaded<typeof api.organizations.invites.preview> }) {
   const preview = usePreloadedQuery(preloadedPreview);
   const { isAuthenticated, isLoading } = useConvexAuth();
-  const viewer = useQuery(api.users.viewer, isAuthenticated ? {} : "skip");
-  const options = useQuery(api.users.signInOptions, {});
-  const accept = useMutation(api.invites.accept);
+  const viewer = useQuery(api.users.account.viewer, isAuthenticated ? {} : "skip");
+  const options = useQuery(api.users.account.signInOptions, {});
+  const accept = useMutation(api.organizations.invites.accept);
   const { signOut } = useAuthActions();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { pending, error, run } = useSubmit({ errors: "inline" });
   // The viewer's own timezone once in the browser; UTC in the server's HTML so both renders agree.
   const mounted = useMounted();
 
@@ -54,17 +52,12 @@ export function InviteAccept({ token, preloadedPreview }: { token: string; prelo
     );
   }
 
-  const onAccept = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await accept({ token });
-      router.push(result.cohortProblem ? `/learn?joined=${encodeURIComponent(result.organizationName)}` : "/learn");
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  };
+  const onAccept = () =>
+    run(() => accept({ token }), {
+      // The learner home opens next; the button stays busy until it does.
+      keepPending: true,
+      onSuccess: (result) => router.push(result.cohortProblem ? `/learn?joined=${encodeURIComponent(result.organizationName)}` : "/learn"),
+    });
   const wrongAccount = viewer && viewer.email !== preview.email;
   return (
     <Frame>
@@ -98,7 +91,7 @@ export function InviteAccept({ token, preloadedPreview }: { token: string; prelo
               </Button>
             </div>
           ) : (
-            <Button size="lg" loading={busy} onClick={() => void onAccept()}>
+            <Button size="lg" loading={pending} onClick={() => void onAccept()}>
               <CheckCircle2 className="size-4" aria-hidden /> Accept and join
             </Button>
           )}

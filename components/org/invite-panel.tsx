@@ -11,10 +11,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
 import { formatRelative } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
+import { useSubmit } from "@/lib/use-submit";
 import { CohortSelect } from "./cohort-select";
 
 type RowResult = { line: number; email: string; status: "invited" | "invalid" | "duplicate" | "member" | "pending" | "other_org"; message: string };
@@ -37,28 +38,21 @@ export function InvitePanel({ organizationId, canInvite, canEnroll }: { organiza
 
 /** `canEnroll`: the caller's role includes manage_enrollments, which placing invitees in a cohort needs. */
 function SingleInvite({ organizationId, canEnroll }: { organizationId: Id<"organizations">; canEnroll: boolean }) {
-  const invite = useMutation(api.invites.create);
-  const toast = useToast();
+  const invite = useMutation(api.organizations.invites.create);
+  const { pending, run } = useSubmit();
   const [email, setEmail] = useState("");
   const [cohortId, setCohortId] = useState("");
-  const [busy, setBusy] = useState(false);
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
-      await invite({ organizationId, email, cohortId: (cohortId || undefined) as Id<"cohorts"> | undefined });
-      toast("success", `Invitation sent to ${email.trim().toLowerCase()}.`);
-      setEmail("");
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    void run(() => invite({ organizationId, email, cohortId: (cohortId || undefined) as Id<"cohorts"> | undefined }), {
+      success: `Invitation sent to ${email.trim().toLowerCase()}.`,
+      onSuccess: () => setEmail(""),
+    });
   }
   return (
     <Card className="p-5">
       <h3 className="font-semibold text-gray-900">Invite one person</h3>
-      <form className="mt-4 space-y-4" onSubmit={(e) => void onSubmit(e)}>
+      <form className="mt-4 space-y-4" onSubmit={onSubmit}>
         <Field id="invite-email" label="Work email">
           <Input id="invite-email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} placeholder="name@company.com" />
         </Field>
@@ -67,7 +61,7 @@ function SingleInvite({ organizationId, canEnroll }: { organizationId: Id<"organ
             <CohortSelect id="invite-cohort" organizationId={organizationId} value={cohortId} onChange={setCohortId} />
           </Field>
         )}
-        <Button type="submit" loading={busy}>
+        <Button type="submit" loading={pending}>
           <MailPlus className="size-4" aria-hidden /> Send invitation
         </Button>
       </form>
@@ -76,11 +70,11 @@ function SingleInvite({ organizationId, canEnroll }: { organizationId: Id<"organ
 }
 
 function CsvInvite({ organizationId, canEnroll }: { organizationId: Id<"organizations">; canEnroll: boolean }) {
-  const upload = useMutation(api.invites.createFromCsv);
+  const upload = useMutation(api.organizations.invites.createFromCsv);
   const toast = useToast();
+  const { pending: busy, run } = useSubmit();
   const input = useRef<HTMLInputElement>(null);
   const [cohortId, setCohortId] = useState("");
-  const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [report, setReport] = useState<{ fileName: string; invited: number; rows: RowResult[] } | null>(null);
 
@@ -89,16 +83,11 @@ function CsvInvite({ organizationId, canEnroll }: { organizationId: Id<"organiza
       toast("error", "This file is too large. Upload at most 500 addresses at a time.");
       return;
     }
-    setBusy(true);
-    try {
-      const result = await upload({ organizationId, csv: await file.text(), cohortId: (cohortId || undefined) as Id<"cohorts"> | undefined });
-      setReport({ fileName: file.name, ...result });
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = "";
-    }
+    await run(async () => upload({ organizationId, csv: await file.text(), cohortId: (cohortId || undefined) as Id<"cohorts"> | undefined }), {
+      onSuccess: (result) => setReport({ fileName: file.name, ...result }),
+    });
+    // The same file can be chosen again after a fix.
+    if (input.current) input.current.value = "";
   }
 
   return (
@@ -144,46 +133,38 @@ function CsvReport({ fileName, invited, rows }: { fileName: string; invited: num
       <p className="text-sm text-gray-900" role="status">
         <strong>{fileName}</strong>: {invited} invited{skipped > 0 ? `, ${skipped} skipped` : ""}.
       </p>
-      <div className="mt-2 max-h-72 overflow-auto rounded-lg border border-gray-200">
-        <table className="w-full text-left text-sm">
-          <thead className="sticky top-0 bg-gray-50 text-xs uppercase tracking-wide text-gray-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">Row</th>
-              <th scope="col" className="px-3 py-2">Address</th>
-              <th scope="col" className="px-3 py-2">Result</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {rows.map((row) => (
-              <tr key={row.line}>
-                <td className="tabular px-3 py-2 text-gray-600">{row.line}</td>
-                <td className="break-all px-3 py-2 text-gray-900">{row.email || <span className="text-gray-500">(empty)</span>}</td>
-                <td className="px-3 py-2">
-                  <Badge tone={ROW_TONE[row.status]}>{row.message}</Badge>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption={`Result per row of ${fileName}`} className="mt-2 max-h-72">
+        <TableHeader>
+          <TableRow>
+            <TableHead align="right">Row</TableHead>
+            <TableHead>Address</TableHead>
+            <TableHead>Result</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.line}>
+              <TableCell numeric className="text-gray-600">
+                {row.line}
+              </TableCell>
+              <TableCell className="break-all text-gray-900">{row.email || <span className="text-gray-500">(empty)</span>}</TableCell>
+              <TableCell>
+                <Badge tone={ROW_TONE[row.status]}>{row.message}</Badge>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </div>
   );
 }
 
 function PendingInvites({ organizationId }: { organizationId: Id<"organizations"> }) {
-  const invites = useQuery(api.invites.listPending, { organizationId });
+  const invites = useQuery(api.organizations.invites.listPending, { organizationId });
   const now = useNow(60_000);
-  const resend = useMutation(api.invites.resend);
-  const revoke = useMutation(api.invites.revoke);
-  const toast = useToast();
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    try {
-      await fn();
-      toast("success", done);
-    } catch (error) {
-      toast("error", errorMessage(error));
-    }
-  };
+  const resend = useMutation(api.organizations.invites.resend);
+  const revoke = useMutation(api.organizations.invites.revoke);
+  const { isPending, run } = useSubmit();
   return (
     <section aria-labelledby="pending-heading">
       <h3 id="pending-heading" className="font-semibold text-gray-900">
@@ -208,10 +189,20 @@ function PendingInvites({ organizationId }: { organizationId: Id<"organizations"
                     {invite.sendCount > 1 ? ` (${invite.sendCount}×)` : ""} · {expired ? "expired" : `expires ${formatRelative(invite.expiresAt, now)}`}
                   </p>
                 </div>
-                <Button size="sm" variant="secondary" onClick={() => void act(() => resend({ organizationId, inviteId: invite._id }), `A new link went to ${invite.email}.`)}>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  loading={isPending(`resend:${invite._id}`)}
+                  onClick={() => void run(() => resend({ organizationId, inviteId: invite._id }), { key: `resend:${invite._id}`, success: `A new link went to ${invite.email}.` })}
+                >
                   <RotateCw className="size-4" aria-hidden /> Resend
                 </Button>
-                <Button size="sm" variant="ghost" onClick={() => void act(() => revoke({ organizationId, inviteId: invite._id }), `Invitation to ${invite.email} withdrawn.`)}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  loading={isPending(`revoke:${invite._id}`)}
+                  onClick={() => void run(() => revoke({ organizationId, inviteId: invite._id }), { key: `revoke:${invite._id}`, success: `Invitation to ${invite.email} withdrawn.` })}
+                >
                   <X className="size-4" aria-hidden /> Revoke
                 </Button>
               </li>

@@ -3,16 +3,20 @@ import { useMutation } from "convex/react";
 import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import type { ManagerRole } from "@/convex/validators";
 import { Button } from "@/components/ui/button";
+import { CheckboxField } from "@/components/ui/checkbox";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { Select, SelectOptions } from "@/components/ui/select";
+import { MANAGER_ROLE_LABEL, TEAM_ROLE_LABEL } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
 
 export type OrgTeam = { _id: Id<"teams">; name: string };
-type TeamRole = "none" | "member" | "lead";
-type ManagerChoice = "none" | "viewer" | "manager" | "admin";
+type TeamRole = "none" | keyof typeof TEAM_ROLE_LABEL;
+type ManagerChoice = "none" | ManagerRole;
+/** Least to most access. */
+const MANAGER_ROLES: ManagerRole[] = ["viewer", "manager", "admin"];
 
 const ROLE_HELP: Record<ManagerChoice, string> = {
   none: "A learner only: no dashboards.",
@@ -33,29 +37,23 @@ export function TeamsDialog({
   teams: OrgTeam[];
   onClose: () => void;
 }) {
-  const setMember = useMutation(api.teams.setMember);
-  const removeMember = useMutation(api.teams.removeMember);
-  const toast = useToast();
+  const setMember = useMutation(api.organizations.teams.setMember);
+  const removeMember = useMutation(api.organizations.teams.removeMember);
+  const { pending, run } = useSubmit();
   const initial = (teamId: Id<"teams">): TeamRole => (member.teams.find((t) => t._id === teamId)?.role as TeamRole | undefined) ?? "none";
   const [roles, setRoles] = useState<Record<string, TeamRole>>(() => Object.fromEntries(teams.map((t) => [t._id, initial(t._id)])));
-  const [busy, setBusy] = useState(false);
   const changed = teams.filter((t) => roles[t._id] !== initial(t._id));
-  const save = async () => {
-    setBusy(true);
-    try {
-      for (const team of changed) {
-        const role = roles[team._id];
-        if (role === "none") await removeMember({ organizationId, teamId: team._id, memberId: member._id });
-        else await setMember({ organizationId, teamId: team._id, memberId: member._id, teamRole: role });
-      }
-      toast("success", `${member.name}'s teams were updated.`);
-      onClose();
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    run(
+      async () => {
+        for (const team of changed) {
+          const role = roles[team._id];
+          if (role === "none") await removeMember({ organizationId, teamId: team._id, memberId: member._id });
+          else await setMember({ organizationId, teamId: team._id, memberId: member._id, teamRole: role });
+        }
+      },
+      { success: `${member.name}'s teams were updated.`, onSuccess: onClose },
+    );
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent title={`Teams of ${member.name}`} description="Dashboards and reminders follow teams; a lead is listed first on the team.">
@@ -67,8 +65,7 @@ export function TeamsDialog({
               <Field key={team._id} id={`team-role-${team._id}`} label={team.name}>
                 <Select id={`team-role-${team._id}`} value={roles[team._id]} onChange={(e) => setRoles({ ...roles, [team._id]: e.target.value as TeamRole })}>
                   <option value="none">Not in this team</option>
-                  <option value="member">Member</option>
-                  <option value="lead">Lead</option>
+                  <SelectOptions labels={TEAM_ROLE_LABEL} />
                 </Select>
               </Field>
             ))}
@@ -78,7 +75,7 @@ export function TeamsDialog({
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button loading={busy} disabled={changed.length === 0} onClick={() => void save()}>
+          <Button loading={pending} disabled={changed.length === 0} onClick={() => void save()}>
             Save teams
           </Button>
         </div>
@@ -99,25 +96,22 @@ export function ManagerDialog({
   teams: OrgTeam[];
   onClose: () => void;
 }) {
-  const setManager = useMutation(api.teams.setManager);
-  const removeManager = useMutation(api.teams.removeManager);
-  const toast = useToast();
+  const setManager = useMutation(api.organizations.managers.set);
+  const removeManager = useMutation(api.organizations.managers.remove);
+  const { pending, run } = useSubmit();
   const [role, setRole] = useState<ManagerChoice>(member.managerRole ?? "none");
   const [scope, setScope] = useState<Set<Id<"teams">>>(() => new Set(member.managerTeamIds));
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setBusy(true);
-    try {
-      if (role === "none") await removeManager({ organizationId, memberId: member._id });
-      else await setManager({ organizationId, memberId: member._id, managerRole: role, teamIds: role === "admin" ? undefined : [...scope] });
-      toast("success", role === "none" ? `${member.name} is no longer a manager.` : `${member.name} is now ${role === "admin" ? "an administrator" : `a ${role}`}.`);
-      onClose();
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    run(
+      async () => {
+        if (role === "none") await removeManager({ organizationId, memberId: member._id });
+        else await setManager({ organizationId, memberId: member._id, managerRole: role, teamIds: role === "admin" ? undefined : [...scope] });
+      },
+      {
+        success: role === "none" ? `${member.name} is no longer a manager.` : `${member.name} is now ${role === "admin" ? "an administrator" : `a ${role}`}.`,
+        onSuccess: onClose,
+      },
+    );
   const toggle = (teamId: Id<"teams">) => {
     const next = new Set(scope);
     if (next.has(teamId)) next.delete(teamId);
@@ -130,9 +124,11 @@ export function ManagerDialog({
         <Field id="manager-role" label="Role" hint={ROLE_HELP[role]}>
           <Select id="manager-role" value={role} onChange={(e) => setRole(e.target.value as ManagerChoice)}>
             <option value="none">Learner (no manager role)</option>
-            <option value="viewer">Viewer</option>
-            <option value="manager">Manager</option>
-            <option value="admin">Administrator</option>
+            {MANAGER_ROLES.map((value) => (
+              <option key={value} value={value}>
+                {MANAGER_ROLE_LABEL[value]}
+              </option>
+            ))}
           </Select>
         </Field>
         {(role === "viewer" || role === "manager") && teams.length > 0 && (
@@ -141,10 +137,7 @@ export function ManagerDialog({
             <p className="text-sm text-gray-600">None ticked: the whole organization.</p>
             <div className="mt-2 space-y-2">
               {teams.map((team) => (
-                <label key={team._id} className="flex items-center gap-2 text-sm text-gray-800">
-                  <input type="checkbox" className="size-4 accent-brand-600" checked={scope.has(team._id)} onChange={() => toggle(team._id)} />
-                  {team.name}
-                </label>
+                <CheckboxField key={team._id} label={team.name} checked={scope.has(team._id)} onCheckedChange={() => toggle(team._id)} />
               ))}
             </div>
           </fieldset>
@@ -153,7 +146,7 @@ export function ManagerDialog({
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button loading={busy} onClick={() => void save()}>
+          <Button loading={pending} onClick={() => void save()}>
             Save role
           </Button>
         </div>

@@ -8,11 +8,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { MANAGER_ROLE_LABEL } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
 import { CohortSelect } from "./cohort-select";
 import { ManagerDialog, TeamsDialog, type OrgTeam } from "./member-roles-dialog";
 
@@ -46,51 +46,65 @@ export function MembersTable({
   canManageTeam: boolean;
   canManageEnrollments: boolean;
 }) {
-  const { results, status, loadMore } = usePaginatedQuery(api.organizations.members, { organizationId }, { initialNumItems: 25 });
+  const { results, status, loadMore } = usePaginatedQuery(api.organizations.members.list, { organizationId }, { initialNumItems: 25 });
   const [action, setAction] = useState<Action | null>(null);
   if (status === "LoadingFirstPage") return <Skeleton className="h-64" />;
-  if (results.length === 0) {
-    return <EmptyState icon={Users} title="No members yet" description="Invite people by email or CSV; they appear here as soon as they accept." />;
-  }
   const canAct = canManageTeam || canManageEnrollments;
   return (
     <div>
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="sticky top-0 bg-gray-50 text-xs uppercase tracking-wide text-gray-600">
-            <tr>
-              <th scope="col" className="px-4 py-3">Member</th>
-              <th scope="col" className="hidden px-4 py-3 md:table-cell">Team</th>
-              <th scope="col" className="px-4 py-3">Cohorts</th>
-              <th scope="col" className="px-4 py-3">Seat</th>
-              {canAct && <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
+      <Table caption="Members" sticky="page">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Member</TableHead>
+            <TableHead className="hidden md:table-cell">Team</TableHead>
+            <TableHead className="hidden sm:table-cell">Cohorts</TableHead>
+            <TableHead>Seat</TableHead>
+            {canAct && (
+              <TableHead>
+                <span className="sr-only">Actions</span>
+              </TableHead>
+            )}
+          </TableRow>
+        </TableHeader>
+        {results.length === 0 ? (
+          <TableEmpty
+            colSpan={canAct ? 5 : 4}
+            icon={Users}
+            title="No members yet"
+            description="Invite people by email or CSV; they appear here as soon as they accept."
+          />
+        ) : (
+          <TableBody>
             {results.map((member) => (
-              <tr key={member._id} data-testid="member-row">
-                <td className="px-4 py-3">
+              <TableRow key={member._id} data-testid="member-row">
+                <TableCell>
                   <p className="font-medium text-gray-900">{member.name}</p>
                   <p className="break-all text-gray-600">{member.email}</p>
-                  {member.managerRole && <Badge tone="brand" className="mt-1">{member.managerRole}</Badge>}
-                </td>
-                <td className="hidden px-4 py-3 text-gray-700 md:table-cell">
+                  {/* On a phone the cohorts go under the person instead of a column of their own. */}
+                  <p className="mt-1 text-gray-700 sm:hidden">{member.enrollments.map((e) => e.cohortName).join(", ") || "Not assigned"}</p>
+                  {member.managerRole && (
+                    <Badge tone="brand" className="mt-1">
+                      {MANAGER_ROLE_LABEL[member.managerRole]}
+                    </Badge>
+                  )}
+                </TableCell>
+                <TableCell className="hidden md:table-cell">
                   {member.teams.length === 0 ? <span className="text-gray-500">—</span> : member.teams.map((t) => `${t.name}${t.role === "lead" ? " (lead)" : ""}`).join(", ")}
-                </td>
-                <td className="px-4 py-3 text-gray-700">
+                </TableCell>
+                <TableCell className="hidden sm:table-cell">
                   {member.enrollments.length === 0 ? <span className="text-gray-500">Not assigned</span> : member.enrollments.map((e) => <p key={e.enrollmentId}>{e.cohortName}</p>)}
-                </td>
-                <td className="px-4 py-3">{member.holdsSeat ? <Badge tone="success">Seat</Badge> : <Badge>No seat</Badge>}</td>
+                </TableCell>
+                <TableCell>{member.holdsSeat ? <Badge tone="success">Seat</Badge> : <Badge>No seat</Badge>}</TableCell>
                 {canAct && (
-                  <td className="px-4 py-3 text-right">
+                  <TableCell align="right">
                     <MemberMenu member={member} isAdmin={isAdmin} onAction={setAction} />
-                  </td>
+                  </TableCell>
                 )}
-              </tr>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </TableBody>
+        )}
+      </Table>
       {status === "CanLoadMore" && (
         <Button variant="secondary" className="mt-3" onClick={() => loadMore(25)}>
           Show more members
@@ -135,28 +149,27 @@ function MemberMenu({ member, isAdmin, onAction }: { member: Member; isAdmin: bo
 }
 
 function MemberActionDialog({ organizationId, action, onClose }: { organizationId: Id<"organizations">; action: CohortAction | null; onClose: () => void }) {
-  const assign = useMutation(api.organizations.assignCohort);
-  const move = useMutation(api.organizations.moveCohort);
-  const remove = useMutation(api.organizations.removeMember);
-  const toast = useToast();
+  const assign = useMutation(api.organizations.members.assignCohort);
+  const move = useMutation(api.organizations.members.moveCohort);
+  const remove = useMutation(api.organizations.members.remove);
+  const { pending, run } = useSubmit();
   const [cohortId, setCohortId] = useState("");
-  const [busy, setBusy] = useState(false);
   if (action === null) return null;
-  const run = async () => {
-    setBusy(true);
-    try {
-      if (action.kind === "assign") await assign({ organizationId, memberId: action.member._id, cohortId: cohortId as Id<"cohorts"> });
-      if (action.kind === "move") await move({ organizationId, enrollmentId: action.enrollment.enrollmentId, toCohortId: cohortId as Id<"cohorts"> });
-      if (action.kind === "remove") await remove({ organizationId, memberId: action.member._id });
-      toast("success", action.kind === "remove" ? `${action.member.name} was removed; their seat is free again.` : `${action.member.name}'s cohort was updated.`);
-      setCohortId("");
-      onClose();
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    run(
+      async () => {
+        if (action.kind === "assign") await assign({ organizationId, memberId: action.member._id, cohortId: cohortId as Id<"cohorts"> });
+        if (action.kind === "move") await move({ organizationId, enrollmentId: action.enrollment.enrollmentId, toCohortId: cohortId as Id<"cohorts"> });
+        if (action.kind === "remove") await remove({ organizationId, memberId: action.member._id });
+      },
+      {
+        success: action.kind === "remove" ? `${action.member.name} was removed; their seat is free again.` : `${action.member.name}'s cohort was updated.`,
+        onSuccess: () => {
+          setCohortId("");
+          onClose();
+        },
+      },
+    );
   const title = action.kind === "assign" ? `Assign ${action.member.name}` : action.kind === "move" ? `Move ${action.member.name}` : `Remove ${action.member.name}?`;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
@@ -187,7 +200,7 @@ function MemberActionDialog({ organizationId, action, onClose }: { organizationI
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button variant={action.kind === "remove" ? "destructive" : "primary"} loading={busy} disabled={action.kind !== "remove" && !cohortId} onClick={() => void run()}>
+          <Button variant={action.kind === "remove" ? "destructive" : "primary"} loading={pending} disabled={action.kind !== "remove" && !cohortId} onClick={() => void submit()}>
             {action.kind === "remove" ? "Remove member" : action.kind === "move" ? "Move" : "Assign"}
           </Button>
         </div>

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { ORG_AUDIT_ACTION_LABEL, ORG_ROLE_LABEL, ORGANIZATION_STATUS } from "@/lib/labels";
 import { BuySeatsButton } from "./billing-panel";
 import { InvitePanel } from "./invite-panel";
 import { MembersTable } from "./members-table";
@@ -14,12 +15,9 @@ import { SeatMeter } from "./seat-meter";
 import { SettingsPanel } from "./settings-panel";
 import { TeamsPanel } from "./teams-panel";
 
-const ROLE = { admin: "Administrator", manager: "Manager", viewer: "Viewer", platform_admin: "Platform admin" } as const;
-const STATUS_TONE = { active: "success", pending_payment: "warning", suspended: "danger" } as const;
-
 /** The org admin console: live seat meter, members, invitations, teams, settings and activity. */
 export function OrgConsole({ organizationId }: { organizationId: Id<"organizations"> }) {
-  const org = useQuery(api.organizations.overview, { organizationId });
+  const org = useQuery(api.organizations.overview.get, { organizationId });
   if (org === undefined) {
     return (
       <div className="mx-auto max-w-[1100px] space-y-4 px-4 py-10" aria-busy>
@@ -37,8 +35,8 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold text-gray-900">{org.name}</h1>
-        <Badge tone={STATUS_TONE[org.status]}>{org.status.replace("_", " ")}</Badge>
-        <Badge>You: {ROLE[org.myRole]}</Badge>
+        <Badge tone={ORGANIZATION_STATUS[org.status].tone}>{ORGANIZATION_STATUS[org.status].label}</Badge>
+        <Badge>You: {ORG_ROLE_LABEL[org.myRole]}</Badge>
       </div>
       {org.status === "pending_payment" && (
         <Notice>Your seats are added as soon as the seat invoice is paid. Invitations can go out after that.</Notice>
@@ -95,38 +93,15 @@ function Notice({ children, tone = "warning" }: { children: React.ReactNode; ton
   );
 }
 
-const ACTION_LABEL: Record<string, string> = {
-  organization_created: "Organization created",
-  seats_requested: "Seats ordered",
-  seats_added: "Seats added",
-  invite_sent: "Invited",
-  invite_resent: "Invitation re-sent",
-  invite_revoked: "Invitation revoked",
-  invite_expired: "Invitation expired",
-  member_joined: "Joined",
-  member_removed: "Removed",
-  cohort_assigned: "Assigned to cohort",
-  cohort_moved: "Moved between cohorts",
-  cohort_unassigned: "Taken out of cohort",
-  domain_requested: "Domain submitted",
-  domain_approved: "Domain approved",
-  domain_rejected: "Domain rejected",
-  domain_join_toggled: "Domain joining switched",
-  team_created: "Team created",
-  team_updated: "Team changed",
-  manager_updated: "Manager role changed",
-  status_changed: "Status changed",
-};
-
 function ActivityLog({ organizationId }: { organizationId: Id<"organizations"> }) {
-  const entries = useQuery(api.organizations.auditLog, { organizationId });
+  const entries = useQuery(api.organizations.overview.auditLog, { organizationId });
   if (entries === undefined) return <Skeleton className="h-48" />;
   if (entries.length === 0) return <p className="text-sm text-gray-600">Nothing has happened yet.</p>;
   return (
     <ol className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm">
       {entries.map((e) => (
         <li key={e._id} className="flex flex-wrap gap-x-3 px-4 py-3">
-          <span className="font-medium text-gray-900">{ACTION_LABEL[e.action]}</span>
+          <span className="font-medium text-gray-900">{ORG_AUDIT_ACTION_LABEL[e.action]}</span>
           {e.subject && <span className="text-gray-700">{e.subject}</span>}
           {e.fromCohortName && e.cohortName ? (
             <span className="text-gray-700">

@@ -8,15 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { DOMAIN_STATUS } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
 import { PurchaseHistory } from "./billing-panel";
-
-const DOMAIN_STATUS = {
-  requested: { tone: "warning", label: "Waiting for approval" },
-  approved: { tone: "success", label: "Approved" },
-  rejected: { tone: "danger", label: "Not approved" },
-} as const;
 
 export function SettingsPanel({
   organizationId,
@@ -26,28 +20,16 @@ export function SettingsPanel({
 }: {
   organizationId: Id<"organizations">;
   domain: string;
-  domainStatus: "requested" | "approved" | "rejected" | null;
+  domainStatus: keyof typeof DOMAIN_STATUS | null;
   domainJoinEnabled: boolean;
 }) {
-  const requestDomain = useMutation(api.organizations.requestDomain);
-  const setJoin = useMutation(api.organizations.setDomainJoin);
-  const toast = useToast();
+  const requestDomain = useMutation(api.organizations.domains.requestDomain);
+  const setJoin = useMutation(api.organizations.domains.setDomainJoin);
+  const { isPending, pending, run } = useSubmit();
   const [value, setValue] = useState(domain);
-  const [busy, setBusy] = useState(false);
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await fn();
-      toast("success", done);
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => requestDomain({ organizationId, domain: value }), "Domain saved. The academy will review it shortly.");
+    void run(() => requestDomain({ organizationId, domain: value }), { key: "domain", success: "Domain saved. The academy will review it shortly." });
   };
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -62,7 +44,7 @@ export function SettingsPanel({
               <Input id="org-domain" value={value} onChange={(e) => setValue(e.target.value)} placeholder="acme.com" />
             </Field>
           </div>
-          <Button type="submit" variant="secondary" loading={busy} disabled={value.trim() === "" || value.trim() === domain}>
+          <Button type="submit" variant="secondary" loading={isPending("domain")} disabled={pending || value.trim() === "" || value.trim() === domain}>
             Save domain
           </Button>
         </form>
@@ -74,8 +56,14 @@ export function SettingsPanel({
         <Button
           className="mt-4"
           variant={domainJoinEnabled ? "secondary" : "primary"}
-          disabled={busy || (!domainJoinEnabled && domainStatus !== "approved")}
-          onClick={() => void run(() => setJoin({ organizationId, enabled: !domainJoinEnabled }), domainJoinEnabled ? "Joining by domain is off." : `People at @${domain} can now join.`)}
+          loading={isPending("join")}
+          disabled={pending || (!domainJoinEnabled && domainStatus !== "approved")}
+          onClick={() =>
+            void run(() => setJoin({ organizationId, enabled: !domainJoinEnabled }), {
+              key: "join",
+              success: domainJoinEnabled ? "Joining by domain is off." : `People at @${domain} can now join.`,
+            })
+          }
         >
           {domainJoinEnabled ? "Switch joining off" : "Let colleagues join"}
         </Button>

@@ -3,33 +3,23 @@ import { useMutation } from "convex/react";
 import { CheckCircle2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
-import { TEXT_LIMITS } from "@/convex/model/limits";
+import { TEXT_LIMITS } from "@/convex/limits";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { errorMessage } from "@/lib/errors";
+import { useSubmit } from "@/lib/use-submit";
 
 export function TeamRequestForm() {
-  const submit = useMutation(api.adminOrganizations.requestForTeam);
+  const submit = useMutation(api.organizations.teamRequests.submit);
   const [form, setForm] = useState({ name: "", email: "", company: "", teamSize: "", message: "" });
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useSubmit({ errors: "inline" });
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await submit(form);
-      setSent(true);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    void run(() => submit(form), { onSuccess: () => setSent(true) });
   };
   if (sent) {
     return (
@@ -42,7 +32,7 @@ export function TeamRequestForm() {
   }
   return (
     <Card className="mt-8 p-6">
-      <form className="space-y-4" onSubmit={(e) => void onSubmit(e)}>
+      <form className="space-y-4" onSubmit={onSubmit}>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="req-name" label="Your name">
             <Input id="req-name" required maxLength={TEXT_LIMITS.name} autoComplete="name" value={form.name} onChange={set("name")} />
@@ -65,7 +55,7 @@ export function TeamRequestForm() {
             {error}
           </p>
         )}
-        <Button type="submit" loading={busy}>
+        <Button type="submit" loading={pending}>
           Send request
         </Button>
       </form>

@@ -9,9 +9,8 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useToast } from "@/components/ui/toast";
-import { TEXT_LIMITS } from "@/convex/model/limits";
-import { errorMessage } from "@/lib/errors";
+import { TEXT_LIMITS } from "@/convex/limits";
+import { useSubmit } from "@/lib/use-submit";
 
 export function TeamsPanel({
   organizationId,
@@ -22,22 +21,12 @@ export function TeamsPanel({
   teams: Array<{ _id: Id<"teams">; name: string; memberCount: number; inScope: boolean }>;
   canManage: boolean;
 }) {
-  const create = useMutation(api.teams.create);
-  const toast = useToast();
+  const create = useMutation(api.organizations.teams.create);
+  const { pending, run } = useSubmit();
   const [name, setName] = useState("");
-  const [busy, setBusy] = useState(false);
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      await create({ organizationId, name });
-      toast("success", `Team ${name.trim()} created.`);
-      setName("");
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    void run(() => create({ organizationId, name }), { success: `Team ${name.trim()} created.`, onSuccess: () => setName("") });
   };
   return (
     <div className="space-y-6">
@@ -57,13 +46,13 @@ export function TeamsPanel({
         </div>
       )}
       {canManage && (
-        <form className="flex max-w-md flex-wrap items-end gap-3" onSubmit={(e) => void onSubmit(e)}>
+        <form className="flex max-w-md flex-wrap items-end gap-3" onSubmit={onSubmit}>
           <div className="min-w-48 flex-1">
             <Field id="team-name" label="New team">
               <Input id="team-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Customer Success" maxLength={TEXT_LIMITS.name} />
             </Field>
           </div>
-          <Button type="submit" variant="secondary" loading={busy} disabled={name.trim().length < 2}>
+          <Button type="submit" variant="secondary" loading={pending} disabled={name.trim().length < 2}>
             Create team
           </Button>
         </form>

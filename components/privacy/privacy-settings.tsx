@@ -1,14 +1,14 @@
 "use client";
 import { useConvex, useMutation, useQuery } from "convex/react";
 import { Download, Eye, ShieldCheck } from "lucide-react";
-import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { MANAGER_ACCESS_LABEL } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
 
 const CHOICES = [
   { key: "allowManagerViewActivity", label: "My activity", help: "When I was last active. Without it, managers see only my progress." },
@@ -21,20 +21,17 @@ const CHOICES = [
   { key: "allowLeaderboardDisplay", label: "Leaderboards", help: "Show my name on team leaderboards." },
 ] as const;
 
-const ACCESS_LABEL = { view_dashboard: "Opened a dashboard", view_individual: "Opened your progress", export_report: "Exported a report", send_reminder: "Sent a reminder" } as const;
-
 /** What managers may see, who looked, a copy of it all, and asking for erasure. */
 export function PrivacySettings() {
-  const data = useQuery(api.privacy.mine);
+  const data = useQuery(api.privacy.controls.mine);
   // Optimistic: a switch flips at once; the server's answer replaces it (or rolls it back on error).
-  const update = useMutation(api.privacy.update).withOptimisticUpdate((store, settings) => {
-    const current = store.getQuery(api.privacy.mine, {});
-    if (current) store.setQuery(api.privacy.mine, {}, { ...current, settings });
+  const update = useMutation(api.privacy.controls.update).withOptimisticUpdate((store, settings) => {
+    const current = store.getQuery(api.privacy.controls.mine, {});
+    if (current) store.setQuery(api.privacy.controls.mine, {}, { ...current, settings });
   });
-  const requestErasure = useMutation(api.privacy.requestErasure);
+  const requestErasure = useMutation(api.privacy.controls.requestErasure);
   const convex = useConvex();
-  const toast = useToast();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { isPending, run } = useSubmit();
   if (data === undefined) {
     return (
       <div className="mx-auto max-w-[800px] space-y-4 px-4 py-10" aria-busy>
@@ -45,27 +42,16 @@ export function PrivacySettings() {
   }
   if (data === null) return null;
   const settings = data.settings;
-  const run = async (key: string, work: () => Promise<unknown>, done?: string) => {
-    setBusy(key);
-    try {
-      await work();
-      if (done) toast("success", done);
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(null);
-    }
-  };
   const downloadExport = () =>
-    run("export", async () => {
-      const json = await convex.query(api.privacy.exportMine, {});
+    run(async () => {
+      const json = await convex.query(api.privacy.controls.exportMine, {});
       const url = URL.createObjectURL(new Blob([JSON.stringify(json, null, 2)], { type: "application/json" }));
       const link = document.createElement("a");
       link.href = url;
       link.download = "what-managers-see.json";
       link.click();
       URL.revokeObjectURL(url);
-    });
+    }, { key: "export" });
   return (
     <div className="mx-auto max-w-[800px] px-4 py-10">
       <h1 className="flex items-center gap-2 text-xl font-semibold text-gray-900">
@@ -84,14 +70,13 @@ export function PrivacySettings() {
               <span className="block text-sm font-medium text-gray-900">{choice.label}</span>
               <span className="block text-xs text-gray-600">{choice.help}</span>
             </span>
-            <input
-              type="checkbox"
+            <Checkbox
               role="switch"
-              className="mt-1 size-5 accent-brand-600"
+              className="mt-1 size-5"
               checked={settings[choice.key]}
-              disabled={busy === choice.key}
+              disabled={isPending(choice.key)}
               aria-label={`Managers may see: ${choice.label}`}
-              onChange={(event) => void run(choice.key, () => update({ ...settings, [choice.key]: event.target.checked }), "Saved.")}
+              onCheckedChange={(checked) => void run(() => update({ ...settings, [choice.key]: checked }), { key: choice.key, success: "Saved." })}
             />
           </label>
         ))}
@@ -110,7 +95,7 @@ export function PrivacySettings() {
               .map((view) => (
                 <li key={`${view.managerName}-${view.timestamp}`} className="flex justify-between gap-3 px-4 py-2 text-sm">
                   <span>
-                    <span className="font-medium text-gray-900">{view.managerName}</span> · {ACCESS_LABEL[view.accessType]}
+                    <span className="font-medium text-gray-900">{view.managerName}</span> · {MANAGER_ACCESS_LABEL[view.accessType]}
                   </span>
                   <span className="text-gray-600">{formatDateTime(view.timestamp)}</span>
                 </li>
@@ -124,7 +109,7 @@ export function PrivacySettings() {
           Your data
         </h2>
         <div className="mt-2 flex flex-wrap items-center gap-3">
-          <Button variant="secondary" loading={busy === "export"} onClick={() => void downloadExport()}>
+          <Button variant="secondary" loading={isPending("export")} onClick={() => void downloadExport()}>
             <Download className="size-4" aria-hidden /> Download what managers can see (JSON)
           </Button>
           {data.erasure?.status === "requested" ? (
@@ -134,10 +119,10 @@ export function PrivacySettings() {
           ) : (
             <Button
               variant="ghost"
-              loading={busy === "erase"}
+              loading={isPending("erase")}
               onClick={() => {
                 if (window.confirm("Ask us to erase what managers can see about you? Your certificates stay valid.")) {
-                  void run("erase", () => requestErasure({}), "Erasure requested. We will confirm by email.");
+                  void run(() => requestErasure({}), { key: "erase", success: "Erasure requested. We will confirm by email." });
                 }
               }}
             >

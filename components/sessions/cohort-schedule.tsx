@@ -4,11 +4,13 @@ import { CalendarClock, CalendarPlus, ClipboardCheck, Pencil, Repeat, Video, XCi
 import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
-import { SESSION_TYPE_LABEL } from "@/components/catalog/labels";
+import { SESSION_TYPE_LABEL } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveDot } from "@/components/ui/live-dot";
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatShortWeekday, formatTime } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
 import { AttendancePanel } from "./attendance-panel";
 import { AddSessionsDialog, CancelSessionDialog, EditSessionDialog, RecapDialog, type StaffSession } from "./session-dialogs";
@@ -16,10 +18,10 @@ import { AddSessionsDialog, CancelSessionDialog, EditSessionDialog, RecapDialog,
 type Open = { kind: "edit" | "cancel" | "recap"; session: StaffSession } | { kind: "add" } | null;
 
 function status(session: StaffSession, now: number) {
-  if (session.status === "cancelled") return { label: "Cancelled", tone: "danger" as const };
-  if (now < session.startsAt) return { label: "Upcoming", tone: "brand" as const };
-  if (now <= session.endsAt) return { label: "Live now", tone: "success" as const };
-  return { label: "Completed", tone: "neutral" as const };
+  if (session.status === "cancelled") return { label: "Cancelled", tone: "danger" as const, live: false };
+  if (now < session.startsAt) return { label: "Upcoming", tone: "brand" as const, live: false };
+  if (now <= session.endsAt) return { label: "Live now", tone: "success" as const, live: true };
+  return { label: "Completed", tone: "neutral" as const, live: false };
 }
 
 /**
@@ -27,15 +29,13 @@ function status(session: StaffSession, now: number) {
  * recurring) sessions; instructors take attendance and write recaps.
  */
 export function CohortSchedule({ cohortId }: { cohortId: Id<"cohorts"> }) {
-  const data = useQuery(api.sessions.forCohort, { cohortId });
+  const data = useQuery(api.liveSessions.schedule.forCohort, { cohortId });
   const now = useNow(30_000);
   const [open, setOpen] = useState<Open>(null);
   const [attendanceFor, setAttendanceFor] = useState<Id<"cohortSessions"> | null>(null);
   if (data === undefined) return <Skeleton className="h-64" />;
   if (data === null) return <EmptyState icon={CalendarClock} title="No schedule to show" description="Only this cohort's instructors and the academy's admins see its schedule here." />;
   const zone = data.timezone;
-  const fmtDay = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: zone });
-  const fmtTime = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: zone });
   return (
     <section aria-labelledby="schedule-heading">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -69,11 +69,11 @@ export function CohortSchedule({ cohortId }: { cohortId: Id<"cohorts"> }) {
                   <div className="min-w-0">
                     <p className={`text-sm font-medium ${session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{session.title}</p>
                     <p className="tabular text-xs text-gray-600">
-                      {fmtDay.format(session.startsAt)} · {fmtTime.format(session.startsAt)} – {fmtTime.format(session.endsAt)} · {SESSION_TYPE_LABEL[session.type]}
+                      {formatShortWeekday(session.startsAt, zone)} · {formatTime(session.startsAt, zone)} – {formatTime(session.endsAt, zone)} · {SESSION_TYPE_LABEL[session.type]}
                       {session.instructorName ? ` · ${session.instructorName}` : ""}
                     </p>
                     <p className="flex flex-wrap items-center gap-1.5 pt-1 text-xs text-gray-600">
-                      <Badge tone={s.tone}>{s.label}</Badge>
+                      <Badge tone={s.tone}>{s.live ? <LiveDot label={s.label} /> : s.label}</Badge>
                       {session.seriesId && (
                         <Badge>
                           <Repeat className="size-3" aria-hidden /> Series

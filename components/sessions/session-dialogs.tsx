@@ -2,47 +2,27 @@
 import { useMutation } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
 import { ConvexError } from "convex/values";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
-import { MAX_RECORDING_BYTES } from "@/convex/model/recordingUploads";
-import { SESSION_TYPE_LABEL } from "@/components/catalog/labels";
+import { MAX_RECORDING_BYTES } from "@/convex/liveSessions/model/recordingUploads";
+import { RECURRENCE_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { Select, SelectOptions } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { useSubmit } from "@/lib/use-submit";
 
-export type StaffSession = NonNullable<FunctionReturnType<typeof api.sessions.forCohort>>["sessions"][number];
+export type StaffSession = NonNullable<FunctionReturnType<typeof api.liveSessions.schedule.forCohort>>["sessions"][number];
 type SessionType = StaffSession["type"];
-
-function useSubmit(run: () => Promise<unknown>, success: string, onDone: () => void) {
-  const toast = useToast();
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await run();
-      toast("success", success);
-      onDone();
-    } catch (error) {
-      toast("error", errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, submit };
-}
 
 const minutesOf = (s: StaffSession) => Math.round((s.endsAt - s.startsAt) / 60_000);
 
 /** Moves a session or changes its title, link, place or instructor. Learners are told; reminders follow. */
 export function EditSessionDialog({ session, timezone, onClose }: { session: StaffSession; timezone: string; onClose: () => void }) {
-  const update = useMutation(api.sessions.update);
+  const update = useMutation(api.liveSessions.schedule.update);
   const [form, setForm] = useState({
     title: session.title,
     startsAtLocal: session.startsAtLocal,
@@ -51,16 +31,16 @@ export function EditSessionDialog({ session, timezone, onClose }: { session: Sta
     location: session.location ?? "",
     instructorEmail: session.instructorEmail ?? "",
   });
-  const { busy, submit } = useSubmit(
-    () => update({ cohortSessionId: session._id, ...form, durationMinutes: Number(form.durationMinutes) }),
-    "Session saved. Learners were told and their reminders follow the new time.",
-    onClose,
-  );
+  const { pending: busy, handleSubmit } = useSubmit();
+  const submit = handleSubmit(() => update({ cohortSessionId: session._id, ...form, durationMinutes: Number(form.durationMinutes) }), {
+    success: "Session saved. Learners were told and their reminders follow the new time.",
+    onSuccess: onClose,
+  });
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent title={`Edit ${session.title}`} description={`Times are in the cohort's timezone, ${timezone}.`}>
-        <form className="space-y-3" onSubmit={(e) => void submit(e)}>
+        <form className="space-y-3" onSubmit={submit}>
           <Field id="session-title" label="Title">
             <Input id="session-title" value={form.title} onChange={set("title")} required />
           </Field>
@@ -82,13 +62,14 @@ export function EditSessionDialog({ session, timezone, onClose }: { session: Sta
 }
 
 export function CancelSessionDialog({ session, onClose }: { session: StaffSession; onClose: () => void }) {
-  const cancel = useMutation(api.sessions.cancel);
+  const cancel = useMutation(api.liveSessions.schedule.cancel);
   const [reason, setReason] = useState("");
-  const { busy, submit } = useSubmit(() => cancel({ cohortSessionId: session._id, reason }), `${session.title} was cancelled; learners were told.`, onClose);
+  const { pending: busy, handleSubmit } = useSubmit();
+  const submit = handleSubmit(() => cancel({ cohortSessionId: session._id, reason }), { success: `${session.title} was cancelled; learners were told.`, onSuccess: onClose });
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent title={`Cancel ${session.title}?`} description="Every learner is told at once, in the app and by email, with an updated calendar entry. Its reminders are called off.">
-        <form className="space-y-3" onSubmit={(e) => void submit(e)}>
+        <form className="space-y-3" onSubmit={submit}>
           <Field id="cancel-reason" label="Reason shown to learners (optional)">
             <Textarea id="cancel-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. The instructor is ill; the recording of last year's session is in your kit." />
           </Field>
@@ -101,13 +82,14 @@ export function CancelSessionDialog({ session, onClose }: { session: StaffSessio
 
 /** Adds one session or a recurring series (weekly, every 2 weeks, monthly; N times or until a date). */
 export function AddSessionsDialog({ cohortId, timezone, onClose }: { cohortId: Id<"cohorts">; timezone: string; onClose: () => void }) {
-  const add = useMutation(api.sessions.add);
+  const add = useMutation(api.liveSessions.schedule.add);
   const [form, setForm] = useState({ title: "", type: "IO" as SessionType, startsAtLocal: "", durationMinutes: "45", meetingUrl: "", location: "" });
-  const [repeat, setRepeat] = useState<"none" | "weekly" | "biweekly" | "monthly">("none");
+  const [repeat, setRepeat] = useState<"none" | keyof typeof RECURRENCE_LABEL>("none");
   const [ending, setEnding] = useState<"count" | "until">("count");
   const [count, setCount] = useState("6");
   const [untilDate, setUntilDate] = useState("");
-  const { busy, submit } = useSubmit(
+  const { pending: busy, handleSubmit } = useSubmit();
+  const submit = handleSubmit(
     () =>
       add({
         cohortId,
@@ -115,25 +97,20 @@ export function AddSessionsDialog({ cohortId, timezone, onClose }: { cohortId: I
         durationMinutes: Number(form.durationMinutes),
         ...(repeat === "none" ? {} : { recurrence: { frequency: repeat, ...(ending === "count" ? { count: Number(count) } : { untilDate }) } }),
       }),
-    repeat === "none" ? "Session added; learners were told." : "Series added; learners were told.",
-    onClose,
+    { success: repeat === "none" ? "Session added; learners were told." : "Series added; learners were told.", onSuccess: onClose },
   );
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent title="Add sessions" description={`Office hours, check-ins or an extra workshop. Times are in ${timezone}; repeating sessions keep their local time across daylight-saving changes.`}>
-        <form className="space-y-3" onSubmit={(e) => void submit(e)}>
+        <form className="space-y-3" onSubmit={submit}>
           <div className="grid grid-cols-[1fr_150px] gap-3">
             <Field id="add-title" label="Title">
               <Input id="add-title" value={form.title} onChange={set("title")} placeholder="e.g. Office hours" required />
             </Field>
             <Field id="add-type" label="Type">
               <Select id="add-type" value={form.type} onChange={set("type")}>
-                {(Object.keys(SESSION_TYPE_LABEL) as SessionType[]).map((type) => (
-                  <option key={type} value={type}>
-                    {SESSION_TYPE_LABEL[type]}
-                  </option>
-                ))}
+                <SelectOptions labels={SESSION_TYPE_LABEL} />
               </Select>
             </Field>
           </div>
@@ -141,9 +118,7 @@ export function AddSessionsDialog({ cohortId, timezone, onClose }: { cohortId: I
           <Field id="add-repeat" label="Repeats">
             <Select id="add-repeat" value={repeat} onChange={(e) => setRepeat(e.target.value as typeof repeat)}>
               <option value="none">Does not repeat</option>
-              <option value="weekly">Every week</option>
-              <option value="biweekly">Every 2 weeks</option>
-              <option value="monthly">Every month</option>
+              <SelectOptions labels={RECURRENCE_LABEL} />
             </Select>
           </Field>
           {repeat !== "none" && (
@@ -185,13 +160,14 @@ async function fileSha256(file: File) {
 
 /** Recording link, summary and action items after a session. */
 export function RecapDialog({ session, onClose }: { session: StaffSession; onClose: () => void }) {
-  const save = useMutation(api.sessions.saveRecap);
-  const uploadUrl = useMutation(api.sessions.generateRecordingUploadUrl);
+  const save = useMutation(api.liveSessions.recaps.saveRecap);
+  const uploadUrl = useMutation(api.liveSessions.recaps.generateRecordingUploadUrl);
   const [file, setFile] = useState<File | null>(null);
   const [recordingUrl, setRecordingUrl] = useState(session.recordingUrl ?? "");
   const [summary, setSummary] = useState(session.summary ?? "");
   const [actionItems, setActionItems] = useState(session.actionItems.join("\n"));
-  const { busy, submit } = useSubmit(
+  const { pending: busy, handleSubmit } = useSubmit();
+  const submit = handleSubmit(
     async () => {
       let recordingFileId: Id<"_storage"> | undefined;
       if (file) {
@@ -205,13 +181,12 @@ export function RecapDialog({ session, onClose }: { session: StaffSession; onClo
       }
       await save({ cohortSessionId: session._id, recordingUrl, summary, actionItems: actionItems.split("\n"), ...(recordingFileId ? { recordingFileId } : {}) });
     },
-    "Recap saved; learners see it on their learning page.",
-    onClose,
+    { success: "Recap saved; learners see it on their learning page.", onSuccess: onClose },
   );
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent title={`Recap of ${session.title}`} description="Learners see it while their materials access lasts.">
-        <form className="space-y-3" onSubmit={(e) => void submit(e)}>
+        <form className="space-y-3" onSubmit={submit}>
           <Field id="recap-recording" label="Recording link">
             <Input id="recap-recording" type="url" placeholder="https://" value={recordingUrl} onChange={(e) => setRecordingUrl(e.target.value)} />
           </Field>

@@ -10,7 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 /** One cohort for its instructor: schedule, attendance per session, recaps. */
 export function TeachingCohort({ cohortId }: { cohortId: Id<"cohorts"> }) {
-  const data = useQuery(api.sessions.forCohort, { cohortId });
+  const data = useQuery(api.liveSessions.schedule.forCohort, { cohortId });
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <Link href="/teach" className="text-sm text-brand-700 hover:underline">

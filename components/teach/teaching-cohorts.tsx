@@ -7,14 +7,13 @@ import { ReviewQueues } from "@/components/assessments/review-queue";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveDot } from "@/components/ui/live-dot";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDateRange } from "@/lib/format";
+import { formatAppointment, formatDateRange } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
 
-const when = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
-
 function UpcomingSessions() {
-  const sessions = useQuery(api.teaching.upcomingSessions);
+  const sessions = useQuery(api.liveSessions.teaching.upcomingSessions);
   const now = useNow(30_000);
   if (sessions === undefined) return <Skeleton className="h-24" />;
   if (sessions.length === 0) return <p className="text-sm text-gray-600">No sessions coming up.</p>;
@@ -27,10 +26,16 @@ function UpcomingSessions() {
               {s.title}
             </Link>
             <p className="text-xs text-gray-600">
-              {s.cohortName} · {when(s.startsAt)}
+              {s.cohortName} · {formatAppointment(s.startsAt)}
             </p>
           </div>
-          {s.startsAt <= now ? <Badge tone="success">Live now</Badge> : <Badge tone="brand">Upcoming</Badge>}
+          {s.startsAt <= now ? (
+            <Badge tone="success">
+              <LiveDot label="Live now" />
+            </Badge>
+          ) : (
+            <Badge tone="brand">Upcoming</Badge>
+          )}
         </li>
       ))}
     </ul>
@@ -38,7 +43,7 @@ function UpcomingSessions() {
 }
 
 export function TeachingCohorts() {
-  const cohorts = useQuery(api.teaching.myCohorts);
+  const cohorts = useQuery(api.liveSessions.teaching.myCohorts);
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">Teaching</h1>

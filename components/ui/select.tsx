@@ -15,3 +15,19 @@ export function Select({ className, children, ...props }: React.SelectHTMLAttrib
     </select>
   );
 }
+
+/** One `<option>` per entry of a label map (`{ value: "Label" }` or `{ value: { label } }`), in the map's order. */
+export function SelectOptions({ labels, format }: { labels: Record<string, string | { label: string }>; format?: (value: string, label: string) => string }) {
+  return (
+    <>
+      {Object.entries(labels).map(([value, entry]) => {
+        const label = typeof entry === "string" ? entry : entry.label;
+        return (
+          <option key={value} value={value}>
+            {format ? format(value, label) : label}
+          </option>
+        );
+      })}
+    </>
+  );
+}

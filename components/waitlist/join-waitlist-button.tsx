@@ -3,8 +3,7 @@ import { useConvexAuth } from "convex/react";
 import { useState, type ReactNode } from "react";
 import { SignInDialog } from "@/components/auth/sign-in-dialog";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { useSubmit } from "@/lib/use-submit";
 
 /** Joins a waitlist; signed-out people first get an inline magic link back to `returnTo`. */
 export function JoinWaitlistButton({
@@ -22,9 +21,9 @@ export function JoinWaitlistButton({
   returnTo: string;
   className?: string;
 }) {
-  const { isAuthenticated } = useConvexAuth();
-  const toast = useToast();
-  const [pending, setPending] = useState(false);
+  // Until the session is known, a click would wrongly ask a signed-in person to sign in: the button waits.
+  const { isAuthenticated, isLoading } = useConvexAuth();
+  const { pending, run } = useSubmit();
   const [signInOpen, setSignInOpen] = useState(false);
   return (
     <>
@@ -32,17 +31,13 @@ export function JoinWaitlistButton({
         size="sm"
         variant="secondary"
         className={className ?? "w-full"}
-        loading={pending}
+        loading={pending || isLoading}
         onClick={() => {
           if (!isAuthenticated) {
             setSignInOpen(true);
             return;
           }
-          setPending(true);
-          join()
-            .then(() => toast("success", joinedMessage))
-            .catch((error: unknown) => toast("error", errorMessage(error)))
-            .finally(() => setPending(false));
+          void run(join, { success: joinedMessage });
         }}
       >
         {children}

@@ -5,18 +5,17 @@ import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { Button } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { useSubmit } from "@/lib/use-submit";
 import { JoinWaitlistButton } from "./join-waitlist-button";
 import { OfferButtons } from "./offer-buttons";
 
 /** For a full cohort: join the waitlist, see your place live, or take the seat offered to you. */
 export function WaitlistAction({ cohortId, cohortName, courseSlug }: { cohortId: Id<"cohorts">; cohortName: string; courseSlug: string }) {
   const { isAuthenticated } = useConvexAuth();
-  const entry = useQuery(api.waitlist.mineForCohort, isAuthenticated ? { cohortId } : "skip");
-  const join = useMutation(api.waitlist.join);
-  const leave = useMutation(api.waitlist.leave);
-  const toast = useToast();
+  const entry = useQuery(api.waitlist.places.mineForCohort, isAuthenticated ? { cohortId } : "skip");
+  const join = useMutation(api.waitlist.places.join);
+  const leave = useMutation(api.waitlist.places.leave);
+  const { pending, run } = useSubmit();
 
   if (entry?.status === "offered" && entry.offerExpiresAt) {
     return (
@@ -39,11 +38,7 @@ export function WaitlistAction({ cohortId, cohortName, courseSlug }: { cohortId:
             {entry.seatsHeldByOffers} seat{entry.seatsHeldByOffers === 1 ? " is" : "s are"} being offered to people ahead of you.
           </p>
         )}
-        <Button
-          size="sm"
-          variant="ghost"
-          onClick={() => void leave({ entryId: entry._id }).catch((error: unknown) => toast("error", errorMessage(error)))}
-        >
+        <Button size="sm" variant="ghost" loading={pending} onClick={() => void run(() => leave({ entryId: entry._id }))}>
           Leave the waitlist
         </Button>
       </div>

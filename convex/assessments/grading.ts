@@ -7,7 +7,7 @@ import { v } from "convex/values";
 import { gradeOpenAnswer } from "../../lib/ai/grading";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation, internalQuery } from "../functions";
-import { aiSettings } from "../model/env";
+import { aiSettings } from "../env";
 import { applyAiGrade, failAiGrade, responsesOf, submitAttempt } from "./model/attempts";
 
 /** Submits an attempt whose time ran out, as it stands (status `expired`). */

@@ -6,10 +6,11 @@
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalMutation } from "../functions";
-import { formatInstant } from "../model/format";
-import { cohortLearners, notifyUsers } from "../model/notifications";
+import { formatInstant } from "../format";
+import { cohortLearners } from "../enrollments/model/learners";
+import { notifyUsers } from "../notifications/model/notify";
 import { assessmentWindow, windowState } from "./model/access";
-import type { ReminderKind } from "./validators";
+import type { AssessmentReminderKind } from "../validators";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -51,7 +52,7 @@ export const remindCohort = internalMutation({
       if (!assessment) continue;
       const window = await assessmentWindow(ctx, assessment, cohort);
       if (windowState(window, now) !== "open") continue;
-      const kind: ReminderKind = window.closesAt !== null && window.closesAt - now <= DAY ? "closing" : "opened";
+      const kind: AssessmentReminderKind = window.closesAt !== null && window.closesAt - now <= DAY ? "closing" : "opened";
       const recipients = [];
       for (const { enrollment, user } of await cohortLearners(ctx, cohortId)) {
         const attempts = await ctx.db

@@ -10,15 +10,14 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { appError } from "../errors";
 import { userMutation, userQuery } from "../functions";
-import { aiSettings } from "../model/env";
-import { optionalText, TEXT_LIMITS } from "../model/limits";
-import { cohortLearners } from "../model/notifications";
-import { isSessionStaff } from "../model/sessions";
-import { vAssessmentType, vAttemptStatus, vQuestionType } from "../validators";
+import { aiSettings } from "../env";
+import { optionalText, TEXT_LIMITS } from "../limits";
+import { cohortLearners } from "../enrollments/model/learners";
+import { isSessionStaff } from "../liveSessions/model/lifecycle";
+import { vAssessmentType, vAttemptStatus, vGradedBy, vGradingState, vQuestionType } from "../validators";
 import { requireCohortStaff } from "./model/access";
 import { attemptQuestions, responsesOf, setGrade } from "./model/attempts";
 import { pointsFromAiScore, pointsPossible, round1, round2 } from "./model/scoring";
-import { vGradedBy, vGradingState } from "./validators";
 
 const vQueueItem = v.object({
   responseId: v.id("questionResponses"),

@@ -6,10 +6,9 @@
  */
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { vAnswerOption, vAssessmentType, vAttemptStatus, vDifficulty, vQuestionType, vShowCorrectAnswers } from "../validators";
-import { vGradedBy, vGradingState, vReminderKind } from "./validators";
+import { vAnswerOption, vAssessmentReminderKind, vAssessmentType, vAttemptStatus, vDifficulty, vGradedBy, vGradingState, vQuestionType, vShowCorrectAnswers } from "../validators";
 
-export const assessmentTables = {
+export const assessmentsTables = {
   assessments: defineTable({
     title: v.string(),
     description: v.optional(v.string()),
@@ -173,7 +172,7 @@ export const assessmentTables = {
   assessmentReminders: defineTable({
     enrollmentId: v.id("enrollments"),
     assessmentId: v.id("assessments"),
-    kind: vReminderKind,
+    kind: vAssessmentReminderKind,
     sentAt: v.number(),
   }).index("by_enrollmentId_and_assessmentId_and_kind", ["enrollmentId", "assessmentId", "kind"]),
 };

@@ -8,7 +8,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { appError } from "../errors";
 import { userMutation, userQuery } from "../functions";
-import { aiSettings } from "../model/env";
+import { aiSettings } from "../env";
 import { vAssessmentType, vAttemptStatus, vShowCorrectAnswers } from "../validators";
 import { assessmentWindow, attemptLimit, confirmedEnrollmentInCourse, windowState } from "./model/access";
 import { activeQuestions, attemptQuestions, attemptsOf, responsesOf, saveResponse, startAttempt, submitAttempt } from "./model/attempts";

@@ -5,7 +5,7 @@
  * answer and the learner's answer, and must return a structured result: a score
  * (share of the question's points, 0–1), its confidence (0–1) and a short
  * explanation. What happens with the result (auto-grade, review queue, manual)
- * is decided by the caller (convex/assessments/model/aiGrading.ts).
+ * is decided by the caller (`applyAiGrade` in convex/assessments/model/attempts.ts).
  *
  * Runs in Convex's default (V8) runtime: only `fetch` is needed.
  */

@@ -7,14 +7,14 @@ import { preloadQuery, preloadedQueryResult } from "convex/nextjs";
 import { cache } from "react";
 import { api } from "@/convex/_generated/api";
 
-export const preloadCourses = cache(() => preloadQuery(api.catalog.listCourses, {}));
+export const preloadCourses = cache(() => preloadQuery(api.catalog.browse.listCourses, {}));
 
 export const preloadCourse = cache(async (slug: string) => {
-  const preloaded = await preloadQuery(api.catalog.getCourse, { slug });
+  const preloaded = await preloadQuery(api.catalog.browse.getCourse, { slug });
   return { preloaded, course: preloadedQueryResult(preloaded) };
 });
 
 export const preloadCohort = cache(async (cohortId: string) => {
-  const preloaded = await preloadQuery(api.catalog.getCohort, { cohortId });
+  const preloaded = await preloadQuery(api.catalog.browse.getCohort, { cohortId });
   return { preloaded, data: preloadedQueryResult(preloaded) };
 });

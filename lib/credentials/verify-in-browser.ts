@@ -5,7 +5,7 @@
  * and status lists on the academy's own API origin — never an address the
  * credential names. Loaded on demand (it is a large module).
  */
-import { type Credential, didWebUrl, verifyAchievementCredential } from "@/convex/model/openBadges";
+import { type Credential, didWebUrl, verifyAchievementCredential } from "@/convex/certificates/shared/openBadges";
 
 async function fetchJson(url: string) {
   const response = await fetch(url, { headers: { Accept: "application/json" } });

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { freePort } from "../../tests/support/free-port";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { verifyCalSignature } from "../../convex/model/calcom";
+import { verifyCalSignature } from "../../convex/integrations/calcom";
 import { availableSlots, startLocalCalcom } from "../server";
 
 const received: Array<{ body: string; signature: string | undefined }> = [];

@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, test } from "vitest";
 import { learningGainStat } from "@/components/dashboards/shared";
-import { Stat } from "@/components/dashboards/stat";
+import { Stat } from "@/components/ui/stat";
 
 describe("#15.9 the learning gain figure says why it is hidden", () => {
   test("#15.9 an average is shown as a percentage; a hidden one says why", () => {

@@ -51,18 +51,18 @@ async function manage(
 describe("who may call what", () => {
   test("signed-out callers get null / empty results from user queries", async () => {
     const t = newTest();
-    expect(await t.query(api.users.viewer, {})).toBeNull();
-    expect(await t.query(api.learning.myCohorts, {})).toEqual([]);
-    expect(await t.query(api.teaching.myCohorts, {})).toEqual([]);
+    expect(await t.query(api.users.account.viewer, {})).toBeNull();
+    expect(await t.query(api.learning.cohorts.myCohorts, {})).toEqual([]);
+    expect(await t.query(api.liveSessions.teaching.myCohorts, {})).toEqual([]);
   });
 
   test("platform admin functions refuse everyone else", async () => {
     const t = newTest();
     const learner = await user(t, "learner@example.com");
     const admin = await user(t, "admin@academy.test", "platform_admin");
-    await expectAppError(t.query(api.admin.cohorts, {}), "NOT_SIGNED_IN");
-    await expectAppError(as(t, learner).query(api.admin.cohorts, {}), "NOT_PLATFORM_ADMIN");
-    expect(await as(t, admin).query(api.admin.cohorts, {})).toEqual([]);
+    await expectAppError(t.query(api.catalog.cohorts.list, {}), "NOT_SIGNED_IN");
+    await expectAppError(as(t, learner).query(api.catalog.cohorts.list, {}), "NOT_PLATFORM_ADMIN");
+    expect(await as(t, admin).query(api.catalog.cohorts.list, {})).toEqual([]);
   });
 
   test("an admin of organization X can read X but not Y", async () => {
@@ -71,9 +71,9 @@ describe("who may call what", () => {
     const y = await org(t, "Ycorp");
     const adminX = await user(t, "admin@xcorp.com", "org_admin");
     await manage(t, adminX, x.organizationId, "admin", []);
-    const overview = await as(t, adminX).query(api.organizations.overview, { organizationId: x.organizationId });
+    const overview = await as(t, adminX).query(api.organizations.overview.get, { organizationId: x.organizationId });
     expect(overview).toMatchObject({ name: "Xcorp", seatsPurchased: 10, seatsUsed: 3, myRole: "admin" });
-    await expectAppError(as(t, adminX).query(api.organizations.overview, { organizationId: y.organizationId }), "FORBIDDEN");
+    await expectAppError(as(t, adminX).query(api.organizations.overview.get, { organizationId: y.organizationId }), "FORBIDDEN");
   });
 
   test("a manager needs the view_progress permission, and sees their team scope", async () => {
@@ -83,13 +83,13 @@ describe("who may call what", () => {
     const noPermission = await user(t, "intern@xcorp.com", "org_member");
     await manage(t, scoped, x.organizationId, "manager", ["view_progress"], [x.teamA]);
     await manage(t, noPermission, x.organizationId, "viewer", ["view_analytics"]);
-    const overview = await as(t, scoped).query(api.organizations.overview, { organizationId: x.organizationId });
+    const overview = await as(t, scoped).query(api.organizations.overview.get, { organizationId: x.organizationId });
     expect(overview.teams.map((team) => [team.name, team.inScope])).toEqual([
       ["A", true],
       ["B", false],
     ]);
     const message = await expectAppError(
-      as(t, noPermission).query(api.organizations.overview, { organizationId: x.organizationId }),
+      as(t, noPermission).query(api.organizations.overview.get, { organizationId: x.organizationId }),
       "MISSING_PERMISSION",
     );
     expect(message).toContain('"view_progress"');
@@ -110,8 +110,8 @@ describe("who may call what", () => {
         updatedAt: 1,
       }),
     );
-    await expectAppError(as(t, former).query(api.organizations.overview, { organizationId: x.organizationId }), "FORBIDDEN");
+    await expectAppError(as(t, former).query(api.organizations.overview.get, { organizationId: x.organizationId }), "FORBIDDEN");
     const platform = await user(t, "ops@academy.test", "platform_admin");
-    expect((await as(t, platform).query(api.organizations.overview, { organizationId: x.organizationId })).myRole).toBe("platform_admin");
+    expect((await as(t, platform).query(api.organizations.overview.get, { organizationId: x.organizationId })).myRole).toBe("platform_admin");
   });
 });

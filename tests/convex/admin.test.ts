@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from "vitest";
-import * as adminModule from "../../convex/admin";
 import { api } from "../../convex/_generated/api";
+import { AUTHORIZATION } from "./authorization.table";
 import type { Id } from "../../convex/_generated/dataModel";
 import { as, deliver, runScheduled, seedCohort, useStripeTestEnvironment } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
@@ -14,9 +14,9 @@ async function admin(t: ReturnType<typeof newTest>) {
 }
 
 async function paidEnrollment(t: ReturnType<typeof newTest>, cohortId: Id<"cohorts">, buyer: Id<"users">) {
-  const enrollmentId = await as(t, buyer).mutation(api.checkout.reserve, { cohortId });
+  const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId });
   await runScheduled(t);
-  const sessionId = (await as(t, buyer).query(api.checkout.status, { enrollmentId }))!.checkoutUrl!.split("/").pop()!;
+  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!.checkoutUrl!.split("/").pop()!;
   await deliver(t, "checkout.session.completed", {
     id: sessionId,
     object: "checkout.session",
@@ -42,25 +42,28 @@ describe("admin functions", () => {
       ctx.db.insert("paymentReviews", { reason: "unknown_session", status: "open", stripeEventId: "evt_x", stripePaymentIntentId: "pi_x", createdAt: 1, updatedAt: 1 }),
     );
     const cases: Array<[string, (caller: ReturnType<typeof as> | ReturnType<typeof newTest>) => Promise<unknown>]> = [
-      ["cohorts", (c) => c.query(api.admin.cohorts, {})],
-      ["courses", (c) => c.query(api.admin.courses, {})],
-      ["course", (c) => c.query(api.admin.course, { courseId })],
-      ["cohortEnrollments", (c) => c.query(api.admin.cohortEnrollments, { cohortId })],
-      ["cohort", (c) => c.query(api.admin.cohort, { cohortId })],
-      ["saveCourse", (c) => c.mutation(api.admin.saveCourse, { title: "X course", slug: "x-course", description: "d", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 100, priceB2B: 100, maxParticipants: 10, status: "draft", outcomes: [] })],
-      ["saveSession", (c) => c.mutation(api.admin.saveSession, { courseId, title: "Session", type: "W", dayNumber: 1, orderInDay: 1, durationMinutes: 60, description: "" })],
-      ["deleteSession", (c) => c.mutation(api.admin.deleteSession, { sessionId })],
-      ["saveCohort", (c) => c.mutation(api.admin.saveCohort, { courseId, name: "New cohort", startDate: Date.now() + 86400000, endDate: Date.now() + 2 * 86400000, timezone: "Europe/Berlin", maxCapacity: 10, status: "open" })],
-      ["generateKitUploadUrl", (c) => c.mutation(api.admin.generateKitUploadUrl, {})],
-      ["addKitItem", (c) => c.mutation(api.admin.addKitItem, { courseId, title: "Link", type: "template", externalUrl: "https://x.test" })],
-      ["removeKitItem", (c) => c.mutation(api.admin.removeKitItem, { itemId })],
-      ["refundEnrollment", (c) => c.action(api.admin.refundEnrollment, { enrollmentId })],
-      ["paymentReviews", (c) => c.query(api.admin.paymentReviews, {})],
-      ["resolvePaymentReview", (c) => c.mutation(api.admin.resolvePaymentReview, { reviewId, note: "Settled" })],
-      ["refundPaymentReview", (c) => c.action(api.admin.refundPaymentReview, { reviewId })],
+      ["catalog.cohorts.list", (c) => c.query(api.catalog.cohorts.list, {})],
+      ["catalog.courses.list", (c) => c.query(api.catalog.courses.list, {})],
+      ["catalog.courses.get", (c) => c.query(api.catalog.courses.get, { courseId })],
+      ["enrollments.roster.forCohort", (c) => c.query(api.enrollments.roster.forCohort, { cohortId })],
+      ["catalog.cohorts.get", (c) => c.query(api.catalog.cohorts.get, { cohortId })],
+      ["catalog.courses.save", (c) => c.mutation(api.catalog.courses.save, { title: "X course", slug: "x-course", description: "d", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 100, priceB2B: 100, maxParticipants: 10, status: "draft", outcomes: [] })],
+      ["catalog.courses.saveOutlineSession", (c) => c.mutation(api.catalog.courses.saveOutlineSession, { courseId, title: "Session", type: "W", dayNumber: 1, orderInDay: 1, durationMinutes: 60, description: "" })],
+      ["catalog.courses.deleteOutlineSession", (c) => c.mutation(api.catalog.courses.deleteOutlineSession, { outlineSessionId: sessionId })],
+      ["catalog.cohorts.save", (c) => c.mutation(api.catalog.cohorts.save, { courseId, name: "New cohort", startDate: Date.now() + 86400000, endDate: Date.now() + 2 * 86400000, timezone: "Europe/Berlin", maxCapacity: 10, status: "open" })],
+      ["catalog.kit.generateUploadUrl", (c) => c.mutation(api.catalog.kit.generateUploadUrl, {})],
+      ["catalog.kit.add", (c) => c.mutation(api.catalog.kit.add, { courseId, title: "Link", type: "template", externalUrl: "https://x.test" })],
+      ["catalog.kit.remove", (c) => c.mutation(api.catalog.kit.remove, { itemId })],
+      ["payments.refunds.refundEnrollment", (c) => c.action(api.payments.refunds.refundEnrollment, { enrollmentId })],
+      ["payments.reviews.list", (c) => c.query(api.payments.reviews.list, {})],
+      ["payments.reviews.resolve", (c) => c.mutation(api.payments.reviews.resolve, { reviewId, note: "Settled" })],
+      ["payments.refunds.refundPaymentReview", (c) => c.action(api.payments.refunds.refundPaymentReview, { reviewId })],
     ];
-    // Every public admin function has a case here.
-    const publicAdminFunctions = Object.entries(adminModule).filter(([, fn]) => (fn as { isPublic?: boolean }).isPublic).map(([name]) => name);
+    // Every platform-admin function of the modules the admin console uses has a case here.
+    const ADMIN_MODULES = ["catalog.courses.", "catalog.cohorts.", "catalog.kit.", "enrollments.roster.", "payments.refunds.", "payments.reviews."];
+    const publicAdminFunctions = Object.entries(AUTHORIZATION)
+      .filter(([name, { rule }]) => rule === "platformAdmin" && ADMIN_MODULES.some((module) => name.startsWith(module)))
+      .map(([name]) => name);
     expect(cases.map(([name]) => name).sort()).toEqual(publicAdminFunctions.sort());
     for (const [, call] of cases) {
       await expectAppError(call(t), "NOT_SIGNED_IN");
@@ -73,18 +76,18 @@ describe("admin functions", () => {
     const { courseId } = await seedCohort(t);
     const ops = as(t, await admin(t));
     await expectAppError(
-      ops.mutation(api.admin.saveCourse, { title: "Bad", slug: "Bad Slug!", description: "", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 1, priceB2B: 1, maxParticipants: 1, status: "draft", outcomes: [] }),
+      ops.mutation(api.catalog.courses.save, { title: "Bad", slug: "Bad Slug!", description: "", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 1, priceB2B: 1, maxParticipants: 1, status: "draft", outcomes: [] }),
       "INVALID_INPUT",
     );
     await expectAppError(
-      ops.mutation(api.admin.saveCourse, { title: "Dup", slug: "intensive", description: "", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 1, priceB2B: 1, maxParticipants: 1, status: "draft", outcomes: [] }),
+      ops.mutation(api.catalog.courses.save, { title: "Dup", slug: "intensive", description: "", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 1, priceB2B: 1, maxParticipants: 1, status: "draft", outcomes: [] }),
       "INVALID_INPUT",
     );
     for (const [order, type] of [[1, "S"], [2, "W"]] as const) {
-      await ops.mutation(api.admin.saveSession, { courseId, title: `Session ${order}`, type, dayNumber: 1, orderInDay: order, durationMinutes: 60, description: "" });
+      await ops.mutation(api.catalog.courses.saveOutlineSession, { courseId, title: `Session ${order}`, type, dayNumber: 1, orderInDay: order, durationMinutes: 60, description: "" });
     }
     const start = Date.UTC(2027, 2, 26, 8); // a Friday; Berlin moves to summer time on the 28th
-    const cohortId = await ops.mutation(api.admin.saveCohort, {
+    const cohortId = await ops.mutation(api.catalog.cohorts.save, {
       courseId,
       name: "Spring cohort",
       startDate: start,
@@ -97,7 +100,7 @@ describe("admin functions", () => {
     const before = await t.run(async (ctx) => ctx.db.query("cohortSessions").withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId)).collect());
     expect(before.map((s) => new Date(s.startsAt).toISOString())).toEqual(["2027-03-26T08:00:00.000Z", "2027-03-26T09:15:00.000Z"]);
     // Move it after the DST change: 09:00 Berlin is now 07:00 UTC; the same events get SEQUENCE 1.
-    await ops.mutation(api.admin.saveCohort, {
+    await ops.mutation(api.catalog.cohorts.save, {
       cohortId,
       courseId,
       name: "Spring cohort",
@@ -114,8 +117,8 @@ describe("admin functions", () => {
       ["2027-03-29T07:00:00.000Z", 1],
       ["2027-03-29T08:15:00.000Z", 1],
     ]);
-    await expectAppError(ops.mutation(api.admin.saveCohort, { cohortId, courseId, name: "x", startDate: start, endDate: start - 1, timezone: "Europe/Berlin", maxCapacity: 12, status: "open" }), "INVALID_INPUT");
-    await expectAppError(ops.mutation(api.admin.saveCohort, { cohortId, courseId, name: "Spring", startDate: start, endDate: start + 1, timezone: "Mars/Olympus", maxCapacity: 12, status: "open" }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.catalog.cohorts.save, { cohortId, courseId, name: "x", startDate: start, endDate: start - 1, timezone: "Europe/Berlin", maxCapacity: 12, status: "open" }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.catalog.cohorts.save, { cohortId, courseId, name: "Spring", startDate: start, endDate: start + 1, timezone: "Mars/Olympus", maxCapacity: 12, status: "open" }), "INVALID_INPUT");
   });
 
   test("capacity cannot drop below seats taken", async () => {
@@ -126,7 +129,7 @@ describe("admin functions", () => {
     const ops = as(t, await admin(t));
     const cohort = (await t.run(async (ctx) => ctx.db.get("cohorts", cohortId)))!;
     const message = await expectAppError(
-      ops.mutation(api.admin.saveCohort, { cohortId, courseId, name: cohort.name, startDate: cohort.startDate, endDate: cohort.endDate, timezone: "Europe/Berlin", maxCapacity: 1, status: "open" }),
+      ops.mutation(api.catalog.cohorts.save, { cohortId, courseId, name: cohort.name, startDate: cohort.startDate, endDate: cohort.endDate, timezone: "Europe/Berlin", maxCapacity: 1, status: "open" }),
       "INVALID_INPUT",
     );
     expect(message).toContain("2 seats are taken");
@@ -138,16 +141,16 @@ describe("admin functions", () => {
     const enrollmentId = await paidEnrollment(t, cohortId, buyers[0]);
     const ops = as(t, await admin(t));
     stripe.calls.length = 0;
-    const result = await ops.action(api.admin.refundEnrollment, { enrollmentId });
+    const result = await ops.action(api.payments.refunds.refundEnrollment, { enrollmentId });
     expect(result.status).toBe("succeeded");
     const refund = stripe.calls.find((c) => c.path === "/v1/refunds")!;
     expect(refund.params.get("payment_intent")).toBe(`pi_${enrollmentId}`);
     expect(refund.idempotencyKey).toBe(`refund-${enrollmentId}`);
-    const rows = await ops.query(api.admin.cohortEnrollments, { cohortId });
+    const rows = await ops.query(api.enrollments.roster.forCohort, { cohortId });
     expect(rows[0]).toMatchObject({ paymentStatus: "completed", refundRequested: true, refundable: false });
     await deliver(t, "charge.refunded", { id: "ch_x", object: "charge", payment_intent: `pi_${enrollmentId}`, refunded: true });
-    expect((await ops.query(api.admin.cohortEnrollments, { cohortId }))[0]).toMatchObject({ paymentStatus: "refunded", seatHeld: false });
-    await expectAppError(ops.action(api.admin.refundEnrollment, { enrollmentId }), "INVALID_INPUT");
+    expect((await ops.query(api.enrollments.roster.forCohort, { cohortId }))[0]).toMatchObject({ paymentStatus: "refunded", seatHeld: false });
+    await expectAppError(ops.action(api.payments.refunds.refundEnrollment, { enrollmentId }), "INVALID_INPUT");
   });
 });
 
@@ -166,23 +169,23 @@ describe("free text held to its field's length", () => {
       ["outcomes", [long(500)], /An outcome is too long: at most 500/],
       ["outcomes", Array.from({ length: 21 }, (_, i) => `Outcome ${i}`), /at most 20 outcomes/],
     ] as const) {
-      expect(await expectAppError(ops.mutation(api.admin.saveCourse, { ...course, [field]: value }), "INVALID_INPUT")).toMatch(message);
+      expect(await expectAppError(ops.mutation(api.catalog.courses.save, { ...course, [field]: value }), "INVALID_INPUT")).toMatch(message);
     }
-    const saved = await ops.mutation(api.admin.saveCourse, { ...course, title: "  Applied AI  ", tagline: "  ", outcomes: [" Ship it ", " "] });
+    const saved = await ops.mutation(api.catalog.courses.save, { ...course, title: "  Applied AI  ", tagline: "  ", outcomes: [" Ship it ", " "] });
     expect(await t.run(async (ctx) => ctx.db.get("courses", saved))).toMatchObject({ title: "Applied AI", outcomes: ["Ship it"] });
     expect((await t.run(async (ctx) => ctx.db.get("courses", saved)))!.tagline).toBeUndefined();
 
     const session = { courseId, title: "Opening", type: "S", dayNumber: 1, orderInDay: 1, durationMinutes: 30, description: "" } as const;
-    await expectAppError(ops.mutation(api.admin.saveSession, { ...session, title: long(200) }), "INVALID_INPUT");
-    await expectAppError(ops.mutation(api.admin.saveSession, { ...session, description: long(5_000) }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.catalog.courses.saveOutlineSession, { ...session, title: long(200) }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.catalog.courses.saveOutlineSession, { ...session, description: long(5_000) }), "INVALID_INPUT");
 
     const cohort = { cohortId, courseId, name: "December cohort", startDate: Date.now() + 86400000, endDate: Date.now() + 2 * 86400000, timezone: "Europe/Berlin", maxCapacity: 20, status: "open" } as const;
-    await expectAppError(ops.mutation(api.admin.saveCohort, { ...cohort, name: long(120) }), "INVALID_INPUT");
-    await expectAppError(ops.mutation(api.admin.saveCohort, { ...cohort, zoomLink: `https://zoom.us/${long(2_048)}` }), "INVALID_INPUT");
-    await expectAppError(ops.mutation(api.admin.saveCohort, { ...cohort, instructorEmail: `${long(254)}@x.test` }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.catalog.cohorts.save, { ...cohort, name: long(120) }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.catalog.cohorts.save, { ...cohort, zoomLink: `https://zoom.us/${long(2_048)}` }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.catalog.cohorts.save, { ...cohort, instructorEmail: `${long(254)}@x.test` }), "INVALID_INPUT");
 
-    await expectAppError(ops.mutation(api.admin.addKitItem, { courseId, title: long(200), type: "template", externalUrl: "https://x.test" }), "INVALID_INPUT");
-    await expectAppError(ops.mutation(api.admin.addKitItem, { courseId, title: "Deck", type: "template", externalUrl: `https://x.test/${long(2_048)}` }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.catalog.kit.add, { courseId, title: long(200), type: "template", externalUrl: "https://x.test" }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.catalog.kit.add, { courseId, title: "Deck", type: "template", externalUrl: `https://x.test/${long(2_048)}` }), "INVALID_INPUT");
   });
 });
 
@@ -193,11 +196,11 @@ describe("learner access windows", () => {
     const enrollmentId = await paidEnrollment(t, cohortId, buyers[0]);
     const ops = as(t, await admin(t));
     const fileId = await t.run(async (ctx) => ctx.storage.store(new Blob(["slides"], { type: "application/pdf" })));
-    const itemId = await ops.mutation(api.admin.addKitItem, { courseId, title: "Slides", type: "slides", fileId });
-    expect(await as(t, buyers[0]).mutation(api.learning.openKitItem, { itemId })).toMatch(/^https?:\/\//);
-    await expectAppError(as(t, buyers[1]).mutation(api.learning.openKitItem, { itemId }), "FORBIDDEN");
+    const itemId = await ops.mutation(api.catalog.kit.add, { courseId, title: "Slides", type: "slides", fileId });
+    expect(await as(t, buyers[0]).mutation(api.learning.cohorts.openKitItem, { itemId })).toMatch(/^https?:\/\//);
+    await expectAppError(as(t, buyers[1]).mutation(api.learning.cohorts.openKitItem, { itemId }), "FORBIDDEN");
     await t.run(async (ctx) => ctx.db.patch("enrollments", enrollmentId, { materialsAccessUntil: Date.now() - 1 }));
-    await expectAppError(as(t, buyers[0]).mutation(api.learning.openKitItem, { itemId }), "ACCESS_EXPIRED");
+    await expectAppError(as(t, buyers[0]).mutation(api.learning.cohorts.openKitItem, { itemId }), "ACCESS_EXPIRED");
 
     const sessionId = await t.run(async (ctx) =>
       ctx.db.insert("cohortSessions", {
@@ -213,12 +216,12 @@ describe("learner access windows", () => {
         updatedAt: 1,
       }),
     );
-    await expectAppError(as(t, buyers[0]).mutation(api.learning.joinSession, { cohortSessionId: sessionId }), "NOT_AVAILABLE");
-    await expectAppError(as(t, buyers[1]).mutation(api.learning.joinSession, { cohortSessionId: sessionId }), "FORBIDDEN");
+    await expectAppError(as(t, buyers[0]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: sessionId }), "NOT_AVAILABLE");
+    await expectAppError(as(t, buyers[1]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: sessionId }), "FORBIDDEN");
     vi.advanceTimersByTime(50 * 60 * 1000);
-    expect(await as(t, buyers[0]).mutation(api.learning.joinSession, { cohortSessionId: sessionId })).toBe("https://zoom.us/j/live");
-    const calendar = await as(t, buyers[0]).query(api.learning.calendarFile, { cohortId, cohortSessionId: sessionId });
+    expect(await as(t, buyers[0]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: sessionId })).toBe("https://zoom.us/j/live");
+    const calendar = await as(t, buyers[0]).query(api.learning.cohorts.calendarFile, { cohortId, cohortSessionId: sessionId });
     expect(calendar?.content).toContain("DTSTART;TZID=Europe/Berlin:");
-    expect(await as(t, buyers[1]).query(api.learning.calendarFile, { cohortId })).toBeNull();
+    expect(await as(t, buyers[1]).query(api.learning.cohorts.calendarFile, { cohortId })).toBeNull();
   });
 });

@@ -325,7 +325,7 @@ describe("learning gain", () => {
     const [prompting, literacy] = await t.run(async (ctx) =>
       Promise.all(["Prompting", "Literacy"].map((name, i) => ctx.db.insert("skills", { name, slug: name.toLowerCase(), description: name, category: "technical", level: "foundational", isActive: true, sortOrder: i, createdAt: 1, updatedAt: 1 }))),
     );
-    await as(t, ada).mutation(api.privacy.update, { allowManagerViewScores: true, allowManagerViewActivity: true, allowManagerViewCertificates: true, allowLeaderboardDisplay: false });
+    await as(t, ada).mutation(api.privacy.controls.update, { allowManagerViewScores: true, allowManagerViewActivity: true, allowManagerViewCertificates: true, allowLeaderboardDisplay: false });
     const questions = [
       { ...SIX_TYPES[0], skillIds: [prompting] },
       { ...SIX_TYPES[2], skillIds: [literacy] },
@@ -359,8 +359,8 @@ describe("learning gain", () => {
     );
     const after = await t.run(async (ctx) => ctx.db.query("memberStats").withIndex("by_userId", (q) => q.eq("userId", ada)).first());
     expect(after).toMatchObject({ learningGain: 0.67, latestScore: 75 });
-    await as(t, adminId).mutation(api.dashboards.recordView, { organizationId, accessType: "view_individual", targetUserId: ada });
-    const member = await as(t, adminId).query(api.dashboards.member, { organizationId, memberId: ada });
+    await as(t, adminId).mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: ada });
+    const member = await as(t, adminId).query(api.dashboards.views.member, { organizationId, memberId: ada });
     expect(member.learningGain).toBe(0.67);
     const totals = await t.run(async (ctx) => ctx.db.query("dashboardTotals").withIndex("by_organizationId_and_teamId", (q) => q.eq("organizationId", organizationId).eq("teamId", undefined)).unique());
     expect(totals).toMatchObject({ gainSum: 0.67, gainCount: 1 });
@@ -379,7 +379,7 @@ describe("certificates", () => {
       const sessionId = await ctx.db.insert("cohortSessions", { cohortId, title: "Day 1", type: "W", startsAt: now - 3 * DAY, endsAt: now - 3 * DAY + 3_600_000, status: "scheduled", sequence: 0, instructorId: instructor, createdAt: now, updatedAt: now });
       await ctx.db.insert("sessionAttendance", { cohortSessionId: sessionId, cohortId, enrollmentId, userId: learner, status: "present", source: "instructor", updatedAt: now });
     });
-    const missing = await as(t, admin).query(api.certificates.forCohort, { cohortId });
+    const missing = await as(t, admin).query(api.certificates.plan.forCohort, { cohortId });
     expect((missing.rows.find((r) => r.enrollmentId === enrollmentId) as { notEligibleReason?: string }).notEligibleReason).toMatch(/post-course assessment/);
 
     const failed = await as(t, learner).mutation(api.assessments.take.start, { assessmentId: postId });

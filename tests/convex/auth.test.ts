@@ -31,7 +31,7 @@ describe("sign-in by magic link (local mode)", () => {
     expect(claims.iss).toBe("https://academy-test.convex.site");
     expect(claims.aud).toBe("convex");
 
-    const viewer = await t.withIdentity({ subject: claims.sub!, issuer: claims.iss }).query(api.users.viewer, {});
+    const viewer = await t.withIdentity({ subject: claims.sub!, issuer: claims.iss }).query(api.users.account.viewer, {});
     expect(viewer).toMatchObject({ email: "new.person@example.com", role: "individual", name: "New Person", organizations: [] });
 
     // The code works once: a second redemption signs nobody in.
@@ -79,6 +79,6 @@ describe("sign-in by magic link (local mode)", () => {
   test("sign-in options reflect Google configuration", async () => {
     vi.stubEnv("AUTH_GOOGLE_ID", "id");
     vi.stubEnv("AUTH_GOOGLE_SECRET", "secret");
-    expect(await newTest().query(api.users.signInOptions, {})).toEqual({ google: true, localMode: true });
+    expect(await newTest().query(api.users.account.signInOptions, {})).toEqual({ google: true, localMode: true });
   });
 });

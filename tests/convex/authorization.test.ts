@@ -14,17 +14,16 @@ import { AUTHORIZATION, type Rule, seedWorld, type World } from "./authorization
 type Kind = "query" | "mutation" | "action";
 type Registered = { isPublic?: boolean; isQuery?: boolean; isMutation?: boolean; isAction?: boolean };
 
-/** Public functions found by loading every module, as `module.function` → kind. */
+/** Public functions found by loading every module, as `domain.module.function` (the `api.` path) → kind. */
 async function publicFunctions() {
   const found = new Map<string, Kind>();
   for (const [file, load] of Object.entries(modules)) {
-    // Top-level modules and domain folders (`assessments/take` → `assessments/take.start`); not _generated or model helpers.
-    const match = /\/convex\/((?:assessments\/)?[^/]+)\.ts$/.exec(file);
-    if (!match || match[1].endsWith(".config") || match[1] === "schema") continue;
+    const match = /\/convex\/(.+)\.tsx?$/.exec(file);
+    if (!match || match[1].startsWith("_generated/") || match[1].endsWith(".config") || match[1] === "schema") continue;
     const exports = (await load()) as Record<string, Registered>;
     for (const [name, fn] of Object.entries(exports)) {
       if (fn?.isPublic !== true) continue;
-      found.set(`${match[1]}.${name}`, fn.isQuery ? "query" : fn.isMutation ? "mutation" : "action");
+      found.set(`${match[1].replace(/\//g, ".")}.${name}`, fn.isQuery ? "query" : fn.isMutation ? "mutation" : "action");
     }
   }
   return found;
@@ -113,7 +112,8 @@ function isEmpty(value: unknown) {
 type Outcome = { value: unknown } | { code: ErrorCode } | { crash: string };
 
 async function call(t: T, world: World & { permittedManager: Id<"users"> | null }, caller: Caller, name: string, kind: Kind, args: Record<string, unknown>): Promise<Outcome> {
-  const path = name.replace(".", ":");
+  // "waitlist.places.join" → "waitlist/places:join"
+  const path = `${name.slice(0, name.lastIndexOf(".")).replace(/\./g, "/")}:${name.slice(name.lastIndexOf(".") + 1)}`;
   const client = caller === "anonymous" ? t : as(t, (caller === "permittedManager" ? world.permittedManager : world[caller])!);
   try {
     const value =

@@ -7,7 +7,7 @@ const NOW = Date.UTC(2026, 10, 22, 10);
 
 async function seeded() {
   const t = newTest();
-  await t.mutation(internal.seed.run, { now: NOW });
+  await t.mutation(internal.dev.seed.run, { now: NOW });
   return t;
 }
 
@@ -20,16 +20,16 @@ describe("catalog pages", { timeout: 60_000 }, () => {
   test("#23 a cohort URL with a malformed or foreign id is no such cohort (a 404), not a server error", async () => {
     const t = await seeded();
     const courseId = await t.run(async (ctx) => (await ctx.db.query("courses").first())!._id);
-    expect(await t.query(api.catalog.getCohort, { cohortId: "not-a-cohort-id" })).toBeNull();
+    expect(await t.query(api.catalog.browse.getCohort, { cohortId: "not-a-cohort-id" })).toBeNull();
     // A real id of another table is no cohort either.
-    expect(await t.query(api.catalog.getCohort, { cohortId: courseId })).toBeNull();
-    const intensive = await t.query(api.catalog.getCourse, { slug: "ai-enablement-intensive" });
-    expect((await t.query(api.catalog.getCohort, { cohortId: intensive!.cohorts[0]._id }))?.cohort.name).toBe(intensive!.cohorts[0].name);
+    expect(await t.query(api.catalog.browse.getCohort, { cohortId: courseId })).toBeNull();
+    const intensive = await t.query(api.catalog.browse.getCourse, { slug: "ai-enablement-intensive" });
+    expect((await t.query(api.catalog.browse.getCohort, { cohortId: intensive!.cohorts[0]._id }))?.cohort.name).toBe(intensive!.cohorts[0].name);
   });
 
   test("the sitemap lists published courses and open public cohorts only", async () => {
     const t = await seeded();
-    const { courses, cohorts } = await t.query(api.catalog.sitemap, {});
+    const { courses, cohorts } = await t.query(api.catalog.browse.sitemap, {});
     const facts = await t.run(async (ctx) => ({
       published: (await ctx.db.query("courses").collect()).filter((c) => c.status === "published").map((c) => c.slug),
       listable: (await ctx.db.query("cohorts").collect()).filter((c) => c.status === "open" && !c.isB2B).map((c) => c._id),
@@ -46,7 +46,7 @@ describe("catalog pages", { timeout: 60_000 }, () => {
       const course = (await ctx.db.query("courses").withIndex("by_slug", (q) => q.eq("slug", slug)).unique())!;
       await ctx.db.patch("courses", course._id, { status: "draft" });
     });
-    const after = await t.query(api.catalog.sitemap, {});
+    const after = await t.query(api.catalog.browse.sitemap, {});
     expect(after.courses.map((c) => c.slug)).not.toContain(slug);
     expect(after.cohorts.length).toBeLessThan(cohorts.length);
   });

@@ -58,7 +58,7 @@ async function certified(t: T) {
       await ctx.db.insert("sessionAttendance", { cohortSessionId, cohortId, enrollmentId, userId: holder, status: "present", source: "instructor", updatedAt: 1 });
     }
   });
-  await t.mutation(internal.certificates.planForCohort, { cohortId });
+  await t.mutation(internal.certificates.plan.planForCohort, { cohortId });
   await finishScheduled(t);
   const certificate = await t.run(async (ctx) => (await ctx.db.query("certificates").withIndex("by_userId", (q) => q.eq("userId", holder)).first())!);
   expect(certificate.issueStatus).toBe("issued");
@@ -77,14 +77,14 @@ describe("revoking certificates", { timeout: 60_000 }, () => {
     const { certificate, holder, otherLearner, platformAdminId, instructorId, orgAdminId } = await certified(t);
     const revoke = { certificateId: certificate._id, reason: "Attendance records were corrected." };
 
-    await expectAppError(t.mutation(api.certificates.revoke, revoke), "NOT_SIGNED_IN");
+    await expectAppError(t.mutation(api.certificates.revocation.revoke, revoke), "NOT_SIGNED_IN");
     for (const caller of [holder, otherLearner, instructorId, orgAdminId]) {
-      await expectAppError(as(t, caller).mutation(api.certificates.revoke, revoke), "NOT_PLATFORM_ADMIN");
+      await expectAppError(as(t, caller).mutation(api.certificates.revocation.revoke, revoke), "NOT_PLATFORM_ADMIN");
     }
     expect(await reload(t, certificate)).toEqual(certificate);
     expect(await revokedNotices(t, holder)).toEqual([]);
 
-    await as(t, platformAdminId).mutation(api.certificates.revoke, revoke);
+    await as(t, platformAdminId).mutation(api.certificates.revocation.revoke, revoke);
     await finishScheduled(t); // the revocation list is re-signed
     expect(await reload(t, certificate)).toMatchObject({ revocationReason: "Attendance records were corrected." });
     expect((await reload(t, certificate)).revokedAt).toBeDefined();
@@ -94,15 +94,15 @@ describe("revoking certificates", { timeout: 60_000 }, () => {
   test("#24 the holder's certificate list shows a revoked certificate as revoked, not valid", async () => {
     const t = newTest();
     const { certificate, holder, otherLearner, platformAdminId } = await certified(t);
-    const mine = async () => await as(t, holder).query(api.certificates.mine, {});
+    const mine = async () => await as(t, holder).query(api.certificates.holders.mine, {});
     expect(await mine()).toEqual([expect.objectContaining({ publicId: certificate.publicId, revoked: false, issueStatus: "issued" })]);
-    expect(await as(t, otherLearner).query(api.certificates.mine, {})).toEqual([]);
-    expect(await t.query(api.certificates.mine, {})).toEqual([]);
+    expect(await as(t, otherLearner).query(api.certificates.holders.mine, {})).toEqual([]);
+    expect(await t.query(api.certificates.holders.mine, {})).toEqual([]);
 
-    await as(t, platformAdminId).mutation(api.certificates.revoke, { certificateId: certificate._id, reason: "Issued by mistake." });
+    await as(t, platformAdminId).mutation(api.certificates.revocation.revoke, { certificateId: certificate._id, reason: "Issued by mistake." });
     await finishScheduled(t);
     expect(await mine()).toEqual([expect.objectContaining({ publicId: certificate.publicId, revoked: true })]);
-    const view = await t.query(api.certificates.publicView, { publicId: certificate.publicId });
+    const view = await t.query(api.certificates.verify.publicView, { publicId: certificate.publicId });
     expect(view).toMatchObject({ revocationReason: "Issued by mistake." });
     expect(view!.revokedAt).toBeDefined();
   });

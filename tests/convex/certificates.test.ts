@@ -3,10 +3,11 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { BADGE_PNG_BASE64, BADGE_SVG } from "../../convex/model/assets/badgeArt";
-import { base64ToBytes, bakePng, bakeSvg, extractPng, extractSvg } from "../../convex/model/baking";
-import { ACHIEVEMENT_CREDENTIAL_SCHEMA } from "../../convex/model/achievementCredentialSchema";
-import { signAchievementCredential, structureCheck } from "../../convex/model/openBadges";
+import { BADGE_PNG_BASE64, BADGE_SVG } from "../../convex/certificates/model/badgeArt";
+import { base64ToBytes, bakePng, bakeSvg, extractPng, extractSvg } from "../../convex/certificates/shared/baking";
+import { ACHIEVEMENT_CREDENTIAL_SCHEMA } from "../../convex/certificates/shared/achievementCredentialSchema";
+import { signAchievementCredential } from "../../convex/certificates/model/signing";
+import { structureCheck } from "../../convex/certificates/shared/openBadges";
 import { API, certificateOf, DAY, runScheduled, seedFinishedCohort, SITE, useCredentialEnv } from "./certificate-helpers";
 import { as, type T } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
@@ -26,11 +27,11 @@ describe("issuing", () => {
     const t = newTest();
     const { cohortId, learners, adminId } = await finishedCohort(t);
     vi.setSystemTime(Date.now() + 2 * DAY); // past the cohort's end
-    await t.mutation(internal.cohorts.advanceStatuses, {});
+    await t.mutation(internal.catalog.cohorts.advanceStatuses, {});
     expect((await certificateOf(t, learners[0]))!.issueStatus).toBe("pending");
     await runScheduled(t);
 
-    const progress = await as(t, adminId).query(api.certificates.forCohort, { cohortId });
+    const progress = await as(t, adminId).query(api.certificates.plan.forCohort, { cohortId });
     expect(progress).toMatchObject({ learners: 3, issued: 2, pending: 0, failed: 0 });
     expect(progress.rows.find((r) => r.email === "buyer1@example.com")).toMatchObject({ notEligibleReason: "Attended 2 of 4 sessions (50%); 75% needed." });
 
@@ -66,22 +67,22 @@ describe("issuing", () => {
     expect(await json.text()).toBe(certificate.credentialJson);
 
     // The learner was told, and sees it.
-    const mine = await as(t, learners[0]).query(api.certificates.mine, {});
+    const mine = await as(t, learners[0]).query(api.certificates.holders.mine, {});
     expect(mine).toMatchObject([{ publicId: certificate.publicId, name: "AI Enablement Intensive", revoked: false, issueStatus: "issued" }]);
-    const view = await t.query(api.certificates.publicView, { publicId: certificate.publicId });
+    const view = await t.query(api.certificates.verify.publicView, { publicId: certificate.publicId });
     expect(view).toMatchObject({ recipientName: "Łukasz Żółć", issuerName: "AI Enablement Academy", verifyUrl: `${SITE}/verify/${certificate.publicId}` });
     expect(view!.linkedInAddUrl).toContain("startTask=CERTIFICATION_NAME");
 
     // Issuing again changes nothing.
-    expect(await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId })).toEqual({ planned: 0, retried: 0, notEligible: 1 });
-    await expectAppError(as(t, learners[0]).mutation(api.certificates.issueForCohort, { cohortId }), "NOT_PLATFORM_ADMIN");
+    expect(await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId })).toEqual({ planned: 0, retried: 0, notEligible: 1 });
+    await expectAppError(as(t, learners[0]).mutation(api.certificates.plan.issueForCohort, { cohortId }), "NOT_PLATFORM_ADMIN");
   });
 });
 
 describe("verification", () => {
   async function issued(t: T) {
     const { cohortId, learners, adminId } = await finishedCohort(t);
-    await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
+    await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId });
     await runScheduled(t);
     return { certificate: (await certificateOf(t, learners[0]))!, adminId };
   }
@@ -90,14 +91,14 @@ describe("verification", () => {
   test("two independent verifiers accept a fresh certificate and refuse a changed one", async () => {
     const t = newTest();
     const { certificate } = await issued(t);
-    const ours = await t.action(api.certificates.verifyStored, { publicId: certificate.publicId });
+    const ours = await t.action(api.certificates.verify.verifyStored, { publicId: certificate.publicId });
     const did = `did:key:${env.keys.publicKeyMultibase}`;
     expect(ours).toEqual({
       verified: true,
       issuedByAcademy: true,
       signer: did,
       checks: [
-        { check: "structure", ok: true, message: "An Open Badges 3.0 AchievementCredential (VC 2.0), as the data model requires." },
+        { check: "structure", ok: true, message: "A valid Open Badges 3.0 AchievementCredential (VC 2.0)." },
         { check: "signature", ok: true, message: `Valid eddsa-rdfc-2022 signature by ${did}.` },
         { check: "issuer", ok: true, message: `Issued by AI Enablement Academy (${did}).` },
         { check: "record", ok: true, message: `Matches the credential this academy issued (urn:uuid:${certificate.publicId}).` },
@@ -113,7 +114,7 @@ describe("verification", () => {
     expect(dccOk(dcc, "expiration")).toBe(true);
 
     const changed = { ...credential, credentialSubject: { ...credential.credentialSubject, achievement: { ...credential.credentialSubject.achievement, name: "AI Grandmaster" } } };
-    const oursChanged = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(changed) });
+    const oursChanged = await t.action(api.certificates.verify.verifyCredentialJson, { credentialJson: JSON.stringify(changed) });
     expect(oursChanged.verified).toBe(false);
     expect(oursChanged.checks.find((c) => c.check === "signature")).toMatchObject({ ok: false });
     const dccChanged = await dccVerify({ credential: changed, knownDIDRegistries: [] });
@@ -144,7 +145,7 @@ describe("verification", () => {
       validUntil: Date.now() - DAY,
       status: { listUrl: `${API}/status/1`, index: 7 },
     });
-    const ours = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(expired) });
+    const ours = await t.action(api.certificates.verify.verifyCredentialJson, { credentialJson: JSON.stringify(expired) });
     expect(ours.verified).toBe(false);
     expect(ours.checks.map((c) => [c.check, c.ok])).toEqual([
       ["structure", true],
@@ -162,21 +163,21 @@ describe("verification", () => {
   test("a revoked certificate is refused by both verifiers; the learner is told why", async () => {
     const t = newTest();
     const { certificate, adminId } = await issued(t);
-    await expectAppError(as(t, adminId).mutation(api.certificates.revoke, { certificateId: certificate._id, reason: "no" }), "INVALID_INPUT");
-    await as(t, adminId).mutation(api.certificates.revoke, { certificateId: certificate._id, reason: "Attendance records were corrected." });
+    await expectAppError(as(t, adminId).mutation(api.certificates.revocation.revoke, { certificateId: certificate._id, reason: "no" }), "INVALID_INPUT");
+    await as(t, adminId).mutation(api.certificates.revocation.revoke, { certificateId: certificate._id, reason: "Attendance records were corrected." });
     await runScheduled(t); // re-signs the list
-    const ours = await t.action(api.certificates.verifyStored, { publicId: certificate.publicId });
+    const ours = await t.action(api.certificates.verify.verifyStored, { publicId: certificate.publicId });
     expect(ours!.checks.find((c) => c.check === "status")).toEqual({ check: "status", ok: false, message: "Revoked by the issuer." });
     const dcc = await dccVerify({ credential: JSON.parse(certificate.credentialJson!), knownDIDRegistries: [] });
     expect(dccOk(dcc, "valid_signature")).toBe(true);
     expect(dccOk(dcc, "revocation_status")).toBe(false);
-    const view = await t.query(api.certificates.publicView, { publicId: certificate.publicId });
+    const view = await t.query(api.certificates.verify.publicView, { publicId: certificate.publicId });
     expect(view!.revocationReason).toBe("Attendance records were corrected.");
     const notes = await t.run(async (ctx) => ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", certificate.userId)).collect());
     expect(notes.map((n) => n.title)).toContain("Certificate revoked: AI Enablement Intensive");
     // Another certificate in the same list stays valid.
     const other = (await t.run(async (ctx) => ctx.db.query("certificates").collect())).find((c) => c._id !== certificate._id)!;
-    expect((await t.action(api.certificates.verifyStored, { publicId: other.publicId }))!.verified).toBe(true);
+    expect((await t.action(api.certificates.verify.verifyStored, { publicId: other.publicId }))!.verified).toBe(true);
   });
 });
 
@@ -185,20 +186,20 @@ describe("expiry", () => {
     const t = newTest();
     const { cohortId, courseId, learners, adminId } = await finishedCohort(t);
     await t.run(async (ctx) => ctx.db.patch("courses", courseId, { certificateRules: { minAttendancePercent: 75, validityMonths: 3 } }));
-    await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
+    await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId });
     await runScheduled(t);
     const expiresAt = (await certificateOf(t, learners[0]))!.expiresAt!;
     const reminders = async () =>
       (await t.run(async (ctx) => ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", learners[0])).collect())).filter((n) => n.title.startsWith("Your certificate expires"));
     vi.setSystemTime(expiresAt - 61 * DAY);
-    await t.mutation(internal.certificates.remindExpiring, {});
+    await t.mutation(internal.certificates.holders.remindExpiring, {});
     expect(await reminders()).toHaveLength(0);
     vi.setSystemTime(expiresAt - 59 * DAY);
-    await t.mutation(internal.certificates.remindExpiring, {});
-    await t.mutation(internal.certificates.remindExpiring, {});
+    await t.mutation(internal.certificates.holders.remindExpiring, {});
+    await t.mutation(internal.certificates.holders.remindExpiring, {});
     expect((await reminders()).map((n) => n.url)).toEqual(["/courses/intensive"]);
     vi.setSystemTime(expiresAt - 29 * DAY);
-    await t.mutation(internal.certificates.remindExpiring, {});
+    await t.mutation(internal.certificates.holders.remindExpiring, {});
     expect(await reminders()).toHaveLength(2);
   });
 });
@@ -236,7 +237,7 @@ describe("skill badges and path certificates", () => {
     const { skillId, pathId } = await skillAndPath(t, courseId, learners);
 
     vi.setSystemTime(Date.now() + 2 * DAY);
-    await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
+    await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId });
     await runScheduled(t);
 
     const credentials = async (userId: Id<"users">) =>
@@ -253,9 +254,9 @@ describe("skill badges and path certificates", () => {
     expect(skillCredential.issuer.id).toBe(`did:key:${env.keys.publicKeyMultibase}`);
     expect(skillCredential.credentialSubject.achievement).toMatchObject({ achievementType: "Competency", name: "Prompt Engineering — Practitioner" });
     expect(JSON.parse(path.credentialJson!).credentialSubject.achievement).toMatchObject({ achievementType: "Certificate", name: "AI Foundations Track" });
-    expect(await t.query(api.certificates.publicView, { publicId: skill.publicId })).toMatchObject({ kind: "skill", name: "Prompt Engineering — Practitioner" });
+    expect(await t.query(api.certificates.verify.publicView, { publicId: skill.publicId })).toMatchObject({ kind: "skill", name: "Prompt Engineering — Practitioner" });
     for (const credential of [skill, path]) {
-      expect(await t.action(api.certificates.verifyStored, { publicId: credential.publicId })).toMatchObject({ verified: true });
+      expect(await t.action(api.certificates.verify.verifyStored, { publicId: credential.publicId })).toMatchObject({ verified: true });
       const dcc = await dccVerify({ credential: JSON.parse(credential.credentialJson!), knownDIDRegistries: [] });
       expect(dcc.errors ?? []).toEqual([]);
     }
@@ -276,11 +277,31 @@ describe("skill badges and path certificates", () => {
     expect((await credentials(learners[2])).map((c) => c.kind).sort()).toEqual(["course", "skill"]);
     // Learner 1 did not meet the rules: nothing. Issuing again adds nothing.
     expect(await credentials(learners[1])).toEqual([]);
-    expect(await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId })).toMatchObject({ planned: 0 });
+    expect(await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId })).toMatchObject({ planned: 0 });
     // The admin's cohort view still lists one course certificate per learner.
-    const panel = await as(t, adminId).query(api.certificates.forCohort, { cohortId });
+    const panel = await as(t, adminId).query(api.certificates.plan.forCohort, { cohortId });
     expect(panel).toMatchObject({ learners: 3, issued: 2 });
     expect(panel.rows.find((r) => r.email === "buyer0@example.com")!.extras.map((e) => e.name).sort()).toEqual(["AI Foundations Track", "Prompt Engineering — Practitioner"]);
+  });
+});
+
+describe("#16 certificates are planned, then issued", () => {
+  test("#16 the learner's skill level rises when the skill badge is issued, not when it is planned", async () => {
+    const t = newTest();
+    const { cohortId, courseId, learners, adminId } = await finishedCohort(t);
+    const { skillId } = await skillAndPath(t, courseId, learners);
+    vi.setSystemTime(Date.now() + 2 * DAY);
+    await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId });
+    const level = async () =>
+      await t.run(async (ctx) => ctx.db.query("userSkillProgress").withIndex("by_userId_and_skillId", (q) => q.eq("userId", learners[0]).eq("skillId", skillId)).unique());
+    const badge = async () =>
+      (await t.run(async (ctx) => ctx.db.query("certificates").withIndex("by_userId", (q) => q.eq("userId", learners[0])).collect())).find((c) => c.kind === "skill");
+    // Planned: the badge is pending and the level has not moved.
+    expect(await badge()).toMatchObject({ issueStatus: "pending" });
+    expect(await level()).toBeNull();
+    await runScheduled(t);
+    expect(await badge()).toMatchObject({ issueStatus: "issued" });
+    expect(await level()).toMatchObject({ currentLevel: "practitioner", evidenceCount: 1 });
   });
 });
 
@@ -290,7 +311,7 @@ describe("#15.4 every credential we issue has the OB 3.0 AchievementCredential s
     const { cohortId, courseId, learners, adminId } = await finishedCohort(t);
     await skillAndPath(t, courseId, learners);
     vi.setSystemTime(Date.now() + 2 * DAY);
-    await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
+    await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId });
     await runScheduled(t);
     const issued = await t.run(async (ctx) => (await ctx.db.query("certificates").collect()).filter((c) => c.cohortId === cohortId));
     expect(issued.map((c) => c.kind).sort()).toEqual(["course", "course", "path", "skill", "skill"]);
@@ -300,8 +321,8 @@ describe("#15.4 every credential we issue has the OB 3.0 AchievementCredential s
       const credential = JSON.parse(certificate.credentialJson!);
       expect(validate(credential) ? [] : validate.errors, `${certificate.kind}: ${certificate.badgeData.name}`).toEqual([]);
       expect(structureCheck(credential)).toMatchObject({ check: "structure", ok: true });
-      const result = await t.action(api.certificates.verifyStored, { publicId: certificate.publicId });
-      expect(result!.checks[0]).toEqual({ check: "structure", ok: true, message: "An Open Badges 3.0 AchievementCredential (VC 2.0), as the data model requires." });
+      const result = await t.action(api.certificates.verify.verifyStored, { publicId: certificate.publicId });
+      expect(result!.checks[0]).toEqual({ check: "structure", ok: true, message: "A valid Open Badges 3.0 AchievementCredential (VC 2.0)." });
     }
   });
 });

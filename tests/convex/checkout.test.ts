@@ -1,16 +1,16 @@
 import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { HOLD_MS } from "../../convex/model/checkout";
+import { HOLD_MS } from "../../convex/payments/model/checkout";
 import { as, cohortState, deliver, runScheduled, seedCohort, useStripeTestEnvironment } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 
 const stripe = useStripeTestEnvironment();
 
 async function reserveAndOpenCheckout(t: ReturnType<typeof newTest>, userId: Id<"users">, cohortId: Id<"cohorts">) {
-  const enrollmentId = await as(t, userId).mutation(api.checkout.reserve, { cohortId });
+  const enrollmentId = await as(t, userId).mutation(api.payments.checkout.reserve, { cohortId });
   await runScheduled(t);
-  const status = await as(t, userId).query(api.checkout.status, { enrollmentId });
+  const status = await as(t, userId).query(api.payments.checkout.status, { enrollmentId });
   return { enrollmentId, sessionId: status!.checkoutUrl!.split("/").pop()! };
 }
 
@@ -19,11 +19,11 @@ describe("reserving a seat and creating the Stripe Checkout Session", () => {
     const t = newTest();
     const { cohortId, buyers, courseId } = await seedCohort(t);
     const before = Date.now();
-    const enrollmentId = await as(t, buyers[0]).mutation(api.checkout.reserve, { cohortId });
+    const enrollmentId = await as(t, buyers[0]).mutation(api.payments.checkout.reserve, { cohortId });
     const held = await cohortState(t, cohortId);
     expect(held.cohort.currentEnrollment).toBe(1);
     expect(held.enrollments[0]).toMatchObject({ paymentStatus: "pending", seatHeld: true, amountCents: 149_700 });
-    expect(await as(t, buyers[0]).query(api.checkout.status, { enrollmentId })).toMatchObject({ state: "creating_session" });
+    expect(await as(t, buyers[0]).query(api.payments.checkout.status, { enrollmentId })).toMatchObject({ state: "creating_session" });
 
     await runScheduled(t);
     const create = stripe.calls.filter((c) => c.path === "/v1/checkout/sessions" && c.method === "POST");
@@ -48,44 +48,44 @@ describe("reserving a seat and creating the Stripe Checkout Session", () => {
     expect(expiresAt).toBeGreaterThanOrEqual(before + 30 * 60 * 1000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + HOLD_MS);
 
-    const ready = await as(t, buyers[0]).query(api.checkout.status, { enrollmentId });
+    const ready = await as(t, buyers[0]).query(api.payments.checkout.status, { enrollmentId });
     expect(ready).toMatchObject({ state: "ready", checkoutUrl: "https://checkout.stripe.com/c/pay/cs_test_1" });
     // Reserving again continues the same checkout instead of taking a second seat.
-    expect(await as(t, buyers[0]).mutation(api.checkout.reserve, { cohortId })).toBe(enrollmentId);
+    expect(await as(t, buyers[0]).mutation(api.payments.checkout.reserve, { cohortId })).toBe(enrollmentId);
     expect((await cohortState(t, cohortId)).cohort.currentEnrollment).toBe(1);
   });
 
   test("refuses closed, started, private and already-bought cohorts with clear codes", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t, { capacity: 1, buyers: 2 });
-    await expectAppError(t.mutation(api.checkout.reserve, { cohortId }), "NOT_SIGNED_IN");
+    await expectAppError(t.mutation(api.payments.checkout.reserve, { cohortId }), "NOT_SIGNED_IN");
     const { enrollmentId, sessionId } = await reserveAndOpenCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", { id: sessionId, object: "checkout.session", client_reference_id: enrollmentId, payment_status: "paid", payment_intent: "pi_1", amount_total: 149_700, currency: "usd" });
-    await expectAppError(as(t, buyers[0]).mutation(api.checkout.reserve, { cohortId }), "ALREADY_ENROLLED");
-    const message = await expectAppError(as(t, buyers[1]).mutation(api.checkout.reserve, { cohortId }), "COHORT_FULL");
+    await expectAppError(as(t, buyers[0]).mutation(api.payments.checkout.reserve, { cohortId }), "ALREADY_ENROLLED");
+    const message = await expectAppError(as(t, buyers[1]).mutation(api.payments.checkout.reserve, { cohortId }), "COHORT_FULL");
     expect(message).toMatch(/waitlist/);
     await t.run(async (ctx) => ctx.db.patch("cohorts", cohortId, { status: "in_progress" }));
-    await expectAppError(as(t, buyers[1]).mutation(api.checkout.reserve, { cohortId }), "COHORT_NOT_OPEN");
+    await expectAppError(as(t, buyers[1]).mutation(api.payments.checkout.reserve, { cohortId }), "COHORT_NOT_OPEN");
     await t.run(async (ctx) => ctx.db.patch("cohorts", cohortId, { status: "open", isB2B: true }));
-    await expectAppError(as(t, buyers[1]).mutation(api.checkout.reserve, { cohortId }), "FORBIDDEN");
+    await expectAppError(as(t, buyers[1]).mutation(api.payments.checkout.reserve, { cohortId }), "FORBIDDEN");
   });
 
   test("a learner cannot read another learner's checkout", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const enrollmentId = await as(t, buyers[0]).mutation(api.checkout.reserve, { cohortId });
-    expect(await as(t, buyers[1]).query(api.checkout.status, { enrollmentId })).toBeNull();
-    expect(await t.query(api.checkout.status, { enrollmentId })).toBeNull();
-    await expectAppError(as(t, buyers[1]).mutation(api.checkout.cancel, { enrollmentId }), "NOT_FOUND");
+    const enrollmentId = await as(t, buyers[0]).mutation(api.payments.checkout.reserve, { cohortId });
+    expect(await as(t, buyers[1]).query(api.payments.checkout.status, { enrollmentId })).toBeNull();
+    expect(await t.query(api.payments.checkout.status, { enrollmentId })).toBeNull();
+    await expectAppError(as(t, buyers[1]).mutation(api.payments.checkout.cancel, { enrollmentId }), "NOT_FOUND");
   });
 
   test("a Stripe failure releases the seat and says so", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
     vi.stubEnv("STRIPE_SECRET_KEY", "");
-    const enrollmentId = await as(t, buyers[0]).mutation(api.checkout.reserve, { cohortId });
+    const enrollmentId = await as(t, buyers[0]).mutation(api.payments.checkout.reserve, { cohortId });
     await runScheduled(t);
-    expect(await as(t, buyers[0]).query(api.checkout.status, { enrollmentId })).toMatchObject({
+    expect(await as(t, buyers[0]).query(api.payments.checkout.status, { enrollmentId })).toMatchObject({
       state: "ended",
       failureReason: "checkout_error",
       message: "We could not start the payment. Your seat was released; please try again.",
@@ -106,16 +106,16 @@ describe("hold expiry and cancellation", () => {
     expect(after.cohort.currentEnrollment).toBe(0);
     expect(after.enrollments[0]).toMatchObject({ paymentStatus: "failed", failureReason: "hold_expired", seatHeld: false });
     expect(stripe.calls.some((c) => c.path.endsWith("/expire"))).toBe(true);
-    expect(await as(t, buyers[0]).query(api.checkout.status, { enrollmentId })).toMatchObject({ state: "ended" });
+    expect(await as(t, buyers[0]).query(api.payments.checkout.status, { enrollmentId })).toMatchObject({ state: "ended" });
   });
 
   test("cancelling gives the seat back at once", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
     const { enrollmentId } = await reserveAndOpenCheckout(t, buyers[0], cohortId);
-    await as(t, buyers[0]).mutation(api.checkout.cancel, { enrollmentId });
+    await as(t, buyers[0]).mutation(api.payments.checkout.cancel, { enrollmentId });
     expect((await cohortState(t, cohortId)).cohort.currentEnrollment).toBe(0);
-    await expectAppError(as(t, buyers[0]).mutation(api.checkout.cancel, { enrollmentId }), "INVALID_INPUT");
+    await expectAppError(as(t, buyers[0]).mutation(api.payments.checkout.cancel, { enrollmentId }), "INVALID_INPUT");
   });
 });
 
@@ -249,7 +249,7 @@ describe("Stripe webhooks", () => {
     expect(enrollment.officeHoursEligibleUntil).toBeLessThanOrEqual(Date.now());
     const emails = await t.run(async (ctx) => ctx.db.query("devEmails").withIndex("by_to", (q) => q.eq("to", "buyer0@example.com")).collect());
     expect(emails.map((e) => e.subject)).toEqual(["Payment received — you're in: AI Enablement Intensive", "Refund confirmed: AI Enablement Intensive"]);
-    expect(await as(t, buyers[0]).query(api.checkout.myCohortState, { cohortId })).toBeNull();
+    expect(await as(t, buyers[0]).query(api.payments.checkout.myCohortState, { cohortId })).toBeNull();
   });
 });
 
@@ -257,7 +257,7 @@ describe("seat accounting under load", () => {
   test("200 simultaneous reservations for 20 seats: exactly 20 holds, 180 clear COHORT_FULL errors", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t, { capacity: 20, buyers: 200 });
-    const results = await Promise.allSettled(buyers.map((buyer) => as(t, buyer).mutation(api.checkout.reserve, { cohortId })));
+    const results = await Promise.allSettled(buyers.map((buyer) => as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId })));
     const fulfilled = results.filter((r) => r.status === "fulfilled");
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(fulfilled).toHaveLength(20);

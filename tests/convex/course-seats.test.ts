@@ -18,9 +18,9 @@ async function fullSecondCohort(t: T, cohortId: Id<"cohorts">) {
     return await ctx.db.insert("cohorts", { ...c, _id: undefined, _creationTime: undefined, name: "February cohort", currentEnrollment: 0, maxCapacity: 1 } as never);
   });
   const buyer = await addUser(t, "payer@example.com");
-  const enrollmentId = await as(t, buyer).mutation(api.checkout.reserve, { cohortId: cohortB });
+  const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId: cohortB });
   await runScheduled(t);
-  const sessionId = (await as(t, buyer).query(api.checkout.status, { enrollmentId }))!.checkoutUrl!.split("/").pop()!;
+  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!.checkoutUrl!.split("/").pop()!;
   await deliver(t, "checkout.session.completed", { id: sessionId, object: "checkout.session", payment_status: "paid", payment_intent: "pi_payer", amount_total: 149_700, currency: "usd" });
   const refundPayer = () =>
     deliver(t, "charge.refunded", { id: "ch_payer", object: "charge", payment_intent: "pi_payer", amount: 149_700, amount_refunded: 149_700, refunded: true, currency: "usd" });
@@ -51,12 +51,12 @@ describe("#15.12 one person, one seat per course", () => {
     await t.run(async (ctx) => ctx.db.patch("organizations", organizationId, { seatsUsed: 1 }));
 
     // Gil queues for B himself, then his administrator places him in A.
-    const entry = await as(t, member).mutation(api.waitlist.join, { cohortId: cohortB });
-    await as(t, adminId).mutation(api.organizations.assignCohort, { organizationId, memberId: member, cohortId: cohortA });
+    const entry = await as(t, member).mutation(api.waitlist.places.join, { cohortId: cohortB });
+    await as(t, adminId).mutation(api.organizations.members.assignCohort, { organizationId, memberId: member, cohortId: cohortA });
     // Taking the seat in A takes him out of B's line, so a freed seat in B goes to nobody on his behalf.
     expect(await t.run(async (ctx) => ctx.db.get("waitlist", entry))).toMatchObject({ status: "cancelled" });
     await refundPayer();
-    expect(await as(t, member).query(api.waitlist.mineForCohort, { cohortId: cohortB })).toBeNull();
+    expect(await as(t, member).query(api.waitlist.places.mineForCohort, { cohortId: cohortB })).toBeNull();
 
     // An offer that still exists (e.g. made before this rule) cannot be accepted.
     await t.run(async (ctx) => {
@@ -64,10 +64,10 @@ describe("#15.12 one person, one seat per course", () => {
       const b = (await ctx.db.get("cohorts", cohortB))!;
       await ctx.db.patch("cohorts", cohortB, { currentEnrollment: b.currentEnrollment + 1 });
     });
-    const message = await expectAppError(as(t, member).mutation(api.waitlist.accept, { entryId: entry }), "ALREADY_ENROLLED");
+    const message = await expectAppError(as(t, member).mutation(api.waitlist.offers.accept, { entryId: entry }), "ALREADY_ENROLLED");
     expect(message).toMatch(/December cohort/);
-    await expectAppError(as(t, member).mutation(api.checkout.reserve, { cohortId: cohortB }), "ALREADY_ENROLLED");
-    await expectAppError(as(t, adminId).mutation(api.organizations.assignCohort, { organizationId, memberId: member, cohortId: cohortB }), "ALREADY_ENROLLED");
+    await expectAppError(as(t, member).mutation(api.payments.checkout.reserve, { cohortId: cohortB }), "ALREADY_ENROLLED");
+    await expectAppError(as(t, adminId).mutation(api.organizations.members.assignCohort, { organizationId, memberId: member, cohortId: cohortB }), "ALREADY_ENROLLED");
 
     expect(await liveEnrollments(t, member)).toHaveLength(1);
     await expectCohortSeats(t, cohortA);
@@ -81,10 +81,10 @@ describe("#15.12 one person, one seat per course", () => {
     const { cohortB, refundPayer } = await fullSecondCohort(t, cohortA);
     // A manager without a seat (the organization's one seat is free, but nobody gave it to him).
     const noSeat = await addUser(t, "manager@acme.com", { organizationId });
-    const entry = await as(t, noSeat).mutation(api.waitlist.join, { cohortId: cohortB });
+    const entry = await as(t, noSeat).mutation(api.waitlist.places.join, { cohortId: cohortB });
     await refundPayer();
     stripe.calls.length = 0;
-    const accepted = await as(t, noSeat).mutation(api.waitlist.accept, { entryId: entry });
+    const accepted = await as(t, noSeat).mutation(api.waitlist.offers.accept, { entryId: entry });
     expect(accepted.needsPayment).toBe(true);
     await runScheduled(t);
     expect(stripe.calls.filter((c) => c.path === "/v1/checkout/sessions" && c.method === "POST")).toHaveLength(1);
@@ -104,10 +104,10 @@ describe("#15.12 one person, one seat per course", () => {
     const { cohortB, refundPayer } = await fullSecondCohort(t, cohortA);
     const member = await addUser(t, "ann@acme.com", { organizationId, holdsOrgSeat: true });
     await t.run(async (ctx) => ctx.db.patch("organizations", organizationId, { seatsUsed: 1 }));
-    const entry = await as(t, member).mutation(api.waitlist.join, { cohortId: cohortB });
+    const entry = await as(t, member).mutation(api.waitlist.places.join, { cohortId: cohortB });
     await refundPayer();
     stripe.calls.length = 0;
-    const accepted = await as(t, member).mutation(api.waitlist.accept, { entryId: entry });
+    const accepted = await as(t, member).mutation(api.waitlist.offers.accept, { entryId: entry });
     expect(accepted.needsPayment).toBe(false);
     await runScheduled(t);
     expect(stripe.calls.filter((c) => c.path === "/v1/checkout/sessions")).toHaveLength(0);
@@ -116,7 +116,7 @@ describe("#15.12 one person, one seat per course", () => {
       paymentType: "b2b",
       seatHeld: true,
     });
-    const log = await as(t, adminId).query(api.organizations.auditLog, { organizationId });
+    const log = await as(t, adminId).query(api.organizations.overview.auditLog, { organizationId });
     expect(log[0]).toMatchObject({ action: "cohort_assigned", cohortName: "February cohort", subject: "ann" });
     await expectCohortSeats(t, cohortB);
     await seatInvariant(t, organizationId);

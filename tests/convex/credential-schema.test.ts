@@ -2,9 +2,9 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
-import { ACHIEVEMENT_CREDENTIAL_SCHEMA } from "../../convex/model/achievementCredentialSchema";
-import generatedValidator from "../../convex/model/achievementCredentialValidator.ts?raw";
-import { structureCheck } from "../../convex/model/openBadges";
+import { ACHIEVEMENT_CREDENTIAL_SCHEMA } from "../../convex/certificates/shared/achievementCredentialSchema";
+import generatedValidator from "../../convex/certificates/shared/achievementCredentialValidator.ts?raw";
+import { structureCheck } from "../../convex/certificates/shared/openBadges";
 import { validatorSource } from "../../scripts/credential-schema";
 import { useCredentialEnv } from "./certificate-helpers";
 import { newTest } from "./helpers";
@@ -79,7 +79,7 @@ describe("#15.4 our JSON Schema of the OB 3.0 AchievementCredential", () => {
     }
     // The verifier reports it as the first check, on its own: a broken structure is never "verified".
     const t = newTest();
-    const result = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(achievement({ criteria: undefined })) });
+    const result = await t.action(api.certificates.verify.verifyCredentialJson, { credentialJson: JSON.stringify(achievement({ criteria: undefined })) });
     expect(result.verified).toBe(false);
     expect(result.checks[0]).toMatchObject({ check: "structure", ok: false, message: expect.stringContaining("credentialSubject.achievement must have required property 'criteria'") });
   });

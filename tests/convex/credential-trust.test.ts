@@ -2,10 +2,10 @@
 import { decodeList } from "@digitalbazaar/vc-bitstring-status-list";
 import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
-import { extractSvg } from "../../convex/model/baking";
-import { STATUS_LIST_LENGTH } from "../../convex/model/openBadges";
-import { networkOf } from "../../convex/model/rateLimits";
-import { signAchievementCredential } from "../../convex/model/openBadges";
+import { extractSvg } from "../../convex/certificates/shared/baking";
+import { STATUS_LIST_LENGTH } from "../../convex/certificates/shared/openBadges";
+import { networkOf } from "../../convex/rateLimits";
+import { signAchievementCredential } from "../../convex/certificates/model/signing";
 import { verifyInBrowser } from "../../lib/credentials/verify-in-browser";
 import { forgeCredential, strangerKeys } from "../support/forge-credential";
 import { API, certificateOf, newIssuerKeys, runScheduled, seedFinishedCohort, SITE, useCredentialEnv } from "./certificate-helpers";
@@ -19,7 +19,7 @@ vi.setConfig({ testTimeout: 60_000 });
 async function issuedCertificate(t: T) {
   env.current = t;
   const { cohortId, learners, adminId } = await seedFinishedCohort(t);
-  await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
+  await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId });
   await runScheduled(t);
   const certificate = (await certificateOf(t, learners[0]))!;
   return { certificate, credential: JSON.parse(certificate.credentialJson!) as Record<string, unknown>, adminId };
@@ -34,7 +34,7 @@ describe("#15.1 only this academy's own credentials verify as ours", () => {
     const forged = await forgeCredential(credential, stranger, { id: "urn:uuid:3f1c1d0e-0000-4000-8000-000000000001" });
     expect(forged.issuer).toMatchObject({ name: "AI Enablement Academy", id: strangerDid });
 
-    const viaApp = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(forged) });
+    const viaApp = await t.action(api.certificates.verify.verifyCredentialJson, { credentialJson: JSON.stringify(forged) });
     const viaHttp = await (await t.fetch("/credentials/verify", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(forged) })).json();
     for (const result of [viaApp, viaHttp]) {
       expect(result).toMatchObject({ verified: false, issuedByAcademy: false, signer: strangerDid });
@@ -63,7 +63,7 @@ describe("#15.1 only this academy's own credentials verify as ours", () => {
       status: { listUrl: `${API}/status/1`, index: certificate.statusListIndex! },
     });
     for (const [variant, claimed] of [["stranger", copied], ["own key", ownKey]] as const) {
-      const result = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(claimed) });
+      const result = await t.action(api.certificates.verify.verifyCredentialJson, { credentialJson: JSON.stringify(claimed) });
       expect(result.verified, variant).toBe(false);
       expect(result.checks.find((c) => c.check === "record"), variant).toEqual({
         check: "record",
@@ -73,7 +73,7 @@ describe("#15.1 only this academy's own credentials verify as ours", () => {
     }
     // The genuine one, re-serialized in another key order, matches the record.
     const reordered = Object.fromEntries(Object.entries(credential).reverse());
-    const genuine = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(reordered) });
+    const genuine = await t.action(api.certificates.verify.verifyCredentialJson, { credentialJson: JSON.stringify(reordered) });
     expect(genuine).toMatchObject({ verified: true, issuedByAcademy: true, signer: `did:key:${env.keys.publicKeyMultibase}` });
     expect(genuine.checks.find((c) => c.check === "record")).toMatchObject({ ok: true });
   });
@@ -100,10 +100,10 @@ describe("#15.1 only this academy's own credentials verify as ours", () => {
     vi.stubEnv("CREDENTIAL_PUBLIC_KEY", current.publicKeyMultibase);
     vi.stubEnv("CREDENTIAL_SECRET_KEY", current.secretKeyMultibase);
     vi.stubEnv("CREDENTIAL_ISSUER_DOMAIN", "academy.test");
-    const unlisted = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(signedBefore) });
+    const unlisted = await t.action(api.certificates.verify.verifyCredentialJson, { credentialJson: JSON.stringify(signedBefore) });
     expect(unlisted.checks.find((c) => c.check === "issuer")).toMatchObject({ ok: false });
     vi.stubEnv("CREDENTIAL_FORMER_KEYS", `${former.publicKeyMultibase}`);
-    const listed = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(signedBefore) });
+    const listed = await t.action(api.certificates.verify.verifyCredentialJson, { credentialJson: JSON.stringify(signedBefore) });
     expect(listed).toMatchObject({ issuedByAcademy: true, signer: `did:key:${former.publicKeyMultibase}` });
     // did:web keeps its name across a key change: a credential signed before the next rotation still verifies after it.
     const onDidWeb = await signAchievementCredential({ ...input, credentialId: "urn:uuid:3f1c1d0e-0000-4000-8000-0000000000f1" });
@@ -112,19 +112,19 @@ describe("#15.1 only this academy's own credentials verify as ours", () => {
     vi.stubEnv("CREDENTIAL_PUBLIC_KEY", next.publicKeyMultibase);
     vi.stubEnv("CREDENTIAL_SECRET_KEY", next.secretKeyMultibase);
     vi.stubEnv("CREDENTIAL_FORMER_KEYS", `${former.publicKeyMultibase}, ${current.publicKeyMultibase}`);
-    const rotated = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(onDidWeb) });
+    const rotated = await t.action(api.certificates.verify.verifyCredentialJson, { credentialJson: JSON.stringify(onDidWeb) });
     expect(rotated).toMatchObject({ issuedByAcademy: true, signer: "did:web:academy.test" });
     expect(rotated.checks.find((c) => c.check === "issuer")).toEqual({ check: "issuer", ok: true, message: "Issued by AI Enablement Academy (did:web:academy.test)." });
     vi.stubEnv("CREDENTIAL_PUBLIC_KEY", current.publicKeyMultibase);
     vi.stubEnv("CREDENTIAL_SECRET_KEY", current.secretKeyMultibase);
     vi.stubEnv("CREDENTIAL_FORMER_KEYS", former.publicKeyMultibase);
-    expect(await t.query(api.certificates.academyIssuer, {})).toEqual({ name: "AI Enablement Academy", dids: ["did:web:academy.test", `did:key:${current.publicKeyMultibase}`, `did:key:${former.publicKeyMultibase}`] });
+    expect(await t.query(api.certificates.verify.academyIssuer, {})).toEqual({ name: "AI Enablement Academy", dids: ["did:web:academy.test", `did:key:${current.publicKeyMultibase}`, `did:key:${former.publicKeyMultibase}`] });
 
     // A credential whose proof names someone's did:web: neither the server nor the browser looks it up.
     const evil = { ...signedBefore, issuer: { id: "did:web:evil.example", type: ["Profile"], name: "AI Enablement Academy" }, proof: { ...(signedBefore.proof as object), verificationMethod: "did:web:evil.example#key-1" } };
     const fetches = vi.mocked(fetch);
     fetches.mockClear();
-    const server = await t.action(api.certificates.verifyCredentialJson, { credentialJson: JSON.stringify(evil) });
+    const server = await t.action(api.certificates.verify.verifyCredentialJson, { credentialJson: JSON.stringify(evil) });
     const browser = await verifyInBrowser(JSON.stringify(evil), { name: "AI Enablement Academy", dids: ["did:web:academy.test"], statusListOrigin: API });
     for (const result of [server, browser]) {
       expect(result).toMatchObject({ verified: false, issuedByAcademy: false, signer: null });
@@ -188,7 +188,7 @@ describe("#15.2 the public verify door has limits", () => {
     expect(refusedAt).toBeGreaterThan(10);
     // Another client is not affected; nor is the same client once verifying through the app is limited by the same key.
     expect((await post(t.withRequestMetadata({ ip: "192.0.2.1" }), "203.0.113.7")).status).toBe(200);
-    await expectAppError(client.action(api.certificates.verifyCredentialJson, { credentialJson: "{}" }), "RATE_LIMITED");
+    await expectAppError(client.action(api.certificates.verify.verifyCredentialJson, { credentialJson: "{}" }), "RATE_LIMITED");
     // One IPv6 subscriber holds a whole /64; an IPv4 client reached over IPv6 is still itself.
     expect(networkOf("2001:db8:0:1::5")).toBe(networkOf("2001:0db8:0000:0001:aaaa:bbbb:cccc:dddd"));
     expect(networkOf("2001:db8:0:2::5")).not.toBe(networkOf("2001:db8:0:1::5"));
@@ -225,7 +225,7 @@ describe("#15.3 the revocation list stays complete", () => {
       });
     }
     await t.run(async (ctx) => ctx.db.insert("credentialStatusLists", { listNumber: 1, version: 1, updatedAt: 1 }));
-    await t.action(internal.certificates.resignStatusList, {});
+    await t.action(internal.certificates.revocation.resignStatusList, {});
     await runScheduled(t);
     const list = await signedList(t);
     expect(revoked.filter((index) => !list.getStatus(index))).toEqual([]);
@@ -237,12 +237,12 @@ describe("#15.3 the revocation list stays complete", () => {
     const t = newTest();
     env.current = t;
     const { cohortId, learners, adminId } = await seedFinishedCohort(t);
-    await as(t, adminId).mutation(api.certificates.issueForCohort, { cohortId });
+    await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId });
     await runScheduled(t);
     const certificates = await t.run(async (ctx) => ctx.db.query("certificates").collect());
     const [first, second] = certificates.filter((c) => c.userId === learners[0] || c.userId === learners[2]);
     const before = await t.run(async (ctx) => ctx.db.query("credentialStatusLists").first());
-    await as(t, adminId).mutation(api.certificates.revoke, { certificateId: first._id, reason: "Attendance was corrected." });
+    await as(t, adminId).mutation(api.certificates.revocation.revoke, { certificateId: first._id, reason: "Attendance was corrected." });
     const after = await t.run(async (ctx) => ctx.db.query("credentialStatusLists").first());
     expect(after!.version).toBe(before!.version + 1);
     const bit = (bits: ArrayBuffer, index: number) => (new Uint8Array(bits)[index >> 3] >> (7 - (index & 7))) & 1;

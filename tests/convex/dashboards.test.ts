@@ -35,14 +35,14 @@ async function fixture() {
     }
     return { lessons, sessionIds };
   });
-  const sales = await admin.mutation(api.teams.create, { organizationId, name: "Sales" });
-  const support = await admin.mutation(api.teams.create, { organizationId, name: "Support" });
+  const sales = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Sales" });
+  const support = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Support" });
   const people: Record<string, Id<"users">> = {};
   for (const [name, teamId] of [["ada", sales], ["bob", sales], ["cy", support]] as const) {
     const userId = await addUser(t, `${name}@acme.com`, { organizationId, holdsOrgSeat: true });
     people[name] = userId;
     await enrollConfirmed(t, { userId, cohortId, courseId });
-    await admin.mutation(api.teams.setMember, { organizationId, teamId, memberId: userId, teamRole: "member" });
+    await admin.mutation(api.organizations.teams.setMember, { organizationId, teamId, memberId: userId, teamRole: "member" });
   }
   await settle(t);
   return { t, organizationId, adminId, admin, cohortId, lessons, sessionIds, sales, support, people };
@@ -51,23 +51,23 @@ async function fixture() {
 describe("manager dashboards", () => {
   test("a lesson completed by a learner moves the team and organization figures (6 units: 4 lessons + 2 sessions)", async () => {
     const { t, organizationId, admin, cohortId, lessons, sales, people } = await fixture();
-    const before = await admin.query(api.dashboards.team, { organizationId, teamId: sales });
+    const before = await admin.query(api.dashboards.views.team, { organizationId, teamId: sales });
     expect(before.figures).toMatchObject({ members: 2, lessonsCompleted: 0, avgProgress: 0, activeMembers: 0, atRisk: 2, enrollmentsInProgress: 2 });
 
     const ada = as(t, people.ada);
-    await ada.mutation(api.learning.setLessonDone, { cohortId, lessonId: lessons[0], done: true });
-    await ada.mutation(api.learning.setLessonDone, { cohortId, lessonId: lessons[1], done: true });
-    await ada.mutation(api.learning.setLessonDone, { cohortId, lessonId: lessons[1], done: true }); // twice changes nothing
+    await ada.mutation(api.learning.cohorts.setLessonDone, { cohortId, lessonId: lessons[0], done: true });
+    await ada.mutation(api.learning.cohorts.setLessonDone, { cohortId, lessonId: lessons[1], done: true });
+    await ada.mutation(api.learning.cohorts.setLessonDone, { cohortId, lessonId: lessons[1], done: true }); // twice changes nothing
     await settle(t);
 
-    const after = await admin.query(api.dashboards.team, { organizationId, teamId: sales });
+    const after = await admin.query(api.dashboards.views.team, { organizationId, teamId: sales });
     expect(after.figures).toMatchObject({ members: 2, lessonsCompleted: 2, activeMembers: 1, atRisk: 1 });
     const adaRow = after.members.find((m) => m.userId === people.ada)!;
     expect(adaRow).toMatchObject({ progressPercent: 33, lessonsCompleted: 2 });
     expect(after.figures.avgProgress).toBe(17); // (33 + 0) / 2
     expect(after.trend.at(-1)).toMatchObject({ live: true, lessonsCompleted: 2 });
 
-    const org = await admin.query(api.dashboards.executive, { organizationId });
+    const org = await admin.query(api.dashboards.views.executive, { organizationId });
     expect(org.figures).toMatchObject({ members: 3, lessonsCompleted: 2, activeMembers: 1 }); // the fixture inserts its admin directly, outside the app's write paths
     expect(org.teams.map((team) => [team.name, team.members, team.avgProgress])).toEqual([
       ["Sales", 2, 17],
@@ -75,19 +75,19 @@ describe("manager dashboards", () => {
     ]);
 
     // Undoing a lesson moves the figures back; nobody outside the cohort can tick its lessons.
-    await ada.mutation(api.learning.setLessonDone, { cohortId, lessonId: lessons[1], done: false });
+    await ada.mutation(api.learning.cohorts.setLessonDone, { cohortId, lessonId: lessons[1], done: false });
     await settle(t);
-    expect((await admin.query(api.dashboards.team, { organizationId, teamId: sales })).figures.lessonsCompleted).toBe(1);
+    expect((await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).figures.lessonsCompleted).toBe(1);
     const outsider = await addUser(t, "eve@elsewhere.com");
-    await expectAppError(as(t, outsider).mutation(api.learning.setLessonDone, { cohortId, lessonId: lessons[0], done: true }), "FORBIDDEN");
+    await expectAppError(as(t, outsider).mutation(api.learning.cohorts.setLessonDone, { cohortId, lessonId: lessons[0], done: true }), "FORBIDDEN");
   });
 
   test("totals always equal the sum of the member rows, through team moves and removal", async () => {
     const { t, organizationId, admin, cohortId, lessons, sales, support, people } = await fixture();
-    await as(t, people.bob).mutation(api.learning.setLessonDone, { cohortId, lessonId: lessons[2], done: true });
-    await admin.mutation(api.teams.removeMember, { organizationId, teamId: sales, memberId: people.bob });
-    await admin.mutation(api.teams.setMember, { organizationId, teamId: support, memberId: people.bob, teamRole: "lead" });
-    await admin.mutation(api.organizations.removeMember, { organizationId, memberId: people.cy });
+    await as(t, people.bob).mutation(api.learning.cohorts.setLessonDone, { cohortId, lessonId: lessons[2], done: true });
+    await admin.mutation(api.organizations.teams.removeMember, { organizationId, teamId: sales, memberId: people.bob });
+    await admin.mutation(api.organizations.teams.setMember, { organizationId, teamId: support, memberId: people.bob, teamRole: "lead" });
+    await admin.mutation(api.organizations.members.remove, { organizationId, memberId: people.cy });
     await settle(t);
     const check = await t.run(async (ctx) => {
       const totals = await ctx.db.query("dashboardTotals").collect();
@@ -115,7 +115,7 @@ describe("manager dashboards", () => {
       expect(row.lessons[0]).toBe(row.lessons[1]);
       expect(row.progress[0]).toBe(row.progress[1]);
     }
-    const supportView = await admin.query(api.dashboards.team, { organizationId, teamId: support });
+    const supportView = await admin.query(api.dashboards.views.team, { organizationId, teamId: support });
     expect(supportView.members.map((m) => m.name)).toEqual(["bob"]);
     expect(supportView.figures.lessonsCompleted).toBe(1);
   });
@@ -130,30 +130,30 @@ describe("manager dashboards", () => {
     });
     const manager = as(t, sam);
     // A manager scoped to Sales sees Sales, not Support, not the whole organization, and not Support's members.
-    expect((await manager.query(api.dashboards.team, { organizationId, teamId: sales })).members).toHaveLength(2);
-    await expectAppError(manager.query(api.dashboards.team, { organizationId, teamId: support }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(manager.query(api.dashboards.executive, { organizationId }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(manager.mutation(api.dashboards.recordView, { organizationId, accessType: "view_individual", targetUserId: people.cy }), "OUTSIDE_TEAM_SCOPE");
-    expect((await manager.query(api.dashboards.myTeams, { organizationId })).teams.map((team) => team.name)).toEqual(["Sales"]);
+    expect((await manager.query(api.dashboards.views.team, { organizationId, teamId: sales })).members).toHaveLength(2);
+    await expectAppError(manager.query(api.dashboards.views.team, { organizationId, teamId: support }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(manager.query(api.dashboards.views.executive, { organizationId }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(manager.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: people.cy }), "OUTSIDE_TEAM_SCOPE");
+    expect((await manager.query(api.dashboards.views.myTeams, { organizationId })).teams.map((team) => team.name)).toEqual(["Sales"]);
 
     // Opening a person needs a logged view first; the learner then sees who looked.
-    await expectAppError(manager.query(api.dashboards.member, { organizationId, memberId: people.ada }), "VIEW_NOT_LOGGED");
-    await manager.mutation(api.dashboards.recordView, { organizationId, accessType: "view_individual", targetUserId: people.ada });
-    const detail = await manager.query(api.dashboards.member, { organizationId, memberId: people.ada });
+    await expectAppError(manager.query(api.dashboards.views.member, { organizationId, memberId: people.ada }), "VIEW_NOT_LOGGED");
+    await manager.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: people.ada });
+    const detail = await manager.query(api.dashboards.views.member, { organizationId, memberId: people.ada });
     expect(detail.row.name).toBe("ada");
-    const mine = await as(t, people.ada).query(api.privacy.mine, {});
+    const mine = await as(t, people.ada).query(api.privacy.controls.mine, {});
     expect(mine!.views).toEqual([expect.objectContaining({ managerName: "sam", accessType: "view_individual" })]);
 
     // A viewer without view_progress cannot open team lists; someone outside the org cannot open anything.
     const viewer = await addUser(t, "vi@acme.com", { organizationId });
     await makeManager(t, viewer, organizationId, "viewer", ["view_analytics"]);
-    await expectAppError(as(t, viewer).query(api.dashboards.team, { organizationId, teamId: sales }), "MISSING_PERMISSION");
-    expect((await as(t, viewer).query(api.dashboards.executive, { organizationId })).figures.members).toBe(3);
+    await expectAppError(as(t, viewer).query(api.dashboards.views.team, { organizationId, teamId: sales }), "MISSING_PERMISSION");
+    expect((await as(t, viewer).query(api.dashboards.views.executive, { organizationId })).figures.members).toBe(3);
     const outsider = await addUser(t, "eve@elsewhere.com");
-    await expectAppError(as(t, outsider).query(api.dashboards.executive, { organizationId }), "FORBIDDEN");
+    await expectAppError(as(t, outsider).query(api.dashboards.views.executive, { organizationId }), "FORBIDDEN");
     const noAnalytics = await addUser(t, "na@acme.com", { organizationId });
     await makeManager(t, noAnalytics, organizationId, "manager", ["view_progress"]);
-    await expectAppError(as(t, noAnalytics).query(api.dashboards.executive, { organizationId }), "MISSING_PERMISSION");
+    await expectAppError(as(t, noAnalytics).query(api.dashboards.views.executive, { organizationId }), "MISSING_PERMISSION");
   });
 
   test("privacy: scores need consent and view_scores; hidden activity and certificates stay hidden", async () => {
@@ -184,38 +184,38 @@ describe("manager dashboards", () => {
       });
     });
     const ada = as(t, people.ada);
-    await ada.mutation(api.privacy.update, { allowManagerViewScores: false, allowManagerViewActivity: false, allowManagerViewCertificates: false, allowLeaderboardDisplay: false });
+    await ada.mutation(api.privacy.controls.update, { allowManagerViewScores: false, allowManagerViewActivity: false, allowManagerViewCertificates: false, allowLeaderboardDisplay: false });
     await settle(t);
-    let row = (await admin.query(api.dashboards.team, { organizationId, teamId: sales })).members.find((m) => m.userId === people.ada)!;
+    let row = (await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).members.find((m) => m.userId === people.ada)!;
     expect(row).toMatchObject({ latestScore: null, lastActiveAt: null, certificates: null });
 
-    await ada.mutation(api.privacy.update, { allowManagerViewScores: true, allowManagerViewActivity: true, allowManagerViewCertificates: true, allowLeaderboardDisplay: false });
+    await ada.mutation(api.privacy.controls.update, { allowManagerViewScores: true, allowManagerViewActivity: true, allowManagerViewCertificates: true, allowLeaderboardDisplay: false });
     await settle(t);
-    row = (await admin.query(api.dashboards.team, { organizationId, teamId: sales })).members.find((m) => m.userId === people.ada)!;
+    row = (await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).members.find((m) => m.userId === people.ada)!;
     expect(row.lastActiveAt).not.toBeNull();
     expect(row.certificates).toBe(0);
     expect(row.latestScore).toBe(85);
     // A manager whose role lacks view_scores still sees no score.
     const noScores = await addUser(t, "ns@acme.com", { organizationId });
     await makeManager(t, noScores, organizationId, "manager", ["view_progress"]);
-    expect((await as(t, noScores).query(api.dashboards.team, { organizationId, teamId: sales })).members.find((m) => m.userId === people.ada)!.latestScore).toBeNull();
+    expect((await as(t, noScores).query(api.dashboards.views.team, { organizationId, teamId: sales })).members.find((m) => m.userId === people.ada)!.latestScore).toBeNull();
 
     // Leaderboards list only people who opted in.
-    expect((await admin.query(api.dashboards.team, { organizationId, teamId: sales })).leaderboard).toEqual([]);
-    await ada.mutation(api.privacy.update, { allowManagerViewScores: true, allowManagerViewActivity: true, allowManagerViewCertificates: true, allowLeaderboardDisplay: true });
+    expect((await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).leaderboard).toEqual([]);
+    await ada.mutation(api.privacy.controls.update, { allowManagerViewScores: true, allowManagerViewActivity: true, allowManagerViewCertificates: true, allowLeaderboardDisplay: true });
     await settle(t);
-    expect((await admin.query(api.dashboards.team, { organizationId, teamId: sales })).leaderboard.map((e) => e.name)).toEqual(["ada"]);
+    expect((await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).leaderboard.map((e) => e.name)).toEqual(["ada"]);
 
     // The learner's export holds what managers can see, and nothing else about them.
-    const exported = await ada.query(api.privacy.exportMine, {});
+    const exported = await ada.query(api.privacy.controls.exportMine, {});
     expect(Object.keys(exported.visibleToManagers!).sort()).toEqual(
       ["certificates", "enrollmentsCompleted", "enrollmentsInProgress", "lastActiveAt", "latestScore", "learningGain", "lessonsCompleted", "pace", "progressPercent", "sessionsAttended", "skillLevels"].sort(),
     );
     expect(exported.teams).toEqual(["Sales"]);
 
-    await ada.mutation(api.privacy.requestErasure, {});
-    await expectAppError(ada.mutation(api.privacy.requestErasure, {}), "NOT_AVAILABLE");
-    expect((await ada.query(api.privacy.mine, {}))!.erasure).toMatchObject({ status: "requested" });
+    await ada.mutation(api.privacy.controls.requestErasure, {});
+    await expectAppError(ada.mutation(api.privacy.controls.requestErasure, {}), "NOT_AVAILABLE");
+    expect((await ada.query(api.privacy.controls.mine, {}))!.erasure).toMatchObject({ status: "requested" });
   });
 
   test("attendance and idle time: active in the last 7 days, at risk after 7 quiet days", async () => {
@@ -224,8 +224,8 @@ describe("manager dashboards", () => {
       await ctx.db.patch("users", people.ada, { lastActiveAt: Date.now() - 2 * DAY });
       await ctx.db.patch("users", people.bob, { lastActiveAt: Date.now() - 9 * DAY });
     });
-    await t.mutation(internal.dashboards.refreshMembers, { userIds: [people.ada, people.bob] });
-    const org = await admin.query(api.dashboards.executive, { organizationId });
+    await t.mutation(internal.dashboards.members.refresh, { userIds: [people.ada, people.bob] });
+    const org = await admin.query(api.dashboards.views.executive, { organizationId });
     expect(org.figures.activeMembers).toBe(1);
     expect(org.figures.atRisk).toBe(2); // bob (9 days) and cy (never active), both with a cohort in progress
     expect(org.atRisk.map((m) => m.name).sort()).toEqual(["bob", "cy"]);
@@ -235,14 +235,14 @@ describe("manager dashboards", () => {
     const { t, people } = await fixture();
     const read = () => t.run(async (ctx) => ({ rows: await ctx.db.query("memberStats").collect(), totals: await ctx.db.query("dashboardTotals").collect() }));
     const before = await read();
-    await t.mutation(internal.dashboards.refreshMembers, { userIds: [people.ada, people.bob] });
+    await t.mutation(internal.dashboards.members.refresh, { userIds: [people.ada, people.bob] });
     expect(await read()).toEqual(before);
   });
 
   test("the nightly snapshot writes one organization row and one row per team", async () => {
     const { t, organizationId } = await fixture();
-    await t.mutation(internal.dashboards.snapshotOne, { organizationId, day: Math.floor(Date.now() / DAY) * DAY - DAY });
-    await t.mutation(internal.dashboards.snapshotOne, { organizationId, day: Math.floor(Date.now() / DAY) * DAY - DAY }); // rerun replaces
+    await t.mutation(internal.dashboards.snapshots.snapshotOne, { organizationId, day: Math.floor(Date.now() / DAY) * DAY - DAY });
+    await t.mutation(internal.dashboards.snapshots.snapshotOne, { organizationId, day: Math.floor(Date.now() / DAY) * DAY - DAY }); // rerun replaces
     const counts = await t.run(async (ctx) => ({
       org: (await ctx.db.query("organizationAnalytics").collect()).length,
       teams: (await ctx.db.query("teamAnalytics").collect()).map((r) => r.memberCount).sort(),
@@ -259,10 +259,10 @@ describe("manager reminders", { timeout: 30_000 }, () => {
       await ctx.db.patch("users", people.ada, { lastActiveAt: Date.now() - 10 * DAY });
       await ctx.db.patch("users", people.bob, { lastActiveAt: Date.now() - DAY });
     });
-    await t.mutation(internal.dashboards.refreshMembers, { userIds: [people.ada, people.bob] });
+    await t.mutation(internal.dashboards.members.refresh, { userIds: [people.ada, people.bob] });
 
-    expect(await admin.query(api.reminders.preview, { organizationId, targetType: "inactive", inactivityDays: 7 })).toBe(2); // ada and cy (never active)
-    const sent = await admin.mutation(api.reminders.send, { organizationId, targetType: "inactive", inactivityDays: 7, subject: "We miss you", message: "Pick up where you left off.", includeProgress: true, channel: "in_app" });
+    expect(await admin.query(api.dashboards.reminders.preview, { organizationId, targetType: "inactive", inactivityDays: 7 })).toBe(2); // ada and cy (never active)
+    const sent = await admin.mutation(api.dashboards.reminders.send, { organizationId, targetType: "inactive", inactivityDays: 7, subject: "We miss you", message: "Pick up where you left off.", includeProgress: true, channel: "in_app" });
     expect(sent.recipients).toBe(2);
     const inbox = await t.run(async (ctx) => ({
       ada: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", people.ada)).collect(),
@@ -275,7 +275,7 @@ describe("manager reminders", { timeout: 30_000 }, () => {
     expect(inbox.log).toEqual([expect.objectContaining({ targetType: "inactive", inactivityDays: 7, recipientCount: 2, channel: "in_app", sentBy: adminId })]);
 
     // Email only: no in-app notification, one email.
-    await admin.mutation(api.reminders.send, { organizationId, targetType: "team", teamIds: [support], subject: "Support week", message: "Keep going, team.", includeProgress: false, channel: "email" });
+    await admin.mutation(api.dashboards.reminders.send, { organizationId, targetType: "team", teamIds: [support], subject: "Support week", message: "Keep going, team.", includeProgress: false, channel: "email" });
     await settle(t);
     const cy = await t.run(async (ctx) => ({
       notes: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", people.cy)).collect(),
@@ -293,13 +293,13 @@ describe("manager reminders", { timeout: 30_000 }, () => {
     });
     const manager = as(t, sam);
     const base = { subject: "Hello there", message: "A friendly nudge.", includeProgress: false, channel: "in_app" as const };
-    await expectAppError(manager.mutation(api.reminders.send, { organizationId, targetType: "team", teamIds: [support], ...base }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(manager.mutation(api.reminders.send, { organizationId, targetType: "individual", userIds: [people.cy], ...base }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(manager.mutation(api.reminders.send, { organizationId, targetType: "individual", userIds: [people.ada], ...base, subject: "x" }), "INVALID_INPUT");
-    expect(await manager.query(api.reminders.preview, { organizationId, targetType: "team" , teamIds: [sales] })).toBe(2);
-    for (let i = 0; i < 20; i++) await manager.mutation(api.reminders.send, { organizationId, targetType: "individual", userIds: [people.ada], ...base });
-    await expectAppError(manager.mutation(api.reminders.send, { organizationId, targetType: "individual", userIds: [people.ada], ...base }), "RATE_LIMITED");
-    expect((await manager.query(api.reminders.history, { organizationId })).length).toBe(20); // a scoped manager sees their own
+    await expectAppError(manager.mutation(api.dashboards.reminders.send, { organizationId, targetType: "team", teamIds: [support], ...base }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(manager.mutation(api.dashboards.reminders.send, { organizationId, targetType: "individual", userIds: [people.cy], ...base }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(manager.mutation(api.dashboards.reminders.send, { organizationId, targetType: "individual", userIds: [people.ada], ...base, subject: "x" }), "INVALID_INPUT");
+    expect(await manager.query(api.dashboards.reminders.preview, { organizationId, targetType: "team" , teamIds: [sales] })).toBe(2);
+    for (let i = 0; i < 20; i++) await manager.mutation(api.dashboards.reminders.send, { organizationId, targetType: "individual", userIds: [people.ada], ...base });
+    await expectAppError(manager.mutation(api.dashboards.reminders.send, { organizationId, targetType: "individual", userIds: [people.ada], ...base }), "RATE_LIMITED");
+    expect((await manager.query(api.dashboards.reminders.history, { organizationId })).length).toBe(20); // a scoped manager sees their own
   });
 
   test("automatic alerts: at-risk after 7 quiet days, deadline in 3 days, Monday summary", async () => {
@@ -309,10 +309,10 @@ describe("manager reminders", { timeout: 30_000 }, () => {
       await ctx.db.patch("users", people.bob, { lastActiveAt: Date.now() - 20 * DAY }); // crossed long ago: no new alert
       await ctx.db.patch("teams", sales, { completionDeadline: Date.now() + 2.5 * DAY });
     });
-    await t.mutation(internal.dashboards.refreshMembers, { userIds: [people.ada, people.bob] });
-    await t.mutation(internal.reminders.atRiskAlert, { organizationId });
-    await t.mutation(internal.reminders.deadlineReminder, { organizationId });
-    await t.mutation(internal.reminders.weeklySummary, { organizationId });
+    await t.mutation(internal.dashboards.members.refresh, { userIds: [people.ada, people.bob] });
+    await t.mutation(internal.dashboards.reminders.atRiskAlert, { organizationId });
+    await t.mutation(internal.dashboards.reminders.deadlineReminder, { organizationId });
+    await t.mutation(internal.dashboards.reminders.weeklySummary, { organizationId });
     const notes = await t.run(async (ctx) => ({
       admin: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", adminId)).collect(),
       ada: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", people.ada)).collect(),

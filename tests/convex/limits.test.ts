@@ -1,15 +1,15 @@
 /** #15.14: every public function's arguments are bounded by the builders, whatever the function declares. */
 import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
-import { ARG_LIMITS, assertArgsBounded, boundedText } from "../../convex/model/limits";
+import { ARG_LIMITS, assertArgsBounded, boundedText } from "../../convex/limits";
 import { expectAppError, newTest } from "./helpers";
 
 describe("#15.14 argument limits", () => {
   test("a public query refuses a string longer than the outer bound before its handler runs", async () => {
     const t = newTest();
-    const message = await expectAppError(t.query(api.catalog.getCourse, { slug: "x".repeat(ARG_LIMITS.string + 1) }), "INVALID_INPUT");
+    const message = await expectAppError(t.query(api.catalog.browse.getCourse, { slug: "x".repeat(ARG_LIMITS.string + 1) }), "INVALID_INPUT");
     expect(message).toMatch(/too long/);
-    expect(await t.query(api.catalog.getCourse, { slug: "no-such-course" })).toBeNull();
+    expect(await t.query(api.catalog.browse.getCourse, { slug: "no-such-course" })).toBeNull();
   });
 
   test("arrays and nesting are bounded too", () => {

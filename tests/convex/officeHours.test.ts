@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { signBookingToken } from "../../convex/model/bookingTokens";
+import { signBookingToken } from "../../convex/officeHours/model/bookingTokens";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
@@ -59,7 +59,7 @@ function webhookBody(triggerEvent: string, payload: Record<string, unknown>, boo
 
 /** What /learn gets for the embed: a booking token for one of the learner's enrollments. */
 async function tokenFor(t: T, learner: Id<"users">, enrollmentId: Id<"enrollments">) {
-  return (await as(t, learner).action(api.officeHours.bookingToken, { enrollmentId })).token;
+  return (await as(t, learner).action(api.officeHours.bookings.bookingToken, { enrollmentId })).token;
 }
 
 async function deliver(t: T, body: string, secret = SECRET) {
@@ -91,7 +91,7 @@ describe("Cal.com webhook", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ userId: learner, enrollmentId, calcomBookingUid: "bk_1", status: "scheduled", scheduledAt: Date.parse("2026-11-23T09:00:00Z"), calcomEventId: "4242" });
 
-    const mine = await as(t, learner).query(api.officeHours.mine, {});
+    const mine = await as(t, learner).query(api.officeHours.bookings.mine, {});
     expect(mine!.bookings).toHaveLength(1);
     expect(mine!.calcom).toMatchObject({ calLink: "academy/office-hours" });
     expect(mine!.eligibility[0].enrollmentId).toBe(enrollmentId);
@@ -138,14 +138,14 @@ describe("Cal.com webhook", () => {
     const { learner, other, enrollmentId } = await seedLearner(t);
     await deliver(t, webhookBody("BOOKING_CREATED", { uid: "bk_1", startTime: "2026-11-23T09:00:00Z" }, await tokenFor(t, learner, enrollmentId)));
     const [booking] = await bookings(t);
-    await expectAppError(as(t, other).action(api.officeHours.cancel, { bookingId: booking._id }), "NOT_FOUND");
-    await as(t, learner).action(api.officeHours.cancel, { bookingId: booking._id });
+    await expectAppError(as(t, other).action(api.officeHours.bookings.cancel, { bookingId: booking._id }), "NOT_FOUND");
+    await as(t, learner).action(api.officeHours.bookings.cancel, { bookingId: booking._id });
     expect(calls.some((c) => c.url === "https://api.cal.test/v2/bookings/bk_1/cancel")).toBe(true);
     expect((await bookings(t))[0]).toMatchObject({ status: "cancelled" });
     // Cal.com's own webhook for that cancellation then changes nothing and tells nobody twice.
     const echo = await deliver(t, webhookBody("BOOKING_CANCELLED", { uid: "bk_1" }));
     expect(await echo.json()).toMatchObject({ outcome: "already cancelled" });
-    await expectAppError(as(t, learner).action(api.officeHours.cancel, { bookingId: booking._id }), "NOT_AVAILABLE");
+    await expectAppError(as(t, learner).action(api.officeHours.bookings.cancel, { bookingId: booking._id }), "NOT_AVAILABLE");
   });
 });
 
@@ -180,7 +180,7 @@ describe("booking tokens", () => {
   test("#15.15 tokens are short-lived, single-use and only for the learner's own enrollment with office hours left", async () => {
     const t = newTest();
     const { learner, other, enrollmentId, otherEnrollmentId } = await seedLearner(t);
-    await expectAppError(as(t, learner).action(api.officeHours.bookingToken, { enrollmentId: otherEnrollmentId }), "NOT_FOUND");
+    await expectAppError(as(t, learner).action(api.officeHours.bookings.bookingToken, { enrollmentId: otherEnrollmentId }), "NOT_FOUND");
     const token = await tokenFor(t, learner, enrollmentId);
 
     // One token, one booking.
@@ -196,13 +196,13 @@ describe("booking tokens", () => {
     await t.run(async (ctx) => {
       await ctx.db.patch("enrollments", otherEnrollmentId, { officeHoursEligibleUntil: Date.now() - 1 });
     });
-    await expectAppError(as(t, other).action(api.officeHours.bookingToken, { enrollmentId: otherEnrollmentId }), "NOT_AVAILABLE");
+    await expectAppError(as(t, other).action(api.officeHours.bookings.bookingToken, { enrollmentId: otherEnrollmentId }), "NOT_AVAILABLE");
     expect((await bookings(t)).map((b) => b.calcomBookingUid)).toEqual(["bk_1"]);
 
     // Without a signing secret (or with a short one) nothing is issued, the embed is not offered, and nothing verifies.
     vi.stubEnv("CALCOM_BOOKING_TOKEN_SECRET", "too-short");
-    await expectAppError(as(t, learner).action(api.officeHours.bookingToken, { enrollmentId }), "NOT_AVAILABLE");
-    expect((await as(t, learner).query(api.officeHours.mine, {}))!.calcom).toBeNull();
+    await expectAppError(as(t, learner).action(api.officeHours.bookings.bookingToken, { enrollmentId }), "NOT_AVAILABLE");
+    expect((await as(t, learner).query(api.officeHours.bookings.mine, {}))!.calcom).toBeNull();
     vi.stubEnv("CALCOM_BOOKING_TOKEN_SECRET", "");
     const signedBefore = await signBookingToken({ userId: learner, enrollmentId, eligibleUntil: Date.now() + DAY, expiresAt: Date.now() + 60_000, nonce: "n2" }, TOKEN_SECRET);
     expect(await (await deliver(t, webhookBody("BOOKING_CREATED", { uid: "bk_4", startTime: "2026-11-26T09:00:00Z" }, signedBefore))).json()).toMatchObject({ outcome: "refused: no valid booking token" });

@@ -70,11 +70,11 @@ test("seats used = members holding a seat ≤ seats purchased; replayed invoice 
       for (const { op, who, pick } of ops) {
         const email = emails[who];
         if (op === "invite") {
-          const invited = await allowRefusal(admin.mutation(api.invites.create, { organizationId, email }), ["NO_SEATS_LEFT", "INVALID_INPUT", "RATE_LIMITED", "NOT_AVAILABLE"]);
+          const invited = await allowRefusal(admin.mutation(api.organizations.invites.create, { organizationId, email }), ["NO_SEATS_LEFT", "INVALID_INPUT", "RATE_LIMITED", "NOT_AVAILABLE"]);
           if (invited.ok) tokens.set(who, await inviteToken(t, email));
         } else if (op === "accept" && tokens.has(who)) {
           if (!people.has(who)) people.set(who, await addUser(t, email));
-          const accepted = await allowRefusal(as(t, people.get(who)!).mutation(api.invites.accept, { token: tokens.get(who)! }), [
+          const accepted = await allowRefusal(as(t, people.get(who)!).mutation(api.organizations.invites.accept, { token: tokens.get(who)! }), [
             "NO_SEATS_LEFT",
             "INVITE_USED",
             "INVITE_REVOKED",
@@ -85,16 +85,16 @@ test("seats used = members holding a seat ≤ seats purchased; replayed invoice 
           if (accepted.ok) coverage.hit("accepted");
           else if (accepted.code === "NO_SEATS_LEFT") coverage.hit("refused: no seats left");
         } else if (op === "revoke") {
-          const pending = await admin.query(api.invites.listPending, { organizationId });
+          const pending = await admin.query(api.organizations.invites.listPending, { organizationId });
           const invite = pending.find((i) => i.email === email);
-          if (invite) await admin.mutation(api.invites.revoke, { organizationId, inviteId: invite._id });
+          if (invite) await admin.mutation(api.organizations.invites.revoke, { organizationId, inviteId: invite._id });
         } else if (op === "expire") {
           await runScheduled(t, 7 * DAY + 1000);
         } else if (op === "remove" && people.has(who)) {
-          const removed = await allowRefusal(admin.mutation(api.organizations.removeMember, { organizationId, memberId: people.get(who)! }), ["NOT_FOUND", "INVALID_INPUT", "NOT_AVAILABLE"]);
+          const removed = await allowRefusal(admin.mutation(api.organizations.members.remove, { organizationId, memberId: people.get(who)! }), ["NOT_FOUND", "INVALID_INPUT", "NOT_AVAILABLE"]);
           if (removed.ok) coverage.hit("removed");
         } else if (op === "buyMore" || op === "invoiceFails") {
-          const ordered = await allowRefusal(admin.mutation(api.billing.buySeats, { organizationId, courseId, seats: 1 }), ["INVALID_INPUT", "NOT_AVAILABLE"]);
+          const ordered = await allowRefusal(admin.mutation(api.payments.seatInvoices.buySeats, { organizationId, courseId, seats: 1 }), ["INVALID_INPUT", "NOT_AVAILABLE"]);
           if (!ordered.ok) continue;
           await runScheduled(t); // Stripe creates and sends the invoice
           const purchase = await t.run(async (ctx) => (await ctx.db.get("seatPurchases", ordered.value))!);

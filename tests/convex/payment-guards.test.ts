@@ -7,7 +7,7 @@
 import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { HOLD_MS } from "../../convex/model/checkout";
+import { HOLD_MS } from "../../convex/payments/model/checkout";
 import { as, cohortState, deliver, runScheduled, seedCohort, type T, useStripeTestEnvironment } from "./checkout-helpers";
 import { newTest } from "./helpers";
 import { seatInvariant, seedOrg } from "./org-helpers";
@@ -16,7 +16,7 @@ import { checkoutSession, refundedCharge, seatInvoice } from "./stripe-events";
 const stripe = useStripeTestEnvironment();
 
 async function openCheckout(t: T, userId: Id<"users">, cohortId: Id<"cohorts">) {
-  const enrollmentId = await as(t, userId).mutation(api.checkout.reserve, { cohortId });
+  const enrollmentId = await as(t, userId).mutation(api.payments.checkout.reserve, { cohortId });
   await runScheduled(t);
   return await enrollment(t, enrollmentId);
 }
@@ -45,7 +45,7 @@ describe("late payments", () => {
     // The counted seat is really taken: one more buyer fills the cohort, the next is refused.
     await openCheckout(t, buyers[1], cohortId);
     const third = await as(t, buyers[2])
-      .mutation(api.checkout.reserve, { cohortId })
+      .mutation(api.payments.checkout.reserve, { cohortId })
       .then(() => null, (error: { data?: { code?: string } }) => error.data?.code);
     expect(third).toBe("COHORT_FULL");
   });
@@ -72,7 +72,7 @@ describe("replays under a new event id", () => {
   test("#24 invoice.paid delivered again under a new event id adds the organization's seats once", async () => {
     const t = newTest();
     const { organizationId, adminId, courseId } = await seedOrg(t, { seats: 2 });
-    const purchaseId = await as(t, adminId).mutation(api.billing.buySeats, { organizationId, courseId, seats: 3 });
+    const purchaseId = await as(t, adminId).mutation(api.payments.seatInvoices.buySeats, { organizationId, courseId, seats: 3 });
     await runScheduled(t);
     const purchase = await t.run(async (ctx) => (await ctx.db.get("seatPurchases", purchaseId))!);
     expect(purchase.stripeInvoiceId).toBeDefined();

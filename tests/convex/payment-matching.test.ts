@@ -6,7 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { HOLD_MS } from "../../convex/model/checkout";
+import { HOLD_MS } from "../../convex/payments/model/checkout";
 import { as, cohortState, deliver, enrollConfirmed, runScheduled, seedCohort, type T, useStripeTestEnvironment } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 import { seedOrg } from "./org-helpers";
@@ -15,9 +15,9 @@ const stripe = useStripeTestEnvironment();
 const PRICE = 149_700;
 
 async function reserveAndOpenCheckout(t: T, userId: Id<"users">, cohortId: Id<"cohorts">) {
-  const enrollmentId = await as(t, userId).mutation(api.checkout.reserve, { cohortId });
+  const enrollmentId = await as(t, userId).mutation(api.payments.checkout.reserve, { cohortId });
   await runScheduled(t);
-  const status = await as(t, userId).query(api.checkout.status, { enrollmentId });
+  const status = await as(t, userId).query(api.payments.checkout.status, { enrollmentId });
   return { enrollmentId, sessionId: status!.checkoutUrl!.split("/").pop()! };
 }
 
@@ -77,7 +77,7 @@ describe("#15.10 matching a payment to a seat", () => {
     await expectSeatInvariant(t, cohortId);
 
     const ops = as(t, await platformAdmin(t));
-    const reviews = await ops.query(api.admin.paymentReviews, {});
+    const reviews = await ops.query(api.payments.reviews.list, {});
     expect(reviews.open.map((r) => [r.reason, r.stripeCheckoutSessionId, r.stripePaymentIntentId, r.amountCents, r.currency, r.enrollmentId])).toEqual([
       ["unknown_session", "cs_copied", "pi_copied", PRICE, "usd", enrollmentId],
       ["unknown_session", "cs_other_product", "pi_cheap", 100, "usd", enrollmentId],
@@ -116,13 +116,13 @@ describe("#15.10 matching a payment to a seat", () => {
     ]);
     expect(state.cohort.currentEnrollment).toBe(0);
     await expectSeatInvariant(t, cohortId);
-    expect(await as(t, buyers[0]).query(api.checkout.status, { enrollmentId: cheap.enrollmentId })).toMatchObject({
+    expect(await as(t, buyers[0]).query(api.payments.checkout.status, { enrollmentId: cheap.enrollmentId })).toMatchObject({
       state: "ended",
       message: "We received a payment that does not match this purchase. Our team will review it and contact you.",
     });
 
     const ops = as(t, await platformAdmin(t));
-    const reviews = await ops.query(api.admin.paymentReviews, {});
+    const reviews = await ops.query(api.payments.reviews.list, {});
     expect(reviews.open.map((r) => [r.reason, r.amountCents, r.currency, r.expectedAmountCents, r.expectedCurrency, r.enrollmentId])).toEqual([
       ["currency_mismatch", PRICE, "eur", PRICE, "usd", euros.enrollmentId],
       ["amount_mismatch", 100, "usd", PRICE, "usd", cheap.enrollmentId],
@@ -162,7 +162,7 @@ describe("#15.10 matching a payment to a seat", () => {
     expect((await cohortState(t, cohortId)).enrollments.find((e) => e.userId === buyers[1])).toMatchObject({ paymentStatus: "completed", stripePaymentIntentId: "pi_first" });
 
     const ops = as(t, await platformAdmin(t));
-    const reviews = await ops.query(api.admin.paymentReviews, {});
+    const reviews = await ops.query(api.payments.reviews.list, {});
     expect(reviews.open).toEqual([]);
     expect(reviews.resolved.map((r) => [r.reason, r.resolution, r.stripePaymentIntentId])).toEqual([
       ["duplicate_payment", "refunded", "pi_second"],
@@ -178,31 +178,31 @@ describe("#15.10 matching a payment to a seat", () => {
     await runScheduled(t, 1000);
     await deliver(t, "checkout.session.completed", session("cs_b", { client_reference_id: enrollmentId, amount_total: 200, payment_intent: "pi_b" }));
     const ops = as(t, await platformAdmin(t));
-    const [second, first] = (await ops.query(api.admin.paymentReviews, {})).open;
+    const [second, first] = (await ops.query(api.payments.reviews.list, {})).open;
 
     for (const caller of [t, as(t, buyers[0])]) {
       const code = caller === t ? "NOT_SIGNED_IN" : "NOT_PLATFORM_ADMIN";
-      await expectAppError(caller.query(api.admin.paymentReviews, {}), code);
-      await expectAppError(caller.mutation(api.admin.resolvePaymentReview, { reviewId: first._id, note: "x" }), code);
-      await expectAppError(caller.action(api.admin.refundPaymentReview, { reviewId: first._id }), code);
+      await expectAppError(caller.query(api.payments.reviews.list, {}), code);
+      await expectAppError(caller.mutation(api.payments.reviews.resolve, { reviewId: first._id, note: "x" }), code);
+      await expectAppError(caller.action(api.payments.refunds.refundPaymentReview, { reviewId: first._id }), code);
     }
 
     stripe.calls.length = 0;
-    await ops.action(api.admin.refundPaymentReview, { reviewId: first._id, note: "  Not a purchase we offer.  " });
+    await ops.action(api.payments.refunds.refundPaymentReview, { reviewId: first._id, note: "  Not a purchase we offer.  " });
     const refund = stripe.calls.find((c) => c.path === "/v1/refunds")!;
     expect(refund.params.get("payment_intent")).toBe("pi_a");
     expect(refund.params.get("metadata[paymentReviewId]")).toBe(first._id);
     expect(refund.idempotencyKey).toBe(`refund-review-${first._id}`);
-    await expectAppError(ops.action(api.admin.refundPaymentReview, { reviewId: first._id }), "INVALID_INPUT");
+    await expectAppError(ops.action(api.payments.refunds.refundPaymentReview, { reviewId: first._id }), "INVALID_INPUT");
     await deliver(t, "charge.refunded", { id: "ch_a", object: "charge", payment_intent: "pi_a", amount: 100, amount_refunded: 100, refunded: true, currency: "usd" });
 
-    await expectAppError(ops.mutation(api.admin.resolvePaymentReview, { reviewId: second._id, note: "   " }), "INVALID_INPUT");
-    await expectAppError(ops.mutation(api.admin.resolvePaymentReview, { reviewId: second._id, note: "x".repeat(501) }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.payments.reviews.resolve, { reviewId: second._id, note: "   " }), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.payments.reviews.resolve, { reviewId: second._id, note: "x".repeat(501) }), "INVALID_INPUT");
     await runScheduled(t, 1000);
-    await ops.mutation(api.admin.resolvePaymentReview, { reviewId: second._id, note: "Customer asked to keep it as credit." });
-    await expectAppError(ops.mutation(api.admin.resolvePaymentReview, { reviewId: second._id, note: "again" }), "INVALID_INPUT");
+    await ops.mutation(api.payments.reviews.resolve, { reviewId: second._id, note: "Customer asked to keep it as credit." });
+    await expectAppError(ops.mutation(api.payments.reviews.resolve, { reviewId: second._id, note: "again" }), "INVALID_INPUT");
 
-    const reviews = await ops.query(api.admin.paymentReviews, {});
+    const reviews = await ops.query(api.payments.reviews.list, {});
     expect(reviews.open).toEqual([]);
     expect(reviews.resolved.map((r) => [r.stripePaymentIntentId, r.resolution, r.note, r.resolvedByName, r.refundedCents ?? null])).toEqual([
       ["pi_b", "no_refund", "Customer asked to keep it as credit.", "Ops", null],
@@ -218,7 +218,7 @@ describe("#15.10 seat invoices", () => {
   test("#15.10 a seat invoice adds seats only when it is the purchase's own invoice, paid in full in our currency", async () => {
     const t = newTest();
     const { organizationId, adminId, courseId } = await seedOrg(t, { seats: 0 });
-    const purchaseId = await as(t, adminId).mutation(api.billing.buySeats, { organizationId, courseId, seats: 2 });
+    const purchaseId = await as(t, adminId).mutation(api.payments.seatInvoices.buySeats, { organizationId, courseId, seats: 2 });
     await runScheduled(t);
     const invoiceId = (await t.run(async (ctx) => ctx.db.get("seatPurchases", purchaseId)))!.stripeInvoiceId!;
     const invoice = (id: string, fields: Record<string, unknown> = {}) => ({ id, object: "invoice", metadata: { purchaseId }, amount_paid: 2 * 119_700, currency: "usd", ...fields });
@@ -239,7 +239,7 @@ describe("#15.10 seat invoices", () => {
     expect(await t.run(async (ctx) => ctx.db.get("organizations", organizationId))).toMatchObject({ seatsPurchased: 2 });
 
     const ops = as(t, await platformAdmin(t));
-    const reviews = await ops.query(api.admin.paymentReviews, {});
+    const reviews = await ops.query(api.payments.reviews.list, {});
     expect(reviews.open.map((r) => [r.reason, r.stripeInvoiceId, r.amountCents, r.currency, r.expectedAmountCents, r.organizationName])).toEqual([
       ["currency_mismatch", invoiceId, 2 * 119_700, "eur", 2 * 119_700, "Acme"],
       ["amount_mismatch", invoiceId, 100, "usd", 2 * 119_700, "Acme"],
@@ -265,10 +265,10 @@ describe("#15.11 refunds", () => {
     expect(state.enrollments[0]).toMatchObject({ paymentStatus: "completed", seatHeld: true, amountRefundedCents: 70_000 });
     expect(state.enrollments[0].materialsAccessUntil).toBeGreaterThan(Date.now());
     expect(state.cohort.currentEnrollment).toBe(1);
-    expect(await as(t, buyers[0]).query(api.checkout.myCohortState, { cohortId })).toMatchObject({ state: "paid" });
+    expect(await as(t, buyers[0]).query(api.payments.checkout.myCohortState, { cohortId })).toMatchObject({ state: "paid" });
 
     const ops = as(t, await platformAdmin(t));
-    expect((await ops.query(api.admin.cohortEnrollments, { cohortId }))[0]).toMatchObject({
+    expect((await ops.query(api.enrollments.roster.forCohort, { cohortId }))[0]).toMatchObject({
       _id: enrollmentId,
       paymentStatus: "completed",
       amountCents: PRICE,
@@ -288,10 +288,10 @@ describe("#15.11 refunds", () => {
     const { enrollmentId, sessionId } = await reserveAndOpenCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(sessionId, { payment_intent: "pi_r" }));
     const ops = as(t, await platformAdmin(t));
-    await expectAppError(ops.action(api.admin.refundEnrollment, { enrollmentId, note: "x".repeat(501) }), "INVALID_INPUT");
+    await expectAppError(ops.action(api.payments.refunds.refundEnrollment, { enrollmentId, note: "x".repeat(501) }), "INVALID_INPUT");
     stripe.calls.length = 0;
-    await ops.action(api.admin.refundEnrollment, { enrollmentId, note: " Cohort date no longer works. " });
+    await ops.action(api.payments.refunds.refundEnrollment, { enrollmentId, note: " Cohort date no longer works. " });
     expect(stripe.calls.find((c) => c.path === "/v1/refunds")?.params.get("metadata[note]")).toBe("Cohort date no longer works.");
-    expect((await ops.query(api.admin.cohortEnrollments, { cohortId }))[0]).toMatchObject({ refundNote: "Cohort date no longer works." });
+    expect((await ops.query(api.enrollments.roster.forCohort, { cohortId }))[0]).toMatchObject({ refundNote: "Cohort date no longer works." });
   });
 });

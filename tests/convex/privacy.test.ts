@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { parseCsv } from "../../convex/model/csv";
+import { parseCsv } from "../../convex/organizations/model/csv";
 import { as, enrollConfirmed, type T } from "./checkout-helpers";
 import { newTest } from "./helpers";
 import { addUser, makeManager, seedOrg } from "./org-helpers";
@@ -26,13 +26,13 @@ async function completionFixture() {
   const t = newTest();
   const { organizationId, adminId, courseId, cohortId } = await seedOrg(t, { seats: 10 });
   const admin = as(t, adminId);
-  const sales = await admin.mutation(api.teams.create, { organizationId, name: "Sales" });
+  const sales = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Sales" });
   const people: Record<string, Id<"users">> = {};
   const enrollments: Record<string, Id<"enrollments">> = {};
   for (const name of ["ada", "bob"]) {
     people[name] = await addUser(t, `${name}@acme.com`, { organizationId, holdsOrgSeat: true });
     enrollments[name] = await enrollConfirmed(t, { userId: people[name], cohortId, courseId });
-    await admin.mutation(api.teams.setMember, { organizationId, teamId: sales, memberId: people[name], teamRole: "member" });
+    await admin.mutation(api.organizations.teams.setMember, { organizationId, teamId: sales, memberId: people[name], teamRole: "member" });
   }
   await t.run(async (ctx) => {
     await ctx.db.patch("cohorts", cohortId, { status: "completed" });
@@ -70,7 +70,7 @@ async function completionFixture() {
 }
 
 async function reportFile(t: T, admin: ReturnType<typeof as>, organizationId: Id<"organizations">, reportType: "individual_detail" | "compliance") {
-  const reportId = await admin.mutation(api.reports.create, { organizationId, name: `Check ${reportType}`, reportType });
+  const reportId = await admin.mutation(api.dashboards.reports.create, { organizationId, name: `Check ${reportType}`, reportType });
   await settle(t);
   return await t.run(async (ctx) => {
     const run = (await ctx.db.query("reportRuns").withIndex("by_reportId", (q) => q.eq("reportId", reportId)).first())!;
@@ -89,15 +89,15 @@ describe("#15.8 hidden certificates hide completion everywhere it can be derived
   test("#15.8 a learner who hides certificates looks, to managers, like one who did not complete", async () => {
     const { t, organizationId, admin, sales, people } = await completionFixture();
     // Shared: the completion shows.
-    let team = await admin.query(api.dashboards.team, { organizationId, teamId: sales });
+    let team = await admin.query(api.dashboards.views.team, { organizationId, teamId: sales });
     const shared = team.members.find((m) => m.userId === people.ada)!;
     expect(shared).toMatchObject({ progressPercent: 100, pace: "completed", certificates: 1 });
     expect(team.figures).toMatchObject({ enrollmentsCompleted: 1, certificates: 1 });
 
     // Hidden: nothing on the dashboards tells ada (certified) from bob (not certified).
-    for (const name of ["ada", "bob"]) await as(t, people[name]).mutation(api.privacy.update, HIDE_CERTIFICATES);
+    for (const name of ["ada", "bob"]) await as(t, people[name]).mutation(api.privacy.controls.update, HIDE_CERTIFICATES);
     await settle(t);
-    team = await admin.query(api.dashboards.team, { organizationId, teamId: sales });
+    team = await admin.query(api.dashboards.views.team, { organizationId, teamId: sales });
     const ada = team.members.find((m) => m.userId === people.ada)!;
     const bob = team.members.find((m) => m.userId === people.bob)!;
     expect(anonymous(ada)).toEqual(anonymous(bob));
@@ -105,7 +105,7 @@ describe("#15.8 hidden certificates hide completion everywhere it can be derived
     expect(ada.pace).not.toBe("completed");
     expect(ada.certificates).toBeNull();
     expect(ada.skillLevels).toEqual([]);
-    for (const figures of [team.figures, (await admin.query(api.dashboards.executive, { organizationId })).figures]) {
+    for (const figures of [team.figures, (await admin.query(api.dashboards.views.executive, { organizationId })).figures]) {
       expect(figures).toMatchObject({ enrollmentsCompleted: 0, certificates: 0, completionRate: 0 });
       expect(figures.pace.completed).toBe(0);
     }
@@ -113,8 +113,8 @@ describe("#15.8 hidden certificates hide completion everywhere it can be derived
 
     // The person's own page says "private" rather than a count.
     const detail = async (userId: Id<"users">) => {
-      await admin.mutation(api.dashboards.recordView, { organizationId, accessType: "view_individual", targetUserId: userId });
-      return await admin.query(api.dashboards.member, { organizationId, memberId: userId });
+      await admin.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: userId });
+      return await admin.query(api.dashboards.views.member, { organizationId, memberId: userId });
     };
     const adaDetail = await detail(people.ada);
     const bobDetail = await detail(people.bob);
@@ -125,7 +125,7 @@ describe("#15.8 hidden certificates hide completion everywhere it can be derived
 
   test("#15.8 reports say 'private' for completion and compliance of learners who hide certificates", async () => {
     const { t, organizationId, admin, people } = await completionFixture();
-    await as(t, people.ada).mutation(api.privacy.update, HIDE_CERTIFICATES);
+    await as(t, people.ada).mutation(api.privacy.controls.update, HIDE_CERTIFICATES);
     await settle(t);
 
     const csv = parseCsv(new TextDecoder().decode(await reportFile(t, admin, organizationId, "individual_detail")));
@@ -189,22 +189,22 @@ describe("#15.9 aggregates of scores need view_scores and at least 5 consenting 
     const t = newTest();
     const { organizationId, adminId, courseId, cohortId } = await seedOrg(t, { seats: 20 });
     const admin = as(t, adminId);
-    const solo = await admin.mutation(api.teams.create, { organizationId, name: "Solo" });
-    const many = await admin.mutation(api.teams.create, { organizationId, name: "Many" });
+    const solo = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Solo" });
+    const many = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Many" });
     const eve = await addUser(t, "eve@acme.com", { organizationId, holdsOrgSeat: true });
     await enrollConfirmed(t, { userId: eve, cohortId, courseId });
-    await admin.mutation(api.teams.setMember, { organizationId, teamId: solo, memberId: eve, teamRole: "member" });
+    await admin.mutation(api.organizations.teams.setMember, { organizationId, teamId: solo, memberId: eve, teamRole: "member" });
     await giveGain(t, eve, 0.8);
-    await as(t, eve).mutation(api.privacy.update, SHARE_SCORES);
+    await as(t, eve).mutation(api.privacy.controls.update, SHARE_SCORES);
     // Team Many: five who share (gains 0.1 … 0.5) and one who does not (gain 0.9).
     const many5: Id<"users">[] = [];
     for (let i = 0; i < 6; i++) {
       const userId = await addUser(t, `m${i}@acme.com`, { organizationId, holdsOrgSeat: true });
       await enrollConfirmed(t, { userId, cohortId, courseId });
-      await admin.mutation(api.teams.setMember, { organizationId, teamId: many, memberId: userId, teamRole: "member" });
+      await admin.mutation(api.organizations.teams.setMember, { organizationId, teamId: many, memberId: userId, teamRole: "member" });
       await giveGain(t, userId, i < 5 ? (i + 1) / 10 : 0.9);
       if (i < 5) {
-        await as(t, userId).mutation(api.privacy.update, SHARE_SCORES);
+        await as(t, userId).mutation(api.privacy.controls.update, SHARE_SCORES);
         many5.push(userId);
       }
     }
@@ -213,27 +213,27 @@ describe("#15.9 aggregates of scores need view_scores and at least 5 consenting 
     await settle(t);
 
     // Eve's team of one: suppressed, and said why.
-    const soloTeam = await admin.query(api.dashboards.team, { organizationId, teamId: solo });
+    const soloTeam = await admin.query(api.dashboards.views.team, { organizationId, teamId: solo });
     expect(soloTeam.figures.avgLearningGain).toBeNull();
     expect(soloTeam.figures.learningGainHidden).toBe("too_few");
     // Five who share: their average, without the one who does not share (0.9).
-    const manyTeam = await admin.query(api.dashboards.team, { organizationId, teamId: many });
+    const manyTeam = await admin.query(api.dashboards.views.team, { organizationId, teamId: many });
     expect(manyTeam.figures.avgLearningGain).toBe(0.3);
     expect(manyTeam.figures.learningGainHidden).toBeNull();
     // The organization: six who share (0.1 … 0.5 and 0.8).
-    expect((await admin.query(api.dashboards.executive, { organizationId })).figures.avgLearningGain).toBe(0.38);
+    expect((await admin.query(api.dashboards.views.executive, { organizationId })).figures.avgLearningGain).toBe(0.38);
 
     // Without view_scores: no average anywhere, whatever the group size.
     const noScores = as(t, manager);
-    for (const figures of [(await noScores.query(api.dashboards.team, { organizationId, teamId: many })).figures, (await noScores.query(api.dashboards.executive, { organizationId })).figures]) {
+    for (const figures of [(await noScores.query(api.dashboards.views.team, { organizationId, teamId: many })).figures, (await noScores.query(api.dashboards.views.executive, { organizationId })).figures]) {
       expect(figures.avgLearningGain).toBeNull();
       expect(figures.learningGainHidden).toBe("permission");
     }
 
     // One of the five stops sharing: Many drops below five and is suppressed.
-    await as(t, many5[0]).mutation(api.privacy.update, { ...SHARE_SCORES, allowManagerViewScores: false });
+    await as(t, many5[0]).mutation(api.privacy.controls.update, { ...SHARE_SCORES, allowManagerViewScores: false });
     await settle(t);
-    const fewer = await admin.query(api.dashboards.team, { organizationId, teamId: many });
+    const fewer = await admin.query(api.dashboards.views.team, { organizationId, teamId: many });
     expect(fewer.figures).toMatchObject({ avgLearningGain: null, learningGainHidden: "too_few" });
   }, 60_000);
 });

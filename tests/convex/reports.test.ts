@@ -3,8 +3,8 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, test } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { nextSendAt } from "../../convex/reports";
-import { parseCsv } from "../../convex/model/csv";
+import { nextSendAt } from "../../convex/dashboards/reports";
+import { parseCsv } from "../../convex/organizations/model/csv";
 import { as, enrollConfirmed, type T } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 import { addUser, makeManager, seedOrg } from "./org-helpers";
@@ -31,27 +31,27 @@ async function fixture() {
   const t = newTest();
   const { organizationId, adminId, courseId, cohortId } = await seedOrg(t, { seats: 10, name: "Acme" });
   const admin = as(t, adminId);
-  const sales = await admin.mutation(api.teams.create, { organizationId, name: "Sales" });
-  const ops = await admin.mutation(api.teams.create, { organizationId, name: "Ops" });
+  const sales = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Sales" });
+  const ops = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Ops" });
   const people: Record<string, Id<"users">> = {};
   for (const [key, email, teamId] of [["lukasz", "lukasz@acme.com", sales], ["ada", "ada@acme.com", sales], ["bob", "bob@acme.com", ops]] as const) {
     const userId = await addUser(t, email, { organizationId, holdsOrgSeat: true });
     people[key] = userId;
     await enrollConfirmed(t, { userId, cohortId, courseId });
-    await admin.mutation(api.teams.setMember, { organizationId, teamId, memberId: userId, teamRole: "member" });
+    await admin.mutation(api.organizations.teams.setMember, { organizationId, teamId, memberId: userId, teamRole: "member" });
   }
   await t.run(async (ctx) => {
     await ctx.db.patch("users", people.lukasz, { name: "Łukasz Żółć", lastActiveAt: Date.now() - 60_000 });
     await ctx.db.patch("users", people.ada, { name: "=HYPERLINK(\"x\")", lastActiveAt: Date.now() - 60_000 });
   });
-  await as(t, people.bob).mutation(api.privacy.update, { allowManagerViewScores: false, allowManagerViewActivity: false, allowManagerViewCertificates: true, allowLeaderboardDisplay: false });
+  await as(t, people.bob).mutation(api.privacy.controls.update, { allowManagerViewScores: false, allowManagerViewActivity: false, allowManagerViewCertificates: true, allowLeaderboardDisplay: false });
   await settle(t);
   return { t, organizationId, admin, adminId, sales, ops, people };
 }
 
 async function latestFile(t: T, organizationId: Id<"organizations">, admin: ReturnType<typeof as>) {
   await settle(t);
-  const reports = await admin.query(api.reports.list, { organizationId });
+  const reports = await admin.query(api.dashboards.reports.list, { organizationId });
   const run = reports[0].latestRun!;
   expect(run.status, run.error ?? "").toBe("done");
   expect(run.url).toBeTruthy();
@@ -66,7 +66,7 @@ async function latestFile(t: T, organizationId: Id<"organizations">, admin: Retu
 describe("manager reports", { timeout: 30_000 }, () => {
   test("individual detail CSV: one row per member, privacy applied, formulas neutralised", async () => {
     const { t, organizationId, admin } = await fixture();
-    await admin.mutation(api.reports.create, { organizationId, name: "Everyone, detail", reportType: "individual_detail" });
+    await admin.mutation(api.dashboards.reports.create, { organizationId, name: "Everyone, detail", reportType: "individual_detail" });
     const { run, bytes } = await latestFile(t, organizationId, admin);
     expect(run.rows).toBe(3);
     const rows = parseCsv(new TextDecoder().decode(bytes));
@@ -80,7 +80,7 @@ describe("manager reports", { timeout: 30_000 }, () => {
 
   test("compliance XLSX for one team: cells parse back", async () => {
     const { t, organizationId, admin, sales } = await fixture();
-    await admin.mutation(api.reports.create, { organizationId, name: "Sales compliance", reportType: "compliance", teamIds: [sales] });
+    await admin.mutation(api.dashboards.reports.create, { organizationId, name: "Sales compliance", reportType: "compliance", teamIds: [sales] });
     const { bytes } = await latestFile(t, organizationId, admin);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes);
@@ -96,7 +96,7 @@ describe("manager reports", { timeout: 30_000 }, () => {
 
   test("progress summary PDF: the figures and teams as text", async () => {
     const { t, organizationId, admin } = await fixture();
-    await admin.mutation(api.reports.create, { organizationId, name: "Monthly summary", reportType: "progress_summary" });
+    await admin.mutation(api.dashboards.reports.create, { organizationId, name: "Monthly summary", reportType: "progress_summary" });
     const { bytes } = await latestFile(t, organizationId, admin);
     const text = await pdfText(bytes);
     expect(text).toContain("Acme");
@@ -108,7 +108,7 @@ describe("manager reports", { timeout: 30_000 }, () => {
 
   test("a scheduled report is sent when due with a link that works, then expires; next send moves on", async () => {
     const { t, organizationId, admin } = await fixture();
-    const reportId = await admin.mutation(api.reports.create, {
+    const reportId = await admin.mutation(api.dashboards.reports.create, {
       organizationId,
       name: "Weekly detail",
       reportType: "individual_detail",
@@ -118,7 +118,7 @@ describe("manager reports", { timeout: 30_000 }, () => {
     expect(before!.recipients).toEqual(["ceo@acme.com"]);
     expect(new Date(before!.nextSendAt!).getUTCDay()).toBe(1);
     await t.run(async (ctx) => ctx.db.patch("managerReports", reportId, { nextSendAt: Date.now() - 1 }));
-    expect(await t.mutation(internal.reports.sendDue, {})).toBe(1);
+    expect(await t.mutation(internal.dashboards.reports.sendDue, {})).toBe(1);
     await settle(t);
     const after = (await t.run(async (ctx) => ctx.db.get("managerReports", reportId)))!;
     expect(after.lastSentAt).toBeGreaterThan(0);
@@ -145,17 +145,17 @@ describe("manager reports", { timeout: 30_000 }, () => {
       await ctx.db.patch("organizationManagers", row!._id, { teamIds: [sales] });
     });
     const sam = as(t, scoped);
-    await expectAppError(sam.mutation(api.reports.create, { organizationId, name: "All", reportType: "compliance" }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(sam.mutation(api.reports.create, { organizationId, name: "Ops", reportType: "compliance", teamIds: [ops] }), "OUTSIDE_TEAM_SCOPE");
-    await sam.mutation(api.reports.create, { organizationId, name: "Sales only", reportType: "compliance", teamIds: [sales] });
+    await expectAppError(sam.mutation(api.dashboards.reports.create, { organizationId, name: "All", reportType: "compliance" }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(sam.mutation(api.dashboards.reports.create, { organizationId, name: "Ops", reportType: "compliance", teamIds: [ops] }), "OUTSIDE_TEAM_SCOPE");
+    await sam.mutation(api.dashboards.reports.create, { organizationId, name: "Sales only", reportType: "compliance", teamIds: [sales] });
     const viewer = await addUser(t, "vi@acme.com", { organizationId });
     await makeManager(t, viewer, organizationId, "viewer", ["view_progress"]);
-    await expectAppError(as(t, viewer).mutation(api.reports.create, { organizationId, name: "Mine", reportType: "compliance" }), "MISSING_PERMISSION");
-    await expectAppError(admin.mutation(api.reports.create, { organizationId, name: "x", reportType: "compliance" }), "INVALID_INPUT");
-    await expectAppError(admin.mutation(api.reports.create, { organizationId, name: "Weekly", reportType: "compliance", schedule: { frequency: "weekly", recipients: ["not-an-email"] } }), "INVALID_EMAIL");
+    await expectAppError(as(t, viewer).mutation(api.dashboards.reports.create, { organizationId, name: "Mine", reportType: "compliance" }), "MISSING_PERMISSION");
+    await expectAppError(admin.mutation(api.dashboards.reports.create, { organizationId, name: "x", reportType: "compliance" }), "INVALID_INPUT");
+    await expectAppError(admin.mutation(api.dashboards.reports.create, { organizationId, name: "Weekly", reportType: "compliance", schedule: { frequency: "weekly", recipients: ["not-an-email"] } }), "INVALID_EMAIL");
     await settle(t);
     // The scoped manager sees only their own reports; the admin sees all.
-    expect((await sam.query(api.reports.list, { organizationId })).map((r) => r.name)).toEqual(["Sales only"]);
+    expect((await sam.query(api.dashboards.reports.list, { organizationId })).map((r) => r.name)).toEqual(["Sales only"]);
   });
 
   test("#15.6 a scheduled report re-checks its owner's current scope on each run, and stops (telling the owner) when it no longer covers it", async () => {
@@ -163,7 +163,7 @@ describe("manager reports", { timeout: 30_000 }, () => {
     const olgaId = await addUser(t, "olga@acme.com", { organizationId });
     await makeManager(t, olgaId, organizationId, "manager", ["view_progress", "export_reports"]);
     const olga = as(t, olgaId);
-    const reportId = await olga.mutation(api.reports.create, {
+    const reportId = await olga.mutation(api.dashboards.reports.create, {
       organizationId,
       name: "Everyone, weekly",
       reportType: "individual_detail",
@@ -175,7 +175,7 @@ describe("manager reports", { timeout: 30_000 }, () => {
       await ctx.db.patch("organizationManagers", row!._id, { teamIds: [sales] });
       await ctx.db.patch("managerReports", reportId, { nextSendAt: Date.now() - 1 });
     });
-    await t.mutation(internal.reports.sendDue, {});
+    await t.mutation(internal.dashboards.reports.sendDue, {});
     await settle(t);
 
     const after = await t.run(async (ctx) => ({
@@ -194,9 +194,9 @@ describe("manager reports", { timeout: 30_000 }, () => {
     expect(after.olgaNotes[0].body).toMatch(/whole organization/);
     expect(after.olgaMail.map((m) => m.subject)).toEqual(["Scheduled report stopped: Everyone, weekly"]);
     // The list shows why, and the next hourly run sends nothing.
-    const listed = (await as(t, olgaId).query(api.reports.list, { organizationId })).find((r) => r._id === reportId)!;
+    const listed = (await as(t, olgaId).query(api.dashboards.reports.list, { organizationId })).find((r) => r._id === reportId)!;
     expect(listed).toMatchObject({ isScheduled: false, latestRun: expect.objectContaining({ status: "failed" }) });
-    expect(await t.mutation(internal.reports.sendDue, {})).toBe(0);
+    expect(await t.mutation(internal.dashboards.reports.sendDue, {})).toBe(0);
   });
 
   test("#15.6 a run already queued is refused when the owner loses the permission or the team before it is generated", async () => {
@@ -207,10 +207,10 @@ describe("manager reports", { timeout: 30_000 }, () => {
     const changeRole = (fields: { teamIds?: Id<"teams">[]; permissions?: Array<"view_progress" | "export_reports"> }) => t.run(async (ctx) => ctx.db.patch("organizationManagers", managerId, fields));
     await changeRole({ teamIds: [sales] });
     const sam = as(t, samId);
-    const reportId = await sam.mutation(api.reports.create, { organizationId, name: "Sales weekly", reportType: "compliance", teamIds: [sales], schedule: { frequency: "weekly", recipients: ["lead@acme.com"] } });
+    const reportId = await sam.mutation(api.dashboards.reports.create, { organizationId, name: "Sales weekly", reportType: "compliance", teamIds: [sales], schedule: { frequency: "weekly", recipients: ["lead@acme.com"] } });
 
     // Moved to Ops between queueing and generating: no file, the schedule stops.
-    await sam.mutation(api.reports.runNow, { organizationId, reportId });
+    await sam.mutation(api.dashboards.reports.runNow, { organizationId, reportId });
     await changeRole({ teamIds: [ops] });
     await settle(t);
     const stopped = await t.run(async (ctx) => ({
@@ -224,7 +224,7 @@ describe("manager reports", { timeout: 30_000 }, () => {
     // Without export_reports, even a report on a team still in scope is refused.
     await changeRole({ teamIds: [sales, ops], permissions: ["view_progress"] });
     await t.run(async (ctx) => ctx.db.patch("managerReports", reportId, { isScheduled: true, nextSendAt: Date.now() - 1 }));
-    await t.mutation(internal.reports.sendDue, {});
+    await t.mutation(internal.dashboards.reports.sendDue, {});
     await settle(t);
     const runs = await t.run(async (ctx) => ctx.db.query("reportRuns").withIndex("by_reportId", (q) => q.eq("reportId", reportId)).collect());
     expect(runs.map((r) => r.status)).toEqual(["failed", "failed"]);

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { expect, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
-import { HOLD_MS } from "../../convex/model/checkout";
+import { HOLD_MS } from "../../convex/payments/model/checkout";
 import { as, deliver, seedCohort, type StripeCall, type T } from "./checkout-helpers";
 import { allowRefusal, type EdgeCoverage, settle, weighted } from "./property-support";
 import { checkoutSession, expiredSession, refundedCharge } from "./stripe-events";
@@ -145,7 +145,7 @@ export class SeatWorld {
         // Someone without a seat tries (buyers outnumber seats, so this keeps pushing on a full cohort).
         const seated = new Set([...before.enrollments.filter(live).map((e) => e.userId), ...before.waitlist.filter((w) => w.seatHeld).map((w) => w.userId)]);
         const who = choose(this.buyers.filter((b) => !seated.has(b)), pick, (b) => b === buyer) ?? buyer;
-        const result = await allowRefusal(as(t, who).mutation(api.checkout.reserve, { cohortId }), ["COHORT_FULL", "ALREADY_ENROLLED", "INVALID_INPUT"]);
+        const result = await allowRefusal(as(t, who).mutation(api.payments.checkout.reserve, { cohortId }), ["COHORT_FULL", "ALREADY_ENROLLED", "INVALID_INPUT"]);
         if (!result.ok && result.code === "COHORT_FULL") coverage.hit("reserve refused: cohort full");
         return;
       }
@@ -192,7 +192,7 @@ export class SeatWorld {
       }
       case "cancel": {
         const target = before.enrollments.find((e) => mine(e) && e.paymentStatus === "pending");
-        if (target) await allowRefusal(as(t, buyer).mutation(api.checkout.cancel, { enrollmentId: target._id }), ["INVALID_INPUT"]);
+        if (target) await allowRefusal(as(t, buyer).mutation(api.payments.checkout.cancel, { enrollmentId: target._id }), ["INVALID_INPUT"]);
         return;
       }
       case "refund": {
@@ -216,20 +216,20 @@ export class SeatWorld {
       case "joinWaitlist": {
         const busy = new Set([...before.enrollments.filter(live).map((e) => e.userId), ...before.waitlist.filter((w) => w.status === "waiting" || w.status === "offered").map((w) => w.userId)]);
         const joiner = choose(this.buyers.filter((b) => !busy.has(b)), pick, (b) => b === buyer) ?? buyer;
-        const joined = await allowRefusal(as(t, joiner).mutation(api.waitlist.join, { cohortId }), ["ALREADY_WAITLISTED", "ALREADY_ENROLLED", "INVALID_INPUT"]);
+        const joined = await allowRefusal(as(t, joiner).mutation(api.waitlist.places.join, { cohortId }), ["ALREADY_WAITLISTED", "ALREADY_ENROLLED", "INVALID_INPUT"]);
         if (joined.ok) coverage.hit("joined the waitlist");
         return;
       }
       case "leaveWaitlist": {
         const entry = choose(before.waitlist.filter((w) => w.status === "waiting" || w.status === "offered"), pick, mine);
-        if (entry) await as(t, entry.userId).mutation(api.waitlist.leave, { entryId: entry._id });
+        if (entry) await as(t, entry.userId).mutation(api.waitlist.places.leave, { entryId: entry._id });
         return;
       }
       case "acceptOffer":
       case "declineOffer": {
         const offer = choose(before.waitlist.filter((w) => w.status === "offered"), pick, mine);
         if (!offer) return;
-        const answer = op === "acceptOffer" ? api.waitlist.accept : api.waitlist.decline;
+        const answer = op === "acceptOffer" ? api.waitlist.offers.accept : api.waitlist.offers.decline;
         const result = await allowRefusal(as(t, offer.userId).mutation(answer, { entryId: offer._id }), ["OFFER_EXPIRED"]);
         if (result.ok) coverage.hit(op === "acceptOffer" ? "waitlist offer accepted" : "waitlist offer declined");
         return;
@@ -239,7 +239,7 @@ export class SeatWorld {
         return;
       case "raiseCapacity": {
         const c = before.cohort;
-        await as(t, this.admin).mutation(api.admin.saveCohort, {
+        await as(t, this.admin).mutation(api.catalog.cohorts.save, {
           cohortId,
           courseId: this.courseId,
           name: c.name,

@@ -6,9 +6,9 @@ describe("demo academy seed", () => {
   test("creates a believable academy once, with seat counts that match enrollments", async () => {
     const t = newTest();
     const now = Date.UTC(2026, 10, 22, 10);
-    const first = await t.mutation(internal.seed.run, { now });
+    const first = await t.mutation(internal.dev.seed.run, { now });
     expect(first).toMatchObject({ seeded: true, courses: 7, cohorts: 13 });
-    expect(await t.mutation(internal.seed.run, { now })).toMatchObject({ seeded: false });
+    expect(await t.mutation(internal.dev.seed.run, { now })).toMatchObject({ seeded: false });
 
     const facts = await t.run(async (ctx) => {
       const cohorts = await ctx.db.query("cohorts").collect();
@@ -30,18 +30,18 @@ describe("demo academy seed", () => {
     expect(facts.members).toBeGreaterThanOrEqual(40);
     expect(facts.acme!.seatsUsed).toBeLessThanOrEqual(facts.acme!.seatsPurchased);
 
-    const catalog = await t.query(api.catalog.listCourses, {});
-    const intensive = await t.query(api.catalog.getCourse, { slug: "ai-enablement-intensive" });
+    const catalog = await t.query(api.catalog.browse.listCourses, {});
+    const intensive = await t.query(api.catalog.browse.getCourse, { slug: "ai-enablement-intensive" });
     expect(catalog.length).toBe(7);
     expect(intensive?.days.map((d) => d.sessions.map((s) => s.type).join(","))).toEqual(["S,MM,W,CAP,IO", "MM,W,CAP,IO,S"]);
     const seats = intensive!.cohorts.map((c) => c.seatsLeft);
     expect(seats).toContain(0); // one full cohort
     expect(seats).toContain(2); // one nearly full
-    const page = await t.query(api.catalog.getCohort, { cohortId: intensive!.cohorts[0]._id });
+    const page = await t.query(api.catalog.browse.getCohort, { cohortId: intensive!.cohorts[0]._id });
     expect(page?.sessions).toHaveLength(10);
     expect(page?.instructorName).toBe("Maya Chen");
     const privateCohort = await t.run(async (ctx) => (await ctx.db.query("cohorts").collect()).find((c) => c.isB2B)!._id);
-    expect(await t.query(api.catalog.getCohort, { cohortId: privateCohort })).toBeNull();
+    expect(await t.query(api.catalog.browse.getCohort, { cohortId: privateCohort })).toBeNull();
   });
 });
 
@@ -50,7 +50,7 @@ describe("demo assessments", () => {
     vi.stubEnv("AI_API_KEY", "");
     const t = newTest();
     const now = Date.UTC(2026, 10, 22, 10);
-    await t.mutation(internal.seed.run, { now });
+    await t.mutation(internal.dev.seed.run, { now });
     for (let i = 0; i < 40; i++) {
       await new Promise((resolve) => setTimeout(resolve, 5));
       await t.finishInProgressScheduledFunctions();

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { expandRecurrence } from "../../convex/model/recurrence";
+import { expandRecurrence } from "../../convex/liveSessions/model/recurrence";
 import { as, enrollConfirmed, runScheduled, seedCohort, useStripeTestEnvironment, type T } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 import { addUser } from "./org-helpers";
@@ -54,7 +54,7 @@ describe("recurring sessions", () => {
     vi.setSystemTime(new Date("2026-09-20T10:00:00Z"));
     const t = newTest();
     const { cohortId, adminId, learners } = await seedLive(t);
-    const ids = await as(t, adminId).mutation(api.sessions.add, {
+    const ids = await as(t, adminId).mutation(api.liveSessions.schedule.add, {
       cohortId,
       title: "Hackathon check-in",
       type: "IO",
@@ -63,7 +63,7 @@ describe("recurring sessions", () => {
       recurrence: { frequency: "weekly", count: 8 },
     });
     expect(ids).toHaveLength(8);
-    const calendar = await as(t, learners[0]).query(api.learning.calendarFile, { cohortId });
+    const calendar = await as(t, learners[0]).query(api.learning.cohorts.calendarFile, { cohortId });
     const series = calendar!.content.split("BEGIN:VEVENT").filter((block) => block.includes("Hackathon check-in"));
     expect(series).toHaveLength(8);
     for (const block of series) expect(block).toMatch(/DTSTART;TZID=Europe\/Berlin:2026\d{4}T170000/);
@@ -78,12 +78,12 @@ describe("recurring sessions", () => {
     const t = newTest();
     const { cohortId, adminId } = await seedLive(t);
     const message = await expectAppError(
-      as(t, adminId).mutation(api.sessions.add, { cohortId, title: "Office hours", type: "IO", startsAtLocal: "2027-03-28T02:30", durationMinutes: 30 }),
+      as(t, adminId).mutation(api.liveSessions.schedule.add, { cohortId, title: "Office hours", type: "IO", startsAtLocal: "2027-03-28T02:30", durationMinutes: 30 }),
       "INVALID_INPUT",
     );
     expect(message).toContain("does not exist in Europe/Berlin");
     await expectAppError(
-      as(t, adminId).mutation(api.sessions.add, { cohortId, title: "Office hours", type: "IO", startsAtLocal: "2027-04-01T10:00", durationMinutes: 30, recurrence: { frequency: "weekly", count: 60 } }),
+      as(t, adminId).mutation(api.liveSessions.schedule.add, { cohortId, title: "Office hours", type: "IO", startsAtLocal: "2027-04-01T10:00", durationMinutes: 30, recurrence: { frequency: "weekly", count: 60 } }),
       "INVALID_INPUT",
     );
   });
@@ -94,14 +94,14 @@ describe("reminders", () => {
     vi.setSystemTime(new Date("2026-11-02T08:00:00Z"));
     const t = newTest();
     const { cohortId, adminId, learners } = await seedLive(t);
-    const [sessionId] = await as(t, adminId).mutation(api.sessions.add, { cohortId, title: "Deep dive", type: "W", startsAtLocal: "2026-11-05T10:00", durationMinutes: 60 });
+    const [sessionId] = await as(t, adminId).mutation(api.liveSessions.schedule.add, { cohortId, title: "Deep dive", type: "W", startsAtLocal: "2026-11-05T10:00", durationMinutes: 60 });
     const startsAt = Date.parse("2026-11-05T09:00:00Z");
 
     // A day later, the admin moves it by two days; the old plans are cancelled before they fire.
     await runScheduled(t, DAY);
-    await as(t, adminId).mutation(api.sessions.update, { cohortSessionId: sessionId, title: "Deep dive", startsAtLocal: "2026-11-07T10:00", durationMinutes: 60 });
+    await as(t, adminId).mutation(api.liveSessions.schedule.update, { cohortSessionId: sessionId, title: "Deep dive", startsAtLocal: "2026-11-07T10:00", durationMinutes: 60 });
     // Changing only the link tells learners but plans no extra reminder.
-    await as(t, adminId).mutation(api.sessions.update, { cohortSessionId: sessionId, title: "Deep dive", startsAtLocal: "2026-11-07T10:00", durationMinutes: 60, meetingUrl: "https://zoom.us/j/2" });
+    await as(t, adminId).mutation(api.liveSessions.schedule.update, { cohortSessionId: sessionId, title: "Deep dive", startsAtLocal: "2026-11-07T10:00", durationMinutes: 60, meetingUrl: "https://zoom.us/j/2" });
     const plans = await t.run(async (ctx) => ctx.db.query("sessionReminders").collect());
     expect(plans.filter((p) => p.status === "planned").map((p) => p.runAt).sort()).toEqual([startsAt + 2 * DAY - DAY, startsAt + 2 * DAY - HOUR]);
     expect(plans.filter((p) => p.status === "cancelled")).toHaveLength(2);
@@ -133,35 +133,35 @@ describe("reminders", () => {
     vi.setSystemTime(new Date("2026-11-02T08:00:00Z"));
     const t = newTest();
     const { cohortId, adminId, learners } = await seedLive(t, 1);
-    const [sessionId] = await as(t, adminId).mutation(api.sessions.add, { cohortId, title: "Deep dive", type: "W", startsAtLocal: "2026-11-05T10:00", durationMinutes: 60 });
-    await as(t, adminId).mutation(api.sessions.cancel, { cohortSessionId: sessionId, reason: "The instructor is ill." });
+    const [sessionId] = await as(t, adminId).mutation(api.liveSessions.schedule.add, { cohortId, title: "Deep dive", type: "W", startsAtLocal: "2026-11-05T10:00", durationMinutes: 60 });
+    await as(t, adminId).mutation(api.liveSessions.schedule.cancel, { cohortSessionId: sessionId, reason: "The instructor is ill." });
     await runScheduled(t, 5 * DAY);
     const notes = await notificationsOf(t, learners[0]);
     expect(notes.filter((n) => n.category === "session_reminders")).toHaveLength(0);
     expect(notes.find((n) => n.title === "Cancelled: Deep dive")!.body).toContain("The instructor is ill.");
-    const [schedule] = await as(t, learners[0]).query(api.learning.myCohorts, {});
+    const [schedule] = await as(t, learners[0]).query(api.learning.cohorts.myCohorts, {});
     expect(schedule.sessions.find((s) => s._id === sessionId)).toMatchObject({ status: "cancelled", cancelReason: "The instructor is ill." });
-    await expectAppError(as(t, learners[0]).mutation(api.sessions.cancel, { cohortSessionId: sessionId }), "NOT_PLATFORM_ADMIN");
+    await expectAppError(as(t, learners[0]).mutation(api.liveSessions.schedule.cancel, { cohortSessionId: sessionId }), "NOT_PLATFORM_ADMIN");
   });
 
   test("a learner who switched reminders off gets none in the app, but still hears about cancellations", async () => {
     vi.setSystemTime(new Date("2026-11-02T08:00:00Z"));
     const t = newTest();
     const { cohortId, adminId, learners } = await seedLive(t, 1);
-    await as(t, learners[0]).mutation(api.notifications.setPreference, { category: "session_reminders", inApp: false, email: false });
-    await expectAppError(as(t, learners[0]).mutation(api.notifications.setPreference, { category: "session_changes", inApp: false, email: false }), "INVALID_INPUT");
-    const [sessionId] = await as(t, adminId).mutation(api.sessions.add, { cohortId, title: "Deep dive", type: "W", startsAtLocal: "2026-11-05T10:00", durationMinutes: 60 });
+    await as(t, learners[0]).mutation(api.notifications.preferences.setPreference, { category: "session_reminders", inApp: false, email: false });
+    await expectAppError(as(t, learners[0]).mutation(api.notifications.preferences.setPreference, { category: "session_changes", inApp: false, email: false }), "INVALID_INPUT");
+    const [sessionId] = await as(t, adminId).mutation(api.liveSessions.schedule.add, { cohortId, title: "Deep dive", type: "W", startsAtLocal: "2026-11-05T10:00", durationMinutes: 60 });
     await runScheduled(t, 3 * DAY - 2 * HOUR);
-    await as(t, adminId).mutation(api.sessions.cancel, { cohortSessionId: sessionId });
+    await as(t, adminId).mutation(api.liveSessions.schedule.cancel, { cohortSessionId: sessionId });
     await runScheduled(t, 0);
     const notes = await notificationsOf(t, learners[0]);
     expect(notes.map((n) => n.title)).toEqual(["New session: Deep dive", "Cancelled: Deep dive"]);
     const mail = await t.run(async (ctx) => ctx.db.query("devEmails").withIndex("by_to", (q) => q.eq("to", "buyer0@example.com")).collect());
     expect(mail.map((m) => m.subject)).not.toContain("Tomorrow: Deep dive");
 
-    expect(await as(t, learners[0]).query(api.notifications.unreadCount, {})).toBe(2);
-    await as(t, learners[0]).mutation(api.notifications.markAllRead, {});
-    expect(await as(t, learners[0]).query(api.notifications.unreadCount, {})).toBe(0);
+    expect(await as(t, learners[0]).query(api.notifications.inbox.unreadCount, {})).toBe(2);
+    await as(t, learners[0]).mutation(api.notifications.inbox.markAllRead, {});
+    expect(await as(t, learners[0]).query(api.notifications.inbox.unreadCount, {})).toBe(0);
   });
 });
 
@@ -170,50 +170,50 @@ describe("attendance", () => {
     vi.setSystemTime(new Date("2026-11-02T08:00:00Z"));
     const t = newTest();
     const { cohortId, adminId, instructorId, learners, enrollmentIds } = await seedLive(t, 3);
-    const [sessionId] = await as(t, adminId).mutation(api.sessions.add, { cohortId, title: "Clinic", type: "IO", startsAtLocal: "2026-11-02T10:00", durationMinutes: 60 });
-    await expectAppError(as(t, instructorId).mutation(api.sessions.markAllPresent, { cohortSessionId: sessionId }), "NOT_AVAILABLE");
+    const [sessionId] = await as(t, adminId).mutation(api.liveSessions.schedule.add, { cohortId, title: "Clinic", type: "IO", startsAtLocal: "2026-11-02T10:00", durationMinutes: 60 });
+    await expectAppError(as(t, instructorId).mutation(api.liveSessions.attendance.markAllPresent, { cohortSessionId: sessionId }), "NOT_AVAILABLE");
 
     vi.setSystemTime(new Date("2026-11-02T09:05:00Z")); // 5 minutes in
-    expect(await as(t, learners[0]).mutation(api.learning.joinSession, { cohortSessionId: sessionId })).toBe("https://zoom.us/j/1");
+    expect(await as(t, learners[0]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: sessionId })).toBe("https://zoom.us/j/1");
     vi.setSystemTime(new Date("2026-11-02T09:20:00Z")); // 20 minutes in
-    await as(t, learners[1]).mutation(api.learning.joinSession, { cohortSessionId: sessionId });
+    await as(t, learners[1]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: sessionId });
 
-    await expectAppError(as(t, learners[2]).mutation(api.sessions.markAttendance, { cohortSessionId: sessionId, enrollmentId: enrollmentIds[2], status: "present" }), "FORBIDDEN");
-    await as(t, instructorId).mutation(api.sessions.markAttendance, { cohortSessionId: sessionId, enrollmentId: enrollmentIds[1], status: "excused" });
-    expect(await as(t, instructorId).mutation(api.sessions.markAllPresent, { cohortSessionId: sessionId })).toBe(1);
+    await expectAppError(as(t, learners[2]).mutation(api.liveSessions.attendance.markAttendance, { cohortSessionId: sessionId, enrollmentId: enrollmentIds[2], status: "present" }), "FORBIDDEN");
+    await as(t, instructorId).mutation(api.liveSessions.attendance.markAttendance, { cohortSessionId: sessionId, enrollmentId: enrollmentIds[1], status: "excused" });
+    expect(await as(t, instructorId).mutation(api.liveSessions.attendance.markAllPresent, { cohortSessionId: sessionId })).toBe(1);
     // Joining again does not overwrite the instructor's mark.
-    await as(t, learners[1]).mutation(api.learning.joinSession, { cohortSessionId: sessionId });
+    await as(t, learners[1]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: sessionId });
 
-    const roster = await as(t, instructorId).query(api.sessions.roster, { cohortSessionId: sessionId });
+    const roster = await as(t, instructorId).query(api.liveSessions.attendance.roster, { cohortSessionId: sessionId });
     expect(roster!.map((r) => [r.name, r.status])).toEqual([
       ["Buyer 0", "present"],
       ["Buyer 1", "excused"],
       ["Buyer 2", "present"],
     ]);
-    expect(await as(t, learners[2]).query(api.sessions.roster, { cohortSessionId: sessionId })).toBeNull();
-    const [mine] = await as(t, learners[1]).query(api.learning.myCohorts, {});
+    expect(await as(t, learners[2]).query(api.liveSessions.attendance.roster, { cohortSessionId: sessionId })).toBeNull();
+    const [mine] = await as(t, learners[1]).query(api.learning.cohorts.myCohorts, {});
     expect(mine.sessions.find((s) => s._id === sessionId)!.attendance).toBe("excused");
-    const staffView = await as(t, instructorId).query(api.sessions.forCohort, { cohortId });
+    const staffView = await as(t, instructorId).query(api.liveSessions.schedule.forCohort, { cohortId });
     expect(staffView!.sessions.find((s) => s._id === sessionId)!.attendance).toEqual({ present: 2, late: 0, absent: 0, excused: 1 });
     // The cohort summary counts only sessions that have taken place; learners cannot read it.
-    const summary = await as(t, instructorId).query(api.sessions.attendanceSummary, { cohortId });
+    const summary = await as(t, instructorId).query(api.liveSessions.attendance.attendanceSummary, { cohortId });
     expect(summary!.heldSessions).toBe(1);
     expect(summary!.learners.map((l) => [l.name, l.attended, l.excused, l.unmarked])).toEqual([
       ["Buyer 1", 0, 1, 0],
       ["Buyer 0", 1, 0, 0],
       ["Buyer 2", 1, 0, 0],
     ]);
-    expect(await as(t, learners[0]).query(api.sessions.attendanceSummary, { cohortId })).toBeNull();
-    expect((await as(t, instructorId).query(api.teaching.upcomingSessions, {})).map((s) => s.title)).toEqual(["Clinic"]);
+    expect(await as(t, learners[0]).query(api.liveSessions.attendance.attendanceSummary, { cohortId })).toBeNull();
+    expect((await as(t, instructorId).query(api.liveSessions.teaching.upcomingSessions, {})).map((s) => s.title)).toEqual(["Clinic"]);
 
     // Someone who checked in late is recorded as late.
     const t2 = newTest();
     vi.setSystemTime(new Date("2026-11-02T08:00:00Z"));
     const other = await seedLive(t2, 1);
-    const [s2] = await as(t2, other.adminId).mutation(api.sessions.add, { cohortId: other.cohortId, title: "Clinic", type: "IO", startsAtLocal: "2026-11-02T10:00", durationMinutes: 60 });
+    const [s2] = await as(t2, other.adminId).mutation(api.liveSessions.schedule.add, { cohortId: other.cohortId, title: "Clinic", type: "IO", startsAtLocal: "2026-11-02T10:00", durationMinutes: 60 });
     vi.setSystemTime(new Date("2026-11-02T09:11:00Z"));
-    await as(t2, other.learners[0]).mutation(api.learning.joinSession, { cohortSessionId: s2 });
-    const [late] = await as(t2, other.learners[0]).query(api.learning.myCohorts, {});
+    await as(t2, other.learners[0]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: s2 });
+    const [late] = await as(t2, other.learners[0]).query(api.learning.cohorts.myCohorts, {});
     expect(late.sessions.find((s) => s._id === s2)!.attendance).toBe("late");
   });
 
@@ -221,17 +221,17 @@ describe("attendance", () => {
     vi.setSystemTime(new Date("2026-11-02T08:00:00Z"));
     const t = newTest();
     const { cohortId, adminId, instructorId, learners } = await seedLive(t, 1);
-    const [sessionId] = await as(t, adminId).mutation(api.sessions.add, { cohortId, title: "Clinic", type: "IO", startsAtLocal: "2026-11-02T10:00", durationMinutes: 60 });
-    await expectAppError(as(t, instructorId).mutation(api.sessions.saveRecap, { cohortSessionId: sessionId, actionItems: [] }), "NOT_AVAILABLE");
+    const [sessionId] = await as(t, adminId).mutation(api.liveSessions.schedule.add, { cohortId, title: "Clinic", type: "IO", startsAtLocal: "2026-11-02T10:00", durationMinutes: 60 });
+    await expectAppError(as(t, instructorId).mutation(api.liveSessions.recaps.saveRecap, { cohortSessionId: sessionId, actionItems: [] }), "NOT_AVAILABLE");
     vi.setSystemTime(new Date("2026-11-02T10:30:00Z"));
-    await expectAppError(as(t, instructorId).mutation(api.sessions.saveRecap, { cohortSessionId: sessionId, recordingUrl: "ftp://x", actionItems: [] }), "INVALID_INPUT");
-    await as(t, instructorId).mutation(api.sessions.saveRecap, {
+    await expectAppError(as(t, instructorId).mutation(api.liveSessions.recaps.saveRecap, { cohortSessionId: sessionId, recordingUrl: "ftp://x", actionItems: [] }), "INVALID_INPUT");
+    await as(t, instructorId).mutation(api.liveSessions.recaps.saveRecap, {
       cohortSessionId: sessionId,
       recordingUrl: "https://videos.example.com/clinic",
       summary: "We mapped three use cases.",
       actionItems: ["Draft a prompt library", " ", "Book office hours"],
     });
-    const [mine] = await as(t, learners[0]).query(api.learning.myCohorts, {});
+    const [mine] = await as(t, learners[0]).query(api.learning.cohorts.myCohorts, {});
     expect(mine.sessions.find((s) => s._id === sessionId)!.recap).toEqual({
       recordingUrl: "https://videos.example.com/clinic",
       summary: "We mapped three use cases.",

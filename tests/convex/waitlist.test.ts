@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { HOLD_MS } from "../../convex/model/checkout";
-import * as waitlistModule from "../../convex/waitlist";
+import { HOLD_MS } from "../../convex/payments/model/checkout";
+import * as offersModule from "../../convex/waitlist/offers";
 import { as, cohortState, deliver, runScheduled, seedCohort, type T, useStripeTestEnvironment } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 
@@ -10,9 +10,9 @@ const HOUR = 60 * 60 * 1000;
 const stripe = useStripeTestEnvironment();
 
 async function buy(t: T, buyer: Id<"users">, cohortId: Id<"cohorts">) {
-  const enrollmentId = await as(t, buyer).mutation(api.checkout.reserve, { cohortId });
+  const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId });
   await runScheduled(t);
-  const sessionId = (await as(t, buyer).query(api.checkout.status, { enrollmentId }))!.checkoutUrl!.split("/").pop()!;
+  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!.checkoutUrl!.split("/").pop()!;
   await deliver(t, "checkout.session.completed", { id: sessionId, object: "checkout.session", client_reference_id: enrollmentId, payment_status: "paid", payment_intent: `pi_${enrollmentId}`, amount_total: 149_700, currency: "usd" });
   return enrollmentId;
 }
@@ -40,37 +40,37 @@ describe("joining and places in line", () => {
   test("join order decides; places are derived, never rewritten", async () => {
     const { t, cohortId, b, c, d } = await fullCohort();
     const entries: Id<"waitlist">[] = [];
-    for (const user of [b, c, d]) entries.push(await as(t, user).mutation(api.waitlist.join, { cohortId }));
-    const place = async (user: Id<"users">) => (await as(t, user).query(api.waitlist.mineForCohort, { cohortId }))?.place;
+    for (const user of [b, c, d]) entries.push(await as(t, user).mutation(api.waitlist.places.join, { cohortId }));
+    const place = async (user: Id<"users">) => (await as(t, user).query(api.waitlist.places.mineForCohort, { cohortId }))?.place;
     expect([await place(b), await place(c), await place(d)]).toEqual([1, 2, 3]);
-    await as(t, c).mutation(api.waitlist.leave, { entryId: entries[1] });
+    await as(t, c).mutation(api.waitlist.places.leave, { entryId: entries[1] });
     expect([await place(b), await place(d)]).toEqual([1, 2]);
     const stored = await t.run(async (ctx) => Promise.all(entries.map((id) => ctx.db.get("waitlist", id))));
     expect(stored.map((e) => e!.position)).toEqual([1, 2, 3]);
-    await expectAppError(as(t, b).mutation(api.waitlist.join, { cohortId }), "ALREADY_WAITLISTED");
+    await expectAppError(as(t, b).mutation(api.waitlist.places.join, { cohortId }), "ALREADY_WAITLISTED");
   });
 
   test("a cohort with free seats sends people to reserve instead; enrolled people cannot wait", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t, { capacity: 2 });
-    await expectAppError(as(t, buyers[0]).mutation(api.waitlist.join, { cohortId }), "INVALID_INPUT");
+    await expectAppError(as(t, buyers[0]).mutation(api.waitlist.places.join, { cohortId }), "INVALID_INPUT");
     await buy(t, buyers[0], cohortId);
     await buy(t, buyers[1], cohortId);
-    await expectAppError(as(t, buyers[0]).mutation(api.waitlist.join, { cohortId }), "ALREADY_ENROLLED");
+    await expectAppError(as(t, buyers[0]).mutation(api.waitlist.places.join, { cohortId }), "ALREADY_ENROLLED");
   });
 });
 
 describe("offers", () => {
   test("a refund offers the seat to #1 at once, held so nobody else can buy it; expiry moves it to #2", async () => {
     const { t, cohortId, b, c, e, aEnrollment } = await fullCohort();
-    const bEntry = await as(t, b).mutation(api.waitlist.join, { cohortId });
-    await as(t, c).mutation(api.waitlist.join, { cohortId });
+    const bEntry = await as(t, b).mutation(api.waitlist.places.join, { cohortId });
+    await as(t, c).mutation(api.waitlist.places.join, { cohortId });
     await refund(t, aEnrollment);
-    const offered = await as(t, b).query(api.waitlist.mineForCohort, { cohortId });
+    const offered = await as(t, b).query(api.waitlist.places.mineForCohort, { cohortId });
     expect(offered).toMatchObject({ status: "offered", seatsHeldByOffers: 1 });
     expect(offered!.offerExpiresAt! - Date.now()).toBeGreaterThan(47 * HOUR);
     expect((await cohortState(t, cohortId)).cohort.currentEnrollment).toBe(1);
-    await expectAppError(as(t, e).mutation(api.checkout.reserve, { cohortId }), "COHORT_FULL");
+    await expectAppError(as(t, e).mutation(api.payments.checkout.reserve, { cohortId }), "COHORT_FULL");
     await seatInvariant(t, cohortId);
 
     await runScheduled(t);
@@ -80,41 +80,41 @@ describe("offers", () => {
     await runScheduled(t, 48 * HOUR + 1000);
     const bAfter = await t.run(async (ctx) => ctx.db.get("waitlist", bEntry));
     expect(bAfter).toMatchObject({ status: "expired", offerOutcome: "expired", seatHeld: false });
-    expect(await as(t, c).query(api.waitlist.mineForCohort, { cohortId })).toMatchObject({ status: "offered" });
-    await expectAppError(as(t, b).mutation(api.waitlist.accept, { entryId: bEntry }), "OFFER_EXPIRED");
+    expect(await as(t, c).query(api.waitlist.places.mineForCohort, { cohortId })).toMatchObject({ status: "offered" });
+    await expectAppError(as(t, b).mutation(api.waitlist.offers.accept, { entryId: bEntry }), "OFFER_EXPIRED");
     await seatInvariant(t, cohortId);
   });
 
   test("the offer window is configurable per cohort", async () => {
     const { t, cohortId, b, aEnrollment } = await fullCohort({ offerHours: 6 });
-    await as(t, b).mutation(api.waitlist.join, { cohortId });
+    await as(t, b).mutation(api.waitlist.places.join, { cohortId });
     await refund(t, aEnrollment);
-    const offer = (await as(t, b).query(api.waitlist.mineForCohort, { cohortId }))!;
+    const offer = (await as(t, b).query(api.waitlist.places.mineForCohort, { cohortId }))!;
     expect(offer.offerExpiresAt! - Date.now()).toBe(6 * HOUR);
   });
 
   test("an offer near the start is cut to end an hour before it; none are made after that", async () => {
     const { t, cohortId, b, c, aEnrollment } = await fullCohort({ startsInDays: 0.5 });
-    await as(t, b).mutation(api.waitlist.join, { cohortId });
-    await as(t, c).mutation(api.waitlist.join, { cohortId });
+    await as(t, b).mutation(api.waitlist.places.join, { cohortId });
+    await as(t, c).mutation(api.waitlist.places.join, { cohortId });
     await refund(t, aEnrollment);
     const cohort = (await cohortState(t, cohortId)).cohort;
-    const offer = (await as(t, b).query(api.waitlist.mineForCohort, { cohortId }))!;
+    const offer = (await as(t, b).query(api.waitlist.places.mineForCohort, { cohortId }))!;
     expect(offer.offerExpiresAt).toBe(cohort.startDate - HOUR);
     await runScheduled(t, 11 * HOUR + 1000); // past the cut: B's offer expires, but C gets none
-    expect(await as(t, b).query(api.waitlist.mineForCohort, { cohortId })).toBeNull();
-    expect(await as(t, c).query(api.waitlist.mineForCohort, { cohortId })).toMatchObject({ status: "waiting" });
+    expect(await as(t, b).query(api.waitlist.places.mineForCohort, { cohortId })).toBeNull();
+    expect(await as(t, c).query(api.waitlist.places.mineForCohort, { cohortId })).toMatchObject({ status: "waiting" });
     expect((await cohortState(t, cohortId)).cohort.currentEnrollment).toBe(0);
   });
 
   test("accepting carries the held seat into checkout; declining passes it on", async () => {
     const { t, cohortId, b, c, aEnrollment } = await fullCohort();
-    const bEntry = await as(t, b).mutation(api.waitlist.join, { cohortId });
-    const cEntry = await as(t, c).mutation(api.waitlist.join, { cohortId });
+    const bEntry = await as(t, b).mutation(api.waitlist.places.join, { cohortId });
+    const cEntry = await as(t, c).mutation(api.waitlist.places.join, { cohortId });
     await refund(t, aEnrollment);
-    await as(t, b).mutation(api.waitlist.decline, { entryId: bEntry });
+    await as(t, b).mutation(api.waitlist.offers.decline, { entryId: bEntry });
     expect(await t.run(async (ctx) => ctx.db.get("waitlist", bEntry))).toMatchObject({ status: "cancelled", offerOutcome: "declined" });
-    const accepted = await as(t, c).mutation(api.waitlist.accept, { entryId: cEntry });
+    const accepted = await as(t, c).mutation(api.waitlist.offers.accept, { entryId: cEntry });
     expect(accepted.needsPayment).toBe(true);
     await runScheduled(t);
     expect(stripe.calls.filter((x) => x.path === "/v1/checkout/sessions" && x.method === "POST").at(-1)?.params.get("client_reference_id")).toBe(accepted.enrollmentId);
@@ -134,10 +134,10 @@ describe("offers", () => {
       const orgId = await ctx.db.insert("organizations", { name: "Acme", domain: "acme.com", contactEmail: "x@acme.com", contactName: "X", status: "active", seatsPurchased: 5, seatsUsed: 1, createdAt: 1, updatedAt: 1 });
       await ctx.db.patch("users", b, { organizationId: orgId, role: "org_member", holdsOrgSeat: true });
     });
-    const entry = await as(t, b).mutation(api.waitlist.join, { cohortId });
+    const entry = await as(t, b).mutation(api.waitlist.places.join, { cohortId });
     await refund(t, aEnrollment);
     stripe.calls.length = 0;
-    const accepted = await as(t, b).mutation(api.waitlist.accept, { entryId: entry });
+    const accepted = await as(t, b).mutation(api.waitlist.offers.accept, { entryId: entry });
     expect(accepted.needsPayment).toBe(false);
     await runScheduled(t);
     expect(stripe.calls.filter((x) => x.path === "/v1/checkout/sessions")).toHaveLength(0);
@@ -146,11 +146,11 @@ describe("offers", () => {
 
   test("raising capacity offers the new seats in order", async () => {
     const { t, cohortId, courseId, b, c, d } = await fullCohort();
-    for (const user of [b, c, d]) await as(t, user).mutation(api.waitlist.join, { cohortId });
+    for (const user of [b, c, d]) await as(t, user).mutation(api.waitlist.places.join, { cohortId });
     const admin = await t.run(async (ctx) => ctx.db.insert("users", { email: "ops@x.test", name: "Ops", role: "platform_admin", emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 }));
     const cohort = (await cohortState(t, cohortId)).cohort;
-    await as(t, admin).mutation(api.admin.saveCohort, { cohortId, courseId, name: cohort.name, startDate: cohort.startDate, endDate: cohort.endDate, timezone: "Europe/Berlin", maxCapacity: 3, status: "open" });
-    const statuses = await Promise.all([b, c, d].map(async (u) => (await as(t, u).query(api.waitlist.mineForCohort, { cohortId }))?.status));
+    await as(t, admin).mutation(api.catalog.cohorts.save, { cohortId, courseId, name: cohort.name, startDate: cohort.startDate, endDate: cohort.endDate, timezone: "Europe/Berlin", maxCapacity: 3, status: "open" });
+    const statuses = await Promise.all([b, c, d].map(async (u) => (await as(t, u).query(api.waitlist.places.mineForCohort, { cohortId }))?.status));
     expect(statuses).toEqual(["offered", "offered", "waiting"]);
     await seatInvariant(t, cohortId);
   });
@@ -161,54 +161,54 @@ describe("waiting for a course's next cohort", () => {
     const t = newTest();
     const { cohortId, courseId, buyers } = await seedCohort(t, { capacity: 1, buyers: 3 });
     const admin = as(t, await t.run(async (ctx) => ctx.db.insert("users", { email: "ops@x.test", name: "Ops", role: "platform_admin", emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 })));
-    await expectAppError(as(t, buyers[0]).mutation(api.waitlist.joinCourse, { courseId }), "INVALID_INPUT"); // a cohort is open
+    await expectAppError(as(t, buyers[0]).mutation(api.waitlist.places.joinCourse, { courseId }), "INVALID_INPUT"); // a cohort is open
     await t.run(async (ctx) => ctx.db.patch("cohorts", cohortId, { status: "completed" }));
-    for (const buyer of buyers) await as(t, buyer).mutation(api.waitlist.joinCourse, { courseId });
-    expect(await as(t, buyers[2]).query(api.waitlist.mineForCourse, { courseId })).toMatchObject({ place: 3 });
+    for (const buyer of buyers) await as(t, buyer).mutation(api.waitlist.places.joinCourse, { courseId });
+    expect(await as(t, buyers[2]).query(api.waitlist.places.mineForCourse, { courseId })).toMatchObject({ place: 3 });
     const start = Date.now() + 20 * 86400000;
-    const next = await admin.mutation(api.admin.saveCohort, { courseId, name: "Next cohort", startDate: start, endDate: start + 86400000, timezone: "Europe/Berlin", maxCapacity: 2, status: "open" });
-    const states = await Promise.all(buyers.map(async (b) => (await as(t, b).query(api.waitlist.mineForCohort, { cohortId: next }))));
+    const next = await admin.mutation(api.catalog.cohorts.save, { courseId, name: "Next cohort", startDate: start, endDate: start + 86400000, timezone: "Europe/Berlin", maxCapacity: 2, status: "open" });
+    const states = await Promise.all(buyers.map(async (b) => (await as(t, b).query(api.waitlist.places.mineForCohort, { cohortId: next }))));
     expect(states.map((s) => [s?.status, s?.place ?? null])).toEqual([
       ["offered", null],
       ["offered", null],
       ["waiting", 1],
     ]);
-    expect(await as(t, buyers[0]).query(api.waitlist.mineForCourse, { courseId })).toBeNull();
+    expect(await as(t, buyers[0]).query(api.waitlist.places.mineForCourse, { courseId })).toBeNull();
     await seatInvariant(t, next);
   });
 });
 
 describe("waitlist administration", () => {
   test("processWaitlist is internal; admin tools refuse others and work for admins", async () => {
-    expect((waitlistModule.processWaitlist as unknown as { isInternal?: boolean }).isInternal).toBe(true);
-    expect((waitlistModule.expireOffer as unknown as { isPublic?: boolean }).isPublic).toBeUndefined();
+    expect((offersModule.processWaitlist as unknown as { isInternal?: boolean }).isInternal).toBe(true);
+    expect((offersModule.expireOffer as unknown as { isPublic?: boolean }).isPublic).toBeUndefined();
     const { t, cohortId, courseId, b, c, aEnrollment } = await fullCohort();
-    const bEntry = await as(t, b).mutation(api.waitlist.join, { cohortId });
-    const cEntry = await as(t, c).mutation(api.waitlist.join, { cohortId });
+    const bEntry = await as(t, b).mutation(api.waitlist.places.join, { cohortId });
+    const cEntry = await as(t, c).mutation(api.waitlist.places.join, { cohortId });
     for (const call of [
-      (x: ReturnType<typeof as>) => x.query(api.waitlist.forCohort, { cohortId }),
-      (x: ReturnType<typeof as>) => x.mutation(api.waitlist.offerManually, { entryId: cEntry }),
-      (x: ReturnType<typeof as>) => x.mutation(api.waitlist.remove, { entryId: cEntry }),
-      (x: ReturnType<typeof as>) => x.mutation(api.waitlist.move, { entryId: cEntry, toCohortId: cohortId }),
+      (x: ReturnType<typeof as>) => x.query(api.waitlist.lines.forCohort, { cohortId }),
+      (x: ReturnType<typeof as>) => x.mutation(api.waitlist.lines.offerManually, { entryId: cEntry }),
+      (x: ReturnType<typeof as>) => x.mutation(api.waitlist.lines.remove, { entryId: cEntry }),
+      (x: ReturnType<typeof as>) => x.mutation(api.waitlist.lines.move, { entryId: cEntry, toCohortId: cohortId }),
     ]) {
       await expectAppError(call(as(t, b)), "NOT_PLATFORM_ADMIN");
     }
     const admin = as(t, await t.run(async (ctx) => ctx.db.insert("users", { email: "ops@x.test", name: "Ops", role: "platform_admin", emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 })));
-    expect((await admin.query(api.waitlist.forCohort, { cohortId })).map((r) => [r.position, r.email, r.status])).toEqual([
+    expect((await admin.query(api.waitlist.lines.forCohort, { cohortId })).map((r) => [r.position, r.email, r.status])).toEqual([
       [1, "buyer1@example.com", "waiting"],
       [2, "buyer2@example.com", "waiting"],
     ]);
-    await expectAppError(admin.mutation(api.waitlist.offerManually, { entryId: cEntry }), "COHORT_FULL");
+    await expectAppError(admin.mutation(api.waitlist.lines.offerManually, { entryId: cEntry }), "COHORT_FULL");
     await refund(t, aEnrollment); // B (#1) gets the offer automatically
-    await admin.mutation(api.waitlist.remove, { entryId: bEntry }); // withdrawn → C gets it
+    await admin.mutation(api.waitlist.lines.remove, { entryId: bEntry }); // withdrawn → C gets it
     expect(await t.run(async (ctx) => ctx.db.get("waitlist", bEntry))).toMatchObject({ status: "cancelled", offerOutcome: "withdrawn" });
-    expect(await as(t, c).query(api.waitlist.mineForCohort, { cohortId })).toMatchObject({ status: "offered" });
+    expect(await as(t, c).query(api.waitlist.places.mineForCohort, { cohortId })).toMatchObject({ status: "offered" });
     const other = await t.run(async (ctx) => {
       const source = (await ctx.db.get("cohorts", cohortId))!;
       const { _id, _creationTime, ...rest } = source;
       return await ctx.db.insert("cohorts", { ...rest, name: "Later cohort", currentEnrollment: 1, maxCapacity: 1, courseId });
     });
-    const moved = await admin.mutation(api.waitlist.move, { entryId: cEntry, toCohortId: other });
+    const moved = await admin.mutation(api.waitlist.lines.move, { entryId: cEntry, toCohortId: other });
     expect(await t.run(async (ctx) => ctx.db.get("waitlist", moved))).toMatchObject({ cohortId: other, status: "waiting", position: 1 });
     await seatInvariant(t, cohortId);
   });

@@ -9,7 +9,7 @@ import { ConvexError } from "convex/values";
 import type { ConvexClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_ACCOUNTS } from "../../convex/model/demoData";
+import { DEMO_ACCOUNTS } from "../../convex/dev/model/demoData";
 import { startStack, type Stack, waitUntil } from "./stack";
 
 const DAY = 86_400_000;
@@ -22,17 +22,17 @@ type WaitlistRow = { _id: string; email: string; status: string; position: numbe
 type CheckoutStatus = { state: string; checkoutUrl?: string } | null;
 
 const fn = {
-  saveCourse: makeFunctionReference<"mutation", Record<string, unknown>, string>("admin:saveCourse"),
-  saveCohort: makeFunctionReference<"mutation", Record<string, unknown>, string>("admin:saveCohort"),
-  cohort: makeFunctionReference<"query", { cohortId: string }, CohortRow | null>("admin:cohort"),
-  enrollments: makeFunctionReference<"query", { cohortId: string }, EnrollmentRow[]>("admin:cohortEnrollments"),
-  waitlist: makeFunctionReference<"query", { cohortId: string }, WaitlistRow[]>("waitlist:forCohort"),
-  refund: makeFunctionReference<"action", { enrollmentId: string }, { refundId: string }>("admin:refundEnrollment"),
-  reserve: makeFunctionReference<"mutation", { cohortId: string }, string>("checkout:reserve"),
-  cancel: makeFunctionReference<"mutation", { enrollmentId: string }, null>("checkout:cancel"),
-  status: makeFunctionReference<"query", { enrollmentId: string }, CheckoutStatus>("checkout:status"),
-  join: makeFunctionReference<"mutation", { cohortId: string }, string>("waitlist:join"),
-  accept: makeFunctionReference<"mutation", { entryId: string }, { enrollmentId: string }>("waitlist:accept"),
+  saveCourse: makeFunctionReference<"mutation", Record<string, unknown>, string>("catalog/courses:save"),
+  saveCohort: makeFunctionReference<"mutation", Record<string, unknown>, string>("catalog/cohorts:save"),
+  cohort: makeFunctionReference<"query", { cohortId: string }, CohortRow | null>("catalog/cohorts:get"),
+  enrollments: makeFunctionReference<"query", { cohortId: string }, EnrollmentRow[]>("enrollments/roster:forCohort"),
+  waitlist: makeFunctionReference<"query", { cohortId: string }, WaitlistRow[]>("waitlist/lines:forCohort"),
+  refund: makeFunctionReference<"action", { enrollmentId: string }, { refundId: string }>("payments/refunds:refundEnrollment"),
+  reserve: makeFunctionReference<"mutation", { cohortId: string }, string>("payments/checkout:reserve"),
+  cancel: makeFunctionReference<"mutation", { enrollmentId: string }, null>("payments/checkout:cancel"),
+  status: makeFunctionReference<"query", { enrollmentId: string }, CheckoutStatus>("payments/checkout:status"),
+  join: makeFunctionReference<"mutation", { cohortId: string }, string>("waitlist/places:join"),
+  accept: makeFunctionReference<"mutation", { entryId: string }, { enrollmentId: string }>("waitlist/offers:accept"),
 };
 
 /** The ConvexError code of a settled call, or "ok". */
@@ -67,7 +67,7 @@ describe("races through the real clients on the local backend", () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    await stack.admin("mutation", "seed:run", {});
+    await stack.admin("mutation", "dev/seed:run", {});
     const platformAdmin = DEMO_ACCOUNTS.find((a) => a.role === "platform_admin")!;
     admin = stack.client(await stack.signIn(platformAdmin.email));
     const courseId = await admin.mutation(fn.saveCourse, {

@@ -17,7 +17,7 @@ import { freePort } from "../support/free-port";
 export type Stack = Awaited<ReturnType<typeof startStack>>;
 
 const signIn = makeFunctionReference<"action", { provider?: string; params?: Record<string, unknown> }, { started?: boolean; tokens?: { token: string } | null }>("auth:signIn");
-const mailbox = makeFunctionReference<"query", { to?: string }, Array<{ to: string; actionUrl?: string; createdAt: number }>>("devMailbox:list");
+const mailbox = makeFunctionReference<"query", { to?: string }, Array<{ to: string; actionUrl?: string; createdAt: number }>>("dev/mailbox:list");
 
 /** Polls `read` until `done` holds (or fails after `timeoutMs`). */
 export async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {

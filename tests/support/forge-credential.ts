@@ -6,7 +6,7 @@ import { DataIntegrityProof } from "@digitalbazaar/data-integrity";
 import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
 import { issue } from "@digitalbazaar/vc";
-import { documentLoader } from "../../convex/model/openBadges";
+import { documentLoader } from "../../convex/certificates/shared/openBadges";
 
 export type Keys = { publicKeyMultibase: string; secretKeyMultibase: string };
 

@@ -4,9 +4,8 @@ import { CohortDetail } from "@/components/catalog/cohort-detail";
 import { cohortJsonLd } from "@/components/catalog/structured-data";
 import { JsonLd } from "@/components/seo/json-ld";
 import { preloadCohort } from "@/lib/convex/catalog";
-import { formatDateRange } from "@/lib/format";
+import { formatDateRange, formatPrice } from "@/lib/format";
 import { absoluteUrl, courseCardImage, publicPageMetadata, SITE_NAME, siteUrl, summary } from "@/lib/site";
-import { formatPrice } from "@/lib/utils";
 
 type Props = { params: Promise<{ cohortId: string }> };
 

@@ -9,6 +9,6 @@ export const metadata: Metadata = { title: "Invitation", robots: { index: false,
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   // The preview names no caller, so no token is sent; who is signed in is settled in the browser.
-  const preloadedPreview = await preloadQuery(api.invites.preview, { token });
+  const preloadedPreview = await preloadQuery(api.organizations.invites.preview, { token });
   return <InviteAccept token={token} preloadedPreview={preloadedPreview} />;
 }

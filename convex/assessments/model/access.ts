@@ -2,7 +2,7 @@
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { QueryCtx } from "../../_generated/server";
 import { appError } from "../../errors";
-import { isSessionStaff } from "../../model/sessions";
+import { isSessionStaff } from "../../liveSessions/model/lifecycle";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Defaults of `assessments.windowDays` (spec: pre-assessment 1–2 days before the start, post within a week of the end). */

@@ -8,11 +8,12 @@ import { internal } from "../../_generated/api";
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import { appError } from "../../errors";
-import { completionRules, evaluateCompletion, heldSessions, planCertificates } from "../../model/certificates";
-import { aiSettings } from "../../model/env";
-import { boundedText, TEXT_LIMITS } from "../../model/limits";
-import { refreshLater, touchActivity } from "../../model/memberStats";
-import { notifyUsers } from "../../model/notifications";
+import { completionRules, evaluateCompletion, planCertificates } from "../../certificates/model/plan";
+import { heldSessions } from "../../liveSessions/model/lifecycle";
+import { aiSettings } from "../../env";
+import { boundedText, TEXT_LIMITS } from "../../limits";
+import { markActive } from "../../users/model/accounts";
+import { notifyUsers } from "../../notifications/model/notify";
 import { attemptLimit } from "./access";
 import { updateLearningGain } from "./gain";
 import { aiGradingState, attemptScore, gradeByRules, gradedByRules, pointsFromAiScore, pointsPossible, type ResponseInput, round1 } from "./scoring";
@@ -134,7 +135,7 @@ export async function startAttempt(
     const expiryJobId = await ctx.scheduler.runAt(deadline, internal.assessments.grading.expireAttempt, { attemptId });
     await ctx.db.patch("assessmentAttempts", attemptId, { expiryJobId });
   }
-  await touchActivity(ctx, userId);
+  await markActive(ctx, userId);
   return attemptId;
 }
 
@@ -225,14 +226,14 @@ export async function submitAttempt(ctx: MutationCtx, attempt: Doc<"assessmentAt
     if (job?.state.kind === "pending") await ctx.scheduler.cancel(attempt.expiryJobId);
   }
   if (sentToAi > 0) await ctx.scheduler.runAfter(0, internal.assessments.grading.gradeOpenAnswers, { attemptId: attempt._id });
-  await touchActivity(ctx, attempt.userId);
+  await markActive(ctx, attempt.userId);
   if (pending === 0) await finalizeAttempt(ctx, attempt._id, { now, notify: false });
 }
 
 /**
  * Sets the attempt's score from its graded answers (points earned over points possible) and whether it passed, then
  * updates the learner's learning gain, issues the certificate when a passed post-assessment completes a finished
- * cohort's rules, refreshes what managers see, and tells the learner when grading had kept them waiting.
+ * cohort's rules, and tells the learner when grading had kept them waiting.
  */
 export async function finalizeAttempt(ctx: MutationCtx, attemptId: Id<"assessmentAttempts">, { now = Date.now(), notify }: { now?: number; notify: boolean }) {
   const attempt = await ctx.db.get("assessmentAttempts", attemptId);
@@ -263,7 +264,6 @@ export async function finalizeAttempt(ctx: MutationCtx, attemptId: Id<"assessmen
       }
     }
   }
-  await refreshLater(ctx, [attempt.userId]);
   const user = notify ? await ctx.db.get("users", attempt.userId) : null;
   if (user) {
     const title = `Graded: ${assessment.title}`;

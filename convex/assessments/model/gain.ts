@@ -6,7 +6,6 @@
  */
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
-import { refreshLater } from "../../model/memberStats";
 import { normalizedGain, percentageGain, pointsPossible, round1 } from "./scoring";
 
 /** The course's assessments of one type, active or not (past attempts of a deactivated one still count). */
@@ -51,8 +50,8 @@ export async function skillScores(ctx: QueryCtx, attempt: Doc<"assessmentAttempt
 
 /**
  * Recomputes the enrollment's gain from its first scored pre-course attempt (the baseline) and its latest scored
- * post-course attempt, and refreshes the learner's dashboard rows. Does nothing until both exist. Reads a fixed
- * number of documents per learner, whatever the number of learners.
+ * post-course attempt (the row's trigger refreshes the learner's dashboard rows, convex/triggers.ts). Does nothing
+ * until both exist. Reads a fixed number of documents per learner, whatever the number of learners.
  */
 export async function updateLearningGain(ctx: MutationCtx, enrollment: Doc<"enrollments">, now = Date.now()) {
   const pre = (await scoredAttempts(ctx, enrollment._id, await courseAssessments(ctx, enrollment.courseId, "pre_course"))).sort((a, b) => a.startedAt - b.startedAt)[0];
@@ -87,6 +86,5 @@ export async function updateLearningGain(ctx: MutationCtx, enrollment: Doc<"enro
   };
   if (existing) await ctx.db.replace("learningGainAnalytics", existing._id, row);
   else await ctx.db.insert("learningGainAnalytics", row);
-  await refreshLater(ctx, [enrollment.userId]);
   return row;
 }

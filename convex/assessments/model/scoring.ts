@@ -4,7 +4,7 @@
  * the seed and is checked by the property tests.
  */
 import type { Doc } from "../../_generated/dataModel";
-import type { GradingState } from "../validators";
+import type { GradingState } from "../../validators";
 
 export type GradableQuestion = Pick<Doc<"assessmentQuestions">, "questionType" | "answers" | "acceptedAnswers" | "points">;
 export type ResponseInput = { selectedAnswerIds?: string[]; textResponse?: string; ratingValue?: number };

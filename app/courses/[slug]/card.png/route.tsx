@@ -1,8 +1,7 @@
-import { FORMAT_LABEL, LEVEL_LABEL } from "@/components/catalog/labels";
+import { FORMAT_LABEL, LEVEL_LABEL } from "@/lib/labels";
 import { socialCard } from "@/components/seo/social-card";
 import { preloadCourse } from "@/lib/convex/catalog";
-import { formatDateRange } from "@/lib/format";
-import { formatPrice } from "@/lib/utils";
+import { formatDateRange, formatPrice } from "@/lib/format";
 
 /** The course's social card (Open Graph / Twitter image): format and level, title, promise, next cohort and price. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {

@@ -1,0 +1,264 @@
+/** Who has earned a certificate, and planning the course certificate, skill badges and path certificate each completion earns. */
+import { internal } from "../../_generated/api";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
+import { credentialIssuerSettings, siteUrl } from "../../env";
+import { cohortLearners } from "../../enrollments/model/learners";
+import { heldSessions } from "../../liveSessions/model/lifecycle";
+import { STATUS_LIST_LENGTH } from "../shared/openBadges";
+import { certificateUrls, linkedInShareUrl } from "./urls";
+
+export const DEFAULT_MIN_ATTENDANCE = 75;
+export const ISSUE_BATCH_SIZE = 25;
+
+export type CompletionRules = { minAttendancePercent: number; postAssessmentId: Id<"assessments"> | null; validityMonths?: number };
+
+/** The course's rules: attendance (default 75%) and, when the course has one, a passed post-course assessment. */
+export async function completionRules(ctx: QueryCtx, course: Doc<"courses">): Promise<CompletionRules> {
+  const post = await ctx.db
+    .query("assessments")
+    .withIndex("by_courseId_and_type_and_isActive", (q) => q.eq("courseId", course._id).eq("type", "post_course").eq("isActive", true))
+    .first();
+  const required = course.certificateRules?.requirePostAssessment ?? true;
+  return {
+    minAttendancePercent: course.certificateRules?.minAttendancePercent ?? DEFAULT_MIN_ATTENDANCE,
+    postAssessmentId: required && post ? post._id : null,
+    validityMonths: course.certificateRules?.validityMonths,
+  };
+}
+
+/** Whether one learner met the rules; the reason is shown to admins when not. */
+export async function evaluateCompletion(ctx: QueryCtx, rules: CompletionRules, held: Array<Doc<"cohortSessions">>, enrollment: Doc<"enrollments">) {
+  const heldIds = new Set(held.map((s) => s._id));
+  const marks = await ctx.db
+    .query("sessionAttendance")
+    .withIndex("by_cohortId_and_userId", (q) => q.eq("cohortId", enrollment.cohortId).eq("userId", enrollment.userId))
+    .take(300);
+  const attended = marks.filter((m) => heldIds.has(m.cohortSessionId) && (m.status === "present" || m.status === "late")).length;
+  const percent = held.length === 0 ? 0 : Math.round((attended / held.length) * 100);
+  if (held.length === 0 || percent < rules.minAttendancePercent) {
+    return { eligible: false, attended, held: held.length, reason: `Attended ${attended} of ${held.length} sessions (${percent}%); ${rules.minAttendancePercent}% needed.` };
+  }
+  if (rules.postAssessmentId) {
+    const assessmentId = rules.postAssessmentId;
+    const attempts = await ctx.db
+      .query("assessmentAttempts")
+      .withIndex("by_userId_and_assessmentId", (q) => q.eq("userId", enrollment.userId).eq("assessmentId", assessmentId))
+      .take(20);
+    if (!attempts.some((a) => a.passed === true)) return { eligible: false, attended, held: held.length, reason: await postAssessmentReason(ctx, assessmentId, attempts) };
+  }
+  return { eligible: true, attended, held: held.length, reason: null };
+}
+
+/** Why the post-course assessment does not count yet: not taken, waiting for grading, or the best score and the one needed. */
+async function postAssessmentReason(ctx: QueryCtx, assessmentId: Id<"assessments">, attempts: Array<Doc<"assessmentAttempts">>) {
+  const assessment = await ctx.db.get("assessments", assessmentId);
+  if (attempts.length === 0) return "Has not taken the post-course assessment yet.";
+  if (attempts.some((a) => a.status === "in_progress")) return "Is taking the post-course assessment.";
+  const scored = attempts.filter((a) => a.score !== undefined);
+  if (scored.length < attempts.length && scored.every((a) => !a.passed)) return "The post-course assessment is waiting for open answers to be graded.";
+  const best = Math.max(...scored.map((a) => a.score!));
+  return `Best post-course assessment score ${best}%; ${assessment?.passingScore ?? 0}% needed.`;
+}
+
+/** A random free slot in the revocation list (random, so an index says nothing about issue order). */
+async function allocateStatusIndex(ctx: MutationCtx) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const index = Math.floor(Math.random() * STATUS_LIST_LENGTH);
+    const taken = await ctx.db
+      .query("certificates")
+      .withIndex("by_statusListIndex", (q) => q.eq("statusListIndex", index))
+      .first();
+    if (taken === null) return index;
+  }
+  throw new Error("The revocation list is full; add a second list.");
+}
+
+/**
+ * Creates a pending certificate for every learner of the cohort who met the
+ * rules and has none yet, then schedules signing in batches. Idempotent.
+ */
+export async function planCertificates(ctx: MutationCtx, cohortId: Id<"cohorts">) {
+  const cohort = await ctx.db.get("cohorts", cohortId);
+  const course = cohort ? await ctx.db.get("courses", cohort.courseId) : null;
+  if (!cohort || !course) return { planned: 0, notEligible: 0 };
+  const rules = await completionRules(ctx, course);
+  const held = await heldSessions(ctx, cohortId);
+  const planned: Array<Id<"certificates">> = [];
+  let notEligible = 0;
+  const now = Date.now();
+  for (const { enrollment, user } of await cohortLearners(ctx, cohortId)) {
+    const existing = (
+      await ctx.db
+        .query("certificates")
+        .withIndex("by_enrollmentId", (q) => q.eq("enrollmentId", enrollment._id))
+        .take(50)
+    ).find((c) => (c.kind ?? "course") === "course");
+    if (existing) continue;
+    const result = await evaluateCompletion(ctx, rules, held, enrollment);
+    if (!result.eligible) {
+      notEligible += 1;
+      continue;
+    }
+    const earned = { user, enrollment, course, cohort, rules, now };
+    planned.push(
+      await insertCredential(ctx, earned, {
+        kind: "course",
+        achievementId: `${siteUrl()}/courses/${course.slug}#certificate`,
+        name: course.title,
+        description: `Completed ${course.title} in the cohort “${cohort.name}”, attending ${result.attended} of ${result.held} live sessions.`,
+        criteria: certificateCriteria(rules),
+        expiresAt: rules.validityMonths ? addMonths(now, rules.validityMonths) : undefined,
+      }),
+    );
+    planned.push(...(await planSkillBadges(ctx, earned)), ...(await planPathCertificates(ctx, earned)));
+  }
+  await scheduleIssue(ctx, planned);
+  return { planned: planned.length, notEligible };
+}
+
+type Earned = { user: Doc<"users">; enrollment: Doc<"enrollments">; course: Doc<"courses">; cohort: Doc<"cohorts">; rules: CompletionRules; now: number };
+
+/** The level a course's skill earns: a course that develops a skill gives Practitioner, one that masters it Advanced. */
+export const SKILL_LEVEL_EARNED = { introduces: null, develops: "practitioner", masters: "advanced" } as const;
+/** Skill levels in order; a badge is planned only above the level the learner already holds. */
+export const LEVEL_RANK = { foundational: 1, practitioner: 2, advanced: 3, expert: 4 } as const;
+const LEVEL_LABEL = { foundational: "Foundational", practitioner: "Practitioner", advanced: "Advanced", expert: "Expert" } as const;
+
+/** The learner's certificates that still count (not revoked, not failed). */
+async function heldCredentials(ctx: QueryCtx, userId: Id<"users">) {
+  const rows = await ctx.db
+    .query("certificates")
+    .withIndex("by_userId", (q) => q.eq("userId", userId))
+    .take(200);
+  return rows.filter((c) => c.revokedAt === undefined && c.issueStatus !== "failed");
+}
+
+/** Skill badges for the skills the completed course develops or masters, unless the learner holds that level or higher. */
+async function planSkillBadges(ctx: MutationCtx, earned: Earned) {
+  const { user, course, cohort, rules } = earned;
+  const held = await heldCredentials(ctx, user._id);
+  const planned: Array<Id<"certificates">> = [];
+  for (const link of await ctx.db
+    .query("courseSkills")
+    .withIndex("by_courseId", (q) => q.eq("courseId", course._id))
+    .take(20)) {
+    const level = SKILL_LEVEL_EARNED[link.skillLevel];
+    const skill = await ctx.db.get("skills", link.skillId);
+    if (level === null || skill === null || !skill.isActive) continue;
+    if (held.some((c) => c.kind === "skill" && c.skillId === skill._id && c.skillLevel && LEVEL_RANK[c.skillLevel] >= LEVEL_RANK[level])) continue;
+    planned.push(
+      await insertCredential(ctx, earned, {
+        kind: "skill",
+        skillId: skill._id,
+        skillLevel: level,
+        achievementId: `${siteUrl()}/skills/${skill.slug}#${level}`,
+        name: `${skill.name} — ${LEVEL_LABEL[level]}`,
+        description: `Demonstrated ${skill.name} at ${LEVEL_LABEL[level].toLowerCase()} level by completing ${course.title} (${cohort.name}).`,
+        criteria: `Complete a course that ${link.skillLevel} ${skill.name}, meeting its rules: ${certificateCriteria(rules).replace(/\.$/, "")}.`,
+      }),
+    );
+  }
+  return planned;
+}
+
+/** A path certificate when this course completes every required course of a learning path. */
+async function planPathCertificates(ctx: MutationCtx, earned: Earned) {
+  const { user, course } = earned;
+  const planned: Array<Id<"certificates">> = [];
+  const held = await heldCredentials(ctx, user._id);
+  const completedCourses = new Set(held.filter((c) => (c.kind ?? "course") === "course").map((c) => c.courseId));
+  for (const step of await ctx.db
+    .query("learningPathSteps")
+    .withIndex("by_courseId", (q) => q.eq("courseId", course._id))
+    .take(20)) {
+    const path = await ctx.db.get("learningPaths", step.pathId);
+    if (path === null || !path.isActive) continue;
+    if (held.some((c) => c.kind === "path" && c.pathId === path._id)) continue;
+    const steps = await ctx.db
+      .query("learningPathSteps")
+      .withIndex("by_pathId_and_stepNumber", (q) => q.eq("pathId", path._id))
+      .take(50);
+    const required = steps.filter((s) => s.isRequired);
+    if (required.length === 0 || !required.every((s) => completedCourses.has(s.courseId))) continue;
+    const titles = [];
+    for (const s of required) titles.push((await ctx.db.get("courses", s.courseId))?.title ?? "a course");
+    planned.push(
+      await insertCredential(ctx, earned, {
+        kind: "path",
+        pathId: path._id,
+        achievementId: `${siteUrl()}/paths/${path.slug}#certificate`,
+        name: path.title,
+        description: `Completed every required course of the ${path.title}: ${titles.join(", ")}.`,
+        criteria: `Complete all ${required.length} required courses of the ${path.title}, each by its own rules.`,
+      }),
+    );
+  }
+  return planned;
+}
+
+/** The one insert of a pending credential — course certificate, skill badge or path certificate — with its status-list slot and public URLs. */
+async function insertCredential(
+  ctx: MutationCtx,
+  { user, enrollment, course, cohort, now }: Earned,
+  what: {
+    kind: "course" | "skill" | "path";
+    skillId?: Id<"skills">;
+    skillLevel?: keyof typeof LEVEL_RANK;
+    pathId?: Id<"learningPaths">;
+    achievementId: string;
+    name: string;
+    description: string;
+    criteria: string;
+    expiresAt?: number;
+  },
+) {
+  const publicId = crypto.randomUUID();
+  const urls = certificateUrls(publicId);
+  return await ctx.db.insert("certificates", {
+    enrollmentId: enrollment._id,
+    userId: user._id,
+    courseId: course._id,
+    cohortId: cohort._id,
+    issuedAt: now,
+    publicId,
+    kind: what.kind,
+    ...(what.skillId ? { skillId: what.skillId, skillLevel: what.skillLevel } : {}),
+    ...(what.pathId ? { pathId: what.pathId } : {}),
+    issueStatus: "pending",
+    statusListIndex: await allocateStatusIndex(ctx),
+    verificationUrl: urls.verify,
+    linkedInShareUrl: linkedInShareUrl(urls.verify),
+    ...(what.expiresAt ? { expiresAt: what.expiresAt } : {}),
+    badgeData: {
+      credentialId: `urn:uuid:${publicId}`,
+      type: ["VerifiableCredential", "OpenBadgeCredential"],
+      issuerId: "",
+      issuerName: credentialIssuerSettings().name,
+      achievementId: what.achievementId,
+      name: what.name,
+      description: what.description,
+      criteriaNarrative: what.criteria,
+      imageUrl: urls.image,
+      validFrom: new Date(now).toISOString(),
+      ...(what.expiresAt ? { validUntil: new Date(what.expiresAt).toISOString() } : {}),
+    },
+    createdAt: now,
+  });
+}
+
+export async function scheduleIssue(ctx: MutationCtx, certificateIds: Array<Id<"certificates">>) {
+  for (let i = 0; i < certificateIds.length; i += ISSUE_BATCH_SIZE) {
+    await ctx.scheduler.runAfter(0, internal.certificates.issue.issueBatch, { certificateIds: certificateIds.slice(i, i + ISSUE_BATCH_SIZE) });
+  }
+}
+
+export function certificateCriteria(rules: CompletionRules) {
+  return `Attend at least ${rules.minAttendancePercent}% of the cohort's live sessions${rules.postAssessmentId ? " and pass the post-course assessment" : ""}.`;
+}
+
+function addMonths(ms: number, months: number) {
+  const date = new Date(ms);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return date.getTime();
+}

@@ -1,0 +1,193 @@
+/**
+ * The one owner of an enrollment's payment and seat state. Every write to the `enrollments` table is a function
+ * here (tests/convex/architecture.test.ts holds the rest of convex/ to that): a seat held for checkout, its Stripe
+ * Checkout Session, a delayed payment, confirmation, the end of a pending purchase (expired, failed, cancelled),
+ * refunds, an organization's assign / move / unassign, a waitlist offer accepted, and the demo academy's history.
+ *
+ * Callers decide *whether* (payments match Stripe's events, organizations check seats and scope, the waitlist checks
+ * the offer); these functions make the change and keep the cohort's seat count true in the same transaction
+ * (enrollments/model/seats.ts), and a freed seat goes to the waitlist at once. Each write fires the dashboards'
+ * triggers (convex/functions.ts), so managers' figures follow every change.
+ */
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import type { EnrollmentFailure } from "../../validators";
+import { offerFreeSeats } from "../../waitlist/model/queue";
+import { accessWindows, returnSeat, takeSeat } from "./seats";
+
+type Offering = { cohort: Doc<"cohorts">; course: Doc<"courses"> };
+
+/** Takes a seat and records a pending b2c purchase holding it until `holdExpiresAt` (checkout follows). */
+export async function holdSeatForCheckout(ctx: MutationCtx, userId: Id<"users">, { cohort, course }: Offering, purchase: { holdExpiresAt: number; currency: string }) {
+  await takeSeat(ctx, cohort._id);
+  return await insertWithSeat(ctx, userId, cohort, { paymentStatus: "pending", paymentType: "b2c", ...pendingPurchase(course, purchase) });
+}
+
+/**
+ * Turns an accepted waitlist offer into an enrollment holding the offer's seat: confirmed at once when the
+ * learner's organization pays (b2b), otherwise a pending b2c purchase held until `holdExpiresAt`.
+ */
+export async function enrollFromOffer(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  { cohort, course }: Offering,
+  payment: { paidByOrganization: true } | { paidByOrganization: false; holdExpiresAt: number; currency: string },
+) {
+  return await insertWithSeat(
+    ctx,
+    userId,
+    cohort,
+    payment.paidByOrganization ? { paymentStatus: "completed", paymentType: "b2b" } : { paymentStatus: "pending", paymentType: "b2c", ...pendingPurchase(course, payment) },
+  );
+}
+
+/**
+ * Takes a seat and records a confirmed enrollment: an organization placing its member (b2b, now), or the demo
+ * academy's past purchases (`purchasedAt` in the past).
+ */
+export async function enrollConfirmed(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  cohort: Doc<"cohorts">,
+  purchase: { paymentType: Doc<"enrollments">["paymentType"]; amountCents?: number; purchasedAt?: number; intakeSurveyCompleted?: boolean },
+) {
+  await takeSeat(ctx, cohort._id);
+  const purchasedAt = purchase.purchasedAt ?? Date.now();
+  return await insertWithSeat(ctx, userId, cohort, {
+    paymentStatus: "completed",
+    paymentType: purchase.paymentType,
+    ...(purchase.amountCents !== undefined ? { amountCents: purchase.amountCents } : {}),
+    intakeSurveyCompleted: purchase.intakeSurveyCompleted ?? false,
+    purchaseDate: purchasedAt,
+    createdAt: purchasedAt,
+  });
+}
+
+/** The price and hold of a pending b2c purchase: the course's price, fixed now, in the academy's currency. */
+function pendingPurchase(course: Doc<"courses">, purchase: { holdExpiresAt: number; currency: string }) {
+  return { holdExpiresAt: purchase.holdExpiresAt, amountCents: course.priceB2C, currency: purchase.currency };
+}
+
+/** The one insert of an enrollment: it holds a seat of `cohort` (taken by the caller, or an offer's) with the access windows of that cohort. */
+async function insertWithSeat(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  cohort: Doc<"cohorts">,
+  fields: Pick<Doc<"enrollments">, "paymentStatus" | "paymentType"> & Partial<Omit<Doc<"enrollments">, "_id" | "_creationTime">>,
+) {
+  const now = Date.now();
+  return await ctx.db.insert("enrollments", {
+    userId,
+    cohortId: cohort._id,
+    courseId: cohort.courseId,
+    purchaseDate: now,
+    intakeSurveyCompleted: false,
+    ...accessWindows(cohort),
+    seatHeld: true,
+    createdAt: now,
+    ...fields,
+    updatedAt: now,
+  });
+}
+
+/** Records the Checkout Session created for a purchase; its payment link is kept only while the seat is still held. */
+export async function attachCheckoutSession(ctx: MutationCtx, enrollment: Doc<"enrollments">, checkoutSession: { id: string; url: string }) {
+  const open = enrollment.paymentStatus === "pending" && enrollment.seatHeld;
+  await ctx.db.patch("enrollments", enrollment._id, {
+    stripeCheckoutSessionId: checkoutSession.id,
+    ...(open ? { checkoutUrl: checkoutSession.url } : {}),
+    updatedAt: Date.now(),
+  });
+  return open;
+}
+
+/** A delayed payment method (e.g. bank debit) is processing: the seat stays held until Stripe reports the result. */
+export async function awaitDelayedPayment(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
+  await ctx.db.patch("enrollments", enrollment._id, { awaitingAsyncPayment: true, holdExpiresAt: undefined, updatedAt: Date.now() });
+}
+
+/** Confirms a paid purchase; one whose hold already ended takes a free seat again (the caller checked there is one). */
+export async function confirmPayment(ctx: MutationCtx, enrollment: Doc<"enrollments">, paymentIntentId: string | null) {
+  if (!enrollment.seatHeld) await takeSeat(ctx, enrollment.cohortId);
+  const cohort = (await ctx.db.get("cohorts", enrollment.cohortId))!;
+  const now = Date.now();
+  await ctx.db.patch("enrollments", enrollment._id, {
+    paymentStatus: "completed",
+    seatHeld: true,
+    purchaseDate: now,
+    stripePaymentIntentId: paymentIntentId ?? undefined,
+    holdExpiresAt: undefined,
+    awaitingAsyncPayment: undefined,
+    failureReason: undefined,
+    checkoutError: undefined,
+    ...accessWindows(cohort),
+    updatedAt: now,
+  });
+}
+
+/** Ends a pending purchase without a seat (hold expired, payment failed, cancelled…); false when it is not pending. */
+export async function endPending(ctx: MutationCtx, enrollment: Doc<"enrollments">, reason: EnrollmentFailure, message?: string) {
+  if (enrollment.paymentStatus !== "pending") return false;
+  await releaseSeat(ctx, enrollment);
+  await ctx.db.patch("enrollments", enrollment._id, {
+    paymentStatus: "failed",
+    failureReason: reason,
+    awaitingAsyncPayment: undefined,
+    holdExpiresAt: undefined,
+    ...(message ? { checkoutError: message } : {}),
+    updatedAt: Date.now(),
+  });
+  return true;
+}
+
+/** What the learner's checkout page says about a payment that could not be delivered. */
+export async function noteCheckoutError(ctx: MutationCtx, enrollment: Doc<"enrollments">, message: string) {
+  await ctx.db.patch("enrollments", enrollment._id, { checkoutError: message, updatedAt: Date.now() });
+}
+
+/** A platform admin asked Stripe for a refund (the charge.refunded webhook then ends access). */
+export async function recordRefundRequest(ctx: MutationCtx, enrollmentId: Id<"enrollments">, note: string | undefined) {
+  await ctx.db.patch("enrollments", enrollmentId, { refundRequestedAt: Date.now(), ...(note ? { refundNote: note } : {}), updatedAt: Date.now() });
+}
+
+/** Part of the charge was refunded: recorded for admins; the learner keeps the seat. */
+export async function recordPartialRefund(ctx: MutationCtx, enrollment: Doc<"enrollments">, refundedCents: number) {
+  await ctx.db.patch("enrollments", enrollment._id, { amountRefundedCents: refundedCents, updatedAt: Date.now() });
+}
+
+/** The whole charge was refunded: the seat goes back (to the waitlist first) and access ends now. */
+export async function refundInFull(ctx: MutationCtx, enrollment: Doc<"enrollments">, refundedCents: number) {
+  await releaseSeat(ctx, enrollment);
+  const now = Date.now();
+  await ctx.db.patch("enrollments", enrollment._id, {
+    paymentStatus: "refunded",
+    refundedAt: now,
+    amountRefundedCents: refundedCents || enrollment.amountCents,
+    officeHoursEligibleUntil: now,
+    materialsAccessUntil: now,
+    chatbotAccessUntil: now,
+    updatedAt: now,
+  });
+}
+
+/** Moves an enrollment to another cohort of the same course: a seat there is taken first, then this one goes back. */
+export async function moveToCohort(ctx: MutationCtx, enrollment: Doc<"enrollments">, target: Doc<"cohorts">) {
+  await takeSeat(ctx, target._id);
+  await releaseSeat(ctx, enrollment);
+  await ctx.db.patch("enrollments", enrollment._id, { cohortId: target._id, seatHeld: true, ...accessWindows(target), updatedAt: Date.now() });
+}
+
+/** Takes a member out of a cohort their organization placed them in; the seat goes back (to the waitlist first). */
+export async function unassign(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
+  await releaseSeat(ctx, enrollment);
+  await ctx.db.patch("enrollments", enrollment._id, { paymentStatus: "failed", failureReason: "cancelled", updatedAt: Date.now() });
+}
+
+/** Gives the enrollment's seat back to the cohort (no-op when it holds none) and offers it to the waitlist in the same transaction. */
+async function releaseSeat(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
+  if (!enrollment.seatHeld) return false;
+  await returnSeat(ctx, enrollment.cohortId);
+  await ctx.db.patch("enrollments", enrollment._id, { seatHeld: false, holdExpiresAt: undefined, updatedAt: Date.now() });
+  await offerFreeSeats(ctx, enrollment.cohortId);
+  return true;
+}

@@ -1,0 +1,46 @@
+/** Enrollments: a person's seat in a cohort, paid (b2c) or placed by their organization (b2b). */
+import { defineTable } from "convex/server";
+import { v } from "convex/values";
+import { vEnrollmentFailure, vPaymentStatus, vPaymentType } from "../validators";
+
+export const enrollmentsTables = {
+  enrollments: defineTable({
+    userId: v.id("users"),
+    cohortId: v.id("cohorts"),
+    courseId: v.id("courses"),
+    purchaseDate: v.number(),
+    paymentStatus: vPaymentStatus,
+    paymentType: vPaymentType,
+    stripePaymentIntentId: v.optional(v.string()),
+    stripeCheckoutSessionId: v.optional(v.string()),
+    intakeSurveyCompleted: v.boolean(),
+    officeHoursEligibleUntil: v.number(),
+    materialsAccessUntil: v.number(),
+    chatbotAccessUntil: v.number(),
+    /** True while this enrollment occupies a seat (counted in cohort.currentEnrollment). */
+    seatHeld: v.boolean(),
+    /** Pending B2C purchases hold their seat until this time (docs/schema.md). */
+    holdExpiresAt: v.optional(v.number()),
+    /** A delayed payment method is processing: the seat stays held until Stripe decides. */
+    awaitingAsyncPayment: v.optional(v.boolean()),
+    amountCents: v.optional(v.number()),
+    checkoutUrl: v.optional(v.string()),
+    checkoutError: v.optional(v.string()),
+    failureReason: v.optional(vEnrollmentFailure),
+    refundRequestedAt: v.optional(v.number()),
+    refundedAt: v.optional(v.number()),
+    /** Currency of `amountCents`, fixed when the seat is reserved (older rows: the academy's currency). */
+    currency: v.optional(v.string()),
+    /** Refunded so far; access ends only when the whole charge is refunded. */
+    amountRefundedCents: v.optional(v.number()),
+    /** The platform admin's reason for a refund issued from /admin. */
+    refundNote: v.optional(v.string()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_cohortId_and_paymentStatus", ["cohortId", "paymentStatus"])
+    .index("by_userId_and_courseId", ["userId", "courseId"])
+    .index("by_stripeCheckoutSessionId", ["stripeCheckoutSessionId"])
+    .index("by_stripePaymentIntentId", ["stripePaymentIntentId"])
+    .index("by_userId_and_cohortId", ["userId", "cohortId"]),
+};

@@ -1,0 +1,150 @@
+/**
+ * Every call the academy makes to Stripe, in one place: Checkout Sessions (create, expire), refunds (one function for
+ * admin refunds, refunds of payments under review and automatic refunds of payments that could not be delivered),
+ * seat invoices, and verifying webhooks. The payments domain calls these from its actions (payments/checkout.ts,
+ * refunds.ts, seatInvoices.ts) and applies what Stripe sends back (payments/webhook.ts). Each call carries an
+ * idempotency key named for what it is about, so a retried action never charges, refunds or invoices twice.
+ */
+import Stripe from "stripe";
+import type { Doc, Id } from "../_generated/dataModel";
+import { stripeSettings } from "../env";
+
+/** The Stripe SDK, over fetch (works in Convex's runtime), pointed at the local stand-in when configured. */
+function stripeClient() {
+  const { secretKey, apiBase } = stripeSettings();
+  if (!secretKey) {
+    throw new Error("Stripe is not configured: set STRIPE_SECRET_KEY (npm run dev configures the local stand-in).");
+  }
+  const base = apiBase ? new URL(apiBase) : null;
+  return new Stripe(secretKey, {
+    httpClient: Stripe.createFetchHttpClient(),
+    maxNetworkRetries: 2,
+    telemetry: false,
+    ...(base
+      ? { host: base.hostname, port: Number(base.port || (base.protocol === "https:" ? 443 : 80)), protocol: base.protocol.replace(":", "") as "http" | "https" }
+      : {}),
+  });
+}
+
+// ------------------------------------------------------------------ Checkout Sessions
+
+/**
+ * Creates the Checkout Session of a held seat, for the price fixed when it was reserved, expiring with the hold
+ * (idempotent per enrollment).
+ */
+export async function createCheckoutSession(purchase: {
+  enrollment: Doc<"enrollments">;
+  cohort: Doc<"cohorts">;
+  course: Doc<"courses">;
+  user: Doc<"users">;
+  price: { amountCents: number; currency: string };
+  expiresAt: number;
+  siteUrl: string;
+}) {
+  const { enrollment, cohort, course, user, price } = purchase;
+  const checkoutSession = await stripeClient().checkout.sessions.create(
+    {
+      mode: "payment",
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: price.currency,
+            unit_amount: price.amountCents,
+            product_data: { name: course.title, description: cohort.name },
+          },
+        },
+      ],
+      customer_email: user.email,
+      client_reference_id: enrollment._id,
+      metadata: { enrollmentId: enrollment._id, cohortId: cohort._id, courseId: course._id, userId: user._id },
+      payment_intent_data: { metadata: { enrollmentId: enrollment._id } },
+      expires_at: Math.floor(purchase.expiresAt / 1000),
+      success_url: `${purchase.siteUrl}/checkout/return?session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${purchase.siteUrl}/checkout/${enrollment._id}?cancelled=1`,
+    },
+    { idempotencyKey: `checkout-session-${enrollment._id}` },
+  );
+  return { id: checkoutSession.id, url: checkoutSession.url ?? "" };
+}
+
+/** Closes a Checkout Session that is still open, so nobody pays for a seat that was released. */
+export async function expireCheckoutSession(checkoutSessionId: string) {
+  const stripe = stripeClient();
+  const checkoutSession = await stripe.checkout.sessions.retrieve(checkoutSessionId);
+  if (checkoutSession.status === "open") await stripe.checkout.sessions.expire(checkoutSessionId);
+}
+
+// ------------------------------------------------------------------ refunds
+
+/**
+ * Refunds a payment in full: an enrollment's purchase, or a payment under review. The idempotency key names what is
+ * refunded, so a repeated click, a retry, or an admin's and the automatic refund of the same payment refund once.
+ */
+export async function refundPayment(paymentIntentId: string, refunded: { enrollmentId: Id<"enrollments"> } | { paymentReviewId: Id<"paymentReviews"> }, note?: string) {
+  const idempotencyKey = "enrollmentId" in refunded ? `refund-${refunded.enrollmentId}` : `refund-review-${refunded.paymentReviewId}`;
+  const metadata: Record<string, string> = { ...refunded, ...(note ? { note } : {}) };
+  return await stripeClient().refunds.create({ payment_intent: paymentIntentId, reason: "requested_by_customer", metadata }, { idempotencyKey });
+}
+
+// ------------------------------------------------------------------ seat invoices
+
+/** The organization's Stripe customer, created once. */
+export async function createCustomer(organization: Doc<"organizations">) {
+  const customer = await stripeClient().customers.create(
+    { email: organization.contactEmail, name: organization.name, metadata: { organizationId: organization._id } },
+    { idempotencyKey: `org-customer-${organization._id}` },
+  );
+  return customer.id;
+}
+
+/**
+ * Creates a purchase's invoice (`send_invoice`, quantity = seats at the course's per-seat price), finalizes it and
+ * has Stripe send it to the organization's contact. Idempotent per purchase.
+ */
+export async function sendSeatInvoice(invoice: {
+  customerId: string;
+  purchase: Doc<"seatPurchases">;
+  organization: Doc<"organizations">;
+  course: Doc<"courses">;
+  currency: string;
+  daysUntilDue: number;
+}) {
+  const { customerId, purchase, organization, course } = invoice;
+  const stripe = stripeClient();
+  const draft = await stripe.invoices.create(
+    {
+      customer: customerId,
+      collection_method: "send_invoice",
+      days_until_due: invoice.daysUntilDue,
+      pending_invoice_items_behavior: "exclude",
+      description: `${purchase.seats} seats for ${organization.name}`,
+      metadata: { purchaseId: purchase._id, organizationId: organization._id },
+    },
+    { idempotencyKey: `seat-invoice-${purchase._id}` },
+  );
+  await stripe.invoiceItems.create(
+    {
+      customer: customerId,
+      invoice: draft.id,
+      currency: invoice.currency,
+      quantity: purchase.seats,
+      unit_amount_decimal: Stripe.Decimal.from(purchase.unitAmountCents),
+      description: `${course.title} — seat`,
+    },
+    { idempotencyKey: `seat-invoice-item-${purchase._id}` },
+  );
+  const finalized = await stripe.invoices.finalizeInvoice(draft.id!, {}, { idempotencyKey: `seat-invoice-finalize-${purchase._id}` });
+  await stripe.invoices.sendInvoice(draft.id!, {}, { idempotencyKey: `seat-invoice-send-${purchase._id}` });
+  return { invoiceId: draft.id!, hostedInvoiceUrl: finalized.hosted_invoice_url ?? null };
+}
+
+// ------------------------------------------------------------------ webhooks
+
+/** Verifies a webhook delivery's signature against the raw body; throws when forged or stale. */
+export async function verifyStripeEvent(rawBody: string, signature: string | null) {
+  const { webhookSecret } = stripeSettings();
+  if (!webhookSecret) throw new Error("STRIPE_WEBHOOK_SECRET is not set");
+  if (!signature) throw new Error("Missing Stripe-Signature header");
+  return await Stripe.webhooks.constructEventAsync(rawBody, signature, webhookSecret, 300, Stripe.createSubtleCryptoProvider());
+}

@@ -1,0 +1,228 @@
+/**
+ * What each stored status, role and kind is called on screen (and the badge colour it carries). Every map is keyed
+ * by the validator's type, so a new status fails the type check here until it gets its words.
+ */
+import type { Infer } from "convex/values";
+import type { BadgeTone } from "@/components/ui/badge";
+import type {
+  vAttendanceStatus,
+  vBookingStatus,
+  vCapabilityLevel,
+  vCertificateIssueStatus,
+  vCohortStatus,
+  vCourseFormat,
+  vCourseStatus,
+  vDomainStatus,
+  vImpactLevel,
+  vKitItemType,
+  vManagerAccessType,
+  vManagerRole,
+  vOfferOutcome,
+  vOrgAuditAction,
+  vOrganizationStatus,
+  vPaceStatus,
+  vPaymentStatus,
+  vPaymentType,
+  vPeriodType,
+  vRecurrenceFrequency,
+  vReminderChannel,
+  vReminderTarget,
+  vSeatPurchaseStatus,
+  vSessionType,
+  vSkillProgressLevel,
+  vTeamRole,
+  vUserRole,
+  vWaitlistStatus,
+} from "@/convex/validators";
+
+type Labelled = { label: string; tone: BadgeTone };
+
+// ------------------------------------------------------------------ catalog
+export const FORMAT_LABEL: Record<Infer<typeof vCourseFormat>, string> = { cohort: "Cohort", webinar: "Webinar", hackathon: "Hackathon" };
+export const LEVEL_LABEL: Record<Infer<typeof vCapabilityLevel>, string> = {
+  fundamentals: "Fundamentals",
+  intermediate: "Intermediate",
+  advanced: "Advanced",
+};
+export const IMPACT_LABEL: Record<Infer<typeof vImpactLevel>, string> = {
+  L1: "L1 · Individual adoption",
+  L2: "L2 · Team transformation",
+  L3: "L3 · Organizational strategy",
+};
+export const SESSION_TYPE_LABEL: Record<Infer<typeof vSessionType>, string> = {
+  S: "Spark",
+  W: "Workshop",
+  MM: "Mini-Masterclass",
+  CAP: "Capability",
+  IO: "Implementation Office",
+};
+export const COURSE_STATUS: Record<Infer<typeof vCourseStatus>, Labelled> = {
+  draft: { label: "Draft", tone: "neutral" },
+  published: { label: "Published", tone: "success" },
+  archived: { label: "Archived", tone: "neutral" },
+};
+export const COHORT_STATUS: Record<Infer<typeof vCohortStatus>, Labelled> = {
+  scheduled: { label: "Scheduled", tone: "neutral" },
+  open: { label: "Open", tone: "brand" },
+  in_progress: { label: "In progress", tone: "success" },
+  completed: { label: "Completed", tone: "neutral" },
+  cancelled: { label: "Cancelled", tone: "danger" },
+};
+export const KIT_ITEM_TYPE_LABEL: Record<Infer<typeof vKitItemType>, string> = {
+  slides: "Slides",
+  prompts: "Prompt library",
+  template: "Template",
+  worksheet: "Worksheet",
+  chatbot: "Chatbot link",
+};
+
+// ----------------------------------------------------------------- payments
+export const PAYMENT_STATUS: Record<Infer<typeof vPaymentStatus>, Labelled> = {
+  completed: { label: "Completed", tone: "success" },
+  pending: { label: "Pending", tone: "warning" },
+  failed: { label: "Failed", tone: "neutral" },
+  refunded: { label: "Refunded", tone: "danger" },
+};
+export const PAYMENT_TYPE_LABEL: Record<Infer<typeof vPaymentType>, string> = { b2c: "Individual", b2b: "Organization" };
+export const SEAT_PURCHASE_STATUS: Record<Infer<typeof vSeatPurchaseStatus>, Labelled> = {
+  creating: { label: "Preparing invoice", tone: "neutral" },
+  open: { label: "Invoice sent", tone: "warning" },
+  paid: { label: "Paid", tone: "success" },
+  past_due: { label: "Payment failed", tone: "danger" },
+  void: { label: "Cancelled", tone: "neutral" },
+};
+
+// ----------------------------------------------------------------- waitlist
+export const WAITLIST_STATUS: Record<Infer<typeof vWaitlistStatus>, Labelled> = {
+  waiting: { label: "Waiting", tone: "warning" },
+  offered: { label: "Offered", tone: "brand" },
+  enrolled: { label: "Enrolled", tone: "success" },
+  expired: { label: "Expired", tone: "neutral" },
+  cancelled: { label: "Cancelled", tone: "neutral" },
+};
+export const OFFER_OUTCOME_LABEL: Record<Infer<typeof vOfferOutcome>, string> = {
+  accepted: "accepted",
+  declined: "declined",
+  expired: "offer expired",
+  withdrawn: "offer withdrawn",
+};
+
+// ----------------------------------------------------------------- sessions
+export const ATTENDANCE: Record<Infer<typeof vAttendanceStatus>, Labelled> = {
+  present: { label: "Attended", tone: "success" },
+  late: { label: "Attended (late)", tone: "warning" },
+  absent: { label: "Absent", tone: "danger" },
+  excused: { label: "Excused", tone: "neutral" },
+};
+/** What an instructor marks (the learner sees `ATTENDANCE`'s words for the same marks). */
+export const ATTENDANCE_MARK_LABEL: Record<Infer<typeof vAttendanceStatus>, string> = {
+  present: "Present",
+  late: "Late",
+  absent: "Absent",
+  excused: "Excused",
+};
+export const RECURRENCE_LABEL: Record<Infer<typeof vRecurrenceFrequency>, string> = {
+  weekly: "Every week",
+  biweekly: "Every 2 weeks",
+  monthly: "Every month",
+};
+export const BOOKING_STATUS: Record<Infer<typeof vBookingStatus>, Labelled> = {
+  scheduled: { label: "Booked", tone: "success" },
+  completed: { label: "Completed", tone: "neutral" },
+  cancelled: { label: "Cancelled", tone: "danger" },
+  no_show: { label: "Missed", tone: "neutral" },
+};
+
+// ------------------------------------------------------------- certificates
+/** A certificate's issuing state as the academy's staff see it. */
+export const CERTIFICATE_ISSUE_STATUS: Record<Infer<typeof vCertificateIssueStatus>, Labelled> = {
+  pending: { label: "Issuing…", tone: "brand" },
+  issued: { label: "Issued", tone: "success" },
+  failed: { label: "Failed", tone: "warning" },
+};
+/** The same states in the holder's words. */
+export const MY_CERTIFICATE_STATUS: Record<Infer<typeof vCertificateIssueStatus>, Labelled> = {
+  pending: { label: "Being issued", tone: "brand" },
+  issued: { label: "Ready", tone: "success" },
+  failed: { label: "Delayed", tone: "warning" },
+};
+
+// ------------------------------------------------------------ organizations
+export const ORGANIZATION_STATUS: Record<Infer<typeof vOrganizationStatus>, Labelled> = {
+  active: { label: "Active", tone: "success" },
+  pending_payment: { label: "Awaiting payment", tone: "warning" },
+  suspended: { label: "Suspended", tone: "danger" },
+};
+export const DOMAIN_STATUS: Record<Infer<typeof vDomainStatus>, Labelled> = {
+  requested: { label: "Waiting for approval", tone: "warning" },
+  approved: { label: "Approved", tone: "success" },
+  rejected: { label: "Not approved", tone: "danger" },
+};
+export const MANAGER_ROLE_LABEL: Record<Infer<typeof vManagerRole>, string> = { admin: "Administrator", manager: "Manager", viewer: "Viewer" };
+/** The caller's role in an organization: a manager role, or the academy's own admin looking in. */
+export const ORG_ROLE_LABEL: Record<Infer<typeof vManagerRole> | Extract<Infer<typeof vUserRole>, "platform_admin">, string> = {
+  ...MANAGER_ROLE_LABEL,
+  platform_admin: "Platform admin",
+};
+export const TEAM_ROLE_LABEL: Record<Infer<typeof vTeamRole>, string> = { member: "Member", lead: "Lead" };
+export const ORG_AUDIT_ACTION_LABEL: Record<Infer<typeof vOrgAuditAction>, string> = {
+  organization_created: "Organization created",
+  seats_requested: "Seats ordered",
+  seats_added: "Seats added",
+  invite_sent: "Invited",
+  invite_resent: "Invitation re-sent",
+  invite_revoked: "Invitation revoked",
+  invite_expired: "Invitation expired",
+  member_joined: "Joined",
+  member_removed: "Removed",
+  cohort_assigned: "Assigned to cohort",
+  cohort_moved: "Moved between cohorts",
+  cohort_unassigned: "Taken out of cohort",
+  domain_requested: "Domain submitted",
+  domain_approved: "Domain approved",
+  domain_rejected: "Domain rejected",
+  domain_join_toggled: "Domain joining switched",
+  team_created: "Team created",
+  team_updated: "Team changed",
+  manager_updated: "Manager role changed",
+  status_changed: "Status changed",
+};
+
+// --------------------------------------------------------------- dashboards
+export const PACE: Record<Infer<typeof vPaceStatus>, Labelled> = {
+  not_started: { label: "Not started", tone: "neutral" },
+  on_track: { label: "On track", tone: "success" },
+  behind: { label: "Behind", tone: "warning" },
+  completed: { label: "Completed", tone: "brand" },
+};
+/** Skill levels in rising order; a level's number (0–4) is its index. */
+export const SKILL_LEVELS: ReadonlyArray<Infer<typeof vSkillProgressLevel>> = ["none", "foundational", "practitioner", "advanced", "expert"];
+export const SKILL_LEVEL_LABEL: Record<Infer<typeof vSkillProgressLevel>, string> = {
+  none: "None",
+  foundational: "Foundational",
+  practitioner: "Practitioner",
+  advanced: "Advanced",
+  expert: "Expert",
+};
+export const REPORT_FREQUENCY_LABEL: Record<Infer<typeof vPeriodType>, string> = {
+  daily: "Every day",
+  weekly: "Every Monday",
+  monthly: "On the 1st of each month",
+};
+export const REMINDER_TARGET_LABEL: Record<Infer<typeof vReminderTarget>, string> = {
+  individual: "People",
+  team: "Team",
+  behind_schedule: "Behind schedule",
+  inactive: "Inactive",
+};
+export const REMINDER_CHANNEL_LABEL: Record<Infer<typeof vReminderChannel>, string> = {
+  both: "Email and in-app",
+  email: "Email only",
+  in_app: "In-app only",
+};
+export const MANAGER_ACCESS_LABEL: Record<Infer<typeof vManagerAccessType>, string> = {
+  view_dashboard: "Opened a dashboard",
+  view_individual: "Opened your progress",
+  export_report: "Exported a report",
+  send_reminder: "Sent a reminder",
+};
