@@ -5,6 +5,7 @@
  * post-assessment, previewing what learners see, deactivating without losing
  * past attempts; and, for platform admins, the course's certificate rules.
  */
+import { pick } from "convex-helpers";
 import { type Infer, v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
@@ -13,10 +14,11 @@ import { platformAdminMutation, platformAdminQuery, userMutation, userQuery } fr
 import { DEFAULT_MIN_ATTENDANCE } from "../certificates/model/plan";
 import { aiSettings } from "../env";
 import { boundedText, optionalText, TEXT_LIMITS } from "../limits";
-import { vAnswerOption, vAssessmentType, vDifficulty, vQuestionType, vShowCorrectAnswers } from "../validators";
+import { vAssessmentType } from "../validators";
 import { canAuthorCourse, DEFAULT_WINDOW_DAYS, requireAuthorOf } from "./model/access";
 import { MAX_QUESTIONS } from "./model/attempts";
 import { learnerQuestion, vLearnerQuestion } from "./model/views";
+import { assessmentsTables } from "./tables";
 
 const MAX_OPTIONS = 10;
 
@@ -72,39 +74,41 @@ export const courses = userQuery({
   },
 });
 
-const vQuestionFields = {
-  questionType: vQuestionType,
-  questionText: v.string(),
-  explanation: v.optional(v.string()),
-  answers: v.optional(v.array(vAnswerOption)),
-  scaleMin: v.optional(v.number()),
-  scaleMax: v.optional(v.number()),
-  scaleLabels: v.optional(v.object({ min: v.string(), max: v.string() })),
-  sampleAnswer: v.optional(v.string()),
-  acceptedAnswers: v.optional(v.array(v.string())),
-  rubric: v.optional(v.string()),
-  aiGradingEnabled: v.optional(v.boolean()),
-  points: v.number(),
-  difficulty: vDifficulty,
-  skillIds: v.optional(v.array(v.id("skills"))),
-};
+/** What an author sets on a question (the table's own validators, so the two cannot drift apart). */
+const vQuestionFields = pick(assessmentsTables.assessmentQuestions.validator.fields, [
+  "questionType",
+  "questionText",
+  "explanation",
+  "answers",
+  "scaleMin",
+  "scaleMax",
+  "scaleLabels",
+  "sampleAnswer",
+  "acceptedAnswers",
+  "rubric",
+  "aiGradingEnabled",
+  "points",
+  "difficulty",
+  "skillIds",
+]);
 
-const vSettings = {
-  title: v.string(),
-  description: v.optional(v.string()),
-  type: vAssessmentType,
-  lessonId: v.optional(v.id("lessons")),
-  skillIds: v.optional(v.array(v.id("skills"))),
-  timeLimit: v.optional(v.number()),
-  passingScore: v.number(),
-  allowRetake: v.boolean(),
-  maxAttempts: v.optional(v.number()),
-  showCorrectAnswers: vShowCorrectAnswers,
-  randomizeQuestions: v.boolean(),
-  randomizeAnswers: v.boolean(),
-  questionsPerAttempt: v.optional(v.number()),
-  windowDays: v.optional(v.number()),
-};
+/** What an author sets on an assessment. */
+const vSettings = pick(assessmentsTables.assessments.validator.fields, [
+  "title",
+  "description",
+  "type",
+  "lessonId",
+  "skillIds",
+  "timeLimit",
+  "passingScore",
+  "allowRetake",
+  "maxAttempts",
+  "showCorrectAnswers",
+  "randomizeQuestions",
+  "randomizeAnswers",
+  "questionsPerAttempt",
+  "windowDays",
+]);
 
 /** One assessment with every question (answers, rubrics and all), the course's lessons and the skills to tag. */
 export const assessment = userQuery({
@@ -295,7 +299,7 @@ export const saveAssessment = userMutation({
   },
 });
 
-function checkOptions(type: Doc<"assessmentQuestions">["questionType"], answers: Array<Infer<typeof vAnswerOption>> | undefined) {
+function checkOptions(type: Doc<"assessmentQuestions">["questionType"], answers: Doc<"assessmentQuestions">["answers"]) {
   const options = (answers ?? []).map((a) => ({
     id: boundedText(a.id, "an answer's id", 64, { min: 1 }),
     text: boundedText(a.text, "an answer", TEXT_LIMITS.line, { min: 1 }),
