@@ -14,13 +14,13 @@ import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { CheckboxField } from "@/components/ui/checkbox";
+import { Select, SelectOptions } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
-import { QUESTION_TYPE_LABEL, QuestionFields } from "./question-fields";
-import { ASSESSMENT_TYPE_LABEL } from "./take-assessment";
+import { ASSESSMENT_TYPE_LABEL, DIFFICULTY_LABEL, QUESTION_TYPE_LABEL, SHOW_CORRECT_ANSWERS_LABEL } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
+import { QuestionFields, withAnswer } from "./question-fields";
 
 type Detail = NonNullable<FunctionReturnType<typeof api.assessments.authoring.assessment>>;
 type Settings = Omit<FunctionArgs<typeof api.assessments.authoring.saveAssessment>, "assessmentId" | "courseId">;
@@ -36,6 +36,9 @@ const NEW_SETTINGS: Settings = {
   randomizeQuestions: false,
   randomizeAnswers: true,
 };
+
+/** Kinds a new assessment can be; a knowledge check starts as another kind and gets its lesson under Settings. */
+const { knowledge_check: _lessonOnly, ...NEW_ASSESSMENT_TYPES } = ASSESSMENT_TYPE_LABEL;
 
 /** /teach/assessments: the courses the viewer may author and their assessments; a new assessment. */
 export function AssessmentCourses() {
@@ -94,42 +97,28 @@ export function AssessmentCourses() {
 function NewAssessmentDialog({ courseId, onClose }: { courseId: Id<"courses">; onClose: () => void }) {
   const save = useMutation(api.assessments.authoring.saveAssessment);
   const router = useRouter();
-  const toast = useToast();
+  const { pending, handleSubmit } = useSubmit();
   const [title, setTitle] = useState("");
   const [type, setType] = useState<Settings["type"]>("pre_course");
-  const [busy, setBusy] = useState(false);
+  const defaults = type === "post_course" ? { passingScore: 70, allowRetake: true, maxAttempts: 3, showCorrectAnswers: "after_passing" as const } : {};
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent title="New assessment" description="You set the rules and add questions next.">
         <form
           className="space-y-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setBusy(true);
-            const defaults = type === "post_course" ? { passingScore: 70, allowRetake: true, maxAttempts: 3, showCorrectAnswers: "after_passing" as const } : {};
-            save({ courseId, ...NEW_SETTINGS, ...defaults, title, type })
-              .then((id) => router.push(`/teach/assessments/${id}`))
-              .catch((error: unknown) => toast("error", errorMessage(error)))
-              .finally(() => setBusy(false));
-          }}
+          onSubmit={handleSubmit(() => save({ courseId, ...NEW_SETTINGS, ...defaults, title, type }), { onSuccess: (id) => router.push(`/teach/assessments/${id}`), keepPending: true })}
         >
           <Field id="new-title" label="Title">
             <Input id="new-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
           </Field>
           <Field id="new-type" label="Kind">
             <Select id="new-type" value={type} onChange={(e) => setType(e.target.value as Settings["type"])}>
-              {Object.entries(ASSESSMENT_TYPE_LABEL)
-                .filter(([key]) => key !== "knowledge_check")
-                .map(([key, label]) => (
-                  <option key={key} value={key}>
-                    {label}
-                  </option>
-                ))}
+              <SelectOptions labels={NEW_ASSESSMENT_TYPES} />
             </Select>
           </Field>
           <p className="text-xs text-gray-600">Knowledge checks belong to a lesson: create one here as a skill assessment, then choose its lesson under Settings.</p>
           <div className="flex justify-end">
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={pending}>
               Create
             </Button>
           </div>
@@ -182,25 +171,31 @@ function HeaderActions({ detail, onPreview }: { detail: Detail; onPreview: () =>
   const duplicate = useMutation(api.assessments.authoring.duplicateAsPost);
   const setActive = useMutation(api.assessments.authoring.setActive);
   const router = useRouter();
-  const toast = useToast();
-  const fail = (error: unknown) => toast("error", errorMessage(error));
+  const { isPending, run } = useSubmit();
   return (
     <div className="flex flex-wrap gap-2">
       <Button size="sm" variant="secondary" onClick={onPreview}>
         Preview as a learner
       </Button>
       {detail.canDuplicateAsPost && (
-        <Button size="sm" variant="secondary" onClick={() => duplicate({ assessmentId: detail.assessmentId }).then((id) => router.push(`/teach/assessments/${id}`)).catch(fail)}>
+        <Button
+          size="sm"
+          variant="secondary"
+          loading={isPending("duplicate")}
+          onClick={() => void run(() => duplicate({ assessmentId: detail.assessmentId }), { key: "duplicate", keepPending: true, onSuccess: (id) => router.push(`/teach/assessments/${id}`) })}
+        >
           Duplicate as post-course assessment
         </Button>
       )}
       <Button
         size="sm"
         variant={detail.settings.isActive ? "destructive" : "secondary"}
+        loading={isPending("active")}
         onClick={() =>
-          setActive({ assessmentId: detail.assessmentId, isActive: !detail.settings.isActive })
-            .then(() => toast("success", detail.settings.isActive ? "Deactivated: learners no longer see it; past attempts stay." : "Active again."))
-            .catch(fail)
+          void run(() => setActive({ assessmentId: detail.assessmentId, isActive: !detail.settings.isActive }), {
+            key: "active",
+            success: detail.settings.isActive ? "Deactivated: learners no longer see it; past attempts stay." : "Active again.",
+          })
         }
       >
         {detail.settings.isActive ? "Deactivate" : "Activate"}
@@ -211,10 +206,9 @@ function HeaderActions({ detail, onPreview }: { detail: Detail; onPreview: () =>
 
 function SettingsForm({ detail }: { detail: Detail }) {
   const save = useMutation(api.assessments.authoring.saveAssessment);
-  const toast = useToast();
+  const { pending, handleSubmit } = useSubmit();
   const { isActive: _active, ...initial } = detail.settings;
   const [s, setS] = useState<Settings>(initial);
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setS((prev) => ({ ...prev, [key]: value }));
   const optionalNumber = (value: string) => (value.trim() === "" ? undefined : Number(value));
   const windowed = s.type === "pre_course" || s.type === "post_course";
@@ -223,25 +217,14 @@ function SettingsForm({ detail }: { detail: Detail }) {
       <h2 className="text-base font-semibold text-gray-900">Settings</h2>
       <form
         className="mt-4 grid gap-4 sm:grid-cols-2"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setBusy(true);
-          save({ assessmentId: detail.assessmentId, courseId: detail.courseId, ...s })
-            .then(() => toast("success", "Settings saved."))
-            .catch((error: unknown) => toast("error", errorMessage(error)))
-            .finally(() => setBusy(false));
-        }}
+        onSubmit={handleSubmit(() => save({ assessmentId: detail.assessmentId, courseId: detail.courseId, ...s }), { success: "Settings saved." })}
       >
         <Field id="s-title" label="Title">
           <Input id="s-title" value={s.title} maxLength={200} onChange={(e) => set("title", e.target.value)} />
         </Field>
         <Field id="s-type" label="Kind">
           <Select id="s-type" value={s.type} onChange={(e) => set("type", e.target.value as Settings["type"])}>
-            {Object.entries(ASSESSMENT_TYPE_LABEL).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions labels={ASSESSMENT_TYPE_LABEL} />
           </Select>
         </Field>
         <div className="sm:col-span-2">
@@ -272,10 +255,7 @@ function SettingsForm({ detail }: { detail: Detail }) {
         </Field>
         <Field id="s-reveal" label="Show correct answers">
           <Select id="s-reveal" value={s.showCorrectAnswers} onChange={(e) => set("showCorrectAnswers", e.target.value as Settings["showCorrectAnswers"])}>
-            <option value="never">Never</option>
-            <option value="after_submit">After submitting</option>
-            <option value="after_passing">After passing</option>
-            <option value="after_all_attempts">After the last attempt</option>
+            <SelectOptions labels={SHOW_CORRECT_ANSWERS_LABEL} />
           </Select>
         </Field>
         {windowed && (
@@ -285,23 +265,17 @@ function SettingsForm({ detail }: { detail: Detail }) {
         )}
         <fieldset className="space-y-2 sm:col-span-2">
           <legend className="text-sm font-medium text-gray-900">Attempts and order</legend>
-          <label className="flex items-center gap-2 text-sm text-gray-800">
-            <input type="checkbox" className="size-4 accent-brand-700" checked={s.allowRetake} onChange={(e) => set("allowRetake", e.target.checked)} /> Allow retakes
-          </label>
+          <CheckboxField checked={s.allowRetake} onCheckedChange={(checked) => set("allowRetake", checked)} label="Allow retakes" />
           {s.allowRetake && (
             <Field id="s-attempts" label="Most attempts (empty for unlimited)">
               <Input id="s-attempts" type="number" min={1} className="w-32" value={s.maxAttempts ?? ""} onChange={(e) => set("maxAttempts", optionalNumber(e.target.value))} />
             </Field>
           )}
-          <label className="flex items-center gap-2 text-sm text-gray-800">
-            <input type="checkbox" className="size-4 accent-brand-700" checked={s.randomizeQuestions} onChange={(e) => set("randomizeQuestions", e.target.checked)} /> Shuffle questions (fixed per attempt)
-          </label>
-          <label className="flex items-center gap-2 text-sm text-gray-800">
-            <input type="checkbox" className="size-4 accent-brand-700" checked={s.randomizeAnswers} onChange={(e) => set("randomizeAnswers", e.target.checked)} /> Shuffle answer options (fixed per attempt)
-          </label>
+          <CheckboxField checked={s.randomizeQuestions} onCheckedChange={(checked) => set("randomizeQuestions", checked)} label="Shuffle questions (fixed per attempt)" />
+          <CheckboxField checked={s.randomizeAnswers} onCheckedChange={(checked) => set("randomizeAnswers", checked)} label="Shuffle answer options (fixed per attempt)" />
         </fieldset>
         <div className="flex justify-end sm:col-span-2">
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={pending}>
             Save settings
           </Button>
         </div>
@@ -312,7 +286,7 @@ function SettingsForm({ detail }: { detail: Detail }) {
 
 function QuestionList({ detail, onEdit }: { detail: Detail; onEdit: (q: Detail["questions"][number]) => void }) {
   const setActive = useMutation(api.assessments.authoring.setQuestionActive);
-  const toast = useToast();
+  const { isPending, run } = useSubmit();
   const skills = new Map(detail.skills.map((s) => [s.skillId, s.name]));
   if (detail.questions.length === 0) return <p className="mt-3 text-sm text-gray-600">No questions yet.</p>;
   return (
@@ -324,7 +298,7 @@ function QuestionList({ detail, onEdit }: { detail: Detail; onEdit: (q: Detail["
               {i + 1}. {q.questionText}
             </p>
             <p className="text-xs text-gray-600">
-              {QUESTION_TYPE_LABEL[q.questionType]} · {q.points} pts · {q.difficulty}
+              {QUESTION_TYPE_LABEL[q.questionType]} · {q.points} pts · {DIFFICULTY_LABEL[q.difficulty]}
               {q.skillIds?.length ? ` · ${q.skillIds.map((id) => skills.get(id) ?? "skill").join(", ")}` : ""}
             </p>
           </div>
@@ -332,7 +306,7 @@ function QuestionList({ detail, onEdit }: { detail: Detail; onEdit: (q: Detail["
             <Button size="sm" variant="secondary" onClick={() => onEdit(q)} aria-label={`Edit question ${i + 1}`}>
               Edit
             </Button>
-            <Button size="sm" variant="ghost" onClick={() => setActive({ questionId: q.questionId, isActive: !q.isActive }).catch((error: unknown) => toast("error", errorMessage(error)))}>
+            <Button size="sm" variant="ghost" loading={isPending(q.questionId)} onClick={() => void run(() => setActive({ questionId: q.questionId, isActive: !q.isActive }), { key: q.questionId })}>
               {q.isActive ? "Remove from attempts" : "Use again"}
             </Button>
           </div>
@@ -355,7 +329,7 @@ const emptyOptions = (type: QuestionType) =>
 
 function QuestionDialog({ assessmentId, detail, question, onClose }: { assessmentId: Id<"assessments">; detail: Detail; question: Detail["questions"][number] | null; onClose: () => void }) {
   const save = useMutation(api.assessments.authoring.saveQuestion);
-  const toast = useToast();
+  const { pending, handleSubmit } = useSubmit();
   const [q, setQ] = useState<QuestionArgs>(() => {
     if (question) {
       const { questionId: _id, isActive: _a, sortOrder: _s, ...rest } = question;
@@ -363,7 +337,6 @@ function QuestionDialog({ assessmentId, detail, question, onClose }: { assessmen
     }
     return { questionType: "multiple_choice", questionText: "", points: 10, difficulty: "medium", answers: emptyOptions("multiple_choice") };
   });
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof QuestionArgs>(key: K, value: QuestionArgs[K]) => setQ((prev) => ({ ...prev, [key]: value }));
   const choice = q.questionType === "multiple_choice" || q.questionType === "multiple_select" || q.questionType === "true_false";
   const answers = q.answers ?? [];
@@ -377,14 +350,7 @@ function QuestionDialog({ assessmentId, detail, question, onClose }: { assessmen
       <DialogContent title={question ? "Edit question" : "Add question"} className="max-h-[88vh] w-[min(44rem,calc(100vw-2rem))] overflow-auto">
         <form
           className="space-y-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setBusy(true);
-            save({ assessmentId, ...(question ? { questionId: question.questionId } : {}), ...q })
-              .then(() => onClose())
-              .catch((error: unknown) => toast("error", errorMessage(error)))
-              .finally(() => setBusy(false));
-          }}
+          onSubmit={handleSubmit(() => save({ assessmentId, ...(question ? { questionId: question.questionId } : {}), ...q }), { onSuccess: onClose })}
         >
           <div className="grid gap-4 sm:grid-cols-3">
             <Field id="q-type" label="Type">
@@ -396,11 +362,7 @@ function QuestionDialog({ assessmentId, detail, question, onClose }: { assessmen
                   setQ((prev) => ({ ...prev, questionType: type, answers: type === "multiple_choice" || type === "multiple_select" || type === "true_false" ? emptyOptions(type) : undefined }));
                 }}
               >
-                {Object.entries(QUESTION_TYPE_LABEL).map(([key, label]) => (
-                  <option key={key} value={key}>
-                    {label}
-                  </option>
-                ))}
+                <SelectOptions labels={QUESTION_TYPE_LABEL} />
               </Select>
             </Field>
             <Field id="q-points" label="Points">
@@ -408,9 +370,7 @@ function QuestionDialog({ assessmentId, detail, question, onClose }: { assessmen
             </Field>
             <Field id="q-difficulty" label="Difficulty">
               <Select id="q-difficulty" value={q.difficulty} onChange={(e) => set("difficulty", e.target.value as QuestionArgs["difficulty"])}>
-                <option value="easy">Easy</option>
-                <option value="medium">Medium</option>
-                <option value="hard">Hard</option>
+                <SelectOptions labels={DIFFICULTY_LABEL} />
               </Select>
             </Field>
           </div>
@@ -467,9 +427,7 @@ function QuestionDialog({ assessmentId, detail, question, onClose }: { assessmen
               <Field id="q-rubric" label="Rubric" hint="What a good answer contains. The AI grades against it; instructors see it when they review.">
                 <Textarea id="q-rubric" rows={3} value={q.rubric ?? ""} onChange={(e) => set("rubric", e.target.value)} />
               </Field>
-              <label className="flex items-center gap-2 text-sm text-gray-800">
-                <input type="checkbox" className="size-4 accent-brand-700" checked={q.aiGradingEnabled !== false} onChange={(e) => set("aiGradingEnabled", e.target.checked)} /> Let the AI grade first (confident grades count; others wait for review)
-              </label>
+              <CheckboxField checked={q.aiGradingEnabled !== false} onCheckedChange={(checked) => set("aiGradingEnabled", checked)} label="Let the AI grade first (confident grades count; others wait for review)" />
             </>
           )}
           {(q.questionType === "open_ended" || q.questionType === "short_answer") && (
@@ -484,15 +442,12 @@ function QuestionDialog({ assessmentId, detail, question, onClose }: { assessmen
             <legend className="text-sm font-medium text-gray-900">Skills it tests (up to 3)</legend>
             <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
               {detail.skills.map((skill) => (
-                <label key={skill.skillId} className="flex items-center gap-1.5 text-sm text-gray-800">
-                  <input
-                    type="checkbox"
-                    className="size-4 accent-brand-700"
-                    checked={q.skillIds?.includes(skill.skillId) ?? false}
-                    onChange={(e) => set("skillIds", e.target.checked ? [...(q.skillIds ?? []), skill.skillId] : (q.skillIds ?? []).filter((id) => id !== skill.skillId))}
-                  />
-                  {skill.name}
-                </label>
+                <CheckboxField
+                  key={skill.skillId}
+                  checked={q.skillIds?.includes(skill.skillId) ?? false}
+                  onCheckedChange={(checked) => set("skillIds", checked ? [...(q.skillIds ?? []), skill.skillId] : (q.skillIds ?? []).filter((id) => id !== skill.skillId))}
+                  label={skill.name}
+                />
               ))}
             </div>
           </fieldset>
@@ -500,7 +455,7 @@ function QuestionDialog({ assessmentId, detail, question, onClose }: { assessmen
             <Button type="button" variant="secondary" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={pending}>
               Save question
             </Button>
           </div>
@@ -537,15 +492,7 @@ function PreviewQuestions({ questions }: { questions: NonNullable<FunctionReturn
             question={question}
             index={index}
             disabled={false}
-            onAnswer={(answer) =>
-              setLocal((prev) =>
-                prev.map((q) =>
-                  q.questionId === question.questionId
-                    ? { ...q, response: { selectedAnswerIds: answer.selectedAnswerIds ?? q.response.selectedAnswerIds, textResponse: answer.textResponse ?? q.response.textResponse, ...(answer.ratingValue !== undefined ? { ratingValue: answer.ratingValue } : {}) } }
-                    : q,
-                ),
-              )
-            }
+            onAnswer={(answer) => setLocal((prev) => prev.map((q) => (q.questionId === question.questionId ? withAnswer(q, answer) : q)))}
           />
         </li>
       ))}

@@ -11,10 +11,13 @@ import { Card } from "@/components/ui/card";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { BarChartCard, CHART_COLORS } from "@/components/ui/chart";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
-import { ASSESSMENT_TYPE_LABEL } from "./take-assessment";
+import { Stat } from "@/components/ui/stat";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
+import { formatDateTime, formatPercent } from "@/lib/format";
+import { ASSESSMENT_TYPE_LABEL } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
 
 type Results = NonNullable<FunctionReturnType<typeof api.assessments.review.cohortResults>>;
 
@@ -37,15 +40,13 @@ export function CohortResults({ cohortId }: { cohortId: Id<"cohorts"> }) {
           <p className="text-sm text-gray-600">
             {data.courseTitle} · {data.learners} learners · each learner&apos;s latest graded attempt
           </p>
-          <Card className="mt-6 p-5">
-            <p className="text-sm text-gray-600">Average learning gain (Hake&apos;s normalized gain, pre → post)</p>
-            <p className="mt-1 text-3xl font-semibold tabular text-gray-900" data-testid="cohort-average-gain">
-              {data.averageGain === null ? "–" : `${Math.round(data.averageGain * 100)}%`}
-            </p>
-            <p className="text-xs text-gray-600">
-              over {data.gainCount} learner{data.gainCount === 1 ? "" : "s"} with both assessments graded
-            </p>
-          </Card>
+          <Stat
+            className="mt-6"
+            label="Average learning gain (Hake's normalized gain, pre → post)"
+            value={data.averageGain === null ? "–" : formatPercent(data.averageGain)}
+            hint={`over ${data.gainCount} learner${data.gainCount === 1 ? "" : "s"} with both assessments graded`}
+            testId="cohort-average-gain"
+          />
           {data.assessments.map((a) => (
             <AssessmentResults key={a.assessmentId} result={a} onOpen={setOpen} />
           ))}
@@ -56,8 +57,13 @@ export function CohortResults({ cohortId }: { cohortId: Id<"cohorts"> }) {
   );
 }
 
+/** Learners per band of ten points: 0–9, 10–19, …, 90–100. */
+function scoreBands(distribution: number[]) {
+  return distribution.map((learners, band) => ({ band: `${band * 10}–${band === 9 ? 100 : band * 10 + 9}`, learners }));
+}
+
 function AssessmentResults({ result, onOpen }: { result: Results["assessments"][number]; onOpen: (id: Id<"assessmentAttempts">) => void }) {
-  const max = Math.max(1, ...result.distribution);
+  const bands = scoreBands(result.distribution);
   return (
     <Card className="mt-6 p-5">
       <div className="flex flex-wrap items-center gap-2">
@@ -72,66 +78,65 @@ function AssessmentResults({ result, onOpen }: { result: Results["assessments"][
       </p>
       {result.taken > 0 && (
         <div className="mt-4 grid gap-6 lg:grid-cols-2">
-          <figure>
-            <figcaption className="text-xs font-medium uppercase tracking-wide text-gray-600">Score distribution</figcaption>
-            <table className="mt-2 w-full text-sm">
-              <caption className="sr-only">Learners per band of 10 points</caption>
-              <tbody>
-                {result.distribution.map((count, band) => (
-                  <tr key={band}>
-                    <th scope="row" className="w-20 py-0.5 text-left font-normal tabular text-gray-700">
-                      {band * 10}–{band === 9 ? 100 : band * 10 + 9}
-                    </th>
-                    <td className="py-0.5">
-                      <div className="flex items-center gap-2">
-                        <div className="h-3 rounded-sm bg-brand-600" style={{ width: `${(count / max) * 100}%`, minWidth: count > 0 ? 4 : 0 }} aria-hidden />
-                        <span className="tabular text-gray-700">{count}</span>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </figure>
-          <div>
-            <p className="text-xs font-medium uppercase tracking-wide text-gray-600">Learners</p>
-            <ul className="mt-2 max-h-64 divide-y divide-gray-100 overflow-auto rounded-md border border-gray-200">
+          <BarChartCard
+            title="Score distribution"
+            summary={`Learners per band of scores: ${bands.filter((b) => b.learners > 0).map((b) => `${b.learners} at ${b.band}%`).join(", ")}.`}
+            data={bands}
+            xKey="band"
+            series={[{ key: "learners", label: "Learners", color: CHART_COLORS.brand }]}
+          />
+          <Table caption={`Learners' scores: ${result.title}`} className="max-h-64">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Learner</TableHead>
+                <TableHead align="right">Score</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {result.attempts.map((a) => (
-                <li key={a.attemptId} className="flex items-center justify-between gap-2 px-3 py-1.5 text-sm">
-                  <button type="button" className="text-left text-brand-700 hover:underline" onClick={() => onOpen(a.attemptId)}>
-                    {a.learnerName}
-                  </button>
-                  <span className="tabular text-gray-800">{a.score}%</span>
-                </li>
+                <TableRow key={a.attemptId}>
+                  <TableRowHeader className="py-2">
+                    <button type="button" className="text-left font-normal text-brand-700 hover:underline" onClick={() => onOpen(a.attemptId)}>
+                      {a.learnerName}
+                    </button>
+                  </TableRowHeader>
+                  <TableCell numeric className="py-2">
+                    {a.score}%
+                  </TableCell>
+                </TableRow>
               ))}
-            </ul>
-          </div>
+            </TableBody>
+          </Table>
         </div>
       )}
       {result.questions.length > 0 && (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption className="text-left text-xs font-medium uppercase tracking-wide text-gray-600">Questions</caption>
-            <thead>
-              <tr className="border-b border-gray-200 text-left text-xs text-gray-600">
-                <th scope="col" className="py-2 pr-3 font-medium">Question</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Answered</th>
-                <th scope="col" className="py-2 pr-3 font-medium" title="Share of the question's points learners earned">Difficulty (p)</th>
-                <th scope="col" className="py-2 font-medium" title="Share earned by the top 27 % minus the bottom 27 %">Discrimination</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
+        <>
+          <h3 className="mt-6 text-sm font-semibold text-gray-900">Questions</h3>
+          <Table caption={`Questions: ${result.title}`} className="mt-2">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Question</TableHead>
+                <TableHead align="right">Answered</TableHead>
+                <TableHead align="right" title="Share of the question's points learners earned">
+                  Difficulty (p)
+                </TableHead>
+                <TableHead align="right" title="Share earned by the top 27 % minus the bottom 27 %">
+                  Discrimination
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {result.questions.map((q) => (
-                <tr key={q.questionText}>
-                  <td className="py-2 pr-3 text-gray-900">{q.questionText}</td>
-                  <td className="py-2 pr-3 tabular">{q.answered}</td>
-                  <td className="py-2 pr-3 tabular">{q.difficulty === null ? "–" : q.difficulty.toFixed(2)}</td>
-                  <td className="py-2 tabular">{q.discrimination === null ? "–" : q.discrimination.toFixed(2)}</td>
-                </tr>
+                <TableRow key={q.questionText}>
+                  <TableCell className="text-gray-900">{q.questionText}</TableCell>
+                  <TableCell numeric>{q.answered}</TableCell>
+                  <TableCell numeric>{q.difficulty === null ? "–" : q.difficulty.toFixed(2)}</TableCell>
+                  <TableCell numeric>{q.discrimination === null ? "–" : q.discrimination.toFixed(2)}</TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TableBody>
+          </Table>
+        </>
       )}
     </Card>
   );
@@ -157,11 +162,11 @@ function AttemptDialog({ attemptId, onClose }: { attemptId: Id<"assessmentAttemp
                 {a.aiExplanation && <p className="text-gray-600">AI: {a.aiExplanation}</p>}
                 {a.changes.map((c, j) => (
                   <p key={j} className="text-xs text-gray-600">
-                    {c.by} changed {c.from} → {c.to} on {new Date(c.at).toLocaleString("en-US")}
+                    {c.by} changed {c.from} → {c.to} on {formatDateTime(c.at)}
                     {c.comment ? `: ${c.comment}` : ""}
                   </p>
                 ))}
-                {a.responseId && a.points > 0 && <ChangeGrade responseId={a.responseId} pointsEarned={a.pointsEarned} points={a.points} pending={a.state !== "graded"} />}
+                {a.responseId && a.points > 0 && <ChangeGrade responseId={a.responseId} pointsEarned={a.pointsEarned} points={a.points} waiting={a.state !== "graded"} />}
               </li>
             ))}
           </ol>
@@ -171,28 +176,21 @@ function AttemptDialog({ attemptId, onClose }: { attemptId: Id<"assessmentAttemp
   );
 }
 
-function ChangeGrade({ responseId, pointsEarned, points, pending }: { responseId: Id<"questionResponses">; pointsEarned: number; points: number; pending: boolean }) {
+function ChangeGrade({ responseId, pointsEarned, points, waiting }: { responseId: Id<"questionResponses">; pointsEarned: number; points: number; waiting: boolean }) {
   const grade = useMutation(api.assessments.review.grade);
-  const toast = useToast();
+  const { pending, run } = useSubmit();
   const [value, setValue] = useState(String(pointsEarned));
-  const [busy, setBusy] = useState(false);
   const id = `grade-${responseId}`;
   return (
     <div className="mt-2 flex flex-wrap items-end gap-2">
-      <Field id={id} label={`${pending ? "Waiting for grading · " : ""}Points (of ${points})`}>
+      <Field id={id} label={`${waiting ? "Waiting for grading · " : ""}Points (of ${points})`}>
         <Input id={id} type="number" className="w-28" min={0} max={points} step={0.5} value={value} onChange={(e) => setValue(e.target.value)} />
       </Field>
       <Button
         size="sm"
         variant="secondary"
-        loading={busy}
-        onClick={() => {
-          setBusy(true);
-          grade({ responseId, points: Number(value) })
-            .then(() => toast("success", "Grade saved; the score follows."))
-            .catch((error: unknown) => toast("error", errorMessage(error)))
-            .finally(() => setBusy(false));
-        }}
+        loading={pending}
+        onClick={() => void run(() => grade({ responseId, points: Number(value) }), { success: "Grade saved; the score follows." })}
       >
         Change grade
       </Button>

@@ -8,11 +8,10 @@ import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ASSESSMENT_TYPE_LABEL } from "./take-assessment";
+import { formatAppointment } from "@/lib/format";
+import { ASSESSMENT_TYPE_LABEL } from "@/lib/labels";
 
 type Row = FunctionReturnType<typeof api.assessments.take.mine>[number];
-
-const date = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
 
 function status(row: Row) {
   if (row.inProgress) return { label: "In progress", tone: "warning" as const, action: "Continue" };
@@ -20,9 +19,9 @@ function status(row: Row) {
   if (latest && latest.score === undefined) return { label: "Being graded", tone: "brand" as const, action: "See status" };
   if (latest?.passed === true && row.type !== "pre_course") return { label: `Passed · ${latest.score}%`, tone: "success" as const, action: "See results" };
   if (latest && row.type === "pre_course") return { label: `Done · ${latest.score}%`, tone: "success" as const, action: "See results" };
-  if (row.window === "upcoming") return { label: row.opensAt ? `Opens ${date(row.opensAt)}` : "Upcoming", tone: "neutral" as const, action: "Details" };
+  if (row.window === "upcoming") return { label: row.opensAt ? `Opens ${formatAppointment(row.opensAt)}` : "Upcoming", tone: "neutral" as const, action: "Details" };
   if (latest) return { label: `${latest.score}%`, tone: "warning" as const, action: row.window === "open" && (row.attemptLimit === null || row.attemptsUsed < row.attemptLimit) ? "Try again" : "See results" };
-  return { label: row.closesAt ? `Open until ${date(row.closesAt)}` : "Open", tone: "brand" as const, action: "Start" };
+  return { label: row.closesAt ? `Open until ${formatAppointment(row.closesAt)}` : "Open", tone: "brand" as const, action: "Start" };
 }
 
 /** The learner's pre- and post-course assessments on /learn: what is open, due, being graded or done. */

@@ -6,18 +6,24 @@ import type { api } from "@/convex/_generated/api";
 import { Badge } from "@/components/ui/badge";
 import { Textarea } from "@/components/ui/textarea";
 import { Input } from "@/components/ui/input";
+import { QUESTION_TYPE_LABEL } from "@/lib/labels";
 
 export type LearnerQuestion = NonNullable<FunctionReturnType<typeof api.assessments.take.attempt>>["questions"][number];
 export type Answer = { selectedAnswerIds?: string[]; textResponse?: string; ratingValue?: number };
 
-export const QUESTION_TYPE_LABEL = {
-  multiple_choice: "Choose one",
-  multiple_select: "Choose all that apply",
-  true_false: "True or false",
-  short_answer: "Short answer",
-  rating_scale: "Self-assessment (not graded)",
-  open_ended: "Open answer",
-} as const;
+/** The question as the learner has now answered it (a saved answer replaces only what it sets). */
+export function withAnswer<Q extends Pick<LearnerQuestion, "response">>(question: Q, answer: Answer): Q {
+  const { response } = question;
+  const ratingValue = answer.ratingValue ?? response.ratingValue;
+  return {
+    ...question,
+    response: {
+      selectedAnswerIds: answer.selectedAnswerIds ?? response.selectedAnswerIds,
+      textResponse: answer.textResponse ?? response.textResponse,
+      ...(ratingValue !== undefined ? { ratingValue } : {}),
+    },
+  };
+}
 
 /**
  * One question with the inputs its type needs. Choices save at once; text saves

@@ -14,8 +14,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
+import { useSubmit } from "@/lib/use-submit";
 
 type Item = NonNullable<FunctionReturnType<typeof api.assessments.review.queue>>["items"][number];
 
@@ -81,18 +80,11 @@ export function ReviewQueue({ cohortId }: { cohortId: Id<"cohorts"> }) {
 function ReviewItem({ item }: { item: Item }) {
   const accept = useMutation(api.assessments.review.accept);
   const grade = useMutation(api.assessments.review.grade);
-  const toast = useToast();
+  const { isPending, pending, run } = useSubmit();
   const [points, setPoints] = useState(item.aiSuggestedPoints !== undefined ? String(item.aiSuggestedPoints) : "");
   const [comment, setComment] = useState("");
-  const [busy, setBusy] = useState<"accept" | "grade" | null>(null);
   const id = item.responseId;
-  const run = (kind: "accept" | "grade", call: () => Promise<null>) => {
-    setBusy(kind);
-    call()
-      .then(() => toast("success", `Graded ${item.learnerName}'s answer.`))
-      .catch((error: unknown) => toast("error", errorMessage(error)))
-      .finally(() => setBusy(null));
-  };
+  const graded = { success: `Graded ${item.learnerName}'s answer.` };
   const trimmed = comment.trim() || undefined;
   return (
     <Card className="p-5" data-testid="review-item">
@@ -135,14 +127,14 @@ function ReviewItem({ item }: { item: Item }) {
       </div>
       <div className="mt-3 flex flex-wrap justify-end gap-2">
         {item.aiSuggestedPoints !== undefined && (
-          <Button variant="secondary" loading={busy === "accept"} disabled={busy !== null} onClick={() => run("accept", () => accept({ responseId: id, ...(trimmed ? { comment: trimmed } : {}) }))}>
+          <Button variant="secondary" loading={isPending("accept")} disabled={pending} onClick={() => void run(() => accept({ responseId: id, ...(trimmed ? { comment: trimmed } : {}) }), { ...graded, key: "accept" })}>
             Accept AI grade ({item.aiSuggestedPoints})
           </Button>
         )}
         <Button
-          loading={busy === "grade"}
-          disabled={busy !== null || points.trim() === ""}
-          onClick={() => run("grade", () => grade({ responseId: id, points: Number(points), ...(trimmed ? { comment: trimmed } : {}) }))}
+          loading={isPending("grade")}
+          disabled={pending || points.trim() === ""}
+          onClick={() => void run(() => grade({ responseId: id, points: Number(points), ...(trimmed ? { comment: trimmed } : {}) }), { ...graded, key: "grade" })}
         >
           Save grade
         </Button>

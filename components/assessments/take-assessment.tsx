@@ -12,30 +12,13 @@ import { Card } from "@/components/ui/card";
 import { Countdown } from "@/components/ui/countdown";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/errors";
-import { type Answer, QuestionFields } from "./question-fields";
+import { formatAppointment } from "@/lib/format";
+import { ASSESSMENT_TYPE_LABEL, SHOW_CORRECT_ANSWERS_RULE } from "@/lib/labels";
+import { useSubmit } from "@/lib/use-submit";
+import { type Answer, QuestionFields, withAnswer } from "./question-fields";
 
 type Overview = NonNullable<FunctionReturnType<typeof api.assessments.take.overview>>;
 type Attempt = NonNullable<FunctionReturnType<typeof api.assessments.take.attempt>>;
-
-const date = (ms: number) => new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(ms);
-
-export const ASSESSMENT_TYPE_LABEL = {
-  pre_course: "Pre-course assessment",
-  post_course: "Post-course assessment",
-  knowledge_check: "Knowledge check",
-  skill_assessment: "Skill assessment",
-  certification: "Certification exam",
-  self_assessment: "Self-assessment",
-} as const;
-
-const REVEAL_POLICY = {
-  never: "Correct answers are not shown.",
-  after_submit: "Correct answers and explanations are shown after you submit.",
-  after_passing: "Correct answers and explanations are shown once you pass.",
-  after_all_attempts: "Correct answers and explanations are shown after your last attempt.",
-} as const;
 
 /** An assessment for the learner: its rules, the attempt in progress (saved as they go), and results. */
 export function TakeAssessment({ assessmentId }: { assessmentId: Id<"assessments"> }) {
@@ -112,7 +95,7 @@ function Rules({ overview }: { overview: Overview }) {
     overview.timeLimit ? `${overview.timeLimit} minutes once you start; answers are saved as you go and submitted when time runs out` : "No time limit; answers are saved as you go",
     overview.attemptLimit === null ? "Unlimited attempts" : overview.attemptLimit === 1 ? "One attempt" : `Up to ${overview.attemptLimit} attempts (${overview.attempts.length} used)`,
     overview.passingScore > 0 ? `${overview.passingScore}% to pass` : "No passing score: it measures where you stand",
-    REVEAL_POLICY[overview.showCorrectAnswers],
+    SHOW_CORRECT_ANSWERS_RULE[overview.showCorrectAnswers],
   ];
   return (
     <Card className="mt-6 p-5">
@@ -128,28 +111,18 @@ function Rules({ overview }: { overview: Overview }) {
 
 function StartPanel({ overview, onStarted }: { overview: Overview; onStarted: (id: Id<"assessmentAttempts">) => void }) {
   const start = useMutation(api.assessments.take.start);
-  const toast = useToast();
-  const [busy, setBusy] = useState(false);
+  const { pending, run } = useSubmit();
   const label = overview.attempts.length === 0 ? "Start the assessment" : "Start another attempt";
   return (
     <div className="mt-6 flex flex-wrap items-center gap-3">
       {overview.canStart ? (
-        <Button
-          loading={busy}
-          onClick={() => {
-            setBusy(true);
-            start({ assessmentId: overview.assessmentId })
-              .then(onStarted)
-              .catch((error: unknown) => toast("error", errorMessage(error)))
-              .finally(() => setBusy(false));
-          }}
-        >
+        <Button loading={pending} onClick={() => void run(() => start({ assessmentId: overview.assessmentId }), { onSuccess: onStarted })}>
           {label}
         </Button>
       ) : (
-        overview.refusal && <p className="text-sm text-gray-700" data-testid="assessment-refusal">{overview.attempts.length === 0 && overview.window === "upcoming" && overview.opensAt ? `Opens ${date(overview.opensAt)}.` : overview.refusal}</p>
+        overview.refusal && <p className="text-sm text-gray-700" data-testid="assessment-refusal">{overview.attempts.length === 0 && overview.window === "upcoming" && overview.opensAt ? `Opens ${formatAppointment(overview.opensAt)}.` : overview.refusal}</p>
       )}
-      {overview.window === "open" && overview.closesAt && overview.canStart && <p className="text-sm text-gray-600">Open until {date(overview.closesAt)}</p>}
+      {overview.window === "open" && overview.closesAt && overview.canStart && <p className="text-sm text-gray-600">Open until {formatAppointment(overview.closesAt)}</p>}
     </div>
   );
 }
@@ -161,37 +134,24 @@ function AttemptForm({ attempt }: { attempt: Attempt }) {
     store.setQuery(
       api.assessments.take.attempt,
       { attemptId },
-      {
-        ...current,
-        questions: current.questions.map((q) =>
-          q.questionId === questionId
-            ? { ...q, response: { selectedAnswerIds: answer.selectedAnswerIds ?? q.response.selectedAnswerIds, textResponse: answer.textResponse ?? q.response.textResponse, ...(answer.ratingValue !== undefined ? { ratingValue: answer.ratingValue } : q.response.ratingValue !== undefined ? { ratingValue: q.response.ratingValue } : {}) } }
-            : q,
-        ),
-      },
+      { ...current, questions: current.questions.map((q) => (q.questionId === questionId ? withAnswer(q, answer) : q)) },
     );
   });
   const submit = useMutation(api.assessments.take.submit);
-  const toast = useToast();
-  const [saving, setSaving] = useState(0);
+  const saves = useSubmit();
+  const submission = useSubmit();
   const [lastSaved, setLastSaved] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
   const unanswered = attempt.questions.filter((q) => q.response.selectedAnswerIds.length === 0 && !q.response.textResponse.trim() && q.response.ratingValue === undefined).length;
 
-  const answer = (questionId: Id<"assessmentQuestions">, value: Answer) => {
-    setSaving((n) => n + 1);
-    save({ attemptId: attempt.attemptId, questionId, ...value })
-      .then(() => setLastSaved(Date.now()))
-      .catch((error: unknown) => toast("error", errorMessage(error)))
-      .finally(() => setSaving((n) => n - 1));
-  };
+  const answer = (questionId: Id<"assessmentQuestions">, value: Answer) =>
+    void saves.run(() => save({ attemptId: attempt.attemptId, questionId, ...value }), { onSuccess: () => setLastSaved(Date.now()) });
 
   return (
     <div className="mt-6">
       <div className="sticky top-16 z-30 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 bg-white/95 px-4 py-3 backdrop-blur">
         <p className="text-sm text-gray-700" aria-live="polite" data-testid="save-state">
-          {saving > 0 ? "Saving…" : lastSaved ? "All answers saved" : "Answers are saved as you go"}
+          {saves.pending ? "Saving…" : lastSaved ? "All answers saved" : "Answers are saved as you go"}
         </p>
         {attempt.deadline && (
           <p className="flex items-center gap-1.5 text-sm font-medium text-gray-900">
@@ -203,7 +163,7 @@ function AttemptForm({ attempt }: { attempt: Attempt }) {
         {attempt.questions.map((question, index) => (
           <li key={question.questionId}>
             <Card className="p-5">
-              <QuestionFields question={question} index={index} disabled={submitting} onAnswer={(value) => answer(question.questionId, value)} />
+              <QuestionFields question={question} index={index} disabled={submission.pending} onAnswer={(value) => answer(question.questionId, value)} />
             </Card>
           </li>
         ))}
@@ -220,16 +180,7 @@ function AttemptForm({ attempt }: { attempt: Attempt }) {
               <Button variant="secondary" onClick={() => setConfirming(false)}>
                 Keep working
               </Button>
-              <Button
-                loading={submitting}
-                onClick={() => {
-                  setSubmitting(true);
-                  submit({ attemptId: attempt.attemptId })
-                    .then(() => setConfirming(false))
-                    .catch((error: unknown) => toast("error", errorMessage(error)))
-                    .finally(() => setSubmitting(false));
-                }}
-              >
+              <Button loading={submission.pending} onClick={() => void submission.run(() => submit({ attemptId: attempt.attemptId }), { onSuccess: () => setConfirming(false) })}>
                 Submit
               </Button>
             </div>
@@ -249,7 +200,7 @@ function Results({ attempt }: { attempt: Attempt }) {
           <div>
             <p className="text-sm text-gray-600">
               Attempt {attempt.attemptNumber}
-              {attempt.submittedAt ? ` · submitted ${date(attempt.submittedAt)}` : ""}
+              {attempt.submittedAt ? ` · submitted ${formatAppointment(attempt.submittedAt)}` : ""}
               {attempt.status === "expired" ? " · submitted when time ran out" : ""}
             </p>
             {scored ? (
