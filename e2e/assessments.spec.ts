@@ -45,6 +45,7 @@ test("a learner takes the pre-assessment, attends, passes the post-assessment on
   await expect(learner.getByText("Time left")).toBeVisible();
   await question(learner, "How confident are you writing effective prompts").getByRole("radio", { name: "2" }).check();
   await question(learner, "Describe a business process").getByRole("textbox").fill(BASELINE_OPEN_ANSWER);
+  await learner.screenshot({ path: "test-results/assessments-attempt.png" });
   await expectAccessible(learner);
   // A reload shows the same questions in the same order, with the answers kept.
   const order = await learner.getByTestId("assessment-question").locator("legend").allTextContents();
@@ -109,6 +110,7 @@ test("a learner takes the pre-assessment, attends, passes the post-assessment on
   const item = instructor.getByTestId("review-item").filter({ hasText: "Fiona Ferrari" });
   await expect(item).toContainText("AI suggestion to confirm");
   await expect(item).toContainText(/AI suggests 16\.4 of 20 points \(confidence \d+%\)/);
+  await item.screenshot({ path: "test-results/assessments-review-item.png" });
   await expectAccessible(instructor);
   await item.getByRole("button", { name: /Accept AI grade/ }).click();
   await expect(item).toHaveCount(0);
