@@ -6,13 +6,13 @@ import type { ActionCtx } from "./_generated/server";
 import { magicLinkEmail } from "./users/model/emails";
 import { googleSignInEnabled } from "./env";
 import { sendEmail } from "./integrations/email";
-import { createOrUpdateUser } from "./users/model/accounts";
+import { MAGIC_LINK_PROVIDER, createOrUpdateUser } from "./users/model/accounts";
 
 const MAGIC_LINK_MINUTES = 30;
 
 /** Magic links go out through our mailer: Resend in production, the dev mailbox locally. */
 const magicLink = Email({
-  id: "resend",
+  id: MAGIC_LINK_PROVIDER,
   authorize: undefined, // link-only: the code alone signs in
   maxAge: MAGIC_LINK_MINUTES * 60,
   sendVerificationRequest: async (params: { identifier: string; url: string }, ctx?: unknown) => {

@@ -29,6 +29,9 @@ export const ERROR_CODES = [
   "ACCESS_EXPIRED",
   "PAYMENT_FAILED",
   "VIEW_NOT_LOGGED",
+  "EMAIL_TAKEN",
+  "LINK_INVALID",
+  "LINK_EXPIRED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -33,6 +33,8 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
   credentialChecks: { kind: "token bucket", rate: 60, period: MINUTE, capacity: 30 },
   /** All credential checks together: the ceiling when many addresses take part. */
   credentialChecksAll: { kind: "token bucket", rate: 1_200, period: MINUTE, capacity: 300, shards: 10 },
+  /** Requests to change one's sign-in address, per person: each sends a link to an address they type. */
+  emailChanges: { kind: "token bucket", rate: 5, period: HOUR, capacity: 5 },
 });
 
 type LimitName =
@@ -44,7 +46,8 @@ type LimitName =
   | "teamRequestsGlobal"
   | "magicLinkGlobal"
   | "credentialChecks"
-  | "credentialChecksAll";
+  | "credentialChecksAll"
+  | "emailChanges";
 
 /** Consumes `count` tokens or throws RATE_LIMITED with when to try again. */
 export async function enforceLimit(

@@ -115,6 +115,9 @@ export const vEnrollmentFailure = v.union(
 );
 export type EnrollmentFailure = Infer<typeof vEnrollmentFailure>;
 export const vCohortSessionStatus = v.union(v.literal("scheduled"), v.literal("cancelled"));
+/** How much a learner already works with AI, from their intake survey. */
+export const vAiExperience = v.union(v.literal("none"), v.literal("tried"), v.literal("weekly"), v.literal("daily"));
+
 export const vAttendanceStatus = v.union(v.literal("present"), v.literal("late"), v.literal("absent"), v.literal("excused"));
 export type AttendanceStatus = Infer<typeof vAttendanceStatus>;
 export const vAttendanceSource = v.union(v.literal("check_in"), v.literal("instructor"));

@@ -5,6 +5,7 @@
 import type { Infer } from "convex/values";
 import type { BadgeTone } from "@/components/ui/badge";
 import type {
+  vAiExperience,
   vAssessmentType,
   vAttendanceStatus,
   vBookingStatus,
@@ -124,6 +125,13 @@ export const ATTENDANCE_MARK_LABEL: Record<Infer<typeof vAttendanceStatus>, stri
   late: "Late",
   absent: "Absent",
   excused: "Excused",
+};
+/** The intake survey's question "How much do you work with AI today?" */
+export const AI_EXPERIENCE_LABEL: Record<Infer<typeof vAiExperience>, string> = {
+  none: "Not yet",
+  tried: "I have tried it a few times",
+  weekly: "Every week",
+  daily: "Every day",
 };
 export const RECURRENCE_LABEL: Record<Infer<typeof vRecurrenceFrequency>, string> = {
   weekly: "Every week",

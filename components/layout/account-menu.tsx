@@ -1,7 +1,7 @@
 "use client";
 import { useAuthActions } from "@convex-dev/auth/react";
 import type { FunctionReturnType } from "convex/server";
-import { Bell, LogOut, ShieldCheck } from "lucide-react";
+import { Bell, LogOut, ShieldCheck, UserRound } from "lucide-react";
 import { useRouter } from "next/navigation";
 import type { api } from "@/convex/_generated/api";
 import { NotificationBell } from "@/components/notifications/notification-bell";
@@ -52,6 +52,9 @@ export function AccountMenu({ viewer }: { viewer: NonNullable<FunctionReturnType
             </span>
           </DropdownMenuLabel>
           <DropdownMenuSeparator />
+          <DropdownMenuItem onSelect={() => router.push("/account")}>
+            <UserRound className="size-4" aria-hidden /> Your account
+          </DropdownMenuItem>
           <DropdownMenuItem onSelect={() => router.push("/notifications")}>
             <Bell className="size-4" aria-hidden /> Notifications
           </DropdownMenuItem>

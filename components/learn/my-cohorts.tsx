@@ -11,6 +11,7 @@ import { OfferButtons } from "@/components/waitlist/offer-buttons";
 import { MyAssessments } from "@/components/assessments/my-assessments";
 import { MyCertificates } from "./my-certificates";
 import { OfficeHours } from "./office-hours";
+import { IntakeSurveyPrompt } from "./intake-survey";
 import { AttendanceBadge, SessionLessons, SessionMeta, SessionRecap } from "./session-extras";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -51,6 +52,8 @@ export function MyCohorts({
   const cohorts = usePreloadedQuery(preloadedCohorts);
   const now = useNow(15_000);
   const mounted = useMounted();
+  // The zone chosen on the account page, else the device's own.
+  const zone = viewer?.timezone;
   const waitlist = useQuery(api.waitlist.places.mine);
   const courseLines = useQuery(api.waitlist.places.myCourseLines);
   const confirmed = cohorts.filter((c) => c.confirmed);
@@ -62,7 +65,12 @@ export function MyCohorts({
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">{viewer ? `Welcome back, ${viewer.name.split(" ")[0]}` : "My learning"}</h1>
-      <p className="mt-1 text-sm text-gray-600">Times are shown in your timezone{mounted ? ` (${formatZoneName(now)})` : ""}.</p>
+      <p className="mt-1 text-sm text-gray-600" data-testid="schedule-zone">
+        {zone ? `Times are shown in ${formatZoneName(now, zone)}, as set on your account` : `Times are shown in your timezone${mounted ? ` (${formatZoneName(now)})` : ""}`}.{" "}
+        <Link href="/account" className="text-brand-700 underline underline-offset-2">
+          Change
+        </Link>
+      </p>
       {waitlist && waitlist.length > 0 && (
         <div className="mt-6 space-y-3">
           {waitlist.map((entry) => (
@@ -105,9 +113,9 @@ export function MyCohorts({
         </div>
       ) : (
         <div className="mt-6 space-y-6">
-          {next && <NextSessionCard cohort={next.cohort} session={next.session} now={now} />}
+          {next && <NextSessionCard cohort={next.cohort} session={next.session} now={now} zone={zone} />}
           <MyAssessments />
-          {cohorts.map((cohort) => (cohort.confirmed ? <CohortCard key={cohort.enrollmentId} cohort={cohort} now={now} /> : <PendingCard key={cohort.enrollmentId} cohort={cohort} />))}
+          {cohorts.map((cohort) => (cohort.confirmed ? <CohortCard key={cohort.enrollmentId} cohort={cohort} now={now} zone={zone} /> : <PendingCard key={cohort.enrollmentId} cohort={cohort} />))}
           <MyCertificates />
           <OfficeHours viewer={viewer} />
         </div>
@@ -151,7 +159,7 @@ function WaitlistCard({ entry }: { entry: FunctionReturnType<typeof api.waitlist
   );
 }
 
-function NextSessionCard({ cohort, session, now }: { cohort: LearnerCohort; session: ScheduledSession; now: number }) {
+function NextSessionCard({ cohort, session, now, zone }: { cohort: LearnerCohort; session: ScheduledSession; now: number; zone?: string }) {
   const status = sessionStatus(session, now);
   return (
     <Card className="border-brand-100 bg-brand-50/50 p-5">
@@ -160,7 +168,7 @@ function NextSessionCard({ cohort, session, now }: { cohort: LearnerCohort; sess
           <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{status.kind === "live" ? "Happening now" : "Next session"}</p>
           <p className="mt-1 text-lg font-semibold text-gray-900">{session.title}</p>
           <p className="text-sm text-gray-700">
-            {cohort.courseTitle} · {formatWeekday(session.startsAt)}, {formatTime(session.startsAt)} – {formatTime(session.endsAt)}
+            {cohort.courseTitle} · {formatWeekday(session.startsAt, zone)}, {formatTime(session.startsAt, zone)} – {formatTime(session.endsAt, zone)}
           </p>
         </div>
         <div className="flex flex-col items-start gap-2 sm:items-end">
@@ -246,13 +254,13 @@ function useCalendarDownload(cohortId: Id<"cohorts">) {
   return { download, isDownloading: isPending };
 }
 
-function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
+function CohortCard({ cohort, now, zone }: { cohort: LearnerCohort; now: number; zone?: string }) {
   const { download, isDownloading } = useCalendarDownload(cohort.cohortId);
   const openKitItem = useMutation(api.learning.cohorts.openKitItem);
   const { isPending, run } = useSubmit();
   const days = new Map<string, ScheduledSession[]>();
   for (const session of cohort.sessions) {
-    const key = formatWeekday(session.startsAt);
+    const key = formatWeekday(session.startsAt, zone);
     days.set(key, [...(days.get(key) ?? []), session]);
   }
   return (
@@ -267,7 +275,7 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
           </div>
           <h2 className="mt-2 text-lg font-semibold text-gray-900">{cohort.courseTitle}</h2>
           <p className="text-sm text-gray-600">
-            {cohort.cohortName} · {formatDateRange(cohort.startDate, cohort.endDate)}
+            {cohort.cohortName} · {formatDateRange(cohort.startDate, cohort.endDate, cohort.timezone ?? zone)}
           </p>
         </div>
         <Button variant="secondary" size="sm" loading={isDownloading("all")} onClick={() => download()}>
@@ -275,6 +283,7 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
         </Button>
       </div>
 
+      {!cohort.intakeSurveyCompleted && cohort.cohortStatus !== "completed" && <IntakeSurveyPrompt enrollmentId={cohort.enrollmentId} courseTitle={cohort.courseTitle} />}
       <div className="mt-5 grid gap-6 lg:grid-cols-[1fr_300px]">
         <section aria-label={`Schedule of ${cohort.cohortName}`}>
           {[...days].map(([label, sessions]) => (
@@ -284,7 +293,7 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
                 {sessions.map((session) => (
                   <li key={session._id} className="flex flex-col gap-2 px-3 py-2.5 sm:flex-row sm:items-center sm:gap-3" data-testid="schedule-session">
                     <span className="tabular whitespace-nowrap text-sm text-gray-700 sm:w-40 sm:shrink-0">
-                      {formatTime(session.startsAt)} – {formatTime(session.endsAt)}
+                      {formatTime(session.startsAt, zone)} – {formatTime(session.endsAt, zone)}
                     </span>
                     <span className="min-w-0 sm:flex-1">
                       <span className={`block text-sm font-medium ${session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{session.title}</span>
@@ -311,7 +320,7 @@ function CohortCard({ cohort, now }: { cohort: LearnerCohort; now: number }) {
         </section>
         <section aria-label="Enablement kit">
           <h3 className="text-sm font-semibold text-gray-900">Enablement kit</h3>
-          <p className="text-xs text-gray-600">Yours until {formatDate(cohort.materialsAccessUntil)}</p>
+          <p className="text-xs text-gray-600">Yours until {formatDate(cohort.materialsAccessUntil, zone)}</p>
           <ul className="mt-3 space-y-2">
             {cohort.kit.map((item) => (
               <li key={item._id}>

@@ -61,7 +61,8 @@ function useBookingToken(enrollmentId: Id<"enrollments"> | undefined, open: bool
  * stand-in offline), which carries the learner's booking token; bookings
  * appear here live when Cal.com's webhook lands.
  */
-export function OfficeHours({ viewer }: { viewer: { name: string; email: string } | null }) {
+export function OfficeHours({ viewer }: { viewer: { name: string; email: string; timezone?: string } | null }) {
+  const zone = viewer?.timezone;
   const data = useQuery(api.officeHours.bookings.mine);
   const cancel = useAction(api.officeHours.bookings.cancel);
   const { isPending, run } = useSubmit();
@@ -79,7 +80,7 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string 
           <h2 className="text-lg font-semibold text-gray-900">Office hours</h2>
           <p className="text-sm text-gray-600">
             {eligible
-              ? `30 minutes one-to-one with a coach about your own work. Included until ${formatLongDate(eligible.eligibleUntil)} (${eligible.courseTitle}).`
+              ? `30 minutes one-to-one with a coach about your own work. Included until ${formatLongDate(eligible.eligibleUntil, zone)} (${eligible.courseTitle}).`
               : "Your office-hours window has ended; your past bookings are below."}
           </p>
         </div>
@@ -120,7 +121,7 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string 
             {[...upcoming, ...past].map((b) => (
               <li key={b._id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2.5" data-testid="office-hours-booking">
                 <div>
-                  <p className={`text-sm font-medium ${b.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{formatAppointment(b.scheduledAt)}</p>
+                  <p className={`text-sm font-medium ${b.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{formatAppointment(b.scheduledAt, zone)}</p>
                   <p className="text-xs text-gray-600">
                     {b.courseTitle}
                     {b.cancelReason ? ` · ${b.cancelReason}` : ""}
@@ -140,7 +141,7 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string 
                       loading={isPending(b._id)}
                       onClick={() => void run(() => cancel({ bookingId: b._id }), { key: b._id, success: "Booking cancelled; the slot is free again." })}
                     >
-                      <CalendarX className="size-4" aria-hidden /> Cancel<span className="sr-only"> booking on {formatAppointment(b.scheduledAt)}</span>
+                      <CalendarX className="size-4" aria-hidden /> Cancel<span className="sr-only"> booking on {formatAppointment(b.scheduledAt, zone)}</span>
                     </Button>
                   )}
                 </span>

@@ -7,8 +7,9 @@ import { AttendanceSummary } from "@/components/sessions/attendance-summary";
 import { CohortSchedule } from "@/components/sessions/cohort-schedule";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { IntakeRoster } from "./intake-roster";
 
-/** One cohort for its instructor: schedule, attendance per session, recaps. */
+/** One cohort for its instructor: schedule, attendance per session, recaps, and who is coming with what goals. */
 export function TeachingCohort({ cohortId }: { cohortId: Id<"cohorts"> }) {
   const data = useQuery(api.liveSessions.schedule.forCohort, { cohortId });
   return (
@@ -39,6 +40,9 @@ export function TeachingCohort({ cohortId }: { cohortId: Id<"cohorts"> }) {
       </Card>
       <Card className="mt-6 p-5">
         <AttendanceSummary cohortId={cohortId} />
+      </Card>
+      <Card className="mt-6 p-5">
+        <IntakeRoster cohortId={cohortId} />
       </Card>
     </div>
   );

@@ -1,7 +1,7 @@
 /** Enrollments: a person's seat in a cohort, paid (b2c) or placed by their organization (b2b). */
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { vEnrollmentFailure, vPaymentStatus, vPaymentType } from "../validators";
+import { vAiExperience, vEnrollmentFailure, vPaymentStatus, vPaymentType } from "../validators";
 
 export const enrollmentsTables = {
   enrollments: defineTable({
@@ -14,6 +14,8 @@ export const enrollmentsTables = {
     stripePaymentIntentId: v.optional(v.string()),
     stripeCheckoutSessionId: v.optional(v.string()),
     intakeSurveyCompleted: v.boolean(),
+    /** The learner's answers to the intake survey, for their instructor (set with intakeSurveyCompleted). */
+    intakeSurvey: v.optional(v.object({ role: v.string(), aiExperience: vAiExperience, goals: v.string(), submittedAt: v.number() })),
     officeHoursEligibleUntil: v.number(),
     materialsAccessUntil: v.number(),
     chatbotAccessUntil: v.number(),

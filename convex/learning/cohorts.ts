@@ -37,6 +37,8 @@ const vLearnerCohort = v.object({
   timezone: v.optional(v.string()),
   cohortStatus: vCohortStatus,
   confirmed: v.boolean(),
+  /** Whether the learner has answered the intake survey for this enrollment. */
+  intakeSurveyCompleted: v.boolean(),
   holdExpiresAt: v.optional(v.number()),
   awaitingPayment: v.boolean(),
   materialsAccessUntil: v.number(),
@@ -99,6 +101,7 @@ export const myCohorts = userQuery({
         ...(cohort.timezone ? { timezone: cohort.timezone } : {}),
         cohortStatus: cohort.status,
         confirmed,
+        intakeSurveyCompleted: enrollment.intakeSurveyCompleted,
         ...(enrollment.holdExpiresAt ? { holdExpiresAt: enrollment.holdExpiresAt } : {}),
         awaitingPayment: enrollment.awaitingAsyncPayment === true,
         materialsAccessUntil: enrollment.materialsAccessUntil,

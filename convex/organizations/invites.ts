@@ -6,9 +6,10 @@ import { appError } from "../errors";
 import { internalMutation, orgMutation, orgQuery, query, userMutation } from "../functions";
 import { requirePermission } from "../access";
 import { inviteRows } from "./model/csv";
-import { hashInviteToken, inviteBlocker, issueInvite, requireInvitableCohort, usableInvite } from "./model/invites";
+import { inviteBlocker, issueInvite, requireInvitableCohort, usableInvite } from "./model/invites";
 import { audit, enrollMember, joinOrganization, requireActive } from "./model/membership";
 import { INVITES_PER_UPLOAD, enforceLimit } from "../rateLimits";
+import { hashToken } from "../tokens";
 import { normalizeEmail } from "../users/model/accounts";
 import { vInviteStatus } from "../validators";
 
@@ -192,7 +193,7 @@ export const preview = query({
   ),
   handler: async (ctx, { token }) => {
     if (token.length < 20 || token.length > 100) return { state: "invalid" as const };
-    const hash = await hashInviteToken(token);
+    const hash = await hashToken(token);
     const invite = await ctx.db
       .query("organizationInvites")
       .withIndex("by_inviteToken", (q) => q.eq("inviteToken", hash))
@@ -232,7 +233,7 @@ export const accept = userMutation({
     cohortProblem: v.union(v.string(), v.null()),
   }),
   handler: async (ctx, { token }) => {
-    const invite = await usableInvite(ctx, await hashInviteToken(token));
+    const invite = await usableInvite(ctx, await hashToken(token));
     const viewer = ctx.viewer;
     if (viewer.email !== invite.email) {
       throw appError("FORBIDDEN", `This invitation was sent to ${invite.email}. Sign out and sign in with that address to accept it.`);

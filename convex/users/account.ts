@@ -18,6 +18,8 @@ const vViewer = v.object({
   /** True when the viewer belongs to an organization (as a learner or a manager). */
   inOrganization: v.boolean(),
   isInstructor: v.boolean(),
+  /** The zone the person chose for dates and times; absent means their device's own. */
+  timezone: v.optional(v.string()),
 });
 
 /** The signed-in user with what the navigation needs, or null. */
@@ -49,6 +51,7 @@ export const viewer = userQuery({
       organizations,
       inOrganization: viewer.organizationId !== undefined,
       isInstructor: teaching !== null,
+      ...(viewer.timezone ? { timezone: viewer.timezone } : {}),
     };
   },
 });

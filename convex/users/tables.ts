@@ -38,4 +38,20 @@ export const usersTables = {
     .index("by_tokenIdentifier", ["tokenIdentifier"])
     .index("by_organizationId", ["organizationId"])
     .index("by_role", ["role"]),
+
+  /**
+   * A person's request to sign in with another address: confirmed by a link sent to that address (the link's
+   * token is only in the email; its SHA-256 here). One pending request per person; a new one replaces it.
+   */
+  emailChanges: defineTable({
+    userId: v.id("users"),
+    newEmail: v.string(),
+    tokenHash: v.string(),
+    status: v.union(v.literal("pending"), v.literal("confirmed"), v.literal("cancelled")),
+    expiresAt: v.number(),
+    createdAt: v.number(),
+    confirmedAt: v.optional(v.number()),
+  })
+    .index("by_tokenHash", ["tokenHash"])
+    .index("by_userId_and_status", ["userId", "status"]),
 };

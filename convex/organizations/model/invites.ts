@@ -11,23 +11,11 @@ import { appError } from "../../errors";
 import { siteUrl } from "../../env";
 import { formatInstant } from "../../format";
 import { queueEmail } from "../../integrations/email";
+import { hashToken, newToken } from "../../tokens";
 import { cohortAvailableTo } from "./membership";
 
 export const INVITE_DAYS = 7;
 const DAY = 24 * 60 * 60 * 1000;
-
-/** A fresh unguessable token (Convex seeds crypto per execution from a secure source, as Convex Auth relies on). */
-export function newInviteToken() {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-export async function hashInviteToken(token: string) {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 /** Why an address cannot be invited now, or null when it can. */
 export async function inviteBlocker(ctx: QueryCtx, organizationId: Id<"organizations">, email: string) {
@@ -67,10 +55,10 @@ export async function issueInvite(
     existing?: Doc<"organizationInvites">;
   },
 ) {
-  const token = newInviteToken();
+  const token = newToken();
   const now = Date.now();
   const expiresAt = now + INVITE_DAYS * DAY;
-  const fields = { inviteToken: await hashInviteToken(token), status: "pending" as const, expiresAt, lastSentAt: now };
+  const fields = { inviteToken: await hashToken(token), status: "pending" as const, expiresAt, lastSentAt: now };
   let inviteId: Id<"organizationInvites">;
   if (options.existing) {
     inviteId = options.existing._id;

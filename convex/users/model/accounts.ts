@@ -5,6 +5,9 @@ import type { QueryCtx } from "../../_generated/server";
 import { appError } from "../../errors";
 import type { NotificationPreferences } from "../../validators";
 
+/** Convex Auth's id of the magic-link provider: its accounts are keyed by the address the links go to. */
+export const MAGIC_LINK_PROVIDER = "resend";
+
 /** Trimmed, lower-cased email; throws INVALID_EMAIL when it is not an address. */
 export function normalizeEmail(raw: string) {
   const email = raw.trim().toLowerCase();
