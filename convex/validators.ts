@@ -115,6 +115,9 @@ export const vEnrollmentFailure = v.union(
 );
 export type EnrollmentFailure = Infer<typeof vEnrollmentFailure>;
 export const vCohortSessionStatus = v.union(v.literal("scheduled"), v.literal("cancelled"));
+/** What a platform admin did to someone's account (users.platformAuditLog). */
+export const vPlatformAuditAction = v.union(v.literal("platform_admin_granted"), v.literal("platform_admin_removed"));
+
 /** How much a learner already works with AI, from their intake survey. */
 export const vAiExperience = v.union(v.literal("none"), v.literal("tried"), v.literal("weekly"), v.literal("daily"));
 

@@ -36,6 +36,7 @@ import type {
   vShowCorrectAnswers,
   vSkillProgressLevel,
   vTeamRole,
+  vPlatformAuditAction,
   vUserRole,
   vWaitlistStatus,
 } from "@/convex/validators";
@@ -169,6 +170,18 @@ export const DOMAIN_STATUS: Record<Infer<typeof vDomainStatus>, Labelled> = {
   requested: { label: "Waiting for approval", tone: "warning" },
   approved: { label: "Approved", tone: "success" },
   rejected: { label: "Not approved", tone: "danger" },
+};
+/** A person's role on the platform. */
+export const USER_ROLE_LABEL: Record<Infer<typeof vUserRole>, string> = {
+  individual: "Learner",
+  org_member: "Organization member",
+  org_admin: "Organization admin",
+  platform_admin: "Platform admin",
+};
+/** Entries of a person's history on /admin/people. */
+export const PLATFORM_AUDIT_ACTION_LABEL: Record<Infer<typeof vPlatformAuditAction>, string> = {
+  platform_admin_granted: "Made a platform admin",
+  platform_admin_removed: "Platform admin removed",
 };
 export const MANAGER_ROLE_LABEL: Record<Infer<typeof vManagerRole>, string> = { admin: "Administrator", manager: "Manager", viewer: "Viewer" };
 /** The caller's role in an organization: a manager role, or the academy's own admin looking in. */

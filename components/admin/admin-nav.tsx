@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/admin", label: "Cohorts" },
   { href: "/admin/courses", label: "Courses" },
   { href: "/admin/organizations", label: "Organizations" },
+  { href: "/admin/people", label: "People" },
 ];
 
 export function AdminNav() {

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import type { api } from "@/convex/_generated/api";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Avatar } from "@/components/ui/avatar";
+import { USER_ROLE_LABEL } from "@/lib/labels";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -14,13 +15,6 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-
-const ROLE_LABEL: Record<string, string> = {
-  individual: "Learner",
-  org_member: "Organization member",
-  org_admin: "Organization admin",
-  platform_admin: "Platform admin",
-};
 
 /**
  * The signed-in corner of the header: notifications and the account menu. Its own chunk, loaded only for
@@ -48,7 +42,7 @@ export function AccountMenu({ viewer }: { viewer: NonNullable<FunctionReturnType
             </span>
             <span className="block">{viewer.email}</span>
             <span className="mt-1 block text-brand-700">
-              {ROLE_LABEL[viewer.role]}
+              {USER_ROLE_LABEL[viewer.role]}
             </span>
           </DropdownMenuLabel>
           <DropdownMenuSeparator />

@@ -141,6 +141,7 @@ import type * as tokens from "../tokens.js";
 import type * as triggers from "../triggers.js";
 import type * as tutor_tables from "../tutor/tables.js";
 import type * as users_account from "../users/account.js";
+import type * as users_directory from "../users/directory.js";
 import type * as users_model_accounts from "../users/model/accounts.js";
 import type * as users_model_emails from "../users/model/emails.js";
 import type * as users_model_profile from "../users/model/profile.js";
@@ -291,6 +292,7 @@ declare const fullApi: ApiFromModules<{
   triggers: typeof triggers;
   "tutor/tables": typeof tutor_tables;
   "users/account": typeof users_account;
+  "users/directory": typeof users_directory;
   "users/model/accounts": typeof users_model_accounts;
   "users/model/emails": typeof users_model_emails;
   "users/model/profile": typeof users_model_profile;

@@ -1,7 +1,7 @@
 /** People. Convex Auth's own tables (sessions, accounts, verification codes…) are spread in by schema.ts. */
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { vNotificationCategory, vNotificationPreferences, vUserRole } from "../validators";
+import { vNotificationCategory, vNotificationPreferences, vPlatformAuditAction, vUserRole } from "../validators";
 
 export const usersTables = {
   users: defineTable({
@@ -37,7 +37,8 @@ export const usersTables = {
     .index("by_email", ["email"])
     .index("by_tokenIdentifier", ["tokenIdentifier"])
     .index("by_organizationId", ["organizationId"])
-    .index("by_role", ["role"]),
+    .index("by_role", ["role"])
+    .searchIndex("search_name", { searchField: "name" }),
 
   /**
    * A person's request to sign in with another address: confirmed by a link sent to that address (the link's
@@ -54,4 +55,12 @@ export const usersTables = {
   })
     .index("by_tokenHash", ["tokenHash"])
     .index("by_userId_and_status", ["userId", "status"]),
+
+  /** What platform admins did to people's accounts (platform admin granted or removed), newest last. */
+  platformAuditLog: defineTable({
+    actorId: v.id("users"),
+    action: vPlatformAuditAction,
+    subjectUserId: v.id("users"),
+    createdAt: v.number(),
+  }).index("by_subjectUserId", ["subjectUserId"]),
 };
