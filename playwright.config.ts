@@ -48,6 +48,12 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      command: `node --import tsx local-llm/main.ts --port ${E2E.llmPort} --env ${E2E.envFile}`,
+      url: `http://127.0.0.1:${E2E.llmPort}/_health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       // The production build made by scripts/e2e.ts.
       command: `node node_modules/next/dist/bin/next start -p ${E2E.webPort}`,
       url: E2E.webUrl,

@@ -32,6 +32,7 @@ export default defineConfig({
             "local-backend/**/*.test.ts",
             "local-stripe/**/*.test.ts",
             "local-calcom/**/*.test.ts",
+            "local-llm/**/*.test.ts",
             "scripts/**/*.test.ts",
             "tests/races/**/*.test.ts",
           ],

@@ -1,6 +1,7 @@
 /** `npm run bench`: runs every benchmark and writes bench-results/latest.json. */
 import fs from "node:fs";
 import os from "node:os";
+import { benchAssessments } from "./assessments";
 import { benchCertificates } from "./certificates";
 import { benchDashboards } from "./dashboards";
 import { benchLocalBackend } from "./local-backend";
@@ -16,6 +17,10 @@ console.log(results[results.length - 1]);
 
 console.log("dashboards: 1,000 and 10,000 learners (about 3 minutes) …");
 results.push(await benchDashboards());
+console.log(JSON.stringify(results[results.length - 1], null, 2));
+
+console.log("assessments: submit-and-grade of 20 questions × 30, learning-gain refresh at 1,000 and 10,000 learners …");
+results.push(await benchAssessments());
 console.log(JSON.stringify(results[results.length - 1], null, 2));
 
 const report = {

@@ -17,4 +17,8 @@ crons.daily("deadline reminders", { hourUTC: 9, minuteUTC: 35 }, internal.dashbo
 
 crons.hourly("scheduled manager reports", { minuteUTC: 2 }, internal.dashboards.reports.sendDue, {});
 
+crons.hourly("assessment reminders", { minuteUTC: 24 }, internal.assessments.reminders.sendDue, {});
+
+crons.hourly("overdue assessment attempts", { minuteUTC: 41 }, internal.assessments.grading.expireOverdue, {});
+
 export default crons;

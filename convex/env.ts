@@ -109,3 +109,19 @@ export function certificateReminderDays() {
     .filter((d) => Number.isInteger(d) && d > 0);
   return [...new Set(days)].sort((a, b) => b - a);
 }
+
+/**
+ * The model that grades open answers (any OpenAI-compatible chat-completions
+ * API; locally the `local-llm/` stand-in, which `npm run dev` points these at).
+ * Without `AI_API_KEY` nothing is sent to a model: open answers go to the
+ * instructors' manual queue. `AI_BASE_URL` defaults to OpenAI's API.
+ */
+export function aiSettings() {
+  const apiKey = process.env.AI_API_KEY?.trim();
+  if (!apiKey) return null;
+  return {
+    apiKey,
+    baseURL: (process.env.AI_BASE_URL?.trim() || "https://api.openai.com/v1").replace(/\/+$/, ""),
+    model: process.env.AI_MODEL?.trim() || "gpt-4o-mini",
+  };
+}

@@ -318,6 +318,22 @@ export const vAnswerOption = v.object({
 });
 export const vAttemptStatus = v.union(v.literal("in_progress"), v.literal("submitted"), v.literal("graded"), v.literal("expired"));
 
+/**
+ * Where an answer is in grading: `graded` (done, by the rules, the AI or a person), `ai_pending` (sent to the model),
+ * `review` (the AI's grade waits for an instructor's yes or change: confidence 0.7–0.9), `manual` (an instructor
+ * grades it: confidence below 0.7, no model configured, or the model failed).
+ */
+export const vGradingState = v.union(v.literal("graded"), v.literal("ai_pending"), v.literal("review"), v.literal("manual"));
+export type GradingState = Infer<typeof vGradingState>;
+
+/** Who or what gave an answer its points. */
+export const vGradedBy = v.union(v.literal("rules"), v.literal("ai"), v.literal("instructor"));
+export type GradedBy = Infer<typeof vGradedBy>;
+
+/** Assessment reminders: the window has opened, or closes soon. */
+export const vAssessmentReminderKind = v.union(v.literal("opened"), v.literal("closing"));
+export type AssessmentReminderKind = Infer<typeof vAssessmentReminderKind>;
+
 // --------------------------------------------------------------- community
 export const vThreadScope = v.union(v.literal("course"), v.literal("session"), v.literal("lesson"), v.literal("general"));
 export const vModerationStatus = v.union(v.literal("active"), v.literal("hidden"), v.literal("flagged"));

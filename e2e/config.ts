@@ -14,6 +14,7 @@ export const E2E = {
   sitePort: 3311 + offset,
   stripePort: 12211 + offset,
   calcomPort: 12212 + offset,
+  llmPort: 12213 + offset,
   webUrl: `http://localhost:${3100 + offset}`,
   apiUrl: `http://127.0.0.1:${3310 + offset}`,
   envFile: path.join(stateDir, "env.json"),

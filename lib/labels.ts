@@ -6,6 +6,7 @@ import type { Infer } from "convex/values";
 import type { BadgeTone } from "@/components/ui/badge";
 import type {
   vAiExperience,
+  vAssessmentType,
   vAttendanceStatus,
   vBookingStatus,
   vCapabilityLevel,
@@ -13,6 +14,7 @@ import type {
   vCohortStatus,
   vCourseFormat,
   vCourseStatus,
+  vDifficulty,
   vDomainStatus,
   vImpactLevel,
   vKitItemType,
@@ -25,11 +27,13 @@ import type {
   vPaymentStatus,
   vPaymentType,
   vPeriodType,
+  vQuestionType,
   vRecurrenceFrequency,
   vReminderChannel,
   vReminderTarget,
   vSeatPurchaseStatus,
   vSessionType,
+  vShowCorrectAnswers,
   vSkillProgressLevel,
   vTeamRole,
   vPlatformAuditAction,
@@ -246,4 +250,38 @@ export const MANAGER_ACCESS_LABEL: Record<Infer<typeof vManagerAccessType>, stri
   view_individual: "Opened your progress",
   export_report: "Exported a report",
   send_reminder: "Sent a reminder",
+};
+
+// -------------------------------------------------------------- assessments
+export const ASSESSMENT_TYPE_LABEL: Record<Infer<typeof vAssessmentType>, string> = {
+  pre_course: "Pre-course assessment",
+  post_course: "Post-course assessment",
+  knowledge_check: "Knowledge check",
+  skill_assessment: "Skill assessment",
+  certification: "Certification exam",
+  self_assessment: "Self-assessment",
+};
+/** A question's type in the words a learner reads above it. */
+export const QUESTION_TYPE_LABEL: Record<Infer<typeof vQuestionType>, string> = {
+  multiple_choice: "Choose one",
+  multiple_select: "Choose all that apply",
+  true_false: "True or false",
+  short_answer: "Short answer",
+  rating_scale: "Self-assessment (not graded)",
+  open_ended: "Open answer",
+};
+export const DIFFICULTY_LABEL: Record<Infer<typeof vDifficulty>, string> = { easy: "Easy", medium: "Medium", hard: "Hard" };
+/** When an author lets learners see the correct answers… */
+export const SHOW_CORRECT_ANSWERS_LABEL: Record<Infer<typeof vShowCorrectAnswers>, string> = {
+  never: "Never",
+  after_submit: "After submitting",
+  after_passing: "After passing",
+  after_all_attempts: "After the last attempt",
+};
+/** …and the same rule in the learner's words, before they start. */
+export const SHOW_CORRECT_ANSWERS_RULE: Record<Infer<typeof vShowCorrectAnswers>, string> = {
+  never: "Correct answers are not shown.",
+  after_submit: "Correct answers and explanations are shown after you submit.",
+  after_passing: "Correct answers and explanations are shown once you pass.",
+  after_all_attempts: "Correct answers and explanations are shown after your last attempt.",
 };

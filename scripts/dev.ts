@@ -1,7 +1,7 @@
 /**
  * `npm run dev`
  *  - Local (default): starts the local Convex-compatible backend (hot reload on
- *    convex/ changes, data in .convex-local/), the local Stripe and Cal.com stand-ins,
+ *    convex/ changes, data in .convex-local/), the local Stripe, Cal.com and LLM stand-ins,
  *    seeds the demo academy on first run, and starts Next.js at
  *    http://localhost:3000. No account, no internet.
  *  - Real deployment: when CONVEX_DEPLOYMENT is set (environment or .env.local),
@@ -74,6 +74,7 @@ if (deployment) {
   run(bin("tsx"), ["watch", "--clear-screen=false", "--include", "convex/**/*", "local-backend/main.ts"]);
   run(bin("tsx"), ["local-stripe/main.ts", "--port", String(LOCAL_PORTS.stripe), "--webhook", `http://127.0.0.1:${LOCAL_PORTS.site}/stripe/webhook`]);
   run(bin("tsx"), ["local-calcom/main.ts", "--port", String(LOCAL_PORTS.calcom), "--webhook", `http://127.0.0.1:${LOCAL_PORTS.site}/calcom/webhook`]);
+  run(bin("tsx"), ["local-llm/main.ts", "--port", String(LOCAL_PORTS.llm)]);
   await waitForHealth(apiUrl);
   const seeded = await seedLocal(root, apiUrl);
   if (seeded.seeded) console.log(`Seeded the demo academy: ${seeded.users} people, ${seeded.courses} courses, ${seeded.cohorts} cohorts.`);

@@ -8,7 +8,7 @@ import { E2E } from "../e2e/config";
 import { ensureLocalEnv } from "./local-env";
 
 const root = process.cwd();
-await ensureLocalEnv(root, { file: E2E.envFile, siteUrl: E2E.webUrl, stripePort: E2E.stripePort, calcomPort: E2E.calcomPort });
+await ensureLocalEnv(root, { file: E2E.envFile, siteUrl: E2E.webUrl, stripePort: E2E.stripePort, calcomPort: E2E.calcomPort, llmPort: E2E.llmPort });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_CONVEX_URL: E2E.apiUrl, NEXT_PUBLIC_LOCAL_MODE: "1" };
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 

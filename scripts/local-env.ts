@@ -8,7 +8,7 @@ import path from "node:path";
 import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
 
-export const LOCAL_PORTS = { api: 3210, site: 3211, web: 3000, stripe: 12111, calcom: 12112 };
+export const LOCAL_PORTS = { api: 3210, site: 3211, web: 3000, stripe: 12111, calcom: 12112, llm: 12113 };
 
 export function localEnvPath(root: string) {
   return path.join(root, ".convex-local", "env.json");
@@ -17,7 +17,7 @@ export function localEnvPath(root: string) {
 /** Reads the local env file, creating it with fresh keys and secrets on first run. */
 export async function ensureLocalEnv(
   root: string,
-  options: { siteUrl?: string; file?: string; stripePort?: number; calcomPort?: number } = {},
+  options: { siteUrl?: string; file?: string; stripePort?: number; calcomPort?: number; llmPort?: number } = {},
 ): Promise<Record<string, string>> {
   const file = options.file ?? localEnvPath(root);
   const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>) : {};
@@ -45,6 +45,10 @@ export async function ensureLocalEnv(
   env.CALCOM_BOOKING_LINK ??= "academy/office-hours";
   // Signs the office-hours booking tokens /learn passes through the embed (convex/officeHours/model/bookingTokens.ts).
   env.CALCOM_BOOKING_TOKEN_SECRET ??= crypto.randomBytes(32).toString("hex");
+  // Open answers graded through the Vercel AI SDK, pointed at the local LLM stand-in (local-llm/).
+  env.AI_API_KEY ??= `sk-local-${crypto.randomBytes(16).toString("hex")}`;
+  env.AI_MODEL ??= "academy-local-grader";
+  if (options.llmPort || !env.AI_BASE_URL) env.AI_BASE_URL = `http://127.0.0.1:${options.llmPort ?? LOCAL_PORTS.llm}/v1`;
   // The certificate issuer's Ed25519 key (did:key locally; did:web with CREDENTIAL_ISSUER_DOMAIN in production).
   if (!env.CREDENTIAL_PUBLIC_KEY || !env.CREDENTIAL_SECRET_KEY) {
     const key = await Ed25519Multikey.generate();

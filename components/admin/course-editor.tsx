@@ -20,6 +20,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { Tooltip } from "@/components/ui/tooltip";
 import { amountToCents, centsToAmount, formatDate } from "@/lib/format";
 import { useSubmit } from "@/lib/use-submit";
+import { CertificateRules } from "@/components/assessments/certificate-rules";
 
 type CourseData = NonNullable<FunctionReturnType<typeof api.catalog.courses.get>>;
 
@@ -38,6 +39,7 @@ export function CourseEditor({ courseId }: { courseId: Id<"courses"> | null }) {
       <CourseForm course={course ?? null} />
       {course && <SessionsEditor course={course} />}
       {course && <KitEditor course={course} />}
+      {course && <CertificateRules courseId={course._id} />}
       {course && (
         <Card className="p-5">
           <div className="flex items-center justify-between">

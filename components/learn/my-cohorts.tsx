@@ -8,6 +8,7 @@ import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
 import { OfferButtons } from "@/components/waitlist/offer-buttons";
+import { MyAssessments } from "@/components/assessments/my-assessments";
 import { MyCertificates } from "./my-certificates";
 import { OfficeHours } from "./office-hours";
 import { IntakeSurveyPrompt } from "./intake-survey";
@@ -113,6 +114,7 @@ export function MyCohorts({
       ) : (
         <div className="mt-6 space-y-6">
           {next && <NextSessionCard cohort={next.cohort} session={next.session} now={now} zone={zone} />}
+          <MyAssessments />
           {cohorts.map((cohort) => (cohort.confirmed ? <CohortCard key={cohort.enrollmentId} cohort={cohort} now={now} zone={zone} /> : <PendingCard key={cohort.enrollmentId} cohort={cohort} />))}
           <MyCertificates />
           <OfficeHours viewer={viewer} />

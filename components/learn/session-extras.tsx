@@ -4,6 +4,7 @@ import { CheckCircle2, MapPin, PlayCircle } from "lucide-react";
 import type { FunctionReturnType } from "convex/server";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import { LessonCheckLink } from "@/components/assessments/my-assessments";
 import { Badge } from "@/components/ui/badge";
 import { CheckboxField } from "@/components/ui/checkbox";
 import { ATTENDANCE } from "@/lib/labels";
@@ -100,6 +101,7 @@ export function SessionLessons({ cohortId, session }: { cohortId: Id<"cohorts">;
                 </>
               }
             />
+            <LessonCheckLink cohortId={cohortId} lessonId={lesson._id} />
           </li>
         ))}
       </ul>

@@ -23,6 +23,16 @@ export function TeachingCohort({ cohortId }: { cohortId: Id<"cohorts"> }) {
         <>
           <h1 className="mt-2 text-xl font-semibold text-gray-900">{data?.cohortName ?? "Cohort"}</h1>
           {data && <p className="text-sm text-gray-600">{data.courseTitle}</p>}
+          {data && (
+            <p className="mt-2 flex gap-4 text-sm">
+              <Link href={`/teach/reviews/${cohortId}`} className="text-brand-700 hover:underline">
+                Answers to grade
+              </Link>
+              <Link href={`/teach/${cohortId}/results`} className="text-brand-700 hover:underline">
+                Assessment results
+              </Link>
+            </p>
+          )}
         </>
       )}
       <Card className="mt-6 p-5">

@@ -3,6 +3,7 @@ import { useQuery } from "convex/react";
 import { Presentation } from "lucide-react";
 import Link from "next/link";
 import { api } from "@/convex/_generated/api";
+import { ReviewQueues } from "@/components/assessments/review-queue";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -50,6 +51,15 @@ export function TeachingCohorts() {
       <h2 className="mt-6 text-base font-semibold text-gray-900">Your next sessions</h2>
       <div className="mt-2">
         <UpcomingSessions />
+      </div>
+      <div className="mt-8 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-base font-semibold text-gray-900">Answers to grade</h2>
+        <Link href="/teach/assessments" className="text-sm text-brand-700 hover:underline">
+          Edit assessments
+        </Link>
+      </div>
+      <div className="mt-2">
+        <ReviewQueues />
       </div>
       <h2 className="mt-8 text-base font-semibold text-gray-900">Your cohorts</h2>
       <div className="mt-2 space-y-3">

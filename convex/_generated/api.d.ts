@@ -14,7 +14,17 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as access from "../access.js";
+import type * as assessments_authoring from "../assessments/authoring.js";
+import type * as assessments_grading from "../assessments/grading.js";
+import type * as assessments_model_access from "../assessments/model/access.js";
+import type * as assessments_model_attempts from "../assessments/model/attempts.js";
+import type * as assessments_model_gain from "../assessments/model/gain.js";
+import type * as assessments_model_scoring from "../assessments/model/scoring.js";
+import type * as assessments_model_views from "../assessments/model/views.js";
+import type * as assessments_reminders from "../assessments/reminders.js";
+import type * as assessments_review from "../assessments/review.js";
 import type * as assessments_tables from "../assessments/tables.js";
+import type * as assessments_take from "../assessments/take.js";
 import type * as auth from "../auth.js";
 import type * as catalog_browse from "../catalog/browse.js";
 import type * as catalog_cohorts from "../catalog/cohorts.js";
@@ -55,6 +65,7 @@ import type * as dashboards_tables from "../dashboards/tables.js";
 import type * as dashboards_views from "../dashboards/views.js";
 import type * as dev_demo from "../dev/demo.js";
 import type * as dev_mailbox from "../dev/mailbox.js";
+import type * as dev_model_assessments from "../dev/model/assessments.js";
 import type * as dev_model_demoActivity from "../dev/model/demoActivity.js";
 import type * as dev_model_demoData from "../dev/model/demoData.js";
 import type * as dev_seed from "../dev/seed.js";
@@ -154,7 +165,17 @@ import type * as waitlist_tables from "../waitlist/tables.js";
  */
 declare const fullApi: ApiFromModules<{
   access: typeof access;
+  "assessments/authoring": typeof assessments_authoring;
+  "assessments/grading": typeof assessments_grading;
+  "assessments/model/access": typeof assessments_model_access;
+  "assessments/model/attempts": typeof assessments_model_attempts;
+  "assessments/model/gain": typeof assessments_model_gain;
+  "assessments/model/scoring": typeof assessments_model_scoring;
+  "assessments/model/views": typeof assessments_model_views;
+  "assessments/reminders": typeof assessments_reminders;
+  "assessments/review": typeof assessments_review;
   "assessments/tables": typeof assessments_tables;
+  "assessments/take": typeof assessments_take;
   auth: typeof auth;
   "catalog/browse": typeof catalog_browse;
   "catalog/cohorts": typeof catalog_cohorts;
@@ -195,6 +216,7 @@ declare const fullApi: ApiFromModules<{
   "dashboards/views": typeof dashboards_views;
   "dev/demo": typeof dev_demo;
   "dev/mailbox": typeof dev_mailbox;
+  "dev/model/assessments": typeof dev_model_assessments;
   "dev/model/demoActivity": typeof dev_model_demoActivity;
   "dev/model/demoData": typeof dev_model_demoData;
   "dev/seed": typeof dev_seed;

@@ -5,10 +5,12 @@
  * already exists.
  */
 import { v } from "convex/values";
+import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { devInternalMutation } from "../functions";
 import { ACME_LEARNERS, ACME_TEAMS, DEMO_ACCOUNTS, DEMO_COURSES, DEMO_SKILLS } from "./model/demoData";
+import { seedFlagshipAssessments, takeAsDemoLearner } from "./model/assessments";
 import { planCertificates } from "../certificates/model/plan";
 import { seedDashboardActivity } from "./model/demoActivity";
 import { scheduleCohort } from "../liveSessions/model/schedule";
@@ -277,127 +279,33 @@ export const run = devInternalMutation({
     }
 
     // ---------------------------------------------- assessments and progress
-    const assessment = async (type: "pre_course" | "post_course") => {
-      const assessmentId = await ctx.db.insert("assessments", {
-        title: type === "pre_course" ? "Baseline: AI at work" : "Post-course check: AI at work",
-        description: "Ten minutes, five questions. Helps us measure what you gained.",
-        type,
-        courseId: intensive,
-        skillIds: [skillIds.get("prompt-engineering")!, skillIds.get("ai-literacy")!],
-        passingScore: type === "post_course" ? 70 : 0,
-        allowRetake: type === "post_course",
-        maxAttempts: type === "post_course" ? 3 : 1,
-        showCorrectAnswers: "after_submit",
-        randomizeQuestions: false,
-        randomizeAnswers: true,
-        isActive: true,
-        createdAt: now,
-        updatedAt: now,
-      });
-      const questions = [
-        ["Which prompt element most reduces ambiguity?", ["A clear output format and criteria", "A longer prompt", "Polite phrasing", "Using capital letters"]],
-        ["What should you check before sharing AI output?", ["Facts, sources and sensitive data", "Only spelling", "Nothing if it sounds confident", "The word count"]],
-        ["Which task suits AI assistance best?", ["Drafting a first version for review", "Final legal sign-off", "Approving payments", "Storing passwords"]],
-        ["A 'few-shot' prompt contains…", ["Worked examples of the desired output", "A very short question", "Only a system message", "An image"]],
-        ["When is a human review step essential?", ["When output affects customers or decisions", "Never", "Only for code", "Only on Fridays"]],
-      ] as const;
-      for (const [i, [text, answers]] of questions.entries()) {
-        await ctx.db.insert("assessmentQuestions", {
-          assessmentId,
-          questionType: "multiple_choice",
-          questionText: text,
-          answers: answers.map((answer, j) => ({ id: `q${i}a${j}`, text: answer, isCorrect: j === 0 })),
-          points: 20,
-          difficulty: i < 2 ? "easy" : "medium",
-          skillIds: [skillIds.get(i % 2 === 0 ? "prompt-engineering" : "ai-literacy")!],
-          sortOrder: i,
-          isActive: true,
-          createdAt: now,
-        });
-      }
-      return assessmentId;
-    };
-    const preId = await assessment("pre_course");
-    const postId = await assessment("post_course");
-    for (const e of enrolled.filter((x) => x.cohortId === acmePrivate)) {
-      const pre = Math.round(30 + rand() * 30);
-      const post = Math.min(100, Math.round(pre + 15 + rand() * 35));
-      const attempt = async (assessmentId: Id<"assessments">, score: number, at: number) =>
-        await ctx.db.insert("assessmentAttempts", {
-          userId: e.userId,
-          assessmentId,
-          enrollmentId: e.enrollmentId,
-          attemptNumber: 1,
-          status: "graded",
-          startedAt: at,
-          submittedAt: at + 8 * 60 * 1000,
-          timeSpent: 480,
-          score,
-          pointsEarned: score,
-          pointsPossible: 100,
-          passed: score >= 70,
-          createdAt: at,
-        });
-      const preAttemptId = await attempt(preId, pre, now - 47 * DAY);
-      const postAttemptId = await attempt(postId, post, now - 43 * DAY);
-      await ctx.db.insert("learningGainAnalytics", {
-        userId: e.userId,
-        courseId: intensive,
-        enrollmentId: e.enrollmentId,
-        preAssessmentId: preId,
-        preAttemptId,
-        preScore: pre,
-        postAssessmentId: postId,
-        postAttemptId,
-        postScore: post,
-        scoreImprovement: post - pre,
-        percentageGain: Math.round(((post - pre) / pre) * 1000) / 10,
-        normalizedGain: Math.round(((post - pre) / (100 - pre)) * 100) / 100,
-        skillGains: [],
-        calculatedAt: now - 43 * DAY,
-      });
-    }
+    // The flagship's assessments; the finished Acme cohort took both through the learners' own helpers.
+    const firstSession = await ctx.db
+      .query("sessions")
+      .withIndex("by_courseId_and_dayNumber_and_orderInDay", (q) => q.eq("courseId", intensive))
+      .first();
+    const firstLesson = firstSession ? await ctx.db.query("lessons").withIndex("by_sessionId", (q) => q.eq("sessionId", firstSession._id)).first() : null;
+    const flagship = await seedFlagshipAssessments(ctx, {
+      courseId: intensive,
+      skills: { prompting: skillIds.get("prompt-engineering")!, literacy: skillIds.get("ai-literacy")! },
+      ...(firstLesson ? { firstLessonId: firstLesson._id } : {}),
+      now,
+    });
+    // The finished Acme cohort takes both through the learners' own helpers, one learner per transaction (scheduled jobs
+    // in turn); the last job records attendance and plans the certificates (takeAssessments, then finishPrivateCohort below).
+    await ctx.scheduler.runAfter(0, internal.dev.seed.takeAssessments, {
+      preId: flagship.preId,
+      postId: flagship.postId,
+      instructorId,
+      cohortId: acmePrivate,
+      enrollmentIds: enrolled.filter((x) => x.cohortId === acmePrivate).map((x) => x.enrollmentId),
+      seed: Math.floor(rand() * 2 ** 31),
+      now,
+    });
+    // A pilot cohort of the flagship for Acme, starting tomorrow: its pre-course assessment is open now.
+    const pilot = await cohort("ai-enablement-intensive", "Acme assessment pilot", 1, 2, 12, { status: "open", isB2B: true, timezone: "America/New_York" });
+    await enroll(pilot, learnersAcme.slice(32, 35), "b2b");
 
-    // The finished Acme cohort: attendance (two learners missed half), then certificates for those who met the rules.
-    const heldPrivate = await ctx.db
-      .query("cohortSessions")
-      .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", acmePrivate))
-      .take(50);
-    for (const [i, e] of enrolled.filter((x) => x.cohortId === acmePrivate).entries()) {
-      for (const [n, session] of heldPrivate.entries()) {
-        const present = i >= 12 ? n % 2 === 0 : true;
-        await ctx.db.insert("sessionAttendance", {
-          cohortSessionId: session._id,
-          cohortId: acmePrivate,
-          enrollmentId: e.enrollmentId,
-          userId: e.userId,
-          status: present ? "present" : "absent",
-          source: "instructor",
-          markedBy: instructorId,
-          updatedAt: session.endsAt,
-        });
-      }
-    }
-    await planCertificates(ctx, acmePrivate);
-    // One certificate from last year has expired and one was revoked, so every verification state can be seen.
-    const privateCertificates = (
-      await ctx.db
-        .query("certificates")
-        .withIndex("by_cohortId_and_issueStatus", (q) => q.eq("cohortId", acmePrivate).eq("issueStatus", "pending"))
-        .take(100)
-    ).filter((c) => c.kind === "course");
-    if (privateCertificates.length >= 2) {
-      const [expired, revoked] = privateCertificates;
-      const issuedAt = now - 400 * DAY;
-      const expiresAt = now - 35 * DAY;
-      await ctx.db.patch("certificates", expired._id, {
-        issuedAt,
-        expiresAt,
-        badgeData: { ...expired.badgeData, validFrom: new Date(issuedAt).toISOString(), validUntil: new Date(expiresAt).toISOString() },
-      });
-      await ctx.db.patch("certificates", revoked._id, { revokedAt: now - 2 * DAY, revocationReason: "Issued in error: attendance records were corrected." });
-      await ctx.db.insert("credentialStatusLists", { listNumber: 1, version: 1, updatedAt: now });
-    }
     const levels = ["none", "foundational", "practitioner", "advanced", "expert"] as const;
     for (const userId of learnersAcme) {
       for (const slug of ["ai-literacy", "prompt-engineering", "workflow-automation"]) {
@@ -415,7 +323,7 @@ export const run = devInternalMutation({
       }
       await ctx.db.insert("userPrivacySettings", {
         userId,
-        allowManagerViewScores: rand() > 0.2,
+        allowManagerViewScores: learnersAcme.slice(32, 35).includes(userId) || rand() > 0.2,
         allowManagerViewActivity: true,
         allowManagerViewCertificates: true,
         allowLeaderboardDisplay: rand() > 0.6,
@@ -635,5 +543,93 @@ class Seeder {
       purchasedAt: Math.min(this.now, cohort.startDate - 10 * DAY),
       intakeSurveyCompleted: true,
     });
+  }
+}
+
+/**
+ * The demo academy's finished Acme cohort takes its assessments (run schedules this): one learner per transaction, in
+ * turn, through the learners' own helpers; the last job records attendance and plans certificates.
+ */
+export const takeAssessments = devInternalMutation({
+  localFeature: "The demo academy",
+  args: {
+    preId: v.id("assessments"),
+    postId: v.id("assessments"),
+    instructorId: v.id("users"),
+    cohortId: v.id("cohorts"),
+    enrollmentIds: v.array(v.id("enrollments")),
+    seed: v.number(),
+    now: v.number(),
+  },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    const [enrollmentId, ...rest] = args.enrollmentIds;
+    if (enrollmentId === undefined) {
+      await finishPrivateCohort(ctx, { cohortId: args.cohortId, instructorId: args.instructorId, now: args.now });
+      return null;
+    }
+    const rand = random(args.seed);
+    const enrollment = await ctx.db.get("enrollments", enrollmentId);
+    const pre = await ctx.db.get("assessments", args.preId);
+    const post = await ctx.db.get("assessments", args.postId);
+    if (enrollment && pre && post) {
+      const before = 0.25 + rand() * 0.35;
+      const after = Math.min(0.98, before + 0.25 + rand() * 0.35);
+      await takeAsDemoLearner(ctx, { assessment: pre, enrollment, instructorId: args.instructorId, skill: before, at: args.now - 47 * DAY, rand, phase: "before" });
+      await takeAsDemoLearner(ctx, { assessment: post, enrollment, instructorId: args.instructorId, skill: after, at: args.now - 43 * DAY, rand, phase: "after" });
+    }
+    await ctx.scheduler.runAfter(0, internal.dev.seed.takeAssessments, { ...args, enrollmentIds: rest, seed: Math.floor(rand() * 2 ** 31) });
+    return null;
+  },
+});
+
+/**
+ * The finished Acme cohort: attendance (two learners missed half), then certificates for those who met the rules
+ * (attendance and the passed post-course assessment, taken in the jobs before), one of them expired and one revoked.
+ */
+async function finishPrivateCohort(ctx: MutationCtx, { cohortId: acmePrivate, instructorId, now }: { cohortId: Id<"cohorts">; instructorId: Id<"users">; now: number }) {
+  const enrolled = (await ctx.db.query("enrollments").withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", acmePrivate).eq("paymentStatus", "completed")).take(100)).map((e) => ({
+    enrollmentId: e._id,
+    userId: e.userId,
+    cohortId: e.cohortId,
+  }));
+  const heldPrivate = await ctx.db
+    .query("cohortSessions")
+    .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", acmePrivate))
+    .take(50);
+  for (const [i, e] of enrolled.filter((x) => x.cohortId === acmePrivate).entries()) {
+    for (const [n, session] of heldPrivate.entries()) {
+      const present = i >= 12 ? n % 2 === 0 : true;
+      await ctx.db.insert("sessionAttendance", {
+        cohortSessionId: session._id,
+        cohortId: acmePrivate,
+        enrollmentId: e.enrollmentId,
+        userId: e.userId,
+        status: present ? "present" : "absent",
+        source: "instructor",
+        markedBy: instructorId,
+        updatedAt: session.endsAt,
+      });
+    }
+  }
+  await planCertificates(ctx, acmePrivate);
+  // One certificate from last year has expired and one was revoked, so every verification state can be seen.
+  const privateCertificates = (
+    await ctx.db
+      .query("certificates")
+      .withIndex("by_cohortId_and_issueStatus", (q) => q.eq("cohortId", acmePrivate).eq("issueStatus", "pending"))
+      .take(100)
+  ).filter((c) => c.kind === "course");
+  if (privateCertificates.length >= 2) {
+    const [expired, revoked] = privateCertificates;
+    const issuedAt = now - 400 * DAY;
+    const expiresAt = now - 35 * DAY;
+    await ctx.db.patch("certificates", expired._id, {
+      issuedAt,
+      expiresAt,
+      badgeData: { ...expired.badgeData, validFrom: new Date(issuedAt).toISOString(), validUntil: new Date(expiresAt).toISOString() },
+    });
+    await ctx.db.patch("certificates", revoked._id, { revokedAt: now - 2 * DAY, revocationReason: "Issued in error: attendance records were corrected." });
+    await ctx.db.insert("credentialStatusLists", { listNumber: 1, version: 1, updatedAt: now });
   }
 }

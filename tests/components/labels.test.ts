@@ -40,6 +40,11 @@ const PAIRS: Array<[string, Record<string, unknown>, Validator<unknown, "require
   ["REMINDER_TARGET_LABEL", labels.REMINDER_TARGET_LABEL, validators.vReminderTarget],
   ["REMINDER_CHANNEL_LABEL", labels.REMINDER_CHANNEL_LABEL, validators.vReminderChannel],
   ["MANAGER_ACCESS_LABEL", labels.MANAGER_ACCESS_LABEL, validators.vManagerAccessType],
+  ["ASSESSMENT_TYPE_LABEL", labels.ASSESSMENT_TYPE_LABEL, validators.vAssessmentType],
+  ["QUESTION_TYPE_LABEL", labels.QUESTION_TYPE_LABEL, validators.vQuestionType],
+  ["DIFFICULTY_LABEL", labels.DIFFICULTY_LABEL, validators.vDifficulty],
+  ["SHOW_CORRECT_ANSWERS_LABEL", labels.SHOW_CORRECT_ANSWERS_LABEL, validators.vShowCorrectAnswers],
+  ["SHOW_CORRECT_ANSWERS_RULE", labels.SHOW_CORRECT_ANSWERS_RULE, validators.vShowCorrectAnswers],
 ];
 
 describe("#16 label maps follow the validators", () => {

@@ -8,6 +8,7 @@
  */
 import type { Doc, Id } from "../../convex/_generated/dataModel";
 import type { ManagerPermission } from "../../convex/validators";
+import { type AssessmentWorld, seedAssessmentWorld } from "./assessments-world";
 import type { T } from "./checkout-helpers";
 
 /**
@@ -29,7 +30,7 @@ export type Entry = { rule: Rule; args: (w: World) => Record<string, unknown> };
 const DAY = 86_400_000;
 
 /** The people and things every call is made against; `manager` has the permissions `managerNeeds` leaves out. */
-export type World = {
+export type World = AssessmentWorld & {
   platformAdmin: Id<"users">;
   learner: Id<"users">;
   otherLearner: Id<"users">;
@@ -252,7 +253,9 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       createdAt: now,
       updatedAt: now,
     });
+    const assessments = await seedAssessmentWorld(ctx, { courseId, cohortId, learner, enrollmentId, lessonId, now });
     return {
+      ...assessments,
       paymentReviewId,
       platformAdmin,
       learner,
@@ -346,6 +349,9 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "waitlist.lines.offerManually": { rule: "platformAdmin", args: (w) => ({ entryId: w.waitlistEntryId }) },
   "waitlist.lines.remove": { rule: "platformAdmin", args: (w) => ({ entryId: w.waitlistEntryId }) },
 
+  "assessments.authoring.certificateRules": { rule: "platformAdmin", args: (w) => ({ courseId: w.courseId }) },
+  "assessments.authoring.saveCertificateRules": { rule: "platformAdmin", args: (w) => ({ courseId: w.courseId, minAttendancePercent: 80, requirePostAssessment: true, passingScore: 75 }) },
+
   // ----------------------------------------------------------------- public
   "auth.isAuthenticated": { rule: "anyone", args: none },
   "auth.signIn": { rule: "anyone", args: () => ({ provider: "resend", params: { email: "newcomer@example.com" } }) },
@@ -410,13 +416,41 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "waitlist.places.mineForCourse": { rule: "signedIn", args: (w) => ({ courseId: w.waitlistCourseId }) },
   "waitlist.places.myCourseLines": { rule: "signedIn", args: none },
 
+  "assessments.review.myQueues": { rule: "signedIn", args: none },
+  "assessments.take.mine": { rule: "signedIn", args: none },
+  "assessments.take.attempt": { rule: "owner", args: (w) => ({ attemptId: w.openAttemptId }) },
+  "assessments.take.saveAnswer": { rule: "owner", args: (w) => ({ attemptId: w.openAttemptId, questionId: w.choiceQuestionId, selectedAnswerIds: ["a"] }) },
+  "assessments.take.submit": { rule: "owner", args: (w) => ({ attemptId: w.openAttemptId }) },
+
   // ----------------------------------------------------------------- participants of the cohort
+  "assessments.take.lessonChecks": { rule: "participant", args: (w) => ({ cohortId: w.cohortId }) },
+  "assessments.take.overview": { rule: "participant", args: (w) => ({ assessmentId: w.postAssessmentId }) },
+  "assessments.take.start": { rule: "participant", args: (w) => ({ assessmentId: w.postAssessmentId }) },
   "learning.cohorts.calendarFile": { rule: "participant", args: (w) => ({ cohortId: w.cohortId }) },
   "learning.cohorts.joinSession": { rule: "participant", args: (w) => ({ cohortSessionId: w.cohortSessionId }) },
   "learning.cohorts.openKitItem": { rule: "participant", args: (w) => ({ itemId: w.kitItemId }) },
   "learning.cohorts.setLessonDone": { rule: "participant", args: (w) => ({ cohortId: w.cohortId, lessonId: w.lessonId, done: true }) },
 
   // ----------------------------------------------------------------- the cohort's instructor (or a platform admin)
+  "assessments.authoring.assessment": { rule: "staff", args: (w) => ({ assessmentId: w.preAssessmentId }) },
+  "assessments.authoring.courses": { rule: "staff", args: none },
+  "assessments.authoring.duplicateAsPost": { rule: "staff", args: (w) => ({ assessmentId: w.preAssessmentId }) },
+  "assessments.authoring.preview": { rule: "staff", args: (w) => ({ assessmentId: w.preAssessmentId }) },
+  "assessments.authoring.saveAssessment": {
+    rule: "staff",
+    args: (w) => ({ courseId: w.courseId, title: "Self-check", type: "self_assessment", passingScore: 0, allowRetake: true, showCorrectAnswers: "after_submit", randomizeQuestions: false, randomizeAnswers: false }),
+  },
+  "assessments.authoring.saveQuestion": {
+    rule: "staff",
+    args: (w) => ({ assessmentId: w.preAssessmentId, questionType: "true_false", questionText: "AI output needs review.", answers: [{ id: "t", text: "True", isCorrect: true }, { id: "f", text: "False", isCorrect: false }], points: 5, difficulty: "easy" }),
+  },
+  "assessments.authoring.setActive": { rule: "staff", args: (w) => ({ assessmentId: w.knowledgeCheckId, isActive: false }) },
+  "assessments.authoring.setQuestionActive": { rule: "staff", args: (w) => ({ questionId: w.choiceQuestionId, isActive: false }) },
+  "assessments.review.accept": { rule: "staff", args: (w) => ({ responseId: w.reviewResponseId }) },
+  "assessments.review.attemptDetail": { rule: "staff", args: (w) => ({ attemptId: w.submittedAttemptId }) },
+  "assessments.review.cohortResults": { rule: "staff", args: (w) => ({ cohortId: w.cohortId }) },
+  "assessments.review.grade": { rule: "staff", args: (w) => ({ responseId: w.reviewResponseId, points: 6, comment: "Name the outcome." }) },
+  "assessments.review.queue": { rule: "staff", args: (w) => ({ cohortId: w.cohortId }) },
   "liveSessions.attendance.attendanceSummary": { rule: "staff", args: (w) => ({ cohortId: w.cohortId }) },
   "liveSessions.schedule.forCohort": { rule: "staff", args: (w) => ({ cohortId: w.cohortId }) },
   "liveSessions.recaps.generateRecordingUploadUrl": { rule: "staff", args: (w) => ({ cohortSessionId: w.cohortSessionId, sha256: "a".repeat(64), size: 1_000_000 }) },

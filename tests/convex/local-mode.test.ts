@@ -53,12 +53,49 @@ describe("a deployment that is not in local mode", () => {
   });
 
   test("#16 every entry point of convex/dev/ refuses without ACADEMY_LOCAL_MODE=1 before it reads or writes anything", async () => {
+    const t = newTest();
+    const ids = await t.run(async (ctx) => {
+      await ctx.db.insert("devEmails", { ...email, createdAt: 1 });
+      const courseId = await ctx.db.insert("courses", {
+        title: "Course",
+        description: "Two days",
+        slug: "course",
+        sessionType: "cohort",
+        priceB2C: 100_000,
+        priceB2B: 90_000,
+        maxParticipants: 20,
+        impactLevel: "L1",
+        capabilityLevel: "fundamentals",
+        status: "published",
+        createdAt: 1,
+        updatedAt: 1,
+      });
+      const cohortId = await ctx.db.insert("cohorts", { courseId, name: "Cohort", startDate: 1, endDate: 2, maxCapacity: 20, currentEnrollment: 0, status: "completed", isB2B: true, timezone: "UTC", createdAt: 1, updatedAt: 1 });
+      const assessmentId = await ctx.db.insert("assessments", {
+        courseId,
+        title: "Baseline",
+        type: "pre_course",
+        passingScore: 0,
+        allowRetake: false,
+        showCorrectAnswers: "never",
+        randomizeQuestions: false,
+        randomizeAnswers: false,
+        isActive: true,
+        createdAt: 1,
+        updatedAt: 1,
+      });
+      // An id of the users table whose row is gone again: no person exists, so none can be written to.
+      const userId = await ctx.db.insert("users", { email: "gone@example.com", name: "Gone", role: "individual", emailNotifications: false, smsNotifications: false, createdAt: 1, updatedAt: 1 });
+      await ctx.db.delete("users", userId);
+      return { cohortId, assessmentId, userId };
+    });
     // Arguments that pass each function's validator, so that only the local-mode check can refuse it.
     const CALLS: Record<string, Record<string, unknown>> = {
       "dev/mailbox:deliver": email,
       "dev/mailbox:list": { to: "learner@example.com" },
       "dev/demo:accounts": {},
       "dev/seed:run": {},
+      "dev/seed:takeAssessments": { preId: ids.assessmentId, postId: ids.assessmentId, instructorId: ids.userId, cohortId: ids.cohortId, enrollmentIds: [], seed: 1, now: 3 },
     };
     type Registered = { isQuery?: boolean; isMutation?: boolean; isAction?: boolean };
     const found = new Map<string, Registered>();
@@ -71,10 +108,6 @@ describe("a deployment that is not in local mode", () => {
     }
     // A new entry point of the local-mode area needs a row above (and so this check).
     expect([...found.keys()].sort()).toEqual(Object.keys(CALLS).sort());
-    const t = newTest();
-    await t.run(async (ctx) => {
-      await ctx.db.insert("devEmails", { ...email, createdAt: 1 });
-    });
     for (const [path, args] of Object.entries(CALLS)) {
       const fn = found.get(path)!;
       const call = fn.isQuery
@@ -84,8 +117,13 @@ describe("a deployment that is not in local mode", () => {
           : t.action(makeFunctionReference<"action">(path), args);
       await expectAppError(call, "NOT_AVAILABLE");
     }
-    const facts = await t.run(async (ctx) => ({ emails: (await ctx.db.query("devEmails").collect()).length, users: (await ctx.db.query("users").collect()).length }));
-    expect(facts).toEqual({ emails: 1, users: 0 });
+    const facts = await t.run(async (ctx) => ({
+      emails: (await ctx.db.query("devEmails").collect()).length,
+      users: (await ctx.db.query("users").collect()).length,
+      attendance: (await ctx.db.query("sessionAttendance").collect()).length,
+      certificates: (await ctx.db.query("certificates").collect()).length,
+    }));
+    expect(facts).toEqual({ emails: 1, users: 0, attendance: 0, certificates: 0 });
   });
 
   test("#15.13 local mode is the explicit flag alone: with ACADEMY_LOCAL_MODE=1 mail stays in the dev mailbox even when a key is set", async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import { newTest } from "./helpers";
 
@@ -7,7 +7,7 @@ describe("demo academy seed", () => {
     const t = newTest();
     const now = Date.UTC(2026, 10, 22, 10);
     const first = await t.mutation(internal.dev.seed.run, { now });
-    expect(first).toMatchObject({ seeded: true, courses: 7, cohorts: 12 });
+    expect(first).toMatchObject({ seeded: true, courses: 7, cohorts: 13 });
     expect(await t.mutation(internal.dev.seed.run, { now })).toMatchObject({ seeded: false });
 
     const facts = await t.run(async (ctx) => {
@@ -42,5 +42,34 @@ describe("demo academy seed", () => {
     expect(page?.instructorName).toBe("Maya Chen");
     const privateCohort = await t.run(async (ctx) => (await ctx.db.query("cohorts").collect()).find((c) => c.isB2B)!._id);
     expect(await t.query(api.catalog.browse.getCohort, { cohortId: privateCohort })).toBeNull();
+  });
+});
+
+describe("demo assessments", () => {
+  test("the finished Acme cohort took the flagship's pre- and post-course assessments through the learners' helpers: gains, graded open answers and certificates", async () => {
+    vi.stubEnv("AI_API_KEY", "");
+    const t = newTest();
+    const now = Date.UTC(2026, 10, 22, 10);
+    await t.mutation(internal.dev.seed.run, { now });
+    for (let i = 0; i < 40; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await t.finishInProgressScheduledFunctions();
+    }
+    const facts = await t.run(async (ctx) => {
+      const gains = await ctx.db.query("learningGainAnalytics").collect();
+      const changes = await ctx.db.query("gradeChanges").collect();
+      const attempts = await ctx.db.query("assessmentAttempts").collect();
+      const certificates = (await ctx.db.query("certificates").collect()).filter((c) => c.kind === "course");
+      return { gains, changes, attempts, certificates };
+    });
+    expect(facts.gains).toHaveLength(14);
+    expect(facts.gains.map((g) => [g.preScore < g.postScore, g.normalizedGain <= 1, g.skillGains.length])).toEqual(facts.gains.map(() => [true, true, 2]));
+    expect(facts.attempts.every((a) => a.status === "graded" && a.score !== undefined)).toBe(true);
+    // Each open answer was graded by the instructor (two per learner).
+    expect(facts.changes).toHaveLength(28);
+    // Certificates for those who attended enough and passed; one expired, one revoked.
+    expect(facts.certificates.length).toBeGreaterThanOrEqual(2);
+    expect(facts.certificates.filter((c) => c.revokedAt !== undefined)).toHaveLength(1);
+    expect(facts.certificates.filter((c) => c.expiresAt !== undefined && c.expiresAt < now)).toHaveLength(1);
   });
 });

@@ -45,9 +45,20 @@ export async function evaluateCompletion(ctx: QueryCtx, rules: CompletionRules, 
       .query("assessmentAttempts")
       .withIndex("by_userId_and_assessmentId", (q) => q.eq("userId", enrollment.userId).eq("assessmentId", assessmentId))
       .take(20);
-    if (!attempts.some((a) => a.passed === true)) return { eligible: false, attended, held: held.length, reason: "Has not passed the post-course assessment yet." };
+    if (!attempts.some((a) => a.passed === true)) return { eligible: false, attended, held: held.length, reason: await postAssessmentReason(ctx, assessmentId, attempts) };
   }
   return { eligible: true, attended, held: held.length, reason: null };
+}
+
+/** Why the post-course assessment does not count yet: not taken, waiting for grading, or the best score and the one needed. */
+async function postAssessmentReason(ctx: QueryCtx, assessmentId: Id<"assessments">, attempts: Array<Doc<"assessmentAttempts">>) {
+  const assessment = await ctx.db.get("assessments", assessmentId);
+  if (attempts.length === 0) return "Has not taken the post-course assessment yet.";
+  if (attempts.some((a) => a.status === "in_progress")) return "Is taking the post-course assessment.";
+  const scored = attempts.filter((a) => a.score !== undefined);
+  if (scored.length < attempts.length && scored.every((a) => !a.passed)) return "The post-course assessment is waiting for open answers to be graded.";
+  const best = Math.max(...scored.map((a) => a.score!));
+  return `Best post-course assessment score ${best}%; ${assessment?.passingScore ?? 0}% needed.`;
 }
 
 /** A random free slot in the revocation list (random, so an index says nothing about issue order). */
