@@ -153,6 +153,12 @@ const SCENARIOS: Record<string, Scenario> = {
     act: (w, enrollmentId: Id<"enrollments">) => w.admin.mutation(api.organizations.members.moveCohort, { organizationId: w.organizationId, enrollmentId, toCohortId: w.laterCohortId }),
     after: { total: 1, inProgress: 1 },
   },
+  "a learner answering the intake survey of their seat": {
+    through: ["recordIntakeSurvey"],
+    arrange: assign,
+    act: (w, enrollmentId: Id<"enrollments">) => w.member.mutation(api.learning.intake.submit, { enrollmentId, jobRole: "Analyst", aiExperience: "weekly", goals: "Automate reports." }),
+    after: { total: 1, inProgress: 1 },
+  },
   "an organization taking its member out of a cohort": {
     through: ["unassign"],
     arrange: assign,
