@@ -30,7 +30,10 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -48,14 +51,21 @@ export default tseslint.config(
     // codegen does not produce yet; environment reads stay in convex/env.ts instead.
     files: ["convex/**/*.ts"],
     ignores: ["convex/env.ts", "convex/auth.config.ts"],
-    rules: { "@convex-dev/no-process-env": "off", "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through convex/env.ts." }] },
+    rules: {
+      "@convex-dev/no-process-env": "off",
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read settings through convex/env.ts." },
+      ],
+    },
   },
   {
     files: ["convex/env.ts", "convex/auth.config.ts"],
     rules: { "@convex-dev/no-process-env": "off" },
   },
   {
-    // One place decides who is calling (and wraps every write with the triggers): builders come from convex/functions.ts.
+    // One place decides who is calling (and wraps every write with the triggers): builders come from
+    // convex/functions.ts.
     files: ["convex/**/*.ts", "convex/**/*.tsx"],
     ignores: ["convex/functions.ts"],
     rules: {
@@ -63,10 +73,21 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/_generated/server"], message: "Import function builders from convex/functions.ts.", allowTypeImports: true },
+            {
+              group: ["**/_generated/server"],
+              message: "Import function builders from convex/functions.ts.",
+              allowTypeImports: true,
+            },
             {
               group: ["convex/server"],
-              importNames: ["mutationGeneric", "internalMutationGeneric", "queryGeneric", "internalQueryGeneric", "actionGeneric", "internalActionGeneric"],
+              importNames: [
+                "mutationGeneric",
+                "internalMutationGeneric",
+                "queryGeneric",
+                "internalQueryGeneric",
+                "actionGeneric",
+                "internalActionGeneric",
+              ],
               message: "Import function builders from convex/functions.ts.",
             },
           ],

@@ -1,7 +1,19 @@
-import { convexAuthNextjsMiddleware, createRouteMatcher, nextjsMiddlewareRedirect } from "@convex-dev/auth/nextjs/server";
+import {
+  convexAuthNextjsMiddleware,
+  createRouteMatcher,
+  nextjsMiddlewareRedirect,
+} from "@convex-dev/auth/nextjs/server";
 
 const isSignInPage = createRouteMatcher(["/signin"]);
-const needsSignIn = createRouteMatcher(["/learn(.*)", "/org(.*)", "/admin(.*)", "/teach(.*)", "/checkout(.*)", "/notifications(.*)", "/account(.*)"]);
+const needsSignIn = createRouteMatcher([
+  "/learn(.*)",
+  "/org(.*)",
+  "/admin(.*)",
+  "/teach(.*)",
+  "/checkout(.*)",
+  "/notifications(.*)",
+  "/account(.*)",
+]);
 
 /**
  * Redirects are for comfort only: every Convex function checks its caller.

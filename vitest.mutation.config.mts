@@ -32,7 +32,8 @@ export const MUTATION_TESTS = [
 /** Runs the files in MUTATION_TESTS order. */
 class ListedOrder extends BaseSequencer {
   async sort(files: TestSpecification[]) {
-    const rank = (file: TestSpecification) => MUTATION_TESTS.findIndex((listed) => file.moduleId.endsWith(path.normalize(listed)));
+    const rank = (file: TestSpecification) =>
+      MUTATION_TESTS.findIndex((listed) => file.moduleId.endsWith(path.normalize(listed)));
     return [...files].sort((a, b) => rank(a) - rank(b));
   }
 }

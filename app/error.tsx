@@ -12,7 +12,11 @@ export default function ErrorBoundary({ error, reset }: { error: Error & { diges
       <div className="rounded-lg border border-red-200 bg-white p-8">
         <AlertTriangle className="size-8 text-red-700" aria-hidden />
         <h1 className="mt-4 text-xl font-semibold text-gray-900">
-          {code === "NOT_SIGNED_IN" ? "Please sign in" : code === "FORBIDDEN" || code?.startsWith("NOT_") ? "You don't have access to this page" : "This page could not be loaded"}
+          {code === "NOT_SIGNED_IN"
+            ? "Please sign in"
+            : code === "FORBIDDEN" || code?.startsWith("NOT_")
+              ? "You don't have access to this page"
+              : "This page could not be loaded"}
         </h1>
         <p className="mt-2 text-gray-700">{errorMessage(error)}</p>
         <div className="mt-6 flex gap-3">

@@ -28,7 +28,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <body className="flex min-h-screen flex-col font-sans">
           <ConvexClientProvider>
             <ToastProvider>
-              <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+              <a
+                href="#main"
+                className="sr-only focus:not-sr-only focus:absolute focus:top-4 focus:left-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+              >
                 Skip to content
               </a>
               <SiteHeader />

@@ -7,16 +7,33 @@ import { preloadCourses } from "@/lib/convex/catalog";
 import { publicPageMetadata, SITE_NAME } from "@/lib/site";
 
 const PROMISES = [
-  { icon: CalendarCheck2, title: "Live, dated cohorts", text: "Small groups, real tasks from your job, and a schedule that updates the moment anything changes." },
-  { icon: Building2, title: "Built for teams", text: "Buy seats, invite by email or domain, and watch progress live — within the privacy limits learners set." },
-  { icon: ShieldCheck, title: "Credentials that verify", text: "Signed Open Badges 3.0 certificates anyone can check, and add to LinkedIn in one click." },
+  {
+    icon: CalendarCheck2,
+    title: "Live, dated cohorts",
+    text: "Small groups, real tasks from your job, and a schedule that updates the moment anything changes.",
+  },
+  {
+    icon: Building2,
+    title: "Built for teams",
+    text: "Buy seats, invite by email or domain, and watch progress live — within the privacy limits learners set.",
+  },
+  {
+    icon: ShieldCheck,
+    title: "Credentials that verify",
+    text: "Signed Open Badges 3.0 certificates anyone can check, and add to LinkedIn in one click.",
+  },
 ];
 
 const title = `${SITE_NAME} — live AI training for professionals and teams`;
 const description =
   "Two-day cohort intensives, executive briefings and hackathons, taught live, with an enablement kit, office hours and verifiable certificates.";
 
-export const metadata: Metadata = publicPageMetadata({ path: "/", title: { absolute: title }, socialTitle: title, description });
+export const metadata: Metadata = publicPageMetadata({
+  path: "/",
+  title: { absolute: title },
+  socialTitle: title,
+  description,
+});
 
 export default async function LandingPage() {
   const courses = await preloadCourses();
@@ -29,8 +46,8 @@ export default async function LandingPage() {
             Become the team that knows how to work with AI.
           </h1>
           <p className="mt-4 max-w-2xl text-base text-gray-700">
-            Two-day cohort intensives, 90-minute executive briefings and multi-week hackathons — taught live, with an enablement
-            kit you keep and office hours after the course.
+            Two-day cohort intensives, 90-minute executive briefings and multi-week hackathons — taught live, with an
+            enablement kit you keep and office hours after the course.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             <Button asChild size="lg">

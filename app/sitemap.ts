@@ -12,10 +12,24 @@ export const dynamic = "force-dynamic";
  */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const { courses, cohorts } = await fetchQuery(api.catalog.browse.sitemap, {});
-  const latest = Math.max(0, ...courses.map((course) => course.updatedAt), ...cohorts.map((cohort) => cohort.updatedAt));
+  const latest = Math.max(
+    0,
+    ...courses.map((course) => course.updatedAt),
+    ...cohorts.map((cohort) => cohort.updatedAt),
+  );
   return [
-    { url: absoluteUrl("/"), lastModified: latest ? new Date(latest) : undefined, changeFrequency: "daily", priority: 1 },
-    { url: absoluteUrl("/courses"), lastModified: latest ? new Date(latest) : undefined, changeFrequency: "daily", priority: 0.9 },
+    {
+      url: absoluteUrl("/"),
+      lastModified: latest ? new Date(latest) : undefined,
+      changeFrequency: "daily",
+      priority: 1,
+    },
+    {
+      url: absoluteUrl("/courses"),
+      lastModified: latest ? new Date(latest) : undefined,
+      changeFrequency: "daily",
+      priority: 0.9,
+    },
     { url: absoluteUrl("/for-teams"), changeFrequency: "monthly", priority: 0.6 },
     ...courses.map((course) => ({
       url: absoluteUrl(`/courses/${course.slug}`),

@@ -12,7 +12,8 @@ import { freePort } from "../tests/support/free-port";
 import { type Backend, expectReadsCounted, newBackend, reads } from "./backend";
 
 const DAY = 86_400_000;
-const STRONG = "Our support team would let AI categorize incoming tickets, route them to the right team and suggest responses. Outcome: time saved, faster responses and consistent routing.";
+const STRONG =
+  "Our support team would let AI categorize incoming tickets, route them to the right team and suggest responses. Outcome: time saved, faster responses and consistent routing.";
 
 function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -22,10 +23,43 @@ function percentile(values: number[], p: number) {
 async function seedCourse(t: Backend, learners: number) {
   return await t.run(async (ctx) => {
     const now = Date.now();
-    const person = (email: string, role: "individual" | "platform_admin") => ctx.db.insert("users", { email, name: email, role, emailNotifications: false, smsNotifications: false, createdAt: now, updatedAt: now });
+    const person = (email: string, role: "individual" | "platform_admin") =>
+      ctx.db.insert("users", {
+        email,
+        name: email,
+        role,
+        emailNotifications: false,
+        smsNotifications: false,
+        createdAt: now,
+        updatedAt: now,
+      });
     const admin = await person(`admin-${learners}@academy.test`, "platform_admin");
-    const courseId = await ctx.db.insert("courses", { title: "Bench course", description: "", slug: `bench-assess-${learners}`, sessionType: "cohort", priceB2C: 1, priceB2B: 1, maxParticipants: 1000, impactLevel: "L1", capabilityLevel: "fundamentals", status: "published", createdAt: now, updatedAt: now });
-    const cohortId = await ctx.db.insert("cohorts", { courseId, name: "Bench cohort", startDate: now + DAY, endDate: now + 3 * DAY, maxCapacity: 10_000, currentEnrollment: 0, status: "open", isB2B: false, createdAt: now, updatedAt: now });
+    const courseId = await ctx.db.insert("courses", {
+      title: "Bench course",
+      description: "",
+      slug: `bench-assess-${learners}`,
+      sessionType: "cohort",
+      priceB2C: 1,
+      priceB2B: 1,
+      maxParticipants: 1000,
+      impactLevel: "L1",
+      capabilityLevel: "fundamentals",
+      status: "published",
+      createdAt: now,
+      updatedAt: now,
+    });
+    const cohortId = await ctx.db.insert("cohorts", {
+      courseId,
+      name: "Bench cohort",
+      startDate: now + DAY,
+      endDate: now + 3 * DAY,
+      maxCapacity: 10_000,
+      currentEnrollment: 0,
+      status: "open",
+      isB2B: false,
+      createdAt: now,
+      updatedAt: now,
+    });
     return { admin, courseId, cohortId };
   });
 }
@@ -33,15 +67,46 @@ async function seedCourse(t: Backend, learners: number) {
 async function enroll(t: Backend, courseId: Id<"courses">, cohortId: Id<"cohorts">, email: string) {
   return await t.run(async (ctx) => {
     const now = Date.now();
-    const userId = await ctx.db.insert("users", { email, name: email, role: "individual", emailNotifications: false, smsNotifications: false, createdAt: now, updatedAt: now });
-    const enrollmentId = await ctx.db.insert("enrollments", { userId, cohortId, courseId, purchaseDate: now, paymentStatus: "completed", paymentType: "b2c", intakeSurveyCompleted: true, officeHoursEligibleUntil: now + 90 * DAY, materialsAccessUntil: now + 365 * DAY, chatbotAccessUntil: now + 90 * DAY, seatHeld: true, createdAt: now, updatedAt: now });
+    const userId = await ctx.db.insert("users", {
+      email,
+      name: email,
+      role: "individual",
+      emailNotifications: false,
+      smsNotifications: false,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const enrollmentId = await ctx.db.insert("enrollments", {
+      userId,
+      cohortId,
+      courseId,
+      purchaseDate: now,
+      paymentStatus: "completed",
+      paymentType: "b2c",
+      intakeSurveyCompleted: true,
+      officeHoursEligibleUntil: now + 90 * DAY,
+      materialsAccessUntil: now + 365 * DAY,
+      chatbotAccessUntil: now + 90 * DAY,
+      seatHeld: true,
+      createdAt: now,
+      updatedAt: now,
+    });
     return { userId, enrollmentId };
   });
 }
 
 async function authorTwentyQuestions(t: Backend, admin: Id<"users">, courseId: Id<"courses">) {
   const as = t.withIdentity({ subject: `${admin}|bench` });
-  const assessmentId = await as.mutation(api.assessments.authoring.saveAssessment, { courseId, title: "Bench pre-course", type: "pre_course", passingScore: 0, allowRetake: false, showCorrectAnswers: "after_submit", randomizeQuestions: true, randomizeAnswers: true });
+  const assessmentId = await as.mutation(api.assessments.authoring.saveAssessment, {
+    courseId,
+    title: "Bench pre-course",
+    type: "pre_course",
+    passingScore: 0,
+    allowRetake: false,
+    showCorrectAnswers: "after_submit",
+    randomizeQuestions: true,
+    randomizeAnswers: true,
+  });
   for (let i = 0; i < 19; i++) {
     await as.mutation(api.assessments.authoring.saveQuestion, {
       assessmentId,
@@ -56,7 +121,8 @@ async function authorTwentyQuestions(t: Backend, admin: Id<"users">, courseId: I
     assessmentId,
     questionType: "open_ended",
     questionText: "Describe a business process AI could automate, the steps automated and the expected outcome.",
-    rubric: "Names a concrete process. Lists the automated steps: categorize tickets, route them, suggest responses. States measurable outcomes: time saved, faster responses, consistent routing.",
+    rubric:
+      "Names a concrete process. Lists the automated steps: categorize tickets, route them, suggest responses. States measurable outcomes: time saved, faster responses, consistent routing.",
     points: 10,
     difficulty: "hard",
   });
@@ -80,7 +146,13 @@ async function submitAndGradeLatency() {
       const attemptId = await learner.mutation(api.assessments.take.start, { assessmentId });
       const view = (await learner.query(api.assessments.take.attempt, { attemptId }))!;
       for (const q of view.questions) {
-        await learner.mutation(api.assessments.take.saveAnswer, { attemptId, questionId: q.questionId, ...(q.questionType === "open_ended" ? { textResponse: STRONG } : { selectedAnswerIds: [q.options[i % 4].id] }) });
+        await learner.mutation(api.assessments.take.saveAnswer, {
+          attemptId,
+          questionId: q.questionId,
+          ...(q.questionType === "open_ended"
+            ? { textResponse: STRONG }
+            : { selectedAnswerIds: [q.options[i % 4].id] }),
+        });
       }
       const started = performance.now();
       await learner.mutation(api.assessments.take.submit, { attemptId });
@@ -106,12 +178,37 @@ async function gainRefreshReads(learners: number) {
   const ids = await t.run(async (ctx) => {
     const now = Date.now();
     const assessment = (type: "pre_course" | "post_course") =>
-      ctx.db.insert("assessments", { title: type, type, courseId, passingScore: type === "post_course" ? 70 : 0, allowRetake: false, showCorrectAnswers: "never", randomizeQuestions: false, randomizeAnswers: false, isActive: true, createdAt: now, updatedAt: now });
+      ctx.db.insert("assessments", {
+        title: type,
+        type,
+        courseId,
+        passingScore: type === "post_course" ? 70 : 0,
+        allowRetake: false,
+        showCorrectAnswers: "never",
+        randomizeQuestions: false,
+        randomizeAnswers: false,
+        isActive: true,
+        createdAt: now,
+        updatedAt: now,
+      });
     const pre = await assessment("pre_course");
     const post = await assessment("post_course");
     const questions = [];
     for (const assessmentId of [pre, post]) {
-      for (let i = 0; i < 10; i++) questions.push(await ctx.db.insert("assessmentQuestions", { assessmentId, questionType: "multiple_choice", questionText: `Q${i}`, answers: [{ id: "a", text: "A", isCorrect: true }], points: 10, difficulty: "easy", sortOrder: i, isActive: true, createdAt: now }));
+      for (let i = 0; i < 10; i++)
+        questions.push(
+          await ctx.db.insert("assessmentQuestions", {
+            assessmentId,
+            questionType: "multiple_choice",
+            questionText: `Q${i}`,
+            answers: [{ id: "a", text: "A", isCorrect: true }],
+            points: 10,
+            difficulty: "easy",
+            sortOrder: i,
+            isActive: true,
+            createdAt: now,
+          }),
+        );
     }
     return { pre, post, questions };
   });
@@ -120,29 +217,122 @@ async function gainRefreshReads(learners: number) {
     await t.run(async (ctx) => {
       const now = Date.now();
       for (let i = start; i < Math.min(learners, start + 250); i++) {
-        const userId = await ctx.db.insert("users", { email: `l${i}@bench.test`, name: `L${i}`, role: "individual", emailNotifications: false, smsNotifications: false, createdAt: now, updatedAt: now });
-        const enrollmentId = await ctx.db.insert("enrollments", { userId, cohortId, courseId, purchaseDate: now, paymentStatus: "completed", paymentType: "b2c", intakeSurveyCompleted: true, officeHoursEligibleUntil: now, materialsAccessUntil: now, chatbotAccessUntil: now, seatHeld: true, createdAt: now, updatedAt: now });
+        const userId = await ctx.db.insert("users", {
+          email: `l${i}@bench.test`,
+          name: `L${i}`,
+          role: "individual",
+          emailNotifications: false,
+          smsNotifications: false,
+          createdAt: now,
+          updatedAt: now,
+        });
+        const enrollmentId = await ctx.db.insert("enrollments", {
+          userId,
+          cohortId,
+          courseId,
+          purchaseDate: now,
+          paymentStatus: "completed",
+          paymentType: "b2c",
+          intakeSurveyCompleted: true,
+          officeHoursEligibleUntil: now,
+          materialsAccessUntil: now,
+          chatbotAccessUntil: now,
+          seatHeld: true,
+          createdAt: now,
+          updatedAt: now,
+        });
         const attempt = (assessmentId: Id<"assessments">, score: number) =>
-          ctx.db.insert("assessmentAttempts", { userId, assessmentId, enrollmentId, cohortId, attemptNumber: 1, status: "graded", startedAt: now, score, pointsEarned: score, pointsPossible: 100, passed: score >= 70, createdAt: now });
+          ctx.db.insert("assessmentAttempts", {
+            userId,
+            assessmentId,
+            enrollmentId,
+            cohortId,
+            attemptNumber: 1,
+            status: "graded",
+            startedAt: now,
+            score,
+            pointsEarned: score,
+            pointsPossible: 100,
+            passed: score >= 70,
+            createdAt: now,
+          });
         const preAttemptId = await attempt(ids.pre, 40);
         const postAttemptId = await attempt(ids.post, 80);
-        await ctx.db.insert("learningGainAnalytics", { userId, courseId, enrollmentId, preAssessmentId: ids.pre, preAttemptId, preScore: 40, postAssessmentId: ids.post, postAttemptId, postScore: 80, scoreImprovement: 40, percentageGain: 100, normalizedGain: 0.67, skillGains: [], calculatedAt: now });
+        await ctx.db.insert("learningGainAnalytics", {
+          userId,
+          courseId,
+          enrollmentId,
+          preAssessmentId: ids.pre,
+          preAttemptId,
+          preScore: 40,
+          postAssessmentId: ids.post,
+          postAttemptId,
+          postScore: 80,
+          scoreImprovement: 40,
+          percentageGain: 100,
+          normalizedGain: 0.67,
+          skillGains: [],
+          calculatedAt: now,
+        });
       }
     });
   }
   // The measured learner: full attempts with a response per question.
   const measured = await t.run(async (ctx) => {
     const now = Date.now();
-    const userId = await ctx.db.insert("users", { email: "measured@bench.test", name: "Measured", role: "individual", emailNotifications: false, smsNotifications: false, createdAt: now, updatedAt: now });
-    const enrollmentId = await ctx.db.insert("enrollments", { userId, cohortId, courseId, purchaseDate: now, paymentStatus: "completed", paymentType: "b2c", intakeSurveyCompleted: true, officeHoursEligibleUntil: now, materialsAccessUntil: now, chatbotAccessUntil: now, seatHeld: true, createdAt: now, updatedAt: now });
+    const userId = await ctx.db.insert("users", {
+      email: "measured@bench.test",
+      name: "Measured",
+      role: "individual",
+      emailNotifications: false,
+      smsNotifications: false,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const enrollmentId = await ctx.db.insert("enrollments", {
+      userId,
+      cohortId,
+      courseId,
+      purchaseDate: now,
+      paymentStatus: "completed",
+      paymentType: "b2c",
+      intakeSurveyCompleted: true,
+      officeHoursEligibleUntil: now,
+      materialsAccessUntil: now,
+      chatbotAccessUntil: now,
+      seatHeld: true,
+      createdAt: now,
+      updatedAt: now,
+    });
     for (const [assessmentId, from, right] of [
       [ids.pre, 0, 4],
       [ids.post, 10, 8],
     ] as const) {
       const questionIds = ids.questions.slice(from, from + 10);
-      const attemptId = await ctx.db.insert("assessmentAttempts", { userId, assessmentId, enrollmentId, cohortId, attemptNumber: 1, status: "graded", startedAt: now, questionIds, score: right * 10, pointsEarned: right * 10, pointsPossible: 100, passed: right >= 7, createdAt: now });
+      const attemptId = await ctx.db.insert("assessmentAttempts", {
+        userId,
+        assessmentId,
+        enrollmentId,
+        cohortId,
+        attemptNumber: 1,
+        status: "graded",
+        startedAt: now,
+        questionIds,
+        score: right * 10,
+        pointsEarned: right * 10,
+        pointsPossible: 100,
+        passed: right >= 7,
+        createdAt: now,
+      });
       for (const [i, questionId] of questionIds.entries()) {
-        await ctx.db.insert("questionResponses", { attemptId, questionId, selectedAnswerIds: ["a"], pointsEarned: i < right ? 10 : 0, gradingState: "graded", createdAt: now });
+        await ctx.db.insert("questionResponses", {
+          attemptId,
+          questionId,
+          selectedAnswerIds: ["a"],
+          pointsEarned: i < right ? 10 : 0,
+          gradingState: "graded",
+          createdAt: now,
+        });
       }
     }
     return enrollmentId;
@@ -153,14 +343,24 @@ async function gainRefreshReads(learners: number) {
   const row = await t.run(async (ctx) => await updateLearningGain(ctx, (await ctx.db.get("enrollments", measured))!));
   reads.counting = false;
   expectReadsCounted(`The learning-gain refresh at ${learners} learners`, reads.documents);
-  if (row?.normalizedGain !== 0.67) throw new Error(`The learning-gain refresh computed ${row?.normalizedGain}, not 0.67: the benchmark's fixture is broken.`);
+  if (row?.normalizedGain !== 0.67)
+    throw new Error(
+      `The learning-gain refresh computed ${row?.normalizedGain}, not 0.67: the benchmark's fixture is broken.`,
+    );
   return { learners, documentsRead: reads.documents, bytesRead: reads.bytes };
 }
 
 export async function benchAssessments() {
   const latency = await submitAndGradeLatency();
   const refresh = [await gainRefreshReads(1_000), await gainRefreshReads(10_000)];
-  for (const r of refresh) if (r.documentsRead > 200) throw new Error(`A learning-gain refresh read ${r.documentsRead} documents at ${r.learners} learners (budget 200).`);
-  if (refresh[1].documentsRead !== refresh[0].documentsRead) throw new Error(`A learning-gain refresh reads more with more learners: ${refresh[0].documentsRead} → ${refresh[1].documentsRead}.`);
+  for (const r of refresh)
+    if (r.documentsRead > 200)
+      throw new Error(
+        `A learning-gain refresh read ${r.documentsRead} documents at ${r.learners} learners (budget 200).`,
+      );
+  if (refresh[1].documentsRead !== refresh[0].documentsRead)
+    throw new Error(
+      `A learning-gain refresh reads more with more learners: ${refresh[0].documentsRead} → ${refresh[1].documentsRead}.`,
+    );
   return { name: "assessments", submitAndGrade: latency, learningGainRefresh: refresh };
 }

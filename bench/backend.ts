@@ -16,10 +16,13 @@ const convexDir = path.join(process.cwd(), "convex");
 /** Reads counted while `counting` is on (every transaction, components included). */
 export const reads = { counting: false, documents: 0, bytes: 0 };
 
-const tracker = TransactionMetricsTracker as unknown as { prototype?: { trackRead?: (this: unknown, size: number) => unknown } } | undefined;
+const tracker = TransactionMetricsTracker as unknown as
+  { prototype?: { trackRead?: (this: unknown, size: number) => unknown } } | undefined;
 const trackRead = tracker?.prototype?.trackRead;
 if (typeof trackRead !== "function") {
-  throw new Error("convex-test's TransactionMetricsTracker.prototype.trackRead is gone: the benchmarks can no longer count reads; update bench/backend.ts for this convex-test version.");
+  throw new Error(
+    "convex-test's TransactionMetricsTracker.prototype.trackRead is gone: the benchmarks can no longer count reads; update bench/backend.ts for this convex-test version.",
+  );
 }
 tracker!.prototype!.trackRead = function (this: unknown, size: number) {
   if (reads.counting) {
@@ -29,10 +32,15 @@ tracker!.prototype!.trackRead = function (this: unknown, size: number) {
   return trackRead.call(this, size);
 };
 
-/** Fails loudly when a measured call that must read documents was counted as reading none (the patch no longer sees reads). */
+/**
+ * Fails loudly when a measured call that must read documents was counted as reading none (the patch no longer sees
+ * reads).
+ */
 export function expectReadsCounted(what: string, documents: number) {
   if (documents <= 0) {
-    throw new Error(`${what} was counted as reading ${documents} documents: the read counter in bench/backend.ts no longer sees convex-test's reads, so the figures would be meaningless.`);
+    throw new Error(
+      `${what} was counted as reading ${documents} documents: the read counter in bench/backend.ts no longer sees convex-test's reads, so the figures would be meaningless.`,
+    );
   }
 }
 
@@ -55,7 +63,11 @@ export async function newBackend() {
   for (const component of await loadComponents(convexDir)) {
     const files = componentFiles(component.dir);
     const componentSchema = files.schema ? ((await import(files.schema)) as { default: unknown }).default : undefined;
-    t.registerComponent(component.path, componentSchema as never, Object.fromEntries(files.modules.map((file) => [file, () => import(file)])));
+    t.registerComponent(
+      component.path,
+      componentSchema as never,
+      Object.fromEntries(files.modules.map((file) => [file, () => import(file)])),
+    );
   }
   return t;
 }

@@ -25,7 +25,8 @@ import { type Backend, newBackend } from "./backend";
 
 const DAY = 86_400_000;
 const SESSIONS = 4;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (n: number) => Math.round(n * 10) / 10;
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -55,7 +56,16 @@ async function signBakeRender(i: number) {
   bakePng(base64ToBytes(BADGE_PNG_BASE64), json);
   bakeSvg(BADGE_SVG, json);
   const t2 = performance.now();
-  await renderCertificatePdf({ recipientName: `Łukasz Żółć ${i}`, courseTitle: "AI Enablement Intensive", cohortName: "December cohort", issuerName: "AI Enablement Academy", issuedOn: "November 27, 2026", verifyUrl: `https://academy.example/verify/${i}`, credentialId: credential.id, kind: "course" });
+  await renderCertificatePdf({
+    recipientName: `Łukasz Żółć ${i}`,
+    courseTitle: "AI Enablement Intensive",
+    cohortName: "December cohort",
+    issuerName: "AI Enablement Academy",
+    issuedOn: "November 27, 2026",
+    verifyUrl: `https://academy.example/verify/${i}`,
+    credentialId: credential.id,
+    kind: "course",
+  });
   const t3 = performance.now();
   return { sign: t1 - t0, bake: t2 - t1, pdf: t3 - t2 };
 }
@@ -64,13 +74,50 @@ async function signBakeRender(i: number) {
 async function finishedCohort(t: Backend, learners: number, tag: string) {
   const now = Date.now();
   const { cohortId, sessionIds } = await t.run(async (ctx) => {
-    const courseId = await ctx.db.insert("courses", { title: "AI Enablement Intensive", description: "", slug: `bench-certificates-${tag}`, sessionType: "cohort", priceB2C: 1, priceB2B: 1, maxParticipants: 1000, impactLevel: "L1", capabilityLevel: "fundamentals", status: "published", createdAt: now, updatedAt: now });
+    const courseId = await ctx.db.insert("courses", {
+      title: "AI Enablement Intensive",
+      description: "",
+      slug: `bench-certificates-${tag}`,
+      sessionType: "cohort",
+      priceB2C: 1,
+      priceB2B: 1,
+      maxParticipants: 1000,
+      impactLevel: "L1",
+      capabilityLevel: "fundamentals",
+      status: "published",
+      createdAt: now,
+      updatedAt: now,
+    });
     const start = now - 10 * DAY;
-    const cohortId = await ctx.db.insert("cohorts", { courseId, name: `Cohort ${tag}`, startDate: start, endDate: now - DAY, maxCapacity: 1000, currentEnrollment: learners, status: "in_progress", isB2B: false, timezone: "UTC", createdAt: now, updatedAt: now });
+    const cohortId = await ctx.db.insert("cohorts", {
+      courseId,
+      name: `Cohort ${tag}`,
+      startDate: start,
+      endDate: now - DAY,
+      maxCapacity: 1000,
+      currentEnrollment: learners,
+      status: "in_progress",
+      isB2B: false,
+      timezone: "UTC",
+      createdAt: now,
+      updatedAt: now,
+    });
     const sessionIds: Array<Id<"cohortSessions">> = [];
     for (let i = 0; i < SESSIONS; i++) {
       const startsAt = start + i * DAY;
-      sessionIds.push(await ctx.db.insert("cohortSessions", { cohortId, title: `Session ${i + 1}`, type: "W", startsAt, endsAt: startsAt + 3_600_000, status: "scheduled", sequence: 0, createdAt: now, updatedAt: now }));
+      sessionIds.push(
+        await ctx.db.insert("cohortSessions", {
+          cohortId,
+          title: `Session ${i + 1}`,
+          type: "W",
+          startsAt,
+          endsAt: startsAt + 3_600_000,
+          status: "scheduled",
+          sequence: 0,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
     }
     return { courseId, cohortId, sessionIds };
   });
@@ -79,7 +126,15 @@ async function finishedCohort(t: Backend, learners: number, tag: string) {
     await t.run(async (ctx) => {
       const cohort = (await ctx.db.get("cohorts", cohortId))!;
       for (let i = from; i < Math.min(learners, from + chunk); i++) {
-        const userId = await ctx.db.insert("users", { email: `learner${i}@${tag}.example.com`, name: `Łukasz Żółć ${i}`, role: "individual", emailNotifications: true, smsNotifications: false, createdAt: now, updatedAt: now });
+        const userId = await ctx.db.insert("users", {
+          email: `learner${i}@${tag}.example.com`,
+          name: `Łukasz Żółć ${i}`,
+          role: "individual",
+          emailNotifications: true,
+          smsNotifications: false,
+          createdAt: now,
+          updatedAt: now,
+        });
         const enrollmentId = await ctx.db.insert("enrollments", {
           userId,
           cohortId,
@@ -96,7 +151,15 @@ async function finishedCohort(t: Backend, learners: number, tag: string) {
           updatedAt: now,
         });
         for (const cohortSessionId of sessionIds) {
-          await ctx.db.insert("sessionAttendance", { cohortSessionId, cohortId, enrollmentId, userId, status: "present", source: "instructor", updatedAt: now });
+          await ctx.db.insert("sessionAttendance", {
+            cohortSessionId,
+            cohortId,
+            enrollmentId,
+            userId,
+            status: "present",
+            source: "instructor",
+            updatedAt: now,
+          });
         }
       }
     });
@@ -116,7 +179,9 @@ async function plan(t: Backend, cohortId: Id<"cohorts">) {
       return null;
     },
   };
-  const { planned } = await t.run(async (ctx) => await planCertificates({ ...ctx, scheduler } as unknown as MutationCtx, cohortId));
+  const { planned } = await t.run(
+    async (ctx) => await planCertificates({ ...ctx, scheduler } as unknown as MutationCtx, cohortId),
+  );
   return { planned, batches };
 }
 
@@ -126,7 +191,9 @@ async function drainScheduled(t: Backend) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await t.finishInProgressScheduledFunctions();
     const busy = await t.run(async (ctx) =>
-      (await ctx.db.system.query("_scheduled_functions").collect()).some((j) => j.state.kind === "inProgress" || (j.state.kind === "pending" && j.scheduledTime <= Date.now())),
+      (await ctx.db.system.query("_scheduled_functions").collect()).some(
+        (j) => j.state.kind === "inProgress" || (j.state.kind === "pending" && j.scheduledTime <= Date.now()),
+      ),
     );
     if (!busy) return;
   }
@@ -151,7 +218,8 @@ async function expectIssued(t: Backend, cohortId: Id<"cohorts">, expected: numbe
       .collect();
     let files = 0;
     for (const row of rows) {
-      for (const id of [row.badgeImageId, row.badgeSvgId, row.pdfId]) if (id && (await ctx.db.system.get(id))) files += 1;
+      for (const id of [row.badgeImageId, row.badgeSvgId, row.pdfId])
+        if (id && (await ctx.db.system.get(id))) files += 1;
     }
     const failed = await ctx.db
       .query("certificates")
@@ -160,7 +228,9 @@ async function expectIssued(t: Backend, cohortId: Id<"cohorts">, expected: numbe
     return { issued: rows.filter((r) => r.credentialJson).length, files, failed: failed?.issueError ?? null };
   });
   if (check.issued !== expected || check.files !== 3 * expected) {
-    throw new Error(`the issuer did not finish: ${check.issued} of ${expected} certificates issued with ${check.files} of ${3 * expected} files${check.failed ? ` (failed: ${check.failed})` : ""}`);
+    throw new Error(
+      `the issuer did not finish: ${check.issued} of ${expected} certificates issued with ${check.files} of ${3 * expected} files${check.failed ? ` (failed: ${check.failed})` : ""}`,
+    );
   }
 }
 
@@ -199,7 +269,11 @@ export async function benchCertificates() {
     name: "certificates: the issuer (sign, bake PNG/SVG, PDF, 3 storage writes, database records)",
     samples: perCertificate.length,
     perCertificate: total,
-    breakdownWithoutStorageOrDatabase: { sign: stats(parts.map((p) => p.sign)), bake: stats(parts.map((p) => p.bake)), pdf: stats(parts.map((p) => p.pdf)) },
+    breakdownWithoutStorageOrDatabase: {
+      sign: stats(parts.map((p) => p.sign)),
+      bake: stats(parts.map((p) => p.bake)),
+      pdf: stats(parts.map((p) => p.pdf)),
+    },
     cohortOf500Seconds: round(cohortSeconds),
     cohortSeedSeconds: round((planStart - seedStart) / 1000),
     plannedBatchesOf25: batches.length,

@@ -28,15 +28,71 @@ function random(seed: number) {
 
 /** The organization, its admin, 3 skills and 100 teams. */
 async function seedOrgBase(ctx: MutationCtx, learners: number, now: number) {
-  const organizationId = await ctx.db.insert("organizations", { name: `Bench ${learners}`, domain: `bench${learners}.com`, contactEmail: "a@b.com", contactName: "A", status: "active", seatsPurchased: learners + 10, seatsUsed: learners, createdAt: now, updatedAt: now });
-  const adminId = await ctx.db.insert("users", { email: `admin@bench${learners}.com`, name: "Admin", role: "org_admin", organizationId, emailNotifications: false, smsNotifications: false, createdAt: now, updatedAt: now });
-  await ctx.db.insert("organizationManagers", { userId: adminId, organizationId, role: "admin", permissions: ["view_progress", "view_scores", "view_certificates", "view_analytics", "export_reports", "send_reminders"], isActive: true, createdAt: now, updatedAt: now });
+  const organizationId = await ctx.db.insert("organizations", {
+    name: `Bench ${learners}`,
+    domain: `bench${learners}.com`,
+    contactEmail: "a@b.com",
+    contactName: "A",
+    status: "active",
+    seatsPurchased: learners + 10,
+    seatsUsed: learners,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const adminId = await ctx.db.insert("users", {
+    email: `admin@bench${learners}.com`,
+    name: "Admin",
+    role: "org_admin",
+    organizationId,
+    emailNotifications: false,
+    smsNotifications: false,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await ctx.db.insert("organizationManagers", {
+    userId: adminId,
+    organizationId,
+    role: "admin",
+    permissions: [
+      "view_progress",
+      "view_scores",
+      "view_certificates",
+      "view_analytics",
+      "export_reports",
+      "send_reminders",
+    ],
+    isActive: true,
+    createdAt: now,
+    updatedAt: now,
+  });
   const skills = [];
   for (const [i, name] of ["AI literacy", "Prompting", "Automation"].entries()) {
-    skills.push(await ctx.db.insert("skills", { name, slug: `${name}-${learners}`, description: "", category: "technical", level: "foundational", isActive: true, sortOrder: i, createdAt: now, updatedAt: now }));
+    skills.push(
+      await ctx.db.insert("skills", {
+        name,
+        slug: `${name}-${learners}`,
+        description: "",
+        category: "technical",
+        level: "foundational",
+        isActive: true,
+        sortOrder: i,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
   }
   const teams = [];
-  for (let i = 0; i < 100; i++) teams.push(await ctx.db.insert("teams", { organizationId, name: `Team ${String(i + 1).padStart(3, "0")}`, memberCount: learners / 100, isActive: true, createdAt: now, updatedAt: now }));
+  for (let i = 0; i < 100; i++)
+    teams.push(
+      await ctx.db.insert("teams", {
+        organizationId,
+        name: `Team ${String(i + 1).padStart(3, "0")}`,
+        memberCount: learners / 100,
+        isActive: true,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
   return { organizationId, adminId, skills, teams };
 }
 
@@ -45,23 +101,82 @@ async function seedOrganization(t: Backend, learners: number) {
   const now = Date.now();
   const base = await t.run(async (ctx) => {
     const { organizationId, adminId, skills, teams } = await seedOrgBase(ctx, learners, now);
-    const courseId = await ctx.db.insert("courses", { title: "AI Enablement Intensive", description: "", slug: `bench-${learners}`, sessionType: "cohort", priceB2C: 1, priceB2B: 1, maxParticipants: 500, impactLevel: "L1", capabilityLevel: "fundamentals", status: "published", createdAt: now, updatedAt: now });
+    const courseId = await ctx.db.insert("courses", {
+      title: "AI Enablement Intensive",
+      description: "",
+      slug: `bench-${learners}`,
+      sessionType: "cohort",
+      priceB2C: 1,
+      priceB2B: 1,
+      maxParticipants: 500,
+      impactLevel: "L1",
+      capabilityLevel: "fundamentals",
+      status: "published",
+      createdAt: now,
+      updatedAt: now,
+    });
     const courseSessions = [];
     for (let day = 1; day <= 6; day++) {
-      const sessionId = await ctx.db.insert("sessions", { courseId, title: `Session ${day}`, type: "W", dayNumber: day, orderInDay: 1, durationMinutes: 60, description: "", outcomes: [], createdAt: now });
+      const sessionId = await ctx.db.insert("sessions", {
+        courseId,
+        title: `Session ${day}`,
+        type: "W",
+        dayNumber: day,
+        orderInDay: 1,
+        durationMinutes: 60,
+        description: "",
+        outcomes: [],
+        createdAt: now,
+      });
       const lessons = [];
-      for (let i = 0; i < 2; i++) lessons.push(await ctx.db.insert("lessons", { sessionId, title: `Lesson ${day}.${i}`, description: "", orderInSession: i, durationMinutes: 15, createdAt: now }));
+      for (let i = 0; i < 2; i++)
+        lessons.push(
+          await ctx.db.insert("lessons", {
+            sessionId,
+            title: `Lesson ${day}.${i}`,
+            description: "",
+            orderInSession: i,
+            durationMinutes: 15,
+            createdAt: now,
+          }),
+        );
       courseSessions.push({ sessionId, lessons });
     }
     const cohorts = [];
     for (let i = 0; i < 50; i++) {
       // Cohorts spread from 40 days ago to 20 days ahead; the schedule is 6 weekly sessions.
       const start = now + (i - 33) * 1.2 * DAY;
-      const cohortId = await ctx.db.insert("cohorts", { courseId, name: `Cohort ${i + 1}`, startDate: start, endDate: start + 42 * DAY, maxCapacity: 1000, currentEnrollment: 0, status: start + 42 * DAY < now ? "completed" : start < now ? "in_progress" : "open", isB2B: true, organizationId, createdAt: now, updatedAt: now });
+      const cohortId = await ctx.db.insert("cohorts", {
+        courseId,
+        name: `Cohort ${i + 1}`,
+        startDate: start,
+        endDate: start + 42 * DAY,
+        maxCapacity: 1000,
+        currentEnrollment: 0,
+        status: start + 42 * DAY < now ? "completed" : start < now ? "in_progress" : "open",
+        isB2B: true,
+        organizationId,
+        createdAt: now,
+        updatedAt: now,
+      });
       const sessions = [];
       for (const [n, cs] of courseSessions.entries()) {
         const startsAt = start + n * 7 * DAY;
-        sessions.push({ id: await ctx.db.insert("cohortSessions", { cohortId, courseSessionId: cs.sessionId, title: `Session ${n + 1}`, type: "W", startsAt, endsAt: startsAt + 3_600_000, status: "scheduled", sequence: 0, createdAt: now, updatedAt: now }), endsAt: startsAt + 3_600_000 });
+        sessions.push({
+          id: await ctx.db.insert("cohortSessions", {
+            cohortId,
+            courseSessionId: cs.sessionId,
+            title: `Session ${n + 1}`,
+            type: "W",
+            startsAt,
+            endsAt: startsAt + 3_600_000,
+            status: "scheduled",
+            sequence: 0,
+            createdAt: now,
+            updatedAt: now,
+          }),
+          endsAt: startsAt + 3_600_000,
+        });
       }
       cohorts.push({ cohortId, sessions });
     }
@@ -89,31 +204,81 @@ async function seedOrganization(t: Backend, learners: number) {
         out.push(userId);
         await ctx.db.insert("teamMembers", { teamId: base.teams[i % 100], userId, role: "member", joinedAt: now });
         const cohort = base.cohorts[i % 50];
-        const enrollmentId = await ctx.db.insert("enrollments", { userId, cohortId: cohort.cohortId, courseId: base.courseId, purchaseDate: now, paymentStatus: "completed", paymentType: "b2b", intakeSurveyCompleted: true, officeHoursEligibleUntil: now + 90 * DAY, materialsAccessUntil: now + 365 * DAY, chatbotAccessUntil: now + 90 * DAY, seatHeld: true, createdAt: now, updatedAt: now });
+        const enrollmentId = await ctx.db.insert("enrollments", {
+          userId,
+          cohortId: cohort.cohortId,
+          courseId: base.courseId,
+          purchaseDate: now,
+          paymentStatus: "completed",
+          paymentType: "b2b",
+          intakeSurveyCompleted: true,
+          officeHoursEligibleUntil: now + 90 * DAY,
+          materialsAccessUntil: now + 365 * DAY,
+          chatbotAccessUntil: now + 90 * DAY,
+          seatHeld: true,
+          createdAt: now,
+          updatedAt: now,
+        });
         const diligence = rand();
         for (const session of cohort.sessions) {
           if (session.endsAt < now && rand() < diligence + 0.2) {
-            await ctx.db.insert("sessionAttendance", { cohortSessionId: session.id, cohortId: cohort.cohortId, enrollmentId, userId, status: "present", source: "check_in", updatedAt: now });
+            await ctx.db.insert("sessionAttendance", {
+              cohortSessionId: session.id,
+              cohortId: cohort.cohortId,
+              enrollmentId,
+              userId,
+              status: "present",
+              source: "check_in",
+              updatedAt: now,
+            });
           }
         }
         for (const cs of base.courseSessions) {
           for (const lessonId of cs.lessons) {
-            if (rand() < diligence * 0.7) await ctx.db.insert("lessonCompletions", { userId, enrollmentId, cohortId: cohort.cohortId, lessonId, completedAt: now - Math.floor(rand() * 20 * DAY) });
+            if (rand() < diligence * 0.7)
+              await ctx.db.insert("lessonCompletions", {
+                userId,
+                enrollmentId,
+                cohortId: cohort.cohortId,
+                lessonId,
+                completedAt: now - Math.floor(rand() * 20 * DAY),
+              });
           }
         }
         for (const skillId of base.skills) {
-          if (rand() < 0.6) await ctx.db.insert("userSkillProgress", { userId, skillId, currentLevel: (["foundational", "practitioner", "advanced", "expert"] as const)[Math.floor(rand() * 4)], progressPercent: Math.floor(rand() * 100), evidenceCount: 1, verifiedByInstructor: false, createdAt: now, updatedAt: now });
+          if (rand() < 0.6)
+            await ctx.db.insert("userSkillProgress", {
+              userId,
+              skillId,
+              currentLevel: (["foundational", "practitioner", "advanced", "expert"] as const)[Math.floor(rand() * 4)],
+              progressPercent: Math.floor(rand() * 100),
+              evidenceCount: 1,
+              verifiedByInstructor: false,
+              createdAt: now,
+              updatedAt: now,
+            });
         }
-        await ctx.db.insert("userPrivacySettings", { userId, allowManagerViewScores: rand() < 0.6, allowManagerViewActivity: rand() < 0.9, allowManagerViewCertificates: true, allowLeaderboardDisplay: rand() < 0.3, updatedAt: now });
+        await ctx.db.insert("userPrivacySettings", {
+          userId,
+          allowManagerViewScores: rand() < 0.6,
+          allowManagerViewActivity: rand() < 0.9,
+          allowManagerViewCertificates: true,
+          allowLeaderboardDisplay: rand() < 0.3,
+          updatedAt: now,
+        });
       }
       return out;
     });
     userIds.push(...ids);
   }
   const refreshStart = performance.now();
-  for (let i = 0; i < userIds.length; i += 10) await t.mutation(internal.dashboards.members.refresh, { userIds: userIds.slice(i, i + 10) });
+  for (let i = 0; i < userIds.length; i += 10)
+    await t.mutation(internal.dashboards.members.refresh, { userIds: userIds.slice(i, i + 10) });
   const refreshMsPerMember = (performance.now() - refreshStart) / userIds.length;
-  await t.mutation(internal.dashboards.snapshots.snapshotOne, { organizationId: base.organizationId, day: Math.floor(now / DAY) * DAY - DAY });
+  await t.mutation(internal.dashboards.snapshots.snapshotOne, {
+    organizationId: base.organizationId,
+    day: Math.floor(now / DAY) * DAY - DAY,
+  });
   return { ...base, userIds, refreshMsPerMember };
 }
 
@@ -135,7 +300,18 @@ async function seedDirect(t: Backend, learners: number) {
         const out: Id<"users">[] = [];
         for (let i = from; i < Math.min(learners, from + 50); i++) {
           const lastActiveAt = rand() < 0.1 ? 0 : now - Math.floor(rand() * 30 * DAY);
-          const userId = await ctx.db.insert("users", { email: `learner${i}@bench${learners}.com`, name: `Learner ${String(i).padStart(5, "0")}`, role: "org_member", organizationId: base.organizationId, holdsOrgSeat: true, emailNotifications: false, smsNotifications: false, ...(lastActiveAt ? { lastActiveAt } : {}), createdAt: now, updatedAt: now });
+          const userId = await ctx.db.insert("users", {
+            email: `learner${i}@bench${learners}.com`,
+            name: `Learner ${String(i).padStart(5, "0")}`,
+            role: "org_member",
+            organizationId: base.organizationId,
+            holdsOrgSeat: true,
+            emailNotifications: false,
+            smsNotifications: false,
+            ...(lastActiveAt ? { lastActiveAt } : {}),
+            createdAt: now,
+            updatedAt: now,
+          });
           out.push(userId);
           const teamId = base.teams[i % 100];
           await ctx.db.insert("teamMembers", { teamId, userId, role: "member", joinedAt: now });
@@ -154,8 +330,14 @@ async function seedDirect(t: Backend, learners: number) {
             enrollmentsTotal: 1,
             certificates: completed,
             lastActiveAt,
-            pace: completed ? ("completed" as const) : progressPercent < 20 ? ("behind" as const) : ("on_track" as const),
-            skillLevels: base.skills.filter(() => rand() < 0.6).map((skillId) => ({ skillId, level: 1 + Math.floor(rand() * 4) })),
+            pace: completed
+              ? ("completed" as const)
+              : progressPercent < 20
+                ? ("behind" as const)
+                : ("on_track" as const),
+            skillLevels: base.skills
+              .filter(() => rand() < 0.6)
+              .map((skillId) => ({ skillId, level: 1 + Math.floor(rand() * 4) })),
             privacy: { scores: rand() < 0.6, activity: rand() < 0.9, certificates: true, leaderboard: rand() < 0.3 },
             updatedAt: now,
           };
@@ -177,12 +359,16 @@ async function seedDirect(t: Backend, learners: number) {
     for (const scope of scopes.values()) {
       const sum = (pick: (r: (typeof rows)[number]) => number) => scope.rows.reduce((s, r) => s + pick(r), 0);
       const skills = base.skills.map((skillId) => {
-        const levels = scope.rows.flatMap((r) => r.skillLevels.filter((s) => s.skillId === skillId).map((s) => s.level));
+        const levels = scope.rows.flatMap((r) =>
+          r.skillLevels.filter((s) => s.skillId === skillId).map((s) => s.level),
+        );
         return { skillId, levelSum: levels.reduce((a, b) => a + b, 0), count: levels.length };
       });
       await ctx.db.insert("dashboardTotals", {
         organizationId: base.organizationId,
-        ...(scope.teamId ? { teamId: scope.teamId, teamName: `Team ${String(base.teams.indexOf(scope.teamId) + 1).padStart(3, "0")}` } : {}),
+        ...(scope.teamId
+          ? { teamId: scope.teamId, teamName: `Team ${String(base.teams.indexOf(scope.teamId) + 1).padStart(3, "0")}` }
+          : {}),
         members: scope.rows.length,
         inProgressMembers: sum((r) => r.inProgress),
         progressSum: sum((r) => r.progressPercent),
@@ -194,7 +380,12 @@ async function seedDirect(t: Backend, learners: number) {
         certificates: sum((r) => r.certificates),
         gainSum: 0,
         gainCount: 0,
-        pace: { not_started: 0, on_track: sum((r) => Number(r.pace === "on_track")), behind: sum((r) => Number(r.pace === "behind")), completed: sum((r) => Number(r.pace === "completed")) },
+        pace: {
+          not_started: 0,
+          on_track: sum((r) => Number(r.pace === "on_track")),
+          behind: sum((r) => Number(r.pace === "behind")),
+          completed: sum((r) => Number(r.pace === "completed")),
+        },
         skills: skills.filter((s) => s.count > 0),
         updatedAt: now,
       });
@@ -206,10 +397,19 @@ async function seedDirect(t: Backend, learners: number) {
         day.inProgressMembers += r.inProgress;
         days.set(startOfDay(r.lastActiveAt), day);
       }
-      for (const [day, counts] of days) await ctx.db.insert("activityDays", { organizationId: base.organizationId, ...(scope.teamId ? { teamId: scope.teamId } : {}), day, ...counts });
+      for (const [day, counts] of days)
+        await ctx.db.insert("activityDays", {
+          organizationId: base.organizationId,
+          ...(scope.teamId ? { teamId: scope.teamId } : {}),
+          day,
+          ...counts,
+        });
     }
   });
-  await t.mutation(internal.dashboards.snapshots.snapshotOne, { organizationId: base.organizationId, day: Math.floor(now / DAY) * DAY - DAY });
+  await t.mutation(internal.dashboards.snapshots.snapshotOne, {
+    organizationId: base.organizationId,
+    day: Math.floor(now / DAY) * DAY - DAY,
+  });
   return { ...base, userIds, refreshMsPerMember: null as number | null };
 }
 
@@ -228,7 +428,12 @@ async function measure<T>(name: string, run: () => Promise<T>) {
     samples.push({ documents: reads.documents, bytes: reads.bytes, ms });
   }
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
-  return { query: name, documentsRead: samples[0].documents, bytesRead: samples[0].bytes, p50Ms: Math.round(sorted[2] * 10) / 10 };
+  return {
+    query: name,
+    documentsRead: samples[0].documents,
+    bytesRead: samples[0].bytes,
+    p50Ms: Math.round(sorted[2] * 10) / 10,
+  };
 }
 
 async function benchOrganization(learners: number) {
@@ -241,19 +446,33 @@ async function benchOrganization(learners: number) {
   const admin = t.withIdentity({ subject: `${org.adminId}|session` });
   const organizationId = org.organizationId;
   const member = org.userIds[7];
-  await admin.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: member });
+  await admin.mutation(api.dashboards.views.recordView, {
+    organizationId,
+    accessType: "view_individual",
+    targetUserId: member,
+  });
   const queries = [
     await measure("dashboards.executive", () => admin.query(api.dashboards.views.executive, { organizationId })),
-    await measure("dashboards.team (one team)", () => admin.query(api.dashboards.views.team, { organizationId, teamId: org.teams[3] })),
-    await measure("dashboards.member", () => admin.query(api.dashboards.views.member, { organizationId, memberId: member })),
+    await measure("dashboards.team (one team)", () =>
+      admin.query(api.dashboards.views.team, { organizationId, teamId: org.teams[3] }),
+    ),
+    await measure("dashboards.member", () =>
+      admin.query(api.dashboards.views.member, { organizationId, memberId: member }),
+    ),
     await measure("dashboards.myTeams", () => admin.query(api.dashboards.views.myTeams, { organizationId })),
   ];
-  const write = direct ? null : await measure("refresh one member (write path)", () => t.mutation(internal.dashboards.members.refresh, { userIds: [member] }));
+  const write = direct
+    ? null
+    : await measure("refresh one member (write path)", () =>
+        t.mutation(internal.dashboards.members.refresh, { userIds: [member] }),
+      );
   const totals = await admin.query(api.dashboards.views.executive, { organizationId });
   return {
     learners,
     teams: 100,
-    seeded: direct ? "member rows, totals and activity days written directly" : "source records (50 cohorts, attendance, lessons, skills) + the app's write path",
+    seeded: direct
+      ? "member rows, totals and activity days written directly"
+      : "source records (50 cohorts, attendance, lessons, skills) + the app's write path",
     seedSeconds,
     refreshMsPerMember: org.refreshMsPerMember === null ? null : Math.round(org.refreshMsPerMember * 10) / 10,
     members: totals.figures.members,
@@ -274,7 +493,9 @@ export async function benchDashboards() {
   const last = sizes[sizes.length - 1];
   // The team view lists the team's members (10 per team at 1,000 learners, 100 at 10,000; capped at 120),
   // so only the organization-scoped queries are expected to read the same at both sizes.
-  const same = sizes[0].queries.every((q, i) => q.query.startsWith("dashboards.team ") || Math.abs(q.documentsRead - last.queries[i].documentsRead) <= 10);
+  const same = sizes[0].queries.every(
+    (q, i) => q.query.startsWith("dashboards.team ") || Math.abs(q.documentsRead - last.queries[i].documentsRead) <= 10,
+  );
   return {
     name: "manager dashboards: documents read per query at 1,000 and 10,000 learners",
     sizes,

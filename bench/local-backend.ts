@@ -19,7 +19,10 @@ export async function benchLocalBackend(options: { subscribers?: number; mutatio
   const mutationCount = options.mutations ?? 500;
   const backend = await startBackend({ dataDir: tempDataDir(), ...nextPorts() });
   const make = () =>
-    new ConvexClient(backend.url, { webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket, unsavedChangesWarning: false });
+    new ConvexClient(backend.url, {
+      webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
+      unsavedChangesWarning: false,
+    });
   const writer = make();
   const sentAt = new Map<number, number>();
   const samples: number[] = [];

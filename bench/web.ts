@@ -25,12 +25,18 @@ import { api } from "../convex/_generated/api";
 
 const root = process.cwd();
 const { values: options } = parseArgs({
-  options: { "no-build": { type: "boolean", default: false }, runs: { type: "string", default: "3" }, pages: { type: "string" } },
+  options: {
+    "no-build": { type: "boolean", default: false },
+    runs: { type: "string", default: "3" },
+    pages: { type: "string" },
+  },
 });
 const RUNS = Math.max(1, Number(options.runs));
 
 // The stack of the browser tests, moved to its own ports, data and build directory before its config is read.
-process.env.E2E_PORT_OFFSET = String(Number(process.env.BENCH_PORT_OFFSET ?? Number(process.env.E2E_PORT_OFFSET ?? 0) + 500));
+process.env.E2E_PORT_OFFSET = String(
+  Number(process.env.BENCH_PORT_OFFSET ?? Number(process.env.E2E_PORT_OFFSET ?? 0) + 500),
+);
 process.env.E2E_STATE_DIR = path.join(root, ".convex-local", "bench-web");
 process.env.NEXT_DIST_DIR ??= ".next-bench";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -159,7 +165,12 @@ async function startStack() {
   for (const server of servers) {
     if (!server.command || !server.url) continue;
     // Each server in its own process group, so stopping it stops what its command started.
-    const child = spawn(server.command, { shell: true, detached: true, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...server.env } });
+    const child = spawn(server.command, {
+      shell: true,
+      detached: true,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, ...server.env },
+    });
     children.push(child);
     await waitFor(server.url, server.timeout ?? 60_000, child);
   }
@@ -183,7 +194,10 @@ async function findPages(): Promise<Record<PageName, string>> {
 }
 
 async function findValidCertificate() {
-  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS.filter((flag) => flag !== "--headless=new") });
+  const browser = await chromium.launch({
+    executablePath: CHROME_PATH,
+    args: CHROME_FLAGS.filter((flag) => flag !== "--headless=new"),
+  });
   try {
     const page = await browser.newPage({ baseURL: E2E.webUrl });
     await page.goto("/signin");
@@ -195,7 +209,9 @@ async function findValidCertificate() {
     // Seeded certificates are signed by scheduled batches.
     await page.getByText(/of \d+ issued/).waitFor({ timeout: 60_000 });
     await rows.getByText("Issuing…").first().waitFor({ state: "detached", timeout: 60_000 });
-    const links = await rows.getByRole("link", { name: /^View certificate of/ }).evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    const links = await rows
+      .getByRole("link", { name: /^View certificate of/ })
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
     for (const href of links) {
       await page.goto(href);
       const status = page.getByTestId("certificate-status");
@@ -245,10 +261,18 @@ async function audit(name: PageName, url: string): Promise<Run> {
     fs.writeFileSync(`bench-results/web-${name}.lighthouse.json`, JSON.stringify(result.lhr));
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const numeric = (id: string) => audits[id]?.numericValue ?? NaN;
-    const summary = (audits["resource-summary"]?.details as { items?: Array<{ resourceType: string; transferSize: number; requestCount: number }> } | undefined)?.items ?? [];
+    const summary =
+      (
+        audits["resource-summary"]?.details as
+          { items?: Array<{ resourceType: string; transferSize: number; requestCount: number }> } | undefined
+      )?.items ?? [];
     const script = summary.find((item) => item.resourceType === "script");
     const total = summary.find((item) => item.resourceType === "total");
-    const requests = (audits["network-requests"]?.details as { items?: Array<{ url: string; resourceType?: string; transferSize?: number }> } | undefined)?.items ?? [];
+    const requests =
+      (
+        audits["network-requests"]?.details as
+          { items?: Array<{ url: string; resourceType?: string; transferSize?: number }> } | undefined
+      )?.items ?? [];
     const notIndexed = NOT_INDEXED.includes(name);
     const failedAudits = ["accessibility", "best-practices", "seo"].flatMap((id) =>
       (categories[id]?.auditRefs ?? [])
@@ -257,7 +281,8 @@ async function audit(name: PageName, url: string): Promise<Run> {
         .map((ref) => `${id}: ${ref.id}`),
     );
     const noindex = audits[INDEXING_AUDIT]?.score === 0 ? 1 : 0;
-    if (notIndexed && !noindex) failedAudits.push(`seo: ${INDEXING_AUDIT} passed, but this page must be kept out of search results`);
+    if (notIndexed && !noindex)
+      failedAudits.push(`seo: ${INDEXING_AUDIT} passed, but this page must be kept out of search results`);
     return {
       performance: score("performance"),
       accessibility: score("accessibility"),
@@ -291,11 +316,15 @@ type Figures = Omit<Run, "failedAudits" | "scripts">;
 function overBudget(name: PageName, m: Figures) {
   const problems: string[] = [];
   const minPerformance = BUDGET.performance[name];
-  if (minPerformance !== undefined && m.performance < minPerformance) problems.push(`performance ${m.performance} < ${minPerformance}`);
-  if (m.accessibility < BUDGET.accessibility) problems.push(`accessibility ${m.accessibility} < ${BUDGET.accessibility}`);
-  if (m.bestPractices < BUDGET.bestPractices) problems.push(`best practices ${m.bestPractices} < ${BUDGET.bestPractices}`);
+  if (minPerformance !== undefined && m.performance < minPerformance)
+    problems.push(`performance ${m.performance} < ${minPerformance}`);
+  if (m.accessibility < BUDGET.accessibility)
+    problems.push(`accessibility ${m.accessibility} < ${BUDGET.accessibility}`);
+  if (m.bestPractices < BUDGET.bestPractices)
+    problems.push(`best practices ${m.bestPractices} < ${BUDGET.bestPractices}`);
   if (m.seo < BUDGET.seo) problems.push(`SEO ${m.seo} < ${BUDGET.seo}`);
-  if (NOT_INDEXED.includes(name) && m.noindex !== 1) problems.push("indexable, but it must be kept out of search results");
+  if (NOT_INDEXED.includes(name) && m.noindex !== 1)
+    problems.push("indexable, but it must be kept out of search results");
   if (!(m.cls < BUDGET.clsBelow)) problems.push(`CLS ${m.cls} ≥ ${BUDGET.clsBelow}`);
   if (m.scriptKiB > BUDGET.scriptKiB) problems.push(`script ${m.scriptKiB} KiB > ${BUDGET.scriptKiB} KiB`);
   return problems;
@@ -305,7 +334,12 @@ function overBudget(name: PageName, m: Figures) {
 
 const env = { ...process.env, NEXT_PUBLIC_CONVEX_URL: E2E.apiUrl, NEXT_PUBLIC_LOCAL_MODE: "1" };
 Object.assign(process.env, env);
-await ensureLocalEnv(root, { file: E2E.envFile, siteUrl: E2E.webUrl, stripePort: E2E.stripePort, calcomPort: E2E.calcomPort });
+await ensureLocalEnv(root, {
+  file: E2E.envFile,
+  siteUrl: E2E.webUrl,
+  stripePort: E2E.stripePort,
+  calcomPort: E2E.calcomPort,
+});
 if (!options["no-build"]) {
   console.log("building for production into .next-bench …");
   execFileSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env });
@@ -320,19 +354,28 @@ const pages = Object.fromEntries(wanted.map((name) => [name, allPages[name]])) a
 for (const pathname of Object.values(pages)) await fetch(E2E.webUrl + pathname); // warm the server
 
 // Other work on the machine skews every figure: say how busy it was.
-console.log(`load average before the runs: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(
+  `load average before the runs: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
 const runs = new Map<PageName, Run[]>();
 for (let round = 1; round <= RUNS; round++) {
   for (const [name, pathname] of Object.entries(pages) as Array<[PageName, string]>) {
     const run = await audit(name, E2E.webUrl + pathname);
     runs.set(name, [...(runs.get(name) ?? []), run]);
-    console.log(`run ${round}/${RUNS} ${name.padEnd(8)} perf ${run.performance} · LCP ${run.lcpMs} ms · TBT ${run.tbtMs} ms · CLS ${run.cls} · script ${run.scriptKiB} KiB`);
+    console.log(
+      `run ${round}/${RUNS} ${name.padEnd(8)} perf ${run.performance} · LCP ${run.lcpMs} ms · TBT ${run.tbtMs} ms · CLS ${run.cls} · script ${run.scriptKiB} KiB`,
+    );
   }
 }
 
 const results = Object.fromEntries(
   [...runs].map(([name, list]) => {
-    const keys = (Object.keys(list[0]) as Array<keyof Run>).filter((key) => typeof list[0][key] === "number") as Array<keyof Figures>;
+    const keys = (Object.keys(list[0]) as Array<keyof Run>).filter((key) => typeof list[0][key] === "number") as Array<
+      keyof Figures
+    >;
     const medians = Object.fromEntries(keys.map((key) => [key, median(list.map((run) => run[key]))])) as Figures;
     const failedAudits = [...new Set(list.flatMap((run) => run.failedAudits))];
     return [
@@ -350,8 +393,20 @@ const results = Object.fromEntries(
 );
 const report = {
   generatedAt: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)) },
-  lighthouse: { version: "12.2.3", formFactor: "mobile", throttling: "simulated (default mobile preset)", runsPerPage: RUNS, figures: "median of the runs" },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)),
+  },
+  lighthouse: {
+    version: "12.2.3",
+    formFactor: "mobile",
+    throttling: "simulated (default mobile preset)",
+    runsPerPage: RUNS,
+    figures: "median of the runs",
+  },
   budget: BUDGET,
   pages: results,
 };
@@ -368,6 +423,9 @@ for (const [name, r] of Object.entries(results)) {
 }
 console.log("wrote bench-results/web.json");
 const failures = Object.entries(results).filter(([, r]) => r.overBudget.length > 0);
-for (const [name, r] of failures) console.error(`over budget: ${name} — ${r.overBudget.join(", ")}${r.failedAudits.length ? ` (failed audits: ${r.failedAudits.join(", ")})` : ""}`);
+for (const [name, r] of failures)
+  console.error(
+    `over budget: ${name} — ${r.overBudget.join(", ")}${r.failedAudits.length ? ` (failed audits: ${r.failedAudits.join(", ")})` : ""}`,
+  );
 process.exitCode = failures.length > 0 ? 1 : 0;
 stopStack();

@@ -44,7 +44,10 @@ export const MEMBER_ACTIONS = {
   manage_membership: { permission: "manage_team", protectsManagers: true, adminOnly: false },
   /** Make or unmake a viewer, manager or administrator. */
   set_role: { permission: undefined, protectsManagers: true, adminOnly: true },
-} as const satisfies Record<string, { permission: ManagerPermission | undefined; protectsManagers: boolean; adminOnly: boolean }>;
+} as const satisfies Record<
+  string,
+  { permission: ManagerPermission | undefined; protectsManagers: boolean; adminOnly: boolean }
+>;
 export type MemberAction = keyof typeof MEMBER_ACTIONS;
 
 /** Throws NOT_PLATFORM_ADMIN unless the caller is a platform admin. */
@@ -57,11 +60,21 @@ export async function requirePlatformAdmin(ctx: QueryCtx) {
 }
 
 /** The access `user` has to an organization right now (their current role), or null. */
-export async function orgAccessOf(ctx: QueryCtx, user: Doc<"users">, organizationId: Id<"organizations">): Promise<OrgAccess | null> {
+export async function orgAccessOf(
+  ctx: QueryCtx,
+  user: Doc<"users">,
+  organizationId: Id<"organizations">,
+): Promise<OrgAccess | null> {
   const organization = await ctx.db.get("organizations", organizationId);
   if (organization === null) return null;
   if (user.role === "platform_admin") {
-    return { viewer: user, organization, role: "platform_admin", permissions: new Set(MANAGER_PERMISSIONS), teamScope: "all" };
+    return {
+      viewer: user,
+      organization,
+      role: "platform_admin",
+      permissions: new Set(MANAGER_PERMISSIONS),
+      teamScope: "all",
+    };
   }
   const manager = await ctx.db
     .query("organizationManagers")
@@ -78,8 +91,14 @@ export async function getOrgAccess(ctx: QueryCtx, organizationId: Id<"organizati
   return await orgAccessOf(ctx, await requireViewer(ctx), organizationId);
 }
 
-/** The caller's access to an organization; throws FORBIDDEN / NOT_ORG_ADMIN / MISSING_PERMISSION / OUTSIDE_TEAM_SCOPE. */
-export async function requireOrgAccess(ctx: QueryCtx, organizationId: Id<"organizations">, need: OrgNeed = {}): Promise<OrgAccess> {
+/**
+ * The caller's access to an organization; throws FORBIDDEN / NOT_ORG_ADMIN / MISSING_PERMISSION / OUTSIDE_TEAM_SCOPE.
+ */
+export async function requireOrgAccess(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+  need: OrgNeed = {},
+): Promise<OrgAccess> {
   const access = await getOrgAccess(ctx, organizationId);
   if (access === null) throw appError("FORBIDDEN", "You don't have access to this organization.");
   if (need.adminOnly && !isAdministrator(access)) {
@@ -87,7 +106,10 @@ export async function requireOrgAccess(ctx: QueryCtx, organizationId: Id<"organi
   }
   if (need.permission) requirePermission(access, need.permission);
   if (need.orgWide && access.teamScope !== "all") {
-    throw appError("OUTSIDE_TEAM_SCOPE", "This covers the whole organization, and your role covers particular teams. Ask an administrator.");
+    throw appError(
+      "OUTSIDE_TEAM_SCOPE",
+      "This covers the whole organization, and your role covers particular teams. Ask an administrator.",
+    );
   }
   return access;
 }
@@ -131,17 +153,28 @@ export function memberActionRefusal(access: OrgAccess, action: MemberAction, mem
     return appError("NOT_ORG_ADMIN", "Only an administrator of this organization can change manager roles.");
   }
   if (rule.permission && !access.permissions.has(rule.permission)) {
-    return appError("MISSING_PERMISSION", `Your role in ${access.organization.name} does not include "${rule.permission}".`);
+    return appError(
+      "MISSING_PERMISSION",
+      `Your role in ${access.organization.name} does not include "${rule.permission}".`,
+    );
   }
   if (!member.inScope) return appError("OUTSIDE_TEAM_SCOPE", `${member.name} is not in a team you manage.`);
   if (rule.protectsManagers && member.isManager && !isAdministrator(access)) {
-    return appError("NOT_ORG_ADMIN", `${member.name} is a manager of ${access.organization.name}; only an administrator can change their membership, teams or cohorts.`);
+    return appError(
+      "NOT_ORG_ADMIN",
+      `${member.name} is a manager of ${access.organization.name}; only an administrator can change their membership, teams or cohorts.`,
+    );
   }
   return null;
 }
 
 /** Whether `userId` is in one of the given teams (active teams of this organization). */
-async function inTeams(ctx: QueryCtx, organizationId: Id<"organizations">, userId: Id<"users">, teams: ReadonlySet<Id<"teams">>) {
+async function inTeams(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+  userId: Id<"users">,
+  teams: ReadonlySet<Id<"teams">>,
+) {
   const memberships = await ctx.db
     .query("teamMembers")
     .withIndex("by_userId", (q) => q.eq("userId", userId))
@@ -168,7 +201,12 @@ export async function holdsManagerRole(ctx: QueryCtx, organizationId: Id<"organi
  * throws NOT_FOUND (not a member: other organizations' people are invisible),
  * or the refusal of `memberActionRefusal`.
  */
-export async function requireMemberInScope(ctx: QueryCtx, access: OrgAccess, userId: Id<"users">, action: MemberAction) {
+export async function requireMemberInScope(
+  ctx: QueryCtx,
+  access: OrgAccess,
+  userId: Id<"users">,
+  action: MemberAction,
+) {
   const organizationId = access.organization._id;
   const member = await ctx.db.get("users", userId);
   if (member === null || member.organizationId !== organizationId) {

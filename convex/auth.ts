@@ -17,7 +17,11 @@ const magicLink = Email({
   maxAge: MAGIC_LINK_MINUTES * 60,
   sendVerificationRequest: async (params: { identifier: string; url: string }, ctx?: unknown) => {
     await (ctx as ActionCtx).runMutation(internal.users.account.limitSignInLink, { email: params.identifier });
-    await sendEmail(ctx as ActionCtx, { to: params.identifier, ...(await magicLinkEmail(params.url, MAGIC_LINK_MINUTES)), actionUrl: params.url });
+    await sendEmail(ctx as ActionCtx, {
+      to: params.identifier,
+      ...(await magicLinkEmail(params.url, MAGIC_LINK_MINUTES)),
+      actionUrl: params.url,
+    });
   },
 } as Parameters<typeof Email>[0]);
 

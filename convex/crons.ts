@@ -5,15 +5,29 @@ const crons = cronJobs();
 
 crons.interval("advance cohort statuses", { minutes: 10 }, internal.catalog.cohorts.advanceStatuses, {});
 
-crons.daily("certificate expiry reminders", { hourUTC: 8, minuteUTC: 17 }, internal.certificates.holders.remindExpiring, {});
+crons.daily(
+  "certificate expiry reminders",
+  { hourUTC: 8, minuteUTC: 17 },
+  internal.certificates.holders.remindExpiring,
+  {},
+);
 
 crons.daily("dashboard snapshots", { hourUTC: 0, minuteUTC: 15 }, internal.dashboards.snapshots.snapshotAll, {});
 
-crons.weekly("weekly manager summary", { dayOfWeek: "monday", hourUTC: 7, minuteUTC: 12 }, internal.dashboards.reminders.forEachOrganization, { job: "weeklySummary" });
+crons.weekly(
+  "weekly manager summary",
+  { dayOfWeek: "monday", hourUTC: 7, minuteUTC: 12 },
+  internal.dashboards.reminders.forEachOrganization,
+  { job: "weeklySummary" },
+);
 
-crons.daily("at-risk alerts", { hourUTC: 9, minuteUTC: 5 }, internal.dashboards.reminders.forEachOrganization, { job: "atRiskAlert" });
+crons.daily("at-risk alerts", { hourUTC: 9, minuteUTC: 5 }, internal.dashboards.reminders.forEachOrganization, {
+  job: "atRiskAlert",
+});
 
-crons.daily("deadline reminders", { hourUTC: 9, minuteUTC: 35 }, internal.dashboards.reminders.forEachOrganization, { job: "deadlineReminder" });
+crons.daily("deadline reminders", { hourUTC: 9, minuteUTC: 35 }, internal.dashboards.reminders.forEachOrganization, {
+  job: "deadlineReminder",
+});
 
 crons.hourly("scheduled manager reports", { minuteUTC: 2 }, internal.dashboards.reports.sendDue, {});
 

@@ -67,7 +67,10 @@ export function calcomSettings() {
     embedJsUrl: process.env.CALCOM_EMBED_JS_URL ?? `${origin}/embed/embed.js`,
     /** The office-hours event, e.g. `academy/office-hours`. */
     bookingLink: process.env.CALCOM_BOOKING_LINK,
-    /** Signs office-hours booking tokens (officeHours/model/bookingTokens.ts); missing or short means no booking is accepted. */
+    /**
+     * Signs office-hours booking tokens (officeHours/model/bookingTokens.ts); missing or short means no booking is
+     * accepted.
+     */
     bookingTokenSecret: bookingTokenSecret(),
   };
 }

@@ -21,7 +21,13 @@
  *   `handler`. Anywhere but a local deployment (ACADEMY_LOCAL_MODE=1) they refuse with NOT_AVAILABLE.
  */
 import { getAuthUserId } from "@convex-dev/auth/server";
-import { type Customization, customAction, customCtx, customMutation, customQuery } from "convex-helpers/server/customFunctions";
+import {
+  type Customization,
+  customAction,
+  customCtx,
+  customMutation,
+  customQuery,
+} from "convex-helpers/server/customFunctions";
 import { Triggers } from "convex-helpers/server/triggers";
 import { type PropertyValidators, v } from "convex/values";
 import { internal } from "./_generated/api";
@@ -37,7 +43,15 @@ import {
   type MutationCtx,
   type QueryCtx,
 } from "./_generated/server";
-import { type MemberAction, type OrgNeed, getViewer, requireMemberInScope, requireOrgAccess, requirePlatformAdmin, requireViewer } from "./access";
+import {
+  type MemberAction,
+  type OrgNeed,
+  getViewer,
+  requireMemberInScope,
+  requireOrgAccess,
+  requirePlatformAdmin,
+  requireViewer,
+} from "./access";
 import { FIGURE_TRIGGERS, type FigureCtx, LearnerRefresh } from "./triggers";
 import { isLocalMode } from "./env";
 import { appError } from "./errors";
@@ -57,9 +71,15 @@ for (const table of Object.keys(FIGURE_TRIGGERS) as TableNames[]) register(table
 
 /**
  * Wraps a mutation builder's customization: the database fires the triggers on every write, and the learners whose
- * figures moved are refreshed once the handler has succeeded (in the same transaction, so a failed mutation refreshes nothing).
+ * figures moved are refreshed once the handler has succeeded (in the same transaction, so a failed mutation refreshes
+ * nothing).
  */
-function triggered<Args extends PropertyValidators, Ctx extends Record<string, unknown>, MadeArgs extends Record<string, unknown>, Extra extends Record<string, unknown>>(
+function triggered<
+  Args extends PropertyValidators,
+  Ctx extends Record<string, unknown>,
+  MadeArgs extends Record<string, unknown>,
+  Extra extends Record<string, unknown>,
+>(
   customization: Customization<MutationCtx, Args, Ctx, MadeArgs, Extra>,
 ): Customization<MutationCtx, Args, Ctx & { db: MutationCtx["db"] }, MadeArgs, Extra> {
   return {
@@ -144,7 +164,8 @@ export const platformAdminAction = customAction(
   customCtx(async (ctx): Promise<{ viewerId: Id<"users"> }> => {
     const viewer: Doc<"users"> | null = await ctx.runQuery(internal.users.account.viewerForAction, {});
     if (viewer === null) throw appError("NOT_SIGNED_IN", "Please sign in to continue.");
-    if (viewer.role !== "platform_admin") throw appError("NOT_PLATFORM_ADMIN", "Only platform administrators can do this.");
+    if (viewer.role !== "platform_admin")
+      throw appError("NOT_PLATFORM_ADMIN", "Only platform administrators can do this.");
     return { viewerId: viewer._id };
   }),
 );
@@ -167,13 +188,19 @@ type MemberNeed = { memberAction: MemberAction };
 /** Marks a function built for one person with its action, so tests can tell that it went through the rule. */
 function marked<Builder>(builder: Builder): Builder {
   return ((definition: { memberAction: MemberAction }) =>
-    Object.assign((builder as unknown as (d: unknown) => object)(definition), { memberAction: definition.memberAction })) as unknown as Builder;
+    Object.assign((builder as unknown as (d: unknown) => object)(definition), {
+      memberAction: definition.memberAction,
+    })) as unknown as Builder;
 }
 
 /** One person the caller may take `memberAction` on (requireMemberInScope). */
 const onMember = {
   args: { organizationId: v.id("organizations"), memberId: v.id("users") },
-  input: async (ctx: QueryCtx, { organizationId, memberId }: { organizationId: Id<"organizations">; memberId: Id<"users"> }, { memberAction }: MemberNeed) => {
+  input: async (
+    ctx: QueryCtx,
+    { organizationId, memberId }: { organizationId: Id<"organizations">; memberId: Id<"users"> },
+    { memberAction }: MemberNeed,
+  ) => {
     const access = await requireOrgAccess(ctx, organizationId);
     const member = await requireMemberInScope(ctx, access, memberId, memberAction);
     return { ctx: { viewer: access.viewer, access, member }, args: { organizationId, memberId } };
@@ -206,7 +233,8 @@ type LocalFeature = { localFeature: string };
 const localModeOnly = {
   args: {},
   input: async (_ctx: unknown, _args: Record<string, never>, { localFeature }: LocalFeature) => {
-    if (!isLocalMode()) throw appError("NOT_AVAILABLE", `${localFeature} exists only in local mode (ACADEMY_LOCAL_MODE=1).`);
+    if (!isLocalMode())
+      throw appError("NOT_AVAILABLE", `${localFeature} exists only in local mode (ACADEMY_LOCAL_MODE=1).`);
     return { ctx: {}, args: {} };
   },
 };

@@ -66,14 +66,22 @@ http.route({
     if (typeof parsed.triggerEvent !== "string") return new Response("No triggerEvent", { status: 400 });
     const metadata = (parsed.payload as { metadata?: Record<string, unknown> } | undefined)?.metadata;
     const bookingToken = await readBookingToken(metadata?.bookingToken, calcomSettings().bookingTokenSecret);
-    const outcome = await ctx.runMutation(internal.officeHours.bookings.applyWebhook, { triggerEvent: parsed.triggerEvent, payload: parsed.payload ?? {}, bookingToken });
+    const outcome = await ctx.runMutation(internal.officeHours.bookings.applyWebhook, {
+      triggerEvent: parsed.triggerEvent,
+      payload: parsed.payload ?? {},
+      bookingToken,
+    });
     return Response.json({ received: true, outcome });
   }),
 });
 
 // ------------------------------------------------------------ credentials
 
-const CORS = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, OPTIONS", "Access-Control-Allow-Headers": "Content-Type" };
+const CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+  "Access-Control-Allow-Headers": "Content-Type",
+};
 
 /** /credentials/<id> (the signed JSON), /credentials/<id>/badge.png | badge.svg | certificate.pdf (baked files). */
 http.route({
@@ -84,14 +92,23 @@ http.route({
     if (!file) {
       const json = await ctx.runQuery(internal.certificates.verify.credentialJson, { publicId });
       if (json === null) return new Response("No such credential", { status: 404, headers: CORS });
-      return new Response(json, { headers: { ...CORS, "Content-Type": "application/vc+ld+json", "Cache-Control": "public, max-age=300" } });
+      return new Response(json, {
+        headers: { ...CORS, "Content-Type": "application/vc+ld+json", "Cache-Control": "public, max-age=300" },
+      });
     }
     const files = await ctx.runQuery(internal.certificates.verify.publicFiles, { publicId });
     const storageId = files && { "badge.png": files.png, "badge.svg": files.svg, "certificate.pdf": files.pdf }[file];
     const blob = storageId ? await ctx.storage.get(storageId) : null;
     if (!files || !blob) return new Response("Not found", { status: 404, headers: CORS });
     const filename = `${files.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${file}`;
-    return new Response(blob, { headers: { ...CORS, "Content-Type": blob.type, "Content-Disposition": `inline; filename="${filename}"`, "Cache-Control": "public, max-age=300" } });
+    return new Response(blob, {
+      headers: {
+        ...CORS,
+        "Content-Type": blob.type,
+        "Content-Disposition": `inline; filename="${filename}"`,
+        "Cache-Control": "public, max-age=300",
+      },
+    });
   }),
 });
 
@@ -106,7 +123,10 @@ http.route({
     const refuse = (status: number, message: string, headers: Record<string, string> = {}) =>
       Response.json(refused(message), { status, headers: { ...CORS, ...headers } });
     const taken = await takeCredentialCheck(ctx);
-    if (!taken.ok) return refuse(429, tooManyChecks(taken.retryAfter), { "Retry-After": String(Math.max(1, Math.ceil(taken.retryAfter / 1000))) });
+    if (!taken.ok)
+      return refuse(429, tooManyChecks(taken.retryAfter), {
+        "Retry-After": String(Math.max(1, Math.ceil(taken.retryAfter / 1000))),
+      });
     const body = await readBodyCapped(request);
     if (body === null) return refuse(413, `A credential file is at most ${MAX_UPLOAD_BYTES / 1_000_000} MB.`);
     let credentialJson: string | null;
@@ -121,7 +141,11 @@ http.route({
   }),
 });
 
-http.route({ path: "/credentials/verify", method: "OPTIONS", handler: httpAction(async () => new Response(null, { status: 204, headers: CORS })) });
+http.route({
+  path: "/credentials/verify",
+  method: "OPTIONS",
+  handler: httpAction(async () => new Response(null, { status: 204, headers: CORS })),
+});
 
 /** The signed revocation list (BitstringStatusListCredential). */
 http.route({
@@ -129,9 +153,13 @@ http.route({
   method: "GET",
   handler: httpAction(async (ctx, request) => {
     const listNumber = Number(new URL(request.url).pathname.slice("/status/".length));
-    const json = Number.isInteger(listNumber) ? await ctx.runQuery(internal.certificates.revocation.statusListJson, { listNumber }) : null;
+    const json = Number.isInteger(listNumber)
+      ? await ctx.runQuery(internal.certificates.revocation.statusListJson, { listNumber })
+      : null;
     if (json === null) return new Response("No such status list", { status: 404, headers: CORS });
-    return new Response(json, { headers: { ...CORS, "Content-Type": "application/vc+ld+json", "Cache-Control": "public, max-age=60" } });
+    return new Response(json, {
+      headers: { ...CORS, "Content-Type": "application/vc+ld+json", "Cache-Control": "public, max-age=60" },
+    });
   }),
 });
 
@@ -140,7 +168,8 @@ http.route({
   path: "/.well-known/did.json",
   method: "GET",
   handler: httpAction(async () => {
-    if (!credentialIssuerSettings().domain) return new Response("This academy signs with did:key (local mode).", { status: 404, headers: CORS });
+    if (!credentialIssuerSettings().domain)
+      return new Response("This academy signs with did:key (local mode).", { status: 404, headers: CORS });
     return Response.json(didDocument(), { headers: { ...CORS, "Content-Type": "application/did+json" } });
   }),
 });

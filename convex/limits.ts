@@ -44,7 +44,10 @@ function walk(value: unknown, depth: number, path: string) {
   if (depth >= ARG_LIMITS.depth) throw appError("INVALID_INPUT", `The ${path} are nested too deeply.`);
   if (Array.isArray(value)) {
     if (value.length > ARG_LIMITS.array) {
-      throw appError("INVALID_INPUT", `Too many items in ${path}: at most ${ARG_LIMITS.array.toLocaleString("en-US")}.`);
+      throw appError(
+        "INVALID_INPUT",
+        `Too many items in ${path}: at most ${ARG_LIMITS.array.toLocaleString("en-US")}.`,
+      );
     }
     for (const item of value) walk(item, depth + 1, path);
     return;
@@ -60,7 +63,10 @@ export function boundedText(value: string, field: string, max: number, { min = 0
   const text = value.trim();
   if (text.length > max) throw tooLong(field, max);
   if (text.length < min) {
-    throw appError("INVALID_INPUT", min === 1 ? `Please enter ${field}.` : `${capitalize(field)} must be at least ${min} characters.`);
+    throw appError(
+      "INVALID_INPUT",
+      min === 1 ? `Please enter ${field}.` : `${capitalize(field)} must be at least ${min} characters.`,
+    );
   }
   return text;
 }
@@ -72,7 +78,10 @@ export function optionalText(value: string | undefined, field: string, max: numb
 }
 
 function tooLong(field: string, max: number) {
-  return appError("INVALID_INPUT", `${capitalize(field)} is too long: at most ${max.toLocaleString("en-US")} characters.`);
+  return appError(
+    "INVALID_INPUT",
+    `${capitalize(field)} is too long: at most ${max.toLocaleString("en-US")} characters.`,
+  );
 }
 
 function capitalize(text: string) {

@@ -50,13 +50,7 @@ type LimitName =
   | "emailChanges";
 
 /** Consumes `count` tokens or throws RATE_LIMITED with when to try again. */
-export async function enforceLimit(
-  ctx: MutationCtx,
-  name: LimitName,
-  key: string,
-  what: string,
-  count = 1,
-) {
+export async function enforceLimit(ctx: MutationCtx, name: LimitName, key: string, what: string, count = 1) {
   const status = await rateLimiter.limit(ctx, name, { key, count });
   if (!status.ok) {
     const minutes = Math.max(1, Math.ceil(status.retryAfter / MINUTE));
@@ -77,14 +71,21 @@ export async function clientNetworkKey(ctx: { meta: { getRequestMetadata(): Prom
 
 /** The network part of an address that rate limits count by. */
 export function networkOf(ip: string) {
-  const address = ip.trim().toLowerCase().replace(/^\[|\]$/g, "").split("%")[0];
+  const address = ip
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .split("%")[0];
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
   if (mapped) return mapped[1];
   if (!address.includes(":")) return address;
   const [head, tail] = address.split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
   if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return address;
   return `${groups
     .slice(0, 4)

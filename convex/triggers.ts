@@ -10,14 +10,19 @@ import { internal } from "./_generated/api";
 import type { DataModel, Id, TableNames } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
 
-/** Members refreshed per scheduled job: well inside Convex's per-transaction limits (a member costs ~90 reads, ~40 index ranges). */
+/**
+ * Members refreshed per scheduled job: well inside Convex's per-transaction limits (a member costs ~90 reads, ~40 index
+ * ranges).
+ */
 export const REFRESH_BATCH = 10;
 
 /** Schedules the recomputation of these members' dashboard rows, `REFRESH_BATCH` per job. */
 export async function scheduleRefresh(ctx: Pick<MutationCtx, "scheduler">, userIds: Array<Id<"users">>) {
   const unique = [...new Set(userIds)];
   for (let i = 0; i < unique.length; i += REFRESH_BATCH) {
-    await ctx.scheduler.runAfter(0, internal.dashboards.members.refresh, { userIds: unique.slice(i, i + REFRESH_BATCH) });
+    await ctx.scheduler.runAfter(0, internal.dashboards.members.refresh, {
+      userIds: unique.slice(i, i + REFRESH_BATCH),
+    });
   }
 }
 
@@ -49,7 +54,12 @@ export class LearnerRefresh {
     const due: Array<Id<"users">> = [];
     for (const userId of this.learners) {
       const user = await ctx.db.get("users", userId);
-      const hasRows = user?.organizationId !== undefined || (await ctx.db.query("memberStats").withIndex("by_userId", (q) => q.eq("userId", userId)).first()) !== null;
+      const hasRows =
+        user?.organizationId !== undefined ||
+        (await ctx.db
+          .query("memberStats")
+          .withIndex("by_userId", (q) => q.eq("userId", userId))
+          .first()) !== null;
       if (hasRows) due.push(userId);
     }
     await scheduleRefresh(ctx, due);
@@ -60,11 +70,18 @@ export type FigureCtx = MutationCtx & { learnerRefresh: LearnerRefresh };
 type FigureTrigger<T extends TableNames> = (ctx: FigureCtx, change: Change<DataModel, T>) => Promise<void>;
 
 const changed = <D extends object>(change: { oldDoc: D | null; newDoc: D | null }, fields: Array<keyof D>) =>
-  change.oldDoc === null || change.newDoc === null || fields.some((field) => change.oldDoc![field] !== change.newDoc![field]);
+  change.oldDoc === null ||
+  change.newDoc === null ||
+  fields.some((field) => change.oldDoc![field] !== change.newDoc![field]);
 
-/** A change to a learner's own record (enrollment, attendance, lesson, certificate, team membership, privacy choice, skill, score). */
-const ownRecord = async (ctx: FigureCtx, change: { oldDoc: { userId: Id<"users"> } | null; newDoc: { userId: Id<"users"> } | null }) =>
-  ctx.learnerRefresh.learner(change.oldDoc?.userId, change.newDoc?.userId);
+/**
+ * A change to a learner's own record (enrollment, attendance, lesson, certificate, team membership, privacy choice,
+ * skill, score).
+ */
+const ownRecord = async (
+  ctx: FigureCtx,
+  change: { oldDoc: { userId: Id<"users"> } | null; newDoc: { userId: Id<"users"> } | null },
+) => ctx.learnerRefresh.learner(change.oldDoc?.userId, change.newDoc?.userId);
 
 /** Every table whose writes move what managers see of a learner, and whose figures each change moves. */
 export const FIGURE_TRIGGERS: { [T in TableNames]?: FigureTrigger<T> } = {
@@ -78,7 +95,8 @@ export const FIGURE_TRIGGERS: { [T in TableNames]?: FigureTrigger<T> } = {
   learningGainAnalytics: ownRecord,
   /** Joining or leaving an organization, its seat, the name managers see, and the last time they were active. */
   users: async (ctx, change) => {
-    if (changed(change, ["organizationId", "holdsOrgSeat", "name", "lastActiveAt"])) ctx.learnerRefresh.learner(change.id);
+    if (changed(change, ["organizationId", "holdsOrgSeat", "name", "lastActiveAt"]))
+      ctx.learnerRefresh.learner(change.id);
   },
   /** A team renamed, moved or closed: its members' team rows follow. */
   teams: async (ctx, change) => {
@@ -95,6 +113,7 @@ export const FIGURE_TRIGGERS: { [T in TableNames]?: FigureTrigger<T> } = {
   },
   /** A live session added, moved, cancelled or removed: the expected pace of its cohort's learners. */
   cohortSessions: async (ctx, change) => {
-    if (changed(change, ["status", "startsAt", "endsAt", "cohortId"])) ctx.learnerRefresh.cohort(change.oldDoc?.cohortId, change.newDoc?.cohortId);
+    if (changed(change, ["status", "startsAt", "endsAt", "cohortId"]))
+      ctx.learnerRefresh.cohort(change.oldDoc?.cohortId, change.newDoc?.cohortId);
   },
 };

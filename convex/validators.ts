@@ -31,7 +31,13 @@ export const vOrganizationStatus = v.union(v.literal("pending_payment"), v.liter
 /** A declared email domain's state: a platform admin approves it before anyone can join by it. */
 export const vDomainStatus = v.union(v.literal("requested"), v.literal("approved"), v.literal("rejected"));
 /** A seat purchase follows its Stripe invoice: open (sent), paid, past_due (payment failed/overdue), void. */
-export const vSeatPurchaseStatus = v.union(v.literal("creating"), v.literal("open"), v.literal("paid"), v.literal("past_due"), v.literal("void"));
+export const vSeatPurchaseStatus = v.union(
+  v.literal("creating"),
+  v.literal("open"),
+  v.literal("paid"),
+  v.literal("past_due"),
+  v.literal("void"),
+);
 export const vOrgAuditAction = v.union(
   v.literal("organization_created"),
   v.literal("seats_requested"),
@@ -55,7 +61,12 @@ export const vOrgAuditAction = v.union(
   v.literal("status_changed"),
 );
 export type OrgAuditAction = Infer<typeof vOrgAuditAction>;
-export const vInviteStatus = v.union(v.literal("pending"), v.literal("accepted"), v.literal("expired"), v.literal("revoked"));
+export const vInviteStatus = v.union(
+  v.literal("pending"),
+  v.literal("accepted"),
+  v.literal("expired"),
+  v.literal("revoked"),
+);
 export const vManagerRole = v.union(v.literal("admin"), v.literal("manager"), v.literal("viewer"));
 export type ManagerRole = Infer<typeof vManagerRole>;
 export const MANAGER_PERMISSIONS = [
@@ -100,7 +111,12 @@ export const vCohortStatus = v.union(
 export type CohortStatus = Infer<typeof vCohortStatus>;
 
 // ------------------------------------------------------------ enrollments
-export const vPaymentStatus = v.union(v.literal("pending"), v.literal("completed"), v.literal("failed"), v.literal("refunded"));
+export const vPaymentStatus = v.union(
+  v.literal("pending"),
+  v.literal("completed"),
+  v.literal("failed"),
+  v.literal("refunded"),
+);
 export type PaymentStatus = Infer<typeof vPaymentStatus>;
 export const vPaymentType = v.union(v.literal("b2c"), v.literal("b2b"));
 /** Why a pending purchase ended without a seat. */
@@ -121,7 +137,12 @@ export const vPlatformAuditAction = v.union(v.literal("platform_admin_granted"),
 /** How much a learner already works with AI, from their intake survey. */
 export const vAiExperience = v.union(v.literal("none"), v.literal("tried"), v.literal("weekly"), v.literal("daily"));
 
-export const vAttendanceStatus = v.union(v.literal("present"), v.literal("late"), v.literal("absent"), v.literal("excused"));
+export const vAttendanceStatus = v.union(
+  v.literal("present"),
+  v.literal("late"),
+  v.literal("absent"),
+  v.literal("excused"),
+);
 export type AttendanceStatus = Infer<typeof vAttendanceStatus>;
 export const vAttendanceSource = v.union(v.literal("check_in"), v.literal("instructor"));
 export const vRecurrenceFrequency = v.union(v.literal("weekly"), v.literal("biweekly"), v.literal("monthly"));
@@ -157,7 +178,12 @@ export const vWaitlistStatus = v.union(
   v.literal("expired"),
   v.literal("cancelled"),
 );
-export const vOfferOutcome = v.union(v.literal("accepted"), v.literal("declined"), v.literal("expired"), v.literal("withdrawn"));
+export const vOfferOutcome = v.union(
+  v.literal("accepted"),
+  v.literal("declined"),
+  v.literal("expired"),
+  v.literal("withdrawn"),
+);
 export type OfferOutcome = Infer<typeof vOfferOutcome>;
 export const vKitItemType = v.union(
   v.literal("slides"),
@@ -166,7 +192,12 @@ export const vKitItemType = v.union(
   v.literal("chatbot"),
   v.literal("worksheet"),
 );
-export const vBookingStatus = v.union(v.literal("scheduled"), v.literal("completed"), v.literal("cancelled"), v.literal("no_show"));
+export const vBookingStatus = v.union(
+  v.literal("scheduled"),
+  v.literal("completed"),
+  v.literal("cancelled"),
+  v.literal("no_show"),
+);
 export const vChatRole = v.union(v.literal("user"), v.literal("assistant"));
 
 // ------------------------------------------------------------ credentials
@@ -204,7 +235,12 @@ export const vOutgoingEmail = {
 };
 
 // ------------------------------------------------------------- marketing
-export const vContactStatus = v.union(v.literal("pending"), v.literal("contacted"), v.literal("converted"), v.literal("spam"));
+export const vContactStatus = v.union(
+  v.literal("pending"),
+  v.literal("contacted"),
+  v.literal("converted"),
+  v.literal("spam"),
+);
 export const vDeliveryStatus = v.union(v.literal("pending"), v.literal("delivered"), v.literal("failed"));
 
 // ------------------------------------------------------------- resources
@@ -236,7 +272,12 @@ export const vPromptCategory = v.union(
   v.literal("creative"),
   v.literal("system"),
 );
-export const vPromptAccess = v.union(v.literal("public"), v.literal("registered"), v.literal("enrolled"), v.literal("premium"));
+export const vPromptAccess = v.union(
+  v.literal("public"),
+  v.literal("registered"),
+  v.literal("enrolled"),
+  v.literal("premium"),
+);
 export const vPromptVariable = v.object({
   name: v.string(),
   description: v.string(),
@@ -255,7 +296,12 @@ export const vResourceInteraction = v.union(
 export const vBookmarkType = v.union(v.literal("resource"), v.literal("glossary"), v.literal("prompt"));
 
 // ---------------------------------------------------------- learning paths
-export const vPathAudience = v.union(v.literal("individual"), v.literal("team"), v.literal("enterprise"), v.literal("all"));
+export const vPathAudience = v.union(
+  v.literal("individual"),
+  v.literal("team"),
+  v.literal("enterprise"),
+  v.literal("all"),
+);
 export const vPathPricing = v.union(v.literal("individual"), v.literal("bundled"), v.literal("subscription"));
 export const vUnlockRule = v.union(
   v.literal("immediate"),
@@ -263,7 +309,12 @@ export const vUnlockRule = v.union(
   v.literal("after_days"),
   v.literal("after_completion"),
 );
-export const vPathEnrollmentStatus = v.union(v.literal("active"), v.literal("paused"), v.literal("completed"), v.literal("expired"));
+export const vPathEnrollmentStatus = v.union(
+  v.literal("active"),
+  v.literal("paused"),
+  v.literal("completed"),
+  v.literal("expired"),
+);
 export const vPathPaymentType = v.union(
   v.literal("bundle"),
   v.literal("individual"),
@@ -272,8 +323,18 @@ export const vPathPaymentType = v.union(
 );
 
 // ------------------------------------------------------------------ skills
-export const vSkillCategory = v.union(v.literal("technical"), v.literal("strategic"), v.literal("leadership"), v.literal("domain"));
-export const vSkillLevel = v.union(v.literal("foundational"), v.literal("practitioner"), v.literal("advanced"), v.literal("expert"));
+export const vSkillCategory = v.union(
+  v.literal("technical"),
+  v.literal("strategic"),
+  v.literal("leadership"),
+  v.literal("domain"),
+);
+export const vSkillLevel = v.union(
+  v.literal("foundational"),
+  v.literal("practitioner"),
+  v.literal("advanced"),
+  v.literal("expert"),
+);
 export type SkillLevel = Infer<typeof vSkillLevel>;
 export const vSkillProgressLevel = v.union(v.literal("none"), vSkillLevel);
 export const vEvidenceType = v.union(
@@ -316,14 +377,24 @@ export const vAnswerOption = v.object({
   isCorrect: v.boolean(),
   feedback: v.optional(v.string()),
 });
-export const vAttemptStatus = v.union(v.literal("in_progress"), v.literal("submitted"), v.literal("graded"), v.literal("expired"));
+export const vAttemptStatus = v.union(
+  v.literal("in_progress"),
+  v.literal("submitted"),
+  v.literal("graded"),
+  v.literal("expired"),
+);
 
 /**
  * Where an answer is in grading: `graded` (done, by the rules, the AI or a person), `ai_pending` (sent to the model),
  * `review` (the AI's grade waits for an instructor's yes or change: confidence 0.7–0.9), `manual` (an instructor
  * grades it: confidence below 0.7, no model configured, or the model failed).
  */
-export const vGradingState = v.union(v.literal("graded"), v.literal("ai_pending"), v.literal("review"), v.literal("manual"));
+export const vGradingState = v.union(
+  v.literal("graded"),
+  v.literal("ai_pending"),
+  v.literal("review"),
+  v.literal("manual"),
+);
 export type GradingState = Infer<typeof vGradingState>;
 
 /** Who or what gave an answer its points. */
@@ -335,12 +406,27 @@ export const vAssessmentReminderKind = v.union(v.literal("opened"), v.literal("c
 export type AssessmentReminderKind = Infer<typeof vAssessmentReminderKind>;
 
 // --------------------------------------------------------------- community
-export const vThreadScope = v.union(v.literal("course"), v.literal("session"), v.literal("lesson"), v.literal("general"));
+export const vThreadScope = v.union(
+  v.literal("course"),
+  v.literal("session"),
+  v.literal("lesson"),
+  v.literal("general"),
+);
 export const vModerationStatus = v.union(v.literal("active"), v.literal("hidden"), v.literal("flagged"));
-export const vThreadInteraction = v.union(v.literal("view"), v.literal("like"), v.literal("bookmark"), v.literal("subscribe"));
+export const vThreadInteraction = v.union(
+  v.literal("view"),
+  v.literal("like"),
+  v.literal("bookmark"),
+  v.literal("subscribe"),
+);
 export const vReplyInteraction = v.union(v.literal("like"), v.literal("flag"));
 export const vConnectionSource = v.union(v.literal("cohort"), v.literal("manual"), v.literal("suggested"));
-export const vConnectionStatus = v.union(v.literal("pending"), v.literal("accepted"), v.literal("declined"), v.literal("blocked"));
+export const vConnectionStatus = v.union(
+  v.literal("pending"),
+  v.literal("accepted"),
+  v.literal("declined"),
+  v.literal("blocked"),
+);
 export const vCommunityPlatform = v.union(
   v.literal("circle"),
   v.literal("skool"),
@@ -348,7 +434,12 @@ export const vCommunityPlatform = v.union(
   v.literal("slack"),
   v.literal("other"),
 );
-export const vCommunityAccess = v.union(v.literal("all_users"), v.literal("enrolled"), v.literal("alumni"), v.literal("premium"));
+export const vCommunityAccess = v.union(
+  v.literal("all_users"),
+  v.literal("enrolled"),
+  v.literal("alumni"),
+  v.literal("premium"),
+);
 export const vCommunityMembershipStatus = v.union(v.literal("invited"), v.literal("active"), v.literal("inactive"));
 
 // ------------------------------------------------------------- dashboards
@@ -378,9 +469,19 @@ export const vManagerAccessType = v.union(
 
 // ------------------------------------------------------------- dashboards
 /** Where a learner stands against the cohort's schedule. */
-export const vPaceStatus = v.union(v.literal("not_started"), v.literal("on_track"), v.literal("behind"), v.literal("completed"));
+export const vPaceStatus = v.union(
+  v.literal("not_started"),
+  v.literal("on_track"),
+  v.literal("behind"),
+  v.literal("completed"),
+);
 export type PaceStatus = Infer<typeof vPaceStatus>;
-export const vReportRunStatus = v.union(v.literal("queued"), v.literal("running"), v.literal("done"), v.literal("failed"));
+export const vReportRunStatus = v.union(
+  v.literal("queued"),
+  v.literal("running"),
+  v.literal("done"),
+  v.literal("failed"),
+);
 
 // ---------------------------------------------------------------- payments
 /**

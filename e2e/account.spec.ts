@@ -5,7 +5,9 @@
 import { expect, test } from "@playwright/test";
 import { buySeat, expectAccessible, signInThroughMailbox } from "./helpers";
 
-test("a learner edits their profile, sees their schedule in the zone they chose, and changes their sign-in address", async ({ page }) => {
+test("a learner edits their profile, sees their schedule in the zone they chose, and changes their sign-in address", async ({
+  page,
+}) => {
   test.slow();
   const stamp = Date.now();
   const oldEmail = `profile.${stamp}@example.com`;
@@ -28,7 +30,9 @@ test("a learner edits their profile, sees their schedule in the zone they chose,
   const profile = page.getByRole("form", { name: "Profile" });
   await profile.getByLabel("LinkedIn profile").fill("https://evil.example/in/me");
   await profile.getByRole("button", { name: "Save profile" }).click();
-  await expect(profile.getByRole("alert")).toHaveText("LinkedIn URL must look like https://www.linkedin.com/in/your-name.");
+  await expect(profile.getByRole("alert")).toHaveText(
+    "LinkedIn URL must look like https://www.linkedin.com/in/your-name.",
+  );
 
   await profile.getByLabel("Name").fill("Kenji Watanabe");
   await profile.getByLabel("Company").fill("Globex");
@@ -42,7 +46,9 @@ test("a learner edits their profile, sees their schedule in the zone they chose,
 
   // The schedule follows the chosen zone.
   await page.goto("/learn");
-  await expect(page.getByTestId("schedule-zone")).toContainText("Times are shown in Japan Standard Time, as set on your account");
+  await expect(page.getByTestId("schedule-zone")).toContainText(
+    "Times are shown in Japan Standard Time, as set on your account",
+  );
   await expect(page.getByTestId("schedule-session").first().locator("span").first()).not.toHaveText(timesBefore!);
   await expectAccessible(page);
 
@@ -55,7 +61,10 @@ test("a learner edits their profile, sees their schedule in the zone they chose,
   await expectAccessible(page);
 
   await page.goto("/dev/mailbox");
-  const mail = page.getByTestId("dev-email").filter({ has: page.getByTestId("dev-email-to").getByText(newEmail, { exact: true }) }).first();
+  const mail = page
+    .getByTestId("dev-email")
+    .filter({ has: page.getByTestId("dev-email-to").getByText(newEmail, { exact: true }) })
+    .first();
   await expect(mail).toContainText("Confirm your new email address");
   await mail.getByRole("link", { name: "Open link" }).click();
   await expect(page.getByRole("heading", { name: "Email address changed" })).toBeVisible();
@@ -68,9 +77,12 @@ test("a learner edits their profile, sees their schedule in the zone they chose,
 
   // The old address is told; the new one signs in to the same account (its name and schedule).
   await page.goto("/dev/mailbox");
-  await expect(page.getByTestId("dev-email").filter({ has: page.getByTestId("dev-email-to").getByText(oldEmail, { exact: true }) }).first()).toContainText(
-    "Your AI Enablement Academy email address was changed",
-  );
+  await expect(
+    page
+      .getByTestId("dev-email")
+      .filter({ has: page.getByTestId("dev-email-to").getByText(oldEmail, { exact: true }) })
+      .first(),
+  ).toContainText("Your AI Enablement Academy email address was changed");
   await page.goto("/learn");
   await page.getByRole("button", { name: "Account menu for Kenji Watanabe" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();

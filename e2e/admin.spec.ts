@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { buySeat, expectAccessible, signInAsDemo, signInThroughMailbox } from "./helpers";
 
-test("an admin uploads a kit file the learner sees live, then refunds the purchase and the learner's cohort disappears", async ({ browser }) => {
+test("an admin uploads a kit file the learner sees live, then refunds the purchase and the learner's cohort disappears", async ({
+  browser,
+}) => {
   const learnerContext = await browser.newContext();
   const adminContext = await browser.newContext();
   const learner = await learnerContext.newPage();
@@ -21,7 +23,11 @@ test("an admin uploads a kit file the learner sees live, then refunds the purcha
   // Upload a real file through the storage upload URL.
   await admin.getByLabel("Title", { exact: true }).last().fill("Prompt patterns cheat sheet");
   await admin.getByLabel("Type", { exact: true }).last().selectOption("template");
-  await admin.getByLabel("File").setInputFiles({ name: "cheat-sheet.txt", mimeType: "text/plain", buffer: Buffer.from("Role, Task, Format, Checks") });
+  await admin.getByLabel("File").setInputFiles({
+    name: "cheat-sheet.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("Role, Task, Format, Checks"),
+  });
   await admin.getByRole("button", { name: "Add to kit" }).click();
   await expect(admin.getByText("Added to the enablement kit.")).toBeVisible();
 

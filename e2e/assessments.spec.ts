@@ -6,7 +6,8 @@ const LEARNER = "fiona.ferrari@acme.com";
 const DAY = 86_400_000;
 
 /** Off-topic: the AI (the local stand-in) grades it 0 with high confidence, so the baseline is scored at once. */
-const BASELINE_OPEN_ANSWER = "I have not used these tools in my job yet, so I cannot say which parts of my day they would change for me.";
+const BASELINE_OPEN_ANSWER =
+  "I have not used these tools in my job yet, so I cannot say which parts of my day they would change for me.";
 /** Covers part of the rubric: the AI's confidence lands between 0.7 and 0.9, so it waits for the instructor. */
 const POST_OPEN_ANSWER =
   "In customer success we sort support requests by hand. AI could categorize incoming requests, route them to the right person and suggest a first response that we review. We expect time saved, faster responses and more consistent handling.";
@@ -28,7 +29,9 @@ async function submit(page: Page) {
   await page.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
 }
 
-test("a learner takes the pre-assessment, attends, passes the post-assessment once the instructor accepts the AI's grade; the certificate is issued and the manager's learning gain moves live", async ({ browser }) => {
+test("a learner takes the pre-assessment, attends, passes the post-assessment once the instructor accepts the AI's grade; the certificate is issued and the manager's learning gain moves live", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const learner = await (await browser.newContext()).newPage();
   const admin = await (await browser.newContext()).newPage();
@@ -38,7 +41,9 @@ test("a learner takes the pre-assessment, attends, passes the post-assessment on
   // Before the cohort: the baseline is open on /learn; answers are saved as the learner goes; nothing correct is shown.
   await signInThroughMailbox(learner, LEARNER);
   await learner.waitForURL(/\/learn$/);
-  await expect(learner.getByTestId("assessment-row").filter({ hasText: "Baseline: AI at work" })).toContainText(/Open until/);
+  await expect(learner.getByTestId("assessment-row").filter({ hasText: "Baseline: AI at work" })).toContainText(
+    /Open until/,
+  );
   await openAssessment(learner, "Baseline: AI at work");
   await expect(learner.getByText("Correct answers are not shown.")).toBeVisible();
   await learner.getByRole("button", { name: "Start the assessment" }).click();
@@ -90,14 +95,26 @@ test("a learner takes the pre-assessment, attends, passes the post-assessment on
   // After the cohort: the post-assessment, every answer right and an open answer the AI is not sure enough about.
   await openAssessment(learner, "Post-course check: AI at work");
   await learner.getByRole("button", { name: "Start the assessment" }).click();
-  await question(learner, "Which prompt element most reduces ambiguity?").getByRole("radio", { name: "A clear output format and criteria" }).check();
-  await question(learner, "What should you check before sharing AI output?").getByRole("radio", { name: "Facts, sources and sensitive data" }).check();
-  await question(learner, "A 'few-shot' prompt contains").getByRole("radio", { name: "Worked examples of the desired output" }).check();
-  for (const option of ["Giving context and a role", "Breaking the task into steps", "Including examples of the output"]) {
+  await question(learner, "Which prompt element most reduces ambiguity?")
+    .getByRole("radio", { name: "A clear output format and criteria" })
+    .check();
+  await question(learner, "What should you check before sharing AI output?")
+    .getByRole("radio", { name: "Facts, sources and sensitive data" })
+    .check();
+  await question(learner, "A 'few-shot' prompt contains")
+    .getByRole("radio", { name: "Worked examples of the desired output" })
+    .check();
+  for (const option of [
+    "Giving context and a role",
+    "Breaking the task into steps",
+    "Including examples of the output",
+  ]) {
     await question(learner, "effective prompting techniques").getByRole("checkbox", { name: option }).check();
   }
   await question(learner, "One AI tool is always the best choice").getByRole("radio", { name: "False" }).check();
-  await question(learner, "What does the abbreviation RAG stand for?").getByRole("textbox").fill("retrieval-augmented generation");
+  await question(learner, "What does the abbreviation RAG stand for?")
+    .getByRole("textbox")
+    .fill("retrieval-augmented generation");
   await question(learner, "How confident are you writing effective prompts").getByRole("radio", { name: "4" }).check();
   await question(learner, "Describe a business process").getByRole("textbox").fill(POST_OPEN_ANSWER);
   await submit(learner);
@@ -124,7 +141,9 @@ test("a learner takes the pre-assessment, attends, passes the post-assessment on
   await expect(gain).not.toHaveText(before!, { timeout: 30_000 });
 });
 
-test("an instructor reads the finished cohort's results and authors an assessment; an admin sets the certificate rules", async ({ browser }) => {
+test("an instructor reads the finished cohort's results and authors an assessment; an admin sets the certificate rules", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const instructor = await (await browser.newContext()).newPage();
   await signInAsDemo(instructor, "Maya Chen");
@@ -172,8 +191,12 @@ test("an instructor reads the finished cohort's results and authors an assessmen
   await signInThroughMailbox(learner, "ava.adams@acme.com");
   await learner.waitForURL(/\/learn$/);
   const card = learner.getByTestId("my-assessments");
-  await expect(card.getByTestId("assessment-row").filter({ hasText: "Baseline: AI at work" })).toContainText(/Done · \d+(\.\d+)?%/);
-  await expect(card.getByTestId("assessment-row").filter({ hasText: "Post-course check: AI at work" })).toContainText("Acme private cohort (September)");
+  await expect(card.getByTestId("assessment-row").filter({ hasText: "Baseline: AI at work" })).toContainText(
+    /Done · \d+(\.\d+)?%/,
+  );
+  await expect(card.getByTestId("assessment-row").filter({ hasText: "Post-course check: AI at work" })).toContainText(
+    "Acme private cohort (September)",
+  );
   await learner.getByTestId("my-assessments").screenshot({ path: "test-results/assessments-learn-card.png" });
   await expectAccessible(learner);
 });

@@ -10,10 +10,14 @@ async function certificateLinks(page: Page) {
   // The seeded certificates are signed by scheduled batches: wait until none is still being issued.
   await expect(page.getByText(/of \d+ issued/)).toBeVisible({ timeout: 30_000 });
   await expect(rows.getByText("Issuing…")).toHaveCount(0, { timeout: 30_000 });
-  return await rows.getByRole("link", { name: /^View certificate of/ }).evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  return await rows
+    .getByRole("link", { name: /^View certificate of/ })
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
 }
 
-test("the verify page shows a valid, an expired and a revoked certificate for what they are, checked by the server and in the browser", async ({ page }) => {
+test("the verify page shows a valid, an expired and a revoked certificate for what they are, checked by the server and in the browser", async ({
+  page,
+}) => {
   await signInAsDemo(page, "Priya Raman");
   const links = await certificateLinks(page);
   expect(links.length).toBeGreaterThanOrEqual(3);
@@ -32,21 +36,32 @@ test("the verify page shows a valid, an expired and a revoked certificate for wh
     const browser = page.getByTestId("browser-checks");
     await browser.getByRole("button", { name: "Check in your browser" }).click();
     for (const checks of [server, browser]) {
-      await expect(checks.getByTestId("check-signature")).toContainText(/Valid eddsa-rdfc-2022 signature by did:key:z6Mk/, { timeout: 30_000 });
+      await expect(checks.getByTestId("check-signature")).toContainText(
+        /Valid eddsa-rdfc-2022 signature by did:key:z6Mk/,
+        { timeout: 30_000 },
+      );
       await expect(checks.getByTestId("check-signature")).toContainText("(passed)");
-      await expect(checks.getByTestId("check-issuer")).toContainText(/Issued by AI Enablement Academy \(did:key:z6Mk\w+\)\. \(passed\)/);
+      await expect(checks.getByTestId("check-issuer")).toContainText(
+        /Issued by AI Enablement Academy \(did:key:z6Mk\w+\)\. \(passed\)/,
+      );
     }
     if (kind === "valid") {
-      for (const checks of [server, browser]) await expect(checks.getByTestId("check-status")).toContainText("Not revoked.");
-      await expect(page.getByRole("link", { name: "Add to LinkedIn profile" })).toHaveAttribute("href", /linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME/);
+      for (const checks of [server, browser])
+        await expect(checks.getByTestId("check-status")).toContainText("Not revoked.");
+      await expect(page.getByRole("link", { name: "Add to LinkedIn profile" })).toHaveAttribute(
+        "href",
+        /linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME/,
+      );
       await expect(page.getByRole("link", { name: "PDF" })).toHaveAttribute("href", /\/certificate\.pdf$/);
     }
     if (kind === "expired") {
-      for (const checks of [server, browser]) await expect(checks.getByTestId("check-dates")).toContainText("Expired on");
+      for (const checks of [server, browser])
+        await expect(checks.getByTestId("check-dates")).toContainText("Expired on");
     }
     if (kind === "revoked") {
       await expect(status).toContainText("attendance records were corrected");
-      for (const checks of [server, browser]) await expect(checks.getByTestId("check-status")).toContainText("Revoked by the issuer.");
+      for (const checks of [server, browser])
+        await expect(checks.getByTestId("check-status")).toContainText("Revoked by the issuer.");
       await expect(page.getByRole("link", { name: "Add to LinkedIn profile" })).toHaveCount(0);
     }
     await expectAccessible(page);
@@ -63,7 +78,10 @@ test("an admin revokes a certificate and its open verify page turns to Revoked w
   const rows = admin.getByTestId("certificate-row").filter({ has: admin.getByText("Issued", { exact: true }) });
   let name = "";
   for (let i = 0; i < (await rows.count()); i++) {
-    const href = await rows.nth(i).getByRole("link", { name: /^View certificate of/ }).getAttribute("href");
+    const href = await rows
+      .nth(i)
+      .getByRole("link", { name: /^View certificate of/ })
+      .getAttribute("href");
     await visitor.goto(href!);
     if (((await visitor.getByTestId("certificate-status").textContent()) ?? "").includes("Valid certificate")) {
       name = (await rows.nth(i).locator("p").first().textContent())!;
@@ -79,7 +97,10 @@ test("an admin revokes a certificate and its open verify page turns to Revoked w
   const status = visitor.getByTestId("certificate-status");
   await expect(status).toContainText("Revoked");
   await expect(status).toContainText("Issued to the wrong person.");
-  await expect(visitor.getByTestId("server-checks").getByTestId("check-status")).toContainText("Revoked by the issuer.", { timeout: 30_000 });
+  await expect(visitor.getByTestId("server-checks").getByTestId("check-status")).toContainText(
+    "Revoked by the issuer.",
+    { timeout: 30_000 },
+  );
   await expectAccessible(visitor);
 });
 
@@ -116,7 +137,9 @@ test("an admin revokes a skill badge from the cohort's certificates; its verify 
   await expectAccessible(page);
 });
 
-test("a credential re-signed with another key says plainly, on the verify page and from the API, that the academy did not issue it", async ({ page }) => {
+test("a credential re-signed with another key says plainly, on the verify page and from the API, that the academy did not issue it", async ({
+  page,
+}) => {
   await signInAsDemo(page, "Priya Raman");
   const [href] = await certificateLinks(page);
   await page.goto(href);
@@ -128,19 +151,38 @@ test("a credential re-signed with another key says plainly, on the verify page a
   const forged = await forgeCredential(genuine, stranger, { id: "urn:uuid:6d2b1f1e-0000-4000-8000-00000000e2e1" });
   const strangerDid = `did:key:${stranger.publicKeyMultibase}`;
 
-  await page.getByLabel("Choose a .json, .png or .svg file").setInputFiles({ name: "credential.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(forged)) });
+  await page.getByLabel("Choose a .json, .png or .svg file").setInputFiles({
+    name: "credential.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(forged)),
+  });
   const result = page.getByTestId("upload-result");
-  await expect(result.getByTestId("verdict")).toContainText("Not issued by AI Enablement Academy.", { timeout: 30_000 });
-  await expect(result.getByTestId("verdict")).toContainText(`It is validly signed by ${strangerDid}, which is not this academy`);
-  await expect(result.getByTestId("check-issuer")).toContainText(`Validly signed by ${strangerDid}, not issued by this academy. (failed)`);
+  await expect(result.getByTestId("verdict")).toContainText("Not issued by AI Enablement Academy.", {
+    timeout: 30_000,
+  });
+  await expect(result.getByTestId("verdict")).toContainText(
+    `It is validly signed by ${strangerDid}, which is not this academy`,
+  );
+  await expect(result.getByTestId("check-issuer")).toContainText(
+    `Validly signed by ${strangerDid}, not issued by this academy. (failed)`,
+  );
   await expectAccessible(page);
 
   // The genuine file, uploaded the same way, is ours.
-  await page.getByLabel("Choose a .json, .png or .svg file").setInputFiles({ name: "genuine.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(genuine)) });
-  await expect(result.getByTestId("check-issuer")).toContainText("Issued by AI Enablement Academy", { timeout: 30_000 });
+  await page.getByLabel("Choose a .json, .png or .svg file").setInputFiles({
+    name: "genuine.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(genuine)),
+  });
+  await expect(result.getByTestId("check-issuer")).toContainText("Issued by AI Enablement Academy", {
+    timeout: 30_000,
+  });
   await expect(result.getByTestId("check-record")).toContainText("Matches the credential this academy issued");
 
   // The public API answers the same, per check.
-  const api = await page.request.post(`http://127.0.0.1:${E2E.sitePort}/credentials/verify`, { headers: { "content-type": "application/json" }, data: JSON.stringify(forged) });
+  const api = await page.request.post(`http://127.0.0.1:${E2E.sitePort}/credentials/verify`, {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify(forged),
+  });
   expect(await api.json()).toMatchObject({ verified: false, issuedByAcademy: false, signer: strangerDid });
 });

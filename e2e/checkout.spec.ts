@@ -6,8 +6,14 @@ import { STRIPE_PAY_URL, expectAccessible, signInThroughMailbox } from "./helper
 const COURSE = "/courses/ai-enablement-intensive";
 const COHORT = "AI Enablement Intensive (December)";
 
-test("B watches the last seat sell out live while A buys it, pays, lands on /learn and gets a valid .ics", async ({ browser }) => {
-  const [contextA, contextB, contextC] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+test("B watches the last seat sell out live while A buys it, pays, lands on /learn and gets a valid .ics", async ({
+  browser,
+}) => {
+  const [contextA, contextB, contextC] = await Promise.all([
+    browser.newContext(),
+    browser.newContext(),
+    browser.newContext(),
+  ]);
   const [a, b, c] = await Promise.all([contextA.newPage(), contextB.newPage(), contextC.newPage()]);
   const cohortCard = (page: typeof a) => page.getByRole("listitem").filter({ hasText: COHORT });
 
@@ -15,7 +21,9 @@ test("B watches the last seat sell out live while A buys it, pays, lands on /lea
   await signInThroughMailbox(c, "carla.buyer@example.com");
   await c.goto(COURSE);
   await expect(cohortCard(c).getByTestId("seats-left")).toHaveText("2 seats left");
-  await cohortCard(c).getByRole("button", { name: `Reserve seat in ${COHORT}` }).click();
+  await cohortCard(c)
+    .getByRole("button", { name: `Reserve seat in ${COHORT}` })
+    .click();
   await c.waitForURL(STRIPE_PAY_URL);
 
   // B watches the cohort page.
@@ -27,7 +35,9 @@ test("B watches the last seat sell out live while A buys it, pays, lands on /lea
   // A takes the last seat; B's page changes without a reload.
   await signInThroughMailbox(a, "ana.buyer@example.com");
   await a.goto(COURSE);
-  await cohortCard(a).getByRole("button", { name: `Reserve seat in ${COHORT}` }).click();
+  await cohortCard(a)
+    .getByRole("button", { name: `Reserve seat in ${COHORT}` })
+    .click();
   await expect(cohortCard(b).getByText("Sold out — join the waitlist")).toBeVisible({ timeout: 3000 });
   await expect(cohortCard(b).getByRole("button", { name: `Join the waitlist for ${COHORT}` })).toBeVisible();
   await expect(cohortCard(b).getByRole("button", { name: `Reserve seat in ${COHORT}` })).toHaveCount(0);
@@ -39,7 +49,11 @@ test("B watches the last seat sell out live while A buys it, pays, lands on /lea
   await expect(a.getByRole("heading", { name: "Payment received — you're in" })).toBeVisible();
   await expectAccessible(a);
   await a.waitForURL(/\/learn$/);
-  const card = a.getByRole("main").locator("div").filter({ has: a.getByRole("heading", { name: "AI Enablement Intensive" }) }).first();
+  const card = a
+    .getByRole("main")
+    .locator("div")
+    .filter({ has: a.getByRole("heading", { name: "AI Enablement Intensive" }) })
+    .first();
   await expect(a.getByRole("heading", { name: "AI Enablement Intensive" })).toBeVisible();
   await expect(card.getByTestId("schedule-session")).toHaveCount(10);
   await expectAccessible(a);

@@ -2,9 +2,12 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signInAsDemo } from "./helpers";
 
-const figure = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())!.match(/\d+/)![0]);
+const figure = async (page: Page, testId: string) =>
+  Number((await page.getByTestId(testId).textContent())!.match(/\d+/)![0]);
 
-test("a manager's team dashboard moves live when a learner completes a lesson; the learner sees who looked", async ({ browser }) => {
+test("a manager's team dashboard moves live when a learner completes a lesson; the learner sees who looked", async ({
+  browser,
+}) => {
   const manager = await (await browser.newContext()).newPage();
   const learner = await (await browser.newContext()).newPage();
 
@@ -65,11 +68,15 @@ test("a manager's team dashboard moves live when a learner completes a lesson; t
   await learner.getByRole("switch", { name: "Managers may see: My activity" }).check();
 });
 
-test("an org admin reads the organization dashboard, nudges someone at risk and downloads a report", async ({ page }) => {
+test("an org admin reads the organization dashboard, nudges someone at risk and downloads a report", async ({
+  page,
+}) => {
   await signInAsDemo(page, "Jordan Blake");
   await page.getByRole("link", { name: "Dashboard" }).first().click();
   await expect(page.getByRole("heading", { name: "Acme Corporation: learning dashboard" })).toBeVisible();
-  await expect(page.locator("table", { hasText: "Average progress" }).getByRole("link", { name: "Engineering" })).toBeVisible();
+  await expect(
+    page.locator("table", { hasText: "Average progress" }).getByRole("link", { name: "Engineering" }),
+  ).toBeVisible();
   await expect(page.getByRole("table", { name: /Skills by team/ })).toBeVisible();
   await expect(page.getByTestId("org-progress-chart").locator(".recharts-line-curve").first()).toBeVisible();
   await expect(page.getByTestId("org-learning-gain")).toHaveText(/^\d+%$/);
@@ -95,7 +102,9 @@ test("an org admin reads the organization dashboard, nudges someone at risk and 
   await card.getByTestId("report-download").click();
   const file = await (await downloadPromise).path();
   const lines = fs.readFileSync(file, "utf8").trim().split("\r\n");
-  expect(lines[0]).toBe("Name,Email,Teams,Progress %,Lessons completed,Sessions attended,Courses in progress,Courses completed,Status,Last active,Certificates,Latest score %");
+  expect(lines[0]).toBe(
+    "Name,Email,Teams,Progress %,Lessons completed,Sessions attended,Courses in progress,Courses completed,Status,Last active,Certificates,Latest score %",
+  );
   expect(lines.length).toBeGreaterThan(30);
   await expect(page.getByRole("heading", { name: "Reminders sent" })).toBeVisible();
 

@@ -16,5 +16,7 @@ test("a visitor asks for seats for their team; the platform admin sees the reque
   const admin = await (await browser.newContext()).newPage();
   await signInAsDemo(admin, "Priya Raman");
   await admin.goto("/admin/organizations");
-  await expect(admin.getByRole("listitem").filter({ hasText: "lia@initech.example" })).toContainText("Initech · 25 seats");
+  await expect(admin.getByRole("listitem").filter({ hasText: "lia@initech.example" })).toContainText(
+    "Initech · 25 seats",
+  );
 });

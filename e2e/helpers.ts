@@ -12,7 +12,10 @@ export async function signInThroughMailbox(page: Page, email: string) {
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.getByRole("link", { name: "dev mailbox" }).click();
-  const email0 = page.getByTestId("dev-email").filter({ has: page.getByTestId("dev-email-to").getByText(email, { exact: true }) }).first();
+  const email0 = page
+    .getByTestId("dev-email")
+    .filter({ has: page.getByTestId("dev-email-to").getByText(email, { exact: true }) })
+    .first();
   await expect(email0).toBeVisible();
   await email0.getByRole("link", { name: "Open link" }).click();
 }
@@ -26,7 +29,11 @@ export async function expectAccessible(page: Page) {
 /** Buys a seat through the course page and the local Stripe checkout; ends on /learn. */
 export async function buySeat(page: Page, courseSlug: string, cohortName: string) {
   await page.goto(`/courses/${courseSlug}`);
-  await page.getByRole("listitem").filter({ hasText: cohortName }).getByRole("button", { name: `Reserve seat in ${cohortName}` }).click();
+  await page
+    .getByRole("listitem")
+    .filter({ hasText: cohortName })
+    .getByRole("button", { name: `Reserve seat in ${cohortName}` })
+    .click();
   await page.waitForURL(STRIPE_PAY_URL);
   await page.getByRole("button", { name: /^Pay \$/ }).click();
   await page.waitForURL(/\/learn$/);
@@ -53,9 +60,12 @@ export async function seededCertificatePaths(browser: Browser) {
     const rows = page.getByTestId("certificate-row");
     await expect(page.getByText(/of \d+ issued/)).toBeVisible({ timeout: 30_000 });
     await expect(rows.getByText("Issuing…")).toHaveCount(0, { timeout: 30_000 });
-    return await rows
-      .getByRole("link", { name: /^View certificate of/ })
-      .evaluateAll((links) => links.map((a) => ({ path: new URL(a.getAttribute("href")!, location.href).pathname, recipient: a.textContent!.replace(/^View certificate of /, "") })));
+    return await rows.getByRole("link", { name: /^View certificate of/ }).evaluateAll((links) =>
+      links.map((a) => ({
+        path: new URL(a.getAttribute("href")!, location.href).pathname,
+        recipient: a.textContent!.replace(/^View certificate of /, ""),
+      })),
+    );
   } finally {
     await context.close();
   }

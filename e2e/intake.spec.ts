@@ -2,7 +2,9 @@
 import { expect, test } from "@playwright/test";
 import { buySeat, expectAccessible, signInAsDemo, signInThroughMailbox } from "./helpers";
 
-test("after buying, a learner tells their instructor their role, AI experience and goals; the instructor's roster shows them at once", async ({ browser }) => {
+test("after buying, a learner tells their instructor their role, AI experience and goals; the instructor's roster shows them at once", async ({
+  browser,
+}) => {
   test.slow();
   const email = `intake.${Date.now()}@example.com`;
   const learner = await (await browser.newContext()).newPage();
@@ -31,11 +33,15 @@ test("after buying, a learner tells their instructor their role, AI experience a
   await form.getByLabel("What do you want to be able to do after this course?").fill(" ");
   await form.getByRole("button", { name: "Send to my instructor" }).click();
   await expect(form.getByRole("alert")).toHaveText("Please enter what you want from this course.");
-  await form.getByLabel("What do you want to be able to do after this course?").fill("Draft replies to tickets with an assistant my team trusts.");
+  await form
+    .getByLabel("What do you want to be able to do after this course?")
+    .fill("Draft replies to tickets with an assistant my team trusts.");
   await form.getByRole("button", { name: "Send to my instructor" }).click();
   await expect(learner.getByText("Thanks: your instructor will read this before the first session.")).toBeVisible();
   await expect(prompt).toHaveCount(0);
 
   await expect(row).toContainText("Every week");
-  await expect(row).toContainText("Head of Customer Support. Draft replies to tickets with an assistant my team trusts.");
+  await expect(row).toContainText(
+    "Head of Customer Support. Draft replies to tickets with an assistant my team trusts.",
+  );
 });

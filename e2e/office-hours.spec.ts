@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { E2E } from "./config";
 import { expectAccessible, signInAsDemo } from "./helpers";
 
-test("a learner books office hours in the Cal.com embed; the booking appears live and can be cancelled", async ({ page, browser }) => {
+test("a learner books office hours in the Cal.com embed; the booking appears live and can be cancelled", async ({
+  page,
+  browser,
+}) => {
   // Someone books on the public booking page with the learner's address: without the token from /learn it never counts.
   const stranger = await (await browser.newContext()).newPage();
   await stranger.goto(`http://127.0.0.1:${E2E.calcomPort}/academy/office-hours`);

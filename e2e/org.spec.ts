@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signInAsDemo } from "./helpers";
 
-test("an org admin invites by CSV and sees a per-row report; an invitee accepts from the mailbox and the seat counter moves live", async ({ browser }) => {
+test("an org admin invites by CSV and sees a per-row report; an invitee accepts from the mailbox and the seat counter moves live", async ({
+  browser,
+}) => {
   const admin = await (await browser.newContext()).newPage();
   const invitee = await (await browser.newContext()).newPage();
 
@@ -13,10 +15,15 @@ test("an org admin invites by CSV and sees a per-row report; an invitee accepts 
 
   await admin.getByRole("tab", { name: "Invitations" }).click();
   const cohortSelect = admin.getByLabel("Cohort for everyone in the file (optional)");
-  const december = await cohortSelect.locator("option", { hasText: "AI Enablement Intensive (March)" }).getAttribute("value");
+  const december = await cohortSelect
+    .locator("option", { hasText: "AI Enablement Intensive (March)" })
+    .getAttribute("value");
   await cohortSelect.selectOption(december!);
-  const csv = "email\nmira.invitee@acme.com\nnot-an-email\nomar.invitee@acme.com\nMira.Invitee@acme.com\ntaylor.brooks@acme.com\n";
-  await admin.getByLabel(/Drop a \.csv file/).setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const csv =
+    "email\nmira.invitee@acme.com\nnot-an-email\nomar.invitee@acme.com\nMira.Invitee@acme.com\ntaylor.brooks@acme.com\n";
+  await admin
+    .getByLabel(/Drop a \.csv file/)
+    .setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   const report = admin.getByTestId("csv-report");
   await expect(report.getByRole("status")).toHaveText("team.csv: 2 invited, 3 skipped.");
   const rows = report.getByRole("row");
@@ -24,20 +31,30 @@ test("an org admin invites by CSV and sees a per-row report; an invitee accepts 
   await expect(rows.filter({ hasText: "not-an-email" })).toContainText("Not a valid email address");
   await expect(rows.filter({ hasText: "Appears earlier in this file" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "taylor.brooks@acme.com" })).toContainText("Already a member");
-  await expect(admin.getByRole("listitem").filter({ hasText: "omar.invitee@acme.com" })).toContainText("AI Enablement Intensive (March)");
+  await expect(admin.getByRole("listitem").filter({ hasText: "omar.invitee@acme.com" })).toContainText(
+    "AI Enablement Intensive (March)",
+  );
   await expectAccessible(admin);
 
   // The invitee opens the invitation from the dev mailbox and signs in with the invited address.
   await invitee.goto("/dev/mailbox");
   const mail = (subject: RegExp) =>
-    invitee.getByTestId("dev-email").filter({ has: invitee.getByTestId("dev-email-to").getByText("mira.invitee@acme.com", { exact: true }) }).filter({ hasText: subject }).first();
-  await mail(/invited you to Acme Corporation/).getByRole("link", { name: "Open link" }).click();
+    invitee
+      .getByTestId("dev-email")
+      .filter({ has: invitee.getByTestId("dev-email-to").getByText("mira.invitee@acme.com", { exact: true }) })
+      .filter({ hasText: subject })
+      .first();
+  await mail(/invited you to Acme Corporation/)
+    .getByRole("link", { name: "Open link" })
+    .click();
   await expect(invitee.getByRole("heading", { name: "Join Acme Corporation" })).toBeVisible();
   await expectAccessible(invitee);
   await invitee.getByLabel("Email").fill("mira.invitee@acme.com");
   await invitee.getByRole("button", { name: "Email me a sign-in link" }).click();
   await invitee.getByRole("link", { name: "Open the dev mailbox" }).click();
-  await mail(/sign in/i).getByRole("link", { name: "Open link" }).click();
+  await mail(/sign in/i)
+    .getByRole("link", { name: "Open link" })
+    .click();
   await invitee.getByRole("button", { name: "Accept and join" }).click();
   await invitee.waitForURL(/\/learn$/);
   await expect(invitee.getByRole("heading", { name: "AI Enablement Intensive" }).first()).toBeVisible();
@@ -63,7 +80,8 @@ test("an org admin invites by CSV and sees a per-row report; an invitee accepts 
   await expect(miraRow).toContainText("Manager");
   await expectAccessible(admin);
 
-  // Mira now manages Engineering only: her console lists Engineering's people, with no invitations and no actions on them.
+  // Mira now manages Engineering only: her console lists Engineering's people, with no invitations and no actions on
+  // them.
   await invitee.goto(new URL(admin.url()).pathname);
   await expect(invitee.getByRole("heading", { name: "Acme Corporation" })).toBeVisible();
   await expect(invitee.getByRole("tab", { name: "Members" })).toBeVisible();

@@ -10,7 +10,12 @@ const COHORT = "AI Fundamentals (January)";
 /** The Stripe SDK pointed at the local stand-in, with the key the app uses. */
 function standInStripe() {
   const env = JSON.parse(fs.readFileSync(E2E.envFile, "utf8")) as { STRIPE_SECRET_KEY: string };
-  return new Stripe(env.STRIPE_SECRET_KEY, { host: "127.0.0.1", port: E2E.stripePort, protocol: "http", telemetry: false });
+  return new Stripe(env.STRIPE_SECRET_KEY, {
+    host: "127.0.0.1",
+    port: E2E.stripePort,
+    protocol: "http",
+    telemetry: false,
+  });
 }
 
 async function payOnStandIn(page: Page, url: string, amount: RegExp) {
@@ -18,7 +23,9 @@ async function payOnStandIn(page: Page, url: string, amount: RegExp) {
   await page.getByRole("button", { name: amount }).click();
 }
 
-test("a payment on a checkout we did not create is listed for review and refunded by an admin; a partial refund keeps the seat", async ({ browser }) => {
+test("a payment on a checkout we did not create is listed for review and refunded by an admin; a partial refund keeps the seat", async ({
+  browser,
+}) => {
   test.setTimeout(180_000); // two people, four Stripe round-trips with webhooks
   const stripe = standInStripe();
   const [learnerContext, adminContext] = await Promise.all([browser.newContext(), browser.newContext()]);
@@ -27,7 +34,11 @@ test("a payment on a checkout we did not create is listed for review and refunde
   // The learner holds a seat; their own checkout is open on the stand-in.
   await signInThroughMailbox(learner, "pat.payer@example.com");
   await learner.goto(COURSE);
-  await learner.getByRole("listitem").filter({ hasText: COHORT }).getByRole("button", { name: `Reserve seat in ${COHORT}` }).click();
+  await learner
+    .getByRole("listitem")
+    .filter({ hasText: COHORT })
+    .getByRole("button", { name: `Reserve seat in ${COHORT}` })
+    .click();
   await learner.waitForURL(STRIPE_PAY_URL);
   const ownCheckout = learner.url();
   const ownSession = await stripe.checkout.sessions.retrieve(ownCheckout.split("/pay/")[1]);
@@ -43,7 +54,9 @@ test("a payment on a checkout we did not create is listed for review and refunde
     cancel_url: `${E2E.webUrl}/`,
   });
   await payOnStandIn(learner, forged.url!, /^Pay \$1\.00/);
-  await expect(learner.getByRole("heading", { name: "We could not match this payment to your account" })).toBeVisible({ timeout: 30_000 });
+  await expect(learner.getByRole("heading", { name: "We could not match this payment to your account" })).toBeVisible({
+    timeout: 30_000,
+  });
 
   // The platform admin sees it on /admin and refunds it.
   await signInAsDemo(admin, "Priya Raman");

@@ -1,8 +1,12 @@
-/** #18 People directory: a platform admin finds a person, sees what they hold, and makes them a platform admin and back. */
+/**
+ * #18 People directory: a platform admin finds a person, sees what they hold, and makes them a platform admin and back.
+ */
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signInAsDemo } from "./helpers";
 
-test("a platform admin finds a learner by name, sees their seats and certificates, and grants and removes platform admin with a logged history", async ({ page }) => {
+test("a platform admin finds a learner by name, sees their seats and certificates, and grants and removes platform admin with a logged history", async ({
+  page,
+}) => {
   test.slow();
   await signInAsDemo(page, "Priya Raman");
   await page.goto("/admin");
@@ -14,7 +18,9 @@ test("a platform admin finds a learner by name, sees their seats and certificate
   // Everyone listed has the word in their name or email; Ben is among them.
   const names = page.getByRole("row").getByRole("link");
   const listed = page.getByRole("row").filter({ has: page.getByRole("link") });
-  await expect.poll(async () => (await listed.allTextContents()).every((text) => text.toLowerCase().includes("bauer"))).toBe(true);
+  await expect
+    .poll(async () => (await listed.allTextContents()).every((text) => text.toLowerCase().includes("bauer")))
+    .toBe(true);
   await expect(names.filter({ hasText: "Ben Bauer" })).toHaveCount(1);
   await names.filter({ hasText: "Ben Bauer" }).click();
 

@@ -27,15 +27,22 @@ async function serverHtml(browser: Browser, path: string) {
   return { page, status: response?.status(), close: () => context.close() };
 }
 
-test("the first HTML of a course page names the course, its price and next cohort, with its own title, social cards and Course data", async ({ browser, request }) => {
+test("the first HTML of a course page names the course, its price and next cohort, with its own title, social cards and Course data", async ({
+  browser,
+  request,
+}) => {
   const data = await course();
   const next = data.cohorts[0];
   const { page, close } = await serverHtml(browser, `/courses/${SLUG}`);
   await expect(page).toHaveTitle(`${data.title} · AI Enablement Academy`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(data.title);
   await expect(page.getByText(formatPrice(data.priceB2C)).first()).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: next.name })).toContainText(formatDateRange(next.startDate, next.endDate, next.timezone ?? "UTC"));
-  await expect(page.getByRole("listitem").filter({ hasText: next.name }).getByTestId("seats-left")).toHaveText(`${next.seatsLeft} seats left`);
+  await expect(page.getByRole("listitem").filter({ hasText: next.name })).toContainText(
+    formatDateRange(next.startDate, next.endDate, next.timezone ?? "UTC"),
+  );
+  await expect(page.getByRole("listitem").filter({ hasText: next.name }).getByTestId("seats-left")).toHaveText(
+    `${next.seatsLeft} seats left`,
+  );
 
   const meta = (selector: string) => page.locator(selector).first().getAttribute("content");
   expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe(`${E2E.webUrl}/courses/${SLUG}`);
@@ -55,7 +62,12 @@ test("the first HTML of a course page names the course, its price and next cohor
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
     "@type": string;
     name: string;
-    hasCourseInstance: Array<{ "@type": string; name: string; startDate: string; offers: { price: string; availability: string } }>;
+    hasCourseInstance: Array<{
+      "@type": string;
+      name: string;
+      startDate: string;
+      offers: { price: string; availability: string };
+    }>;
   };
   expect(jsonLd["@type"]).toBe("Course");
   expect(jsonLd.name).toBe(data.title);
@@ -68,7 +80,10 @@ test("the first HTML of a course page names the course, its price and next cohor
   await close();
 });
 
-test("home, catalog and cohort pages arrive rendered; unknown courses and cohorts are real 404s", async ({ browser, page }) => {
+test("home, catalog and cohort pages arrive rendered; unknown courses and cohorts are real 404s", async ({
+  browser,
+  page,
+}) => {
   const data = await course();
   const home = await serverHtml(browser, "/");
   await expect(home.page.getByRole("heading", { name: "Upcoming courses" })).toBeVisible();
@@ -76,17 +91,23 @@ test("home, catalog and cohort pages arrive rendered; unknown courses and cohort
   await home.close();
 
   const catalog = await serverHtml(browser, "/courses");
-  await expect(catalog.page.getByRole("link").filter({ hasText: data.title })).toContainText(formatPrice(data.priceB2C));
+  await expect(catalog.page.getByRole("link").filter({ hasText: data.title })).toContainText(
+    formatPrice(data.priceB2C),
+  );
   expect(await catalog.page.locator('link[rel="canonical"]').getAttribute("href")).toBe(`${E2E.webUrl}/courses`);
   // Pages without a card of their own share the site's.
-  expect(await catalog.page.locator('meta[property="og:image"]').getAttribute("content")).toBe(`${E2E.webUrl}/card.png`);
+  expect(await catalog.page.locator('meta[property="og:image"]').getAttribute("content")).toBe(
+    `${E2E.webUrl}/card.png`,
+  );
   await catalog.close();
 
   const cohort = await serverHtml(browser, `/cohorts/${data.cohorts[0]._id}`);
   await expect(cohort.page).toHaveTitle(`${COHORT} · AI Enablement Academy`);
   await expect(cohort.page.getByRole("heading", { level: 1 })).toHaveText(COHORT);
   await expect(cohort.page.getByRole("region", { name: "Schedule" }).getByRole("listitem").first()).toBeVisible();
-  const cohortLd = JSON.parse((await cohort.page.locator('script[type="application/ld+json"]').textContent())!) as { hasCourseInstance: Array<{ name: string }> };
+  const cohortLd = JSON.parse((await cohort.page.locator('script[type="application/ld+json"]').textContent())!) as {
+    hasCourseInstance: Array<{ name: string }>;
+  };
   expect(cohortLd.hasCourseInstance.map((instance) => instance.name)).toEqual([COHORT]);
   await cohort.close();
 
@@ -99,7 +120,10 @@ test("home, catalog and cohort pages arrive rendered; unknown courses and cohort
   }
 });
 
-test("the first HTML of a verify page holds the recipient, the achievement and its status, with its own title, social card and credential data, out of search results", async ({ browser, request }) => {
+test("the first HTML of a verify page holds the recipient, the achievement and its status, with its own title, social card and credential data, out of search results", async ({
+  browser,
+  request,
+}) => {
   test.slow(); // a sign-in, the seeded certificates' signing, then each page
   const certificates = await seededCertificatePaths(browser);
   const seen = new Set<string>();
@@ -107,7 +131,13 @@ test("the first HTML of a verify page holds the recipient, the achievement and i
     const { page, status, close } = await serverHtml(browser, path);
     expect(status, path).toBe(200);
     const banner = (await page.getByTestId("certificate-status").textContent()) ?? "";
-    const state = banner.startsWith("Valid") ? "Valid" : banner.startsWith("Expired") ? "Expired" : banner.startsWith("Revoked") ? "Revoked" : banner;
+    const state = banner.startsWith("Valid")
+      ? "Valid"
+      : banner.startsWith("Expired")
+        ? "Expired"
+        : banner.startsWith("Revoked")
+          ? "Revoked"
+          : banner;
     if (seen.has(state)) {
       await close();
       continue;
@@ -140,10 +170,19 @@ test("the first HTML of a verify page holds the recipient, the achievement and i
     expect((await card.body()).length).toBeGreaterThan(10_000);
 
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
-      "@graph": [{ "@type": string; "@id": string; name: string; creativeWorkStatus: string; recognizedBy: { name: string } }, { "@type": string; name: string; hasCredential: { "@id": string } }];
+      "@graph": [
+        { "@type": string; "@id": string; name: string; creativeWorkStatus: string; recognizedBy: { name: string } },
+        { "@type": string; name: string; hasCredential: { "@id": string } },
+      ];
     };
     const [credential, person] = jsonLd["@graph"];
-    expect(credential).toMatchObject({ "@type": "EducationalOccupationalCredential", "@id": `${E2E.webUrl}${path}`, name: achievement, creativeWorkStatus: state, recognizedBy: { name: "AI Enablement Academy" } });
+    expect(credential).toMatchObject({
+      "@type": "EducationalOccupationalCredential",
+      "@id": `${E2E.webUrl}${path}`,
+      name: achievement,
+      creativeWorkStatus: state,
+      recognizedBy: { name: "AI Enablement Academy" },
+    });
     expect(person).toEqual({ "@type": "Person", name: recipient, hasCredential: { "@id": `${E2E.webUrl}${path}` } });
     await close();
   }
@@ -154,7 +193,9 @@ test("the first HTML of a verify page holds the recipient, the achievement and i
     const { page, status, close } = await serverHtml(browser, path);
     expect(status, path).toBe(404);
     // Next.js adds its own robots tag to a 404.
-    const robots = await page.locator('meta[name="robots"]').evaluateAll((tags) => tags.map((tag) => tag.getAttribute("content")));
+    const robots = await page
+      .locator('meta[name="robots"]')
+      .evaluateAll((tags) => tags.map((tag) => tag.getAttribute("content")));
     expect(robots.length).toBeGreaterThan(0);
     for (const content of robots) expect(content).toMatch(/^noindex/);
     await close();
@@ -162,7 +203,9 @@ test("the first HTML of a verify page holds the recipient, the achievement and i
   }
 });
 
-test("/.well-known/security.txt says where to report a vulnerability, until a date still ahead", async ({ request }) => {
+test("/.well-known/security.txt says where to report a vulnerability, until a date still ahead", async ({
+  request,
+}) => {
   const response = await request.get("/.well-known/security.txt");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toMatch(/^text\/plain/);
@@ -176,7 +219,9 @@ test("/.well-known/security.txt says where to report a vulnerability, until a da
   expect(at).toBeLessThan(Date.now() + 400 * 24 * 60 * 60 * 1000);
 });
 
-test("sitemap.xml lists the courses and open cohorts; robots.txt keeps crawlers out of signed-in areas", async ({ request }) => {
+test("sitemap.xml lists the courses and open cohorts; robots.txt keeps crawlers out of signed-in areas", async ({
+  request,
+}) => {
   const data = await course();
   const sitemap = await (await request.get("/sitemap.xml")).text();
   expect(sitemap).toContain(`<loc>${E2E.webUrl}/courses/${SLUG}</loc>`);
@@ -195,7 +240,9 @@ test("an invitation link renders its verdict on the server and is kept out of se
   await close();
 });
 
-test("a seat sold while a course page is open changes its count after hydration, without errors or layout shift", async ({ browser }) => {
+test("a seat sold while a course page is open changes its count after hydration, without errors or layout shift", async ({
+  browser,
+}) => {
   test.slow(); // two browsers and a sign-in
   const [visitorContext, buyerContext] = await Promise.all([browser.newContext(), browser.newContext()]);
   const [visitor, buyer] = await Promise.all([visitorContext.newPage(), buyerContext.newPage()]);
@@ -221,7 +268,11 @@ test("a seat sold while a course page is open changes its count after hydration,
 
   await signInThroughMailbox(buyer, "fern.buyer@example.com");
   await buyer.goto(`/courses/${SLUG}`);
-  await buyer.getByRole("listitem").filter({ hasText: COHORT }).getByRole("button", { name: `Reserve seat in ${COHORT}` }).click();
+  await buyer
+    .getByRole("listitem")
+    .filter({ hasText: COHORT })
+    .getByRole("button", { name: `Reserve seat in ${COHORT}` })
+    .click();
   await buyer.waitForURL(STRIPE_PAY_URL);
 
   await expect(seats).toHaveText(`${before - 1} seats left`);
@@ -239,14 +290,20 @@ for (const [name, path] of [
   ["verify", async (browser: Browser) => (await seededCertificatePaths(browser))[0].path],
   ["certificate not found", () => "/verify/00000000-0000-4000-8000-000000000000"],
 ] as const) {
-  test(`the ${name} page has no accessibility violations and headings that skip no level`, async ({ page, browser }) => {
+  test(`the ${name} page has no accessibility violations and headings that skip no level`, async ({
+    page,
+    browser,
+  }) => {
     test.slow(); // axe takes tens of seconds on a busy 2-core machine
     await page.goto(await path(browser));
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectAccessible(page);
     // Lighthouse's accessibility score counts this best practice too.
-    const levels = await page.locator("main h1, main h2, main h3, main h4, main h5, main h6").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+    const levels = await page
+      .locator("main h1, main h2, main h3, main h4, main h5, main h6")
+      .evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
     expect(levels[0]).toBe(1);
-    for (let i = 1; i < levels.length; i++) expect(levels[i], `heading ${i + 1} of ${levels.join(",")}`).toBeLessThanOrEqual(levels[i - 1] + 1);
+    for (let i = 1; i < levels.length; i++)
+      expect(levels[i], `heading ${i + 1} of ${levels.join(",")}`).toBeLessThanOrEqual(levels[i - 1] + 1);
   });
 }

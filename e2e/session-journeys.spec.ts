@@ -3,7 +3,9 @@ import { expectAccessible, signInAsDemo } from "./helpers";
 
 const LIVE_COHORT = "AI Enablement Intensive (live now)";
 
-test("an admin adds a weekly series; the learner's schedule gains every session live and they are told", async ({ browser }) => {
+test("an admin adds a weekly series; the learner's schedule gains every session live and they are told", async ({
+  browser,
+}) => {
   const admin = await (await browser.newContext({ timezoneId: "Europe/Berlin" })).newPage();
   const learner = await (await browser.newContext({ timezoneId: "Europe/Berlin" })).newPage();
   await signInAsDemo(learner, "Alex Rivera");
@@ -43,7 +45,11 @@ test("an instructor writes a recap; the learner reads it under the session witho
   await signInAsDemo(instructor, "Maya Chen");
   await instructor.goto("/teach");
   await instructor.getByRole("link", { name: LIVE_COHORT }).click();
-  await instructor.getByTestId("staff-session").filter({ hasText: "Live clinic: bring your use case" }).getByRole("button", { name: "Recap" }).click();
+  await instructor
+    .getByTestId("staff-session")
+    .filter({ hasText: "Live clinic: bring your use case" })
+    .getByRole("button", { name: "Recap" })
+    .click();
   const dialog = instructor.getByRole("dialog");
   await dialog.getByLabel("Recording link").fill("https://recordings.example.com/clinic");
   await dialog.getByLabel("Summary").fill("We mapped three use cases to the 30-day plan.");
@@ -54,19 +60,30 @@ test("an instructor writes a recap; the learner reads it under the session witho
   await clinic.getByText("Recap and recording").click();
   await expect(clinic).toContainText("We mapped three use cases to the 30-day plan.");
   await expect(clinic.getByRole("listitem").filter({ hasText: "Book office hours" })).toBeVisible();
-  await expect(clinic.getByRole("link", { name: "Watch the recording" })).toHaveAttribute("href", "https://recordings.example.com/clinic");
+  await expect(clinic.getByRole("link", { name: "Watch the recording" })).toHaveAttribute(
+    "href",
+    "https://recordings.example.com/clinic",
+  );
   await expectAccessible(learner);
 });
 
-test("an instructor uploads the recording file; the learner's recording link serves exactly that file", async ({ browser }) => {
+test("an instructor uploads the recording file; the learner's recording link serves exactly that file", async ({
+  browser,
+}) => {
   const instructor = await (await browser.newContext()).newPage();
   await signInAsDemo(instructor, "Maya Chen");
   await instructor.goto("/teach");
   await instructor.getByRole("link", { name: LIVE_COHORT }).click();
-  await instructor.getByTestId("staff-session").filter({ hasText: "Live clinic: bring your use case" }).getByRole("button", { name: "Recap" }).click();
+  await instructor
+    .getByTestId("staff-session")
+    .filter({ hasText: "Live clinic: bring your use case" })
+    .getByRole("button", { name: "Recap" })
+    .click();
   const dialog = instructor.getByRole("dialog");
   const recording = Buffer.from(`clinic recording ${Date.now()}`);
-  await dialog.getByLabel("…or upload the recording").setInputFiles({ name: "clinic.mp4", mimeType: "video/mp4", buffer: recording });
+  await dialog
+    .getByLabel("…or upload the recording")
+    .setInputFiles({ name: "clinic.mp4", mimeType: "video/mp4", buffer: recording });
   await dialog.getByRole("button", { name: "Save recap" }).click();
   await expect(instructor.getByText("Recap saved; learners see it on their learning page.")).toBeVisible();
 
@@ -80,7 +97,9 @@ test("an instructor uploads the recording file; the learner's recording link ser
   expect(Buffer.from(await served.body()).equals(recording)).toBe(true);
 });
 
-test("a learner turns off reminder emails; the choice holds after reload and critical messages stay on", async ({ page }) => {
+test("a learner turns off reminder emails; the choice holds after reload and critical messages stay on", async ({
+  page,
+}) => {
   await signInAsDemo(page, "Alex Rivera");
   await page.goto("/notifications");
   const reminderEmail = page.getByLabel("Session reminders (24 hours and 1 hour before): email");

@@ -3,7 +3,9 @@ import { expectAccessible, signInAsDemo } from "./helpers";
 
 const LIVE_COHORT = "AI Enablement Intensive (live now)";
 
-test("an instructor marks attendance and the learner's page shows it without reload; an admin reschedules and the learner's schedule moves live", async ({ browser }) => {
+test("an instructor marks attendance and the learner's page shows it without reload; an admin reschedules and the learner's schedule moves live", async ({
+  browser,
+}) => {
   const learner = await (await browser.newContext({ timezoneId: "Europe/Berlin" })).newPage();
   const instructor = await (await browser.newContext({ timezoneId: "Europe/Berlin" })).newPage();
   const admin = await (await browser.newContext({ timezoneId: "Europe/Berlin" })).newPage();
@@ -20,8 +22,13 @@ test("an instructor marks attendance and the learner's page shows it without rel
   await instructor.getByRole("link", { name: LIVE_COHORT }).click();
   const clinicRow = instructor.getByTestId("staff-session").filter({ hasText: "Live clinic: bring your use case" });
   await clinicRow.getByRole("button", { name: "Attendance" }).click();
-  await instructor.getByRole("radiogroup", { name: "Attendance of Alex Rivera" }).getByRole("radio", { name: "Present" }).click();
-  await expect(instructor.getByRole("radiogroup", { name: "Attendance of Alex Rivera" }).getByRole("radio", { name: "Present" })).toHaveAttribute("aria-checked", "true");
+  await instructor
+    .getByRole("radiogroup", { name: "Attendance of Alex Rivera" })
+    .getByRole("radio", { name: "Present" })
+    .click();
+  await expect(
+    instructor.getByRole("radiogroup", { name: "Attendance of Alex Rivera" }).getByRole("radio", { name: "Present" }),
+  ).toHaveAttribute("aria-checked", "true");
   await expectAccessible(instructor);
 
   await expect(clinic.getByTestId("attendance")).toHaveText("Attended");

@@ -37,7 +37,9 @@ test("navigation follows the role: platform admin, org admin, instructor", async
   const nav = page.getByRole("navigation", { name: "Main", exact: true });
   await nav.getByRole("link", { name: "Admin" }).click();
   await expect(page.getByRole("heading", { name: "Admin · Cohorts" })).toBeVisible();
-  await expect(page.getByRole("row", { name: /AI Enablement Intensive \(January, Americas\).*12 \/ 12/ })).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: /AI Enablement Intensive \(January, Americas\).*12 \/ 12/ }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   await page.context().clearCookies();
@@ -54,6 +56,8 @@ test("navigation follows the role: platform admin, org admin, instructor", async
   await page.getByRole("button", { name: /Maya Chen/ }).click();
   await expect(page).toHaveURL(/\/learn$/);
   await nav.getByRole("link", { name: "Teaching" }).click();
-  await expect(page.getByRole("main").getByRole("link", { name: "AI Enablement Intensive (live now)", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("main").getByRole("link", { name: "AI Enablement Intensive (live now)", exact: true }),
+  ).toBeVisible();
   await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
 });

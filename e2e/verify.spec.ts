@@ -27,7 +27,8 @@ async function validCertificate(browser: Browser) {
 function recordScripts(page: Page) {
   const scripts: Array<Promise<{ url: string; text: string }>> = [];
   page.on("response", (response) => {
-    if (response.request().resourceType() === "script") scripts.push(response.text().then((text) => ({ url: response.url(), text })));
+    if (response.request().resourceType() === "script")
+      scripts.push(response.text().then((text) => ({ url: response.url(), text })));
   });
   return async () => await Promise.all(scripts);
 }
@@ -38,7 +39,8 @@ async function watchHeights(page: Page, testIds: string[]) {
     const heights: Record<string, number[]> = Object.fromEntries(ids.map((id) => [id, []]));
     (window as unknown as { heights: typeof heights }).heights = heights;
     const observer = new ResizeObserver((entries) => {
-      for (const entry of entries) heights[(entry.target as HTMLElement).dataset.testid!].push(Math.round(entry.borderBoxSize[0].blockSize));
+      for (const entry of entries)
+        heights[(entry.target as HTMLElement).dataset.testid!].push(Math.round(entry.borderBoxSize[0].blockSize));
     });
     document.addEventListener("DOMContentLoaded", () => {
       for (const id of ids) {
@@ -71,7 +73,9 @@ for (const viewport of [
   { name: "a phone", width: 390, height: 844, wideFont: false },
   { name: "a phone with a wide fallback font", width: 390, height: 844, wideFont: true },
 ]) {
-  test(`on ${viewport.name}, the in-browser verifier loads only when asked, and no check's answer moves the page`, async ({ browser }) => {
+  test(`on ${viewport.name}, the in-browser verifier loads only when asked, and no check's answer moves the page`, async ({
+    browser,
+  }) => {
     test.slow(); // the seeded certificates are signed by scheduled batches
     const path = await validCertificate(browser);
     const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
@@ -95,8 +99,13 @@ for (const viewport of [
     // Asked for, it loads and answers the same checks, pinned to the academy's own key.
     const untilClick = (await heights())["checks-card"].length;
     await browserChecks.getByRole("button", { name: "Check in your browser" }).click();
-    await expect(browserChecks.getByTestId("check-signature")).toContainText(/Valid eddsa-rdfc-2022 signature by did:key:z6Mk\w+\. \(passed\)/, { timeout: 30_000 });
-    await expect(browserChecks.getByTestId("check-issuer")).toContainText(/Issued by AI Enablement Academy \(did:key:z6Mk\w+\)\. \(passed\)/);
+    await expect(browserChecks.getByTestId("check-signature")).toContainText(
+      /Valid eddsa-rdfc-2022 signature by did:key:z6Mk\w+\. \(passed\)/,
+      { timeout: 30_000 },
+    );
+    await expect(browserChecks.getByTestId("check-issuer")).toContainText(
+      /Issued by AI Enablement Academy \(did:key:z6Mk\w+\)\. \(passed\)/,
+    );
     await expect(browserChecks.getByTestId("check-status")).toContainText("Not revoked.");
     expect((await scripts()).some((script) => script.text.includes(VERIFIER_MARKER))).toBe(true);
 
@@ -111,7 +120,9 @@ for (const viewport of [
   });
 }
 
-test("a chosen credential file is checked by the server, in space held from the moment it is chosen", async ({ browser }) => {
+test("a chosen credential file is checked by the server, in space held from the moment it is chosen", async ({
+  browser,
+}) => {
   test.slow();
   const path = await validCertificate(browser);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -121,9 +132,13 @@ test("a chosen credential file is checked by the server, in space held from the 
   const jsonUrl = await page.getByRole("link", { name: "Credential (JSON)" }).getAttribute("href");
   const genuine = await (await page.request.get(jsonUrl!)).text();
 
-  await page.getByLabel("Choose a .json, .png or .svg file").setInputFiles({ name: "genuine.json", mimeType: "application/json", buffer: Buffer.from(genuine) });
+  await page
+    .getByLabel("Choose a .json, .png or .svg file")
+    .setInputFiles({ name: "genuine.json", mimeType: "application/json", buffer: Buffer.from(genuine) });
   const result = page.getByTestId("upload-result");
-  await expect(result.getByTestId("verdict")).toContainText("Issued by AI Enablement Academy, and it verifies.", { timeout: 30_000 });
+  await expect(result.getByTestId("verdict")).toContainText("Issued by AI Enablement Academy, and it verifies.", {
+    timeout: 30_000,
+  });
   await expect(result.getByTestId("check-record")).toContainText("Matches the credential this academy issued");
   // Two heights: before a file was chosen, and the space held for the answer, which it fits.
   const seen = (await heights())["verify-upload"];
@@ -134,9 +149,17 @@ test("a chosen credential file is checked by the server, in space held from the 
   const plain = "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000049454e44ae426082";
   const upload = page.getByLabel("Choose a .json, .png or .svg file");
   await upload.setInputFiles({ name: "plain.png", mimeType: "image/png", buffer: Buffer.from(plain, "hex") });
-  await expect(page.getByTestId("verify-upload").getByRole("alert")).toHaveText("No credential is baked into this image.");
-  await upload.setInputFiles({ name: "cut.png", mimeType: "image/png", buffer: Buffer.from(plain.slice(0, 40), "hex") });
-  await expect(page.getByTestId("verify-upload").getByRole("alert")).toHaveText("This file could not be read. Truncated PNG chunk.");
+  await expect(page.getByTestId("verify-upload").getByRole("alert")).toHaveText(
+    "No credential is baked into this image.",
+  );
+  await upload.setInputFiles({
+    name: "cut.png",
+    mimeType: "image/png",
+    buffer: Buffer.from(plain.slice(0, 40), "hex"),
+  });
+  await expect(page.getByTestId("verify-upload").getByRole("alert")).toHaveText(
+    "This file could not be read. Truncated PNG chunk.",
+  );
   await expectAccessible(page);
   await context.close();
 });

@@ -5,7 +5,12 @@ const COURSE = "change-management-for-ai";
 const COHORT = "Change Management for AI (February)";
 
 test("a refund offers the seat to #1 live; #2 moves up; #1 accepts, pays and is enrolled", async ({ browser }) => {
-  const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext(), browser.newContext()]);
+  const contexts = await Promise.all([
+    browser.newContext(),
+    browser.newContext(),
+    browser.newContext(),
+    browser.newContext(),
+  ]);
   const [a, b, c, admin] = await Promise.all(contexts.map((context) => context.newPage()));
 
   // A buys a seat; the admin shrinks the cohort to that one seat, so it is full.
@@ -20,10 +25,15 @@ test("a refund offers the seat to #1 live; #2 moves up; #1 accepts, pays and is 
 
   // B and C join the waitlist: #1 and #2.
   const cohortItem = (page: typeof a) => page.getByRole("listitem").filter({ hasText: COHORT });
-  for (const [page, email, place] of [[b, "ben.waitlist@example.com", 1], [c, "cleo.waitlist@example.com", 2]] as const) {
+  for (const [page, email, place] of [
+    [b, "ben.waitlist@example.com", 1],
+    [c, "cleo.waitlist@example.com", 2],
+  ] as const) {
     await signInThroughMailbox(page, email);
     await page.goto(`/courses/${COURSE}`);
-    await cohortItem(page).getByRole("button", { name: `Join the waitlist for ${COHORT}` }).click();
+    await cohortItem(page)
+      .getByRole("button", { name: `Join the waitlist for ${COHORT}` })
+      .click();
     await expect(cohortItem(page).getByTestId("waitlist-place")).toHaveText(`You're #${place} on the waitlist`);
   }
   await expectAccessible(c);
@@ -52,7 +62,9 @@ test("a refund offers the seat to #1 live; #2 moves up; #1 accepts, pays and is 
   await expect(b.getByRole("heading", { name: "Change Management for AI" })).toBeVisible();
   await expect(b.getByTestId("waitlist-offer")).toHaveCount(0);
   await admin.reload();
-  await expect(admin.getByRole("row").filter({ hasText: "ben.waitlist@example.com" }).getByText("completed")).toBeVisible();
+  await expect(
+    admin.getByRole("row").filter({ hasText: "ben.waitlist@example.com" }).getByText("completed"),
+  ).toBeVisible();
 
   await Promise.all(contexts.map((context) => context.close()));
 });

@@ -11,7 +11,8 @@ function plainSpaces(text: string) {
 }
 
 function dateFormat(options: Intl.DateTimeFormatOptions) {
-  return (ms: number, timeZone?: string) => plainSpaces(new Intl.DateTimeFormat("en-US", { ...options, timeZone }).format(ms));
+  return (ms: number, timeZone?: string) =>
+    plainSpaces(new Intl.DateTimeFormat("en-US", { ...options, timeZone }).format(ms));
 }
 
 /** "Oct 27, 2026". Dates shown to people are in their own timezone unless a zone is given. */
@@ -36,7 +37,13 @@ export const formatTime = dateFormat({ hour: "numeric", minute: "2-digit" });
 export const formatShortDateTime = dateFormat({ month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
 
 /** "Thu, Jan 7, 9:00 AM": an appointment. */
-export const formatAppointment = dateFormat({ weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+export const formatAppointment = dateFormat({
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+});
 
 /** "Oct 27, 2026, 5:00 PM GMT+1": always names its zone. */
 export const formatDateTime = dateFormat({

@@ -44,7 +44,11 @@ import type {
 type Labelled = { label: string; tone: BadgeTone };
 
 // ------------------------------------------------------------------ catalog
-export const FORMAT_LABEL: Record<Infer<typeof vCourseFormat>, string> = { cohort: "Cohort", webinar: "Webinar", hackathon: "Hackathon" };
+export const FORMAT_LABEL: Record<Infer<typeof vCourseFormat>, string> = {
+  cohort: "Cohort",
+  webinar: "Webinar",
+  hackathon: "Hackathon",
+};
 export const LEVEL_LABEL: Record<Infer<typeof vCapabilityLevel>, string> = {
   fundamentals: "Fundamentals",
   intermediate: "Intermediate",
@@ -89,7 +93,10 @@ export const PAYMENT_STATUS: Record<Infer<typeof vPaymentStatus>, Labelled> = {
   failed: { label: "Failed", tone: "neutral" },
   refunded: { label: "Refunded", tone: "danger" },
 };
-export const PAYMENT_TYPE_LABEL: Record<Infer<typeof vPaymentType>, string> = { b2c: "Individual", b2b: "Organization" };
+export const PAYMENT_TYPE_LABEL: Record<Infer<typeof vPaymentType>, string> = {
+  b2c: "Individual",
+  b2b: "Organization",
+};
 export const SEAT_PURCHASE_STATUS: Record<Infer<typeof vSeatPurchaseStatus>, Labelled> = {
   creating: { label: "Preparing invoice", tone: "neutral" },
   open: { label: "Invoice sent", tone: "warning" },
@@ -183,9 +190,16 @@ export const PLATFORM_AUDIT_ACTION_LABEL: Record<Infer<typeof vPlatformAuditActi
   platform_admin_granted: "Made a platform admin",
   platform_admin_removed: "Platform admin removed",
 };
-export const MANAGER_ROLE_LABEL: Record<Infer<typeof vManagerRole>, string> = { admin: "Administrator", manager: "Manager", viewer: "Viewer" };
+export const MANAGER_ROLE_LABEL: Record<Infer<typeof vManagerRole>, string> = {
+  admin: "Administrator",
+  manager: "Manager",
+  viewer: "Viewer",
+};
 /** The caller's role in an organization: a manager role, or the academy's own admin looking in. */
-export const ORG_ROLE_LABEL: Record<Infer<typeof vManagerRole> | Extract<Infer<typeof vUserRole>, "platform_admin">, string> = {
+export const ORG_ROLE_LABEL: Record<
+  Infer<typeof vManagerRole> | Extract<Infer<typeof vUserRole>, "platform_admin">,
+  string
+> = {
   ...MANAGER_ROLE_LABEL,
   platform_admin: "Platform admin",
 };
@@ -221,7 +235,13 @@ export const PACE: Record<Infer<typeof vPaceStatus>, Labelled> = {
   completed: { label: "Completed", tone: "brand" },
 };
 /** Skill levels in rising order; a level's number (0–4) is its index. */
-export const SKILL_LEVELS: ReadonlyArray<Infer<typeof vSkillProgressLevel>> = ["none", "foundational", "practitioner", "advanced", "expert"];
+export const SKILL_LEVELS: ReadonlyArray<Infer<typeof vSkillProgressLevel>> = [
+  "none",
+  "foundational",
+  "practitioner",
+  "advanced",
+  "expert",
+];
 export const SKILL_LEVEL_LABEL: Record<Infer<typeof vSkillProgressLevel>, string> = {
   none: "None",
   foundational: "Foundational",
@@ -270,7 +290,11 @@ export const QUESTION_TYPE_LABEL: Record<Infer<typeof vQuestionType>, string> = 
   rating_scale: "Self-assessment (not graded)",
   open_ended: "Open answer",
 };
-export const DIFFICULTY_LABEL: Record<Infer<typeof vDifficulty>, string> = { easy: "Easy", medium: "Medium", hard: "Hard" };
+export const DIFFICULTY_LABEL: Record<Infer<typeof vDifficulty>, string> = {
+  easy: "Easy",
+  medium: "Medium",
+  hard: "Hard",
+};
 /** When an author lets learners see the correct answers… */
 export const SHOW_CORRECT_ANSWERS_LABEL: Record<Infer<typeof vShowCorrectAnswers>, string> = {
   never: "Never",

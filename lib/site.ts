@@ -9,7 +9,9 @@ export const SITE_DESCRIPTION = "Live cohorts, workshops and hackathons that mak
  * names, else this server on localhost. Never the request's Host header, which a client can choose.
  */
 export function siteUrl(): URL {
-  const configured = process.env.SITE_URL || (process.env.VERCEL_PROJECT_PRODUCTION_URL && `https://${process.env.VERCEL_PROJECT_PRODUCTION_URL}`);
+  const configured =
+    process.env.SITE_URL ||
+    (process.env.VERCEL_PROJECT_PRODUCTION_URL && `https://${process.env.VERCEL_PROJECT_PRODUCTION_URL}`);
   return new URL(configured || `http://localhost:${process.env.PORT ?? 3000}`);
 }
 
@@ -41,12 +43,22 @@ export const SITE_CARD_IMAGE = {
 
 /** The `openGraph.images` entry for a course's card, described for people who cannot see it. */
 export function courseCardImage(course: { slug: string; title: string }) {
-  return { url: `/courses/${course.slug}/card.png`, ...SOCIAL_CARD_SIZE, alt: `${course.title} — a course by ${SITE_NAME}`, type: "image/png" };
+  return {
+    url: `/courses/${course.slug}/card.png`,
+    ...SOCIAL_CARD_SIZE,
+    alt: `${course.title} — a course by ${SITE_NAME}`,
+    type: "image/png",
+  };
 }
 
 /** The `openGraph.images` entry for a certificate's card (app/verify/[id]/card.png). */
 export function certificateCardImage(publicId: string, certificate: { name: string; recipientName: string }) {
-  return { url: `/verify/${publicId}/card.png`, ...SOCIAL_CARD_SIZE, alt: `${certificate.name}, awarded to ${certificate.recipientName} by ${SITE_NAME}`, type: "image/png" };
+  return {
+    url: `/verify/${publicId}/card.png`,
+    ...SOCIAL_CARD_SIZE,
+    alt: `${certificate.name}, awarded to ${certificate.recipientName} by ${SITE_NAME}`,
+    type: "image/png",
+  };
 }
 
 /**
@@ -71,7 +83,15 @@ export function publicPageMetadata({
     title,
     description,
     alternates: { canonical: path },
-    openGraph: { type: "website", siteName: SITE_NAME, locale: "en_US", url: path, title: socialTitle, description, images },
+    openGraph: {
+      type: "website",
+      siteName: SITE_NAME,
+      locale: "en_US",
+      url: path,
+      title: socialTitle,
+      description,
+      images,
+    },
     twitter: { card: "summary_large_image", title: socialTitle, description, images },
   };
 }

@@ -19,7 +19,10 @@ export type SubmitOptions<T> = {
  * what went wrong in words: the `ConvexError`'s message, as a toast or (`errors: "inline"`) as `error` for the
  * form to show beside its fields.
  */
-export function useSubmit({ errors = "toast", describeError = errorMessage }: { errors?: "toast" | "inline"; describeError?: (error: unknown) => string } = {}) {
+export function useSubmit({
+  errors = "toast",
+  describeError = errorMessage,
+}: { errors?: "toast" | "inline"; describeError?: (error: unknown) => string } = {}) {
   const toast = useToast();
   const [pendingKeys, setPendingKeys] = useState<readonly string[]>([]);
   const [error, setError] = useState<string | null>(null);

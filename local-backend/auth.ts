@@ -6,7 +6,13 @@ import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPa
 import type { Identity } from "./engine.js";
 
 type OidcProvider = { domain: string; applicationID: string };
-type CustomJwtProvider = { type: "customJwt"; issuer: string; jwks: string; algorithm: "RS256" | "ES256"; applicationID?: string };
+type CustomJwtProvider = {
+  type: "customJwt";
+  issuer: string;
+  jwks: string;
+  algorithm: "RS256" | "ES256";
+  applicationID?: string;
+};
 export type AuthProviderConfig = OidcProvider | CustomJwtProvider;
 
 export class AuthFailure extends Error {}

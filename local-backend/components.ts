@@ -22,7 +22,12 @@ export type ComponentInstance = {
   importSpecifier: string;
 };
 
-type Definition = { componentDefinitionPath?: string; defaultName?: string; _name?: string; _childComponents?: Array<[string, Definition, ...unknown[]]> };
+type Definition = {
+  componentDefinitionPath?: string;
+  defaultName?: string;
+  _name?: string;
+  _childComponents?: Array<[string, Definition, ...unknown[]]>;
+};
 
 const CONFIG_IMPORT = /import\s+(?:[\w$]+|\{[^}]*\})\s+from\s+["']([^"']*convex\.config(?:\.js|\.ts)?)["']/g;
 

@@ -60,17 +60,20 @@ export class CronRunner {
     const at = nextRun(spec.schedule, from);
     // setTimeout caps at ~24.8 days; re-arm in steps for monthly jobs.
     const delay = Math.min(at - Date.now(), 2 ** 31 - 1);
-    const timer = setTimeout(() => {
-      if (Date.now() < at - 5) {
-        this.arm(identifier, spec, from);
-        return;
-      }
-      this.arm(identifier, spec, at);
-      const args = jsonToConvex(spec.args[0] ?? {}) as Record<string, Value>;
-      this.run(spec.name, args).catch((error: unknown) => {
-        this.log.error(`cron ${identifier} (${spec.name}) failed: ${(error as Error).message}`);
-      });
-    }, Math.max(0, delay));
+    const timer = setTimeout(
+      () => {
+        if (Date.now() < at - 5) {
+          this.arm(identifier, spec, from);
+          return;
+        }
+        this.arm(identifier, spec, at);
+        const args = jsonToConvex(spec.args[0] ?? {}) as Record<string, Value>;
+        this.run(spec.name, args).catch((error: unknown) => {
+          this.log.error(`cron ${identifier} (${spec.name}) failed: ${(error as Error).message}`);
+        });
+      },
+      Math.max(0, delay),
+    );
     timer.unref();
     this.timers.set(identifier, timer);
   }

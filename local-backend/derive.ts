@@ -51,7 +51,9 @@ export async function deriveEngine(projectRoot: string, cacheDir: string) {
   for (const symbol of EXPORTED_SYMBOLS) {
     const declared = new RegExp(`^(?:export )?(?:async )?(?:class|function|const|let) ${symbol}\\b`, "m");
     if (!declared.test(source)) {
-      throw new Error(`convex-test ${pkg.version} no longer declares \`${symbol}\`; local-backend/derive.ts needs porting.`);
+      throw new Error(
+        `convex-test ${pkg.version} no longer declares \`${symbol}\`; local-backend/derive.ts needs porting.`,
+      );
     }
   }
   const metricsImport = `from "./transactionMetrics.js"`;

@@ -184,17 +184,30 @@ export class Engine {
   async resolveFunction(udfPath: string, kind: FunctionKind | "any", requirePublic: boolean) {
     const canonical = canonicalUdfPath(udfPath);
     const [modulePath, exportName] = canonical.split(":");
-    const file = ["ts", "js", "tsx"].map((ext) => path.join(this.opts.convexDir, `${modulePath}.${ext}`)).find(fs.existsSync);
+    const file = ["ts", "js", "tsx"]
+      .map((ext) => path.join(this.opts.convexDir, `${modulePath}.${ext}`))
+      .find(fs.existsSync);
     const notFound = () =>
-      new FunctionNotFoundError(`Could not find public function for '${canonical}'. Did you forget to run \`npm run codegen\`?`);
+      new FunctionNotFoundError(
+        `Could not find public function for '${canonical}'. Did you forget to run \`npm run codegen\`?`,
+      );
     if (!file || modulePath.startsWith("_") || modulePath.includes("..")) throw notFound();
     const mod = await this.importFile(file);
     const fn = mod[exportName];
     if (!fn || (requirePublic && !fn.isPublic)) throw notFound();
-    const actualKind: FunctionKind | null = fn.isQuery ? "query" : fn.isMutation ? "mutation" : fn.isAction ? "action" : null;
+    const actualKind: FunctionKind | null = fn.isQuery
+      ? "query"
+      : fn.isMutation
+        ? "mutation"
+        : fn.isAction
+          ? "action"
+          : null;
     if (!actualKind) throw notFound();
     if (kind !== "any" && actualKind !== kind) {
-      throw new FunctionError(`Trying to execute ${canonical} as ${kind}, but it is defined as ${actualKind}.`, undefined);
+      throw new FunctionError(
+        `Trying to execute ${canonical} as ${kind}, but it is defined as ${actualKind}.`,
+        undefined,
+      );
     }
     return { canonical, kind: actualKind };
   }
@@ -226,7 +239,8 @@ export class Engine {
       }
     };
 
-    const tracked = (db: Db, tableName: string) => (db._componentPath ? `${db._componentPath}/${tableName}` : tableName);
+    const tracked = (db: Db, tableName: string) =>
+      db._componentPath ? `${db._componentPath}/${tableName}` : tableName;
 
     DatabaseFake.prototype._iterateDocs = function (this: Db, tableName: string, callback: (doc: unknown) => void) {
       engine.readTracker.getStore()?.add(tracked(this, tableName));
@@ -399,7 +413,9 @@ export class Engine {
   checkUploadToken(expires: string | null, signature: string | null) {
     if (!expires || !signature || Number(expires) < Date.now()) return false;
     const expected = crypto.createHmac("sha256", this.storageSecret).update(`upload:${expires}`).digest("base64url");
-    return expected.length === signature.length && crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(signature));
+    return (
+      expected.length === signature.length && crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(signature))
+    );
   }
 
   /** Resolves `/api/storage/<id>.<token>` to the stored file. */
@@ -453,9 +469,7 @@ export class Engine {
    * whole call, so no commit lands between the queries it runs.
    */
   async withSnapshot<T>(
-    fn: (
-      run: (udfPath: string, args: Record<string, Value>, auth: CallAuth) => Promise<SnapshotResult>,
-    ) => Promise<T>,
+    fn: (run: (udfPath: string, args: Record<string, Value>, auth: CallAuth) => Promise<SnapshotResult>) => Promise<T>,
   ): Promise<{ ts: bigint; outcomes: T }> {
     return this.inContext(async () => {
       const tm = this.g.transactionManager;
@@ -524,7 +538,8 @@ export class Engine {
 
   private restore() {
     const { snapshot, commits, droppedTornTail } = this.persistence.load();
-    if (droppedTornTail) this.opts.log.warn("dropped a torn record at the end of the commit log (crash during a write)");
+    if (droppedTornTail)
+      this.opts.log.warn("dropped a torn record at the end of the commit log (crash during a write)");
     const dbs = this.g.components as Record<string, { db: Db }>;
     const apply = (componentPath: string, id: string, doc: JsonDoc | null) => {
       const db = dbs[componentPath]?.db;
@@ -539,7 +554,8 @@ export class Engine {
       for (const [componentPath, docs] of Object.entries(snapshot.documents)) {
         for (const doc of docs) apply(componentPath, doc._id as string, doc);
       }
-      for (const [key, value] of snapshot.requests) this.requestResults.set(key, { result: value.result, ts: BigInt(value.ts) });
+      for (const [key, value] of snapshot.requests)
+        this.requestResults.set(key, { result: value.result, ts: BigInt(value.ts) });
       ts = BigInt(snapshot.ts);
       nextDocIds = snapshot.nextDocIds;
     }
@@ -639,9 +655,15 @@ export class Engine {
     for (const [componentPath, { db }] of Object.entries(this.g.components) as Array<[string, { db: Db }]>) {
       documents[componentPath] = Object.values(db._documents).map((doc) => convexToJson(doc as Value) as JsonDoc);
     }
-    const requests = [...this.requestResults].slice(-1000).map(
-      ([key, value]) => [key, { result: convexToJson(value.result as Value), ts: value.ts.toString() }] as [string, { result: unknown; ts: string }],
-    );
+    const requests = [...this.requestResults]
+      .slice(-1000)
+      .map(
+        ([key, value]) =>
+          [key, { result: convexToJson(value.result as Value), ts: value.ts.toString() }] as [
+            string,
+            { result: unknown; ts: string },
+          ],
+      );
     this.persistence.compact({
       version: FORMAT_VERSION,
       ts: this.lastCommitTs.toString(),

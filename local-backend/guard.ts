@@ -28,7 +28,11 @@ export function originPolicy(siteUrl: string | undefined) {
     if (site !== null && origin === site) return true;
     try {
       const url = new URL(origin);
-      return (url.protocol === "http:" || url.protocol === "https:") && LOOPBACK_HOSTS.has(url.hostname) && url.origin === origin;
+      return (
+        (url.protocol === "http:" || url.protocol === "https:") &&
+        LOOPBACK_HOSTS.has(url.hostname) &&
+        url.origin === origin
+      );
     } catch {
       return false;
     }

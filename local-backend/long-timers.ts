@@ -14,7 +14,8 @@ class LongTimer {
   constructor(callback: () => void, due: number) {
     const arm = () => {
       const remaining = due - Date.now();
-      this.inner = remaining > MAX_DELAY ? nativeSetTimeout(arm, MAX_DELAY) : nativeSetTimeout(callback, Math.max(0, remaining));
+      this.inner =
+        remaining > MAX_DELAY ? nativeSetTimeout(arm, MAX_DELAY) : nativeSetTimeout(callback, Math.max(0, remaining));
     };
     arm();
   }
@@ -34,7 +35,8 @@ export function installLongTimers() {
   if (installed) return;
   installed = true;
   const patched = ((callback: (...args: unknown[]) => void, delay?: number, ...args: unknown[]) => {
-    if (typeof delay === "number" && delay > MAX_DELAY) return new LongTimer(() => callback(...args), Date.now() + delay);
+    if (typeof delay === "number" && delay > MAX_DELAY)
+      return new LongTimer(() => callback(...args), Date.now() + delay);
     return nativeSetTimeout(callback, delay, ...args);
   }) as unknown as typeof setTimeout;
   globalThis.setTimeout = patched;

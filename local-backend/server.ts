@@ -12,7 +12,15 @@ import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/v
 import { AuthFailure, AuthVerifier, type AuthProviderConfig } from "./auth.js";
 import { CronRunner, type CronSpec } from "./crons.js";
 import { Engine, FunctionNotFoundError, type CallAuth, type ClientInfo, type FunctionKind } from "./engine.js";
-import { adminKeyMatcher, DEFAULT_BODY_LIMITS, originPolicy, PayloadTooLargeError, readBody, refuseTooLarge, type BodyLimits } from "./guard.js";
+import {
+  adminKeyMatcher,
+  DEFAULT_BODY_LIMITS,
+  originPolicy,
+  PayloadTooLargeError,
+  readBody,
+  refuseTooLarge,
+  type BodyLimits,
+} from "./guard.js";
 import type { Logger } from "./logger.js";
 import { SyncHub, failure } from "./sync.js";
 
@@ -62,14 +70,16 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
   const httpAuth = async (header: string | undefined): Promise<CallAuth> => {
     if (!header || isAdmin(header)) return { identity: null, token: null };
     const match = /^Bearer (.+)$/.exec(header);
-    if (!match) throw new AuthFailure("Invalid Authorization header: expected a Bearer token or the deployment's admin key");
+    if (!match)
+      throw new AuthFailure("Invalid Authorization header: expected a Bearer token or the deployment's admin key");
     const { identity } = await authVerifier.verify(match[1]);
     return { identity, token: match[1] };
   };
 
   const api = http.createServer((req, res) => {
     // A web page from another site gets nothing: no CORS grant, no call, no upload, no file.
-    if (!originAllowed(req.headers.origin)) return json(res, 403, { code: "ForbiddenOrigin", message: "This origin may not call the local backend." });
+    if (!originAllowed(req.headers.origin))
+      return json(res, 403, { code: "ForbiddenOrigin", message: "This origin may not call the local backend." });
     cors(req, res);
     if (req.method === "OPTIONS") {
       res.writeHead(204).end();
@@ -111,7 +121,10 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
     if (req.method !== "POST") return json(res, 404, { code: "NotFound", message: `No route for ${url.pathname}` });
     if (url.pathname === "/api/query_ts") return json(res, 200, { ts: engine.lastCommitTs.toString() });
 
-    const body = JSON.parse((await readBody(req, limits.functionCall)).toString("utf8") || "{}") as Record<string, unknown>;
+    const body = JSON.parse((await readBody(req, limits.functionCall)).toString("utf8") || "{}") as Record<
+      string,
+      unknown
+    >;
     let auth: CallAuth;
     try {
       auth = await httpAuth(req.headers.authorization);
@@ -149,7 +162,10 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
     const requirePublic = !isAdmin(req.headers.authorization);
     try {
       const resolvedKind = kind === "any" ? (await engine.resolveFunction(udfPath, "any", requirePublic)).kind : kind;
-      const { value } = await engine.call(resolvedKind, udfPath, args, auth, { requirePublic, client: clientInfo(req) });
+      const { value } = await engine.call(resolvedKind, udfPath, args, auth, {
+        requirePublic,
+        client: clientInfo(req),
+      });
       options.log.call(resolvedKind, udfPath, performance.now() - started, "ok (http)");
       return json(res, 200, {
         status: "success",
@@ -157,7 +173,12 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
         logLines: [],
       });
     } catch (error) {
-      options.log.call(String(kind), udfPath, performance.now() - started, `error: ${(error as Error).message.slice(0, 200)}`);
+      options.log.call(
+        String(kind),
+        udfPath,
+        performance.now() - started,
+        `error: ${(error as Error).message.slice(0, 200)}`,
+      );
       if (error instanceof FunctionNotFoundError) {
         return json(res, 404, { code: "FunctionNotFound", message: error.message });
       }
@@ -227,7 +248,9 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
 
   await listen(api, options.port, options.host);
   await listen(site, options.sitePort, options.host);
-  options.log.info(`client URL ${cloudUrl}, site URL ${siteUrl}, data in ${path.relative(options.projectRoot, options.dataDir)}`);
+  options.log.info(
+    `client URL ${cloudUrl}, site URL ${siteUrl}, data in ${path.relative(options.projectRoot, options.dataDir)}`,
+  );
 
   return {
     cloudUrl,
@@ -246,7 +269,8 @@ export async function startLocalBackend(options: ServerOptions): Promise<LocalBa
 async function loadAuthProviders(convexDir: string): Promise<AuthProviderConfig[]> {
   const file = ["auth.config.ts", "auth.config.js"].map((f) => path.join(convexDir, f)).find(fs.existsSync);
   if (!file) return [];
-  const config = ((await import(pathToFileURL(file).href)) as { default: { providers?: AuthProviderConfig[] } }).default;
+  const config = ((await import(pathToFileURL(file).href)) as { default: { providers?: AuthProviderConfig[] } })
+    .default;
   return config.providers ?? [];
 }
 
@@ -269,7 +293,10 @@ function cors(req: http.IncomingMessage, res: http.ServerResponse) {
   res.setHeader("access-control-allow-origin", req.headers.origin);
   res.setHeader("access-control-allow-credentials", "true");
   res.setHeader("access-control-allow-methods", "GET, POST, HEAD, OPTIONS");
-  res.setHeader("access-control-allow-headers", req.headers["access-control-request-headers"] ?? "content-type, authorization, convex-client");
+  res.setHeader(
+    "access-control-allow-headers",
+    req.headers["access-control-request-headers"] ?? "content-type, authorization, convex-client",
+  );
   res.setHeader("access-control-max-age", "86400");
 }
 

@@ -78,11 +78,13 @@ class Connection {
         return;
       }
       // Messages are handled in order; actions run without blocking the queue.
-      this.queue = this.queue.then(() => this.hub.handle(this, message)).catch((error: unknown) => {
-        this.hub.log.error(`sync: ${(error as Error).stack ?? String(error)}`);
-        this.send({ type: "FatalError", error: (error as Error).message });
-        ws.close();
-      });
+      this.queue = this.queue
+        .then(() => this.hub.handle(this, message))
+        .catch((error: unknown) => {
+          this.hub.log.error(`sync: ${(error as Error).stack ?? String(error)}`);
+          this.send({ type: "FatalError", error: (error as Error).message });
+          ws.close();
+        });
     });
     ws.on("close", () => {
       this.closed = true;
@@ -251,11 +253,19 @@ export class SyncHub {
     const execution = (async () => {
       try {
         const args = jsonToConvex(((message.args as JSONValue[])[0] ?? {}) as JSONValue) as Record<string, Value>;
-        const { value, ts } = await this.engine.call("mutation", udfPath, args, connection.auth, { requestKey: key, client: connection.client });
+        const { value, ts } = await this.engine.call("mutation", udfPath, args, connection.auth, {
+          requestKey: key,
+          client: connection.client,
+        });
         this.log.call("mutation", udfPath, performance.now() - started, "ok");
         this.queueMutationSuccess(connection, requestId, value, ts ?? this.engine.lastCommitTs);
       } catch (error) {
-        this.log.call("mutation", udfPath, performance.now() - started, `error: ${(error as Error).message.slice(0, 200)}`);
+        this.log.call(
+          "mutation",
+          udfPath,
+          performance.now() - started,
+          `error: ${(error as Error).message.slice(0, 200)}`,
+        );
         connection.send({ type: "MutationResponse", requestId, success: false, ...failure(error) });
       }
     })();
@@ -346,7 +356,10 @@ export class SyncHub {
       }
       const results = [];
       for (const item of work) {
-        results.push({ item, result: await run(item.subscription.udfPath, item.subscription.args, item.connection.auth) });
+        results.push({
+          item,
+          result: await run(item.subscription.udfPath, item.subscription.args, item.connection.auth),
+        });
       }
       return results;
     });
@@ -373,7 +386,13 @@ export class SyncHub {
         const json = JSON.stringify(value);
         if (json === subscription.lastJson) continue;
         subscription.lastJson = json;
-        connection.modifications.push({ type: "QueryUpdated", queryId, value, logLines: [], journal: subscription.journal });
+        connection.modifications.push({
+          type: "QueryUpdated",
+          queryId,
+          value,
+          logLines: [],
+          journal: subscription.journal,
+        });
       }
     }
 
@@ -383,10 +402,15 @@ export class SyncHub {
       if (connection.authExpired()) this.sendExpiredAuth(connection);
       const ready = connection.responses.filter((response) => response.ts <= ts);
       connection.responses = connection.responses.filter((response) => response.ts > ts);
-      const versionChanged = target.querySet !== connection.sent.querySet || target.identity !== connection.sent.identity;
+      const versionChanged =
+        target.querySet !== connection.sent.querySet || target.identity !== connection.sent.identity;
       if (ready.length === 0 && connection.modifications.length === 0 && !versionChanged) continue;
       for (const response of ready) connection.send(response.message);
-      const endVersion = { querySet: target.querySet, identity: target.identity, ts: ts > connection.sent.ts ? ts : connection.sent.ts };
+      const endVersion = {
+        querySet: target.querySet,
+        identity: target.identity,
+        ts: ts > connection.sent.ts ? ts : connection.sent.ts,
+      };
       connection.send({
         type: "Transition",
         startVersion: { ...connection.sent, ts: encodeTs(connection.sent.ts) },
@@ -406,7 +430,11 @@ function errorDataOf(error: Error): JSONValue | undefined {
 
 export function failure(error: unknown): { result: string; errorData?: JSONValue; logLines: string[] } {
   if (error instanceof FunctionError) {
-    return { result: error.message, ...(error.errorData !== undefined ? { errorData: error.errorData } : {}), logLines: [] };
+    return {
+      result: error.message,
+      ...(error.errorData !== undefined ? { errorData: error.errorData } : {}),
+      logLines: [],
+    };
   }
   if (error instanceof FunctionNotFoundError) return { result: error.message, logLines: [] };
   return { result: `Server Error: ${(error as Error).message}`, logLines: [] };

@@ -21,7 +21,12 @@ if (!env.CALCOM_API_KEY || !env.CALCOM_WEBHOOK_SECRET) {
   console.error(`${values.env} has no CALCOM_API_KEY / CALCOM_WEBHOOK_SECRET; run npm run dev once to create them.`);
   process.exit(1);
 }
-const calcom = startLocalCalcom({ port: Number(values.port), apiKey: env.CALCOM_API_KEY, webhookSecret: env.CALCOM_WEBHOOK_SECRET, webhookUrl: values.webhook });
+const calcom = startLocalCalcom({
+  port: Number(values.port),
+  apiKey: env.CALCOM_API_KEY,
+  webhookSecret: env.CALCOM_WEBHOOK_SECRET,
+  webhookUrl: values.webhook,
+});
 const shutdown = () => void calcom.close().then(() => process.exit(0));
 process.once("SIGINT", shutdown);
 process.once("SIGTERM", shutdown);

@@ -73,9 +73,11 @@ export function checkMetadata(metadata: unknown): Record<string, string> {
   if (metadata === undefined || metadata === null) return {};
   if (typeof metadata !== "object" || Array.isArray(metadata)) throw new HttpError(400, "metadata must be an object");
   const entries = Object.entries(metadata as Record<string, unknown>);
-  if (entries.length > METADATA_LIMITS.keys) throw new HttpError(400, `metadata may have at most ${METADATA_LIMITS.keys} keys`);
+  if (entries.length > METADATA_LIMITS.keys)
+    throw new HttpError(400, `metadata may have at most ${METADATA_LIMITS.keys} keys`);
   for (const [key, value] of entries) {
-    if (key.length > METADATA_LIMITS.keyLength) throw new HttpError(400, `metadata keys may be at most ${METADATA_LIMITS.keyLength} characters`);
+    if (key.length > METADATA_LIMITS.keyLength)
+      throw new HttpError(400, `metadata keys may be at most ${METADATA_LIMITS.keyLength} characters`);
     if (typeof value !== "string" || value.length > METADATA_LIMITS.valueLength) {
       throw new HttpError(400, `metadata values must be strings of at most ${METADATA_LIMITS.valueLength} characters`);
     }
@@ -91,7 +93,12 @@ export function startLocalCalcom(options: LocalCalcomOptions) {
   const log = options.log ?? ((line: string) => console.log(`[calcom-local] ${line}`));
   const bookings = new Map<string, Booking>();
   let nextId = 1;
-  const embedJs = path.join(options.embedCoreDir ?? path.join(process.cwd(), "node_modules", "@calcom", "embed-core"), "dist", "embed", "embed.js");
+  const embedJs = path.join(
+    options.embedCoreDir ?? path.join(process.cwd(), "node_modules", "@calcom", "embed-core"),
+    "dist",
+    "embed",
+    "embed.js",
+  );
 
   async function sendWebhook(triggerEvent: string, booking: Booking, extra: Record<string, unknown> = {}) {
     const body = JSON.stringify({
@@ -121,7 +128,10 @@ export function startLocalCalcom(options: LocalCalcomOptions) {
       try {
         const response = await fetch(options.webhookUrl, {
           method: "POST",
-          headers: { "content-type": "application/json", "x-cal-signature-256": signCalBody(body, options.webhookSecret) },
+          headers: {
+            "content-type": "application/json",
+            "x-cal-signature-256": signCalBody(body, options.webhookSecret),
+          },
           body,
         });
         log(`webhook ${triggerEvent} ${booking.uid} → ${response.status}`);
@@ -133,12 +143,16 @@ export function startLocalCalcom(options: LocalCalcomOptions) {
     }
   }
 
-  function create(input: { start: string; name: string; email: string; timeZone?: string; metadata?: unknown }, rescheduleUid?: string) {
+  function create(
+    input: { start: string; name: string; email: string; timeZone?: string; metadata?: unknown },
+    rescheduleUid?: string,
+  ) {
     const metadata = checkMetadata(input.metadata);
     const start = new Date(input.start);
     if (Number.isNaN(start.getTime())) throw new HttpError(400, "start must be an ISO date-time");
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw new HttpError(400, "attendee email is invalid");
-    if (!availableSlots([...bookings.values()]).includes(start.toISOString())) throw new HttpError(409, "This slot is no longer available");
+    if (!availableSlots([...bookings.values()]).includes(start.toISOString()))
+      throw new HttpError(409, "This slot is no longer available");
     const booking: Booking = {
       uid: crypto.randomBytes(11).toString("base64url"),
       id: nextId++,
@@ -152,7 +166,9 @@ export function startLocalCalcom(options: LocalCalcomOptions) {
     };
     bookings.set(booking.uid, booking);
     // A move is announced as BOOKING_RESCHEDULED with the new uid and rescheduleUid = the old one, as Cal.com does.
-    void (rescheduleUid ? sendWebhook("BOOKING_RESCHEDULED", booking, { rescheduleUid }) : sendWebhook("BOOKING_CREATED", booking));
+    void (rescheduleUid
+      ? sendWebhook("BOOKING_RESCHEDULED", booking, { rescheduleUid })
+      : sendWebhook("BOOKING_CREATED", booking));
     return booking;
   }
 
@@ -180,23 +196,43 @@ export function startLocalCalcom(options: LocalCalcomOptions) {
       return;
     }
     if (url.pathname === "/_local/book" && method === "POST") {
-      const body = JSON.parse(await readBody(req)) as { start: string; name: string; email: string; timeZone?: string; metadata?: unknown };
+      const body = JSON.parse(await readBody(req)) as {
+        start: string;
+        name: string;
+        email: string;
+        timeZone?: string;
+        metadata?: unknown;
+      };
       return send(res, 200, { status: "success", data: toApi(create(body)) });
     }
     if (url.pathname.startsWith("/v2/")) {
       if (req.headers.authorization !== `Bearer ${options.apiKey}`) throw new HttpError(401, "Invalid API key");
-      const json = method === "POST" ? ((JSON.parse((await readBody(req)) || "{}") as Record<string, unknown>) ?? {}) : {};
+      const json =
+        method === "POST" ? ((JSON.parse((await readBody(req)) || "{}") as Record<string, unknown>) ?? {}) : {};
       if (url.pathname === "/v2/bookings" && method === "POST") {
         const attendee = (json.attendee ?? {}) as { name?: string; email?: string; timeZone?: string };
-        return send(res, 201, { status: "success", data: toApi(create({ start: String(json.start), name: attendee.name ?? "", email: attendee.email ?? "", timeZone: attendee.timeZone, metadata: json.metadata })) });
+        return send(res, 201, {
+          status: "success",
+          data: toApi(
+            create({
+              start: String(json.start),
+              name: attendee.name ?? "",
+              email: attendee.email ?? "",
+              timeZone: attendee.timeZone,
+              metadata: json.metadata,
+            }),
+          ),
+        });
       }
       const match = /^\/v2\/bookings\/([^/]+)(?:\/(cancel|reschedule))?$/.exec(url.pathname);
-      if (match && method === "GET" && !match[2]) return send(res, 200, { status: "success", data: toApi(requireBooking(match[1])) });
+      if (match && method === "GET" && !match[2])
+        return send(res, 200, { status: "success", data: toApi(requireBooking(match[1])) });
       if (match && method === "POST" && match[2] === "cancel") {
         const booking = requireBooking(match[1]);
         if (booking.status === "accepted") {
           booking.status = "cancelled";
-          booking.cancellationReason = typeof json.cancellationReason === "string" ? json.cancellationReason : undefined;
+          booking.cancellationReason =
+            typeof json.cancellationReason === "string" ? json.cancellationReason : undefined;
           void sendWebhook("BOOKING_CANCELLED", booking);
         }
         return send(res, 200, { status: "success", data: toApi(booking) });
@@ -205,7 +241,16 @@ export function startLocalCalcom(options: LocalCalcomOptions) {
         const old = requireBooking(match[1]);
         if (old.status !== "accepted") throw new HttpError(400, "Only accepted bookings can be rescheduled");
         old.status = "cancelled";
-        const moved = create({ start: String(json.start), name: old.attendees[0].name, email: old.attendees[0].email, timeZone: old.attendees[0].timeZone, metadata: old.metadata }, old.uid);
+        const moved = create(
+          {
+            start: String(json.start),
+            name: old.attendees[0].name,
+            email: old.attendees[0].email,
+            timeZone: old.attendees[0].timeZone,
+            metadata: old.metadata,
+          },
+          old.uid,
+        );
         old.rescheduledToUid = moved.uid;
         return send(res, 201, { status: "success", data: toApi(moved) });
       }
@@ -238,7 +283,18 @@ class HttpError extends Error {
 }
 
 function toApi(b: Booking) {
-  return { id: b.id, uid: b.uid, title: b.title, status: b.status, start: b.start, end: b.end, eventTypeId: b.eventTypeId, attendees: b.attendees, metadata: b.metadata, cancellationReason: b.cancellationReason };
+  return {
+    id: b.id,
+    uid: b.uid,
+    title: b.title,
+    status: b.status,
+    start: b.start,
+    end: b.end,
+    eventTypeId: b.eventTypeId,
+    attendees: b.attendees,
+    metadata: b.metadata,
+    cancellationReason: b.cancellationReason,
+  };
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown) {
@@ -275,9 +331,13 @@ function bookingPage(url: URL, slots: string[]) {
   const days = [...byDay]
     .slice(0, 5)
     .map(
-      ([day, daySlots]) => `<fieldset><legend>${escape(new Date(`${day}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" }))}</legend>${daySlots
-        .map((s) => `<label class="slot"><input type="radio" name="start" value="${s}" required> ${s.slice(11, 16)} UTC</label>`)
-        .join("")}</fieldset>`,
+      ([day, daySlots]) =>
+        `<fieldset><legend>${escape(new Date(`${day}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" }))}</legend>${daySlots
+          .map(
+            (s) =>
+              `<label class="slot"><input type="radio" name="start" value="${s}" required> ${s.slice(11, 16)} UTC</label>`,
+          )
+          .join("")}</fieldset>`,
     )
     .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${EVENT_TYPE.title} · Cal.com (local)</title>

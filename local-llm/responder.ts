@@ -14,7 +14,12 @@
 import { GRADING_INSTRUCTION, PROMPT_SECTIONS, type GradingResult } from "../lib/ai/grading";
 
 export type ChatMessage = { role: string; content: string | Array<{ type: string; text?: string }> };
-export type ChatRequest = { model?: string; messages?: ChatMessage[]; response_format?: { type: string }; stream?: boolean };
+export type ChatRequest = {
+  model?: string;
+  messages?: ChatMessage[];
+  response_format?: { type: string };
+  stream?: boolean;
+};
 
 /** Share of the reference's key terms that earns full marks. */
 export const FULL_MARKS_COVERAGE = 0.5;
@@ -30,10 +35,16 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
-/** Lower-case words of four letters or more, stop words out, plural and -ing/-ed endings folded, in first-seen order. */
+/**
+ * Lower-case words of four letters or more, stop words out, plural and -ing/-ed endings folded, in first-seen order.
+ */
 export function keyTerms(text: string) {
   const seen = new Set<string>();
-  for (const raw of text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").match(/[a-z][a-z0-9-]{3,}/g) ?? []) {
+  for (const raw of text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .match(/[a-z][a-z0-9-]{3,}/g) ?? []) {
     const word = stem(raw);
     if (word.length >= 4 && !STOPWORDS.has(word)) seen.add(word);
   }
@@ -51,11 +62,20 @@ function stem(word: string) {
 }
 
 /** The deterministic grade of an answer against a rubric and sample answer. */
-export function gradeLocally(input: { question: string; rubric?: string; sampleAnswer?: string; response: string }): GradingResult {
+export function gradeLocally(input: {
+  question: string;
+  rubric?: string;
+  sampleAnswer?: string;
+  response: string;
+}): GradingResult {
   const reference = keyTerms([input.rubric ?? "", input.sampleAnswer ?? ""].join("\n"));
   const words = input.response.trim().split(/\s+/).filter(Boolean).length;
   if (reference.length === 0) {
-    return { score: 0, confidence: 0.3, explanation: "There is no rubric or sample answer to grade against; an instructor should grade this answer." };
+    return {
+      score: 0,
+      confidence: 0.3,
+      explanation: "There is no rubric or sample answer to grade against; an instructor should grade this answer.",
+    };
   }
   const used = new Set(keyTerms(input.response));
   const covered = reference.filter((term) => used.has(term));
@@ -97,7 +117,10 @@ function text(message: ChatMessage | undefined) {
 /** The assistant's reply to a chat-completions request. */
 export function respond(request: ChatRequest): string {
   const messages = request.messages ?? [];
-  const system = messages.filter((m) => m.role === "system").map(text).join("\n");
+  const system = messages
+    .filter((m) => m.role === "system")
+    .map(text)
+    .join("\n");
   const lastUser = [...messages].reverse().find((m) => m.role === "user");
   if (system.startsWith(GRADING_INSTRUCTION)) return JSON.stringify(gradeLocally(parseGradingPrompt(text(lastUser))));
   const asked = text(lastUser).trim().replace(/\s+/g, " ");

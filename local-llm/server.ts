@@ -9,7 +9,13 @@ import crypto from "node:crypto";
 import http from "node:http";
 import { type ChatRequest, respond } from "./responder";
 
-export type LocalLlmOptions = { port: number; host?: string; apiKey: string; model: string; log?: (line: string) => void };
+export type LocalLlmOptions = {
+  port: number;
+  host?: string;
+  apiKey: string;
+  model: string;
+  log?: (line: string) => void;
+};
 
 /** Bodies above this are refused with 413 (a grading prompt is a few kilobytes). */
 const MAX_BODY_BYTES = 1_000_000;
@@ -58,9 +64,13 @@ export function startLocalLlm(options: LocalLlmOptions) {
         if (req.method === "GET" && url.pathname === "/_health") return json(200, { ok: true });
         if (!authorized(req)) throw new HttpError(401, "Incorrect API key provided.", "invalid_api_key");
         if (req.method === "GET" && url.pathname === "/v1/models") {
-          return json(200, { object: "list", data: [{ id: options.model, object: "model", created: 0, owned_by: "academy-local" }] });
+          return json(200, {
+            object: "list",
+            data: [{ id: options.model, object: "model", created: 0, owned_by: "academy-local" }],
+          });
         }
-        if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") throw new HttpError(404, `Unknown endpoint ${req.method} ${url.pathname}.`);
+        if (req.method !== "POST" || url.pathname !== "/v1/chat/completions")
+          throw new HttpError(404, `Unknown endpoint ${req.method} ${url.pathname}.`);
         let request: ChatRequest;
         try {
           request = JSON.parse(await readBody(req)) as ChatRequest;
@@ -68,18 +78,25 @@ export function startLocalLlm(options: LocalLlmOptions) {
           if (error instanceof HttpError) throw error;
           throw new HttpError(400, "The body is not valid JSON.");
         }
-        if (!Array.isArray(request.messages) || request.messages.length === 0) throw new HttpError(400, "'messages' must be a non-empty array.");
+        if (!Array.isArray(request.messages) || request.messages.length === 0)
+          throw new HttpError(400, "'messages' must be a non-empty array.");
         const content = respond(request);
         const id = `chatcmpl-local-${crypto.createHash("sha256").update(JSON.stringify(request.messages)).digest("hex").slice(0, 24)}`;
         const created = Math.floor(Date.now() / 1000);
         const model = request.model ?? options.model;
         const promptTokens = tokens(JSON.stringify(request.messages));
-        const usage = { prompt_tokens: promptTokens, completion_tokens: tokens(content), total_tokens: promptTokens + tokens(content) };
+        const usage = {
+          prompt_tokens: promptTokens,
+          completion_tokens: tokens(content),
+          total_tokens: promptTokens + tokens(content),
+        };
         log(`${model}: ${content.slice(0, 100)}`);
         if (request.stream) {
           res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
           const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}) =>
-            res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`);
+            res.write(
+              `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`,
+            );
           chunk({ role: "assistant", content }, null);
           chunk({}, "stop", { usage });
           res.end("data: [DONE]\n\n");
@@ -100,7 +117,9 @@ export function startLocalLlm(options: LocalLlmOptions) {
       }
     })();
   });
-  server.listen(options.port, options.host ?? "127.0.0.1", () => log(`listening on http://${options.host ?? "127.0.0.1"}:${options.port}/v1 (model ${options.model})`));
+  server.listen(options.port, options.host ?? "127.0.0.1", () =>
+    log(`listening on http://${options.host ?? "127.0.0.1"}:${options.port}/v1 (model ${options.model})`),
+  );
   return {
     server,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -23,7 +23,14 @@ type CheckoutSession = Json & {
   currency: string;
   payment_intent: string | null;
 };
-type PaymentIntent = { id: string; charge: string; amount: number; currency: string; session: string; refunded: number };
+type PaymentIntent = {
+  id: string;
+  charge: string;
+  amount: number;
+  currency: string;
+  session: string;
+  refunded: number;
+};
 
 type Invoice = Json & {
   id: string;
@@ -142,7 +149,14 @@ export function startLocalStripe(options: LocalStripeOptions) {
   for (const session of Object.values(state.sessions)) armExpiry(session);
 
   function pay(session: CheckoutSession, method: "card" | "bank_debit") {
-    const intent: PaymentIntent = { id: id("pi"), charge: id("ch"), amount: session.amount_total, currency: session.currency, session: session.id, refunded: 0 };
+    const intent: PaymentIntent = {
+      id: id("pi"),
+      charge: id("ch"),
+      amount: session.amount_total,
+      currency: session.currency,
+      session: session.id,
+      refunded: 0,
+    };
     state.paymentIntents[intent.id] = intent;
     session.status = "complete";
     session.payment_intent = intent.id;
@@ -174,7 +188,12 @@ export function startLocalStripe(options: LocalStripeOptions) {
     const now = Math.floor(Date.now() / 1000);
     const expiresAt = params.expires_at ? Number(params.expires_at) : now + 24 * 3600;
     if (expiresAt < now + 30 * 60 - 5 || expiresAt > now + 24 * 3600 + 5) {
-      throw new StripeError(400, "invalid_request_error", "The `expires_at` timestamp must be between 30 minutes and 24 hours from now.", "expires_at");
+      throw new StripeError(
+        400,
+        "invalid_request_error",
+        "The `expires_at` timestamp must be between 30 minutes and 24 hours from now.",
+        "expires_at",
+      );
     }
     const sessionId = `cs_test_${crypto.randomBytes(16).toString("hex")}`;
     const session: CheckoutSession = {
@@ -205,10 +224,22 @@ export function startLocalStripe(options: LocalStripeOptions) {
 
   function refund(params: Json): Json {
     const intent = state.paymentIntents[String(params.payment_intent ?? "")];
-    if (!intent) throw new StripeError(400, "invalid_request_error", `No such payment_intent: '${String(params.payment_intent)}'`, "payment_intent");
+    if (!intent)
+      throw new StripeError(
+        400,
+        "invalid_request_error",
+        `No such payment_intent: '${String(params.payment_intent)}'`,
+        "payment_intent",
+      );
     const amount = params.amount ? Number(params.amount) : intent.amount - intent.refunded;
     if (amount <= 0 || intent.refunded + amount > intent.amount) {
-      throw new StripeError(400, "invalid_request_error", `Charge ${intent.charge} has already been refunded.`, undefined, "charge_already_refunded");
+      throw new StripeError(
+        400,
+        "invalid_request_error",
+        `Charge ${intent.charge} has already been refunded.`,
+        undefined,
+        "charge_already_refunded",
+      );
     }
     intent.refunded += amount;
     const refundObject = {
@@ -239,9 +270,21 @@ export function startLocalStripe(options: LocalStripeOptions) {
 
   function createInvoice(params: Json): Invoice {
     const customer = String(params.customer ?? "");
-    if (!state.customers[customer]) throw new StripeError(400, "invalid_request_error", `No such customer: '${customer}'`, "customer", "resource_missing");
+    if (!state.customers[customer])
+      throw new StripeError(
+        400,
+        "invalid_request_error",
+        `No such customer: '${customer}'`,
+        "customer",
+        "resource_missing",
+      );
     if (params.collection_method === "send_invoice" && !params.days_until_due && !params.due_date) {
-      throw new StripeError(400, "invalid_request_error", "Invoices with `collection_method=send_invoice` need `days_until_due` or `due_date`.", "days_until_due");
+      throw new StripeError(
+        400,
+        "invalid_request_error",
+        "Invoices with `collection_method=send_invoice` need `days_until_due` or `due_date`.",
+        "days_until_due",
+      );
     }
     const now = Math.floor(Date.now() / 1000);
     const invoice: Invoice = {
@@ -272,11 +315,22 @@ export function startLocalStripe(options: LocalStripeOptions) {
 
   function addInvoiceItem(params: Json): Json {
     const customer = String(params.customer ?? "");
-    if (!state.customers[customer]) throw new StripeError(400, "invalid_request_error", `No such customer: '${customer}'`, "customer", "resource_missing");
+    if (!state.customers[customer])
+      throw new StripeError(
+        400,
+        "invalid_request_error",
+        `No such customer: '${customer}'`,
+        "customer",
+        "resource_missing",
+      );
     const quantity = params.quantity ? Number(params.quantity) : 1;
     const unit = params.unit_amount_decimal !== undefined ? Number(params.unit_amount_decimal) : undefined;
     if (params.amount !== undefined && unit !== undefined) {
-      throw new StripeError(400, "invalid_request_error", "You may only specify one of these parameters: amount, unit_amount_decimal.");
+      throw new StripeError(
+        400,
+        "invalid_request_error",
+        "You may only specify one of these parameters: amount, unit_amount_decimal.",
+      );
     }
     const amount = params.amount !== undefined ? Number(params.amount) : Math.round((unit ?? 0) * quantity);
     const item = {
@@ -291,8 +345,21 @@ export function startLocalStripe(options: LocalStripeOptions) {
     };
     if (params.invoice) {
       const invoice = state.invoices[String(params.invoice)];
-      if (!invoice) throw new StripeError(404, "invalid_request_error", `No such invoice: '${String(params.invoice)}'`, "invoice", "resource_missing");
-      if (invoice.status !== "draft") throw new StripeError(400, "invalid_request_error", "You can only add invoice items to draft invoices.", "invoice");
+      if (!invoice)
+        throw new StripeError(
+          404,
+          "invalid_request_error",
+          `No such invoice: '${String(params.invoice)}'`,
+          "invoice",
+          "resource_missing",
+        );
+      if (invoice.status !== "draft")
+        throw new StripeError(
+          400,
+          "invalid_request_error",
+          "You can only add invoice items to draft invoices.",
+          "invoice",
+        );
       invoice.lines.data.push(item);
       invoice.currency = item.currency;
       invoice.amount_due += amount;
@@ -303,17 +370,24 @@ export function startLocalStripe(options: LocalStripeOptions) {
 
   function invoiceTransition(invoice: Invoice, action: "finalize" | "send" | "void"): Invoice {
     if (action === "finalize") {
-      if (invoice.status !== "draft") throw new StripeError(400, "invalid_request_error", `This invoice is already finalized, you can't re-finalize a non-draft invoice.`);
+      if (invoice.status !== "draft")
+        throw new StripeError(
+          400,
+          "invalid_request_error",
+          `This invoice is already finalized, you can't re-finalize a non-draft invoice.`,
+        );
       invoice.status = "open";
       invoice.number = `LOCAL-${Object.keys(state.invoices).length.toString().padStart(4, "0")}`;
       invoice.hosted_invoice_url = `${base}/invoice/${invoice.id}`;
       void sendEvent("invoice.finalized", invoice);
     } else if (action === "send") {
-      if (invoice.status !== "open") throw new StripeError(400, "invalid_request_error", "You can only send an invoice that is open.");
+      if (invoice.status !== "open")
+        throw new StripeError(400, "invalid_request_error", "You can only send an invoice that is open.");
       log(`invoice ${invoice.id} sent to ${String(invoice.customer_email)} (${invoice.hosted_invoice_url})`);
       void sendEvent("invoice.sent", invoice);
     } else {
-      if (invoice.status !== "open") throw new StripeError(400, "invalid_request_error", "You can only void an open invoice.");
+      if (invoice.status !== "open")
+        throw new StripeError(400, "invalid_request_error", "You can only void an open invoice.");
       invoice.status = "void";
       void sendEvent("invoice.voided", invoice);
     }
@@ -325,9 +399,20 @@ export function startLocalStripe(options: LocalStripeOptions) {
     const expire = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path);
     if (method === "POST" && expire) {
       const session = state.sessions[expire[1]];
-      if (!session) throw new StripeError(404, "invalid_request_error", `No such checkout.session: '${expire[1]}'`, "session", "resource_missing");
+      if (!session)
+        throw new StripeError(
+          404,
+          "invalid_request_error",
+          `No such checkout.session: '${expire[1]}'`,
+          "session",
+          "resource_missing",
+        );
       if (session.status !== "open") {
-        throw new StripeError(400, "invalid_request_error", 'Only Checkout Sessions with a status in ["open"] can be expired.');
+        throw new StripeError(
+          400,
+          "invalid_request_error",
+          'Only Checkout Sessions with a status in ["open"] can be expired.',
+        );
       }
       expireSession(session.id);
       return session;
@@ -335,7 +420,14 @@ export function startLocalStripe(options: LocalStripeOptions) {
     const retrieve = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path);
     if (method === "GET" && retrieve) {
       const session = state.sessions[retrieve[1]];
-      if (!session) throw new StripeError(404, "invalid_request_error", `No such checkout.session: '${retrieve[1]}'`, "session", "resource_missing");
+      if (!session)
+        throw new StripeError(
+          404,
+          "invalid_request_error",
+          `No such checkout.session: '${retrieve[1]}'`,
+          "session",
+          "resource_missing",
+        );
       return session;
     }
     if (method === "POST" && path === "/v1/refunds") return refund(params);
@@ -344,16 +436,34 @@ export function startLocalStripe(options: LocalStripeOptions) {
     const invoiceAction = /^\/v1\/invoices\/([^/]+)(?:\/(finalize|send|void))?$/.exec(path);
     if (invoiceAction) {
       const invoice = state.invoices[invoiceAction[1]];
-      if (!invoice) throw new StripeError(404, "invalid_request_error", `No such invoice: '${invoiceAction[1]}'`, "invoice", "resource_missing");
+      if (!invoice)
+        throw new StripeError(
+          404,
+          "invalid_request_error",
+          `No such invoice: '${invoiceAction[1]}'`,
+          "invoice",
+          "resource_missing",
+        );
       if (method === "GET" && !invoiceAction[2]) return invoice;
-      if (method === "POST" && invoiceAction[2]) return invoiceTransition(invoice, invoiceAction[2] as "finalize" | "send" | "void");
+      if (method === "POST" && invoiceAction[2])
+        return invoiceTransition(invoice, invoiceAction[2] as "finalize" | "send" | "void");
     }
     if (method === "POST" && path === "/v1/customers") {
-      const customer = { id: id("cus"), object: "customer", email: params.email ?? null, name: params.name ?? null, metadata: params.metadata ?? {} };
+      const customer = {
+        id: id("cus"),
+        object: "customer",
+        email: params.email ?? null,
+        name: params.name ?? null,
+        metadata: params.metadata ?? {},
+      };
       state.customers[customer.id] = customer;
       return customer;
     }
-    throw new StripeError(404, "invalid_request_error", `Unrecognized request URL (${method}: ${path}). The local Stripe stand-in does not implement it.`);
+    throw new StripeError(
+      404,
+      "invalid_request_error",
+      `Unrecognized request URL (${method}: ${path}). The local Stripe stand-in does not implement it.`,
+    );
   }
 
   const server = http.createServer((req, res) => {
@@ -367,7 +477,8 @@ export function startLocalStripe(options: LocalStripeOptions) {
       if (url.pathname === "/_health") return send(res, 200, { status: "ok" });
       if (url.pathname.startsWith("/pay/")) return payPage(req.method ?? "GET", url, body, res);
       if (url.pathname.startsWith("/invoice/")) return invoicePage(req.method ?? "GET", url, body, res);
-      if (!url.pathname.startsWith("/v1/")) return send(res, 404, { error: { type: "invalid_request_error", message: "Not found" } });
+      if (!url.pathname.startsWith("/v1/"))
+        return send(res, 404, { error: { type: "invalid_request_error", message: "Not found" } });
       if (req.headers.authorization !== `Bearer ${options.secretKey}`) {
         return send(res, 401, { error: { type: "invalid_request_error", message: "Invalid API Key provided" } });
       }
@@ -378,7 +489,10 @@ export function startLocalStripe(options: LocalStripeOptions) {
         const cached = state.idempotency[key];
         if (cached.fingerprint !== fingerprint) {
           return send(res, 400, {
-            error: { type: "idempotency_error", message: `Keys for idempotent requests can only be used with the same parameters they were first used with.` },
+            error: {
+              type: "idempotency_error",
+              message: `Keys for idempotent requests can only be used with the same parameters they were first used with.`,
+            },
           });
         }
         return send(res, cached.status, cached.body, { "idempotent-replayed": "true" });
@@ -414,7 +528,10 @@ export function startLocalStripe(options: LocalStripeOptions) {
       return redirect(res, session.success_url.replace("{CHECKOUT_SESSION_ID}", session.id));
     }
     if (session.status !== "open") return html(res, 410, page("Checkout closed", closedMessage(session)));
-    const amount = new Intl.NumberFormat("en-US", { style: "currency", currency: session.currency.toUpperCase() }).format(session.amount_total / 100);
+    const amount = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: session.currency.toUpperCase(),
+    }).format(session.amount_total / 100);
     const product = ((session.line_items_summary as Json[] | undefined)?.[0] ?? {}) as Json;
     const minutesLeft = Math.max(0, Math.round((session.expires_at * 1000 - Date.now()) / 60000));
     return html(
@@ -439,8 +556,12 @@ export function startLocalStripe(options: LocalStripeOptions) {
 
   function invoicePage(method: string, url: URL, body: string, res: http.ServerResponse) {
     const invoice = state.invoices[url.pathname.split("/")[2]];
-    if (!invoice || invoice.status === "draft") return html(res, 404, page("Invoice not found", `<p>This invoice link is not valid.</p>`));
-    const amount = new Intl.NumberFormat("en-US", { style: "currency", currency: invoice.currency.toUpperCase() }).format(invoice.amount_due / 100);
+    if (!invoice || invoice.status === "draft")
+      return html(res, 404, page("Invoice not found", `<p>This invoice link is not valid.</p>`));
+    const amount = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: invoice.currency.toUpperCase(),
+    }).format(invoice.amount_due / 100);
     if (method === "POST" && invoice.status === "open") {
       const action = new URLSearchParams(body).get("action");
       if (action === "pay") {
@@ -459,7 +580,11 @@ export function startLocalStripe(options: LocalStripeOptions) {
       .map((line) => `<li>${escape(String(line.description ?? "Item"))} × ${String(line.quantity)}</li>`)
       .join("");
     const status =
-      invoice.status === "paid" ? `<p class="amount">Paid</p><p>Thank you. You can close this page.</p>` : invoice.status === "void" ? `<p>This invoice was voided.</p>` : "";
+      invoice.status === "paid"
+        ? `<p class="amount">Paid</p><p>Thank you. You can close this page.</p>`
+        : invoice.status === "void"
+          ? `<p>This invoice was voided.</p>`
+          : "";
     return html(
       res,
       200,

@@ -49,7 +49,12 @@ export function woffToSfnt(woff: Uint8Array) {
 }
 
 const files = path.join(process.cwd(), "node_modules", "@fontsource", "inter", "files");
-const fonts = { INTER_LATIN_400: "inter-latin-400-normal", INTER_LATIN_EXT_400: "inter-latin-ext-400-normal", INTER_LATIN_600: "inter-latin-600-normal", INTER_LATIN_EXT_600: "inter-latin-ext-600-normal" };
+const fonts = {
+  INTER_LATIN_400: "inter-latin-400-normal",
+  INTER_LATIN_EXT_400: "inter-latin-ext-400-normal",
+  INTER_LATIN_600: "inter-latin-600-normal",
+  INTER_LATIN_EXT_600: "inter-latin-ext-600-normal",
+};
 const lines = [
   "/**",
   " * Inter (SIL Open Font License 1.1, from @fontsource/inter 5.3.0) as TrueType, base64: Convex has no file system.",

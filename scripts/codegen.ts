@@ -16,15 +16,22 @@ import { loadComponents } from "../local-backend/components.js";
 const root = process.cwd();
 const generated = path.join(root, "convex", "_generated");
 
-execFileSync(process.execPath, [path.join(root, "node_modules", "convex", "bin", "main.js"), "codegen", "--system-udfs", "--typecheck", "disable"], {
-  stdio: "inherit",
-  env: { ...process.env, CONVEX_DEPLOYMENT: "" },
-});
+execFileSync(
+  process.execPath,
+  [path.join(root, "node_modules", "convex", "bin", "main.js"), "codegen", "--system-udfs", "--typecheck", "disable"],
+  {
+    stdio: "inherit",
+    env: { ...process.env, CONVEX_DEPLOYMENT: "" },
+  },
+);
 
 const apiJs = path.join(generated, "api.js");
 let js = fs.readFileSync(apiJs, "utf8");
 if (!js.includes("componentsGeneric")) {
-  js = js.replace('import { anyApi } from "convex/server";', 'import { anyApi, componentsGeneric } from "convex/server";');
+  js = js.replace(
+    'import { anyApi } from "convex/server";',
+    'import { anyApi, componentsGeneric } from "convex/server";',
+  );
   js = js.trimEnd() + "\nexport const components = componentsGeneric();\n";
   fs.writeFileSync(apiJs, js);
 }

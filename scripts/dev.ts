@@ -20,7 +20,10 @@ const reset = process.argv.includes("--reset");
 const children: ChildProcess[] = [];
 
 function run(command: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const child = spawn(command, args, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
   children.push(child);
   child.on("exit", (code) => {
     if (code !== 0 && code !== null) shutdown(code);
@@ -72,15 +75,32 @@ if (deployment) {
   }
   const apiUrl = `http://127.0.0.1:${LOCAL_PORTS.api}`;
   run(bin("tsx"), ["watch", "--clear-screen=false", "--include", "convex/**/*", "local-backend/main.ts"]);
-  run(bin("tsx"), ["local-stripe/main.ts", "--port", String(LOCAL_PORTS.stripe), "--webhook", `http://127.0.0.1:${LOCAL_PORTS.site}/stripe/webhook`]);
-  run(bin("tsx"), ["local-calcom/main.ts", "--port", String(LOCAL_PORTS.calcom), "--webhook", `http://127.0.0.1:${LOCAL_PORTS.site}/calcom/webhook`]);
+  run(bin("tsx"), [
+    "local-stripe/main.ts",
+    "--port",
+    String(LOCAL_PORTS.stripe),
+    "--webhook",
+    `http://127.0.0.1:${LOCAL_PORTS.site}/stripe/webhook`,
+  ]);
+  run(bin("tsx"), [
+    "local-calcom/main.ts",
+    "--port",
+    String(LOCAL_PORTS.calcom),
+    "--webhook",
+    `http://127.0.0.1:${LOCAL_PORTS.site}/calcom/webhook`,
+  ]);
   run(bin("tsx"), ["local-llm/main.ts", "--port", String(LOCAL_PORTS.llm)]);
   await waitForHealth(apiUrl);
   const seeded = await seedLocal(root, apiUrl);
-  if (seeded.seeded) console.log(`Seeded the demo academy: ${seeded.users} people, ${seeded.courses} courses, ${seeded.cohorts} cohorts.`);
+  if (seeded.seeded)
+    console.log(
+      `Seeded the demo academy: ${seeded.users} people, ${seeded.courses} courses, ${seeded.cohorts} cohorts.`,
+    );
   run(bin("next"), ["dev", "-p", String(LOCAL_PORTS.web)], {
     NEXT_PUBLIC_CONVEX_URL: apiUrl,
     NEXT_PUBLIC_LOCAL_MODE: "1",
   });
-  console.log(`\n  Academy:     http://localhost:${LOCAL_PORTS.web}\n  Dev mailbox: http://localhost:${LOCAL_PORTS.web}/dev/mailbox\n`);
+  console.log(
+    `\n  Academy:     http://localhost:${LOCAL_PORTS.web}\n  Dev mailbox: http://localhost:${LOCAL_PORTS.web}/dev/mailbox\n`,
+  );
 }

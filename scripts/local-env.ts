@@ -36,11 +36,13 @@ export async function ensureLocalEnv(
   env.STRIPE_SECRET_KEY ??= `sk_test_local_${crypto.randomBytes(16).toString("hex")}`;
   env.STRIPE_WEBHOOK_SECRET ??= `whsec_local_${crypto.randomBytes(24).toString("hex")}`;
   // A port given wins; otherwise the file keeps what it has (the browser tests' file names other ports).
-  if (options.stripePort || !env.STRIPE_API_BASE) env.STRIPE_API_BASE = `http://127.0.0.1:${options.stripePort ?? LOCAL_PORTS.stripe}`;
+  if (options.stripePort || !env.STRIPE_API_BASE)
+    env.STRIPE_API_BASE = `http://127.0.0.1:${options.stripePort ?? LOCAL_PORTS.stripe}`;
   // Cal.com's v2 API, embed script and booking page, from the local stand-in (local-calcom/).
   env.CALCOM_API_KEY ??= `cal_test_local_${crypto.randomBytes(16).toString("hex")}`;
   env.CALCOM_WEBHOOK_SECRET ??= crypto.randomBytes(24).toString("hex");
-  if (options.calcomPort || !env.CALCOM_API_BASE) env.CALCOM_API_BASE = `http://127.0.0.1:${options.calcomPort ?? LOCAL_PORTS.calcom}`;
+  if (options.calcomPort || !env.CALCOM_API_BASE)
+    env.CALCOM_API_BASE = `http://127.0.0.1:${options.calcomPort ?? LOCAL_PORTS.calcom}`;
   env.CALCOM_ORIGIN = env.CALCOM_API_BASE;
   env.CALCOM_BOOKING_LINK ??= "academy/office-hours";
   // Signs the office-hours booking tokens /learn passes through the embed (convex/officeHours/model/bookingTokens.ts).
@@ -48,7 +50,8 @@ export async function ensureLocalEnv(
   // Open answers graded through the Vercel AI SDK, pointed at the local LLM stand-in (local-llm/).
   env.AI_API_KEY ??= `sk-local-${crypto.randomBytes(16).toString("hex")}`;
   env.AI_MODEL ??= "academy-local-grader";
-  if (options.llmPort || !env.AI_BASE_URL) env.AI_BASE_URL = `http://127.0.0.1:${options.llmPort ?? LOCAL_PORTS.llm}/v1`;
+  if (options.llmPort || !env.AI_BASE_URL)
+    env.AI_BASE_URL = `http://127.0.0.1:${options.llmPort ?? LOCAL_PORTS.llm}/v1`;
   // The certificate issuer's Ed25519 key (did:key locally; did:web with CREDENTIAL_ISSUER_DOMAIN in production).
   if (!env.CREDENTIAL_PUBLIC_KEY || !env.CREDENTIAL_SECRET_KEY) {
     const key = await Ed25519Multikey.generate();

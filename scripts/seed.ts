@@ -11,15 +11,19 @@ export async function seedLocal(root: string, url = `http://127.0.0.1:${LOCAL_PO
   const env = await ensureLocalEnv(root, { file: envFile });
   const client = new ConvexHttpClient(url);
   (client as unknown as { setAdminAuth(key: string): void }).setAdminAuth(env.CONVEX_LOCAL_ADMIN_KEY);
-  const run = makeFunctionReference<"mutation", { now?: number }, { seeded: boolean; users: number; courses: number; cohorts: number }>(
-    "dev/seed:run",
-  );
+  const run = makeFunctionReference<
+    "mutation",
+    { now?: number },
+    { seeded: boolean; users: number; courses: number; cohorts: number }
+  >("dev/seed:run");
   return await client.mutation(run, {});
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.env.CONVEX_DEPLOYMENT) {
-    console.log("A real deployment is configured; the demo academy is seeded only into the local backend (local mode).");
+    console.log(
+      "A real deployment is configured; the demo academy is seeded only into the local backend (local mode).",
+    );
     process.exit(1);
   }
   try {

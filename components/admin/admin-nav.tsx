@@ -15,13 +15,19 @@ export function AdminNav() {
   return (
     <nav aria-label="Admin" className="mb-6 flex gap-1 border-b border-gray-200">
       {LINKS.map((link) => {
-        const active = link.href === "/admin" ? pathname === "/admin" || pathname.startsWith("/admin/cohorts") : pathname.startsWith(link.href);
+        const active =
+          link.href === "/admin"
+            ? pathname === "/admin" || pathname.startsWith("/admin/cohorts")
+            : pathname.startsWith(link.href);
         return (
           <Link
             key={link.href}
             href={link.href}
             aria-current={active ? "page" : undefined}
-            className={cn("-mb-px border-b-2 px-3 py-2 text-sm font-medium", active ? "border-brand-700 text-brand-800" : "border-transparent text-gray-600 hover:text-gray-900")}
+            className={cn(
+              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+              active ? "border-brand-700 text-brand-800" : "border-transparent text-gray-600 hover:text-gray-900",
+            )}
           >
             {link.label}
           </Link>

@@ -29,7 +29,10 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 className="text-base font-semibold text-gray-900">Certificates</h2>
-          <p className="text-sm text-gray-600">Issued automatically when the cohort ends to everyone who met the course&apos;s rules; issue now after correcting attendance.</p>
+          <p className="text-sm text-gray-600">
+            Issued automatically when the cohort ends to everyone who met the course&apos;s rules; issue now after
+            correcting attendance.
+          </p>
         </div>
         <Button
           size="sm"
@@ -37,7 +40,10 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
           loading={pending}
           onClick={() =>
             void run(() => issue({ cohortId }), {
-              success: (r) => (r.planned + r.retried === 0 ? "Nobody new has met the rules yet." : `Issuing ${r.planned + r.retried} certificate${r.planned + r.retried === 1 ? "" : "s"}.`),
+              success: (r) =>
+                r.planned + r.retried === 0
+                  ? "Nobody new has met the rules yet."
+                  : `Issuing ${r.planned + r.retried} certificate${r.planned + r.retried === 1 ? "" : "s"}.`,
             })
           }
         >
@@ -53,16 +59,29 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
             </span>
           </div>
           <div className="mt-1.5">
-            <ProgressBar value={data.issued} max={total} label="Certificates issued" valueText={`${data.issued} of ${total} issued`} size="md" showValue />
+            <ProgressBar
+              value={data.issued}
+              max={total}
+              label="Certificates issued"
+              valueText={`${data.issued} of ${total} issued`}
+              size="md"
+              showValue
+            />
           </div>
         </div>
       )}
       <ul className="mt-4 divide-y divide-gray-100 rounded-md border border-gray-200">
         {data.rows.map((row) => (
-          <li key={row.enrollmentId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2" data-testid="certificate-row">
+          <li
+            key={row.enrollmentId}
+            className="flex flex-wrap items-center justify-between gap-2 px-3 py-2"
+            data-testid="certificate-row"
+          >
             <div className="min-w-0">
               <p className="text-sm font-medium text-gray-900">{row.name}</p>
-              <p className="text-xs text-gray-600">{("notEligibleReason" in row ? row.notEligibleReason : undefined) ?? row.email}</p>
+              <p className="text-xs text-gray-600">
+                {("notEligibleReason" in row ? row.notEligibleReason : undefined) ?? row.email}
+              </p>
               {row.extras.length > 0 && (
                 <ul className="mt-1 space-y-0.5" aria-label={`Also earned by ${row.name}`}>
                   {row.extras.map((extra) => (
@@ -72,14 +91,30 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
                       {extra.revoked ? (
                         <Badge tone="danger">Revoked</Badge>
                       ) : (
-                        extra.issueStatus !== "issued" && <Badge tone={CERTIFICATE_ISSUE_STATUS[extra.issueStatus].tone}>{CERTIFICATE_ISSUE_STATUS[extra.issueStatus].label}</Badge>
+                        extra.issueStatus !== "issued" && (
+                          <Badge tone={CERTIFICATE_ISSUE_STATUS[extra.issueStatus].tone}>
+                            {CERTIFICATE_ISSUE_STATUS[extra.issueStatus].label}
+                          </Badge>
+                        )
                       )}
                       <Link href={`/verify/${extra.publicId}`} className="text-brand-700 hover:underline">
-                        View<span className="sr-only"> {extra.name} of {row.name}</span>
+                        View
+                        <span className="sr-only">
+                          {" "}
+                          {extra.name} of {row.name}
+                        </span>
                       </Link>
                       {!extra.revoked && extra.issueStatus === "issued" && (
-                        <button type="button" className="text-red-700 hover:underline" onClick={() => setRevoking({ id: extra.certificateId, name: row.name, what: extra.name })}>
-                          Revoke<span className="sr-only"> {extra.name} of {row.name}</span>
+                        <button
+                          type="button"
+                          className="text-red-700 hover:underline"
+                          onClick={() => setRevoking({ id: extra.certificateId, name: row.name, what: extra.name })}
+                        >
+                          Revoke
+                          <span className="sr-only">
+                            {" "}
+                            {extra.name} of {row.name}
+                          </span>
                         </button>
                       )}
                     </li>
@@ -93,7 +128,9 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
               ) : row.revoked ? (
                 <Badge tone="danger">Revoked</Badge>
               ) : (
-                <Badge tone={CERTIFICATE_ISSUE_STATUS[row.issueStatus].tone}>{CERTIFICATE_ISSUE_STATUS[row.issueStatus].label}</Badge>
+                <Badge tone={CERTIFICATE_ISSUE_STATUS[row.issueStatus].tone}>
+                  {CERTIFICATE_ISSUE_STATUS[row.issueStatus].label}
+                </Badge>
               )}
               {row.publicId && (
                 <Button asChild size="sm" variant="ghost">
@@ -103,7 +140,11 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
                 </Button>
               )}
               {row.certificateId && !row.revoked && (
-                <Button size="sm" variant="ghost" onClick={() => setRevoking({ id: row.certificateId!, name: row.name, what: "certificate" })}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => setRevoking({ id: row.certificateId!, name: row.name, what: "certificate" })}
+                >
                   Revoke<span className="sr-only"> certificate of {row.name}</span>
                 </Button>
               )}
@@ -111,23 +152,46 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
           </li>
         ))}
       </ul>
-      {revoking && <RevokeDialog certificateId={revoking.id} name={revoking.name} what={revoking.what} onClose={() => setRevoking(null)} />}
+      {revoking && (
+        <RevokeDialog
+          certificateId={revoking.id}
+          name={revoking.name}
+          what={revoking.what}
+          onClose={() => setRevoking(null)}
+        />
+      )}
     </Card>
   );
 }
 
-function RevokeDialog({ certificateId, name, what, onClose }: { certificateId: Id<"certificates">; name: string; what: string; onClose: () => void }) {
+function RevokeDialog({
+  certificateId,
+  name,
+  what,
+  onClose,
+}: {
+  certificateId: Id<"certificates">;
+  name: string;
+  what: string;
+  onClose: () => void;
+}) {
   const revoke = useMutation(api.certificates.revocation.revoke);
   const { pending, run } = useSubmit();
   const [reason, setReason] = useState("");
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title={`Revoke ${name}'s ${what}?`} description="Its revocation bit is set at once, so every verifier reports it revoked. The learner is told the reason. This cannot be undone.">
+      <DialogContent
+        title={`Revoke ${name}'s ${what}?`}
+        description="Its revocation bit is set at once, so every verifier reports it revoked. The learner is told the reason. This cannot be undone."
+      >
         <form
           className="space-y-3"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => revoke({ certificateId, reason }), { success: `${name}'s ${what} was revoked.`, onSuccess: onClose });
+            void run(() => revoke({ certificateId, reason }), {
+              success: `${name}'s ${what} was revoked.`,
+              onSuccess: onClose,
+            });
           }}
         >
           <Field id="revoke-reason" label="Reason (shown to the learner and on the verify page)">

@@ -26,7 +26,16 @@ import { useSubmit } from "@/lib/use-submit";
 import { PaymentActionDialog } from "./payment-action-dialog";
 import { WaitlistPanel } from "./waitlist-panel";
 
-const TIMEZONES = ["Europe/Berlin", "Europe/London", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Singapore", "Australia/Sydney", "UTC"];
+const TIMEZONES = [
+  "Europe/Berlin",
+  "Europe/London",
+  "America/New_York",
+  "America/Chicago",
+  "America/Los_Angeles",
+  "Asia/Singapore",
+  "Australia/Sydney",
+  "UTC",
+];
 /** The status choices, said for the admin who sets them. */
 const STATUS_OPTION: Record<CohortStatus, string> = {
   scheduled: "Scheduled (not yet on sale)",
@@ -37,12 +46,23 @@ const STATUS_OPTION: Record<CohortStatus, string> = {
 };
 
 /** Create or edit a cohort; its schedule is placed (or moved) from the course outline. */
-export function CohortEditor({ cohortId, courseId }: { cohortId: Id<"cohorts"> | null; courseId: Id<"courses"> | null }) {
+export function CohortEditor({
+  cohortId,
+  courseId,
+}: {
+  cohortId: Id<"cohorts"> | null;
+  courseId: Id<"courses"> | null;
+}) {
   const cohort = useQuery(api.catalog.cohorts.get, cohortId ? { cohortId } : "skip");
   const course = useQuery(api.catalog.courses.get, !cohortId && courseId ? { courseId } : "skip");
-  if ((cohortId && cohort === undefined) || (!cohortId && courseId && course === undefined)) return <Skeleton className="h-[600px]" />;
+  if ((cohortId && cohort === undefined) || (!cohortId && courseId && course === undefined))
+    return <Skeleton className="h-[600px]" />;
   if ((cohortId && !cohort) || (!cohortId && !course)) {
-    return <p className="text-gray-700">{cohortId ? "This cohort no longer exists." : "Open a course and choose “New cohort”."}</p>;
+    return (
+      <p className="text-gray-700">
+        {cohortId ? "This cohort no longer exists." : "Open a course and choose “New cohort”."}
+      </p>
+    );
   }
   return (
     <div className="space-y-8">
@@ -50,7 +70,9 @@ export function CohortEditor({ cohortId, courseId }: { cohortId: Id<"cohorts"> |
         <Link href="/admin" className="text-sm text-brand-700 hover:underline">
           ← All cohorts
         </Link>
-        <h1 className="mt-2 text-xl font-semibold text-gray-900">{cohort ? cohort.name : `New cohort of ${course!.title}`}</h1>
+        <h1 className="mt-2 text-xl font-semibold text-gray-900">
+          {cohort ? cohort.name : `New cohort of ${course!.title}`}
+        </h1>
         {cohort && (
           <p className="text-sm text-gray-600">
             <Link href={`/admin/courses/${cohort.courseId}`} className="hover:underline">
@@ -85,7 +107,7 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
   const toast = useToast();
   const { pending: saving, run } = useSubmit();
   const zone = initial?.timezone ?? "Europe/Berlin";
-  const toDate = (ms: number | undefined) => (ms ? DateTime.fromMillis(ms, { zone }).toISODate() ?? "" : "");
+  const toDate = (ms: number | undefined) => (ms ? (DateTime.fromMillis(ms, { zone }).toISODate() ?? "") : "");
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -100,18 +122,18 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
     void run(
       () =>
         save({
-        ...(initial ? { cohortId: initial._id } : {}),
-        courseId,
-        name: String(form.get("name")),
-        startDate: start.toMillis(),
-        endDate: end.toMillis(),
-        timezone,
-        maxCapacity: Number(form.get("maxCapacity")),
-        zoomLink: String(form.get("zoomLink") ?? ""),
-        instructorEmail: String(form.get("instructorEmail") ?? ""),
-        status: String(form.get("status")) as CohortInitial["status"],
-        waitlistOfferHours: Number(form.get("waitlistOfferHours")),
-      }),
+          ...(initial ? { cohortId: initial._id } : {}),
+          courseId,
+          name: String(form.get("name")),
+          startDate: start.toMillis(),
+          endDate: end.toMillis(),
+          timezone,
+          maxCapacity: Number(form.get("maxCapacity")),
+          zoomLink: String(form.get("zoomLink") ?? ""),
+          instructorEmail: String(form.get("instructorEmail") ?? ""),
+          status: String(form.get("status")) as CohortInitial["status"],
+          waitlistOfferHours: Number(form.get("waitlistOfferHours")),
+        }),
       {
         success: initial ? "Cohort saved; learners' schedules updated." : "Cohort created with its schedule.",
         onSuccess: (id) => {
@@ -143,11 +165,32 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
             ))}
           </Select>
         </Field>
-        <Field id="maxCapacity" label="Capacity" hint={initial ? `${initial.currentEnrollment} seats taken, counting checkout holds and waitlist offers` : undefined}>
-          <Input id="maxCapacity" name="maxCapacity" type="number" min="1" defaultValue={initial?.maxCapacity ?? 20} required />
+        <Field
+          id="maxCapacity"
+          label="Capacity"
+          hint={
+            initial
+              ? `${initial.currentEnrollment} seats taken, counting checkout holds and waitlist offers`
+              : undefined
+          }
+        >
+          <Input
+            id="maxCapacity"
+            name="maxCapacity"
+            type="number"
+            min="1"
+            defaultValue={initial?.maxCapacity ?? 20}
+            required
+          />
         </Field>
         <Field id="zoomLink" label="Meeting link">
-          <Input id="zoomLink" name="zoomLink" type="url" defaultValue={initial?.zoomLink} placeholder="https://zoom.us/j/…" />
+          <Input
+            id="zoomLink"
+            name="zoomLink"
+            type="url"
+            defaultValue={initial?.zoomLink}
+            placeholder="https://zoom.us/j/…"
+          />
         </Field>
         <Field id="instructorEmail" label="Instructor email">
           <Input id="instructorEmail" name="instructorEmail" type="email" defaultValue={initial?.instructorEmail} />
@@ -158,7 +201,15 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
           </Select>
         </Field>
         <Field id="waitlistOfferHours" label="Waitlist offers last (hours)" hint="Cut to end 1 hour before the start.">
-          <Input id="waitlistOfferHours" name="waitlistOfferHours" type="number" min="1" max="168" defaultValue={initial?.waitlistOfferHours ?? 48} required />
+          <Input
+            id="waitlistOfferHours"
+            name="waitlistOfferHours"
+            type="number"
+            min="1"
+            max="168"
+            defaultValue={initial?.waitlistOfferHours ?? 48}
+            required
+          />
         </Field>
         <div className="sm:col-span-2">
           <Button type="submit" loading={saving}>
@@ -198,7 +249,11 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
             </TableRow>
           </TableHeader>
           {rows.length === 0 ? (
-            <TableEmpty colSpan={5} title="Nobody has enrolled yet" description="Purchases, organization seats and accepted waitlist offers appear here." />
+            <TableEmpty
+              colSpan={5}
+              title="Nobody has enrolled yet"
+              description="Purchases, organization seats and accepted waitlist offers appear here."
+            />
           ) : (
             <TableBody>
               {rows.map((row) => (
@@ -207,22 +262,30 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
                     <p className="font-medium text-gray-900">{row.name}</p>
                     <p className="text-gray-600">{row.email}</p>
                   </TableCell>
-                  <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(row.purchaseDate)}</TableCell>
+                  <TableCell className="hidden whitespace-nowrap sm:table-cell">
+                    {formatDate(row.purchaseDate)}
+                  </TableCell>
                   <TableCell>
                     <span className="flex flex-wrap items-center gap-1.5">
                       {row.refundRequested ? (
                         <Badge tone="warning">Refund pending</Badge>
                       ) : (
-                        <Badge tone={PAYMENT_STATUS[row.paymentStatus].tone}>{PAYMENT_STATUS[row.paymentStatus].label}</Badge>
+                        <Badge tone={PAYMENT_STATUS[row.paymentStatus].tone}>
+                          {PAYMENT_STATUS[row.paymentStatus].label}
+                        </Badge>
                       )}
-                      {row.paymentStatus === "completed" && row.amountRefundedCents !== undefined && <Badge tone="warning">Partly refunded</Badge>}
+                      {row.paymentStatus === "completed" && row.amountRefundedCents !== undefined && (
+                        <Badge tone="warning">Partly refunded</Badge>
+                      )}
                       <span className="text-xs text-gray-600">{PAYMENT_TYPE_LABEL[row.paymentType]}</span>
                     </span>
                     {row.refundNote && <p className="mt-1 text-xs text-gray-600">Refund reason: {row.refundNote}</p>}
                   </TableCell>
                   <TableCell numeric>
                     {row.amountCents !== undefined ? money(row.amountCents, row) : "—"}
-                    {row.amountRefundedCents !== undefined && <p className="text-xs text-gray-600">{money(row.amountRefundedCents, row)} refunded</p>}
+                    {row.amountRefundedCents !== undefined && (
+                      <p className="text-xs text-gray-600">{money(row.amountRefundedCents, row)} refunded</p>
+                    )}
                   </TableCell>
                   <TableCell align="right">
                     {row.refundable && (
@@ -241,7 +304,9 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
         <PaymentActionDialog
           title={`Refund ${refunding.name}?`}
           description={`Stripe returns ${
-            refunding.amountCents !== undefined ? money(refunding.amountCents - (refunding.amountRefundedCents ?? 0), refunding) : "the payment"
+            refunding.amountCents !== undefined
+              ? money(refunding.amountCents - (refunding.amountRefundedCents ?? 0), refunding)
+              : "the payment"
           }${refunding.amountRefundedCents !== undefined ? " (what is left of the payment)" : ""}. Their seat is released and access ends.`}
           noteLabel="Reason (optional, kept with the enrollment)"
           noteRequired={false}

@@ -29,13 +29,21 @@ export function CohortTable() {
             </TableRow>
           </TableHeader>
           {cohorts.length === 0 ? (
-            <TableEmpty colSpan={4} icon={CalendarRange} title="No cohorts yet" description="Open a course and add its first cohort." />
+            <TableEmpty
+              colSpan={4}
+              icon={CalendarRange}
+              title="No cohorts yet"
+              description="Open a course and add its first cohort."
+            />
           ) : (
             <TableBody>
               {cohorts.map((cohort) => (
                 <TableRow key={cohort._id} className="hover:bg-gray-50">
                   <TableCell>
-                    <Link href={`/admin/cohorts/${cohort._id}`} className="font-medium text-gray-900 hover:text-brand-800 hover:underline">
+                    <Link
+                      href={`/admin/cohorts/${cohort._id}`}
+                      className="font-medium text-gray-900 hover:text-brand-800 hover:underline"
+                    >
                       {cohort.name}
                     </Link>
                     <p className="text-gray-600">

@@ -8,7 +8,15 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
-import { COHORT_STATUS, COURSE_STATUS, FORMAT_LABEL, IMPACT_LABEL, KIT_ITEM_TYPE_LABEL, LEVEL_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
+import {
+  COHORT_STATUS,
+  COURSE_STATUS,
+  FORMAT_LABEL,
+  IMPACT_LABEL,
+  KIT_ITEM_TYPE_LABEL,
+  LEVEL_LABEL,
+  SESSION_TYPE_LABEL,
+} from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -84,20 +92,20 @@ function CourseForm({ course }: { course: CourseData | null }) {
     void run(
       () =>
         save({
-        ...(course ? { courseId: course._id } : {}),
-        title: text("title"),
-        slug: text("slug"),
-        tagline: text("tagline"),
-        description: text("description"),
-        format: text("format") as CourseData["format"],
-        level: text("level") as CourseData["level"],
-        impact: text("impact") as CourseData["impact"],
-        priceB2C: amountToCents(text("priceB2C")),
-        priceB2B: amountToCents(text("priceB2B")),
-        maxParticipants: Number(text("maxParticipants")),
-        status: text("status") as CourseData["status"],
-        outcomes: text("outcomes").split("\n"),
-      }),
+          ...(course ? { courseId: course._id } : {}),
+          title: text("title"),
+          slug: text("slug"),
+          tagline: text("tagline"),
+          description: text("description"),
+          format: text("format") as CourseData["format"],
+          level: text("level") as CourseData["level"],
+          impact: text("impact") as CourseData["impact"],
+          priceB2C: amountToCents(text("priceB2C")),
+          priceB2B: amountToCents(text("priceB2B")),
+          maxParticipants: Number(text("maxParticipants")),
+          status: text("status") as CourseData["status"],
+          outcomes: text("outcomes").split("\n"),
+        }),
       {
         success: "Course saved.",
         onSuccess: (id) => {
@@ -148,13 +156,36 @@ function CourseForm({ course }: { course: CourseData | null }) {
           </Select>
         </Field>
         <Field id="priceB2C" label="Individual price (USD)">
-          <Input id="priceB2C" name="priceB2C" type="number" min="0" step="0.01" defaultValue={course ? centsToAmount(course.priceB2C) : ""} required />
+          <Input
+            id="priceB2C"
+            name="priceB2C"
+            type="number"
+            min="0"
+            step="0.01"
+            defaultValue={course ? centsToAmount(course.priceB2C) : ""}
+            required
+          />
         </Field>
         <Field id="priceB2B" label="Per-seat price for organizations (USD)">
-          <Input id="priceB2B" name="priceB2B" type="number" min="0" step="0.01" defaultValue={course ? centsToAmount(course.priceB2B) : ""} required />
+          <Input
+            id="priceB2B"
+            name="priceB2B"
+            type="number"
+            min="0"
+            step="0.01"
+            defaultValue={course ? centsToAmount(course.priceB2B) : ""}
+            required
+          />
         </Field>
         <Field id="maxParticipants" label="Default cohort size">
-          <Input id="maxParticipants" name="maxParticipants" type="number" min="1" defaultValue={course?.maxParticipants ?? 24} required />
+          <Input
+            id="maxParticipants"
+            name="maxParticipants"
+            type="number"
+            min="1"
+            defaultValue={course?.maxParticipants ?? 24}
+            required
+          />
         </Field>
         <div className="sm:col-span-2">
           <Field id="outcomes" label="Outcomes" hint="One per line.">
@@ -183,14 +214,14 @@ function SessionsEditor({ course }: { course: CourseData }) {
     void run(
       () =>
         save({
-        courseId: course._id,
-        title: String(form.get("sessionTitle")),
-        type: String(form.get("sessionType")) as CourseData["sessions"][number]["type"],
-        dayNumber: Number(form.get("dayNumber")),
-        orderInDay: Number(form.get("orderInDay")),
-        durationMinutes: Number(form.get("durationMinutes")),
-        description: String(form.get("sessionDescription") ?? ""),
-      }),
+          courseId: course._id,
+          title: String(form.get("sessionTitle")),
+          type: String(form.get("sessionType")) as CourseData["sessions"][number]["type"],
+          dayNumber: Number(form.get("dayNumber")),
+          orderInDay: Number(form.get("orderInDay")),
+          durationMinutes: Number(form.get("durationMinutes")),
+          description: String(form.get("sessionDescription") ?? ""),
+        }),
       { key: "add", success: "Session added to the outline.", onSuccess: () => formElement.reset() },
     );
   }
@@ -198,7 +229,9 @@ function SessionsEditor({ course }: { course: CourseData }) {
   return (
     <Card className="p-5">
       <h2 className="text-base font-semibold text-gray-900">Outline</h2>
-      <p className="text-sm text-gray-600">New cohorts place these sessions on their dates from 09:00 in the cohort&apos;s timezone.</p>
+      <p className="text-sm text-gray-600">
+        New cohorts place these sessions on their dates from 09:00 in the cohort&apos;s timezone.
+      </p>
       <ul className="mt-3 divide-y divide-gray-100">
         {course.sessions.map((session) => (
           <li key={session._id} className="flex items-center gap-3 py-2 text-sm">
@@ -242,7 +275,14 @@ function SessionsEditor({ course }: { course: CourseData }) {
         </div>
         <div className="sm:col-span-2">
           <Field id="orderInDay" label="Order in day">
-            <Input id="orderInDay" name="orderInDay" type="number" min="1" defaultValue={course.sessions.length + 1} required />
+            <Input
+              id="orderInDay"
+              name="orderInDay"
+              type="number"
+              min="1"
+              defaultValue={course.sessions.length + 1}
+              required
+            />
           </Field>
         </div>
         <div className="sm:col-span-2">
@@ -284,7 +324,11 @@ function KitEditor({ course }: { course: CourseData }) {
         if (file) {
           setProgress(`Uploading ${file.name}…`);
           const uploadUrl = await generateUploadUrl();
-          const response = await fetch(uploadUrl, { method: "POST", headers: { "Content-Type": file.type || "application/octet-stream" }, body: file });
+          const response = await fetch(uploadUrl, {
+            method: "POST",
+            headers: { "Content-Type": file.type || "application/octet-stream" },
+            body: file,
+          });
           if (!response.ok) throw new ConvexError("The upload failed. Please try again.");
           fileId = ((await response.json()) as { storageId: Id<"_storage"> }).storageId;
         }

@@ -28,7 +28,10 @@ export function CourseList() {
           {courses.map((course) => (
             <li key={course._id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
               <div>
-                <Link href={`/admin/courses/${course._id}`} className="font-medium text-gray-900 hover:text-brand-800 hover:underline">
+                <Link
+                  href={`/admin/courses/${course._id}`}
+                  className="font-medium text-gray-900 hover:text-brand-800 hover:underline"
+                >
                   {course.title}
                 </Link>
                 <p className="text-sm text-gray-600">/{course.slug}</p>

@@ -17,7 +17,14 @@ import { formatDate } from "@/lib/format";
 import { ORGANIZATION_STATUS } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
 
-type Draft = { name: string; domain: string; contactName: string; contactEmail: string; seats: string; requestId?: Id<"contactSubmissions"> };
+type Draft = {
+  name: string;
+  domain: string;
+  contactName: string;
+  contactEmail: string;
+  seats: string;
+  requestId?: Id<"contactSubmissions">;
+};
 const EMPTY: Draft = { name: "", domain: "", contactName: "", contactEmail: "", seats: "10" };
 
 export function OrganizationsAdmin() {
@@ -44,13 +51,21 @@ export function OrganizationsAdmin() {
               </TableRow>
             </TableHeader>
             {organizations.length === 0 ? (
-              <TableEmpty colSpan={3} icon={Building2} title="No organizations yet" description="Set one up below, or from a “Buy for my team” request." />
+              <TableEmpty
+                colSpan={3}
+                icon={Building2}
+                title="No organizations yet"
+                description="Set one up below, or from a “Buy for my team” request."
+              />
             ) : (
               <TableBody>
                 {organizations.map((o) => (
                   <TableRow key={o._id}>
                     <TableCell>
-                      <Link href={`/org/${o._id}`} className="font-medium text-gray-900 hover:text-brand-800 hover:underline">
+                      <Link
+                        href={`/org/${o._id}`}
+                        className="font-medium text-gray-900 hover:text-brand-800 hover:underline"
+                      >
                         {o.name}
                       </Link>
                       <p className="text-gray-600">
@@ -83,7 +98,12 @@ export function OrganizationsAdmin() {
                 <Button
                   size="sm"
                   loading={isPending(`approve:${o._id}`)}
-                  onClick={() => void run(() => decide({ organizationId: o._id, approve: true }), { key: `approve:${o._id}`, success: `@${o.domain} approved.` })}
+                  onClick={() =>
+                    void run(() => decide({ organizationId: o._id, approve: true }), {
+                      key: `approve:${o._id}`,
+                      success: `@${o.domain} approved.`,
+                    })
+                  }
                 >
                   Approve
                 </Button>
@@ -91,7 +111,12 @@ export function OrganizationsAdmin() {
                   size="sm"
                   variant="ghost"
                   loading={isPending(`reject:${o._id}`)}
-                  onClick={() => void run(() => decide({ organizationId: o._id, approve: false }), { key: `reject:${o._id}`, success: `@${o.domain} rejected.` })}
+                  onClick={() =>
+                    void run(() => decide({ organizationId: o._id, approve: false }), {
+                      key: `reject:${o._id}`,
+                      success: `@${o.domain} rejected.`,
+                    })
+                  }
                 >
                   Reject
                 </Button>
@@ -124,7 +149,14 @@ export function OrganizationsAdmin() {
                   size="sm"
                   variant="secondary"
                   onClick={() =>
-                    setDraft({ name: r.company ?? "", domain: r.email.split("@")[1] ?? "", contactName: r.name, contactEmail: r.email, seats: String(parseInt(r.teamSize ?? "", 10) || 10), requestId: r._id })
+                    setDraft({
+                      name: r.company ?? "",
+                      domain: r.email.split("@")[1] ?? "",
+                      contactName: r.name,
+                      contactEmail: r.email,
+                      seats: String(parseInt(r.teamSize ?? "", 10) || 10),
+                      requestId: r._id,
+                    })
                   }
                 >
                   Set up organization
@@ -133,7 +165,12 @@ export function OrganizationsAdmin() {
                   size="sm"
                   variant="ghost"
                   loading={isPending(`spam:${r._id}`)}
-                  onClick={() => void run(() => dismiss({ requestId: r._id, spam: true }), { key: `spam:${r._id}`, success: "Marked as spam." })}
+                  onClick={() =>
+                    void run(() => dismiss({ requestId: r._id, spam: true }), {
+                      key: `spam:${r._id}`,
+                      success: "Marked as spam.",
+                    })
+                  }
                 >
                   Spam
                 </Button>
@@ -166,7 +203,9 @@ function NewOrganization({ draft, setDraft }: { draft: Draft; setDraft: (d: Draf
   return (
     <Card className="p-6">
       <h2 className="text-base font-semibold text-gray-900">New organization</h2>
-      <p className="mt-1 text-sm text-gray-600">The contact becomes its administrator; Stripe emails them the seat invoice.</p>
+      <p className="mt-1 text-sm text-gray-600">
+        The contact becomes its administrator; Stripe emails them the seat invoice.
+      </p>
       <form className="mt-4 grid gap-4 sm:grid-cols-2" onSubmit={onSubmit}>
         <Field id="org-name" label="Name">
           <Input id="org-name" required value={draft.name} onChange={set("name")} />
@@ -178,7 +217,13 @@ function NewOrganization({ draft, setDraft }: { draft: Draft; setDraft: (d: Draf
           <Input id="org-contact" required value={draft.contactName} onChange={set("contactName")} />
         </Field>
         <Field id="org-contact-email" label="Contact email">
-          <Input id="org-contact-email" type="email" required value={draft.contactEmail} onChange={set("contactEmail")} />
+          <Input
+            id="org-contact-email"
+            type="email"
+            required
+            value={draft.contactEmail}
+            onChange={set("contactEmail")}
+          />
         </Field>
         <Field id="org-course" label="Programme">
           <Select id="org-course" value={courseId} onChange={(e) => setCourseId(e.target.value)}>

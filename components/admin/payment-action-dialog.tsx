@@ -48,7 +48,13 @@ export function PaymentActionDialog({
           }}
         >
           <Field id="payment-action-note" label={noteLabel} hint={`${note.trim().length} / ${NOTE_MAX} characters`}>
-            <Textarea id="payment-action-note" value={note} maxLength={NOTE_MAX} required={noteRequired} onChange={(e) => setNote(e.target.value)} />
+            <Textarea
+              id="payment-action-note"
+              value={note}
+              maxLength={NOTE_MAX}
+              required={noteRequired}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </Field>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={onClose} disabled={busy}>

@@ -26,11 +26,13 @@ const REASON: Record<PaymentReviewReason, { label: string; explain: (r: Review) 
   },
   amount_mismatch: {
     label: "Paid a different amount",
-    explain: (r) => `Expected ${money(r.expectedAmountCents, r.expectedCurrency)}. ${r.organizationName ? "No seats were added." : "The reservation was released."}`,
+    explain: (r) =>
+      `Expected ${money(r.expectedAmountCents, r.expectedCurrency)}. ${r.organizationName ? "No seats were added." : "The reservation was released."}`,
   },
   currency_mismatch: {
     label: "Paid in a different currency",
-    explain: (r) => `Expected ${money(r.expectedAmountCents, r.expectedCurrency)}. ${r.organizationName ? "No seats were added." : "The reservation was released."}`,
+    explain: (r) =>
+      `Expected ${money(r.expectedAmountCents, r.expectedCurrency)}. ${r.organizationName ? "No seats were added." : "The reservation was released."}`,
   },
   no_seat_left: {
     label: "Paid after the cohort filled",
@@ -69,7 +71,8 @@ export function PaymentReviews() {
           {data && data.open.length > 0 && <Badge tone="warning">{data.open.length} open</Badge>}
         </div>
         <p className="mt-1 text-sm text-gray-600">
-          Stripe payments that did not match a reservation. Nothing here gives or takes a seat: refund the payment, or close it with a note.
+          Stripe payments that did not match a reservation. Nothing here gives or takes a seat: refund the payment, or
+          close it with a note.
         </p>
         {data === undefined ? (
           <Skeleton className="mt-4 h-20" />
@@ -96,7 +99,9 @@ export function PaymentReviews() {
         )}
         {data && data.resolved.length > 0 && (
           <details className="mt-4 text-sm">
-            <summary className="cursor-pointer font-medium text-gray-700 hover:text-gray-900">Recently resolved ({data.resolved.length})</summary>
+            <summary className="cursor-pointer font-medium text-gray-700 hover:text-gray-900">
+              Recently resolved ({data.resolved.length})
+            </summary>
             <ul className="mt-2 divide-y divide-gray-100">
               {data.resolved.map((review) => (
                 <li key={review._id} className="flex flex-wrap items-start gap-4 py-3">
@@ -110,7 +115,9 @@ export function PaymentReviews() {
                       {review.resolvedAt !== undefined && ` · ${formatDateTime(review.resolvedAt)}`}
                     </p>
                     {review.refundedCents !== undefined && (
-                      <p className="tabular text-xs text-gray-600">{money(review.refundedCents, review.currency)} back to the customer</p>
+                      <p className="tabular text-xs text-gray-600">
+                        {money(review.refundedCents, review.currency)} back to the customer
+                      </p>
                     )}
                   </div>
                 </li>
@@ -177,11 +184,15 @@ function ReviewDetails({ review }: { review: Review }) {
         {" · "}
         {formatDateTime(review.createdAt)}
       </p>
-      <p className="break-all font-mono text-xs text-gray-600">
-        {[review.stripePaymentIntentId, review.stripeCheckoutSessionId, review.stripeInvoiceId].filter(Boolean).join(" · ")}
+      <p className="font-mono text-xs break-all text-gray-600">
+        {[review.stripePaymentIntentId, review.stripeCheckoutSessionId, review.stripeInvoiceId]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       {review.status === "open" && !review.refundable && (
-        <p className="mt-1 text-gray-700">This payment cannot be refunded from here: refund it in Stripe if needed, then close it.</p>
+        <p className="mt-1 text-gray-700">
+          This payment cannot be refunded from here: refund it in Stripe if needed, then close it.
+        </p>
       )}
       {review.note && <p className="mt-1 text-gray-700">Note: {review.note}</p>}
     </div>

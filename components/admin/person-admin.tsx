@@ -19,7 +19,18 @@ export function PersonAdmin({ userId }: { userId: string }) {
   const { pending, run } = useSubmit();
   if (data === undefined) return <Skeleton className="h-96" />;
   if (data === null) {
-    return <EmptyState icon={UserX} title="No such person" description="The account may have been removed." action={<Link href="/admin/people" className="text-sm text-brand-700 underline">Back to people</Link>} />;
+    return (
+      <EmptyState
+        icon={UserX}
+        title="No such person"
+        description="The account may have been removed."
+        action={
+          <Link href="/admin/people" className="text-sm text-brand-700 underline">
+            Back to people
+          </Link>
+        }
+      />
+    );
   }
   const { person } = data;
   const isAdmin = person.role === "platform_admin";
@@ -40,7 +51,9 @@ export function PersonAdmin({ userId }: { userId: string }) {
               <Badge tone={isAdmin ? "brand" : "neutral"}>{USER_ROLE_LABEL[person.role]}</Badge>
               {person.organizationName && <span>{person.organizationName}</span>}
               <span className="text-gray-600">· joined {formatDate(data.createdAt)}</span>
-              {data.lastActiveAt && <span className="text-gray-600">· last active {formatDate(data.lastActiveAt)}</span>}
+              {data.lastActiveAt && (
+                <span className="text-gray-600">· last active {formatDate(data.lastActiveAt)}</span>
+              )}
             </p>
           </div>
           <div className="flex flex-col items-end gap-1">
@@ -49,13 +62,19 @@ export function PersonAdmin({ userId }: { userId: string }) {
               loading={pending}
               disabled={isAdmin && data.isLastPlatformAdmin}
               onClick={() =>
-                void run(() => setPlatformAdmin({ personId: person._id, platformAdmin: !isAdmin }), { success: isAdmin ? `${person.name} is no longer a platform admin.` : `${person.name} is now a platform admin.` })
+                void run(() => setPlatformAdmin({ personId: person._id, platformAdmin: !isAdmin }), {
+                  success: isAdmin
+                    ? `${person.name} is no longer a platform admin.`
+                    : `${person.name} is now a platform admin.`,
+                })
               }
             >
               {isAdmin ? <ShieldOff className="size-4" aria-hidden /> : <ShieldCheck className="size-4" aria-hidden />}
               {isAdmin ? "Remove platform admin" : "Make platform admin"}
             </Button>
-            {isAdmin && data.isLastPlatformAdmin && <p className="text-xs text-gray-600">The only platform admin: make someone else one first.</p>}
+            {isAdmin && data.isLastPlatformAdmin && (
+              <p className="text-xs text-gray-600">The only platform admin: make someone else one first.</p>
+            )}
           </div>
         </div>
       </div>
@@ -72,7 +91,10 @@ export function PersonAdmin({ userId }: { userId: string }) {
                   <Link href={`/admin/cohorts/${e.cohortId}`} className="font-medium text-gray-900 hover:underline">
                     {e.cohortName}
                   </Link>
-                  <span className="text-gray-600"> · {e.courseTitle} · {formatDate(e.purchaseDate)}</span>
+                  <span className="text-gray-600">
+                    {" "}
+                    · {e.courseTitle} · {formatDate(e.purchaseDate)}
+                  </span>
                 </span>
                 <Badge tone={PAYMENT_STATUS[e.paymentStatus].tone}>{PAYMENT_STATUS[e.paymentStatus].label}</Badge>
               </li>

@@ -24,7 +24,9 @@ export function WaitlistPanel({ cohortId, courseId }: { cohortId: Id<"cohorts">;
   return (
     <Card className="p-5">
       <h2 className="text-base font-semibold text-gray-900">Waitlist</h2>
-      <p className="text-sm text-gray-600">Freed seats go to the first person waiting automatically; raising capacity offers the new seats.</p>
+      <p className="text-sm text-gray-600">
+        Freed seats go to the first person waiting automatically; raising capacity offers the new seats.
+      </p>
       {rows === undefined ? (
         <Skeleton className="mt-3 h-24" />
       ) : rows.length === 0 ? (
@@ -54,7 +56,12 @@ export function WaitlistPanel({ cohortId, courseId }: { cohortId: Id<"cohorts">;
                   size="sm"
                   variant="secondary"
                   loading={isPending(`offer:${row._id}`)}
-                  onClick={() => void run(() => offer({ entryId: row._id }), { key: `offer:${row._id}`, success: `Seat offered to ${row.name}.` })}
+                  onClick={() =>
+                    void run(() => offer({ entryId: row._id }), {
+                      key: `offer:${row._id}`,
+                      success: `Seat offered to ${row.name}.`,
+                    })
+                  }
                 >
                   Offer now
                 </Button>
@@ -69,7 +76,10 @@ export function WaitlistPanel({ cohortId, courseId }: { cohortId: Id<"cohorts">;
                       disabled={isPending(`move:${row._id}`)}
                       onChange={(e) => {
                         const toCohortId = e.target.value as Id<"cohorts">;
-                        void run(() => move({ entryId: row._id, toCohortId }), { key: `move:${row._id}`, success: `${row.name} moved.` });
+                        void run(() => move({ entryId: row._id, toCohortId }), {
+                          key: `move:${row._id}`,
+                          success: `${row.name} moved.`,
+                        });
                       }}
                     >
                       <option value="">Move to…</option>
@@ -84,7 +94,12 @@ export function WaitlistPanel({ cohortId, courseId }: { cohortId: Id<"cohorts">;
                     size="sm"
                     variant="ghost"
                     loading={isPending(`remove:${row._id}`)}
-                    onClick={() => void run(() => remove({ entryId: row._id }), { key: `remove:${row._id}`, success: `${row.name} removed from the waitlist.` })}
+                    onClick={() =>
+                      void run(() => remove({ entryId: row._id }), {
+                        key: `remove:${row._id}`,
+                        success: `${row.name} removed from the waitlist.`,
+                      })
+                    }
                   >
                     Remove
                   </Button>

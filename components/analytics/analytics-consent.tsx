@@ -28,8 +28,8 @@ export function AnalyticsConsent() {
           className="fixed inset-x-4 bottom-4 z-40 mx-auto max-w-xl rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-700 shadow-lg"
         >
           <p>
-            May we count visits and purchases with PostHog to improve the academy? Nothing is collected unless you agree; you can
-            change this at the foot of any page.
+            May we count visits and purchases with PostHog to improve the academy? Nothing is collected unless you
+            agree; you can change this at the foot of any page.
           </p>
           <div className="mt-3 flex gap-2">
             <Button size="sm" onClick={() => choose("granted")}>

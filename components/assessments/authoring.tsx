@@ -50,12 +50,18 @@ export function AssessmentCourses() {
         ← Teaching
       </Link>
       <h1 className="mt-2 text-xl font-semibold text-gray-900">Assessments</h1>
-      <p className="text-sm text-gray-600">Pre- and post-course assessments, knowledge checks on lessons and exams of the courses you teach.</p>
+      <p className="text-sm text-gray-600">
+        Pre- and post-course assessments, knowledge checks on lessons and exams of the courses you teach.
+      </p>
       <div className="mt-6 space-y-4">
         {courses === undefined ? (
           <Skeleton className="h-40" />
         ) : courses.length === 0 ? (
-          <EmptyState icon={ClipboardList} title="No courses to author" description="Platform admins and the instructors of a course's cohorts edit its assessments." />
+          <EmptyState
+            icon={ClipboardList}
+            title="No courses to author"
+            description="Platform admins and the instructors of a course's cohorts edit its assessments."
+          />
         ) : (
           courses.map((course) => (
             <Card key={course.courseId} className="p-5">
@@ -72,12 +78,16 @@ export function AssessmentCourses() {
                   {course.assessments.map((a) => (
                     <li key={a.assessmentId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2.5">
                       <div>
-                        <Link href={`/teach/assessments/${a.assessmentId}`} className="text-sm font-medium text-gray-900 hover:underline">
+                        <Link
+                          href={`/teach/assessments/${a.assessmentId}`}
+                          className="text-sm font-medium text-gray-900 hover:underline"
+                        >
                           {a.title}
                         </Link>
                         <p className="text-xs text-gray-600">
                           {ASSESSMENT_TYPE_LABEL[a.type]}
-                          {a.lessonTitle ? ` · ${a.lessonTitle}` : ""} · {a.questionCount} question{a.questionCount === 1 ? "" : "s"}
+                          {a.lessonTitle ? ` · ${a.lessonTitle}` : ""} · {a.questionCount} question
+                          {a.questionCount === 1 ? "" : "s"}
                         </p>
                       </div>
                       {a.isActive ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>}
@@ -100,13 +110,19 @@ function NewAssessmentDialog({ courseId, onClose }: { courseId: Id<"courses">; o
   const { pending, handleSubmit } = useSubmit();
   const [title, setTitle] = useState("");
   const [type, setType] = useState<Settings["type"]>("pre_course");
-  const defaults = type === "post_course" ? { passingScore: 70, allowRetake: true, maxAttempts: 3, showCorrectAnswers: "after_passing" as const } : {};
+  const defaults =
+    type === "post_course"
+      ? { passingScore: 70, allowRetake: true, maxAttempts: 3, showCorrectAnswers: "after_passing" as const }
+      : {};
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent title="New assessment" description="You set the rules and add questions next.">
         <form
           className="space-y-4"
-          onSubmit={handleSubmit(() => save({ courseId, ...NEW_SETTINGS, ...defaults, title, type }), { onSuccess: (id) => router.push(`/teach/assessments/${id}`), keepPending: true })}
+          onSubmit={handleSubmit(() => save({ courseId, ...NEW_SETTINGS, ...defaults, title, type }), {
+            onSuccess: (id) => router.push(`/teach/assessments/${id}`),
+            keepPending: true,
+          })}
         >
           <Field id="new-title" label="Title">
             <Input id="new-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
@@ -116,7 +132,10 @@ function NewAssessmentDialog({ courseId, onClose }: { courseId: Id<"courses">; o
               <SelectOptions labels={NEW_ASSESSMENT_TYPES} />
             </Select>
           </Field>
-          <p className="text-xs text-gray-600">Knowledge checks belong to a lesson: create one here as a skill assessment, then choose its lesson under Settings.</p>
+          <p className="text-xs text-gray-600">
+            Knowledge checks belong to a lesson: create one here as a skill assessment, then choose its lesson under
+            Settings.
+          </p>
           <div className="flex justify-end">
             <Button type="submit" loading={pending}>
               Create
@@ -134,7 +153,12 @@ export function AssessmentEditor({ assessmentId }: { assessmentId: Id<"assessmen
   const [editing, setEditing] = useState<Detail["questions"][number] | "new" | null>(null);
   const [previewing, setPreviewing] = useState(false);
   if (detail === undefined) return <Skeleton className="mx-auto mt-10 h-96 max-w-[1100px]" />;
-  if (detail === null) return <p className="mx-auto max-w-[1100px] px-4 py-10 text-sm text-gray-700">Only platform admins and the course&apos;s instructors can edit this assessment.</p>;
+  if (detail === null)
+    return (
+      <p className="mx-auto max-w-[1100px] px-4 py-10 text-sm text-gray-700">
+        Only platform admins and the course&apos;s instructors can edit this assessment.
+      </p>
+    );
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <Link href="/teach/assessments" className="text-sm text-brand-700 hover:underline">
@@ -144,13 +168,18 @@ export function AssessmentEditor({ assessmentId }: { assessmentId: Id<"assessmen
         <div>
           <h1 className="text-xl font-semibold text-gray-900">{detail.settings.title}</h1>
           <p className="text-sm text-gray-600">
-            {ASSESSMENT_TYPE_LABEL[detail.settings.type]} · {detail.courseTitle} · {detail.attempts} attempt{detail.attempts === 1 ? "" : "s"} so far
+            {ASSESSMENT_TYPE_LABEL[detail.settings.type]} · {detail.courseTitle} · {detail.attempts} attempt
+            {detail.attempts === 1 ? "" : "s"} so far
             {detail.duplicatedFromTitle ? ` · same questions as “${detail.duplicatedFromTitle}”` : ""}
           </p>
         </div>
         <HeaderActions detail={detail} onPreview={() => setPreviewing(true)} />
       </div>
-      {!detail.aiConfigured && <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">No AI model is set up (AI_API_KEY): open answers go to the instructors&apos; queue to be graded by hand.</p>}
+      {!detail.aiConfigured && (
+        <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          No AI model is set up (AI_API_KEY): open answers go to the instructors&apos; queue to be graded by hand.
+        </p>
+      )}
       <SettingsForm detail={detail} />
       <Card className="mt-6 p-5">
         <div className="flex flex-wrap items-center justify-between gap-2">
@@ -161,7 +190,14 @@ export function AssessmentEditor({ assessmentId }: { assessmentId: Id<"assessmen
         </div>
         <QuestionList detail={detail} onEdit={setEditing} />
       </Card>
-      {editing && <QuestionDialog assessmentId={assessmentId} detail={detail} question={editing === "new" ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <QuestionDialog
+          assessmentId={assessmentId}
+          detail={detail}
+          question={editing === "new" ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
       {previewing && <PreviewDialog assessmentId={assessmentId} onClose={() => setPreviewing(false)} />}
     </div>
   );
@@ -182,7 +218,13 @@ function HeaderActions({ detail, onPreview }: { detail: Detail; onPreview: () =>
           size="sm"
           variant="secondary"
           loading={isPending("duplicate")}
-          onClick={() => void run(() => duplicate({ assessmentId: detail.assessmentId }), { key: "duplicate", keepPending: true, onSuccess: (id) => router.push(`/teach/assessments/${id}`) })}
+          onClick={() =>
+            void run(() => duplicate({ assessmentId: detail.assessmentId }), {
+              key: "duplicate",
+              keepPending: true,
+              onSuccess: (id) => router.push(`/teach/assessments/${id}`),
+            })
+          }
         >
           Duplicate as post-course assessment
         </Button>
@@ -194,7 +236,9 @@ function HeaderActions({ detail, onPreview }: { detail: Detail; onPreview: () =>
         onClick={() =>
           void run(() => setActive({ assessmentId: detail.assessmentId, isActive: !detail.settings.isActive }), {
             key: "active",
-            success: detail.settings.isActive ? "Deactivated: learners no longer see it; past attempts stay." : "Active again.",
+            success: detail.settings.isActive
+              ? "Deactivated: learners no longer see it; past attempts stay."
+              : "Active again.",
           })
         }
       >
@@ -217,7 +261,9 @@ function SettingsForm({ detail }: { detail: Detail }) {
       <h2 className="text-base font-semibold text-gray-900">Settings</h2>
       <form
         className="mt-4 grid gap-4 sm:grid-cols-2"
-        onSubmit={handleSubmit(() => save({ assessmentId: detail.assessmentId, courseId: detail.courseId, ...s }), { success: "Settings saved." })}
+        onSubmit={handleSubmit(() => save({ assessmentId: detail.assessmentId, courseId: detail.courseId, ...s }), {
+          success: "Settings saved.",
+        })}
       >
         <Field id="s-title" label="Title">
           <Input id="s-title" value={s.title} maxLength={200} onChange={(e) => set("title", e.target.value)} />
@@ -229,12 +275,21 @@ function SettingsForm({ detail }: { detail: Detail }) {
         </Field>
         <div className="sm:col-span-2">
           <Field id="s-description" label="Description (shown to learners)">
-            <Textarea id="s-description" rows={2} value={s.description ?? ""} onChange={(e) => set("description", e.target.value)} />
+            <Textarea
+              id="s-description"
+              rows={2}
+              value={s.description ?? ""}
+              onChange={(e) => set("description", e.target.value)}
+            />
           </Field>
         </div>
         {s.type === "knowledge_check" && (
           <Field id="s-lesson" label="Lesson">
-            <Select id="s-lesson" value={s.lessonId ?? ""} onChange={(e) => set("lessonId", (e.target.value || undefined) as Id<"lessons"> | undefined)}>
+            <Select
+              id="s-lesson"
+              value={s.lessonId ?? ""}
+              onChange={(e) => set("lessonId", (e.target.value || undefined) as Id<"lessons"> | undefined)}
+            >
               <option value="">Choose a lesson</option>
               {detail.lessons.map((l) => (
                 <option key={l.lessonId} value={l.lessonId}>
@@ -245,34 +300,99 @@ function SettingsForm({ detail }: { detail: Detail }) {
           </Field>
         )}
         <Field id="s-time" label="Time limit (minutes, empty for none)">
-          <Input id="s-time" type="number" min={1} value={s.timeLimit ?? ""} onChange={(e) => set("timeLimit", optionalNumber(e.target.value))} />
+          <Input
+            id="s-time"
+            type="number"
+            min={1}
+            value={s.timeLimit ?? ""}
+            onChange={(e) => set("timeLimit", optionalNumber(e.target.value))}
+          />
         </Field>
         <Field id="s-pass" label="Passing score (%)">
-          <Input id="s-pass" type="number" min={0} max={100} value={s.passingScore} onChange={(e) => set("passingScore", Number(e.target.value))} />
+          <Input
+            id="s-pass"
+            type="number"
+            min={0}
+            max={100}
+            value={s.passingScore}
+            onChange={(e) => set("passingScore", Number(e.target.value))}
+          />
         </Field>
-        <Field id="s-pool" label="Questions per attempt (empty for all)" hint="A pool: each attempt draws this many from the active questions.">
-          <Input id="s-pool" type="number" min={1} value={s.questionsPerAttempt ?? ""} onChange={(e) => set("questionsPerAttempt", optionalNumber(e.target.value))} />
+        <Field
+          id="s-pool"
+          label="Questions per attempt (empty for all)"
+          hint="A pool: each attempt draws this many from the active questions."
+        >
+          <Input
+            id="s-pool"
+            type="number"
+            min={1}
+            value={s.questionsPerAttempt ?? ""}
+            onChange={(e) => set("questionsPerAttempt", optionalNumber(e.target.value))}
+          />
         </Field>
         <Field id="s-reveal" label="Show correct answers">
-          <Select id="s-reveal" value={s.showCorrectAnswers} onChange={(e) => set("showCorrectAnswers", e.target.value as Settings["showCorrectAnswers"])}>
+          <Select
+            id="s-reveal"
+            value={s.showCorrectAnswers}
+            onChange={(e) => set("showCorrectAnswers", e.target.value as Settings["showCorrectAnswers"])}
+          >
             <SelectOptions labels={SHOW_CORRECT_ANSWERS_LABEL} />
           </Select>
         </Field>
         {windowed && (
-          <Field id="s-window" label={s.type === "pre_course" ? "Opens this many days before the cohort starts" : "Stays open this many days after the last session"} hint={s.type === "pre_course" ? "Closes at the first session. Default 2." : "Opens when the last session ends. Default 7."}>
-            <Input id="s-window" type="number" min={0} max={60} value={s.windowDays ?? ""} onChange={(e) => set("windowDays", optionalNumber(e.target.value))} />
+          <Field
+            id="s-window"
+            label={
+              s.type === "pre_course"
+                ? "Opens this many days before the cohort starts"
+                : "Stays open this many days after the last session"
+            }
+            hint={
+              s.type === "pre_course"
+                ? "Closes at the first session. Default 2."
+                : "Opens when the last session ends. Default 7."
+            }
+          >
+            <Input
+              id="s-window"
+              type="number"
+              min={0}
+              max={60}
+              value={s.windowDays ?? ""}
+              onChange={(e) => set("windowDays", optionalNumber(e.target.value))}
+            />
           </Field>
         )}
         <fieldset className="space-y-2 sm:col-span-2">
           <legend className="text-sm font-medium text-gray-900">Attempts and order</legend>
-          <CheckboxField checked={s.allowRetake} onCheckedChange={(checked) => set("allowRetake", checked)} label="Allow retakes" />
+          <CheckboxField
+            checked={s.allowRetake}
+            onCheckedChange={(checked) => set("allowRetake", checked)}
+            label="Allow retakes"
+          />
           {s.allowRetake && (
             <Field id="s-attempts" label="Most attempts (empty for unlimited)">
-              <Input id="s-attempts" type="number" min={1} className="w-32" value={s.maxAttempts ?? ""} onChange={(e) => set("maxAttempts", optionalNumber(e.target.value))} />
+              <Input
+                id="s-attempts"
+                type="number"
+                min={1}
+                className="w-32"
+                value={s.maxAttempts ?? ""}
+                onChange={(e) => set("maxAttempts", optionalNumber(e.target.value))}
+              />
             </Field>
           )}
-          <CheckboxField checked={s.randomizeQuestions} onCheckedChange={(checked) => set("randomizeQuestions", checked)} label="Shuffle questions (fixed per attempt)" />
-          <CheckboxField checked={s.randomizeAnswers} onCheckedChange={(checked) => set("randomizeAnswers", checked)} label="Shuffle answer options (fixed per attempt)" />
+          <CheckboxField
+            checked={s.randomizeQuestions}
+            onCheckedChange={(checked) => set("randomizeQuestions", checked)}
+            label="Shuffle questions (fixed per attempt)"
+          />
+          <CheckboxField
+            checked={s.randomizeAnswers}
+            onCheckedChange={(checked) => set("randomizeAnswers", checked)}
+            label="Shuffle answer options (fixed per attempt)"
+          />
         </fieldset>
         <div className="flex justify-end sm:col-span-2">
           <Button type="submit" loading={pending}>
@@ -292,7 +412,11 @@ function QuestionList({ detail, onEdit }: { detail: Detail; onEdit: (q: Detail["
   return (
     <ol className="mt-3 divide-y divide-gray-100 rounded-md border border-gray-200">
       {detail.questions.map((q, i) => (
-        <li key={q.questionId} className="flex flex-wrap items-start justify-between gap-3 px-3 py-3" data-testid="authoring-question">
+        <li
+          key={q.questionId}
+          className="flex flex-wrap items-start justify-between gap-3 px-3 py-3"
+          data-testid="authoring-question"
+        >
           <div className="min-w-0 flex-1">
             <p className={`text-sm font-medium ${q.isActive ? "text-gray-900" : "text-gray-500 line-through"}`}>
               {i + 1}. {q.questionText}
@@ -306,7 +430,14 @@ function QuestionList({ detail, onEdit }: { detail: Detail; onEdit: (q: Detail["
             <Button size="sm" variant="secondary" onClick={() => onEdit(q)} aria-label={`Edit question ${i + 1}`}>
               Edit
             </Button>
-            <Button size="sm" variant="ghost" loading={isPending(q.questionId)} onClick={() => void run(() => setActive({ questionId: q.questionId, isActive: !q.isActive }), { key: q.questionId })}>
+            <Button
+              size="sm"
+              variant="ghost"
+              loading={isPending(q.questionId)}
+              onClick={() =>
+                void run(() => setActive({ questionId: q.questionId, isActive: !q.isActive }), { key: q.questionId })
+              }
+            >
               {q.isActive ? "Remove from attempts" : "Use again"}
             </Button>
           </div>
@@ -327,7 +458,17 @@ const emptyOptions = (type: QuestionType) =>
         { id: crypto.randomUUID(), text: "", isCorrect: false },
       ];
 
-function QuestionDialog({ assessmentId, detail, question, onClose }: { assessmentId: Id<"assessments">; detail: Detail; question: Detail["questions"][number] | null; onClose: () => void }) {
+function QuestionDialog({
+  assessmentId,
+  detail,
+  question,
+  onClose,
+}: {
+  assessmentId: Id<"assessments">;
+  detail: Detail;
+  question: Detail["questions"][number] | null;
+  onClose: () => void;
+}) {
   const save = useMutation(api.assessments.authoring.saveQuestion);
   const { pending, handleSubmit } = useSubmit();
   const [q, setQ] = useState<QuestionArgs>(() => {
@@ -335,22 +476,42 @@ function QuestionDialog({ assessmentId, detail, question, onClose }: { assessmen
       const { questionId: _id, isActive: _a, sortOrder: _s, ...rest } = question;
       return rest;
     }
-    return { questionType: "multiple_choice", questionText: "", points: 10, difficulty: "medium", answers: emptyOptions("multiple_choice") };
+    return {
+      questionType: "multiple_choice",
+      questionText: "",
+      points: 10,
+      difficulty: "medium",
+      answers: emptyOptions("multiple_choice"),
+    };
   });
-  const set = <K extends keyof QuestionArgs>(key: K, value: QuestionArgs[K]) => setQ((prev) => ({ ...prev, [key]: value }));
-  const choice = q.questionType === "multiple_choice" || q.questionType === "multiple_select" || q.questionType === "true_false";
+  const set = <K extends keyof QuestionArgs>(key: K, value: QuestionArgs[K]) =>
+    setQ((prev) => ({ ...prev, [key]: value }));
+  const choice =
+    q.questionType === "multiple_choice" || q.questionType === "multiple_select" || q.questionType === "true_false";
   const answers = q.answers ?? [];
   const setAnswer = (i: number, patch: Partial<(typeof answers)[number]>) =>
     set(
       "answers",
-      answers.map((a, j) => (j === i ? { ...a, ...patch } : patch.isCorrect && q.questionType !== "multiple_select" ? { ...a, isCorrect: false } : a)),
+      answers.map((a, j) =>
+        j === i
+          ? { ...a, ...patch }
+          : patch.isCorrect && q.questionType !== "multiple_select"
+            ? { ...a, isCorrect: false }
+            : a,
+      ),
     );
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title={question ? "Edit question" : "Add question"} className="max-h-[88vh] w-[min(44rem,calc(100vw-2rem))] overflow-auto">
+      <DialogContent
+        title={question ? "Edit question" : "Add question"}
+        className="max-h-[88vh] w-[min(44rem,calc(100vw-2rem))] overflow-auto"
+      >
         <form
           className="space-y-4"
-          onSubmit={handleSubmit(() => save({ assessmentId, ...(question ? { questionId: question.questionId } : {}), ...q }), { onSuccess: onClose })}
+          onSubmit={handleSubmit(
+            () => save({ assessmentId, ...(question ? { questionId: question.questionId } : {}), ...q }),
+            { onSuccess: onClose },
+          )}
         >
           <div className="grid gap-4 sm:grid-cols-3">
             <Field id="q-type" label="Type">
@@ -359,27 +520,53 @@ function QuestionDialog({ assessmentId, detail, question, onClose }: { assessmen
                 value={q.questionType}
                 onChange={(e) => {
                   const type = e.target.value as QuestionType;
-                  setQ((prev) => ({ ...prev, questionType: type, answers: type === "multiple_choice" || type === "multiple_select" || type === "true_false" ? emptyOptions(type) : undefined }));
+                  setQ((prev) => ({
+                    ...prev,
+                    questionType: type,
+                    answers:
+                      type === "multiple_choice" || type === "multiple_select" || type === "true_false"
+                        ? emptyOptions(type)
+                        : undefined,
+                  }));
                 }}
               >
                 <SelectOptions labels={QUESTION_TYPE_LABEL} />
               </Select>
             </Field>
             <Field id="q-points" label="Points">
-              <Input id="q-points" type="number" min={0} max={100} disabled={q.questionType === "rating_scale"} value={q.questionType === "rating_scale" ? 0 : q.points} onChange={(e) => set("points", Number(e.target.value))} />
+              <Input
+                id="q-points"
+                type="number"
+                min={0}
+                max={100}
+                disabled={q.questionType === "rating_scale"}
+                value={q.questionType === "rating_scale" ? 0 : q.points}
+                onChange={(e) => set("points", Number(e.target.value))}
+              />
             </Field>
             <Field id="q-difficulty" label="Difficulty">
-              <Select id="q-difficulty" value={q.difficulty} onChange={(e) => set("difficulty", e.target.value as QuestionArgs["difficulty"])}>
+              <Select
+                id="q-difficulty"
+                value={q.difficulty}
+                onChange={(e) => set("difficulty", e.target.value as QuestionArgs["difficulty"])}
+              >
                 <SelectOptions labels={DIFFICULTY_LABEL} />
               </Select>
             </Field>
           </div>
           <Field id="q-text" label="Question">
-            <Textarea id="q-text" rows={3} value={q.questionText} onChange={(e) => set("questionText", e.target.value)} />
+            <Textarea
+              id="q-text"
+              rows={3}
+              value={q.questionText}
+              onChange={(e) => set("questionText", e.target.value)}
+            />
           </Field>
           {choice && (
             <fieldset className="space-y-2">
-              <legend className="text-sm font-medium text-gray-900">Answers ({q.questionType === "multiple_select" ? "tick every correct one" : "tick the correct one"})</legend>
+              <legend className="text-sm font-medium text-gray-900">
+                Answers ({q.questionType === "multiple_select" ? "tick every correct one" : "tick the correct one"})
+              </legend>
               {answers.map((a, i) => (
                 <div key={a.id} className="flex items-center gap-2">
                   <input
@@ -390,53 +577,122 @@ function QuestionDialog({ assessmentId, detail, question, onClose }: { assessmen
                     checked={a.isCorrect}
                     onChange={(e) => setAnswer(i, { isCorrect: e.target.checked })}
                   />
-                  <Input aria-label={`Answer ${i + 1}`} value={a.text} disabled={q.questionType === "true_false"} onChange={(e) => setAnswer(i, { text: e.target.value })} />
-                  <Input aria-label={`Feedback for answer ${i + 1}`} placeholder="Feedback (optional)" value={a.feedback ?? ""} onChange={(e) => setAnswer(i, { feedback: e.target.value })} />
+                  <Input
+                    aria-label={`Answer ${i + 1}`}
+                    value={a.text}
+                    disabled={q.questionType === "true_false"}
+                    onChange={(e) => setAnswer(i, { text: e.target.value })}
+                  />
+                  <Input
+                    aria-label={`Feedback for answer ${i + 1}`}
+                    placeholder="Feedback (optional)"
+                    value={a.feedback ?? ""}
+                    onChange={(e) => setAnswer(i, { feedback: e.target.value })}
+                  />
                 </div>
               ))}
               {q.questionType !== "true_false" && answers.length < 10 && (
-                <Button type="button" size="sm" variant="ghost" onClick={() => set("answers", [...answers, { id: crypto.randomUUID(), text: "", isCorrect: false }])}>
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => set("answers", [...answers, { id: crypto.randomUUID(), text: "", isCorrect: false }])}
+                >
                   <Plus className="size-4" aria-hidden /> Add an answer
                 </Button>
               )}
             </fieldset>
           )}
           {q.questionType === "short_answer" && (
-            <Field id="q-accepted" label="Accepted answers (one a line)" hint="Case, accents, punctuation and spacing do not matter.">
-              <Textarea id="q-accepted" rows={3} value={(q.acceptedAnswers ?? []).join("\n")} onChange={(e) => set("acceptedAnswers", e.target.value.split("\n"))} />
+            <Field
+              id="q-accepted"
+              label="Accepted answers (one a line)"
+              hint="Case, accents, punctuation and spacing do not matter."
+            >
+              <Textarea
+                id="q-accepted"
+                rows={3}
+                value={(q.acceptedAnswers ?? []).join("\n")}
+                onChange={(e) => set("acceptedAnswers", e.target.value.split("\n"))}
+              />
             </Field>
           )}
           {q.questionType === "rating_scale" && (
             <div className="grid gap-4 sm:grid-cols-2">
               <Field id="q-min" label="Lowest value">
-                <Input id="q-min" type="number" min={0} max={10} value={q.scaleMin ?? 1} onChange={(e) => set("scaleMin", Number(e.target.value))} />
+                <Input
+                  id="q-min"
+                  type="number"
+                  min={0}
+                  max={10}
+                  value={q.scaleMin ?? 1}
+                  onChange={(e) => set("scaleMin", Number(e.target.value))}
+                />
               </Field>
               <Field id="q-max" label="Highest value">
-                <Input id="q-max" type="number" min={1} max={10} value={q.scaleMax ?? 5} onChange={(e) => set("scaleMax", Number(e.target.value))} />
+                <Input
+                  id="q-max"
+                  type="number"
+                  min={1}
+                  max={10}
+                  value={q.scaleMax ?? 5}
+                  onChange={(e) => set("scaleMax", Number(e.target.value))}
+                />
               </Field>
               <Field id="q-min-label" label="Label of the lowest">
-                <Input id="q-min-label" value={q.scaleLabels?.min ?? ""} onChange={(e) => set("scaleLabels", { min: e.target.value, max: q.scaleLabels?.max ?? "" })} />
+                <Input
+                  id="q-min-label"
+                  value={q.scaleLabels?.min ?? ""}
+                  onChange={(e) => set("scaleLabels", { min: e.target.value, max: q.scaleLabels?.max ?? "" })}
+                />
               </Field>
               <Field id="q-max-label" label="Label of the highest">
-                <Input id="q-max-label" value={q.scaleLabels?.max ?? ""} onChange={(e) => set("scaleLabels", { min: q.scaleLabels?.min ?? "", max: e.target.value })} />
+                <Input
+                  id="q-max-label"
+                  value={q.scaleLabels?.max ?? ""}
+                  onChange={(e) => set("scaleLabels", { min: q.scaleLabels?.min ?? "", max: e.target.value })}
+                />
               </Field>
             </div>
           )}
           {q.questionType === "open_ended" && (
             <>
-              <Field id="q-rubric" label="Rubric" hint="What a good answer contains. The AI grades against it; instructors see it when they review.">
-                <Textarea id="q-rubric" rows={3} value={q.rubric ?? ""} onChange={(e) => set("rubric", e.target.value)} />
+              <Field
+                id="q-rubric"
+                label="Rubric"
+                hint="What a good answer contains. The AI grades against it; instructors see it when they review."
+              >
+                <Textarea
+                  id="q-rubric"
+                  rows={3}
+                  value={q.rubric ?? ""}
+                  onChange={(e) => set("rubric", e.target.value)}
+                />
               </Field>
-              <CheckboxField checked={q.aiGradingEnabled !== false} onCheckedChange={(checked) => set("aiGradingEnabled", checked)} label="Let the AI grade first (confident grades count; others wait for review)" />
+              <CheckboxField
+                checked={q.aiGradingEnabled !== false}
+                onCheckedChange={(checked) => set("aiGradingEnabled", checked)}
+                label="Let the AI grade first (confident grades count; others wait for review)"
+              />
             </>
           )}
           {(q.questionType === "open_ended" || q.questionType === "short_answer") && (
             <Field id="q-sample" label="Sample answer (optional)">
-              <Textarea id="q-sample" rows={2} value={q.sampleAnswer ?? ""} onChange={(e) => set("sampleAnswer", e.target.value)} />
+              <Textarea
+                id="q-sample"
+                rows={2}
+                value={q.sampleAnswer ?? ""}
+                onChange={(e) => set("sampleAnswer", e.target.value)}
+              />
             </Field>
           )}
           <Field id="q-explanation" label="Explanation (shown when answers are revealed)">
-            <Textarea id="q-explanation" rows={2} value={q.explanation ?? ""} onChange={(e) => set("explanation", e.target.value)} />
+            <Textarea
+              id="q-explanation"
+              rows={2}
+              value={q.explanation ?? ""}
+              onChange={(e) => set("explanation", e.target.value)}
+            />
           </Field>
           <fieldset>
             <legend className="text-sm font-medium text-gray-900">Skills it tests (up to 3)</legend>
@@ -445,7 +701,14 @@ function QuestionDialog({ assessmentId, detail, question, onClose }: { assessmen
                 <CheckboxField
                   key={skill.skillId}
                   checked={q.skillIds?.includes(skill.skillId) ?? false}
-                  onCheckedChange={(checked) => set("skillIds", checked ? [...(q.skillIds ?? []), skill.skillId] : (q.skillIds ?? []).filter((id) => id !== skill.skillId))}
+                  onCheckedChange={(checked) =>
+                    set(
+                      "skillIds",
+                      checked
+                        ? [...(q.skillIds ?? []), skill.skillId]
+                        : (q.skillIds ?? []).filter((id) => id !== skill.skillId),
+                    )
+                  }
                   label={skill.name}
                 />
               ))}
@@ -469,7 +732,11 @@ function PreviewDialog({ assessmentId, onClose }: { assessmentId: Id<"assessment
   const preview = useQuery(api.assessments.authoring.preview, { assessmentId });
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title={preview ? `Preview: ${preview.title}` : "Preview"} description="Exactly what learners are sent: no correct answers, no explanations. Nothing you click here is saved." className="max-h-[88vh] w-[min(44rem,calc(100vw-2rem))] overflow-auto">
+      <DialogContent
+        title={preview ? `Preview: ${preview.title}` : "Preview"}
+        description="Exactly what learners are sent: no correct answers, no explanations. Nothing you click here is saved."
+        className="max-h-[88vh] w-[min(44rem,calc(100vw-2rem))] overflow-auto"
+      >
         {preview === undefined ? (
           <Skeleton className="h-40" />
         ) : preview === null ? (
@@ -482,7 +749,11 @@ function PreviewDialog({ assessmentId, onClose }: { assessmentId: Id<"assessment
   );
 }
 
-function PreviewQuestions({ questions }: { questions: NonNullable<FunctionReturnType<typeof api.assessments.authoring.preview>>["questions"] }) {
+function PreviewQuestions({
+  questions,
+}: {
+  questions: NonNullable<FunctionReturnType<typeof api.assessments.authoring.preview>>["questions"];
+}) {
   const [local, setLocal] = useState(questions);
   return (
     <ol className="space-y-4">
@@ -492,7 +763,9 @@ function PreviewQuestions({ questions }: { questions: NonNullable<FunctionReturn
             question={question}
             index={index}
             disabled={false}
-            onAnswer={(answer) => setLocal((prev) => prev.map((q) => (q.questionId === question.questionId ? withAnswer(q, answer) : q)))}
+            onAnswer={(answer) =>
+              setLocal((prev) => prev.map((q) => (q.questionId === question.questionId ? withAnswer(q, answer) : q)))
+            }
           />
         </li>
       ))}

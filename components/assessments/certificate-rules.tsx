@@ -13,14 +13,23 @@ import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useSubmit } from "@/lib/use-submit";
 
-/** On the admin course page: who earns the course's certificate (attendance, the post-course assessment and its passing score, validity). */
+/**
+ * On the admin course page: who earns the course's certificate (attendance, the post-course assessment and its passing
+ * score, validity).
+ */
 export function CertificateRules({ courseId }: { courseId: Id<"courses"> }) {
   const rules = useQuery(api.assessments.authoring.certificateRules, { courseId });
   if (rules === undefined) return <Skeleton className="h-48" />;
   return <RulesForm courseId={courseId} rules={rules} />;
 }
 
-function RulesForm({ courseId, rules }: { courseId: Id<"courses">; rules: FunctionReturnType<typeof api.assessments.authoring.certificateRules> }) {
+function RulesForm({
+  courseId,
+  rules,
+}: {
+  courseId: Id<"courses">;
+  rules: FunctionReturnType<typeof api.assessments.authoring.certificateRules>;
+}) {
   const save = useMutation(api.assessments.authoring.saveCertificateRules);
   const { pending, handleSubmit } = useSubmit();
   const [form, setForm] = useState({
@@ -37,7 +46,10 @@ function RulesForm({ courseId, rules }: { courseId: Id<"courses">; rules: Functi
           Edit the course&apos;s assessments
         </Link>
       </div>
-      <p className="text-sm text-gray-600">Learners who meet these rules when their cohort ends (or later, when they pass the post-course assessment) get a signed certificate.</p>
+      <p className="text-sm text-gray-600">
+        Learners who meet these rules when their cohort ends (or later, when they pass the post-course assessment) get a
+        signed certificate.
+      </p>
       <form
         className="mt-4 grid gap-4 sm:grid-cols-2"
         onSubmit={handleSubmit(
@@ -53,10 +65,24 @@ function RulesForm({ courseId, rules }: { courseId: Id<"courses">; rules: Functi
         )}
       >
         <Field id="rules-attendance" label="Attendance needed (% of held sessions)">
-          <Input id="rules-attendance" type="number" min={0} max={100} value={form.attendance} onChange={(e) => setForm({ ...form, attendance: e.target.value })} />
+          <Input
+            id="rules-attendance"
+            type="number"
+            min={0}
+            max={100}
+            value={form.attendance}
+            onChange={(e) => setForm({ ...form, attendance: e.target.value })}
+          />
         </Field>
         <Field id="rules-validity" label="Valid for (months, empty for no expiry)">
-          <Input id="rules-validity" type="number" min={1} max={120} value={form.validity} onChange={(e) => setForm({ ...form, validity: e.target.value })} />
+          <Input
+            id="rules-validity"
+            type="number"
+            min={1}
+            max={120}
+            value={form.validity}
+            onChange={(e) => setForm({ ...form, validity: e.target.value })}
+          />
         </Field>
         <CheckboxField
           className="sm:col-span-2"
@@ -66,7 +92,14 @@ function RulesForm({ courseId, rules }: { courseId: Id<"courses">; rules: Functi
         />
         {rules.postAssessment && form.requirePost && (
           <Field id="rules-passing" label="Passing score of the post-course assessment (%)">
-            <Input id="rules-passing" type="number" min={0} max={100} value={form.passing} onChange={(e) => setForm({ ...form, passing: e.target.value })} />
+            <Input
+              id="rules-passing"
+              type="number"
+              min={0}
+              max={100}
+              value={form.passing}
+              onChange={(e) => setForm({ ...form, passing: e.target.value })}
+            />
           </Field>
         )}
         <div className="flex justify-end sm:col-span-2">

@@ -21,7 +21,10 @@ import { useSubmit } from "@/lib/use-submit";
 
 type Results = NonNullable<FunctionReturnType<typeof api.assessments.review.cohortResults>>;
 
-/** A cohort's results for its staff: per assessment the score distribution, pass rate and item statistics; the average gain. */
+/**
+ * A cohort's results for its staff: per assessment the score distribution, pass rate and item statistics; the average
+ * gain.
+ */
 export function CohortResults({ cohortId }: { cohortId: Id<"cohorts"> }) {
   const data = useQuery(api.assessments.review.cohortResults, { cohortId });
   const [open, setOpen] = useState<Id<"assessmentAttempts"> | null>(null);
@@ -33,7 +36,9 @@ export function CohortResults({ cohortId }: { cohortId: Id<"cohorts"> }) {
       {data === undefined ? (
         <Skeleton className="mt-2 h-96" />
       ) : data === null ? (
-        <p className="mt-4 text-sm text-gray-700">Only the cohort&apos;s instructor and platform admins see its results.</p>
+        <p className="mt-4 text-sm text-gray-700">
+          Only the cohort&apos;s instructor and platform admins see its results.
+        </p>
       ) : (
         <>
           <h1 className="mt-2 text-xl font-semibold text-gray-900">Assessment results · {data.cohortName}</h1>
@@ -62,7 +67,13 @@ function scoreBands(distribution: number[]) {
   return distribution.map((learners, band) => ({ band: `${band * 10}–${band === 9 ? 100 : band * 10 + 9}`, learners }));
 }
 
-function AssessmentResults({ result, onOpen }: { result: Results["assessments"][number]; onOpen: (id: Id<"assessmentAttempts">) => void }) {
+function AssessmentResults({
+  result,
+  onOpen,
+}: {
+  result: Results["assessments"][number];
+  onOpen: (id: Id<"assessmentAttempts">) => void;
+}) {
   const bands = scoreBands(result.distribution);
   return (
     <Card className="mt-6 p-5">
@@ -80,7 +91,10 @@ function AssessmentResults({ result, onOpen }: { result: Results["assessments"][
         <div className="mt-4 grid gap-6 lg:grid-cols-2">
           <BarChartCard
             title="Score distribution"
-            summary={`Learners per band of scores: ${bands.filter((b) => b.learners > 0).map((b) => `${b.learners} at ${b.band}%`).join(", ")}.`}
+            summary={`Learners per band of scores: ${bands
+              .filter((b) => b.learners > 0)
+              .map((b) => `${b.learners} at ${b.band}%`)
+              .join(", ")}.`}
             data={bands}
             xKey="band"
             series={[{ key: "learners", label: "Learners", color: CHART_COLORS.brand }]}
@@ -96,7 +110,11 @@ function AssessmentResults({ result, onOpen }: { result: Results["assessments"][
               {result.attempts.map((a) => (
                 <TableRow key={a.attemptId}>
                   <TableRowHeader className="py-2">
-                    <button type="button" className="text-left font-normal text-brand-700 hover:underline" onClick={() => onOpen(a.attemptId)}>
+                    <button
+                      type="button"
+                      className="text-left font-normal text-brand-700 hover:underline"
+                      onClick={() => onOpen(a.attemptId)}
+                    >
                       {a.learnerName}
                     </button>
                   </TableRowHeader>
@@ -147,7 +165,11 @@ function AttemptDialog({ attemptId, onClose }: { attemptId: Id<"assessmentAttemp
   const detail = useQuery(api.assessments.review.attemptDetail, { attemptId });
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title={detail ? `${detail.learnerName} · ${detail.assessmentTitle}` : "Attempt"} description={detail?.score !== undefined ? `Score ${detail.score}%` : undefined} className="max-h-[85vh] w-[min(44rem,calc(100vw-2rem))] overflow-auto">
+      <DialogContent
+        title={detail ? `${detail.learnerName} · ${detail.assessmentTitle}` : "Attempt"}
+        description={detail?.score !== undefined ? `Score ${detail.score}%` : undefined}
+        className="max-h-[85vh] w-[min(44rem,calc(100vw-2rem))] overflow-auto"
+      >
         {detail === undefined ? (
           <Skeleton className="h-40" />
         ) : detail === null ? (
@@ -166,7 +188,14 @@ function AttemptDialog({ attemptId, onClose }: { attemptId: Id<"assessmentAttemp
                     {c.comment ? `: ${c.comment}` : ""}
                   </p>
                 ))}
-                {a.responseId && a.points > 0 && <ChangeGrade responseId={a.responseId} pointsEarned={a.pointsEarned} points={a.points} waiting={a.state !== "graded"} />}
+                {a.responseId && a.points > 0 && (
+                  <ChangeGrade
+                    responseId={a.responseId}
+                    pointsEarned={a.pointsEarned}
+                    points={a.points}
+                    waiting={a.state !== "graded"}
+                  />
+                )}
               </li>
             ))}
           </ol>
@@ -176,7 +205,17 @@ function AttemptDialog({ attemptId, onClose }: { attemptId: Id<"assessmentAttemp
   );
 }
 
-function ChangeGrade({ responseId, pointsEarned, points, waiting }: { responseId: Id<"questionResponses">; pointsEarned: number; points: number; waiting: boolean }) {
+function ChangeGrade({
+  responseId,
+  pointsEarned,
+  points,
+  waiting,
+}: {
+  responseId: Id<"questionResponses">;
+  pointsEarned: number;
+  points: number;
+  waiting: boolean;
+}) {
   const grade = useMutation(api.assessments.review.grade);
   const { pending, run } = useSubmit();
   const [value, setValue] = useState(String(pointsEarned));
@@ -184,13 +223,24 @@ function ChangeGrade({ responseId, pointsEarned, points, waiting }: { responseId
   return (
     <div className="mt-2 flex flex-wrap items-end gap-2">
       <Field id={id} label={`${waiting ? "Waiting for grading · " : ""}Points (of ${points})`}>
-        <Input id={id} type="number" className="w-28" min={0} max={points} step={0.5} value={value} onChange={(e) => setValue(e.target.value)} />
+        <Input
+          id={id}
+          type="number"
+          className="w-28"
+          min={0}
+          max={points}
+          step={0.5}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
       </Field>
       <Button
         size="sm"
         variant="secondary"
         loading={pending}
-        onClick={() => void run(() => grade({ responseId, points: Number(value) }), { success: "Grade saved; the score follows." })}
+        onClick={() =>
+          void run(() => grade({ responseId, points: Number(value) }), { success: "Grade saved; the score follows." })
+        }
       >
         Change grade
       </Button>

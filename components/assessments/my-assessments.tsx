@@ -16,12 +16,32 @@ type Row = FunctionReturnType<typeof api.assessments.take.mine>[number];
 function status(row: Row) {
   if (row.inProgress) return { label: "In progress", tone: "warning" as const, action: "Continue" };
   const latest = row.latest;
-  if (latest && latest.score === undefined) return { label: "Being graded", tone: "brand" as const, action: "See status" };
-  if (latest?.passed === true && row.type !== "pre_course") return { label: `Passed · ${latest.score}%`, tone: "success" as const, action: "See results" };
-  if (latest && row.type === "pre_course") return { label: `Done · ${latest.score}%`, tone: "success" as const, action: "See results" };
-  if (row.window === "upcoming") return { label: row.opensAt ? `Opens ${formatAppointment(row.opensAt)}` : "Upcoming", tone: "neutral" as const, action: "Details" };
-  if (latest) return { label: `${latest.score}%`, tone: "warning" as const, action: row.window === "open" && (row.attemptLimit === null || row.attemptsUsed < row.attemptLimit) ? "Try again" : "See results" };
-  return { label: row.closesAt ? `Open until ${formatAppointment(row.closesAt)}` : "Open", tone: "brand" as const, action: "Start" };
+  if (latest && latest.score === undefined)
+    return { label: "Being graded", tone: "brand" as const, action: "See status" };
+  if (latest?.passed === true && row.type !== "pre_course")
+    return { label: `Passed · ${latest.score}%`, tone: "success" as const, action: "See results" };
+  if (latest && row.type === "pre_course")
+    return { label: `Done · ${latest.score}%`, tone: "success" as const, action: "See results" };
+  if (row.window === "upcoming")
+    return {
+      label: row.opensAt ? `Opens ${formatAppointment(row.opensAt)}` : "Upcoming",
+      tone: "neutral" as const,
+      action: "Details",
+    };
+  if (latest)
+    return {
+      label: `${latest.score}%`,
+      tone: "warning" as const,
+      action:
+        row.window === "open" && (row.attemptLimit === null || row.attemptsUsed < row.attemptLimit)
+          ? "Try again"
+          : "See results",
+    };
+  return {
+    label: row.closesAt ? `Open until ${formatAppointment(row.closesAt)}` : "Open",
+    tone: "brand" as const,
+    action: "Start",
+  };
 }
 
 /** The learner's pre- and post-course assessments on /learn: what is open, due, being graded or done. */
@@ -31,12 +51,19 @@ export function MyAssessments() {
   return (
     <Card className="p-5" data-testid="my-assessments">
       <h2 className="text-lg font-semibold text-gray-900">Assessments</h2>
-      <p className="text-sm text-gray-600">A short assessment before your cohort and one after it show what you gained; the post-course one counts toward your certificate.</p>
+      <p className="text-sm text-gray-600">
+        A short assessment before your cohort and one after it show what you gained; the post-course one counts toward
+        your certificate.
+      </p>
       <ul className="mt-3 divide-y divide-gray-100 rounded-md border border-gray-200">
         {rows.map((row) => {
           const s = status(row);
           return (
-            <li key={`${row.assessmentId}-${row.cohortName}`} className="flex flex-wrap items-center justify-between gap-3 px-3 py-3" data-testid="assessment-row">
+            <li
+              key={`${row.assessmentId}-${row.cohortName}`}
+              className="flex flex-wrap items-center justify-between gap-3 px-3 py-3"
+              data-testid="assessment-row"
+            >
               <div className="flex items-start gap-2">
                 <ClipboardCheck className="mt-0.5 size-5 text-brand-700" aria-hidden />
                 <div>
@@ -48,7 +75,15 @@ export function MyAssessments() {
               </div>
               <div className="flex items-center gap-2">
                 <Badge tone={s.tone}>{s.label}</Badge>
-                <Button asChild size="sm" variant={s.action === "Start" || s.action === "Continue" || s.action === "Try again" ? "primary" : "secondary"}>
+                <Button
+                  asChild
+                  size="sm"
+                  variant={
+                    s.action === "Start" || s.action === "Continue" || s.action === "Try again"
+                      ? "primary"
+                      : "secondary"
+                  }
+                >
                   <Link href={`/learn/assessments/${row.assessmentId}`} aria-label={`${s.action}: ${row.title}`}>
                     {s.action}
                   </Link>

@@ -42,7 +42,10 @@ export function ReviewQueues() {
   );
 }
 
-/** One cohort's review queue: each open answer with the rubric and the AI's suggestion; accept it or give your own grade. */
+/**
+ * One cohort's review queue: each open answer with the rubric and the AI's suggestion; accept it or give your own
+ * grade.
+ */
 export function ReviewQueue({ cohortId }: { cohortId: Id<"cohorts"> }) {
   const data = useQuery(api.assessments.review.queue, { cohortId });
   return (
@@ -53,7 +56,9 @@ export function ReviewQueue({ cohortId }: { cohortId: Id<"cohorts"> }) {
       {data === undefined ? (
         <Skeleton className="mt-2 h-8 w-80" />
       ) : data === null ? (
-        <p className="mt-4 text-sm text-gray-700">Only the cohort&apos;s instructor and platform admins grade its assessments.</p>
+        <p className="mt-4 text-sm text-gray-700">
+          Only the cohort&apos;s instructor and platform admins grade its assessments.
+        </p>
       ) : (
         <>
           <h1 className="mt-2 text-xl font-semibold text-gray-900">Answers to grade · {data.cohortName}</h1>
@@ -62,11 +67,17 @@ export function ReviewQueue({ cohortId }: { cohortId: Id<"cohorts"> }) {
             {data.aiConfigured
               ? "The AI grades open answers first: confident grades count at once, the ones it is less sure of wait here with its suggestion, and the ones it cannot judge are yours to grade."
               : "No AI model is set up, so every open answer is graded here by hand."}
-            {data.waitingForAi > 0 ? ` ${data.waitingForAi} answer${data.waitingForAi === 1 ? " is" : "s are"} still with the AI.` : ""}
+            {data.waitingForAi > 0
+              ? ` ${data.waitingForAi} answer${data.waitingForAi === 1 ? " is" : "s are"} still with the AI.`
+              : ""}
           </p>
           <div className="mt-6 space-y-4">
             {data.items.length === 0 ? (
-              <EmptyState icon={Inbox} title="Nothing to grade" description="Open answers that need you appear here as learners submit; they appear live." />
+              <EmptyState
+                icon={Inbox}
+                title="Nothing to grade"
+                description="Open answers that need you appear here as learners submit; they appear live."
+              />
             ) : (
               data.items.map((item) => <ReviewItem key={item.responseId} item={item} />)
             )}
@@ -93,13 +104,21 @@ function ReviewItem({ item }: { item: Item }) {
           <p className="text-sm font-semibold text-gray-900">{item.learnerName}</p>
           <p className="text-xs text-gray-600">{item.assessmentTitle}</p>
         </div>
-        {item.state === "review" ? <Badge tone="brand">AI suggestion to confirm</Badge> : <Badge tone="warning">Grade by hand</Badge>}
+        {item.state === "review" ? (
+          <Badge tone="brand">AI suggestion to confirm</Badge>
+        ) : (
+          <Badge tone="warning">Grade by hand</Badge>
+        )}
       </div>
-      <p className="mt-3 whitespace-pre-line text-sm font-medium text-gray-900">{item.questionText}</p>
-      <blockquote className="mt-2 whitespace-pre-line rounded-md border-l-4 border-gray-300 bg-gray-50 px-3 py-2 text-sm text-gray-800">{item.response}</blockquote>
+      <p className="mt-3 text-sm font-medium whitespace-pre-line text-gray-900">{item.questionText}</p>
+      <blockquote className="mt-2 rounded-md border-l-4 border-gray-300 bg-gray-50 px-3 py-2 text-sm whitespace-pre-line text-gray-800">
+        {item.response}
+      </blockquote>
       {(item.rubric || item.sampleAnswer) && (
         <details className="mt-2 text-sm">
-          <summary className="cursor-pointer text-brand-700 hover:underline">Rubric{item.sampleAnswer ? " and sample answer" : ""}</summary>
+          <summary className="cursor-pointer text-brand-700 hover:underline">
+            Rubric{item.sampleAnswer ? " and sample answer" : ""}
+          </summary>
           {item.rubric && <p className="mt-1 whitespace-pre-line text-gray-800">{item.rubric}</p>}
           {item.sampleAnswer && <p className="mt-1 whitespace-pre-line text-gray-700">Sample: {item.sampleAnswer}</p>}
         </details>
@@ -110,7 +129,8 @@ function ReviewItem({ item }: { item: Item }) {
           <span>
             {item.aiSuggestedPoints !== undefined && (
               <span className="font-medium">
-                AI suggests {item.aiSuggestedPoints} of {item.points} points{item.aiConfidence !== undefined ? ` (confidence ${Math.round(item.aiConfidence * 100)}%)` : ""}.{" "}
+                AI suggests {item.aiSuggestedPoints} of {item.points} points
+                {item.aiConfidence !== undefined ? ` (confidence ${Math.round(item.aiConfidence * 100)}%)` : ""}.{" "}
               </span>
             )}
             {item.aiExplanation}
@@ -119,22 +139,52 @@ function ReviewItem({ item }: { item: Item }) {
       )}
       <div className="mt-4 grid gap-3 sm:grid-cols-[160px_1fr]">
         <Field id={`points-${id}`} label={`Points (of ${item.points})`}>
-          <Input id={`points-${id}`} type="number" inputMode="decimal" min={0} max={item.points} step={0.5} value={points} onChange={(e) => setPoints(e.target.value)} />
+          <Input
+            id={`points-${id}`}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={item.points}
+            step={0.5}
+            value={points}
+            onChange={(e) => setPoints(e.target.value)}
+          />
         </Field>
         <Field id={`comment-${id}`} label="Comment for the learner (optional)">
-          <Textarea id={`comment-${id}`} rows={2} maxLength={5000} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <Textarea
+            id={`comment-${id}`}
+            rows={2}
+            maxLength={5000}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
         </Field>
       </div>
       <div className="mt-3 flex flex-wrap justify-end gap-2">
         {item.aiSuggestedPoints !== undefined && (
-          <Button variant="secondary" loading={isPending("accept")} disabled={pending} onClick={() => void run(() => accept({ responseId: id, ...(trimmed ? { comment: trimmed } : {}) }), { ...graded, key: "accept" })}>
+          <Button
+            variant="secondary"
+            loading={isPending("accept")}
+            disabled={pending}
+            onClick={() =>
+              void run(() => accept({ responseId: id, ...(trimmed ? { comment: trimmed } : {}) }), {
+                ...graded,
+                key: "accept",
+              })
+            }
+          >
             Accept AI grade ({item.aiSuggestedPoints})
           </Button>
         )}
         <Button
           loading={isPending("grade")}
           disabled={pending || points.trim() === ""}
-          onClick={() => void run(() => grade({ responseId: id, points: Number(points), ...(trimmed ? { comment: trimmed } : {}) }), { ...graded, key: "grade" })}
+          onClick={() =>
+            void run(
+              () => grade({ responseId: id, points: Number(points), ...(trimmed ? { comment: trimmed } : {}) }),
+              { ...graded, key: "grade" },
+            )
+          }
         >
           Save grade
         </Button>

@@ -40,7 +40,9 @@ export function TakeAssessment({ assessmentId }: { assessmentId: Id<"assessments
     return (
       <div className="mx-auto max-w-[760px] px-4 py-10">
         <h1 className="text-xl font-semibold text-gray-900">Assessment not available</h1>
-        <p className="mt-2 text-sm text-gray-700">This assessment is for confirmed participants of its course. Sign in with the account you enrolled with.</p>
+        <p className="mt-2 text-sm text-gray-700">
+          This assessment is for confirmed participants of its course. Sign in with the account you enrolled with.
+        </p>
         <Link href="/learn" className="mt-4 inline-block text-sm text-brand-700 hover:underline">
           ← My learning
         </Link>
@@ -53,7 +55,9 @@ export function TakeAssessment({ assessmentId }: { assessmentId: Id<"assessments
       <Link href="/learn" className="text-sm text-brand-700 hover:underline">
         ← My learning
       </Link>
-      <p className="mt-3 text-xs font-semibold uppercase tracking-wide text-brand-700">{ASSESSMENT_TYPE_LABEL[overview.type]}</p>
+      <p className="mt-3 text-xs font-semibold tracking-wide text-brand-700 uppercase">
+        {ASSESSMENT_TYPE_LABEL[overview.type]}
+      </p>
       <h1 className="mt-1 text-2xl font-semibold text-gray-900">{overview.title}</h1>
       <p className="text-sm text-gray-600">
         {overview.courseTitle} · {overview.cohortName}
@@ -74,10 +78,20 @@ export function TakeAssessment({ assessmentId }: { assessmentId: Id<"assessments
               <ul className="mt-2 divide-y divide-gray-100">
                 {overview.attempts.map((a) => (
                   <li key={a.attemptId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                    <button type="button" className="text-brand-700 hover:underline" onClick={() => setChosen(a.attemptId)}>
+                    <button
+                      type="button"
+                      className="text-brand-700 hover:underline"
+                      onClick={() => setChosen(a.attemptId)}
+                    >
                       Attempt {a.attemptNumber}
                     </button>
-                    <span className="tabular text-gray-700">{a.score !== undefined ? `${a.score}%${a.passed === false && overview.passingScore > 0 ? " · not passed" : a.passed ? " · passed" : ""}` : a.pendingGrades > 0 ? "Being graded" : "In progress"}</span>
+                    <span className="tabular text-gray-700">
+                      {a.score !== undefined
+                        ? `${a.score}%${a.passed === false && overview.passingScore > 0 ? " · not passed" : a.passed ? " · passed" : ""}`
+                        : a.pendingGrades > 0
+                          ? "Being graded"
+                          : "In progress"}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -92,8 +106,14 @@ export function TakeAssessment({ assessmentId }: { assessmentId: Id<"assessments
 function Rules({ overview }: { overview: Overview }) {
   const items = [
     `${overview.questionCount} question${overview.questionCount === 1 ? "" : "s"}`,
-    overview.timeLimit ? `${overview.timeLimit} minutes once you start; answers are saved as you go and submitted when time runs out` : "No time limit; answers are saved as you go",
-    overview.attemptLimit === null ? "Unlimited attempts" : overview.attemptLimit === 1 ? "One attempt" : `Up to ${overview.attemptLimit} attempts (${overview.attempts.length} used)`,
+    overview.timeLimit
+      ? `${overview.timeLimit} minutes once you start; answers are saved as you go and submitted when time runs out`
+      : "No time limit; answers are saved as you go",
+    overview.attemptLimit === null
+      ? "Unlimited attempts"
+      : overview.attemptLimit === 1
+        ? "One attempt"
+        : `Up to ${overview.attemptLimit} attempts (${overview.attempts.length} used)`,
     overview.passingScore > 0 ? `${overview.passingScore}% to pass` : "No passing score: it measures where you stand",
     SHOW_CORRECT_ANSWERS_RULE[overview.showCorrectAnswers],
   ];
@@ -104,48 +124,82 @@ function Rules({ overview }: { overview: Overview }) {
           <li key={item}>{item}</li>
         ))}
       </ul>
-      {overview.openAnswersGradedByHand && <p className="mt-3 text-sm text-gray-700">Open answers are graded by your instructor (AI grading is not set up), so your score appears once they have graded them.</p>}
+      {overview.openAnswersGradedByHand && (
+        <p className="mt-3 text-sm text-gray-700">
+          Open answers are graded by your instructor (AI grading is not set up), so your score appears once they have
+          graded them.
+        </p>
+      )}
     </Card>
   );
 }
 
-function StartPanel({ overview, onStarted }: { overview: Overview; onStarted: (id: Id<"assessmentAttempts">) => void }) {
+function StartPanel({
+  overview,
+  onStarted,
+}: {
+  overview: Overview;
+  onStarted: (id: Id<"assessmentAttempts">) => void;
+}) {
   const start = useMutation(api.assessments.take.start);
   const { pending, run } = useSubmit();
   const label = overview.attempts.length === 0 ? "Start the assessment" : "Start another attempt";
   return (
     <div className="mt-6 flex flex-wrap items-center gap-3">
       {overview.canStart ? (
-        <Button loading={pending} onClick={() => void run(() => start({ assessmentId: overview.assessmentId }), { onSuccess: onStarted })}>
+        <Button
+          loading={pending}
+          onClick={() => void run(() => start({ assessmentId: overview.assessmentId }), { onSuccess: onStarted })}
+        >
           {label}
         </Button>
       ) : (
-        overview.refusal && <p className="text-sm text-gray-700" data-testid="assessment-refusal">{overview.attempts.length === 0 && overview.window === "upcoming" && overview.opensAt ? `Opens ${formatAppointment(overview.opensAt)}.` : overview.refusal}</p>
+        overview.refusal && (
+          <p className="text-sm text-gray-700" data-testid="assessment-refusal">
+            {overview.attempts.length === 0 && overview.window === "upcoming" && overview.opensAt
+              ? `Opens ${formatAppointment(overview.opensAt)}.`
+              : overview.refusal}
+          </p>
+        )
       )}
-      {overview.window === "open" && overview.closesAt && overview.canStart && <p className="text-sm text-gray-600">Open until {formatAppointment(overview.closesAt)}</p>}
+      {overview.window === "open" && overview.closesAt && overview.canStart && (
+        <p className="text-sm text-gray-600">Open until {formatAppointment(overview.closesAt)}</p>
+      )}
     </div>
   );
 }
 
 function AttemptForm({ attempt }: { attempt: Attempt }) {
-  const save = useMutation(api.assessments.take.saveAnswer).withOptimisticUpdate((store, { attemptId, questionId, ...answer }) => {
-    const current = store.getQuery(api.assessments.take.attempt, { attemptId });
-    if (!current) return;
-    store.setQuery(
-      api.assessments.take.attempt,
-      { attemptId },
-      { ...current, questions: current.questions.map((q) => (q.questionId === questionId ? withAnswer(q, answer) : q)) },
-    );
-  });
+  const save = useMutation(api.assessments.take.saveAnswer).withOptimisticUpdate(
+    (store, { attemptId, questionId, ...answer }) => {
+      const current = store.getQuery(api.assessments.take.attempt, { attemptId });
+      if (!current) return;
+      store.setQuery(
+        api.assessments.take.attempt,
+        { attemptId },
+        {
+          ...current,
+          questions: current.questions.map((q) => (q.questionId === questionId ? withAnswer(q, answer) : q)),
+        },
+      );
+    },
+  );
   const submit = useMutation(api.assessments.take.submit);
   const saves = useSubmit();
   const submission = useSubmit();
   const [lastSaved, setLastSaved] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const unanswered = attempt.questions.filter((q) => q.response.selectedAnswerIds.length === 0 && !q.response.textResponse.trim() && q.response.ratingValue === undefined).length;
+  const unanswered = attempt.questions.filter(
+    (q) =>
+      q.response.selectedAnswerIds.length === 0 &&
+      !q.response.textResponse.trim() &&
+      q.response.ratingValue === undefined,
+  ).length;
 
   const answer = (questionId: Id<"assessmentQuestions">, value: Answer) =>
-    void saves.run(() => save({ attemptId: attempt.attemptId, questionId, ...value }), { onSuccess: () => setLastSaved(Date.now()) });
+    void saves.run(() => save({ attemptId: attempt.attemptId, questionId, ...value }), {
+      onSuccess: () => setLastSaved(Date.now()),
+    });
 
   return (
     <div className="mt-6">
@@ -163,7 +217,12 @@ function AttemptForm({ attempt }: { attempt: Attempt }) {
         {attempt.questions.map((question, index) => (
           <li key={question.questionId}>
             <Card className="p-5">
-              <QuestionFields question={question} index={index} disabled={submission.pending} onAnswer={(value) => answer(question.questionId, value)} />
+              <QuestionFields
+                question={question}
+                index={index}
+                disabled={submission.pending}
+                onAnswer={(value) => answer(question.questionId, value)}
+              />
             </Card>
           </li>
         ))}
@@ -172,15 +231,27 @@ function AttemptForm({ attempt }: { attempt: Attempt }) {
         <Dialog open={confirming} onOpenChange={setConfirming}>
           {/* Not disabled while saving: leaving a text field saves it on mousedown, which would swallow this click. The
               submit reaches the server after the saves (one client's mutations run in order). */}
-          <Button onClick={() => setConfirming(true)}>
-            Submit answers
-          </Button>
-          <DialogContent title="Submit your answers?" description={unanswered > 0 ? `${unanswered} question${unanswered === 1 ? " is" : "s are"} unanswered. You cannot change answers after submitting.` : "You cannot change answers after submitting."}>
+          <Button onClick={() => setConfirming(true)}>Submit answers</Button>
+          <DialogContent
+            title="Submit your answers?"
+            description={
+              unanswered > 0
+                ? `${unanswered} question${unanswered === 1 ? " is" : "s are"} unanswered. You cannot change answers after submitting.`
+                : "You cannot change answers after submitting."
+            }
+          >
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => setConfirming(false)}>
                 Keep working
               </Button>
-              <Button loading={submission.pending} onClick={() => void submission.run(() => submit({ attemptId: attempt.attemptId }), { onSuccess: () => setConfirming(false) })}>
+              <Button
+                loading={submission.pending}
+                onClick={() =>
+                  void submission.run(() => submit({ attemptId: attempt.attemptId }), {
+                    onSuccess: () => setConfirming(false),
+                  })
+                }
+              >
                 Submit
               </Button>
             </div>
@@ -204,19 +275,28 @@ function Results({ attempt }: { attempt: Attempt }) {
               {attempt.status === "expired" ? " · submitted when time ran out" : ""}
             </p>
             {scored ? (
-              <p className="mt-1 text-3xl font-semibold tabular text-gray-900">{attempt.score}%</p>
+              <p className="tabular mt-1 text-3xl font-semibold text-gray-900">{attempt.score}%</p>
             ) : (
               <p className="mt-1 text-lg font-semibold text-gray-900">Being graded</p>
             )}
           </div>
-          {scored && attempt.passingScore > 0 && (attempt.passed ? <Badge tone="success">Passed</Badge> : <Badge tone="warning">Not passed · {attempt.passingScore}% needed</Badge>)}
+          {scored &&
+            attempt.passingScore > 0 &&
+            (attempt.passed ? (
+              <Badge tone="success">Passed</Badge>
+            ) : (
+              <Badge tone="warning">Not passed · {attempt.passingScore}% needed</Badge>
+            ))}
         </div>
         {!scored && (
           <p className="mt-2 text-sm text-gray-700">
-            Your instructor is grading {attempt.pendingGrades} open answer{attempt.pendingGrades === 1 ? "" : "s"}. Your score appears here (and you are notified) when they are done.
+            Your instructor is grading {attempt.pendingGrades} open answer{attempt.pendingGrades === 1 ? "" : "s"}. Your
+            score appears here (and you are notified) when they are done.
           </p>
         )}
-        {scored && !attempt.answersRevealed && <p className="mt-2 text-sm text-gray-700">Correct answers are not shown for this assessment yet.</p>}
+        {scored && !attempt.answersRevealed && (
+          <p className="mt-2 text-sm text-gray-700">Correct answers are not shown for this assessment yet.</p>
+        )}
       </Card>
       {attempt.answersRevealed && (
         <ol className="space-y-4">

@@ -8,12 +8,23 @@ import { errorCode, errorMessage } from "@/lib/errors";
 import { useSubmit } from "@/lib/use-submit";
 
 /** Our own refusals (rate limits, a blocked address) say what happened; anything else is the mail service. */
-const describeError = (error: unknown) => (errorCode(error) ? errorMessage(error) : "We could not send the link. Please try again in a minute.");
+const describeError = (error: unknown) =>
+  errorCode(error) ? errorMessage(error) : "We could not send the link. Please try again in a minute.";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Email → magic link that returns the person to `returnTo`; reports the normalized address once sent. */
-export function MagicLinkForm({ id, label, returnTo, onSent }: { id: string; label: string; returnTo: string; onSent: (address: string) => void }) {
+export function MagicLinkForm({
+  id,
+  label,
+  returnTo,
+  onSent,
+}: {
+  id: string;
+  label: string;
+  returnTo: string;
+  onSent: (address: string) => void;
+}) {
   const { signIn } = useAuthActions();
   const [email, setEmail] = useState("");
   const { pending: sending, error, setError, run } = useSubmit({ errors: "inline", describeError });

@@ -2,7 +2,9 @@
 import dynamic from "next/dynamic";
 import { useState, type ComponentProps } from "react";
 
-const SignInDialogContent = dynamic(() => import("./sign-in-dialog-content").then((m) => m.SignInDialogContent), { ssr: false });
+const SignInDialogContent = dynamic(() => import("./sign-in-dialog-content").then((m) => m.SignInDialogContent), {
+  ssr: false,
+});
 
 /**
  * "Sign in to continue" in a dialog, for signed-out visitors who press a primary action. The dialog, its focus

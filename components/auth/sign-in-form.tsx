@@ -41,7 +41,8 @@ export function SignInForm() {
   const next = safeNext(useSearchParams().get("next"));
   const demo = useSubmit({
     errors: "inline",
-    describeError: (error) => (error instanceof ConvexError ? errorMessage(error) : "We could not sign you in. Please try again."),
+    describeError: (error) =>
+      error instanceof ConvexError ? errorMessage(error) : "We could not sign you in. Please try again.",
   });
   const [sentTo, setSentTo] = useState<string | null>(null);
 
@@ -110,7 +111,9 @@ export function SignInForm() {
         options.localMode && (
           <Card className="p-6">
             <h2 className="text-sm font-semibold text-gray-900">Local mode: sign in as a demo person</h2>
-            <p className="mt-1 text-xs text-gray-600">Each button sends a real magic link to the dev mailbox and follows it.</p>
+            <p className="mt-1 text-xs text-gray-600">
+              Each button sends a real magic link to the dev mailbox and follows it.
+            </p>
             {demo.error && (
               <p role="alert" className="mt-2 text-sm text-red-700">
                 {demo.error}

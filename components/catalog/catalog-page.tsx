@@ -50,7 +50,7 @@ function FilterGroup<T extends string>({
   const entries = Object.entries(options) as Array<[T, string]>;
   return (
     <fieldset>
-      <legend className="mb-2 text-xs font-medium uppercase tracking-wide text-gray-600">{label}</legend>
+      <legend className="mb-2 text-xs font-medium tracking-wide text-gray-600 uppercase">{label}</legend>
       <div className="flex flex-wrap gap-2">
         {[[undefined, "All"] as const, ...entries].map(([key, text]) => (
           <button
@@ -60,7 +60,9 @@ function FilterGroup<T extends string>({
             onClick={() => onChange(key as T | undefined)}
             className={cn(
               "rounded-full border px-3 py-1 text-sm",
-              value === key ? "border-brand-700 bg-brand-50 text-brand-800" : "border-gray-300 bg-white text-gray-700 hover:bg-gray-50",
+              value === key
+                ? "border-brand-700 bg-brand-50 text-brand-800"
+                : "border-gray-300 bg-white text-gray-700 hover:bg-gray-50",
             )}
           >
             {text}

@@ -11,14 +11,21 @@ import { formatDateRange, formatPrice, formatTime, formatWeekday } from "@/lib/f
 import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
 import { SeatsLeft } from "./seats-left";
 
-/** One cohort: its schedule in its own timezone (named), live seats and the primary action. Rendered on the server, live after. */
+/**
+ * One cohort: its schedule in its own timezone (named), live seats and the primary action. Rendered on the server, live
+ * after.
+ */
 export function CohortDetail({ preloaded }: { preloaded: Preloaded<typeof api.catalog.browse.getCohort> }) {
   const data = usePreloadedQuery(preloaded);
   if (data === null) notFound();
   const { cohort, course, sessions, instructorName } = data;
   const zone = cohort.timezone ?? "UTC";
   const days = new Map<string, typeof sessions>();
-  for (const session of sessions) days.set(formatWeekday(session.startsAt, zone), [...(days.get(formatWeekday(session.startsAt, zone)) ?? []), session]);
+  for (const session of sessions)
+    days.set(formatWeekday(session.startsAt, zone), [
+      ...(days.get(formatWeekday(session.startsAt, zone)) ?? []),
+      session,
+    ]);
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <Link href={`/courses/${course.slug}`} className="text-sm text-brand-700 hover:underline">
@@ -44,11 +51,11 @@ export function CohortDetail({ preloaded }: { preloaded: Preloaded<typeof api.ca
           <p className="text-sm text-gray-600">Times in {zone}.</p>
           {[...days].map(([label, list]) => (
             <div key={label} className="mt-4">
-              <h3 className="text-xs font-semibold uppercase tracking-wide text-gray-600">{label}</h3>
+              <h3 className="text-xs font-semibold tracking-wide text-gray-600 uppercase">{label}</h3>
               <ul className="mt-2 divide-y divide-gray-100 rounded-md border border-gray-200 bg-white">
                 {list.map((session) => (
                   <li key={session._id} className="flex flex-wrap items-center gap-3 px-3 py-2.5">
-                    <span className="tabular w-40 whitespace-nowrap text-sm text-gray-700">
+                    <span className="tabular w-40 text-sm whitespace-nowrap text-gray-700">
                       {formatTime(session.startsAt, zone)} – {formatTime(session.endsAt, zone)}
                     </span>
                     <span className="flex-1 text-sm text-gray-900">{session.title}</span>
@@ -72,7 +79,12 @@ export function CohortDetail({ preloaded }: { preloaded: Preloaded<typeof api.ca
               )}
               <div className="mt-4">
                 {cohort.status === "open" ? (
-                  <ReserveAction cohortId={cohort._id} cohortName={cohort.name} seatsLeft={cohort.seatsLeft} courseSlug={course.slug} />
+                  <ReserveAction
+                    cohortId={cohort._id}
+                    cohortName={cohort.name}
+                    seatsLeft={cohort.seatsLeft}
+                    courseSlug={course.slug}
+                  />
                 ) : (
                   <p className="text-sm text-gray-700">This cohort is not open for enrollment.</p>
                 )}

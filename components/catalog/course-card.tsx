@@ -26,7 +26,12 @@ export function CourseCard({ course }: { course: CourseCardData }) {
           <>
             <p className="flex items-center gap-2 text-gray-700">
               <CalendarDays className="size-4 text-gray-500" aria-hidden />
-              Next: {formatDateRange(course.nextCohort.startDate, course.nextCohort.endDate, course.nextCohort.timezone ?? "UTC")}
+              Next:{" "}
+              {formatDateRange(
+                course.nextCohort.startDate,
+                course.nextCohort.endDate,
+                course.nextCohort.timezone ?? "UTC",
+              )}
             </p>
             <p className="flex items-center gap-2">
               <Users className="size-4 text-gray-500" aria-hidden />

@@ -13,7 +13,13 @@ import { CourseWaitlistAction } from "@/components/waitlist/course-waitlist-acti
 import { SeatsLeft } from "./seats-left";
 
 /** A course page, rendered on the server with the catalogue's data and kept live (seats, cohorts) after hydration. */
-export function CourseDetail({ preloaded, reserveFor }: { preloaded: Preloaded<typeof api.catalog.browse.getCourse>; reserveFor?: string }) {
+export function CourseDetail({
+  preloaded,
+  reserveFor,
+}: {
+  preloaded: Preloaded<typeof api.catalog.browse.getCourse>;
+  reserveFor?: string;
+}) {
   const course = usePreloadedQuery(preloaded);
   // Unpublished while the page was open.
   if (course === null) notFound();
@@ -46,11 +52,14 @@ export function CourseDetail({ preloaded, reserveFor }: { preloaded: Preloaded<t
             <div className="mt-3 space-y-6">
               {course.days.map((day) => (
                 <div key={day.dayNumber}>
-                  <h3 className="text-sm font-semibold uppercase tracking-wide text-gray-600">Day {day.dayNumber}</h3>
+                  <h3 className="text-sm font-semibold tracking-wide text-gray-600 uppercase">Day {day.dayNumber}</h3>
                   <ol className="mt-2 border-l border-gray-200">
                     {day.sessions.map((session) => (
                       <li key={session._id} className="relative ml-4 pb-4">
-                        <span className="absolute -left-[21px] top-1.5 size-2.5 rounded-full border-2 border-white bg-brand-600" aria-hidden />
+                        <span
+                          className="absolute top-1.5 -left-[21px] size-2.5 rounded-full border-2 border-white bg-brand-600"
+                          aria-hidden
+                        />
                         <div className="flex flex-wrap items-center gap-2">
                           <Badge tone="brand" title={SESSION_TYPE_LABEL[session.type]}>
                             {session.type} · {SESSION_TYPE_LABEL[session.type]}
@@ -76,14 +85,19 @@ export function CourseDetail({ preloaded, reserveFor }: { preloaded: Preloaded<t
             <h2 className="mt-5 text-sm font-semibold text-gray-900">Upcoming cohorts</h2>
             {course.cohorts.length === 0 ? (
               <>
-                <p className="mt-2 text-sm text-gray-600">No open cohort right now. People on the waitlist get the first seats of the next one.</p>
+                <p className="mt-2 text-sm text-gray-600">
+                  No open cohort right now. People on the waitlist get the first seats of the next one.
+                </p>
                 <CourseWaitlistAction courseId={course._id} courseSlug={course.slug} />
               </>
             ) : (
               <ul className="mt-2 divide-y divide-gray-100">
                 {course.cohorts.map((cohort) => (
                   <li key={cohort._id} className="py-3 text-sm">
-                    <Link href={`/cohorts/${cohort._id}`} className="font-medium text-gray-900 hover:text-brand-800 hover:underline">
+                    <Link
+                      href={`/cohorts/${cohort._id}`}
+                      className="font-medium text-gray-900 hover:text-brand-800 hover:underline"
+                    >
                       {cohort.name}
                     </Link>
                     <p className="mt-0.5 flex flex-wrap items-center gap-1 text-gray-600">
@@ -91,7 +105,10 @@ export function CourseDetail({ preloaded, reserveFor }: { preloaded: Preloaded<t
                       {formatDateRange(cohort.startDate, cohort.endDate, cohort.timezone ?? "UTC")}
                       <span className="text-gray-500">({cohort.timezone ?? "UTC"})</span>
                     </p>
-                    {/* Room for the tallest common state (seats + button, or "sold out" + waitlist button), so a seat sold live moves nothing below. */}
+                    {/*
+                     * Room for the tallest common state (seats + button, or "sold out" + waitlist button), so a seat
+                     * sold live moves nothing below.
+                     */}
                     <div className="min-h-16">
                       {cohort.seatsLeft > 0 && (
                         <p className="mt-1">

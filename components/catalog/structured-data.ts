@@ -23,7 +23,10 @@ export function courseJsonLd(
   course: CoursePage,
   site: { name: string; url: string; courseUrl: string; imageUrl: string; cohortUrl: (cohortId: string) => string },
 ) {
-  const minutes = course.days.reduce((sum, day) => sum + day.sessions.reduce((daySum, session) => daySum + session.durationMinutes, 0), 0);
+  const minutes = course.days.reduce(
+    (sum, day) => sum + day.sessions.reduce((daySum, session) => daySum + session.durationMinutes, 0),
+    0,
+  );
   const offer = (url: string, availability?: string) => ({
     "@type": "Offer",
     category: "Paid",
@@ -43,7 +46,12 @@ export function courseJsonLd(
     educationalLevel: LEVEL_LABEL[course.level],
     ...(course.outcomes.length > 0 ? { teaches: course.outcomes } : {}),
     provider: { "@type": "Organization", name: site.name, sameAs: site.url },
-    offers: [offer(site.courseUrl, course.cohorts.length === 0 ? undefined : course.cohorts.some((c) => c.seatsLeft > 0) ? IN_STOCK : SOLD_OUT)],
+    offers: [
+      offer(
+        site.courseUrl,
+        course.cohorts.length === 0 ? undefined : course.cohorts.some((c) => c.seatsLeft > 0) ? IN_STOCK : SOLD_OUT,
+      ),
+    ],
     hasCourseInstance: course.cohorts.map((cohort) => ({
       "@type": "CourseInstance",
       name: cohort.name,
@@ -60,9 +68,14 @@ export function courseJsonLd(
 type CohortPage = NonNullable<FunctionReturnType<typeof api.catalog.browse.getCohort>>;
 
 /** schema.org `Course` for a cohort page: the course with this one dated `CourseInstance`. */
-export function cohortJsonLd(data: CohortPage, site: { name: string; url: string; courseUrl: string; cohortUrl: string; imageUrl: string }) {
+export function cohortJsonLd(
+  data: CohortPage,
+  site: { name: string; url: string; courseUrl: string; cohortUrl: string; imageUrl: string },
+) {
   const { cohort, course, sessions, instructorName } = data;
-  const minutes = sessions.filter((s) => s.status !== "cancelled").reduce((sum, s) => sum + Math.round((s.endsAt - s.startsAt) / 60_000), 0);
+  const minutes = sessions
+    .filter((s) => s.status !== "cancelled")
+    .reduce((sum, s) => sum + Math.round((s.endsAt - s.startsAt) / 60_000), 0);
   return {
     "@context": "https://schema.org",
     "@type": "Course",

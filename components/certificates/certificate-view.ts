@@ -16,7 +16,10 @@ export const CERTIFICATE_NOUN: Record<CertificateView["kind"], string> = {
   path: "learning path certificate",
 };
 
-export function certificateState(view: Pick<CertificateView, "revokedAt" | "expiresAt" | "issueStatus">, now: number): CertificateState {
+export function certificateState(
+  view: Pick<CertificateView, "revokedAt" | "expiresAt" | "issueStatus">,
+  now: number,
+): CertificateState {
   if (view.revokedAt !== undefined) return "revoked";
   if (view.expiresAt !== undefined && view.expiresAt < now) return "expired";
   if (view.issueStatus !== "issued") return "pending";
@@ -28,7 +31,9 @@ export function certificateState(view: Pick<CertificateView, "revokedAt" | "expi
  * visitor's browser must print the same day whatever zone either is in.
  */
 export function credentialDate(ms: number) {
-  return new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(ms);
+  return new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(
+    ms,
+  );
 }
 
 /** The page's title: the achievement and whom it was awarded to. */
@@ -50,13 +55,22 @@ export function certificateDescription(view: CertificateView, state: Certificate
 }
 
 /** `creativeWorkStatus` of the structured data. */
-const STATE_LABEL: Record<CertificateState, string> = { valid: "Valid", expired: "Expired", revoked: "Revoked", pending: "Being issued" };
+const STATE_LABEL: Record<CertificateState, string> = {
+  valid: "Valid",
+  expired: "Expired",
+  revoked: "Revoked",
+  pending: "Being issued",
+};
 
 /**
  * schema.org structured data of a verify page: the `EducationalOccupationalCredential` (what was achieved, by whose
  * criteria, recognized by the issuer, when, its state) and the `Person` who holds it.
  */
-export function credentialJsonLd(view: CertificateView, state: CertificateState, site: { url: string; verifyUrl: string }) {
+export function credentialJsonLd(
+  view: CertificateView,
+  state: CertificateState,
+  site: { url: string; verifyUrl: string },
+) {
   return {
     "@context": "https://schema.org",
     "@graph": [

@@ -6,7 +6,10 @@ import { BROWSER_CHECKS, CheckSlot, type CheckOutcome } from "./verify-checks";
 
 const LABEL = "Checked in your browser";
 
-/** The verifier with its JSON-LD contexts and crypto (several hundred KB): fetched only when someone asks for this check. */
+/**
+ * The verifier with its JSON-LD contexts and crypto (several hundred KB): fetched only when someone asks for this
+ * check.
+ */
 const loadVerifier = () => import("@/lib/credentials/verify-in-browser");
 
 /**
@@ -14,7 +17,15 @@ const loadVerifier = () => import("@/lib/credentials/verify-in-browser");
  * published and verifies it against the issuer our server names (`academy`), never one the credential names. Once
  * asked, it checks again whenever the certificate is revoked or the revocation list re-signed (`recheckKey`).
  */
-export function BrowserCheck({ jsonUrl, academy, recheckKey }: { jsonUrl: string; academy: { name: string; dids: string[] }; recheckKey: string }) {
+export function BrowserCheck({
+  jsonUrl,
+  academy,
+  recheckKey,
+}: {
+  jsonUrl: string;
+  academy: { name: string; dids: string[] };
+  recheckKey: string;
+}) {
   const [requested, setRequested] = useState(0);
   const [outcome, setOutcome] = useState<CheckOutcome>({ status: "checking" });
   const academyName = academy.name;
@@ -30,7 +41,14 @@ export function BrowserCheck({ jsonUrl, academy, recheckKey }: { jsonUrl: string
     Promise.all([credential, loadVerifier()])
       .then(([json, { verifyInBrowser }]) => verifyInBrowser(json, pinned))
       .then((result) => live && setOutcome({ status: "done", result }))
-      .catch(() => live && setOutcome({ status: "failed", message: "Your browser could not run the check. Check your connection and try again." }));
+      .catch(
+        () =>
+          live &&
+          setOutcome({
+            status: "failed",
+            message: "Your browser could not run the check. Check your connection and try again.",
+          }),
+      );
     return () => {
       live = false;
     };
@@ -41,7 +59,8 @@ export function BrowserCheck({ jsonUrl, academy, recheckKey }: { jsonUrl: string
       <div>
         <p className="text-sm font-semibold text-gray-900">{LABEL}</p>
         <p className="mt-2 text-sm text-gray-600">
-          Don&apos;t take our server&apos;s word for it: your browser can fetch the published credential and check its signature against {academyName}&apos;s key, its dates and the revocation list itself.
+          Don&apos;t take our server&apos;s word for it: your browser can fetch the published credential and check its
+          signature against {academyName}&apos;s key, its dates and the revocation list itself.
         </p>
         <Button
           size="sm"

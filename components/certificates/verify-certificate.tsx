@@ -17,8 +17,14 @@ import { VerifyUpload } from "./verify-upload";
 
 export type AcademyIssuer = { name: string; dids: string[] };
 
-/** The academy server's check of the credential as stored, re-run whenever it is revoked or the revocation list is re-signed. */
-function useServerCheck(publicId: string, view: { issueStatus: string; revokedAt?: number; statusListVersion: number } | null): CheckOutcome {
+/**
+ * The academy server's check of the credential as stored, re-run whenever it is revoked or the revocation list is
+ * re-signed.
+ */
+function useServerCheck(
+  publicId: string,
+  view: { issueStatus: string; revokedAt?: number; statusListVersion: number } | null,
+): CheckOutcome {
   const verifyStored = useAction(api.certificates.verify.verifyStored);
   const [outcome, setOutcome] = useState<CheckOutcome>({ status: "checking" });
   const issued = view?.issueStatus === "issued";
@@ -28,8 +34,23 @@ function useServerCheck(publicId: string, view: { issueStatus: string; revokedAt
     if (!issued) return;
     let live = true;
     verifyStored({ publicId })
-      .then((result) => live && setOutcome(result ? { status: "done", result } : { status: "failed", message: "The academy has no signed credential under this link." }))
-      .catch((error: unknown) => live && setOutcome({ status: "failed", message: `The verification service could not check it: ${errorMessage(error)}` }));
+      .then(
+        (result) =>
+          live &&
+          setOutcome(
+            result
+              ? { status: "done", result }
+              : { status: "failed", message: "The academy has no signed credential under this link." },
+          ),
+      )
+      .catch(
+        (error: unknown) =>
+          live &&
+          setOutcome({
+            status: "failed",
+            message: `The verification service could not check it: ${errorMessage(error)}`,
+          }),
+      );
     return () => {
       live = false;
     };
@@ -42,7 +63,15 @@ function useServerCheck(publicId: string, view: { issueStatus: string; revokedAt
  * on the server), kept live (a revocation shows at once); then the server's cryptographic check, and on request the
  * same check in the visitor's browser.
  */
-export function VerifyCertificate({ publicId, preloaded, academy }: { publicId: string; preloaded: Preloaded<typeof api.certificates.verify.publicView>; academy: AcademyIssuer }) {
+export function VerifyCertificate({
+  publicId,
+  preloaded,
+  academy,
+}: {
+  publicId: string;
+  preloaded: Preloaded<typeof api.certificates.verify.publicView>;
+  academy: AcademyIssuer;
+}) {
   const view = usePreloadedQuery(preloaded);
   const server = useServerCheck(publicId, view);
   const now = useNow(60_000);
@@ -54,10 +83,30 @@ export function VerifyCertificate({ publicId, preloaded, academy }: { publicId: 
   const state = notOurs ? "notOurs" : certificateState(view, now);
   const noun = CERTIFICATE_NOUN[view.kind];
   const banner = {
-    valid: { icon: ShieldCheck, tone: "border-green-200 bg-green-50 text-green-900", title: `Valid ${noun}`, text: `Issued by ${view.issuerName} and not revoked.` },
-    expired: { icon: ShieldAlert, tone: "border-amber-200 bg-amber-50 text-amber-900", title: "Expired", text: `This ${noun} was valid until ${view.expiresAt ? credentialDate(view.expiresAt) : ""}.` },
-    revoked: { icon: ShieldX, tone: "border-red-200 bg-red-50 text-red-900", title: "Revoked", text: `${view.issuerName} revoked this ${noun}${view.revokedAt ? ` on ${credentialDate(view.revokedAt)}` : ""}. Reason: ${view.revocationReason ?? "not given"}.` },
-    pending: { icon: Award, tone: "border-brand-100 bg-brand-50 text-brand-900", title: "Being issued", text: "The signed credential is being prepared; this page updates by itself." },
+    valid: {
+      icon: ShieldCheck,
+      tone: "border-green-200 bg-green-50 text-green-900",
+      title: `Valid ${noun}`,
+      text: `Issued by ${view.issuerName} and not revoked.`,
+    },
+    expired: {
+      icon: ShieldAlert,
+      tone: "border-amber-200 bg-amber-50 text-amber-900",
+      title: "Expired",
+      text: `This ${noun} was valid until ${view.expiresAt ? credentialDate(view.expiresAt) : ""}.`,
+    },
+    revoked: {
+      icon: ShieldX,
+      tone: "border-red-200 bg-red-50 text-red-900",
+      title: "Revoked",
+      text: `${view.issuerName} revoked this ${noun}${view.revokedAt ? ` on ${credentialDate(view.revokedAt)}` : ""}. Reason: ${view.revocationReason ?? "not given"}.`,
+    },
+    pending: {
+      icon: Award,
+      tone: "border-brand-100 bg-brand-50 text-brand-900",
+      title: "Being issued",
+      text: "The signed credential is being prepared; this page updates by itself.",
+    },
     notOurs: {
       icon: ShieldX,
       tone: "border-red-200 bg-red-50 text-red-900",
@@ -68,7 +117,11 @@ export function VerifyCertificate({ publicId, preloaded, academy }: { publicId: 
   const Icon = banner.icon;
   return (
     <div className="mx-auto max-w-[900px] px-4 py-10">
-      <div className={`flex items-start gap-3 rounded-lg border p-4 ${banner.tone}`} role="status" data-testid="certificate-status">
+      <div
+        className={`flex items-start gap-3 rounded-lg border p-4 ${banner.tone}`}
+        role="status"
+        data-testid="certificate-status"
+      >
         <Icon className="mt-0.5 size-6 shrink-0" aria-hidden />
         <div className="min-w-0 [overflow-wrap:anywhere]">
           <p className="font-semibold">{banner.title}</p>
@@ -79,7 +132,14 @@ export function VerifyCertificate({ publicId, preloaded, academy }: { publicId: 
         <div className="flex flex-col gap-6 sm:flex-row">
           {issued ? (
             // The page's largest image: fetched first, at the size it is shown.
-            <img src={view.imageUrl} alt={`${view.name} badge`} width={160} height={160} fetchPriority="high" className="size-40 shrink-0 self-center sm:self-start" />
+            <img
+              src={view.imageUrl}
+              alt={`${view.name} badge`}
+              width={160}
+              height={160}
+              fetchPriority="high"
+              className="size-40 shrink-0 self-center sm:self-start"
+            />
           ) : (
             <Skeleton className="size-40 shrink-0 self-center rounded-full sm:self-start" />
           )}
@@ -87,7 +147,10 @@ export function VerifyCertificate({ publicId, preloaded, academy }: { publicId: 
             <Badge tone="brand">Open Badges 3.0</Badge>
             <h1 className="mt-2 text-2xl font-semibold text-gray-900">{view.name}</h1>
             <p className="mt-1 text-gray-700">
-              Awarded to <span className="font-semibold text-gray-900" data-testid="recipient">{view.recipientName}</span>
+              Awarded to{" "}
+              <span className="font-semibold text-gray-900" data-testid="recipient">
+                {view.recipientName}
+              </span>
               {view.cohortName ? ` · ${view.cohortName}` : ""}
             </p>
             <p className="mt-3 text-sm text-gray-700">{view.description}</p>
@@ -102,14 +165,16 @@ export function VerifyCertificate({ publicId, preloaded, academy }: { publicId: 
               </div>
               <div>
                 <dt className="text-gray-600">Valid until</dt>
-                <dd className="font-medium text-gray-900">{view.expiresAt ? credentialDate(view.expiresAt) : "Does not expire"}</dd>
+                <dd className="font-medium text-gray-900">
+                  {view.expiresAt ? credentialDate(view.expiresAt) : "Does not expire"}
+                </dd>
               </div>
               <div>
                 <dt className="text-gray-600">Criteria</dt>
                 <dd className="text-gray-900">{view.criteria}</dd>
               </div>
             </dl>
-            {view.issuerId && <p className="mt-3 break-all text-xs text-gray-600">Issuer identity: {view.issuerId}</p>}
+            {view.issuerId && <p className="mt-3 text-xs break-all text-gray-600">Issuer identity: {view.issuerId}</p>}
           </div>
         </div>
         {issued && (
@@ -155,14 +220,20 @@ export function VerifyCertificate({ publicId, preloaded, academy }: { publicId: 
         <Card className="mt-6 p-6" data-testid="checks-card">
           <h2 className="text-base font-semibold text-gray-900">How this was checked</h2>
           <p className="mt-1 text-sm text-gray-600">
-            Who signed it (only {academy.name}&apos;s own key counts, never the issuer name written in a credential), the signature (eddsa-rdfc-2022), the dates and the revocation list are checked independently of this page&apos;s text.
+            Who signed it (only {academy.name}&apos;s own key counts, never the issuer name written in a credential),
+            the signature (eddsa-rdfc-2022), the dates and the revocation list are checked independently of this
+            page&apos;s text.
           </p>
           <div className="mt-4 space-y-6">
             <div className="min-w-0" data-testid="server-checks">
               <CheckSlot outcome={server} label="Checked by the academy's server" checks={SERVER_CHECKS} />
             </div>
             <div className="min-w-0" data-testid="browser-checks">
-              <BrowserCheck jsonUrl={view.jsonUrl} academy={academy} recheckKey={`${view.revokedAt ?? ""}:${view.statusListVersion}`} />
+              <BrowserCheck
+                jsonUrl={view.jsonUrl}
+                academy={academy}
+                recheckKey={`${view.revokedAt ?? ""}:${view.statusListVersion}`}
+              />
             </div>
           </div>
         </Card>

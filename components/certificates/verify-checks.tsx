@@ -6,7 +6,14 @@ import type { api } from "@/convex/_generated/api";
 
 export type Verification = FunctionReturnType<typeof api.certificates.verify.verifyCredentialJson>;
 
-const LABEL = { structure: "Structure", signature: "Signature", issuer: "Issuer", record: "Our records", dates: "Validity dates", status: "Revocation status" } as const;
+const LABEL = {
+  structure: "Structure",
+  signature: "Signature",
+  issuer: "Issuer",
+  record: "Our records",
+  dates: "Validity dates",
+  status: "Revocation status",
+} as const;
 type CheckName = keyof typeof LABEL;
 
 /** The checks each verifier answers, in its order: only the server compares with our records. */
@@ -14,7 +21,8 @@ export const SERVER_CHECKS: CheckName[] = ["structure", "signature", "issuer", "
 export const BROWSER_CHECKS: CheckName[] = ["structure", "signature", "issuer", "dates", "status"];
 
 /** A check under way, its answer, or why there is none. */
-export type CheckOutcome = { status: "checking" } | { status: "done"; result: Verification } | { status: "failed"; message: string };
+export type CheckOutcome =
+  { status: "checking" } | { status: "done"; result: Verification } | { status: "failed"; message: string };
 
 /**
  * Lines held for each check's row, pending or answered, at the width the lists have (the card's). An identifier (a
@@ -40,7 +48,17 @@ export function splitAtIdentifier(message: string): [string, string | null] {
 }
 
 /** Where a verifier's answer appears: its checks by name while it runs, then its answers, in the same rows. */
-export function CheckSlot({ outcome, label, checks, retry }: { outcome: CheckOutcome; label: string; checks: CheckName[]; retry?: ReactNode }) {
+export function CheckSlot({
+  outcome,
+  label,
+  checks,
+  retry,
+}: {
+  outcome: CheckOutcome;
+  label: string;
+  checks: CheckName[];
+  retry?: ReactNode;
+}) {
   if (outcome.status === "done") return <VerifyChecks result={outcome.result} label={label} />;
   if (outcome.status === "failed") {
     return (
@@ -64,7 +82,8 @@ export function PendingChecks({ label, checks }: { label: string; checks: CheckN
           <li key={check} className={`flex items-start gap-2 text-sm ${ROW_LINES[check]}`}>
             <Circle className="mt-0.5 size-4 shrink-0 animate-pulse text-gray-400" aria-hidden />
             <span>
-              <span className="font-medium text-gray-900">{LABEL[check]}:</span> <span className="text-gray-600">checking…</span>
+              <span className="font-medium text-gray-900">{LABEL[check]}:</span>{" "}
+              <span className="text-gray-600">checking…</span>
             </span>
           </li>
         ))}
@@ -80,10 +99,19 @@ export function VerifyChecks({ result, label }: { result: Verification; label: s
       <p className="text-sm font-semibold text-gray-900">{label}</p>
       <ul className="mt-2 space-y-1.5" aria-label={label}>
         {result.checks.map((check) => (
-          <li key={check.check} className={`flex items-start gap-2 text-sm ${ROW_LINES[check.check]}`} data-testid={`check-${check.check}`}>
-            {check.ok ? <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-green-700" aria-hidden /> : <XCircle className="mt-0.5 size-4 shrink-0 text-red-700" aria-hidden />}
+          <li
+            key={check.check}
+            className={`flex items-start gap-2 text-sm ${ROW_LINES[check.check]}`}
+            data-testid={`check-${check.check}`}
+          >
+            {check.ok ? (
+              <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-green-700" aria-hidden />
+            ) : (
+              <XCircle className="mt-0.5 size-4 shrink-0 text-red-700" aria-hidden />
+            )}
             <span className="min-w-0 [overflow-wrap:anywhere]">
-              <span className="font-medium text-gray-900">{LABEL[check.check]}:</span> <CheckMessage message={check.message} />
+              <span className="font-medium text-gray-900">{LABEL[check.check]}:</span>{" "}
+              <CheckMessage message={check.message} />
               <span className="sr-only">{check.ok ? " (passed)" : " (failed)"}</span>
             </span>
           </li>
@@ -119,10 +147,16 @@ export function verdict(result: Verification, academyName: string) {
     return {
       ok: false,
       title: `Not issued by ${academyName}.`,
-      detail: result.signer ? `It is validly signed by ${result.signer}, which is not this academy, whatever issuer name it shows.` : "Its signature could not be verified as this academy's.",
+      detail: result.signer
+        ? `It is validly signed by ${result.signer}, which is not this academy, whatever issuer name it shows.`
+        : "Its signature could not be verified as this academy's.",
     };
   }
-  return { ok: false, title: `Issued by ${academyName}, but it does not hold now.`, detail: "See the checks below for what failed." };
+  return {
+    ok: false,
+    title: `Issued by ${academyName}, but it does not hold now.`,
+    detail: "See the checks below for what failed.",
+  };
 }
 
 /** The verdict as a heading line over the checks. */
@@ -130,7 +164,10 @@ export function VerifyVerdict({ result, academyName }: { result: Verification; a
   const { ok, title, detail } = verdict(result, academyName);
   const Icon = ok ? ShieldCheck : ShieldX;
   return (
-    <div className={`flex min-h-[4.125rem] items-start gap-2 rounded-md border p-3 sm:min-h-[2.875rem] ${ok ? "border-green-200 bg-green-50 text-green-900" : "border-red-200 bg-red-50 text-red-900"}`} data-testid="verdict">
+    <div
+      className={`flex min-h-[4.125rem] items-start gap-2 rounded-md border p-3 sm:min-h-[2.875rem] ${ok ? "border-green-200 bg-green-50 text-green-900" : "border-red-200 bg-red-50 text-red-900"}`}
+      data-testid="verdict"
+    >
       <Icon className="mt-0.5 size-5 shrink-0" aria-hidden />
       <div className="min-w-0 text-sm [overflow-wrap:anywhere]">
         <p className="font-semibold">{title}</p>

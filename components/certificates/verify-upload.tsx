@@ -25,20 +25,29 @@ export function VerifyUpload({ academyName }: { academyName: string }) {
     const mine = ++latest.current;
     const settle = (outcome: CheckOutcome) => mine === latest.current && setCheck({ file: file.name, outcome });
     settle({ status: "checking" });
-    if (file.size > MAX_FILE_BYTES) return settle({ status: "failed", message: "That file is too large to be a credential (at most 1 MB)." });
+    if (file.size > MAX_FILE_BYTES)
+      return settle({ status: "failed", message: "That file is too large to be a credential (at most 1 MB)." });
     let json: string | null;
     try {
       const { credentialFromFile } = await import("./credential-file");
       json = await credentialFromFile(file);
     } catch (error) {
       // The image readers' errors say what is wrong with the file ("Truncated PNG chunk.").
-      return settle({ status: "failed", message: `This file could not be read. ${error instanceof Error ? error.message : ""}`.trim() });
+      return settle({
+        status: "failed",
+        message: `This file could not be read. ${error instanceof Error ? error.message : ""}`.trim(),
+      });
     }
     if (json === null) return settle({ status: "failed", message: "No credential is baked into this image." });
     try {
       settle({ status: "done", result: await verify({ credentialJson: json }) });
     } catch (error) {
-      settle({ status: "failed", message: errorCode(error) ? errorMessage(error) : "The file could not be checked: the verification service did not answer. Try again in a moment." });
+      settle({
+        status: "failed",
+        message: errorCode(error)
+          ? errorMessage(error)
+          : "The file could not be checked: the verification service did not answer. Try again in a moment.",
+      });
     }
   };
   const outcome = check?.outcome;
@@ -46,9 +55,13 @@ export function VerifyUpload({ academyName }: { academyName: string }) {
     <Card className="p-6" data-testid="verify-upload">
       <h2 className="text-base font-semibold text-gray-900">Verify a credential file</h2>
       <p className="mt-1 text-sm text-gray-600">
-        A credential JSON, or a badge image (PNG or SVG) with the credential inside. It verifies only if {academyName} signed it with its own key: an issuer name in the file proves nothing. Nothing is stored.
+        A credential JSON, or a badge image (PNG or SVG) with the credential inside. It verifies only if {academyName}{" "}
+        signed it with its own key: an issuer name in the file proves nothing. Nothing is stored.
       </p>
-      <label htmlFor={id} className="mt-3 flex cursor-pointer items-center gap-2 rounded-md border border-dashed border-gray-300 px-4 py-3 text-sm text-gray-700 hover:border-brand-400">
+      <label
+        htmlFor={id}
+        className="hover:border-brand-400 mt-3 flex cursor-pointer items-center gap-2 rounded-md border border-dashed border-gray-300 px-4 py-3 text-sm text-gray-700"
+      >
         <FileCheck className="size-5 text-brand-700" aria-hidden />
         {outcome?.status === "checking" ? "Checking…" : "Choose a .json, .png or .svg file"}
       </label>

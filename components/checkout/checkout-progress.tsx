@@ -21,7 +21,8 @@ const ENDED: Record<EnrollmentFailure, string> = {
   payment_failed: "The payment did not go through, so the seat went back to the cohort.",
   cancelled: "You released this seat.",
   checkout_error: "We could not start the payment, so the seat went back to the cohort.",
-  payment_under_review: "We received a payment that does not match this purchase. Our team will review it and contact you.",
+  payment_under_review:
+    "We received a payment that does not match this purchase. Our team will review it and contact you.",
 };
 
 /** The status names the failure as a plain string; one we have no words for reads as the general case. */
@@ -60,7 +61,9 @@ export function CheckoutProgress({ enrollmentId, cancelled }: { enrollmentId: Id
       <p className="text-gray-700">
         {status.cohortName} · {formatDateRange(status.startDate, status.endDate, status.timezone)}
       </p>
-      {status.amountCents !== undefined && <p className="tabular mt-1 font-semibold text-gray-900">{formatPrice(status.amountCents)}</p>}
+      {status.amountCents !== undefined && (
+        <p className="tabular mt-1 font-semibold text-gray-900">{formatPrice(status.amountCents)}</p>
+      )}
     </div>
   );
 
@@ -83,7 +86,9 @@ export function CheckoutProgress({ enrollmentId, cancelled }: { enrollmentId: Id
       <Card className="p-8">
         <Loader2 className="size-8 animate-spin text-brand-700" aria-hidden />
         <h1 className="mt-3 text-xl font-semibold text-gray-900">Your bank is processing the payment</h1>
-        <p className="mt-2 text-gray-700">Your seat stays held until the bank confirms. We will email you, and this page updates by itself.</p>
+        <p className="mt-2 text-gray-700">
+          Your seat stays held until the bank confirms. We will email you, and this page updates by itself.
+        </p>
         {summary}
       </Card>
     );
@@ -93,11 +98,14 @@ export function CheckoutProgress({ enrollmentId, cancelled }: { enrollmentId: Id
     <Card className="p-8">
       <LockKeyhole className="size-8 text-brand-700" aria-hidden />
       <h1 className="mt-3 text-xl font-semibold text-gray-900">
-        {cancelled ? "Payment not completed — your seat is still held" : "Your seat is held — taking you to secure payment"}
+        {cancelled
+          ? "Payment not completed — your seat is still held"
+          : "Your seat is held — taking you to secure payment"}
       </h1>
       {status.holdExpiresAt && (
         <p className="mt-2 text-gray-700">
-          Held for <Countdown until={status.holdExpiresAt} className="font-semibold text-amber-800" />, then it goes back to the cohort.
+          Held for <Countdown until={status.holdExpiresAt} className="font-semibold text-amber-800" />, then it goes
+          back to the cohort.
         </p>
       )}
       {summary}

@@ -25,12 +25,16 @@ export function CheckoutReturn({ sessionId }: { sessionId: string }) {
     return () => clearTimeout(timer);
   }, [paid, status, router]);
 
-  if (enrollmentId === undefined || (enrollmentId !== null && status === undefined)) return <Skeleton className="h-64" />;
+  if (enrollmentId === undefined || (enrollmentId !== null && status === undefined))
+    return <Skeleton className="h-64" />;
   if (enrollmentId === null || status === null || status === undefined) {
     return (
       <Card className="p-8">
         <h1 className="text-xl font-semibold text-gray-900">We could not match this payment to your account</h1>
-        <p className="mt-2 text-gray-700">If you were charged, your receipt email has the details; your seat appears on your learning page once confirmed.</p>
+        <p className="mt-2 text-gray-700">
+          If you were charged, your receipt email has the details; your seat appears on your learning page once
+          confirmed.
+        </p>
         <Button asChild className="mt-6">
           <Link href="/learn">Go to my learning</Link>
         </Button>
@@ -42,7 +46,10 @@ export function CheckoutReturn({ sessionId }: { sessionId: string }) {
       <Card className="p-8">
         <AlertCircle className="size-8 text-amber-700" aria-hidden />
         <h1 className="mt-3 text-xl font-semibold text-gray-900">We could not confirm this seat</h1>
-        <p className="mt-2 text-gray-700">{status.message ?? "The reservation ended before a payment was confirmed, so the seat went back to the cohort."}</p>
+        <p className="mt-2 text-gray-700">
+          {status.message ??
+            "The reservation ended before a payment was confirmed, so the seat went back to the cohort."}
+        </p>
         <Button asChild className="mt-6">
           <Link href={`/courses/${status.courseSlug}`}>Back to the course</Link>
         </Button>
@@ -54,7 +61,9 @@ export function CheckoutReturn({ sessionId }: { sessionId: string }) {
       <Card className="p-8">
         <Loader2 className="size-8 animate-spin text-brand-700" aria-hidden />
         <h1 className="mt-3 text-xl font-semibold text-gray-900">
-          {status.state === "awaiting_payment_result" ? "Your bank is processing the payment" : "Confirming your payment…"}
+          {status.state === "awaiting_payment_result"
+            ? "Your bank is processing the payment"
+            : "Confirming your payment…"}
         </h1>
         <p className="mt-2 text-gray-700">This takes a few seconds. The page updates by itself.</p>
       </Card>
@@ -69,9 +78,13 @@ export function CheckoutReturn({ sessionId }: { sessionId: string }) {
         <p className="text-gray-700">
           {status.cohortName} · {formatDateRange(status.startDate, status.endDate, status.timezone)}
         </p>
-        {status.amountCents !== undefined && <p className="tabular mt-1 font-semibold text-gray-900">{formatPrice(status.amountCents)} paid</p>}
+        {status.amountCents !== undefined && (
+          <p className="tabular mt-1 font-semibold text-gray-900">{formatPrice(status.amountCents)} paid</p>
+        )}
       </div>
-      <p className="mt-4 text-sm text-gray-700">A receipt with a calendar file is on its way to your inbox. Taking you to your learning page…</p>
+      <p className="mt-4 text-sm text-gray-700">
+        A receipt with a calendar file is on its way to your inbox. Taking you to your learning page…
+      </p>
       <Button asChild className="mt-6">
         <Link href="/learn">Go to my learning now</Link>
       </Button>

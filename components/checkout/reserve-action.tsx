@@ -45,7 +45,10 @@ export function ReserveAction({
       </p>
     );
   }
-  if (mine && (mine.state === "ready" || mine.state === "creating_session" || mine.state === "awaiting_payment_result")) {
+  if (
+    mine &&
+    (mine.state === "ready" || mine.state === "creating_session" || mine.state === "awaiting_payment_result")
+  ) {
     return (
       <div className="space-y-2">
         {mine.holdExpiresAt && (
@@ -70,7 +73,10 @@ export function ReserveAction({
     }
     track("checkout_started", { cohortId, courseSlug });
     // The checkout page opens next; the button stays busy until it does, so a second click reserves nothing twice.
-    void run(() => reserve({ cohortId }), { keepPending: true, onSuccess: (enrollmentId) => router.push(`/checkout/${enrollmentId}`) });
+    void run(() => reserve({ cohortId }), {
+      keepPending: true,
+      onSuccess: (enrollmentId) => router.push(`/checkout/${enrollmentId}`),
+    });
   }
 
   return (

@@ -2,7 +2,14 @@
 import { BarChartCard, CHART_COLORS, LineChartCard } from "@/components/ui/chart";
 import { formatMonthDay } from "@/lib/format";
 
-type TrendPoint = { day: number; avgProgress: number; completionRate: number; lessonsCompleted: number; certificates: number; live: boolean };
+type TrendPoint = {
+  day: number;
+  avgProgress: number;
+  completionRate: number;
+  lessonsCompleted: number;
+  certificates: number;
+  live: boolean;
+};
 
 /** Snapshot days are UTC midnights; today's live value is "Today". */
 function withDayLabels(points: TrendPoint[]) {
@@ -15,7 +22,11 @@ export function ProgressTrend({ points, testId }: { points: TrendPoint[]; testId
   return (
     <LineChartCard
       title="Progress over the last four weeks"
-      summary={today ? `Today: average progress ${today.avgProgress}%, completion rate ${today.completionRate}%.` : "No data yet."}
+      summary={
+        today
+          ? `Today: average progress ${today.avgProgress}%, completion rate ${today.completionRate}%.`
+          : "No data yet."
+      }
       testId={testId}
       data={withDayLabels(points)}
       xKey="label"

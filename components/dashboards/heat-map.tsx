@@ -26,7 +26,9 @@ export function SkillsHeatMap({
     <Card className="min-w-0 p-4">
       <h3 className="text-sm font-semibold text-gray-900">{title}</h3>
       {skills.length === 0 || rows.length === 0 ? (
-        <p className="mt-2 text-sm text-gray-600">No skill assessments yet. Levels appear here as learners are assessed.</p>
+        <p className="mt-2 text-sm text-gray-600">
+          No skill assessments yet. Levels appear here as learners are assessed.
+        </p>
       ) : (
         <>
           <div className="mt-3 overflow-x-auto">
@@ -34,11 +36,15 @@ export function SkillsHeatMap({
               <caption className="sr-only">{title}: proficiency from 0 (none) to 4 (expert)</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="text-left font-medium uppercase tracking-wide text-gray-600">
+                  <th scope="col" className="text-left font-medium tracking-wide text-gray-600 uppercase">
                     {rowLabel}
                   </th>
                   {skills.map((skill) => (
-                    <th key={skill.skillId} scope="col" className="min-w-24 text-left font-medium uppercase tracking-wide text-gray-600">
+                    <th
+                      key={skill.skillId}
+                      scope="col"
+                      className="min-w-24 text-left font-medium tracking-wide text-gray-600 uppercase"
+                    >
                       {skill.name}
                     </th>
                   ))}
@@ -47,7 +53,7 @@ export function SkillsHeatMap({
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row" className="whitespace-nowrap pr-2 text-left font-medium text-gray-900">
+                    <th scope="row" className="pr-2 text-left font-medium whitespace-nowrap text-gray-900">
                       {row.label}
                     </th>
                     {skills.map((skill) => {
@@ -67,7 +73,12 @@ export function SkillsHeatMap({
             Levels:
             {LEVEL_NAMES.map((name, i) => (
               <span key={name} className="inline-flex items-center gap-1">
-                <span className="inline-block size-3 rounded-sm border border-gray-200" style={{ backgroundColor: SHADES[i] }} aria-hidden /> {i} {name}
+                <span
+                  className="inline-block size-3 rounded-sm border border-gray-200"
+                  style={{ backgroundColor: SHADES[i] }}
+                  aria-hidden
+                />{" "}
+                {i} {name}
               </span>
             ))}
           </p>

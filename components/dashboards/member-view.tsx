@@ -13,7 +13,13 @@ import { NudgeButton } from "./nudge-dialog";
 import { DashboardError, DashboardSkeleton, PaceBadge, useRecordView } from "./shared";
 
 /** One person as their manager may see them. Opening it is logged first, and the learner can see that. */
-export function MemberView({ organizationId, memberId }: { organizationId: Id<"organizations">; memberId: Id<"users"> }) {
+export function MemberView({
+  organizationId,
+  memberId,
+}: {
+  organizationId: Id<"organizations">;
+  memberId: Id<"users">;
+}) {
   const view = useRecordView(organizationId, "view_individual", memberId);
   const data = useQuery(api.dashboards.views.member, view.ready ? { organizationId, memberId } : "skip");
   if (view.error) return <DashboardError message={view.error} />;
@@ -32,7 +38,10 @@ export function MemberView({ organizationId, memberId }: { organizationId: Id<"o
         </div>
         <div className="flex items-center gap-2">
           <PaceBadge pace={row.pace} />
-          <NudgeButton organizationId={organizationId} target={{ type: "individual", userIds: [memberId], label: row.name }} />
+          <NudgeButton
+            organizationId={organizationId}
+            target={{ type: "individual", userIds: [memberId], label: row.name }}
+          />
         </div>
       </div>
       <p className="mt-4 rounded-lg border border-gray-200 bg-gray-50 px-4 py-3 text-sm text-gray-700">
@@ -51,9 +60,22 @@ export function MemberView({ organizationId, memberId }: { organizationId: Id<"o
           suffix=" in progress"
           hint={`${data.enrollmentsCompleted === null ? "Completions private" : `${data.enrollmentsCompleted} completed`}${data.nextDeadline ? ` · next ends ${formatDate(data.nextDeadline)}` : ""}`}
         />
-        <Stat label="Last active" value={row.lastActiveAt === null ? "Private" : row.lastActiveAt === 0 ? "Never" : formatRelative(row.lastActiveAt)} />
-        <Stat label="Latest score" value={row.latestScore === null ? "–" : `${row.latestScore}%`} hint={row.latestScore === null ? "Shared only with consent" : undefined} />
-        <Stat label="Learning gain" value={data.learningGain === null ? "–" : formatPercent(data.learningGain)} hint="Normalized, pre → post" />
+        <Stat
+          label="Last active"
+          value={
+            row.lastActiveAt === null ? "Private" : row.lastActiveAt === 0 ? "Never" : formatRelative(row.lastActiveAt)
+          }
+        />
+        <Stat
+          label="Latest score"
+          value={row.latestScore === null ? "–" : `${row.latestScore}%`}
+          hint={row.latestScore === null ? "Shared only with consent" : undefined}
+        />
+        <Stat
+          label="Learning gain"
+          value={data.learningGain === null ? "–" : formatPercent(data.learningGain)}
+          hint="Normalized, pre → post"
+        />
       </section>
       <section aria-label="Skills and certificates" className="mt-6 grid gap-3 md:grid-cols-2">
         <Card className="p-4">
@@ -86,7 +108,10 @@ export function MemberView({ organizationId, memberId }: { organizationId: Id<"o
             <ul className="mt-2 space-y-1 text-sm">
               {data.certificates.map((c) => (
                 <li key={c.publicId} className="flex items-center justify-between gap-2">
-                  <Link href={`/verify/${c.publicId}`} className="inline-flex items-center gap-1 text-brand-700 hover:underline">
+                  <Link
+                    href={`/verify/${c.publicId}`}
+                    className="inline-flex items-center gap-1 text-brand-700 hover:underline"
+                  >
                     <Award className="size-4" aria-hidden /> {c.name}
                   </Link>
                   <span className="text-xs text-gray-600">

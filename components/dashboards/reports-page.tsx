@@ -21,8 +21,16 @@ import { useSubmit } from "@/lib/use-submit";
 import { DashboardError, DashboardNav, DashboardSkeleton } from "./shared";
 
 const KINDS = {
-  progress_summary: { label: "Progress summary", format: "PDF", help: "Key figures, pace and every team, on one page." },
-  individual_detail: { label: "Individual detail", format: "CSV", help: "One row per person: progress, lessons, sessions, status." },
+  progress_summary: {
+    label: "Progress summary",
+    format: "PDF",
+    help: "Key figures, pace and every team, on one page.",
+  },
+  individual_detail: {
+    label: "Individual detail",
+    format: "CSV",
+    help: "One row per person: progress, lessons, sessions, status.",
+  },
   compliance: { label: "Compliance", format: "XLSX", help: "Who has completed, certificates and next deadlines." },
 } as const;
 type Kind = keyof typeof KINDS;
@@ -37,8 +45,15 @@ export function ReportsPage({ organizationId }: { organizationId: Id<"organizati
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
       <h1 className="text-xl font-semibold text-gray-900">Reports</h1>
-      <p className="text-sm text-gray-600">Generate a report now, or have it emailed on a schedule. Learners&apos; privacy choices apply to every file.</p>
-      <DashboardNav organizationId={organizationId} current={`/org/${organizationId}/reports`} teams={nav.teams} orgWide={nav.orgWide && nav.canViewAnalytics} />
+      <p className="text-sm text-gray-600">
+        Generate a report now, or have it emailed on a schedule. Learners&apos; privacy choices apply to every file.
+      </p>
+      <DashboardNav
+        organizationId={organizationId}
+        current={`/org/${organizationId}/reports`}
+        teams={nav.teams}
+        orgWide={nav.orgWide && nav.canViewAnalytics}
+      />
       <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_360px]">
         <section aria-labelledby="reports-heading">
           <h2 id="reports-heading" className="sr-only">
@@ -47,7 +62,11 @@ export function ReportsPage({ organizationId }: { organizationId: Id<"organizati
           {reports === undefined ? (
             <DashboardSkeleton />
           ) : reports.length === 0 ? (
-            <EmptyState icon={FileBarChart} title="No reports yet" description="Create your first report on the right. It is ready in seconds and stays here to download again." />
+            <EmptyState
+              icon={FileBarChart}
+              title="No reports yet"
+              description="Create your first report on the right. It is ready in seconds and stays here to download again."
+            />
           ) : (
             <ul className="space-y-3">
               {reports.map((report) => (
@@ -67,7 +86,8 @@ export function ReportsPage({ organizationId }: { organizationId: Id<"organizati
             {reminders.map((r) => (
               <li key={r._id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
                 <span>
-                  <span className="font-medium text-gray-900">{r.subject}</span> · {REMINDER_TARGET_LABEL[r.targetType]} · {r.recipientCount} {r.recipientCount === 1 ? "person" : "people"}
+                  <span className="font-medium text-gray-900">{r.subject}</span> · {REMINDER_TARGET_LABEL[r.targetType]}{" "}
+                  · {r.recipientCount} {r.recipientCount === 1 ? "person" : "people"}
                 </span>
                 <span className="text-gray-600">
                   {r.sentBy} · {formatDateTime(r.sentAt)}
@@ -139,11 +159,17 @@ function ReportCard({ organizationId, report }: { organizationId: Id<"organizati
             ) : run.status === "done" && run.url ? (
               <>
                 <Badge tone="success">Ready</Badge>
-                <a href={run.url} download={run.fileName ?? undefined} className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline" data-testid="report-download">
+                <a
+                  href={run.url}
+                  download={run.fileName ?? undefined}
+                  className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline"
+                  data-testid="report-download"
+                >
                   <Download className="size-4" aria-hidden /> {run.fileName}
                 </a>
                 <span className="text-xs text-gray-600">
-                  {run.rows} {report.reportType === "progress_summary" ? "teams" : "rows"} · {formatDateTime(run.createdAt)}
+                  {run.rows} {report.reportType === "progress_summary" ? "teams" : "rows"} ·{" "}
+                  {formatDateTime(run.createdAt)}
                 </span>
               </>
             ) : run.status === "failed" ? (
@@ -156,7 +182,15 @@ function ReportCard({ organizationId, report }: { organizationId: Id<"organizati
   );
 }
 
-function CreateReport({ organizationId, orgWide, teams }: { organizationId: Id<"organizations">; orgWide: boolean; teams: Array<{ _id: Id<"teams">; name: string }> }) {
+function CreateReport({
+  organizationId,
+  orgWide,
+  teams,
+}: {
+  organizationId: Id<"organizations">;
+  orgWide: boolean;
+  teams: Array<{ _id: Id<"teams">; name: string }>;
+}) {
   const create = useMutation(api.dashboards.reports.create);
   const { pending, run } = useSubmit();
   const [kind, setKind] = useState<Kind>("progress_summary");
@@ -169,13 +203,18 @@ function CreateReport({ organizationId, orgWide, teams }: { organizationId: Id<"
       () =>
         create({
           organizationId,
-          name: name.trim() || `${KINDS[kind].label}${scope === "all" ? "" : ` — ${teams.find((t) => t._id === scope)?.name ?? ""}`}`,
+          name:
+            name.trim() ||
+            `${KINDS[kind].label}${scope === "all" ? "" : ` — ${teams.find((t) => t._id === scope)?.name ?? ""}`}`,
           reportType: kind,
           ...(scope === "all" ? {} : { teamIds: [scope as Id<"teams">] }),
-          ...(frequency === "none" ? {} : { schedule: { frequency, recipients: recipients.split(/[\s,;]+/).filter(Boolean) } }),
+          ...(frequency === "none"
+            ? {}
+            : { schedule: { frequency, recipients: recipients.split(/[\s,;]+/).filter(Boolean) } }),
         }),
       {
-        success: frequency === "none" ? "Generating your report…" : "Scheduled. The first one goes out at the next send time.",
+        success:
+          frequency === "none" ? "Generating your report…" : "Scheduled. The first one goes out at the next send time.",
         onSuccess: () => setName(""),
       },
     );
@@ -199,17 +238,36 @@ function CreateReport({ organizationId, orgWide, teams }: { organizationId: Id<"
           </Select>
         </Field>
         <Field id="report-name" label="Name (optional)">
-          <Input id="report-name" value={name} onChange={(e) => setName(e.target.value)} placeholder={KINDS[kind].label} maxLength={TEXT_LIMITS.title} />
+          <Input
+            id="report-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={KINDS[kind].label}
+            maxLength={TEXT_LIMITS.title}
+          />
         </Field>
         <Field id="report-frequency" label="When">
-          <Select id="report-frequency" value={frequency} onChange={(e) => setFrequency(e.target.value as typeof frequency)}>
+          <Select
+            id="report-frequency"
+            value={frequency}
+            onChange={(e) => setFrequency(e.target.value as typeof frequency)}
+          >
             <option value="none">Once, now</option>
             <SelectOptions labels={REPORT_FREQUENCY_LABEL} format={(_, label) => `${label}, by email`} />
           </Select>
         </Field>
         {frequency !== "none" && (
-          <Field id="report-recipients" label="Send to" hint="Email addresses, separated by commas. Links expire after 7 days.">
-            <Textarea id="report-recipients" rows={2} value={recipients} onChange={(e) => setRecipients(e.target.value)} />
+          <Field
+            id="report-recipients"
+            label="Send to"
+            hint="Email addresses, separated by commas. Links expire after 7 days."
+          >
+            <Textarea
+              id="report-recipients"
+              rows={2}
+              value={recipients}
+              onChange={(e) => setRecipients(e.target.value)}
+            />
           </Field>
         )}
         <Button className="w-full" loading={pending} onClick={() => void submit()}>

@@ -45,25 +45,40 @@ export function PrivacyNote() {
     <p className="mt-4 flex items-start gap-2 rounded-lg border border-gray-200 bg-gray-50 px-4 py-3 text-sm text-gray-700">
       <EyeOff className="mt-0.5 size-4 shrink-0 text-gray-500" aria-hidden />
       <span>
-        You see progress and attendance. Certificates, completions and skill levels only where a learner shares them; scores only where a learner
-        agreed, and their averages only over 5 or more such learners. You never see chats, assessment answers, bookmarks or personal profile
-        details. Learners choose this in their privacy settings, and each time you open a person they can see that you did.
+        You see progress and attendance. Certificates, completions and skill levels only where a learner shares them;
+        scores only where a learner agreed, and their averages only over 5 or more such learners. You never see chats,
+        assessment answers, bookmarks or personal profile details. Learners choose this in their privacy settings, and
+        each time you open a person they can see that you did.
       </span>
     </p>
   );
 }
 
-/** The average learning gain, or why it is hidden (the server decides: view_scores and at least 5 learners who share scores). */
-export function learningGainStat(figures: { avgLearningGain: number | null; learningGainHidden: "permission" | "too_few" | null }) {
-  if (figures.avgLearningGain !== null) return { value: formatPercent(figures.avgLearningGain), hint: "Pre → post, of learners who share scores" };
+/**
+ * The average learning gain, or why it is hidden (the server decides: view_scores and at least 5 learners who share
+ * scores).
+ */
+export function learningGainStat(figures: {
+  avgLearningGain: number | null;
+  learningGainHidden: "permission" | "too_few" | null;
+}) {
+  if (figures.avgLearningGain !== null)
+    return { value: formatPercent(figures.avgLearningGain), hint: "Pre → post, of learners who share scores" };
   return {
     value: "Hidden",
-    hint: figures.learningGainHidden === "permission" ? "Your role does not include scores" : "Hidden: fewer than 5 learners share scores",
+    hint:
+      figures.learningGainHidden === "permission"
+        ? "Your role does not include scores"
+        : "Hidden: fewer than 5 learners share scores",
   };
 }
 
 /** Logs one view of a dashboard or a person, once per mount; `ready` turns true when the log is written. */
-export function useRecordView(organizationId: Id<"organizations">, accessType: "view_dashboard" | "view_individual", targetUserId?: Id<"users">) {
+export function useRecordView(
+  organizationId: Id<"organizations">,
+  accessType: "view_dashboard" | "view_individual",
+  targetUserId?: Id<"users">,
+) {
   const recordView = useMutation(api.dashboards.views.recordView);
   const [state, setState] = useState<{ ready: boolean; error: string | null }>({ ready: false, error: null });
   const sent = useRef<string | null>(null);
@@ -79,7 +94,17 @@ export function useRecordView(organizationId: Id<"organizations">, accessType: "
 }
 
 /** Dashboard | teams | console links along the top of every dashboard page. */
-export function DashboardNav({ organizationId, current, teams, orgWide }: { organizationId: Id<"organizations">; current: string; teams: Array<{ _id: Id<"teams">; name: string }>; orgWide: boolean }) {
+export function DashboardNav({
+  organizationId,
+  current,
+  teams,
+  orgWide,
+}: {
+  organizationId: Id<"organizations">;
+  current: string;
+  teams: Array<{ _id: Id<"teams">; name: string }>;
+  orgWide: boolean;
+}) {
   const links = [
     ...(orgWide ? [{ href: `/org/${organizationId}/dashboard`, label: "Organization" }] : []),
     ...teams.map((team) => ({ href: `/org/${organizationId}/teams/${team._id}`, label: team.name })),
@@ -94,8 +119,10 @@ export function DashboardNav({ organizationId, current, teams, orgWide }: { orga
           href={link.href}
           aria-current={current === link.href ? "page" : undefined}
           className={cn(
-            "whitespace-nowrap border-b-2 px-3 py-2 text-sm",
-            current === link.href ? "border-brand-600 font-medium text-gray-900" : "border-transparent text-gray-600 hover:text-gray-900",
+            "border-b-2 px-3 py-2 text-sm whitespace-nowrap",
+            current === link.href
+              ? "border-brand-600 font-medium text-gray-900"
+              : "border-transparent text-gray-600 hover:text-gray-900",
           )}
         >
           {link.label}

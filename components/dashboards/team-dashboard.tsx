@@ -14,7 +14,15 @@ import { formatDate, formatRelative } from "@/lib/format";
 import { LessonsTrend, ProgressDistribution, ProgressTrend } from "./charts";
 import { SkillsHeatMap } from "./heat-map";
 import { NudgeButton } from "./nudge-dialog";
-import { DashboardError, DashboardNav, DashboardSkeleton, PaceBadge, PrivacyNote, learningGainStat, useRecordView } from "./shared";
+import {
+  DashboardError,
+  DashboardNav,
+  DashboardSkeleton,
+  PaceBadge,
+  PrivacyNote,
+  learningGainStat,
+  useRecordView,
+} from "./shared";
 
 /** A figure the learner keeps to themselves; the tooltip (and screen readers) say which. */
 function Private({ what }: { what: string }) {
@@ -28,12 +36,19 @@ function Private({ what }: { what: string }) {
 }
 
 /** One team, live: figures, trend, progress spread, every member's row and the team's skills. */
-export function TeamDashboard({ organizationId, teamId }: { organizationId: Id<"organizations">; teamId: Id<"teams"> }) {
+export function TeamDashboard({
+  organizationId,
+  teamId,
+}: {
+  organizationId: Id<"organizations">;
+  teamId: Id<"teams">;
+}) {
   const view = useRecordView(organizationId, "view_dashboard");
   const nav = useQuery(api.dashboards.views.myTeams, { organizationId });
   const data = useQuery(api.dashboards.views.team, nav?.canViewProgress ? { organizationId, teamId } : "skip");
   if (view.error) return <DashboardError message={view.error} />;
-  if (nav && !nav.canViewProgress) return <DashboardError message="Your role does not include viewing team progress." />;
+  if (nav && !nav.canViewProgress)
+    return <DashboardError message="Your role does not include viewing team progress." />;
   if (nav === undefined || data === undefined) return <DashboardSkeleton />;
   const f = data.figures;
   return (
@@ -48,10 +63,20 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: Id<"
         </div>
         <div className="flex flex-wrap gap-2">
           <NudgeButton organizationId={organizationId} target={{ type: "team", teamIds: [teamId], label: data.name }} />
-          {f.pace.behind > 0 && <NudgeButton organizationId={organizationId} target={{ type: "behind_schedule", teamIds: [teamId], label: "those behind" }} />}
+          {f.pace.behind > 0 && (
+            <NudgeButton
+              organizationId={organizationId}
+              target={{ type: "behind_schedule", teamIds: [teamId], label: "those behind" }}
+            />
+          )}
         </div>
       </div>
-      <DashboardNav organizationId={organizationId} current={`/org/${organizationId}/teams/${teamId}`} teams={nav.teams} orgWide={nav.orgWide && nav.canViewAnalytics} />
+      <DashboardNav
+        organizationId={organizationId}
+        current={`/org/${organizationId}/teams/${teamId}`}
+        teams={nav.teams}
+        orgWide={nav.orgWide && nav.canViewAnalytics}
+      />
       <PrivacyNote />
 
       <section aria-label="Team figures" className="mt-6 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7">
@@ -94,7 +119,10 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: Id<"
               {data.members.map((m) => (
                 <TableRow key={m.userId} data-testid="team-member-row">
                   <TableRowHeader className="whitespace-nowrap">
-                    <Link href={`/org/${organizationId}/members/${m.userId}`} className="text-brand-700 hover:underline">
+                    <Link
+                      href={`/org/${organizationId}/members/${m.userId}`}
+                      className="text-brand-700 hover:underline"
+                    >
                       {m.name}
                     </Link>
                   </TableRowHeader>
@@ -106,19 +134,33 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: Id<"
                   </TableCell>
                   <TableCell numeric>{m.sessionsAttended}</TableCell>
                   <TableCell className="whitespace-nowrap">
-                    {m.lastActiveAt === null ? <Private what="Activity" /> : m.lastActiveAt === 0 ? "Never" : formatRelative(m.lastActiveAt)}
+                    {m.lastActiveAt === null ? (
+                      <Private what="Activity" />
+                    ) : m.lastActiveAt === 0 ? (
+                      "Never"
+                    ) : (
+                      formatRelative(m.lastActiveAt)
+                    )}
                   </TableCell>
                   <TableCell>
                     <PaceBadge pace={m.pace} />
                   </TableCell>
-                  <TableCell numeric>{m.certificates === null ? <Private what="Certificates" /> : m.certificates}</TableCell>
-                  <TableCell numeric>{m.latestScore === null ? <Private what="Score" /> : `${m.latestScore}%`}</TableCell>
+                  <TableCell numeric>
+                    {m.certificates === null ? <Private what="Certificates" /> : m.certificates}
+                  </TableCell>
+                  <TableCell numeric>
+                    {m.latestScore === null ? <Private what="Score" /> : `${m.latestScore}%`}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         )}
-        {!data.listedAll && <p className="mt-2 text-xs text-gray-600">Showing the first {data.members.length} members by name; the figures above cover everyone.</p>}
+        {!data.listedAll && (
+          <p className="mt-2 text-xs text-gray-600">
+            Showing the first {data.members.length} members by name; the figures above cover everyone.
+          </p>
+        )}
       </section>
 
       <section aria-label="Team skills and leaderboard" className="mt-6 grid gap-3 lg:grid-cols-[1fr_300px]">
@@ -126,7 +168,13 @@ export function TeamDashboard({ organizationId, teamId }: { organizationId: Id<"
           title="Skills by member"
           rowLabel="Member"
           skills={data.skills}
-          rows={data.members.filter((m) => m.skillLevels.length > 0).map((m) => ({ key: m.userId, label: m.name, levels: new Map(m.skillLevels.map((s) => [s.skillId, s.level])) }))}
+          rows={data.members
+            .filter((m) => m.skillLevels.length > 0)
+            .map((m) => ({
+              key: m.userId,
+              label: m.name,
+              levels: new Map(m.skillLevels.map((s) => [s.skillId, s.level])),
+            }))}
         />
         <Card className="h-fit p-4">
           <h3 className="flex items-center gap-2 text-sm font-semibold text-gray-900">

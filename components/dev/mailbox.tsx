@@ -21,7 +21,11 @@ export function Mailbox() {
         {emails === undefined ? (
           Array.from({ length: 3 }, (_, i) => <Skeleton key={i} className="h-28" />)
         ) : emails.length === 0 ? (
-          <EmptyState icon={Inbox} title="No emails yet" description="Request a sign-in link on the sign-in page and it will appear here." />
+          <EmptyState
+            icon={Inbox}
+            title="No emails yet"
+            description="Request a sign-in link on the sign-in page and it will appear here."
+          />
         ) : (
           emails.map((email) => (
             <Card key={email._id} className="p-5" data-testid="dev-email">
@@ -57,7 +61,9 @@ export function Mailbox() {
               )}
               <details className="mt-3">
                 <summary className="cursor-pointer text-sm text-gray-600">Show message</summary>
-                <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-gray-50 p-3 font-sans text-sm text-gray-800">{email.text}</pre>
+                <pre className="mt-2 rounded bg-gray-50 p-3 font-sans text-sm break-words whitespace-pre-wrap text-gray-800">
+                  {email.text}
+                </pre>
               </details>
             </Card>
           ))

@@ -31,19 +31,13 @@ export function AccountMenu({ viewer }: { viewer: NonNullable<FunctionReturnType
           <span aria-hidden>
             <Avatar name={viewer.name} image={viewer.image} />
           </span>
-          <span className="sr-only">
-            Account menu for {viewer.name}
-          </span>
+          <span className="sr-only">Account menu for {viewer.name}</span>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
           <DropdownMenuLabel>
-            <span className="block text-sm font-medium text-gray-900">
-              {viewer.name}
-            </span>
+            <span className="block text-sm font-medium text-gray-900">{viewer.name}</span>
             <span className="block">{viewer.email}</span>
-            <span className="mt-1 block text-brand-700">
-              {USER_ROLE_LABEL[viewer.role]}
-            </span>
+            <span className="mt-1 block text-brand-700">{USER_ROLE_LABEL[viewer.role]}</span>
           </DropdownMenuLabel>
           <DropdownMenuSeparator />
           <DropdownMenuItem onSelect={() => router.push("/account")}>

@@ -23,8 +23,7 @@ export function SiteHeader() {
 
   const items: NavItem[] = [{ href: "/courses", label: "Courses" }];
   // "For teams" is for people without an organization; members buy nothing there.
-  if (!viewer?.organizations.length && !viewer?.inOrganization)
-    items.push({ href: "/for-teams", label: "For teams" });
+  if (!viewer?.organizations.length && !viewer?.inOrganization) items.push({ href: "/for-teams", label: "For teams" });
   if (viewer) {
     items.push({ href: "/learn", label: "My learning" });
     if (viewer.isInstructor) items.push({ href: "/teach", label: "Teaching" });
@@ -39,8 +38,7 @@ export function SiteHeader() {
         also: ["teams", "members", "reports"].map((part) => `/org/${organization._id}/${part}`),
       });
     }
-    if (viewer.role === "platform_admin")
-      items.push({ href: "/admin", label: "Admin" });
+    if (viewer.role === "platform_admin") items.push({ href: "/admin", label: "Admin" });
   }
 
   // The most specific item that contains the current page is the active one.
@@ -52,26 +50,14 @@ export function SiteHeader() {
   return (
     <header className="sticky top-0 z-40 border-b border-gray-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-[1100px] items-center gap-6 px-4">
-        <Link
-          href="/"
-          className="flex items-center gap-2 font-semibold text-gray-900"
-        >
+        <Link href="/" className="flex items-center gap-2 font-semibold text-gray-900">
           <GraduationCap className="size-6 text-brand-700" aria-hidden />
           <span className="hidden sm:inline">AI Enablement Academy</span>
           <span className="sm:hidden">Academy</span>
         </Link>
-        <nav
-          aria-label="Main"
-          className="hidden flex-1 items-center gap-1 md:flex"
-        >
+        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 md:flex">
           {items.map((item) => (
-            <NavLink
-              key={item.href}
-              item={item}
-              active={
-                item.href === activeHref
-              }
-            />
+            <NavLink key={item.href} item={item} active={item.href === activeHref} />
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-2 md:ml-0">
@@ -91,13 +77,7 @@ export function SiteHeader() {
         className="flex gap-1 overflow-x-auto border-t border-gray-100 px-2 py-1 md:hidden"
       >
         {items.map((item) => (
-          <NavLink
-            key={item.href}
-            item={item}
-            active={
-              item.href === activeHref
-            }
-          />
+          <NavLink key={item.href} item={item} active={item.href === activeHref} />
         ))}
       </nav>
     </header>
@@ -110,10 +90,8 @@ function NavLink({ item, active }: { item: NavItem; active: boolean }) {
       href={item.href}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
-        active
-          ? "bg-brand-50 text-brand-800"
-          : "text-gray-700 hover:bg-gray-100 hover:text-gray-900",
+        "rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap",
+        active ? "bg-brand-50 text-brand-800" : "text-gray-700 hover:bg-gray-100 hover:text-gray-900",
       )}
     >
       {item.label}

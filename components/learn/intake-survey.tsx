@@ -15,8 +15,17 @@ import { Textarea } from "@/components/ui/textarea";
 import { AI_EXPERIENCE_LABEL } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
 
-/** Asks a learner who has not answered it yet for the intake survey of one seat; their instructor reads it before the first session. */
-export function IntakeSurveyPrompt({ enrollmentId, courseTitle }: { enrollmentId: Id<"enrollments">; courseTitle: string }) {
+/**
+ * Asks a learner who has not answered it yet for the intake survey of one seat; their instructor reads it before the
+ * first session.
+ */
+export function IntakeSurveyPrompt({
+  enrollmentId,
+  courseTitle,
+}: {
+  enrollmentId: Id<"enrollments">;
+  courseTitle: string;
+}) {
   const submit = useMutation(api.learning.intake.submit);
   const [open, setOpen] = useState(false);
   const [jobRole, setJobRole] = useState("");
@@ -25,10 +34,16 @@ export function IntakeSurveyPrompt({ enrollmentId, courseTitle }: { enrollmentId
   const { pending, error, run } = useSubmit({ errors: "inline" });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => submit({ enrollmentId, jobRole, aiExperience, goals }), { success: "Thanks: your instructor will read this before the first session.", onSuccess: () => setOpen(false) });
+    void run(() => submit({ enrollmentId, jobRole, aiExperience, goals }), {
+      success: "Thanks: your instructor will read this before the first session.",
+      onSuccess: () => setOpen(false),
+    });
   };
   return (
-    <div className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-brand-100 bg-brand-50/60 p-3" data-testid="intake-prompt">
+    <div
+      className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-brand-100 bg-brand-50/60 p-3"
+      data-testid="intake-prompt"
+    >
       <p className="flex items-start gap-2 text-sm text-gray-800">
         <ClipboardList className="mt-0.5 size-4 shrink-0 text-brand-700" aria-hidden />
         Help your instructor prepare: your role, how you use AI today, and what you want from this course (2 minutes).
@@ -37,18 +52,39 @@ export function IntakeSurveyPrompt({ enrollmentId, courseTitle }: { enrollmentId
         <DialogTrigger asChild>
           <Button size="sm">Answer 3 questions</Button>
         </DialogTrigger>
-        <DialogContent title="Before the course starts" description={`Your instructor for ${courseTitle} reads these to shape the sessions. Only they and the academy's staff see them.`}>
+        <DialogContent
+          title="Before the course starts"
+          description={`Your instructor for ${courseTitle} reads these to shape the sessions. Only they and the academy's staff see them.`}
+        >
           <form onSubmit={onSubmit} className="space-y-4" aria-label="Intake survey">
             <Field id="intake-role" label="Your role">
-              <Input id="intake-role" value={jobRole} onChange={(event) => setJobRole(event.target.value)} required maxLength={120} placeholder="e.g. Operations analyst" />
+              <Input
+                id="intake-role"
+                value={jobRole}
+                onChange={(event) => setJobRole(event.target.value)}
+                required
+                maxLength={120}
+                placeholder="e.g. Operations analyst"
+              />
             </Field>
             <Field id="intake-experience" label="How much do you work with AI today?">
-              <Select id="intake-experience" value={aiExperience} onChange={(event) => setAiExperience(event.target.value as Infer<typeof vAiExperience>)}>
+              <Select
+                id="intake-experience"
+                value={aiExperience}
+                onChange={(event) => setAiExperience(event.target.value as Infer<typeof vAiExperience>)}
+              >
                 <SelectOptions labels={AI_EXPERIENCE_LABEL} />
               </Select>
             </Field>
             <Field id="intake-goals" label="What do you want to be able to do after this course?">
-              <Textarea id="intake-goals" value={goals} onChange={(event) => setGoals(event.target.value)} required maxLength={2000} rows={4} />
+              <Textarea
+                id="intake-goals"
+                value={goals}
+                onChange={(event) => setGoals(event.target.value)}
+                required
+                maxLength={2000}
+                rows={4}
+              />
             </Field>
             {error && (
               <p className="text-sm text-red-700" role="alert">

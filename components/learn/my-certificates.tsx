@@ -15,7 +15,9 @@ export function MyCertificates() {
   return (
     <Card className="p-5" data-testid="my-certificates">
       <h2 className="text-lg font-semibold text-gray-900">Certificates</h2>
-      <p className="text-sm text-gray-600">Signed Open Badges 3.0 credentials: anyone can verify them, and you can add them to LinkedIn.</p>
+      <p className="text-sm text-gray-600">
+        Signed Open Badges 3.0 credentials: anyone can verify them, and you can add them to LinkedIn.
+      </p>
       <ul className="mt-3 divide-y divide-gray-100 rounded-md border border-gray-200">
         {certificates.map((c) => (
           <li key={c.publicId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2.5">
@@ -31,7 +33,13 @@ export function MyCertificates() {
                 </p>
               </div>
             </div>
-            {c.revoked ? <Badge tone="danger">Revoked</Badge> : <Badge tone={MY_CERTIFICATE_STATUS[c.issueStatus].tone}>{MY_CERTIFICATE_STATUS[c.issueStatus].label}</Badge>}
+            {c.revoked ? (
+              <Badge tone="danger">Revoked</Badge>
+            ) : (
+              <Badge tone={MY_CERTIFICATE_STATUS[c.issueStatus].tone}>
+                {MY_CERTIFICATE_STATUS[c.issueStatus].label}
+              </Badge>
+            )}
           </li>
         ))}
       </ul>

@@ -33,7 +33,8 @@ const JOIN_OPENS_MS = 15 * 60 * 1000;
 
 /** upcoming / starts in N min / live now / ended / cancelled, from the learner's clock. */
 export function sessionStatus(session: Pick<ScheduledSession, "startsAt" | "endsAt" | "status">, now: number) {
-  if (session.status === "cancelled") return { kind: "cancelled" as const, label: "Cancelled", tone: "danger" as const };
+  if (session.status === "cancelled")
+    return { kind: "cancelled" as const, label: "Cancelled", tone: "danger" as const };
   if (now >= session.endsAt) return { kind: "ended" as const, label: "Ended", tone: "neutral" as const };
   if (now >= session.startsAt) return { kind: "live" as const, label: "Live now", tone: "success" as const };
   const minutes = Math.ceil((session.startsAt - now) / 60_000);
@@ -64,9 +65,14 @@ export function MyCohorts({
 
   return (
     <div className="mx-auto max-w-[1100px] px-4 py-10">
-      <h1 className="text-xl font-semibold text-gray-900">{viewer ? `Welcome back, ${viewer.name.split(" ")[0]}` : "My learning"}</h1>
+      <h1 className="text-xl font-semibold text-gray-900">
+        {viewer ? `Welcome back, ${viewer.name.split(" ")[0]}` : "My learning"}
+      </h1>
       <p className="mt-1 text-sm text-gray-600" data-testid="schedule-zone">
-        {zone ? `Times are shown in ${formatZoneName(now, zone)}, as set on your account` : `Times are shown in your timezone${mounted ? ` (${formatZoneName(now)})` : ""}`}.{" "}
+        {zone
+          ? `Times are shown in ${formatZoneName(now, zone)}, as set on your account`
+          : `Times are shown in your timezone${mounted ? ` (${formatZoneName(now)})` : ""}`}
+        .{" "}
         <Link href="/account" className="text-brand-700 underline underline-offset-2">
           Change
         </Link>
@@ -115,7 +121,13 @@ export function MyCohorts({
         <div className="mt-6 space-y-6">
           {next && <NextSessionCard cohort={next.cohort} session={next.session} now={now} zone={zone} />}
           <MyAssessments />
-          {cohorts.map((cohort) => (cohort.confirmed ? <CohortCard key={cohort.enrollmentId} cohort={cohort} now={now} zone={zone} /> : <PendingCard key={cohort.enrollmentId} cohort={cohort} />))}
+          {cohorts.map((cohort) =>
+            cohort.confirmed ? (
+              <CohortCard key={cohort.enrollmentId} cohort={cohort} now={now} zone={zone} />
+            ) : (
+              <PendingCard key={cohort.enrollmentId} cohort={cohort} />
+            ),
+          )}
           <MyCertificates />
           <OfficeHours viewer={viewer} />
         </div>
@@ -128,7 +140,7 @@ function WaitlistCard({ entry }: { entry: FunctionReturnType<typeof api.waitlist
   if (entry.status === "offered" && entry.offerExpiresAt) {
     return (
       <Card className="border-amber-300 bg-amber-50 p-5" data-testid="waitlist-offer">
-        <p className="text-xs font-semibold uppercase tracking-wide text-amber-900">A seat opened up for you</p>
+        <p className="text-xs font-semibold tracking-wide text-amber-900 uppercase">A seat opened up for you</p>
         <p className="mt-1 text-lg font-semibold text-gray-900">{entry.courseTitle}</p>
         <p className="text-sm text-gray-700">{entry.cohortName}</p>
         <p className="mt-2 text-sm text-amber-900">
@@ -149,7 +161,9 @@ function WaitlistCard({ entry }: { entry: FunctionReturnType<typeof api.waitlist
         </p>
         <p className="text-sm text-gray-600">
           {entry.courseTitle}
-          {entry.seatsHeldByOffers > 0 ? ` · ${entry.seatsHeldByOffers} seat${entry.seatsHeldByOffers === 1 ? " is" : "s are"} being offered ahead of you` : ""}
+          {entry.seatsHeldByOffers > 0
+            ? ` · ${entry.seatsHeldByOffers} seat${entry.seatsHeldByOffers === 1 ? " is" : "s are"} being offered ahead of you`
+            : ""}
         </p>
       </div>
       <Button asChild size="sm" variant="secondary">
@@ -159,16 +173,29 @@ function WaitlistCard({ entry }: { entry: FunctionReturnType<typeof api.waitlist
   );
 }
 
-function NextSessionCard({ cohort, session, now, zone }: { cohort: LearnerCohort; session: ScheduledSession; now: number; zone?: string }) {
+function NextSessionCard({
+  cohort,
+  session,
+  now,
+  zone,
+}: {
+  cohort: LearnerCohort;
+  session: ScheduledSession;
+  now: number;
+  zone?: string;
+}) {
   const status = sessionStatus(session, now);
   return (
     <Card className="border-brand-100 bg-brand-50/50 p-5">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{status.kind === "live" ? "Happening now" : "Next session"}</p>
+          <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">
+            {status.kind === "live" ? "Happening now" : "Next session"}
+          </p>
           <p className="mt-1 text-lg font-semibold text-gray-900">{session.title}</p>
           <p className="text-sm text-gray-700">
-            {cohort.courseTitle} · {formatWeekday(session.startsAt, zone)}, {formatTime(session.startsAt, zone)} – {formatTime(session.endsAt, zone)}
+            {cohort.courseTitle} · {formatWeekday(session.startsAt, zone)}, {formatTime(session.startsAt, zone)} –{" "}
+            {formatTime(session.endsAt, zone)}
           </p>
         </div>
         <div className="flex flex-col items-start gap-2 sm:items-end">
@@ -201,7 +228,15 @@ function JoinButton({ session, now }: { session: ScheduledSession; now: number }
   const open = status.kind === "live" || (status.kind === "soon" && session.startsAt - now <= JOIN_OPENS_MS);
   if (!open || !session.hasMeetingLink) return null;
   return (
-    <Button size="sm" loading={pending} onClick={() => void run(() => join({ cohortSessionId: session._id }), { onSuccess: (url) => window.open(url, "_blank", "noopener") })}>
+    <Button
+      size="sm"
+      loading={pending}
+      onClick={() =>
+        void run(() => join({ cohortSessionId: session._id }), {
+          onSuccess: (url) => window.open(url, "_blank", "noopener"),
+        })
+      }
+    >
       <Video className="size-4" aria-hidden /> Join
     </Button>
   );
@@ -238,7 +273,10 @@ function downloadText(filename: string, content: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The .ics of the whole cohort, or of one session; `isDownloading("all")` / `isDownloading(sessionId)` while it is fetched. */
+/**
+ * The .ics of the whole cohort, or of one session; `isDownloading("all")` / `isDownloading(sessionId)` while it is
+ * fetched.
+ */
 function useCalendarDownload(cohortId: Id<"cohorts">) {
   const convex = useConvex();
   const { isPending, run } = useSubmit();
@@ -270,7 +308,11 @@ function CohortCard({ cohort, now, zone }: { cohort: LearnerCohort; now: number;
           <div className="flex flex-wrap items-center gap-2">
             <Badge tone="brand">{FORMAT_LABEL[cohort.format]}</Badge>
             <Badge tone={cohort.cohortStatus === "in_progress" ? "success" : "neutral"}>
-              {cohort.cohortStatus === "in_progress" ? "In progress" : cohort.cohortStatus === "completed" ? "Completed" : "Confirmed"}
+              {cohort.cohortStatus === "in_progress"
+                ? "In progress"
+                : cohort.cohortStatus === "completed"
+                  ? "Completed"
+                  : "Confirmed"}
             </Badge>
           </div>
           <h2 className="mt-2 text-lg font-semibold text-gray-900">{cohort.courseTitle}</h2>
@@ -283,20 +325,30 @@ function CohortCard({ cohort, now, zone }: { cohort: LearnerCohort; now: number;
         </Button>
       </div>
 
-      {!cohort.intakeSurveyCompleted && cohort.cohortStatus !== "completed" && <IntakeSurveyPrompt enrollmentId={cohort.enrollmentId} courseTitle={cohort.courseTitle} />}
+      {!cohort.intakeSurveyCompleted && cohort.cohortStatus !== "completed" && (
+        <IntakeSurveyPrompt enrollmentId={cohort.enrollmentId} courseTitle={cohort.courseTitle} />
+      )}
       <div className="mt-5 grid gap-6 lg:grid-cols-[1fr_300px]">
         <section aria-label={`Schedule of ${cohort.cohortName}`}>
           {[...days].map(([label, sessions]) => (
             <div key={label} className="mb-4">
-              <h3 className="text-xs font-semibold uppercase tracking-wide text-gray-600">{label}</h3>
+              <h3 className="text-xs font-semibold tracking-wide text-gray-600 uppercase">{label}</h3>
               <ul className="mt-2 divide-y divide-gray-100 rounded-md border border-gray-200">
                 {sessions.map((session) => (
-                  <li key={session._id} className="flex flex-col gap-2 px-3 py-2.5 sm:flex-row sm:items-center sm:gap-3" data-testid="schedule-session">
-                    <span className="tabular whitespace-nowrap text-sm text-gray-700 sm:w-40 sm:shrink-0">
+                  <li
+                    key={session._id}
+                    className="flex flex-col gap-2 px-3 py-2.5 sm:flex-row sm:items-center sm:gap-3"
+                    data-testid="schedule-session"
+                  >
+                    <span className="tabular text-sm whitespace-nowrap text-gray-700 sm:w-40 sm:shrink-0">
                       {formatTime(session.startsAt, zone)} – {formatTime(session.endsAt, zone)}
                     </span>
                     <span className="min-w-0 sm:flex-1">
-                      <span className={`block text-sm font-medium ${session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{session.title}</span>
+                      <span
+                        className={`block text-sm font-medium ${session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}
+                      >
+                        {session.title}
+                      </span>
                       <span className="text-xs text-gray-600">{SESSION_TYPE_LABEL[session.type]}</span>
                       <SessionMeta session={session} />
                       {session.recap && <SessionRecap recap={session.recap} />}
@@ -307,7 +359,13 @@ function CohortCard({ cohort, now, zone }: { cohort: LearnerCohort; now: number;
                       <LiveStatus session={session} now={now} />
                       <JoinButton session={session} now={now} />
                       <Tooltip content={`Add ${session.title} to calendar`}>
-                        <Button variant="ghost" size="sm" loading={isDownloading(session._id)} onClick={() => download(session._id)} aria-label={`Add ${session.title} to calendar`}>
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          loading={isDownloading(session._id)}
+                          onClick={() => download(session._id)}
+                          aria-label={`Add ${session.title} to calendar`}
+                        >
                           {!isDownloading(session._id) && <CalendarPlus className="size-4" aria-hidden />}
                         </Button>
                       </Tooltip>
@@ -329,9 +387,20 @@ function CohortCard({ cohort, now, zone }: { cohort: LearnerCohort; now: number;
                   size="sm"
                   className="w-full justify-start"
                   loading={isPending(item._id)}
-                  onClick={() => void run(() => openKitItem({ itemId: item._id }), { key: item._id, onSuccess: (url) => window.open(url, "_blank", "noopener") })}
+                  onClick={() =>
+                    void run(() => openKitItem({ itemId: item._id }), {
+                      key: item._id,
+                      onSuccess: (url) => window.open(url, "_blank", "noopener"),
+                    })
+                  }
                 >
-                  {item.type === "chatbot" ? <ExternalLink className="size-4" aria-hidden /> : item.type === "slides" ? <Download className="size-4" aria-hidden /> : <FileText className="size-4" aria-hidden />}
+                  {item.type === "chatbot" ? (
+                    <ExternalLink className="size-4" aria-hidden />
+                  ) : item.type === "slides" ? (
+                    <Download className="size-4" aria-hidden />
+                  ) : (
+                    <FileText className="size-4" aria-hidden />
+                  )}
                   <span className="truncate">{item.title.replace(`${cohort.courseTitle}: `, "")}</span>
                 </Button>
               </li>

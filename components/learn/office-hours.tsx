@@ -85,12 +85,19 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string;
           </p>
         </div>
         {eligible && data.calcom && (
-          <Button size="sm" variant={booking ? "secondary" : "primary"} onClick={() => setBooking(!booking)} aria-expanded={booking}>
+          <Button
+            size="sm"
+            variant={booking ? "secondary" : "primary"}
+            onClick={() => setBooking(!booking)}
+            aria-expanded={booking}
+          >
             <CalendarCheck className="size-4" aria-hidden /> {booking ? "Close booking" : "Book office hours"}
           </Button>
         )}
       </div>
-      {eligible && !data.calcom && <p className="mt-3 text-sm text-amber-800">Booking opens once the academy connects its Cal.com calendar.</p>}
+      {eligible && !data.calcom && (
+        <p className="mt-3 text-sm text-amber-800">Booking opens once the academy connects its Cal.com calendar.</p>
+      )}
       {booking && eligible && data.calcom && viewer && (
         <div className="mt-4 overflow-hidden rounded-md border border-gray-200">
           {bookingToken.error ? (
@@ -105,7 +112,12 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string;
               calOrigin={data.calcom.calOrigin}
               embedJsUrl={data.calcom.embedJsUrl}
               style={{ width: "100%", minHeight: 420, overflow: "auto" }}
-              config={{ name: viewer.name, email: viewer.email, "metadata[bookingToken]": bookingToken.token.value, layout: "month_view" }}
+              config={{
+                name: viewer.name,
+                email: viewer.email,
+                "metadata[bookingToken]": bookingToken.token.value,
+                layout: "month_view",
+              }}
             />
           ) : (
             <Skeleton className="h-[420px] rounded-none" />
@@ -115,13 +127,23 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string;
       <div className="mt-4">
         <h3 className="text-sm font-semibold text-gray-900">Your bookings</h3>
         {upcoming.length === 0 && past.length === 0 ? (
-          <p className="mt-1 text-sm text-gray-600">No bookings yet. Pick a slot above; it shows up here as soon as Cal.com confirms it.</p>
+          <p className="mt-1 text-sm text-gray-600">
+            No bookings yet. Pick a slot above; it shows up here as soon as Cal.com confirms it.
+          </p>
         ) : (
           <ul className="mt-2 divide-y divide-gray-100 rounded-md border border-gray-200">
             {[...upcoming, ...past].map((b) => (
-              <li key={b._id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2.5" data-testid="office-hours-booking">
+              <li
+                key={b._id}
+                className="flex flex-wrap items-center justify-between gap-2 px-3 py-2.5"
+                data-testid="office-hours-booking"
+              >
                 <div>
-                  <p className={`text-sm font-medium ${b.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{formatAppointment(b.scheduledAt, zone)}</p>
+                  <p
+                    className={`text-sm font-medium ${b.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}
+                  >
+                    {formatAppointment(b.scheduledAt, zone)}
+                  </p>
                   <p className="text-xs text-gray-600">
                     {b.courseTitle}
                     {b.cancelReason ? ` · ${b.cancelReason}` : ""}
@@ -139,9 +161,15 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string;
                       size="sm"
                       variant="ghost"
                       loading={isPending(b._id)}
-                      onClick={() => void run(() => cancel({ bookingId: b._id }), { key: b._id, success: "Booking cancelled; the slot is free again." })}
+                      onClick={() =>
+                        void run(() => cancel({ bookingId: b._id }), {
+                          key: b._id,
+                          success: "Booking cancelled; the slot is free again.",
+                        })
+                      }
                     >
-                      <CalendarX className="size-4" aria-hidden /> Cancel<span className="sr-only"> booking on {formatAppointment(b.scheduledAt, zone)}</span>
+                      <CalendarX className="size-4" aria-hidden /> Cancel
+                      <span className="sr-only"> booking on {formatAppointment(b.scheduledAt, zone)}</span>
                     </Button>
                   )}
                 </span>

@@ -38,7 +38,9 @@ export function SessionMeta({ session }: { session: ScheduledSession }) {
           )}
         </span>
       )}
-      {session.status === "cancelled" && session.cancelReason && <span className="block text-xs text-red-700">{session.cancelReason}</span>}
+      {session.status === "cancelled" && session.cancelReason && (
+        <span className="block text-xs text-red-700">{session.cancelReason}</span>
+      )}
     </>
   );
 }
@@ -47,10 +49,17 @@ export function SessionMeta({ session }: { session: ScheduledSession }) {
 export function SessionRecap({ recap }: { recap: NonNullable<ScheduledSession["recap"]> }) {
   return (
     <details className="mt-1 text-sm">
-      <summary className="cursor-pointer text-brand-700 hover:underline">Recap{recap.recordingUrl ? " and recording" : ""}</summary>
+      <summary className="cursor-pointer text-brand-700 hover:underline">
+        Recap{recap.recordingUrl ? " and recording" : ""}
+      </summary>
       <div className="mt-2 space-y-2 rounded-md bg-gray-50 p-3 text-gray-800">
         {recap.recordingUrl && (
-          <a href={recap.recordingUrl} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline">
+          <a
+            href={recap.recordingUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline"
+          >
             <PlayCircle className="size-4" aria-hidden /> Watch the recording
           </a>
         )}
@@ -67,18 +76,29 @@ export function SessionRecap({ recap }: { recap: NonNullable<ScheduledSession["r
   );
 }
 
-/** The session's lessons with a checkbox each; ticking one updates the learner's progress (and their managers' dashboards). */
+/**
+ * The session's lessons with a checkbox each; ticking one updates the learner's progress (and their managers'
+ * dashboards).
+ */
 export function SessionLessons({ cohortId, session }: { cohortId: Id<"cohorts">; session: ScheduledSession }) {
   // Optimistic: the box ticks at once; the server's answer replaces it (or rolls it back on error).
-  const setLessonDone = useMutation(api.learning.cohorts.setLessonDone).withOptimisticUpdate((store, { lessonId, done }) => {
-    const cohorts = store.getQuery(api.learning.cohorts.myCohorts, {});
-    if (cohorts === undefined) return;
-    store.setQuery(
-      api.learning.cohorts.myCohorts,
-      {},
-      cohorts.map((c) => ({ ...c, sessions: c.sessions.map((s) => ({ ...s, lessons: s.lessons.map((l) => (l._id === lessonId ? { ...l, done } : l)) })) })),
-    );
-  });
+  const setLessonDone = useMutation(api.learning.cohorts.setLessonDone).withOptimisticUpdate(
+    (store, { lessonId, done }) => {
+      const cohorts = store.getQuery(api.learning.cohorts.myCohorts, {});
+      if (cohorts === undefined) return;
+      store.setQuery(
+        api.learning.cohorts.myCohorts,
+        {},
+        cohorts.map((c) => ({
+          ...c,
+          sessions: c.sessions.map((s) => ({
+            ...s,
+            lessons: s.lessons.map((l) => (l._id === lessonId ? { ...l, done } : l)),
+          })),
+        })),
+      );
+    },
+  );
   const { isPending, run } = useSubmit();
   if (session.lessons.length === 0) return null;
   const done = session.lessons.filter((l) => l.done).length;
@@ -93,7 +113,9 @@ export function SessionLessons({ cohortId, session }: { cohortId: Id<"cohorts">;
             <CheckboxField
               checked={lesson.done}
               disabled={isPending(lesson._id)}
-              onCheckedChange={(done) => void run(() => setLessonDone({ cohortId, lessonId: lesson._id, done }), { key: lesson._id })}
+              onCheckedChange={(done) =>
+                void run(() => setLessonDone({ cohortId, lessonId: lesson._id, done }), { key: lesson._id })
+              }
               labelClassName={lesson.done ? "text-gray-500 line-through" : undefined}
               label={
                 <>

@@ -9,10 +9,18 @@ export function NotificationBell() {
   const unread = useQuery(api.notifications.inbox.unreadCount) ?? 0;
   const label = unread === 0 ? "Notifications" : `Notifications, ${unread >= 100 ? "99+" : unread} unread`;
   return (
-    <Link href="/notifications" className="relative rounded-full p-2 text-gray-700 hover:bg-gray-100 hover:text-gray-900" aria-label={label} data-testid="notification-bell">
+    <Link
+      href="/notifications"
+      className="relative rounded-full p-2 text-gray-700 hover:bg-gray-100 hover:text-gray-900"
+      aria-label={label}
+      data-testid="notification-bell"
+    >
       <Bell className="size-5" aria-hidden />
       {unread > 0 && (
-        <span className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-brand-700 px-1 text-center text-[11px] font-semibold leading-5 text-white" aria-hidden>
+        <span
+          className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-brand-700 px-1 text-center text-[11px] leading-5 font-semibold text-white"
+          aria-hidden
+        >
           {unread >= 100 ? "99+" : unread}
         </span>
       )}

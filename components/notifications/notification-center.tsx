@@ -44,12 +44,26 @@ export function NotificationCenter() {
           {status === "LoadingFirstPage" ? (
             <Skeleton className="h-64" />
           ) : results.length === 0 ? (
-            <EmptyState icon={BellOff} title="Nothing yet" description="Schedule changes, reminders and recordings of your cohorts appear here." />
+            <EmptyState
+              icon={BellOff}
+              title="Nothing yet"
+              description="Schedule changes, reminders and recordings of your cohorts appear here."
+            />
           ) : (
             <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white">
               {results.map((n) => (
-                <li key={n._id} className={cn("flex gap-3 px-4 py-3", n.readAt === undefined && "bg-brand-50/40")} data-testid="notification">
-                  <span className={cn("mt-2 size-2 shrink-0 rounded-full", n.readAt === undefined ? "bg-brand-600" : "bg-transparent")} aria-hidden />
+                <li
+                  key={n._id}
+                  className={cn("flex gap-3 px-4 py-3", n.readAt === undefined && "bg-brand-50/40")}
+                  data-testid="notification"
+                >
+                  <span
+                    className={cn(
+                      "mt-2 size-2 shrink-0 rounded-full",
+                      n.readAt === undefined ? "bg-brand-600" : "bg-transparent",
+                    )}
+                    aria-hidden
+                  />
                   <div className="min-w-0 flex-1">
                     <p className="text-sm font-medium text-gray-900">
                       {n.url ? (
@@ -88,10 +102,17 @@ export function NotificationCenter() {
 function Preferences() {
   const preferences = useQuery(api.notifications.preferences.preferences);
   // Optimistic: the box changes at once; the server's answer replaces it (or rolls it back on error).
-  const setPreference = useMutation(api.notifications.preferences.setPreference).withOptimisticUpdate((store, { category, inApp, email }) => {
-    const current = store.getQuery(api.notifications.preferences.preferences, {});
-    if (current) store.setQuery(api.notifications.preferences.preferences, {}, current.map((p) => (p.category === category ? { ...p, inApp, email } : p)));
-  });
+  const setPreference = useMutation(api.notifications.preferences.setPreference).withOptimisticUpdate(
+    (store, { category, inApp, email }) => {
+      const current = store.getQuery(api.notifications.preferences.preferences, {});
+      if (current)
+        store.setQuery(
+          api.notifications.preferences.preferences,
+          {},
+          current.map((p) => (p.category === category ? { ...p, inApp, email } : p)),
+        );
+    },
+  );
   const { run } = useSubmit();
   return (
     <section aria-labelledby="preferences-heading">
@@ -99,7 +120,9 @@ function Preferences() {
         <h2 id="preferences-heading" className="text-base font-semibold text-gray-900">
           What we send you
         </h2>
-        <p className="mt-1 text-sm text-gray-600">Changes to your sessions always reach you: they change where you need to be.</p>
+        <p className="mt-1 text-sm text-gray-600">
+          Changes to your sessions always reach you: they change where you need to be.
+        </p>
         {preferences === undefined ? (
           <Skeleton className="mt-4 h-40" />
         ) : (
@@ -134,7 +157,11 @@ function Preferences() {
                         disabled={p.critical}
                         onCheckedChange={(checked) =>
                           void run(() =>
-                            setPreference({ category: p.category, inApp: channel === "inApp" ? checked : p.inApp, email: channel === "email" ? checked : p.email }),
+                            setPreference({
+                              category: p.category,
+                              inApp: channel === "inApp" ? checked : p.inApp,
+                              email: channel === "email" ? checked : p.email,
+                            }),
                           )
                         }
                       />

@@ -38,7 +38,10 @@ export function BuySeatsButton({ organizationId }: { organizationId: Id<"organiz
       <DialogTrigger asChild>
         <Button variant="secondary">Buy seats</Button>
       </DialogTrigger>
-      <DialogContent title="Buy seats" description="We send an invoice payable within 14 days. Seats are added the moment it is paid.">
+      <DialogContent
+        title="Buy seats"
+        description="We send an invoice payable within 14 days. Seats are added the moment it is paid."
+      >
         <div className="space-y-4">
           <Field id="seat-course" label="Programme">
             <Select id="seat-course" value={course?._id ?? ""} onChange={(e) => setCourseId(e.target.value)}>
@@ -50,7 +53,14 @@ export function BuySeatsButton({ organizationId }: { organizationId: Id<"organiz
             </Select>
           </Field>
           <Field id="seat-count" label="Seats">
-            <Input id="seat-count" type="number" min={1} max={1000} value={seats} onChange={(e) => setSeats(e.target.value)} />
+            <Input
+              id="seat-count"
+              type="number"
+              min={1}
+              max={1000}
+              value={seats}
+              onChange={(e) => setSeats(e.target.value)}
+            />
           </Field>
           {course && Number.isInteger(count) && count > 0 && (
             <p className="tabular text-sm text-gray-700">
@@ -74,7 +84,14 @@ export function BuySeatsButton({ organizationId }: { organizationId: Id<"organiz
 export function PurchaseHistory({ organizationId }: { organizationId: Id<"organizations"> }) {
   const purchases = useQuery(api.payments.seatInvoices.purchases, { organizationId });
   if (purchases === undefined) return <Skeleton className="h-24" />;
-  if (purchases.length === 0) return <EmptyState icon={Receipt} title="No seat invoices yet" description="Invoices for seats you buy appear here with their payment status." />;
+  if (purchases.length === 0)
+    return (
+      <EmptyState
+        icon={Receipt}
+        title="No seat invoices yet"
+        description="Invoices for seats you buy appear here with their payment status."
+      />
+    );
   return (
     <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white">
       {purchases.map((p) => (
@@ -91,7 +108,12 @@ export function PurchaseHistory({ organizationId }: { organizationId: Id<"organi
           </div>
           <Badge tone={SEAT_PURCHASE_STATUS[p.status].tone}>{SEAT_PURCHASE_STATUS[p.status].label}</Badge>
           {p.hostedInvoiceUrl && p.status !== "paid" && p.status !== "void" && (
-            <a href={p.hostedInvoiceUrl} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline">
+            <a
+              href={p.hostedInvoiceUrl}
+              target="_blank"
+              rel="noreferrer"
+              className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline"
+            >
               View and pay invoice <ExternalLink className="size-3.5" aria-hidden />
             </a>
           )}

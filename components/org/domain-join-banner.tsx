@@ -12,7 +12,9 @@ export function DomainJoinBanner() {
   const { pending, run } = useSubmit();
   if (!offer) return null;
   const onJoin = () =>
-    run(() => join({ organizationId: offer.organizationId }), { success: `You joined ${offer.name}. Your administrator can now assign you to a cohort.` });
+    run(() => join({ organizationId: offer.organizationId }), {
+      success: `You joined ${offer.name}. Your administrator can now assign you to a cohort.`,
+    });
   return (
     <div className="mx-auto max-w-[1100px] px-4 pt-6">
       <div className="flex flex-wrap items-center gap-4 rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-sm">

@@ -14,9 +14,18 @@ import { useMounted } from "@/lib/use-mounted";
 import { useSubmit } from "@/lib/use-submit";
 
 const CLOSED = {
-  invalid: { title: "This invitation link is not valid", body: "It may have been replaced by a newer email. Use the latest invitation, or ask your administrator to send one again." },
-  expired: { title: "This invitation has expired", body: "Invitations are valid for 7 days. Ask your administrator to send a new one." },
-  revoked: { title: "This invitation was withdrawn", body: "Your administrator revoked it. Contact them if you think this is a mistake." },
+  invalid: {
+    title: "This invitation link is not valid",
+    body: "It may have been replaced by a newer email. Use the latest invitation, or ask your administrator to send one again.",
+  },
+  expired: {
+    title: "This invitation has expired",
+    body: "Invitations are valid for 7 days. Ask your administrator to send a new one.",
+  },
+  revoked: {
+    title: "This invitation was withdrawn",
+    body: "Your administrator revoked it. Contact them if you think this is a mistake.",
+  },
   used: { title: "This invitation has been used", body: "Sign in with the invited address to reach your learning." },
 } as const;
 
@@ -24,7 +33,13 @@ const CLOSED = {
  * /invite/[token]: sign in with the invited address, accept, and land in the learner home. The invitation itself
  * is rendered on the server; only the part that depends on who is signed in waits for the browser.
  */
-export function InviteAccept({ token, preloadedPreview }: { token: string; preloadedPreview: Preloaded<typeof api.organizations.invites.preview> }) {
+export function InviteAccept({
+  token,
+  preloadedPreview,
+}: {
+  token: string;
+  preloadedPreview: Preloaded<typeof api.organizations.invites.preview>;
+}) {
   const preview = usePreloadedQuery(preloadedPreview);
   const { isAuthenticated, isLoading } = useConvexAuth();
   const viewer = useQuery(api.users.account.viewer, isAuthenticated ? {} : "skip");
@@ -45,7 +60,9 @@ export function InviteAccept({ token, preloadedPreview }: { token: string; prelo
           <h1 className="mt-3 text-xl font-semibold text-gray-900">{closed.title}</h1>
           <p className="mt-2 text-sm text-gray-600">{closed.body}</p>
           <Button asChild variant="secondary" className="mt-6">
-            <Link href={preview.state === "used" ? "/learn" : "/"}>{preview.state === "used" ? "Go to my learning" : "Back to the academy"}</Link>
+            <Link href={preview.state === "used" ? "/learn" : "/"}>
+              {preview.state === "used" ? "Go to my learning" : "Back to the academy"}
+            </Link>
           </Button>
         </Card>
       </Frame>
@@ -56,7 +73,8 @@ export function InviteAccept({ token, preloadedPreview }: { token: string; prelo
     run(() => accept({ token }), {
       // The learner home opens next; the button stays busy until it does.
       keepPending: true,
-      onSuccess: (result) => router.push(result.cohortProblem ? `/learn?joined=${encodeURIComponent(result.organizationName)}` : "/learn"),
+      onSuccess: (result) =>
+        router.push(result.cohortProblem ? `/learn?joined=${encodeURIComponent(result.organizationName)}` : "/learn"),
     });
   const wrongAccount = viewer && viewer.email !== preview.email;
   return (
@@ -68,10 +86,12 @@ export function InviteAccept({ token, preloadedPreview }: { token: string; prelo
           Your seat is reserved for <strong>{preview.email}</strong>
           {preview.cohortName ? (
             <>
-              {" "}in <strong>{preview.cohortName}</strong>
+              {" "}
+              in <strong>{preview.cohortName}</strong>
             </>
           ) : null}
-          . The invitation is valid until {mounted ? formatDate(preview.expiresAt) : `${formatDate(preview.expiresAt, "UTC")} (UTC)`}.
+          . The invitation is valid until{" "}
+          {mounted ? formatDate(preview.expiresAt) : `${formatDate(preview.expiresAt, "UTC")} (UTC)`}.
         </p>
         <div className="mt-6">
           {isLoading || (isAuthenticated && viewer === undefined) ? (
@@ -84,7 +104,8 @@ export function InviteAccept({ token, preloadedPreview }: { token: string; prelo
           ) : wrongAccount ? (
             <div className="space-y-3 text-sm text-gray-700">
               <p>
-                You are signed in as <strong>{viewer.email}</strong>, but this invitation is for <strong>{preview.email}</strong>.
+                You are signed in as <strong>{viewer.email}</strong>, but this invitation is for{" "}
+                <strong>{preview.email}</strong>.
               </p>
               <Button variant="secondary" onClick={() => void signOut()}>
                 Sign out and switch account

@@ -18,12 +18,36 @@ import { useNow } from "@/lib/use-now";
 import { useSubmit } from "@/lib/use-submit";
 import { CohortSelect } from "./cohort-select";
 
-type RowResult = { line: number; email: string; status: "invited" | "invalid" | "duplicate" | "member" | "pending" | "other_org"; message: string };
-const ROW_TONE = { invited: "success", invalid: "danger", duplicate: "warning", member: "neutral", pending: "warning", other_org: "danger" } as const;
+type RowResult = {
+  line: number;
+  email: string;
+  status: "invited" | "invalid" | "duplicate" | "member" | "pending" | "other_org";
+  message: string;
+};
+const ROW_TONE = {
+  invited: "success",
+  invalid: "danger",
+  duplicate: "warning",
+  member: "neutral",
+  pending: "warning",
+  other_org: "danger",
+} as const;
 
-export function InvitePanel({ organizationId, canInvite, canEnroll }: { organizationId: Id<"organizations">; canInvite: boolean; canEnroll: boolean }) {
+export function InvitePanel({
+  organizationId,
+  canInvite,
+  canEnroll,
+}: {
+  organizationId: Id<"organizations">;
+  canInvite: boolean;
+  canEnroll: boolean;
+}) {
   if (!canInvite) {
-    return <p className="text-sm text-gray-600">Your role does not include inviting people. Ask an administrator of your organization.</p>;
+    return (
+      <p className="text-sm text-gray-600">
+        Your role does not include inviting people. Ask an administrator of your organization.
+      </p>
+    );
   }
   return (
     <div className="space-y-6">
@@ -54,7 +78,14 @@ function SingleInvite({ organizationId, canEnroll }: { organizationId: Id<"organ
       <h3 className="font-semibold text-gray-900">Invite one person</h3>
       <form className="mt-4 space-y-4" onSubmit={onSubmit}>
         <Field id="invite-email" label="Work email">
-          <Input id="invite-email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} placeholder="name@company.com" />
+          <Input
+            id="invite-email"
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            placeholder="name@company.com"
+          />
         </Field>
         {canEnroll && (
           <Field id="invite-cohort" label="Cohort (optional)" hint="They are enrolled as soon as they accept.">
@@ -83,9 +114,17 @@ function CsvInvite({ organizationId, canEnroll }: { organizationId: Id<"organiza
       toast("error", "This file is too large. Upload at most 500 addresses at a time.");
       return;
     }
-    await run(async () => upload({ organizationId, csv: await file.text(), cohortId: (cohortId || undefined) as Id<"cohorts"> | undefined }), {
-      onSuccess: (result) => setReport({ fileName: file.name, ...result }),
-    });
+    await run(
+      async () =>
+        upload({
+          organizationId,
+          csv: await file.text(),
+          cohortId: (cohortId || undefined) as Id<"cohorts"> | undefined,
+        }),
+      {
+        onSuccess: (result) => setReport({ fileName: file.name, ...result }),
+      },
+    );
     // The same file can be chosen again after a fix.
     if (input.current) input.current.value = "";
   }
@@ -93,7 +132,9 @@ function CsvInvite({ organizationId, canEnroll }: { organizationId: Id<"organiza
   return (
     <Card className="p-5">
       <h3 className="font-semibold text-gray-900">Invite from a CSV file</h3>
-      <p className="mt-1 text-sm text-gray-600">One address per line, or a column headed “email”. Every row gets a result.</p>
+      <p className="mt-1 text-sm text-gray-600">
+        One address per line, or a column headed “email”. Every row gets a result.
+      </p>
       <div className="mt-4 space-y-4">
         {canEnroll && (
           <Field id="csv-cohort" label="Cohort for everyone in the file (optional)">
@@ -116,9 +157,19 @@ function CsvInvite({ organizationId, canEnroll }: { organizationId: Id<"organiza
           className={`flex cursor-pointer flex-col items-center justify-center rounded-lg border-2 border-dashed px-4 py-6 text-center text-sm ${dragging ? "border-brand-600 bg-brand-50" : "border-gray-300 hover:border-gray-400"}`}
         >
           <FileUp className="size-6 text-gray-500" aria-hidden />
-          <span className="mt-2 font-medium text-gray-900">{busy ? "Sending invitations…" : "Drop a .csv file or choose one"}</span>
+          <span className="mt-2 font-medium text-gray-900">
+            {busy ? "Sending invitations…" : "Drop a .csv file or choose one"}
+          </span>
           <span className="text-gray-600">Up to 500 addresses</span>
-          <input ref={input} id="csv-file" type="file" accept=".csv,text/csv,text/plain" className="sr-only" disabled={busy} onChange={(e) => e.target.files?.[0] && void send(e.target.files[0])} />
+          <input
+            ref={input}
+            id="csv-file"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            className="sr-only"
+            disabled={busy}
+            onChange={(e) => e.target.files?.[0] && void send(e.target.files[0])}
+          />
         </label>
       </div>
       {report && <CsvReport {...report} />}
@@ -147,7 +198,9 @@ function CsvReport({ fileName, invited, rows }: { fileName: string; invited: num
               <TableCell numeric className="text-gray-600">
                 {row.line}
               </TableCell>
-              <TableCell className="break-all text-gray-900">{row.email || <span className="text-gray-500">(empty)</span>}</TableCell>
+              <TableCell className="break-all text-gray-900">
+                {row.email || <span className="text-gray-500">(empty)</span>}
+              </TableCell>
               <TableCell>
                 <Badge tone={ROW_TONE[row.status]}>{row.message}</Badge>
               </TableCell>
@@ -168,13 +221,18 @@ function PendingInvites({ organizationId }: { organizationId: Id<"organizations"
   return (
     <section aria-labelledby="pending-heading">
       <h3 id="pending-heading" className="font-semibold text-gray-900">
-        Waiting for an answer {invites && invites.length > 0 && <span className="tabular text-gray-600">({invites.length})</span>}
+        Waiting for an answer{" "}
+        {invites && invites.length > 0 && <span className="tabular text-gray-600">({invites.length})</span>}
       </h3>
       {invites === undefined ? (
         <Skeleton className="mt-3 h-24" />
       ) : invites.length === 0 ? (
         <div className="mt-3">
-          <EmptyState icon={MailPlus} title="No open invitations" description="People you invite appear here until they accept; accepted invitations become members." />
+          <EmptyState
+            icon={MailPlus}
+            title="No open invitations"
+            description="People you invite appear here until they accept; accepted invitations become members."
+          />
         </div>
       ) : (
         <ul className="mt-3 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white">
@@ -183,17 +241,23 @@ function PendingInvites({ organizationId }: { organizationId: Id<"organizations"
             return (
               <li key={invite._id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
                 <div className="min-w-0 flex-1">
-                  <p className="break-all font-medium text-gray-900">{invite.email}</p>
+                  <p className="font-medium break-all text-gray-900">{invite.email}</p>
                   <p className="text-gray-600">
                     {invite.cohortName ? `${invite.cohortName} · ` : ""}sent {formatRelative(invite.lastSentAt, now)}
-                    {invite.sendCount > 1 ? ` (${invite.sendCount}×)` : ""} · {expired ? "expired" : `expires ${formatRelative(invite.expiresAt, now)}`}
+                    {invite.sendCount > 1 ? ` (${invite.sendCount}×)` : ""} ·{" "}
+                    {expired ? "expired" : `expires ${formatRelative(invite.expiresAt, now)}`}
                   </p>
                 </div>
                 <Button
                   size="sm"
                   variant="secondary"
                   loading={isPending(`resend:${invite._id}`)}
-                  onClick={() => void run(() => resend({ organizationId, inviteId: invite._id }), { key: `resend:${invite._id}`, success: `A new link went to ${invite.email}.` })}
+                  onClick={() =>
+                    void run(() => resend({ organizationId, inviteId: invite._id }), {
+                      key: `resend:${invite._id}`,
+                      success: `A new link went to ${invite.email}.`,
+                    })
+                  }
                 >
                   <RotateCw className="size-4" aria-hidden /> Resend
                 </Button>
@@ -201,7 +265,12 @@ function PendingInvites({ organizationId }: { organizationId: Id<"organizations"
                   size="sm"
                   variant="ghost"
                   loading={isPending(`revoke:${invite._id}`)}
-                  onClick={() => void run(() => revoke({ organizationId, inviteId: invite._id }), { key: `revoke:${invite._id}`, success: `Invitation to ${invite.email} withdrawn.` })}
+                  onClick={() =>
+                    void run(() => revoke({ organizationId, inviteId: invite._id }), {
+                      key: `revoke:${invite._id}`,
+                      success: `Invitation to ${invite.email} withdrawn.`,
+                    })
+                  }
                 >
                   <X className="size-4" aria-hidden /> Revoke
                 </Button>

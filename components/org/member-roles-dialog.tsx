@@ -40,8 +40,11 @@ export function TeamsDialog({
   const setMember = useMutation(api.organizations.teams.setMember);
   const removeMember = useMutation(api.organizations.teams.removeMember);
   const { pending, run } = useSubmit();
-  const initial = (teamId: Id<"teams">): TeamRole => (member.teams.find((t) => t._id === teamId)?.role as TeamRole | undefined) ?? "none";
-  const [roles, setRoles] = useState<Record<string, TeamRole>>(() => Object.fromEntries(teams.map((t) => [t._id, initial(t._id)])));
+  const initial = (teamId: Id<"teams">): TeamRole =>
+    (member.teams.find((t) => t._id === teamId)?.role as TeamRole | undefined) ?? "none";
+  const [roles, setRoles] = useState<Record<string, TeamRole>>(() =>
+    Object.fromEntries(teams.map((t) => [t._id, initial(t._id)])),
+  );
   const changed = teams.filter((t) => roles[t._id] !== initial(t._id));
   const save = () =>
     run(
@@ -56,14 +59,21 @@ export function TeamsDialog({
     );
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title={`Teams of ${member.name}`} description="Dashboards and reminders follow teams; a lead is listed first on the team.">
+      <DialogContent
+        title={`Teams of ${member.name}`}
+        description="Dashboards and reminders follow teams; a lead is listed first on the team."
+      >
         {teams.length === 0 ? (
           <p className="text-sm text-gray-600">This organization has no teams yet. Create one on the Teams tab.</p>
         ) : (
           <div className="space-y-3">
             {teams.map((team) => (
               <Field key={team._id} id={`team-role-${team._id}`} label={team.name}>
-                <Select id={`team-role-${team._id}`} value={roles[team._id]} onChange={(e) => setRoles({ ...roles, [team._id]: e.target.value as TeamRole })}>
+                <Select
+                  id={`team-role-${team._id}`}
+                  value={roles[team._id]}
+                  onChange={(e) => setRoles({ ...roles, [team._id]: e.target.value as TeamRole })}
+                >
                   <option value="none">Not in this team</option>
                   <SelectOptions labels={TEAM_ROLE_LABEL} />
                 </Select>
@@ -92,7 +102,12 @@ export function ManagerDialog({
   onClose,
 }: {
   organizationId: Id<"organizations">;
-  member: { _id: Id<"users">; name: string; managerRole: Exclude<ManagerChoice, "none"> | null; managerTeamIds: Array<Id<"teams">> };
+  member: {
+    _id: Id<"users">;
+    name: string;
+    managerRole: Exclude<ManagerChoice, "none"> | null;
+    managerTeamIds: Array<Id<"teams">>;
+  };
   teams: OrgTeam[];
   onClose: () => void;
 }) {
@@ -105,10 +120,19 @@ export function ManagerDialog({
     run(
       async () => {
         if (role === "none") await removeManager({ organizationId, memberId: member._id });
-        else await setManager({ organizationId, memberId: member._id, managerRole: role, teamIds: role === "admin" ? undefined : [...scope] });
+        else
+          await setManager({
+            organizationId,
+            memberId: member._id,
+            managerRole: role,
+            teamIds: role === "admin" ? undefined : [...scope],
+          });
       },
       {
-        success: role === "none" ? `${member.name} is no longer a manager.` : `${member.name} is now ${role === "admin" ? "an administrator" : `a ${role}`}.`,
+        success:
+          role === "none"
+            ? `${member.name} is no longer a manager.`
+            : `${member.name} is now ${role === "admin" ? "an administrator" : `a ${role}`}.`,
         onSuccess: onClose,
       },
     );
@@ -120,7 +144,10 @@ export function ManagerDialog({
   };
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title={`Role of ${member.name}`} description="Managers see dashboards within the privacy limits learners set; every view of an individual is logged.">
+      <DialogContent
+        title={`Role of ${member.name}`}
+        description="Managers see dashboards within the privacy limits learners set; every view of an individual is logged."
+      >
         <Field id="manager-role" label="Role" hint={ROLE_HELP[role]}>
           <Select id="manager-role" value={role} onChange={(e) => setRole(e.target.value as ManagerChoice)}>
             <option value="none">Learner (no manager role)</option>
@@ -137,7 +164,12 @@ export function ManagerDialog({
             <p className="text-sm text-gray-600">None ticked: the whole organization.</p>
             <div className="mt-2 space-y-2">
               {teams.map((team) => (
-                <CheckboxField key={team._id} label={team.name} checked={scope.has(team._id)} onCheckedChange={() => toggle(team._id)} />
+                <CheckboxField
+                  key={team._id}
+                  label={team.name}
+                  checked={scope.has(team._id)}
+                  onCheckedChange={() => toggle(team._id)}
+                />
               ))}
             </div>
           </fieldset>

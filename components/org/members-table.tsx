@@ -7,7 +7,12 @@ import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { Field } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -24,12 +29,20 @@ type Member = {
   managerRole: "admin" | "manager" | "viewer" | null;
   managerTeamIds: Array<Id<"teams">>;
   teams: Array<{ _id: Id<"teams">; name: string; role: string }>;
-  enrollments: Array<{ enrollmentId: Id<"enrollments">; courseId: Id<"courses">; cohortId: Id<"cohorts">; cohortName: string; status: string }>;
+  enrollments: Array<{
+    enrollmentId: Id<"enrollments">;
+    courseId: Id<"courses">;
+    cohortId: Id<"cohorts">;
+    cohortName: string;
+    status: string;
+  }>;
   /** What the caller may do to this person (the server's scope rule). */
   canAct: { enroll: boolean; teams: boolean; remove: boolean };
 };
 
-type CohortAction = { kind: "assign" | "remove"; member: Member } | { kind: "move"; member: Member; enrollment: Member["enrollments"][number] };
+type CohortAction =
+  | { kind: "assign" | "remove"; member: Member }
+  | { kind: "move"; member: Member; enrollment: Member["enrollments"][number] };
 type Action = CohortAction | { kind: "teams"; member: Member } | { kind: "role"; member: Member };
 
 export function MembersTable({
@@ -46,7 +59,11 @@ export function MembersTable({
   canManageTeam: boolean;
   canManageEnrollments: boolean;
 }) {
-  const { results, status, loadMore } = usePaginatedQuery(api.organizations.members.list, { organizationId }, { initialNumItems: 25 });
+  const { results, status, loadMore } = usePaginatedQuery(
+    api.organizations.members.list,
+    { organizationId },
+    { initialNumItems: 25 },
+  );
   const [action, setAction] = useState<Action | null>(null);
   if (status === "LoadingFirstPage") return <Skeleton className="h-64" />;
   const canAct = canManageTeam || canManageEnrollments;
@@ -81,7 +98,9 @@ export function MembersTable({
                   <p className="font-medium text-gray-900">{member.name}</p>
                   <p className="break-all text-gray-600">{member.email}</p>
                   {/* On a phone the cohorts go under the person instead of a column of their own. */}
-                  <p className="mt-1 text-gray-700 sm:hidden">{member.enrollments.map((e) => e.cohortName).join(", ") || "Not assigned"}</p>
+                  <p className="mt-1 text-gray-700 sm:hidden">
+                    {member.enrollments.map((e) => e.cohortName).join(", ") || "Not assigned"}
+                  </p>
                   {member.managerRole && (
                     <Badge tone="brand" className="mt-1">
                       {MANAGER_ROLE_LABEL[member.managerRole]}
@@ -89,10 +108,18 @@ export function MembersTable({
                   )}
                 </TableCell>
                 <TableCell className="hidden md:table-cell">
-                  {member.teams.length === 0 ? <span className="text-gray-500">—</span> : member.teams.map((t) => `${t.name}${t.role === "lead" ? " (lead)" : ""}`).join(", ")}
+                  {member.teams.length === 0 ? (
+                    <span className="text-gray-500">—</span>
+                  ) : (
+                    member.teams.map((t) => `${t.name}${t.role === "lead" ? " (lead)" : ""}`).join(", ")
+                  )}
                 </TableCell>
                 <TableCell className="hidden sm:table-cell">
-                  {member.enrollments.length === 0 ? <span className="text-gray-500">Not assigned</span> : member.enrollments.map((e) => <p key={e.enrollmentId}>{e.cohortName}</p>)}
+                  {member.enrollments.length === 0 ? (
+                    <span className="text-gray-500">Not assigned</span>
+                  ) : (
+                    member.enrollments.map((e) => <p key={e.enrollmentId}>{e.cohortName}</p>)
+                  )}
                 </TableCell>
                 <TableCell>{member.holdsSeat ? <Badge tone="success">Seat</Badge> : <Badge>No seat</Badge>}</TableCell>
                 {canAct && (
@@ -110,15 +137,41 @@ export function MembersTable({
           Show more members
         </Button>
       )}
-      {action?.kind === "teams" && <TeamsDialog organizationId={organizationId} member={action.member} teams={teams} onClose={() => setAction(null)} />}
-      {action?.kind === "role" && <ManagerDialog organizationId={organizationId} member={action.member} teams={teams} onClose={() => setAction(null)} />}
-      <MemberActionDialog organizationId={organizationId} action={action === null || action.kind === "teams" || action.kind === "role" ? null : action} onClose={() => setAction(null)} />
+      {action?.kind === "teams" && (
+        <TeamsDialog
+          organizationId={organizationId}
+          member={action.member}
+          teams={teams}
+          onClose={() => setAction(null)}
+        />
+      )}
+      {action?.kind === "role" && (
+        <ManagerDialog
+          organizationId={organizationId}
+          member={action.member}
+          teams={teams}
+          onClose={() => setAction(null)}
+        />
+      )}
+      <MemberActionDialog
+        organizationId={organizationId}
+        action={action === null || action.kind === "teams" || action.kind === "role" ? null : action}
+        onClose={() => setAction(null)}
+      />
     </div>
   );
 }
 
 /** The actions the caller may take on one member; managers are left to administrators. */
-function MemberMenu({ member, isAdmin, onAction }: { member: Member; isAdmin: boolean; onAction: (action: Action) => void }) {
+function MemberMenu({
+  member,
+  isAdmin,
+  onAction,
+}: {
+  member: Member;
+  isAdmin: boolean;
+  onAction: (action: Action) => void;
+}) {
   const { canAct } = member;
   if (!isAdmin && !canAct.enroll && !canAct.teams && !canAct.remove) {
     return member.managerRole ? <span className="text-xs text-gray-600">Managed by administrators</span> : null;
@@ -131,7 +184,9 @@ function MemberMenu({ member, isAdmin, onAction }: { member: Member; isAdmin: bo
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">
-        {canAct.enroll && member.holdsSeat && <DropdownMenuItem onSelect={() => onAction({ kind: "assign", member })}>Assign to a cohort…</DropdownMenuItem>}
+        {canAct.enroll && member.holdsSeat && (
+          <DropdownMenuItem onSelect={() => onAction({ kind: "assign", member })}>Assign to a cohort…</DropdownMenuItem>
+        )}
         {canAct.enroll &&
           member.enrollments
             .filter((e) => e.status !== "completed")
@@ -140,15 +195,31 @@ function MemberMenu({ member, isAdmin, onAction }: { member: Member; isAdmin: bo
                 Move from {e.cohortName}…
               </DropdownMenuItem>
             ))}
-        {canAct.teams && <DropdownMenuItem onSelect={() => onAction({ kind: "teams", member })}>Teams…</DropdownMenuItem>}
-        {isAdmin && <DropdownMenuItem onSelect={() => onAction({ kind: "role", member })}>Manager role…</DropdownMenuItem>}
-        {canAct.remove && <DropdownMenuItem onSelect={() => onAction({ kind: "remove", member })}>Remove from organization…</DropdownMenuItem>}
+        {canAct.teams && (
+          <DropdownMenuItem onSelect={() => onAction({ kind: "teams", member })}>Teams…</DropdownMenuItem>
+        )}
+        {isAdmin && (
+          <DropdownMenuItem onSelect={() => onAction({ kind: "role", member })}>Manager role…</DropdownMenuItem>
+        )}
+        {canAct.remove && (
+          <DropdownMenuItem onSelect={() => onAction({ kind: "remove", member })}>
+            Remove from organization…
+          </DropdownMenuItem>
+        )}
       </DropdownMenuContent>
     </DropdownMenu>
   );
 }
 
-function MemberActionDialog({ organizationId, action, onClose }: { organizationId: Id<"organizations">; action: CohortAction | null; onClose: () => void }) {
+function MemberActionDialog({
+  organizationId,
+  action,
+  onClose,
+}: {
+  organizationId: Id<"organizations">;
+  action: CohortAction | null;
+  onClose: () => void;
+}) {
   const assign = useMutation(api.organizations.members.assignCohort);
   const move = useMutation(api.organizations.members.moveCohort);
   const remove = useMutation(api.organizations.members.remove);
@@ -158,19 +229,33 @@ function MemberActionDialog({ organizationId, action, onClose }: { organizationI
   const submit = () =>
     run(
       async () => {
-        if (action.kind === "assign") await assign({ organizationId, memberId: action.member._id, cohortId: cohortId as Id<"cohorts"> });
-        if (action.kind === "move") await move({ organizationId, enrollmentId: action.enrollment.enrollmentId, toCohortId: cohortId as Id<"cohorts"> });
+        if (action.kind === "assign")
+          await assign({ organizationId, memberId: action.member._id, cohortId: cohortId as Id<"cohorts"> });
+        if (action.kind === "move")
+          await move({
+            organizationId,
+            enrollmentId: action.enrollment.enrollmentId,
+            toCohortId: cohortId as Id<"cohorts">,
+          });
         if (action.kind === "remove") await remove({ organizationId, memberId: action.member._id });
       },
       {
-        success: action.kind === "remove" ? `${action.member.name} was removed; their seat is free again.` : `${action.member.name}'s cohort was updated.`,
+        success:
+          action.kind === "remove"
+            ? `${action.member.name} was removed; their seat is free again.`
+            : `${action.member.name}'s cohort was updated.`,
         onSuccess: () => {
           setCohortId("");
           onClose();
         },
       },
     );
-  const title = action.kind === "assign" ? `Assign ${action.member.name}` : action.kind === "move" ? `Move ${action.member.name}` : `Remove ${action.member.name}?`;
+  const title =
+    action.kind === "assign"
+      ? `Assign ${action.member.name}`
+      : action.kind === "move"
+        ? `Move ${action.member.name}`
+        : `Remove ${action.member.name}?`;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
@@ -200,7 +285,12 @@ function MemberActionDialog({ organizationId, action, onClose }: { organizationI
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button variant={action.kind === "remove" ? "destructive" : "primary"} loading={pending} disabled={action.kind !== "remove" && !cohortId} onClick={() => void submit()}>
+          <Button
+            variant={action.kind === "remove" ? "destructive" : "primary"}
+            loading={pending}
+            disabled={action.kind !== "remove" && !cohortId}
+            onClick={() => void submit()}
+          >
             {action.kind === "remove" ? "Remove member" : action.kind === "move" ? "Move" : "Assign"}
           </Button>
         </div>

@@ -41,7 +41,12 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
       {org.status === "pending_payment" && (
         <Notice>Your seats are added as soon as the seat invoice is paid. Invitations can go out after that.</Notice>
       )}
-      {org.status === "suspended" && <Notice tone="danger">Access is suspended because a seat invoice is unpaid. Pay it under Settings to restore invitations and sign-ups.</Notice>}
+      {org.status === "suspended" && (
+        <Notice tone="danger">
+          Access is suspended because a seat invoice is unpaid. Pay it under Settings to restore invitations and
+          sign-ups.
+        </Notice>
+      )}
       {org.status === "active" && org.graceEndsAt && (
         <Notice>A seat invoice payment failed. Pay it before {formatDate(org.graceEndsAt)} to avoid suspension.</Notice>
       )}
@@ -59,7 +64,13 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
           {org.isAdmin && <TabsTrigger value="activity">Activity</TabsTrigger>}
         </TabsList>
         <TabsContent value="members">
-          <MembersTable organizationId={organizationId} teams={placeableTeams} isAdmin={org.isAdmin} canManageTeam={can("manage_team")} canManageEnrollments={can("manage_enrollments")} />
+          <MembersTable
+            organizationId={organizationId}
+            teams={placeableTeams}
+            isAdmin={org.isAdmin}
+            canManageTeam={can("manage_team")}
+            canManageEnrollments={can("manage_enrollments")}
+          />
         </TabsContent>
         {canInvite && (
           <TabsContent value="invites">
@@ -71,7 +82,12 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
         </TabsContent>
         {org.isAdmin && (
           <TabsContent value="settings">
-            <SettingsPanel organizationId={organizationId} domain={org.domain} domainStatus={org.domainStatus} domainJoinEnabled={org.domainJoinEnabled} />
+            <SettingsPanel
+              organizationId={organizationId}
+              domain={org.domain}
+              domainStatus={org.domainStatus}
+              domainJoinEnabled={org.domainJoinEnabled}
+            />
           </TabsContent>
         )}
         {org.isAdmin && (
@@ -86,7 +102,9 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
 
 function Notice({ children, tone = "warning" }: { children: React.ReactNode; tone?: "warning" | "danger" }) {
   return (
-    <p className={`mt-4 flex items-start gap-2 rounded-lg border px-4 py-3 text-sm ${tone === "danger" ? "border-red-200 bg-red-50 text-red-800" : "border-amber-200 bg-amber-50 text-amber-900"}`}>
+    <p
+      className={`mt-4 flex items-start gap-2 rounded-lg border px-4 py-3 text-sm ${tone === "danger" ? "border-red-200 bg-red-50 text-red-800" : "border-amber-200 bg-amber-50 text-amber-900"}`}
+    >
       <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
       {children}
     </p>
@@ -108,7 +126,9 @@ function ActivityLog({ organizationId }: { organizationId: Id<"organizations"> }
               {e.fromCohortName} → {e.cohortName}
             </span>
           ) : (
-            (e.cohortName ?? e.fromCohortName) && <span className="text-gray-700">{e.cohortName ?? e.fromCohortName}</span>
+            (e.cohortName ?? e.fromCohortName) && (
+              <span className="text-gray-700">{e.cohortName ?? e.fromCohortName}</span>
+            )
           )}
           {e.details && <span className="text-gray-600">{e.details}</span>}
           <span className="ml-auto text-gray-600">

@@ -29,14 +29,18 @@ export function SettingsPanel({
   const [value, setValue] = useState(domain);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => requestDomain({ organizationId, domain: value }), { key: "domain", success: "Domain saved. The academy will review it shortly." });
+    void run(() => requestDomain({ organizationId, domain: value }), {
+      key: "domain",
+      success: "Domain saved. The academy will review it shortly.",
+    });
   };
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Card className="p-5">
         <h3 className="font-semibold text-gray-900">Join by email domain</h3>
         <p className="mt-1 text-sm text-gray-600">
-          Anyone who signs in with an address at your domain can take a free seat, without an invitation. The academy approves the domain first; you can switch joining off at any time.
+          Anyone who signs in with an address at your domain can take a free seat, without an invitation. The academy
+          approves the domain first; you can switch joining off at any time.
         </p>
         <form className="mt-4 flex flex-wrap items-end gap-3" onSubmit={onSubmit}>
           <div className="min-w-48 flex-1">
@@ -44,14 +48,21 @@ export function SettingsPanel({
               <Input id="org-domain" value={value} onChange={(e) => setValue(e.target.value)} placeholder="acme.com" />
             </Field>
           </div>
-          <Button type="submit" variant="secondary" loading={isPending("domain")} disabled={pending || value.trim() === "" || value.trim() === domain}>
+          <Button
+            type="submit"
+            variant="secondary"
+            loading={isPending("domain")}
+            disabled={pending || value.trim() === "" || value.trim() === domain}
+          >
             Save domain
           </Button>
         </form>
         <div className="mt-4 flex flex-wrap items-center gap-3 text-sm">
           <span className="text-gray-700">@{domain}</span>
           {domainStatus && <Badge tone={DOMAIN_STATUS[domainStatus].tone}>{DOMAIN_STATUS[domainStatus].label}</Badge>}
-          <Badge tone={domainJoinEnabled ? "success" : "neutral"}>{domainJoinEnabled ? "Joining is on" : "Joining is off"}</Badge>
+          <Badge tone={domainJoinEnabled ? "success" : "neutral"}>
+            {domainJoinEnabled ? "Joining is on" : "Joining is off"}
+          </Badge>
         </div>
         <Button
           className="mt-4"

@@ -16,7 +16,8 @@ export function TeamRequestForm() {
   const [form, setForm] = useState({ name: "", email: "", company: "", teamSize: "", message: "" });
   const { pending, error, run } = useSubmit({ errors: "inline" });
   const [sent, setSent] = useState(false);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void run(() => submit(form), { onSuccess: () => setSent(true) });
@@ -26,7 +27,10 @@ export function TeamRequestForm() {
       <Card className="mt-8 p-8 text-center" role="status">
         <CheckCircle2 className="mx-auto size-8 text-green-700" aria-hidden />
         <p className="mt-3 font-medium text-gray-900">Thanks — we have your request.</p>
-        <p className="mt-1 text-sm text-gray-600">We set up your organization and send the seat invoice to {form.email.trim().toLowerCase()}, usually within one working day.</p>
+        <p className="mt-1 text-sm text-gray-600">
+          We set up your organization and send the seat invoice to {form.email.trim().toLowerCase()}, usually within one
+          working day.
+        </p>
       </Card>
     );
   }
@@ -35,20 +39,55 @@ export function TeamRequestForm() {
       <form className="space-y-4" onSubmit={onSubmit}>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="req-name" label="Your name">
-            <Input id="req-name" required maxLength={TEXT_LIMITS.name} autoComplete="name" value={form.name} onChange={set("name")} />
+            <Input
+              id="req-name"
+              required
+              maxLength={TEXT_LIMITS.name}
+              autoComplete="name"
+              value={form.name}
+              onChange={set("name")}
+            />
           </Field>
           <Field id="req-email" label="Work email">
-            <Input id="req-email" type="email" required maxLength={TEXT_LIMITS.email} autoComplete="email" value={form.email} onChange={set("email")} />
+            <Input
+              id="req-email"
+              type="email"
+              required
+              maxLength={TEXT_LIMITS.email}
+              autoComplete="email"
+              value={form.email}
+              onChange={set("email")}
+            />
           </Field>
           <Field id="req-company" label="Company">
-            <Input id="req-company" required maxLength={TEXT_LIMITS.name} autoComplete="organization" value={form.company} onChange={set("company")} />
+            <Input
+              id="req-company"
+              required
+              maxLength={TEXT_LIMITS.name}
+              autoComplete="organization"
+              value={form.company}
+              onChange={set("company")}
+            />
           </Field>
           <Field id="req-size" label="How many seats?">
-            <Input id="req-size" inputMode="numeric" maxLength={TEXT_LIMITS.line} value={form.teamSize} onChange={set("teamSize")} placeholder="e.g. 25" />
+            <Input
+              id="req-size"
+              inputMode="numeric"
+              maxLength={TEXT_LIMITS.line}
+              value={form.teamSize}
+              onChange={set("teamSize")}
+              placeholder="e.g. 25"
+            />
           </Field>
         </div>
         <Field id="req-message" label="Anything we should know? (optional)">
-          <Textarea id="req-message" rows={3} maxLength={TEXT_LIMITS.paragraph} value={form.message} onChange={set("message")} />
+          <Textarea
+            id="req-message"
+            rows={3}
+            maxLength={TEXT_LIMITS.paragraph}
+            value={form.message}
+            onChange={set("message")}
+          />
         </Field>
         {error && (
           <p className="text-sm text-red-700" role="alert">

@@ -26,12 +26,19 @@ export function TeamsPanel({
   const [name, setName] = useState("");
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => create({ organizationId, name }), { success: `Team ${name.trim()} created.`, onSuccess: () => setName("") });
+    void run(() => create({ organizationId, name }), {
+      success: `Team ${name.trim()} created.`,
+      onSuccess: () => setName(""),
+    });
   };
   return (
     <div className="space-y-6">
       {teams.length === 0 ? (
-        <EmptyState icon={Users} title="No teams yet" description="Teams group members for dashboards and reminders; managers can be limited to their teams." />
+        <EmptyState
+          icon={Users}
+          title="No teams yet"
+          description="Teams group members for dashboards and reminders; managers can be limited to their teams."
+        />
       ) : (
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {teams.map((team) => (
@@ -49,7 +56,13 @@ export function TeamsPanel({
         <form className="flex max-w-md flex-wrap items-end gap-3" onSubmit={onSubmit}>
           <div className="min-w-48 flex-1">
             <Field id="team-name" label="New team">
-              <Input id="team-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Customer Success" maxLength={TEXT_LIMITS.name} />
+              <Input
+                id="team-name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                placeholder="e.g. Customer Success"
+                maxLength={TEXT_LIMITS.name}
+              />
             </Field>
           </div>
           <Button type="submit" variant="secondary" loading={pending} disabled={name.trim().length < 2}>

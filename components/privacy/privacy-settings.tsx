@@ -11,13 +11,21 @@ import { MANAGER_ACCESS_LABEL } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
 
 const CHOICES = [
-  { key: "allowManagerViewActivity", label: "My activity", help: "When I was last active. Without it, managers see only my progress." },
+  {
+    key: "allowManagerViewActivity",
+    label: "My activity",
+    help: "When I was last active. Without it, managers see only my progress.",
+  },
   {
     key: "allowManagerViewCertificates",
     label: "My certificates",
     help: "Which certificates and skill badges I hold, and so which courses I completed. Without it, managers see neither my completions nor my skill levels.",
   },
-  { key: "allowManagerViewScores", label: "My assessment scores", help: "My latest score and learning gain. Never my answers." },
+  {
+    key: "allowManagerViewScores",
+    label: "My assessment scores",
+    help: "My latest score and learning gain. Never my answers.",
+  },
   { key: "allowLeaderboardDisplay", label: "Leaderboards", help: "Show my name on team leaderboards." },
 ] as const;
 
@@ -43,15 +51,18 @@ export function PrivacySettings() {
   if (data === null) return null;
   const settings = data.settings;
   const downloadExport = () =>
-    run(async () => {
-      const json = await convex.query(api.privacy.controls.exportMine, {});
-      const url = URL.createObjectURL(new Blob([JSON.stringify(json, null, 2)], { type: "application/json" }));
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = "what-managers-see.json";
-      link.click();
-      URL.revokeObjectURL(url);
-    }, { key: "export" });
+    run(
+      async () => {
+        const json = await convex.query(api.privacy.controls.exportMine, {});
+        const url = URL.createObjectURL(new Blob([JSON.stringify(json, null, 2)], { type: "application/json" }));
+        const link = document.createElement("a");
+        link.href = url;
+        link.download = "what-managers-see.json";
+        link.click();
+        URL.revokeObjectURL(url);
+      },
+      { key: "export" },
+    );
   return (
     <div className="mx-auto max-w-[800px] px-4 py-10">
       <h1 className="flex items-center gap-2 text-xl font-semibold text-gray-900">
@@ -76,7 +87,9 @@ export function PrivacySettings() {
               checked={settings[choice.key]}
               disabled={isPending(choice.key)}
               aria-label={`Managers may see: ${choice.label}`}
-              onCheckedChange={(checked) => void run(() => update({ ...settings, [choice.key]: checked }), { key: choice.key, success: "Saved." })}
+              onCheckedChange={(checked) =>
+                void run(() => update({ ...settings, [choice.key]: checked }), { key: choice.key, success: "Saved." })
+              }
             />
           </label>
         ))}
@@ -89,13 +102,20 @@ export function PrivacySettings() {
         {data.views.filter((v) => v.accessType === "view_individual").length === 0 ? (
           <p className="mt-2 text-sm text-gray-600">No manager has opened your progress.</p>
         ) : (
-          <ul className="mt-2 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" data-testid="privacy-views">
+          <ul
+            className="mt-2 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white"
+            data-testid="privacy-views"
+          >
             {data.views
               .filter((v) => v.accessType === "view_individual")
               .map((view) => (
-                <li key={`${view.managerName}-${view.timestamp}`} className="flex justify-between gap-3 px-4 py-2 text-sm">
+                <li
+                  key={`${view.managerName}-${view.timestamp}`}
+                  className="flex justify-between gap-3 px-4 py-2 text-sm"
+                >
                   <span>
-                    <span className="font-medium text-gray-900">{view.managerName}</span> · {MANAGER_ACCESS_LABEL[view.accessType]}
+                    <span className="font-medium text-gray-900">{view.managerName}</span> ·{" "}
+                    {MANAGER_ACCESS_LABEL[view.accessType]}
                   </span>
                   <span className="text-gray-600">{formatDateTime(view.timestamp)}</span>
                 </li>
@@ -122,7 +142,10 @@ export function PrivacySettings() {
               loading={isPending("erase")}
               onClick={() => {
                 if (window.confirm("Ask us to erase what managers can see about you? Your certificates stay valid.")) {
-                  void run(() => requestErasure({}), { key: "erase", success: "Erasure requested. We will confirm by email." });
+                  void run(() => requestErasure({}), {
+                    key: "erase",
+                    success: "Erasure requested. We will confirm by email.",
+                  });
                 }
               }}
             >

@@ -28,7 +28,14 @@ export function AttendancePanel({ cohortSessionId, title }: { cohortSessionId: I
   const { isPending, run } = useSubmit();
   if (roster === undefined) return <Skeleton className="h-48" />;
   if (roster === null) return null;
-  if (roster.length === 0) return <EmptyState icon={Users} title="No confirmed learners" description="Learners appear here once their seat is confirmed." />;
+  if (roster.length === 0)
+    return (
+      <EmptyState
+        icon={Users}
+        title="No confirmed learners"
+        description="Learners appear here once their seat is confirmed."
+      />
+    );
   const unmarked = roster.filter((r) => r.status === null).length;
   return (
     <section aria-label={`Attendance for ${title}`}>
@@ -41,14 +48,20 @@ export function AttendancePanel({ cohortSessionId, title }: { cohortSessionId: I
           variant="secondary"
           disabled={unmarked === 0}
           loading={isPending("all")}
-          onClick={() => void run(() => markAll({ cohortSessionId }), { key: "all", success: (n) => `${n} marked present.` })}
+          onClick={() =>
+            void run(() => markAll({ cohortSessionId }), { key: "all", success: (n) => `${n} marked present.` })
+          }
         >
           <CheckCheck className="size-4" aria-hidden /> Mark all present
         </Button>
       </div>
       <ul className="mt-3 divide-y divide-gray-100 rounded-md border border-gray-200 bg-white">
         {roster.map((learner) => (
-          <li key={learner.enrollmentId} className="flex flex-col gap-2 px-3 py-2.5 sm:flex-row sm:items-center sm:justify-between" data-testid="roster-row">
+          <li
+            key={learner.enrollmentId}
+            className="flex flex-col gap-2 px-3 py-2.5 sm:flex-row sm:items-center sm:justify-between"
+            data-testid="roster-row"
+          >
             <div className="min-w-0">
               <p className="text-sm font-medium text-gray-900">{learner.name}</p>
               <p className="truncate text-xs text-gray-600">
@@ -71,7 +84,11 @@ export function AttendancePanel({ cohortSessionId, title }: { cohortSessionId: I
                     )}
                     disabled={isPending(learner.enrollmentId)}
                     onClick={() => {
-                      if (!checked) void run(() => mark({ cohortSessionId, enrollmentId: learner.enrollmentId, status: status.value }), { key: learner.enrollmentId });
+                      if (!checked)
+                        void run(
+                          () => mark({ cohortSessionId, enrollmentId: learner.enrollmentId, status: status.value }),
+                          { key: learner.enrollmentId },
+                        );
                     }}
                   >
                     {ATTENDANCE_MARK_LABEL[status.value]}

@@ -20,7 +20,9 @@ export function AttendanceSummary({ cohortId }: { cohortId: Id<"cohorts"> }) {
         Attendance so far
       </h2>
       <p className="text-sm text-gray-600">
-        {data.heldSessions === 0 ? "No session has taken place yet." : `${data.heldSessions} session${data.heldSessions === 1 ? "" : "s"} held. Certificates need 75% attendance.`}
+        {data.heldSessions === 0
+          ? "No session has taken place yet."
+          : `${data.heldSessions} session${data.heldSessions === 1 ? "" : "s"} held. Certificates need 75% attendance.`}
       </p>
       {data.heldSessions > 0 && data.learners.length > 0 && (
         <Table caption="Attendance so far" sticky="page" className="mt-3">

@@ -13,7 +13,13 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { formatShortWeekday, formatTime } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
 import { AttendancePanel } from "./attendance-panel";
-import { AddSessionsDialog, CancelSessionDialog, EditSessionDialog, RecapDialog, type StaffSession } from "./session-dialogs";
+import {
+  AddSessionsDialog,
+  CancelSessionDialog,
+  EditSessionDialog,
+  RecapDialog,
+  type StaffSession,
+} from "./session-dialogs";
 
 type Open = { kind: "edit" | "cancel" | "recap"; session: StaffSession } | { kind: "add" } | null;
 
@@ -34,7 +40,14 @@ export function CohortSchedule({ cohortId }: { cohortId: Id<"cohorts"> }) {
   const [open, setOpen] = useState<Open>(null);
   const [attendanceFor, setAttendanceFor] = useState<Id<"cohortSessions"> | null>(null);
   if (data === undefined) return <Skeleton className="h-64" />;
-  if (data === null) return <EmptyState icon={CalendarClock} title="No schedule to show" description="Only this cohort's instructors and the academy's admins see its schedule here." />;
+  if (data === null)
+    return (
+      <EmptyState
+        icon={CalendarClock}
+        title="No schedule to show"
+        description="Only this cohort's instructors and the academy's admins see its schedule here."
+      />
+    );
   const zone = data.timezone;
   return (
     <section aria-labelledby="schedule-heading">
@@ -55,21 +68,34 @@ export function CohortSchedule({ cohortId }: { cohortId: Id<"cohorts"> }) {
       </div>
       {data.sessions.length === 0 ? (
         <div className="mt-3">
-          <EmptyState icon={CalendarClock} title="No sessions yet" description="Sessions come from the course outline; add office hours or check-ins with “Add sessions”." />
+          <EmptyState
+            icon={CalendarClock}
+            title="No sessions yet"
+            description="Sessions come from the course outline; add office hours or check-ins with “Add sessions”."
+          />
         </div>
       ) : (
         <ul className="mt-3 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white">
           {data.sessions.map((session) => {
             const s = status(session, now);
             const started = now >= session.startsAt - 15 * 60_000 && session.status !== "cancelled";
-            const marked = session.attendance.present + session.attendance.late + session.attendance.absent + session.attendance.excused;
+            const marked =
+              session.attendance.present +
+              session.attendance.late +
+              session.attendance.absent +
+              session.attendance.excused;
             return (
               <li key={session._id} className="px-4 py-3" data-testid="staff-session">
                 <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
                   <div className="min-w-0">
-                    <p className={`text-sm font-medium ${session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}>{session.title}</p>
+                    <p
+                      className={`text-sm font-medium ${session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}
+                    >
+                      {session.title}
+                    </p>
                     <p className="tabular text-xs text-gray-600">
-                      {formatShortWeekday(session.startsAt, zone)} · {formatTime(session.startsAt, zone)} – {formatTime(session.endsAt, zone)} · {SESSION_TYPE_LABEL[session.type]}
+                      {formatShortWeekday(session.startsAt, zone)} · {formatTime(session.startsAt, zone)} –{" "}
+                      {formatTime(session.endsAt, zone)} · {SESSION_TYPE_LABEL[session.type]}
                       {session.instructorName ? ` · ${session.instructorName}` : ""}
                     </p>
                     <p className="flex flex-wrap items-center gap-1.5 pt-1 text-xs text-gray-600">
@@ -88,14 +114,20 @@ export function CohortSchedule({ cohortId }: { cohortId: Id<"cohorts"> }) {
                       )}
                       {started && marked > 0 && (
                         <span>
-                          · {session.attendance.present + session.attendance.late} attended, {session.attendance.absent} absent, {session.attendance.excused} excused
+                          · {session.attendance.present + session.attendance.late} attended, {session.attendance.absent}{" "}
+                          absent, {session.attendance.excused} excused
                         </span>
                       )}
                     </p>
                   </div>
                   <div className="flex flex-wrap gap-1">
                     {started && (
-                      <Button size="sm" variant={attendanceFor === session._id ? "primary" : "secondary"} aria-expanded={attendanceFor === session._id} onClick={() => setAttendanceFor(attendanceFor === session._id ? null : session._id)}>
+                      <Button
+                        size="sm"
+                        variant={attendanceFor === session._id ? "primary" : "secondary"}
+                        aria-expanded={attendanceFor === session._id}
+                        onClick={() => setAttendanceFor(attendanceFor === session._id ? null : session._id)}
+                      >
                         <ClipboardCheck className="size-4" aria-hidden /> Attendance
                       </Button>
                     )}
@@ -106,10 +138,20 @@ export function CohortSchedule({ cohortId }: { cohortId: Id<"cohorts"> }) {
                     )}
                     {data.canEditSchedule && session.status !== "cancelled" && now < session.endsAt && (
                       <>
-                        <Button size="sm" variant="ghost" onClick={() => setOpen({ kind: "edit", session })} aria-label={`Edit ${session.title}`}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => setOpen({ kind: "edit", session })}
+                          aria-label={`Edit ${session.title}`}
+                        >
                           <Pencil className="size-4" aria-hidden /> Edit
                         </Button>
-                        <Button size="sm" variant="ghost" onClick={() => setOpen({ kind: "cancel", session })} aria-label={`Cancel ${session.title}`}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => setOpen({ kind: "cancel", session })}
+                          aria-label={`Cancel ${session.title}`}
+                        >
                           <XCircle className="size-4" aria-hidden /> Cancel
                         </Button>
                       </>
@@ -127,7 +169,9 @@ export function CohortSchedule({ cohortId }: { cohortId: Id<"cohorts"> }) {
         </ul>
       )}
       {open?.kind === "add" && <AddSessionsDialog cohortId={cohortId} timezone={zone} onClose={() => setOpen(null)} />}
-      {open?.kind === "edit" && <EditSessionDialog session={open.session} timezone={zone} onClose={() => setOpen(null)} />}
+      {open?.kind === "edit" && (
+        <EditSessionDialog session={open.session} timezone={zone} onClose={() => setOpen(null)} />
+      )}
       {open?.kind === "cancel" && <CancelSessionDialog session={open.session} onClose={() => setOpen(null)} />}
       {open?.kind === "recap" && <RecapDialog session={open.session} onClose={() => setOpen(null)} />}
     </section>

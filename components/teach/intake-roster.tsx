@@ -28,7 +28,11 @@ export function IntakeRoster({ cohortId }: { cohortId: Id<"cohorts"> }) {
         <Skeleton className="mt-3 h-32" />
       ) : learners === null || learners.length === 0 ? (
         <div className="mt-3">
-          <EmptyState icon={Users} title="No learners yet" description="Confirmed learners appear here with what they told you about themselves." />
+          <EmptyState
+            icon={Users}
+            title="No learners yet"
+            description="Confirmed learners appear here with what they told you about themselves."
+          />
         </div>
       ) : (
         <ul className="mt-3 divide-y divide-gray-100 rounded-md border border-gray-200">
@@ -36,8 +40,16 @@ export function IntakeRoster({ cohortId }: { cohortId: Id<"cohorts"> }) {
             <li key={learner.enrollmentId} className="px-4 py-3" data-testid="intake-row">
               <div className="flex flex-wrap items-center gap-2">
                 <span className="text-sm font-medium text-gray-900">{learner.name}</span>
-                {(learner.title || learner.company) && <span className="text-xs text-gray-600">{[learner.title, learner.company].filter(Boolean).join(" · ")}</span>}
-                {learner.answers ? <Badge tone="brand">{AI_EXPERIENCE_LABEL[learner.answers.aiExperience]}</Badge> : <Badge tone="neutral">No answers yet</Badge>}
+                {(learner.title || learner.company) && (
+                  <span className="text-xs text-gray-600">
+                    {[learner.title, learner.company].filter(Boolean).join(" · ")}
+                  </span>
+                )}
+                {learner.answers ? (
+                  <Badge tone="brand">{AI_EXPERIENCE_LABEL[learner.answers.aiExperience]}</Badge>
+                ) : (
+                  <Badge tone="neutral">No answers yet</Badge>
+                )}
               </div>
               {learner.answers && (
                 <p className="mt-1 text-sm text-gray-700">

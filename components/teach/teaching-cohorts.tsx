@@ -66,12 +66,22 @@ export function TeachingCohorts() {
         {cohorts === undefined ? (
           <Skeleton className="h-24" />
         ) : cohorts.length === 0 ? (
-          <EmptyState icon={Presentation} title="No cohorts assigned" description="When an admin assigns you to a cohort it appears here." />
+          <EmptyState
+            icon={Presentation}
+            title="No cohorts assigned"
+            description="When an admin assigns you to a cohort it appears here."
+          />
         ) : (
           cohorts.map((cohort) => (
-            <Card key={cohort._id} className="relative flex flex-wrap items-center justify-between gap-3 p-5 hover:border-brand-300">
+            <Card
+              key={cohort._id}
+              className="hover:border-brand-300 relative flex flex-wrap items-center justify-between gap-3 p-5"
+            >
               <div>
-                <Link href={`/teach/${cohort._id}`} className="font-medium text-gray-900 after:absolute after:inset-0 hover:underline">
+                <Link
+                  href={`/teach/${cohort._id}`}
+                  className="font-medium text-gray-900 after:absolute after:inset-0 hover:underline"
+                >
                   {cohort.name}
                 </Link>
                 <p className="text-sm text-gray-600">{cohort.courseTitle}</p>

@@ -25,9 +25,16 @@ export function ChartPlot({ kind, data, xKey, series, unit, yDomain, everyLabel 
   const axes = (
     <>
       <CartesianGrid stroke={GRID} vertical={false} />
-      <XAxis dataKey={xKey} tick={TICK} interval={everyLabel ? 0 : "preserveStartEnd"} minTickGap={everyLabel ? 0 : 24} />
+      <XAxis
+        dataKey={xKey}
+        tick={TICK}
+        interval={everyLabel ? 0 : "preserveStartEnd"}
+        minTickGap={everyLabel ? 0 : 24}
+      />
       <YAxis domain={yDomain} allowDecimals={false} tick={TICK} unit={unit} />
-      <Tooltip formatter={(value, name) => [`${String(value)}${unit ?? ""}`, labels.get(String(name)) ?? String(name)]} />
+      <Tooltip
+        formatter={(value, name) => [`${String(value)}${unit ?? ""}`, labels.get(String(name)) ?? String(name)]}
+      />
     </>
   );
   const margin = { top: 4, right: 8, bottom: 0, left: -16 };
@@ -37,7 +44,16 @@ export function ChartPlot({ kind, data, xKey, series, unit, yDomain, everyLabel 
         <LineChart accessibilityLayer={false} data={data} margin={margin}>
           {axes}
           {series.map((s) => (
-            <Line key={s.key} type="monotone" dataKey={s.key} stroke={s.color} strokeWidth={2} dot={false} strokeDasharray={s.dashed ? "4 3" : undefined} isAnimationActive={false} />
+            <Line
+              key={s.key}
+              type="monotone"
+              dataKey={s.key}
+              stroke={s.color}
+              strokeWidth={2}
+              dot={false}
+              strokeDasharray={s.dashed ? "4 3" : undefined}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       ) : (

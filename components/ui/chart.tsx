@@ -48,7 +48,10 @@ export function ChartCard({
           <p className="mt-2 flex flex-wrap gap-4 text-xs text-gray-700" aria-hidden>
             {legend.map((item) => (
               <span key={item.key} className="inline-flex items-center gap-1.5">
-                <span className="inline-block h-0 w-5 border-t-2" style={{ borderColor: item.color, borderStyle: item.dashed ? "dashed" : "solid" }} />
+                <span
+                  className="inline-block h-0 w-5 border-t-2"
+                  style={{ borderColor: item.color, borderStyle: item.dashed ? "dashed" : "solid" }}
+                />
                 {item.label}
               </span>
             ))}

@@ -4,7 +4,10 @@ import { Check } from "lucide-react";
 import * as React from "react";
 import { cn } from "@/lib/utils";
 
-type CheckboxProps = Omit<React.ComponentProps<typeof CheckboxPrimitive.Root>, "checked" | "defaultChecked" | "onCheckedChange"> & {
+type CheckboxProps = Omit<
+  React.ComponentProps<typeof CheckboxPrimitive.Root>,
+  "checked" | "defaultChecked" | "onCheckedChange"
+> & {
   checked: boolean;
   onCheckedChange: (checked: boolean) => void;
 };
@@ -37,8 +40,19 @@ export function CheckboxField({
 }: CheckboxProps & { label: React.ReactNode; description?: React.ReactNode; labelClassName?: string }) {
   const id = React.useId();
   return (
-    <label className={cn("flex cursor-pointer items-start gap-2.5 text-sm text-gray-800", props.disabled && "cursor-not-allowed", className)}>
-      <Checkbox className="mt-0.5" aria-labelledby={`${id}-label`} aria-describedby={description ? `${id}-description` : undefined} {...props} />
+    <label
+      className={cn(
+        "flex cursor-pointer items-start gap-2.5 text-sm text-gray-800",
+        props.disabled && "cursor-not-allowed",
+        className,
+      )}
+    >
+      <Checkbox
+        className="mt-0.5"
+        aria-labelledby={`${id}-label`}
+        aria-describedby={description ? `${id}-description` : undefined}
+        {...props}
+      />
       <span className="min-w-0">
         <span id={`${id}-label`} className={cn("block", labelClassName)}>
           {label}

@@ -2,7 +2,17 @@ import type { LucideIcon } from "lucide-react";
 import * as React from "react";
 
 /** What to show instead of an empty list: what it is, and the next useful step. */
-export function EmptyState({ icon: Icon, title, description, action }: { icon: LucideIcon; title: string; description: string; action?: React.ReactNode }) {
+export function EmptyState({
+  icon: Icon,
+  title,
+  description,
+  action,
+}: {
+  icon: LucideIcon;
+  title: string;
+  description: string;
+  action?: React.ReactNode;
+}) {
   return (
     <div className="flex flex-col items-center rounded-lg border border-dashed border-gray-300 bg-white px-6 py-12 text-center">
       <Icon className="size-8 text-gray-400" aria-hidden />

@@ -38,10 +38,17 @@ export function ProgressBar({
       max={safeMax}
       aria-label={label}
       getValueLabel={() => valueText ?? `${percent}%`}
-      className={cn("relative w-full overflow-hidden rounded-full bg-gray-100", size === "sm" ? "h-1.5" : "h-2", className)}
+      className={cn(
+        "relative w-full overflow-hidden rounded-full bg-gray-100",
+        size === "sm" ? "h-1.5" : "h-2",
+        className,
+      )}
     >
       <ProgressPrimitive.Indicator
-        className={cn("h-full w-full rounded-full transition-transform duration-500 ease-out motion-reduce:transition-none", TONE[tone])}
+        className={cn(
+          "h-full w-full rounded-full transition-transform duration-500 ease-out motion-reduce:transition-none",
+          TONE[tone],
+        )}
         style={{ transform: `translateX(-${100 - percent}%)` }}
       />
     </ProgressPrimitive.Root>

@@ -17,7 +17,13 @@ export function Select({ className, children, ...props }: React.SelectHTMLAttrib
 }
 
 /** One `<option>` per entry of a label map (`{ value: "Label" }` or `{ value: { label } }`), in the map's order. */
-export function SelectOptions({ labels, format }: { labels: Record<string, string | { label: string }>; format?: (value: string, label: string) => string }) {
+export function SelectOptions({
+  labels,
+  format,
+}: {
+  labels: Record<string, string | { label: string }>;
+  format?: (value: string, label: string) => string;
+}) {
   return (
     <>
       {Object.entries(labels).map(([value, entry]) => {

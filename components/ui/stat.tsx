@@ -41,12 +41,21 @@ export function Stat({
     return () => clearTimeout(timer);
   }, [value]);
   return (
-    <Card className={cn("p-4 transition-colors duration-700 motion-reduce:transition-none", flash && "bg-brand-50", className)}>
+    <Card
+      className={cn(
+        "p-4 transition-colors duration-700 motion-reduce:transition-none",
+        flash && "bg-brand-50",
+        className,
+      )}
+    >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <p className="text-xs font-medium text-gray-600">{label}</p>
           <p
-            className={cn("tabular mt-1 text-2xl font-semibold", tone === "warning" && Number(value) > 0 ? "text-amber-700" : "text-gray-900")}
+            className={cn(
+              "tabular mt-1 text-2xl font-semibold",
+              tone === "warning" && Number(value) > 0 ? "text-amber-700" : "text-gray-900",
+            )}
             data-testid={testId}
             aria-live="polite"
           >
@@ -58,9 +67,15 @@ export function Stat({
       </div>
       {children && <div className="mt-3">{children}</div>}
       {delta ? (
-        <p className={cn("tabular mt-0.5 text-xs", delta.value > 0 ? "text-green-700" : delta.value < 0 ? "text-red-700" : "text-gray-600")}>
+        <p
+          className={cn(
+            "tabular mt-0.5 text-xs",
+            delta.value > 0 ? "text-green-700" : delta.value < 0 ? "text-red-700" : "text-gray-600",
+          )}
+        >
           <span aria-hidden>{delta.value > 0 ? "▲" : delta.value < 0 ? "▼" : "–"}</span>
-          <span className="sr-only">{delta.value > 0 ? "up" : delta.value < 0 ? "down" : "no change,"}</span> {Math.abs(delta.value)}
+          <span className="sr-only">{delta.value > 0 ? "up" : delta.value < 0 ? "down" : "no change,"}</span>{" "}
+          {Math.abs(delta.value)}
           {delta.label}
         </p>
       ) : hint ? (

@@ -21,7 +21,8 @@ function useScrolls<T extends HTMLElement>() {
   React.useEffect(() => {
     const frame = ref.current;
     if (!frame || typeof ResizeObserver === "undefined") return;
-    const measure = () => setScrolls(frame.scrollHeight > frame.clientHeight + 1 || frame.scrollWidth > frame.clientWidth + 1);
+    const measure = () =>
+      setScrolls(frame.scrollHeight > frame.clientHeight + 1 || frame.scrollWidth > frame.clientWidth + 1);
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(frame);
@@ -84,13 +85,18 @@ export function TableRow({ className, ...props }: React.HTMLAttributes<HTMLTable
 }
 
 /** A column header: the one header style, sticky at the top of the frame. */
-export function TableHead({ className, align = "left", scope = "col", ...props }: React.ThHTMLAttributes<HTMLTableCellElement> & { align?: Align }) {
+export function TableHead({
+  className,
+  align = "left",
+  scope = "col",
+  ...props
+}: React.ThHTMLAttributes<HTMLTableCellElement> & { align?: Align }) {
   const sticky = React.useContext(StickyContext);
   return (
     <th
       scope={scope}
       className={cn(
-        "sticky top-0 z-10 whitespace-nowrap bg-gray-50 px-3 py-2.5 text-xs font-medium uppercase tracking-wide text-gray-600 shadow-[inset_0_-1px_0_var(--color-gray-200)] sm:px-4",
+        "sticky top-0 z-10 bg-gray-50 px-3 py-2.5 text-xs font-medium tracking-wide whitespace-nowrap text-gray-600 uppercase shadow-[inset_0_-1px_0_var(--color-gray-200)] sm:px-4",
         // Under the 64 px site header; the frame no longer clips the header's corners, so they are rounded here.
         sticky === "page" && "first:rounded-tl-lg last:rounded-tr-lg md:top-16",
         ALIGN[align],
@@ -102,17 +108,44 @@ export function TableHead({ className, align = "left", scope = "col", ...props }
 }
 
 /** A body cell; `numeric` right-aligns it with tabular figures. */
-export function TableCell({ className, align, numeric, ...props }: React.TdHTMLAttributes<HTMLTableCellElement> & { align?: Align; numeric?: boolean }) {
-  return <td className={cn("px-3 py-3 text-gray-700 sm:px-4", numeric && "tabular", ALIGN[align ?? (numeric ? "right" : "left")], className)} {...props} />;
+export function TableCell({
+  className,
+  align,
+  numeric,
+  ...props
+}: React.TdHTMLAttributes<HTMLTableCellElement> & { align?: Align; numeric?: boolean }) {
+  return (
+    <td
+      className={cn(
+        "px-3 py-3 text-gray-700 sm:px-4",
+        numeric && "tabular",
+        ALIGN[align ?? (numeric ? "right" : "left")],
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 
 /** The cell that names its row (a person, a team), read out before the row's other cells. */
 export function TableRowHeader({ className, ...props }: React.ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="row" className={cn("px-3 py-3 text-left font-medium text-gray-900 sm:px-4", className)} {...props} />;
+  return (
+    <th scope="row" className={cn("px-3 py-3 text-left font-medium text-gray-900 sm:px-4", className)} {...props} />
+  );
 }
 
 /** The body of a table with no rows: what would be here, and the next useful step. */
-export function TableEmpty({ colSpan, icon: Icon, title, description }: { colSpan: number; icon?: LucideIcon; title: string; description?: string }) {
+export function TableEmpty({
+  colSpan,
+  icon: Icon,
+  title,
+  description,
+}: {
+  colSpan: number;
+  icon?: LucideIcon;
+  title: string;
+  description?: string;
+}) {
   return (
     <tbody>
       <tr>

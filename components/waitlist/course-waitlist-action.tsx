@@ -20,7 +20,12 @@ export function CourseWaitlistAction({ courseId, courseSlug }: { courseId: Id<"c
         <p className="flex items-center gap-1.5 text-sm font-medium text-amber-800" data-testid="course-waitlist-place">
           <Hourglass className="size-4" aria-hidden /> You&apos;re #{line.place} for the next cohort
         </p>
-        <Button size="sm" variant="ghost" loading={pending} onClick={() => void run(() => leave({ entryId: line._id }))}>
+        <Button
+          size="sm"
+          variant="ghost"
+          loading={pending}
+          onClick={() => void run(() => leave({ entryId: line._id }))}
+        >
           Leave the waitlist
         </Button>
       </div>

@@ -42,7 +42,13 @@ export function JoinWaitlistButton({
       >
         {children}
       </Button>
-      <SignInDialog open={signInOpen} onOpenChange={setSignInOpen} title="Sign in to join the waitlist" description={dialogDescription} returnTo={returnTo} />
+      <SignInDialog
+        open={signInOpen}
+        onOpenChange={setSignInOpen}
+        title="Sign in to join the waitlist"
+        description={dialogDescription}
+        returnTo={returnTo}
+      />
     </>
   );
 }

@@ -37,7 +37,12 @@ export function OfferButtons({ entryId, size = "sm" }: { entryId: Id<"waitlist">
         variant="secondary"
         loading={isPending("decline")}
         disabled={pending}
-        onClick={() => void run(() => decline({ entryId }), { key: "decline", success: "Offer declined. The seat goes to the next person." })}
+        onClick={() =>
+          void run(() => decline({ entryId }), {
+            key: "decline",
+            success: "Offer declined. The seat goes to the next person.",
+          })
+        }
       >
         Decline
       </Button>

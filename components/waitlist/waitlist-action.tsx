@@ -10,7 +10,15 @@ import { JoinWaitlistButton } from "./join-waitlist-button";
 import { OfferButtons } from "./offer-buttons";
 
 /** For a full cohort: join the waitlist, see your place live, or take the seat offered to you. */
-export function WaitlistAction({ cohortId, cohortName, courseSlug }: { cohortId: Id<"cohorts">; cohortName: string; courseSlug: string }) {
+export function WaitlistAction({
+  cohortId,
+  cohortName,
+  courseSlug,
+}: {
+  cohortId: Id<"cohorts">;
+  cohortName: string;
+  courseSlug: string;
+}) {
   const { isAuthenticated } = useConvexAuth();
   const entry = useQuery(api.waitlist.places.mineForCohort, isAuthenticated ? { cohortId } : "skip");
   const join = useMutation(api.waitlist.places.join);
@@ -35,10 +43,16 @@ export function WaitlistAction({ cohortId, cohortName, courseSlug }: { cohortId:
         </p>
         {entry.seatsHeldByOffers > 0 && (
           <p className="text-xs text-gray-600">
-            {entry.seatsHeldByOffers} seat{entry.seatsHeldByOffers === 1 ? " is" : "s are"} being offered to people ahead of you.
+            {entry.seatsHeldByOffers} seat{entry.seatsHeldByOffers === 1 ? " is" : "s are"} being offered to people
+            ahead of you.
           </p>
         )}
-        <Button size="sm" variant="ghost" loading={pending} onClick={() => void run(() => leave({ entryId: entry._id }))}>
+        <Button
+          size="sm"
+          variant="ghost"
+          loading={pending}
+          onClick={() => void run(() => leave({ entryId: entry._id }))}
+        >
           Leave the waitlist
         </Button>
       </div>

@@ -29,7 +29,9 @@ export const expireOverdue = internalMutation({
     const overdue = await ctx.db
       .query("assessmentAttempts")
       // Attempts without a time limit have no deadline (it sorts first in the index): the range starts above it.
-      .withIndex("by_status_and_deadline", (q) => q.eq("status", "in_progress").gt("deadline", 0).lt("deadline", Date.now()))
+      .withIndex("by_status_and_deadline", (q) =>
+        q.eq("status", "in_progress").gt("deadline", 0).lt("deadline", Date.now()),
+      )
       .take(100);
     for (const attempt of overdue) await submitAttempt(ctx, attempt, { expired: true });
     return overdue.length;
@@ -39,7 +41,16 @@ export const expireOverdue = internalMutation({
 /** The open answers of an attempt waiting for the AI, with what the model needs to grade them. */
 export const answersForAi = internalQuery({
   args: { attemptId: v.id("assessmentAttempts") },
-  returns: v.array(v.object({ responseId: v.id("questionResponses"), question: v.string(), rubric: v.optional(v.string()), sampleAnswer: v.optional(v.string()), response: v.string(), points: v.number() })),
+  returns: v.array(
+    v.object({
+      responseId: v.id("questionResponses"),
+      question: v.string(),
+      rubric: v.optional(v.string()),
+      sampleAnswer: v.optional(v.string()),
+      response: v.string(),
+      points: v.number(),
+    }),
+  ),
   handler: async (ctx, { attemptId }) => {
     const rows = [];
     for (const response of await responsesOf(ctx, attemptId)) {
@@ -89,14 +100,20 @@ export const gradeOpenAnswers = internalAction({
     const answers = await ctx.runQuery(internal.assessments.grading.answersForAi, { attemptId });
     for (const answer of answers) {
       if (settings === null) {
-        await ctx.runMutation(internal.assessments.grading.recordAiFailure, { responseId: answer.responseId, reason: "no AI model is configured (AI_API_KEY)." });
+        await ctx.runMutation(internal.assessments.grading.recordAiFailure, {
+          responseId: answer.responseId,
+          reason: "no AI model is configured (AI_API_KEY).",
+        });
         continue;
       }
       try {
         const grade = await gradeOpenAnswer(settings, answer);
         await ctx.runMutation(internal.assessments.grading.recordAiGrade, { responseId: answer.responseId, ...grade });
       } catch (error) {
-        await ctx.runMutation(internal.assessments.grading.recordAiFailure, { responseId: answer.responseId, reason: (error as Error).message.slice(0, 300) });
+        await ctx.runMutation(internal.assessments.grading.recordAiFailure, {
+          responseId: answer.responseId,
+          reason: (error as Error).message.slice(0, 300),
+        });
       }
     }
     return null;

@@ -20,7 +20,8 @@ export const sendDue = internalMutation({
   returns: v.number(),
   handler: async (ctx) => {
     const now = Date.now();
-    // Pre-course windows open at most 60 days before the start; post-course ones close at most 60 days after the end (windowDays ≤ 60; cohorts last ≤ 180 days).
+    // Pre-course windows open at most 60 days before the start; post-course ones close at most 60 days after the end
+    // (windowDays ≤ 60; cohorts last ≤ 180 days).
     const cohorts = await ctx.db
       .query("cohorts")
       .withIndex("by_startDate", (q) => q.gte("startDate", now - 240 * DAY).lte("startDate", now + 61 * DAY))
@@ -47,36 +48,59 @@ export const remindCohort = internalMutation({
     for (const type of ["pre_course", "post_course"] as const) {
       const assessment = await ctx.db
         .query("assessments")
-        .withIndex("by_courseId_and_type_and_isActive", (q) => q.eq("courseId", course._id).eq("type", type).eq("isActive", true))
+        .withIndex("by_courseId_and_type_and_isActive", (q) =>
+          q.eq("courseId", course._id).eq("type", type).eq("isActive", true),
+        )
         .first();
       if (!assessment) continue;
       const window = await assessmentWindow(ctx, assessment, cohort);
       if (windowState(window, now) !== "open") continue;
-      const kind: AssessmentReminderKind = window.closesAt !== null && window.closesAt - now <= DAY ? "closing" : "opened";
+      const kind: AssessmentReminderKind =
+        window.closesAt !== null && window.closesAt - now <= DAY ? "closing" : "opened";
       const recipients = [];
       for (const { enrollment, user } of await cohortLearners(ctx, cohortId)) {
         const attempts = await ctx.db
           .query("assessmentAttempts")
-          .withIndex("by_enrollmentId_and_assessmentId", (q) => q.eq("enrollmentId", enrollment._id).eq("assessmentId", assessment._id))
+          .withIndex("by_enrollmentId_and_assessmentId", (q) =>
+            q.eq("enrollmentId", enrollment._id).eq("assessmentId", assessment._id),
+          )
           .take(10);
         if (attempts.some((a) => a.status !== "in_progress") || (kind === "opened" && attempts.length > 0)) continue;
         const already = await ctx.db
           .query("assessmentReminders")
-          .withIndex("by_enrollmentId_and_assessmentId_and_kind", (q) => q.eq("enrollmentId", enrollment._id).eq("assessmentId", assessment._id).eq("kind", kind))
+          .withIndex("by_enrollmentId_and_assessmentId_and_kind", (q) =>
+            q.eq("enrollmentId", enrollment._id).eq("assessmentId", assessment._id).eq("kind", kind),
+          )
           .first();
         if (already) continue;
-        await ctx.db.insert("assessmentReminders", { enrollmentId: enrollment._id, assessmentId: assessment._id, kind, sentAt: now });
+        await ctx.db.insert("assessmentReminders", {
+          enrollmentId: enrollment._id,
+          assessmentId: assessment._id,
+          kind,
+          sentAt: now,
+        });
         recipients.push(user);
       }
       if (recipients.length === 0) continue;
       const what = type === "pre_course" ? "pre-course assessment" : "post-course assessment";
       const until = window.closesAt !== null ? formatInstant(window.closesAt, cohort.timezone ?? "UTC") : null;
-      const title = kind === "closing" ? `Last day for your ${what}: ${course.title}` : `Your ${what} is open: ${course.title}`;
+      const title =
+        kind === "closing" ? `Last day for your ${what}: ${course.title}` : `Your ${what} is open: ${course.title}`;
       const body =
         type === "pre_course"
           ? `It measures where you start, so we can show what you gained.${until ? ` Open until ${until}.` : ""}`
           : `It measures what you gained${assessment.passingScore > 0 ? ` and counts toward your certificate (${assessment.passingScore}% to pass)` : ""}.${until ? ` Open until ${until}.` : ""}`;
-      await notifyUsers(ctx, recipients, { category: "learning", title, body, url: `/learn/assessments/${assessment._id}` }, { subject: title, heading: title, lines: [body, `${course.title} — ${cohort.name}`], actionLabel: "Take the assessment" });
+      await notifyUsers(
+        ctx,
+        recipients,
+        { category: "learning", title, body, url: `/learn/assessments/${assessment._id}` },
+        {
+          subject: title,
+          heading: title,
+          lines: [body, `${course.title} — ${cohort.name}`],
+          actionLabel: "Take the assessment",
+        },
+      );
       sent += recipients.length;
     }
     return sent;

@@ -36,10 +36,21 @@ const vQueueItem = v.object({
   submittedAt: v.optional(v.number()),
 });
 
-/** The cohort's open answers waiting for a person: the AI's 0.7–0.9 suggestions to confirm, and those to grade by hand. */
+/**
+ * The cohort's open answers waiting for a person: the AI's 0.7–0.9 suggestions to confirm, and those to grade by hand.
+ */
 export const queue = userQuery({
   args: { cohortId: v.id("cohorts") },
-  returns: v.union(v.null(), v.object({ cohortName: v.string(), courseTitle: v.string(), aiConfigured: v.boolean(), waitingForAi: v.number(), items: v.array(vQueueItem) })),
+  returns: v.union(
+    v.null(),
+    v.object({
+      cohortName: v.string(),
+      courseTitle: v.string(),
+      aiConfigured: v.boolean(),
+      waitingForAi: v.number(),
+      items: v.array(vQueueItem),
+    }),
+  ),
   handler: async (ctx, { cohortId }) => {
     const cohort = await ctx.db.get("cohorts", cohortId);
     if (ctx.viewer === null || cohort === null || !isSessionStaff(ctx.viewer, cohort)) return null;
@@ -54,7 +65,10 @@ export const queue = userQuery({
       const attempt = await ctx.db.get("assessmentAttempts", response.attemptId);
       const question = await ctx.db.get("assessmentQuestions", response.questionId);
       if (!attempt || !question) continue;
-      const [learner, assessment] = await Promise.all([ctx.db.get("users", attempt.userId), ctx.db.get("assessments", attempt.assessmentId)]);
+      const [learner, assessment] = await Promise.all([
+        ctx.db.get("users", attempt.userId),
+        ctx.db.get("assessments", attempt.assessmentId),
+      ]);
       items.push({
         responseId: response._id,
         attemptId: attempt._id,
@@ -66,7 +80,9 @@ export const queue = userQuery({
         response: response.textResponse ?? "",
         points: pointsPossible(question),
         state: response.gradingState!,
-        ...(response.aiScore !== undefined ? { aiSuggestedPoints: pointsFromAiScore(response.aiScore, question.points) } : {}),
+        ...(response.aiScore !== undefined
+          ? { aiSuggestedPoints: pointsFromAiScore(response.aiScore, question.points) }
+          : {}),
         ...(response.aiConfidence !== undefined ? { aiConfidence: response.aiConfidence } : {}),
         ...(response.aiExplanation ? { aiExplanation: response.aiExplanation } : {}),
         ...(attempt.submittedAt !== undefined ? { submittedAt: attempt.submittedAt } : {}),
@@ -85,18 +101,28 @@ export const queue = userQuery({
 /** Cohorts with answers waiting for the viewer: the ones they teach (every cohort with some, for platform admins). */
 export const myQueues = userQuery({
   args: {},
-  returns: v.array(v.object({ cohortId: v.id("cohorts"), cohortName: v.string(), courseTitle: v.string(), waiting: v.number() })),
+  returns: v.array(
+    v.object({ cohortId: v.id("cohorts"), cohortName: v.string(), courseTitle: v.string(), waiting: v.number() }),
+  ),
   handler: async (ctx) => {
     if (ctx.viewer === null) return [];
     const viewer = ctx.viewer;
     let cohorts: Array<Doc<"cohorts">>;
     if (viewer.role === "platform_admin") {
       const waiting = [
-        ...(await ctx.db.query("questionResponses").withIndex("by_gradingState", (q) => q.eq("gradingState", "review")).take(200)),
-        ...(await ctx.db.query("questionResponses").withIndex("by_gradingState", (q) => q.eq("gradingState", "manual")).take(200)),
+        ...(await ctx.db
+          .query("questionResponses")
+          .withIndex("by_gradingState", (q) => q.eq("gradingState", "review"))
+          .take(200)),
+        ...(await ctx.db
+          .query("questionResponses")
+          .withIndex("by_gradingState", (q) => q.eq("gradingState", "manual"))
+          .take(200)),
       ];
       const ids = [...new Set(waiting.flatMap((r) => (r.cohortId ? [r.cohortId] : [])))];
-      cohorts = (await Promise.all(ids.map((id) => ctx.db.get("cohorts", id)))).filter((c): c is Doc<"cohorts"> => c !== null);
+      cohorts = (await Promise.all(ids.map((id) => ctx.db.get("cohorts", id)))).filter(
+        (c): c is Doc<"cohorts"> => c !== null,
+      );
     } else {
       cohorts = await ctx.db
         .query("cohorts")
@@ -128,17 +154,24 @@ async function requireResponseStaff(ctx: QueryCtx, viewer: Doc<"users">, respons
   const attempt = await ctx.db.get("assessmentAttempts", response.attemptId);
   const cohortId = response.cohortId ?? attempt?.cohortId;
   if (cohortId) await requireCohortStaff(ctx, viewer, cohortId);
-  else if (viewer.role !== "platform_admin") throw appError("FORBIDDEN", "Only a platform admin can grade this answer.");
+  else if (viewer.role !== "platform_admin")
+    throw appError("FORBIDDEN", "Only a platform admin can grade this answer.");
   return response;
 }
 
-/** Gives an answer its points (grading by hand, or changing any grade later), with an optional comment for the learner. */
+/**
+ * Gives an answer its points (grading by hand, or changing any grade later), with an optional comment for the learner.
+ */
 export const grade = userMutation({
   args: { responseId: v.id("questionResponses"), points: v.number(), comment: v.optional(v.string()) },
   returns: v.null(),
   handler: async (ctx, { responseId, points, comment }) => {
     const response = await requireResponseStaff(ctx, ctx.viewer, responseId);
-    await setGrade(ctx, response, { points, by: ctx.viewer._id, comment: optionalText(comment, "the comment", TEXT_LIMITS.paragraph) });
+    await setGrade(ctx, response, {
+      points,
+      by: ctx.viewer._id,
+      comment: optionalText(comment, "the comment", TEXT_LIMITS.paragraph),
+    });
     return null;
   },
 });
@@ -150,13 +183,20 @@ export const accept = userMutation({
   handler: async (ctx, { responseId, comment }) => {
     const response = await requireResponseStaff(ctx, ctx.viewer, responseId);
     const question = await ctx.db.get("assessmentQuestions", response.questionId);
-    if (response.aiScore === undefined || !question) throw appError("NOT_AVAILABLE", "There is no AI suggestion to accept; give the points yourself.");
-    await setGrade(ctx, response, { points: pointsFromAiScore(response.aiScore, question.points), by: ctx.viewer._id, comment: optionalText(comment, "the comment", TEXT_LIMITS.paragraph) });
+    if (response.aiScore === undefined || !question)
+      throw appError("NOT_AVAILABLE", "There is no AI suggestion to accept; give the points yourself.");
+    await setGrade(ctx, response, {
+      points: pointsFromAiScore(response.aiScore, question.points),
+      by: ctx.viewer._id,
+      comment: optionalText(comment, "the comment", TEXT_LIMITS.paragraph),
+    });
     return null;
   },
 });
 
-/** A learner's attempt in full for the cohort's staff: every answer, the right ones, who graded what, and every change. */
+/**
+ * A learner's attempt in full for the cohort's staff: every answer, the right ones, who graded what, and every change.
+ */
 export const attemptDetail = userQuery({
   args: { attemptId: v.id("assessmentAttempts") },
   returns: v.union(
@@ -180,7 +220,15 @@ export const attemptDetail = userQuery({
           state: v.optional(vGradingState),
           gradedBy: v.optional(vGradedBy),
           aiExplanation: v.optional(v.string()),
-          changes: v.array(v.object({ by: v.string(), at: v.number(), from: v.number(), to: v.number(), comment: v.optional(v.string()) })),
+          changes: v.array(
+            v.object({
+              by: v.string(),
+              at: v.number(),
+              from: v.number(),
+              to: v.number(),
+              comment: v.optional(v.string()),
+            }),
+          ),
         }),
       ),
     }),
@@ -190,15 +238,30 @@ export const attemptDetail = userQuery({
     if (ctx.viewer === null || attempt === null || !attempt.cohortId) return null;
     const cohort = await ctx.db.get("cohorts", attempt.cohortId);
     if (cohort === null || !isSessionStaff(ctx.viewer, cohort)) return null;
-    const [learner, assessment] = await Promise.all([ctx.db.get("users", attempt.userId), ctx.db.get("assessments", attempt.assessmentId)]);
+    const [learner, assessment] = await Promise.all([
+      ctx.db.get("users", attempt.userId),
+      ctx.db.get("assessments", attempt.assessmentId),
+    ]);
     const responses = new Map((await responsesOf(ctx, attemptId)).map((r) => [r.questionId, r]));
     const answers = [];
     for (const question of await attemptQuestions(ctx, attempt)) {
       const response = responses.get(question._id);
-      const text = (ids: string[]) => (question.answers ?? []).filter((a) => ids.includes(a.id)).map((a) => a.text).join("; ");
+      const text = (ids: string[]) =>
+        (question.answers ?? [])
+          .filter((a) => ids.includes(a.id))
+          .map((a) => a.text)
+          .join("; ");
       const answer =
-        question.questionType === "rating_scale" ? String(response?.ratingValue ?? "") : question.answers ? text(response?.selectedAnswerIds ?? []) : (response?.textResponse ?? "");
-      const correct = question.answers ? text(question.answers.filter((a) => a.isCorrect).map((a) => a.id)) : question.questionType === "short_answer" ? (question.acceptedAnswers ?? []).join(" / ") : undefined;
+        question.questionType === "rating_scale"
+          ? String(response?.ratingValue ?? "")
+          : question.answers
+            ? text(response?.selectedAnswerIds ?? [])
+            : (response?.textResponse ?? "");
+      const correct = question.answers
+        ? text(question.answers.filter((a) => a.isCorrect).map((a) => a.id))
+        : question.questionType === "short_answer"
+          ? (question.acceptedAnswers ?? []).join(" / ")
+          : undefined;
       const changes = response
         ? await ctx.db
             .query("gradeChanges")
@@ -208,7 +271,13 @@ export const attemptDetail = userQuery({
       const changeRows = [];
       for (const change of changes) {
         const by = await ctx.db.get("users", change.changedBy);
-        changeRows.push({ by: by?.name ?? "Former staff", at: change.createdAt, from: change.previousPoints, to: change.points, ...(change.comment ? { comment: change.comment } : {}) });
+        changeRows.push({
+          by: by?.name ?? "Former staff",
+          at: change.createdAt,
+          from: change.previousPoints,
+          to: change.points,
+          ...(change.comment ? { comment: change.comment } : {}),
+        });
       }
       answers.push({
         ...(response ? { responseId: response._id } : {}),
@@ -265,8 +334,23 @@ export const cohortResults = userQuery({
           averageScore: v.union(v.null(), v.number()),
           passRate: v.union(v.null(), v.number()),
           distribution: v.array(v.number()),
-          attempts: v.array(v.object({ attemptId: v.id("assessmentAttempts"), learnerName: v.string(), score: v.number(), passed: v.boolean() })),
-          questions: v.array(v.object({ questionText: v.string(), questionType: vQuestionType, answered: v.number(), difficulty: v.union(v.null(), v.number()), discrimination: v.union(v.null(), v.number()) })),
+          attempts: v.array(
+            v.object({
+              attemptId: v.id("assessmentAttempts"),
+              learnerName: v.string(),
+              score: v.number(),
+              passed: v.boolean(),
+            }),
+          ),
+          questions: v.array(
+            v.object({
+              questionText: v.string(),
+              questionType: vQuestionType,
+              answered: v.number(),
+              difficulty: v.union(v.null(), v.number()),
+              discrimination: v.union(v.null(), v.number()),
+            }),
+          ),
         }),
       ),
     }),
@@ -288,7 +372,9 @@ export const cohortResults = userQuery({
       for (const { enrollment, user } of learners) {
         const attempts = await ctx.db
           .query("assessmentAttempts")
-          .withIndex("by_enrollmentId_and_assessmentId", (q) => q.eq("enrollmentId", enrollment._id).eq("assessmentId", assessment._id))
+          .withIndex("by_enrollmentId_and_assessmentId", (q) =>
+            q.eq("enrollmentId", enrollment._id).eq("assessmentId", assessment._id),
+          )
           .take(20);
         const scored = attempts.filter((a) => a.score !== undefined).sort((a, b) => b.startedAt - a.startedAt)[0];
         if (scored) latest.push({ attempt: scored, learnerName: user.name });
@@ -297,7 +383,10 @@ export const cohortResults = userQuery({
       const distribution = Array.from({ length: 10 }, () => 0);
       for (const score of scores) distribution[Math.min(9, Math.floor(score / 10))] += 1;
       // Per question: the share of its points each learner earned, with the learner's score for discrimination.
-      const perQuestion = new Map<Id<"assessmentQuestions">, { question: Doc<"assessmentQuestions">; shares: Array<{ share: number; score: number }> }>();
+      const perQuestion = new Map<
+        Id<"assessmentQuestions">,
+        { question: Doc<"assessmentQuestions">; shares: Array<{ share: number; score: number }> }
+      >();
       for (const { attempt } of latest) {
         const questions = new Map((await attemptQuestions(ctx, attempt)).map((q) => [q._id, q]));
         for (const response of await responsesOf(ctx, attempt._id)) {
@@ -317,10 +406,22 @@ export const cohortResults = userQuery({
         averageScore: scores.length ? round1(scores.reduce((a, b) => a + b, 0) / scores.length) : null,
         passRate: scores.length ? round1((latest.filter((l) => l.attempt.passed).length / scores.length) * 100) : null,
         distribution,
-        attempts: latest.map((l) => ({ attemptId: l.attempt._id, learnerName: l.learnerName, score: l.attempt.score!, passed: l.attempt.passed === true })).sort((a, b) => a.learnerName.localeCompare(b.learnerName)),
+        attempts: latest
+          .map((l) => ({
+            attemptId: l.attempt._id,
+            learnerName: l.learnerName,
+            score: l.attempt.score!,
+            passed: l.attempt.passed === true,
+          }))
+          .sort((a, b) => a.learnerName.localeCompare(b.learnerName)),
         questions: [...perQuestion.values()]
           .sort((a, b) => a.question.sortOrder - b.question.sortOrder)
-          .map(({ question, shares }) => ({ questionText: question.questionText, questionType: question.questionType, answered: shares.length, ...itemStatistics(shares) })),
+          .map(({ question, shares }) => ({
+            questionText: question.questionText,
+            questionType: question.questionType,
+            answered: shares.length,
+            ...itemStatistics(shares),
+          })),
       });
     }
     let gainSum = 0;

@@ -6,7 +6,17 @@
  */
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { vAnswerOption, vAssessmentReminderKind, vAssessmentType, vAttemptStatus, vDifficulty, vGradedBy, vGradingState, vQuestionType, vShowCorrectAnswers } from "../validators";
+import {
+  vAnswerOption,
+  vAssessmentReminderKind,
+  vAssessmentType,
+  vAttemptStatus,
+  vDifficulty,
+  vGradedBy,
+  vGradingState,
+  vQuestionType,
+  vShowCorrectAnswers,
+} from "../validators";
 
 export const assessmentsTables = {
   assessments: defineTable({
@@ -85,7 +95,9 @@ export const assessmentsTables = {
     /** The questions drawn for this attempt, in the order shown: fixed when it starts, so a reload shows the same. */
     questionIds: v.optional(v.array(v.id("assessmentQuestions"))),
     /** Per question, the answer options in the order shown. */
-    answerOrder: v.optional(v.array(v.object({ questionId: v.id("assessmentQuestions"), answerIds: v.array(v.string()) }))),
+    answerOrder: v.optional(
+      v.array(v.object({ questionId: v.id("assessmentQuestions"), answerIds: v.array(v.string()) })),
+    ),
     submittedAt: v.optional(v.number()),
     timeSpent: v.optional(v.number()),
     /** Answers still waiting for the AI or an instructor; the score is set when this reaches 0. */

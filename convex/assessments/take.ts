@@ -11,7 +11,15 @@ import { userMutation, userQuery } from "../functions";
 import { aiSettings } from "../env";
 import { vAssessmentType, vAttemptStatus, vShowCorrectAnswers } from "../validators";
 import { assessmentWindow, attemptLimit, confirmedEnrollmentInCourse, windowState } from "./model/access";
-import { activeQuestions, attemptQuestions, attemptsOf, responsesOf, saveResponse, startAttempt, submitAttempt } from "./model/attempts";
+import {
+  activeQuestions,
+  attemptQuestions,
+  attemptsOf,
+  responsesOf,
+  saveResponse,
+  startAttempt,
+  submitAttempt,
+} from "./model/attempts";
 import { answersRevealed, learnerQuestion, vLearnerQuestion } from "./model/views";
 
 const vWindowState = v.union(v.literal("upcoming"), v.literal("open"), v.literal("closed"));
@@ -50,13 +58,19 @@ async function learnerContext(ctx: QueryCtx, viewer: Doc<"users">, assessmentId:
 }
 
 /** Why the learner cannot start an attempt now, or null when they can. */
-function startRefusal(assessment: Doc<"assessments">, state: "upcoming" | "open" | "closed", attempts: Array<Doc<"assessmentAttempts">>, opensAt: number | null) {
+function startRefusal(
+  assessment: Doc<"assessments">,
+  state: "upcoming" | "open" | "closed",
+  attempts: Array<Doc<"assessmentAttempts">>,
+  opensAt: number | null,
+) {
   if (attempts.some((a) => a.status === "in_progress")) return null;
   if (!assessment.isActive) return "This assessment is no longer offered.";
   if (state === "upcoming") return `It opens on ${new Date(opensAt!).toUTCString().slice(0, 16)}.`;
   if (state === "closed") return "It has closed.";
   const limit = attemptLimit(assessment);
-  if (limit !== null && attempts.length >= limit) return limit === 1 ? "You have taken it." : `You have used all ${limit} attempts.`;
+  if (limit !== null && attempts.length >= limit)
+    return limit === 1 ? "You have taken it." : `You have used all ${limit} attempts.`;
   return null;
 }
 
@@ -94,15 +108,25 @@ export const mine = userQuery({
       const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
       const course = await ctx.db.get("courses", enrollment.courseId);
       if (!cohort || !course || cohort.status === "cancelled") continue;
-      for (const type of ["pre_course", "post_course", "skill_assessment", "certification", "self_assessment"] as const) {
+      for (const type of [
+        "pre_course",
+        "post_course",
+        "skill_assessment",
+        "certification",
+        "self_assessment",
+      ] as const) {
         const assessments = await ctx.db
           .query("assessments")
-          .withIndex("by_courseId_and_type_and_isActive", (q) => q.eq("courseId", course._id).eq("type", type).eq("isActive", true))
+          .withIndex("by_courseId_and_type_and_isActive", (q) =>
+            q.eq("courseId", course._id).eq("type", type).eq("isActive", true),
+          )
           .take(5);
         for (const assessment of assessments) {
           const window = await assessmentWindow(ctx, assessment, cohort);
           const state = windowState(window, now);
-          const attempts = (await attemptsOf(ctx, viewer._id, assessment._id)).filter((a) => a.enrollmentId === enrollment._id);
+          const attempts = (await attemptsOf(ctx, viewer._id, assessment._id)).filter(
+            (a) => a.enrollmentId === enrollment._id,
+          );
           if (state === "closed" && attempts.length === 0) continue;
           const latest = [...attempts].sort((a, b) => b.startedAt - a.startedAt)[0];
           rows.push({
@@ -129,7 +153,16 @@ export const mine = userQuery({
 /** The knowledge checks attached to the lessons of the learner's cohort, with how the learner did. */
 export const lessonChecks = userQuery({
   args: { cohortId: v.id("cohorts") },
-  returns: v.array(v.object({ lessonId: v.id("lessons"), assessmentId: v.id("assessments"), title: v.string(), attempted: v.boolean(), score: v.optional(v.number()), passed: v.optional(v.boolean()) })),
+  returns: v.array(
+    v.object({
+      lessonId: v.id("lessons"),
+      assessmentId: v.id("assessments"),
+      title: v.string(),
+      attempted: v.boolean(),
+      score: v.optional(v.number()),
+      passed: v.optional(v.boolean()),
+    }),
+  ),
   handler: async (ctx, { cohortId }) => {
     if (ctx.viewer === null) return [];
     const viewer = ctx.viewer;
@@ -139,12 +172,16 @@ export const lessonChecks = userQuery({
     if (enrollment === null || enrollment.cohortId !== cohortId) return [];
     const checks = await ctx.db
       .query("assessments")
-      .withIndex("by_courseId_and_type_and_isActive", (q) => q.eq("courseId", cohort.courseId).eq("type", "knowledge_check").eq("isActive", true))
+      .withIndex("by_courseId_and_type_and_isActive", (q) =>
+        q.eq("courseId", cohort.courseId).eq("type", "knowledge_check").eq("isActive", true),
+      )
       .take(100);
     const rows = [];
     for (const check of checks) {
       if (!check.lessonId) continue;
-      const scored = (await attemptsOf(ctx, viewer._id, check._id)).filter((a) => a.score !== undefined).sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+      const scored = (await attemptsOf(ctx, viewer._id, check._id))
+        .filter((a) => a.score !== undefined)
+        .sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
       rows.push({
         lessonId: check.lessonId,
         assessmentId: check._id,
@@ -157,7 +194,10 @@ export const lessonChecks = userQuery({
   },
 });
 
-/** The assessment's page before and between attempts: what it is, its rules, the learner's attempts, whether they can start. */
+/**
+ * The assessment's page before and between attempts: what it is, its rules, the learner's attempts, whether they can
+ * start.
+ */
 export const overview = userQuery({
   args: { assessmentId: v.id("assessments") },
   returns: v.union(
@@ -193,7 +233,9 @@ export const overview = userQuery({
     const course = (await ctx.db.get("courses", cohort.courseId))!;
     const window = await assessmentWindow(ctx, assessment, cohort);
     const state = windowState(window, Date.now());
-    const attempts = (await attemptsOf(ctx, ctx.viewer._id, assessmentId)).sort((a, b) => a.attemptNumber - b.attemptNumber);
+    const attempts = (await attemptsOf(ctx, ctx.viewer._id, assessmentId)).sort(
+      (a, b) => a.attemptNumber - b.attemptNumber,
+    );
     const questions = await activeQuestions(ctx, assessmentId);
     const refusal = startRefusal(assessment, state, attempts, window.opensAt);
     return {
@@ -212,7 +254,9 @@ export const overview = userQuery({
       ...(window.opensAt !== null ? { opensAt: window.opensAt } : {}),
       ...(window.closesAt !== null ? { closesAt: window.closesAt } : {}),
       attempts: attempts.map(summary),
-      ...(attempts.find((a) => a.status === "in_progress") ? { inProgressAttemptId: attempts.find((a) => a.status === "in_progress")!._id } : {}),
+      ...(attempts.find((a) => a.status === "in_progress")
+        ? { inProgressAttemptId: attempts.find((a) => a.status === "in_progress")!._id }
+        : {}),
       canStart: refusal === null,
       ...(refusal ? { refusal } : {}),
       openAnswersGradedByHand: aiSettings() === null && questions.some((q) => q.questionType === "open_ended"),
@@ -220,7 +264,10 @@ export const overview = userQuery({
   },
 });
 
-/** One of the learner's attempts: its questions in the order drawn, their saved answers, and after submission the results the policy allows. */
+/**
+ * One of the learner's attempts: its questions in the order drawn, their saved answers, and after submission the
+ * results the policy allows.
+ */
 export const attempt = userQuery({
   args: { attemptId: v.id("assessmentAttempts") },
   returns: v.union(
@@ -249,7 +296,9 @@ export const attempt = userQuery({
     const assessment = (await ctx.db.get("assessments", attemptDoc.assessmentId))!;
     const revealed = answersRevealed(assessment, attemptDoc, await attemptsOf(ctx, ctx.viewer._id, assessment._id));
     const responses = new Map((await responsesOf(ctx, attemptId)).map((r) => [r.questionId, r]));
-    const questions = (await attemptQuestions(ctx, attemptDoc)).map((q) => learnerQuestion(q, attemptDoc, responses.get(q._id) ?? null, revealed));
+    const questions = (await attemptQuestions(ctx, attemptDoc)).map((q) =>
+      learnerQuestion(q, attemptDoc, responses.get(q._id) ?? null, revealed),
+    );
     return {
       attemptId,
       assessmentId: assessment._id,
@@ -287,7 +336,8 @@ export const start = userMutation({
 
 async function ownAttempt(ctx: QueryCtx, viewer: Doc<"users">, attemptId: Id<"assessmentAttempts">) {
   const attemptDoc = await ctx.db.get("assessmentAttempts", attemptId);
-  if (attemptDoc === null || attemptDoc.userId !== viewer._id) throw appError("NOT_FOUND", "This attempt does not exist.");
+  if (attemptDoc === null || attemptDoc.userId !== viewer._id)
+    throw appError("NOT_FOUND", "This attempt does not exist.");
   return attemptDoc;
 }
 

@@ -132,23 +132,47 @@ export const getCourse = query({
       outcomes: course.outcomes ?? [],
       days: [...days.entries()].map(([dayNumber, list]) => ({
         dayNumber,
-        sessions: list.map((s) => ({ _id: s._id, title: s.title, type: s.type, durationMinutes: s.durationMinutes, description: s.description })),
+        sessions: list.map((s) => ({
+          _id: s._id,
+          title: s.title,
+          type: s.type,
+          durationMinutes: s.durationMinutes,
+          description: s.description,
+        })),
       })),
       cohorts: cohorts.filter((c) => c.status === "open" && !c.isB2B).map(cohortCard),
     };
   },
 });
 
-/** A public cohort page: its dated schedule in the cohort's timezone and live seats. The id comes from a URL: a malformed one is "no such cohort". */
+/**
+ * A public cohort page: its dated schedule in the cohort's timezone and live seats. The id comes from a URL: a
+ * malformed one is "no such cohort".
+ */
 export const getCohort = query({
   args: { cohortId: v.string() },
   returns: v.union(
     v.null(),
     v.object({
       cohort: v.object({ ...vCohortCard.fields, status: vCohortStatus }),
-      course: v.object({ slug: v.string(), title: v.string(), tagline: v.optional(v.string()), format: vCourseFormat, priceB2C: v.number() }),
+      course: v.object({
+        slug: v.string(),
+        title: v.string(),
+        tagline: v.optional(v.string()),
+        format: vCourseFormat,
+        priceB2C: v.number(),
+      }),
       instructorName: v.optional(v.string()),
-      sessions: v.array(v.object({ _id: v.id("cohortSessions"), title: v.string(), type: vSessionType, startsAt: v.number(), endsAt: v.number(), status: vCohortSessionStatus })),
+      sessions: v.array(
+        v.object({
+          _id: v.id("cohortSessions"),
+          title: v.string(),
+          type: vSessionType,
+          startsAt: v.number(),
+          endsAt: v.number(),
+          status: vCohortSessionStatus,
+        }),
+      ),
     }),
   ),
   handler: async (ctx, args) => {
@@ -164,9 +188,22 @@ export const getCohort = query({
       .take(200);
     return {
       cohort: { ...cohortCard(cohort), status: cohort.status },
-      course: { slug: course.slug, title: course.title, ...(course.tagline ? { tagline: course.tagline } : {}), format: course.sessionType, priceB2C: course.priceB2C },
+      course: {
+        slug: course.slug,
+        title: course.title,
+        ...(course.tagline ? { tagline: course.tagline } : {}),
+        format: course.sessionType,
+        priceB2C: course.priceB2C,
+      },
       ...(instructor ? { instructorName: instructor.name } : {}),
-      sessions: sessions.map((s) => ({ _id: s._id, title: s.title, type: s.type, startsAt: s.startsAt, endsAt: s.endsAt, status: s.status })),
+      sessions: sessions.map((s) => ({
+        _id: s._id,
+        title: s.title,
+        type: s.type,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        status: s.status,
+      })),
     };
   },
 });
@@ -189,7 +226,8 @@ export const sitemap = query({
         .query("cohorts")
         .withIndex("by_courseId_and_startDate", (q) => q.eq("courseId", course._id))
         .take(50);
-      for (const cohort of list) if (cohort.status === "open" && !cohort.isB2B) cohorts.push({ _id: cohort._id, updatedAt: cohort.updatedAt });
+      for (const cohort of list)
+        if (cohort.status === "open" && !cohort.isB2B) cohorts.push({ _id: cohort._id, updatedAt: cohort.updatedAt });
     }
     return { courses: courses.map((course) => ({ slug: course.slug, updatedAt: course.updatedAt })), cohorts };
   },

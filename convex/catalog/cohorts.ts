@@ -11,15 +11,23 @@ import { requireUserByEmail } from "../users/model/accounts";
 import { DEFAULT_OFFER_HOURS, offerFreeSeats, promoteCourseWaitlist } from "../waitlist/model/queue";
 import { vCohortStatus } from "../validators";
 
-/** open → in_progress at the start, in_progress → completed at the end, when certificates are planned (cron, hourly). */
+/**
+ * open → in_progress at the start, in_progress → completed at the end, when certificates are planned (cron, hourly).
+ */
 export const advanceStatuses = internalMutation({
   args: {},
   handler: async (ctx) => {
     const now = Date.now();
-    for (const cohort of await ctx.db.query("cohorts").withIndex("by_status", (q) => q.eq("status", "open")).take(500)) {
+    for (const cohort of await ctx.db
+      .query("cohorts")
+      .withIndex("by_status", (q) => q.eq("status", "open"))
+      .take(500)) {
       if (cohort.startDate <= now) await ctx.db.patch("cohorts", cohort._id, { status: "in_progress", updatedAt: now });
     }
-    for (const cohort of await ctx.db.query("cohorts").withIndex("by_status", (q) => q.eq("status", "in_progress")).take(500)) {
+    for (const cohort of await ctx.db
+      .query("cohorts")
+      .withIndex("by_status", (q) => q.eq("status", "in_progress"))
+      .take(500)) {
       if (cohort.endDate <= now) {
         await ctx.db.patch("cohorts", cohort._id, { status: "completed", updatedAt: now });
         // Everyone who met the course's rules gets a signed certificate, issued in batches.
@@ -56,12 +64,16 @@ export const save = platformAdminMutation({
   },
   returns: v.id("cohorts"),
   handler: async (ctx, { cohortId, instructorEmail, ...fields }) => {
-    if (fields.waitlistOfferHours !== undefined && (!Number.isInteger(fields.waitlistOfferHours) || fields.waitlistOfferHours < 1 || fields.waitlistOfferHours > 168)) {
+    if (
+      fields.waitlistOfferHours !== undefined &&
+      (!Number.isInteger(fields.waitlistOfferHours) || fields.waitlistOfferHours < 1 || fields.waitlistOfferHours > 168)
+    ) {
       throw appError("INVALID_INPUT", "Waitlist offers can last between 1 and 168 hours.");
     }
     const name = boundedText(fields.name, "the cohort's name", TEXT_LIMITS.name, { min: 3 });
     if (fields.endDate < fields.startDate) throw appError("INVALID_INPUT", "The cohort must end after it starts.");
-    if (fields.endDate - fields.startDate > 180 * DAY) throw appError("INVALID_INPUT", "A cohort can run for at most 180 days.");
+    if (fields.endDate - fields.startDate > 180 * DAY)
+      throw appError("INVALID_INPUT", "A cohort can run for at most 180 days.");
     if (!Intl.supportedValuesOf("timeZone").includes(fields.timezone) && fields.timezone !== "UTC") {
       throw appError("INVALID_INPUT", `"${fields.timezone}" is not a known timezone (use names like Europe/Berlin).`);
     }
@@ -69,22 +81,32 @@ export const save = platformAdminMutation({
       throw appError("INVALID_INPUT", "Capacity must be between 1 and 1000.");
     }
     const zoomLink = optionalText(fields.zoomLink, "the meeting link", TEXT_LIMITS.url);
-    if (zoomLink && !/^https:\/\//.test(zoomLink)) throw appError("INVALID_INPUT", "The meeting link must start with https://.");
+    if (zoomLink && !/^https:\/\//.test(zoomLink))
+      throw appError("INVALID_INPUT", "The meeting link must start with https://.");
     let instructorId: Id<"users"> | undefined;
     const instructor = optionalText(instructorEmail, "the instructor's email address", TEXT_LIMITS.email);
     if (instructor) instructorId = (await requireUserByEmail(ctx, instructor))._id;
-    if ((await ctx.db.get("courses", fields.courseId)) === null) throw appError("NOT_FOUND", "This course no longer exists.");
+    if ((await ctx.db.get("courses", fields.courseId)) === null)
+      throw appError("NOT_FOUND", "This course no longer exists.");
     const now = Date.now();
     const document = { ...fields, name, zoomLink, instructorId, updatedAt: now };
     if (cohortId) {
       const existing = await ctx.db.get("cohorts", cohortId);
       if (existing === null) throw appError("NOT_FOUND", "This cohort no longer exists.");
       if (fields.maxCapacity < existing.currentEnrollment) {
-        throw appError("INVALID_INPUT", `${existing.currentEnrollment} seats are taken; capacity cannot go below that.`);
+        throw appError(
+          "INVALID_INPUT",
+          `${existing.currentEnrollment} seats are taken; capacity cannot go below that.`,
+        );
       }
       await ctx.db.patch("cohorts", cohortId, document);
       const updated = (await ctx.db.get("cohorts", cohortId))!;
-      if (existing.startDate !== updated.startDate || existing.timezone !== updated.timezone || existing.zoomLink !== updated.zoomLink || existing.instructorId !== updated.instructorId) {
+      if (
+        existing.startDate !== updated.startDate ||
+        existing.timezone !== updated.timezone ||
+        existing.zoomLink !== updated.zoomLink ||
+        existing.instructorId !== updated.instructorId
+      ) {
         await rescheduleCohort(ctx, updated);
       }
       // A newly opened cohort takes the course's next-cohort line first; raised capacity goes to the waitlist.

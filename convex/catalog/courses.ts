@@ -11,16 +11,37 @@ import { vCapabilityLevel, vCourseFormat, vCourseStatus, vImpactLevel, vKitItemT
 export const list = platformAdminQuery({
   args: {},
   returns: v.array(
-    v.object({ _id: v.id("courses"), title: v.string(), slug: v.string(), format: vCourseFormat, status: vCourseStatus, priceB2C: v.number() }),
+    v.object({
+      _id: v.id("courses"),
+      title: v.string(),
+      slug: v.string(),
+      format: vCourseFormat,
+      status: vCourseStatus,
+      priceB2C: v.number(),
+    }),
   ),
   handler: async (ctx) => {
     const courses = await ctx.db.query("courses").order("desc").take(200);
-    return courses.map((c) => ({ _id: c._id, title: c.title, slug: c.slug, format: c.sessionType, status: c.status, priceB2C: c.priceB2C }));
+    return courses.map((c) => ({
+      _id: c._id,
+      title: c.title,
+      slug: c.slug,
+      format: c.sessionType,
+      status: c.status,
+      priceB2C: c.priceB2C,
+    }));
   },
 });
 
 /** What the course editor reads and writes of an outline session. */
-const vOutlineSessionFields = pick(catalogTables.sessions.validator.fields, ["title", "type", "dayNumber", "orderInDay", "durationMinutes", "description"]);
+const vOutlineSessionFields = pick(catalogTables.sessions.validator.fields, [
+  "title",
+  "type",
+  "dayNumber",
+  "orderInDay",
+  "durationMinutes",
+  "description",
+]);
 
 const vCourseFields = {
   title: v.string(),
@@ -46,7 +67,14 @@ export const get = platformAdminQuery({
       ...vCourseFields,
       sessions: v.array(v.object({ _id: v.id("sessions"), ...vOutlineSessionFields })),
       kit: v.array(
-        v.object({ _id: v.id("enablementKitItems"), title: v.string(), type: vKitItemType, hasFile: v.boolean(), externalUrl: v.optional(v.string()), order: v.number() }),
+        v.object({
+          _id: v.id("enablementKitItems"),
+          title: v.string(),
+          type: vKitItemType,
+          hasFile: v.boolean(),
+          externalUrl: v.optional(v.string()),
+          order: v.number(),
+        }),
       ),
       cohorts: v.array(vCohortRow),
     }),
@@ -58,8 +86,14 @@ export const get = platformAdminQuery({
       .query("sessions")
       .withIndex("by_courseId_and_dayNumber_and_orderInDay", (q) => q.eq("courseId", courseId))
       .take(200);
-    const kit = await ctx.db.query("enablementKitItems").withIndex("by_courseId", (q) => q.eq("courseId", courseId)).take(100);
-    const cohorts = await ctx.db.query("cohorts").withIndex("by_courseId_and_startDate", (q) => q.eq("courseId", courseId)).take(100);
+    const kit = await ctx.db
+      .query("enablementKitItems")
+      .withIndex("by_courseId", (q) => q.eq("courseId", courseId))
+      .take(100);
+    const cohorts = await ctx.db
+      .query("cohorts")
+      .withIndex("by_courseId_and_startDate", (q) => q.eq("courseId", courseId))
+      .take(100);
     return {
       _id: course._id,
       title: course.title,
@@ -85,7 +119,14 @@ export const get = platformAdminQuery({
       })),
       kit: kit
         .sort((a, b) => a.order - b.order)
-        .map((k) => ({ _id: k._id, title: k.title, type: k.type, hasFile: Boolean(k.fileId), ...(k.externalUrl ? { externalUrl: k.externalUrl } : {}), order: k.order })),
+        .map((k) => ({
+          _id: k._id,
+          title: k.title,
+          type: k.type,
+          hasFile: Boolean(k.fileId),
+          ...(k.externalUrl ? { externalUrl: k.externalUrl } : {}),
+          order: k.order,
+        })),
       cohorts: await cohortRows(ctx, cohorts),
     };
   },
@@ -108,14 +149,21 @@ export const save = platformAdminMutation({
     const slug = boundedText(fields.slug, "the URL slug", TEXT_LIMITS.name).toLowerCase();
     const tagline = optionalText(fields.tagline, "the tagline", TEXT_LIMITS.line);
     const description = boundedText(fields.description, "the description", TEXT_LIMITS.paragraph);
-    if (fields.outcomes.length > MAX_OUTCOMES) throw appError("INVALID_INPUT", `List at most ${MAX_OUTCOMES} outcomes.`);
+    if (fields.outcomes.length > MAX_OUTCOMES)
+      throw appError("INVALID_INPUT", `List at most ${MAX_OUTCOMES} outcomes.`);
     const outcomes = fields.outcomes.map((o) => boundedText(o, "an outcome", TEXT_LIMITS.line)).filter(Boolean);
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw appError("INVALID_INPUT", "The URL slug may contain lower-case letters, digits and single dashes.");
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug))
+      throw appError("INVALID_INPUT", "The URL slug may contain lower-case letters, digits and single dashes.");
     assertMoney(fields.priceB2C, "The individual price");
     assertMoney(fields.priceB2B, "The per-seat price");
-    if (!Number.isInteger(fields.maxParticipants) || fields.maxParticipants < 1) throw appError("INVALID_INPUT", "Maximum participants must be at least 1.");
-    const clash = await ctx.db.query("courses").withIndex("by_slug", (q) => q.eq("slug", slug)).unique();
-    if (clash && clash._id !== courseId) throw appError("INVALID_INPUT", `Another course already uses the slug "${slug}".`);
+    if (!Number.isInteger(fields.maxParticipants) || fields.maxParticipants < 1)
+      throw appError("INVALID_INPUT", "Maximum participants must be at least 1.");
+    const clash = await ctx.db
+      .query("courses")
+      .withIndex("by_slug", (q) => q.eq("slug", slug))
+      .unique();
+    if (clash && clash._id !== courseId)
+      throw appError("INVALID_INPUT", `Another course already uses the slug "${slug}".`);
     const now = Date.now();
     const document = {
       title,
@@ -133,7 +181,8 @@ export const save = platformAdminMutation({
       updatedAt: now,
     };
     if (courseId) {
-      if ((await ctx.db.get("courses", courseId)) === null) throw appError("NOT_FOUND", "This course no longer exists.");
+      if ((await ctx.db.get("courses", courseId)) === null)
+        throw appError("NOT_FOUND", "This course no longer exists.");
       await ctx.db.patch("courses", courseId, document);
       return courseId;
     }
@@ -152,15 +201,18 @@ export const saveOutlineSession = platformAdminMutation({
   handler: async (ctx, { courseId, outlineSessionId, ...fields }) => {
     const title = boundedText(fields.title, "the session's title", TEXT_LIMITS.title, { min: 3 });
     const description = boundedText(fields.description, "the description", TEXT_LIMITS.paragraph);
-    if (!Number.isInteger(fields.dayNumber) || fields.dayNumber < 1 || fields.dayNumber > 120) throw appError("INVALID_INPUT", "Day must be between 1 and 120.");
-    if (!Number.isInteger(fields.orderInDay) || fields.orderInDay < 1) throw appError("INVALID_INPUT", "Order within the day starts at 1.");
+    if (!Number.isInteger(fields.dayNumber) || fields.dayNumber < 1 || fields.dayNumber > 120)
+      throw appError("INVALID_INPUT", "Day must be between 1 and 120.");
+    if (!Number.isInteger(fields.orderInDay) || fields.orderInDay < 1)
+      throw appError("INVALID_INPUT", "Order within the day starts at 1.");
     if (!Number.isInteger(fields.durationMinutes) || fields.durationMinutes < 5 || fields.durationMinutes > 600) {
       throw appError("INVALID_INPUT", "Duration must be between 5 and 600 minutes.");
     }
     const document = { ...fields, title, description };
     if (outlineSessionId) {
       const existing = await ctx.db.get("sessions", outlineSessionId);
-      if (existing === null || existing.courseId !== courseId) throw appError("NOT_FOUND", "This session no longer exists.");
+      if (existing === null || existing.courseId !== courseId)
+        throw appError("NOT_FOUND", "This session no longer exists.");
       await ctx.db.patch("sessions", outlineSessionId, document);
       return outlineSessionId;
     }
@@ -172,7 +224,8 @@ export const deleteOutlineSession = platformAdminMutation({
   args: { outlineSessionId: v.id("sessions") },
   returns: v.null(),
   handler: async (ctx, { outlineSessionId }) => {
-    if ((await ctx.db.get("sessions", outlineSessionId)) === null) throw appError("NOT_FOUND", "This session no longer exists.");
+    if ((await ctx.db.get("sessions", outlineSessionId)) === null)
+      throw appError("NOT_FOUND", "This session no longer exists.");
     await ctx.db.delete("sessions", outlineSessionId);
     return null;
   },

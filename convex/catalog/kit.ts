@@ -12,15 +12,26 @@ export const generateUploadUrl = platformAdminMutation({
 });
 
 export const add = platformAdminMutation({
-  args: { courseId: v.id("courses"), title: v.string(), type: vKitItemType, fileId: v.optional(v.id("_storage")), externalUrl: v.optional(v.string()) },
+  args: {
+    courseId: v.id("courses"),
+    title: v.string(),
+    type: vKitItemType,
+    fileId: v.optional(v.id("_storage")),
+    externalUrl: v.optional(v.string()),
+  },
   returns: v.id("enablementKitItems"),
   handler: async (ctx, { courseId, type, fileId, ...text }) => {
     const title = boundedText(text.title, "the item's title", TEXT_LIMITS.title, { min: 2 });
     const externalUrl = optionalText(text.externalUrl, "the link", TEXT_LIMITS.url);
     if (!fileId && !externalUrl) throw appError("INVALID_INPUT", "Upload a file or give a link.");
-    if (externalUrl && !/^https:\/\//.test(externalUrl)) throw appError("INVALID_INPUT", "Links must start with https://.");
-    if (fileId && (await ctx.db.system.get("_storage", fileId)) === null) throw appError("NOT_FOUND", "The uploaded file was not found; upload it again.");
-    const existing = await ctx.db.query("enablementKitItems").withIndex("by_courseId", (q) => q.eq("courseId", courseId)).take(100);
+    if (externalUrl && !/^https:\/\//.test(externalUrl))
+      throw appError("INVALID_INPUT", "Links must start with https://.");
+    if (fileId && (await ctx.db.system.get("_storage", fileId)) === null)
+      throw appError("NOT_FOUND", "The uploaded file was not found; upload it again.");
+    const existing = await ctx.db
+      .query("enablementKitItems")
+      .withIndex("by_courseId", (q) => q.eq("courseId", courseId))
+      .take(100);
     return await ctx.db.insert("enablementKitItems", {
       courseId,
       title,

@@ -26,8 +26,17 @@ export const catalogTables = {
     /** Short promise shown on cards; outcomes listed on the course page. */
     tagline: v.optional(v.string()),
     outcomes: v.optional(v.array(v.string())),
-    /** Certificate rules: minimum attendance (default 75%), whether a passed post-course assessment is required (default: if the course has one), validity in months (default: no expiry). */
-    certificateRules: v.optional(v.object({ minAttendancePercent: v.number(), requirePostAssessment: v.optional(v.boolean()), validityMonths: v.optional(v.number()) })),
+    /**
+     * Certificate rules: minimum attendance (default 75%), whether a passed post-course assessment is required
+     * (default: if the course has one), validity in months (default: no expiry).
+     */
+    certificateRules: v.optional(
+      v.object({
+        minAttendancePercent: v.number(),
+        requirePostAssessment: v.optional(v.boolean()),
+        validityMonths: v.optional(v.number()),
+      }),
+    ),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
@@ -35,7 +44,10 @@ export const catalogTables = {
     .index("by_status", ["status"])
     .index("by_sessionType", ["sessionType"]),
 
-  /** The course outline: its sessions by day ("outline sessions"); cohorts deliver them as live sessions (`cohortSessions`). */
+  /**
+   * The course outline: its sessions by day ("outline sessions"); cohorts deliver them as live sessions
+   * (`cohortSessions`).
+   */
   sessions: defineTable({
     courseId: v.id("courses"),
     title: v.string(),
@@ -46,8 +58,7 @@ export const catalogTables = {
     description: v.string(),
     outcomes: v.array(v.string()),
     createdAt: v.number(),
-  })
-    .index("by_courseId_and_dayNumber_and_orderInDay", ["courseId", "dayNumber", "orderInDay"]),
+  }).index("by_courseId_and_dayNumber_and_orderInDay", ["courseId", "dayNumber", "orderInDay"]),
 
   lessons: defineTable({
     /** The outline session the lesson belongs to. */

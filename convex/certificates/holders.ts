@@ -5,7 +5,9 @@ import { certificateReminderDays } from "../env";
 import { notifyUsers } from "../notifications/model/notify";
 import { vCertificateIssueStatus } from "../validators";
 
-/** Daily: reminds learners whose certificates expire within a reminder window, once per window, with the way to renew. */
+/**
+ * Daily: reminds learners whose certificates expire within a reminder window, once per window, with the way to renew.
+ */
 export const remindExpiring = internalMutation({
   args: {},
   returns: v.number(),
@@ -24,15 +26,33 @@ export const remindExpiring = internalMutation({
       const left = Math.ceil((certificate.expiresAt! - now) / 86_400_000);
       const due = days.filter((d) => left <= d && !(certificate.expiryRemindersSent ?? []).includes(d));
       if (due.length === 0) continue;
-      const [user, course] = await Promise.all([ctx.db.get("users", certificate.userId), ctx.db.get("courses", certificate.courseId)]);
-      await ctx.db.patch("certificates", certificate._id, { expiryRemindersSent: [...(certificate.expiryRemindersSent ?? []), ...due] });
+      const [user, course] = await Promise.all([
+        ctx.db.get("users", certificate.userId),
+        ctx.db.get("courses", certificate.courseId),
+      ]);
+      await ctx.db.patch("certificates", certificate._id, {
+        expiryRemindersSent: [...(certificate.expiryRemindersSent ?? []), ...due],
+      });
       if (!user || !course) continue;
       const title = `Your certificate expires in ${left} days: ${certificate.badgeData.name}`;
       await notifyUsers(
         ctx,
         [user],
-        { category: "certificates", title, body: "Renew it by joining a current cohort of the course; your new certificate replaces this one.", url: `/courses/${course.slug}` },
-        { subject: title, heading: "Time to renew your certificate", lines: [`${certificate.badgeData.name} is valid for ${left} more days.`, "Join a current cohort to renew it; your new certificate is issued when you complete."], actionLabel: "See upcoming cohorts" },
+        {
+          category: "certificates",
+          title,
+          body: "Renew it by joining a current cohort of the course; your new certificate replaces this one.",
+          url: `/courses/${course.slug}`,
+        },
+        {
+          subject: title,
+          heading: "Time to renew your certificate",
+          lines: [
+            `${certificate.badgeData.name} is valid for ${left} more days.`,
+            "Join a current cohort to renew it; your new certificate is issued when you complete.",
+          ],
+          actionLabel: "See upcoming cohorts",
+        },
       );
       sent += 1;
     }
@@ -43,7 +63,17 @@ export const remindExpiring = internalMutation({
 /** The viewer's certificates. */
 export const mine = userQuery({
   args: {},
-  returns: v.array(v.object({ publicId: v.string(), name: v.string(), cohortName: v.string(), issuedAt: v.number(), expiresAt: v.optional(v.number()), revoked: v.boolean(), issueStatus: vCertificateIssueStatus })),
+  returns: v.array(
+    v.object({
+      publicId: v.string(),
+      name: v.string(),
+      cohortName: v.string(),
+      issuedAt: v.number(),
+      expiresAt: v.optional(v.number()),
+      revoked: v.boolean(),
+      issueStatus: vCertificateIssueStatus,
+    }),
+  ),
   handler: async (ctx) => {
     if (ctx.viewer === null) return [];
     const viewerId = ctx.viewer._id;
@@ -54,7 +84,15 @@ export const mine = userQuery({
     const out = [];
     for (const c of rows) {
       const cohort = await ctx.db.get("cohorts", c.cohortId);
-      out.push({ publicId: c.publicId, name: c.badgeData.name, cohortName: cohort?.name ?? "", issuedAt: c.issuedAt, ...(c.expiresAt ? { expiresAt: c.expiresAt } : {}), revoked: c.revokedAt !== undefined, issueStatus: c.issueStatus });
+      out.push({
+        publicId: c.publicId,
+        name: c.badgeData.name,
+        cohortName: cohort?.name ?? "",
+        issuedAt: c.issuedAt,
+        ...(c.expiresAt ? { expiresAt: c.expiresAt } : {}),
+        revoked: c.revokedAt !== undefined,
+        issueStatus: c.issueStatus,
+      });
     }
     return out.sort((a, b) => b.issuedAt - a.issuedAt);
   },

@@ -11,7 +11,11 @@ export const issueContext = internalQuery({
   handler: async (ctx, { certificateId }) => {
     const certificate = await ctx.db.get("certificates", certificateId);
     if (certificate === null || certificate.issueStatus === "issued") return null;
-    const [user, cohort, course] = await Promise.all([ctx.db.get("users", certificate.userId), ctx.db.get("cohorts", certificate.cohortId), ctx.db.get("courses", certificate.courseId)]);
+    const [user, cohort, course] = await Promise.all([
+      ctx.db.get("users", certificate.userId),
+      ctx.db.get("cohorts", certificate.cohortId),
+      ctx.db.get("courses", certificate.courseId),
+    ]);
     if (!user || !cohort || !course) return null;
     return { certificate, user, cohort, course };
   },
@@ -30,9 +34,17 @@ export const issueBatch = internalAction({
         const credential = await signCertificate(data);
         const credentialJson = JSON.stringify(credential);
         const assets = await renderAssets(ctx, data, credentialJson);
-        await ctx.runMutation(internal.certificates.issue.finishIssue, { certificateId, credentialJson, issuerId: issuerDid(), ...assets });
+        await ctx.runMutation(internal.certificates.issue.finishIssue, {
+          certificateId,
+          credentialJson,
+          issuerId: issuerDid(),
+          ...assets,
+        });
       } catch (error) {
-        await ctx.runMutation(internal.certificates.issue.failIssue, { certificateId, error: (error as Error).message.slice(0, 500) });
+        await ctx.runMutation(internal.certificates.issue.failIssue, {
+          certificateId,
+          error: (error as Error).message.slice(0, 500),
+        });
       }
     }
     return null;
@@ -40,7 +52,14 @@ export const issueBatch = internalAction({
 });
 
 export const finishIssue = internalMutation({
-  args: { certificateId: v.id("certificates"), credentialJson: v.string(), issuerId: v.string(), badgeImageId: v.id("_storage"), badgeSvgId: v.id("_storage"), pdfId: v.id("_storage") },
+  args: {
+    certificateId: v.id("certificates"),
+    credentialJson: v.string(),
+    issuerId: v.string(),
+    badgeImageId: v.id("_storage"),
+    badgeSvgId: v.id("_storage"),
+    pdfId: v.id("_storage"),
+  },
   returns: v.null(),
   handler: async (ctx, { certificateId, ...issued }) => {
     const certificate = await ctx.db.get("certificates", certificateId);
@@ -59,7 +78,8 @@ export const failIssue = internalMutation({
   returns: v.null(),
   handler: async (ctx, { certificateId, error }) => {
     const certificate = await ctx.db.get("certificates", certificateId);
-    if (certificate && certificate.issueStatus !== "issued") await ctx.db.patch("certificates", certificateId, { issueStatus: "failed", issueError: error });
+    if (certificate && certificate.issueStatus !== "issued")
+      await ctx.db.patch("certificates", certificateId, { issueStatus: "failed", issueError: error });
     return null;
   },
 });

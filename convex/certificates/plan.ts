@@ -33,7 +33,15 @@ export const forCohort = platformAdminQuery({
         revoked: v.boolean(),
         notEligibleReason: v.optional(v.string()),
         /** Skill badges and path certificates earned with this course. */
-        extras: v.array(v.object({ certificateId: v.id("certificates"), publicId: v.string(), name: v.string(), issueStatus: vCertificateIssueStatus, revoked: v.boolean() })),
+        extras: v.array(
+          v.object({
+            certificateId: v.id("certificates"),
+            publicId: v.string(),
+            name: v.string(),
+            issueStatus: vCertificateIssueStatus,
+            revoked: v.boolean(),
+          }),
+        ),
       }),
     ),
   }),
@@ -54,14 +62,36 @@ export const forCohort = platformAdminQuery({
       const certificate = earned.find((c) => (c.kind ?? "course") === "course");
       const extras = earned
         .filter((c) => c !== certificate)
-        .map((c) => ({ certificateId: c._id, publicId: c.publicId, name: c.badgeData.name, issueStatus: c.issueStatus, revoked: c.revokedAt !== undefined }));
+        .map((c) => ({
+          certificateId: c._id,
+          publicId: c.publicId,
+          name: c.badgeData.name,
+          issueStatus: c.issueStatus,
+          revoked: c.revokedAt !== undefined,
+        }));
       if (certificate) {
         counts[certificate.issueStatus] += 1;
         if (certificate.revokedAt) counts.revoked += 1;
-        rows.push({ enrollmentId: enrollment._id, name: user.name, email: user.email, certificateId: certificate._id, publicId: certificate.publicId, issueStatus: certificate.issueStatus, revoked: certificate.revokedAt !== undefined, extras });
+        rows.push({
+          enrollmentId: enrollment._id,
+          name: user.name,
+          email: user.email,
+          certificateId: certificate._id,
+          publicId: certificate.publicId,
+          issueStatus: certificate.issueStatus,
+          revoked: certificate.revokedAt !== undefined,
+          extras,
+        });
       } else {
         const result = await evaluateCompletion(ctx, rules, held, enrollment);
-        rows.push({ enrollmentId: enrollment._id, name: user.name, email: user.email, revoked: false, ...(result.reason ? { notEligibleReason: result.reason } : {}), extras });
+        rows.push({
+          enrollmentId: enrollment._id,
+          name: user.name,
+          email: user.email,
+          revoked: false,
+          ...(result.reason ? { notEligibleReason: result.reason } : {}),
+          extras,
+        });
       }
     }
     return { learners: rows.length, ...counts, rows: rows.sort((a, b) => a.name.localeCompare(b.name)) };
@@ -77,7 +107,8 @@ export const issueForCohort = platformAdminMutation({
       .query("certificates")
       .withIndex("by_cohortId_and_issueStatus", (q) => q.eq("cohortId", cohortId).eq("issueStatus", "failed"))
       .take(500);
-    for (const c of failed) await ctx.db.patch("certificates", c._id, { issueStatus: "pending", issueError: undefined });
+    for (const c of failed)
+      await ctx.db.patch("certificates", c._id, { issueStatus: "pending", issueError: undefined });
     await scheduleIssue(
       ctx,
       failed.map((c) => c._id),

@@ -2,7 +2,14 @@
 import { v } from "convex/values";
 import { appError } from "../errors";
 import { internalAction, internalMutation, internalQuery, platformAdminMutation } from "../functions";
-import { emptyStatusBits, ensureStatusListSigned, rebuildStatusListPage, recordRevocation, startStatusListRebuild, statusListRow } from "./model/statusList";
+import {
+  emptyStatusBits,
+  ensureStatusListSigned,
+  rebuildStatusListPage,
+  recordRevocation,
+  startStatusListRebuild,
+  statusListRow,
+} from "./model/statusList";
 import { notifyUsers } from "../notifications/model/notify";
 
 /** What the re-signing action needs: the list's bits and versions, and whether it may sign now. */
@@ -22,8 +29,21 @@ export const storeStatusList = internalMutation({
   returns: v.null(),
   handler: async (ctx, { signedJson, version }) => {
     const row = await statusListRow(ctx);
-    if (row === null) await ctx.db.insert("credentialStatusLists", { listNumber: 1, signedJson, version, signedVersion: version, bits: emptyStatusBits(), updatedAt: Date.now() });
-    else if ((row.signedVersion ?? -1) < version) await ctx.db.patch("credentialStatusLists", row._id, { signedJson, signedVersion: version, updatedAt: Date.now() });
+    if (row === null)
+      await ctx.db.insert("credentialStatusLists", {
+        listNumber: 1,
+        signedJson,
+        version,
+        signedVersion: version,
+        bits: emptyStatusBits(),
+        updatedAt: Date.now(),
+      });
+    else if ((row.signedVersion ?? -1) < version)
+      await ctx.db.patch("credentialStatusLists", row._id, {
+        signedJson,
+        signedVersion: version,
+        updatedAt: Date.now(),
+      });
     return null;
   },
 });
@@ -39,7 +59,8 @@ export const rebuildStatusList = internalMutation({
 
 /**
  * Rebuilds the revocation list's bits from the revoked certificates, then re-signs it. Runs by itself for
- * lists from before the bits were stored; an operator may also run it (`npx convex run certificates/revocation:rebuildRevocationList`).
+ * lists from before the bits were stored; an operator may also run it (`npx convex run
+ * certificates/revocation:rebuildRevocationList`).
  */
 export const rebuildRevocationList = internalMutation({
   args: {},
@@ -71,7 +92,8 @@ export const revoke = platformAdminMutation({
   returns: v.null(),
   handler: async (ctx, { certificateId, reason }) => {
     const trimmed = reason.trim();
-    if (trimmed.length < 5) throw appError("INVALID_INPUT", "Give a reason of at least 5 characters; the learner sees it.");
+    if (trimmed.length < 5)
+      throw appError("INVALID_INPUT", "Give a reason of at least 5 characters; the learner sees it.");
     const certificate = await ctx.db.get("certificates", certificateId);
     if (certificate === null) throw appError("NOT_FOUND", "This certificate no longer exists.");
     if (certificate.revokedAt) throw appError("NOT_AVAILABLE", "This certificate is already revoked.");
@@ -81,8 +103,18 @@ export const revoke = platformAdminMutation({
       await notifyUsers(
         ctx,
         [user],
-        { category: "account", title: `Certificate revoked: ${certificate.badgeData.name}`, body: trimmed, url: `/verify/${certificate.publicId}` },
-        { subject: `Your certificate was revoked: ${certificate.badgeData.name}`, heading: "Your certificate was revoked", lines: [`Reason: ${trimmed}`, "Reply to this email if you think this is a mistake."], actionLabel: "See the certificate" },
+        {
+          category: "account",
+          title: `Certificate revoked: ${certificate.badgeData.name}`,
+          body: trimmed,
+          url: `/verify/${certificate.publicId}`,
+        },
+        {
+          subject: `Your certificate was revoked: ${certificate.badgeData.name}`,
+          heading: "Your certificate was revoked",
+          lines: [`Reason: ${trimmed}`, "Reply to this email if you think this is a mistake."],
+          actionLabel: "See the certificate",
+        },
       );
     }
     return null;

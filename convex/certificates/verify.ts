@@ -9,14 +9,22 @@ import { statusListRow } from "./model/statusList";
 import { credentialIssuerSettings } from "../env";
 import { academyIssuerDids } from "./model/signing";
 import { vCertificateIssueStatus } from "../validators";
-import { MAX_CREDENTIAL_CHARS, requireCredentialCheck, type Verification, verifyCredentialText, vVerification } from "./model/verify";
+import {
+  MAX_CREDENTIAL_CHARS,
+  requireCredentialCheck,
+  type Verification,
+  verifyCredentialText,
+  vVerification,
+} from "./model/verify";
 
 /** Storage ids of a certificate's files, for the public HTTP endpoints. */
 export const publicFiles = internalQuery({
   args: { publicId: v.string() },
   handler: async (ctx, { publicId }) => {
     const c = await byPublicId(ctx, publicId);
-    return c ? { png: c.badgeImageId ?? null, svg: c.badgeSvgId ?? null, pdf: c.pdfId ?? null, name: c.badgeData.name } : null;
+    return c
+      ? { png: c.badgeImageId ?? null, svg: c.badgeSvgId ?? null, pdf: c.pdfId ?? null, name: c.badgeData.name }
+      : null;
   },
 });
 
@@ -51,7 +59,8 @@ export const verifyCredentialJson = action({
   args: { credentialJson: v.string() },
   returns: vVerification,
   handler: async (ctx, { credentialJson }): Promise<Verification> => {
-    if (credentialJson.length > MAX_CREDENTIAL_CHARS) throw appError("INVALID_INPUT", "That file is too large to be a credential.");
+    if (credentialJson.length > MAX_CREDENTIAL_CHARS)
+      throw appError("INVALID_INPUT", "That file is too large to be a credential.");
     await requireCredentialCheck(ctx);
     return await verifyCredentialText(ctx, credentialJson);
   },
@@ -97,7 +106,10 @@ export const publicView = query({
   handler: async (ctx, { publicId }) => {
     const certificate = await byPublicId(ctx, publicId);
     if (certificate === null) return null;
-    const [user, cohort] = await Promise.all([ctx.db.get("users", certificate.userId), ctx.db.get("cohorts", certificate.cohortId)]);
+    const [user, cohort] = await Promise.all([
+      ctx.db.get("users", certificate.userId),
+      ctx.db.get("cohorts", certificate.cohortId),
+    ]);
     const urls = certificateUrls(publicId);
     return {
       kind: certificate.kind ?? "course",
@@ -110,12 +122,21 @@ export const publicView = query({
       cohortName: cohort?.name ?? "",
       issuedAt: certificate.issuedAt,
       ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
-      ...(certificate.revokedAt ? { revokedAt: certificate.revokedAt, revocationReason: certificate.revocationReason } : {}),
+      ...(certificate.revokedAt
+        ? { revokedAt: certificate.revokedAt, revocationReason: certificate.revocationReason }
+        : {}),
       issueStatus: certificate.issueStatus,
       jsonUrl: urls.json,
       imageUrl: urls.image,
       verifyUrl: urls.verify,
-      linkedInAddUrl: linkedInAddUrl({ name: certificate.badgeData.name, issuerName: certificate.badgeData.issuerName, issuedAt: certificate.issuedAt, expiresAt: certificate.expiresAt, verifyUrl: urls.verify, publicId }),
+      linkedInAddUrl: linkedInAddUrl({
+        name: certificate.badgeData.name,
+        issuerName: certificate.badgeData.issuerName,
+        issuedAt: certificate.issuedAt,
+        expiresAt: certificate.expiresAt,
+        verifyUrl: urls.verify,
+        publicId,
+      }),
       linkedInShareUrl: certificate.linkedInShareUrl,
       statusListVersion: (await statusListRow(ctx))?.signedVersion ?? 0,
     };

@@ -27,7 +27,8 @@ export const backfill = internalMutation({
       ctx,
       page.page.filter((u) => u.organizationId !== undefined).map((u) => u._id),
     );
-    if (!page.isDone) await ctx.scheduler.runAfter(0, internal.dashboards.members.backfill, { cursor: page.continueCursor });
+    if (!page.isDone)
+      await ctx.scheduler.runAfter(0, internal.dashboards.members.backfill, { cursor: page.continueCursor });
     return null;
   },
 });

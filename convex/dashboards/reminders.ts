@@ -20,7 +20,10 @@ import { vReminderChannel, vReminderTarget } from "../validators";
 /** Most people one nudge reaches; larger groups are nudged team by team. */
 export const MAX_NUDGE_RECIPIENTS = 500;
 
-/** The teams a target covers: the ones asked for (each in scope), else the caller's scope (undefined = whole organization). */
+/**
+ * The teams a target covers: the ones asked for (each in scope), else the caller's scope (undefined = whole
+ * organization).
+ */
 function targetScopes(access: OrgAccess, teamIds: Id<"teams">[] | undefined): Array<Id<"teams"> | undefined> {
   if (teamIds && teamIds.length > 0) {
     for (const teamId of teamIds) assertTeamInScope(access, teamId);
@@ -32,7 +35,12 @@ function targetScopes(access: OrgAccess, teamIds: Id<"teams">[] | undefined): Ar
 async function recipientsFor(
   ctx: QueryCtx,
   access: OrgAccess,
-  target: { targetType: Doc<"learningReminders">["targetType"]; userIds?: Id<"users">[]; teamIds?: Id<"teams">[]; inactivityDays?: number },
+  target: {
+    targetType: Doc<"learningReminders">["targetType"];
+    userIds?: Id<"users">[];
+    teamIds?: Id<"teams">[];
+    inactivityDays?: number;
+  },
 ) {
   const organizationId = access.organization._id;
   const rows: Array<Doc<"memberStats">> = [];
@@ -44,7 +52,8 @@ async function recipientsFor(
     }
     return rows;
   }
-  if (target.targetType === "team" && (!target.teamIds || target.teamIds.length === 0)) throw appError("INVALID_INPUT", "Choose a team to remind.");
+  if (target.targetType === "team" && (!target.teamIds || target.teamIds.length === 0))
+    throw appError("INVALID_INPUT", "Choose a team to remind.");
   const since = Date.now() - (target.inactivityDays ?? 7) * DAY_MS;
   for (const teamId of targetScopes(access, target.teamIds)) {
     const room = MAX_NUDGE_RECIPIENTS + 1 - rows.length;
@@ -53,18 +62,23 @@ async function recipientsFor(
       rows.push(
         ...(await ctx.db
           .query("memberStats")
-          .withIndex("by_organizationId_and_teamId_and_name", (q) => q.eq("organizationId", organizationId).eq("teamId", teamId))
+          .withIndex("by_organizationId_and_teamId_and_name", (q) =>
+            q.eq("organizationId", organizationId).eq("teamId", teamId),
+          )
           .take(room)),
       );
     } else if (target.targetType === "behind_schedule") {
       rows.push(
         ...(await ctx.db
           .query("memberStats")
-          .withIndex("by_organizationId_and_teamId_and_pace", (q) => q.eq("organizationId", organizationId).eq("teamId", teamId).eq("pace", "behind"))
+          .withIndex("by_organizationId_and_teamId_and_pace", (q) =>
+            q.eq("organizationId", organizationId).eq("teamId", teamId).eq("pace", "behind"),
+          )
           .take(room)),
       );
     } else {
-      if (!target.inactivityDays || target.inactivityDays < 1 || target.inactivityDays > 90) throw appError("INVALID_INPUT", "Inactive for how many days? Choose 1 to 90.");
+      if (!target.inactivityDays || target.inactivityDays < 1 || target.inactivityDays > 90)
+        throw appError("INVALID_INPUT", "Inactive for how many days? Choose 1 to 90.");
       rows.push(
         ...(await ctx.db
           .query("memberStats")
@@ -98,7 +112,13 @@ export const preview = orgQuery({
 });
 
 export const send = orgMutation({
-  args: { ...vTarget, subject: v.string(), message: v.string(), includeProgress: v.boolean(), channel: vReminderChannel },
+  args: {
+    ...vTarget,
+    subject: v.string(),
+    message: v.string(),
+    includeProgress: v.boolean(),
+    channel: vReminderChannel,
+  },
   permission: "send_reminders",
   returns: v.object({ recipients: v.number() }),
   handler: async (ctx, { subject, message, includeProgress, channel, ...target }) => {
@@ -112,12 +132,30 @@ export const send = orgMutation({
     for (const row of rows) {
       const user = await ctx.db.get("users", row.userId);
       if (!user) continue;
-      const progress = includeProgress ? `Your progress: ${row.progressPercent}% · ${row.lessonsCompleted} lessons done.` : null;
+      const progress = includeProgress
+        ? `Your progress: ${row.progressPercent}% · ${row.lessonsCompleted} lessons done.`
+        : null;
       await notifyUsers(
         ctx,
         [user],
-        { category: "learning", title: cleanSubject, body: [cleanMessage, progress].filter(Boolean).join("\n"), url: "/learn" },
-        channel === "in_app" ? undefined : { subject: cleanSubject, heading: cleanSubject, lines: [cleanMessage, ...(progress ? [progress] : []), `From ${ctx.viewer.name}, ${ctx.access.organization.name}`], actionLabel: "Open my learning" },
+        {
+          category: "learning",
+          title: cleanSubject,
+          body: [cleanMessage, progress].filter(Boolean).join("\n"),
+          url: "/learn",
+        },
+        channel === "in_app"
+          ? undefined
+          : {
+              subject: cleanSubject,
+              heading: cleanSubject,
+              lines: [
+                cleanMessage,
+                ...(progress ? [progress] : []),
+                `From ${ctx.viewer.name}, ${ctx.access.organization.name}`,
+              ],
+              actionLabel: "Open my learning",
+            },
         { inApp: channel !== "email" },
       );
     }
@@ -136,7 +174,12 @@ export const send = orgMutation({
       recipientCount: rows.length,
       createdAt: now,
     });
-    await ctx.db.insert("managerAccessLogs", { managerId: ctx.viewer._id, organizationId, accessType: "send_reminder", timestamp: now });
+    await ctx.db.insert("managerAccessLogs", {
+      managerId: ctx.viewer._id,
+      organizationId,
+      accessType: "send_reminder",
+      timestamp: now,
+    });
     return { recipients: rows.length };
   },
 });
@@ -145,7 +188,17 @@ export const send = orgMutation({
 export const history = orgQuery({
   args: {},
   permission: "send_reminders",
-  returns: v.array(v.object({ _id: v.id("learningReminders"), subject: v.string(), targetType: vReminderTarget, channel: vReminderChannel, recipientCount: v.number(), sentAt: v.number(), sentBy: v.string() })),
+  returns: v.array(
+    v.object({
+      _id: v.id("learningReminders"),
+      subject: v.string(),
+      targetType: vReminderTarget,
+      channel: vReminderChannel,
+      recipientCount: v.number(),
+      sentAt: v.number(),
+      sentBy: v.string(),
+    }),
+  ),
   handler: async (ctx, { organizationId }) => {
     const rows = await ctx.db
       .query("learningReminders")
@@ -155,7 +208,15 @@ export const history = orgQuery({
     const visible = ctx.access.teamScope === "all" ? rows : rows.filter((r) => r.sentBy === ctx.viewer._id);
     const out = [];
     for (const r of visible.slice(0, 20)) {
-      out.push({ _id: r._id, subject: r.subject, targetType: r.targetType, channel: r.channel, recipientCount: r.recipientCount, sentAt: r.sentAt, sentBy: (await ctx.db.get("users", r.sentBy))?.name ?? "A former manager" });
+      out.push({
+        _id: r._id,
+        subject: r.subject,
+        targetType: r.targetType,
+        channel: r.channel,
+        recipientCount: r.recipientCount,
+        sentAt: r.sentAt,
+        sentBy: (await ctx.db.get("users", r.sentBy))?.name ?? "A former manager",
+      });
     }
     return out;
   },
@@ -205,14 +266,26 @@ export const weeklySummary = internalMutation({
         if (!totals || totals.members === 0) continue;
         const label = teamId ? (totals.teamName ?? "Team") : "Whole organization";
         const progress = Math.round(totals.progressSum / totals.members);
-        lines.push(`${label}: ${totals.members} members, average progress ${progress}%, ${totals.enrollmentsCompleted} courses completed, ${totals.pace.behind} behind schedule.`);
+        lines.push(
+          `${label}: ${totals.members} members, average progress ${progress}%, ${totals.enrollmentsCompleted} courses completed, ${totals.pace.behind} behind schedule.`,
+        );
       }
       if (lines.length === 0) continue;
       await notifyUsers(
         ctx,
         [user],
-        { category: "reports", title: "Your weekly learning summary", body: lines.join("\n"), url: `/org/${organizationId}/dashboard` },
-        { subject: "Your weekly learning summary", heading: "This week in learning", lines, actionLabel: "Open the dashboard" },
+        {
+          category: "reports",
+          title: "Your weekly learning summary",
+          body: lines.join("\n"),
+          url: `/org/${organizationId}/dashboard`,
+        },
+        {
+          subject: "Your weekly learning summary",
+          heading: "This week in learning",
+          lines,
+          actionLabel: "Open the dashboard",
+        },
       );
     }
     return null;
@@ -234,7 +307,12 @@ export const atRiskAlert = internalMutation({
           ...(await ctx.db
             .query("memberStats")
             .withIndex("by_organizationId_and_teamId_and_inProgress_and_lastActiveAt", (q) =>
-              q.eq("organizationId", organizationId).eq("teamId", teamId).eq("inProgress", 1).gte("lastActiveAt", now - INACTIVE_AFTER_MS - DAY_MS).lt("lastActiveAt", now - INACTIVE_AFTER_MS),
+              q
+                .eq("organizationId", organizationId)
+                .eq("teamId", teamId)
+                .eq("inProgress", 1)
+                .gte("lastActiveAt", now - INACTIVE_AFTER_MS - DAY_MS)
+                .lt("lastActiveAt", now - INACTIVE_AFTER_MS),
             )
             .take(200)),
         );
@@ -247,14 +325,21 @@ export const atRiskAlert = internalMutation({
         ctx,
         [user],
         { category: "reports", title: "Learners at risk", body, url: `/org/${organizationId}/dashboard` },
-        { subject: "Learners at risk: 7 days without activity", heading: "Some learners have gone quiet", lines: [body, "A short personal nudge from you usually helps."], actionLabel: "See who and nudge" },
+        {
+          subject: "Learners at risk: 7 days without activity",
+          heading: "Some learners have gone quiet",
+          lines: [body, "A short personal nudge from you usually helps."],
+          actionLabel: "See who and nudge",
+        },
       );
     }
     return null;
   },
 });
 
-/** Daily: 3 days before a team's completion deadline, members not yet done are reminded and the team's managers told. */
+/**
+ * Daily: 3 days before a team's completion deadline, members not yet done are reminded and the team's managers told.
+ */
 export const deadlineReminder = internalMutation({
   args: { organizationId: v.id("organizations") },
   returns: v.null(),
@@ -264,12 +349,19 @@ export const deadlineReminder = internalMutation({
       .query("teams")
       .withIndex("by_organizationId_and_isActive", (q) => q.eq("organizationId", organizationId).eq("isActive", true))
       .take(1000);
-    const due = teams.filter((t) => t.completionDeadline !== undefined && t.completionDeadline > now + 2 * DAY_MS && t.completionDeadline <= now + 3 * DAY_MS);
+    const due = teams.filter(
+      (t) =>
+        t.completionDeadline !== undefined &&
+        t.completionDeadline > now + 2 * DAY_MS &&
+        t.completionDeadline <= now + 3 * DAY_MS,
+    );
     for (const team of due) {
       const open = (
         await ctx.db
           .query("memberStats")
-          .withIndex("by_organizationId_and_teamId_and_name", (q) => q.eq("organizationId", organizationId).eq("teamId", team._id))
+          .withIndex("by_organizationId_and_teamId_and_name", (q) =>
+            q.eq("organizationId", organizationId).eq("teamId", team._id),
+          )
           .take(MAX_NUDGE_RECIPIENTS)
       ).filter((m) => m.pace !== "completed");
       await remindMembers(ctx, open, team);
@@ -279,17 +371,36 @@ export const deadlineReminder = internalMutation({
 });
 
 async function remindMembers(ctx: MutationCtx, members: Array<Doc<"memberStats">>, team: Doc<"teams">) {
-  const deadline = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(team.completionDeadline!);
+  const deadline = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(
+    team.completionDeadline!,
+  );
   for (const member of members) {
     const user = await ctx.db.get("users", member.userId);
     if (!user) continue;
     const body = `${team.name}'s learning goal is due on ${deadline}. You are at ${member.progressPercent}%.`;
-    await notifyUsers(ctx, [user], { category: "learning", title: "3 days to your team's learning deadline", body, url: "/learn" }, { subject: "3 days to your learning deadline", heading: "Your deadline is close", lines: [body], actionLabel: "Continue learning" });
+    await notifyUsers(
+      ctx,
+      [user],
+      { category: "learning", title: "3 days to your team's learning deadline", body, url: "/learn" },
+      {
+        subject: "3 days to your learning deadline",
+        heading: "Your deadline is close",
+        lines: [body],
+        actionLabel: "Continue learning",
+      },
+    );
   }
   const managers = await activeManagers(ctx, team.organizationId);
-  const told = managers.filter(({ manager }) => manager.role === "admin" || manager.teamIds?.includes(team._id)).map(({ user }) => user);
+  const told = managers
+    .filter(({ manager }) => manager.role === "admin" || manager.teamIds?.includes(team._id))
+    .map(({ user }) => user);
   if (members.length > 0 && told.length > 0) {
     const body = `${members.length} member${members.length === 1 ? " has" : "s have"} not finished ${team.name}'s goal, due ${deadline}. They were reminded.`;
-    await notifyUsers(ctx, told, { category: "reports", title: `${team.name}: deadline in 3 days`, body, url: `/org/${team.organizationId}/teams/${team._id}` });
+    await notifyUsers(ctx, told, {
+      category: "reports",
+      title: `${team.name}: deadline in 3 days`,
+      body,
+      url: `/org/${team.organizationId}/teams/${team._id}`,
+    });
   }
 }

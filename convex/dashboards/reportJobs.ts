@@ -8,7 +8,13 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalAction } from "../functions";
-import { type ReportMember, type ReportSummary, renderComplianceXlsx, renderDetailCsv, renderProgressPdf } from "./model/reportFiles";
+import {
+  type ReportMember,
+  type ReportSummary,
+  renderComplianceXlsx,
+  renderDetailCsv,
+  renderProgressPdf,
+} from "./model/reportFiles";
 import { REPORT_KINDS, type ReportKind } from "./model/reportKinds";
 
 /** A failure the manager can act on; anything else is reported generically (and logged). */
@@ -51,7 +57,11 @@ export const generate = internalAction({
         for (const teamId of scopes) {
           let cursor: string | null = null;
           for (;;) {
-            const page: { page: Array<{ row: Doc<"memberStats">; email: string; teams: string }>; continueCursor: string; isDone: boolean } = await ctx.runQuery(internal.dashboards.reports.memberPage, {
+            const page: {
+              page: Array<{ row: Doc<"memberStats">; email: string; teams: string }>;
+              continueCursor: string;
+              isDone: boolean;
+            } = await ctx.runQuery(internal.dashboards.reports.memberPage, {
               organizationId: report.organizationId,
               teamId,
               cursor,
@@ -61,7 +71,10 @@ export const generate = internalAction({
               seen.add(row.userId);
               members.push(reportMember(context, row, address, teams));
             }
-            await ctx.runMutation(internal.dashboards.reports.setProgress, { runId, progress: 5 + (members.length / expected) * 85 });
+            await ctx.runMutation(internal.dashboards.reports.setProgress, {
+              runId,
+              progress: 5 + (members.length / expected) * 85,
+            });
             if (page.isDone) break;
             cursor = page.continueCursor;
           }
@@ -70,16 +83,35 @@ export const generate = internalAction({
       }
 
       const bytes =
-        kind === "progress_summary" ? await renderProgressPdf(summary) : kind === "individual_detail" ? renderDetailCsv(members) : await renderComplianceXlsx(summary, members);
+        kind === "progress_summary"
+          ? await renderProgressPdf(summary)
+          : kind === "individual_detail"
+            ? renderDetailCsv(members)
+            : await renderComplianceXlsx(summary, members);
       const info = REPORT_KINDS[kind];
       const fileId = await ctx.storage.store(new Blob([bytes as BlobPart], { type: info.contentType }));
       const stamp = new Date().toISOString().slice(0, 10);
-      const fileName = `${report.name.replace(/[^\w-]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "report"}-${stamp}.${info.extension}`;
+      const fileName = `${
+        report.name
+          .replace(/[^\w-]+/g, "-")
+          .replace(/^-|-$/g, "")
+          .toLowerCase() || "report"
+      }-${stamp}.${info.extension}`;
       const linkToken = Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url");
-      await ctx.runMutation(internal.dashboards.reports.finish, { runId, fileId, fileName, rows: kind === "progress_summary" ? summary.teams.length : members.length, email, linkToken });
+      await ctx.runMutation(internal.dashboards.reports.finish, {
+        runId,
+        fileId,
+        fileName,
+        rows: kind === "progress_summary" ? summary.teams.length : members.length,
+        email,
+        linkToken,
+      });
     } catch (error) {
       console.error("report generation failed", error);
-      const message = error instanceof ReportError ? error.message : "The report could not be generated. Try again in a minute; if it keeps failing, contact support.";
+      const message =
+        error instanceof ReportError
+          ? error.message
+          : "The report could not be generated. Try again in a minute; if it keeps failing, contact support.";
       await ctx.runMutation(internal.dashboards.reports.fail, { runId, error: message });
     }
     return null;
@@ -87,7 +119,8 @@ export const generate = internalAction({
 });
 
 function summarize(context: Context): ReportSummary {
-  const sum = (pick: (t: Doc<"dashboardTotals">) => number) => context.summaries.reduce((s, x) => s + (x.totals ? pick(x.totals) : 0), 0);
+  const sum = (pick: (t: Doc<"dashboardTotals">) => number) =>
+    context.summaries.reduce((s, x) => s + (x.totals ? pick(x.totals) : 0), 0);
   const members = sum((t) => t.members);
   const total = sum((t) => t.enrollmentsTotal);
   return {

@@ -151,13 +151,26 @@ async function ownerCoverage(ctx: QueryCtx, report: Doc<"managerReports">) {
  * Fails the run (or records a failed one) with the reason; a scheduled report stops and
  * its owner is told in the app and by email. Nobody receives the report.
  */
-async function refuseRun(ctx: MutationCtx, report: Doc<"managerReports">, reason: string, runId: Id<"reportRuns"> | null) {
+async function refuseRun(
+  ctx: MutationCtx,
+  report: Doc<"managerReports">,
+  reason: string,
+  runId: Id<"reportRuns"> | null,
+) {
   const now = Date.now();
   const error = report.isScheduled ? `${reason} The schedule was stopped.` : reason;
   if (runId) {
     await ctx.db.patch("reportRuns", runId, { status: "failed", error, finishedAt: now });
   } else {
-    await ctx.db.insert("reportRuns", { reportId: report._id, organizationId: report.organizationId, status: "failed", progress: 0, error, createdAt: now, finishedAt: now });
+    await ctx.db.insert("reportRuns", {
+      reportId: report._id,
+      organizationId: report.organizationId,
+      status: "failed",
+      progress: 0,
+      error,
+      createdAt: now,
+      finishedAt: now,
+    });
   }
   if (!report.isScheduled) return;
   await ctx.db.patch("managerReports", report._id, { isScheduled: false, nextSendAt: undefined, updatedAt: now });
@@ -189,15 +202,20 @@ export const create = orgMutation({
       for (const teamId of teams) {
         assertTeamInScope(ctx.access, teamId);
         const team = await ctx.db.get("teams", teamId);
-        if (!team || team.organizationId !== organizationId) throw appError("NOT_FOUND", "One of these teams does not exist.");
+        if (!team || team.organizationId !== organizationId)
+          throw appError("NOT_FOUND", "One of these teams does not exist.");
       }
     } else if (ctx.access.teamScope !== "all") {
-      throw appError("OUTSIDE_TEAM_SCOPE", "Choose the teams this report covers; your role does not cover the whole organization.");
+      throw appError(
+        "OUTSIDE_TEAM_SCOPE",
+        "Choose the teams this report covers; your role does not cover the whole organization.",
+      );
     }
     let recipients: string[] | undefined;
     if (schedule) {
       recipients = [...new Set(schedule.recipients.filter((r) => r.trim()).map(normalizeEmail))];
-      if (recipients.length === 0 || recipients.length > 20) throw appError("INVALID_INPUT", "Send a scheduled report to 1 to 20 email addresses.");
+      if (recipients.length === 0 || recipients.length > 20)
+        throw appError("INVALID_INPUT", "Send a scheduled report to 1 to 20 email addresses.");
     }
     const now = Date.now();
     const reportId = await ctx.db.insert("managerReports", {
@@ -208,7 +226,9 @@ export const create = orgMutation({
       ...(teams ? { teamIds: teams } : {}),
       dateRange: { start: now - 30 * DAY_MS, end: now },
       isScheduled: schedule !== undefined,
-      ...(schedule ? { scheduleFrequency: schedule.frequency, recipients, nextSendAt: nextSendAt(schedule.frequency, now) } : {}),
+      ...(schedule
+        ? { scheduleFrequency: schedule.frequency, recipients, nextSendAt: nextSendAt(schedule.frequency, now) }
+        : {}),
       format: REPORT_KINDS[reportType].format,
       isActive: true,
       createdAt: now,
@@ -219,7 +239,12 @@ export const create = orgMutation({
   },
 });
 
-async function startRun(ctx: MutationCtx, report: Doc<"managerReports">, requestedBy: Id<"users"> | undefined, email: boolean) {
+async function startRun(
+  ctx: MutationCtx,
+  report: Doc<"managerReports">,
+  requestedBy: Id<"users"> | undefined,
+  email: boolean,
+) {
   const runId = await ctx.db.insert("reportRuns", {
     reportId: report._id,
     organizationId: report.organizationId,
@@ -229,16 +254,27 @@ async function startRun(ctx: MutationCtx, report: Doc<"managerReports">, request
     createdAt: Date.now(),
   });
   if (requestedBy) {
-    await ctx.db.insert("managerAccessLogs", { managerId: requestedBy, organizationId: report.organizationId, accessType: "export_report", timestamp: Date.now() });
+    await ctx.db.insert("managerAccessLogs", {
+      managerId: requestedBy,
+      organizationId: report.organizationId,
+      accessType: "export_report",
+      timestamp: Date.now(),
+    });
   }
   await ctx.scheduler.runAfter(0, internal.dashboards.reportJobs.generate, { runId, email });
   return runId;
 }
 
-async function ownReport(ctx: QueryCtx & { access: { teamScope: "all" | ReadonlySet<Id<"teams">> }; viewer: Doc<"users"> }, organizationId: Id<"organizations">, reportId: Id<"managerReports">) {
+async function ownReport(
+  ctx: QueryCtx & { access: { teamScope: "all" | ReadonlySet<Id<"teams">> }; viewer: Doc<"users"> },
+  organizationId: Id<"organizations">,
+  reportId: Id<"managerReports">,
+) {
   const report = await ctx.db.get("managerReports", reportId);
-  if (!report || report.organizationId !== organizationId || !report.isActive) throw appError("NOT_FOUND", "This report no longer exists.");
-  if (ctx.access.teamScope !== "all" && report.createdBy !== ctx.viewer._id) throw appError("FORBIDDEN", "Only the manager who created this report can use it.");
+  if (!report || report.organizationId !== organizationId || !report.isActive)
+    throw appError("NOT_FOUND", "This report no longer exists.");
+  if (ctx.access.teamScope !== "all" && report.createdBy !== ctx.viewer._id)
+    throw appError("FORBIDDEN", "Only the manager who created this report can use it.");
   return report;
 }
 
@@ -258,7 +294,12 @@ export const remove = orgMutation({
   returns: v.null(),
   handler: async (ctx, { organizationId, reportId }) => {
     const report = await ownReport(ctx, organizationId, reportId);
-    await ctx.db.patch("managerReports", report._id, { isActive: false, isScheduled: false, nextSendAt: undefined, updatedAt: Date.now() });
+    await ctx.db.patch("managerReports", report._id, {
+      isActive: false,
+      isScheduled: false,
+      nextSendAt: undefined,
+      updatedAt: Date.now(),
+    });
     return null;
   },
 });
@@ -290,7 +331,9 @@ export const runContext = internalQuery({
         : (
             await ctx.db
               .query("dashboardTotals")
-              .withIndex("by_organizationId_and_teamId", (q) => q.eq("organizationId", report.organizationId).gt("teamId", undefined))
+              .withIndex("by_organizationId_and_teamId", (q) =>
+                q.eq("organizationId", report.organizationId).gt("teamId", undefined),
+              )
               .take(500)
           ).filter((t) => t.members > 0);
     return {
@@ -314,12 +357,18 @@ export const runContext = internalQuery({
 
 /** One page of member rows of a scope, with each member's email and team names. */
 export const memberPage = internalQuery({
-  args: { organizationId: v.id("organizations"), teamId: v.union(v.null(), v.id("teams")), cursor: v.union(v.null(), v.string()) },
+  args: {
+    organizationId: v.id("organizations"),
+    teamId: v.union(v.null(), v.id("teams")),
+    cursor: v.union(v.null(), v.string()),
+  },
   returns: v.object({ page: v.array(v.any()), continueCursor: v.string(), isDone: v.boolean() }),
   handler: async (ctx, { organizationId, teamId, cursor }) => {
     const result = await ctx.db
       .query("memberStats")
-      .withIndex("by_organizationId_and_teamId_and_name", (q) => q.eq("organizationId", organizationId).eq("teamId", teamId ?? undefined))
+      .withIndex("by_organizationId_and_teamId_and_name", (q) =>
+        q.eq("organizationId", organizationId).eq("teamId", teamId ?? undefined),
+      )
       .paginate({ cursor, numItems: PAGE_SIZE });
     const page = [];
     const teamNames = new Map<string, string>();
@@ -356,7 +405,10 @@ export const setProgress = internalMutation({
   args: { runId: v.id("reportRuns"), progress: v.number() },
   returns: v.null(),
   handler: async (ctx, { runId, progress }) => {
-    await ctx.db.patch("reportRuns", runId, { status: "running", progress: Math.max(0, Math.min(99, Math.round(progress))) });
+    await ctx.db.patch("reportRuns", runId, {
+      status: "running",
+      progress: Math.max(0, Math.min(99, Math.round(progress))),
+    });
     return null;
   },
 });
@@ -372,7 +424,14 @@ export const fail = internalMutation({
 
 /** Stores the finished file; a scheduled run also emails its recipients a link that expires. */
 export const finish = internalMutation({
-  args: { runId: v.id("reportRuns"), fileId: v.id("_storage"), fileName: v.string(), rows: v.number(), email: v.boolean(), linkToken: v.string() },
+  args: {
+    runId: v.id("reportRuns"),
+    fileId: v.id("_storage"),
+    fileName: v.string(),
+    rows: v.number(),
+    email: v.boolean(),
+    linkToken: v.string(),
+  },
   returns: v.null(),
   handler: async (ctx, { runId, fileId, fileName, rows, email, linkToken }) => {
     const run = await ctx.db.get("reportRuns", runId);
@@ -387,7 +446,12 @@ export const finish = internalMutation({
     if (!report || refusal) {
       await ctx.storage.delete(fileId);
       if (report && refusal) await refuseRun(ctx, report, refusal, runId);
-      else await ctx.db.patch("reportRuns", runId, { status: "failed", error: refusal ?? "This report no longer exists.", finishedAt: now });
+      else
+        await ctx.db.patch("reportRuns", runId, {
+          status: "failed",
+          error: refusal ?? "This report no longer exists.",
+          finishedAt: now,
+        });
       return null;
     }
     await ctx.db.patch("reportRuns", runId, { status: "done", progress: 100, fileId, fileName, rows, finishedAt: now });
@@ -402,7 +466,10 @@ export const finish = internalMutation({
         url,
         subject: `${report.name} — ${organization?.name ?? ""}`,
         heading: report.name,
-        lines: [`Your ${report.scheduleFrequency ?? ""} ${label.toLowerCase()} report for ${organization?.name ?? "your organization"} is ready.`, "The download link works for 7 days."],
+        lines: [
+          `Your ${report.scheduleFrequency ?? ""} ${label.toLowerCase()} report for ${organization?.name ?? "your organization"} is ready.`,
+          "The download link works for 7 days.",
+        ],
         actionLabel: "Download the report",
       });
       await ctx.db.patch("managerReports", report._id, { lastSentAt: now });
@@ -432,7 +499,10 @@ export const sendDue = internalMutation({
         await refuseRun(ctx, report, refusal, null);
         continue;
       }
-      await ctx.db.patch("managerReports", report._id, { nextSendAt: nextSendAt(report.scheduleFrequency, now), updatedAt: now });
+      await ctx.db.patch("managerReports", report._id, {
+        nextSendAt: nextSendAt(report.scheduleFrequency, now),
+        updatedAt: now,
+      });
       await startRun(ctx, report, undefined, true);
     }
     return due.length;
@@ -457,9 +527,19 @@ export const linkTarget = internalQuery({
 /** GET /reports/<token>: the emailed download, until the link expires. */
 export const download = httpAction(async (ctx, request) => {
   const token = new URL(request.url).pathname.split("/").pop() ?? "";
-  const target = /^[A-Za-z0-9_-]{20,}$/.test(token) ? await ctx.runQuery(internal.dashboards.reports.linkTarget, { tokenHash: await sha256(token) }) : null;
-  if (!target) return new Response("This report link is not valid.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  if (target.expired) return new Response("This report link has expired. Ask for a new report from the dashboard.", { status: 410, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const target = /^[A-Za-z0-9_-]{20,}$/.test(token)
+    ? await ctx.runQuery(internal.dashboards.reports.linkTarget, { tokenHash: await sha256(token) })
+    : null;
+  if (!target)
+    return new Response("This report link is not valid.", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  if (target.expired)
+    return new Response("This report link has expired. Ask for a new report from the dashboard.", {
+      status: 410,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   const blob = await ctx.storage.get(target.fileId);
   if (!blob) return new Response("This report file is no longer available.", { status: 404 });
   return new Response(blob, {

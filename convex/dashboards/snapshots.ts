@@ -12,7 +12,10 @@ export const snapshotAll = internalMutation({
   handler: async (ctx) => {
     const day = startOfDay(Date.now()) - DAY_MS;
     for (const organization of await ctx.db.query("organizations").take(5000)) {
-      await ctx.scheduler.runAfter(0, internal.dashboards.snapshots.snapshotOne, { organizationId: organization._id, day });
+      await ctx.scheduler.runAfter(0, internal.dashboards.snapshots.snapshotOne, {
+        organizationId: organization._id,
+        day,
+      });
     }
     return null;
   },

@@ -122,11 +122,21 @@ export const dashboardsTables = {
     latestScore: v.optional(v.number()),
     learningGain: v.optional(v.number()),
     skillLevels: v.array(v.object({ skillId: v.id("skills"), level: v.number() })),
-    privacy: v.object({ scores: v.boolean(), activity: v.boolean(), certificates: v.boolean(), leaderboard: v.boolean() }),
+    privacy: v.object({
+      scores: v.boolean(),
+      activity: v.boolean(),
+      certificates: v.boolean(),
+      leaderboard: v.boolean(),
+    }),
     updatedAt: v.number(),
   })
     .index("by_organizationId_and_teamId_and_name", ["organizationId", "teamId", "name"])
-    .index("by_organizationId_and_teamId_and_inProgress_and_lastActiveAt", ["organizationId", "teamId", "inProgress", "lastActiveAt"])
+    .index("by_organizationId_and_teamId_and_inProgress_and_lastActiveAt", [
+      "organizationId",
+      "teamId",
+      "inProgress",
+      "lastActiveAt",
+    ])
     .index("by_organizationId_and_teamId_and_pace", ["organizationId", "teamId", "pace"])
     .index("by_userId", ["userId"]),
 
@@ -152,7 +162,10 @@ export const dashboardsTables = {
     updatedAt: v.number(),
   }).index("by_organizationId_and_teamId", ["organizationId", "teamId"]),
 
-  /** Members of a scope (organization, or team) by the UTC day they were last active: "active in the last 7 days" reads 8 rows. */
+  /**
+   * Members of a scope (organization, or team) by the UTC day they were last active: "active in the last 7 days" reads
+   * 8 rows.
+   */
   activityDays: defineTable({
     organizationId: v.id("organizations"),
     teamId: v.optional(v.id("teams")),

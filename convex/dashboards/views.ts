@@ -13,7 +13,15 @@ import type { QueryCtx } from "../_generated/server";
 import { appError } from "../errors";
 import { orgMemberQuery, orgMutation, orgQuery } from "../functions";
 import { assertTeamInScope, type OrgAccess, requireMemberInScope, requirePermission } from "../access";
-import { DAY_MS, INACTIVE_AFTER_MS, MIN_CONSENTING_GROUP, activityCounts, getTotals, memberInScope, startOfDay } from "./model/memberStats";
+import {
+  DAY_MS,
+  INACTIVE_AFTER_MS,
+  MIN_CONSENTING_GROUP,
+  activityCounts,
+  getTotals,
+  memberInScope,
+  startOfDay,
+} from "./model/memberStats";
 import { vPaceStatus } from "../validators";
 
 /** A manager must have logged opening a person within this window to read their detail. */
@@ -57,9 +65,14 @@ const vSkillColumn = v.object({ skillId: v.id("skills"), name: v.string() });
  * MIN_CONSENTING_GROUP learners who share their scores (totals hold consenting learners only),
  * so that no average reveals one person's score.
  */
-export function learningGainFor(access: OrgAccess, totals: Pick<Doc<"dashboardTotals">, "gainSum" | "gainCount"> | null) {
-  if (!access.permissions.has("view_scores")) return { avgLearningGain: null, learningGainHidden: "permission" as const };
-  if (!totals || totals.gainCount < MIN_CONSENTING_GROUP) return { avgLearningGain: null, learningGainHidden: "too_few" as const };
+export function learningGainFor(
+  access: OrgAccess,
+  totals: Pick<Doc<"dashboardTotals">, "gainSum" | "gainCount"> | null,
+) {
+  if (!access.permissions.has("view_scores"))
+    return { avgLearningGain: null, learningGainHidden: "permission" as const };
+  if (!totals || totals.gainCount < MIN_CONSENTING_GROUP)
+    return { avgLearningGain: null, learningGainHidden: "too_few" as const };
   return { avgLearningGain: Math.round((totals.gainSum / totals.gainCount) * 100) / 100, learningGainHidden: null };
 }
 
@@ -110,7 +123,15 @@ export const executive = orgQuery({
     seatsUsed: v.number(),
     seatsPurchased: v.number(),
     figures: vFigures,
-    weekAgo: v.union(v.null(), v.object({ completionRate: v.number(), lessonsCompleted: v.number(), certificates: v.number(), avgProgress: v.number() })),
+    weekAgo: v.union(
+      v.null(),
+      v.object({
+        completionRate: v.number(),
+        lessonsCompleted: v.number(),
+        certificates: v.number(),
+        avgProgress: v.number(),
+      }),
+    ),
     trend: v.array(vTrendPoint),
     teams: v.array(
       v.object({
@@ -124,19 +145,28 @@ export const executive = orgQuery({
       }),
     ),
     skills: v.array(vSkillColumn),
-    atRisk: v.array(v.object({ userId: v.id("users"), name: v.string(), lastActiveAt: v.number(), progressPercent: v.number() })),
+    atRisk: v.array(
+      v.object({ userId: v.id("users"), name: v.string(), lastActiveAt: v.number(), progressPercent: v.number() }),
+    ),
     atRiskHidden: v.number(),
     canOpenMembers: v.boolean(),
   }),
   handler: async (ctx, { organizationId }) => {
     const { access } = ctx;
-    if (access.teamScope !== "all") throw appError("OUTSIDE_TEAM_SCOPE", "The organization view is for managers of the whole organization. Open your team's dashboard instead.");
+    if (access.teamScope !== "all")
+      throw appError(
+        "OUTSIDE_TEAM_SCOPE",
+        "The organization view is for managers of the whole organization. Open your team's dashboard instead.",
+      );
     const { figures: f } = await figures(ctx, access, organizationId);
     const now = Date.now();
     const snapshots = await ctx.db
       .query("organizationAnalytics")
       .withIndex("by_organizationId_and_periodType_and_periodStart", (q) =>
-        q.eq("organizationId", organizationId).eq("periodType", "daily").gte("periodStart", startOfDay(now) - TREND_DAYS * DAY_MS),
+        q
+          .eq("organizationId", organizationId)
+          .eq("periodType", "daily")
+          .gte("periodStart", startOfDay(now) - TREND_DAYS * DAY_MS),
       )
       .take(TREND_DAYS + 1);
     const trend = snapshots
@@ -165,15 +195,26 @@ export const executive = orgQuery({
         avgProgress: Math.round(t.progressSum / t.members),
         completionRate: t.enrollmentsTotal > 0 ? Math.round((t.enrollmentsCompleted / t.enrollmentsTotal) * 100) : 0,
         behind: t.pace.behind,
-        skills: t.skills.map((s) => ({ skillId: s.skillId, avgLevel: Math.round((s.levelSum / s.count) * 10) / 10, count: s.count })),
+        skills: t.skills.map((s) => ({
+          skillId: s.skillId,
+          avgLevel: Math.round((s.levelSum / s.count) * 10) / 10,
+          count: s.count,
+        })),
       }))
       .sort((a, b) => b.avgProgress - a.avgProgress || a.name.localeCompare(b.name));
-    const skills = await skillColumns(ctx, teams.flatMap((t) => t.skills.map((s) => s.skillId)));
+    const skills = await skillColumns(
+      ctx,
+      teams.flatMap((t) => t.skills.map((s) => s.skillId)),
+    );
 
     const idle = await ctx.db
       .query("memberStats")
       .withIndex("by_organizationId_and_teamId_and_inProgress_and_lastActiveAt", (q) =>
-        q.eq("organizationId", organizationId).eq("teamId", undefined).eq("inProgress", 1).lt("lastActiveAt", now - INACTIVE_AFTER_MS),
+        q
+          .eq("organizationId", organizationId)
+          .eq("teamId", undefined)
+          .eq("inProgress", 1)
+          .lt("lastActiveAt", now - INACTIVE_AFTER_MS),
       )
       .take(12);
     const visible = idle.filter((m) => m.privacy.activity);
@@ -183,12 +224,22 @@ export const executive = orgQuery({
       seatsPurchased: access.organization.seatsPurchased,
       figures: f,
       weekAgo: weekAgoPoint
-        ? { completionRate: weekAgoPoint.completionRate, lessonsCompleted: weekAgoPoint.lessonsCompleted, certificates: weekAgoPoint.certificates, avgProgress: weekAgoPoint.avgProgress }
+        ? {
+            completionRate: weekAgoPoint.completionRate,
+            lessonsCompleted: weekAgoPoint.lessonsCompleted,
+            certificates: weekAgoPoint.certificates,
+            avgProgress: weekAgoPoint.avgProgress,
+          }
         : null,
       trend,
       teams,
       skills,
-      atRisk: visible.slice(0, 8).map((m) => ({ userId: m.userId, name: m.name, lastActiveAt: m.lastActiveAt, progressPercent: m.progressPercent })),
+      atRisk: visible.slice(0, 8).map((m) => ({
+        userId: m.userId,
+        name: m.name,
+        lastActiveAt: m.lastActiveAt,
+        progressPercent: m.progressPercent,
+      })),
       atRiskHidden: Math.max(0, f.atRisk - Math.min(8, visible.length)),
       canOpenMembers: access.permissions.has("view_progress"),
     };
@@ -239,18 +290,24 @@ export const team = orgQuery({
     listedAll: v.boolean(),
     skills: v.array(vSkillColumn),
     /** Members who opted in to leaderboards, by progress then lessons. */
-    leaderboard: v.array(v.object({ userId: v.id("users"), name: v.string(), progressPercent: v.number(), lessonsCompleted: v.number() })),
+    leaderboard: v.array(
+      v.object({ userId: v.id("users"), name: v.string(), progressPercent: v.number(), lessonsCompleted: v.number() }),
+    ),
   }),
   handler: async (ctx, { organizationId, teamId }) => {
     assertTeamInScope(ctx.access, teamId);
     const team = await ctx.db.get("teams", teamId);
-    if (team === null || team.organizationId !== organizationId || !team.isActive) throw appError("NOT_FOUND", "This team no longer exists.");
+    if (team === null || team.organizationId !== organizationId || !team.isActive)
+      throw appError("NOT_FOUND", "This team no longer exists.");
     const { figures: f } = await figures(ctx, ctx.access, organizationId, teamId);
     const now = Date.now();
     const snapshots = await ctx.db
       .query("teamAnalytics")
       .withIndex("by_teamId_and_periodType_and_periodStart", (q) =>
-        q.eq("teamId", teamId).eq("periodType", "daily").gte("periodStart", startOfDay(now) - TREND_DAYS * DAY_MS),
+        q
+          .eq("teamId", teamId)
+          .eq("periodType", "daily")
+          .gte("periodStart", startOfDay(now) - TREND_DAYS * DAY_MS),
       )
       .take(TREND_DAYS + 1);
     const trend = snapshots
@@ -266,7 +323,9 @@ export const team = orgQuery({
     trend.push(livePoint(f));
     const rows = await ctx.db
       .query("memberStats")
-      .withIndex("by_organizationId_and_teamId_and_name", (q) => q.eq("organizationId", organizationId).eq("teamId", teamId))
+      .withIndex("by_organizationId_and_teamId_and_name", (q) =>
+        q.eq("organizationId", organizationId).eq("teamId", teamId),
+      )
       .take(TEAM_LIST_LIMIT + 1);
     const members = rows.slice(0, TEAM_LIST_LIMIT).map((m) => memberRow(ctx.access, m));
     return {
@@ -277,12 +336,25 @@ export const team = orgQuery({
       trend,
       members,
       listedAll: rows.length <= TEAM_LIST_LIMIT,
-      skills: await skillColumns(ctx, members.flatMap((m) => m.skillLevels.map((s) => s.skillId))),
+      skills: await skillColumns(
+        ctx,
+        members.flatMap((m) => m.skillLevels.map((s) => s.skillId)),
+      ),
       leaderboard: rows
         .filter((m) => m.privacy.leaderboard)
-        .sort((a, b) => b.progressPercent - a.progressPercent || b.lessonsCompleted - a.lessonsCompleted || a.name.localeCompare(b.name))
+        .sort(
+          (a, b) =>
+            b.progressPercent - a.progressPercent ||
+            b.lessonsCompleted - a.lessonsCompleted ||
+            a.name.localeCompare(b.name),
+        )
         .slice(0, 5)
-        .map((m) => ({ userId: m.userId, name: m.name, progressPercent: m.progressPercent, lessonsCompleted: m.lessonsCompleted })),
+        .map((m) => ({
+          userId: m.userId,
+          name: m.name,
+          progressPercent: m.progressPercent,
+          lessonsCompleted: m.lessonsCompleted,
+        })),
     };
   },
 });
@@ -290,7 +362,14 @@ export const team = orgQuery({
 /** Teams the caller may open, for navigation. */
 export const myTeams = orgQuery({
   args: {},
-  returns: v.object({ orgWide: v.boolean(), canViewAnalytics: v.boolean(), canViewProgress: v.boolean(), canExport: v.boolean(), canRemind: v.boolean(), teams: v.array(v.object({ _id: v.id("teams"), name: v.string(), memberCount: v.number() })) }),
+  returns: v.object({
+    orgWide: v.boolean(),
+    canViewAnalytics: v.boolean(),
+    canViewProgress: v.boolean(),
+    canExport: v.boolean(),
+    canRemind: v.boolean(),
+    teams: v.array(v.object({ _id: v.id("teams"), name: v.string(), memberCount: v.number() })),
+  }),
   handler: async (ctx, { organizationId }) => {
     const teams = await ctx.db
       .query("teams")
@@ -317,7 +396,10 @@ export const myTeams = orgQuery({
  * (the learner sees this entry). Exports and reminders are logged by the functions that do them.
  */
 export const recordView = orgMutation({
-  args: { accessType: v.union(v.literal("view_dashboard"), v.literal("view_individual")), targetUserId: v.optional(v.id("users")) },
+  args: {
+    accessType: v.union(v.literal("view_dashboard"), v.literal("view_individual")),
+    targetUserId: v.optional(v.id("users")),
+  },
   returns: v.null(),
   handler: async (ctx, { organizationId, accessType, targetUserId }) => {
     if (accessType === "view_individual") {
@@ -352,7 +434,14 @@ export const member = orgMemberQuery({
     privacy: v.object({ scores: v.boolean(), activity: v.boolean(), certificates: v.boolean() }),
     certificates: v.union(
       v.null(),
-      v.array(v.object({ name: v.string(), issuedAt: v.number(), expiresAt: v.union(v.null(), v.number()), publicId: v.string() })),
+      v.array(
+        v.object({
+          name: v.string(),
+          issuedAt: v.number(),
+          expiresAt: v.union(v.null(), v.number()),
+          publicId: v.string(),
+        }),
+      ),
     ),
     skills: v.array(vSkillColumn),
   }),
@@ -361,10 +450,14 @@ export const member = orgMemberQuery({
     const logged = await ctx.db
       .query("managerAccessLogs")
       .withIndex("by_managerId_and_targetUserId_and_timestamp", (q) =>
-        q.eq("managerId", ctx.viewer._id).eq("targetUserId", userId).gte("timestamp", Date.now() - VIEW_LOG_WINDOW_MS),
+        q
+          .eq("managerId", ctx.viewer._id)
+          .eq("targetUserId", userId)
+          .gte("timestamp", Date.now() - VIEW_LOG_WINDOW_MS),
       )
       .first();
-    if (logged === null) throw appError("VIEW_NOT_LOGGED", "Opening a person's progress is recorded first. Reload the page to try again.");
+    if (logged === null)
+      throw appError("VIEW_NOT_LOGGED", "Opening a person's progress is recorded first. Reload the page to try again.");
     const user = await ctx.db.get("users", userId);
     const showCertificates = row.privacy.certificates && ctx.access.permissions.has("view_certificates");
     let certificates = null;
@@ -376,7 +469,13 @@ export const member = orgMemberQuery({
           .take(50)
       ).filter((c) => c.revokedAt === undefined && c.issueStatus === "issued");
       certificates = [];
-      for (const c of rows) certificates.push({ name: c.badgeData.name, issuedAt: c.issuedAt, expiresAt: c.expiresAt ?? null, publicId: c.publicId });
+      for (const c of rows)
+        certificates.push({
+          name: c.badgeData.name,
+          issuedAt: c.issuedAt,
+          expiresAt: c.expiresAt ?? null,
+          publicId: c.publicId,
+        });
     }
     return {
       row: memberRow(ctx.access, row),
@@ -387,7 +486,10 @@ export const member = orgMemberQuery({
       nextDeadline: row.nextDeadline ?? null,
       privacy: { scores: row.privacy.scores, activity: row.privacy.activity, certificates: row.privacy.certificates },
       certificates,
-      skills: await skillColumns(ctx, row.skillLevels.map((s) => s.skillId)),
+      skills: await skillColumns(
+        ctx,
+        row.skillLevels.map((s) => s.skillId),
+      ),
     };
   },
 });

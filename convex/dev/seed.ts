@@ -21,10 +21,36 @@ import { MANAGER_PERMISSIONS, type UserRole } from "../validators";
 const DAY = 24 * 60 * 60 * 1000;
 
 const B2C_LEARNERS = [
-  "Noah Kim", "Mia Schneider", "Liam O'Brien", "Sofia Rossi", "Ethan Wallace", "Amara Okoye", "Lucas Martin", "Ingrid Holm",
-  "Mateo Fernández", "Grace Liu", "Felix Wagner", "Aisha Rahman", "Oscar Lind", "Julia Nowak", "Kai Morgan", "Leila Haddad",
-  "Tomás Silva", "Hannah Weber", "Ravi Iyer", "Clara Dupont", "Jonah Fischer", "Yara Mansour", "Erik Nilsson", "Lucia Romero",
-  "Owen Price", "Nadia Petrova", "Samuel Osei", "Ines Duarte", "Felipe Castro", "Greta Lund",
+  "Noah Kim",
+  "Mia Schneider",
+  "Liam O'Brien",
+  "Sofia Rossi",
+  "Ethan Wallace",
+  "Amara Okoye",
+  "Lucas Martin",
+  "Ingrid Holm",
+  "Mateo Fernández",
+  "Grace Liu",
+  "Felix Wagner",
+  "Aisha Rahman",
+  "Oscar Lind",
+  "Julia Nowak",
+  "Kai Morgan",
+  "Leila Haddad",
+  "Tomás Silva",
+  "Hannah Weber",
+  "Ravi Iyer",
+  "Clara Dupont",
+  "Jonah Fischer",
+  "Yara Mansour",
+  "Erik Nilsson",
+  "Lucia Romero",
+  "Owen Price",
+  "Nadia Petrova",
+  "Samuel Osei",
+  "Ines Duarte",
+  "Felipe Castro",
+  "Greta Lund",
 ];
 
 /** Deterministic pseudo-random numbers so every seeded academy looks the same. */
@@ -56,7 +82,10 @@ export const run = devInternalMutation({
     const instructorId = demo.get("maya.chen@aienablement.academy")!;
     const b2c: Id<"users">[] = [demo.get("alex.rivera@example.com")!];
     for (const name of B2C_LEARNERS) {
-      const email = `${name.toLowerCase().replace(/[^a-z ]/g, "").replace(/ /g, ".")}@example.com`;
+      const email = `${name
+        .toLowerCase()
+        .replace(/[^a-z ]/g, "")
+        .replace(/ /g, ".")}@example.com`;
       b2c.push(await seeder.user(email, name, "individual"));
     }
 
@@ -114,8 +143,20 @@ export const run = devInternalMutation({
           outcomes: course.outcomes.slice(0, 2),
           createdAt: now,
         });
-        for (const [i, [label, minutes]] of ([["Pre-read", 15], ["Hands-on exercise", 25]] as const).entries()) {
-          await ctx.db.insert("lessons", { sessionId, title: `${label}: ${session.title}`, description: session.description, orderInSession: i, durationMinutes: minutes, createdAt: now });
+        for (const [i, [label, minutes]] of (
+          [
+            ["Pre-read", 15],
+            ["Hands-on exercise", 25],
+          ] as const
+        ).entries()) {
+          await ctx.db.insert("lessons", {
+            sessionId,
+            title: `${label}: ${session.title}`,
+            description: session.description,
+            orderInSession: i,
+            durationMinutes: minutes,
+            createdAt: now,
+          });
         }
       }
       for (const [i, slug] of course.skills.entries()) {
@@ -157,7 +198,12 @@ export const run = devInternalMutation({
       updatedAt: now,
     });
     const acmeMembers: Array<{ userId: Id<"users">; team: (typeof ACME_TEAMS)[number] }> = [];
-    for (const email of ["jordan.blake@acme.com", "sam.patel@acme.com", "lee.nguyen@acme.com", "taylor.brooks@acme.com"]) {
+    for (const email of [
+      "jordan.blake@acme.com",
+      "sam.patel@acme.com",
+      "lee.nguyen@acme.com",
+      "taylor.brooks@acme.com",
+    ]) {
       await ctx.db.patch("users", demo.get(email)!, { organizationId: acmeId, company: "Acme Corporation" });
     }
     acmeMembers.push({ userId: demo.get("taylor.brooks@acme.com")!, team: "Marketing" });
@@ -166,9 +212,17 @@ export const run = devInternalMutation({
       acmeMembers.push({ userId, team: learner.team });
     }
     // Learners and the two managers hold seats; the admin (Jordan) administers without one.
-    const seatHolders = [...acmeMembers.map((m) => m.userId), demo.get("sam.patel@acme.com")!, demo.get("lee.nguyen@acme.com")!];
+    const seatHolders = [
+      ...acmeMembers.map((m) => m.userId),
+      demo.get("sam.patel@acme.com")!,
+      demo.get("lee.nguyen@acme.com")!,
+    ];
     for (const userId of seatHolders) await ctx.db.patch("users", userId, { holdsOrgSeat: true });
-    await ctx.db.patch("organizations", acmeId, { seatsUsed: seatHolders.length, domainStatus: "approved", domainJoinEnabled: false });
+    await ctx.db.patch("organizations", acmeId, {
+      seatsUsed: seatHolders.length,
+      domainStatus: "approved",
+      domainJoinEnabled: false,
+    });
 
     const teamIds = new Map<string, Id<"teams">>();
     for (const name of ACME_TEAMS) {
@@ -188,7 +242,12 @@ export const run = devInternalMutation({
       });
       teamIds.set(name, teamId);
       for (const [i, member] of members.entries()) {
-        await ctx.db.insert("teamMembers", { teamId, userId: member.userId, role: i === 0 ? "lead" : "member", joinedAt: now - 90 * DAY });
+        await ctx.db.insert("teamMembers", {
+          teamId,
+          userId: member.userId,
+          role: i === 0 ? "lead" : "member",
+          joinedAt: now - 90 * DAY,
+        });
       }
     }
     const managers: Array<[string, "admin" | "manager" | "viewer", Id<"teams">[] | undefined]> = [
@@ -205,7 +264,14 @@ export const run = devInternalMutation({
           role === "admin"
             ? [...MANAGER_PERMISSIONS]
             : role === "manager"
-              ? ["view_progress", "view_scores", "view_certificates", "view_analytics", "export_reports", "send_reminders"]
+              ? [
+                  "view_progress",
+                  "view_scores",
+                  "view_certificates",
+                  "view_analytics",
+                  "export_reports",
+                  "send_reminders",
+                ]
               : ["view_progress", "view_analytics"],
         teamIds: teams,
         isActive: true,
@@ -216,27 +282,75 @@ export const run = devInternalMutation({
 
     // --------------------------------------------------------------- cohorts
     const intensive = courseIds.get("ai-enablement-intensive")!;
-    const cohort = (courseSlug: string, name: string, startOffsetDays: number, days: number, capacity: number, extra: Partial<{ status: "scheduled" | "open" | "in_progress" | "completed" | "cancelled"; isB2B: boolean; timezone: string }> = {}) =>
-      seeder.cohort(courseIds.get(courseSlug)!, name, now + startOffsetDays * DAY, days, capacity, instructorId, acmeId, extra);
+    const cohort = (
+      courseSlug: string,
+      name: string,
+      startOffsetDays: number,
+      days: number,
+      capacity: number,
+      extra: Partial<{
+        status: "scheduled" | "open" | "in_progress" | "completed" | "cancelled";
+        isB2B: boolean;
+        timezone: string;
+      }> = {},
+    ) =>
+      seeder.cohort(
+        courseIds.get(courseSlug)!,
+        name,
+        now + startOffsetDays * DAY,
+        days,
+        capacity,
+        instructorId,
+        acmeId,
+        extra,
+      );
 
-    const acmePrivate = await cohort("ai-enablement-intensive", "Acme private cohort (September)", -45, 2, 16, { status: "completed", isB2B: true, timezone: "America/New_York" });
-    const liveNow = await cohort("ai-enablement-intensive", "AI Enablement Intensive (live now)", -0.2, 2, 24, { status: "in_progress", timezone: "Europe/Berlin" });
-    const nearlyFull = await cohort("ai-enablement-intensive", "AI Enablement Intensive (December)", 14, 2, 20, { timezone: "Europe/Berlin" });
-    const full = await cohort("ai-enablement-intensive", "AI Enablement Intensive (January, Americas)", 45, 2, 12, { timezone: "America/New_York" });
-    await cohort("ai-enablement-intensive", "AI Enablement Intensive (March)", 110, 2, 24, { status: "scheduled", timezone: "Europe/London" });
-    const prompts = await cohort("prompt-engineering-mastery", "Prompt Engineering Mastery (January)", 28, 2, 20, { timezone: "Europe/London" });
-    await cohort("prompt-engineering-mastery", "Prompt Engineering Mastery (December, cancelled)", 10, 2, 20, { status: "cancelled", timezone: "Europe/London" });
-    const strategy = await cohort("ai-strategy-for-leaders", "AI Strategy for Leaders (February)", 60, 2, 16, { timezone: "America/New_York" });
-    const webinar = await cohort("ai-executive-briefing", "Executive Briefing (December)", 7, 1, 200, { timezone: "America/New_York" });
-    const hackathon = await cohort("agent-build-hackathon", "Agent Build Hackathon (Q1)", 21, 28, 40, { timezone: "Europe/Berlin" });
+    const acmePrivate = await cohort("ai-enablement-intensive", "Acme private cohort (September)", -45, 2, 16, {
+      status: "completed",
+      isB2B: true,
+      timezone: "America/New_York",
+    });
+    const liveNow = await cohort("ai-enablement-intensive", "AI Enablement Intensive (live now)", -0.2, 2, 24, {
+      status: "in_progress",
+      timezone: "Europe/Berlin",
+    });
+    const nearlyFull = await cohort("ai-enablement-intensive", "AI Enablement Intensive (December)", 14, 2, 20, {
+      timezone: "Europe/Berlin",
+    });
+    const full = await cohort("ai-enablement-intensive", "AI Enablement Intensive (January, Americas)", 45, 2, 12, {
+      timezone: "America/New_York",
+    });
+    await cohort("ai-enablement-intensive", "AI Enablement Intensive (March)", 110, 2, 24, {
+      status: "scheduled",
+      timezone: "Europe/London",
+    });
+    const prompts = await cohort("prompt-engineering-mastery", "Prompt Engineering Mastery (January)", 28, 2, 20, {
+      timezone: "Europe/London",
+    });
+    await cohort("prompt-engineering-mastery", "Prompt Engineering Mastery (December, cancelled)", 10, 2, 20, {
+      status: "cancelled",
+      timezone: "Europe/London",
+    });
+    const strategy = await cohort("ai-strategy-for-leaders", "AI Strategy for Leaders (February)", 60, 2, 16, {
+      timezone: "America/New_York",
+    });
+    const webinar = await cohort("ai-executive-briefing", "Executive Briefing (December)", 7, 1, 200, {
+      timezone: "America/New_York",
+    });
+    const hackathon = await cohort("agent-build-hackathon", "Agent Build Hackathon (Q1)", 21, 28, 40, {
+      timezone: "Europe/Berlin",
+    });
     await cohort("ai-fundamentals", "AI Fundamentals (January)", 35, 2, 24, { timezone: "Europe/Berlin" });
-    await cohort("change-management-for-ai", "Change Management for AI (February)", 75, 2, 20, { timezone: "Europe/London" });
+    await cohort("change-management-for-ai", "Change Management for AI (February)", 75, 2, 20, {
+      timezone: "Europe/London",
+    });
 
     // ----------------------------------------------------------- enrollments
     const learnersAcme = acmeMembers.map((m) => m.userId);
     const enrolled: Array<{ enrollmentId: Id<"enrollments">; userId: Id<"users">; cohortId: Id<"cohorts"> }> = [];
     const enroll = async (cohortId: Id<"cohorts">, userIds: Id<"users">[], paymentType: "b2b" | "b2c") => {
-      for (const userId of userIds) enrolled.push({ enrollmentId: await seeder.enroll(cohortId, userId, paymentType), userId, cohortId });
+      for (const userId of userIds)
+        enrolled.push({ enrollmentId: await seeder.enroll(cohortId, userId, paymentType), userId, cohortId });
     };
     await enroll(acmePrivate, learnersAcme.slice(0, 14), "b2b");
     await enroll(liveNow, learnersAcme.slice(14, 24), "b2b");
@@ -284,15 +398,22 @@ export const run = devInternalMutation({
       .query("sessions")
       .withIndex("by_courseId_and_dayNumber_and_orderInDay", (q) => q.eq("courseId", intensive))
       .first();
-    const firstLesson = firstSession ? await ctx.db.query("lessons").withIndex("by_sessionId", (q) => q.eq("sessionId", firstSession._id)).first() : null;
+    const firstLesson = firstSession
+      ? await ctx.db
+          .query("lessons")
+          .withIndex("by_sessionId", (q) => q.eq("sessionId", firstSession._id))
+          .first()
+      : null;
     const flagship = await seedFlagshipAssessments(ctx, {
       courseId: intensive,
       skills: { prompting: skillIds.get("prompt-engineering")!, literacy: skillIds.get("ai-literacy")! },
       ...(firstLesson ? { firstLessonId: firstLesson._id } : {}),
       now,
     });
-    // The finished Acme cohort takes both through the learners' own helpers, one learner per transaction (scheduled jobs
-    // in turn); the last job records attendance and plans the certificates (takeAssessments, then finishPrivateCohort below).
+    // The finished Acme cohort takes both through the learners' own helpers, one learner per transaction (scheduled
+    // jobs
+    // in turn); the last job records attendance and plans the certificates (takeAssessments, then finishPrivateCohort
+    // below).
     await ctx.scheduler.runAfter(0, internal.dev.seed.takeAssessments, {
       preId: flagship.preId,
       postId: flagship.postId,
@@ -303,7 +424,11 @@ export const run = devInternalMutation({
       now,
     });
     // A pilot cohort of the flagship for Acme, starting tomorrow: its pre-course assessment is open now.
-    const pilot = await cohort("ai-enablement-intensive", "Acme assessment pilot", 1, 2, 12, { status: "open", isB2B: true, timezone: "America/New_York" });
+    const pilot = await cohort("ai-enablement-intensive", "Acme assessment pilot", 1, 2, 12, {
+      status: "open",
+      isB2B: true,
+      timezone: "America/New_York",
+    });
     await enroll(pilot, learnersAcme.slice(32, 35), "b2b");
 
     const levels = ["none", "foundational", "practitioner", "advanced", "expert"] as const;
@@ -334,7 +459,12 @@ export const run = devInternalMutation({
     // ------------------------------------------- what Acme's managers see
     await seedDashboardActivity(ctx, {
       organizationId: acmeId,
-      members: [...learnersAcme, demo.get("sam.patel@acme.com")!, demo.get("lee.nguyen@acme.com")!, demo.get("jordan.blake@acme.com")!],
+      members: [
+        ...learnersAcme,
+        demo.get("sam.patel@acme.com")!,
+        demo.get("lee.nguyen@acme.com")!,
+        demo.get("jordan.blake@acme.com")!,
+      ],
       enrolled,
       now,
       rand,
@@ -344,14 +474,23 @@ export const run = devInternalMutation({
     const foundations = await ctx.db.insert("learningPaths", {
       title: "AI Foundations Track",
       slug: "ai-foundations-track",
-      description: "Master AI fundamentals and practical tools in 6 weeks: three cohort intensives that build on each other.",
+      description:
+        "Master AI fundamentals and practical tools in 6 weeks: three cohort intensives that build on each other.",
       shortDescription: "Master AI fundamentals and practical tools in 6 weeks",
       targetAudience: "individual",
       estimatedDuration: "6 weeks",
       totalCourses: 3,
       totalHours: 48,
-      skillIds: [skillIds.get("ai-literacy")!, skillIds.get("prompt-engineering")!, skillIds.get("workflow-automation")!],
-      outcomes: ["Understand core AI concepts and terminology", "Write effective prompts for any AI tool", "Integrate AI tools into daily workflows"],
+      skillIds: [
+        skillIds.get("ai-literacy")!,
+        skillIds.get("prompt-engineering")!,
+        skillIds.get("workflow-automation")!,
+      ],
+      outcomes: [
+        "Understand core AI concepts and terminology",
+        "Write effective prompts for any AI tool",
+        "Integrate AI tools into daily workflows",
+      ],
       pricingModel: "bundled",
       bundlePrice: 99_700,
       bundleDiscount: 23,
@@ -411,7 +550,11 @@ export const run = devInternalMutation({
     // ------------------------------------------------------ resource library
     for (const [term, abbreviation, definition] of [
       ["Large Language Model", "LLM", "A model trained on large text corpora to predict and generate language."],
-      ["Retrieval-Augmented Generation", "RAG", "Answering with a model after retrieving relevant documents to ground the answer."],
+      [
+        "Retrieval-Augmented Generation",
+        "RAG",
+        "Answering with a model after retrieving relevant documents to ground the answer.",
+      ],
       ["Hallucination", undefined, "Confident model output that is not supported by facts or sources."],
       ["Prompt", undefined, "The instructions and context given to a model."],
     ] as const) {
@@ -432,7 +575,8 @@ export const run = devInternalMutation({
       description: "Turns raw notes into owners, deadlines and open questions.",
       category: "business",
       subcategory: "Operations",
-      promptTemplate: "You are an assistant to {{team}}. From these notes, list action items with owner and due date, then open questions.\n\nNotes:\n{{notes}}",
+      promptTemplate:
+        "You are an assistant to {{team}}. From these notes, list action items with owner and due date, then open questions.\n\nNotes:\n{{notes}}",
       variables: [
         { name: "team", description: "Team name", type: "text", required: true },
         { name: "notes", description: "The raw notes", type: "textarea", required: true },
@@ -454,7 +598,8 @@ export const run = devInternalMutation({
       type: "framework",
       category: "Strategy",
       tags: ["strategy", "prioritisation"],
-      content: "Rate each use case 1–5 on value, feasibility and risk; start with high value, high feasibility, low risk.",
+      content:
+        "Rate each use case 1–5 on value, feasibility and risk; start with high value, high feasibility, low risk.",
       accessLevel: "registered",
       downloadCount: 0,
       viewCount: 0,
@@ -513,7 +658,11 @@ class Seeder {
     capacity: number,
     instructorId: Id<"users">,
     acmeId: Id<"organizations">,
-    extra: Partial<{ status: "scheduled" | "open" | "in_progress" | "completed" | "cancelled"; isB2B: boolean; timezone: string }>,
+    extra: Partial<{
+      status: "scheduled" | "open" | "in_progress" | "completed" | "cancelled";
+      isB2B: boolean;
+      timezone: string;
+    }>,
   ) {
     const cohortId = await this.ctx.db.insert("cohorts", {
       courseId,
@@ -575,10 +724,30 @@ export const takeAssessments = devInternalMutation({
     if (enrollment && pre && post) {
       const before = 0.25 + rand() * 0.35;
       const after = Math.min(0.98, before + 0.25 + rand() * 0.35);
-      await takeAsDemoLearner(ctx, { assessment: pre, enrollment, instructorId: args.instructorId, skill: before, at: args.now - 47 * DAY, rand, phase: "before" });
-      await takeAsDemoLearner(ctx, { assessment: post, enrollment, instructorId: args.instructorId, skill: after, at: args.now - 43 * DAY, rand, phase: "after" });
+      await takeAsDemoLearner(ctx, {
+        assessment: pre,
+        enrollment,
+        instructorId: args.instructorId,
+        skill: before,
+        at: args.now - 47 * DAY,
+        rand,
+        phase: "before",
+      });
+      await takeAsDemoLearner(ctx, {
+        assessment: post,
+        enrollment,
+        instructorId: args.instructorId,
+        skill: after,
+        at: args.now - 43 * DAY,
+        rand,
+        phase: "after",
+      });
     }
-    await ctx.scheduler.runAfter(0, internal.dev.seed.takeAssessments, { ...args, enrollmentIds: rest, seed: Math.floor(rand() * 2 ** 31) });
+    await ctx.scheduler.runAfter(0, internal.dev.seed.takeAssessments, {
+      ...args,
+      enrollmentIds: rest,
+      seed: Math.floor(rand() * 2 ** 31),
+    });
     return null;
   },
 });
@@ -587,8 +756,16 @@ export const takeAssessments = devInternalMutation({
  * The finished Acme cohort: attendance (two learners missed half), then certificates for those who met the rules
  * (attendance and the passed post-course assessment, taken in the jobs before), one of them expired and one revoked.
  */
-async function finishPrivateCohort(ctx: MutationCtx, { cohortId: acmePrivate, instructorId, now }: { cohortId: Id<"cohorts">; instructorId: Id<"users">; now: number }) {
-  const enrolled = (await ctx.db.query("enrollments").withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", acmePrivate).eq("paymentStatus", "completed")).take(100)).map((e) => ({
+async function finishPrivateCohort(
+  ctx: MutationCtx,
+  { cohortId: acmePrivate, instructorId, now }: { cohortId: Id<"cohorts">; instructorId: Id<"users">; now: number },
+) {
+  const enrolled = (
+    await ctx.db
+      .query("enrollments")
+      .withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", acmePrivate).eq("paymentStatus", "completed"))
+      .take(100)
+  ).map((e) => ({
     enrollmentId: e._id,
     userId: e.userId,
     cohortId: e.cohortId,
@@ -627,9 +804,16 @@ async function finishPrivateCohort(ctx: MutationCtx, { cohortId: acmePrivate, in
     await ctx.db.patch("certificates", expired._id, {
       issuedAt,
       expiresAt,
-      badgeData: { ...expired.badgeData, validFrom: new Date(issuedAt).toISOString(), validUntil: new Date(expiresAt).toISOString() },
+      badgeData: {
+        ...expired.badgeData,
+        validFrom: new Date(issuedAt).toISOString(),
+        validUntil: new Date(expiresAt).toISOString(),
+      },
     });
-    await ctx.db.patch("certificates", revoked._id, { revokedAt: now - 2 * DAY, revocationReason: "Issued in error: attendance records were corrected." });
+    await ctx.db.patch("certificates", revoked._id, {
+      revokedAt: now - 2 * DAY,
+      revocationReason: "Issued in error: attendance records were corrected.",
+    });
     await ctx.db.insert("credentialStatusLists", { listNumber: 1, version: 1, updatedAt: now });
   }
 }

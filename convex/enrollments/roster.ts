@@ -43,7 +43,11 @@ export const forCohort = platformAdminQuery({
         ...(e.amountRefundedCents ? { amountRefundedCents: e.amountRefundedCents } : {}),
         ...(e.refundNote ? { refundNote: e.refundNote } : {}),
         purchaseDate: e.purchaseDate,
-        refundable: e.paymentStatus === "completed" && e.paymentType === "b2c" && Boolean(e.stripePaymentIntentId) && !e.refundRequestedAt,
+        refundable:
+          e.paymentStatus === "completed" &&
+          e.paymentType === "b2c" &&
+          Boolean(e.stripePaymentIntentId) &&
+          !e.refundRequestedAt,
         refundRequested: e.paymentStatus === "completed" && Boolean(e.refundRequestedAt),
         seatHeld: e.seatHeld,
       });

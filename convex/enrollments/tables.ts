@@ -15,7 +15,9 @@ export const enrollmentsTables = {
     stripeCheckoutSessionId: v.optional(v.string()),
     intakeSurveyCompleted: v.boolean(),
     /** The learner's answers to the intake survey, for their instructor (set with intakeSurveyCompleted). */
-    intakeSurvey: v.optional(v.object({ jobRole: v.string(), aiExperience: vAiExperience, goals: v.string(), submittedAt: v.number() })),
+    intakeSurvey: v.optional(
+      v.object({ jobRole: v.string(), aiExperience: vAiExperience, goals: v.string(), submittedAt: v.number() }),
+    ),
     officeHoursEligibleUntil: v.number(),
     materialsAccessUntil: v.number(),
     chatbotAccessUntil: v.number(),

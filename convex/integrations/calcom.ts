@@ -19,7 +19,9 @@ export async function verifyCalSignature(rawBody: string, signature: string | nu
   if (!secret || !signature) return false;
   const expected = hexToBytes(signature.trim());
   if (expected === null) return false;
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "verify",
+  ]);
   return await crypto.subtle.verify("HMAC", key, expected, encoder.encode(rawBody));
 }
 

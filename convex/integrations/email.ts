@@ -48,7 +48,11 @@ export async function sendEmail(ctx: Pick<ActionCtx, "runMutation">, email: Outg
     subject: email.subject,
     html: email.html,
     text: email.text,
-    attachments: email.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+    attachments: email.attachments?.map((a) => ({
+      filename: a.filename,
+      content: a.content,
+      contentType: a.contentType,
+    })),
   });
   if (error) throw new Error(`Resend refused the email to ${email.to}: ${error.message}`);
 }

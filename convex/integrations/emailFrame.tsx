@@ -5,12 +5,31 @@ import type { ReactNode } from "react";
 
 const brand = "#4338ca";
 
-export function EmailFrame({ preview, heading, children, action, footer }: { preview: string; heading: string; children: ReactNode; action?: { label: string; url: string }; footer?: string }) {
+export function EmailFrame({
+  preview,
+  heading,
+  children,
+  action,
+  footer,
+}: {
+  preview: string;
+  heading: string;
+  children: ReactNode;
+  action?: { label: string; url: string };
+  footer?: string;
+}) {
   return (
     <Html lang="en">
       <Head />
       <Preview>{preview}</Preview>
-      <Body style={{ backgroundColor: "#f9fafb", fontFamily: "Inter,Helvetica,Arial,sans-serif", color: "#111827", margin: 0 }}>
+      <Body
+        style={{
+          backgroundColor: "#f9fafb",
+          fontFamily: "Inter,Helvetica,Arial,sans-serif",
+          color: "#111827",
+          margin: 0,
+        }}
+      >
         <Container style={{ maxWidth: 560, margin: "0 auto", padding: "32px 24px" }}>
           <Section style={{ backgroundColor: "#ffffff", border: "1px solid #e5e7eb", borderRadius: 8, padding: 32 }}>
             <Text style={{ margin: "0 0 24px", fontWeight: 700, color: brand }}>AI Enablement Academy</Text>
@@ -20,7 +39,16 @@ export function EmailFrame({ preview, heading, children, action, footer }: { pre
             {children}
             {action && (
               <>
-                <Button href={action.url} style={{ backgroundColor: brand, color: "#ffffff", padding: "12px 20px", borderRadius: 6, fontWeight: 600 }}>
+                <Button
+                  href={action.url}
+                  style={{
+                    backgroundColor: brand,
+                    color: "#ffffff",
+                    padding: "12px 20px",
+                    borderRadius: 6,
+                    fontWeight: 600,
+                  }}
+                >
                   {action.label}
                 </Button>
                 <Text style={{ fontSize: 12, color: "#6b7280", marginTop: 16 }}>
@@ -29,7 +57,9 @@ export function EmailFrame({ preview, heading, children, action, footer }: { pre
               </>
             )}
           </Section>
-          <Text style={{ fontSize: 12, color: "#6b7280" }}>{footer ?? "You receive this email because of your account at AI Enablement Academy."}</Text>
+          <Text style={{ fontSize: 12, color: "#6b7280" }}>
+            {footer ?? "You receive this email because of your account at AI Enablement Academy."}
+          </Text>
         </Container>
       </Body>
     </Html>

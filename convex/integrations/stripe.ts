@@ -21,7 +21,11 @@ function stripeClient() {
     maxNetworkRetries: 2,
     telemetry: false,
     ...(base
-      ? { host: base.hostname, port: Number(base.port || (base.protocol === "https:" ? 443 : 80)), protocol: base.protocol.replace(":", "") as "http" | "https" }
+      ? {
+          host: base.hostname,
+          port: Number(base.port || (base.protocol === "https:" ? 443 : 80)),
+          protocol: base.protocol.replace(":", "") as "http" | "https",
+        }
       : {}),
   });
 }
@@ -81,10 +85,18 @@ export async function expireCheckoutSession(checkoutSessionId: string) {
  * Refunds a payment in full: an enrollment's purchase, or a payment under review. The idempotency key names what is
  * refunded, so a repeated click, a retry, or an admin's and the automatic refund of the same payment refund once.
  */
-export async function refundPayment(paymentIntentId: string, refunded: { enrollmentId: Id<"enrollments"> } | { paymentReviewId: Id<"paymentReviews"> }, note?: string) {
-  const idempotencyKey = "enrollmentId" in refunded ? `refund-${refunded.enrollmentId}` : `refund-review-${refunded.paymentReviewId}`;
+export async function refundPayment(
+  paymentIntentId: string,
+  refunded: { enrollmentId: Id<"enrollments"> } | { paymentReviewId: Id<"paymentReviews"> },
+  note?: string,
+) {
+  const idempotencyKey =
+    "enrollmentId" in refunded ? `refund-${refunded.enrollmentId}` : `refund-review-${refunded.paymentReviewId}`;
   const metadata: Record<string, string> = { ...refunded, ...(note ? { note } : {}) };
-  return await stripeClient().refunds.create({ payment_intent: paymentIntentId, reason: "requested_by_customer", metadata }, { idempotencyKey });
+  return await stripeClient().refunds.create(
+    { payment_intent: paymentIntentId, reason: "requested_by_customer", metadata },
+    { idempotencyKey },
+  );
 }
 
 // ------------------------------------------------------------------ seat invoices
@@ -134,7 +146,11 @@ export async function sendSeatInvoice(invoice: {
     },
     { idempotencyKey: `seat-invoice-item-${purchase._id}` },
   );
-  const finalized = await stripe.invoices.finalizeInvoice(draft.id!, {}, { idempotencyKey: `seat-invoice-finalize-${purchase._id}` });
+  const finalized = await stripe.invoices.finalizeInvoice(
+    draft.id!,
+    {},
+    { idempotencyKey: `seat-invoice-finalize-${purchase._id}` },
+  );
   await stripe.invoices.sendInvoice(draft.id!, {}, { idempotencyKey: `seat-invoice-send-${purchase._id}` });
   return { invoiceId: draft.id!, hostedInvoiceUrl: finalized.hosted_invoice_url ?? null };
 }
@@ -146,5 +162,11 @@ export async function verifyStripeEvent(rawBody: string, signature: string | nul
   const { webhookSecret } = stripeSettings();
   if (!webhookSecret) throw new Error("STRIPE_WEBHOOK_SECRET is not set");
   if (!signature) throw new Error("Missing Stripe-Signature header");
-  return await Stripe.webhooks.constructEventAsync(rawBody, signature, webhookSecret, 300, Stripe.createSubtleCryptoProvider());
+  return await Stripe.webhooks.constructEventAsync(
+    rawBody,
+    signature,
+    webhookSecret,
+    300,
+    Stripe.createSubtleCryptoProvider(),
+  );
 }

@@ -7,7 +7,14 @@ import { userMutation, userQuery } from "../functions";
 import { cohortCalendar } from "../liveSessions/model/calendar";
 import { markActive } from "../users/model/accounts";
 import { JOIN_OPENS_MS, LATE_AFTER_MS, recordAttendance } from "../liveSessions/model/lifecycle";
-import { vAttendanceStatus, vCohortSessionStatus, vCohortStatus, vCourseFormat, vKitItemType, vSessionType } from "../validators";
+import {
+  vAttendanceStatus,
+  vCohortSessionStatus,
+  vCohortStatus,
+  vCourseFormat,
+  vKitItemType,
+  vSessionType,
+} from "../validators";
 
 const vScheduledSession = v.object({
   _id: v.id("cohortSessions"),
@@ -21,8 +28,17 @@ const vScheduledSession = v.object({
   cancelReason: v.optional(v.string()),
   instructorName: v.optional(v.string()),
   attendance: v.union(v.null(), vAttendanceStatus),
-  recap: v.union(v.null(), v.object({ recordingUrl: v.optional(v.string()), summary: v.optional(v.string()), actionItems: v.array(v.string()) })),
-  lessons: v.array(v.object({ _id: v.id("lessons"), title: v.string(), durationMinutes: v.number(), done: v.boolean() })),
+  recap: v.union(
+    v.null(),
+    v.object({
+      recordingUrl: v.optional(v.string()),
+      summary: v.optional(v.string()),
+      actionItems: v.array(v.string()),
+    }),
+  ),
+  lessons: v.array(
+    v.object({ _id: v.id("lessons"), title: v.string(), durationMinutes: v.number(), done: v.boolean() }),
+  ),
 });
 
 const vLearnerCohort = v.object({
@@ -106,7 +122,9 @@ export const myCohorts = userQuery({
         awaitingPayment: enrollment.awaitingAsyncPayment === true,
         materialsAccessUntil: enrollment.materialsAccessUntil,
         sessions: await Promise.all(sessions.map((s) => scheduledSession(ctx, s, enrollment, lessonsDone))),
-        kit: kit.sort((a, b) => a.order - b.order).map((item) => ({ _id: item._id, title: item.title, type: item.type })),
+        kit: kit
+          .sort((a, b) => a.order - b.order)
+          .map((item) => ({ _id: item._id, title: item.title, type: item.type })),
       });
     }
     return rows.sort((a, b) => a.startDate - b.startDate);
@@ -114,10 +132,17 @@ export const myCohorts = userQuery({
 });
 
 /** One session as the learner sees it: attendance mark, and the recap while materials are accessible. */
-async function scheduledSession(ctx: QueryCtx, session: Doc<"cohortSessions">, enrollment: Doc<"enrollments">, lessonsDone: ReadonlySet<Id<"lessons">>) {
+async function scheduledSession(
+  ctx: QueryCtx,
+  session: Doc<"cohortSessions">,
+  enrollment: Doc<"enrollments">,
+  lessonsDone: ReadonlySet<Id<"lessons">>,
+) {
   const mark = await ctx.db
     .query("sessionAttendance")
-    .withIndex("by_cohortSessionId_and_userId", (q) => q.eq("cohortSessionId", session._id).eq("userId", enrollment.userId))
+    .withIndex("by_cohortSessionId_and_userId", (q) =>
+      q.eq("cohortSessionId", session._id).eq("userId", enrollment.userId),
+    )
     .unique();
   const instructor = session.instructorId ? await ctx.db.get("users", session.instructorId) : null;
   const lessons = session.courseSessionId
@@ -128,9 +153,18 @@ async function scheduledSession(ctx: QueryCtx, session: Doc<"cohortSessions">, e
     : [];
   const lessonRows = lessons
     .sort((a, b) => a.orderInSession - b.orderInSession)
-    .map((lesson) => ({ _id: lesson._id, title: lesson.title, durationMinutes: lesson.durationMinutes, done: lessonsDone.has(lesson._id) }));
-  const hasRecap = Boolean(session.recordingUrl || session.recordingFileId || session.summary || session.actionItems?.length);
-  const recordingUrl = session.recordingFileId ? ((await ctx.storage.getUrl(session.recordingFileId)) ?? undefined) : session.recordingUrl;
+    .map((lesson) => ({
+      _id: lesson._id,
+      title: lesson.title,
+      durationMinutes: lesson.durationMinutes,
+      done: lessonsDone.has(lesson._id),
+    }));
+  const hasRecap = Boolean(
+    session.recordingUrl || session.recordingFileId || session.summary || session.actionItems?.length,
+  );
+  const recordingUrl = session.recordingFileId
+    ? ((await ctx.storage.getUrl(session.recordingFileId)) ?? undefined)
+    : session.recordingUrl;
   return {
     _id: session._id,
     title: session.title,
@@ -145,7 +179,11 @@ async function scheduledSession(ctx: QueryCtx, session: Doc<"cohortSessions">, e
     attendance: mark?.status ?? null,
     recap:
       hasRecap && enrollment.materialsAccessUntil >= Date.now()
-        ? { ...(recordingUrl ? { recordingUrl } : {}), ...(session.summary ? { summary: session.summary } : {}), actionItems: session.actionItems ?? [] }
+        ? {
+            ...(recordingUrl ? { recordingUrl } : {}),
+            ...(session.summary ? { summary: session.summary } : {}),
+            actionItems: session.actionItems ?? [],
+          }
         : null,
     lessons: lessonRows,
   };
@@ -171,18 +209,27 @@ export const joinSession = userMutation({
     const session = await ctx.db.get("cohortSessions", cohortSessionId);
     if (session === null) throw appError("NOT_FOUND", "This session no longer exists.");
     const enrollment = await confirmedEnrollment(ctx, ctx.viewer, session.cohortId);
-    if (enrollment === null) throw appError("FORBIDDEN", "Only confirmed participants of this cohort can join its sessions.");
+    if (enrollment === null)
+      throw appError("FORBIDDEN", "Only confirmed participants of this cohort can join its sessions.");
     if (session.status === "cancelled") throw appError("NOT_AVAILABLE", "This session was cancelled.");
     const now = Date.now();
-    if (now < session.startsAt - JOIN_OPENS_MS) throw appError("NOT_AVAILABLE", "The join link opens 15 minutes before the session starts.");
-    if (now > session.endsAt) throw appError("NOT_AVAILABLE", "This session has ended. Recordings appear on your learning page.");
+    if (now < session.startsAt - JOIN_OPENS_MS)
+      throw appError("NOT_AVAILABLE", "The join link opens 15 minutes before the session starts.");
+    if (now > session.endsAt)
+      throw appError("NOT_AVAILABLE", "This session has ended. Recordings appear on your learning page.");
     if (!session.meetingUrl) throw appError("NOT_AVAILABLE", "The instructor has not added a meeting link yet.");
     const mark = await ctx.db
       .query("sessionAttendance")
-      .withIndex("by_cohortSessionId_and_userId", (q) => q.eq("cohortSessionId", session._id).eq("userId", ctx.viewer._id))
+      .withIndex("by_cohortSessionId_and_userId", (q) =>
+        q.eq("cohortSessionId", session._id).eq("userId", ctx.viewer._id),
+      )
       .unique();
     if (mark === null) {
-      await recordAttendance(ctx, session, enrollment, { status: now > session.startsAt + LATE_AFTER_MS ? "late" : "present", source: "check_in", checkedInAt: now });
+      await recordAttendance(ctx, session, enrollment, {
+        status: now > session.startsAt + LATE_AFTER_MS ? "late" : "present",
+        source: "check_in",
+        checkedInAt: now,
+      });
     }
     return session.meetingUrl;
   },
@@ -194,7 +241,8 @@ export const setLessonDone = userMutation({
   returns: v.null(),
   handler: async (ctx, { cohortId, lessonId, done }) => {
     const enrollment = await confirmedEnrollment(ctx, ctx.viewer, cohortId);
-    if (enrollment === null) throw appError("FORBIDDEN", "Only confirmed participants of this cohort can track its lessons.");
+    if (enrollment === null)
+      throw appError("FORBIDDEN", "Only confirmed participants of this cohort can track its lessons.");
     const lesson = await ctx.db.get("lessons", lessonId);
     const outlineSession = lesson ? await ctx.db.get("sessions", lesson.sessionId) : null;
     if (lesson === null || outlineSession === null || outlineSession.courseId !== enrollment.courseId) {
@@ -205,7 +253,13 @@ export const setLessonDone = userMutation({
       .withIndex("by_enrollmentId_and_lessonId", (q) => q.eq("enrollmentId", enrollment._id).eq("lessonId", lessonId))
       .unique();
     if (done && existing === null) {
-      await ctx.db.insert("lessonCompletions", { userId: ctx.viewer._id, enrollmentId: enrollment._id, cohortId, lessonId, completedAt: Date.now() });
+      await ctx.db.insert("lessonCompletions", {
+        userId: ctx.viewer._id,
+        enrollmentId: enrollment._id,
+        cohortId,
+        lessonId,
+        completedAt: Date.now(),
+      });
     } else if (!done && existing !== null) {
       await ctx.db.delete("lessonCompletions", existing._id);
     } else {
@@ -253,7 +307,13 @@ export const calendarFile = userQuery({
       .take(200);
     const chosen = cohortSessionId ? sessions.filter((s) => s._id === cohortSessionId) : sessions;
     const content = cohortCalendar(course, cohort, chosen);
-    const filename = cohortSessionId && chosen[0] ? `${course.slug}-${chosen[0].title.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 40)}.ics` : `${course.slug}.ics`;
+    const filename =
+      cohortSessionId && chosen[0]
+        ? `${course.slug}-${chosen[0].title
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, "-")
+            .slice(0, 40)}.ics`
+        : `${course.slug}.ics`;
     return { filename, content };
   },
 });

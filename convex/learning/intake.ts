@@ -28,7 +28,10 @@ export const submit = userMutation({
   },
 });
 
-/** Who is coming and what they want: each confirmed learner's intake answers, for the cohort's instructor and platform admins. */
+/**
+ * Who is coming and what they want: each confirmed learner's intake answers, for the cohort's instructor and platform
+ * admins.
+ */
 export const forCohort = userQuery({
   args: { cohortId: v.id("cohorts") },
   returns: v.union(
@@ -39,7 +42,10 @@ export const forCohort = userQuery({
         name: v.string(),
         title: v.optional(v.string()),
         company: v.optional(v.string()),
-        answers: v.union(v.null(), v.object({ jobRole: v.string(), aiExperience: vAiExperience, goals: v.string(), submittedAt: v.number() })),
+        answers: v.union(
+          v.null(),
+          v.object({ jobRole: v.string(), aiExperience: vAiExperience, goals: v.string(), submittedAt: v.number() }),
+        ),
       }),
     ),
   ),

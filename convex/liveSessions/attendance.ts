@@ -5,16 +5,25 @@ import type { QueryCtx } from "../_generated/server";
 import { appError } from "../errors";
 import { userMutation, userQuery } from "../functions";
 import { cohortLearners } from "../enrollments/model/learners";
-import { JOIN_OPENS_MS, isSessionStaff, recordAttendance, sessionContext, requireSession, heldSessions } from "./model/lifecycle";
+import {
+  JOIN_OPENS_MS,
+  isSessionStaff,
+  recordAttendance,
+  sessionContext,
+  requireSession,
+  heldSessions,
+} from "./model/lifecycle";
 import { vAttendanceStatus } from "../validators";
 
 /** The session and cohort, if the viewer may take attendance now (from 15 minutes before the start). */
 async function requireAttendanceTaker(ctx: QueryCtx, viewer: Doc<"users">, cohortSessionId: Id<"cohortSessions">) {
   const session = await requireSession(ctx, cohortSessionId);
   const { cohort } = await sessionContext(ctx, session);
-  if (!isSessionStaff(viewer, cohort, session)) throw appError("FORBIDDEN", "Only this session's instructor or an admin can take attendance.");
+  if (!isSessionStaff(viewer, cohort, session))
+    throw appError("FORBIDDEN", "Only this session's instructor or an admin can take attendance.");
   if (session.status === "cancelled") throw appError("NOT_AVAILABLE", "This session was cancelled.");
-  if (session.startsAt - JOIN_OPENS_MS > Date.now()) throw appError("NOT_AVAILABLE", "Attendance opens 15 minutes before the session starts.");
+  if (session.startsAt - JOIN_OPENS_MS > Date.now())
+    throw appError("NOT_AVAILABLE", "Attendance opens 15 minutes before the session starts.");
   return { session, cohort };
 }
 
@@ -43,10 +52,16 @@ export const markAllPresent = userMutation({
     for (const { enrollment } of await cohortLearners(ctx, cohort._id)) {
       const existing = await ctx.db
         .query("sessionAttendance")
-        .withIndex("by_cohortSessionId_and_userId", (q) => q.eq("cohortSessionId", session._id).eq("userId", enrollment.userId))
+        .withIndex("by_cohortSessionId_and_userId", (q) =>
+          q.eq("cohortSessionId", session._id).eq("userId", enrollment.userId),
+        )
         .unique();
       if (existing) continue;
-      await recordAttendance(ctx, session, enrollment, { status: "present", source: "instructor", markedBy: ctx.viewer._id });
+      await recordAttendance(ctx, session, enrollment, {
+        status: "present",
+        source: "instructor",
+        markedBy: ctx.viewer._id,
+      });
       marked += 1;
     }
     return marked;
@@ -58,21 +73,35 @@ export const roster = userQuery({
   args: { cohortSessionId: v.id("cohortSessions") },
   returns: v.union(
     v.null(),
-    v.array(v.object({ enrollmentId: v.id("enrollments"), name: v.string(), email: v.string(), status: v.union(v.null(), vAttendanceStatus), checkedInAt: v.optional(v.number()) })),
+    v.array(
+      v.object({
+        enrollmentId: v.id("enrollments"),
+        name: v.string(),
+        email: v.string(),
+        status: v.union(v.null(), vAttendanceStatus),
+        checkedInAt: v.optional(v.number()),
+      }),
+    ),
   ),
   handler: async (ctx, { cohortSessionId }) => {
     if (ctx.viewer === null) return null;
     const session = await ctx.db.get("cohortSessions", cohortSessionId);
     if (session === null) return null;
     const cohort = await ctx.db.get("cohorts", session.cohortId);
-    if (cohort === null || !(isSessionStaff(ctx.viewer, cohort, session))) return null;
+    if (cohort === null || !isSessionStaff(ctx.viewer, cohort, session)) return null;
     const rows = [];
     for (const { enrollment, user } of await cohortLearners(ctx, cohort._id)) {
       const mark = await ctx.db
         .query("sessionAttendance")
         .withIndex("by_cohortSessionId_and_userId", (q) => q.eq("cohortSessionId", session._id).eq("userId", user._id))
         .unique();
-      rows.push({ enrollmentId: enrollment._id, name: user.name, email: user.email, status: mark?.status ?? null, ...(mark?.checkedInAt ? { checkedInAt: mark.checkedInAt } : {}) });
+      rows.push({
+        enrollmentId: enrollment._id,
+        name: user.name,
+        email: user.email,
+        status: mark?.status ?? null,
+        ...(mark?.checkedInAt ? { checkedInAt: mark.checkedInAt } : {}),
+      });
     }
     return rows.sort((a, b) => a.name.localeCompare(b.name));
   },
@@ -88,7 +117,16 @@ export const attendanceSummary = userQuery({
     v.null(),
     v.object({
       heldSessions: v.number(),
-      learners: v.array(v.object({ enrollmentId: v.id("enrollments"), name: v.string(), attended: v.number(), excused: v.number(), absent: v.number(), unmarked: v.number() })),
+      learners: v.array(
+        v.object({
+          enrollmentId: v.id("enrollments"),
+          name: v.string(),
+          attended: v.number(),
+          excused: v.number(),
+          absent: v.number(),
+          unmarked: v.number(),
+        }),
+      ),
     }),
   ),
   handler: async (ctx, { cohortId }) => {
@@ -107,8 +145,18 @@ export const attendanceSummary = userQuery({
       const attended = marks.filter((m) => m.status === "present" || m.status === "late").length;
       const excused = marks.filter((m) => m.status === "excused").length;
       const absent = marks.filter((m) => m.status === "absent").length;
-      learners.push({ enrollmentId: enrollment._id, name: user.name, attended, excused, absent, unmarked: held.length - marks.length });
+      learners.push({
+        enrollmentId: enrollment._id,
+        name: user.name,
+        attended,
+        excused,
+        absent,
+        unmarked: held.length - marks.length,
+      });
     }
-    return { heldSessions: held.length, learners: learners.sort((a, b) => a.attended - b.attended || a.name.localeCompare(b.name)) };
+    return {
+      heldSessions: held.length,
+      learners: learners.sort((a, b) => a.attended - b.attended || a.name.localeCompare(b.name)),
+    };
   },
 });

@@ -26,11 +26,14 @@ export const saveRecap = userMutation({
   handler: async (ctx, { cohortSessionId, recordingUrl, recordingFileId, summary, actionItems }) => {
     const session = await requireSession(ctx, cohortSessionId);
     const { cohort, course } = await sessionContext(ctx, session);
-    if (!(isSessionStaff(ctx.viewer, cohort, session))) throw appError("FORBIDDEN", "Only this session's instructor or an admin can add its recap.");
+    if (!isSessionStaff(ctx.viewer, cohort, session))
+      throw appError("FORBIDDEN", "Only this session's instructor or an admin can add its recap.");
     if (session.status === "cancelled") throw appError("NOT_AVAILABLE", "This session was cancelled.");
-    if (session.startsAt > Date.now()) throw appError("NOT_AVAILABLE", "Recaps can be added once the session has started.");
+    if (session.startsAt > Date.now())
+      throw appError("NOT_AVAILABLE", "Recaps can be added once the session has started.");
     const url = optionalText(recordingUrl, "the recording link", TEXT_LIMITS.url);
-    if (url && !/^https:\/\/\S+$/.test(url)) throw appError("INVALID_INPUT", "The recording link must start with https://.");
+    if (url && !/^https:\/\/\S+$/.test(url))
+      throw appError("INVALID_INPUT", "The recording link must start with https://.");
     const items = actionItems.map((item) => boundedText(item, "an action item", TEXT_LIMITS.line)).filter(Boolean);
     if (items.length > 20) throw appError("INVALID_INPUT", "Keep it to 20 action items.");
     const recapSummary = optionalText(summary, "the summary", TEXT_LIMITS.paragraph);
@@ -51,8 +54,18 @@ export const saveRecap = userMutation({
       await notifyUsers(
         ctx,
         learners.map((l) => l.user),
-        { category: "recordings", title: `Recording ready: ${session.title}`, body: `${course.title}: the recording and recap are on your learning page.`, url: "/learn" },
-        { subject: `Recording ready: ${session.title}`, heading: "The recording is ready", lines: [`${course.title} — ${session.title}`], actionLabel: "Watch the recording" },
+        {
+          category: "recordings",
+          title: `Recording ready: ${session.title}`,
+          body: `${course.title}: the recording and recap are on your learning page.`,
+          url: "/learn",
+        },
+        {
+          subject: `Recording ready: ${session.title}`,
+          heading: "The recording is ready",
+          lines: [`${course.title} — ${session.title}`],
+          actionLabel: "Watch the recording",
+        },
       );
     }
     return null;
@@ -69,7 +82,8 @@ export const generateRecordingUploadUrl = userMutation({
   handler: async (ctx, { cohortSessionId, sha256, size }) => {
     const session = await requireSession(ctx, cohortSessionId);
     const { cohort } = await sessionContext(ctx, session);
-    if (!(isSessionStaff(ctx.viewer, cohort, session))) throw appError("FORBIDDEN", "Only this session's instructor or an admin can upload its recording.");
+    if (!isSessionStaff(ctx.viewer, cohort, session))
+      throw appError("FORBIDDEN", "Only this session's instructor or an admin can upload its recording.");
     await recordRecordingUpload(ctx, cohortSessionId, ctx.viewer._id, { sha256, size });
     return await ctx.storage.generateUploadUrl();
   },

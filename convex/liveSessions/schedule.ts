@@ -8,7 +8,14 @@ import { appError } from "../errors";
 import { internalMutation, platformAdminMutation, userQuery } from "../functions";
 import { cohortLearners } from "../enrollments/model/learners";
 import { expandRecurrence, instantToLocal, localToInstant } from "./model/recurrence";
-import { announceChange, isSessionStaff, planReminders, sendPlannedReminder, sessionContext, requireSession } from "./model/lifecycle";
+import {
+  announceChange,
+  isSessionStaff,
+  planReminders,
+  sendPlannedReminder,
+  sessionContext,
+  requireSession,
+} from "./model/lifecycle";
 import { requireUserByEmail } from "../users/model/accounts";
 import { vCohortSessionStatus, vRecurrenceFrequency, vSessionReminderKind, vSessionType } from "../validators";
 import { boundedText, optionalText, TEXT_LIMITS } from "../limits";
@@ -17,7 +24,8 @@ const MAX_DURATION_MINUTES = 8 * 60;
 
 function checkMeetingUrl(raw: string | undefined) {
   const url = optionalText(raw, "the meeting link", TEXT_LIMITS.url);
-  if (url && !/^https:\/\/\S+$/.test(url)) throw appError("INVALID_INPUT", "The meeting link must start with https://.");
+  if (url && !/^https:\/\/\S+$/.test(url))
+    throw appError("INVALID_INPUT", "The meeting link must start with https://.");
   return url;
 }
 
@@ -26,7 +34,8 @@ function checkTitle(raw: string) {
 }
 
 function checkDuration(minutes: number) {
-  if (!Number.isInteger(minutes) || minutes < 15 || minutes > MAX_DURATION_MINUTES) throw appError("INVALID_INPUT", "A session lasts 15 minutes to 8 hours.");
+  if (!Number.isInteger(minutes) || minutes < 15 || minutes > MAX_DURATION_MINUTES)
+    throw appError("INVALID_INPUT", "A session lasts 15 minutes to 8 hours.");
   return minutes * 60 * 1000;
 }
 
@@ -56,7 +65,17 @@ const vStaffSession = v.object({
 /** The cohort's schedule as its staff see it, with attendance counts per session. */
 export const forCohort = userQuery({
   args: { cohortId: v.id("cohorts") },
-  returns: v.union(v.null(), v.object({ cohortName: v.string(), courseTitle: v.string(), timezone: v.string(), learnerCount: v.number(), canEditSchedule: v.boolean(), sessions: v.array(vStaffSession) })),
+  returns: v.union(
+    v.null(),
+    v.object({
+      cohortName: v.string(),
+      courseTitle: v.string(),
+      timezone: v.string(),
+      learnerCount: v.number(),
+      canEditSchedule: v.boolean(),
+      sessions: v.array(vStaffSession),
+    }),
+  ),
   handler: async (ctx, { cohortId }) => {
     const cohort = await ctx.db.get("cohorts", cohortId);
     if (ctx.viewer === null || cohort === null) return null;
@@ -124,20 +143,40 @@ export const update = platformAdminMutation({
     instructorEmail: v.optional(v.string()),
   },
   returns: v.null(),
-  handler: async (ctx, { cohortSessionId, title, startsAtLocal, durationMinutes, meetingUrl, location, instructorEmail }) => {
+  handler: async (
+    ctx,
+    { cohortSessionId, title, startsAtLocal, durationMinutes, meetingUrl, location, instructorEmail },
+  ) => {
     const session = await requireSession(ctx, cohortSessionId);
-    if (session.status === "cancelled") throw appError("NOT_AVAILABLE", "This session was cancelled; add a new session instead.");
+    if (session.status === "cancelled")
+      throw appError("NOT_AVAILABLE", "This session was cancelled; add a new session instead.");
     const { zone } = await sessionContext(ctx, session);
     const checkedTitle = checkTitle(title);
     const startsAt = localToInstant(startsAtLocal, zone);
     const endsAt = startsAt + checkDuration(durationMinutes);
     const instructor = optionalText(instructorEmail, "the instructor's email address", TEXT_LIMITS.email);
     const instructorId = instructor ? (await requireUserByEmail(ctx, instructor))._id : undefined;
-    const next = { title: checkedTitle, startsAt, endsAt, meetingUrl: checkMeetingUrl(meetingUrl), location: optionalText(location, "the location", TEXT_LIMITS.line), instructorId };
+    const next = {
+      title: checkedTitle,
+      startsAt,
+      endsAt,
+      meetingUrl: checkMeetingUrl(meetingUrl),
+      location: optionalText(location, "the location", TEXT_LIMITS.line),
+      instructorId,
+    };
     const moved = next.startsAt !== session.startsAt || next.endsAt !== session.endsAt;
-    const changed = moved || next.title !== session.title || next.meetingUrl !== session.meetingUrl || next.location !== session.location || next.instructorId !== session.instructorId;
+    const changed =
+      moved ||
+      next.title !== session.title ||
+      next.meetingUrl !== session.meetingUrl ||
+      next.location !== session.location ||
+      next.instructorId !== session.instructorId;
     if (!changed) return null;
-    await ctx.db.patch("cohortSessions", cohortSessionId, { ...next, sequence: session.sequence + 1, updatedAt: Date.now() });
+    await ctx.db.patch("cohortSessions", cohortSessionId, {
+      ...next,
+      sequence: session.sequence + 1,
+      updatedAt: Date.now(),
+    });
     const updated = (await ctx.db.get("cohortSessions", cohortSessionId))!;
     if (moved) await planReminders(ctx, updated);
     await announceChange(ctx, updated, moved ? "rescheduled" : "updated");
@@ -153,7 +192,12 @@ export const cancel = platformAdminMutation({
     if (session.status === "cancelled") return null;
     if (session.endsAt < Date.now()) throw appError("NOT_AVAILABLE", "This session has already taken place.");
     const cancelReason = optionalText(reason, "the reason", TEXT_LIMITS.line);
-    await ctx.db.patch("cohortSessions", cohortSessionId, { status: "cancelled", cancelReason, sequence: session.sequence + 1, updatedAt: Date.now() });
+    await ctx.db.patch("cohortSessions", cohortSessionId, {
+      status: "cancelled",
+      cancelReason,
+      sequence: session.sequence + 1,
+      updatedAt: Date.now(),
+    });
     const cancelled = (await ctx.db.get("cohortSessions", cohortSessionId))!;
     await planReminders(ctx, cancelled); // cancels the planned ones; a cancelled session gets none
     await announceChange(ctx, cancelled, "cancelled");
@@ -171,20 +215,29 @@ export const add = platformAdminMutation({
     durationMinutes: v.number(),
     meetingUrl: v.optional(v.string()),
     location: v.optional(v.string()),
-    recurrence: v.optional(v.object({ frequency: vRecurrenceFrequency, count: v.optional(v.number()), untilDate: v.optional(v.string()) })),
+    recurrence: v.optional(
+      v.object({ frequency: vRecurrenceFrequency, count: v.optional(v.number()), untilDate: v.optional(v.string()) }),
+    ),
   },
   returns: v.array(v.id("cohortSessions")),
   handler: async (ctx, { cohortId, title, type, startsAtLocal, durationMinutes, meetingUrl, location, recurrence }) => {
     const cohort = await ctx.db.get("cohorts", cohortId);
     if (cohort === null) throw appError("NOT_FOUND", "This cohort no longer exists.");
-    if (cohort.status === "cancelled" || cohort.status === "completed") throw appError("NOT_AVAILABLE", "This cohort is over; sessions cannot be added.");
+    if (cohort.status === "cancelled" || cohort.status === "completed")
+      throw appError("NOT_AVAILABLE", "This cohort is over; sessions cannot be added.");
     const checkedTitle = checkTitle(title);
     const checkedLocation = optionalText(location, "the location", TEXT_LIMITS.line);
     const checkedMeetingUrl = checkMeetingUrl(meetingUrl);
     const zone = cohort.timezone ?? "UTC";
     const duration = checkDuration(durationMinutes);
     const starts = recurrence
-      ? expandRecurrence({ firstLocal: startsAtLocal, zone, frequency: recurrence.frequency, count: recurrence.count, until: recurrence.untilDate })
+      ? expandRecurrence({
+          firstLocal: startsAtLocal,
+          zone,
+          frequency: recurrence.frequency,
+          count: recurrence.count,
+          until: recurrence.untilDate,
+        })
       : [localToInstant(startsAtLocal, zone)];
     if (starts[0] < Date.now()) throw appError("INVALID_INPUT", "The first session must be in the future.");
     const seriesId = recurrence ? crypto.randomUUID() : undefined;

@@ -10,7 +10,9 @@ import {
 } from "../validators";
 
 export const liveSessionsTables = {
-  /** Live sessions: the dated schedule of a cohort, its outline sessions placed in the cohort's timezone, plus extras. */
+  /**
+   * Live sessions: the dated schedule of a cohort, its outline sessions placed in the cohort's timezone, plus extras.
+   */
   cohortSessions: defineTable({
     cohortId: v.id("cohorts"),
     /** The outline session (table `sessions`) this live session delivers; absent for extra sessions. */

@@ -20,7 +20,16 @@ export const myCohorts = userQuery({
 /** The instructor's next sessions across cohorts (live ones included). */
 export const upcomingSessions = userQuery({
   args: {},
-  returns: v.array(v.object({ _id: v.id("cohortSessions"), cohortId: v.id("cohorts"), cohortName: v.string(), title: v.string(), startsAt: v.number(), endsAt: v.number() })),
+  returns: v.array(
+    v.object({
+      _id: v.id("cohortSessions"),
+      cohortId: v.id("cohorts"),
+      cohortName: v.string(),
+      title: v.string(),
+      startsAt: v.number(),
+      endsAt: v.number(),
+    }),
+  ),
   handler: async (ctx) => {
     if (ctx.viewer === null) return [];
     const viewerId = ctx.viewer._id;
@@ -33,7 +42,14 @@ export const upcomingSessions = userQuery({
     const rows = [];
     for (const s of sessions.filter((s) => s.status === "scheduled" && s.endsAt > Date.now()).slice(0, 8)) {
       const cohort = await ctx.db.get("cohorts", s.cohortId);
-      rows.push({ _id: s._id, cohortId: s.cohortId, cohortName: cohort?.name ?? "Cohort", title: s.title, startsAt: s.startsAt, endsAt: s.endsAt });
+      rows.push({
+        _id: s._id,
+        cohortId: s.cohortId,
+        cohortName: cohort?.name ?? "Cohort",
+        title: s.title,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+      });
     }
     return rows;
   },

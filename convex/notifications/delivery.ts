@@ -25,7 +25,9 @@ export const email = internalAction({
   handler: async (ctx, { recipients, url, calendar, ...content }) => {
     const absolute = url.startsWith("http") ? url : `${siteUrl()}${url}`;
     const rendered = await sessionEmail({ ...content, url: absolute });
-    const attachments = calendar ? [{ filename: calendar.filename, contentType: "text/calendar", content: calendar.content }] : undefined;
+    const attachments = calendar
+      ? [{ filename: calendar.filename, contentType: "text/calendar", content: calendar.content }]
+      : undefined;
     for (const to of recipients) {
       await sendEmail(ctx, { to, ...rendered, actionUrl: absolute, ...(attachments ? { attachments } : {}) });
     }

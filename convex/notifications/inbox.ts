@@ -37,7 +37,8 @@ export const markRead = userMutation({
   returns: v.null(),
   handler: async (ctx, { notificationId }) => {
     const notification = await ctx.db.get("notifications", notificationId);
-    if (notification === null || notification.userId !== ctx.viewer._id) throw appError("NOT_FOUND", "This notification no longer exists.");
+    if (notification === null || notification.userId !== ctx.viewer._id)
+      throw appError("NOT_FOUND", "This notification no longer exists.");
     if (notification.readAt === undefined) await ctx.db.patch("notifications", notificationId, { readAt: Date.now() });
     return null;
   },

@@ -5,7 +5,13 @@ import { userMutation, userQuery } from "../functions";
 import { wants } from "./model/notify";
 import { NOTIFICATION_CATEGORIES, type NotificationCategory, vNotificationCategory } from "../validators";
 
-const vPreference = v.object({ category: vNotificationCategory, label: v.string(), critical: v.boolean(), inApp: v.boolean(), email: v.boolean() });
+const vPreference = v.object({
+  category: vNotificationCategory,
+  label: v.string(),
+  critical: v.boolean(),
+  inApp: v.boolean(),
+  email: v.boolean(),
+});
 
 export const preferences = userQuery({
   args: {},
@@ -28,10 +34,16 @@ export const setPreference = userMutation({
   returns: v.null(),
   handler: async (ctx, { category, inApp, email }) => {
     if (NOTIFICATION_CATEGORIES[category].critical) {
-      throw appError("INVALID_INPUT", `${NOTIFICATION_CATEGORIES[category].label} are always sent: they change where you need to be.`);
+      throw appError(
+        "INVALID_INPUT",
+        `${NOTIFICATION_CATEGORIES[category].label} are always sent: they change where you need to be.`,
+      );
     }
     const others = (ctx.viewer.notificationChannels ?? []).filter((c) => c.category !== category);
-    await ctx.db.patch("users", ctx.viewer._id, { notificationChannels: [...others, { category, inApp, email }], updatedAt: Date.now() });
+    await ctx.db.patch("users", ctx.viewer._id, {
+      notificationChannels: [...others, { category, inApp, email }],
+      updatedAt: Date.now(),
+    });
     return null;
   },
 });

@@ -26,7 +26,12 @@ import { formatInstant } from "../format";
 import { notifyUsers } from "../notifications/model/notify";
 import { vBookingStatus } from "../validators";
 
-const vEligibility = v.object({ enrollmentId: v.id("enrollments"), courseTitle: v.string(), cohortName: v.string(), eligibleUntil: v.number() });
+const vEligibility = v.object({
+  enrollmentId: v.id("enrollments"),
+  courseTitle: v.string(),
+  cohortName: v.string(),
+  eligibleUntil: v.number(),
+});
 const vBooking = v.object({
   _id: v.id("officeHoursBookings"),
   scheduledAt: v.number(),
@@ -55,7 +60,12 @@ export const mine = userQuery({
     const eligibility = [];
     for (const enrollment of enrollments.filter((e) => e.officeHoursEligibleUntil >= now)) {
       const { course, cohort } = await enrollmentContext(ctx, enrollment);
-      eligibility.push({ enrollmentId: enrollment._id, courseTitle: course?.title ?? "Course", cohortName: cohort?.name ?? "Cohort", eligibleUntil: enrollment.officeHoursEligibleUntil });
+      eligibility.push({
+        enrollmentId: enrollment._id,
+        courseTitle: course?.title ?? "Course",
+        cohortName: cohort?.name ?? "Cohort",
+        eligibleUntil: enrollment.officeHoursEligibleUntil,
+      });
     }
     const viewerId = ctx.viewer._id;
     const rows = await ctx.db
@@ -78,7 +88,9 @@ export const mine = userQuery({
     }
     const bookable = settings.bookingLink && settings.bookingTokenSecret;
     return {
-      calcom: bookable ? { calLink: settings.bookingLink!, calOrigin: settings.origin, embedJsUrl: settings.embedJsUrl } : null,
+      calcom: bookable
+        ? { calLink: settings.bookingLink!, calOrigin: settings.origin, embedJsUrl: settings.embedJsUrl }
+        : null,
       eligibility: eligibility.sort((a, b) => b.eligibleUntil - a.eligibleUntil),
       bookings: bookings.sort((a, b) => a.scheduledAt - b.scheduledAt),
     };
@@ -96,9 +108,16 @@ export const bookingToken = userAction({
     const secret = calcomSettings().bookingTokenSecret;
     if (!secret) throw appError("NOT_AVAILABLE", "Booking opens once the academy connects its Cal.com calendar.");
     const now = Date.now();
-    const { eligibleUntil } = await ctx.runQuery(internal.officeHours.bookings.tokenEligibility, { enrollmentId, viewerId: ctx.viewerId, now });
+    const { eligibleUntil } = await ctx.runQuery(internal.officeHours.bookings.tokenEligibility, {
+      enrollmentId,
+      viewerId: ctx.viewerId,
+      now,
+    });
     const expiresAt = now + BOOKING_TOKEN_TTL_MS;
-    const token = await signBookingToken({ userId: ctx.viewerId, enrollmentId, eligibleUntil, expiresAt, nonce: newNonce() }, secret);
+    const token = await signBookingToken(
+      { userId: ctx.viewerId, enrollmentId, eligibleUntil, expiresAt, nonce: newNonce() },
+      secret,
+    );
     return { token, expiresAt };
   },
 });
@@ -108,7 +127,8 @@ export const tokenEligibility = internalQuery({
   returns: v.object({ eligibleUntil: v.number() }),
   handler: async (ctx, { enrollmentId, viewerId, now }) => {
     const enrollment = await ctx.db.get("enrollments", enrollmentId);
-    if (enrollment === null || enrollment.userId !== viewerId) throw appError("NOT_FOUND", "This enrollment is not yours.");
+    if (enrollment === null || enrollment.userId !== viewerId)
+      throw appError("NOT_FOUND", "This enrollment is not yours.");
     if (enrollment.paymentStatus !== "completed" || enrollment.officeHoursEligibleUntil < now) {
       throw appError("NOT_AVAILABLE", "Office hours for this course have ended.");
     }
@@ -121,9 +141,15 @@ export const cancel = userAction({
   args: { bookingId: v.id("officeHoursBookings") },
   returns: v.null(),
   handler: async (ctx, { bookingId }) => {
-    const booking = await ctx.runQuery(internal.officeHours.bookings.bookingForCancel, { bookingId, viewerId: ctx.viewerId });
+    const booking = await ctx.runQuery(internal.officeHours.bookings.bookingForCancel, {
+      bookingId,
+      viewerId: ctx.viewerId,
+    });
     await cancelCalBooking(booking.calcomBookingUid, "Cancelled by the learner in the academy");
-    await ctx.runMutation(internal.officeHours.bookings.markCancelled, { uid: booking.calcomBookingUid, reason: "You cancelled this booking." });
+    await ctx.runMutation(internal.officeHours.bookings.markCancelled, {
+      uid: booking.calcomBookingUid,
+      reason: "You cancelled this booking.",
+    });
     return null;
   },
 });
@@ -144,7 +170,12 @@ export const markCancelled = internalMutation({
   returns: v.null(),
   handler: async (ctx, { uid, reason }) => {
     const booking = await bookingByUid(ctx, uid);
-    if (booking && booking.status === "scheduled") await ctx.db.patch("officeHoursBookings", booking._id, { status: "cancelled", cancelReason: reason, updatedAt: Date.now() });
+    if (booking && booking.status === "scheduled")
+      await ctx.db.patch("officeHoursBookings", booking._id, {
+        status: "cancelled",
+        cancelReason: reason,
+        updatedAt: Date.now(),
+      });
     return null;
   },
 });
@@ -192,14 +223,21 @@ export const applyWebhook = internalMutation({
   },
 });
 
-const NO_TOKEN_REASON = "Office hours are booked from your learning page in the academy; this booking was not made there.";
+const NO_TOKEN_REASON =
+  "Office hours are booked from your learning page in the academy; this booking was not made there.";
 
 /** Whether a token names the same learner and enrollment as a booking we hold. */
 function sameHolder(token: BookingTokenClaims, booking: Doc<"officeHoursBookings">) {
   return token.userId === booking.userId && token.enrollmentId === booking.enrollmentId;
 }
 
-async function applyTrigger(ctx: MutationCtx, trigger: string, uid: string, payload: CalWebhook["payload"], token: BookingTokenClaims | null): Promise<string> {
+async function applyTrigger(
+  ctx: MutationCtx,
+  trigger: string,
+  uid: string,
+  payload: CalWebhook["payload"],
+  token: BookingTokenClaims | null,
+): Promise<string> {
   const startsAt = payload.startTime ? Date.parse(payload.startTime) : NaN;
   const endsAt = payload.endTime ? Date.parse(payload.endTime) : undefined;
   if (trigger === "BOOKING_CANCELLED") {
@@ -208,16 +246,27 @@ async function applyTrigger(ctx: MutationCtx, trigger: string, uid: string, payl
     if (booking === null) return "ignored: unknown booking";
     if (token !== null && !sameHolder(token, booking)) return "ignored: the booking token names someone else";
     if (booking.status !== "scheduled") return "already cancelled";
-    await ctx.db.patch("officeHoursBookings", booking._id, { status: "cancelled", cancelReason: payload.cancellationReason || "Cancelled in Cal.com.", updatedAt: Date.now() });
+    await ctx.db.patch("officeHoursBookings", booking._id, {
+      status: "cancelled",
+      cancelReason: payload.cancellationReason || "Cancelled in Cal.com.",
+      updatedAt: Date.now(),
+    });
     const user = await ctx.db.get("users", booking.userId);
-    if (user) await notifyUsers(ctx, [user], { category: "office_hours", title: "Office hours cancelled", body: `Your booking for ${whenOf(booking.scheduledAt)} was cancelled.`, url: "/learn" });
+    if (user)
+      await notifyUsers(ctx, [user], {
+        category: "office_hours",
+        title: "Office hours cancelled",
+        body: `Your booking for ${whenOf(booking.scheduledAt)} was cancelled.`,
+        url: "/learn",
+      });
     return "cancelled";
   }
   if (trigger !== "BOOKING_CREATED" && trigger !== "BOOKING_RESCHEDULED") return `ignored: ${trigger}`;
   if (Number.isNaN(startsAt)) return "ignored: no start time";
   if ((await bookingByUid(ctx, uid)) !== null) return "duplicate booking";
 
-  const refuse = async (reason: string) => await ctx.scheduler.runAfter(0, internal.officeHours.bookings.refuse, { uid, reason });
+  const refuse = async (reason: string) =>
+    await ctx.scheduler.runAfter(0, internal.officeHours.bookings.refuse, { uid, reason });
   // Whose booking this is: a new booking's token, or the booking a reschedule moves (accepted with a token earlier).
   let holder: { userId: Id<"users">; enrollmentId: Id<"enrollments"> };
   let previous: Doc<"officeHoursBookings"> | null = null;
@@ -229,7 +278,11 @@ async function applyTrigger(ctx: MutationCtx, trigger: string, uid: string, payl
     }
     if (token !== null && !sameHolder(token, previous)) {
       await refuse(NO_TOKEN_REASON);
-      await ctx.db.patch("officeHoursBookings", previous._id, { status: "cancelled", cancelReason: "Moved without a valid booking from your learning page.", updatedAt: Date.now() });
+      await ctx.db.patch("officeHoursBookings", previous._id, {
+        status: "cancelled",
+        cancelReason: "Moved without a valid booking from your learning page.",
+        updatedAt: Date.now(),
+      });
       return "refused: the booking token names someone else";
     }
     holder = previous;
@@ -243,7 +296,12 @@ async function applyTrigger(ctx: MutationCtx, trigger: string, uid: string, payl
       return "refused: booking token expired";
     }
     const tokenKey = `booking-token:${token.nonce}`;
-    if ((await ctx.db.query("calcomWebhookEvents").withIndex("by_key", (q) => q.eq("key", tokenKey)).unique()) !== null) {
+    if (
+      (await ctx.db
+        .query("calcomWebhookEvents")
+        .withIndex("by_key", (q) => q.eq("key", tokenKey))
+        .unique()) !== null
+    ) {
       await refuse("Each booking from your learning page books one slot; please book again from there.");
       return "refused: booking token already used";
     }
@@ -254,10 +312,19 @@ async function applyTrigger(ctx: MutationCtx, trigger: string, uid: string, payl
   const user = await ctx.db.get("users", holder.userId);
   const enrollment = await ctx.db.get("enrollments", holder.enrollmentId);
   const eligible =
-    user !== null && enrollment !== null && enrollment.userId === user._id && enrollment.paymentStatus === "completed" && enrollment.officeHoursEligibleUntil >= startsAt;
+    user !== null &&
+    enrollment !== null &&
+    enrollment.userId === user._id &&
+    enrollment.paymentStatus === "completed" &&
+    enrollment.officeHoursEligibleUntil >= startsAt;
   if (!eligible || user === null || enrollment === null) {
     await refuse("Office hours are included until a date your booking falls after.");
-    if (previous) await ctx.db.patch("officeHoursBookings", previous._id, { status: "cancelled", cancelReason: "Moved outside your office-hours window.", updatedAt: Date.now() });
+    if (previous)
+      await ctx.db.patch("officeHoursBookings", previous._id, {
+        status: "cancelled",
+        cancelReason: "Moved outside your office-hours window.",
+        updatedAt: Date.now(),
+      });
     if (user) {
       await notifyUsers(ctx, [user], {
         category: "office_hours",
@@ -268,7 +335,16 @@ async function applyTrigger(ctx: MutationCtx, trigger: string, uid: string, payl
     }
     return "refused";
   }
-  const fields = { enrollmentId: enrollment._id, scheduledAt: startsAt, endsAt, calcomBookingUid: uid, calcomEventId: String(payload.eventTypeId ?? ""), status: "scheduled" as const, cancelReason: undefined, updatedAt: Date.now() };
+  const fields = {
+    enrollmentId: enrollment._id,
+    scheduledAt: startsAt,
+    endsAt,
+    calcomBookingUid: uid,
+    calcomEventId: String(payload.eventTypeId ?? ""),
+    status: "scheduled" as const,
+    cancelReason: undefined,
+    updatedAt: Date.now(),
+  };
   if (previous) await ctx.db.patch("officeHoursBookings", previous._id, fields);
   else await ctx.db.insert("officeHoursBookings", { userId: user._id, createdAt: Date.now(), ...fields });
   await notifyUsers(ctx, [user], {
@@ -298,5 +374,8 @@ async function paidEnrollments(ctx: QueryCtx, userId: Id<"users">) {
 }
 
 async function enrollmentContext(ctx: QueryCtx, enrollment: Doc<"enrollments">) {
-  return { course: await ctx.db.get("courses", enrollment.courseId), cohort: await ctx.db.get("cohorts", enrollment.cohortId) };
+  return {
+    course: await ctx.db.get("courses", enrollment.courseId),
+    cohort: await ctx.db.get("cohorts", enrollment.cohortId),
+  };
 }

@@ -55,12 +55,21 @@ export const create = platformAdminMutation({
   handler: async (ctx, args) => {
     const name = boundedText(args.name, "the organization's name", TEXT_LIMITS.name, { min: 2 });
     const domain = normalizeDomain(boundedText(args.domain, "the domain", TEXT_LIMITS.email));
-    const contactEmail = normalizeEmail(boundedText(args.contactEmail, "the contact's email address", TEXT_LIMITS.email));
-    const contactName = optionalText(args.contactName, "the contact's name", TEXT_LIMITS.name) ?? nameFromEmail(contactEmail);
-    if (!Number.isInteger(args.seats) || args.seats < 1 || args.seats > 1000) throw appError("INVALID_INPUT", "Order between 1 and 1000 seats.");
+    const contactEmail = normalizeEmail(
+      boundedText(args.contactEmail, "the contact's email address", TEXT_LIMITS.email),
+    );
+    const contactName =
+      optionalText(args.contactName, "the contact's name", TEXT_LIMITS.name) ?? nameFromEmail(contactEmail);
+    if (!Number.isInteger(args.seats) || args.seats < 1 || args.seats > 1000)
+      throw appError("INVALID_INPUT", "Order between 1 and 1000 seats.");
     const course = await ctx.db.get("courses", args.courseId);
     if (course === null || course.status !== "published") throw appError("NOT_FOUND", "This course is not on sale.");
-    if ((await ctx.db.query("organizations").withIndex("by_domain", (q) => q.eq("domain", domain)).first()) !== null) {
+    if (
+      (await ctx.db
+        .query("organizations")
+        .withIndex("by_domain", (q) => q.eq("domain", domain))
+        .first()) !== null
+    ) {
       throw appError("INVALID_INPUT", `${domain} already belongs to an organization.`);
     }
     const now = Date.now();
@@ -78,8 +87,12 @@ export const create = platformAdminMutation({
       updatedAt: now,
     });
     // The contact administers the organization (a user record is created for them if new).
-    const existing = await ctx.db.query("users").withIndex("by_email", (q) => q.eq("email", contactEmail)).unique();
-    if (existing?.organizationId) throw appError("INVALID_INPUT", `${contactEmail} already belongs to another organization.`);
+    const existing = await ctx.db
+      .query("users")
+      .withIndex("by_email", (q) => q.eq("email", contactEmail))
+      .unique();
+    if (existing?.organizationId)
+      throw appError("INVALID_INPUT", `${contactEmail} already belongs to another organization.`);
     const contactId =
       existing?._id ??
       (await ctx.db.insert("users", {
@@ -120,7 +133,10 @@ export const create = platformAdminMutation({
     if (args.requestId) {
       await ctx.db.patch("contactSubmissions", args.requestId, { status: "converted", organizationId, updatedAt: now });
     }
-    await audit(ctx, organizationId, "organization_created", { actorId: ctx.viewer._id, details: `${args.seats} seats · ${course.title}` });
+    await audit(ctx, organizationId, "organization_created", {
+      actorId: ctx.viewer._id,
+      details: `${args.seats} seats · ${course.title}`,
+    });
     return organizationId;
   },
 });

@@ -42,7 +42,14 @@ export const create = orgMutation({
 const vRowResult = v.object({
   line: v.number(),
   email: v.string(),
-  status: v.union(v.literal("invited"), v.literal("invalid"), v.literal("duplicate"), v.literal("member"), v.literal("pending"), v.literal("other_org")),
+  status: v.union(
+    v.literal("invited"),
+    v.literal("invalid"),
+    v.literal("duplicate"),
+    v.literal("member"),
+    v.literal("pending"),
+    v.literal("other_org"),
+  ),
   message: v.string(),
 });
 
@@ -59,10 +66,16 @@ export const createFromCsv = orgMutation({
     const { organization, viewer } = ctx.access;
     requireActive(organization);
     if (cohortId) requirePermission(ctx.access, "manage_enrollments");
-    if (csv.length > MAX_CSV_CHARS) throw appError("INVALID_INPUT", `This file is too large. Upload at most ${MAX_CSV_ROWS} addresses at a time.`);
+    if (csv.length > MAX_CSV_CHARS)
+      throw appError("INVALID_INPUT", `This file is too large. Upload at most ${MAX_CSV_ROWS} addresses at a time.`);
     const lines = inviteRows(csv);
-    if (lines.length === 0) throw appError("INVALID_INPUT", "This file has no email addresses. Put one address per line, or a column headed “email”.");
-    if (lines.length > MAX_CSV_ROWS) throw appError("INVALID_INPUT", `This file has ${lines.length} rows; upload at most ${MAX_CSV_ROWS} at a time.`);
+    if (lines.length === 0)
+      throw appError(
+        "INVALID_INPUT",
+        "This file has no email addresses. Put one address per line, or a column headed “email”.",
+      );
+    if (lines.length > MAX_CSV_ROWS)
+      throw appError("INVALID_INPUT", `This file has ${lines.length} rows; upload at most ${MAX_CSV_ROWS} at a time.`);
     const cohort = await requireInvitableCohort(ctx, organization._id, cohortId);
 
     const seen = new Set<string>();
@@ -73,7 +86,12 @@ export const createFromCsv = orgMutation({
       try {
         email = normalizeEmail(value);
       } catch {
-        rows.push({ line, email: value, status: "invalid", message: value === "" ? "Empty address" : "Not a valid email address" });
+        rows.push({
+          line,
+          email: value,
+          status: "invalid",
+          message: value === "" ? "Empty address" : "Not a valid email address",
+        });
         continue;
       }
       if (seen.has(email)) {
@@ -94,7 +112,12 @@ export const createFromCsv = orgMutation({
     }
     for (const email of toInvite) {
       await issueInvite(ctx, { organization, inviter: viewer, email, cohort });
-      await audit(ctx, organization._id, "invite_sent", { actorId: viewer._id, subjectEmail: email, cohortId, details: "CSV upload" });
+      await audit(ctx, organization._id, "invite_sent", {
+        actorId: viewer._id,
+        subjectEmail: email,
+        cohortId,
+        details: "CSV upload",
+      });
     }
     return { invited: toInvite.length, rows };
   },
@@ -118,8 +141,10 @@ export const resend = orgMutation({
     const { organization, viewer } = ctx.access;
     requireActive(organization);
     const invite = await orgInvite(ctx, ctx.access.organization._id, inviteId);
-    if (invite.status === "accepted") throw appError("INVITE_USED", `${invite.email} already accepted this invitation.`);
-    if (invite.status === "revoked") throw appError("INVITE_REVOKED", "This invitation was revoked. Invite the person again instead.");
+    if (invite.status === "accepted")
+      throw appError("INVITE_USED", `${invite.email} already accepted this invitation.`);
+    if (invite.status === "revoked")
+      throw appError("INVITE_REVOKED", "This invitation was revoked. Invite the person again instead.");
     const cohort = invite.cohortId ? await ctx.db.get("cohorts", invite.cohortId) : null;
     await enforceLimit(ctx, "orgInvites", organization._id, "invitations sent by your organization");
     await issueInvite(ctx, { organization, inviter: viewer, email: invite.email, cohort, existing: invite });
@@ -137,7 +162,10 @@ export const revoke = orgMutation({
     const invite = await orgInvite(ctx, ctx.access.organization._id, inviteId);
     if (invite.status !== "pending") throw appError("INVALID_INPUT", `This invitation is already ${invite.status}.`);
     await ctx.db.patch("organizationInvites", invite._id, { status: "revoked" });
-    await audit(ctx, invite.organizationId, "invite_revoked", { actorId: ctx.access.viewer._id, subjectEmail: invite.email });
+    await audit(ctx, invite.organizationId, "invite_revoked", {
+      actorId: ctx.access.viewer._id,
+      subjectEmail: invite.email,
+    });
     return null;
   },
 });
@@ -161,7 +189,9 @@ export const listPending = orgQuery({
   handler: async (ctx) => {
     const invites = await ctx.db
       .query("organizationInvites")
-      .withIndex("by_organizationId_and_status", (q) => q.eq("organizationId", ctx.access.organization._id).eq("status", "pending"))
+      .withIndex("by_organizationId_and_status", (q) =>
+        q.eq("organizationId", ctx.access.organization._id).eq("status", "pending"),
+      )
       .order("desc")
       .take(200);
     return await Promise.all(
@@ -236,12 +266,24 @@ export const accept = userMutation({
     const invite = await usableInvite(ctx, await hashToken(token));
     const viewer = ctx.viewer;
     if (viewer.email !== invite.email) {
-      throw appError("FORBIDDEN", `This invitation was sent to ${invite.email}. Sign out and sign in with that address to accept it.`);
+      throw appError(
+        "FORBIDDEN",
+        `This invitation was sent to ${invite.email}. Sign out and sign in with that address to accept it.`,
+      );
     }
     const organization = await joinOrganization(ctx, invite.organizationId, viewer);
     const now = Date.now();
-    await ctx.db.patch("organizationInvites", invite._id, { status: "accepted", acceptedAt: now, acceptedById: viewer._id });
-    await audit(ctx, organization._id, "member_joined", { actorId: viewer._id, subjectUserId: viewer._id, subjectEmail: viewer.email, details: "Accepted invitation" });
+    await ctx.db.patch("organizationInvites", invite._id, {
+      status: "accepted",
+      acceptedAt: now,
+      acceptedById: viewer._id,
+    });
+    await audit(ctx, organization._id, "member_joined", {
+      actorId: viewer._id,
+      subjectUserId: viewer._id,
+      subjectEmail: viewer.email,
+      details: "Accepted invitation",
+    });
     let enrolledCohortId = null;
     let cohortProblem = null;
     if (invite.cohortId) {
@@ -249,7 +291,12 @@ export const accept = userMutation({
       try {
         await enrollMember(ctx, organization._id, member, invite.cohortId);
         enrolledCohortId = invite.cohortId;
-        await audit(ctx, organization._id, "cohort_assigned", { actorId: invite.invitedById, subjectUserId: viewer._id, cohortId: invite.cohortId, details: "From invitation" });
+        await audit(ctx, organization._id, "cohort_assigned", {
+          actorId: invite.invitedById,
+          subjectUserId: viewer._id,
+          cohortId: invite.cohortId,
+          details: "From invitation",
+        });
       } catch (error) {
         // The seat in the organization stands; the admin assigns another cohort.
         if (!(error instanceof ConvexError)) throw error;

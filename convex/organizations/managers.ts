@@ -27,7 +27,8 @@ export const set = orgMemberMutation({
     const { member } = ctx;
     for (const teamId of teamIds ?? []) {
       const team = await ctx.db.get("teams", teamId);
-      if (team === null || team.organizationId !== organization._id) throw appError("NOT_FOUND", "One of these teams does not exist.");
+      if (team === null || team.organizationId !== organization._id)
+        throw appError("NOT_FOUND", "One of these teams does not exist.");
     }
     const fields = {
       role,
@@ -41,10 +42,22 @@ export const set = orgMemberMutation({
       .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", userId).eq("organizationId", organization._id))
       .unique();
     if (existing) await ctx.db.patch("organizationManagers", existing._id, fields);
-    else await ctx.db.insert("organizationManagers", { userId, organizationId: organization._id, createdAt: Date.now(), ...fields });
-    if (role === "admin" && member.role === "org_member") await ctx.db.patch("users", userId, { role: "org_admin", updatedAt: Date.now() });
-    if (role !== "admin" && member.role === "org_admin") await ctx.db.patch("users", userId, { role: "org_member", updatedAt: Date.now() });
-    await audit(ctx, organization._id, "manager_updated", { actorId: viewer._id, subjectUserId: userId, details: `${role}${fields.teamIds ? ` · ${fields.teamIds.length} team(s)` : ""}` });
+    else
+      await ctx.db.insert("organizationManagers", {
+        userId,
+        organizationId: organization._id,
+        createdAt: Date.now(),
+        ...fields,
+      });
+    if (role === "admin" && member.role === "org_member")
+      await ctx.db.patch("users", userId, { role: "org_admin", updatedAt: Date.now() });
+    if (role !== "admin" && member.role === "org_admin")
+      await ctx.db.patch("users", userId, { role: "org_member", updatedAt: Date.now() });
+    await audit(ctx, organization._id, "manager_updated", {
+      actorId: viewer._id,
+      subjectUserId: userId,
+      details: `${role}${fields.teamIds ? ` · ${fields.teamIds.length} team(s)` : ""}`,
+    });
     return null;
   },
 });
@@ -62,8 +75,13 @@ export const remove = orgMemberMutation({
       .unique();
     if (!existing?.isActive) return null;
     await ctx.db.patch("organizationManagers", existing._id, { isActive: false, updatedAt: Date.now() });
-    if (ctx.member.role === "org_admin") await ctx.db.patch("users", userId, { role: "org_member", updatedAt: Date.now() });
-    await audit(ctx, organization._id, "manager_updated", { actorId: viewer._id, subjectUserId: userId, details: "removed" });
+    if (ctx.member.role === "org_admin")
+      await ctx.db.patch("users", userId, { role: "org_member", updatedAt: Date.now() });
+    await audit(ctx, organization._id, "manager_updated", {
+      actorId: viewer._id,
+      subjectUserId: userId,
+      details: "removed",
+    });
     return null;
   },
 });

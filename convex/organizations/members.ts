@@ -32,7 +32,13 @@ export const list = orgQuery({
       managerTeamIds: v.array(v.id("teams")),
       teams: v.array(v.object({ _id: v.id("teams"), name: v.string(), role: vTeamRole })),
       enrollments: v.array(
-        v.object({ enrollmentId: v.id("enrollments"), courseId: v.id("courses"), cohortId: v.id("cohorts"), cohortName: v.string(), status: vCohortStatus }),
+        v.object({
+          enrollmentId: v.id("enrollments"),
+          courseId: v.id("courses"),
+          cohortId: v.id("cohorts"),
+          cohortName: v.string(),
+          status: vCohortStatus,
+        }),
       ),
       /** What the caller may do to this person (the rule of convex/access.ts). */
       canAct: v.object({ enroll: v.boolean(), teams: v.boolean(), remove: v.boolean() }),
@@ -55,18 +61,23 @@ export const list = orgQuery({
           await Promise.all(
             memberships.map(async (m) => {
               const team = await ctx.db.get("teams", m.teamId);
-              return team && team.isActive && team.organizationId === organization._id ? { _id: team._id, name: team.name, role: m.role } : null;
+              return team && team.isActive && team.organizationId === organization._id
+                ? { _id: team._id, name: team.name, role: m.role }
+                : null;
             }),
           )
         ).filter((t) => t !== null);
         if (teamScope !== "all" && !teams.some((t) => teamScope.has(t._id))) return null;
         const manager = await ctx.db
           .query("organizationManagers")
-          .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", user._id).eq("organizationId", organization._id))
+          .withIndex("by_userId_and_organizationId", (q) =>
+            q.eq("userId", user._id).eq("organizationId", organization._id),
+          )
           .unique();
         // The same rule the mutations apply (convex/access.ts), so the menu offers only what will work.
         const facts = { name: user.name, inScope: true, isManager: manager?.isActive === true };
-        const allowed = (action: "enroll" | "set_team" | "manage_membership") => memberActionRefusal(ctx.access, action, facts) === null;
+        const allowed = (action: "enroll" | "set_team" | "manage_membership") =>
+          memberActionRefusal(ctx.access, action, facts) === null;
         const enrollments = await ctx.db
           .query("enrollments")
           .withIndex("by_userId_and_courseId", (q) => q.eq("userId", user._id))
@@ -76,7 +87,13 @@ export const list = orgQuery({
             .filter((e) => e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld))
             .map(async (e) => {
               const cohort = await ctx.db.get("cohorts", e.cohortId);
-              return { enrollmentId: e._id, courseId: e.courseId, cohortId: e.cohortId, cohortName: cohort?.name ?? "Removed cohort", status: cohort?.status ?? "cancelled" };
+              return {
+                enrollmentId: e._id,
+                courseId: e.courseId,
+                cohortId: e.cohortId,
+                cohortName: cohort?.name ?? "Removed cohort",
+                status: cohort?.status ?? "cancelled",
+              };
             }),
         );
         return {
@@ -100,7 +117,17 @@ export const list = orgQuery({
 export const assignableCohorts = orgQuery({
   args: {},
   permission: "view_progress",
-  returns: v.array(v.object({ _id: v.id("cohorts"), name: v.string(), courseId: v.id("courses"), courseTitle: v.string(), startDate: v.number(), seatsLeft: v.number(), isPrivate: v.boolean() })),
+  returns: v.array(
+    v.object({
+      _id: v.id("cohorts"),
+      name: v.string(),
+      courseId: v.id("courses"),
+      courseTitle: v.string(),
+      startDate: v.number(),
+      seatsLeft: v.number(),
+      isPrivate: v.boolean(),
+    }),
+  ),
   handler: async (ctx) => {
     const { organization } = ctx.access;
     const now = Date.now();
@@ -132,7 +159,8 @@ export const assignCohort = orgMemberMutation({
     const { organization, viewer } = ctx.access;
     requireActive(organization);
     const { member } = ctx;
-    if (!member.holdsOrgSeat) throw appError("INVALID_INPUT", `${member.name} has no seat. Give them a seat before assigning a cohort.`);
+    if (!member.holdsOrgSeat)
+      throw appError("INVALID_INPUT", `${member.name} has no seat. Give them a seat before assigning a cohort.`);
     const enrollmentId = await enrollMember(ctx, organization._id, member, cohortId);
     await audit(ctx, organization._id, "cohort_assigned", { actorId: viewer._id, subjectUserId: userId, cohortId });
     return enrollmentId;
@@ -156,7 +184,12 @@ export const moveCohort = orgEnrollmentMutation({
     const { organization, viewer } = ctx.access;
     const enrollment = requireOrgPlaced(ctx.enrollment);
     await moveEnrollment(ctx, organization._id, enrollment, toCohortId);
-    await audit(ctx, organization._id, "cohort_moved", { actorId: viewer._id, subjectUserId: enrollment.userId, cohortId: toCohortId, fromCohortId: enrollment.cohortId });
+    await audit(ctx, organization._id, "cohort_moved", {
+      actorId: viewer._id,
+      subjectUserId: enrollment.userId,
+      cohortId: toCohortId,
+      fromCohortId: enrollment.cohortId,
+    });
     return null;
   },
 });
@@ -170,7 +203,11 @@ export const unassignCohort = orgEnrollmentMutation({
     const { organization, viewer } = ctx.access;
     const enrollment = requireOrgPlaced(ctx.enrollment);
     await unassign(ctx, enrollment);
-    await audit(ctx, organization._id, "cohort_unassigned", { actorId: viewer._id, subjectUserId: enrollment.userId, fromCohortId: enrollment.cohortId });
+    await audit(ctx, organization._id, "cohort_unassigned", {
+      actorId: viewer._id,
+      subjectUserId: enrollment.userId,
+      fromCohortId: enrollment.cohortId,
+    });
     return null;
   },
 });
@@ -186,10 +223,14 @@ export const remove = orgMemberMutation({
   handler: async (ctx) => {
     const { organization, viewer } = ctx.access;
     const { member } = ctx;
-    if (member._id === viewer._id) throw appError("INVALID_INPUT", "You cannot remove yourself. Ask another administrator.");
+    if (member._id === viewer._id)
+      throw appError("INVALID_INPUT", "You cannot remove yourself. Ask another administrator.");
     await releaseOrgSeat(ctx, organization._id, member);
     await endOrgEnrollments(ctx, member._id);
-    for (const membership of await ctx.db.query("teamMembers").withIndex("by_userId", (q) => q.eq("userId", member._id)).take(50)) {
+    for (const membership of await ctx.db
+      .query("teamMembers")
+      .withIndex("by_userId", (q) => q.eq("userId", member._id))
+      .take(50)) {
       const team = await ctx.db.get("teams", membership.teamId);
       if (team?.organizationId !== organization._id) continue;
       await ctx.db.delete("teamMembers", membership._id);
@@ -197,7 +238,9 @@ export const remove = orgMemberMutation({
     }
     const manager = await ctx.db
       .query("organizationManagers")
-      .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", member._id).eq("organizationId", organization._id))
+      .withIndex("by_userId_and_organizationId", (q) =>
+        q.eq("userId", member._id).eq("organizationId", organization._id),
+      )
       .unique();
     if (manager) await ctx.db.patch("organizationManagers", manager._id, { isActive: false, updatedAt: Date.now() });
     await ctx.db.patch("users", member._id, {
@@ -206,7 +249,11 @@ export const remove = orgMemberMutation({
       ...(member.role === "org_member" || member.role === "org_admin" ? { role: "individual" as const } : {}),
       updatedAt: Date.now(),
     });
-    await audit(ctx, organization._id, "member_removed", { actorId: viewer._id, subjectUserId: member._id, subjectEmail: member.email });
+    await audit(ctx, organization._id, "member_removed", {
+      actorId: viewer._id,
+      subjectUserId: member._id,
+      subjectEmail: member.email,
+    });
     return null;
   },
 });
@@ -220,7 +267,11 @@ export const grantSeat = orgMemberMutation({
     const { organization, viewer } = ctx.access;
     const { member } = ctx;
     await joinOrganization(ctx, organization._id, member);
-    await audit(ctx, organization._id, "member_joined", { actorId: viewer._id, subjectUserId: member._id, details: "Seat granted" });
+    await audit(ctx, organization._id, "member_joined", {
+      actorId: viewer._id,
+      subjectUserId: member._id,
+      details: "Seat granted",
+    });
     return null;
   },
 });

@@ -78,7 +78,8 @@ export const auditLog = orgQuery({
       .order("desc")
       .take(50);
     const name = async (id: Id<"users"> | undefined) => (id ? ((await ctx.db.get("users", id))?.name ?? null) : null);
-    const cohortName = async (id: Id<"cohorts"> | undefined) => (id ? ((await ctx.db.get("cohorts", id))?.name ?? null) : null);
+    const cohortName = async (id: Id<"cohorts"> | undefined) =>
+      id ? ((await ctx.db.get("cohorts", id))?.name ?? null) : null;
     return await Promise.all(
       entries.map(async (e) => ({
         _id: e._id,

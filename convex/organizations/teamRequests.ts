@@ -42,7 +42,13 @@ export const list = platformAdminQuery({
  * the caller cannot choose, unlike the email they type) and overall.
  */
 export const submit = mutation({
-  args: { name: v.string(), email: v.string(), company: v.string(), teamSize: v.string(), message: v.optional(v.string()) },
+  args: {
+    name: v.string(),
+    email: v.string(),
+    company: v.string(),
+    teamSize: v.string(),
+    message: v.optional(v.string()),
+  },
   returns: v.null(),
   handler: async (ctx, args) => {
     const name = boundedText(args.name, "your name", TEXT_LIMITS.name, { min: 2 });

@@ -20,7 +20,8 @@ export const create = orgMutation({
       .query("teams")
       .withIndex("by_organizationId_and_isActive", (q) => q.eq("organizationId", organization._id).eq("isActive", true))
       .take(500);
-    if (existing.some((t) => t.name.toLowerCase() === trimmed.toLowerCase())) throw appError("INVALID_INPUT", `There is already a team called ${trimmed}.`);
+    if (existing.some((t) => t.name.toLowerCase() === trimmed.toLowerCase()))
+      throw appError("INVALID_INPUT", `There is already a team called ${trimmed}.`);
     const now = Date.now();
     const teamId = await ctx.db.insert("teams", {
       organizationId: organization._id,
@@ -45,9 +46,13 @@ export const setMember = orgMemberMutation({
     const { organization, viewer } = ctx.access;
     const { member } = ctx;
     const team = await ctx.db.get("teams", teamId);
-    if (team === null || team.organizationId !== organization._id || !team.isActive) throw appError("NOT_FOUND", "This team does not exist.");
+    if (team === null || team.organizationId !== organization._id || !team.isActive)
+      throw appError("NOT_FOUND", "This team does not exist.");
     assertTeamInScope(ctx.access, teamId);
-    const memberships = await ctx.db.query("teamMembers").withIndex("by_userId", (q) => q.eq("userId", userId)).take(50);
+    const memberships = await ctx.db
+      .query("teamMembers")
+      .withIndex("by_userId", (q) => q.eq("userId", userId))
+      .take(50);
     const existing = memberships.find((m) => m.teamId === teamId);
     if (existing) {
       await ctx.db.patch("teamMembers", existing._id, { role });
@@ -55,7 +60,11 @@ export const setMember = orgMemberMutation({
       await ctx.db.insert("teamMembers", { teamId, userId, role, joinedAt: Date.now() });
       await ctx.db.patch("teams", teamId, { memberCount: team.memberCount + 1, updatedAt: Date.now() });
     }
-    await audit(ctx, organization._id, "team_updated", { actorId: viewer._id, subjectUserId: member._id, details: `${team.name}: ${role}` });
+    await audit(ctx, organization._id, "team_updated", {
+      actorId: viewer._id,
+      subjectUserId: member._id,
+      details: `${team.name}: ${role}`,
+    });
     return null;
   },
 });
@@ -67,13 +76,23 @@ export const removeMember = orgMemberMutation({
   handler: async (ctx, { teamId, memberId: userId }) => {
     const { organization, viewer } = ctx.access;
     const team = await ctx.db.get("teams", teamId);
-    if (team === null || team.organizationId !== organization._id) throw appError("NOT_FOUND", "This team does not exist.");
+    if (team === null || team.organizationId !== organization._id)
+      throw appError("NOT_FOUND", "This team does not exist.");
     assertTeamInScope(ctx.access, teamId);
-    const membership = (await ctx.db.query("teamMembers").withIndex("by_userId", (q) => q.eq("userId", userId)).take(50)).find((m) => m.teamId === teamId);
+    const membership = (
+      await ctx.db
+        .query("teamMembers")
+        .withIndex("by_userId", (q) => q.eq("userId", userId))
+        .take(50)
+    ).find((m) => m.teamId === teamId);
     if (!membership) return null;
     await ctx.db.delete("teamMembers", membership._id);
     await ctx.db.patch("teams", teamId, { memberCount: Math.max(0, team.memberCount - 1), updatedAt: Date.now() });
-    await audit(ctx, organization._id, "team_updated", { actorId: viewer._id, subjectUserId: userId, details: `${team.name}: removed` });
+    await audit(ctx, organization._id, "team_updated", {
+      actorId: viewer._id,
+      subjectUserId: userId,
+      details: `${team.name}: removed`,
+    });
     return null;
   },
 });

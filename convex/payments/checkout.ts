@@ -13,7 +13,10 @@ import { attachCheckoutSession as recordCheckoutSession } from "../enrollments/m
 import { siteUrl } from "../env";
 import { cohortCalendar } from "../liveSessions/model/calendar";
 import { sendEmail } from "../integrations/email";
-import { createCheckoutSession as createStripeCheckoutSession, expireCheckoutSession as expireStripeCheckoutSession } from "../integrations/stripe";
+import {
+  createCheckoutSession as createStripeCheckoutSession,
+  expireCheckoutSession as expireStripeCheckoutSession,
+} from "../integrations/stripe";
 import { receiptEmail, refundEmail } from "./model/emails";
 import { vPaymentStatus } from "../validators";
 
@@ -117,7 +120,9 @@ export const myCohortState = userQuery({
       .query("enrollments")
       .withIndex("by_userId_and_cohortId", (q) => q.eq("userId", viewerId).eq("cohortId", cohortId))
       .take(20);
-    const active = enrollments.find((e) => e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld));
+    const active = enrollments.find(
+      (e) => e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld),
+    );
     if (!active) return null;
     return {
       enrollmentId: active._id,
@@ -133,10 +138,15 @@ export const cancel = userMutation({
   returns: v.null(),
   handler: async (ctx, { enrollmentId }) => {
     const enrollment = await ctx.db.get("enrollments", enrollmentId);
-    if (enrollment === null || enrollment.userId !== ctx.viewer._id) throw appError("NOT_FOUND", "We could not find that reservation.");
-    if (enrollment.paymentStatus !== "pending") throw appError("INVALID_INPUT", "This reservation is no longer pending.");
+    if (enrollment === null || enrollment.userId !== ctx.viewer._id)
+      throw appError("NOT_FOUND", "We could not find that reservation.");
+    if (enrollment.paymentStatus !== "pending")
+      throw appError("INVALID_INPUT", "This reservation is no longer pending.");
     if (enrollment.awaitingAsyncPayment) {
-      throw appError("INVALID_INPUT", "Your payment is being processed by your bank, so the reservation cannot be cancelled now.");
+      throw appError(
+        "INVALID_INPUT",
+        "Your payment is being processed by your bank, so the reservation cannot be cancelled now.",
+      );
     }
     await failPending(ctx, enrollment, "cancelled");
     return null;
@@ -167,7 +177,13 @@ export const createCheckoutSession = internalAction({
   args: { enrollmentId: v.id("enrollments") },
   handler: async (ctx, { enrollmentId }) => {
     const data = await ctx.runQuery(internal.payments.checkout.purchaseContext, { enrollmentId });
-    if (data === null || data.enrollment.paymentStatus !== "pending" || !data.enrollment.seatHeld || !data.enrollment.holdExpiresAt) return;
+    if (
+      data === null ||
+      data.enrollment.paymentStatus !== "pending" ||
+      !data.enrollment.seatHeld ||
+      !data.enrollment.holdExpiresAt
+    )
+      return;
     const { enrollment, cohort, course, user } = data;
     // The price fixed when the seat was reserved: the webhook accepts exactly this amount and currency.
     const price = priceCharged(enrollment);
@@ -182,7 +198,11 @@ export const createCheckoutSession = internalAction({
         expiresAt: data.enrollment.holdExpiresAt,
         siteUrl: siteUrl(),
       });
-      await ctx.runMutation(internal.payments.checkout.attachCheckoutSession, { enrollmentId, checkoutSessionId: checkoutSession.id, url: checkoutSession.url });
+      await ctx.runMutation(internal.payments.checkout.attachCheckoutSession, {
+        enrollmentId,
+        checkoutSessionId: checkoutSession.id,
+        url: checkoutSession.url,
+      });
     } catch (error) {
       await ctx.runMutation(internal.payments.checkout.checkoutSessionFailed, {
         enrollmentId,
@@ -234,7 +254,10 @@ export const expireCheckoutSession = internalAction({
 });
 
 const money = (enrollment: Doc<"enrollments">) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: priceCharged(enrollment).currency.toUpperCase() }).format((enrollment.amountCents ?? 0) / 100);
+  new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: priceCharged(enrollment).currency.toUpperCase(),
+  }).format((enrollment.amountCents ?? 0) / 100);
 
 export const sendReceipt = internalAction({
   args: { enrollmentId: v.id("enrollments") },
@@ -243,7 +266,10 @@ export const sendReceipt = internalAction({
     if (data === null || data.enrollment.paymentStatus !== "completed") return;
     const { cohort, course, user, sessions, enrollment } = data;
     const calendar = cohortCalendar(course, cohort, sessions);
-    const dates = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: cohort.timezone }).formatRange(cohort.startDate, cohort.endDate);
+    const dates = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: cohort.timezone }).formatRange(
+      cohort.startDate,
+      cohort.endDate,
+    );
     await sendEmail(ctx, {
       to: user.email,
       ...(await receiptEmail({
@@ -267,7 +293,12 @@ export const sendRefundConfirmation = internalAction({
     if (data === null) return;
     await sendEmail(ctx, {
       to: data.user.email,
-      ...(await refundEmail({ name: data.user.name, courseTitle: data.course.title, cohortName: data.cohort.name, amount: money(data.enrollment) })),
+      ...(await refundEmail({
+        name: data.user.name,
+        courseTitle: data.course.title,
+        cohortName: data.cohort.name,
+        amount: money(data.enrollment),
+      })),
     });
   },
 });

@@ -49,7 +49,11 @@ export const refundEnrollment = platformAdminAction({
     const enrollment = await ctx.runQuery(internal.payments.refunds.refundContext, { enrollmentId });
     if (enrollment === null) throw appError("NOT_FOUND", "This enrollment no longer exists.");
     if (enrollment.paymentStatus === "refunded") throw appError("INVALID_INPUT", "This purchase was already refunded.");
-    if (enrollment.paymentStatus !== "completed" || enrollment.paymentType !== "b2c" || !enrollment.stripePaymentIntentId) {
+    if (
+      enrollment.paymentStatus !== "completed" ||
+      enrollment.paymentType !== "b2c" ||
+      !enrollment.stripePaymentIntentId
+    ) {
       throw appError("INVALID_INPUT", "Only paid individual purchases can be refunded here.");
     }
     const refund = await refundForAdmin(enrollment.stripePaymentIntentId, { enrollmentId }, note);
@@ -82,8 +86,10 @@ export const refundPaymentReview = platformAdminAction({
     const note = optionalText(rawNote, "the refund reason", TEXT_LIMITS.line);
     const review = await ctx.runQuery(internal.payments.refunds.reviewContext, { reviewId });
     if (review === null) throw appError("NOT_FOUND", "This payment review no longer exists.");
-    if (review.status !== "open" || review.refundRequestedAt) throw appError("INVALID_INPUT", "This payment was already resolved.");
-    if (!review.stripePaymentIntentId) throw appError("INVALID_INPUT", "Nothing was charged for this payment, so there is nothing to refund.");
+    if (review.status !== "open" || review.refundRequestedAt)
+      throw appError("INVALID_INPUT", "This payment was already resolved.");
+    if (!review.stripePaymentIntentId)
+      throw appError("INVALID_INPUT", "Nothing was charged for this payment, so there is nothing to refund.");
     const refund = await refundForAdmin(review.stripePaymentIntentId, { paymentReviewId: reviewId }, note);
     await ctx.runMutation(internal.payments.refunds.recordReviewRefund, { reviewId, adminId: ctx.viewerId, note });
     return { refundId: refund.id, status: refund.status ?? "pending" };
@@ -99,7 +105,10 @@ export const refundReviewedPayment = internalAction({
     try {
       await refundPayment(review.stripePaymentIntentId, { paymentReviewId: reviewId });
     } catch (error) {
-      await ctx.runMutation(internal.payments.refunds.automaticRefundFailed, { reviewId, detail: (error as Error).message });
+      await ctx.runMutation(internal.payments.refunds.automaticRefundFailed, {
+        reviewId,
+        detail: (error as Error).message,
+      });
     }
   },
 });

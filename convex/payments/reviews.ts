@@ -34,7 +34,14 @@ export const resolve = platformAdminMutation({
     if (review === null) throw appError("NOT_FOUND", "This payment review no longer exists.");
     if (review.status !== "open") throw appError("INVALID_INPUT", "This payment was already resolved.");
     const now = Date.now();
-    await ctx.db.patch("paymentReviews", reviewId, { status: "resolved", resolution: "no_refund", resolvedById: ctx.viewer._id, resolvedAt: now, note, updatedAt: now });
+    await ctx.db.patch("paymentReviews", reviewId, {
+      status: "resolved",
+      resolution: "no_refund",
+      resolvedById: ctx.viewer._id,
+      resolvedAt: now,
+      note,
+      updatedAt: now,
+    });
     return null;
   },
 });

@@ -29,7 +29,8 @@ export const buySeats = orgMutation({
         .withIndex("by_organizationId", (q) => q.eq("organizationId", organization._id))
         .take(200)
     ).filter((p) => p.status === "creating");
-    if (open.length > 0) throw appError("INVALID_INPUT", "An invoice is being prepared. Wait a moment before ordering more seats.");
+    if (open.length > 0)
+      throw appError("INVALID_INPUT", "An invoice is being prepared. Wait a moment before ordering more seats.");
     const now = Date.now();
     const purchaseId = await ctx.db.insert("seatPurchases", {
       organizationId: organization._id,
@@ -42,7 +43,10 @@ export const buySeats = orgMutation({
       createdAt: now,
       updatedAt: now,
     });
-    await audit(ctx, organization._id, "seats_requested", { actorId: viewer._id, details: `${seats} seats · ${course.title}` });
+    await audit(ctx, organization._id, "seats_requested", {
+      actorId: viewer._id,
+      details: `${seats} seats · ${course.title}`,
+    });
     await ctx.scheduler.runAfter(0, internal.payments.seatInvoices.createSeatInvoice, { purchaseId });
     return purchaseId;
   },
@@ -122,12 +126,25 @@ export const createSeatInvoice = internalAction({
       let customerId = organization.stripeCustomerId;
       if (!customerId) {
         customerId = await createCustomer(organization);
-        await ctx.runMutation(internal.payments.seatInvoices.attachCustomer, { organizationId: organization._id, customerId });
+        await ctx.runMutation(internal.payments.seatInvoices.attachCustomer, {
+          organizationId: organization._id,
+          customerId,
+        });
       }
-      const invoice = await sendSeatInvoice({ customerId, purchase, organization, course, currency: currency(), daysUntilDue: INVOICE_DAYS_UNTIL_DUE });
+      const invoice = await sendSeatInvoice({
+        customerId,
+        purchase,
+        organization,
+        course,
+        currency: currency(),
+        daysUntilDue: INVOICE_DAYS_UNTIL_DUE,
+      });
       await ctx.runMutation(internal.payments.seatInvoices.attachInvoice, { purchaseId, ...invoice });
     } catch (error) {
-      await ctx.runMutation(internal.payments.seatInvoices.invoiceFailed, { purchaseId, detail: (error as Error).message });
+      await ctx.runMutation(internal.payments.seatInvoices.invoiceFailed, {
+        purchaseId,
+        detail: (error as Error).message,
+      });
     }
   },
 });
@@ -172,7 +189,8 @@ export const endGrace = internalMutation({
   args: { organizationId: v.id("organizations") },
   handler: async (ctx, { organizationId }) => {
     const organization = await ctx.db.get("organizations", organizationId);
-    if (organization === null || organization.graceEndsAt === undefined || organization.graceEndsAt > Date.now()) return;
+    if (organization === null || organization.graceEndsAt === undefined || organization.graceEndsAt > Date.now())
+      return;
     const pastDue = (
       await ctx.db
         .query("seatPurchases")
@@ -184,6 +202,8 @@ export const endGrace = internalMutation({
       return;
     }
     await ctx.db.patch("organizations", organizationId, { status: "suspended", updatedAt: Date.now() });
-    await audit(ctx, organizationId, "status_changed", { details: `${organization.status} → suspended (invoice unpaid after grace period)` });
+    await audit(ctx, organizationId, "status_changed", {
+      details: `${organization.status} → suspended (invoice unpaid after grace period)`,
+    });
   },
 });

@@ -1,4 +1,7 @@
-/** Stripe webhooks: each verified event is applied once, routed by type (checkout.session.*, charge.refunded, invoice.*). */
+/**
+ * Stripe webhooks: each verified event is applied once, routed by type (checkout.session.*, charge.refunded,
+ * invoice.*).
+ */
 import { v } from "convex/values";
 import { applyInvoiceEvent } from "./model/seatInvoices";
 import type { MutationCtx } from "../_generated/server";
@@ -17,7 +20,13 @@ export const applyStripeEvent = internalMutation({
       .unique();
     if (seen) return `duplicate of ${seen.outcome}`;
     const outcome = await applyEvent(ctx, eventId, type, object as { id: string });
-    await ctx.db.insert("stripeEvents", { eventId, type, objectId: (object as { id: string }).id, outcome, receivedAt: Date.now() });
+    await ctx.db.insert("stripeEvents", {
+      eventId,
+      type,
+      objectId: (object as { id: string }).id,
+      outcome,
+      receivedAt: Date.now(),
+    });
     return outcome;
   },
 });
@@ -31,7 +40,8 @@ const CHECKOUT_SESSION_EVENTS = new Set([
 
 async function applyEvent(ctx: MutationCtx, eventId: string, type: string, object: { id: string }): Promise<string> {
   if (type.startsWith("invoice.")) return await applyInvoiceEvent(ctx, eventId, type, object);
-  if (CHECKOUT_SESSION_EVENTS.has(type)) return await applyCheckoutSessionEvent(ctx, eventId, type, object as CheckoutSessionObject);
+  if (CHECKOUT_SESSION_EVENTS.has(type))
+    return await applyCheckoutSessionEvent(ctx, eventId, type, object as CheckoutSessionObject);
   if (type === "charge.refunded") return await applyChargeRefunded(ctx, object as ChargeObject);
   return "ignored: event type not handled";
 }

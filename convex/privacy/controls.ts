@@ -48,7 +48,8 @@ export const mine = userQuery({
     const names = new Map<string, string>();
     const views = [];
     for (const log of logs) {
-      if (!names.has(log.managerId)) names.set(log.managerId, (await ctx.db.get("users", log.managerId))?.name ?? "A former manager");
+      if (!names.has(log.managerId))
+        names.set(log.managerId, (await ctx.db.get("users", log.managerId))?.name ?? "A former manager");
       views.push({ managerName: names.get(log.managerId)!, accessType: log.accessType, timestamp: log.timestamp });
     }
     return {
@@ -132,7 +133,10 @@ export const exportMine = userQuery({
   },
 });
 
-/** Asks for what managers can see to be erased; the academy's platform admins, who carry it out, are told in-app and by email. */
+/**
+ * Asks for what managers can see to be erased; the academy's platform admins, who carry it out, are told in-app and by
+ * email.
+ */
 export const requestErasure = userMutation({
   args: {},
   returns: v.null(),
@@ -143,7 +147,8 @@ export const requestErasure = userMutation({
       .withIndex("by_userId", (q) => q.eq("userId", viewer._id))
       .order("desc")
       .first();
-    if (open?.status === "requested") throw appError("NOT_AVAILABLE", "You already asked for erasure; we will confirm by email.");
+    if (open?.status === "requested")
+      throw appError("NOT_AVAILABLE", "You already asked for erasure; we will confirm by email.");
     await ctx.db.insert("erasureRequests", {
       userId: viewer._id,
       ...(viewer.organizationId ? { organizationId: viewer.organizationId } : {}),
@@ -158,11 +163,19 @@ export const requestErasure = userMutation({
     await notifyUsers(
       ctx,
       recipients,
-      { category: "account", title: `Erasure request from ${viewer.name}`, body: "Erase what managers can see about this learner within 30 days.", url: "/admin" },
+      {
+        category: "account",
+        title: `Erasure request from ${viewer.name}`,
+        body: "Erase what managers can see about this learner within 30 days.",
+        url: "/admin",
+      },
       {
         subject: `Data erasure request: ${viewer.name}`,
         heading: "A learner asked for erasure",
-        lines: [`${viewer.name} (${viewer.email}) asked for the data managers can see about them to be erased.`, "Please complete the request within 30 days and confirm to the learner."],
+        lines: [
+          `${viewer.name} (${viewer.email}) asked for the data managers can see about them to be erased.`,
+          "Please complete the request within 30 days and confirm to the learner.",
+        ],
         actionLabel: "Open the admin console",
       },
     );

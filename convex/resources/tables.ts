@@ -107,6 +107,5 @@ export const resourcesTables = {
     resourceId: v.string(),
     notes: v.optional(v.string()),
     createdAt: v.number(),
-  })
-    .index("by_userId_and_resourceType", ["userId", "resourceType"]),
+  }).index("by_userId_and_resourceType", ["userId", "resourceType"]),
 };

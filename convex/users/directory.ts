@@ -1,4 +1,6 @@
-/** People, for platform admins: find anyone by name or email, see what they hold, and make or unmake platform admins. */
+/**
+ * People, for platform admins: find anyone by name or email, see what they hold, and make or unmake platform admins.
+ */
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
@@ -19,10 +21,19 @@ const vPersonRow = v.object({
 
 async function row(ctx: QueryCtx, user: Doc<"users">) {
   const organization = user.organizationId ? await ctx.db.get("organizations", user.organizationId) : null;
-  return { _id: user._id, name: user.name, email: user.email, role: user.role, ...(organization ? { organizationName: organization.name } : {}) };
+  return {
+    _id: user._id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    ...(organization ? { organizationName: organization.name } : {}),
+  };
 }
 
-/** Up to 25 people whose name matches the words, or whose email starts with the text (anything with an @ or a dot); the newest without a query. */
+/**
+ * Up to 25 people whose name matches the words, or whose email starts with the text (anything with an @ or a dot); the
+ * newest without a query.
+ */
 export const search = platformAdminQuery({
   args: { query: v.string() },
   returns: v.array(vPersonRow),
@@ -49,7 +60,10 @@ export const search = platformAdminQuery({
   },
 });
 
-/** One person as platform admins see them: account, organization roles, seats, certificates, cohorts taught and role changes. */
+/**
+ * One person as platform admins see them: account, organization roles, seats, certificates, cohorts taught and role
+ * changes.
+ */
 export const person = platformAdminQuery({
   // From a URL: a malformed id is "no such person".
   args: { personId: v.string() },
@@ -63,8 +77,19 @@ export const person = platformAdminQuery({
       lastActiveAt: v.optional(v.number()),
       isLastPlatformAdmin: v.boolean(),
       managerRoles: v.array(v.object({ organizationName: v.string(), role: vManagerRole, isActive: v.boolean() })),
-      enrollments: v.array(v.object({ _id: v.id("enrollments"), cohortId: v.id("cohorts"), cohortName: v.string(), courseTitle: v.string(), paymentStatus: vPaymentStatus, purchaseDate: v.number() })),
-      certificates: v.array(v.object({ name: v.string(), issuedAt: v.number(), publicId: v.optional(v.string()), revoked: v.boolean() })),
+      enrollments: v.array(
+        v.object({
+          _id: v.id("enrollments"),
+          cohortId: v.id("cohorts"),
+          cohortName: v.string(),
+          courseTitle: v.string(),
+          paymentStatus: vPaymentStatus,
+          purchaseDate: v.number(),
+        }),
+      ),
+      certificates: v.array(
+        v.object({ name: v.string(), issuedAt: v.number(), publicId: v.optional(v.string()), revoked: v.boolean() }),
+      ),
       teaching: v.array(v.object({ cohortId: v.id("cohorts"), name: v.string(), startDate: v.number() })),
       history: v.array(v.object({ action: vPlatformAuditAction, actorName: v.string(), createdAt: v.number() })),
     }),
@@ -90,14 +115,27 @@ export const person = platformAdminQuery({
     for (const e of enrollmentRows) {
       const cohort = await ctx.db.get("cohorts", e.cohortId);
       const course = await ctx.db.get("courses", e.courseId);
-      if (cohort && course) enrollments.push({ _id: e._id, cohortId: cohort._id, cohortName: cohort.name, courseTitle: course.title, paymentStatus: e.paymentStatus, purchaseDate: e.purchaseDate });
+      if (cohort && course)
+        enrollments.push({
+          _id: e._id,
+          cohortId: cohort._id,
+          cohortName: cohort.name,
+          courseTitle: course.title,
+          paymentStatus: e.paymentStatus,
+          purchaseDate: e.purchaseDate,
+        });
     }
     const certificates = (
       await ctx.db
         .query("certificates")
         .withIndex("by_userId", (q) => q.eq("userId", userId))
         .take(100)
-    ).map((c) => ({ name: c.badgeData.name, issuedAt: c.issuedAt, ...(c.publicId ? { publicId: c.publicId } : {}), revoked: c.revokedAt !== undefined }));
+    ).map((c) => ({
+      name: c.badgeData.name,
+      issuedAt: c.issuedAt,
+      ...(c.publicId ? { publicId: c.publicId } : {}),
+      revoked: c.revokedAt !== undefined,
+    }));
     const teaching = (
       await ctx.db
         .query("cohorts")
@@ -164,7 +202,12 @@ export const setPlatformAdmin = platformAdminMutation({
     const role = platformAdmin ? ("platform_admin" as const) : await roleWithoutPlatformAdmin(ctx, user);
     const now = Date.now();
     await ctx.db.patch("users", userId, { role, updatedAt: now });
-    await ctx.db.insert("platformAuditLog", { actorId: ctx.viewer._id, action: platformAdmin ? "platform_admin_granted" : "platform_admin_removed", subjectUserId: userId, createdAt: now });
+    await ctx.db.insert("platformAuditLog", {
+      actorId: ctx.viewer._id,
+      action: platformAdmin ? "platform_admin_granted" : "platform_admin_removed",
+      subjectUserId: userId,
+      createdAt: now,
+    });
     return null;
   },
 });

@@ -19,7 +19,14 @@ export const EMAIL_CHANGE_HOURS = 24;
 const HOUR = 60 * 60 * 1000;
 
 /** What a person edits about themselves, as the users table stores it. */
-const profileFields = pick(usersTables.users.validator.fields, ["name", "company", "title", "linkedInUrl", "phoneNumber", "timezone"]);
+const profileFields = pick(usersTables.users.validator.fields, [
+  "name",
+  "company",
+  "title",
+  "linkedInUrl",
+  "phoneNumber",
+  "timezone",
+]);
 
 const vProfile = v.object({
   ...profileFields,
@@ -51,7 +58,9 @@ export const mine = userQuery({
       ...(viewer.linkedInUrl ? { linkedInUrl: viewer.linkedInUrl } : {}),
       ...(viewer.phoneNumber ? { phoneNumber: viewer.phoneNumber } : {}),
       ...(viewer.timezone ? { timezone: viewer.timezone } : {}),
-      ...(pending && pending.expiresAt > Date.now() ? { pendingEmail: { email: pending.newEmail, expiresAt: pending.expiresAt } } : {}),
+      ...(pending && pending.expiresAt > Date.now()
+        ? { pendingEmail: { email: pending.newEmail, expiresAt: pending.expiresAt } }
+        : {}),
     };
   },
 });
@@ -92,15 +101,27 @@ export const requestEmailChange = userMutation({
     const newEmail = normalizeEmail(raw);
     if (newEmail === viewer.email) throw appError("INVALID_INPUT", "That is already the address you sign in with.");
     await enforceLimit(ctx, "emailChanges", viewer._id, "requests to change your email address");
-    if (await takenByAnother(ctx, viewer, newEmail)) throw appError("EMAIL_TAKEN", `Another account signs in with ${newEmail}. Use a different address.`);
+    if (await takenByAnother(ctx, viewer, newEmail))
+      throw appError("EMAIL_TAKEN", `Another account signs in with ${newEmail}. Use a different address.`);
     const earlier = await pendingChange(ctx, viewer);
     if (earlier) await ctx.db.patch("emailChanges", earlier._id, { status: "cancelled" });
     const token = newToken();
     const now = Date.now();
     const expiresAt = now + EMAIL_CHANGE_HOURS * HOUR;
-    await ctx.db.insert("emailChanges", { userId: viewer._id, newEmail, tokenHash: await hashToken(token), status: "pending", expiresAt, createdAt: now });
+    await ctx.db.insert("emailChanges", {
+      userId: viewer._id,
+      newEmail,
+      tokenHash: await hashToken(token),
+      status: "pending",
+      expiresAt,
+      createdAt: now,
+    });
     const url = `${siteUrl()}/account/confirm-email/${token}`;
-    await queueEmail(ctx, { to: newEmail, ...(await confirmEmailChangeEmail({ name: viewer.name, newEmail, url, expiresInHours: EMAIL_CHANGE_HOURS })), actionUrl: url });
+    await queueEmail(ctx, {
+      to: newEmail,
+      ...(await confirmEmailChangeEmail({ name: viewer.name, newEmail, url, expiresInHours: EMAIL_CHANGE_HOURS })),
+      actionUrl: url,
+    });
     return { expiresAt };
   },
 });
@@ -135,9 +156,15 @@ export const confirmEmailChange = userMutation({
       throw appError("LINK_INVALID", "This confirmation link is not valid for the account you are signed in with.");
     }
     if (change.status === "confirmed") return { email: change.newEmail };
-    if (change.status === "cancelled") throw appError("LINK_INVALID", "This request was replaced or withdrawn. Ask for a new link from your account page.");
-    if (change.expiresAt <= Date.now()) throw appError("LINK_EXPIRED", "This confirmation link has expired. Ask for a new one from your account page.");
-    if (await takenByAnother(ctx, viewer, change.newEmail)) throw appError("EMAIL_TAKEN", `Another account signs in with ${change.newEmail} now. Use a different address.`);
+    if (change.status === "cancelled")
+      throw appError(
+        "LINK_INVALID",
+        "This request was replaced or withdrawn. Ask for a new link from your account page.",
+      );
+    if (change.expiresAt <= Date.now())
+      throw appError("LINK_EXPIRED", "This confirmation link has expired. Ask for a new one from your account page.");
+    if (await takenByAnother(ctx, viewer, change.newEmail))
+      throw appError("EMAIL_TAKEN", `Another account signs in with ${change.newEmail} now. Use a different address.`);
 
     const now = Date.now();
     const oldEmail = viewer.email;
@@ -147,9 +174,16 @@ export const confirmEmailChange = userMutation({
       .query("authAccounts")
       .withIndex("userIdAndProvider", (q) => q.eq("userId", viewer._id).eq("provider", MAGIC_LINK_PROVIDER))
       .take(10);
-    for (const account of accounts) await ctx.db.patch("authAccounts", account._id, { providerAccountId: change.newEmail, emailVerified: change.newEmail });
+    for (const account of accounts)
+      await ctx.db.patch("authAccounts", account._id, {
+        providerAccountId: change.newEmail,
+        emailVerified: change.newEmail,
+      });
     await ctx.db.patch("emailChanges", change._id, { status: "confirmed", confirmedAt: now });
-    await queueEmail(ctx, { to: oldEmail, ...(await emailChangedEmail({ name: viewer.name, newEmail: change.newEmail })) });
+    await queueEmail(ctx, {
+      to: oldEmail,
+      ...(await emailChangedEmail({ name: viewer.name, newEmail: change.newEmail })),
+    });
     return { email: change.newEmail };
   },
 });

@@ -22,7 +22,9 @@ export const usersTables = {
     smsNotifications: v.boolean(),
     notificationPreferences: v.optional(vNotificationPreferences),
     /** Per-category channel choices; a category not listed is on for both. Critical categories ignore this. */
-    notificationChannels: v.optional(v.array(v.object({ category: vNotificationCategory, inApp: v.boolean(), email: v.boolean() }))),
+    notificationChannels: v.optional(
+      v.array(v.object({ category: vNotificationCategory, inApp: v.boolean(), email: v.boolean() })),
+    ),
     // Convex Auth profile fields
     image: v.optional(v.string()),
     emailVerificationTime: v.optional(v.number()),

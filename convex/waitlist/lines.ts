@@ -51,7 +51,8 @@ export const offerManually = platformAdminMutation({
     if (entry === null || !entry.cohortId) throw appError("NOT_FOUND", "This waitlist place no longer exists.");
     if (entry.status !== "waiting") throw appError("INVALID_INPUT", "Only people who are waiting can get an offer.");
     const cohort = (await ctx.db.get("cohorts", entry.cohortId))!;
-    if (cohort.currentEnrollment >= cohort.maxCapacity) throw appError("COHORT_FULL", "There is no free seat to offer. Raise the capacity first.");
+    if (cohort.currentEnrollment >= cohort.maxCapacity)
+      throw appError("COHORT_FULL", "There is no free seat to offer. Raise the capacity first.");
     const now = Date.now();
     const expiresAt = offerExpiry(cohort, now);
     if (expiresAt <= now) throw appError("COHORT_NOT_OPEN", "The cohort starts within the hour; offers are closed.");
@@ -67,7 +68,8 @@ export const remove = platformAdminMutation({
     const entry = await ctx.db.get("waitlist", entryId);
     if (entry === null) throw appError("NOT_FOUND", "This waitlist place no longer exists.");
     if (entry.status === "offered") await endOffer(ctx, entry, "withdrawn");
-    else if (entry.status === "waiting") await ctx.db.patch("waitlist", entryId, { status: "cancelled", updatedAt: Date.now() });
+    else if (entry.status === "waiting")
+      await ctx.db.patch("waitlist", entryId, { status: "cancelled", updatedAt: Date.now() });
     else throw appError("INVALID_INPUT", "This person is no longer on the waitlist.");
     return null;
   },
@@ -80,10 +82,13 @@ export const move = platformAdminMutation({
   handler: async (ctx, { entryId, toCohortId }) => {
     const entry = await ctx.db.get("waitlist", entryId);
     if (entry === null) throw appError("NOT_FOUND", "This waitlist place no longer exists.");
-    if (entry.status !== "waiting" && entry.status !== "offered") throw appError("INVALID_INPUT", "This person is no longer on the waitlist.");
+    if (entry.status !== "waiting" && entry.status !== "offered")
+      throw appError("INVALID_INPUT", "This person is no longer on the waitlist.");
     const target = await ctx.db.get("cohorts", toCohortId);
-    if (target === null || target.courseId !== entry.courseId) throw appError("INVALID_INPUT", "Pick another cohort of the same course.");
-    if (toCohortId === entry.cohortId) throw appError("INVALID_INPUT", "This person is already waiting for that cohort.");
+    if (target === null || target.courseId !== entry.courseId)
+      throw appError("INVALID_INPUT", "Pick another cohort of the same course.");
+    if (toCohortId === entry.cohortId)
+      throw appError("INVALID_INPUT", "This person is already waiting for that cohort.");
     if (entry.status === "offered") await endOffer(ctx, entry, "withdrawn");
     else await ctx.db.patch("waitlist", entryId, { status: "cancelled", updatedAt: Date.now() });
     return await addToCohortLine(ctx, { userId: entry.userId, courseId: entry.courseId, cohortId: toCohortId });

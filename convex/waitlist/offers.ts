@@ -41,7 +41,10 @@ export const accept = userMutation({
     const entry = await ownEntry(ctx, ctx.viewer, entryId);
     const now = Date.now();
     if (entry.status !== "offered" || !entry.cohortId || (entry.offerExpiresAt ?? 0) <= now) {
-      throw appError("OFFER_EXPIRED", "This offer has ended and the seat went to the next person. You can join the waitlist again.");
+      throw appError(
+        "OFFER_EXPIRED",
+        "This offer has ended and the seat went to the next person. You can join the waitlist again.",
+      );
     }
     const cohort = (await ctx.db.get("cohorts", entry.cohortId))!;
     const course = (await ctx.db.get("courses", cohort.courseId))!;
@@ -59,9 +62,17 @@ export const accept = userMutation({
       ctx,
       ctx.viewer._id,
       { cohort, course },
-      b2b ? { paidByOrganization: true } : { paidByOrganization: false, holdExpiresAt: now + HOLD_MS, currency: currency() },
+      b2b
+        ? { paidByOrganization: true }
+        : { paidByOrganization: false, holdExpiresAt: now + HOLD_MS, currency: currency() },
     );
-    await ctx.db.patch("waitlist", entryId, { status: "enrolled", seatHeld: false, offerOutcome: "accepted", enrollmentId, updatedAt: now });
+    await ctx.db.patch("waitlist", entryId, {
+      status: "enrolled",
+      seatHeld: false,
+      offerOutcome: "accepted",
+      enrollmentId,
+      updatedAt: now,
+    });
     await leaveCourseWaitlists(ctx, ctx.viewer._id, course._id, entryId);
     if (organization !== null) {
       await audit(ctx, organization._id, "cohort_assigned", {
@@ -87,7 +98,8 @@ export const accept = userMutation({
 async function organizationSeatFor(ctx: MutationCtx, viewer: Doc<"users">, cohort: Doc<"cohorts">) {
   if (!viewer.organizationId || !viewer.holdsOrgSeat) return null;
   const organization = await ctx.db.get("organizations", viewer.organizationId);
-  if (organization === null || organization.status !== "active" || !cohortAvailableTo(cohort, organization._id)) return null;
+  if (organization === null || organization.status !== "active" || !cohortAvailableTo(cohort, organization._id))
+    return null;
   return organization;
 }
 
@@ -127,13 +139,21 @@ export const sendOfferEmail = internalAction({
   handler: async (ctx, { entryId }) => {
     const data = await ctx.runQuery(internal.waitlist.offers.offerContext, { entryId });
     if (data === null || data.entry.status !== "offered" || !data.entry.offerExpiresAt) return;
-    const expires = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: data.user.timezone ?? data.cohort.timezone ?? "UTC" }).format(
-      data.entry.offerExpiresAt,
-    );
+    const expires = new Intl.DateTimeFormat("en-US", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: data.user.timezone ?? data.cohort.timezone ?? "UTC",
+    }).format(data.entry.offerExpiresAt);
     const url = `${siteUrl()}/learn`;
     await sendEmail(ctx, {
       to: data.user.email,
-      ...(await offerEmail({ name: data.user.name, courseTitle: data.course.title, cohortName: data.cohort.name, expires, url })),
+      ...(await offerEmail({
+        name: data.user.name,
+        courseTitle: data.course.title,
+        cohortName: data.cohort.name,
+        expires,
+        url,
+      })),
       actionUrl: url,
     });
   },

@@ -34,7 +34,10 @@ export const mineForCourse = userQuery({
   handler: async (ctx, { courseId }) => {
     if (ctx.viewer === null) return null;
     const viewerId = ctx.viewer._id;
-    const entries = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", viewerId)).take(100);
+    const entries = await ctx.db
+      .query("waitlist")
+      .withIndex("by_userId", (q) => q.eq("userId", viewerId))
+      .take(100);
     const entry = entries.find((e) => e.courseId === courseId && e.cohortId === undefined && e.status === "waiting");
     return entry ? { _id: entry._id, place: await placeInCourseLine(ctx, entry) } : null;
   },
@@ -94,7 +97,10 @@ export const mine = userQuery({
   handler: async (ctx) => {
     if (ctx.viewer === null) return [];
     const viewerId = ctx.viewer._id;
-    const entries = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", viewerId)).take(100);
+    const entries = await ctx.db
+      .query("waitlist")
+      .withIndex("by_userId", (q) => q.eq("userId", viewerId))
+      .take(100);
     const active = entries.filter((e) => e.cohortId && (e.status === "waiting" || e.status === "offered"));
     return await Promise.all(active.map((e) => describeEntry(ctx, e)));
   },
@@ -106,7 +112,10 @@ export const mineForCohort = userQuery({
   handler: async (ctx, { cohortId }) => {
     if (ctx.viewer === null) return null;
     const viewerId = ctx.viewer._id;
-    const entries = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", viewerId)).take(100);
+    const entries = await ctx.db
+      .query("waitlist")
+      .withIndex("by_userId", (q) => q.eq("userId", viewerId))
+      .take(100);
     const entry = entries.find((e) => e.cohortId === cohortId && (e.status === "waiting" || e.status === "offered"));
     return entry ? await describeEntry(ctx, entry) : null;
   },
@@ -115,15 +124,26 @@ export const mineForCohort = userQuery({
 /** The caller's places in course-level lines (waiting for a next cohort). */
 export const myCourseLines = userQuery({
   args: {},
-  returns: v.array(v.object({ _id: v.id("waitlist"), courseTitle: v.string(), courseSlug: v.string(), place: v.number() })),
+  returns: v.array(
+    v.object({ _id: v.id("waitlist"), courseTitle: v.string(), courseSlug: v.string(), place: v.number() }),
+  ),
   handler: async (ctx) => {
     if (ctx.viewer === null) return [];
     const viewerId = ctx.viewer._id;
-    const entries = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", viewerId)).take(100);
+    const entries = await ctx.db
+      .query("waitlist")
+      .withIndex("by_userId", (q) => q.eq("userId", viewerId))
+      .take(100);
     const rows = [];
     for (const entry of entries.filter((e) => e.cohortId === undefined && e.status === "waiting")) {
       const course = await ctx.db.get("courses", entry.courseId);
-      if (course) rows.push({ _id: entry._id, courseTitle: course.title, courseSlug: course.slug, place: await placeInCourseLine(ctx, entry) });
+      if (course)
+        rows.push({
+          _id: entry._id,
+          courseTitle: course.title,
+          courseSlug: course.slug,
+          place: await placeInCourseLine(ctx, entry),
+        });
     }
     return rows;
   },

@@ -14,7 +14,13 @@ import { generateText, Output } from "ai";
 import { z } from "zod";
 
 export type AiSettings = { baseURL: string; apiKey: string; model: string };
-export type GradingInput = { question: string; rubric?: string; sampleAnswer?: string; response: string; points: number };
+export type GradingInput = {
+  question: string;
+  rubric?: string;
+  sampleAnswer?: string;
+  response: string;
+  points: number;
+};
 export type GradingResult = { score: number; confidence: number; explanation: string };
 
 /** The first line of the system prompt; the local stand-in recognizes grading requests by it. */
@@ -51,12 +57,18 @@ export function gradingPrompt(input: GradingInput) {
   const parts = [`${PROMPT_SECTIONS.question}\n${input.question.trim()}\n\n(Worth ${input.points} points.)`];
   if (input.rubric?.trim()) parts.push(`${PROMPT_SECTIONS.rubric}\n${input.rubric.trim()}`);
   if (input.sampleAnswer?.trim()) parts.push(`${PROMPT_SECTIONS.sampleAnswer}\n${input.sampleAnswer.trim()}`);
-  parts.push(`${PROMPT_SECTIONS.response}\n<<<ANSWER\n${input.response.trim().slice(0, MAX_RESPONSE_CHARS)}\nANSWER>>>`);
+  parts.push(
+    `${PROMPT_SECTIONS.response}\n<<<ANSWER\n${input.response.trim().slice(0, MAX_RESPONSE_CHARS)}\nANSWER>>>`,
+  );
   return parts.join("\n\n");
 }
 
 /** Asks the model for a structured grade; throws when the call fails or the answer does not fit the schema. */
-export async function gradeOpenAnswer(settings: AiSettings, input: GradingInput, options: { fetch?: typeof fetch } = {}): Promise<GradingResult> {
+export async function gradeOpenAnswer(
+  settings: AiSettings,
+  input: GradingInput,
+  options: { fetch?: typeof fetch } = {},
+): Promise<GradingResult> {
   const provider = createOpenAICompatible({
     name: "academy-ai",
     baseURL: settings.baseURL,

@@ -27,6 +27,7 @@ export async function verifyInBrowser(credentialJson: string, pinned: PinnedIssu
         return await fetchJson(didWebUrl(did));
       },
     },
-    statusLists: async (url) => (new URL(url).origin === new URL(pinned.statusListOrigin).origin ? await fetchJson(url) : null),
+    statusLists: async (url) =>
+      new URL(url).origin === new URL(pinned.statusListOrigin).origin ? await fetchJson(url) : null,
   });
 }

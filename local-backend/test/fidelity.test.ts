@@ -8,29 +8,44 @@ import { makeFunctionReference } from "convex/server";
 import { ConvexError } from "convex/values";
 import { generateKeyPair } from "jose";
 import WebSocket from "ws";
-import { createIssuer, nextPorts, startBackend, stopBackend, tempDataDir, waitFor, type RunningBackend } from "./harness";
+import {
+  createIssuer,
+  nextPorts,
+  startBackend,
+  stopBackend,
+  tempDataDir,
+  waitFor,
+  type RunningBackend,
+} from "./harness";
 
 const getCounter = makeFunctionReference<"query", { name: string }, number>("counters:get");
 const increment = makeFunctionReference<"mutation", { name: string }, number>("counters:increment");
 const listMessages = makeFunctionReference<"query", Record<string, never>, string[]>("messages:list");
 const sendMessage = makeFunctionReference<"mutation", { body: string }, string>("messages:send");
 const sendLater = makeFunctionReference<"mutation", { body: string; delayMs: number }, null>("messages:sendLater");
-const whoami = makeFunctionReference<"query", Record<string, never>, { subject: string; tokenIdentifier: string } | null>(
-  "messages:whoami",
-);
+const whoami = makeFunctionReference<
+  "query",
+  Record<string, never>,
+  { subject: string; tokenIdentifier: string } | null
+>("messages:whoami");
 const viaAction = makeFunctionReference<"action", { body: string }, string>("messages:viaAction");
 const generateUploadUrl = makeFunctionReference<"mutation", Record<string, never>, string>("files:generateUploadUrl");
 const fileUrl = makeFunctionReference<"query", { storageId: string }, string | null>("files:url");
-const fileMetadata = makeFunctionReference<"query", { storageId: string }, { size: number; contentType?: string } | null>(
-  "files:metadata",
-);
+const fileMetadata = makeFunctionReference<
+  "query",
+  { storageId: string },
+  { size: number; contentType?: string } | null
+>("files:metadata");
 const tickCount = makeFunctionReference<"query", Record<string, never>, number>("ticks:count");
 const attemptLimited = makeFunctionReference<"mutation", { key: string }, boolean>("limits:attempt");
 const limitAllows = makeFunctionReference<"query", { key: string }, boolean>("limits:allowed");
 const insertInternal = makeFunctionReference<"mutation", { body: string }, null>("messages:insertInternal");
 
 function client(url: string) {
-  return new ConvexClient(url, { webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket, unsavedChangesWarning: false });
+  return new ConvexClient(url, {
+    webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
+    unsavedChangesWarning: false,
+  });
 }
 
 function watch<T>(c: ConvexClient, query: Parameters<ConvexClient["onUpdate"]>[0], args: Record<string, unknown>) {
@@ -66,13 +81,24 @@ describe("local backend fidelity", () => {
     const watcher = open();
     const writer = open();
     const counter = watch<number>(watcher, getCounter, { name: "live" });
-    await waitFor(() => counter.value, (v) => v === 0);
+    await waitFor(
+      () => counter.value,
+      (v) => v === 0,
+    );
     expect(await writer.mutation(increment, { name: "live" })).toBe(1);
-    await waitFor(() => counter.value, (v) => v === 1, 2000);
+    await waitFor(
+      () => counter.value,
+      (v) => v === 1,
+      2000,
+    );
     // Read-your-writes: the writer's own subscription reflects its mutation once it resolves.
     const own = watch<number>(writer, getCounter, { name: "live" });
     await writer.mutation(increment, { name: "live" });
-    await waitFor(() => own.value, (v) => v === 2, 2000);
+    await waitFor(
+      () => own.value,
+      (v) => v === 2,
+      2000,
+    );
   });
 
   test("no lost update under 200 concurrent increments from 10 clients", async () => {
@@ -89,7 +115,10 @@ describe("local backend fidelity", () => {
     const c = open();
     const error = await c.mutation(sendMessage, { body: "" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConvexError);
-    expect((error as ConvexError<{ code: string; message: string }>).data).toEqual({ code: "EMPTY", message: "Say something" });
+    expect((error as ConvexError<{ code: string; message: string }>).data).toEqual({
+      code: "EMPTY",
+      message: "Say something",
+    });
   });
 
   test("internal functions cannot be called from clients", async () => {
@@ -101,9 +130,16 @@ describe("local backend fidelity", () => {
     const c = open();
     const token = await issuer.sign("user-1");
     const changes: boolean[] = [];
-    c.setAuth(async () => token, (isAuthenticated) => changes.push(isAuthenticated));
+    c.setAuth(
+      async () => token,
+      (isAuthenticated) => changes.push(isAuthenticated),
+    );
     const me = watch<{ subject: string; tokenIdentifier: string } | null>(c, whoami, {});
-    await waitFor(() => me.value, (v) => v !== null, 3000);
+    await waitFor(
+      () => me.value,
+      (v) => v !== null,
+      3000,
+    );
     expect(me.value).toMatchObject({ subject: "user-1", tokenIdentifier: "https://fixture-issuer.test|user-1" });
     expect(changes).toContain(true);
     const http = new ConvexHttpClient(backend.url);
@@ -120,8 +156,15 @@ describe("local backend fidelity", () => {
     ]) {
       const c = open();
       const changes: boolean[] = [];
-      c.setAuth(async () => token, (isAuthenticated) => changes.push(isAuthenticated));
-      await waitFor(() => changes, (list) => list.includes(false), 5000);
+      c.setAuth(
+        async () => token,
+        (isAuthenticated) => changes.push(isAuthenticated),
+      );
+      await waitFor(
+        () => changes,
+        (list) => list.includes(false),
+        5000,
+      );
       expect(changes).not.toContain(true);
       const http = new ConvexHttpClient(backend.url);
       http.setAuth(token);
@@ -137,7 +180,11 @@ describe("local backend fidelity", () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ url: `${backend.siteUrl}/hello?x=1`, body: "ping", subject: "http-user" });
+    expect(await response.json()).toMatchObject({
+      url: `${backend.siteUrl}/hello?x=1`,
+      body: "ping",
+      subject: "http-user",
+    });
   });
 
   test("storage upload and download round trip", async () => {
@@ -158,26 +205,47 @@ describe("local backend fidelity", () => {
   test("a scheduled function fires on time and pushes an update", async () => {
     const watcher = open();
     const messages = watch<string[]>(watcher, listMessages, {});
-    await waitFor(() => messages.value, () => true);
+    await waitFor(
+      () => messages.value,
+      () => true,
+    );
     const started = Date.now();
     await open().mutation(sendLater, { body: "scheduled hello", delayMs: 300 });
-    await waitFor(() => messages.value, (list) => list.includes("scheduled hello"), 3000);
+    await waitFor(
+      () => messages.value,
+      (list) => list.includes("scheduled hello"),
+      3000,
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
   test("crons from convex/crons.ts run on real time and push updates", async () => {
     const watcher = open();
     const ticks = watch<number>(watcher, tickCount, {});
-    const start = await waitFor(() => ticks.value, () => true);
-    await waitFor(() => ticks.value, (count) => count >= start + 2, 4000);
+    const start = await waitFor(
+      () => ticks.value,
+      () => true,
+    );
+    await waitFor(
+      () => ticks.value,
+      (count) => count >= start + 2,
+      4000,
+    );
   });
 
   test("an action's runMutation reaches subscribers", async () => {
     const watcher = open();
     const messages = watch<string[]>(watcher, listMessages, {});
-    await waitFor(() => messages.value, () => true);
+    await waitFor(
+      () => messages.value,
+      () => true,
+    );
     expect(await open().action(viaAction, { body: "from action" })).toBe("done");
-    await waitFor(() => messages.value, (list) => list.includes("from action"), 2000);
+    await waitFor(
+      () => messages.value,
+      (list) => list.includes("from action"),
+      2000,
+    );
   });
 });
 
@@ -189,10 +257,17 @@ describe("local backend components", () => {
     const c = client(backend.url);
     try {
       const allowed = watch<boolean>(c, limitAllows, { key: "a" });
-      await waitFor(() => allowed.value, (v) => v === true);
+      await waitFor(
+        () => allowed.value,
+        (v) => v === true,
+      );
       expect(await c.mutation(attemptLimited, { key: "a" })).toBe(true);
       expect(await c.mutation(attemptLimited, { key: "a" })).toBe(true);
-      await waitFor(() => allowed.value, (v) => v === false, 2000);
+      await waitFor(
+        () => allowed.value,
+        (v) => v === false,
+        2000,
+      );
       expect(await c.mutation(attemptLimited, { key: "a" })).toBe(false);
       expect(await c.mutation(attemptLimited, { key: "b" })).toBe(true);
     } finally {
@@ -250,7 +325,11 @@ describe("local backend durability", () => {
         }
       }
     });
-    await waitFor(() => acknowledged.length, (n) => n >= 150, 10_000);
+    await waitFor(
+      () => acknowledged.length,
+      (n) => n >= 150,
+      10_000,
+    );
     await stopBackend(backend, "SIGKILL");
     stop = true;
     await Promise.all(writers.map((c) => c.close()));

@@ -14,8 +14,16 @@ const ADMIN_KEY = "0123456789abcdef0123456789abcdef";
 const APP = "https://academy.example.com";
 const listMessages = makeFunctionReference<"query", Record<string, never>, string[]>("messages:list");
 const generateUploadUrl = makeFunctionReference<"mutation", Record<string, never>, string>("files:generateUploadUrl");
-const caller = makeFunctionReference<"mutation", Record<string, never>, { ip: string | null; userAgent: string | null }>("meta:caller");
-const callerFromAction = makeFunctionReference<"action", Record<string, never>, { ip: string | null; userAgent: string | null }>("meta:callerFromAction");
+const caller = makeFunctionReference<
+  "mutation",
+  Record<string, never>,
+  { ip: string | null; userAgent: string | null }
+>("meta:caller");
+const callerFromAction = makeFunctionReference<
+  "action",
+  Record<string, never>,
+  { ip: string | null; userAgent: string | null }
+>("meta:callerFromAction");
 
 /** Opens a sync WebSocket as a browser page at `origin` would; resolves with the HTTP status of the upgrade. */
 function openSync(url: string, origin: string | undefined) {
@@ -62,11 +70,20 @@ describe("local backend doors", () => {
   test("#15.18 a web page from another site can neither read nor call the local backend (HTTP or WebSocket); the app's own origins can", async () => {
     const preflight = await fetch(`${backend.url}/api/query`, {
       method: "OPTIONS",
-      headers: { origin: "https://evil.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      headers: {
+        origin: "https://evil.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
     });
     expect(preflight.status).toBe(403);
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
-    for (const origin of ["https://evil.example", "http://localhost.evil.example", "null", "http://127.0.0.1.nip.io:3000"]) {
+    for (const origin of [
+      "https://evil.example",
+      "http://localhost.evil.example",
+      "null",
+      "http://127.0.0.1.nip.io:3000",
+    ]) {
       const response = await callQuery(backend.url, { origin });
       expect(response.status, origin).toBe(403);
       expect(response.headers.get("access-control-allow-origin"), origin).toBeNull();
@@ -91,7 +108,13 @@ describe("local backend doors", () => {
         headers: { "content-type": "application/json", authorization },
         body: JSON.stringify({ path: "messages:insertInternal", args: [{ body: "from admin" }], format: "json" }),
       });
-    for (const near of [`Convex ${ADMIN_KEY.slice(0, -1)}`, `Convex ${ADMIN_KEY}0`, `Convex ${ADMIN_KEY.toUpperCase()}`, `Bearer ${ADMIN_KEY}`, "Convex "]) {
+    for (const near of [
+      `Convex ${ADMIN_KEY.slice(0, -1)}`,
+      `Convex ${ADMIN_KEY}0`,
+      `Convex ${ADMIN_KEY.toUpperCase()}`,
+      `Bearer ${ADMIN_KEY}`,
+      "Convex ",
+    ]) {
       expect((await insertInternal(near)).status, near).not.toBe(200);
     }
     expect(await new ConvexHttpClient(backend.url).query(listMessages, {})).toEqual([]);
@@ -109,15 +132,26 @@ describe("local backend doors", () => {
     expect(call.status).toBe(413);
     expect(await call.json()).toMatchObject({ code: "PayloadTooLarge" });
 
-    const httpAction = await fetch(`${backend.siteUrl}/hello`, { method: "POST", body: new Uint8Array(20 * 1024 * 1024 + 1) });
+    const httpAction = await fetch(`${backend.siteUrl}/hello`, {
+      method: "POST",
+      body: new Uint8Array(20 * 1024 * 1024 + 1),
+    });
     expect(httpAction.status).toBe(413);
     const small = await fetch(`${backend.siteUrl}/hello`, { method: "POST", body: "hi" });
     expect(await small.json()).toMatchObject({ body: "hi" });
 
     const client = new ConvexHttpClient(backend.url);
-    const tooBig = await fetch(await client.mutation(generateUploadUrl, {}), { method: "POST", headers: { "content-type": "video/mp4" }, body: new Uint8Array(1024 * 1024 + 1) });
+    const tooBig = await fetch(await client.mutation(generateUploadUrl, {}), {
+      method: "POST",
+      headers: { "content-type": "video/mp4" },
+      body: new Uint8Array(1024 * 1024 + 1),
+    });
     expect(tooBig.status).toBe(413);
-    const fits = await fetch(await client.mutation(generateUploadUrl, {}), { method: "POST", headers: { "content-type": "video/mp4" }, body: new Uint8Array(1024) });
+    const fits = await fetch(await client.mutation(generateUploadUrl, {}), {
+      method: "POST",
+      headers: { "content-type": "video/mp4" },
+      body: new Uint8Array(1024),
+    });
     expect(fits.status).toBe(200);
     expect(await fits.json()).toMatchObject({ storageId: expect.any(String) });
   });
@@ -127,7 +161,9 @@ describe("local backend doors", () => {
     expect(await http.mutation(caller, {})).toMatchObject({ ip: "127.0.0.1" });
     expect(await http.action(callerFromAction, {})).toMatchObject({ ip: "127.0.0.1" });
 
-    const ws = new WebSocket(`${backend.url.replace(/^http/, "ws")}/api/1.48.0/sync`, { headers: { "user-agent": "academy-test-agent" } });
+    const ws = new WebSocket(`${backend.url.replace(/^http/, "ws")}/api/1.48.0/sync`, {
+      headers: { "user-agent": "academy-test-agent" },
+    });
     await new Promise((resolve, reject) => {
       ws.on("open", resolve);
       ws.on("error", reject);
@@ -138,9 +174,20 @@ describe("local backend doors", () => {
         if (message.type === "MutationResponse") resolve(message);
       });
     });
-    ws.send(JSON.stringify({ type: "Connect", sessionId: "s1", connectionCount: 0, lastCloseReason: null, clientTs: Date.now() }));
+    ws.send(
+      JSON.stringify({
+        type: "Connect",
+        sessionId: "s1",
+        connectionCount: 0,
+        lastCloseReason: null,
+        clientTs: Date.now(),
+      }),
+    );
     ws.send(JSON.stringify({ type: "Mutation", requestId: 1, udfPath: "meta:caller", args: [{}] }));
-    expect(await response).toMatchObject({ success: true, result: { ip: "127.0.0.1", userAgent: "academy-test-agent" } });
+    expect(await response).toMatchObject({
+      success: true,
+      result: { ip: "127.0.0.1", userAgent: "academy-test-agent" },
+    });
     ws.close();
   });
 });

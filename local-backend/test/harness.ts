@@ -8,7 +8,13 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 export const FIXTURE_DIR = path.join(import.meta.dirname, "fixture", "convex");
 export const ISSUER = "https://fixture-issuer.test";
 
-export type RunningBackend = { url: string; siteUrl: string; process: ChildProcess; output: () => string; dataDir: string };
+export type RunningBackend = {
+  url: string;
+  siteUrl: string;
+  process: ChildProcess;
+  output: () => string;
+  dataDir: string;
+};
 
 export function tempDataDir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), "convex-local-"));
@@ -16,7 +22,7 @@ export function tempDataDir() {
 
 let portCounter = 0;
 export function nextPorts() {
-  const base = 5200 + ((process.pid % 200) * 10) + (portCounter++ % 5) * 2;
+  const base = 5200 + (process.pid % 200) * 10 + (portCounter++ % 5) * 2;
   return { port: base, sitePort: base + 1 };
 }
 
@@ -65,7 +71,13 @@ export async function startBackend(options: {
     if (Date.now() > deadline) throw new Error(`backend did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, siteUrl: `http://127.0.0.1:${options.sitePort}`, process: child, output: () => output, dataDir: options.dataDir };
+  return {
+    url,
+    siteUrl: `http://127.0.0.1:${options.sitePort}`,
+    process: child,
+    output: () => output,
+    dataDir: options.dataDir,
+  };
 }
 
 export async function stopBackend(backend: RunningBackend, signal: NodeJS.Signals = "SIGTERM") {
@@ -94,7 +106,11 @@ export async function createIssuer() {
   };
 }
 
-export async function waitFor<T>(read: () => T | undefined, predicate: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(
+  read: () => T | undefined,
+  predicate: (value: T) => boolean,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = read();

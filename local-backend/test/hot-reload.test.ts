@@ -19,7 +19,10 @@ fs.cpSync(FIXTURE_DIR, convexDir, { recursive: true });
 afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
 async function call(url: string, kind: "query" | "mutation", fn: string, args: Record<string, unknown> = {}) {
-  const response = await fetch(`${url}/api/${kind}`, { method: "POST", body: JSON.stringify({ path: fn, args: [args], format: "convex_encoded_json" }) });
+  const response = await fetch(`${url}/api/${kind}`, {
+    method: "POST",
+    body: JSON.stringify({ path: fn, args: [args], format: "convex_encoded_json" }),
+  });
   return (await response.json()) as { status: string; value?: unknown; errorMessage?: string };
 }
 
@@ -45,14 +48,32 @@ test("hot reload keeps data; a violating schema is refused by name and recovers 
   let output = "";
   const child = spawn(
     path.join(root, "node_modules", ".bin", "tsx"),
-    ["watch", "--clear-screen=false", "--include", `${convexDir}/**/*`, "local-backend/main.ts", "--convex", convexDir, "--data", tempDataDir(), "--port", String(port), "--site-port", String(sitePort), "--env", path.join(workDir, "none.json")],
+    [
+      "watch",
+      "--clear-screen=false",
+      "--include",
+      `${convexDir}/**/*`,
+      "local-backend/main.ts",
+      "--convex",
+      convexDir,
+      "--data",
+      tempDataDir(),
+      "--port",
+      String(port),
+      "--site-port",
+      String(sitePort),
+      "--env",
+      path.join(workDir, "none.json"),
+    ],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env } },
   );
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
   lastOutput = () => output.slice(-2000);
   try {
-    await until(async () => ((await call(url, "mutation", "counters:increment", { name: "kept" })).status === "success" ? true : undefined));
+    await until(async () =>
+      (await call(url, "mutation", "counters:increment", { name: "kept" })).status === "success" ? true : undefined,
+    );
     await call(url, "mutation", "counters:increment", { name: "kept" });
 
     // A new function appears after an edit, and the data is still there.

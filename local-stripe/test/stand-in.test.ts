@@ -23,7 +23,13 @@ describe("local Stripe stand-in", () => {
       req.on("data", (c: Buffer) => (body += c.toString()));
       req.on("end", () => {
         Stripe.webhooks
-          .constructEventAsync(body, req.headers["stripe-signature"] as string, WEBHOOK_SECRET, 300, Stripe.createSubtleCryptoProvider())
+          .constructEventAsync(
+            body,
+            req.headers["stripe-signature"] as string,
+            WEBHOOK_SECRET,
+            300,
+            Stripe.createSubtleCryptoProvider(),
+          )
           .then((event) => {
             received.push(event);
             res.writeHead(200).end();
@@ -37,9 +43,21 @@ describe("local Stripe stand-in", () => {
     await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", () => r()));
     port = await freePort();
     const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    stand = startLocalStripe({ port, secretKey: SECRET, webhookSecret: WEBHOOK_SECRET, webhookUrl: hook, log: () => undefined });
+    stand = startLocalStripe({
+      port,
+      secretKey: SECRET,
+      webhookSecret: WEBHOOK_SECRET,
+      webhookUrl: hook,
+      log: () => undefined,
+    });
     await new Promise((r) => setTimeout(r, 200));
-    stripe = new Stripe(SECRET, { host: "127.0.0.1", port, protocol: "http", httpClient: Stripe.createFetchHttpClient(), telemetry: false });
+    stripe = new Stripe(SECRET, {
+      host: "127.0.0.1",
+      port,
+      protocol: "http",
+      httpClient: Stripe.createFetchHttpClient(),
+      telemetry: false,
+    });
   });
 
   afterAll(async () => {
@@ -67,7 +85,9 @@ describe("local Stripe stand-in", () => {
   test("checkout: create (idempotent), pay on the hosted page, signed webhook, refund", async () => {
     const params: Stripe.Checkout.SessionCreateParams = {
       mode: "payment",
-      line_items: [{ quantity: 1, price_data: { currency: "usd", unit_amount: 149700, product_data: { name: "Intensive" } } }],
+      line_items: [
+        { quantity: 1, price_data: { currency: "usd", unit_amount: 149700, product_data: { name: "Intensive" } } },
+      ],
       client_reference_id: "enr_1",
       metadata: { enrollmentId: "enr_1" },
       expires_at: Math.floor(Date.now() / 1000) + 31 * 60,
@@ -78,12 +98,21 @@ describe("local Stripe stand-in", () => {
     const again = await stripe.checkout.sessions.create(params, { idempotencyKey: "k1" });
     expect(again.id).toBe(session.id);
     expect(session).toMatchObject({ status: "open", amount_total: 149700, client_reference_id: "enr_1" });
-    await expect(stripe.checkout.sessions.create({ ...params, client_reference_id: "other" }, { idempotencyKey: "k1" })).rejects.toThrow(/same parameters/);
-    await expect(stripe.checkout.sessions.create({ ...params, expires_at: Math.floor(Date.now() / 1000) + 60 })).rejects.toThrow(/30 minutes/);
+    await expect(
+      stripe.checkout.sessions.create({ ...params, client_reference_id: "other" }, { idempotencyKey: "k1" }),
+    ).rejects.toThrow(/same parameters/);
+    await expect(
+      stripe.checkout.sessions.create({ ...params, expires_at: Math.floor(Date.now() / 1000) + 60 }),
+    ).rejects.toThrow(/30 minutes/);
 
     const pageResponse = await fetch(session.url!);
     expect(await pageResponse.text()).toContain("Pay $1,497");
-    const paid = await fetch(session.url!, { method: "POST", body: "action=card", headers: { "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+    const paid = await fetch(session.url!, {
+      method: "POST",
+      body: "action=card",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      redirect: "manual",
+    });
     expect(paid.status).toBe(303);
     expect(paid.headers.get("location")).toBe(`http://localhost:3000/checkout/return?session_id=${session.id}`);
     const completed = await waitForEvent("checkout.session.completed");
@@ -94,7 +123,9 @@ describe("local Stripe stand-in", () => {
     expect(refund.status).toBe("succeeded");
     const refunded = await waitForEvent("charge.refunded");
     expect((refunded.data.object as Stripe.Charge).payment_intent).toBe(object.payment_intent);
-    await expect(stripe.refunds.create({ payment_intent: object.payment_intent as string })).rejects.toThrow(/already been refunded/);
+    await expect(stripe.refunds.create({ payment_intent: object.payment_intent as string })).rejects.toThrow(
+      /already been refunded/,
+    );
     expect(failures).toEqual([]);
   });
 
@@ -110,7 +141,12 @@ describe("local Stripe stand-in", () => {
     expect(expired.status).toBe("expired");
     expect((await waitForEvent("checkout.session.expired")).data.object).toMatchObject({ id: session.id });
     await expect(stripe.checkout.sessions.expire(session.id)).rejects.toThrow(/can be expired/);
-    const wrong = new Stripe("sk_test_wrong", { host: "127.0.0.1", port, protocol: "http", httpClient: Stripe.createFetchHttpClient() });
+    const wrong = new Stripe("sk_test_wrong", {
+      host: "127.0.0.1",
+      port,
+      protocol: "http",
+      httpClient: Stripe.createFetchHttpClient(),
+    });
     await expect(wrong.checkout.sessions.retrieve(session.id)).rejects.toThrow(/Invalid API Key/);
   });
 
@@ -123,22 +159,46 @@ describe("local Stripe stand-in", () => {
       metadata: { purchaseId: "p1" },
     });
     expect(invoice.status).toBe("draft");
-    await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, currency: "usd", quantity: 12, unit_amount_decimal: Stripe.Decimal.from(119700), description: "Seat" });
+    await stripe.invoiceItems.create({
+      customer: customer.id,
+      invoice: invoice.id,
+      currency: "usd",
+      quantity: 12,
+      unit_amount_decimal: Stripe.Decimal.from(119700),
+      description: "Seat",
+    });
     const finalized = await stripe.invoices.finalizeInvoice(invoice.id!);
     expect(finalized).toMatchObject({ status: "open", amount_due: 12 * 119700 });
     expect(finalized.hosted_invoice_url).toMatch(/\/invoice\/in_local_/);
     await stripe.invoices.sendInvoice(invoice.id!);
-    await expect(stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, amount: 5, currency: "usd" })).rejects.toThrow(/draft/);
+    await expect(
+      stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, amount: 5, currency: "usd" }),
+    ).rejects.toThrow(/draft/);
 
-    const declined = await fetch(finalized.hosted_invoice_url!, { method: "POST", body: "action=decline", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const declined = await fetch(finalized.hosted_invoice_url!, {
+      method: "POST",
+      body: "action=decline",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(await declined.text()).toContain("Simulate a declined payment");
-    expect((await waitForEvent("invoice.payment_failed")).data.object).toMatchObject({ id: invoice.id, status: "open" });
+    expect((await waitForEvent("invoice.payment_failed")).data.object).toMatchObject({
+      id: invoice.id,
+      status: "open",
+    });
 
-    await fetch(finalized.hosted_invoice_url!, { method: "POST", body: "action=pay", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    await fetch(finalized.hosted_invoice_url!, {
+      method: "POST",
+      body: "action=pay",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     const paid = (await waitForEvent("invoice.paid")).data.object as Stripe.Invoice;
-    expect(paid).toMatchObject({ id: invoice.id, status: "paid", amount_paid: 12 * 119700, metadata: { purchaseId: "p1" } });
+    expect(paid).toMatchObject({
+      id: invoice.id,
+      status: "paid",
+      amount_paid: 12 * 119700,
+      metadata: { purchaseId: "p1" },
+    });
     expect((await stripe.invoices.retrieve(invoice.id!)).status).toBe("paid");
     expect(failures).toEqual([]);
   });
 });
-

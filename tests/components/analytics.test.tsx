@@ -1,7 +1,14 @@
 /** PostHog is downloaded and started only with a key and the visitor's consent. */
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
-const posthog = vi.hoisted(() => ({ loaded: 0, init: vi.fn(), capture: vi.fn(), opt_out_capturing: vi.fn(), opt_in_capturing: vi.fn(), has_opted_out_capturing: vi.fn(() => false) }));
+const posthog = vi.hoisted(() => ({
+  loaded: 0,
+  init: vi.fn(),
+  capture: vi.fn(),
+  opt_out_capturing: vi.fn(),
+  opt_in_capturing: vi.fn(),
+  has_opted_out_capturing: vi.fn(() => false),
+}));
 vi.mock("posthog-js", () => {
   posthog.loaded += 1;
   return { default: posthog };
@@ -63,7 +70,10 @@ describe("the analytics consent prompt", { timeout: 30_000 }, () => {
   async function renderPrompt(key: string | undefined) {
     vi.resetModules();
     vi.stubEnv("NEXT_PUBLIC_POSTHOG_KEY", key ?? "");
-    const [{ render, screen }, { AnalyticsConsent }] = await Promise.all([import("@testing-library/react"), import("@/components/analytics/analytics-consent")]);
+    const [{ render, screen }, { AnalyticsConsent }] = await Promise.all([
+      import("@testing-library/react"),
+      import("@/components/analytics/analytics-consent"),
+    ]);
     render(<AnalyticsConsent />);
     return screen;
   }

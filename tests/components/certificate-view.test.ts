@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { certificateDescription, certificateState, certificateTitle, credentialDate, credentialJsonLd, type CertificateView } from "@/components/certificates/certificate-view";
+import {
+  certificateDescription,
+  certificateState,
+  certificateTitle,
+  credentialDate,
+  credentialJsonLd,
+  type CertificateView,
+} from "@/components/certificates/certificate-view";
 import { serializeJsonLd } from "@/components/seo/json-ld";
 
 const ISSUED = Date.UTC(2026, 0, 15, 23, 30);
@@ -46,9 +53,18 @@ describe("a certificate's state on its verify page", () => {
       "Dana Okafor was awarded the AI Fundamentals certificate by AI Enablement Academy on January 15, 2026 (AI Fundamentals (January)). Check its signature, dates and revocation status on this page.",
     );
     expect(valid).not.toMatch(/valid/i);
-    expect(certificateDescription({ ...VIEW, revokedAt: Date.UTC(2026, 2, 1) }, "revoked")).toMatch(/^Revoked on March 1, 2026\. Dana Okafor was awarded/);
-    expect(certificateDescription({ ...VIEW, expiresAt: Date.UTC(2027, 0, 15) }, "expired")).toMatch(/^Expired on January 15, 2027\. /);
-    expect(certificateDescription({ ...VIEW, kind: "skill", name: "Prompt Engineering — Practitioner", cohortName: "" }, "pending")).toBe(
+    expect(certificateDescription({ ...VIEW, revokedAt: Date.UTC(2026, 2, 1) }, "revoked")).toMatch(
+      /^Revoked on March 1, 2026\. Dana Okafor was awarded/,
+    );
+    expect(certificateDescription({ ...VIEW, expiresAt: Date.UTC(2027, 0, 15) }, "expired")).toMatch(
+      /^Expired on January 15, 2027\. /,
+    );
+    expect(
+      certificateDescription(
+        { ...VIEW, kind: "skill", name: "Prompt Engineering — Practitioner", cohortName: "" },
+        "pending",
+      ),
+    ).toBe(
       "Being issued. Dana Okafor was awarded the Prompt Engineering — Practitioner skill badge by AI Enablement Academy on January 15, 2026.",
     );
     expect(certificateTitle(VIEW)).toBe("AI Fundamentals, awarded to Dana Okafor");
@@ -70,7 +86,11 @@ describe("a certificate's state on its verify page", () => {
       creativeWorkStatus: "Valid",
       recognizedBy: { "@type": "Organization", name: "AI Enablement Academy", url: SITE.url },
     });
-    expect(data["@graph"][1]).toEqual({ "@type": "Person", name: "Dana Okafor", hasCredential: { "@id": SITE.verifyUrl } });
+    expect(data["@graph"][1]).toEqual({
+      "@type": "Person",
+      name: "Dana Okafor",
+      hasCredential: { "@id": SITE.verifyUrl },
+    });
     const pending = credentialJsonLd({ ...VIEW, kind: "skill", issueStatus: "pending" }, "pending", SITE)["@graph"][0];
     expect(pending).not.toHaveProperty("image");
     expect(pending).not.toHaveProperty("expires");
@@ -78,8 +98,12 @@ describe("a certificate's state on its verify page", () => {
   });
 
   test("a recipient's name cannot close the structured data's script element", () => {
-    const text = serializeJsonLd(credentialJsonLd({ ...VIEW, recipientName: "</script><script>alert(1)</script>" }, "revoked", SITE));
+    const text = serializeJsonLd(
+      credentialJsonLd({ ...VIEW, recipientName: "</script><script>alert(1)</script>" }, "revoked", SITE),
+    );
     expect(text).not.toContain("</script>");
-    expect((JSON.parse(text) as { "@graph": [unknown, { name: string }] })["@graph"][1].name).toBe("</script><script>alert(1)</script>");
+    expect((JSON.parse(text) as { "@graph": [unknown, { name: string }] })["@graph"][1].name).toBe(
+      "</script><script>alert(1)</script>",
+    );
   });
 });

@@ -36,7 +36,8 @@ describe("formatting for people", () => {
     expect(formatDateRange(at, at + 40 * 86400000, "Europe/Berlin")).toBe("Oct 27 – Dec 6, 2026");
     expect(formatTime(at, "Europe/Berlin")).toBe("5:00 PM");
     expect(formatWeekday(at, "Europe/Berlin")).toBe("Tuesday, October 27");
-    for (const text of [formatDateRange(at, at + 86400000), formatDateTime(at, "Europe/Berlin"), formatDate(at)]) expect(text).not.toMatch(/[\u2009\u202f]/);
+    for (const text of [formatDateRange(at, at + 86400000), formatDateTime(at, "Europe/Berlin"), formatDate(at)])
+      expect(text).not.toMatch(/[\u2009\u202f]/);
   });
 
   test("#16 the shorter date formats components used to build by hand, each in the zone it is given", () => {
@@ -50,7 +51,8 @@ describe("formatting for people", () => {
     expect(formatZoneName(at, "Europe/Berlin")).toBe("Central European Standard Time");
     expect(formatZoneName(Date.UTC(2026, 6, 1), "Europe/Berlin")).toBe("Central European Summer Time");
     expect(isoDateTime(at)).toBe("2026-10-27T16:00:00.000Z");
-    for (const text of [formatAppointment(at), formatShortDateTime(at), formatTime(at)]) expect(text).not.toMatch(/[\u2009\u202f]/);
+    for (const text of [formatAppointment(at), formatShortDateTime(at), formatTime(at)])
+      expect(text).not.toMatch(/[\u2009\u202f]/);
   });
 
   test("#16 money: cents shown in the currency named (any case), for machines with two decimals, and back from a typed amount", () => {

@@ -8,7 +8,16 @@ import { formatRemaining } from "@/components/ui/countdown";
 import { LiveDot } from "@/components/ui/live-dot";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Stat } from "@/components/ui/stat";
-import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow, TableRowHeader } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableEmpty,
+  TableHead,
+  TableHeader,
+  TableRow,
+  TableRowHeader,
+} from "@/components/ui/table";
 import { Tooltip } from "@/components/ui/tooltip";
 
 beforeAll(() => {
@@ -75,8 +84,18 @@ describe("#16 Checkbox", () => {
   });
 
   test("can be a switch where a setting is switched on and off", () => {
-    render(<Checkbox role="switch" aria-label="Managers may see: My activity" checked={false} onCheckedChange={() => undefined} />);
-    expect(screen.getByRole("switch", { name: "Managers may see: My activity" })).toHaveAttribute("aria-checked", "false");
+    render(
+      <Checkbox
+        role="switch"
+        aria-label="Managers may see: My activity"
+        checked={false}
+        onCheckedChange={() => undefined}
+      />,
+    );
+    expect(screen.getByRole("switch", { name: "Managers may see: My activity" })).toHaveAttribute(
+      "aria-checked",
+      "false",
+    );
   });
 });
 
@@ -183,7 +202,14 @@ describe("#16 Table", () => {
 describe("#16 Stat", () => {
   test("label, figure with its unit, a delta said in words, an action and a visual under the figure", () => {
     render(
-      <Stat label="Completion rate" value={42} suffix="%" delta={{ value: -3, label: " pts vs last week" }} testId="rate" action={<button type="button">Buy seats</button>}>
+      <Stat
+        label="Completion rate"
+        value={42}
+        suffix="%"
+        delta={{ value: -3, label: " pts vs last week" }}
+        testId="rate"
+        action={<button type="button">Buy seats</button>}
+      >
         <ProgressBar value={42} label="Completion" />
       </Stat>,
     );
@@ -234,7 +260,10 @@ describe("#16 LiveDot and Tooltip", () => {
     await user.tab();
     const tooltip = await screen.findByRole("tooltip");
     expect(tooltip).toHaveTextContent("Delete Weekly compliance");
-    expect(screen.getByRole("button", { name: "Delete Weekly compliance" })).toHaveAttribute("aria-describedby", tooltip.id);
+    expect(screen.getByRole("button", { name: "Delete Weekly compliance" })).toHaveAttribute(
+      "aria-describedby",
+      tooltip.id,
+    );
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("tooltip")).not.toBeInTheDocument();
   });
@@ -247,7 +276,12 @@ describe("#16 ChartCard", () => {
       { key: "completionRate", label: "Completion rate", color: "#0f766e", dashed: true },
     ];
     const { rerender } = render(
-      <ChartCard title="Progress over the last four weeks" summary="Today: average progress 40%." testId="trend" legend={series}>
+      <ChartCard
+        title="Progress over the last four weeks"
+        summary="Today: average progress 40%."
+        testId="trend"
+        legend={series}
+      >
         <svg data-testid="plot" />
       </ChartCard>,
     );

@@ -17,7 +17,15 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-function SaveButton<T>({ action, options, errors }: { action: () => Promise<T>; options?: SubmitOptions<T>; errors?: "toast" | "inline" }) {
+function SaveButton<T>({
+  action,
+  options,
+  errors,
+}: {
+  action: () => Promise<T>;
+  options?: SubmitOptions<T>;
+  errors?: "toast" | "inline";
+}) {
   const { pending, error, run } = useSubmit({ errors });
   return (
     <>
@@ -39,7 +47,10 @@ describe("#16 useSubmit: one pending state and one way to show what went wrong",
     const save = deferred<{ recipients: number }>();
     const onSuccess = vi.fn();
     renderWithToasts(
-      <SaveButton action={() => save.promise} options={{ success: (r) => `Reminder sent to ${r.recipients} people.`, onSuccess }} />,
+      <SaveButton
+        action={() => save.promise}
+        options={{ success: (r) => `Reminder sent to ${r.recipients} people.`, onSuccess }}
+      />,
     );
     const button = screen.getByRole("button", { name: "Save" });
     await user.click(button);
@@ -68,9 +79,13 @@ describe("#16 useSubmit: one pending state and one way to show what went wrong",
 
   test("a bug (a plain Error) never shows its internals", async () => {
     const user = userEvent.setup();
-    renderWithToasts(<SaveButton action={() => Promise.reject(new Error("Cannot read properties of undefined (reading 'x')"))} />);
+    renderWithToasts(
+      <SaveButton action={() => Promise.reject(new Error("Cannot read properties of undefined (reading 'x')"))} />,
+    );
     await user.click(screen.getByRole("button", { name: "Save" }));
-    expect(await screen.findByText("Something went wrong on our side. Please try again in a moment.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Something went wrong on our side. Please try again in a moment."),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/reading 'x'/)).not.toBeInTheDocument();
   });
 
@@ -80,7 +95,9 @@ describe("#16 useSubmit: one pending state and one way to show what went wrong",
     let call = 0;
     renderWithToasts(<SaveButton errors="inline" action={() => attempts[call++]!.promise} />);
     await user.click(screen.getByRole("button", { name: "Save" }));
-    await act(async () => attempts[0]!.reject(new ConvexError({ code: "INVALID_INPUT", message: "Enter a company name." })));
+    await act(async () =>
+      attempts[0]!.reject(new ConvexError({ code: "INVALID_INPUT", message: "Enter a company name." })),
+    );
     expect(screen.getByRole("alert")).toHaveTextContent("Enter a company name.");
     expect(screen.getByRole("status")).toBeEmptyDOMElement();
 
@@ -125,13 +142,20 @@ describe("#16 useSubmit: one pending state and one way to show what went wrong",
   test("keepPending holds the button busy after success while the page navigates away, but not after a failure", async () => {
     const user = userEvent.setup();
     const navigate = vi.fn();
-    const { unmount } = renderWithToasts(<SaveButton action={() => Promise.resolve("enr_1")} options={{ keepPending: true, onSuccess: navigate }} />);
+    const { unmount } = renderWithToasts(
+      <SaveButton action={() => Promise.resolve("enr_1")} options={{ keepPending: true, onSuccess: navigate }} />,
+    );
     await user.click(screen.getByRole("button", { name: "Save" }));
     expect(navigate).toHaveBeenCalledWith("enr_1");
     expect(screen.getByRole("button", { name: "Save" })).toBeDisabled();
     unmount();
 
-    renderWithToasts(<SaveButton action={() => Promise.reject(new ConvexError({ code: "COHORT_FULL", message: "Full." }))} options={{ keepPending: true }} />);
+    renderWithToasts(
+      <SaveButton
+        action={() => Promise.reject(new ConvexError({ code: "COHORT_FULL", message: "Full." }))}
+        options={{ keepPending: true }}
+      />,
+    );
     await user.click(screen.getByRole("button", { name: "Save" }));
     expect(await screen.findByText("Full.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Save" })).toBeEnabled();

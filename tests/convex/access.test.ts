@@ -6,9 +6,21 @@ import { expectAppError, newTest } from "./helpers";
 
 type T = ReturnType<typeof newTest>;
 
-async function user(t: T, email: string, role: "individual" | "org_admin" | "org_member" | "platform_admin" = "individual") {
+async function user(
+  t: T,
+  email: string,
+  role: "individual" | "org_admin" | "org_member" | "platform_admin" = "individual",
+) {
   return await t.run(async (ctx) =>
-    ctx.db.insert("users", { email, name: email.split("@")[0], role, emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 }),
+    ctx.db.insert("users", {
+      email,
+      name: email.split("@")[0],
+      role,
+      emailNotifications: true,
+      smsNotifications: false,
+      createdAt: 1,
+      updatedAt: 1,
+    }),
   );
 }
 
@@ -29,8 +41,22 @@ async function org(t: T, name: string) {
       createdAt: 1,
       updatedAt: 1,
     });
-    const teamA = await ctx.db.insert("teams", { organizationId, name: "A", memberCount: 2, isActive: true, createdAt: 1, updatedAt: 1 });
-    const teamB = await ctx.db.insert("teams", { organizationId, name: "B", memberCount: 1, isActive: true, createdAt: 1, updatedAt: 1 });
+    const teamA = await ctx.db.insert("teams", {
+      organizationId,
+      name: "A",
+      memberCount: 2,
+      isActive: true,
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    const teamB = await ctx.db.insert("teams", {
+      organizationId,
+      name: "B",
+      memberCount: 1,
+      isActive: true,
+      createdAt: 1,
+      updatedAt: 1,
+    });
     return { organizationId, teamA, teamB };
   });
 }
@@ -44,7 +70,16 @@ async function manage(
   teamIds?: Id<"teams">[],
 ) {
   await t.run(async (ctx) =>
-    ctx.db.insert("organizationManagers", { userId, organizationId, role, permissions, teamIds, isActive: true, createdAt: 1, updatedAt: 1 }),
+    ctx.db.insert("organizationManagers", {
+      userId,
+      organizationId,
+      role,
+      permissions,
+      teamIds,
+      isActive: true,
+      createdAt: 1,
+      updatedAt: 1,
+    }),
   );
 }
 
@@ -73,7 +108,10 @@ describe("who may call what", () => {
     await manage(t, adminX, x.organizationId, "admin", []);
     const overview = await as(t, adminX).query(api.organizations.overview.get, { organizationId: x.organizationId });
     expect(overview).toMatchObject({ name: "Xcorp", seatsPurchased: 10, seatsUsed: 3, myRole: "admin" });
-    await expectAppError(as(t, adminX).query(api.organizations.overview.get, { organizationId: y.organizationId }), "FORBIDDEN");
+    await expectAppError(
+      as(t, adminX).query(api.organizations.overview.get, { organizationId: y.organizationId }),
+      "FORBIDDEN",
+    );
   });
 
   test("a manager needs the view_progress permission, and sees their team scope", async () => {
@@ -110,8 +148,13 @@ describe("who may call what", () => {
         updatedAt: 1,
       }),
     );
-    await expectAppError(as(t, former).query(api.organizations.overview.get, { organizationId: x.organizationId }), "FORBIDDEN");
+    await expectAppError(
+      as(t, former).query(api.organizations.overview.get, { organizationId: x.organizationId }),
+      "FORBIDDEN",
+    );
     const platform = await user(t, "ops@academy.test", "platform_admin");
-    expect((await as(t, platform).query(api.organizations.overview.get, { organizationId: x.organizationId })).myRole).toBe("platform_admin");
+    expect(
+      (await as(t, platform).query(api.organizations.overview.get, { organizationId: x.organizationId })).myRole,
+    ).toBe("platform_admin");
   });
 });

@@ -9,14 +9,24 @@ const stripe = useStripeTestEnvironment();
 
 async function admin(t: ReturnType<typeof newTest>) {
   return await t.run(async (ctx) =>
-    ctx.db.insert("users", { email: "ops@academy.test", name: "Ops", role: "platform_admin", emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 }),
+    ctx.db.insert("users", {
+      email: "ops@academy.test",
+      name: "Ops",
+      role: "platform_admin",
+      emailNotifications: true,
+      smsNotifications: false,
+      createdAt: 1,
+      updatedAt: 1,
+    }),
   );
 }
 
 async function paidEnrollment(t: ReturnType<typeof newTest>, cohortId: Id<"cohorts">, buyer: Id<"users">) {
   const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId });
   await runScheduled(t);
-  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!.checkoutUrl!.split("/").pop()!;
+  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!
+    .checkoutUrl!.split("/")
+    .pop()!;
   await deliver(t, "checkout.session.completed", {
     id: sessionId,
     object: "checkout.session",
@@ -35,11 +45,37 @@ describe("admin functions", () => {
     const { cohortId, courseId, buyers } = await seedCohort(t);
     const enrollmentId = await paidEnrollment(t, cohortId, buyers[0]);
     const sessionId = await t.run(async (ctx) =>
-      ctx.db.insert("sessions", { courseId, title: "Opening", type: "S", dayNumber: 1, orderInDay: 1, durationMinutes: 30, description: "", outcomes: [], createdAt: 1 }),
+      ctx.db.insert("sessions", {
+        courseId,
+        title: "Opening",
+        type: "S",
+        dayNumber: 1,
+        orderInDay: 1,
+        durationMinutes: 30,
+        description: "",
+        outcomes: [],
+        createdAt: 1,
+      }),
     );
-    const itemId = await t.run(async (ctx) => ctx.db.insert("enablementKitItems", { courseId, title: "Deck", type: "slides", externalUrl: "https://x.test/d", order: 0, createdAt: 1 }));
+    const itemId = await t.run(async (ctx) =>
+      ctx.db.insert("enablementKitItems", {
+        courseId,
+        title: "Deck",
+        type: "slides",
+        externalUrl: "https://x.test/d",
+        order: 0,
+        createdAt: 1,
+      }),
+    );
     const reviewId = await t.run(async (ctx) =>
-      ctx.db.insert("paymentReviews", { reason: "unknown_session", status: "open", stripeEventId: "evt_x", stripePaymentIntentId: "pi_x", createdAt: 1, updatedAt: 1 }),
+      ctx.db.insert("paymentReviews", {
+        reason: "unknown_session",
+        status: "open",
+        stripeEventId: "evt_x",
+        stripePaymentIntentId: "pi_x",
+        createdAt: 1,
+        updatedAt: 1,
+      }),
     );
     const cases: Array<[string, (caller: ReturnType<typeof as> | ReturnType<typeof newTest>) => Promise<unknown>]> = [
       ["catalog.cohorts.list", (c) => c.query(api.catalog.cohorts.list, {})],
@@ -47,12 +83,59 @@ describe("admin functions", () => {
       ["catalog.courses.get", (c) => c.query(api.catalog.courses.get, { courseId })],
       ["enrollments.roster.forCohort", (c) => c.query(api.enrollments.roster.forCohort, { cohortId })],
       ["catalog.cohorts.get", (c) => c.query(api.catalog.cohorts.get, { cohortId })],
-      ["catalog.courses.save", (c) => c.mutation(api.catalog.courses.save, { title: "X course", slug: "x-course", description: "d", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 100, priceB2B: 100, maxParticipants: 10, status: "draft", outcomes: [] })],
-      ["catalog.courses.saveOutlineSession", (c) => c.mutation(api.catalog.courses.saveOutlineSession, { courseId, title: "Session", type: "W", dayNumber: 1, orderInDay: 1, durationMinutes: 60, description: "" })],
-      ["catalog.courses.deleteOutlineSession", (c) => c.mutation(api.catalog.courses.deleteOutlineSession, { outlineSessionId: sessionId })],
-      ["catalog.cohorts.save", (c) => c.mutation(api.catalog.cohorts.save, { courseId, name: "New cohort", startDate: Date.now() + 86400000, endDate: Date.now() + 2 * 86400000, timezone: "Europe/Berlin", maxCapacity: 10, status: "open" })],
+      [
+        "catalog.courses.save",
+        (c) =>
+          c.mutation(api.catalog.courses.save, {
+            title: "X course",
+            slug: "x-course",
+            description: "d",
+            format: "cohort",
+            level: "fundamentals",
+            impact: "L1",
+            priceB2C: 100,
+            priceB2B: 100,
+            maxParticipants: 10,
+            status: "draft",
+            outcomes: [],
+          }),
+      ],
+      [
+        "catalog.courses.saveOutlineSession",
+        (c) =>
+          c.mutation(api.catalog.courses.saveOutlineSession, {
+            courseId,
+            title: "Session",
+            type: "W",
+            dayNumber: 1,
+            orderInDay: 1,
+            durationMinutes: 60,
+            description: "",
+          }),
+      ],
+      [
+        "catalog.courses.deleteOutlineSession",
+        (c) => c.mutation(api.catalog.courses.deleteOutlineSession, { outlineSessionId: sessionId }),
+      ],
+      [
+        "catalog.cohorts.save",
+        (c) =>
+          c.mutation(api.catalog.cohorts.save, {
+            courseId,
+            name: "New cohort",
+            startDate: Date.now() + 86400000,
+            endDate: Date.now() + 2 * 86400000,
+            timezone: "Europe/Berlin",
+            maxCapacity: 10,
+            status: "open",
+          }),
+      ],
       ["catalog.kit.generateUploadUrl", (c) => c.mutation(api.catalog.kit.generateUploadUrl, {})],
-      ["catalog.kit.add", (c) => c.mutation(api.catalog.kit.add, { courseId, title: "Link", type: "template", externalUrl: "https://x.test" })],
+      [
+        "catalog.kit.add",
+        (c) =>
+          c.mutation(api.catalog.kit.add, { courseId, title: "Link", type: "template", externalUrl: "https://x.test" }),
+      ],
       ["catalog.kit.remove", (c) => c.mutation(api.catalog.kit.remove, { itemId })],
       ["payments.refunds.refundEnrollment", (c) => c.action(api.payments.refunds.refundEnrollment, { enrollmentId })],
       ["payments.reviews.list", (c) => c.query(api.payments.reviews.list, {})],
@@ -60,7 +143,14 @@ describe("admin functions", () => {
       ["payments.refunds.refundPaymentReview", (c) => c.action(api.payments.refunds.refundPaymentReview, { reviewId })],
     ];
     // Every platform-admin function of the modules the admin console uses has a case here.
-    const ADMIN_MODULES = ["catalog.courses.", "catalog.cohorts.", "catalog.kit.", "enrollments.roster.", "payments.refunds.", "payments.reviews."];
+    const ADMIN_MODULES = [
+      "catalog.courses.",
+      "catalog.cohorts.",
+      "catalog.kit.",
+      "enrollments.roster.",
+      "payments.refunds.",
+      "payments.reviews.",
+    ];
     const publicAdminFunctions = Object.entries(AUTHORIZATION)
       .filter(([name, { rule }]) => rule === "platformAdmin" && ADMIN_MODULES.some((module) => name.startsWith(module)))
       .map(([name]) => name);
@@ -76,15 +166,50 @@ describe("admin functions", () => {
     const { courseId } = await seedCohort(t);
     const ops = as(t, await admin(t));
     await expectAppError(
-      ops.mutation(api.catalog.courses.save, { title: "Bad", slug: "Bad Slug!", description: "", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 1, priceB2B: 1, maxParticipants: 1, status: "draft", outcomes: [] }),
+      ops.mutation(api.catalog.courses.save, {
+        title: "Bad",
+        slug: "Bad Slug!",
+        description: "",
+        format: "cohort",
+        level: "fundamentals",
+        impact: "L1",
+        priceB2C: 1,
+        priceB2B: 1,
+        maxParticipants: 1,
+        status: "draft",
+        outcomes: [],
+      }),
       "INVALID_INPUT",
     );
     await expectAppError(
-      ops.mutation(api.catalog.courses.save, { title: "Dup", slug: "intensive", description: "", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 1, priceB2B: 1, maxParticipants: 1, status: "draft", outcomes: [] }),
+      ops.mutation(api.catalog.courses.save, {
+        title: "Dup",
+        slug: "intensive",
+        description: "",
+        format: "cohort",
+        level: "fundamentals",
+        impact: "L1",
+        priceB2C: 1,
+        priceB2B: 1,
+        maxParticipants: 1,
+        status: "draft",
+        outcomes: [],
+      }),
       "INVALID_INPUT",
     );
-    for (const [order, type] of [[1, "S"], [2, "W"]] as const) {
-      await ops.mutation(api.catalog.courses.saveOutlineSession, { courseId, title: `Session ${order}`, type, dayNumber: 1, orderInDay: order, durationMinutes: 60, description: "" });
+    for (const [order, type] of [
+      [1, "S"],
+      [2, "W"],
+    ] as const) {
+      await ops.mutation(api.catalog.courses.saveOutlineSession, {
+        courseId,
+        title: `Session ${order}`,
+        type,
+        dayNumber: 1,
+        orderInDay: order,
+        durationMinutes: 60,
+        description: "",
+      });
     }
     const start = Date.UTC(2027, 2, 26, 8); // a Friday; Berlin moves to summer time on the 28th
     const cohortId = await ops.mutation(api.catalog.cohorts.save, {
@@ -97,8 +222,16 @@ describe("admin functions", () => {
       zoomLink: "https://zoom.us/j/1",
       status: "open",
     });
-    const before = await t.run(async (ctx) => ctx.db.query("cohortSessions").withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId)).collect());
-    expect(before.map((s) => new Date(s.startsAt).toISOString())).toEqual(["2027-03-26T08:00:00.000Z", "2027-03-26T09:15:00.000Z"]);
+    const before = await t.run(async (ctx) =>
+      ctx.db
+        .query("cohortSessions")
+        .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId))
+        .collect(),
+    );
+    expect(before.map((s) => new Date(s.startsAt).toISOString())).toEqual([
+      "2027-03-26T08:00:00.000Z",
+      "2027-03-26T09:15:00.000Z",
+    ]);
     // Move it after the DST change: 09:00 Berlin is now 07:00 UTC; the same events get SEQUENCE 1.
     await ops.mutation(api.catalog.cohorts.save, {
       cohortId,
@@ -111,14 +244,43 @@ describe("admin functions", () => {
       zoomLink: "https://zoom.us/j/1",
       status: "open",
     });
-    const after = await t.run(async (ctx) => ctx.db.query("cohortSessions").withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId)).collect());
+    const after = await t.run(async (ctx) =>
+      ctx.db
+        .query("cohortSessions")
+        .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohortId))
+        .collect(),
+    );
     expect(after.map((s) => s._id)).toEqual(before.map((s) => s._id));
     expect(after.map((s) => [new Date(s.startsAt).toISOString(), s.sequence])).toEqual([
       ["2027-03-29T07:00:00.000Z", 1],
       ["2027-03-29T08:15:00.000Z", 1],
     ]);
-    await expectAppError(ops.mutation(api.catalog.cohorts.save, { cohortId, courseId, name: "x", startDate: start, endDate: start - 1, timezone: "Europe/Berlin", maxCapacity: 12, status: "open" }), "INVALID_INPUT");
-    await expectAppError(ops.mutation(api.catalog.cohorts.save, { cohortId, courseId, name: "Spring", startDate: start, endDate: start + 1, timezone: "Mars/Olympus", maxCapacity: 12, status: "open" }), "INVALID_INPUT");
+    await expectAppError(
+      ops.mutation(api.catalog.cohorts.save, {
+        cohortId,
+        courseId,
+        name: "x",
+        startDate: start,
+        endDate: start - 1,
+        timezone: "Europe/Berlin",
+        maxCapacity: 12,
+        status: "open",
+      }),
+      "INVALID_INPUT",
+    );
+    await expectAppError(
+      ops.mutation(api.catalog.cohorts.save, {
+        cohortId,
+        courseId,
+        name: "Spring",
+        startDate: start,
+        endDate: start + 1,
+        timezone: "Mars/Olympus",
+        maxCapacity: 12,
+        status: "open",
+      }),
+      "INVALID_INPUT",
+    );
   });
 
   test("capacity cannot drop below seats taken", async () => {
@@ -129,7 +291,16 @@ describe("admin functions", () => {
     const ops = as(t, await admin(t));
     const cohort = (await t.run(async (ctx) => ctx.db.get("cohorts", cohortId)))!;
     const message = await expectAppError(
-      ops.mutation(api.catalog.cohorts.save, { cohortId, courseId, name: cohort.name, startDate: cohort.startDate, endDate: cohort.endDate, timezone: "Europe/Berlin", maxCapacity: 1, status: "open" }),
+      ops.mutation(api.catalog.cohorts.save, {
+        cohortId,
+        courseId,
+        name: cohort.name,
+        startDate: cohort.startDate,
+        endDate: cohort.endDate,
+        timezone: "Europe/Berlin",
+        maxCapacity: 1,
+        status: "open",
+      }),
       "INVALID_INPUT",
     );
     expect(message).toContain("2 seats are taken");
@@ -148,8 +319,16 @@ describe("admin functions", () => {
     expect(refund.idempotencyKey).toBe(`refund-${enrollmentId}`);
     const rows = await ops.query(api.enrollments.roster.forCohort, { cohortId });
     expect(rows[0]).toMatchObject({ paymentStatus: "completed", refundRequested: true, refundable: false });
-    await deliver(t, "charge.refunded", { id: "ch_x", object: "charge", payment_intent: `pi_${enrollmentId}`, refunded: true });
-    expect((await ops.query(api.enrollments.roster.forCohort, { cohortId }))[0]).toMatchObject({ paymentStatus: "refunded", seatHeld: false });
+    await deliver(t, "charge.refunded", {
+      id: "ch_x",
+      object: "charge",
+      payment_intent: `pi_${enrollmentId}`,
+      refunded: true,
+    });
+    expect((await ops.query(api.enrollments.roster.forCohort, { cohortId }))[0]).toMatchObject({
+      paymentStatus: "refunded",
+      seatHeld: false,
+    });
     await expectAppError(ops.action(api.payments.refunds.refundEnrollment, { enrollmentId }), "INVALID_INPUT");
   });
 });
@@ -160,7 +339,19 @@ describe("free text held to its field's length", () => {
     const { courseId, cohortId } = await seedCohort(t);
     const ops = as(t, await admin(t));
     const long = (n: number) => "x".repeat(n + 1);
-    const course = { title: "Applied AI", slug: "applied-ai", description: "Two days", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 100, priceB2B: 100, maxParticipants: 10, status: "draft", outcomes: [] as string[] } as const;
+    const course = {
+      title: "Applied AI",
+      slug: "applied-ai",
+      description: "Two days",
+      format: "cohort",
+      level: "fundamentals",
+      impact: "L1",
+      priceB2C: 100,
+      priceB2B: 100,
+      maxParticipants: 10,
+      status: "draft",
+      outcomes: [] as string[],
+    } as const;
     for (const [field, value, message] of [
       ["title", long(200), /The course's title is too long: at most 200/],
       ["slug", `a${"-a".repeat(100)}`, /The URL slug is too long: at most 120/],
@@ -169,23 +360,78 @@ describe("free text held to its field's length", () => {
       ["outcomes", [long(500)], /An outcome is too long: at most 500/],
       ["outcomes", Array.from({ length: 21 }, (_, i) => `Outcome ${i}`), /at most 20 outcomes/],
     ] as const) {
-      expect(await expectAppError(ops.mutation(api.catalog.courses.save, { ...course, [field]: value }), "INVALID_INPUT")).toMatch(message);
+      expect(
+        await expectAppError(ops.mutation(api.catalog.courses.save, { ...course, [field]: value }), "INVALID_INPUT"),
+      ).toMatch(message);
     }
-    const saved = await ops.mutation(api.catalog.courses.save, { ...course, title: "  Applied AI  ", tagline: "  ", outcomes: [" Ship it ", " "] });
-    expect(await t.run(async (ctx) => ctx.db.get("courses", saved))).toMatchObject({ title: "Applied AI", outcomes: ["Ship it"] });
+    const saved = await ops.mutation(api.catalog.courses.save, {
+      ...course,
+      title: "  Applied AI  ",
+      tagline: "  ",
+      outcomes: [" Ship it ", " "],
+    });
+    expect(await t.run(async (ctx) => ctx.db.get("courses", saved))).toMatchObject({
+      title: "Applied AI",
+      outcomes: ["Ship it"],
+    });
     expect((await t.run(async (ctx) => ctx.db.get("courses", saved)))!.tagline).toBeUndefined();
 
-    const session = { courseId, title: "Opening", type: "S", dayNumber: 1, orderInDay: 1, durationMinutes: 30, description: "" } as const;
-    await expectAppError(ops.mutation(api.catalog.courses.saveOutlineSession, { ...session, title: long(200) }), "INVALID_INPUT");
-    await expectAppError(ops.mutation(api.catalog.courses.saveOutlineSession, { ...session, description: long(5_000) }), "INVALID_INPUT");
+    const session = {
+      courseId,
+      title: "Opening",
+      type: "S",
+      dayNumber: 1,
+      orderInDay: 1,
+      durationMinutes: 30,
+      description: "",
+    } as const;
+    await expectAppError(
+      ops.mutation(api.catalog.courses.saveOutlineSession, { ...session, title: long(200) }),
+      "INVALID_INPUT",
+    );
+    await expectAppError(
+      ops.mutation(api.catalog.courses.saveOutlineSession, { ...session, description: long(5_000) }),
+      "INVALID_INPUT",
+    );
 
-    const cohort = { cohortId, courseId, name: "December cohort", startDate: Date.now() + 86400000, endDate: Date.now() + 2 * 86400000, timezone: "Europe/Berlin", maxCapacity: 20, status: "open" } as const;
+    const cohort = {
+      cohortId,
+      courseId,
+      name: "December cohort",
+      startDate: Date.now() + 86400000,
+      endDate: Date.now() + 2 * 86400000,
+      timezone: "Europe/Berlin",
+      maxCapacity: 20,
+      status: "open",
+    } as const;
     await expectAppError(ops.mutation(api.catalog.cohorts.save, { ...cohort, name: long(120) }), "INVALID_INPUT");
-    await expectAppError(ops.mutation(api.catalog.cohorts.save, { ...cohort, zoomLink: `https://zoom.us/${long(2_048)}` }), "INVALID_INPUT");
-    await expectAppError(ops.mutation(api.catalog.cohorts.save, { ...cohort, instructorEmail: `${long(254)}@x.test` }), "INVALID_INPUT");
+    await expectAppError(
+      ops.mutation(api.catalog.cohorts.save, { ...cohort, zoomLink: `https://zoom.us/${long(2_048)}` }),
+      "INVALID_INPUT",
+    );
+    await expectAppError(
+      ops.mutation(api.catalog.cohorts.save, { ...cohort, instructorEmail: `${long(254)}@x.test` }),
+      "INVALID_INPUT",
+    );
 
-    await expectAppError(ops.mutation(api.catalog.kit.add, { courseId, title: long(200), type: "template", externalUrl: "https://x.test" }), "INVALID_INPUT");
-    await expectAppError(ops.mutation(api.catalog.kit.add, { courseId, title: "Deck", type: "template", externalUrl: `https://x.test/${long(2_048)}` }), "INVALID_INPUT");
+    await expectAppError(
+      ops.mutation(api.catalog.kit.add, {
+        courseId,
+        title: long(200),
+        type: "template",
+        externalUrl: "https://x.test",
+      }),
+      "INVALID_INPUT",
+    );
+    await expectAppError(
+      ops.mutation(api.catalog.kit.add, {
+        courseId,
+        title: "Deck",
+        type: "template",
+        externalUrl: `https://x.test/${long(2_048)}`,
+      }),
+      "INVALID_INPUT",
+    );
   });
 });
 
@@ -216,11 +462,22 @@ describe("learner access windows", () => {
         updatedAt: 1,
       }),
     );
-    await expectAppError(as(t, buyers[0]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: sessionId }), "NOT_AVAILABLE");
-    await expectAppError(as(t, buyers[1]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: sessionId }), "FORBIDDEN");
+    await expectAppError(
+      as(t, buyers[0]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: sessionId }),
+      "NOT_AVAILABLE",
+    );
+    await expectAppError(
+      as(t, buyers[1]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: sessionId }),
+      "FORBIDDEN",
+    );
     vi.advanceTimersByTime(50 * 60 * 1000);
-    expect(await as(t, buyers[0]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: sessionId })).toBe("https://zoom.us/j/live");
-    const calendar = await as(t, buyers[0]).query(api.learning.cohorts.calendarFile, { cohortId, cohortSessionId: sessionId });
+    expect(await as(t, buyers[0]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: sessionId })).toBe(
+      "https://zoom.us/j/live",
+    );
+    const calendar = await as(t, buyers[0]).query(api.learning.cohorts.calendarFile, {
+      cohortId,
+      cohortSessionId: sessionId,
+    });
     expect(calendar?.content).toContain("DTSTART;TZID=Europe/Berlin:");
     expect(await as(t, buyers[1]).query(api.learning.cohorts.calendarFile, { cohortId })).toBeNull();
   });

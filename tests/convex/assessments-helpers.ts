@@ -1,4 +1,7 @@
-/** Shared setup for the assessment tests: a course with an enrolled learner, assessments built through the authoring functions, the AI stand-in. */
+/**
+ * Shared setup for the assessment tests: a course with an enrolled learner, assessments built through the authoring
+ * functions, the AI stand-in.
+ */
 import { vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
@@ -58,12 +61,26 @@ export const SIX_TYPES: QuestionInput[] = [
     points: 10,
     difficulty: "easy",
   },
-  { questionType: "short_answer", questionText: "What does RAG stand for?", acceptedAnswers: ["Retrieval-Augmented Generation", "retrieval augmented generation"], points: 10, difficulty: "medium" },
-  { questionType: "rating_scale", questionText: "How confident are you writing prompts?", scaleMin: 1, scaleMax: 5, points: 0, difficulty: "easy" },
+  {
+    questionType: "short_answer",
+    questionText: "What does RAG stand for?",
+    acceptedAnswers: ["Retrieval-Augmented Generation", "retrieval augmented generation"],
+    points: 10,
+    difficulty: "medium",
+  },
+  {
+    questionType: "rating_scale",
+    questionText: "How confident are you writing prompts?",
+    scaleMin: 1,
+    scaleMax: 5,
+    points: 0,
+    difficulty: "easy",
+  },
   {
     questionType: "open_ended",
     questionText: "Describe a business process AI could automate, the steps automated and the expected outcome.",
-    rubric: "Names a concrete process. Lists the automated steps: categorize tickets, route them, suggest responses. States measurable outcomes: time saved, faster responses, consistent routing.",
+    rubric:
+      "Names a concrete process. Lists the automated steps: categorize tickets, route them, suggest responses. States measurable outcomes: time saved, faster responses, consistent routing.",
     points: 10,
     difficulty: "hard",
   },
@@ -71,7 +88,8 @@ export const SIX_TYPES: QuestionInput[] = [
 
 export const STRONG_OPEN_ANSWER =
   "Our support team would let AI categorize incoming tickets, route them to the right team and suggest responses. Outcome: time saved, faster responses and consistent routing.";
-export const PARTIAL_OPEN_ANSWER = "In our support process, AI could categorize incoming tickets, route them to the right people and suggest replies, which should make responses faster.";
+export const PARTIAL_OPEN_ANSWER =
+  "In our support process, AI could categorize incoming tickets, route them to the right people and suggest replies, which should make responses faster.";
 
 /** A course whose cohort starts in `startsInDays`, its instructor, a platform admin and one confirmed learner. */
 export async function seedCourse(t: T, options: { startsInDays?: number } = {}) {
@@ -79,7 +97,15 @@ export async function seedCourse(t: T, options: { startsInDays?: number } = {}) 
   const [learner, other] = buyers;
   const { instructor, admin } = await t.run(async (ctx) => {
     const person = (email: string, role: Doc<"users">["role"]) =>
-      ctx.db.insert("users", { email, name: email.split("@")[0], role, emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 });
+      ctx.db.insert("users", {
+        email,
+        name: email.split("@")[0],
+        role,
+        emailNotifications: true,
+        smsNotifications: false,
+        createdAt: 1,
+        updatedAt: 1,
+      });
     const instructor = await person("maya@academy.test", "individual");
     const admin = await person("priya@academy.test", "platform_admin");
     await ctx.db.patch("cohorts", cohortId, { instructorId: instructor });
@@ -103,7 +129,13 @@ type Settings = Partial<{
 }>;
 
 /** An assessment of the course with these questions, made through the authoring functions as a platform admin. */
-export async function author(t: T, admin: Id<"users">, courseId: Id<"courses">, questions: QuestionInput[], settings: Settings = {}) {
+export async function author(
+  t: T,
+  admin: Id<"users">,
+  courseId: Id<"courses">,
+  questions: QuestionInput[],
+  settings: Settings = {},
+) {
   const assessmentId = await as(t, admin).mutation(api.assessments.authoring.saveAssessment, {
     courseId,
     title: "Baseline: AI at work",
@@ -119,11 +151,18 @@ export async function author(t: T, admin: Id<"users">, courseId: Id<"courses">, 
     randomizeAnswers: settings.randomizeAnswers ?? false,
   });
   const questionIds: Array<Id<"assessmentQuestions">> = [];
-  for (const question of questions) questionIds.push(await as(t, admin).mutation(api.assessments.authoring.saveQuestion, { assessmentId, ...question }));
+  for (const question of questions)
+    questionIds.push(
+      await as(t, admin).mutation(api.assessments.authoring.saveQuestion, { assessmentId, ...question }),
+    );
   return { assessmentId, questionIds };
 }
 
-export type LlmCall = { url: string; authorization: string | null; body: ChatRequest & { response_format?: { type: string } } };
+export type LlmCall = {
+  url: string;
+  authorization: string | null;
+  body: ChatRequest & { response_format?: { type: string } };
+};
 
 /** Points the AI settings at a fake host answered by the local stand-in's own code; returns the requests it got. */
 export function stubAiStandIn() {
@@ -139,7 +178,14 @@ export function stubAiStandIn() {
       calls.push({ url, authorization: new Headers(init?.headers).get("authorization"), body });
       const content = respond(body);
       return new Response(
-        JSON.stringify({ id: "chatcmpl-test", object: "chat.completion", created: 1, model: body.model, choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }),
+        JSON.stringify({
+          id: "chatcmpl-test",
+          object: "chat.completion",
+          created: 1,
+          model: body.model,
+          choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        }),
         { status: 200, headers: { "content-type": "application/json" } },
       );
     }),
@@ -156,11 +202,26 @@ export async function settle(t: T, rounds = 8) {
 }
 
 /** Answers every question of the attempt as given (by question type), then submits. */
-export async function answerAll(t: T, learner: Id<"users">, attemptId: Id<"assessmentAttempts">, answers: Partial<Record<Doc<"assessmentQuestions">["questionType"], { selectedAnswerIds?: string[]; textResponse?: string; ratingValue?: number }>>) {
+export async function answerAll(
+  t: T,
+  learner: Id<"users">,
+  attemptId: Id<"assessmentAttempts">,
+  answers: Partial<
+    Record<
+      Doc<"assessmentQuestions">["questionType"],
+      { selectedAnswerIds?: string[]; textResponse?: string; ratingValue?: number }
+    >
+  >,
+) {
   const view = (await as(t, learner).query(api.assessments.take.attempt, { attemptId }))!;
   for (const question of view.questions) {
     const answer = answers[question.questionType];
-    if (answer) await as(t, learner).mutation(api.assessments.take.saveAnswer, { attemptId, questionId: question.questionId, ...answer });
+    if (answer)
+      await as(t, learner).mutation(api.assessments.take.saveAnswer, {
+        attemptId,
+        questionId: question.questionId,
+        ...answer,
+      });
   }
   return view;
 }

@@ -1,4 +1,6 @@
-/** The assessment things of the authorization world (authorization.table.ts): one of each state a rule is checked on. */
+/**
+ * The assessment things of the authorization world (authorization.table.ts): one of each state a rule is checked on.
+ */
 import type { Id } from "../../convex/_generated/dataModel";
 import type { MutationCtx } from "../../convex/_generated/server";
 
@@ -12,13 +14,26 @@ export type AssessmentWorld = {
   reviewResponseId: Id<"questionResponses">;
 };
 
-/** A pre-course assessment the learner submitted (an open answer waits for review), a post-course one in progress, a lesson's knowledge check. */
+/**
+ * A pre-course assessment the learner submitted (an open answer waits for review), a post-course one in progress, a
+ * lesson's knowledge check.
+ */
 export async function seedAssessmentWorld(
   ctx: MutationCtx,
-  w: { courseId: Id<"courses">; cohortId: Id<"cohorts">; learner: Id<"users">; enrollmentId: Id<"enrollments">; lessonId: Id<"lessons">; now: number },
+  w: {
+    courseId: Id<"courses">;
+    cohortId: Id<"cohorts">;
+    learner: Id<"users">;
+    enrollmentId: Id<"enrollments">;
+    lessonId: Id<"lessons">;
+    now: number;
+  },
 ): Promise<AssessmentWorld> {
   const { now } = w;
-  const assessment = (type: "pre_course" | "post_course" | "knowledge_check", extra: { lessonId?: Id<"lessons">; allowRetake?: boolean } = {}) =>
+  const assessment = (
+    type: "pre_course" | "post_course" | "knowledge_check",
+    extra: { lessonId?: Id<"lessons">; allowRetake?: boolean } = {},
+  ) =>
     ctx.db.insert("assessments", {
       title: `World ${type}`,
       type,
@@ -66,7 +81,14 @@ export async function seedAssessmentWorld(
   });
   const choiceQuestionId = await choice(postAssessmentId);
   await choice(knowledgeCheckId);
-  const attempt = { userId: w.learner, enrollmentId: w.enrollmentId, cohortId: w.cohortId, attemptNumber: 1, startedAt: now, createdAt: now };
+  const attempt = {
+    userId: w.learner,
+    enrollmentId: w.enrollmentId,
+    cohortId: w.cohortId,
+    attemptNumber: 1,
+    startedAt: now,
+    createdAt: now,
+  };
   const submittedAttemptId = await ctx.db.insert("assessmentAttempts", {
     ...attempt,
     assessmentId: preAssessmentId,
@@ -75,7 +97,17 @@ export async function seedAssessmentWorld(
     questionIds: [preChoice, openQuestionId],
     pendingGrades: 1,
   });
-  await ctx.db.insert("questionResponses", { attemptId: submittedAttemptId, questionId: preChoice, cohortId: w.cohortId, selectedAnswerIds: ["a"], isCorrect: true, pointsEarned: 10, gradingState: "graded", gradedBySource: "rules", createdAt: now });
+  await ctx.db.insert("questionResponses", {
+    attemptId: submittedAttemptId,
+    questionId: preChoice,
+    cohortId: w.cohortId,
+    selectedAnswerIds: ["a"],
+    isCorrect: true,
+    pointsEarned: 10,
+    gradingState: "graded",
+    gradedBySource: "rules",
+    createdAt: now,
+  });
   const reviewResponseId = await ctx.db.insert("questionResponses", {
     attemptId: submittedAttemptId,
     questionId: openQuestionId,
@@ -88,6 +120,19 @@ export async function seedAssessmentWorld(
     aiExplanation: "Covers the process and steps; the outcome is vague.",
     createdAt: now,
   });
-  const openAttemptId = await ctx.db.insert("assessmentAttempts", { ...attempt, assessmentId: postAssessmentId, status: "in_progress", questionIds: [choiceQuestionId] });
-  return { preAssessmentId, postAssessmentId, knowledgeCheckId, choiceQuestionId, openAttemptId, submittedAttemptId, reviewResponseId };
+  const openAttemptId = await ctx.db.insert("assessmentAttempts", {
+    ...attempt,
+    assessmentId: postAssessmentId,
+    status: "in_progress",
+    questionIds: [choiceQuestionId],
+  });
+  return {
+    preAssessmentId,
+    postAssessmentId,
+    knowledgeCheckId,
+    choiceQuestionId,
+    openAttemptId,
+    submittedAttemptId,
+    reviewResponseId,
+  };
 }

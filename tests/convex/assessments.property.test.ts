@@ -25,17 +25,49 @@ const spec = fc.record({
   points: fc.integer({ min: 1, max: 20 }),
   correct: fc.array(fc.boolean(), { minLength: 2, maxLength: 5 }),
 });
-const move = fc.record({ skip: fc.boolean(), ticks: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), pick: fc.nat(4), rightText: fc.boolean(), rating: fc.integer({ min: 1, max: 5 }) });
+const move = fc.record({
+  skip: fc.boolean(),
+  ticks: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+  pick: fc.nat(4),
+  rightText: fc.boolean(),
+  rating: fc.integer({ min: 1, max: 5 }),
+});
 
 function question(s: Spec, i: number) {
   const text = `Question ${i}: ${s.kind}`;
-  if (s.kind === "short_answer") return { questionType: s.kind, questionText: text, acceptedAnswers: ["Large Language Model"], points: s.points, difficulty: "easy" as const };
-  if (s.kind === "rating_scale") return { questionType: s.kind, questionText: text, scaleMin: 1, scaleMax: 5, points: 0, difficulty: "easy" as const };
+  if (s.kind === "short_answer")
+    return {
+      questionType: s.kind,
+      questionText: text,
+      acceptedAnswers: ["Large Language Model"],
+      points: s.points,
+      difficulty: "easy" as const,
+    };
+  if (s.kind === "rating_scale")
+    return {
+      questionType: s.kind,
+      questionText: text,
+      scaleMin: 1,
+      scaleMax: 5,
+      points: 0,
+      difficulty: "easy" as const,
+    };
   const count = s.kind === "true_false" ? 2 : s.correct.length;
   // Single-answer kinds have exactly one correct option; multiple select at least one.
   const right = Math.max(0, s.correct.indexOf(true)) % count;
-  const flags = s.kind === "multiple_select" ? (s.correct.some(Boolean) ? s.correct : [true, ...s.correct.slice(1)]) : Array.from({ length: count }, (_, j) => j === right);
-  return { questionType: s.kind, questionText: text, answers: flags.slice(0, count).map((isCorrect, j) => ({ id: `o${j}`, text: `Option ${j}`, isCorrect })), points: s.points, difficulty: "easy" as const };
+  const flags =
+    s.kind === "multiple_select"
+      ? s.correct.some(Boolean)
+        ? s.correct
+        : [true, ...s.correct.slice(1)]
+      : Array.from({ length: count }, (_, j) => j === right);
+  return {
+    questionType: s.kind,
+    questionText: text,
+    answers: flags.slice(0, count).map((isCorrect, j) => ({ id: `o${j}`, text: `Option ${j}`, isCorrect })),
+    points: s.points,
+    difficulty: "easy" as const,
+  };
 }
 
 describe("property: score = points earned / points possible", () => {
@@ -73,7 +105,11 @@ describe("property: score = points earned / points possible", () => {
             input = { selectedAnswerIds: [id] };
             if (correctIds.includes(id)) earned += q.points;
           }
-          await as(t, learner).mutation(api.assessments.take.saveAnswer, { attemptId, questionId: questionIds[i], ...input });
+          await as(t, learner).mutation(api.assessments.take.saveAnswer, {
+            attemptId,
+            questionId: questionIds[i],
+            ...input,
+          });
         }
         await as(t, learner).mutation(api.assessments.take.submit, { attemptId });
         const attempt = await t.run(async (ctx) => ctx.db.get("assessmentAttempts", attemptId));
@@ -94,11 +130,15 @@ describe("property: normalized gain", () => {
   test("never exceeds 1; equals Hake's (post − pre) / (100 − pre) below 100; at pre = 100 it is (post − 100) / 100", () => {
     fc.assert(
       // Scores are stored with one decimal (attemptScore), so gains are computed from such values.
-      fc.property(fc.integer({ min: 0, max: 1000 }).map((n) => n / 10), fc.integer({ min: 0, max: 1000 }).map((n) => n / 10), (pre, post) => {
-        const gain = normalizedGain(pre, post);
-        expect(gain).toBeLessThanOrEqual(1);
-        if (pre < 100) expect(Math.abs(gain - (post - pre) / (100 - pre))).toBeLessThanOrEqual(0.005 + 1e-9);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }).map((n) => n / 10),
+        fc.integer({ min: 0, max: 1000 }).map((n) => n / 10),
+        (pre, post) => {
+          const gain = normalizedGain(pre, post);
+          expect(gain).toBeLessThanOrEqual(1);
+          if (pre < 100) expect(Math.abs(gain - (post - pre) / (100 - pre))).toBeLessThanOrEqual(0.005 + 1e-9);
+        },
+      ),
       { numRuns: 2000 },
     );
     fc.assert(

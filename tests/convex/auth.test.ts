@@ -5,7 +5,13 @@ import { authEnv, expectAppError, newTest } from "./helpers";
 
 async function requestLink(t: ReturnType<typeof newTest>, email: string) {
   await t.action(api.auth.signIn, { provider: "resend", params: { email, redirectTo: "/learn" } });
-  const emails = await t.run(async (ctx) => await ctx.db.query("devEmails").withIndex("by_to", (q) => q.eq("to", email)).collect());
+  const emails = await t.run(
+    async (ctx) =>
+      await ctx.db
+        .query("devEmails")
+        .withIndex("by_to", (q) => q.eq("to", email))
+        .collect(),
+  );
   const link = emails.at(-1)?.actionUrl;
   expect(link).toBeDefined();
   return new URL(link!);
@@ -31,8 +37,15 @@ describe("sign-in by magic link (local mode)", () => {
     expect(claims.iss).toBe("https://academy-test.convex.site");
     expect(claims.aud).toBe("convex");
 
-    const viewer = await t.withIdentity({ subject: claims.sub!, issuer: claims.iss }).query(api.users.account.viewer, {});
-    expect(viewer).toMatchObject({ email: "new.person@example.com", role: "individual", name: "New Person", organizations: [] });
+    const viewer = await t
+      .withIdentity({ subject: claims.sub!, issuer: claims.iss })
+      .query(api.users.account.viewer, {});
+    expect(viewer).toMatchObject({
+      email: "new.person@example.com",
+      role: "individual",
+      name: "New Person",
+      organizations: [],
+    });
 
     // The code works once: a second redemption signs nobody in.
     expect(await t.action(api.auth.signIn, { params: { code } })).toEqual({ tokens: null });
@@ -55,7 +68,13 @@ describe("sign-in by magic link (local mode)", () => {
     const result = await t.action(api.auth.signIn, { params: { code: link.searchParams.get("code")! } });
     const subject = decodeJwt((result as { tokens: { token: string } }).tokens.token).sub!;
     expect(subject.split("|")[0]).toBe(existingId);
-    const users = await t.run(async (ctx) => await ctx.db.query("users").withIndex("by_email", (q) => q.eq("email", "returning@example.com")).collect());
+    const users = await t.run(
+      async (ctx) =>
+        await ctx.db
+          .query("users")
+          .withIndex("by_email", (q) => q.eq("email", "returning@example.com"))
+          .collect(),
+    );
     expect(users).toHaveLength(1);
     expect(users[0].role).toBe("org_member");
   });

@@ -23,7 +23,15 @@ import type { T } from "./checkout-helpers";
  * - `{ org }`: managers of the organization — `"admin"` (its admins), a permission, or `"anyManager"`; platform
  *   admins too. Others get NOT_SIGNED_IN / FORBIDDEN / NOT_ORG_ADMIN / MISSING_PERMISSION.
  */
-export type Rule = "anyone" | "signedIn" | "owner" | "domainColleague" | "participant" | "staff" | "platformAdmin" | { org: "admin" | "anyManager" | ManagerPermission };
+export type Rule =
+  | "anyone"
+  | "signedIn"
+  | "owner"
+  | "domainColleague"
+  | "participant"
+  | "staff"
+  | "platformAdmin"
+  | { org: "admin" | "anyManager" | ManagerPermission };
 
 export type Entry = { rule: Rule; args: (w: World) => Record<string, unknown> };
 
@@ -74,9 +82,28 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
   return await t.run(async (ctx) => {
     const now = Date.now();
     const person = async (email: string, role: Doc<"users">["role"], extra: Partial<Doc<"users">> = {}) =>
-      await ctx.db.insert("users", { email, name: email.split("@")[0], role, emailNotifications: true, smsNotifications: false, createdAt: now, updatedAt: now, ...extra });
+      await ctx.db.insert("users", {
+        email,
+        name: email.split("@")[0],
+        role,
+        emailNotifications: true,
+        smsNotifications: false,
+        createdAt: now,
+        updatedAt: now,
+        ...extra,
+      });
     const organization = async (name: string, domain: string) =>
-      await ctx.db.insert("organizations", { name, domain, contactEmail: `admin@${domain}`, contactName: "Admin", status: "active", seatsPurchased: 10, seatsUsed: 3, createdAt: now, updatedAt: now });
+      await ctx.db.insert("organizations", {
+        name,
+        domain,
+        contactEmail: `admin@${domain}`,
+        contactName: "Admin",
+        status: "active",
+        seatsPurchased: 10,
+        seatsUsed: 3,
+        createdAt: now,
+        updatedAt: now,
+      });
 
     const organizationId = await organization("Acme", "acme.test");
     await ctx.db.patch("organizations", organizationId, { domainStatus: "approved", domainJoinEnabled: true });
@@ -89,12 +116,34 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
     const orgAdmin = await person("admin@acme.test", "org_admin", { organizationId, holdsOrgSeat: true });
     const managerId = await person("lead@acme.test", "org_member", { organizationId, holdsOrgSeat: true });
     const member = await person("member@acme.test", "org_member", { organizationId, holdsOrgSeat: true });
-    const otherOrgAdmin = await person("admin@globex.test", "org_admin", { organizationId: otherOrganizationId, holdsOrgSeat: true });
+    const otherOrgAdmin = await person("admin@globex.test", "org_admin", {
+      organizationId: otherOrganizationId,
+      holdsOrgSeat: true,
+    });
     const managerRow = { isActive: true, createdAt: now, updatedAt: now };
-    await ctx.db.insert("organizationManagers", { userId: orgAdmin, organizationId, role: "admin", permissions: [], ...managerRow });
+    await ctx.db.insert("organizationManagers", {
+      userId: orgAdmin,
+      organizationId,
+      role: "admin",
+      permissions: [],
+      ...managerRow,
+    });
     await ctx.db.insert("organizationManagers", { userId: managerId, organizationId, ...manager, ...managerRow });
-    await ctx.db.insert("organizationManagers", { userId: otherOrgAdmin, organizationId: otherOrganizationId, role: "admin", permissions: [], ...managerRow });
-    const teamId = await ctx.db.insert("teams", { organizationId, name: "Marketing", memberCount: 1, isActive: true, createdAt: now, updatedAt: now });
+    await ctx.db.insert("organizationManagers", {
+      userId: otherOrgAdmin,
+      organizationId: otherOrganizationId,
+      role: "admin",
+      permissions: [],
+      ...managerRow,
+    });
+    const teamId = await ctx.db.insert("teams", {
+      organizationId,
+      name: "Marketing",
+      memberCount: 1,
+      isActive: true,
+      createdAt: now,
+      updatedAt: now,
+    });
     await ctx.db.insert("teamMembers", { teamId, userId: member, role: "member", joinedAt: now });
 
     const course = (title: string, slug: string) =>
@@ -114,7 +163,13 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       });
     const courseId = await course("AI Enablement Intensive", "intensive");
     const waitlistCourseId = await course("Prompt Clinic", "clinic");
-    const cohort = (courseOf: Id<"courses">, name: string, startsInDays: number, maxCapacity: number, currentEnrollment: number) =>
+    const cohort = (
+      courseOf: Id<"courses">,
+      name: string,
+      startsInDays: number,
+      maxCapacity: number,
+      currentEnrollment: number,
+    ) =>
       ctx.db.insert("cohorts", {
         courseId: courseOf,
         name,
@@ -152,11 +207,31 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
         ...extra,
       });
     const checkoutSessionId = "cs_test_world";
-    const enrollmentId = await enrollment(learner, "b2c", { stripeCheckoutSessionId: checkoutSessionId, stripePaymentIntentId: "pi_world" });
+    const enrollmentId = await enrollment(learner, "b2c", {
+      stripeCheckoutSessionId: checkoutSessionId,
+      stripePaymentIntentId: "pi_world",
+    });
     const memberEnrollmentId = await enrollment(member, "b2b");
 
-    const outlineSessionId = await ctx.db.insert("sessions", { courseId, title: "Foundations", type: "W", dayNumber: 1, orderInDay: 1, durationMinutes: 90, description: "Basics", outcomes: [], createdAt: now });
-    const lessonId = await ctx.db.insert("lessons", { sessionId: outlineSessionId, title: "Prompts", description: "Write prompts", orderInSession: 1, durationMinutes: 20, createdAt: now });
+    const outlineSessionId = await ctx.db.insert("sessions", {
+      courseId,
+      title: "Foundations",
+      type: "W",
+      dayNumber: 1,
+      orderInDay: 1,
+      durationMinutes: 90,
+      description: "Basics",
+      outcomes: [],
+      createdAt: now,
+    });
+    const lessonId = await ctx.db.insert("lessons", {
+      sessionId: outlineSessionId,
+      title: "Prompts",
+      description: "Write prompts",
+      orderInSession: 1,
+      durationMinutes: 20,
+      createdAt: now,
+    });
     const startsAt = now + 10 * DAY;
     const cohortSessionId = await ctx.db.insert("cohortSessions", {
       cohortId,
@@ -172,7 +247,14 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       createdAt: now,
       updatedAt: now,
     });
-    const kitItemId = await ctx.db.insert("enablementKitItems", { courseId, title: "Prompt library", type: "prompts", externalUrl: "https://example.com/prompts", order: 1, createdAt: now });
+    const kitItemId = await ctx.db.insert("enablementKitItems", {
+      courseId,
+      title: "Prompt library",
+      type: "prompts",
+      externalUrl: "https://example.com/prompts",
+      order: 1,
+      createdAt: now,
+    });
     const publicId = "0b7c6a52-6f0e-4d4f-9c1b-6a1f3e2d9a10";
     const certificateId = await ctx.db.insert("certificates", {
       enrollmentId,
@@ -213,8 +295,22 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
     });
     await ctx.db.patch("cohorts", fullCohortId, { currentEnrollment: 1 });
     const inviteToken = "invite-token-world-0123456789abcdef";
-    const inviteId = await ctx.db.insert("organizationInvites", { organizationId, email: "invitee@acme.test", inviteToken, status: "pending", expiresAt: now + 7 * DAY, createdAt: now, invitedById: orgAdmin });
-    const notificationId = await ctx.db.insert("notifications", { userId: learner, category: "learning", title: "Welcome", body: "Hello", createdAt: now });
+    const inviteId = await ctx.db.insert("organizationInvites", {
+      organizationId,
+      email: "invitee@acme.test",
+      inviteToken,
+      status: "pending",
+      expiresAt: now + 7 * DAY,
+      createdAt: now,
+      invitedById: orgAdmin,
+    });
+    const notificationId = await ctx.db.insert("notifications", {
+      userId: learner,
+      category: "learning",
+      title: "Welcome",
+      body: "Hello",
+      createdAt: now,
+    });
     const bookingId = await ctx.db.insert("officeHoursBookings", {
       enrollmentId,
       userId: learner,
@@ -238,7 +334,16 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       createdAt: now,
       updatedAt: now,
     });
-    const requestId = await ctx.db.insert("contactSubmissions", { name: "Dana", email: "dana@initech.test", company: "Initech", teamSize: "25", message: "Seats for 25", status: "pending", createdAt: now, updatedAt: now });
+    const requestId = await ctx.db.insert("contactSubmissions", {
+      name: "Dana",
+      email: "dana@initech.test",
+      company: "Initech",
+      teamSize: "25",
+      message: "Seats for 25",
+      status: "pending",
+      createdAt: now,
+      updatedAt: now,
+    });
     const paymentReviewId = await ctx.db.insert("paymentReviews", {
       reason: "amount_mismatch",
       status: "open",
@@ -296,61 +401,146 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
 
 const org = (need: "admin" | "anyManager" | ManagerPermission): Rule => ({ org: need });
 const none = () => ({});
-const orgArgs = (extra: (w: World) => Record<string, unknown> = none) => (w: World) => ({ organizationId: w.organizationId, ...extra(w) });
+const orgArgs =
+  (extra: (w: World) => Record<string, unknown> = none) =>
+  (w: World) => ({ organizationId: w.organizationId, ...extra(w) });
 
 /** Every public function, `module.function` → who may call it and arguments that reach its check. */
 export const AUTHORIZATION: Record<string, Entry> = {
   // ----------------------------------------------------------------- platform administration
-  "catalog.kit.add": { rule: "platformAdmin", args: (w) => ({ courseId: w.courseId, title: "Slides", type: "slides", externalUrl: "https://example.com/slides" }) },
+  "catalog.kit.add": {
+    rule: "platformAdmin",
+    args: (w) => ({ courseId: w.courseId, title: "Slides", type: "slides", externalUrl: "https://example.com/slides" }),
+  },
   "catalog.cohorts.get": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
   "enrollments.roster.forCohort": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
   "catalog.cohorts.list": { rule: "platformAdmin", args: none },
   "catalog.courses.get": { rule: "platformAdmin", args: (w) => ({ courseId: w.courseId }) },
   "catalog.courses.list": { rule: "platformAdmin", args: none },
-  "catalog.courses.deleteOutlineSession": { rule: "platformAdmin", args: (w) => ({ outlineSessionId: w.outlineSessionId }) },
+  "catalog.courses.deleteOutlineSession": {
+    rule: "platformAdmin",
+    args: (w) => ({ outlineSessionId: w.outlineSessionId }),
+  },
   "catalog.kit.generateUploadUrl": { rule: "platformAdmin", args: none },
   "payments.reviews.list": { rule: "platformAdmin", args: none },
-  "payments.refunds.refundPaymentReview": { rule: "platformAdmin", args: (w) => ({ reviewId: w.paymentReviewId, note: "Paid short." }) },
-  "payments.reviews.resolve": { rule: "platformAdmin", args: (w) => ({ reviewId: w.paymentReviewId, note: "Customer paid the rest by bank transfer." }) },
+  "payments.refunds.refundPaymentReview": {
+    rule: "platformAdmin",
+    args: (w) => ({ reviewId: w.paymentReviewId, note: "Paid short." }),
+  },
+  "payments.reviews.resolve": {
+    rule: "platformAdmin",
+    args: (w) => ({ reviewId: w.paymentReviewId, note: "Customer paid the rest by bank transfer." }),
+  },
   "payments.refunds.refundEnrollment": { rule: "platformAdmin", args: (w) => ({ enrollmentId: w.enrollmentId }) },
   "catalog.kit.remove": { rule: "platformAdmin", args: (w) => ({ itemId: w.kitItemId }) },
   "catalog.cohorts.save": {
     rule: "platformAdmin",
-    args: (w) => ({ courseId: w.courseId, name: "March cohort", startDate: Date.now() + 90 * DAY, endDate: Date.now() + 92 * DAY, timezone: "Europe/Berlin", maxCapacity: 20, status: "open" }),
+    args: (w) => ({
+      courseId: w.courseId,
+      name: "March cohort",
+      startDate: Date.now() + 90 * DAY,
+      endDate: Date.now() + 92 * DAY,
+      timezone: "Europe/Berlin",
+      maxCapacity: 20,
+      status: "open",
+    }),
   },
   "catalog.courses.save": {
     rule: "platformAdmin",
-    args: () => ({ title: "New course", slug: "new-course", description: "About", format: "cohort", level: "fundamentals", impact: "L1", priceB2C: 100_00, priceB2B: 80_00, maxParticipants: 20, status: "draft", outcomes: [] }),
+    args: () => ({
+      title: "New course",
+      slug: "new-course",
+      description: "About",
+      format: "cohort",
+      level: "fundamentals",
+      impact: "L1",
+      priceB2C: 100_00,
+      priceB2B: 80_00,
+      maxParticipants: 20,
+      status: "draft",
+      outcomes: [],
+    }),
   },
   "catalog.courses.saveOutlineSession": {
     rule: "platformAdmin",
-    args: (w) => ({ courseId: w.courseId, title: "Practice", type: "W", dayNumber: 1, orderInDay: 2, durationMinutes: 60, description: "Hands on" }),
+    args: (w) => ({
+      courseId: w.courseId,
+      title: "Practice",
+      type: "W",
+      dayNumber: 1,
+      orderInDay: 2,
+      durationMinutes: 60,
+      description: "Hands on",
+    }),
   },
   "organizations.directory.create": {
     rule: "platformAdmin",
-    args: (w) => ({ name: "Initech", domain: "initech.test", contactName: "Dana", contactEmail: "dana@initech.test", courseId: w.courseId, seats: 5, requestId: w.requestId }),
+    args: (w) => ({
+      name: "Initech",
+      domain: "initech.test",
+      contactName: "Dana",
+      contactEmail: "dana@initech.test",
+      courseId: w.courseId,
+      seats: 5,
+      requestId: w.requestId,
+    }),
   },
-  "organizations.domains.decideDomain": { rule: "platformAdmin", args: (w) => ({ organizationId: w.organizationId, approve: true }) },
-  "organizations.teamRequests.dismiss": { rule: "platformAdmin", args: (w) => ({ requestId: w.requestId, spam: false }) },
+  "organizations.domains.decideDomain": {
+    rule: "platformAdmin",
+    args: (w) => ({ organizationId: w.organizationId, approve: true }),
+  },
+  "organizations.teamRequests.dismiss": {
+    rule: "platformAdmin",
+    args: (w) => ({ requestId: w.requestId, spam: false }),
+  },
   "organizations.directory.list": { rule: "platformAdmin", args: none },
-  "organizations.teamRequests.submit": { rule: "anyone", args: () => ({ name: "Dana", email: "dana@initech.test", company: "Initech", teamSize: "25" }) },
+  "organizations.teamRequests.submit": {
+    rule: "anyone",
+    args: () => ({ name: "Dana", email: "dana@initech.test", company: "Initech", teamSize: "25" }),
+  },
   "organizations.teamRequests.list": { rule: "platformAdmin", args: none },
   "certificates.plan.forCohort": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
   "certificates.plan.issueForCohort": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
-  "certificates.revocation.revoke": { rule: "platformAdmin", args: (w) => ({ certificateId: w.certificateId, reason: "Attendance was corrected." }) },
-  "liveSessions.schedule.add": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId, title: "Extra clinic", type: "IO", startsAtLocal: localDate(12), durationMinutes: 60 }) },
-  "liveSessions.schedule.cancel": { rule: "platformAdmin", args: (w) => ({ cohortSessionId: w.cohortSessionId, reason: "Instructor ill" }) },
+  "certificates.revocation.revoke": {
+    rule: "platformAdmin",
+    args: (w) => ({ certificateId: w.certificateId, reason: "Attendance was corrected." }),
+  },
+  "liveSessions.schedule.add": {
+    rule: "platformAdmin",
+    args: (w) => ({
+      cohortId: w.cohortId,
+      title: "Extra clinic",
+      type: "IO",
+      startsAtLocal: localDate(12),
+      durationMinutes: 60,
+    }),
+  },
+  "liveSessions.schedule.cancel": {
+    rule: "platformAdmin",
+    args: (w) => ({ cohortSessionId: w.cohortSessionId, reason: "Instructor ill" }),
+  },
   "liveSessions.schedule.update": {
     rule: "platformAdmin",
-    args: (w) => ({ cohortSessionId: w.cohortSessionId, title: "Foundations (moved)", startsAtLocal: localDate(11), durationMinutes: 90 }),
+    args: (w) => ({
+      cohortSessionId: w.cohortSessionId,
+      title: "Foundations (moved)",
+      startsAtLocal: localDate(11),
+      durationMinutes: 90,
+    }),
   },
   "waitlist.lines.forCohort": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
-  "waitlist.lines.move": { rule: "platformAdmin", args: (w) => ({ entryId: w.waitlistEntryId, toCohortId: w.laterCohortId }) },
+  "waitlist.lines.move": {
+    rule: "platformAdmin",
+    args: (w) => ({ entryId: w.waitlistEntryId, toCohortId: w.laterCohortId }),
+  },
   "waitlist.lines.offerManually": { rule: "platformAdmin", args: (w) => ({ entryId: w.waitlistEntryId }) },
   "waitlist.lines.remove": { rule: "platformAdmin", args: (w) => ({ entryId: w.waitlistEntryId }) },
 
   "assessments.authoring.certificateRules": { rule: "platformAdmin", args: (w) => ({ courseId: w.courseId }) },
-  "assessments.authoring.saveCertificateRules": { rule: "platformAdmin", args: (w) => ({ courseId: w.courseId, minAttendancePercent: 80, requirePostAssessment: true, passingScore: 75 }) },
+  "assessments.authoring.saveCertificateRules": {
+    rule: "platformAdmin",
+    args: (w) => ({ courseId: w.courseId, minAttendancePercent: 80, requirePostAssessment: true, passingScore: 75 }),
+  },
 
   // ----------------------------------------------------------------- public
   "auth.isAuthenticated": { rule: "anyone", args: none },
@@ -371,7 +561,10 @@ export const AUTHORIZATION: Record<string, Entry> = {
 
   // ----------------------------------------------------------------- any signed-in person, for themselves
   "certificates.holders.mine": { rule: "signedIn", args: none },
-  "payments.checkout.enrollmentForCheckoutSession": { rule: "owner", args: (w) => ({ checkoutSessionId: w.checkoutSessionId }) },
+  "payments.checkout.enrollmentForCheckoutSession": {
+    rule: "owner",
+    args: (w) => ({ checkoutSessionId: w.checkoutSessionId }),
+  },
   "payments.checkout.myCohortState": { rule: "owner", args: (w) => ({ cohortId: w.cohortId }) },
   "payments.checkout.reserve": { rule: "signedIn", args: (w) => ({ cohortId: w.laterCohortId }) },
   "payments.checkout.status": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId }) },
@@ -382,25 +575,50 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "notifications.inbox.markAllRead": { rule: "signedIn", args: none },
   "notifications.inbox.markRead": { rule: "owner", args: (w) => ({ notificationId: w.notificationId }) },
   "notifications.preferences.preferences": { rule: "signedIn", args: none },
-  "notifications.preferences.setPreference": { rule: "signedIn", args: () => ({ category: "learning", inApp: true, email: false }) },
+  "notifications.preferences.setPreference": {
+    rule: "signedIn",
+    args: () => ({ category: "learning", inApp: true, email: false }),
+  },
   "notifications.inbox.unreadCount": { rule: "signedIn", args: none },
   "officeHours.bookings.bookingToken": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId }) },
   "officeHours.bookings.cancel": { rule: "owner", args: (w) => ({ bookingId: w.bookingId }) },
   "officeHours.bookings.mine": { rule: "signedIn", args: none },
   "organizations.domains.domainOffer": { rule: "domainColleague", args: none },
-  "organizations.domains.joinByDomain": { rule: "domainColleague", args: (w) => ({ organizationId: w.organizationId }) },
+  "organizations.domains.joinByDomain": {
+    rule: "domainColleague",
+    args: (w) => ({ organizationId: w.organizationId }),
+  },
   "privacy.controls.exportMine": { rule: "signedIn", args: none },
   "privacy.controls.mine": { rule: "signedIn", args: none },
   "privacy.controls.requestErasure": { rule: "signedIn", args: none },
-  "privacy.controls.update": { rule: "signedIn", args: () => ({ allowManagerViewScores: false, allowManagerViewActivity: true, allowManagerViewCertificates: true, allowLeaderboardDisplay: false }) },
+  "privacy.controls.update": {
+    rule: "signedIn",
+    args: () => ({
+      allowManagerViewScores: false,
+      allowManagerViewActivity: true,
+      allowManagerViewCertificates: true,
+      allowLeaderboardDisplay: false,
+    }),
+  },
   "liveSessions.teaching.myCohorts": { rule: "signedIn", args: none },
   "learning.intake.forCohort": { rule: "staff", args: (w) => ({ cohortId: w.cohortId }) },
-  "learning.intake.submit": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId, jobRole: "Analyst", aiExperience: "tried", goals: "Automate our weekly reports." }) },
+  "learning.intake.submit": {
+    rule: "owner",
+    args: (w) => ({
+      enrollmentId: w.enrollmentId,
+      jobRole: "Analyst",
+      aiExperience: "tried",
+      goals: "Automate our weekly reports.",
+    }),
+  },
   "liveSessions.teaching.upcomingSessions": { rule: "signedIn", args: none },
   "users.account.viewer": { rule: "signedIn", args: none },
   "users.directory.person": { rule: "platformAdmin", args: (w) => ({ personId: w.learner }) },
   "users.directory.search": { rule: "platformAdmin", args: () => ({ query: "learner" }) },
-  "users.directory.setPlatformAdmin": { rule: "platformAdmin", args: (w) => ({ personId: w.otherLearner, platformAdmin: false }) },
+  "users.directory.setPlatformAdmin": {
+    rule: "platformAdmin",
+    args: (w) => ({ personId: w.otherLearner, platformAdmin: false }),
+  },
   "users.profile.cancelEmailChange": { rule: "signedIn", args: none },
   "users.profile.confirmEmailChange": { rule: "signedIn", args: () => ({ token: "not-a-token-we-sent" }) },
   "users.profile.mine": { rule: "signedIn", args: none },
@@ -419,7 +637,10 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "assessments.review.myQueues": { rule: "signedIn", args: none },
   "assessments.take.mine": { rule: "signedIn", args: none },
   "assessments.take.attempt": { rule: "owner", args: (w) => ({ attemptId: w.openAttemptId }) },
-  "assessments.take.saveAnswer": { rule: "owner", args: (w) => ({ attemptId: w.openAttemptId, questionId: w.choiceQuestionId, selectedAnswerIds: ["a"] }) },
+  "assessments.take.saveAnswer": {
+    rule: "owner",
+    args: (w) => ({ attemptId: w.openAttemptId, questionId: w.choiceQuestionId, selectedAnswerIds: ["a"] }),
+  },
   "assessments.take.submit": { rule: "owner", args: (w) => ({ attemptId: w.openAttemptId }) },
 
   // ----------------------------------------------------------------- participants of the cohort
@@ -429,7 +650,10 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "learning.cohorts.calendarFile": { rule: "participant", args: (w) => ({ cohortId: w.cohortId }) },
   "learning.cohorts.joinSession": { rule: "participant", args: (w) => ({ cohortSessionId: w.cohortSessionId }) },
   "learning.cohorts.openKitItem": { rule: "participant", args: (w) => ({ itemId: w.kitItemId }) },
-  "learning.cohorts.setLessonDone": { rule: "participant", args: (w) => ({ cohortId: w.cohortId, lessonId: w.lessonId, done: true }) },
+  "learning.cohorts.setLessonDone": {
+    rule: "participant",
+    args: (w) => ({ cohortId: w.cohortId, lessonId: w.lessonId, done: true }),
+  },
 
   // ----------------------------------------------------------------- the cohort's instructor (or a platform admin)
   "assessments.authoring.assessment": { rule: "staff", args: (w) => ({ assessmentId: w.preAssessmentId }) },
@@ -438,26 +662,63 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "assessments.authoring.preview": { rule: "staff", args: (w) => ({ assessmentId: w.preAssessmentId }) },
   "assessments.authoring.saveAssessment": {
     rule: "staff",
-    args: (w) => ({ courseId: w.courseId, title: "Self-check", type: "self_assessment", passingScore: 0, allowRetake: true, showCorrectAnswers: "after_submit", randomizeQuestions: false, randomizeAnswers: false }),
+    args: (w) => ({
+      courseId: w.courseId,
+      title: "Self-check",
+      type: "self_assessment",
+      passingScore: 0,
+      allowRetake: true,
+      showCorrectAnswers: "after_submit",
+      randomizeQuestions: false,
+      randomizeAnswers: false,
+    }),
   },
   "assessments.authoring.saveQuestion": {
     rule: "staff",
-    args: (w) => ({ assessmentId: w.preAssessmentId, questionType: "true_false", questionText: "AI output needs review.", answers: [{ id: "t", text: "True", isCorrect: true }, { id: "f", text: "False", isCorrect: false }], points: 5, difficulty: "easy" }),
+    args: (w) => ({
+      assessmentId: w.preAssessmentId,
+      questionType: "true_false",
+      questionText: "AI output needs review.",
+      answers: [
+        { id: "t", text: "True", isCorrect: true },
+        { id: "f", text: "False", isCorrect: false },
+      ],
+      points: 5,
+      difficulty: "easy",
+    }),
   },
-  "assessments.authoring.setActive": { rule: "staff", args: (w) => ({ assessmentId: w.knowledgeCheckId, isActive: false }) },
-  "assessments.authoring.setQuestionActive": { rule: "staff", args: (w) => ({ questionId: w.choiceQuestionId, isActive: false }) },
+  "assessments.authoring.setActive": {
+    rule: "staff",
+    args: (w) => ({ assessmentId: w.knowledgeCheckId, isActive: false }),
+  },
+  "assessments.authoring.setQuestionActive": {
+    rule: "staff",
+    args: (w) => ({ questionId: w.choiceQuestionId, isActive: false }),
+  },
   "assessments.review.accept": { rule: "staff", args: (w) => ({ responseId: w.reviewResponseId }) },
   "assessments.review.attemptDetail": { rule: "staff", args: (w) => ({ attemptId: w.submittedAttemptId }) },
   "assessments.review.cohortResults": { rule: "staff", args: (w) => ({ cohortId: w.cohortId }) },
-  "assessments.review.grade": { rule: "staff", args: (w) => ({ responseId: w.reviewResponseId, points: 6, comment: "Name the outcome." }) },
+  "assessments.review.grade": {
+    rule: "staff",
+    args: (w) => ({ responseId: w.reviewResponseId, points: 6, comment: "Name the outcome." }),
+  },
   "assessments.review.queue": { rule: "staff", args: (w) => ({ cohortId: w.cohortId }) },
   "liveSessions.attendance.attendanceSummary": { rule: "staff", args: (w) => ({ cohortId: w.cohortId }) },
   "liveSessions.schedule.forCohort": { rule: "staff", args: (w) => ({ cohortId: w.cohortId }) },
-  "liveSessions.recaps.generateRecordingUploadUrl": { rule: "staff", args: (w) => ({ cohortSessionId: w.cohortSessionId, sha256: "a".repeat(64), size: 1_000_000 }) },
+  "liveSessions.recaps.generateRecordingUploadUrl": {
+    rule: "staff",
+    args: (w) => ({ cohortSessionId: w.cohortSessionId, sha256: "a".repeat(64), size: 1_000_000 }),
+  },
   "liveSessions.attendance.markAllPresent": { rule: "staff", args: (w) => ({ cohortSessionId: w.cohortSessionId }) },
-  "liveSessions.attendance.markAttendance": { rule: "staff", args: (w) => ({ cohortSessionId: w.cohortSessionId, enrollmentId: w.enrollmentId, status: "present" }) },
+  "liveSessions.attendance.markAttendance": {
+    rule: "staff",
+    args: (w) => ({ cohortSessionId: w.cohortSessionId, enrollmentId: w.enrollmentId, status: "present" }),
+  },
   "liveSessions.attendance.roster": { rule: "staff", args: (w) => ({ cohortSessionId: w.cohortSessionId }) },
-  "liveSessions.recaps.saveRecap": { rule: "staff", args: (w) => ({ cohortSessionId: w.cohortSessionId, summary: "We covered prompts.", actionItems: ["Practise"] }) },
+  "liveSessions.recaps.saveRecap": {
+    rule: "staff",
+    args: (w) => ({ cohortSessionId: w.cohortSessionId, summary: "We covered prompts.", actionItems: ["Practise"] }),
+  },
 
   // ----------------------------------------------------------------- organizations
   "payments.seatInvoices.buySeats": { rule: org("admin"), args: orgArgs((w) => ({ courseId: w.courseId, seats: 2 })) },
@@ -466,39 +727,79 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "dashboards.views.executive": { rule: org("view_analytics"), args: orgArgs() },
   "dashboards.views.member": { rule: org("view_progress"), args: orgArgs((w) => ({ memberId: w.member })) },
   "dashboards.views.myTeams": { rule: org("anyManager"), args: orgArgs() },
-  "dashboards.views.recordView": { rule: org("view_progress"), args: orgArgs((w) => ({ accessType: "view_individual", targetUserId: w.member })) },
+  "dashboards.views.recordView": {
+    rule: org("view_progress"),
+    args: orgArgs((w) => ({ accessType: "view_individual", targetUserId: w.member })),
+  },
   "dashboards.views.team": { rule: org("view_progress"), args: orgArgs((w) => ({ teamId: w.teamId })) },
   "organizations.invites.create": { rule: org("manage_team"), args: orgArgs(() => ({ email: "new.hire@acme.test" })) },
-  "organizations.invites.createFromCsv": { rule: org("manage_team"), args: orgArgs(() => ({ csv: "email\nnew.hire@acme.test\n" })) },
+  "organizations.invites.createFromCsv": {
+    rule: org("manage_team"),
+    args: orgArgs(() => ({ csv: "email\nnew.hire@acme.test\n" })),
+  },
   "organizations.invites.listPending": { rule: org("manage_team"), args: orgArgs() },
   "organizations.invites.resend": { rule: org("manage_team"), args: orgArgs((w) => ({ inviteId: w.inviteId })) },
   "organizations.invites.revoke": { rule: org("manage_team"), args: orgArgs((w) => ({ inviteId: w.inviteId })) },
   "organizations.members.assignableCohorts": { rule: org("view_progress"), args: orgArgs() },
-  "organizations.members.assignCohort": { rule: org("manage_enrollments"), args: orgArgs((w) => ({ memberId: w.member, cohortId: w.laterCohortId })) },
+  "organizations.members.assignCohort": {
+    rule: org("manage_enrollments"),
+    args: orgArgs((w) => ({ memberId: w.member, cohortId: w.laterCohortId })),
+  },
   "organizations.overview.auditLog": { rule: org("admin"), args: orgArgs() },
   "organizations.members.grantSeat": { rule: org("manage_team"), args: orgArgs((w) => ({ memberId: w.member })) },
-  "organizations.members.list": { rule: org("view_progress"), args: orgArgs(() => ({ paginationOpts: { numItems: 10, cursor: null } })) },
-  "organizations.members.moveCohort": { rule: org("manage_enrollments"), args: orgArgs((w) => ({ enrollmentId: w.memberEnrollmentId, toCohortId: w.laterCohortId })) },
+  "organizations.members.list": {
+    rule: org("view_progress"),
+    args: orgArgs(() => ({ paginationOpts: { numItems: 10, cursor: null } })),
+  },
+  "organizations.members.moveCohort": {
+    rule: org("manage_enrollments"),
+    args: orgArgs((w) => ({ enrollmentId: w.memberEnrollmentId, toCohortId: w.laterCohortId })),
+  },
   "organizations.overview.get": { rule: org("view_progress"), args: orgArgs() },
   "organizations.members.remove": { rule: org("manage_team"), args: orgArgs((w) => ({ memberId: w.member })) },
   "organizations.domains.requestDomain": { rule: org("admin"), args: orgArgs(() => ({ domain: "acme.test" })) },
   "organizations.domains.setDomainJoin": { rule: org("admin"), args: orgArgs(() => ({ enabled: false })) },
-  "organizations.members.unassignCohort": { rule: org("manage_enrollments"), args: orgArgs((w) => ({ enrollmentId: w.memberEnrollmentId })) },
+  "organizations.members.unassignCohort": {
+    rule: org("manage_enrollments"),
+    args: orgArgs((w) => ({ enrollmentId: w.memberEnrollmentId })),
+  },
   "dashboards.reminders.history": { rule: org("send_reminders"), args: orgArgs() },
-  "dashboards.reminders.preview": { rule: org("send_reminders"), args: orgArgs(() => ({ targetType: "inactive", inactivityDays: 7 })) },
+  "dashboards.reminders.preview": {
+    rule: org("send_reminders"),
+    args: orgArgs(() => ({ targetType: "inactive", inactivityDays: 7 })),
+  },
   "dashboards.reminders.send": {
     rule: org("send_reminders"),
-    args: orgArgs(() => ({ targetType: "inactive", inactivityDays: 7, subject: "Keep going", message: "Your next lesson is waiting.", includeProgress: false, channel: "in_app" })),
+    args: orgArgs(() => ({
+      targetType: "inactive",
+      inactivityDays: 7,
+      subject: "Keep going",
+      message: "Your next lesson is waiting.",
+      includeProgress: false,
+      channel: "in_app",
+    })),
   },
-  "dashboards.reports.create": { rule: org("export_reports"), args: orgArgs(() => ({ name: "Monthly", reportType: "progress_summary" })) },
+  "dashboards.reports.create": {
+    rule: org("export_reports"),
+    args: orgArgs(() => ({ name: "Monthly", reportType: "progress_summary" })),
+  },
   "dashboards.reports.list": { rule: org("export_reports"), args: orgArgs() },
   "dashboards.reports.remove": { rule: org("export_reports"), args: orgArgs((w) => ({ reportId: w.reportId })) },
   "dashboards.reports.runNow": { rule: org("export_reports"), args: orgArgs((w) => ({ reportId: w.reportId })) },
   "organizations.teams.create": { rule: org("manage_team"), args: orgArgs(() => ({ name: "Sales" })) },
   "organizations.managers.remove": { rule: org("admin"), args: orgArgs((w) => ({ memberId: w.manager })) },
-  "organizations.teams.removeMember": { rule: org("manage_team"), args: orgArgs((w) => ({ teamId: w.teamId, memberId: w.member })) },
-  "organizations.managers.set": { rule: org("admin"), args: orgArgs((w) => ({ memberId: w.member, managerRole: "viewer", permissions: ["view_progress"] })) },
-  "organizations.teams.setMember": { rule: org("manage_team"), args: orgArgs((w) => ({ teamId: w.teamId, memberId: w.member, teamRole: "member" })) },
+  "organizations.teams.removeMember": {
+    rule: org("manage_team"),
+    args: orgArgs((w) => ({ teamId: w.teamId, memberId: w.member })),
+  },
+  "organizations.managers.set": {
+    rule: org("admin"),
+    args: orgArgs((w) => ({ memberId: w.member, managerRole: "viewer", permissions: ["view_progress"] })),
+  },
+  "organizations.teams.setMember": {
+    rule: org("manage_team"),
+    args: orgArgs((w) => ({ teamId: w.teamId, memberId: w.member, teamRole: "member" })),
+  },
 };
 
 /** A local date-time `days` from now at 10:00, as the session forms send it ("2026-12-03T10:00"). */

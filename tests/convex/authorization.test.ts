@@ -23,26 +23,54 @@ async function publicFunctions() {
     const exports = (await load()) as Record<string, Registered>;
     for (const [name, fn] of Object.entries(exports)) {
       if (fn?.isPublic !== true) continue;
-      found.set(`${match[1].replace(/\//g, ".")}.${name}`, fn.isQuery ? "query" : fn.isMutation ? "mutation" : "action");
+      found.set(
+        `${match[1].replace(/\//g, ".")}.${name}`,
+        fn.isQuery ? "query" : fn.isMutation ? "mutation" : "action",
+      );
     }
   }
   return found;
 }
 
-const AUTH_CODES: ErrorCode[] = ["NOT_SIGNED_IN", "FORBIDDEN", "NOT_PLATFORM_ADMIN", "NOT_ORG_ADMIN", "MISSING_PERMISSION", "OUTSIDE_TEAM_SCOPE"];
+const AUTH_CODES: ErrorCode[] = [
+  "NOT_SIGNED_IN",
+  "FORBIDDEN",
+  "NOT_PLATFORM_ADMIN",
+  "NOT_ORG_ADMIN",
+  "MISSING_PERMISSION",
+  "OUTSIDE_TEAM_SCOPE",
+];
 
-type Caller = "anonymous" | "learner" | "otherLearner" | "colleague" | "manager" | "otherOrgAdmin" | "instructor" | "orgAdmin" | "permittedManager" | "platformAdmin";
+type Caller =
+  | "anonymous"
+  | "learner"
+  | "otherLearner"
+  | "colleague"
+  | "manager"
+  | "otherOrgAdmin"
+  | "instructor"
+  | "orgAdmin"
+  | "permittedManager"
+  | "platformAdmin";
 /** What a caller must get: through the check, or refused with one of `codes` (a query may instead return nothing). */
-type Expectation = { allowed: true; nonEmpty?: boolean; notCodes?: ErrorCode[] } | { allowed: false; codes: ErrorCode[] };
+type Expectation =
+  { allowed: true; nonEmpty?: boolean; notCodes?: ErrorCode[] } | { allowed: false; codes: ErrorCode[] };
 
 const refused = (...codes: ErrorCode[]): Expectation => ({ allowed: false, codes });
 const allowed: Expectation = { allowed: true };
 
 /** The manager of the world lacks exactly what the rule needs; `permittedManager` has only that. */
-function managers(rule: Rule): { manager: { role: "manager" | "viewer"; permissions: ManagerPermission[] }; permitted: ManagerPermission | null } {
+function managers(rule: Rule): {
+  manager: { role: "manager" | "viewer"; permissions: ManagerPermission[] };
+  permitted: ManagerPermission | null;
+} {
   const need = typeof rule === "object" ? rule.org : null;
   if (need === "admin") return { manager: { role: "manager", permissions: [...MANAGER_PERMISSIONS] }, permitted: null };
-  if (need !== null && need !== "anyManager") return { manager: { role: "manager", permissions: MANAGER_PERMISSIONS.filter((p) => p !== need) }, permitted: need };
+  if (need !== null && need !== "anyManager")
+    return {
+      manager: { role: "manager", permissions: MANAGER_PERMISSIONS.filter((p) => p !== need) },
+      permitted: need,
+    };
   return { manager: { role: "viewer", permissions: [] }, permitted: null };
 }
 
@@ -85,15 +113,24 @@ function expectations(rule: Rule): Array<[Caller, Expectation]> {
         ["platformAdmin", { allowed: true, nonEmpty: true }],
       ];
     case "platformAdmin":
-      return [["anonymous", refused("NOT_SIGNED_IN")], ...outsiders.map((c): [Caller, Expectation] => [c, refused("NOT_PLATFORM_ADMIN")]), ["platformAdmin", allowed]];
+      return [
+        ["anonymous", refused("NOT_SIGNED_IN")],
+        ...outsiders.map((c): [Caller, Expectation] => [c, refused("NOT_PLATFORM_ADMIN")]),
+        ["platformAdmin", allowed],
+      ];
     default: {
       const need = rule.org;
       return [
         ["anonymous", refused("NOT_SIGNED_IN")],
         ["learner", refused("FORBIDDEN")],
         ["otherOrgAdmin", refused("FORBIDDEN")],
-        ["manager", need === "anyManager" ? allowed : refused(need === "admin" ? "NOT_ORG_ADMIN" : "MISSING_PERMISSION")],
-        ...(need === "admin" || need === "anyManager" ? [] : ([["permittedManager", allowed]] as Array<[Caller, Expectation]>)),
+        [
+          "manager",
+          need === "anyManager" ? allowed : refused(need === "admin" ? "NOT_ORG_ADMIN" : "MISSING_PERMISSION"),
+        ],
+        ...(need === "admin" || need === "anyManager"
+          ? []
+          : ([["permittedManager", allowed]] as Array<[Caller, Expectation]>)),
         ["orgAdmin", allowed],
         ["platformAdmin", allowed],
       ];
@@ -111,10 +148,18 @@ function isEmpty(value: unknown) {
 
 type Outcome = { value: unknown } | { code: ErrorCode } | { crash: string };
 
-async function call(t: T, world: World & { permittedManager: Id<"users"> | null }, caller: Caller, name: string, kind: Kind, args: Record<string, unknown>): Promise<Outcome> {
+async function call(
+  t: T,
+  world: World & { permittedManager: Id<"users"> | null },
+  caller: Caller,
+  name: string,
+  kind: Kind,
+  args: Record<string, unknown>,
+): Promise<Outcome> {
   // "waitlist.places.join" → "waitlist/places:join"
   const path = `${name.slice(0, name.lastIndexOf(".")).replace(/\./g, "/")}:${name.slice(name.lastIndexOf(".") + 1)}`;
-  const client = caller === "anonymous" ? t : as(t, (caller === "permittedManager" ? world.permittedManager : world[caller])!);
+  const client =
+    caller === "anonymous" ? t : as(t, (caller === "permittedManager" ? world.permittedManager : world[caller])!);
   try {
     const value =
       kind === "query"
@@ -132,13 +177,22 @@ async function call(t: T, world: World & { permittedManager: Id<"users"> | null 
 function check(outcome: Outcome, expected: Expectation, kind: Kind): string | null {
   if ("crash" in outcome) return `crashed: ${outcome.crash.slice(0, 200)}`;
   if (!expected.allowed) {
-    if ("code" in outcome) return expected.codes.includes(outcome.code) ? null : `refused with ${outcome.code}, expected ${expected.codes.join(" or ")}`;
-    return kind === "query" && isEmpty(outcome.value) ? null : `was let through (${JSON.stringify(outcome.value)?.slice(0, 120)})`;
+    if ("code" in outcome)
+      return expected.codes.includes(outcome.code)
+        ? null
+        : `refused with ${outcome.code}, expected ${expected.codes.join(" or ")}`;
+    return kind === "query" && isEmpty(outcome.value)
+      ? null
+      : `was let through (${JSON.stringify(outcome.value)?.slice(0, 120)})`;
   }
   if ("code" in outcome) {
-    return AUTH_CODES.includes(outcome.code) || expected.notCodes?.includes(outcome.code) ? `refused with ${outcome.code}` : null;
+    return AUTH_CODES.includes(outcome.code) || expected.notCodes?.includes(outcome.code)
+      ? `refused with ${outcome.code}`
+      : null;
   }
-  return expected.nonEmpty && kind === "query" && isEmpty(outcome.value) ? `got nothing (${JSON.stringify(outcome.value)})` : null;
+  return expected.nonEmpty && kind === "query" && isEmpty(outcome.value)
+    ? `got nothing (${JSON.stringify(outcome.value)})`
+    : null;
 }
 
 let env: Record<string, string>;
@@ -155,7 +209,13 @@ beforeEach(async () => {
   // Outside services answer like a success, so an allowed caller gets through them.
   vi.stubGlobal(
     "fetch",
-    vi.fn(async () => new Response(JSON.stringify({ id: "re_test", object: "refund", status: "succeeded" }), { status: 200, headers: { "content-type": "application/json" } })),
+    vi.fn(
+      async () =>
+        new Response(JSON.stringify({ id: "re_test", object: "refund", status: "succeeded" }), {
+          status: 200,
+          headers: { "content-type": "application/json" },
+        }),
+    ),
   );
 });
 afterEach(() => {
@@ -167,30 +227,59 @@ afterEach(() => {
 describe("authorization of every public function", () => {
   test("the table lists every public function, and only those", async () => {
     const functions = await publicFunctions();
-    expect([...functions.keys()].filter((name) => !(name in AUTHORIZATION)), "public functions missing from authorization.table.ts").toEqual([]);
-    expect(Object.keys(AUTHORIZATION).filter((name) => !functions.has(name)), "rows for functions that are no longer public").toEqual([]);
+    expect(
+      [...functions.keys()].filter((name) => !(name in AUTHORIZATION)),
+      "public functions missing from authorization.table.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(AUTHORIZATION).filter((name) => !functions.has(name)),
+      "rows for functions that are no longer public",
+    ).toEqual([]);
   });
 
-  test.each(Object.keys(AUTHORIZATION).sort())("%s refuses everyone its rule refuses and lets its caller through", async (name) => {
-    const kind = (await publicFunctions()).get(name);
-    expect(kind, `${name} is not a public function`).toBeDefined();
-    const { rule, args } = AUTHORIZATION[name];
-    const t = newTest();
-    const { manager, permitted } = managers(rule);
-    const world = await seedWorld(t, manager);
-    const permittedManager = permitted ? await t.run(async (ctx) => {
-      const userId = await ctx.db.insert("users", { email: "permitted@acme.test", name: "Permitted", role: "org_member", organizationId: world.organizationId, holdsOrgSeat: true, emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 });
-      await ctx.db.insert("organizationManagers", { userId, organizationId: world.organizationId, role: "manager", permissions: [permitted], isActive: true, createdAt: 1, updatedAt: 1 });
-      return userId;
-    }) : null;
-    // Refusals first (they change nothing), then the callers who get through.
-    const plan = expectations(rule).sort(([, a], [, b]) => Number(a.allowed) - Number(b.allowed));
-    const problems: string[] = [];
-    for (const [caller, expected] of plan) {
-      const outcome = await call(t, { ...world, permittedManager }, caller, name, kind!, args(world));
-      const problem = check(outcome, expected, kind!);
-      if (problem) problems.push(`${caller} ${expected.allowed ? "(allowed)" : "(refused)"}: ${problem}`);
-    }
-    expect(problems, `${name} (${typeof rule === "string" ? rule : `org: ${rule.org}`})`).toEqual([]);
-  });
+  test.each(Object.keys(AUTHORIZATION).sort())(
+    "%s refuses everyone its rule refuses and lets its caller through",
+    async (name) => {
+      const kind = (await publicFunctions()).get(name);
+      expect(kind, `${name} is not a public function`).toBeDefined();
+      const { rule, args } = AUTHORIZATION[name];
+      const t = newTest();
+      const { manager, permitted } = managers(rule);
+      const world = await seedWorld(t, manager);
+      const permittedManager = permitted
+        ? await t.run(async (ctx) => {
+            const userId = await ctx.db.insert("users", {
+              email: "permitted@acme.test",
+              name: "Permitted",
+              role: "org_member",
+              organizationId: world.organizationId,
+              holdsOrgSeat: true,
+              emailNotifications: true,
+              smsNotifications: false,
+              createdAt: 1,
+              updatedAt: 1,
+            });
+            await ctx.db.insert("organizationManagers", {
+              userId,
+              organizationId: world.organizationId,
+              role: "manager",
+              permissions: [permitted],
+              isActive: true,
+              createdAt: 1,
+              updatedAt: 1,
+            });
+            return userId;
+          })
+        : null;
+      // Refusals first (they change nothing), then the callers who get through.
+      const plan = expectations(rule).sort(([, a], [, b]) => Number(a.allowed) - Number(b.allowed));
+      const problems: string[] = [];
+      for (const [caller, expected] of plan) {
+        const outcome = await call(t, { ...world, permittedManager }, caller, name, kind!, args(world));
+        const problem = check(outcome, expected, kind!);
+        if (problem) problems.push(`${caller} ${expected.allowed ? "(allowed)" : "(refused)"}: ${problem}`);
+      }
+      expect(problems, `${name} (${typeof rule === "string" ? rule : `org: ${rule.org}`})`).toEqual([]);
+    },
+  );
 });

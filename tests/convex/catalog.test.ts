@@ -24,7 +24,9 @@ describe("catalog pages", { timeout: 60_000 }, () => {
     // A real id of another table is no cohort either.
     expect(await t.query(api.catalog.browse.getCohort, { cohortId: courseId })).toBeNull();
     const intensive = await t.query(api.catalog.browse.getCourse, { slug: "ai-enablement-intensive" });
-    expect((await t.query(api.catalog.browse.getCohort, { cohortId: intensive!.cohorts[0]._id }))?.cohort.name).toBe(intensive!.cohorts[0].name);
+    expect((await t.query(api.catalog.browse.getCohort, { cohortId: intensive!.cohorts[0]._id }))?.cohort.name).toBe(
+      intensive!.cohorts[0].name,
+    );
   });
 
   test("the sitemap lists published courses and open public cohorts only", async () => {
@@ -32,8 +34,12 @@ describe("catalog pages", { timeout: 60_000 }, () => {
     const { courses, cohorts } = await t.query(api.catalog.browse.sitemap, {});
     const facts = await t.run(async (ctx) => ({
       published: (await ctx.db.query("courses").collect()).filter((c) => c.status === "published").map((c) => c.slug),
-      listable: (await ctx.db.query("cohorts").collect()).filter((c) => c.status === "open" && !c.isB2B).map((c) => c._id),
-      unlisted: (await ctx.db.query("cohorts").collect()).filter((c) => c.status !== "open" || c.isB2B).map((c) => c._id),
+      listable: (await ctx.db.query("cohorts").collect())
+        .filter((c) => c.status === "open" && !c.isB2B)
+        .map((c) => c._id),
+      unlisted: (await ctx.db.query("cohorts").collect())
+        .filter((c) => c.status !== "open" || c.isB2B)
+        .map((c) => c._id),
     }));
     expect(courses.map((c) => c.slug).sort()).toEqual(facts.published.sort());
     expect(cohorts.map((c) => c._id).sort()).toEqual(facts.listable.sort());
@@ -43,7 +49,10 @@ describe("catalog pages", { timeout: 60_000 }, () => {
     // Unpublishing a course takes it and its cohorts off the list.
     const slug = "ai-enablement-intensive";
     await t.run(async (ctx) => {
-      const course = (await ctx.db.query("courses").withIndex("by_slug", (q) => q.eq("slug", slug)).unique())!;
+      const course = (await ctx.db
+        .query("courses")
+        .withIndex("by_slug", (q) => q.eq("slug", slug))
+        .unique())!;
       await ctx.db.patch("courses", course._id, { status: "draft" });
     });
     const after = await t.query(api.catalog.browse.sitemap, {});

@@ -15,7 +15,10 @@ let keys: { publicKeyMultibase: string; secretKeyMultibase: string };
 
 beforeAll(async () => {
   const exported = await (await Ed25519Multikey.generate()).export({ publicKey: true, secretKey: true });
-  keys = { publicKeyMultibase: exported.publicKeyMultibase as string, secretKeyMultibase: exported.secretKeyMultibase as string };
+  keys = {
+    publicKeyMultibase: exported.publicKeyMultibase as string,
+    secretKeyMultibase: exported.secretKeyMultibase as string,
+  };
 });
 beforeEach(() => {
   vi.stubEnv("CREDENTIAL_PUBLIC_KEY", keys.publicKeyMultibase);
@@ -34,12 +37,17 @@ async function finishScheduled(t: T) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await t.finishInProgressScheduledFunctions();
     const jobs = await t.run(async (ctx) => ctx.db.system.query("_scheduled_functions").collect());
-    if (!jobs.some((j) => (j.state.kind === "pending" && j.scheduledTime <= Date.now()) || j.state.kind === "inProgress")) return;
+    if (
+      !jobs.some((j) => (j.state.kind === "pending" && j.scheduledTime <= Date.now()) || j.state.kind === "inProgress")
+    )
+      return;
   }
   throw new Error("Scheduled work did not finish.");
 }
 
-/** A learner who attended every session of a finished cohort and holds its signed certificate; plus the people around. */
+/**
+ * A learner who attended every session of a finished cohort and holds its signed certificate; plus the people around.
+ */
 async function certified(t: T) {
   const { cohortId, courseId, buyers } = await seedCohort(t, { buyers: 2, startsInDays: -3 });
   const [holder, otherLearner] = buyers;
@@ -54,22 +62,52 @@ async function certified(t: T) {
   await t.run(async (ctx) => {
     for (let i = 0; i < 2; i++) {
       const startsAt = Date.now() - 3 * DAY + i * 3_600_000;
-      const cohortSessionId = await ctx.db.insert("cohortSessions", { cohortId, title: `Session ${i + 1}`, type: "W", startsAt, endsAt: startsAt + 3_000_000, status: "scheduled", sequence: 0, createdAt: 1, updatedAt: 1 });
-      await ctx.db.insert("sessionAttendance", { cohortSessionId, cohortId, enrollmentId, userId: holder, status: "present", source: "instructor", updatedAt: 1 });
+      const cohortSessionId = await ctx.db.insert("cohortSessions", {
+        cohortId,
+        title: `Session ${i + 1}`,
+        type: "W",
+        startsAt,
+        endsAt: startsAt + 3_000_000,
+        status: "scheduled",
+        sequence: 0,
+        createdAt: 1,
+        updatedAt: 1,
+      });
+      await ctx.db.insert("sessionAttendance", {
+        cohortSessionId,
+        cohortId,
+        enrollmentId,
+        userId: holder,
+        status: "present",
+        source: "instructor",
+        updatedAt: 1,
+      });
     }
   });
   await t.mutation(internal.certificates.plan.planForCohort, { cohortId });
   await finishScheduled(t);
-  const certificate = await t.run(async (ctx) => (await ctx.db.query("certificates").withIndex("by_userId", (q) => q.eq("userId", holder)).first())!);
+  const certificate = await t.run(
+    async (ctx) =>
+      (await ctx.db
+        .query("certificates")
+        .withIndex("by_userId", (q) => q.eq("userId", holder))
+        .first())!,
+  );
   expect(certificate.issueStatus).toBe("issued");
   return { certificate, holder, otherLearner, platformAdminId, instructorId, orgAdminId };
 }
 
-const reload = async (t: T, certificate: Doc<"certificates">) => await t.run(async (ctx) => (await ctx.db.get("certificates", certificate._id))!);
+const reload = async (t: T, certificate: Doc<"certificates">) =>
+  await t.run(async (ctx) => (await ctx.db.get("certificates", certificate._id))!);
 const revokedNotices = async (t: T, userId: Id<"users">) =>
-  (await t.run(async (ctx) => ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", userId)).collect())).filter((n) =>
-    n.title.startsWith("Certificate revoked"),
-  );
+  (
+    await t.run(async (ctx) =>
+      ctx.db
+        .query("notifications")
+        .withIndex("by_userId_and_createdAt", (q) => q.eq("userId", userId))
+        .collect(),
+    )
+  ).filter((n) => n.title.startsWith("Certificate revoked"));
 
 describe("revoking certificates", { timeout: 60_000 }, () => {
   test("#24 only a platform admin can revoke a certificate: its holder, other learners, instructors and organization admins cannot", async () => {
@@ -95,11 +133,16 @@ describe("revoking certificates", { timeout: 60_000 }, () => {
     const t = newTest();
     const { certificate, holder, otherLearner, platformAdminId } = await certified(t);
     const mine = async () => await as(t, holder).query(api.certificates.holders.mine, {});
-    expect(await mine()).toEqual([expect.objectContaining({ publicId: certificate.publicId, revoked: false, issueStatus: "issued" })]);
+    expect(await mine()).toEqual([
+      expect.objectContaining({ publicId: certificate.publicId, revoked: false, issueStatus: "issued" }),
+    ]);
     expect(await as(t, otherLearner).query(api.certificates.holders.mine, {})).toEqual([]);
     expect(await t.query(api.certificates.holders.mine, {})).toEqual([]);
 
-    await as(t, platformAdminId).mutation(api.certificates.revocation.revoke, { certificateId: certificate._id, reason: "Issued by mistake." });
+    await as(t, platformAdminId).mutation(api.certificates.revocation.revoke, {
+      certificateId: certificate._id,
+      reason: "Issued by mistake.",
+    });
     await finishScheduled(t);
     expect(await mine()).toEqual([expect.objectContaining({ publicId: certificate.publicId, revoked: true })]);
     const view = await t.query(api.certificates.verify.publicView, { publicId: certificate.publicId });

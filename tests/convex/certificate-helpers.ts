@@ -14,7 +14,10 @@ export type IssuerKeys = { publicKeyMultibase: string; secretKeyMultibase: strin
 /** A fresh Ed25519 key pair in multibase, as CREDENTIAL_PUBLIC_KEY / CREDENTIAL_SECRET_KEY hold it. */
 export async function newIssuerKeys(): Promise<IssuerKeys> {
   const exported = await (await Ed25519Multikey.generate()).export({ publicKey: true, secretKey: true });
-  return { publicKeyMultibase: exported.publicKeyMultibase as string, secretKeyMultibase: exported.secretKeyMultibase as string };
+  return {
+    publicKeyMultibase: exported.publicKeyMultibase as string,
+    secretKeyMultibase: exported.secretKeyMultibase as string,
+  };
 }
 
 /**
@@ -23,7 +26,10 @@ export async function newIssuerKeys(): Promise<IssuerKeys> {
  * the status list from the test deployment (the independent verifier fetches it over HTTP) and refuses the rest.
  */
 export function useCredentialEnv() {
-  const state: { keys: IssuerKeys; current: T | null } = { keys: { publicKeyMultibase: "", secretKeyMultibase: "" }, current: null };
+  const state: { keys: IssuerKeys; current: T | null } = {
+    keys: { publicKeyMultibase: "", secretKeyMultibase: "" },
+    current: null,
+  };
   beforeAll(async () => {
     state.keys = await newIssuerKeys();
   });
@@ -41,7 +47,10 @@ export function useCredentialEnv() {
         const url = String(input instanceof Request ? input.url : input);
         if (url === `${API}/status/1` && state.current) {
           const row = await state.current.run(async (ctx) => ctx.db.query("credentialStatusLists").first());
-          return new Response(row?.signedJson ?? "", { status: row?.signedJson ? 200 : 404, headers: { "content-type": "application/json" } });
+          return new Response(row?.signedJson ?? "", {
+            status: row?.signedJson ? 200 : 404,
+            headers: { "content-type": "application/json" },
+          });
         }
         return new Response("offline", { status: 599 });
       }),
@@ -68,7 +77,17 @@ export async function seedFinishedCohort(t: T) {
     for (let i = 0; i < 4; i++) {
       const startsAt = Date.now() - 3 * DAY + i * 3_600_000;
       sessions.push(
-        await ctx.db.insert("cohortSessions", { cohortId, title: `Session ${i + 1}`, type: "W", startsAt, endsAt: startsAt + 3_000_000, status: "scheduled", sequence: 0, createdAt: 1, updatedAt: 1 }),
+        await ctx.db.insert("cohortSessions", {
+          cohortId,
+          title: `Session ${i + 1}`,
+          type: "W",
+          startsAt,
+          endsAt: startsAt + 3_000_000,
+          status: "scheduled",
+          sequence: 0,
+          createdAt: 1,
+          updatedAt: 1,
+        }),
       );
     }
     return sessions;
@@ -78,7 +97,15 @@ export async function seedFinishedCohort(t: T) {
     const attended = [4, 2, 3][i];
     await t.run(async (ctx) => {
       for (const [n, cohortSessionId] of sessionIds.entries()) {
-        await ctx.db.insert("sessionAttendance", { cohortSessionId, cohortId, enrollmentId, userId, status: n < attended ? "present" : "absent", source: "instructor", updatedAt: 1 });
+        await ctx.db.insert("sessionAttendance", {
+          cohortSessionId,
+          cohortId,
+          enrollmentId,
+          userId,
+          status: n < attended ? "present" : "absent",
+          source: "instructor",
+          updatedAt: 1,
+        });
       }
     });
   }
@@ -91,12 +118,19 @@ export async function runScheduled(t: T) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await t.finishInProgressScheduledFunctions();
     const jobs = await t.run(async (ctx) => ctx.db.system.query("_scheduled_functions").collect());
-    const due = jobs.filter((j) => (j.state.kind === "pending" && j.scheduledTime <= Date.now()) || j.state.kind === "inProgress");
+    const due = jobs.filter(
+      (j) => (j.state.kind === "pending" && j.scheduledTime <= Date.now()) || j.state.kind === "inProgress",
+    );
     if (due.length === 0) return;
   }
   throw new Error("Scheduled work did not finish.");
 }
 
 export async function certificateOf(t: T, userId: Id<"users">) {
-  return await t.run(async (ctx) => ctx.db.query("certificates").withIndex("by_userId", (q) => q.eq("userId", userId)).first());
+  return await t.run(async (ctx) =>
+    ctx.db
+      .query("certificates")
+      .withIndex("by_userId", (q) => q.eq("userId", userId))
+      .first(),
+  );
 }

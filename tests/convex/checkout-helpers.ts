@@ -30,8 +30,17 @@ export function stubStripeApi() {
       const headers = new Headers(init?.headers);
       const body = typeof init?.body === "string" ? init.body : "";
       const method = (init?.method ?? "GET").toUpperCase();
-      calls.push({ method, path: url.pathname, params: new URLSearchParams(method === "GET" ? url.search : body), idempotencyKey: headers.get("idempotency-key") });
-      const json = (value: unknown, status = 200) => new Response(JSON.stringify(value), { status, headers: { "content-type": "application/json", "request-id": `req_${counter}` } });
+      calls.push({
+        method,
+        path: url.pathname,
+        params: new URLSearchParams(method === "GET" ? url.search : body),
+        idempotencyKey: headers.get("idempotency-key"),
+      });
+      const json = (value: unknown, status = 200) =>
+        new Response(JSON.stringify(value), {
+          status,
+          headers: { "content-type": "application/json", "request-id": `req_${counter}` },
+        });
       if (url.hostname !== "api.stripe.com") return new Response("unexpected host", { status: 500 });
       if (method === "POST" && url.pathname === "/v1/checkout/sessions") {
         const id = `cs_test_${++counter}`;
@@ -44,13 +53,26 @@ export function stubStripeApi() {
         return json({ id: expire[1], object: "checkout.session", status: "expired" });
       }
       const retrieve = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(url.pathname);
-      if (retrieve) return json({ id: retrieve[1], object: "checkout.session", status: sessions.get(retrieve[1])?.status ?? "open" });
-      if (method === "POST" && url.pathname === "/v1/customers") return json({ id: `cus_${++counter}`, object: "customer" });
-      if (method === "POST" && url.pathname === "/v1/invoices") return json({ id: `in_${++counter}`, object: "invoice", status: "draft" });
-      if (method === "POST" && url.pathname === "/v1/invoiceitems") return json({ id: `ii_${++counter}`, object: "invoiceitem" });
+      if (retrieve)
+        return json({
+          id: retrieve[1],
+          object: "checkout.session",
+          status: sessions.get(retrieve[1])?.status ?? "open",
+        });
+      if (method === "POST" && url.pathname === "/v1/customers")
+        return json({ id: `cus_${++counter}`, object: "customer" });
+      if (method === "POST" && url.pathname === "/v1/invoices")
+        return json({ id: `in_${++counter}`, object: "invoice", status: "draft" });
+      if (method === "POST" && url.pathname === "/v1/invoiceitems")
+        return json({ id: `ii_${++counter}`, object: "invoiceitem" });
       const invoiceStep = /^\/v1\/invoices\/([^/]+)\/(finalize|send)$/.exec(url.pathname);
       if (method === "POST" && invoiceStep) {
-        return json({ id: invoiceStep[1], object: "invoice", status: "open", hosted_invoice_url: `https://invoice.stripe.com/i/${invoiceStep[1]}` });
+        return json({
+          id: invoiceStep[1],
+          object: "invoice",
+          status: "open",
+          hosted_invoice_url: `https://invoice.stripe.com/i/${invoiceStep[1]}`,
+        });
       }
       if (method === "POST" && url.pathname === "/v1/refunds") {
         return json({ id: `re_${++counter}`, object: "refund", status: "succeeded" });
@@ -126,7 +148,12 @@ export function as(t: T, userId: Id<"users">) {
 let eventCounter = 0;
 
 /** Delivers a Stripe event to the webhook route, signed the way Stripe signs it. */
-export async function deliver(t: T, type: string, object: Record<string, unknown>, options: { id?: string; secret?: string; timestamp?: number } = {}) {
+export async function deliver(
+  t: T,
+  type: string,
+  object: Record<string, unknown>,
+  options: { id?: string; secret?: string; timestamp?: number } = {},
+) {
   const payload = JSON.stringify({
     id: options.id ?? `evt_test_${++eventCounter}`,
     object: "event",
@@ -142,13 +169,20 @@ export async function deliver(t: T, type: string, object: Record<string, unknown
     timestamp: options.timestamp,
     cryptoProvider: Stripe.createSubtleCryptoProvider(),
   });
-  return await t.fetch("/stripe/webhook", { method: "POST", body: payload, headers: { "stripe-signature": signature, "content-type": "application/json" } });
+  return await t.fetch("/stripe/webhook", {
+    method: "POST",
+    body: payload,
+    headers: { "stripe-signature": signature, "content-type": "application/json" },
+  });
 }
 
 export async function cohortState(t: T, cohortId: Id<"cohorts">) {
   return await t.run(async (ctx) => {
     const cohort = (await ctx.db.get("cohorts", cohortId))!;
-    const enrollments = await ctx.db.query("enrollments").withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", cohortId)).collect();
+    const enrollments = await ctx.db
+      .query("enrollments")
+      .withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", cohortId))
+      .collect();
     return { cohort, enrollments, seatsHeld: enrollments.filter((e) => e.seatHeld).length };
   });
 }
@@ -170,7 +204,11 @@ export function useStripeTestEnvironment() {
 }
 
 /** A paid (confirmed) enrollment inserted directly, for tests that start after checkout. */
-export async function enrollConfirmed(t: T, enrollment: { userId: Id<"users">; cohortId: Id<"cohorts">; courseId: Id<"courses"> }, officeHoursDays = 90) {
+export async function enrollConfirmed(
+  t: T,
+  enrollment: { userId: Id<"users">; cohortId: Id<"cohorts">; courseId: Id<"courses"> },
+  officeHoursDays = 90,
+) {
   return await t.run(async (ctx) =>
     ctx.db.insert("enrollments", {
       ...enrollment,

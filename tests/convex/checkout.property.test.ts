@@ -35,11 +35,17 @@ const vStep = operations(
   },
   BUYERS,
 );
-/** Every run starts with the seats held by three buyers (and five more wanting one), then goes where the random steps take it. */
+/**
+ * Every run starts with the seats held by three buyers (and five more wanting one), then goes where the random steps
+ * take it.
+ */
 const SEATS_HELD: Step[] = [0, 1, 2].map((who) => ({ op: "reserve", who, pick: 0 }));
 const vSteps = fc.array(vStep, { minLength: 20, maxLength: 40 }).map((steps) => [...SEATS_HELD, ...steps]);
 
-/** The edges this test watches; the waitlist's own (declining, expiring, paying an accepted offer, more capacity) are the waitlist property's. */
+/**
+ * The edges this test watches; the waitlist's own (declining, expiring, paying an accepted offer, more capacity) are
+ * the waitlist property's.
+ */
 const WATCHED = EDGES.filter((edge) => edge !== "waitlist offer declined" && edge !== "capacity raised");
 
 test("seats counted = seats held ≤ capacity, one live enrollment per person, replays change nothing — reaching every edge", async () => {
@@ -57,9 +63,16 @@ test("seats counted = seats held ≤ capacity, one live enrollment per person, r
         state = next;
       }
     }),
-    // No shrinking: one run is dozens of transactions, so shrinking takes minutes; a failure prints its seed and sequence.
+    // No shrinking: one run is dozens of transactions, so shrinking takes minutes; a failure prints its seed and
+    // sequence.
     { numRuns: runs(40), endOnFailure: true },
   );
-  // Most runs fill the cohort and keep pushing; every other edge at least once (the waitlist's are printed, not required).
-  coverage.expectReached({ "capacity reached": 0.9, "reserve refused: cohort full": 0.75, "accepted offer paid": 0, "waitlist offer expired": 0 });
+  // Most runs fill the cohort and keep pushing; every other edge at least once (the waitlist's are printed, not
+  // required).
+  coverage.expectReached({
+    "capacity reached": 0.9,
+    "reserve refused: cohort full": 0.75,
+    "accepted offer paid": 0,
+    "waitlist offer expired": 0,
+  });
 }, 240_000);

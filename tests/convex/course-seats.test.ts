@@ -15,30 +15,60 @@ const stripe = useStripeTestEnvironment();
 async function fullSecondCohort(t: T, cohortId: Id<"cohorts">) {
   const cohortB = await t.run(async (ctx) => {
     const c = (await ctx.db.get("cohorts", cohortId))!;
-    return await ctx.db.insert("cohorts", { ...c, _id: undefined, _creationTime: undefined, name: "February cohort", currentEnrollment: 0, maxCapacity: 1 } as never);
+    return await ctx.db.insert("cohorts", {
+      ...c,
+      _id: undefined,
+      _creationTime: undefined,
+      name: "February cohort",
+      currentEnrollment: 0,
+      maxCapacity: 1,
+    } as never);
   });
   const buyer = await addUser(t, "payer@example.com");
   const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId: cohortB });
   await runScheduled(t);
-  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!.checkoutUrl!.split("/").pop()!;
-  await deliver(t, "checkout.session.completed", { id: sessionId, object: "checkout.session", payment_status: "paid", payment_intent: "pi_payer", amount_total: 149_700, currency: "usd" });
+  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!
+    .checkoutUrl!.split("/")
+    .pop()!;
+  await deliver(t, "checkout.session.completed", {
+    id: sessionId,
+    object: "checkout.session",
+    payment_status: "paid",
+    payment_intent: "pi_payer",
+    amount_total: 149_700,
+    currency: "usd",
+  });
   const refundPayer = () =>
-    deliver(t, "charge.refunded", { id: "ch_payer", object: "charge", payment_intent: "pi_payer", amount: 149_700, amount_refunded: 149_700, refunded: true, currency: "usd" });
+    deliver(t, "charge.refunded", {
+      id: "ch_payer",
+      object: "charge",
+      payment_intent: "pi_payer",
+      amount: 149_700,
+      amount_refunded: 149_700,
+      refunded: true,
+      currency: "usd",
+    });
   return { cohortB, refundPayer };
 }
 
 /** Seats counted by each cohort == enrollments holding one + open offers. */
 async function expectCohortSeats(t: T, cohortId: Id<"cohorts">) {
   const { cohort, seatsHeld } = await cohortState(t, cohortId);
-  const offers = await t.run(async (ctx) => (await ctx.db.query("waitlist").collect()).filter((w) => w.cohortId === cohortId && w.seatHeld).length);
+  const offers = await t.run(
+    async (ctx) =>
+      (await ctx.db.query("waitlist").collect()).filter((w) => w.cohortId === cohortId && w.seatHeld).length,
+  );
   expect(cohort.currentEnrollment).toBe(seatsHeld + offers);
 }
 
 async function liveEnrollments(t: T, userId: Id<"users">) {
   return await t.run(async (ctx) =>
-    (await ctx.db.query("enrollments").withIndex("by_userId_and_courseId", (q) => q.eq("userId", userId)).collect()).filter(
-      (e) => e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld),
-    ),
+    (
+      await ctx.db
+        .query("enrollments")
+        .withIndex("by_userId_and_courseId", (q) => q.eq("userId", userId))
+        .collect()
+    ).filter((e) => e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld)),
   );
 }
 
@@ -52,7 +82,11 @@ describe("#15.12 one person, one seat per course", () => {
 
     // Gil queues for B himself, then his administrator places him in A.
     const entry = await as(t, member).mutation(api.waitlist.places.join, { cohortId: cohortB });
-    await as(t, adminId).mutation(api.organizations.members.assignCohort, { organizationId, memberId: member, cohortId: cohortA });
+    await as(t, adminId).mutation(api.organizations.members.assignCohort, {
+      organizationId,
+      memberId: member,
+      cohortId: cohortA,
+    });
     // Taking the seat in A takes him out of B's line, so a freed seat in B goes to nobody on his behalf.
     expect(await t.run(async (ctx) => ctx.db.get("waitlist", entry))).toMatchObject({ status: "cancelled" });
     await refundPayer();
@@ -60,14 +94,31 @@ describe("#15.12 one person, one seat per course", () => {
 
     // An offer that still exists (e.g. made before this rule) cannot be accepted.
     await t.run(async (ctx) => {
-      await ctx.db.patch("waitlist", entry, { status: "offered", seatHeld: true, offerExpiresAt: Date.now() + 3_600_000 });
+      await ctx.db.patch("waitlist", entry, {
+        status: "offered",
+        seatHeld: true,
+        offerExpiresAt: Date.now() + 3_600_000,
+      });
       const b = (await ctx.db.get("cohorts", cohortB))!;
       await ctx.db.patch("cohorts", cohortB, { currentEnrollment: b.currentEnrollment + 1 });
     });
-    const message = await expectAppError(as(t, member).mutation(api.waitlist.offers.accept, { entryId: entry }), "ALREADY_ENROLLED");
+    const message = await expectAppError(
+      as(t, member).mutation(api.waitlist.offers.accept, { entryId: entry }),
+      "ALREADY_ENROLLED",
+    );
     expect(message).toMatch(/December cohort/);
-    await expectAppError(as(t, member).mutation(api.payments.checkout.reserve, { cohortId: cohortB }), "ALREADY_ENROLLED");
-    await expectAppError(as(t, adminId).mutation(api.organizations.members.assignCohort, { organizationId, memberId: member, cohortId: cohortB }), "ALREADY_ENROLLED");
+    await expectAppError(
+      as(t, member).mutation(api.payments.checkout.reserve, { cohortId: cohortB }),
+      "ALREADY_ENROLLED",
+    );
+    await expectAppError(
+      as(t, adminId).mutation(api.organizations.members.assignCohort, {
+        organizationId,
+        memberId: member,
+        cohortId: cohortB,
+      }),
+      "ALREADY_ENROLLED",
+    );
 
     expect(await liveEnrollments(t, member)).toHaveLength(1);
     await expectCohortSeats(t, cohortA);

@@ -11,15 +11,32 @@ import { newTest } from "./helpers";
 
 /** A credential shaped as we issue them (the proof is not part of what the schema checks here). */
 const VALID = {
-  "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"],
+  "@context": [
+    "https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
+  ],
   id: "urn:uuid:6a4f0c2e-0000-4000-8000-000000000001",
   type: ["VerifiableCredential", "OpenBadgeCredential"],
   name: "AI Enablement Intensive",
-  issuer: { id: "did:key:z6MkexampleExampleExample", type: ["Profile"], name: "AI Enablement Academy", url: "https://academy.test" },
+  issuer: {
+    id: "did:key:z6MkexampleExampleExample",
+    type: ["Profile"],
+    name: "AI Enablement Academy",
+    url: "https://academy.test",
+  },
   validFrom: "2026-11-20T12:00:00Z",
   credentialSubject: {
     type: ["AchievementSubject"],
-    identifier: [{ type: "IdentityObject", identityHash: "sha256$0a1b2c3d", identityType: "emailAddress", hashed: true, salt: "3f1c1d0e" }],
+    identifier: [
+      {
+        type: "IdentityObject",
+        identityHash: "sha256$0a1b2c3d",
+        identityType: "emailAddress",
+        hashed: true,
+        salt: "3f1c1d0e",
+      },
+    ],
     term: "December cohort",
     activityStartDate: "2026-11-10T09:00:00Z",
     achievement: {
@@ -32,9 +49,27 @@ const VALID = {
       image: { id: "https://api.academy.test/credentials/x/badge.png", type: "Image" },
     },
   },
-  credentialSchema: [{ id: "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json", type: "1EdTechJsonSchemaValidator2019" }],
-  credentialStatus: { id: "https://api.academy.test/status/1#7", type: "BitstringStatusListEntry", statusPurpose: "revocation", statusListIndex: "7", statusListCredential: "https://api.academy.test/status/1" },
-  proof: { type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", proofPurpose: "assertionMethod", verificationMethod: "did:key:z6MkexampleExampleExample#z6MkexampleExampleExample", created: "2026-11-20T12:00:00Z", proofValue: "z5jsYk" },
+  credentialSchema: [
+    {
+      id: "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
+      type: "1EdTechJsonSchemaValidator2019",
+    },
+  ],
+  credentialStatus: {
+    id: "https://api.academy.test/status/1#7",
+    type: "BitstringStatusListEntry",
+    statusPurpose: "revocation",
+    statusListIndex: "7",
+    statusListCredential: "https://api.academy.test/status/1",
+  },
+  proof: {
+    type: "DataIntegrityProof",
+    cryptosuite: "eddsa-rdfc-2022",
+    proofPurpose: "assertionMethod",
+    verificationMethod: "did:key:z6MkexampleExampleExample#z6MkexampleExampleExample",
+    created: "2026-11-20T12:00:00Z",
+    proofValue: "z5jsYk",
+  },
 };
 
 type Json = Record<string, unknown>;
@@ -44,18 +79,58 @@ const without = (object: Json, key: string) => Object.fromEntries(Object.entries
 
 /** Breaks of the data model, each with where the structure check says it is. */
 const BROKEN: Array<[string, unknown, RegExp]> = [
-  ["no validFrom (a VC 1.1 issuanceDate instead)", { ...without(VALID, "validFrom"), issuanceDate: "2026-11-20T12:00:00Z" }, /the credential must have required property 'validFrom'/],
+  [
+    "no validFrom (a VC 1.1 issuanceDate instead)",
+    { ...without(VALID, "validFrom"), issuanceDate: "2026-11-20T12:00:00Z" },
+    /the credential must have required property 'validFrom'/,
+  ],
   ["a date without its time zone", { ...VALID, validFrom: "2026-11-20T12:00:00" }, /validFrom must match pattern/],
   ["not an OpenBadgeCredential", { ...VALID, type: ["VerifiableCredential"] }, /type must contain/],
-  ["the VC 1.1 context", { ...VALID, "@context": ["https://www.w3.org/2018/credentials/v1", VALID["@context"][1]] }, /@context\.0 must be equal to constant/],
-  ["an issuer that is neither a URI nor a Profile", { ...VALID, issuer: { name: "AI Enablement Academy" } }, /issuer must match a schema in anyOf/],
-  ["a subject with neither id nor identifier", subject({ identifier: undefined }), /credentialSubject must match a schema in anyOf/],
-  ["an achievement without criteria", achievement({ criteria: undefined }), /credentialSubject\.achievement must have required property 'criteria'/],
-  ["criteria with neither id nor narrative", achievement({ criteria: {} }), /credentialSubject\.achievement\.criteria must match a schema in anyOf/],
-  ["an unknown achievement type", achievement({ achievementType: "GrandMaster" }), /achievementType must match a schema in anyOf/],
-  ["a property the subject does not have", subject({ grade: "A+" }), /credentialSubject must NOT have additional properties \(grade\)/],
-  ["a hashed identity that is not algorithm$hex", subject({ identifier: [{ ...VALID.credentialSubject.identifier[0], identityHash: "buyer0@example.com" }] }), /identityHash must match pattern/],
-  ["a Data Integrity proof without a value", { ...VALID, proof: without(VALID.proof, "proofValue") }, /proof must have required property 'proofValue'/],
+  [
+    "the VC 1.1 context",
+    { ...VALID, "@context": ["https://www.w3.org/2018/credentials/v1", VALID["@context"][1]] },
+    /@context\.0 must be equal to constant/,
+  ],
+  [
+    "an issuer that is neither a URI nor a Profile",
+    { ...VALID, issuer: { name: "AI Enablement Academy" } },
+    /issuer must match a schema in anyOf/,
+  ],
+  [
+    "a subject with neither id nor identifier",
+    subject({ identifier: undefined }),
+    /credentialSubject must match a schema in anyOf/,
+  ],
+  [
+    "an achievement without criteria",
+    achievement({ criteria: undefined }),
+    /credentialSubject\.achievement must have required property 'criteria'/,
+  ],
+  [
+    "criteria with neither id nor narrative",
+    achievement({ criteria: {} }),
+    /credentialSubject\.achievement\.criteria must match a schema in anyOf/,
+  ],
+  [
+    "an unknown achievement type",
+    achievement({ achievementType: "GrandMaster" }),
+    /achievementType must match a schema in anyOf/,
+  ],
+  [
+    "a property the subject does not have",
+    subject({ grade: "A+" }),
+    /credentialSubject must NOT have additional properties \(grade\)/,
+  ],
+  [
+    "a hashed identity that is not algorithm$hex",
+    subject({ identifier: [{ ...VALID.credentialSubject.identifier[0], identityHash: "buyer0@example.com" }] }),
+    /identityHash must match pattern/,
+  ],
+  [
+    "a Data Integrity proof without a value",
+    { ...VALID, proof: without(VALID.proof, "proofValue") },
+    /proof must have required property 'proofValue'/,
+  ],
 ];
 
 useCredentialEnv();
@@ -79,8 +154,14 @@ describe("#15.4 our JSON Schema of the OB 3.0 AchievementCredential", () => {
     }
     // The verifier reports it as the first check, on its own: a broken structure is never "verified".
     const t = newTest();
-    const result = await t.action(api.certificates.verify.verifyCredentialJson, { credentialJson: JSON.stringify(achievement({ criteria: undefined })) });
+    const result = await t.action(api.certificates.verify.verifyCredentialJson, {
+      credentialJson: JSON.stringify(achievement({ criteria: undefined })),
+    });
     expect(result.verified).toBe(false);
-    expect(result.checks[0]).toMatchObject({ check: "structure", ok: false, message: expect.stringContaining("credentialSubject.achievement must have required property 'criteria'") });
+    expect(result.checks[0]).toMatchObject({
+      check: "structure",
+      ok: false,
+      message: expect.stringContaining("credentialSubject.achievement must have required property 'criteria'"),
+    });
   });
 });

@@ -24,13 +24,43 @@ async function fixture() {
     const lessons: Id<"lessons">[] = [];
     const sessionIds: Id<"cohortSessions">[] = [];
     for (const day of [1, 2]) {
-      const sessionId = await ctx.db.insert("sessions", { courseId, title: `Day ${day}`, type: "IO", dayNumber: day, orderInDay: 1, durationMinutes: 90, description: "", outcomes: [], createdAt: 1 });
+      const sessionId = await ctx.db.insert("sessions", {
+        courseId,
+        title: `Day ${day}`,
+        type: "IO",
+        dayNumber: day,
+        orderInDay: 1,
+        durationMinutes: 90,
+        description: "",
+        outcomes: [],
+        createdAt: 1,
+      });
       for (const order of [0, 1]) {
-        lessons.push(await ctx.db.insert("lessons", { sessionId, title: `Lesson ${day}.${order}`, description: "", orderInSession: order, durationMinutes: 15, createdAt: 1 }));
+        lessons.push(
+          await ctx.db.insert("lessons", {
+            sessionId,
+            title: `Lesson ${day}.${order}`,
+            description: "",
+            orderInSession: order,
+            durationMinutes: 15,
+            createdAt: 1,
+          }),
+        );
       }
       const startsAt = Date.now() + day * DAY;
       sessionIds.push(
-        await ctx.db.insert("cohortSessions", { cohortId, courseSessionId: sessionId, title: `Day ${day}`, type: "IO", startsAt, endsAt: startsAt + 90 * 60 * 1000, status: "scheduled", sequence: 0, createdAt: 1, updatedAt: 1 }),
+        await ctx.db.insert("cohortSessions", {
+          cohortId,
+          courseSessionId: sessionId,
+          title: `Day ${day}`,
+          type: "IO",
+          startsAt,
+          endsAt: startsAt + 90 * 60 * 1000,
+          status: "scheduled",
+          sequence: 0,
+          createdAt: 1,
+          updatedAt: 1,
+        }),
       );
     }
     return { lessons, sessionIds };
@@ -38,11 +68,20 @@ async function fixture() {
   const sales = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Sales" });
   const support = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Support" });
   const people: Record<string, Id<"users">> = {};
-  for (const [name, teamId] of [["ada", sales], ["bob", sales], ["cy", support]] as const) {
+  for (const [name, teamId] of [
+    ["ada", sales],
+    ["bob", sales],
+    ["cy", support],
+  ] as const) {
     const userId = await addUser(t, `${name}@acme.com`, { organizationId, holdsOrgSeat: true });
     people[name] = userId;
     await enrollConfirmed(t, { userId, cohortId, courseId });
-    await admin.mutation(api.organizations.teams.setMember, { organizationId, teamId, memberId: userId, teamRole: "member" });
+    await admin.mutation(api.organizations.teams.setMember, {
+      organizationId,
+      teamId,
+      memberId: userId,
+      teamRole: "member",
+    });
   }
   await settle(t);
   return { t, organizationId, adminId, admin, cohortId, lessons, sessionIds, sales, support, people };
@@ -52,7 +91,14 @@ describe("manager dashboards", () => {
   test("a lesson completed by a learner moves the team and organization figures (6 units: 4 lessons + 2 sessions)", async () => {
     const { t, organizationId, admin, cohortId, lessons, sales, people } = await fixture();
     const before = await admin.query(api.dashboards.views.team, { organizationId, teamId: sales });
-    expect(before.figures).toMatchObject({ members: 2, lessonsCompleted: 0, avgProgress: 0, activeMembers: 0, atRisk: 2, enrollmentsInProgress: 2 });
+    expect(before.figures).toMatchObject({
+      members: 2,
+      lessonsCompleted: 0,
+      avgProgress: 0,
+      activeMembers: 0,
+      atRisk: 2,
+      enrollmentsInProgress: 2,
+    });
 
     const ada = as(t, people.ada);
     await ada.mutation(api.learning.cohorts.setLessonDone, { cohortId, lessonId: lessons[0], done: true });
@@ -77,16 +123,30 @@ describe("manager dashboards", () => {
     // Undoing a lesson moves the figures back; nobody outside the cohort can tick its lessons.
     await ada.mutation(api.learning.cohorts.setLessonDone, { cohortId, lessonId: lessons[1], done: false });
     await settle(t);
-    expect((await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).figures.lessonsCompleted).toBe(1);
+    expect(
+      (await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).figures.lessonsCompleted,
+    ).toBe(1);
     const outsider = await addUser(t, "eve@elsewhere.com");
-    await expectAppError(as(t, outsider).mutation(api.learning.cohorts.setLessonDone, { cohortId, lessonId: lessons[0], done: true }), "FORBIDDEN");
+    await expectAppError(
+      as(t, outsider).mutation(api.learning.cohorts.setLessonDone, { cohortId, lessonId: lessons[0], done: true }),
+      "FORBIDDEN",
+    );
   });
 
   test("totals always equal the sum of the member rows, through team moves and removal", async () => {
     const { t, organizationId, admin, cohortId, lessons, sales, support, people } = await fixture();
-    await as(t, people.bob).mutation(api.learning.cohorts.setLessonDone, { cohortId, lessonId: lessons[2], done: true });
+    await as(t, people.bob).mutation(api.learning.cohorts.setLessonDone, {
+      cohortId,
+      lessonId: lessons[2],
+      done: true,
+    });
     await admin.mutation(api.organizations.teams.removeMember, { organizationId, teamId: sales, memberId: people.bob });
-    await admin.mutation(api.organizations.teams.setMember, { organizationId, teamId: support, memberId: people.bob, teamRole: "lead" });
+    await admin.mutation(api.organizations.teams.setMember, {
+      organizationId,
+      teamId: support,
+      memberId: people.bob,
+      teamRole: "lead",
+    });
     await admin.mutation(api.organizations.members.remove, { organizationId, memberId: people.cy });
     await settle(t);
     const check = await t.run(async (ctx) => {
@@ -105,7 +165,12 @@ describe("manager dashboards", () => {
     const days = await t.run(async (ctx) => {
       const rows = await ctx.db.query("memberStats").collect();
       const buckets = await ctx.db.query("activityDays").collect();
-      return { active: rows.filter((r) => r.lastActiveAt > 0).length, counted: buckets.reduce((s, b) => s + b.members, 0), inProgress: buckets.reduce((s, b) => s + b.inProgressMembers, 0), activeInProgress: rows.filter((r) => r.lastActiveAt > 0 && r.inProgress === 1).length };
+      return {
+        active: rows.filter((r) => r.lastActiveAt > 0).length,
+        counted: buckets.reduce((s, b) => s + b.members, 0),
+        inProgress: buckets.reduce((s, b) => s + b.inProgressMembers, 0),
+        activeInProgress: rows.filter((r) => r.lastActiveAt > 0 && r.inProgress === 1).length,
+      };
     });
     expect(days.counted).toBe(days.active);
     expect(days.inProgress).toBe(days.activeInProgress);
@@ -125,20 +190,42 @@ describe("manager dashboards", () => {
     const sam = await addUser(t, "sam@acme.com", { organizationId });
     await makeManager(t, sam, organizationId, "manager", ["view_progress", "view_analytics"]);
     await t.run(async (ctx) => {
-      const row = await ctx.db.query("organizationManagers").withIndex("by_userId_and_organizationId", (q) => q.eq("userId", sam).eq("organizationId", organizationId)).unique();
+      const row = await ctx.db
+        .query("organizationManagers")
+        .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", sam).eq("organizationId", organizationId))
+        .unique();
       await ctx.db.patch("organizationManagers", row!._id, { teamIds: [sales] });
     });
     const manager = as(t, sam);
     // A manager scoped to Sales sees Sales, not Support, not the whole organization, and not Support's members.
     expect((await manager.query(api.dashboards.views.team, { organizationId, teamId: sales })).members).toHaveLength(2);
-    await expectAppError(manager.query(api.dashboards.views.team, { organizationId, teamId: support }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(
+      manager.query(api.dashboards.views.team, { organizationId, teamId: support }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
     await expectAppError(manager.query(api.dashboards.views.executive, { organizationId }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(manager.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: people.cy }), "OUTSIDE_TEAM_SCOPE");
-    expect((await manager.query(api.dashboards.views.myTeams, { organizationId })).teams.map((team) => team.name)).toEqual(["Sales"]);
+    await expectAppError(
+      manager.mutation(api.dashboards.views.recordView, {
+        organizationId,
+        accessType: "view_individual",
+        targetUserId: people.cy,
+      }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    expect(
+      (await manager.query(api.dashboards.views.myTeams, { organizationId })).teams.map((team) => team.name),
+    ).toEqual(["Sales"]);
 
     // Opening a person needs a logged view first; the learner then sees who looked.
-    await expectAppError(manager.query(api.dashboards.views.member, { organizationId, memberId: people.ada }), "VIEW_NOT_LOGGED");
-    await manager.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: people.ada });
+    await expectAppError(
+      manager.query(api.dashboards.views.member, { organizationId, memberId: people.ada }),
+      "VIEW_NOT_LOGGED",
+    );
+    await manager.mutation(api.dashboards.views.recordView, {
+      organizationId,
+      accessType: "view_individual",
+      targetUserId: people.ada,
+    });
     const detail = await manager.query(api.dashboards.views.member, { organizationId, memberId: people.ada });
     expect(detail.row.name).toBe("ada");
     const mine = await as(t, people.ada).query(api.privacy.controls.mine, {});
@@ -147,23 +234,54 @@ describe("manager dashboards", () => {
     // A viewer without view_progress cannot open team lists; someone outside the org cannot open anything.
     const viewer = await addUser(t, "vi@acme.com", { organizationId });
     await makeManager(t, viewer, organizationId, "viewer", ["view_analytics"]);
-    await expectAppError(as(t, viewer).query(api.dashboards.views.team, { organizationId, teamId: sales }), "MISSING_PERMISSION");
+    await expectAppError(
+      as(t, viewer).query(api.dashboards.views.team, { organizationId, teamId: sales }),
+      "MISSING_PERMISSION",
+    );
     expect((await as(t, viewer).query(api.dashboards.views.executive, { organizationId })).figures.members).toBe(3);
     const outsider = await addUser(t, "eve@elsewhere.com");
     await expectAppError(as(t, outsider).query(api.dashboards.views.executive, { organizationId }), "FORBIDDEN");
     const noAnalytics = await addUser(t, "na@acme.com", { organizationId });
     await makeManager(t, noAnalytics, organizationId, "manager", ["view_progress"]);
-    await expectAppError(as(t, noAnalytics).query(api.dashboards.views.executive, { organizationId }), "MISSING_PERMISSION");
+    await expectAppError(
+      as(t, noAnalytics).query(api.dashboards.views.executive, { organizationId }),
+      "MISSING_PERMISSION",
+    );
   });
 
   test("privacy: scores need consent and view_scores; hidden activity and certificates stay hidden", async () => {
     const { t, organizationId, admin, sales, people } = await fixture();
     await t.run(async (ctx) => {
-      const enrollment = (await ctx.db.query("enrollments").withIndex("by_userId_and_courseId", (q) => q.eq("userId", people.ada)).first())!;
+      const enrollment = (await ctx.db
+        .query("enrollments")
+        .withIndex("by_userId_and_courseId", (q) => q.eq("userId", people.ada))
+        .first())!;
       const assessment = (type: "pre_course" | "post_course") =>
-        ctx.db.insert("assessments", { title: type, type, courseId: enrollment.courseId, passingScore: 70, allowRetake: false, showCorrectAnswers: "never", randomizeQuestions: false, randomizeAnswers: false, isActive: true, createdAt: 1, updatedAt: 1 });
+        ctx.db.insert("assessments", {
+          title: type,
+          type,
+          courseId: enrollment.courseId,
+          passingScore: 70,
+          allowRetake: false,
+          showCorrectAnswers: "never",
+          randomizeQuestions: false,
+          randomizeAnswers: false,
+          isActive: true,
+          createdAt: 1,
+          updatedAt: 1,
+        });
       const attempt = (assessmentId: Id<"assessments">, score: number) =>
-        ctx.db.insert("assessmentAttempts", { userId: people.ada, assessmentId, enrollmentId: enrollment._id, attemptNumber: 1, status: "graded", startedAt: 1, score, passed: score >= 70, createdAt: 1 });
+        ctx.db.insert("assessmentAttempts", {
+          userId: people.ada,
+          assessmentId,
+          enrollmentId: enrollment._id,
+          attemptNumber: 1,
+          status: "graded",
+          startedAt: 1,
+          score,
+          passed: score >= 70,
+          createdAt: 1,
+        });
       const pre = await assessment("pre_course");
       const post = await assessment("post_course");
       await ctx.db.insert("learningGainAnalytics", {
@@ -184,32 +302,69 @@ describe("manager dashboards", () => {
       });
     });
     const ada = as(t, people.ada);
-    await ada.mutation(api.privacy.controls.update, { allowManagerViewScores: false, allowManagerViewActivity: false, allowManagerViewCertificates: false, allowLeaderboardDisplay: false });
+    await ada.mutation(api.privacy.controls.update, {
+      allowManagerViewScores: false,
+      allowManagerViewActivity: false,
+      allowManagerViewCertificates: false,
+      allowLeaderboardDisplay: false,
+    });
     await settle(t);
-    let row = (await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).members.find((m) => m.userId === people.ada)!;
+    let row = (await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).members.find(
+      (m) => m.userId === people.ada,
+    )!;
     expect(row).toMatchObject({ latestScore: null, lastActiveAt: null, certificates: null });
 
-    await ada.mutation(api.privacy.controls.update, { allowManagerViewScores: true, allowManagerViewActivity: true, allowManagerViewCertificates: true, allowLeaderboardDisplay: false });
+    await ada.mutation(api.privacy.controls.update, {
+      allowManagerViewScores: true,
+      allowManagerViewActivity: true,
+      allowManagerViewCertificates: true,
+      allowLeaderboardDisplay: false,
+    });
     await settle(t);
-    row = (await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).members.find((m) => m.userId === people.ada)!;
+    row = (await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).members.find(
+      (m) => m.userId === people.ada,
+    )!;
     expect(row.lastActiveAt).not.toBeNull();
     expect(row.certificates).toBe(0);
     expect(row.latestScore).toBe(85);
     // A manager whose role lacks view_scores still sees no score.
     const noScores = await addUser(t, "ns@acme.com", { organizationId });
     await makeManager(t, noScores, organizationId, "manager", ["view_progress"]);
-    expect((await as(t, noScores).query(api.dashboards.views.team, { organizationId, teamId: sales })).members.find((m) => m.userId === people.ada)!.latestScore).toBeNull();
+    expect(
+      (await as(t, noScores).query(api.dashboards.views.team, { organizationId, teamId: sales })).members.find(
+        (m) => m.userId === people.ada,
+      )!.latestScore,
+    ).toBeNull();
 
     // Leaderboards list only people who opted in.
     expect((await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).leaderboard).toEqual([]);
-    await ada.mutation(api.privacy.controls.update, { allowManagerViewScores: true, allowManagerViewActivity: true, allowManagerViewCertificates: true, allowLeaderboardDisplay: true });
+    await ada.mutation(api.privacy.controls.update, {
+      allowManagerViewScores: true,
+      allowManagerViewActivity: true,
+      allowManagerViewCertificates: true,
+      allowLeaderboardDisplay: true,
+    });
     await settle(t);
-    expect((await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).leaderboard.map((e) => e.name)).toEqual(["ada"]);
+    expect(
+      (await admin.query(api.dashboards.views.team, { organizationId, teamId: sales })).leaderboard.map((e) => e.name),
+    ).toEqual(["ada"]);
 
     // The learner's export holds what managers can see, and nothing else about them.
     const exported = await ada.query(api.privacy.controls.exportMine, {});
     expect(Object.keys(exported.visibleToManagers!).sort()).toEqual(
-      ["certificates", "enrollmentsCompleted", "enrollmentsInProgress", "lastActiveAt", "latestScore", "learningGain", "lessonsCompleted", "pace", "progressPercent", "sessionsAttended", "skillLevels"].sort(),
+      [
+        "certificates",
+        "enrollmentsCompleted",
+        "enrollmentsInProgress",
+        "lastActiveAt",
+        "latestScore",
+        "learningGain",
+        "lessonsCompleted",
+        "pace",
+        "progressPercent",
+        "sessionsAttended",
+        "skillLevels",
+      ].sort(),
     );
     expect(exported.teams).toEqual(["Sales"]);
 
@@ -233,7 +388,11 @@ describe("manager dashboards", () => {
 
   test("refreshing a member whose figures did not change writes nothing", async () => {
     const { t, people } = await fixture();
-    const read = () => t.run(async (ctx) => ({ rows: await ctx.db.query("memberStats").collect(), totals: await ctx.db.query("dashboardTotals").collect() }));
+    const read = () =>
+      t.run(async (ctx) => ({
+        rows: await ctx.db.query("memberStats").collect(),
+        totals: await ctx.db.query("dashboardTotals").collect(),
+      }));
     const before = await read();
     await t.mutation(internal.dashboards.members.refresh, { userIds: [people.ada, people.bob] });
     expect(await read()).toEqual(before);
@@ -241,8 +400,14 @@ describe("manager dashboards", () => {
 
   test("the nightly snapshot writes one organization row and one row per team", async () => {
     const { t, organizationId } = await fixture();
-    await t.mutation(internal.dashboards.snapshots.snapshotOne, { organizationId, day: Math.floor(Date.now() / DAY) * DAY - DAY });
-    await t.mutation(internal.dashboards.snapshots.snapshotOne, { organizationId, day: Math.floor(Date.now() / DAY) * DAY - DAY }); // rerun replaces
+    await t.mutation(internal.dashboards.snapshots.snapshotOne, {
+      organizationId,
+      day: Math.floor(Date.now() / DAY) * DAY - DAY,
+    });
+    await t.mutation(internal.dashboards.snapshots.snapshotOne, {
+      organizationId,
+      day: Math.floor(Date.now() / DAY) * DAY - DAY,
+    }); // rerun replaces
     const counts = await t.run(async (ctx) => ({
       org: (await ctx.db.query("organizationAnalytics").collect()).length,
       teams: (await ctx.db.query("teamAnalytics").collect()).map((r) => r.memberCount).sort(),
@@ -261,25 +426,67 @@ describe("manager reminders", { timeout: 30_000 }, () => {
     });
     await t.mutation(internal.dashboards.members.refresh, { userIds: [people.ada, people.bob] });
 
-    expect(await admin.query(api.dashboards.reminders.preview, { organizationId, targetType: "inactive", inactivityDays: 7 })).toBe(2); // ada and cy (never active)
-    const sent = await admin.mutation(api.dashboards.reminders.send, { organizationId, targetType: "inactive", inactivityDays: 7, subject: "We miss you", message: "Pick up where you left off.", includeProgress: true, channel: "in_app" });
+    expect(
+      await admin.query(api.dashboards.reminders.preview, {
+        organizationId,
+        targetType: "inactive",
+        inactivityDays: 7,
+      }),
+    ).toBe(2); // ada and cy (never active)
+    const sent = await admin.mutation(api.dashboards.reminders.send, {
+      organizationId,
+      targetType: "inactive",
+      inactivityDays: 7,
+      subject: "We miss you",
+      message: "Pick up where you left off.",
+      includeProgress: true,
+      channel: "in_app",
+    });
     expect(sent.recipients).toBe(2);
     const inbox = await t.run(async (ctx) => ({
-      ada: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", people.ada)).collect(),
-      bob: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", people.bob)).collect(),
+      ada: await ctx.db
+        .query("notifications")
+        .withIndex("by_userId_and_createdAt", (q) => q.eq("userId", people.ada))
+        .collect(),
+      bob: await ctx.db
+        .query("notifications")
+        .withIndex("by_userId_and_createdAt", (q) => q.eq("userId", people.bob))
+        .collect(),
       log: await ctx.db.query("learningReminders").collect(),
     }));
     expect(inbox.ada.map((n) => [n.category, n.title])).toEqual([["learning", "We miss you"]]);
     expect(inbox.ada[0].body).toMatch(/Your progress: 0%/);
     expect(inbox.bob).toHaveLength(0);
-    expect(inbox.log).toEqual([expect.objectContaining({ targetType: "inactive", inactivityDays: 7, recipientCount: 2, channel: "in_app", sentBy: adminId })]);
+    expect(inbox.log).toEqual([
+      expect.objectContaining({
+        targetType: "inactive",
+        inactivityDays: 7,
+        recipientCount: 2,
+        channel: "in_app",
+        sentBy: adminId,
+      }),
+    ]);
 
     // Email only: no in-app notification, one email.
-    await admin.mutation(api.dashboards.reminders.send, { organizationId, targetType: "team", teamIds: [support], subject: "Support week", message: "Keep going, team.", includeProgress: false, channel: "email" });
+    await admin.mutation(api.dashboards.reminders.send, {
+      organizationId,
+      targetType: "team",
+      teamIds: [support],
+      subject: "Support week",
+      message: "Keep going, team.",
+      includeProgress: false,
+      channel: "email",
+    });
     await settle(t);
     const cy = await t.run(async (ctx) => ({
-      notes: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", people.cy)).collect(),
-      mail: await ctx.db.query("devEmails").withIndex("by_to", (q) => q.eq("to", "cy@acme.com")).collect(),
+      notes: await ctx.db
+        .query("notifications")
+        .withIndex("by_userId_and_createdAt", (q) => q.eq("userId", people.cy))
+        .collect(),
+      mail: await ctx.db
+        .query("devEmails")
+        .withIndex("by_to", (q) => q.eq("to", "cy@acme.com"))
+        .collect(),
     }));
     expect(cy.notes.filter((n) => n.title === "Support week")).toHaveLength(0);
     expect(cy.mail.filter((m) => m.subject === "Support week")).toHaveLength(1);
@@ -288,17 +495,66 @@ describe("manager reminders", { timeout: 30_000 }, () => {
     const sam = await addUser(t, "sam@acme.com", { organizationId });
     await makeManager(t, sam, organizationId, "manager", ["view_progress", "send_reminders"]);
     await t.run(async (ctx) => {
-      const row = await ctx.db.query("organizationManagers").withIndex("by_userId_and_organizationId", (q) => q.eq("userId", sam).eq("organizationId", organizationId)).unique();
+      const row = await ctx.db
+        .query("organizationManagers")
+        .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", sam).eq("organizationId", organizationId))
+        .unique();
       await ctx.db.patch("organizationManagers", row!._id, { teamIds: [sales] });
     });
     const manager = as(t, sam);
-    const base = { subject: "Hello there", message: "A friendly nudge.", includeProgress: false, channel: "in_app" as const };
-    await expectAppError(manager.mutation(api.dashboards.reminders.send, { organizationId, targetType: "team", teamIds: [support], ...base }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(manager.mutation(api.dashboards.reminders.send, { organizationId, targetType: "individual", userIds: [people.cy], ...base }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(manager.mutation(api.dashboards.reminders.send, { organizationId, targetType: "individual", userIds: [people.ada], ...base, subject: "x" }), "INVALID_INPUT");
-    expect(await manager.query(api.dashboards.reminders.preview, { organizationId, targetType: "team" , teamIds: [sales] })).toBe(2);
-    for (let i = 0; i < 20; i++) await manager.mutation(api.dashboards.reminders.send, { organizationId, targetType: "individual", userIds: [people.ada], ...base });
-    await expectAppError(manager.mutation(api.dashboards.reminders.send, { organizationId, targetType: "individual", userIds: [people.ada], ...base }), "RATE_LIMITED");
+    const base = {
+      subject: "Hello there",
+      message: "A friendly nudge.",
+      includeProgress: false,
+      channel: "in_app" as const,
+    };
+    await expectAppError(
+      manager.mutation(api.dashboards.reminders.send, {
+        organizationId,
+        targetType: "team",
+        teamIds: [support],
+        ...base,
+      }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    await expectAppError(
+      manager.mutation(api.dashboards.reminders.send, {
+        organizationId,
+        targetType: "individual",
+        userIds: [people.cy],
+        ...base,
+      }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    await expectAppError(
+      manager.mutation(api.dashboards.reminders.send, {
+        organizationId,
+        targetType: "individual",
+        userIds: [people.ada],
+        ...base,
+        subject: "x",
+      }),
+      "INVALID_INPUT",
+    );
+    expect(
+      await manager.query(api.dashboards.reminders.preview, { organizationId, targetType: "team", teamIds: [sales] }),
+    ).toBe(2);
+    for (let i = 0; i < 20; i++)
+      await manager.mutation(api.dashboards.reminders.send, {
+        organizationId,
+        targetType: "individual",
+        userIds: [people.ada],
+        ...base,
+      });
+    await expectAppError(
+      manager.mutation(api.dashboards.reminders.send, {
+        organizationId,
+        targetType: "individual",
+        userIds: [people.ada],
+        ...base,
+      }),
+      "RATE_LIMITED",
+    );
     expect((await manager.query(api.dashboards.reminders.history, { organizationId })).length).toBe(20); // a scoped manager sees their own
   });
 
@@ -314,13 +570,26 @@ describe("manager reminders", { timeout: 30_000 }, () => {
     await t.mutation(internal.dashboards.reminders.deadlineReminder, { organizationId });
     await t.mutation(internal.dashboards.reminders.weeklySummary, { organizationId });
     const notes = await t.run(async (ctx) => ({
-      admin: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", adminId)).collect(),
-      ada: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", people.ada)).collect(),
-      cy: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", people.cy)).collect(),
+      admin: await ctx.db
+        .query("notifications")
+        .withIndex("by_userId_and_createdAt", (q) => q.eq("userId", adminId))
+        .collect(),
+      ada: await ctx.db
+        .query("notifications")
+        .withIndex("by_userId_and_createdAt", (q) => q.eq("userId", people.ada))
+        .collect(),
+      cy: await ctx.db
+        .query("notifications")
+        .withIndex("by_userId_and_createdAt", (q) => q.eq("userId", people.cy))
+        .collect(),
     }));
     const titles = notes.admin.map((n) => n.title);
-    expect(titles).toEqual(expect.arrayContaining(["Learners at risk", "Sales: deadline in 3 days", "Your weekly learning summary"]));
-    expect(notes.admin.find((n) => n.title === "Learners at risk")!.body).toBe("1 learner has had no learning activity for 7 days: ada.");
+    expect(titles).toEqual(
+      expect.arrayContaining(["Learners at risk", "Sales: deadline in 3 days", "Your weekly learning summary"]),
+    );
+    expect(notes.admin.find((n) => n.title === "Learners at risk")!.body).toBe(
+      "1 learner has had no learning activity for 7 days: ada.",
+    );
     expect(notes.ada.map((n) => n.title)).toEqual(["3 days to your team's learning deadline"]);
     expect(notes.cy).toHaveLength(0); // Support has no deadline
   });

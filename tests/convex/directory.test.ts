@@ -1,4 +1,7 @@
-/** #18 People directory: platform admins find anyone, see what they hold, and grant or remove platform admin (logged; never the last). */
+/**
+ * #18 People directory: platform admins find anyone, see what they hold, and grant or remove platform admin (logged;
+ * never the last).
+ */
 import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import { as, enrollConfirmed, seedCohort } from "./checkout-helpers";
@@ -53,7 +56,12 @@ describe("people directory", () => {
     const { t, priya, ada } = await fixture();
     const admin = as(t, priya);
     expect((await admin.query(api.users.directory.person, { personId: priya }))!.isLastPlatformAdmin).toBe(true);
-    expect(await expectAppError(admin.mutation(api.users.directory.setPlatformAdmin, { personId: priya, platformAdmin: false }), "INVALID_INPUT")).toMatch(/at least one platform admin/);
+    expect(
+      await expectAppError(
+        admin.mutation(api.users.directory.setPlatformAdmin, { personId: priya, platformAdmin: false }),
+        "INVALID_INPUT",
+      ),
+    ).toMatch(/at least one platform admin/);
 
     await admin.mutation(api.users.directory.setPlatformAdmin, { personId: ada, platformAdmin: true });
     expect(await as(t, ada).query(api.users.account.viewer, {})).toMatchObject({ role: "platform_admin" });
@@ -63,9 +71,13 @@ describe("people directory", () => {
     expect((await t.run(async (ctx) => await ctx.db.get("users", priya)))!.role).toBe("individual");
 
     const adaPage = await as(t, ada).query(api.users.directory.person, { personId: ada });
-    expect(adaPage!.history).toEqual([{ action: "platform_admin_granted", actorName: "Priya Raman", createdAt: expect.any(Number) }]);
+    expect(adaPage!.history).toEqual([
+      { action: "platform_admin_granted", actorName: "Priya Raman", createdAt: expect.any(Number) },
+    ]);
     const priyaPage = await as(t, ada).query(api.users.directory.person, { personId: priya });
-    expect(priyaPage!.history).toEqual([{ action: "platform_admin_removed", actorName: "Ada Lovelace", createdAt: expect.any(Number) }]);
+    expect(priyaPage!.history).toEqual([
+      { action: "platform_admin_removed", actorName: "Ada Lovelace", createdAt: expect.any(Number) },
+    ]);
     expect(adaPage!.isLastPlatformAdmin).toBe(true);
   });
 

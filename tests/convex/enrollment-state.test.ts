@@ -18,7 +18,10 @@ useStripeTestEnvironment();
 
 const DAY = 86_400_000;
 
-/** An organization with a member who holds one of its seats, two open public cohorts of one course, and a platform admin. */
+/**
+ * An organization with a member who holds one of its seats, two open public cohorts of one course, and a platform
+ * admin.
+ */
 async function world() {
   const t = newTest();
   const { organizationId, adminId, courseId, cohortId } = await seedOrg(t, { seats: 5 });
@@ -26,31 +29,69 @@ async function world() {
   const { laterCohortId, opsId } = await t.run(async (ctx) => {
     const cohort = (await ctx.db.get("cohorts", cohortId))!;
     const { _id, _creationTime, ...fields } = cohort;
-    const laterCohortId = await ctx.db.insert("cohorts", { ...fields, name: "February cohort", startDate: cohort.startDate + 60 * DAY, endDate: cohort.endDate + 60 * DAY });
+    const laterCohortId = await ctx.db.insert("cohorts", {
+      ...fields,
+      name: "February cohort",
+      startDate: cohort.startDate + 60 * DAY,
+      endDate: cohort.endDate + 60 * DAY,
+    });
     await ctx.db.patch("organizations", organizationId, { seatsUsed: 1 });
-    const opsId = await ctx.db.insert("users", { email: "ops@academy.test", name: "Ops", role: "platform_admin", emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 });
+    const opsId = await ctx.db.insert("users", {
+      email: "ops@academy.test",
+      name: "Ops",
+      role: "platform_admin",
+      emailNotifications: true,
+      smsNotifications: false,
+      createdAt: 1,
+      updatedAt: 1,
+    });
     return { laterCohortId, opsId };
   });
   await t.mutation(internal.dashboards.members.refresh, { userIds: [memberId] });
-  return { t, organizationId, admin: as(t, adminId), member: as(t, memberId), memberId, courseId, cohortId, laterCohortId, ops: as(t, opsId) };
+  return {
+    t,
+    organizationId,
+    admin: as(t, adminId),
+    member: as(t, memberId),
+    memberId,
+    courseId,
+    cohortId,
+    laterCohortId,
+    ops: as(t, opsId),
+  };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
 /** Refresh jobs ever scheduled for this member (pending or run). */
 async function refreshesFor(t: T, userId: Id<"users">) {
   const jobs = await t.run(async (ctx) => ctx.db.system.query("_scheduled_functions").collect());
-  return jobs.filter((job) => job.name === "dashboards/members:refresh" && (job.args[0] as { userIds: string[] }).userIds.includes(userId)).length;
+  return jobs.filter(
+    (job) =>
+      job.name === "dashboards/members:refresh" && (job.args[0] as { userIds: string[] }).userIds.includes(userId),
+  ).length;
 }
 
 /** What the member's organization dashboard row says about their enrollments (null: no row). */
 async function figures(t: T, userId: Id<"users">) {
-  const rows = await t.run(async (ctx) => ctx.db.query("memberStats").withIndex("by_userId", (q) => q.eq("userId", userId)).collect());
+  const rows = await t.run(async (ctx) =>
+    ctx.db
+      .query("memberStats")
+      .withIndex("by_userId", (q) => q.eq("userId", userId))
+      .collect(),
+  );
   const row = rows.find((r) => r.teamId === undefined);
   return row ? { total: row.enrollmentsTotal, inProgress: row.enrollmentsInProgress } : null;
 }
 
 async function latestEnrollment(t: T, userId: Id<"users">) {
-  return await t.run(async (ctx) => (await ctx.db.query("enrollments").withIndex("by_userId_and_courseId", (q) => q.eq("userId", userId)).collect()).at(-1)!);
+  return await t.run(async (ctx) =>
+    (
+      await ctx.db
+        .query("enrollments")
+        .withIndex("by_userId_and_courseId", (q) => q.eq("userId", userId))
+        .collect()
+    ).at(-1)!,
+  );
 }
 
 /** The member reserves a seat in the first cohort and Stripe's Checkout Session is created. */
@@ -66,7 +107,11 @@ async function pay(w: World, enrollment: Doc<"enrollments">, options: { paid: bo
 }
 
 async function assign(w: World) {
-  const enrollmentId = await w.admin.mutation(api.organizations.members.assignCohort, { organizationId: w.organizationId, memberId: w.memberId, cohortId: w.cohortId });
+  const enrollmentId = await w.admin.mutation(api.organizations.members.assignCohort, {
+    organizationId: w.organizationId,
+    memberId: w.memberId,
+    cohortId: w.cohortId,
+  });
   await runScheduled(w.t);
   return enrollmentId;
 }
@@ -81,14 +126,23 @@ type Scenario = {
 };
 
 const SCENARIOS: Record<string, Scenario> = {
-  "a seat held for checkout, and its Checkout Session": { through: ["holdSeatForCheckout", "attachCheckoutSession"], act: reserve, after: { total: 0, inProgress: 0 } },
+  "a seat held for checkout, and its Checkout Session": {
+    through: ["holdSeatForCheckout", "attachCheckoutSession"],
+    act: reserve,
+    after: { total: 0, inProgress: 0 },
+  },
   "a payment confirmed by Stripe's webhook": {
     through: ["confirmPayment"],
     arrange: reserve,
     act: (w, enrollment: Doc<"enrollments">) => pay(w, enrollment),
     after: { total: 1, inProgress: 1 },
   },
-  "a hold that expires unpaid": { through: ["endPending"], arrange: reserve, act: async (w) => await runScheduled(w.t, HOLD_MS + 1_000), after: { total: 0, inProgress: 0 } },
+  "a hold that expires unpaid": {
+    through: ["endPending"],
+    arrange: reserve,
+    act: async (w) => await runScheduled(w.t, HOLD_MS + 1_000),
+    after: { total: 0, inProgress: 0 },
+  },
   "a delayed payment processing, then declined": {
     through: ["awaitDelayedPayment", "endPending"],
     arrange: reserve,
@@ -101,7 +155,8 @@ const SCENARIOS: Record<string, Scenario> = {
   "a checkout the learner cancels": {
     through: ["endPending"],
     arrange: reserve,
-    act: (w, enrollment: Doc<"enrollments">) => w.member.mutation(api.payments.checkout.cancel, { enrollmentId: enrollment._id }),
+    act: (w, enrollment: Doc<"enrollments">) =>
+      w.member.mutation(api.payments.checkout.cancel, { enrollmentId: enrollment._id }),
     after: { total: 0, inProgress: 0 },
   },
   "a platform admin asking Stripe for a refund": {
@@ -111,7 +166,8 @@ const SCENARIOS: Record<string, Scenario> = {
       await pay(w, enrollment);
       return enrollment;
     },
-    act: (w, enrollment: Doc<"enrollments">) => w.ops.action(api.payments.refunds.refundEnrollment, { enrollmentId: enrollment._id }),
+    act: (w, enrollment: Doc<"enrollments">) =>
+      w.ops.action(api.payments.refunds.refundEnrollment, { enrollmentId: enrollment._id }),
     after: { total: 1, inProgress: 1 },
   },
   "a partial refund (the learner keeps the seat)": {
@@ -139,42 +195,64 @@ const SCENARIOS: Record<string, Scenario> = {
     arrange: async (w) => {
       const enrollment = await reserve(w);
       await runScheduled(w.t, HOLD_MS + 1_000);
-      await w.admin.mutation(api.organizations.members.assignCohort, { organizationId: w.organizationId, memberId: w.memberId, cohortId: w.laterCohortId });
+      await w.admin.mutation(api.organizations.members.assignCohort, {
+        organizationId: w.organizationId,
+        memberId: w.memberId,
+        cohortId: w.laterCohortId,
+      });
       await runScheduled(w.t);
       return enrollment;
     },
     act: (w, enrollment: Doc<"enrollments">) => pay(w, enrollment),
     after: { total: 1, inProgress: 1 },
   },
-  "an organization placing its member in a cohort": { through: ["enrollConfirmed"], act: assign, after: { total: 1, inProgress: 1 } },
+  "an organization placing its member in a cohort": {
+    through: ["enrollConfirmed"],
+    act: assign,
+    after: { total: 1, inProgress: 1 },
+  },
   "an organization moving its member to another cohort": {
     through: ["moveToCohort"],
     arrange: assign,
-    act: (w, enrollmentId: Id<"enrollments">) => w.admin.mutation(api.organizations.members.moveCohort, { organizationId: w.organizationId, enrollmentId, toCohortId: w.laterCohortId }),
+    act: (w, enrollmentId: Id<"enrollments">) =>
+      w.admin.mutation(api.organizations.members.moveCohort, {
+        organizationId: w.organizationId,
+        enrollmentId,
+        toCohortId: w.laterCohortId,
+      }),
     after: { total: 1, inProgress: 1 },
   },
   "a learner answering the intake survey of their seat": {
     through: ["recordIntakeSurvey"],
     arrange: assign,
-    act: (w, enrollmentId: Id<"enrollments">) => w.member.mutation(api.learning.intake.submit, { enrollmentId, jobRole: "Analyst", aiExperience: "weekly", goals: "Automate reports." }),
+    act: (w, enrollmentId: Id<"enrollments">) =>
+      w.member.mutation(api.learning.intake.submit, {
+        enrollmentId,
+        jobRole: "Analyst",
+        aiExperience: "weekly",
+        goals: "Automate reports.",
+      }),
     after: { total: 1, inProgress: 1 },
   },
   "an organization taking its member out of a cohort": {
     through: ["unassign"],
     arrange: assign,
-    act: (w, enrollmentId: Id<"enrollments">) => w.admin.mutation(api.organizations.members.unassignCohort, { organizationId: w.organizationId, enrollmentId }),
+    act: (w, enrollmentId: Id<"enrollments">) =>
+      w.admin.mutation(api.organizations.members.unassignCohort, { organizationId: w.organizationId, enrollmentId }),
     after: { total: 0, inProgress: 0 },
   },
   "an organization removing its member (placed enrollments end)": {
     through: ["unassign"],
     arrange: assign,
-    act: (w) => w.admin.mutation(api.organizations.members.remove, { organizationId: w.organizationId, memberId: w.memberId }),
+    act: (w) =>
+      w.admin.mutation(api.organizations.members.remove, { organizationId: w.organizationId, memberId: w.memberId }),
     after: null,
   },
   "a waitlist offer accepted with the organization's seat": {
     through: ["enrollFromOffer"],
     arrange: async (w) => {
-      // The cohort's last seat is someone's checkout hold; the member waits, the hold is cancelled, the seat is offered.
+      // The cohort's last seat is someone's checkout hold; the member waits, the hold is cancelled, the seat is
+      // offered.
       const buyer = await addUser(w.t, "buyer@example.com");
       await w.t.run(async (ctx) => ctx.db.patch("cohorts", w.cohortId, { maxCapacity: 1 }));
       const hold = await as(w.t, buyer).mutation(api.payments.checkout.reserve, { cohortId: w.cohortId });
@@ -190,7 +268,9 @@ const SCENARIOS: Record<string, Scenario> = {
 
 describe("#16 every enrollment state change refreshes the dashboards", () => {
   test("every change of enrollments/model/state.ts is driven by a scenario here", () => {
-    const changes = Object.entries(state).filter(([, value]) => typeof value === "function").map(([name]) => name);
+    const changes = Object.entries(state)
+      .filter(([, value]) => typeof value === "function")
+      .map(([name]) => name);
     const covered = new Set(Object.values(SCENARIOS).flatMap((scenario) => scenario.through));
     expect(changes.filter((name) => !covered.has(name as keyof typeof state))).toEqual([]);
     expect([...covered].filter((name) => !changes.includes(name))).toEqual([]);
@@ -202,7 +282,9 @@ describe("#16 every enrollment state change refreshes the dashboards", () => {
     const arranged = scenario.arrange ? await scenario.arrange(w) : undefined;
     const before = await refreshesFor(w.t, w.memberId);
     await scenario.act(w, arranged as never);
-    expect(await refreshesFor(w.t, w.memberId), "the change scheduled a refresh of the member's rows").toBeGreaterThan(before);
+    expect(await refreshesFor(w.t, w.memberId), "the change scheduled a refresh of the member's rows").toBeGreaterThan(
+      before,
+    );
     await runScheduled(w.t);
     expect(await figures(w.t, w.memberId)).toEqual(scenario.after);
   });

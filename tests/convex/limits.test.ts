@@ -7,7 +7,10 @@ import { expectAppError, newTest } from "./helpers";
 describe("#15.14 argument limits", () => {
   test("a public query refuses a string longer than the outer bound before its handler runs", async () => {
     const t = newTest();
-    const message = await expectAppError(t.query(api.catalog.browse.getCourse, { slug: "x".repeat(ARG_LIMITS.string + 1) }), "INVALID_INPUT");
+    const message = await expectAppError(
+      t.query(api.catalog.browse.getCourse, { slug: "x".repeat(ARG_LIMITS.string + 1) }),
+      "INVALID_INPUT",
+    );
     expect(message).toMatch(/too long/);
     expect(await t.query(api.catalog.browse.getCourse, { slug: "no-such-course" })).toBeNull();
   });

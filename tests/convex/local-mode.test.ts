@@ -7,7 +7,15 @@ type T = ReturnType<typeof newTest>;
 
 async function platformAdmin(t: T) {
   return await t.run(async (ctx) =>
-    ctx.db.insert("users", { email: "ops@academy.test", name: "Ops Admin", role: "platform_admin", emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 }),
+    ctx.db.insert("users", {
+      email: "ops@academy.test",
+      name: "Ops Admin",
+      role: "platform_admin",
+      emailNotifications: true,
+      smsNotifications: false,
+      createdAt: 1,
+      updatedAt: 1,
+    }),
   );
 }
 
@@ -26,13 +34,19 @@ describe("a deployment that is not in local mode", () => {
     const t = newTest();
     const adminId = await platformAdmin(t);
 
-    const message = await expectAppError(t.action(api.auth.signIn, { provider: "resend", params: { email: "ops@academy.test", redirectTo: "/learn" } }), "NOT_AVAILABLE");
+    const message = await expectAppError(
+      t.action(api.auth.signIn, { provider: "resend", params: { email: "ops@academy.test", redirectTo: "/learn" } }),
+      "NOT_AVAILABLE",
+    );
     expect(message).toMatch(/cannot send email/);
     await expectAppError(t.action(internal.integrations.email.send, email), "NOT_AVAILABLE");
 
     const facts = await t.run(async (ctx) => ({
       mailbox: await ctx.db.query("devEmails").collect(),
-      alerts: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", adminId)).collect(),
+      alerts: await ctx.db
+        .query("notifications")
+        .withIndex("by_userId_and_createdAt", (q) => q.eq("userId", adminId))
+        .collect(),
     }));
     expect(facts.mailbox).toEqual([]);
     expect(facts.alerts.map((n) => n.title)).toEqual(["Email is not being sent"]);
@@ -70,7 +84,19 @@ describe("a deployment that is not in local mode", () => {
         createdAt: 1,
         updatedAt: 1,
       });
-      const cohortId = await ctx.db.insert("cohorts", { courseId, name: "Cohort", startDate: 1, endDate: 2, maxCapacity: 20, currentEnrollment: 0, status: "completed", isB2B: true, timezone: "UTC", createdAt: 1, updatedAt: 1 });
+      const cohortId = await ctx.db.insert("cohorts", {
+        courseId,
+        name: "Cohort",
+        startDate: 1,
+        endDate: 2,
+        maxCapacity: 20,
+        currentEnrollment: 0,
+        status: "completed",
+        isB2B: true,
+        timezone: "UTC",
+        createdAt: 1,
+        updatedAt: 1,
+      });
       const assessmentId = await ctx.db.insert("assessments", {
         courseId,
         title: "Baseline",
@@ -85,7 +111,15 @@ describe("a deployment that is not in local mode", () => {
         updatedAt: 1,
       });
       // An id of the users table whose row is gone again: no person exists, so none can be written to.
-      const userId = await ctx.db.insert("users", { email: "gone@example.com", name: "Gone", role: "individual", emailNotifications: false, smsNotifications: false, createdAt: 1, updatedAt: 1 });
+      const userId = await ctx.db.insert("users", {
+        email: "gone@example.com",
+        name: "Gone",
+        role: "individual",
+        emailNotifications: false,
+        smsNotifications: false,
+        createdAt: 1,
+        updatedAt: 1,
+      });
       await ctx.db.delete("users", userId);
       return { cohortId, assessmentId, userId };
     });
@@ -95,7 +129,15 @@ describe("a deployment that is not in local mode", () => {
       "dev/mailbox:list": { to: "learner@example.com" },
       "dev/demo:accounts": {},
       "dev/seed:run": {},
-      "dev/seed:takeAssessments": { preId: ids.assessmentId, postId: ids.assessmentId, instructorId: ids.userId, cohortId: ids.cohortId, enrollmentIds: [], seed: 1, now: 3 },
+      "dev/seed:takeAssessments": {
+        preId: ids.assessmentId,
+        postId: ids.assessmentId,
+        instructorId: ids.userId,
+        cohortId: ids.cohortId,
+        enrollmentIds: [],
+        seed: 1,
+        now: 3,
+      },
     };
     type Registered = { isQuery?: boolean; isMutation?: boolean; isAction?: boolean };
     const found = new Map<string, Registered>();
@@ -148,8 +190,15 @@ describe("a deployment that is not in local mode", () => {
     vi.stubGlobal(
       "fetch",
       vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
-        sent.push({ url: String(input), body: String(init?.body), authorization: new Headers(init?.headers).get("authorization") });
-        return new Response(JSON.stringify({ id: "em_1" }), { status: 200, headers: { "content-type": "application/json" } });
+        sent.push({
+          url: String(input),
+          body: String(init?.body),
+          authorization: new Headers(init?.headers).get("authorization"),
+        });
+        return new Response(JSON.stringify({ id: "em_1" }), {
+          status: 200,
+          headers: { "content-type": "application/json" },
+        });
       }),
     );
     try {

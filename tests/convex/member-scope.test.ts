@@ -11,9 +11,24 @@ import { as, type T } from "./checkout-helpers";
 import { expectAppError, modules, newTest } from "./helpers";
 import { addUser, seedOrg } from "./org-helpers";
 
-async function manager(t: T, userId: Id<"users">, organizationId: Id<"organizations">, permissions: ManagerPermission[], teamIds?: Id<"teams">[]) {
+async function manager(
+  t: T,
+  userId: Id<"users">,
+  organizationId: Id<"organizations">,
+  permissions: ManagerPermission[],
+  teamIds?: Id<"teams">[],
+) {
   await t.run(async (ctx) => {
-    await ctx.db.insert("organizationManagers", { userId, organizationId, role: "manager", permissions, ...(teamIds ? { teamIds } : {}), isActive: true, createdAt: 1, updatedAt: 1 });
+    await ctx.db.insert("organizationManagers", {
+      userId,
+      organizationId,
+      role: "manager",
+      permissions,
+      ...(teamIds ? { teamIds } : {}),
+      isActive: true,
+      createdAt: 1,
+      updatedAt: 1,
+    });
   });
 }
 
@@ -33,26 +48,57 @@ async function fixture() {
     people[name] = await addUser(t, `${name}@acme.com`, { organizationId, holdsOrgSeat: true });
   }
   await t.run(async (ctx) => ctx.db.patch("organizations", organizationId, { seatsUsed: 5 }));
-  for (const [name, teamId] of [["ada", sales], ["admin", sales], ["sam", sales], ["bob", support]] as const) {
-    await admin.mutation(api.organizations.teams.setMember, { organizationId, teamId, memberId: people[name], teamRole: "member" });
+  for (const [name, teamId] of [
+    ["ada", sales],
+    ["admin", sales],
+    ["sam", sales],
+    ["bob", support],
+  ] as const) {
+    await admin.mutation(api.organizations.teams.setMember, {
+      organizationId,
+      teamId,
+      memberId: people[name],
+      teamRole: "member",
+    });
   }
   const all: ManagerPermission[] = ["view_progress", "manage_team", "manage_enrollments", "send_reminders"];
   await manager(t, people.sam, organizationId, all, [sales]);
   await manager(t, people.olga, organizationId, all);
-  return { t, organizationId, admin, cohortId, courseId, sales, support, people, sam: as(t, people.sam), olga: as(t, people.olga) };
+  return {
+    t,
+    organizationId,
+    admin,
+    cohortId,
+    courseId,
+    sales,
+    support,
+    people,
+    sam: as(t, people.sam),
+    olga: as(t, people.olga),
+  };
 }
 
-const isMember = (t: T, userId: Id<"users">) => t.run(async (ctx) => (await ctx.db.get("users", userId))!.organizationId !== undefined);
+const isMember = (t: T, userId: Id<"users">) =>
+  t.run(async (ctx) => (await ctx.db.get("users", userId))!.organizationId !== undefined);
 
 describe("#15.5 member-level actions stay inside the caller's scope", () => {
   test("#15.5 a team-scoped manager cannot remove the organization's admin", async () => {
     const { t, organizationId, sam, people } = await fixture();
     // The admin is in Sam's team, so scope alone would let Sam act: the admin protection refuses.
-    await expectAppError(sam.mutation(api.organizations.members.remove, { organizationId, memberId: people.admin }), "NOT_ORG_ADMIN");
+    await expectAppError(
+      sam.mutation(api.organizations.members.remove, { organizationId, memberId: people.admin }),
+      "NOT_ORG_ADMIN",
+    );
     expect(await isMember(t, people.admin)).toBe(true);
     // Nor anyone outside Sales.
-    await expectAppError(sam.mutation(api.organizations.members.remove, { organizationId, memberId: people.bob }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(sam.mutation(api.organizations.members.remove, { organizationId, memberId: people.newbie }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(
+      sam.mutation(api.organizations.members.remove, { organizationId, memberId: people.bob }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    await expectAppError(
+      sam.mutation(api.organizations.members.remove, { organizationId, memberId: people.newbie }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
     expect(await isMember(t, people.bob)).toBe(true);
     // A learner in Sales is within Sam's reach.
     await sam.mutation(api.organizations.members.remove, { organizationId, memberId: people.ada });
@@ -61,38 +107,105 @@ describe("#15.5 member-level actions stay inside the caller's scope", () => {
 
   test("#15.5 a team-scoped manager cannot pull a member of another team into theirs", async () => {
     const { t, organizationId, sam, sales, support, people } = await fixture();
-    await expectAppError(sam.mutation(api.organizations.teams.setMember, { organizationId, teamId: sales, memberId: people.bob, teamRole: "member" }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(sam.mutation(api.organizations.teams.setMember, { organizationId, teamId: sales, memberId: people.newbie, teamRole: "member" }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(sam.mutation(api.organizations.teams.removeMember, { organizationId, teamId: support, memberId: people.bob }), "OUTSIDE_TEAM_SCOPE");
-    const salesMembers = await t.run(async (ctx) => (await ctx.db.query("teamMembers").collect()).filter((m) => m.teamId === sales).map((m) => m.userId));
+    await expectAppError(
+      sam.mutation(api.organizations.teams.setMember, {
+        organizationId,
+        teamId: sales,
+        memberId: people.bob,
+        teamRole: "member",
+      }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    await expectAppError(
+      sam.mutation(api.organizations.teams.setMember, {
+        organizationId,
+        teamId: sales,
+        memberId: people.newbie,
+        teamRole: "member",
+      }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    await expectAppError(
+      sam.mutation(api.organizations.teams.removeMember, { organizationId, teamId: support, memberId: people.bob }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    const salesMembers = await t.run(async (ctx) =>
+      (await ctx.db.query("teamMembers").collect()).filter((m) => m.teamId === sales).map((m) => m.userId),
+    );
     expect(salesMembers).not.toContain(people.bob);
     // Sam still runs his own team: ada becomes its lead.
-    await sam.mutation(api.organizations.teams.setMember, { organizationId, teamId: sales, memberId: people.ada, teamRole: "lead" });
+    await sam.mutation(api.organizations.teams.setMember, {
+      organizationId,
+      teamId: sales,
+      memberId: people.ada,
+      teamRole: "lead",
+    });
     // …and cannot then read Bob's progress.
-    await expectAppError(sam.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: people.bob }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(
+      sam.mutation(api.dashboards.views.recordView, {
+        organizationId,
+        accessType: "view_individual",
+        targetUserId: people.bob,
+      }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
   });
 
   test("#15.5 seats and cohorts: only for people in scope, and only with manage_enrollments", async () => {
     const { t, organizationId, admin, sam, cohortId, people } = await fixture();
-    const bobEnrollment = await admin.mutation(api.organizations.members.assignCohort, { organizationId, memberId: people.bob, cohortId });
+    const bobEnrollment = await admin.mutation(api.organizations.members.assignCohort, {
+      organizationId,
+      memberId: people.bob,
+      cohortId,
+    });
     const other = await t.run(async (ctx) => {
       const c = (await ctx.db.get("cohorts", cohortId))!;
-      return ctx.db.insert("cohorts", { ...c, _id: undefined, _creationTime: undefined, name: "February cohort", currentEnrollment: 0 } as never);
+      return ctx.db.insert("cohorts", {
+        ...c,
+        _id: undefined,
+        _creationTime: undefined,
+        name: "February cohort",
+        currentEnrollment: 0,
+      } as never);
     });
-    await expectAppError(sam.mutation(api.organizations.members.assignCohort, { organizationId, memberId: people.bob, cohortId: other }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(sam.mutation(api.organizations.members.moveCohort, { organizationId, enrollmentId: bobEnrollment, toCohortId: other }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(sam.mutation(api.organizations.members.unassignCohort, { organizationId, enrollmentId: bobEnrollment }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(
+      sam.mutation(api.organizations.members.assignCohort, { organizationId, memberId: people.bob, cohortId: other }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    await expectAppError(
+      sam.mutation(api.organizations.members.moveCohort, {
+        organizationId,
+        enrollmentId: bobEnrollment,
+        toCohortId: other,
+      }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    await expectAppError(
+      sam.mutation(api.organizations.members.unassignCohort, { organizationId, enrollmentId: bobEnrollment }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
     await t.run(async (ctx) => ctx.db.patch("users", people.bob, { holdsOrgSeat: false }));
-    await expectAppError(sam.mutation(api.organizations.members.grantSeat, { organizationId, memberId: people.bob }), "OUTSIDE_TEAM_SCOPE");
-    const bobNow = await t.run(async (ctx) => ({ user: (await ctx.db.get("users", people.bob))!, enrollment: (await ctx.db.get("enrollments", bobEnrollment))! }));
+    await expectAppError(
+      sam.mutation(api.organizations.members.grantSeat, { organizationId, memberId: people.bob }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    const bobNow = await t.run(async (ctx) => ({
+      user: (await ctx.db.get("users", people.bob))!,
+      enrollment: (await ctx.db.get("enrollments", bobEnrollment))!,
+    }));
     expect(bobNow.user.holdsOrgSeat).toBe(false);
     expect(bobNow.enrollment).toMatchObject({ cohortId, paymentStatus: "completed" });
 
     // A manager of Sales whose role lacks manage_enrollments cannot enroll even their own people.
     const lee = await addUser(t, "lee@acme.com", { organizationId });
-    const salesId = (await t.run(async (ctx) => ctx.db.query("teams").collect())).find((team) => team.name === "Sales")!._id;
+    const salesId = (await t.run(async (ctx) => ctx.db.query("teams").collect())).find(
+      (team) => team.name === "Sales",
+    )!._id;
     await manager(t, lee, organizationId, ["view_progress", "manage_team"], [salesId]);
-    await expectAppError(as(t, lee).mutation(api.organizations.members.assignCohort, { organizationId, memberId: people.ada, cohortId }), "MISSING_PERMISSION");
+    await expectAppError(
+      as(t, lee).mutation(api.organizations.members.assignCohort, { organizationId, memberId: people.ada, cohortId }),
+      "MISSING_PERMISSION",
+    );
     // Sam, who has it, can.
     await sam.mutation(api.organizations.members.assignCohort, { organizationId, memberId: people.ada, cohortId });
   });
@@ -102,26 +215,58 @@ describe("#15.5 member-level actions stay inside the caller's scope", () => {
     const inviter = await addUser(t, "hr@acme.com", { organizationId });
     await manager(t, inviter, organizationId, ["view_progress", "manage_team"]);
     const hr = as(t, inviter);
-    await expectAppError(hr.mutation(api.organizations.invites.create, { organizationId, email: "new1@acme.com", cohortId }), "MISSING_PERMISSION");
-    await expectAppError(hr.mutation(api.organizations.invites.createFromCsv, { organizationId, csv: "new2@acme.com", cohortId }), "MISSING_PERMISSION");
+    await expectAppError(
+      hr.mutation(api.organizations.invites.create, { organizationId, email: "new1@acme.com", cohortId }),
+      "MISSING_PERMISSION",
+    );
+    await expectAppError(
+      hr.mutation(api.organizations.invites.createFromCsv, { organizationId, csv: "new2@acme.com", cohortId }),
+      "MISSING_PERMISSION",
+    );
     expect(await t.run(async (ctx) => (await ctx.db.query("organizationInvites").collect()).length)).toBe(0);
     await hr.mutation(api.organizations.invites.create, { organizationId, email: "new1@acme.com" });
     // A manager of one team would bring people in outside everyone's team: invitations are organization-wide.
-    await expectAppError(sam.mutation(api.organizations.invites.create, { organizationId, email: "new3@acme.com" }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(sam.mutation(api.organizations.invites.createFromCsv, { organizationId, csv: "new4@acme.com" }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(
+      sam.mutation(api.organizations.invites.create, { organizationId, email: "new3@acme.com" }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    await expectAppError(
+      sam.mutation(api.organizations.invites.createFromCsv, { organizationId, csv: "new4@acme.com" }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
     expect(sales).toBeDefined();
   });
 
   test("#15.5 only administrators act on managers and administrators", async () => {
     const { t, organizationId, admin, olga, sales, cohortId, people } = await fixture();
-    await expectAppError(olga.mutation(api.organizations.members.remove, { organizationId, memberId: people.admin }), "NOT_ORG_ADMIN");
-    await expectAppError(olga.mutation(api.organizations.members.remove, { organizationId, memberId: people.sam }), "NOT_ORG_ADMIN");
-    await expectAppError(olga.mutation(api.organizations.members.assignCohort, { organizationId, memberId: people.sam, cohortId }), "NOT_ORG_ADMIN");
-    await expectAppError(olga.mutation(api.organizations.teams.removeMember, { organizationId, teamId: sales, memberId: people.admin }), "NOT_ORG_ADMIN");
+    await expectAppError(
+      olga.mutation(api.organizations.members.remove, { organizationId, memberId: people.admin }),
+      "NOT_ORG_ADMIN",
+    );
+    await expectAppError(
+      olga.mutation(api.organizations.members.remove, { organizationId, memberId: people.sam }),
+      "NOT_ORG_ADMIN",
+    );
+    await expectAppError(
+      olga.mutation(api.organizations.members.assignCohort, { organizationId, memberId: people.sam, cohortId }),
+      "NOT_ORG_ADMIN",
+    );
+    await expectAppError(
+      olga.mutation(api.organizations.teams.removeMember, { organizationId, teamId: sales, memberId: people.admin }),
+      "NOT_ORG_ADMIN",
+    );
     await t.run(async (ctx) => ctx.db.patch("users", people.sam, { holdsOrgSeat: false }));
-    await expectAppError(olga.mutation(api.organizations.members.grantSeat, { organizationId, memberId: people.sam }), "NOT_ORG_ADMIN");
+    await expectAppError(
+      olga.mutation(api.organizations.members.grantSeat, { organizationId, memberId: people.sam }),
+      "NOT_ORG_ADMIN",
+    );
     // Olga acts on learners anywhere in the organization; the administrator acts on managers.
-    await olga.mutation(api.organizations.teams.setMember, { organizationId, teamId: sales, memberId: people.bob, teamRole: "member" });
+    await olga.mutation(api.organizations.teams.setMember, {
+      organizationId,
+      teamId: sales,
+      memberId: people.bob,
+      teamRole: "member",
+    });
     await olga.mutation(api.organizations.members.remove, { organizationId, memberId: people.newbie });
     await admin.mutation(api.organizations.members.grantSeat, { organizationId, memberId: people.sam });
     await admin.mutation(api.organizations.members.remove, { organizationId, memberId: people.olga });
@@ -131,11 +276,21 @@ describe("#15.5 member-level actions stay inside the caller's scope", () => {
   test("#15.5 the members list says which actions the caller may take on each person", async () => {
     const { organizationId, sam, olga, people } = await fixture();
     const page = { numItems: 20, cursor: null };
-    const samRows = new Map((await sam.query(api.organizations.members.list, { organizationId, paginationOpts: page })).page.map((row) => [row._id, row.canAct]));
+    const samRows = new Map(
+      (await sam.query(api.organizations.members.list, { organizationId, paginationOpts: page })).page.map((row) => [
+        row._id,
+        row.canAct,
+      ]),
+    );
     expect([...samRows.keys()].sort()).toEqual([people.ada, people.admin, people.sam].sort());
     expect(samRows.get(people.ada)).toEqual({ enroll: true, teams: true, remove: true });
     expect(samRows.get(people.admin)).toEqual({ enroll: false, teams: false, remove: false });
-    const olgaRows = new Map((await olga.query(api.organizations.members.list, { organizationId, paginationOpts: page })).page.map((row) => [row._id, row.canAct]));
+    const olgaRows = new Map(
+      (await olga.query(api.organizations.members.list, { organizationId, paginationOpts: page })).page.map((row) => [
+        row._id,
+        row.canAct,
+      ]),
+    );
     expect(olgaRows.get(people.bob)).toEqual({ enroll: true, teams: true, remove: true });
     expect(olgaRows.get(people.sam)).toEqual({ enroll: false, teams: false, remove: false });
   });
@@ -144,12 +299,19 @@ describe("#15.5 member-level actions stay inside the caller's scope", () => {
     // Functions that take a person are built with orgMemberMutation / orgMemberQuery / orgEnrollmentMutation
     // (which run requireMemberInScope before the handler); the few that take several people or an
     // optional one call requireMemberInScope themselves and are listed here, each with its own test.
-    const CHECKED_IN_HANDLER = ["dashboards/views.ts:recordView", "dashboards/reminders.ts:preview", "dashboards/reminders.ts:send"];
+    const CHECKED_IN_HANDLER = [
+      "dashboards/views.ts:recordView",
+      "dashboards/reminders.ts:preview",
+      "dashboards/reminders.ts:send",
+    ];
     const PERSON_ARGS = ["memberId", "targetUserId", "userIds", "enrollmentId"];
     const unchecked: string[] = [];
     for (const [path, load] of Object.entries(modules)) {
       if (path.includes("/_generated/") || path.endsWith("/convex.config.ts")) continue;
-      const mod = (await load()) as Record<string, { isPublic?: boolean; exportArgs?: () => string; memberAction?: string }>;
+      const mod = (await load()) as Record<
+        string,
+        { isPublic?: boolean; exportArgs?: () => string; memberAction?: string }
+      >;
       for (const [name, fn] of Object.entries(mod)) {
         if (!fn?.isPublic || typeof fn.exportArgs !== "function") continue;
         const args = Object.keys((JSON.parse(fn.exportArgs()) as { value?: Record<string, unknown> }).value ?? {});
@@ -168,30 +330,79 @@ describe("#15.7 the access log holds only views the caller could make", () => {
     const globex = await seedOrg(t, { name: "Globex" });
     const stranger = globex.adminId;
     // Entries of other kinds with a target (the server logs exports and reminders itself).
-    await expect(sam.mutation(api.dashboards.views.recordView, { organizationId, accessType: "send_reminder" as never, targetUserId: stranger })).rejects.toThrow();
-    await expect(sam.mutation(api.dashboards.views.recordView, { organizationId, accessType: "export_report" as never, targetUserId: people.bob })).rejects.toThrow();
+    await expect(
+      sam.mutation(api.dashboards.views.recordView, {
+        organizationId,
+        accessType: "send_reminder" as never,
+        targetUserId: stranger,
+      }),
+    ).rejects.toThrow();
+    await expect(
+      sam.mutation(api.dashboards.views.recordView, {
+        organizationId,
+        accessType: "export_report" as never,
+        targetUserId: people.bob,
+      }),
+    ).rejects.toThrow();
     // A dashboard view names nobody.
-    await expectAppError(sam.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_dashboard", targetUserId: people.bob }), "INVALID_INPUT");
+    await expectAppError(
+      sam.mutation(api.dashboards.views.recordView, {
+        organizationId,
+        accessType: "view_dashboard",
+        targetUserId: people.bob,
+      }),
+      "INVALID_INPUT",
+    );
     // Opening a person: in scope only.
-    await expectAppError(sam.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: stranger }), "NOT_FOUND");
-    await expectAppError(sam.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: people.bob }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(
+      sam.mutation(api.dashboards.views.recordView, {
+        organizationId,
+        accessType: "view_individual",
+        targetUserId: stranger,
+      }),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      sam.mutation(api.dashboards.views.recordView, {
+        organizationId,
+        accessType: "view_individual",
+        targetUserId: people.bob,
+      }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
     const logs = await t.run(async (ctx) => ctx.db.query("managerAccessLogs").collect());
     expect(logs.filter((log) => log.targetUserId !== undefined)).toEqual([]);
     const strangerSees = await as(t, stranger).query(api.privacy.controls.mine, {});
     expect(strangerSees!.views).toEqual([]);
 
     // What Sam may open is logged, and Ada sees it.
-    await sam.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: people.ada });
+    await sam.mutation(api.dashboards.views.recordView, {
+      organizationId,
+      accessType: "view_individual",
+      targetUserId: people.ada,
+    });
     await sam.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_dashboard" });
-    expect((await as(t, people.ada).query(api.privacy.controls.mine, {}))!.views).toEqual([expect.objectContaining({ managerName: "sam", accessType: "view_individual" })]);
+    expect((await as(t, people.ada).query(api.privacy.controls.mine, {}))!.views).toEqual([
+      expect.objectContaining({ managerName: "sam", accessType: "view_individual" }),
+    ]);
   });
 
   test("#15.7 a manager without dashboard permissions logs nothing", async () => {
     const { t, organizationId, people } = await fixture();
     const inviterOnly = await addUser(t, "hr@acme.com", { organizationId });
     await manager(t, inviterOnly, organizationId, ["manage_team"]);
-    await expectAppError(as(t, inviterOnly).mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_dashboard" }), "MISSING_PERMISSION");
-    await expectAppError(as(t, inviterOnly).mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: people.ada }), "MISSING_PERMISSION");
+    await expectAppError(
+      as(t, inviterOnly).mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_dashboard" }),
+      "MISSING_PERMISSION",
+    );
+    await expectAppError(
+      as(t, inviterOnly).mutation(api.dashboards.views.recordView, {
+        organizationId,
+        accessType: "view_individual",
+        targetUserId: people.ada,
+      }),
+      "MISSING_PERMISSION",
+    );
     expect(await t.run(async (ctx) => (await ctx.db.query("managerAccessLogs").collect()).length)).toBe(0);
   });
 });

@@ -1,10 +1,16 @@
-/** Organizations for tests: an active org with an admin, seats, a cohort, and invite tokens read from the dev mailbox. */
+/**
+ * Organizations for tests: an active org with an admin, seats, a cohort, and invite tokens read from the dev mailbox.
+ */
 import { expect } from "vitest";
 import type { Id } from "../../convex/_generated/dataModel";
 import { MANAGER_PERMISSIONS, type ManagerPermission } from "../../convex/validators";
 import { runScheduled, seedCohort, type T } from "./checkout-helpers";
 
-export async function addUser(t: T, email: string, extra: { organizationId?: Id<"organizations">; holdsOrgSeat?: boolean } = {}) {
+export async function addUser(
+  t: T,
+  email: string,
+  extra: { organizationId?: Id<"organizations">; holdsOrgSeat?: boolean } = {},
+) {
   return await t.run(async (ctx) =>
     ctx.db.insert("users", {
       email,
@@ -19,9 +25,23 @@ export async function addUser(t: T, email: string, extra: { organizationId?: Id<
   );
 }
 
-export async function makeManager(t: T, userId: Id<"users">, organizationId: Id<"organizations">, role: "admin" | "manager" | "viewer", permissions: ManagerPermission[] = [...MANAGER_PERMISSIONS]) {
+export async function makeManager(
+  t: T,
+  userId: Id<"users">,
+  organizationId: Id<"organizations">,
+  role: "admin" | "manager" | "viewer",
+  permissions: ManagerPermission[] = [...MANAGER_PERMISSIONS],
+) {
   await t.run(async (ctx) => {
-    await ctx.db.insert("organizationManagers", { userId, organizationId, role, permissions, isActive: true, createdAt: 1, updatedAt: 1 });
+    await ctx.db.insert("organizationManagers", {
+      userId,
+      organizationId,
+      role,
+      permissions,
+      isActive: true,
+      createdAt: 1,
+      updatedAt: 1,
+    });
   });
 }
 
@@ -51,7 +71,12 @@ export async function seedOrg(t: T, options: { seats?: number; name?: string; do
 /** The invite link token most recently emailed to `email` (delivers queued emails first). */
 export async function inviteToken(t: T, email: string) {
   await runScheduled(t);
-  const mail = await t.run(async (ctx) => ctx.db.query("devEmails").withIndex("by_to", (q) => q.eq("to", email)).collect());
+  const mail = await t.run(async (ctx) =>
+    ctx.db
+      .query("devEmails")
+      .withIndex("by_to", (q) => q.eq("to", email))
+      .collect(),
+  );
   const url = mail.at(-1)?.actionUrl;
   expect(url, `an invite email to ${email}`).toMatch(/\/invite\//);
   return url!.split("/invite/")[1];
@@ -61,7 +86,10 @@ export async function inviteToken(t: T, email: string) {
 export async function seatInvariant(t: T, organizationId: Id<"organizations">) {
   return await t.run(async (ctx) => {
     const organization = (await ctx.db.get("organizations", organizationId))!;
-    const members = await ctx.db.query("users").withIndex("by_organizationId", (q) => q.eq("organizationId", organizationId)).collect();
+    const members = await ctx.db
+      .query("users")
+      .withIndex("by_organizationId", (q) => q.eq("organizationId", organizationId))
+      .collect();
     const holders = members.filter((m) => m.holdsOrgSeat).length;
     expect(organization.seatsUsed).toBe(holders);
     expect(organization.seatsUsed).toBeLessThanOrEqual(organization.seatsPurchased);

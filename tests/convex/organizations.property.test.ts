@@ -35,7 +35,14 @@ const vOp = fc.record({
   pick: fc.nat(),
 });
 
-const EDGES = ["accepted", "refused: no seats left", "removed", "seats bought", "invoice failed", "invoice event replayed"] as const;
+const EDGES = [
+  "accepted",
+  "refused: no seats left",
+  "removed",
+  "seats bought",
+  "invoice failed",
+  "invoice event replayed",
+] as const;
 
 test("seats used = members holding a seat ≤ seats purchased; replayed invoice events change nothing", async () => {
   const coverage = new EdgeCoverage<(typeof EDGES)[number]>("organizations", EDGES);
@@ -63,25 +70,30 @@ test("seats used = members holding a seat ≤ seats purchased; replayed invoice 
       const books = async () =>
         await t.run(async (ctx) => {
           const { updatedAt: _, ...organization } = (await ctx.db.get("organizations", organizationId))!;
-          const purchases = await ctx.db.query("seatPurchases").withIndex("by_organizationId", (q) => q.eq("organizationId", organizationId)).collect();
-          return { organization, purchases: purchases.map((p) => ({ _id: p._id, status: p.status, seats: p.seats, paidAt: p.paidAt })) };
+          const purchases = await ctx.db
+            .query("seatPurchases")
+            .withIndex("by_organizationId", (q) => q.eq("organizationId", organizationId))
+            .collect();
+          return {
+            organization,
+            purchases: purchases.map((p) => ({ _id: p._id, status: p.status, seats: p.seats, paidAt: p.paidAt })),
+          };
         });
 
       for (const { op, who, pick } of ops) {
         const email = emails[who];
         if (op === "invite") {
-          const invited = await allowRefusal(admin.mutation(api.organizations.invites.create, { organizationId, email }), ["NO_SEATS_LEFT", "INVALID_INPUT", "RATE_LIMITED", "NOT_AVAILABLE"]);
+          const invited = await allowRefusal(
+            admin.mutation(api.organizations.invites.create, { organizationId, email }),
+            ["NO_SEATS_LEFT", "INVALID_INPUT", "RATE_LIMITED", "NOT_AVAILABLE"],
+          );
           if (invited.ok) tokens.set(who, await inviteToken(t, email));
         } else if (op === "accept" && tokens.has(who)) {
           if (!people.has(who)) people.set(who, await addUser(t, email));
-          const accepted = await allowRefusal(as(t, people.get(who)!).mutation(api.organizations.invites.accept, { token: tokens.get(who)! }), [
-            "NO_SEATS_LEFT",
-            "INVITE_USED",
-            "INVITE_REVOKED",
-            "INVITE_EXPIRED",
-            "INVITE_INVALID",
-            "NOT_AVAILABLE",
-          ]);
+          const accepted = await allowRefusal(
+            as(t, people.get(who)!).mutation(api.organizations.invites.accept, { token: tokens.get(who)! }),
+            ["NO_SEATS_LEFT", "INVITE_USED", "INVITE_REVOKED", "INVITE_EXPIRED", "INVITE_INVALID", "NOT_AVAILABLE"],
+          );
           if (accepted.ok) coverage.hit("accepted");
           else if (accepted.code === "NO_SEATS_LEFT") coverage.hit("refused: no seats left");
         } else if (op === "revoke") {
@@ -91,10 +103,16 @@ test("seats used = members holding a seat ≤ seats purchased; replayed invoice 
         } else if (op === "expire") {
           await runScheduled(t, 7 * DAY + 1000);
         } else if (op === "remove" && people.has(who)) {
-          const removed = await allowRefusal(admin.mutation(api.organizations.members.remove, { organizationId, memberId: people.get(who)! }), ["NOT_FOUND", "INVALID_INPUT", "NOT_AVAILABLE"]);
+          const removed = await allowRefusal(
+            admin.mutation(api.organizations.members.remove, { organizationId, memberId: people.get(who)! }),
+            ["NOT_FOUND", "INVALID_INPUT", "NOT_AVAILABLE"],
+          );
           if (removed.ok) coverage.hit("removed");
         } else if (op === "buyMore" || op === "invoiceFails") {
-          const ordered = await allowRefusal(admin.mutation(api.payments.seatInvoices.buySeats, { organizationId, courseId, seats: 1 }), ["INVALID_INPUT", "NOT_AVAILABLE"]);
+          const ordered = await allowRefusal(
+            admin.mutation(api.payments.seatInvoices.buySeats, { organizationId, courseId, seats: 1 }),
+            ["INVALID_INPUT", "NOT_AVAILABLE"],
+          );
           if (!ordered.ok) continue;
           await runScheduled(t); // Stripe creates and sends the invoice
           const purchase = await t.run(async (ctx) => (await ctx.db.get("seatPurchases", ordered.value))!);
@@ -104,7 +122,10 @@ test("seats used = members holding a seat ≤ seats purchased; replayed invoice 
           const old = invoiceEvents[pick % invoiceEvents.length];
           const before = await books();
           await sendInvoiceEvent(old.type, old.object);
-          expect(await books(), `replaying ${old.type} under a new event id changed the organization or its purchases`).toEqual(before);
+          expect(
+            await books(),
+            `replaying ${old.type} under a new event id changed the organization or its purchases`,
+          ).toEqual(before);
           coverage.hit("invoice event replayed");
         }
         await seatInvariant(t, organizationId);
@@ -112,7 +133,8 @@ test("seats used = members holding a seat ≤ seats purchased; replayed invoice 
     }),
     {
       numRuns: runs(25),
-      // Besides the random runs, one sequence that surely accepts, refuses for lack of seats, removes, buys and replays.
+      // Besides the random runs, one sequence that surely accepts, refuses for lack of seats, removes, buys and
+      // replays.
       examples: [
         [
           [
@@ -138,5 +160,11 @@ test("seats used = members holding a seat ≤ seats purchased; replayed invoice 
     },
   );
   // The random runs (and the example) really exercised each edge.
-  coverage.expectReached({ accepted: 5, "refused: no seats left": 1, removed: 1, "seats bought": 1, "invoice event replayed": 2 });
+  coverage.expectReached({
+    accepted: 5,
+    "refused: no seats left": 1,
+    removed: 1,
+    "seats bought": 1,
+    "invoice event replayed": 2,
+  });
 }, 180_000);

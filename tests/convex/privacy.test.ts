@@ -19,9 +19,17 @@ async function settle(t: T, rounds = 8) {
   }
 }
 
-const HIDE_CERTIFICATES = { allowManagerViewScores: false, allowManagerViewActivity: true, allowManagerViewCertificates: false, allowLeaderboardDisplay: false };
+const HIDE_CERTIFICATES = {
+  allowManagerViewScores: false,
+  allowManagerViewActivity: true,
+  allowManagerViewCertificates: false,
+  allowLeaderboardDisplay: false,
+};
 
-/** Acme's team Sales: ada and bob both took the (now finished) cohort; only ada earned its certificate and the skill badge. */
+/**
+ * Acme's team Sales: ada and bob both took the (now finished) cohort; only ada earned its certificate and the skill
+ * badge.
+ */
 async function completionFixture() {
   const t = newTest();
   const { organizationId, adminId, courseId, cohortId } = await seedOrg(t, { seats: 10 });
@@ -32,7 +40,12 @@ async function completionFixture() {
   for (const name of ["ada", "bob"]) {
     people[name] = await addUser(t, `${name}@acme.com`, { organizationId, holdsOrgSeat: true });
     enrollments[name] = await enrollConfirmed(t, { userId: people[name], cohortId, courseId });
-    await admin.mutation(api.organizations.teams.setMember, { organizationId, teamId: sales, memberId: people[name], teamRole: "member" });
+    await admin.mutation(api.organizations.teams.setMember, {
+      organizationId,
+      teamId: sales,
+      memberId: people[name],
+      teamRole: "member",
+    });
   }
   await t.run(async (ctx) => {
     await ctx.db.patch("cohorts", cohortId, { status: "completed" });
@@ -61,19 +74,50 @@ async function completionFixture() {
       issueStatus: "issued",
       createdAt: now,
     });
-    const skillId = await ctx.db.insert("skills", { name: "Prompting", slug: "prompting", description: "", category: "technical", level: "practitioner", isActive: true, sortOrder: 1, createdAt: 1, updatedAt: 1 });
+    const skillId = await ctx.db.insert("skills", {
+      name: "Prompting",
+      slug: "prompting",
+      description: "",
+      category: "technical",
+      level: "practitioner",
+      isActive: true,
+      sortOrder: 1,
+      createdAt: 1,
+      updatedAt: 1,
+    });
     // The skill badge that came with the certificate raised ada's level.
-    await ctx.db.insert("userSkillProgress", { userId: people.ada, skillId, currentLevel: "practitioner", progressPercent: 100, evidenceCount: 1, verifiedByInstructor: false, createdAt: now, updatedAt: now });
+    await ctx.db.insert("userSkillProgress", {
+      userId: people.ada,
+      skillId,
+      currentLevel: "practitioner",
+      progressPercent: 100,
+      evidenceCount: 1,
+      verifiedByInstructor: false,
+      createdAt: now,
+      updatedAt: now,
+    });
   });
   await settle(t);
   return { t, organizationId, admin, sales, people };
 }
 
-async function reportFile(t: T, admin: ReturnType<typeof as>, organizationId: Id<"organizations">, reportType: "individual_detail" | "compliance") {
-  const reportId = await admin.mutation(api.dashboards.reports.create, { organizationId, name: `Check ${reportType}`, reportType });
+async function reportFile(
+  t: T,
+  admin: ReturnType<typeof as>,
+  organizationId: Id<"organizations">,
+  reportType: "individual_detail" | "compliance",
+) {
+  const reportId = await admin.mutation(api.dashboards.reports.create, {
+    organizationId,
+    name: `Check ${reportType}`,
+    reportType,
+  });
   await settle(t);
   return await t.run(async (ctx) => {
-    const run = (await ctx.db.query("reportRuns").withIndex("by_reportId", (q) => q.eq("reportId", reportId)).first())!;
+    const run = (await ctx.db
+      .query("reportRuns")
+      .withIndex("by_reportId", (q) => q.eq("reportId", reportId))
+      .first())!;
     expect(run.status, run.error).toBe("done");
     return await (await ctx.storage.get(run.fileId!))!.arrayBuffer();
   });
@@ -95,7 +139,8 @@ describe("#15.8 hidden certificates hide completion everywhere it can be derived
     expect(team.figures).toMatchObject({ enrollmentsCompleted: 1, certificates: 1 });
 
     // Hidden: nothing on the dashboards tells ada (certified) from bob (not certified).
-    for (const name of ["ada", "bob"]) await as(t, people[name]).mutation(api.privacy.controls.update, HIDE_CERTIFICATES);
+    for (const name of ["ada", "bob"])
+      await as(t, people[name]).mutation(api.privacy.controls.update, HIDE_CERTIFICATES);
     await settle(t);
     team = await admin.query(api.dashboards.views.team, { organizationId, teamId: sales });
     const ada = team.members.find((m) => m.userId === people.ada)!;
@@ -105,7 +150,10 @@ describe("#15.8 hidden certificates hide completion everywhere it can be derived
     expect(ada.pace).not.toBe("completed");
     expect(ada.certificates).toBeNull();
     expect(ada.skillLevels).toEqual([]);
-    for (const figures of [team.figures, (await admin.query(api.dashboards.views.executive, { organizationId })).figures]) {
+    for (const figures of [
+      team.figures,
+      (await admin.query(api.dashboards.views.executive, { organizationId })).figures,
+    ]) {
       expect(figures).toMatchObject({ enrollmentsCompleted: 0, certificates: 0, completionRate: 0 });
       expect(figures.pace.completed).toBe(0);
     }
@@ -113,14 +161,22 @@ describe("#15.8 hidden certificates hide completion everywhere it can be derived
 
     // The person's own page says "private" rather than a count.
     const detail = async (userId: Id<"users">) => {
-      await admin.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_individual", targetUserId: userId });
+      await admin.mutation(api.dashboards.views.recordView, {
+        organizationId,
+        accessType: "view_individual",
+        targetUserId: userId,
+      });
       return await admin.query(api.dashboards.views.member, { organizationId, memberId: userId });
     };
     const adaDetail = await detail(people.ada);
     const bobDetail = await detail(people.bob);
     expect(adaDetail.enrollmentsCompleted).toBeNull();
     expect(adaDetail.certificates).toBeNull();
-    expect({ ...adaDetail, row: anonymous(adaDetail.row), email: "" }).toEqual({ ...bobDetail, row: anonymous(bobDetail.row), email: "" });
+    expect({ ...adaDetail, row: anonymous(adaDetail.row), email: "" }).toEqual({
+      ...bobDetail,
+      row: anonymous(bobDetail.row),
+      email: "",
+    });
   });
 
   test("#15.8 reports say 'private' for completion and compliance of learners who hide certificates", async () => {
@@ -141,14 +197,18 @@ describe("#15.8 hidden certificates hide completion everywhere it can be derived
     await workbook.xlsx.load(await reportFile(t, admin, organizationId, "compliance"));
     const sheet = workbook.getWorksheet("Compliance")!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
-    const adaRow = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((row) => row.getCell(2).value === "ada@acme.com")!;
+    const adaRow = [...Array(sheet.rowCount).keys()]
+      .map((i) => sheet.getRow(i + 1))
+      .find((row) => row.getCell(2).value === "ada@acme.com")!;
     const cell = (name: string) => adaRow.getCell(headers.indexOf(name) + 1).value;
     expect(cell("Courses completed")).toBe("private");
     expect(cell("Compliant")).toBe("private");
     expect(cell("Status")).not.toBe("Completed");
     // "Compliant" on the About sheet counts only completions learners share.
     const about = workbook.getWorksheet("About")!;
-    const compliant = [...Array(about.rowCount).keys()].map((i) => about.getRow(i + 1)).find((row) => String(row.getCell(1).value).startsWith("Compliant"))!;
+    const compliant = [...Array(about.rowCount).keys()]
+      .map((i) => about.getRow(i + 1))
+      .find((row) => String(row.getCell(1).value).startsWith("Compliant"))!;
     expect(compliant.getCell(2).value).toBe(0);
   });
 });
@@ -156,11 +216,36 @@ describe("#15.8 hidden certificates hide completion everywhere it can be derived
 /** Gives a learner a pre/post assessment result with this normalized learning gain. */
 async function giveGain(t: T, userId: Id<"users">, gain: number) {
   await t.run(async (ctx) => {
-    const enrollment = (await ctx.db.query("enrollments").withIndex("by_userId_and_courseId", (q) => q.eq("userId", userId)).first())!;
+    const enrollment = (await ctx.db
+      .query("enrollments")
+      .withIndex("by_userId_and_courseId", (q) => q.eq("userId", userId))
+      .first())!;
     const assessment = (type: "pre_course" | "post_course") =>
-      ctx.db.insert("assessments", { title: type, type, courseId: enrollment.courseId, passingScore: 70, allowRetake: false, showCorrectAnswers: "never", randomizeQuestions: false, randomizeAnswers: false, isActive: true, createdAt: 1, updatedAt: 1 });
+      ctx.db.insert("assessments", {
+        title: type,
+        type,
+        courseId: enrollment.courseId,
+        passingScore: 70,
+        allowRetake: false,
+        showCorrectAnswers: "never",
+        randomizeQuestions: false,
+        randomizeAnswers: false,
+        isActive: true,
+        createdAt: 1,
+        updatedAt: 1,
+      });
     const attempt = (assessmentId: Id<"assessments">, score: number) =>
-      ctx.db.insert("assessmentAttempts", { userId, assessmentId, enrollmentId: enrollment._id, attemptNumber: 1, status: "graded", startedAt: 1, score, passed: score >= 70, createdAt: 1 });
+      ctx.db.insert("assessmentAttempts", {
+        userId,
+        assessmentId,
+        enrollmentId: enrollment._id,
+        attemptNumber: 1,
+        status: "graded",
+        startedAt: 1,
+        score,
+        passed: score >= 70,
+        createdAt: 1,
+      });
     const pre = await assessment("pre_course");
     const post = await assessment("post_course");
     await ctx.db.insert("learningGainAnalytics", {
@@ -182,7 +267,12 @@ async function giveGain(t: T, userId: Id<"users">, gain: number) {
   });
 }
 
-const SHARE_SCORES = { allowManagerViewScores: true, allowManagerViewActivity: true, allowManagerViewCertificates: true, allowLeaderboardDisplay: false };
+const SHARE_SCORES = {
+  allowManagerViewScores: true,
+  allowManagerViewActivity: true,
+  allowManagerViewCertificates: true,
+  allowLeaderboardDisplay: false,
+};
 
 describe("#15.9 aggregates of scores need view_scores and at least 5 consenting learners", () => {
   test("#15.9 a one-person team's average learning gain is not her score, and managers without view_scores see no average", async () => {
@@ -193,7 +283,12 @@ describe("#15.9 aggregates of scores need view_scores and at least 5 consenting 
     const many = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Many" });
     const eve = await addUser(t, "eve@acme.com", { organizationId, holdsOrgSeat: true });
     await enrollConfirmed(t, { userId: eve, cohortId, courseId });
-    await admin.mutation(api.organizations.teams.setMember, { organizationId, teamId: solo, memberId: eve, teamRole: "member" });
+    await admin.mutation(api.organizations.teams.setMember, {
+      organizationId,
+      teamId: solo,
+      memberId: eve,
+      teamRole: "member",
+    });
     await giveGain(t, eve, 0.8);
     await as(t, eve).mutation(api.privacy.controls.update, SHARE_SCORES);
     // Team Many: five who share (gains 0.1 … 0.5) and one who does not (gain 0.9).
@@ -201,7 +296,12 @@ describe("#15.9 aggregates of scores need view_scores and at least 5 consenting 
     for (let i = 0; i < 6; i++) {
       const userId = await addUser(t, `m${i}@acme.com`, { organizationId, holdsOrgSeat: true });
       await enrollConfirmed(t, { userId, cohortId, courseId });
-      await admin.mutation(api.organizations.teams.setMember, { organizationId, teamId: many, memberId: userId, teamRole: "member" });
+      await admin.mutation(api.organizations.teams.setMember, {
+        organizationId,
+        teamId: many,
+        memberId: userId,
+        teamRole: "member",
+      });
       await giveGain(t, userId, i < 5 ? (i + 1) / 10 : 0.9);
       if (i < 5) {
         await as(t, userId).mutation(api.privacy.controls.update, SHARE_SCORES);
@@ -225,7 +325,10 @@ describe("#15.9 aggregates of scores need view_scores and at least 5 consenting 
 
     // Without view_scores: no average anywhere, whatever the group size.
     const noScores = as(t, manager);
-    for (const figures of [(await noScores.query(api.dashboards.views.team, { organizationId, teamId: many })).figures, (await noScores.query(api.dashboards.views.executive, { organizationId })).figures]) {
+    for (const figures of [
+      (await noScores.query(api.dashboards.views.team, { organizationId, teamId: many })).figures,
+      (await noScores.query(api.dashboards.views.executive, { organizationId })).figures,
+    ]) {
       expect(figures.avgLearningGain).toBeNull();
       expect(figures.learningGainHidden).toBe("permission");
     }

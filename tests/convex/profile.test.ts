@@ -15,7 +15,13 @@ async function mailTo(t: T, email: string) {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await t.finishInProgressScheduledFunctions();
   }
-  return await t.run(async (ctx) => await ctx.db.query("devEmails").withIndex("by_to", (q) => q.eq("to", email)).collect());
+  return await t.run(
+    async (ctx) =>
+      await ctx.db
+        .query("devEmails")
+        .withIndex("by_to", (q) => q.eq("to", email))
+        .collect(),
+  );
 }
 
 /** Signs in by magic link as `email`; the user id the link signs in. */
@@ -60,7 +66,10 @@ describe("profile", () => {
       phoneNumber: "+44 20 7946 0958",
       timezone: "Europe/London",
     });
-    expect(await as(t, ada).query(api.users.account.viewer, {})).toMatchObject({ name: "Ada Lovelace", timezone: "Europe/London" });
+    expect(await as(t, ada).query(api.users.account.viewer, {})).toMatchObject({
+      name: "Ada Lovelace",
+      timezone: "Europe/London",
+    });
 
     await as(t, ada).mutation(api.users.profile.update, { name: "Ada Lovelace", company: " ", timezone: "" });
     const cleared = await as(t, ada).query(api.users.profile.mine, {});
@@ -83,7 +92,9 @@ describe("profile", () => {
       [{ name: "Ada", timezone: "Mars/Olympus_Mons" }, /not a known timezone/],
     ];
     for (const [args, message] of cases) {
-      expect(await expectAppError(me.mutation(api.users.profile.update, args as { name: string }), "INVALID_INPUT")).toMatch(message);
+      expect(
+        await expectAppError(me.mutation(api.users.profile.update, args as { name: string }), "INVALID_INPUT"),
+      ).toMatch(message);
     }
     expect((await me.query(api.users.profile.mine, {}))!.name).toBe("ada");
     const stored = await t.run(async (ctx) => await ctx.db.get("users", ada));
@@ -96,16 +107,26 @@ describe("profile", () => {
     const ada = await signInByLink(t, "ada@old.example");
     const bob = await addUser(t, "bob@example.com");
 
-    const { expiresAt } = await as(t, ada).mutation(api.users.profile.requestEmailChange, { newEmail: " Ada@New.Example " });
-    expect(await as(t, ada).query(api.users.profile.mine, {})).toMatchObject({ email: "ada@old.example", pendingEmail: { email: "ada@new.example", expiresAt } });
+    const { expiresAt } = await as(t, ada).mutation(api.users.profile.requestEmailChange, {
+      newEmail: " Ada@New.Example ",
+    });
+    expect(await as(t, ada).query(api.users.profile.mine, {})).toMatchObject({
+      email: "ada@old.example",
+      pendingEmail: { email: "ada@new.example", expiresAt },
+    });
     const token = await confirmationToken(t, "ada@new.example");
 
     // Someone else holding the link cannot take the address, and a made-up token is refused.
     await expectAppError(as(t, bob).mutation(api.users.profile.confirmEmailChange, { token }), "LINK_INVALID");
-    await expectAppError(as(t, ada).mutation(api.users.profile.confirmEmailChange, { token: "x".repeat(43) }), "LINK_INVALID");
+    await expectAppError(
+      as(t, ada).mutation(api.users.profile.confirmEmailChange, { token: "x".repeat(43) }),
+      "LINK_INVALID",
+    );
     expect((await t.run(async (ctx) => await ctx.db.get("users", ada)))!.email).toBe("ada@old.example");
 
-    expect(await as(t, ada).mutation(api.users.profile.confirmEmailChange, { token })).toEqual({ email: "ada@new.example" });
+    expect(await as(t, ada).mutation(api.users.profile.confirmEmailChange, { token })).toEqual({
+      email: "ada@new.example",
+    });
     expect(await as(t, ada).query(api.users.profile.mine, {})).toMatchObject({ email: "ada@new.example" });
     expect(await as(t, ada).query(api.users.profile.mine, {})).not.toHaveProperty("pendingEmail");
     const told = await mailTo(t, "ada@old.example");
@@ -122,19 +143,35 @@ describe("profile", () => {
     await addUser(t, "taken@example.com");
     const me = as(t, ada);
 
-    expect(await expectAppError(me.mutation(api.users.profile.requestEmailChange, { newEmail: "ADA@example.com" }), "INVALID_INPUT")).toMatch(/already the address/);
-    expect(await expectAppError(me.mutation(api.users.profile.requestEmailChange, { newEmail: "taken@example.com" }), "EMAIL_TAKEN")).toMatch(/Another account/);
-    await expectAppError(me.mutation(api.users.profile.requestEmailChange, { newEmail: "not an address" }), "INVALID_EMAIL");
+    expect(
+      await expectAppError(
+        me.mutation(api.users.profile.requestEmailChange, { newEmail: "ADA@example.com" }),
+        "INVALID_INPUT",
+      ),
+    ).toMatch(/already the address/);
+    expect(
+      await expectAppError(
+        me.mutation(api.users.profile.requestEmailChange, { newEmail: "taken@example.com" }),
+        "EMAIL_TAKEN",
+      ),
+    ).toMatch(/Another account/);
+    await expectAppError(
+      me.mutation(api.users.profile.requestEmailChange, { newEmail: "not an address" }),
+      "INVALID_EMAIL",
+    );
 
     await me.mutation(api.users.profile.requestEmailChange, { newEmail: "first@example.com" });
     const first = await confirmationToken(t, "first@example.com");
     await me.mutation(api.users.profile.requestEmailChange, { newEmail: "second@example.com" });
     const second = await confirmationToken(t, "second@example.com");
-    expect(await expectAppError(me.mutation(api.users.profile.confirmEmailChange, { token: first }), "LINK_INVALID")).toMatch(/replaced or withdrawn/);
+    expect(
+      await expectAppError(me.mutation(api.users.profile.confirmEmailChange, { token: first }), "LINK_INVALID"),
+    ).toMatch(/replaced or withdrawn/);
 
     // A day later.
     await t.run(async (ctx) => {
-      for (const change of await ctx.db.query("emailChanges").collect()) await ctx.db.patch("emailChanges", change._id, { expiresAt: Date.now() - 1 });
+      for (const change of await ctx.db.query("emailChanges").collect())
+        await ctx.db.patch("emailChanges", change._id, { expiresAt: Date.now() - 1 });
     });
     await expectAppError(me.mutation(api.users.profile.confirmEmailChange, { token: second }), "LINK_EXPIRED");
     expect(await me.query(api.users.profile.mine, {})).not.toHaveProperty("pendingEmail");
@@ -159,7 +196,13 @@ describe("profile", () => {
   test("requests are rate limited per person", async () => {
     const t = newTest();
     const ada = await addUser(t, "ada@example.com");
-    for (let i = 0; i < 5; i++) await as(t, ada).mutation(api.users.profile.requestEmailChange, { newEmail: `try${i}@example.com` });
-    expect(await expectAppError(as(t, ada).mutation(api.users.profile.requestEmailChange, { newEmail: "try5@example.com" }), "RATE_LIMITED")).toMatch(/requests to change your email address/);
+    for (let i = 0; i < 5; i++)
+      await as(t, ada).mutation(api.users.profile.requestEmailChange, { newEmail: `try${i}@example.com` });
+    expect(
+      await expectAppError(
+        as(t, ada).mutation(api.users.profile.requestEmailChange, { newEmail: "try5@example.com" }),
+        "RATE_LIMITED",
+      ),
+    ).toMatch(/requests to change your email address/);
   });
 });

@@ -21,13 +21,18 @@ export function weighted<Op extends string>(entries: Array<[Op, number]>) {
  * is returned as that code; anything else (another code, a plain Error, a
  * crash) fails the property.
  */
-export async function allowRefusal<R>(call: Promise<R>, expected: readonly ErrorCode[]): Promise<{ ok: true; value: R } | { ok: false; code: ErrorCode }> {
+export async function allowRefusal<R>(
+  call: Promise<R>,
+  expected: readonly ErrorCode[],
+): Promise<{ ok: true; value: R } | { ok: false; code: ErrorCode }> {
   try {
     return { ok: true, value: await call };
   } catch (error) {
     const data = (error as { data?: unknown }).data;
     if (isAppErrorData(data) && expected.includes(data.code)) return { ok: false, code: data.code };
-    throw new Error(`unexpected failure (expected one of ${expected.join(", ")}): ${(error as Error).message}`, { cause: error });
+    throw new Error(`unexpected failure (expected one of ${expected.join(", ")}): ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -68,12 +73,16 @@ export class EdgeCoverage<Edge extends string> {
   report() {
     this.finishRun();
     const width = Math.max(...[...this.counts.keys()].map((edge) => edge.length));
-    const lines = [...this.counts].map(([edge, count]) => `  ${edge.padEnd(width)}  ${String(count).padStart(4)} / ${this.runs} runs`);
+    const lines = [...this.counts].map(
+      ([edge, count]) => `  ${edge.padEnd(width)}  ${String(count).padStart(4)} / ${this.runs} runs`,
+    );
     console.log(`Edge coverage of "${this.name}":\n${lines.join("\n")}`);
     return { runs: this.runs, counts: new Map(this.counts) };
   }
 
-  /** Every edge was reached by at least `minimum[edge]` runs (a share of runs when below 1, else a count; default 1). */
+  /**
+   * Every edge was reached by at least `minimum[edge]` runs (a share of runs when below 1, else a count; default 1).
+   */
   expectReached(minimum: Partial<Record<Edge, number>> = {}) {
     const { runs, counts } = this.report();
     if (RUNS_SCALE < 1) return; // a reduced mutation-testing run: printed, not asserted
@@ -103,7 +112,9 @@ export async function settle(t: Backend, ms = 0) {
     await t.finishInProgressScheduledFunctions();
     const busy = await t.run(async (ctx) => {
       const jobs = await ctx.db.system.query("_scheduled_functions").collect();
-      return jobs.some((job) => job.state.kind === "inProgress" || (job.state.kind === "pending" && job.scheduledTime <= Date.now()));
+      return jobs.some(
+        (job) => job.state.kind === "inProgress" || (job.state.kind === "pending" && job.scheduledTime <= Date.now()),
+      );
     });
     if (!busy) return;
   }

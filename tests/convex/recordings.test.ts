@@ -15,14 +15,32 @@ async function seed(t: T) {
   return await t.run(async (ctx) => {
     const now = Date.now();
     const person = (email: string, role: "individual" | "platform_admin") =>
-      ctx.db.insert("users", { email, name: email.split("@")[0], role, emailNotifications: true, smsNotifications: false, createdAt: now, updatedAt: now });
+      ctx.db.insert("users", {
+        email,
+        name: email.split("@")[0],
+        role,
+        emailNotifications: true,
+        smsNotifications: false,
+        createdAt: now,
+        updatedAt: now,
+      });
     const instructorId = await person("maya@academy.test", "individual");
     const otherInstructorId = await person("otto@academy.test", "individual");
     const adminId = await person("ops@academy.test", "platform_admin");
     await ctx.db.patch("cohorts", cohortId, { instructorId });
     await ctx.db.patch("cohorts", other.cohortId, { instructorId: otherInstructorId });
     const session = (cohort: Id<"cohorts">, title: string) =>
-      ctx.db.insert("cohortSessions", { cohortId: cohort, title, type: "W", startsAt: now - 2 * HOUR, endsAt: now - HOUR, status: "scheduled", sequence: 0, createdAt: now, updatedAt: now });
+      ctx.db.insert("cohortSessions", {
+        cohortId: cohort,
+        title,
+        type: "W",
+        startsAt: now - 2 * HOUR,
+        endsAt: now - HOUR,
+        status: "scheduled",
+        sequence: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
     return {
       instructorId,
       otherInstructorId,
@@ -36,7 +54,8 @@ async function seed(t: T) {
 
 /** A file that lands in storage now, as an upload (or any other stored file) does. */
 const store = (t: T, type: string, body: string) => t.run(async (ctx) => ctx.storage.store(new Blob([body], { type })));
-const fileExists = (t: T, id: Id<"_storage">) => t.run(async (ctx) => (await ctx.db.system.get("_storage", id)) !== null);
+const fileExists = (t: T, id: Id<"_storage">) =>
+  t.run(async (ctx) => (await ctx.db.system.get("_storage", id)) !== null);
 const sessionOf = (t: T, id: Id<"cohortSessions">) => t.run(async (ctx) => ctx.db.get("cohortSessions", id));
 
 /** What the recap dialog announces before uploading: base64 SHA-256 and size. */
@@ -49,7 +68,10 @@ async function announce(body: string) {
 let uploads = 0;
 /** Asks for an upload URL for a new recording, then the file arrives. */
 async function upload(t: T, who: Id<"users">, cohortSessionId: Id<"cohortSessions">, body = `recording ${++uploads}`) {
-  await as(t, who).mutation(api.liveSessions.recaps.generateRecordingUploadUrl, { cohortSessionId, ...(await announce(body)) });
+  await as(t, who).mutation(api.liveSessions.recaps.generateRecordingUploadUrl, {
+    cohortSessionId,
+    ...(await announce(body)),
+  });
   vi.advanceTimersByTime(1_000);
   return await store(t, "video/mp4", body);
 }
@@ -68,7 +90,10 @@ describe("recap recordings", () => {
     // A file already attached elsewhere cannot be attached again.
     const mine = await upload(t, instructorId, sessionB);
     await attach(instructorId, sessionB, mine);
-    await as(t, instructorId).mutation(api.liveSessions.recaps.generateRecordingUploadUrl, { cohortSessionId: sessionA, ...(await announce("recording for A")) });
+    await as(t, instructorId).mutation(api.liveSessions.recaps.generateRecordingUploadUrl, {
+      cohortSessionId: sessionA,
+      ...(await announce("recording for A")),
+    });
     await expectAppError(attach(instructorId, sessionA, mine), "FORBIDDEN");
     // A file that arrives while the instructor's own upload URL is open, but is not the file announced for it
     // (another person's upload, a certificate the system stores meanwhile), is not theirs either.
@@ -80,7 +105,13 @@ describe("recap recordings", () => {
     await expectAppError(attach(adminId, otherSession, forOther), "FORBIDDEN");
     await expectAppError(attach(otherInstructorId, otherSession, systemFile), "FORBIDDEN");
     // Non-staff get no upload URL at all.
-    await expectAppError(as(t, otherInstructorId).mutation(api.liveSessions.recaps.generateRecordingUploadUrl, { cohortSessionId: sessionA, ...(await announce("mine")) }), "FORBIDDEN");
+    await expectAppError(
+      as(t, otherInstructorId).mutation(api.liveSessions.recaps.generateRecordingUploadUrl, {
+        cohortSessionId: sessionA,
+        ...(await announce("mine")),
+      }),
+      "FORBIDDEN",
+    );
 
     expect((await sessionOf(t, sessionA))!.recordingFileId).toBeUndefined();
     expect((await sessionOf(t, otherSession))!.recordingFileId).toBeUndefined();
@@ -100,25 +131,42 @@ describe("recap recordings", () => {
     });
     vi.advanceTimersByTime(1_000);
     const first = await upload(t, instructorId, sessionA);
-    await as(t, instructorId).mutation(api.liveSessions.recaps.saveRecap, { cohortSessionId: sessionA, recordingFileId: first, actionItems: [] });
+    await as(t, instructorId).mutation(api.liveSessions.recaps.saveRecap, {
+      cohortSessionId: sessionA,
+      recordingFileId: first,
+      actionItems: [],
+    });
     expect((await sessionOf(t, sessionA))!.recordingFileId).toBe(first);
     expect(await fileExists(t, foreign)).toBe(true);
 
     // The admin (staff too) replaces it with their own upload: the session's previous upload is deleted.
     const second = await upload(t, adminId, sessionA);
-    await as(t, adminId).mutation(api.liveSessions.recaps.saveRecap, { cohortSessionId: sessionA, recordingFileId: second, actionItems: ["Share the deck"] });
+    await as(t, adminId).mutation(api.liveSessions.recaps.saveRecap, {
+      cohortSessionId: sessionA,
+      recordingFileId: second,
+      actionItems: ["Share the deck"],
+    });
     expect((await sessionOf(t, sessionA))!.recordingFileId).toBe(second);
     expect(await fileExists(t, first)).toBe(false);
     expect(await fileExists(t, second)).toBe(true);
     // Saving the recap again with the same file changes nothing about the file.
-    await as(t, instructorId).mutation(api.liveSessions.recaps.saveRecap, { cohortSessionId: sessionA, recordingFileId: second, summary: "Thanks all", actionItems: [] });
+    await as(t, instructorId).mutation(api.liveSessions.recaps.saveRecap, {
+      cohortSessionId: sessionA,
+      recordingFileId: second,
+      summary: "Thanks all",
+      actionItems: [],
+    });
     expect(await fileExists(t, second)).toBe(true);
   });
 
   test("upload URLs: at most 2 GB, a well-formed hash, and at most 5 open per person and session", async () => {
     const t = newTest();
     const { instructorId, sessionA } = await seed(t);
-    const ask = async (fields: { sha256: string; size: number }) => await as(t, instructorId).mutation(api.liveSessions.recaps.generateRecordingUploadUrl, { cohortSessionId: sessionA, ...fields });
+    const ask = async (fields: { sha256: string; size: number }) =>
+      await as(t, instructorId).mutation(api.liveSessions.recaps.generateRecordingUploadUrl, {
+        cohortSessionId: sessionA,
+        ...fields,
+      });
     const announced = await announce("a recording");
     await expectAppError(ask({ ...announced, size: 2 * 1024 ** 3 + 1 }), "INVALID_INPUT");
     await expectAppError(ask({ ...announced, sha256: "not-a-hash" }), "INVALID_INPUT");

@@ -34,17 +34,31 @@ async function fixture() {
   const sales = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Sales" });
   const ops = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Ops" });
   const people: Record<string, Id<"users">> = {};
-  for (const [key, email, teamId] of [["lukasz", "lukasz@acme.com", sales], ["ada", "ada@acme.com", sales], ["bob", "bob@acme.com", ops]] as const) {
+  for (const [key, email, teamId] of [
+    ["lukasz", "lukasz@acme.com", sales],
+    ["ada", "ada@acme.com", sales],
+    ["bob", "bob@acme.com", ops],
+  ] as const) {
     const userId = await addUser(t, email, { organizationId, holdsOrgSeat: true });
     people[key] = userId;
     await enrollConfirmed(t, { userId, cohortId, courseId });
-    await admin.mutation(api.organizations.teams.setMember, { organizationId, teamId, memberId: userId, teamRole: "member" });
+    await admin.mutation(api.organizations.teams.setMember, {
+      organizationId,
+      teamId,
+      memberId: userId,
+      teamRole: "member",
+    });
   }
   await t.run(async (ctx) => {
     await ctx.db.patch("users", people.lukasz, { name: "Łukasz Żółć", lastActiveAt: Date.now() - 60_000 });
-    await ctx.db.patch("users", people.ada, { name: "=HYPERLINK(\"x\")", lastActiveAt: Date.now() - 60_000 });
+    await ctx.db.patch("users", people.ada, { name: '=HYPERLINK("x")', lastActiveAt: Date.now() - 60_000 });
   });
-  await as(t, people.bob).mutation(api.privacy.controls.update, { allowManagerViewScores: false, allowManagerViewActivity: false, allowManagerViewCertificates: true, allowLeaderboardDisplay: false });
+  await as(t, people.bob).mutation(api.privacy.controls.update, {
+    allowManagerViewScores: false,
+    allowManagerViewActivity: false,
+    allowManagerViewCertificates: true,
+    allowLeaderboardDisplay: false,
+  });
   await settle(t);
   return { t, organizationId, admin, adminId, sales, ops, people };
 }
@@ -66,26 +80,64 @@ async function latestFile(t: T, organizationId: Id<"organizations">, admin: Retu
 describe("manager reports", { timeout: 30_000 }, () => {
   test("individual detail CSV: one row per member, privacy applied, formulas neutralised", async () => {
     const { t, organizationId, admin } = await fixture();
-    await admin.mutation(api.dashboards.reports.create, { organizationId, name: "Everyone, detail", reportType: "individual_detail" });
+    await admin.mutation(api.dashboards.reports.create, {
+      organizationId,
+      name: "Everyone, detail",
+      reportType: "individual_detail",
+    });
     const { run, bytes } = await latestFile(t, organizationId, admin);
     expect(run.rows).toBe(3);
     const rows = parseCsv(new TextDecoder().decode(bytes));
-    expect(rows[0]).toEqual(["Name", "Email", "Teams", "Progress %", "Lessons completed", "Sessions attended", "Courses in progress", "Courses completed", "Status", "Last active", "Certificates", "Latest score %"]);
-    const byEmail = new Map(rows.slice(1).filter((r) => r.length > 1).map((r) => [r[1], r]));
+    expect(rows[0]).toEqual([
+      "Name",
+      "Email",
+      "Teams",
+      "Progress %",
+      "Lessons completed",
+      "Sessions attended",
+      "Courses in progress",
+      "Courses completed",
+      "Status",
+      "Last active",
+      "Certificates",
+      "Latest score %",
+    ]);
+    const byEmail = new Map(
+      rows
+        .slice(1)
+        .filter((r) => r.length > 1)
+        .map((r) => [r[1], r]),
+    );
     expect([...byEmail.keys()].sort()).toEqual(["ada@acme.com", "bob@acme.com", "lukasz@acme.com"]);
     expect(byEmail.get("lukasz@acme.com")!.slice(0, 3)).toEqual(["Łukasz Żółć", "lukasz@acme.com", "Sales"]);
     expect(byEmail.get("bob@acme.com")![9]).toBe("private");
-    expect(byEmail.get("ada@acme.com")![0]).toBe("'=HYPERLINK(\"x\")");
+    expect(byEmail.get("ada@acme.com")![0]).toBe('\'=HYPERLINK("x")');
   });
 
   test("compliance XLSX for one team: cells parse back", async () => {
     const { t, organizationId, admin, sales } = await fixture();
-    await admin.mutation(api.dashboards.reports.create, { organizationId, name: "Sales compliance", reportType: "compliance", teamIds: [sales] });
+    await admin.mutation(api.dashboards.reports.create, {
+      organizationId,
+      name: "Sales compliance",
+      reportType: "compliance",
+      teamIds: [sales],
+    });
     const { bytes } = await latestFile(t, organizationId, admin);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes);
     const sheet = workbook.getWorksheet("Compliance")!;
-    expect(sheet.getRow(1).values).toEqual([undefined, "Name", "Email", "Teams", "Status", "Courses completed", "Courses in progress", "Certificates", "Next deadline", "Compliant"]);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      "Name",
+      "Email",
+      "Teams",
+      "Status",
+      "Courses completed",
+      "Courses in progress",
+      "Certificates",
+      "Next deadline",
+      "Compliant",
+    ]);
     expect(sheet.rowCount).toBe(3); // header + the two Sales members
     const names = [sheet.getRow(2).getCell(1).value, sheet.getRow(3).getCell(1).value];
     expect(names).toContain("Łukasz Żółć");
@@ -96,7 +148,11 @@ describe("manager reports", { timeout: 30_000 }, () => {
 
   test("progress summary PDF: the figures and teams as text", async () => {
     const { t, organizationId, admin } = await fixture();
-    await admin.mutation(api.dashboards.reports.create, { organizationId, name: "Monthly summary", reportType: "progress_summary" });
+    await admin.mutation(api.dashboards.reports.create, {
+      organizationId,
+      name: "Monthly summary",
+      reportType: "progress_summary",
+    });
     const { bytes } = await latestFile(t, organizationId, admin);
     const text = await pdfText(bytes);
     expect(text).toContain("Acme");
@@ -123,7 +179,12 @@ describe("manager reports", { timeout: 30_000 }, () => {
     const after = (await t.run(async (ctx) => ctx.db.get("managerReports", reportId)))!;
     expect(after.lastSentAt).toBeGreaterThan(0);
     expect(after.nextSendAt).toBeGreaterThan(Date.now());
-    const mail = await t.run(async (ctx) => ctx.db.query("devEmails").withIndex("by_to", (q) => q.eq("to", "ceo@acme.com")).collect());
+    const mail = await t.run(async (ctx) =>
+      ctx.db
+        .query("devEmails")
+        .withIndex("by_to", (q) => q.eq("to", "ceo@acme.com"))
+        .collect(),
+    );
     const link = mail.at(-1)!.actionUrl!;
     const path = new URL(link).pathname;
     const ok = await t.fetch(path);
@@ -131,7 +192,8 @@ describe("manager reports", { timeout: 30_000 }, () => {
     expect(ok.headers.get("content-disposition")).toMatch(/weekly-detail-.*\.csv/);
     expect(await t.fetch("/reports/not-a-real-token-at-all-xyz")).toMatchObject({ status: 404 });
     await t.run(async (ctx) => {
-      for (const l of await ctx.db.query("reportLinks").collect()) await ctx.db.patch("reportLinks", l._id, { expiresAt: Date.now() - 1 });
+      for (const l of await ctx.db.query("reportLinks").collect())
+        await ctx.db.patch("reportLinks", l._id, { expiresAt: Date.now() - 1 });
     });
     expect((await t.fetch(path)).status).toBe(410);
   });
@@ -141,21 +203,56 @@ describe("manager reports", { timeout: 30_000 }, () => {
     const scoped = await addUser(t, "sam@acme.com", { organizationId });
     await makeManager(t, scoped, organizationId, "manager", ["view_progress", "export_reports"]);
     await t.run(async (ctx) => {
-      const row = await ctx.db.query("organizationManagers").withIndex("by_userId_and_organizationId", (q) => q.eq("userId", scoped).eq("organizationId", organizationId)).unique();
+      const row = await ctx.db
+        .query("organizationManagers")
+        .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", scoped).eq("organizationId", organizationId))
+        .unique();
       await ctx.db.patch("organizationManagers", row!._id, { teamIds: [sales] });
     });
     const sam = as(t, scoped);
-    await expectAppError(sam.mutation(api.dashboards.reports.create, { organizationId, name: "All", reportType: "compliance" }), "OUTSIDE_TEAM_SCOPE");
-    await expectAppError(sam.mutation(api.dashboards.reports.create, { organizationId, name: "Ops", reportType: "compliance", teamIds: [ops] }), "OUTSIDE_TEAM_SCOPE");
-    await sam.mutation(api.dashboards.reports.create, { organizationId, name: "Sales only", reportType: "compliance", teamIds: [sales] });
+    await expectAppError(
+      sam.mutation(api.dashboards.reports.create, { organizationId, name: "All", reportType: "compliance" }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    await expectAppError(
+      sam.mutation(api.dashboards.reports.create, {
+        organizationId,
+        name: "Ops",
+        reportType: "compliance",
+        teamIds: [ops],
+      }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    await sam.mutation(api.dashboards.reports.create, {
+      organizationId,
+      name: "Sales only",
+      reportType: "compliance",
+      teamIds: [sales],
+    });
     const viewer = await addUser(t, "vi@acme.com", { organizationId });
     await makeManager(t, viewer, organizationId, "viewer", ["view_progress"]);
-    await expectAppError(as(t, viewer).mutation(api.dashboards.reports.create, { organizationId, name: "Mine", reportType: "compliance" }), "MISSING_PERMISSION");
-    await expectAppError(admin.mutation(api.dashboards.reports.create, { organizationId, name: "x", reportType: "compliance" }), "INVALID_INPUT");
-    await expectAppError(admin.mutation(api.dashboards.reports.create, { organizationId, name: "Weekly", reportType: "compliance", schedule: { frequency: "weekly", recipients: ["not-an-email"] } }), "INVALID_EMAIL");
+    await expectAppError(
+      as(t, viewer).mutation(api.dashboards.reports.create, { organizationId, name: "Mine", reportType: "compliance" }),
+      "MISSING_PERMISSION",
+    );
+    await expectAppError(
+      admin.mutation(api.dashboards.reports.create, { organizationId, name: "x", reportType: "compliance" }),
+      "INVALID_INPUT",
+    );
+    await expectAppError(
+      admin.mutation(api.dashboards.reports.create, {
+        organizationId,
+        name: "Weekly",
+        reportType: "compliance",
+        schedule: { frequency: "weekly", recipients: ["not-an-email"] },
+      }),
+      "INVALID_EMAIL",
+    );
     await settle(t);
     // The scoped manager sees only their own reports; the admin sees all.
-    expect((await sam.query(api.dashboards.reports.list, { organizationId })).map((r) => r.name)).toEqual(["Sales only"]);
+    expect((await sam.query(api.dashboards.reports.list, { organizationId })).map((r) => r.name)).toEqual([
+      "Sales only",
+    ]);
   });
 
   test("#15.6 a scheduled report re-checks its owner's current scope on each run, and stops (telling the owner) when it no longer covers it", async () => {
@@ -171,7 +268,10 @@ describe("manager reports", { timeout: 30_000 }, () => {
     });
     // Olga is narrowed to Sales; the report still covers the whole organization.
     await t.run(async (ctx) => {
-      const row = await ctx.db.query("organizationManagers").withIndex("by_userId_and_organizationId", (q) => q.eq("userId", olgaId).eq("organizationId", organizationId)).unique();
+      const row = await ctx.db
+        .query("organizationManagers")
+        .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", olgaId).eq("organizationId", organizationId))
+        .unique();
       await ctx.db.patch("organizationManagers", row!._id, { teamIds: [sales] });
       await ctx.db.patch("managerReports", reportId, { nextSendAt: Date.now() - 1 });
     });
@@ -180,10 +280,22 @@ describe("manager reports", { timeout: 30_000 }, () => {
 
     const after = await t.run(async (ctx) => ({
       report: (await ctx.db.get("managerReports", reportId))!,
-      runs: await ctx.db.query("reportRuns").withIndex("by_reportId", (q) => q.eq("reportId", reportId)).collect(),
-      ceoMail: await ctx.db.query("devEmails").withIndex("by_to", (q) => q.eq("to", "ceo@acme.com")).collect(),
-      olgaMail: await ctx.db.query("devEmails").withIndex("by_to", (q) => q.eq("to", "olga@acme.com")).collect(),
-      olgaNotes: await ctx.db.query("notifications").withIndex("by_userId_and_createdAt", (q) => q.eq("userId", olgaId)).collect(),
+      runs: await ctx.db
+        .query("reportRuns")
+        .withIndex("by_reportId", (q) => q.eq("reportId", reportId))
+        .collect(),
+      ceoMail: await ctx.db
+        .query("devEmails")
+        .withIndex("by_to", (q) => q.eq("to", "ceo@acme.com"))
+        .collect(),
+      olgaMail: await ctx.db
+        .query("devEmails")
+        .withIndex("by_to", (q) => q.eq("to", "olga@acme.com"))
+        .collect(),
+      olgaNotes: await ctx.db
+        .query("notifications")
+        .withIndex("by_userId_and_createdAt", (q) => q.eq("userId", olgaId))
+        .collect(),
     }));
     expect(after.ceoMail).toEqual([]); // nobody received everyone's details
     expect(after.runs.map((r) => [r.status, r.fileId])).toEqual([["failed", undefined]]);
@@ -194,7 +306,9 @@ describe("manager reports", { timeout: 30_000 }, () => {
     expect(after.olgaNotes[0].body).toMatch(/whole organization/);
     expect(after.olgaMail.map((m) => m.subject)).toEqual(["Scheduled report stopped: Everyone, weekly"]);
     // The list shows why, and the next hourly run sends nothing.
-    const listed = (await as(t, olgaId).query(api.dashboards.reports.list, { organizationId })).find((r) => r._id === reportId)!;
+    const listed = (await as(t, olgaId).query(api.dashboards.reports.list, { organizationId })).find(
+      (r) => r._id === reportId,
+    )!;
     expect(listed).toMatchObject({ isScheduled: false, latestRun: expect.objectContaining({ status: "failed" }) });
     expect(await t.mutation(internal.dashboards.reports.sendDue, {})).toBe(0);
   });
@@ -203,11 +317,24 @@ describe("manager reports", { timeout: 30_000 }, () => {
     const { t, organizationId, sales, ops } = await fixture();
     const samId = await addUser(t, "sam@acme.com", { organizationId });
     await makeManager(t, samId, organizationId, "manager", ["view_progress", "export_reports"]);
-    const managerId = await t.run(async (ctx) => (await ctx.db.query("organizationManagers").withIndex("by_userId_and_organizationId", (q) => q.eq("userId", samId).eq("organizationId", organizationId)).unique())!._id);
-    const changeRole = (fields: { teamIds?: Id<"teams">[]; permissions?: Array<"view_progress" | "export_reports"> }) => t.run(async (ctx) => ctx.db.patch("organizationManagers", managerId, fields));
+    const managerId = await t.run(
+      async (ctx) =>
+        (await ctx.db
+          .query("organizationManagers")
+          .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", samId).eq("organizationId", organizationId))
+          .unique())!._id,
+    );
+    const changeRole = (fields: { teamIds?: Id<"teams">[]; permissions?: Array<"view_progress" | "export_reports"> }) =>
+      t.run(async (ctx) => ctx.db.patch("organizationManagers", managerId, fields));
     await changeRole({ teamIds: [sales] });
     const sam = as(t, samId);
-    const reportId = await sam.mutation(api.dashboards.reports.create, { organizationId, name: "Sales weekly", reportType: "compliance", teamIds: [sales], schedule: { frequency: "weekly", recipients: ["lead@acme.com"] } });
+    const reportId = await sam.mutation(api.dashboards.reports.create, {
+      organizationId,
+      name: "Sales weekly",
+      reportType: "compliance",
+      teamIds: [sales],
+      schedule: { frequency: "weekly", recipients: ["lead@acme.com"] },
+    });
 
     // Moved to Ops between queueing and generating: no file, the schedule stops.
     await sam.mutation(api.dashboards.reports.runNow, { organizationId, reportId });
@@ -215,7 +342,10 @@ describe("manager reports", { timeout: 30_000 }, () => {
     await settle(t);
     const stopped = await t.run(async (ctx) => ({
       report: (await ctx.db.get("managerReports", reportId))!,
-      runs: await ctx.db.query("reportRuns").withIndex("by_reportId", (q) => q.eq("reportId", reportId)).collect(),
+      runs: await ctx.db
+        .query("reportRuns")
+        .withIndex("by_reportId", (q) => q.eq("reportId", reportId))
+        .collect(),
     }));
     expect(stopped.runs.map((r) => r.status)).toEqual(["failed"]);
     expect(stopped.runs[0].error).toMatch(/Sales/);
@@ -223,10 +353,17 @@ describe("manager reports", { timeout: 30_000 }, () => {
 
     // Without export_reports, even a report on a team still in scope is refused.
     await changeRole({ teamIds: [sales, ops], permissions: ["view_progress"] });
-    await t.run(async (ctx) => ctx.db.patch("managerReports", reportId, { isScheduled: true, nextSendAt: Date.now() - 1 }));
+    await t.run(async (ctx) =>
+      ctx.db.patch("managerReports", reportId, { isScheduled: true, nextSendAt: Date.now() - 1 }),
+    );
     await t.mutation(internal.dashboards.reports.sendDue, {});
     await settle(t);
-    const runs = await t.run(async (ctx) => ctx.db.query("reportRuns").withIndex("by_reportId", (q) => q.eq("reportId", reportId)).collect());
+    const runs = await t.run(async (ctx) =>
+      ctx.db
+        .query("reportRuns")
+        .withIndex("by_reportId", (q) => q.eq("reportId", reportId))
+        .collect(),
+    );
     expect(runs.map((r) => r.status)).toEqual(["failed", "failed"]);
     expect(runs[1].error).toMatch(/export/);
     expect(runs.every((r) => r.fileId === undefined)).toBe(true);

@@ -2,7 +2,10 @@ import { describe, expect, test } from "vitest";
 import schema from "../../convex/schema";
 import spec from "../fixtures/spec-tables.json";
 
-type TableExport = { indexes: Array<{ indexDescriptor: string; fields: string[] }>; searchIndexes: Array<{ searchField: string }> };
+type TableExport = {
+  indexes: Array<{ indexDescriptor: string; fields: string[] }>;
+  searchIndexes: Array<{ searchField: string }>;
+};
 const tables = schema.tables as unknown as Record<string, { export(): TableExport }>;
 
 describe("schema covers the spec", () => {

@@ -61,7 +61,10 @@ export type Edge = (typeof EDGES)[number];
 
 /** Operations with weights; `who` is the person acting, `pick` chooses among several candidates. */
 export function operations(weights: Partial<Record<Operation, number>>, people: number) {
-  const entries = OPERATIONS.filter((op) => (weights[op] ?? 0) > 0).map((op): [Operation, number] => [op, weights[op]!]);
+  const entries = OPERATIONS.filter((op) => (weights[op] ?? 0) > 0).map((op): [Operation, number] => [
+    op,
+    weights[op]!,
+  ]);
   return fc.record({ op: weighted(entries), who: fc.nat(people - 1), pick: fc.nat() });
 }
 export type Step = { op: Operation; who: number; pick: number };
@@ -75,7 +78,8 @@ export type State = {
   stripeCalls: string[];
 };
 
-export const live = (e: Doc<"enrollments">) => e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld === true);
+export const live = (e: Doc<"enrollments">) =>
+  e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld === true);
 const choose = <X>(candidates: X[], pick: number, preferred?: (x: X) => boolean) =>
   candidates.find((x) => preferred?.(x)) ?? (candidates.length > 0 ? candidates[pick % candidates.length] : undefined);
 
@@ -100,14 +104,31 @@ export class SeatWorld {
     private readonly stripe: { calls: StripeCall[] },
   ) {}
 
-  /** A cohort starting in a year (so offers and holds never meet the start) with `capacity` seats and `buyers` people. */
-  static async create(t: T, options: { capacity: number; buyers: number; coverage: EdgeCoverage<Edge>; stripe: { calls: StripeCall[] } }) {
+  /**
+   * A cohort starting in a year (so offers and holds never meet the start) with `capacity` seats and `buyers` people.
+   */
+  static async create(
+    t: T,
+    options: { capacity: number; buyers: number; coverage: EdgeCoverage<Edge>; stripe: { calls: StripeCall[] } },
+  ) {
     // Runs share the fake clock and the fake Stripe: drop the timers of earlier runs' backends, or their
     // expiring holds would fire in this run and call Stripe in the middle of it.
     vi.clearAllTimers();
-    const { cohortId, courseId, buyers } = await seedCohort(t, { capacity: options.capacity, buyers: options.buyers, startsInDays: 365 });
+    const { cohortId, courseId, buyers } = await seedCohort(t, {
+      capacity: options.capacity,
+      buyers: options.buyers,
+      startsInDays: 365,
+    });
     const admin = await t.run(async (ctx) =>
-      ctx.db.insert("users", { email: "ops@academy.test", name: "Ops", role: "platform_admin", emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 }),
+      ctx.db.insert("users", {
+        email: "ops@academy.test",
+        name: "Ops",
+        role: "platform_admin",
+        emailNotifications: true,
+        smsNotifications: false,
+        createdAt: 1,
+        updatedAt: 1,
+      }),
     );
     return new SeatWorld(t, cohortId, courseId, buyers, admin, options.coverage, options.stripe);
   }
@@ -116,11 +137,20 @@ export class SeatWorld {
     const { cohortId } = this;
     const emails = await this.t.run(async (ctx) => ({
       cohort: (await ctx.db.get("cohorts", cohortId))!,
-      enrollments: await ctx.db.query("enrollments").withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", cohortId)).collect(),
-      waitlist: await ctx.db.query("waitlist").withIndex("by_cohortId_and_position", (q) => q.eq("cohortId", cohortId)).collect(),
+      enrollments: await ctx.db
+        .query("enrollments")
+        .withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", cohortId))
+        .collect(),
+      waitlist: await ctx.db
+        .query("waitlist")
+        .withIndex("by_cohortId_and_position", (q) => q.eq("cohortId", cohortId))
+        .collect(),
       emails: (await ctx.db.query("devEmails").collect()).length,
     }));
-    return { ...emails, stripeCalls: this.stripe.calls.map((c) => `${c.method} ${c.path} ${c.idempotencyKey ?? ""}`.trim()) };
+    return {
+      ...emails,
+      stripeCalls: this.stripe.calls.map((c) => `${c.method} ${c.path} ${c.idempotencyKey ?? ""}`.trim()),
+    };
   }
 
   /** Delivers a webhook; anything but 200 (a bad signature, a crash) fails the property. */
@@ -139,13 +169,27 @@ export class SeatWorld {
   private async run(op: Operation, buyer: Id<"users">, pick: number, before: State) {
     const { t, cohortId, coverage } = this;
     const mine = (e: { userId: Id<"users"> }) => e.userId === buyer;
-    const open = before.enrollments.filter((e) => e.paymentStatus === "pending" && e.seatHeld && e.stripeCheckoutSessionId && !e.awaitingAsyncPayment);
+    const open = before.enrollments.filter(
+      (e) => e.paymentStatus === "pending" && e.seatHeld && e.stripeCheckoutSessionId && !e.awaitingAsyncPayment,
+    );
     switch (op) {
       case "reserve": {
         // Someone without a seat tries (buyers outnumber seats, so this keeps pushing on a full cohort).
-        const seated = new Set([...before.enrollments.filter(live).map((e) => e.userId), ...before.waitlist.filter((w) => w.seatHeld).map((w) => w.userId)]);
-        const who = choose(this.buyers.filter((b) => !seated.has(b)), pick, (b) => b === buyer) ?? buyer;
-        const result = await allowRefusal(as(t, who).mutation(api.payments.checkout.reserve, { cohortId }), ["COHORT_FULL", "ALREADY_ENROLLED", "INVALID_INPUT"]);
+        const seated = new Set([
+          ...before.enrollments.filter(live).map((e) => e.userId),
+          ...before.waitlist.filter((w) => w.seatHeld).map((w) => w.userId),
+        ]);
+        const who =
+          choose(
+            this.buyers.filter((b) => !seated.has(b)),
+            pick,
+            (b) => b === buyer,
+          ) ?? buyer;
+        const result = await allowRefusal(as(t, who).mutation(api.payments.checkout.reserve, { cohortId }), [
+          "COHORT_FULL",
+          "ALREADY_ENROLLED",
+          "INVALID_INPUT",
+        ]);
         if (!result.ok && result.code === "COHORT_FULL") coverage.hit("reserve refused: cohort full");
         return;
       }
@@ -162,9 +206,14 @@ export class SeatWorld {
       }
       case "asyncSucceeded":
       case "asyncFailed": {
-        const target = choose(before.enrollments.filter((e) => e.paymentStatus === "pending" && e.awaitingAsyncPayment), pick, mine);
+        const target = choose(
+          before.enrollments.filter((e) => e.paymentStatus === "pending" && e.awaitingAsyncPayment),
+          pick,
+          mine,
+        );
         if (!target) return;
-        if (op === "asyncSucceeded") await this.send("checkout.session.async_payment_succeeded", checkoutSession(target, { paid: true }));
+        if (op === "asyncSucceeded")
+          await this.send("checkout.session.async_payment_succeeded", checkoutSession(target, { paid: true }));
         else await this.send("checkout.session.async_payment_failed", checkoutSession(target, { paid: false }));
         coverage.hit(op === "asyncSucceeded" ? "delayed payment succeeded" : "delayed payment failed");
         return;
@@ -172,14 +221,20 @@ export class SeatWorld {
       case "payLate": {
         // The buyer paid at the last moment; Stripe's webhook arrives after the hold ended.
         const ended = before.enrollments.filter(
-          (e) => e.paymentStatus === "failed" && e.stripeCheckoutSessionId && (e.failureReason === "hold_expired" || e.failureReason === "checkout_expired" || e.failureReason === "cancelled"),
+          (e) =>
+            e.paymentStatus === "failed" &&
+            e.stripeCheckoutSessionId &&
+            (e.failureReason === "hold_expired" ||
+              e.failureReason === "checkout_expired" ||
+              e.failureReason === "cancelled"),
         );
         const target = choose(ended, pick, mine);
         if (!target) return;
         await this.send("checkout.session.completed", checkoutSession(target, { paid: true }));
         const after = (await this.read()).enrollments.find((e) => e._id === target._id)!;
         if (after.paymentStatus === "completed") coverage.hit("late payment took a free seat");
-        else if (before.cohort.currentEnrollment >= before.cohort.maxCapacity) coverage.hit("late payment, cohort full");
+        else if (before.cohort.currentEnrollment >= before.cohort.maxCapacity)
+          coverage.hit("late payment, cohort full");
         return;
       }
       case "holdTimeout":
@@ -192,11 +247,18 @@ export class SeatWorld {
       }
       case "cancel": {
         const target = before.enrollments.find((e) => mine(e) && e.paymentStatus === "pending");
-        if (target) await allowRefusal(as(t, buyer).mutation(api.payments.checkout.cancel, { enrollmentId: target._id }), ["INVALID_INPUT"]);
+        if (target)
+          await allowRefusal(as(t, buyer).mutation(api.payments.checkout.cancel, { enrollmentId: target._id }), [
+            "INVALID_INPUT",
+          ]);
         return;
       }
       case "refund": {
-        const target = choose(before.enrollments.filter((e) => e.paymentStatus === "completed" && e.stripePaymentIntentId), pick, mine);
+        const target = choose(
+          before.enrollments.filter((e) => e.paymentStatus === "completed" && e.stripePaymentIntentId),
+          pick,
+          mine,
+        );
         if (!target) return;
         await this.send("charge.refunded", refundedCharge(target));
         coverage.hit("refund");
@@ -205,32 +267,58 @@ export class SeatWorld {
       case "replay":
       case "redeliver": {
         if (this.delivered.length === 0) return;
-        const old = op === "replay" ? this.delivered[pick % this.delivered.length] : this.delivered[this.delivered.length - 1];
-        // Stripe retries carry the same event id; a replay is the same content under a new id. Neither may change anything.
+        const old =
+          op === "replay" ? this.delivered[pick % this.delivered.length] : this.delivered[this.delivered.length - 1];
+        // Stripe retries carry the same event id; a replay is the same content under a new id. Neither may change
+        // anything.
         await this.send(old.type, old.object, op === "replay" ? undefined : old.id);
         await settle(t);
-        expect(comparable(await this.read()), `${op} of ${old.type} (${old.id}) changed the state`).toEqual(comparable(before));
+        expect(comparable(await this.read()), `${op} of ${old.type} (${old.id}) changed the state`).toEqual(
+          comparable(before),
+        );
         coverage.hit(op === "replay" ? "replay under a new event id" : "redelivery of the same event");
         return;
       }
       case "joinWaitlist": {
-        const busy = new Set([...before.enrollments.filter(live).map((e) => e.userId), ...before.waitlist.filter((w) => w.status === "waiting" || w.status === "offered").map((w) => w.userId)]);
-        const joiner = choose(this.buyers.filter((b) => !busy.has(b)), pick, (b) => b === buyer) ?? buyer;
-        const joined = await allowRefusal(as(t, joiner).mutation(api.waitlist.places.join, { cohortId }), ["ALREADY_WAITLISTED", "ALREADY_ENROLLED", "INVALID_INPUT"]);
+        const busy = new Set([
+          ...before.enrollments.filter(live).map((e) => e.userId),
+          ...before.waitlist.filter((w) => w.status === "waiting" || w.status === "offered").map((w) => w.userId),
+        ]);
+        const joiner =
+          choose(
+            this.buyers.filter((b) => !busy.has(b)),
+            pick,
+            (b) => b === buyer,
+          ) ?? buyer;
+        const joined = await allowRefusal(as(t, joiner).mutation(api.waitlist.places.join, { cohortId }), [
+          "ALREADY_WAITLISTED",
+          "ALREADY_ENROLLED",
+          "INVALID_INPUT",
+        ]);
         if (joined.ok) coverage.hit("joined the waitlist");
         return;
       }
       case "leaveWaitlist": {
-        const entry = choose(before.waitlist.filter((w) => w.status === "waiting" || w.status === "offered"), pick, mine);
+        const entry = choose(
+          before.waitlist.filter((w) => w.status === "waiting" || w.status === "offered"),
+          pick,
+          mine,
+        );
         if (entry) await as(t, entry.userId).mutation(api.waitlist.places.leave, { entryId: entry._id });
         return;
       }
       case "acceptOffer":
       case "declineOffer": {
-        const offer = choose(before.waitlist.filter((w) => w.status === "offered"), pick, mine);
+        const offer = choose(
+          before.waitlist.filter((w) => w.status === "offered"),
+          pick,
+          mine,
+        );
         if (!offer) return;
         const answer = op === "acceptOffer" ? api.waitlist.offers.accept : api.waitlist.offers.decline;
-        const result = await allowRefusal(as(t, offer.userId).mutation(answer, { entryId: offer._id }), ["OFFER_EXPIRED"]);
+        const result = await allowRefusal(as(t, offer.userId).mutation(answer, { entryId: offer._id }), [
+          "OFFER_EXPIRED",
+        ]);
         if (result.ok) coverage.hit(op === "acceptOffer" ? "waitlist offer accepted" : "waitlist offer declined");
         return;
       }
@@ -260,13 +348,23 @@ export class SeatWorld {
     const { coverage } = this;
     if (after.cohort.currentEnrollment === after.cohort.maxCapacity) coverage.hit("capacity reached");
     const was = new Map(before.enrollments.map((e) => [e._id, e] as const));
-    if (after.enrollments.some((e) => e.failureReason === "hold_expired" && was.get(e._id)?.paymentStatus === "pending")) coverage.hit("hold expired");
+    if (
+      after.enrollments.some((e) => e.failureReason === "hold_expired" && was.get(e._id)?.paymentStatus === "pending")
+    )
+      coverage.hit("hold expired");
     const offeredBefore = new Map(before.waitlist.map((w) => [w._id, w] as const));
-    if (after.waitlist.some((w) => w.status === "offered" && offeredBefore.get(w._id)?.status !== "offered")) coverage.hit("waitlist offer made");
-    if (after.waitlist.some((w) => w.offerOutcome === "expired" && offeredBefore.get(w._id)?.offerOutcome !== "expired")) coverage.hit("waitlist offer expired");
+    if (after.waitlist.some((w) => w.status === "offered" && offeredBefore.get(w._id)?.status !== "offered"))
+      coverage.hit("waitlist offer made");
+    if (
+      after.waitlist.some((w) => w.offerOutcome === "expired" && offeredBefore.get(w._id)?.offerOutcome !== "expired")
+    )
+      coverage.hit("waitlist offer expired");
   }
 
-  /** Seats counted = seats held ≤ capacity; paid holds a seat, ended holds none; one live enrollment and one seat per person. */
+  /**
+   * Seats counted = seats held ≤ capacity; paid holds a seat, ended holds none; one live enrollment and one seat per
+   * person.
+   */
   expectSeatInvariants(state: State) {
     const { cohort, enrollments, waitlist } = state;
     const held = enrollments.filter((e) => e.seatHeld).length + waitlist.filter((w) => w.seatHeld).length;
@@ -274,11 +372,17 @@ export class SeatWorld {
     expect(cohort.currentEnrollment, "never over capacity").toBeLessThanOrEqual(cohort.maxCapacity);
     for (const e of enrollments) {
       if (e.paymentStatus === "completed") expect(e.seatHeld, "a paid enrollment holds its seat").toBe(true);
-      if (e.paymentStatus === "failed" || e.paymentStatus === "refunded") expect(e.seatHeld, "an ended enrollment holds no seat").toBe(false);
+      if (e.paymentStatus === "failed" || e.paymentStatus === "refunded")
+        expect(e.seatHeld, "an ended enrollment holds no seat").toBe(false);
     }
     for (const buyer of this.buyers) {
-      expect(enrollments.filter((e) => e.userId === buyer && live(e)).length, "at most one live enrollment per person and course").toBeLessThanOrEqual(1);
-      const seats = enrollments.filter((e) => e.userId === buyer && e.seatHeld).length + waitlist.filter((w) => w.userId === buyer && w.seatHeld).length;
+      expect(
+        enrollments.filter((e) => e.userId === buyer && live(e)).length,
+        "at most one live enrollment per person and course",
+      ).toBeLessThanOrEqual(1);
+      const seats =
+        enrollments.filter((e) => e.userId === buyer && e.seatHeld).length +
+        waitlist.filter((w) => w.userId === buyer && w.seatHeld).length;
       expect(seats, "at most one seat per person").toBeLessThanOrEqual(1);
     }
   }

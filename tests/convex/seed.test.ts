@@ -14,14 +14,26 @@ describe("demo academy seed", () => {
       const cohorts = await ctx.db.query("cohorts").collect();
       const mismatches = [];
       for (const cohort of cohorts) {
-        const enrolled = await ctx.db.query("enrollments").withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", cohort._id)).collect();
+        const enrolled = await ctx.db
+          .query("enrollments")
+          .withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", cohort._id))
+          .collect();
         if (enrolled.length !== cohort.currentEnrollment) mismatches.push(cohort.name);
         if (cohort.currentEnrollment > cohort.maxCapacity) mismatches.push(`${cohort.name} overbooked`);
       }
       const statuses = [...new Set(cohorts.map((c) => c.status))];
-      const acme = await ctx.db.query("organizations").withIndex("by_domain", (q) => q.eq("domain", "acme.com")).unique();
-      const teams = await ctx.db.query("teams").withIndex("by_organizationId_and_isActive", (q) => q.eq("organizationId", acme!._id)).collect();
-      const members = await ctx.db.query("users").withIndex("by_organizationId", (q) => q.eq("organizationId", acme!._id)).collect();
+      const acme = await ctx.db
+        .query("organizations")
+        .withIndex("by_domain", (q) => q.eq("domain", "acme.com"))
+        .unique();
+      const teams = await ctx.db
+        .query("teams")
+        .withIndex("by_organizationId_and_isActive", (q) => q.eq("organizationId", acme!._id))
+        .collect();
+      const members = await ctx.db
+        .query("users")
+        .withIndex("by_organizationId", (q) => q.eq("organizationId", acme!._id))
+        .collect();
       return { mismatches, statuses, teams: teams.length, members: members.length, acme };
     });
     expect(facts.mismatches).toEqual([]);
@@ -33,14 +45,19 @@ describe("demo academy seed", () => {
     const catalog = await t.query(api.catalog.browse.listCourses, {});
     const intensive = await t.query(api.catalog.browse.getCourse, { slug: "ai-enablement-intensive" });
     expect(catalog.length).toBe(7);
-    expect(intensive?.days.map((d) => d.sessions.map((s) => s.type).join(","))).toEqual(["S,MM,W,CAP,IO", "MM,W,CAP,IO,S"]);
+    expect(intensive?.days.map((d) => d.sessions.map((s) => s.type).join(","))).toEqual([
+      "S,MM,W,CAP,IO",
+      "MM,W,CAP,IO,S",
+    ]);
     const seats = intensive!.cohorts.map((c) => c.seatsLeft);
     expect(seats).toContain(0); // one full cohort
     expect(seats).toContain(2); // one nearly full
     const page = await t.query(api.catalog.browse.getCohort, { cohortId: intensive!.cohorts[0]._id });
     expect(page?.sessions).toHaveLength(10);
     expect(page?.instructorName).toBe("Maya Chen");
-    const privateCohort = await t.run(async (ctx) => (await ctx.db.query("cohorts").collect()).find((c) => c.isB2B)!._id);
+    const privateCohort = await t.run(
+      async (ctx) => (await ctx.db.query("cohorts").collect()).find((c) => c.isB2B)!._id,
+    );
     expect(await t.query(api.catalog.browse.getCohort, { cohortId: privateCohort })).toBeNull();
   });
 });
@@ -63,7 +80,9 @@ describe("demo assessments", () => {
       return { gains, changes, attempts, certificates };
     });
     expect(facts.gains).toHaveLength(14);
-    expect(facts.gains.map((g) => [g.preScore < g.postScore, g.normalizedGain <= 1, g.skillGains.length])).toEqual(facts.gains.map(() => [true, true, 2]));
+    expect(facts.gains.map((g) => [g.preScore < g.postScore, g.normalizedGain <= 1, g.skillGains.length])).toEqual(
+      facts.gains.map(() => [true, true, 2]),
+    );
     expect(facts.attempts.every((a) => a.status === "graded" && a.score !== undefined)).toBe(true);
     // Each open answer was graded by the instructor (two per learner).
     expect(facts.changes).toHaveLength(28);

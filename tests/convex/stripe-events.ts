@@ -12,7 +12,10 @@ export const CURRENCY = "usd";
 /** The payment intent Stripe would create for an enrollment's checkout. */
 export const paymentIntentFor = (enrollment: Pick<Doc<"enrollments">, "_id">) => `pi_${enrollment._id}`;
 
-type Checkout = Pick<Doc<"enrollments">, "_id" | "stripeCheckoutSessionId" | "amountCents" | "cohortId" | "courseId" | "userId">;
+type Checkout = Pick<
+  Doc<"enrollments">,
+  "_id" | "stripeCheckoutSessionId" | "amountCents" | "cohortId" | "courseId" | "userId"
+>;
 
 /** A Checkout Session as `checkout.session.*` events carry it; `paid` false is a delayed method still processing. */
 export function checkoutSession(enrollment: Checkout, options: { paid: boolean }) {
@@ -29,7 +32,12 @@ export function checkoutSession(enrollment: Checkout, options: { paid: boolean }
     amount_subtotal: enrollment.amountCents,
     amount_total: enrollment.amountCents,
     currency: CURRENCY,
-    metadata: { enrollmentId: enrollment._id, cohortId: enrollment.cohortId, courseId: enrollment.courseId, userId: enrollment.userId },
+    metadata: {
+      enrollmentId: enrollment._id,
+      cohortId: enrollment.cohortId,
+      courseId: enrollment.courseId,
+      userId: enrollment.userId,
+    },
   };
 }
 
@@ -55,7 +63,9 @@ export function refundedCharge(enrollment: Checkout, amountRefunded = enrollment
 }
 
 /** A seat invoice as `invoice.*` events carry it. */
-export function seatInvoice(purchase: Pick<Doc<"seatPurchases">, "_id" | "amountCents" | "organizationId" | "stripeInvoiceId">) {
+export function seatInvoice(
+  purchase: Pick<Doc<"seatPurchases">, "_id" | "amountCents" | "organizationId" | "stripeInvoiceId">,
+) {
   return {
     id: purchase.stripeInvoiceId ?? `in_${purchase._id}`,
     object: "invoice",

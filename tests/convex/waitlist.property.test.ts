@@ -49,17 +49,29 @@ const vSteps = fc.array(vStep, { minLength: 25, maxLength: 45 }).map((steps) => 
 
 const WATCHED = EDGES.filter((edge) => edge !== "redelivery of the same event");
 
-/** Offers go in join order, each offer ends once with one outcome, nobody both holds a seat and waits, no seat idles while someone waits. */
-function expectWaitlistInvariants(before: State, after: State, everOffered: Map<Id<"waitlist">, number>, people: Array<Id<"users">>) {
+/**
+ * Offers go in join order, each offer ends once with one outcome, nobody both holds a seat and waits, no seat idles
+ * while someone waits.
+ */
+function expectWaitlistInvariants(
+  before: State,
+  after: State,
+  everOffered: Map<Id<"waitlist">, number>,
+  people: Array<Id<"users">>,
+) {
   const { cohort, enrollments, waitlist } = after;
   const previous = new Map(before.waitlist.map((w) => [w._id, w] as const));
   for (const entry of waitlist.filter((w) => w.status === "offered" && previous.get(w._id)?.status !== "offered")) {
     everOffered.set(entry._id, (everOffered.get(entry._id) ?? 0) + 1);
-    expect(waitlist.filter((w) => w.status === "waiting" && w.position < entry.position), "a newly offered person jumped the line").toEqual([]);
+    expect(
+      waitlist.filter((w) => w.status === "waiting" && w.position < entry.position),
+      "a newly offered person jumped the line",
+    ).toEqual([]);
   }
   for (const entry of waitlist) {
     if (entry.status === "offered") expect(entry.offerOutcome, "an open offer has no outcome yet").toBeUndefined();
-    if ((everOffered.has(entry._id) || entry.offerOutcome !== undefined) && entry.status !== "offered") expect(entry.offerOutcome, "an ended offer has an outcome").toBeDefined();
+    if ((everOffered.has(entry._id) || entry.offerOutcome !== undefined) && entry.status !== "offered")
+      expect(entry.offerOutcome, "an ended offer has an outcome").toBeDefined();
     expect(everOffered.get(entry._id) ?? 0, "an entry is offered at most once").toBeLessThanOrEqual(1);
     const prior: Doc<"waitlist"> | undefined = previous.get(entry._id);
     if (prior?.offerOutcome) expect(entry.offerOutcome, "an offer's outcome never changes").toBe(prior.offerOutcome);
@@ -69,7 +81,11 @@ function expectWaitlistInvariants(before: State, after: State, everOffered: Map<
     const waiting = waitlist.some((w) => w.userId === person && w.status === "waiting");
     expect(seated && waiting, "nobody both holds a seat and waits").toBe(false);
   }
-  if (cohort.currentEnrollment < cohort.maxCapacity) expect(waitlist.filter((w) => w.status === "waiting"), "a free seat idles while people wait").toEqual([]);
+  if (cohort.currentEnrollment < cohort.maxCapacity)
+    expect(
+      waitlist.filter((w) => w.status === "waiting"),
+      "a free seat idles while people wait",
+    ).toEqual([]);
 }
 
 test("capacity, join order, single outcomes, no double state, no idle seat — reaching every edge", async () => {
@@ -89,10 +105,12 @@ test("capacity, join order, single outcomes, no double state, no idle seat — r
         state = next;
       }
     }),
-    // No shrinking: one run is dozens of transactions, so shrinking takes minutes; a failure prints its seed and sequence.
+    // No shrinking: one run is dozens of transactions, so shrinking takes minutes; a failure prints its seed and
+    // sequence.
     { numRuns: runs(60), endOnFailure: true },
   );
-  // The cohort is nearly always full; every waitlist edge at least once (payment edges are the checkout property's: printed, not required).
+  // The cohort is nearly always full; every waitlist edge at least once (payment edges are the checkout property's:
+  // printed, not required).
   coverage.expectReached({
     "capacity reached": 0.7,
     "waitlist offer made": 0.5,

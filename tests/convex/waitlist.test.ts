@@ -3,7 +3,15 @@ import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { HOLD_MS } from "../../convex/payments/model/checkout";
 import * as offersModule from "../../convex/waitlist/offers";
-import { as, cohortState, deliver, runScheduled, seedCohort, type T, useStripeTestEnvironment } from "./checkout-helpers";
+import {
+  as,
+  cohortState,
+  deliver,
+  runScheduled,
+  seedCohort,
+  type T,
+  useStripeTestEnvironment,
+} from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 
 const HOUR = 60 * 60 * 1000;
@@ -12,18 +20,34 @@ const stripe = useStripeTestEnvironment();
 async function buy(t: T, buyer: Id<"users">, cohortId: Id<"cohorts">) {
   const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId });
   await runScheduled(t);
-  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!.checkoutUrl!.split("/").pop()!;
-  await deliver(t, "checkout.session.completed", { id: sessionId, object: "checkout.session", client_reference_id: enrollmentId, payment_status: "paid", payment_intent: `pi_${enrollmentId}`, amount_total: 149_700, currency: "usd" });
+  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!
+    .checkoutUrl!.split("/")
+    .pop()!;
+  await deliver(t, "checkout.session.completed", {
+    id: sessionId,
+    object: "checkout.session",
+    client_reference_id: enrollmentId,
+    payment_status: "paid",
+    payment_intent: `pi_${enrollmentId}`,
+    amount_total: 149_700,
+    currency: "usd",
+  });
   return enrollmentId;
 }
 
 const refund = (t: T, enrollmentId: Id<"enrollments">) =>
-  deliver(t, "charge.refunded", { id: `ch_${enrollmentId}`, object: "charge", payment_intent: `pi_${enrollmentId}`, refunded: true });
+  deliver(t, "charge.refunded", {
+    id: `ch_${enrollmentId}`,
+    object: "charge",
+    payment_intent: `pi_${enrollmentId}`,
+    refunded: true,
+  });
 
 async function fullCohort(options: { startsInDays?: number; offerHours?: number } = {}) {
   const t = newTest();
   const seeded = await seedCohort(t, { capacity: 1, buyers: 5, startsInDays: options.startsInDays });
-  if (options.offerHours) await t.run(async (ctx) => ctx.db.patch("cohorts", seeded.cohortId, { waitlistOfferHours: options.offerHours }));
+  if (options.offerHours)
+    await t.run(async (ctx) => ctx.db.patch("cohorts", seeded.cohortId, { waitlistOfferHours: options.offerHours }));
   const [a, b, c, d, e] = seeded.buyers;
   const aEnrollment = await buy(t, a, seeded.cohortId);
   return { t, ...seeded, a, b, c, d, e, aEnrollment };
@@ -31,7 +55,10 @@ async function fullCohort(options: { startsInDays?: number; offerHours?: number 
 
 async function seatInvariant(t: T, cohortId: Id<"cohorts">) {
   const { cohort, seatsHeld } = await cohortState(t, cohortId);
-  const offers = await t.run(async (ctx) => (await ctx.db.query("waitlist").collect()).filter((w) => w.cohortId === cohortId && w.seatHeld).length);
+  const offers = await t.run(
+    async (ctx) =>
+      (await ctx.db.query("waitlist").collect()).filter((w) => w.cohortId === cohortId && w.seatHeld).length,
+  );
   expect(cohort.currentEnrollment).toBe(seatsHeld + offers);
   expect(cohort.currentEnrollment).toBeLessThanOrEqual(cohort.maxCapacity);
 }
@@ -41,7 +68,8 @@ describe("joining and places in line", () => {
     const { t, cohortId, b, c, d } = await fullCohort();
     const entries: Id<"waitlist">[] = [];
     for (const user of [b, c, d]) entries.push(await as(t, user).mutation(api.waitlist.places.join, { cohortId }));
-    const place = async (user: Id<"users">) => (await as(t, user).query(api.waitlist.places.mineForCohort, { cohortId }))?.place;
+    const place = async (user: Id<"users">) =>
+      (await as(t, user).query(api.waitlist.places.mineForCohort, { cohortId }))?.place;
     expect([await place(b), await place(c), await place(d)]).toEqual([1, 2, 3]);
     await as(t, c).mutation(api.waitlist.places.leave, { entryId: entries[1] });
     expect([await place(b), await place(d)]).toEqual([1, 2]);
@@ -74,7 +102,12 @@ describe("offers", () => {
     await seatInvariant(t, cohortId);
 
     await runScheduled(t);
-    const emails = await t.run(async (ctx) => ctx.db.query("devEmails").withIndex("by_to", (q) => q.eq("to", "buyer1@example.com")).collect());
+    const emails = await t.run(async (ctx) =>
+      ctx.db
+        .query("devEmails")
+        .withIndex("by_to", (q) => q.eq("to", "buyer1@example.com"))
+        .collect(),
+    );
     expect(emails.map((m) => m.subject)).toContain("A seat is yours: AI Enablement Intensive");
 
     await runScheduled(t, 48 * HOUR + 1000);
@@ -113,15 +146,30 @@ describe("offers", () => {
     const cEntry = await as(t, c).mutation(api.waitlist.places.join, { cohortId });
     await refund(t, aEnrollment);
     await as(t, b).mutation(api.waitlist.offers.decline, { entryId: bEntry });
-    expect(await t.run(async (ctx) => ctx.db.get("waitlist", bEntry))).toMatchObject({ status: "cancelled", offerOutcome: "declined" });
+    expect(await t.run(async (ctx) => ctx.db.get("waitlist", bEntry))).toMatchObject({
+      status: "cancelled",
+      offerOutcome: "declined",
+    });
     const accepted = await as(t, c).mutation(api.waitlist.offers.accept, { entryId: cEntry });
     expect(accepted.needsPayment).toBe(true);
     await runScheduled(t);
-    expect(stripe.calls.filter((x) => x.path === "/v1/checkout/sessions" && x.method === "POST").at(-1)?.params.get("client_reference_id")).toBe(accepted.enrollmentId);
+    expect(
+      stripe.calls
+        .filter((x) => x.path === "/v1/checkout/sessions" && x.method === "POST")
+        .at(-1)
+        ?.params.get("client_reference_id"),
+    ).toBe(accepted.enrollmentId);
     const state = await cohortState(t, cohortId);
     expect(state.cohort.currentEnrollment).toBe(1);
-    expect(state.enrollments.find((x) => x._id === accepted.enrollmentId)).toMatchObject({ paymentStatus: "pending", seatHeld: true });
-    expect(await t.run(async (ctx) => ctx.db.get("waitlist", cEntry))).toMatchObject({ status: "enrolled", offerOutcome: "accepted", enrollmentId: accepted.enrollmentId });
+    expect(state.enrollments.find((x) => x._id === accepted.enrollmentId)).toMatchObject({
+      paymentStatus: "pending",
+      seatHeld: true,
+    });
+    expect(await t.run(async (ctx) => ctx.db.get("waitlist", cEntry))).toMatchObject({
+      status: "enrolled",
+      offerOutcome: "accepted",
+      enrollmentId: accepted.enrollmentId,
+    });
     await seatInvariant(t, cohortId);
     // If C does not pay, the hold ends and the seat becomes free again (nobody left waiting).
     await runScheduled(t, HOLD_MS + 1000);
@@ -131,7 +179,17 @@ describe("offers", () => {
   test("a member holding a seat of an active organization is enrolled at once when accepting", async () => {
     const { t, cohortId, b, aEnrollment } = await fullCohort();
     await t.run(async (ctx) => {
-      const orgId = await ctx.db.insert("organizations", { name: "Acme", domain: "acme.com", contactEmail: "x@acme.com", contactName: "X", status: "active", seatsPurchased: 5, seatsUsed: 1, createdAt: 1, updatedAt: 1 });
+      const orgId = await ctx.db.insert("organizations", {
+        name: "Acme",
+        domain: "acme.com",
+        contactEmail: "x@acme.com",
+        contactName: "X",
+        status: "active",
+        seatsPurchased: 5,
+        seatsUsed: 1,
+        createdAt: 1,
+        updatedAt: 1,
+      });
       await ctx.db.patch("users", b, { organizationId: orgId, role: "org_member", holdsOrgSeat: true });
     });
     const entry = await as(t, b).mutation(api.waitlist.places.join, { cohortId });
@@ -141,16 +199,41 @@ describe("offers", () => {
     expect(accepted.needsPayment).toBe(false);
     await runScheduled(t);
     expect(stripe.calls.filter((x) => x.path === "/v1/checkout/sessions")).toHaveLength(0);
-    expect((await cohortState(t, cohortId)).enrollments.find((x) => x._id === accepted.enrollmentId)).toMatchObject({ paymentStatus: "completed", paymentType: "b2b", seatHeld: true });
+    expect((await cohortState(t, cohortId)).enrollments.find((x) => x._id === accepted.enrollmentId)).toMatchObject({
+      paymentStatus: "completed",
+      paymentType: "b2b",
+      seatHeld: true,
+    });
   });
 
   test("raising capacity offers the new seats in order", async () => {
     const { t, cohortId, courseId, b, c, d } = await fullCohort();
     for (const user of [b, c, d]) await as(t, user).mutation(api.waitlist.places.join, { cohortId });
-    const admin = await t.run(async (ctx) => ctx.db.insert("users", { email: "ops@x.test", name: "Ops", role: "platform_admin", emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 }));
+    const admin = await t.run(async (ctx) =>
+      ctx.db.insert("users", {
+        email: "ops@x.test",
+        name: "Ops",
+        role: "platform_admin",
+        emailNotifications: true,
+        smsNotifications: false,
+        createdAt: 1,
+        updatedAt: 1,
+      }),
+    );
     const cohort = (await cohortState(t, cohortId)).cohort;
-    await as(t, admin).mutation(api.catalog.cohorts.save, { cohortId, courseId, name: cohort.name, startDate: cohort.startDate, endDate: cohort.endDate, timezone: "Europe/Berlin", maxCapacity: 3, status: "open" });
-    const statuses = await Promise.all([b, c, d].map(async (u) => (await as(t, u).query(api.waitlist.places.mineForCohort, { cohortId }))?.status));
+    await as(t, admin).mutation(api.catalog.cohorts.save, {
+      cohortId,
+      courseId,
+      name: cohort.name,
+      startDate: cohort.startDate,
+      endDate: cohort.endDate,
+      timezone: "Europe/Berlin",
+      maxCapacity: 3,
+      status: "open",
+    });
+    const statuses = await Promise.all(
+      [b, c, d].map(async (u) => (await as(t, u).query(api.waitlist.places.mineForCohort, { cohortId }))?.status),
+    );
     expect(statuses).toEqual(["offered", "offered", "waiting"]);
     await seatInvariant(t, cohortId);
   });
@@ -160,14 +243,37 @@ describe("waiting for a course's next cohort", () => {
   test("people in the course line get the first seats of the next cohort, in order", async () => {
     const t = newTest();
     const { cohortId, courseId, buyers } = await seedCohort(t, { capacity: 1, buyers: 3 });
-    const admin = as(t, await t.run(async (ctx) => ctx.db.insert("users", { email: "ops@x.test", name: "Ops", role: "platform_admin", emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 })));
+    const admin = as(
+      t,
+      await t.run(async (ctx) =>
+        ctx.db.insert("users", {
+          email: "ops@x.test",
+          name: "Ops",
+          role: "platform_admin",
+          emailNotifications: true,
+          smsNotifications: false,
+          createdAt: 1,
+          updatedAt: 1,
+        }),
+      ),
+    );
     await expectAppError(as(t, buyers[0]).mutation(api.waitlist.places.joinCourse, { courseId }), "INVALID_INPUT"); // a cohort is open
     await t.run(async (ctx) => ctx.db.patch("cohorts", cohortId, { status: "completed" }));
     for (const buyer of buyers) await as(t, buyer).mutation(api.waitlist.places.joinCourse, { courseId });
     expect(await as(t, buyers[2]).query(api.waitlist.places.mineForCourse, { courseId })).toMatchObject({ place: 3 });
     const start = Date.now() + 20 * 86400000;
-    const next = await admin.mutation(api.catalog.cohorts.save, { courseId, name: "Next cohort", startDate: start, endDate: start + 86400000, timezone: "Europe/Berlin", maxCapacity: 2, status: "open" });
-    const states = await Promise.all(buyers.map(async (b) => (await as(t, b).query(api.waitlist.places.mineForCohort, { cohortId: next }))));
+    const next = await admin.mutation(api.catalog.cohorts.save, {
+      courseId,
+      name: "Next cohort",
+      startDate: start,
+      endDate: start + 86400000,
+      timezone: "Europe/Berlin",
+      maxCapacity: 2,
+      status: "open",
+    });
+    const states = await Promise.all(
+      buyers.map(async (b) => await as(t, b).query(api.waitlist.places.mineForCohort, { cohortId: next })),
+    );
     expect(states.map((s) => [s?.status, s?.place ?? null])).toEqual([
       ["offered", null],
       ["offered", null],
@@ -193,23 +299,51 @@ describe("waitlist administration", () => {
     ]) {
       await expectAppError(call(as(t, b)), "NOT_PLATFORM_ADMIN");
     }
-    const admin = as(t, await t.run(async (ctx) => ctx.db.insert("users", { email: "ops@x.test", name: "Ops", role: "platform_admin", emailNotifications: true, smsNotifications: false, createdAt: 1, updatedAt: 1 })));
-    expect((await admin.query(api.waitlist.lines.forCohort, { cohortId })).map((r) => [r.position, r.email, r.status])).toEqual([
+    const admin = as(
+      t,
+      await t.run(async (ctx) =>
+        ctx.db.insert("users", {
+          email: "ops@x.test",
+          name: "Ops",
+          role: "platform_admin",
+          emailNotifications: true,
+          smsNotifications: false,
+          createdAt: 1,
+          updatedAt: 1,
+        }),
+      ),
+    );
+    expect(
+      (await admin.query(api.waitlist.lines.forCohort, { cohortId })).map((r) => [r.position, r.email, r.status]),
+    ).toEqual([
       [1, "buyer1@example.com", "waiting"],
       [2, "buyer2@example.com", "waiting"],
     ]);
     await expectAppError(admin.mutation(api.waitlist.lines.offerManually, { entryId: cEntry }), "COHORT_FULL");
     await refund(t, aEnrollment); // B (#1) gets the offer automatically
     await admin.mutation(api.waitlist.lines.remove, { entryId: bEntry }); // withdrawn → C gets it
-    expect(await t.run(async (ctx) => ctx.db.get("waitlist", bEntry))).toMatchObject({ status: "cancelled", offerOutcome: "withdrawn" });
+    expect(await t.run(async (ctx) => ctx.db.get("waitlist", bEntry))).toMatchObject({
+      status: "cancelled",
+      offerOutcome: "withdrawn",
+    });
     expect(await as(t, c).query(api.waitlist.places.mineForCohort, { cohortId })).toMatchObject({ status: "offered" });
     const other = await t.run(async (ctx) => {
       const source = (await ctx.db.get("cohorts", cohortId))!;
       const { _id, _creationTime, ...rest } = source;
-      return await ctx.db.insert("cohorts", { ...rest, name: "Later cohort", currentEnrollment: 1, maxCapacity: 1, courseId });
+      return await ctx.db.insert("cohorts", {
+        ...rest,
+        name: "Later cohort",
+        currentEnrollment: 1,
+        maxCapacity: 1,
+        courseId,
+      });
     });
     const moved = await admin.mutation(api.waitlist.lines.move, { entryId: cEntry, toCohortId: other });
-    expect(await t.run(async (ctx) => ctx.db.get("waitlist", moved))).toMatchObject({ cohortId: other, status: "waiting", position: 1 });
+    expect(await t.run(async (ctx) => ctx.db.get("waitlist", moved))).toMatchObject({
+      cohortId: other,
+      status: "waiting",
+      position: 1,
+    });
     await seatInvariant(t, cohortId);
   });
 });

@@ -27,7 +27,9 @@ const fn = {
   cohort: makeFunctionReference<"query", { cohortId: string }, CohortRow | null>("catalog/cohorts:get"),
   enrollments: makeFunctionReference<"query", { cohortId: string }, EnrollmentRow[]>("enrollments/roster:forCohort"),
   waitlist: makeFunctionReference<"query", { cohortId: string }, WaitlistRow[]>("waitlist/lines:forCohort"),
-  refund: makeFunctionReference<"action", { enrollmentId: string }, { refundId: string }>("payments/refunds:refundEnrollment"),
+  refund: makeFunctionReference<"action", { enrollmentId: string }, { refundId: string }>(
+    "payments/refunds:refundEnrollment",
+  ),
   reserve: makeFunctionReference<"mutation", { cohortId: string }, string>("payments/checkout:reserve"),
   cancel: makeFunctionReference<"mutation", { enrollmentId: string }, null>("payments/checkout:cancel"),
   status: makeFunctionReference<"query", { enrollmentId: string }, CheckoutStatus>("payments/checkout:status"),
@@ -56,11 +58,17 @@ describe("races through the real clients on the local backend", () => {
 
   /** Seats counted = enrollments holding a seat + open offers ≤ capacity; one live enrollment per person. */
   async function expectSeatInvariant() {
-    const [cohort, enrollments, waitlist] = await Promise.all([admin.query(fn.cohort, { cohortId }), admin.query(fn.enrollments, { cohortId }), admin.query(fn.waitlist, { cohortId })]);
+    const [cohort, enrollments, waitlist] = await Promise.all([
+      admin.query(fn.cohort, { cohortId }),
+      admin.query(fn.enrollments, { cohortId }),
+      admin.query(fn.waitlist, { cohortId }),
+    ]);
     const held = enrollments.filter((e) => e.seatHeld).length + waitlist.filter((w) => w.status === "offered").length;
     expect(cohort!.currentEnrollment, "seats counted on the cohort = seats held").toBe(held);
     expect(cohort!.currentEnrollment, "never over capacity").toBeLessThanOrEqual(cohort!.maxCapacity);
-    const live = enrollments.filter((e) => e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld));
+    const live = enrollments.filter(
+      (e) => e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld),
+    );
     expect(new Set(live.map((e) => e.email)).size, "one live enrollment per person").toBe(live.length);
     return { cohort: cohort!, enrollments, waitlist };
   }
@@ -83,7 +91,15 @@ describe("races through the real clients on the local backend", () => {
       status: "published",
       outcomes: [],
     });
-    cohortId = await admin.mutation(fn.saveCohort, { courseId, name: "Race cohort", startDate: Date.now() + 30 * DAY, endDate: Date.now() + 32 * DAY, timezone: "UTC", maxCapacity: CAPACITY, status: "open" });
+    cohortId = await admin.mutation(fn.saveCohort, {
+      courseId,
+      name: "Race cohort",
+      startDate: Date.now() + 30 * DAY,
+      endDate: Date.now() + 32 * DAY,
+      timezone: "UTC",
+      maxCapacity: CAPACITY,
+      status: "open",
+    });
     for (let i = 0; i < LEARNERS; i++) {
       const email = `racer${i}@example.com`;
       const token = await stack.signIn(email);
@@ -104,7 +120,11 @@ describe("races through the real clients on the local backend", () => {
       return result.status === "fulfilled" ? [{ ...l, enrollmentId: result.value }] : [];
     });
     for (const holder of holders) {
-      await waitUntil(() => holder.client.query(fn.status, { enrollmentId: holder.enrollmentId }), (s) => s?.state === "ready", `${holder.email}'s checkout`);
+      await waitUntil(
+        () => holder.client.query(fn.status, { enrollmentId: holder.enrollmentId }),
+        (s) => s?.state === "ready",
+        `${holder.email}'s checkout`,
+      );
     }
     const { cohort } = await expectSeatInvariant();
     expect(cohort.currentEnrollment).toBe(CAPACITY);
@@ -114,11 +134,19 @@ describe("races through the real clients on the local backend", () => {
     const { enrollments } = await expectSeatInvariant();
     const pending = enrollments.filter((e) => e.paymentStatus === "pending" && e.seatHeld);
     const holders = pending.map((e) => ({ ...e, client: learners.find((l) => l.email === e.email)!.client }));
-    const urls = await Promise.all(holders.map(async (h) => (await h.client.query(fn.status, { enrollmentId: h._id }))!.checkoutUrl!));
+    const urls = await Promise.all(
+      holders.map(async (h) => (await h.client.query(fn.status, { enrollmentId: h._id }))!.checkoutUrl!),
+    );
     const others = learners.filter((l) => !holders.some((h) => h.email === l.email)).slice(0, 10);
     const [paid, cancelled, reserved] = await Promise.all([
       // Everyone pays on the stand-in's hosted page; Stripe-signed webhooks reach the backend concurrently.
-      Promise.all(urls.map((url) => fetch(url, { method: "POST", body: new URLSearchParams({ action: "pay" }), redirect: "manual" }).then((r) => r.status))),
+      Promise.all(
+        urls.map((url) =>
+          fetch(url, { method: "POST", body: new URLSearchParams({ action: "pay" }), redirect: "manual" }).then(
+            (r) => r.status,
+          ),
+        ),
+      ),
       Promise.allSettled([holders[0].client.mutation(fn.cancel, { enrollmentId: holders[0]._id })]),
       Promise.allSettled(others.map((l) => l.client.mutation(fn.reserve, { cohortId }))),
     ]);
@@ -138,13 +166,20 @@ describe("races through the real clients on the local backend", () => {
   test("a freed seat's offer accepted from several tabs at once while others reserve: one acceptance, no overbooking", async () => {
     const before = await expectSeatInvariant();
     expect(before.cohort.currentEnrollment).toBe(CAPACITY);
-    const seated = new Set(before.enrollments.filter((e) => e.paymentStatus === "completed" || e.seatHeld).map((e) => e.email));
+    const seated = new Set(
+      before.enrollments.filter((e) => e.paymentStatus === "completed" || e.seatHeld).map((e) => e.email),
+    );
     const waiting = learners.filter((l) => !seated.has(l.email)).slice(0, 6);
     for (const w of waiting) await w.client.mutation(fn.join, { cohortId }); // one after another: join order is the line
-    // A paid seat is refunded by the platform admin: Stripe's charge.refunded frees it and it is offered to the first in line.
+    // A paid seat is refunded by the platform admin: Stripe's charge.refunded frees it and it is offered to the first
+    // in line.
     const paid = before.enrollments.find((e) => e.paymentStatus === "completed" && e.refundable)!;
     await admin.action(fn.refund, { enrollmentId: paid._id });
-    const line = await waitUntil(() => admin.query(fn.waitlist, { cohortId }), (rows) => rows.some((r) => r.status === "offered"), "the freed seat's offer");
+    const line = await waitUntil(
+      () => admin.query(fn.waitlist, { cohortId }),
+      (rows) => rows.some((r) => r.status === "offered"),
+      "the freed seat's offer",
+    );
     const offered = line.find((r) => r.status === "offered")!;
     expect(offered.email).toBe(waiting[0].email);
     await expectSeatInvariant();
@@ -154,7 +189,10 @@ describe("races through the real clients on the local backend", () => {
     const accepts = await Promise.allSettled([
       ...tabs.map((tab) => tab.mutation(fn.accept, { entryId: offered._id })),
       ...waiting.slice(1, 3).map((w) => w.client.mutation(fn.accept, { entryId: offered._id })),
-      ...learners.filter((l) => !seated.has(l.email) && !waiting.includes(l)).slice(0, 5).map((l) => l.client.mutation(fn.reserve, { cohortId })),
+      ...learners
+        .filter((l) => !seated.has(l.email) && !waiting.includes(l))
+        .slice(0, 5)
+        .map((l) => l.client.mutation(fn.reserve, { cohortId })),
     ]);
     const codes = accepts.map(outcome);
     expect(codes.slice(0, 4).filter((c) => c === "ok")).toHaveLength(1);

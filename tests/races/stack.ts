@@ -16,17 +16,31 @@ import { freePort } from "../support/free-port";
 
 export type Stack = Awaited<ReturnType<typeof startStack>>;
 
-const signIn = makeFunctionReference<"action", { provider?: string; params?: Record<string, unknown> }, { started?: boolean; tokens?: { token: string } | null }>("auth:signIn");
-const mailbox = makeFunctionReference<"query", { to?: string }, Array<{ to: string; actionUrl?: string; createdAt: number }>>("dev/mailbox:list");
+const signIn = makeFunctionReference<
+  "action",
+  { provider?: string; params?: Record<string, unknown> },
+  { started?: boolean; tokens?: { token: string } | null }
+>("auth:signIn");
+const mailbox = makeFunctionReference<
+  "query",
+  { to?: string },
+  Array<{ to: string; actionUrl?: string; createdAt: number }>
+>("dev/mailbox:list");
 
 /** Polls `read` until `done` holds (or fails after `timeoutMs`). */
-export async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
     last = await read();
     if (done(last)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(last)?.slice(0, 500)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(last)?.slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -50,7 +64,22 @@ export async function startStack() {
   let output = "";
   const backend: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "local-backend/main.ts", "--convex", "convex", "--data", path.join(dir, "data"), "--port", String(port), "--site-port", String(sitePort), "--env", envFile, "--quiet"],
+    [
+      "--import",
+      "tsx",
+      "local-backend/main.ts",
+      "--convex",
+      "convex",
+      "--data",
+      path.join(dir, "data"),
+      "--port",
+      String(port),
+      "--site-port",
+      String(sitePort),
+      "--env",
+      envFile,
+      "--quiet",
+    ],
     { cwd: root, env: { ...process.env, NODE_ENV: "test" }, stdio: ["ignore", "pipe", "pipe"] },
   );
   backend.stdout!.on("data", (d: Buffer) => (output += d.toString()));
@@ -59,7 +88,10 @@ export async function startStack() {
   try {
     for (;;) {
       if (backend.exitCode !== null) throw new Error(`local backend exited early:\n${output}`);
-      const healthy = await fetch(`${url}/_local/health`).then((r) => r.ok, () => false);
+      const healthy = await fetch(`${url}/_local/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (healthy) break;
       if (Date.now() > deadline) throw new Error(`local backend did not start:\n${output}`);
       await new Promise((r) => setTimeout(r, 200));
@@ -97,7 +129,11 @@ export async function startStack() {
     async signIn(email: string) {
       const started = await http.action(signIn, { provider: "resend", params: { email } });
       if (!started.started) throw new Error(`sign-in for ${email} did not start`);
-      const [latest] = await waitUntil(() => http.query(mailbox, { to: email }), (emails) => emails.some((e) => e.actionUrl?.includes("code=")), `the sign-in link for ${email}`);
+      const [latest] = await waitUntil(
+        () => http.query(mailbox, { to: email }),
+        (emails) => emails.some((e) => e.actionUrl?.includes("code=")),
+        `the sign-in link for ${email}`,
+      );
       const code = new URL(latest.actionUrl!).searchParams.get("code")!;
       const signedIn = await http.action(signIn, { params: { code } });
       if (!signedIn.tokens?.token) throw new Error(`the sign-in link for ${email} did not sign in`);
@@ -107,7 +143,11 @@ export async function startStack() {
     /** A WebSocket client of its own, signed in with `token`. */
     client(token: string) {
       // No logger: refused mutations are expected here and asserted on, not printed.
-      const client = new ConvexClient(url, { webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket, unsavedChangesWarning: false, logger: false });
+      const client = new ConvexClient(url, {
+        webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
+        unsavedChangesWarning: false,
+        logger: false,
+      });
       client.setAuth(async () => token);
       clients.push(client);
       return client;

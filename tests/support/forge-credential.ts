@@ -13,14 +13,21 @@ export type Keys = { publicKeyMultibase: string; secretKeyMultibase: string };
 /** A fresh key of the attacker's own. */
 export async function strangerKeys(): Promise<Keys> {
   const exported = await (await Ed25519Multikey.generate()).export({ publicKey: true, secretKey: true });
-  return { publicKeyMultibase: exported.publicKeyMultibase as string, secretKeyMultibase: exported.secretKeyMultibase as string };
+  return {
+    publicKeyMultibase: exported.publicKeyMultibase as string,
+    secretKeyMultibase: exported.secretKeyMultibase as string,
+  };
 }
 
 /**
  * The credential re-signed by `keys` as `did:key`: the proof and status entry dropped, the issuer's id
  * replaced by the stranger's DID (keeping the issuer's name), with `changes` applied on top.
  */
-export async function forgeCredential(genuine: Record<string, unknown>, keys: Keys, changes: Record<string, unknown> = {}) {
+export async function forgeCredential(
+  genuine: Record<string, unknown>,
+  keys: Keys,
+  changes: Record<string, unknown> = {},
+) {
   const did = `did:key:${keys.publicKeyMultibase}`;
   const { proof: _proof, credentialStatus: _status, ...rest } = genuine;
   const credential = { ...rest, issuer: { ...(genuine.issuer as Record<string, unknown>), id: did }, ...changes };

@@ -18,7 +18,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     `${formatDateRange(cohort.startDate, cohort.endDate, cohort.timezone ?? "UTC")} (${cohort.timezone ?? "UTC"}) · ${formatPrice(course.priceB2C)}. The dated schedule of ${course.title}. ${course.tagline ?? ""}`,
   );
   // The course's card stands for its cohorts when shared.
-  return publicPageMetadata({ path: `/cohorts/${cohort._id}`, title: cohort.name, socialTitle: cohort.name, description, image: courseCardImage(course) });
+  return publicPageMetadata({
+    path: `/cohorts/${cohort._id}`,
+    title: cohort.name,
+    socialTitle: cohort.name,
+    description,
+    image: courseCardImage(course),
+  });
 }
 
 export default async function CohortPage({ params }: Props) {

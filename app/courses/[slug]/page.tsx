@@ -14,9 +14,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { course } = await preloadCourse(slug);
   if (course === null) return { title: "Course not found", robots: { index: false } };
   const next = course.cohorts[0];
-  const when = next ? `Next cohort ${formatDateRange(next.startDate, next.endDate, next.timezone ?? "UTC")}` : "New dates soon";
-  const description = summary(`${when} · ${formatPrice(course.priceB2C)}. ${course.tagline ?? ""} ${course.description}`);
-  return publicPageMetadata({ path: `/courses/${course.slug}`, title: course.title, socialTitle: course.title, description, image: courseCardImage(course) });
+  const when = next
+    ? `Next cohort ${formatDateRange(next.startDate, next.endDate, next.timezone ?? "UTC")}`
+    : "New dates soon";
+  const description = summary(
+    `${when} · ${formatPrice(course.priceB2C)}. ${course.tagline ?? ""} ${course.description}`,
+  );
+  return publicPageMetadata({
+    path: `/courses/${course.slug}`,
+    title: course.title,
+    socialTitle: course.title,
+    description,
+    image: courseCardImage(course),
+  });
 }
 
 export default async function CoursePage({ params, searchParams }: Props) {

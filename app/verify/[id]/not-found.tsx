@@ -10,7 +10,9 @@ export default async function CertificateNotFound() {
       <div className="flex flex-col items-center rounded-lg border border-dashed border-gray-300 bg-white px-6 py-12 text-center">
         <ShieldX className="size-8 text-gray-400" aria-hidden />
         <h1 className="mt-3 text-lg font-semibold text-gray-900">No certificate with this link</h1>
-        <p className="mt-1 max-w-md text-sm text-gray-600">Check the link you were given, or upload the credential file below to verify it.</p>
+        <p className="mt-1 max-w-md text-sm text-gray-600">
+          Check the link you were given, or upload the credential file below to verify it.
+        </p>
       </div>
       <div className="mt-6">
         <VerifyUpload academyName={academy.name} />

@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { certificateDescription, certificateState, certificateTitle, credentialJsonLd } from "@/components/certificates/certificate-view";
+import {
+  certificateDescription,
+  certificateState,
+  certificateTitle,
+  credentialJsonLd,
+} from "@/components/certificates/certificate-view";
 import { VerifyCertificate } from "@/components/certificates/verify-certificate";
 import { JsonLd } from "@/components/seo/json-ld";
 import { academyIssuer, preloadCertificate } from "@/lib/convex/certificates";
@@ -22,7 +27,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { view } = found;
   const title = certificateTitle(view);
   const description = certificateDescription(view, certificateState(view, found.readAt));
-  return { ...publicPageMetadata({ path: `/verify/${id}`, title, socialTitle: title, description, image: certificateCardImage(id, view) }), robots: PERSONAL };
+  return {
+    ...publicPageMetadata({
+      path: `/verify/${id}`,
+      title,
+      socialTitle: title,
+      description,
+      image: certificateCardImage(id, view),
+    }),
+    robots: PERSONAL,
+  };
 }
 
 export default async function VerifyPage({ params }: Props) {
@@ -32,7 +46,12 @@ export default async function VerifyPage({ params }: Props) {
   const state = certificateState(found.view, found.readAt);
   return (
     <>
-      <JsonLd data={credentialJsonLd(found.view, state, { url: siteUrl().toString(), verifyUrl: absoluteUrl(`/verify/${id}`) })} />
+      <JsonLd
+        data={credentialJsonLd(found.view, state, {
+          url: siteUrl().toString(),
+          verifyUrl: absoluteUrl(`/verify/${id}`),
+        })}
+      />
       <VerifyCertificate publicId={id} preloaded={found.preloaded} academy={academy} />
     </>
   );

@@ -5,7 +5,9 @@ import { appError } from "../../errors";
 import { isSessionStaff } from "../../liveSessions/model/lifecycle";
 
 const DAY = 24 * 60 * 60 * 1000;
-/** Defaults of `assessments.windowDays` (spec: pre-assessment 1–2 days before the start, post within a week of the end). */
+/**
+ * Defaults of `assessments.windowDays` (spec: pre-assessment 1–2 days before the start, post within a week of the end).
+ */
 export const DEFAULT_WINDOW_DAYS = { pre_course: 2, post_course: 7 } as const;
 
 /** Platform admins, and instructors of a cohort of the course. */
@@ -32,7 +34,8 @@ export async function requireAuthorOf(ctx: QueryCtx, viewer: Doc<"users">, asses
 export async function requireCohortStaff(ctx: QueryCtx, viewer: Doc<"users">, cohortId: Id<"cohorts">) {
   const cohort = await ctx.db.get("cohorts", cohortId);
   if (cohort === null) throw appError("NOT_FOUND", "This cohort no longer exists.");
-  if (!isSessionStaff(viewer, cohort)) throw appError("FORBIDDEN", "Only the cohort's instructor or a platform admin can grade its assessments.");
+  if (!isSessionStaff(viewer, cohort))
+    throw appError("FORBIDDEN", "Only the cohort's instructor or a platform admin can grade its assessments.");
   return cohort;
 }
 
@@ -65,11 +68,16 @@ export type AssessmentWindow = { opensAt: number | null; closesAt: number | null
  * cohort starts until its first session, a post-course one from the end of the last session for `windowDays`
  * (default 7) days; other kinds whenever the learner is enrolled.
  */
-export async function assessmentWindow(ctx: QueryCtx, assessment: Doc<"assessments">, cohort: Doc<"cohorts">): Promise<AssessmentWindow> {
+export async function assessmentWindow(
+  ctx: QueryCtx,
+  assessment: Doc<"assessments">,
+  cohort: Doc<"cohorts">,
+): Promise<AssessmentWindow> {
   if (assessment.type !== "pre_course" && assessment.type !== "post_course") return { opensAt: null, closesAt: null };
   const { firstStart, lastEnd } = await cohortSpan(ctx, cohort);
   const days = assessment.windowDays ?? DEFAULT_WINDOW_DAYS[assessment.type];
-  if (assessment.type === "pre_course") return { opensAt: Math.min(cohort.startDate, firstStart) - days * DAY, closesAt: firstStart };
+  if (assessment.type === "pre_course")
+    return { opensAt: Math.min(cohort.startDate, firstStart) - days * DAY, closesAt: firstStart };
   return { opensAt: lastEnd, closesAt: lastEnd + days * DAY };
 }
 

@@ -16,7 +16,16 @@ import { markActive } from "../../users/model/accounts";
 import { notifyUsers } from "../../notifications/model/notify";
 import { attemptLimit } from "./access";
 import { updateLearningGain } from "./gain";
-import { aiGradingState, attemptScore, gradeByRules, gradedByRules, pointsFromAiScore, pointsPossible, type ResponseInput, round1 } from "./scoring";
+import {
+  aiGradingState,
+  attemptScore,
+  gradeByRules,
+  gradedByRules,
+  pointsFromAiScore,
+  pointsPossible,
+  type ResponseInput,
+  round1,
+} from "./scoring";
 
 /** At most this many questions in an assessment (and so in an attempt). */
 export const MAX_QUESTIONS = 200;
@@ -73,10 +82,13 @@ export function drawAttempt(
   random: () => number,
   sameAsQuestionIds?: ReadonlySet<Id<"assessmentQuestions">>,
 ) {
-  const matching = sameAsQuestionIds ? questions.filter((q) => q.sourceQuestionId && sameAsQuestionIds.has(q.sourceQuestionId)) : [];
+  const matching = sameAsQuestionIds
+    ? questions.filter((q) => q.sourceQuestionId && sameAsQuestionIds.has(q.sourceQuestionId))
+    : [];
   const pool = matching.length > 0 ? matching : questions;
   const ordered = assessment.randomizeQuestions ? shuffle(pool, random) : pool;
-  const size = matching.length > 0 ? matching.length : Math.min(ordered.length, assessment.questionsPerAttempt ?? ordered.length);
+  const size =
+    matching.length > 0 ? matching.length : Math.min(ordered.length, assessment.questionsPerAttempt ?? ordered.length);
   const chosen = ordered.slice(0, Math.max(1, size));
   const drawn = assessment.randomizeQuestions ? chosen : [...chosen].sort((a, b) => a.sortOrder - b.sortOrder);
   return {
@@ -86,7 +98,10 @@ export function drawAttempt(
       .map((q) => {
         const ids = (q.answers ?? []).map((a) => a.id);
         // True/false keeps True before False; other options are shuffled when answers are randomized.
-        return { questionId: q._id, answerIds: assessment.randomizeAnswers && q.questionType !== "true_false" ? shuffle(ids, random) : ids };
+        return {
+          questionId: q._id,
+          answerIds: assessment.randomizeAnswers && q.questionType !== "true_false" ? shuffle(ids, random) : ids,
+        };
       }),
   };
 }
@@ -98,7 +113,19 @@ export function drawAttempt(
  */
 export async function startAttempt(
   ctx: MutationCtx,
-  { assessment, userId, enrollment, now = Date.now(), random = Math.random }: { assessment: Doc<"assessments">; userId: Id<"users">; enrollment: Doc<"enrollments">; now?: number; random?: () => number },
+  {
+    assessment,
+    userId,
+    enrollment,
+    now = Date.now(),
+    random = Math.random,
+  }: {
+    assessment: Doc<"assessments">;
+    userId: Id<"users">;
+    enrollment: Doc<"enrollments">;
+    now?: number;
+    random?: () => number;
+  },
 ) {
   const previous = await attemptsOf(ctx, userId, assessment._id);
   const open = previous.find((a) => a.status === "in_progress");
@@ -108,13 +135,20 @@ export async function startAttempt(
   }
   const limit = attemptLimit(assessment);
   if (limit !== null && previous.length >= limit) {
-    throw appError("NOT_AVAILABLE", limit === 1 ? "You have already taken this assessment." : `You have used all ${limit} attempts of this assessment.`);
+    throw appError(
+      "NOT_AVAILABLE",
+      limit === 1
+        ? "You have already taken this assessment."
+        : `You have used all ${limit} attempts of this assessment.`,
+    );
   }
   const questions = await activeQuestions(ctx, assessment._id);
   if (questions.length === 0) throw appError("NOT_AVAILABLE", "This assessment has no questions yet.");
   let sameAs: Set<Id<"assessmentQuestions">> | undefined;
   if (assessment.duplicatedFromId) {
-    const pre = (await attemptsOf(ctx, userId, assessment.duplicatedFromId)).sort((a, b) => a.startedAt - b.startedAt)[0];
+    const pre = (await attemptsOf(ctx, userId, assessment.duplicatedFromId)).sort(
+      (a, b) => a.startedAt - b.startedAt,
+    )[0];
     if (pre?.questionIds) sameAs = new Set(pre.questionIds);
   }
   const drawn = drawAttempt(assessment, questions, random, sameAs);
@@ -147,8 +181,10 @@ export function checkResponse(question: Doc<"assessmentQuestions">, input: Respo
     case "true_false":
     case "multiple_select": {
       const ids = [...new Set(input.selectedAnswerIds ?? [])];
-      if (ids.some((id) => !optionIds.has(id))) throw appError("INVALID_INPUT", "That answer is not one of the question's options.");
-      if (question.questionType !== "multiple_select" && ids.length > 1) throw appError("INVALID_INPUT", "Choose one answer.");
+      if (ids.some((id) => !optionIds.has(id)))
+        throw appError("INVALID_INPUT", "That answer is not one of the question's options.");
+      if (question.questionType !== "multiple_select" && ids.length > 1)
+        throw appError("INVALID_INPUT", "Choose one answer.");
       return { selectedAnswerIds: ids };
     }
     case "short_answer":
@@ -159,19 +195,31 @@ export function checkResponse(question: Doc<"assessmentQuestions">, input: Respo
       const value = input.ratingValue;
       const min = question.scaleMin ?? 1;
       const max = question.scaleMax ?? 5;
-      if (value === undefined || !Number.isInteger(value) || value < min || value > max) throw appError("INVALID_INPUT", `Choose a rating from ${min} to ${max}.`);
+      if (value === undefined || !Number.isInteger(value) || value < min || value > max)
+        throw appError("INVALID_INPUT", `Choose a rating from ${min} to ${max}.`);
       return { ratingValue: value };
     }
   }
 }
 
 /** Saves one answer of an attempt in progress (replacing the previous one); refused after the deadline. */
-export async function saveResponse(ctx: MutationCtx, attempt: Doc<"assessmentAttempts">, questionId: Id<"assessmentQuestions">, input: ResponseInput, now = Date.now()) {
-  if (attempt.status !== "in_progress") throw appError("NOT_AVAILABLE", "This attempt is already submitted; its answers can no longer change.");
+export async function saveResponse(
+  ctx: MutationCtx,
+  attempt: Doc<"assessmentAttempts">,
+  questionId: Id<"assessmentQuestions">,
+  input: ResponseInput,
+  now = Date.now(),
+) {
+  if (attempt.status !== "in_progress")
+    throw appError("NOT_AVAILABLE", "This attempt is already submitted; its answers can no longer change.");
   if (attempt.deadline !== undefined && now > attempt.deadline) {
-    throw appError("NOT_AVAILABLE", "Time is up: answers after the time limit are not accepted. Your attempt is submitted with the answers saved before.");
+    throw appError(
+      "NOT_AVAILABLE",
+      "Time is up: answers after the time limit are not accepted. Your attempt is submitted with the answers saved before.",
+    );
   }
-  if (!(attempt.questionIds ?? []).includes(questionId)) throw appError("NOT_FOUND", "This question is not part of your attempt.");
+  if (!(attempt.questionIds ?? []).includes(questionId))
+    throw appError("NOT_FOUND", "This question is not part of your attempt.");
   const question = await ctx.db.get("assessmentQuestions", questionId);
   if (question === null) throw appError("NOT_FOUND", "This question no longer exists.");
   const stored = checkResponse(question, input);
@@ -179,9 +227,22 @@ export async function saveResponse(ctx: MutationCtx, attempt: Doc<"assessmentAtt
     .query("questionResponses")
     .withIndex("by_attemptId_and_questionId", (q) => q.eq("attemptId", attempt._id).eq("questionId", questionId))
     .unique();
-  const fields = { selectedAnswerIds: stored.selectedAnswerIds, textResponse: stored.textResponse, ratingValue: stored.ratingValue, answeredAt: now };
+  const fields = {
+    selectedAnswerIds: stored.selectedAnswerIds,
+    textResponse: stored.textResponse,
+    ratingValue: stored.ratingValue,
+    answeredAt: now,
+  };
   if (existing) await ctx.db.patch("questionResponses", existing._id, fields);
-  else await ctx.db.insert("questionResponses", { attemptId: attempt._id, questionId, ...(attempt.cohortId ? { cohortId: attempt.cohortId } : {}), ...fields, pointsEarned: 0, createdAt: now });
+  else
+    await ctx.db.insert("questionResponses", {
+      attemptId: attempt._id,
+      questionId,
+      ...(attempt.cohortId ? { cohortId: attempt.cohortId } : {}),
+      ...fields,
+      pointsEarned: 0,
+      createdAt: now,
+    });
 }
 
 /**
@@ -189,7 +250,11 @@ export async function saveResponse(ctx: MutationCtx, attempt: Doc<"assessmentAtt
  * configured and the question allows it) or to an instructor; the score is set at once when nothing waits. An
  * attempt past its deadline is submitted as it stands and marked `expired`.
  */
-export async function submitAttempt(ctx: MutationCtx, attempt: Doc<"assessmentAttempts">, { now = Date.now(), expired = false }: { now?: number; expired?: boolean } = {}) {
+export async function submitAttempt(
+  ctx: MutationCtx,
+  attempt: Doc<"assessmentAttempts">,
+  { now = Date.now(), expired = false }: { now?: number; expired?: boolean } = {},
+) {
   if (attempt.status !== "in_progress") return;
   const late = expired || (attempt.deadline !== undefined && now > attempt.deadline);
   const questions = await attemptQuestions(ctx, attempt);
@@ -200,13 +265,24 @@ export async function submitAttempt(ctx: MutationCtx, attempt: Doc<"assessmentAt
   for (const question of questions) {
     let response = responses.get(question._id) ?? null;
     if (response === null) {
-      const id = await ctx.db.insert("questionResponses", { attemptId: attempt._id, questionId: question._id, ...(attempt.cohortId ? { cohortId: attempt.cohortId } : {}), pointsEarned: 0, createdAt: now });
+      const id = await ctx.db.insert("questionResponses", {
+        attemptId: attempt._id,
+        questionId: question._id,
+        ...(attempt.cohortId ? { cohortId: attempt.cohortId } : {}),
+        pointsEarned: 0,
+        createdAt: now,
+      });
       response = (await ctx.db.get("questionResponses", id))!;
     }
     const answered = (response.textResponse ?? "").trim().length > 0;
     if (gradedByRules(question) || !answered) {
       const graded = gradedByRules(question) ? gradeByRules(question, response) : { isCorrect: false, pointsEarned: 0 };
-      await ctx.db.patch("questionResponses", response._id, { ...graded, gradingState: "graded", gradedBySource: "rules", gradedAt: now });
+      await ctx.db.patch("questionResponses", response._id, {
+        ...graded,
+        gradingState: "graded",
+        gradedBySource: "rules",
+        gradedAt: now,
+      });
       continue;
     }
     pending += 1;
@@ -225,7 +301,8 @@ export async function submitAttempt(ctx: MutationCtx, attempt: Doc<"assessmentAt
     const job = await ctx.db.system.get("_scheduled_functions", attempt.expiryJobId);
     if (job?.state.kind === "pending") await ctx.scheduler.cancel(attempt.expiryJobId);
   }
-  if (sentToAi > 0) await ctx.scheduler.runAfter(0, internal.assessments.grading.gradeOpenAnswers, { attemptId: attempt._id });
+  if (sentToAi > 0)
+    await ctx.scheduler.runAfter(0, internal.assessments.grading.gradeOpenAnswers, { attemptId: attempt._id });
   await markActive(ctx, attempt.userId);
   if (pending === 0) await finalizeAttempt(ctx, attempt._id, { now, notify: false });
 }
@@ -235,14 +312,23 @@ export async function submitAttempt(ctx: MutationCtx, attempt: Doc<"assessmentAt
  * updates the learner's learning gain, issues the certificate when a passed post-assessment completes a finished
  * cohort's rules, and tells the learner when grading had kept them waiting.
  */
-export async function finalizeAttempt(ctx: MutationCtx, attemptId: Id<"assessmentAttempts">, { now = Date.now(), notify }: { now?: number; notify: boolean }) {
+export async function finalizeAttempt(
+  ctx: MutationCtx,
+  attemptId: Id<"assessmentAttempts">,
+  { now = Date.now(), notify }: { now?: number; notify: boolean },
+) {
   const attempt = await ctx.db.get("assessmentAttempts", attemptId);
   const assessment = attempt ? await ctx.db.get("assessments", attempt.assessmentId) : null;
   if (!attempt || !assessment || attempt.status === "in_progress") return;
   const questions = await attemptQuestions(ctx, attempt);
   const responses = new Map((await responsesOf(ctx, attempt._id)).map((r) => [r.questionId, r]));
   if (questions.some((q) => responses.get(q._id)?.gradingState !== "graded")) return;
-  const result = attemptScore(questions.map((q) => ({ pointsEarned: responses.get(q._id)?.pointsEarned ?? 0, pointsPossible: pointsPossible(q) })));
+  const result = attemptScore(
+    questions.map((q) => ({
+      pointsEarned: responses.get(q._id)?.pointsEarned ?? 0,
+      pointsPossible: pointsPossible(q),
+    })),
+  );
   const passed = result.score >= assessment.passingScore;
   await ctx.db.patch("assessmentAttempts", attempt._id, {
     status: attempt.status === "expired" ? "expired" : "graded",
@@ -253,13 +339,19 @@ export async function finalizeAttempt(ctx: MutationCtx, attemptId: Id<"assessmen
   });
   const enrollment = attempt.enrollmentId ? await ctx.db.get("enrollments", attempt.enrollmentId) : null;
   if (enrollment) {
-    if (assessment.type === "pre_course" || assessment.type === "post_course") await updateLearningGain(ctx, enrollment, now);
+    if (assessment.type === "pre_course" || assessment.type === "post_course")
+      await updateLearningGain(ctx, enrollment, now);
     if (assessment.type === "post_course" && passed) {
       const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
       // Passing after the cohort finished completes the rules now: the certificate is issued then.
       const course = cohort ? await ctx.db.get("courses", cohort.courseId) : null;
       if (cohort && course && (cohort.status === "completed" || cohort.endDate <= now)) {
-        const eligible = await evaluateCompletion(ctx, await completionRules(ctx, course), await heldSessions(ctx, cohort._id), enrollment);
+        const eligible = await evaluateCompletion(
+          ctx,
+          await completionRules(ctx, course),
+          await heldSessions(ctx, cohort._id),
+          enrollment,
+        );
         if (eligible.eligible) await planCertificates(ctx, cohort._id);
       }
     }
@@ -268,12 +360,27 @@ export async function finalizeAttempt(ctx: MutationCtx, attemptId: Id<"assessmen
   if (user) {
     const title = `Graded: ${assessment.title}`;
     const body = `You scored ${result.score}%${assessment.passingScore > 0 ? (passed ? " and passed" : ` (${assessment.passingScore}% needed to pass)`) : ""}.`;
-    await notifyUsers(ctx, [user], { category: "learning", title, body, url: `/learn/assessments/${assessment._id}` }, { subject: title, heading: title, lines: [body, "Your instructor finished grading your open answers."], actionLabel: "See your results" });
+    await notifyUsers(
+      ctx,
+      [user],
+      { category: "learning", title, body, url: `/learn/assessments/${assessment._id}` },
+      {
+        subject: title,
+        heading: title,
+        lines: [body, "Your instructor finished grading your open answers."],
+        actionLabel: "See your results",
+      },
+    );
   }
 }
 
 /** Applies the AI's grade to an answer waiting for it, by the spec's confidence rule. */
-export async function applyAiGrade(ctx: MutationCtx, responseId: Id<"questionResponses">, grade: { score: number; confidence: number; explanation: string }, now = Date.now()) {
+export async function applyAiGrade(
+  ctx: MutationCtx,
+  responseId: Id<"questionResponses">,
+  grade: { score: number; confidence: number; explanation: string },
+  now = Date.now(),
+) {
   const response = await ctx.db.get("questionResponses", responseId);
   if (response === null || response.gradingState !== "ai_pending") return;
   const question = await ctx.db.get("assessmentQuestions", response.questionId);
@@ -284,7 +391,9 @@ export async function applyAiGrade(ctx: MutationCtx, responseId: Id<"questionRes
     aiConfidence: grade.confidence,
     aiExplanation: grade.explanation.slice(0, TEXT_LIMITS.paragraph),
     gradingState: state,
-    ...(state === "graded" ? { pointsEarned: pointsFromAiScore(grade.score, question.points), gradedBySource: "ai" as const, gradedAt: now } : {}),
+    ...(state === "graded"
+      ? { pointsEarned: pointsFromAiScore(grade.score, question.points), gradedBySource: "ai" as const, gradedAt: now }
+      : {}),
   });
   if (state === "graded") await answerGraded(ctx, response.attemptId, now);
 }
@@ -293,7 +402,10 @@ export async function applyAiGrade(ctx: MutationCtx, responseId: Id<"questionRes
 export async function failAiGrade(ctx: MutationCtx, responseId: Id<"questionResponses">, reason: string) {
   const response = await ctx.db.get("questionResponses", responseId);
   if (response === null || response.gradingState !== "ai_pending") return;
-  await ctx.db.patch("questionResponses", responseId, { gradingState: "manual", aiExplanation: `AI grading failed: ${reason}`.slice(0, TEXT_LIMITS.line) });
+  await ctx.db.patch("questionResponses", responseId, {
+    gradingState: "manual",
+    aiExplanation: `AI grading failed: ${reason}`.slice(0, TEXT_LIMITS.line),
+  });
 }
 
 async function answerGraded(ctx: MutationCtx, attemptId: Id<"assessmentAttempts">, now: number, notify = true) {
@@ -311,15 +423,23 @@ async function answerGraded(ctx: MutationCtx, attemptId: Id<"assessmentAttempts"
 export async function setGrade(
   ctx: MutationCtx,
   response: Doc<"questionResponses">,
-  { points, by, comment, now = Date.now(), notify = true }: { points: number; by: Id<"users">; comment?: string; now?: number; notify?: boolean },
+  {
+    points,
+    by,
+    comment,
+    now = Date.now(),
+    notify = true,
+  }: { points: number; by: Id<"users">; comment?: string; now?: number; notify?: boolean },
 ) {
   const attempt = await ctx.db.get("assessmentAttempts", response.attemptId);
   const question = await ctx.db.get("assessmentQuestions", response.questionId);
   if (!attempt || !question) throw appError("NOT_FOUND", "This answer no longer exists.");
-  if (attempt.status === "in_progress") throw appError("NOT_AVAILABLE", "The learner has not submitted this attempt yet.");
+  if (attempt.status === "in_progress")
+    throw appError("NOT_AVAILABLE", "The learner has not submitted this attempt yet.");
   const possible = pointsPossible(question);
   const given = round1(points);
-  if (!Number.isFinite(points) || given < 0 || given > possible) throw appError("INVALID_INPUT", `Give between 0 and ${possible} points.`);
+  if (!Number.isFinite(points) || given < 0 || given > possible)
+    throw appError("INVALID_INPUT", `Give between 0 and ${possible} points.`);
   const wasPending = response.gradingState !== "graded";
   await ctx.db.insert("gradeChanges", {
     responseId: response._id,
@@ -328,7 +448,9 @@ export async function setGrade(
     previousPoints: response.pointsEarned,
     points: given,
     ...(response.gradingState ? { previousState: response.gradingState } : {}),
-    ...(response.aiScore !== undefined ? { aiSuggestedPoints: pointsFromAiScore(response.aiScore, question.points) } : {}),
+    ...(response.aiScore !== undefined
+      ? { aiSuggestedPoints: pointsFromAiScore(response.aiScore, question.points) }
+      : {}),
     ...(comment ? { comment } : {}),
     createdAt: now,
   });

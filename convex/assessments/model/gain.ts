@@ -21,7 +21,9 @@ async function scoredAttempts(ctx: QueryCtx, enrollmentId: Id<"enrollments">, as
   for (const assessment of assessments) {
     const rows = await ctx.db
       .query("assessmentAttempts")
-      .withIndex("by_enrollmentId_and_assessmentId", (q) => q.eq("enrollmentId", enrollmentId).eq("assessmentId", assessment._id))
+      .withIndex("by_enrollmentId_and_assessmentId", (q) =>
+        q.eq("enrollmentId", enrollmentId).eq("assessmentId", assessment._id),
+      )
       .take(50);
     attempts.push(...rows.filter((a) => a.score !== undefined && (a.pointsPossible ?? 0) > 0));
   }
@@ -54,8 +56,12 @@ export async function skillScores(ctx: QueryCtx, attempt: Doc<"assessmentAttempt
  * until both exist. Reads a fixed number of documents per learner, whatever the number of learners.
  */
 export async function updateLearningGain(ctx: MutationCtx, enrollment: Doc<"enrollments">, now = Date.now()) {
-  const pre = (await scoredAttempts(ctx, enrollment._id, await courseAssessments(ctx, enrollment.courseId, "pre_course"))).sort((a, b) => a.startedAt - b.startedAt)[0];
-  const post = (await scoredAttempts(ctx, enrollment._id, await courseAssessments(ctx, enrollment.courseId, "post_course"))).sort((a, b) => b.startedAt - a.startedAt)[0];
+  const pre = (
+    await scoredAttempts(ctx, enrollment._id, await courseAssessments(ctx, enrollment.courseId, "pre_course"))
+  ).sort((a, b) => a.startedAt - b.startedAt)[0];
+  const post = (
+    await scoredAttempts(ctx, enrollment._id, await courseAssessments(ctx, enrollment.courseId, "post_course"))
+  ).sort((a, b) => b.startedAt - a.startedAt)[0];
   const existing = await ctx.db
     .query("learningGainAnalytics")
     .withIndex("by_enrollmentId", (q) => q.eq("enrollmentId", enrollment._id))
@@ -67,7 +73,12 @@ export async function updateLearningGain(ctx: MutationCtx, enrollment: Doc<"enro
   const postSkills = await skillScores(ctx, post);
   const skillGains = [...postSkills]
     .filter(([skillId]) => preSkills.has(skillId))
-    .map(([skillId, postSkill]) => ({ skillId, preScore: preSkills.get(skillId)!, postScore: postSkill, improvement: round1(postSkill - preSkills.get(skillId)!) }));
+    .map(([skillId, postSkill]) => ({
+      skillId,
+      preScore: preSkills.get(skillId)!,
+      postScore: postSkill,
+      improvement: round1(postSkill - preSkills.get(skillId)!),
+    }));
   const row = {
     userId: enrollment.userId,
     courseId: enrollment.courseId,

@@ -6,12 +6,18 @@
 import type { Doc } from "../../_generated/dataModel";
 import type { GradingState } from "../../validators";
 
-export type GradableQuestion = Pick<Doc<"assessmentQuestions">, "questionType" | "answers" | "acceptedAnswers" | "points">;
+export type GradableQuestion = Pick<
+  Doc<"assessmentQuestions">,
+  "questionType" | "answers" | "acceptedAnswers" | "points"
+>;
 export type ResponseInput = { selectedAnswerIds?: string[]; textResponse?: string; ratingValue?: number };
 
 /** The AI's grade counts without review at this confidence or above (spec: "High confidence (≥0.9)"). */
 export const AUTO_GRADE_CONFIDENCE = 0.9;
-/** From this confidence up to AUTO_GRADE_CONFIDENCE the AI's grade waits for an instructor; below it, the instructor grades. */
+/**
+ * From this confidence up to AUTO_GRADE_CONFIDENCE the AI's grade waits for an instructor; below it, the instructor
+ * grades.
+ */
 export const REVIEW_CONFIDENCE = 0.7;
 
 /** Case, accents, punctuation and spacing do not matter in short answers. */
@@ -39,7 +45,10 @@ export function gradedByRules(question: Pick<GradableQuestion, "questionType">) 
  * exactly the correct set (all or nothing); short answers must match an accepted answer after `normalizeAnswer`;
  * rating scales are not graded. An empty answer earns nothing.
  */
-export function gradeByRules(question: GradableQuestion, response: ResponseInput | null): { isCorrect?: boolean; pointsEarned: number } {
+export function gradeByRules(
+  question: GradableQuestion,
+  response: ResponseInput | null,
+): { isCorrect?: boolean; pointsEarned: number } {
   const answers = question.answers ?? [];
   const correctIds = new Set(answers.filter((a) => a.isCorrect).map((a) => a.id));
   const result = (isCorrect: boolean) => ({ isCorrect, pointsEarned: isCorrect ? question.points : 0 });
@@ -53,7 +62,9 @@ export function gradeByRules(question: GradableQuestion, response: ResponseInput
     }
     case "multiple_select": {
       const selected = new Set(response?.selectedAnswerIds ?? []);
-      return result(selected.size > 0 && selected.size === correctIds.size && [...selected].every((id) => correctIds.has(id)));
+      return result(
+        selected.size > 0 && selected.size === correctIds.size && [...selected].every((id) => correctIds.has(id)),
+      );
     }
     case "short_answer": {
       const given = normalizeAnswer(response?.textResponse ?? "");
@@ -69,7 +80,11 @@ export function gradeByRules(question: GradableQuestion, response: ResponseInput
 export function attemptScore(items: Array<{ pointsEarned: number; pointsPossible: number }>) {
   const earned = round1(items.reduce((sum, item) => sum + item.pointsEarned, 0));
   const possible = round1(items.reduce((sum, item) => sum + item.pointsPossible, 0));
-  return { pointsEarned: earned, pointsPossible: possible, score: possible === 0 ? 0 : round1((earned / possible) * 100) };
+  return {
+    pointsEarned: earned,
+    pointsPossible: possible,
+    score: possible === 0 ? 0 : round1((earned / possible) * 100),
+  };
 }
 
 /** Points for an AI score (the share of the question's points, 0–1), to one decimal. */
@@ -94,7 +109,9 @@ export function normalizedGain(pre: number, post: number) {
   return round2((post - pre) / (100 - pre));
 }
 
-/** The relative gain `(post − pre) / pre` in percent; undefined at pre = 0, stored as 0 (nothing reads it as a rate). */
+/**
+ * The relative gain `(post − pre) / pre` in percent; undefined at pre = 0, stored as 0 (nothing reads it as a rate).
+ */
 export function percentageGain(pre: number, post: number) {
   return pre === 0 ? 0 : round1(((post - pre) / pre) * 100);
 }

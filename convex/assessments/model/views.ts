@@ -11,7 +11,11 @@ import { attemptLimit } from "./access";
 import { pointsPossible } from "./scoring";
 
 /** Whether this attempt's answers and explanations may be shown to the learner now. */
-export function answersRevealed(assessment: Doc<"assessments">, attempt: Doc<"assessmentAttempts">, learnerAttempts: Array<Doc<"assessmentAttempts">>) {
+export function answersRevealed(
+  assessment: Doc<"assessments">,
+  attempt: Doc<"assessmentAttempts">,
+  learnerAttempts: Array<Doc<"assessmentAttempts">>,
+) {
   if (attempt.status === "in_progress" || attempt.score === undefined) return false;
   switch (assessment.showCorrectAnswers) {
     case "never":
@@ -33,8 +37,14 @@ export const vLearnerQuestion = v.object({
   questionText: v.string(),
   points: v.number(),
   options: v.array(v.object({ id: v.string(), text: v.string() })),
-  scale: v.optional(v.object({ min: v.number(), max: v.number(), minLabel: v.optional(v.string()), maxLabel: v.optional(v.string()) })),
-  response: v.object({ selectedAnswerIds: v.array(v.string()), textResponse: v.string(), ratingValue: v.optional(v.number()) }),
+  scale: v.optional(
+    v.object({ min: v.number(), max: v.number(), minLabel: v.optional(v.string()), maxLabel: v.optional(v.string()) }),
+  ),
+  response: v.object({
+    selectedAnswerIds: v.array(v.string()),
+    textResponse: v.string(),
+    ratingValue: v.optional(v.number()),
+  }),
   /** Only after submission. */
   result: v.optional(
     v.object({
@@ -74,9 +84,19 @@ export function learnerQuestion(
     points: pointsPossible(question),
     options,
     ...(question.questionType === "rating_scale"
-      ? { scale: { min: question.scaleMin ?? 1, max: question.scaleMax ?? 5, ...(question.scaleLabels ? { minLabel: question.scaleLabels.min, maxLabel: question.scaleLabels.max } : {}) } }
+      ? {
+          scale: {
+            min: question.scaleMin ?? 1,
+            max: question.scaleMax ?? 5,
+            ...(question.scaleLabels ? { minLabel: question.scaleLabels.min, maxLabel: question.scaleLabels.max } : {}),
+          },
+        }
       : {}),
-    response: { selectedAnswerIds: response?.selectedAnswerIds ?? [], textResponse: response?.textResponse ?? "", ...(response?.ratingValue !== undefined ? { ratingValue: response.ratingValue } : {}) },
+    response: {
+      selectedAnswerIds: response?.selectedAnswerIds ?? [],
+      textResponse: response?.textResponse ?? "",
+      ...(response?.ratingValue !== undefined ? { ratingValue: response.ratingValue } : {}),
+    },
     ...(submitted
       ? {
           result: {
@@ -85,11 +105,19 @@ export function learnerQuestion(
               ? {
                   pointsEarned: response?.pointsEarned ?? 0,
                   ...(response?.isCorrect !== undefined ? { isCorrect: response.isCorrect } : {}),
-                  ...(question.answers ? { correctAnswerIds: question.answers.filter((a) => a.isCorrect).map((a) => a.id) } : {}),
-                  ...(question.questionType === "short_answer" ? { acceptedAnswers: question.acceptedAnswers ?? [] } : {}),
+                  ...(question.answers
+                    ? { correctAnswerIds: question.answers.filter((a) => a.isCorrect).map((a) => a.id) }
+                    : {}),
+                  ...(question.questionType === "short_answer"
+                    ? { acceptedAnswers: question.acceptedAnswers ?? [] }
+                    : {}),
                   ...(question.explanation ? { explanation: question.explanation } : {}),
-                  answerFeedback: (question.answers ?? []).filter((a) => selected.has(a.id) && a.feedback).map((a) => ({ id: a.id, feedback: a.feedback! })),
-                  ...(question.sampleAnswer && question.questionType === "open_ended" ? { sampleAnswer: question.sampleAnswer } : {}),
+                  answerFeedback: (question.answers ?? [])
+                    .filter((a) => selected.has(a.id) && a.feedback)
+                    .map((a) => ({ id: a.id, feedback: a.feedback! })),
+                  ...(question.sampleAnswer && question.questionType === "open_ended"
+                    ? { sampleAnswer: question.sampleAnswer }
+                    : {}),
                   ...(response?.feedback ? { reviewerComment: response.feedback } : {}),
                 }
               : {}),

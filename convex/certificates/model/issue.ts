@@ -12,7 +12,15 @@ import { signAchievementCredential } from "./signing";
 /** OB 3.0 achievement types: a course certificate, a skill (competency) badge, a learning-path certificate. */
 const ACHIEVEMENT_TYPE = { course: "CertificateOfCompletion", skill: "Competency", path: "Certificate" } as const;
 
-export async function signCertificate({ certificate, user, cohort }: { certificate: Doc<"certificates">; user: Doc<"users">; cohort: Doc<"cohorts"> }) {
+export async function signCertificate({
+  certificate,
+  user,
+  cohort,
+}: {
+  certificate: Doc<"certificates">;
+  user: Doc<"users">;
+  cohort: Doc<"cohorts">;
+}) {
   const badge = certificate.badgeData;
   return await signAchievementCredential({
     credentialId: badge.credentialId,
@@ -34,14 +42,26 @@ export async function signCertificate({ certificate, user, cohort }: { certifica
 }
 
 /** The baked PNG and SVG badges and the PDF, kept in file storage. */
-export async function renderAssets(ctx: ActionCtx, { certificate, user, cohort, course }: { certificate: Doc<"certificates">; user: Doc<"users">; cohort: Doc<"cohorts">; course: Doc<"courses"> }, credentialJson: string) {
+export async function renderAssets(
+  ctx: ActionCtx,
+  {
+    certificate,
+    user,
+    cohort,
+    course,
+  }: { certificate: Doc<"certificates">; user: Doc<"users">; cohort: Doc<"cohorts">; course: Doc<"courses"> },
+  credentialJson: string,
+) {
   const png = bakePng(base64ToBytes(BADGE_PNG_BASE64), credentialJson);
   const svg = bakeSvg(BADGE_SVG, credentialJson);
-  const date = (ms: number) => new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(ms);
+  const date = (ms: number) =>
+    new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(ms);
   const pdf = await renderCertificatePdf({
     recipientName: user.name,
-    courseTitle: certificate.kind === "skill" || certificate.kind === "path" ? certificate.badgeData.name : course.title,
-    cohortName: certificate.kind === "skill" || certificate.kind === "path" ? `${course.title} — ${cohort.name}` : cohort.name,
+    courseTitle:
+      certificate.kind === "skill" || certificate.kind === "path" ? certificate.badgeData.name : course.title,
+    cohortName:
+      certificate.kind === "skill" || certificate.kind === "path" ? `${course.title} — ${cohort.name}` : cohort.name,
     issuerName: certificate.badgeData.issuerName,
     issuedOn: date(certificate.issuedAt),
     ...(certificate.expiresAt ? { validUntil: date(certificate.expiresAt) } : {}),
@@ -59,7 +79,13 @@ export async function renderAssets(ctx: ActionCtx, { certificate, user, cohort, 
 const EARNED_LABEL = { course: "Certificate", skill: "Skill badge", path: "Path certificate" } as const;
 
 /** What signing and rendering produced for one certificate. */
-export type Issued = { credentialJson: string; issuerId: string; badgeImageId: Id<"_storage">; badgeSvgId: Id<"_storage">; pdfId: Id<"_storage"> };
+export type Issued = {
+  credentialJson: string;
+  issuerId: string;
+  badgeImageId: Id<"_storage">;
+  badgeSvgId: Id<"_storage">;
+  pdfId: Id<"_storage">;
+};
 
 /**
  * Records a certificate as issued: the signed credential and its files, the spec's own tables, the learner's skill
@@ -68,7 +94,15 @@ export type Issued = { credentialJson: string; issuerId: string; badgeImageId: I
 export async function recordIssued(ctx: MutationCtx, certificate: Doc<"certificates">, issued: Issued) {
   const { credentialJson, issuerId, badgeImageId, badgeSvgId, pdfId } = issued;
   const badgeData = { ...certificate.badgeData, issuerId };
-  await ctx.db.patch("certificates", certificate._id, { credentialJson, issueStatus: "issued", issueError: undefined, badgeData, badgeImageId, badgeSvgId, pdfId });
+  await ctx.db.patch("certificates", certificate._id, {
+    credentialJson,
+    issueStatus: "issued",
+    issueError: undefined,
+    badgeData,
+    badgeImageId,
+    badgeSvgId,
+    pdfId,
+  });
   await recordInSpecTables(ctx, { ...certificate, credentialJson, badgeData }, pdfId);
   if (certificate.kind === "skill" && certificate.skillId && certificate.skillLevel) {
     await raiseSkillLevel(ctx, certificate.userId, certificate.skillId, certificate.skillLevel);
@@ -78,11 +112,19 @@ export async function recordIssued(ctx: MutationCtx, certificate: Doc<"certifica
     await notifyUsers(
       ctx,
       [user],
-      { category: "certificates", title: `${EARNED_LABEL[certificate.kind ?? "course"]} earned: ${certificate.badgeData.name}`, body: "It is signed and ready to share and add to LinkedIn.", url: `/verify/${certificate.publicId}` },
+      {
+        category: "certificates",
+        title: `${EARNED_LABEL[certificate.kind ?? "course"]} earned: ${certificate.badgeData.name}`,
+        body: "It is signed and ready to share and add to LinkedIn.",
+        url: `/verify/${certificate.publicId}`,
+      },
       {
         subject: `Your certificate: ${certificate.badgeData.name}`,
         heading: "Congratulations — your certificate is ready",
-        lines: [certificate.badgeData.description, "It is a signed Open Badges 3.0 credential: anyone can verify it, and you can add it to your LinkedIn profile."],
+        lines: [
+          certificate.badgeData.description,
+          "It is a signed Open Badges 3.0 credential: anyone can verify it, and you can add it to your LinkedIn profile.",
+        ],
         actionLabel: "View my certificate",
       },
     );
@@ -90,14 +132,29 @@ export async function recordIssued(ctx: MutationCtx, certificate: Doc<"certifica
 }
 
 /** The learner's recorded skill level rises to what the badge certifies (never falls). */
-async function raiseSkillLevel(ctx: MutationCtx, userId: Id<"users">, skillId: Id<"skills">, level: keyof typeof LEVEL_RANK) {
+async function raiseSkillLevel(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  skillId: Id<"skills">,
+  level: keyof typeof LEVEL_RANK,
+) {
   const now = Date.now();
   const progress = await ctx.db
     .query("userSkillProgress")
     .withIndex("by_userId_and_skillId", (q) => q.eq("userId", userId).eq("skillId", skillId))
     .unique();
   if (progress === null) {
-    await ctx.db.insert("userSkillProgress", { userId, skillId, currentLevel: level, progressPercent: 100, evidenceCount: 1, lastAssessedAt: now, verifiedByInstructor: false, createdAt: now, updatedAt: now });
+    await ctx.db.insert("userSkillProgress", {
+      userId,
+      skillId,
+      currentLevel: level,
+      progressPercent: 100,
+      evidenceCount: 1,
+      lastAssessedAt: now,
+      verifiedByInstructor: false,
+      createdAt: now,
+      updatedAt: now,
+    });
   } else {
     const current = progress.currentLevel === "none" ? 0 : LEVEL_RANK[progress.currentLevel];
     await ctx.db.patch("userSkillProgress", progress._id, {
@@ -114,7 +171,11 @@ async function raiseSkillLevel(ctx: MutationCtx, userId: Id<"users">, skillId: I
  * (`skillBadges`, and `pathCertificates` for learners enrolled in the path, whose
  * path enrollment is then completed); the certificate row stays the source of truth.
  */
-async function recordInSpecTables(ctx: MutationCtx, certificate: Doc<"certificates"> & { credentialJson: string }, pdfId: Id<"_storage">) {
+async function recordInSpecTables(
+  ctx: MutationCtx,
+  certificate: Doc<"certificates"> & { credentialJson: string },
+  pdfId: Id<"_storage">,
+) {
   const now = Date.now();
   if (certificate.kind === "skill" && certificate.skillId && certificate.skillLevel) {
     await ctx.db.insert("skillBadges", {
@@ -135,7 +196,12 @@ async function recordInSpecTables(ctx: MutationCtx, certificate: Doc<"certificat
       .withIndex("by_userId_and_pathId", (q) => q.eq("userId", certificate.userId).eq("pathId", pathId))
       .first();
     if (enrollment) {
-      await ctx.db.patch("userPathEnrollments", enrollment._id, { status: "completed", progressPercent: 100, completedAt: now, updatedAt: now });
+      await ctx.db.patch("userPathEnrollments", enrollment._id, {
+        status: "completed",
+        progressPercent: 100,
+        completedAt: now,
+        updatedAt: now,
+      });
       await ctx.db.insert("pathCertificates", {
         userId: certificate.userId,
         pathId,

@@ -50,7 +50,10 @@ export function runs(text: string, fonts: FontSet) {
   const out: Array<{ text: string; font: PDFFont }> = [];
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    const index = Math.max(0, sets.findIndex((set) => set.has(code)));
+    const index = Math.max(
+      0,
+      sets.findIndex((set) => set.has(code)),
+    );
     const last = out.at(-1);
     if (last && last.font === fonts[index]) last.text += char;
     else out.push({ text: char, font: fonts[index] });
@@ -120,14 +123,23 @@ export async function renderCertificatePdf(input: CertificatePdfInput) {
   pdf.setSubject(`Certificate of completion, verify at ${input.verifyUrl}`);
   const embed = (b64: string) => pdf.embedFont(fontBytes(b64), { subset: true });
   // Latin Extended only when a name or title needs it (most do not): each embedded font costs time to subset.
-  const needsExtended = [...(input.recipientName + input.courseTitle + input.cohortName + input.issuerName)].some((c) => c.codePointAt(0)! > 0xff && !"–—‘’“”•…".includes(c));
+  const needsExtended = [...(input.recipientName + input.courseTitle + input.cohortName + input.issuerName)].some(
+    (c) => c.codePointAt(0)! > 0xff && !"–—‘’“”•…".includes(c),
+  );
   const regular = [await embed(INTER_LATIN_400), ...(needsExtended ? [await embed(INTER_LATIN_EXT_400)] : [])];
   const bold = [await embed(INTER_LATIN_600), ...(needsExtended ? [await embed(INTER_LATIN_EXT_600)] : [])];
   const page = pdf.addPage([841.89, 595.28]);
   const { width, height } = page.getSize();
 
   page.drawRectangle({ x: 24, y: 24, width: width - 48, height: height - 48, borderColor: BRAND, borderWidth: 2 });
-  page.drawRectangle({ x: 32, y: 32, width: width - 64, height: height - 64, borderColor: rgb(0.78, 0.82, 0.99), borderWidth: 0.75 });
+  page.drawRectangle({
+    x: 32,
+    y: 32,
+    width: width - 64,
+    height: height - 64,
+    borderColor: rgb(0.78, 0.82, 0.99),
+    borderWidth: 0.75,
+  });
   const badge = await pdf.embedPng(base64ToBytes(BADGE_PNG_BASE64));
   page.drawImage(badge, { x: width / 2 - 45, y: height - 150, width: 90, height: 90 });
 
@@ -141,8 +153,20 @@ export async function renderCertificatePdf(input: CertificatePdfInput) {
 
   const footerY = 78;
   page.drawText(`Issued by ${input.issuerName}`, { x: 64, y: footerY + 36, size: 11, font: bold[0], color: INK });
-  page.drawText(`Issued on ${input.issuedOn}${input.validUntil ? ` · valid until ${input.validUntil}` : ""}`, { x: 64, y: footerY + 18, size: 10, font: regular[0], color: MUTED });
-  page.drawText("Signed Open Badges 3.0 credential. Verify it at:", { x: 64, y: footerY, size: 9, font: regular[0], color: MUTED });
+  page.drawText(`Issued on ${input.issuedOn}${input.validUntil ? ` · valid until ${input.validUntil}` : ""}`, {
+    x: 64,
+    y: footerY + 18,
+    size: 10,
+    font: regular[0],
+    color: MUTED,
+  });
+  page.drawText("Signed Open Badges 3.0 credential. Verify it at:", {
+    x: 64,
+    y: footerY,
+    size: 9,
+    font: regular[0],
+    color: MUTED,
+  });
   page.drawText(input.verifyUrl, { x: 64, y: footerY - 14, size: 9, font: regular[0], color: BRAND });
   page.drawText(input.credentialId, { x: 64, y: footerY - 28, size: 7, font: regular[0], color: MUTED });
   drawQr(page, input.verifyUrl, width - 64 - 84, footerY - 30, 84);

@@ -1,4 +1,7 @@
-/** Who has earned a certificate, and planning the course certificate, skill badges and path certificate each completion earns. */
+/**
+ * Who has earned a certificate, and planning the course certificate, skill badges and path certificate each completion
+ * earns.
+ */
 import { internal } from "../../_generated/api";
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
@@ -11,13 +14,19 @@ import { certificateUrls, linkedInShareUrl } from "./urls";
 export const DEFAULT_MIN_ATTENDANCE = 75;
 export const ISSUE_BATCH_SIZE = 25;
 
-export type CompletionRules = { minAttendancePercent: number; postAssessmentId: Id<"assessments"> | null; validityMonths?: number };
+export type CompletionRules = {
+  minAttendancePercent: number;
+  postAssessmentId: Id<"assessments"> | null;
+  validityMonths?: number;
+};
 
 /** The course's rules: attendance (default 75%) and, when the course has one, a passed post-course assessment. */
 export async function completionRules(ctx: QueryCtx, course: Doc<"courses">): Promise<CompletionRules> {
   const post = await ctx.db
     .query("assessments")
-    .withIndex("by_courseId_and_type_and_isActive", (q) => q.eq("courseId", course._id).eq("type", "post_course").eq("isActive", true))
+    .withIndex("by_courseId_and_type_and_isActive", (q) =>
+      q.eq("courseId", course._id).eq("type", "post_course").eq("isActive", true),
+    )
     .first();
   const required = course.certificateRules?.requirePostAssessment ?? true;
   return {
@@ -28,35 +37,63 @@ export async function completionRules(ctx: QueryCtx, course: Doc<"courses">): Pr
 }
 
 /** Whether one learner met the rules; the reason is shown to admins when not. */
-export async function evaluateCompletion(ctx: QueryCtx, rules: CompletionRules, held: Array<Doc<"cohortSessions">>, enrollment: Doc<"enrollments">) {
+export async function evaluateCompletion(
+  ctx: QueryCtx,
+  rules: CompletionRules,
+  held: Array<Doc<"cohortSessions">>,
+  enrollment: Doc<"enrollments">,
+) {
   const heldIds = new Set(held.map((s) => s._id));
   const marks = await ctx.db
     .query("sessionAttendance")
     .withIndex("by_cohortId_and_userId", (q) => q.eq("cohortId", enrollment.cohortId).eq("userId", enrollment.userId))
     .take(300);
-  const attended = marks.filter((m) => heldIds.has(m.cohortSessionId) && (m.status === "present" || m.status === "late")).length;
+  const attended = marks.filter(
+    (m) => heldIds.has(m.cohortSessionId) && (m.status === "present" || m.status === "late"),
+  ).length;
   const percent = held.length === 0 ? 0 : Math.round((attended / held.length) * 100);
   if (held.length === 0 || percent < rules.minAttendancePercent) {
-    return { eligible: false, attended, held: held.length, reason: `Attended ${attended} of ${held.length} sessions (${percent}%); ${rules.minAttendancePercent}% needed.` };
+    return {
+      eligible: false,
+      attended,
+      held: held.length,
+      reason: `Attended ${attended} of ${held.length} sessions (${percent}%); ${rules.minAttendancePercent}% needed.`,
+    };
   }
   if (rules.postAssessmentId) {
     const assessmentId = rules.postAssessmentId;
     const attempts = await ctx.db
       .query("assessmentAttempts")
-      .withIndex("by_userId_and_assessmentId", (q) => q.eq("userId", enrollment.userId).eq("assessmentId", assessmentId))
+      .withIndex("by_userId_and_assessmentId", (q) =>
+        q.eq("userId", enrollment.userId).eq("assessmentId", assessmentId),
+      )
       .take(20);
-    if (!attempts.some((a) => a.passed === true)) return { eligible: false, attended, held: held.length, reason: await postAssessmentReason(ctx, assessmentId, attempts) };
+    if (!attempts.some((a) => a.passed === true))
+      return {
+        eligible: false,
+        attended,
+        held: held.length,
+        reason: await postAssessmentReason(ctx, assessmentId, attempts),
+      };
   }
   return { eligible: true, attended, held: held.length, reason: null };
 }
 
-/** Why the post-course assessment does not count yet: not taken, waiting for grading, or the best score and the one needed. */
-async function postAssessmentReason(ctx: QueryCtx, assessmentId: Id<"assessments">, attempts: Array<Doc<"assessmentAttempts">>) {
+/**
+ * Why the post-course assessment does not count yet: not taken, waiting for grading, or the best score and the one
+ * needed.
+ */
+async function postAssessmentReason(
+  ctx: QueryCtx,
+  assessmentId: Id<"assessments">,
+  attempts: Array<Doc<"assessmentAttempts">>,
+) {
   const assessment = await ctx.db.get("assessments", assessmentId);
   if (attempts.length === 0) return "Has not taken the post-course assessment yet.";
   if (attempts.some((a) => a.status === "in_progress")) return "Is taking the post-course assessment.";
   const scored = attempts.filter((a) => a.score !== undefined);
-  if (scored.length < attempts.length && scored.every((a) => !a.passed)) return "The post-course assessment is waiting for open answers to be graded.";
+  if (scored.length < attempts.length && scored.every((a) => !a.passed))
+    return "The post-course assessment is waiting for open answers to be graded.";
   const best = Math.max(...scored.map((a) => a.score!));
   return `Best post-course assessment score ${best}%; ${assessment?.passingScore ?? 0}% needed.`;
 }
@@ -117,13 +154,27 @@ export async function planCertificates(ctx: MutationCtx, cohortId: Id<"cohorts">
   return { planned: planned.length, notEligible };
 }
 
-type Earned = { user: Doc<"users">; enrollment: Doc<"enrollments">; course: Doc<"courses">; cohort: Doc<"cohorts">; rules: CompletionRules; now: number };
+type Earned = {
+  user: Doc<"users">;
+  enrollment: Doc<"enrollments">;
+  course: Doc<"courses">;
+  cohort: Doc<"cohorts">;
+  rules: CompletionRules;
+  now: number;
+};
 
-/** The level a course's skill earns: a course that develops a skill gives Practitioner, one that masters it Advanced. */
+/**
+ * The level a course's skill earns: a course that develops a skill gives Practitioner, one that masters it Advanced.
+ */
 export const SKILL_LEVEL_EARNED = { introduces: null, develops: "practitioner", masters: "advanced" } as const;
 /** Skill levels in order; a badge is planned only above the level the learner already holds. */
 export const LEVEL_RANK = { foundational: 1, practitioner: 2, advanced: 3, expert: 4 } as const;
-const LEVEL_LABEL = { foundational: "Foundational", practitioner: "Practitioner", advanced: "Advanced", expert: "Expert" } as const;
+const LEVEL_LABEL = {
+  foundational: "Foundational",
+  practitioner: "Practitioner",
+  advanced: "Advanced",
+  expert: "Expert",
+} as const;
 
 /** The learner's certificates that still count (not revoked, not failed). */
 async function heldCredentials(ctx: QueryCtx, userId: Id<"users">) {
@@ -134,7 +185,9 @@ async function heldCredentials(ctx: QueryCtx, userId: Id<"users">) {
   return rows.filter((c) => c.revokedAt === undefined && c.issueStatus !== "failed");
 }
 
-/** Skill badges for the skills the completed course develops or masters, unless the learner holds that level or higher. */
+/**
+ * Skill badges for the skills the completed course develops or masters, unless the learner holds that level or higher.
+ */
 async function planSkillBadges(ctx: MutationCtx, earned: Earned) {
   const { user, course, cohort, rules } = earned;
   const held = await heldCredentials(ctx, user._id);
@@ -146,7 +199,16 @@ async function planSkillBadges(ctx: MutationCtx, earned: Earned) {
     const level = SKILL_LEVEL_EARNED[link.skillLevel];
     const skill = await ctx.db.get("skills", link.skillId);
     if (level === null || skill === null || !skill.isActive) continue;
-    if (held.some((c) => c.kind === "skill" && c.skillId === skill._id && c.skillLevel && LEVEL_RANK[c.skillLevel] >= LEVEL_RANK[level])) continue;
+    if (
+      held.some(
+        (c) =>
+          c.kind === "skill" &&
+          c.skillId === skill._id &&
+          c.skillLevel &&
+          LEVEL_RANK[c.skillLevel] >= LEVEL_RANK[level],
+      )
+    )
+      continue;
     planned.push(
       await insertCredential(ctx, earned, {
         kind: "skill",
@@ -197,7 +259,10 @@ async function planPathCertificates(ctx: MutationCtx, earned: Earned) {
   return planned;
 }
 
-/** The one insert of a pending credential — course certificate, skill badge or path certificate — with its status-list slot and public URLs. */
+/**
+ * The one insert of a pending credential — course certificate, skill badge or path certificate — with its status-list
+ * slot and public URLs.
+ */
 async function insertCredential(
   ctx: MutationCtx,
   { user, enrollment, course, cohort, now }: Earned,
@@ -249,7 +314,9 @@ async function insertCredential(
 
 export async function scheduleIssue(ctx: MutationCtx, certificateIds: Array<Id<"certificates">>) {
   for (let i = 0; i < certificateIds.length; i += ISSUE_BATCH_SIZE) {
-    await ctx.scheduler.runAfter(0, internal.certificates.issue.issueBatch, { certificateIds: certificateIds.slice(i, i + ISSUE_BATCH_SIZE) });
+    await ctx.scheduler.runAfter(0, internal.certificates.issue.issueBatch, {
+      certificateIds: certificateIds.slice(i, i + ISSUE_BATCH_SIZE),
+    });
   }
 }
 

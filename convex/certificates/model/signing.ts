@@ -23,7 +23,8 @@ import {
 /** did:web on the academy's domain in production; did:key of the signing key in local mode. */
 export function issuerDid() {
   const { publicKeyMultibase, domain } = credentialIssuerSettings();
-  if (!publicKeyMultibase) throw new Error("CREDENTIAL_PUBLIC_KEY is not set: certificates cannot be signed or verified.");
+  if (!publicKeyMultibase)
+    throw new Error("CREDENTIAL_PUBLIC_KEY is not set: certificates cannot be signed or verified.");
   return domain ? `did:web:${domain.replace(/:/g, "%3A")}` : `did:key:${publicKeyMultibase}`;
 }
 
@@ -47,12 +48,19 @@ export function academyIssuerDids() {
   return [...new Set([...current, ...formerPublicKeys.map((key) => `did:key:${key}`)])];
 }
 
-/** The DID document served at /.well-known/did.json (did:web): the current key and every former key, public halves only. */
+/**
+ * The DID document served at /.well-known/did.json (did:web): the current key and every former key, public halves only.
+ */
 export function didDocument() {
   const did = issuerDid();
   const { publicKeyMultibase, formerPublicKeys } = credentialIssuerSettings();
   const current = publicKeyMultibase!;
-  const methods = [current, ...formerPublicKeys.filter((key) => key !== current)].map((key) => ({ id: methodId(did, key), type: "Multikey", controller: did, publicKeyMultibase: key }));
+  const methods = [current, ...formerPublicKeys.filter((key) => key !== current)].map((key) => ({
+    id: methodId(did, key),
+    type: "Multikey",
+    controller: did,
+    publicKeyMultibase: key,
+  }));
   const legacy = { id: `${did}#${LEGACY_FRAGMENT}`, type: "Multikey", controller: did, publicKeyMultibase: current };
   return {
     "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
@@ -65,8 +73,14 @@ export function didDocument() {
 
 async function signingKey() {
   const { publicKeyMultibase, secretKeyMultibase } = credentialIssuerSettings();
-  if (!publicKeyMultibase || !secretKeyMultibase) throw new Error("CREDENTIAL_PUBLIC_KEY / CREDENTIAL_SECRET_KEY are not set: certificates cannot be signed.");
-  return await Ed25519Multikey.from({ id: methodId(issuerDid(), publicKeyMultibase), controller: issuerDid(), publicKeyMultibase, secretKeyMultibase });
+  if (!publicKeyMultibase || !secretKeyMultibase)
+    throw new Error("CREDENTIAL_PUBLIC_KEY / CREDENTIAL_SECRET_KEY are not set: certificates cannot be signed.");
+  return await Ed25519Multikey.from({
+    id: methodId(issuerDid(), publicKeyMultibase),
+    controller: issuerDid(),
+    publicKeyMultibase,
+    secretKeyMultibase,
+  });
 }
 
 /** The academy's own trust, from the environment (server side). */
@@ -75,7 +89,8 @@ export function academyTrust(): IssuerTrust {
     name: credentialIssuerSettings().name,
     dids: academyIssuerDids(),
     didWebDocument: async (did) => {
-      if (!credentialIssuerSettings().publicKeyMultibase || did !== issuerDid()) throw new Error(`${did} is not this academy's issuer.`);
+      if (!credentialIssuerSettings().publicKeyMultibase || did !== issuerDid())
+        throw new Error(`${did} is not this academy's issuer.`);
       return didDocument();
     },
   };
@@ -164,7 +179,8 @@ export async function signAchievementCredential(input: AchievementInput) {
 
 /** The signed BitstringStatusListCredential of these bits (bit i, most significant first, set: index i revoked). */
 export async function signStatusList(listUrl: string, bits: ArrayBuffer) {
-  if (bits.byteLength * 8 !== STATUS_LIST_LENGTH) throw new Error(`A status list has ${STATUS_LIST_LENGTH} bits, not ${bits.byteLength * 8}.`);
+  if (bits.byteLength * 8 !== STATUS_LIST_LENGTH)
+    throw new Error(`A status list has ${STATUS_LIST_LENGTH} bits, not ${bits.byteLength * 8}.`);
   const list = new BitstringStatusList({ buffer: new Uint8Array(bits) });
   const credential = await createCredential({ id: listUrl, list, statusPurpose: "revocation" });
   credential.issuer = issuerDid();

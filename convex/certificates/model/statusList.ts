@@ -25,7 +25,8 @@ export function emptyStatusBits() {
 
 /** Sets bit `index` (most significant bit of each byte first, as Bitstring Status List encodes it). */
 function setBit(bits: Uint8Array, index: number) {
-  if (!Number.isInteger(index) || index < 0 || index >= bits.length * 8) throw new Error(`Status list index ${index} is outside the list.`);
+  if (!Number.isInteger(index) || index < 0 || index >= bits.length * 8)
+    throw new Error(`Status list index ${index} is outside the list.`);
   bits[index >> 3] |= 0x80 >> (index & 7);
 }
 
@@ -52,10 +53,27 @@ export async function recordRevocation(ctx: MutationCtx, certificate: Doc<"certi
  * The one write of new revocation bits (a revocation, or the last page of a rebuild): stores them, bumps the version
  * — a slower re-sign of an older version never overwrites a newer one — and has the list re-signed.
  */
-async function updateStatusList(ctx: MutationCtx, row: Doc<"credentialStatusLists"> | null, bits: Uint8Array, { endsRebuild = false } = {}) {
+async function updateStatusList(
+  ctx: MutationCtx,
+  row: Doc<"credentialStatusLists"> | null,
+  bits: Uint8Array,
+  { endsRebuild = false } = {},
+) {
   const now = Date.now();
-  if (row === null) await ctx.db.insert("credentialStatusLists", { listNumber: STATUS_LIST_NUMBER, version: 1, bits: bits.buffer as ArrayBuffer, updatedAt: now });
-  else await ctx.db.patch("credentialStatusLists", row._id, { bits: bits.buffer as ArrayBuffer, ...(endsRebuild ? { rebuilding: undefined } : {}), version: row.version + 1, updatedAt: now });
+  if (row === null)
+    await ctx.db.insert("credentialStatusLists", {
+      listNumber: STATUS_LIST_NUMBER,
+      version: 1,
+      bits: bits.buffer as ArrayBuffer,
+      updatedAt: now,
+    });
+  else
+    await ctx.db.patch("credentialStatusLists", row._id, {
+      bits: bits.buffer as ArrayBuffer,
+      ...(endsRebuild ? { rebuilding: undefined } : {}),
+      version: row.version + 1,
+      updatedAt: now,
+    });
   await ctx.scheduler.runAfter(0, internal.certificates.revocation.resignStatusList, {});
 }
 
@@ -66,12 +84,27 @@ export async function startStatusListRebuild(ctx: MutationCtx) {
   const row = await statusListRow(ctx);
   if (row?.rebuilding) return;
   const now = Date.now();
-  if (row === null) await ctx.db.insert("credentialStatusLists", { listNumber: STATUS_LIST_NUMBER, version: 1, bits: emptyStatusBits(), rebuilding: true, updatedAt: now });
-  else await ctx.db.patch("credentialStatusLists", row._id, { bits: row.bits ?? emptyStatusBits(), rebuilding: true, updatedAt: now });
+  if (row === null)
+    await ctx.db.insert("credentialStatusLists", {
+      listNumber: STATUS_LIST_NUMBER,
+      version: 1,
+      bits: emptyStatusBits(),
+      rebuilding: true,
+      updatedAt: now,
+    });
+  else
+    await ctx.db.patch("credentialStatusLists", row._id, {
+      bits: row.bits ?? emptyStatusBits(),
+      rebuilding: true,
+      updatedAt: now,
+    });
   await ctx.scheduler.runAfter(0, internal.certificates.revocation.rebuildStatusList, { cursor: null });
 }
 
-/** One page of the rebuild: sets the bits of these revoked certificates; the last page bumps the version and has the list re-signed. */
+/**
+ * One page of the rebuild: sets the bits of these revoked certificates; the last page bumps the version and has the
+ * list re-signed.
+ */
 export async function rebuildStatusListPage(ctx: MutationCtx, cursor: string | null) {
   const row = await statusListRow(ctx);
   if (row === null || !row.rebuilding) return;
@@ -80,16 +113,22 @@ export async function rebuildStatusListPage(ctx: MutationCtx, cursor: string | n
     .withIndex("by_revokedAt", (q) => q.gt("revokedAt", 0))
     .paginate({ cursor, numItems: REBUILD_PAGE });
   const bits = new Uint8Array(row.bits ? row.bits.slice(0) : emptyStatusBits());
-  for (const certificate of page.page) if (certificate.statusListIndex !== undefined) setBit(bits, certificate.statusListIndex);
+  for (const certificate of page.page)
+    if (certificate.statusListIndex !== undefined) setBit(bits, certificate.statusListIndex);
   if (!page.isDone) {
     await ctx.db.patch("credentialStatusLists", row._id, { bits: bits.buffer });
-    await ctx.scheduler.runAfter(0, internal.certificates.revocation.rebuildStatusList, { cursor: page.continueCursor });
+    await ctx.scheduler.runAfter(0, internal.certificates.revocation.rebuildStatusList, {
+      cursor: page.continueCursor,
+    });
     return;
   }
   await updateStatusList(ctx, row, bits, { endsRebuild: true });
 }
 
-/** Signs the revocation list as stored when it has changed since it was last signed (an empty one when nothing was ever revoked). */
+/**
+ * Signs the revocation list as stored when it has changed since it was last signed (an empty one when nothing was ever
+ * revoked).
+ */
 export async function ensureStatusListSigned(ctx: Pick<ActionCtx, "runQuery" | "runMutation">) {
   const list = await ctx.runQuery(internal.certificates.revocation.statusListState, {});
   if (list.state === "rebuilding") return;
@@ -100,5 +139,8 @@ export async function ensureStatusListSigned(ctx: Pick<ActionCtx, "runQuery" | "
   if (list.state === "ready" && list.signedVersion >= list.version) return;
   const [bits, version] = list.state === "ready" ? [list.bits, list.version] : [emptyStatusBits(), 0];
   const signed = await signStatusList(statusListUrl(), bits);
-  await ctx.runMutation(internal.certificates.revocation.storeStatusList, { signedJson: JSON.stringify(signed), version });
+  await ctx.runMutation(internal.certificates.revocation.storeStatusList, {
+    signedJson: JSON.stringify(signed),
+    version,
+  });
 }

@@ -17,7 +17,14 @@ export function statusListUrl(listNumber = STATUS_LIST_NUMBER) {
 }
 
 /** LinkedIn's add-to-profile link (Licenses & certifications) for a certificate. */
-export function linkedInAddUrl(options: { name: string; issuerName: string; issuedAt: number; expiresAt?: number; verifyUrl: string; publicId: string }) {
+export function linkedInAddUrl(options: {
+  name: string;
+  issuerName: string;
+  issuedAt: number;
+  expiresAt?: number;
+  verifyUrl: string;
+  publicId: string;
+}) {
   const issued = new Date(options.issuedAt);
   const params = new URLSearchParams({
     startTask: "CERTIFICATION_NAME",

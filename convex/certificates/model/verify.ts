@@ -10,7 +10,12 @@ import { appError } from "../../errors";
 import { extractPng, extractSvg } from "../shared/baking";
 import { statusListUrl } from "./urls";
 import { academyTrust } from "./signing";
-import { type CheckResult, type Credential, verifyAchievementCredential, type VerificationResult } from "../shared/openBadges";
+import {
+  type CheckResult,
+  type Credential,
+  verifyAchievementCredential,
+  type VerificationResult,
+} from "../shared/openBadges";
 import { clientNetworkKey, rateLimiter } from "../../rateLimits";
 
 /** The largest credential file (JSON, PNG or SVG) the verify endpoint reads: 1 MB. */
@@ -18,7 +23,10 @@ export const MAX_UPLOAD_BYTES = 1_000_000;
 /** The longest credential JSON checked (ours are about 3 KB; the canonicalization cost grows with size). */
 export const MAX_CREDENTIAL_CHARS = 200_000;
 
-/** Takes one credential check from the caller's allowance and one from everyone's; says when to retry if either is spent. */
+/**
+ * Takes one credential check from the caller's allowance and one from everyone's; says when to retry if either is
+ * spent.
+ */
 export async function takeCredentialCheck(ctx: ActionCtx): Promise<{ ok: true } | { ok: false; retryAfter: number }> {
   const own = await rateLimiter.limit(ctx, "credentialChecks", { key: await clientNetworkKey(ctx) });
   if (!own.ok) return own;
@@ -76,7 +84,14 @@ export const vVerification = v.object({
   signer: v.union(v.null(), v.string()),
   checks: v.array(
     v.object({
-      check: v.union(v.literal("structure"), v.literal("signature"), v.literal("issuer"), v.literal("record"), v.literal("dates"), v.literal("status")),
+      check: v.union(
+        v.literal("structure"),
+        v.literal("signature"),
+        v.literal("issuer"),
+        v.literal("record"),
+        v.literal("dates"),
+        v.literal("status"),
+      ),
       ok: v.boolean(),
       message: v.string(),
     }),
@@ -86,7 +101,12 @@ export type Verification = VerificationResult;
 
 /** A verification that stopped before any check could run (not JSON, no proof, too large, rate-limited). */
 export function refused(message: string): Verification {
-  return { verified: false, issuedByAcademy: false, signer: null, checks: [{ check: "signature", ok: false, message }] };
+  return {
+    verified: false,
+    issuedByAcademy: false,
+    signer: null,
+    checks: [{ check: "signature", ok: false, message }],
+  };
 }
 
 /** Resolves status-list URLs from our own database (no network). */
@@ -94,7 +114,9 @@ function statusLoader(ctx: Pick<ActionCtx, "runQuery">) {
   return async (url: string) => {
     const match = /\/status\/(\d+)$/.exec(url);
     if (!match || url !== statusListUrl(Number(match[1]))) return null;
-    const json: string | null = await ctx.runQuery(internal.certificates.revocation.statusListJson, { listNumber: Number(match[1]) });
+    const json: string | null = await ctx.runQuery(internal.certificates.revocation.statusListJson, {
+      listNumber: Number(match[1]),
+    });
     return json ? (JSON.parse(json) as unknown) : null;
   };
 }
@@ -102,11 +124,22 @@ function statusLoader(ctx: Pick<ActionCtx, "runQuery">) {
 /** Whether two JSON values are the same data (object key order and whitespace do not matter). */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameJson(item, (b as unknown[])[i]));
+  if (
+    typeof a !== "object" ||
+    typeof b !== "object" ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  )
+    return false;
+  if (Array.isArray(a))
+    return a.length === (b as unknown[]).length && a.every((item, i) => sameJson(item, (b as unknown[])[i]));
   const aKeys = Object.keys(a);
   const bObject = b as Record<string, unknown>;
-  return aKeys.length === Object.keys(bObject).length && aKeys.every((key) => Object.hasOwn(bObject, key) && sameJson((a as Record<string, unknown>)[key], bObject[key]));
+  return (
+    aKeys.length === Object.keys(bObject).length &&
+    aKeys.every((key) => Object.hasOwn(bObject, key) && sameJson((a as Record<string, unknown>)[key], bObject[key]))
+  );
 }
 
 const OUR_ID = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
@@ -116,15 +149,31 @@ const OUR_ID = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
  * that credential, and one signed with our key must be on record. Null for a stranger's credential
  * with an id we never gave out (there is nothing to compare).
  */
-async function recordCheck(ctx: Pick<ActionCtx, "runQuery">, credential: Credential, issuedByAcademy: boolean): Promise<CheckResult | null> {
+async function recordCheck(
+  ctx: Pick<ActionCtx, "runQuery">,
+  credential: Credential,
+  issuedByAcademy: boolean,
+): Promise<CheckResult | null> {
   const publicId = typeof credential.id === "string" ? OUR_ID.exec(credential.id)?.[1]?.toLowerCase() : undefined;
-  const stored: string | null = publicId ? await ctx.runQuery(internal.certificates.verify.credentialJson, { publicId }) : null;
+  const stored: string | null = publicId
+    ? await ctx.runQuery(internal.certificates.verify.credentialJson, { publicId })
+    : null;
   if (stored !== null) {
     return sameJson(JSON.parse(stored), credential)
       ? { check: "record", ok: true, message: `Matches the credential this academy issued (${credential.id}).` }
-      : { check: "record", ok: false, message: `Claims to be ${credential.id}, which this academy issued, but differs from it.` };
+      : {
+          check: "record",
+          ok: false,
+          message: `Claims to be ${credential.id}, which this academy issued, but differs from it.`,
+        };
   }
-  return issuedByAcademy ? { check: "record", ok: false, message: "Signed with this academy's key, but this academy has no record of issuing it." } : null;
+  return issuedByAcademy
+    ? {
+        check: "record",
+        ok: false,
+        message: "Signed with this academy's key, but this academy has no record of issuing it.",
+      }
+    : null;
 }
 
 /** Checks a credential given as JSON text against this academy's issuer, records and revocation list. */
@@ -135,8 +184,12 @@ export async function verifyCredentialText(ctx: Pick<ActionCtx, "runQuery">, tex
   } catch {
     return refused("This is not JSON.");
   }
-  if (typeof credential !== "object" || credential === null || Array.isArray(credential) || !credential.proof) return refused("This credential has no proof.");
-  const result = await verifyAchievementCredential(credential, { trust: academyTrust(), statusLists: statusLoader(ctx) });
+  if (typeof credential !== "object" || credential === null || Array.isArray(credential) || !credential.proof)
+    return refused("This credential has no proof.");
+  const result = await verifyAchievementCredential(credential, {
+    trust: academyTrust(),
+    statusLists: statusLoader(ctx),
+  });
   const record = await recordCheck(ctx, credential, result.issuedByAcademy);
   if (record === null) return result;
   const checks = [...result.checks];

@@ -10,15 +10,15 @@
  */
 const uri = { type: "string", pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]+$" } as const;
 /** A date-time with its time zone (DateTimeZ), e.g. 2026-11-20T12:00:00Z. */
-const dateTimeZ = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$" } as const;
+const dateTimeZ = {
+  type: "string",
+  pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$",
+} as const;
 
 /** A `type` given as one IRI or an unordered set of them, which must include `member`. */
 function typeIncluding(member: string) {
   return {
-    oneOf: [
-      { const: member },
-      { type: "array", items: { type: "string" }, contains: { const: member } },
-    ],
+    oneOf: [{ const: member }, { type: "array", items: { type: "string" }, contains: { const: member } }],
   };
 }
 
@@ -32,14 +32,20 @@ export const ACHIEVEMENT_CREDENTIAL_SCHEMA = {
     "@context": {
       type: "array",
       minItems: 2,
-      prefixItems: [{ const: "https://www.w3.org/ns/credentials/v2" }, { type: "string", pattern: "^https://purl\\.imsglobal\\.org/spec/ob/v3p0/context(-3\\.\\d+\\.\\d+)?\\.json$" }],
+      prefixItems: [
+        { const: "https://www.w3.org/ns/credentials/v2" },
+        { type: "string", pattern: "^https://purl\\.imsglobal\\.org/spec/ob/v3p0/context(-3\\.\\d+\\.\\d+)?\\.json$" },
+      ],
       items: { anyOf: [uri, { type: "object" }] },
     },
     id: uri,
     type: {
       type: "array",
       items: { type: "string" },
-      allOf: [{ contains: { const: "VerifiableCredential" } }, { contains: { enum: ["AchievementCredential", "OpenBadgeCredential"] } }],
+      allOf: [
+        { contains: { const: "VerifiableCredential" } },
+        { contains: { enum: ["AchievementCredential", "OpenBadgeCredential"] } },
+      ],
     },
     name: { type: "string" },
     description: { type: "string" },
@@ -50,7 +56,9 @@ export const ACHIEVEMENT_CREDENTIAL_SCHEMA = {
     awardedDate: dateTimeZ,
     credentialSubject: { $ref: "#/$defs/AchievementSubject" },
     evidence: { type: "array", items: { $ref: "#/$defs/Evidence" } },
-    credentialSchema: { oneOf: [{ $ref: "#/$defs/CredentialSchema" }, { type: "array", items: { $ref: "#/$defs/CredentialSchema" } }] },
+    credentialSchema: {
+      oneOf: [{ $ref: "#/$defs/CredentialSchema" }, { type: "array", items: { $ref: "#/$defs/CredentialSchema" } }],
+    },
     credentialStatus: { $ref: "#/$defs/CredentialStatus" },
     proof: { oneOf: [{ $ref: "#/$defs/Proof" }, { type: "array", minItems: 1, items: { $ref: "#/$defs/Proof" } }] },
   },
@@ -76,7 +84,10 @@ export const ACHIEVEMENT_CREDENTIAL_SCHEMA = {
     AchievementSubject: {
       type: "object",
       required: ["type", "achievement"],
-      anyOf: [{ required: ["id"] }, { required: ["identifier"], properties: { identifier: { type: "array", minItems: 1 } } }],
+      anyOf: [
+        { required: ["id"] },
+        { required: ["identifier"], properties: { identifier: { type: "array", minItems: 1 } } },
+      ],
       properties: {
         id: uri,
         type: typeIncluding("AchievementSubject"),
@@ -105,7 +116,26 @@ export const ACHIEVEMENT_CREDENTIAL_SCHEMA = {
         identityType: {
           anyOf: [
             {
-              enum: ["sourcedId", "systemId", "productId", "userName", "accountId", "emailAddress", "nationalIdentityNumber", "isbn", "issn", "lisSourcedId", "oneRosterSourcedId", "sisSourcedId", "ltiContextId", "ltiDeploymentId", "ltiToolId", "ltiPlatformId", "ltiUserId", "identifier"],
+              enum: [
+                "sourcedId",
+                "systemId",
+                "productId",
+                "userName",
+                "accountId",
+                "emailAddress",
+                "nationalIdentityNumber",
+                "isbn",
+                "issn",
+                "lisSourcedId",
+                "oneRosterSourcedId",
+                "sisSourcedId",
+                "ltiContextId",
+                "ltiDeploymentId",
+                "ltiToolId",
+                "ltiPlatformId",
+                "ltiUserId",
+                "identifier",
+              ],
             },
             { type: "string", pattern: "^ext:[A-Za-z0-9._-]+$" },
           ],
@@ -127,9 +157,37 @@ export const ACHIEVEMENT_CREDENTIAL_SCHEMA = {
           anyOf: [
             {
               enum: [
-                "Achievement", "ApprenticeshipCertificate", "Assessment", "Assignment", "AssociateDegree", "Award", "Badge", "BachelorDegree", "Certificate", "CertificateOfCompletion", "Certification",
-                "CommunityService", "Competency", "Course", "CoCurricular", "Degree", "Diploma", "DoctoralDegree", "Fieldwork", "GeneralEducationDevelopment", "JourneymanCertificate", "LearningProgram",
-                "License", "Membership", "ProfessionalDoctorate", "QualityAssuranceCredential", "MasterCertificate", "MasterDegree", "MicroCredential", "ResearchDoctorate", "SecondarySchoolDiploma",
+                "Achievement",
+                "ApprenticeshipCertificate",
+                "Assessment",
+                "Assignment",
+                "AssociateDegree",
+                "Award",
+                "Badge",
+                "BachelorDegree",
+                "Certificate",
+                "CertificateOfCompletion",
+                "Certification",
+                "CommunityService",
+                "Competency",
+                "Course",
+                "CoCurricular",
+                "Degree",
+                "Diploma",
+                "DoctoralDegree",
+                "Fieldwork",
+                "GeneralEducationDevelopment",
+                "JourneymanCertificate",
+                "LearningProgram",
+                "License",
+                "Membership",
+                "ProfessionalDoctorate",
+                "QualityAssuranceCredential",
+                "MasterCertificate",
+                "MasterDegree",
+                "MicroCredential",
+                "ResearchDoctorate",
+                "SecondarySchoolDiploma",
               ],
             },
             { type: "string", pattern: "^ext:[A-Za-z0-9._-]+$" },
@@ -157,7 +215,13 @@ export const ACHIEVEMENT_CREDENTIAL_SCHEMA = {
     Evidence: {
       type: "object",
       required: ["type"],
-      properties: { id: uri, type: typeIncluding("Evidence"), narrative: { type: "string" }, name: { type: "string" }, description: { type: "string" } },
+      properties: {
+        id: uri,
+        type: typeIncluding("Evidence"),
+        narrative: { type: "string" },
+        name: { type: "string" },
+        description: { type: "string" },
+      },
     },
     CredentialSchema: {
       type: "object",
@@ -172,7 +236,14 @@ export const ACHIEVEMENT_CREDENTIAL_SCHEMA = {
     Proof: {
       type: "object",
       required: ["type"],
-      properties: { type: { type: "string" }, created: dateTimeZ, verificationMethod: uri, proofPurpose: { type: "string" }, cryptosuite: { type: "string" }, proofValue: { type: "string" } },
+      properties: {
+        type: { type: "string" },
+        created: dateTimeZ,
+        verificationMethod: uri,
+        proofPurpose: { type: "string" },
+        cryptosuite: { type: "string" },
+        proofValue: { type: "string" },
+      },
       // A Data Integrity proof names its suite, purpose, key and value.
       if: { properties: { type: { const: "DataIntegrityProof" } }, required: ["type"] },
       then: { required: ["cryptosuite", "proofPurpose", "verificationMethod", "proofValue"] },

@@ -155,7 +155,11 @@ export function extractSvg(svg: string) {
     at = end + CDATA_CLOSE.length;
   }
   if (sections > 0) return text;
-  return inner.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  return inner
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -168,7 +172,11 @@ export function base64ToBytes(base64: string) {
   const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
   let j = 0;
   for (let i = 0; i < clean.length; i += 4) {
-    const n = (B64_INDEX[clean.charCodeAt(i)] << 18) | (B64_INDEX[clean.charCodeAt(i + 1)] << 12) | (B64_INDEX[clean.charCodeAt(i + 2)] << 6) | B64_INDEX[clean.charCodeAt(i + 3)];
+    const n =
+      (B64_INDEX[clean.charCodeAt(i)] << 18) |
+      (B64_INDEX[clean.charCodeAt(i + 1)] << 12) |
+      (B64_INDEX[clean.charCodeAt(i + 2)] << 6) |
+      B64_INDEX[clean.charCodeAt(i + 3)];
     bytes[j++] = (n >> 16) & 255;
     if (i + 2 < clean.length) bytes[j++] = (n >> 8) & 255;
     if (i + 3 < clean.length) bytes[j++] = n & 255;

@@ -51,7 +51,9 @@ export async function activityCounts(ctx: QueryCtx, totals: Doc<"dashboardTotals
   if (totals === null) return { activeMembers: 0, atRisk: 0 };
   const days = await ctx.db
     .query("activityDays")
-    .withIndex("by_organizationId_and_teamId_and_day", (q) => q.eq("organizationId", totals.organizationId).eq("teamId", totals.teamId).gte("day", startOfDay(since)))
+    .withIndex("by_organizationId_and_teamId_and_day", (q) =>
+      q.eq("organizationId", totals.organizationId).eq("teamId", totals.teamId).gte("day", startOfDay(since)),
+    )
     .take(32);
   const activeMembers = days.reduce((sum, d) => sum + d.members, 0);
   const activeBusy = days.reduce((sum, d) => sum + d.inProgressMembers, 0);
@@ -110,7 +112,11 @@ function sameStats(a: Doc<"memberStats">, b: Omit<Doc<"memberStats">, "_id" | "_
     Array.isArray(value)
       ? value.map(canonical)
       : value !== null && typeof value === "object"
-        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+          )
         : value;
   const { _id, _creationTime, updatedAt: _a, ...aFields } = a;
   const { updatedAt: _b, ...bFields } = b;
@@ -147,7 +153,10 @@ async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFie
       .query("certificates")
       .withIndex("by_userId", (q) => q.eq("userId", user._id))
       .take(100)
-  ).filter((c) => sharesCompletion && c.revokedAt === undefined && c.issueStatus !== "failed" && (c.kind ?? "course") === "course");
+  ).filter(
+    (c) =>
+      sharesCompletion && c.revokedAt === undefined && c.issueStatus !== "failed" && (c.kind ?? "course") === "course",
+  );
   const certified = new Set(certificates.map((c) => c.enrollmentId));
 
   let lessonsCompleted = 0;
@@ -182,7 +191,11 @@ async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFie
     lessonsCompleted += lessonsDone;
     sessionsAttended += attended;
     const units = sessions.length + lessonsTotal;
-    const progress = certified.has(enrollment._id) ? 100 : units === 0 ? 0 : Math.min(100, Math.round(((attended + lessonsDone) / units) * 100));
+    const progress = certified.has(enrollment._id)
+      ? 100
+      : units === 0
+        ? 0
+        : Math.min(100, Math.round(((attended + lessonsDone) / units) * 100));
     if (attended + lessonsDone > 0) started = true;
     if (certified.has(enrollment._id)) {
       completed += 1;
@@ -195,7 +208,11 @@ async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFie
     }
   }
   const progressPercent =
-    progressOfOpen.length > 0 ? Math.round(progressOfOpen.reduce((a, b) => a + b, 0) / progressOfOpen.length) : completed > 0 ? 100 : 0;
+    progressOfOpen.length > 0
+      ? Math.round(progressOfOpen.reduce((a, b) => a + b, 0) / progressOfOpen.length)
+      : completed > 0
+        ? 100
+        : 0;
   const expected = expectedOfOpen.length > 0 ? expectedOfOpen.reduce((a, b) => a + b, 0) / expectedOfOpen.length : 0;
   const pace: PaceStatus =
     inProgress === 0
@@ -268,7 +285,11 @@ async function countCourseLessons(ctx: QueryCtx, courseId: Id<"courses">) {
 
 type Totals = Omit<Doc<"dashboardTotals">, "_id" | "_creationTime">;
 
-function emptyTotals(organizationId: Id<"organizations">, teamId: Id<"teams"> | undefined, teamName: string | undefined): Totals {
+function emptyTotals(
+  organizationId: Id<"organizations">,
+  teamId: Id<"teams"> | undefined,
+  teamName: string | undefined,
+): Totals {
   return {
     organizationId,
     ...(teamId ? { teamId } : {}),
@@ -346,7 +367,11 @@ async function moveTotals(
   } else {
     await ctx.db.insert("dashboardTotals", totals);
   }
-  const sameDay = before && after && startOfDay(before.lastActiveAt) === startOfDay(after.lastActiveAt) && before.inProgress === after.inProgress;
+  const sameDay =
+    before &&
+    after &&
+    startOfDay(before.lastActiveAt) === startOfDay(after.lastActiveAt) &&
+    before.inProgress === after.inProgress;
   if (!sameDay) {
     await moveActivityDay(ctx, organizationId, teamId, before, -1);
     await moveActivityDay(ctx, organizationId, teamId, after, 1);
@@ -354,18 +379,33 @@ async function moveTotals(
 }
 
 /** Counts a member in (or out of) the day they were last active; empty days are deleted. */
-async function moveActivityDay(ctx: MutationCtx, organizationId: Id<"organizations">, teamId: Id<"teams"> | undefined, stats: Doc<"memberStats"> | null, sign: 1 | -1) {
+async function moveActivityDay(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  teamId: Id<"teams"> | undefined,
+  stats: Doc<"memberStats"> | null,
+  sign: 1 | -1,
+) {
   if (!stats || stats.lastActiveAt === 0) return;
   const day = startOfDay(stats.lastActiveAt);
   const row = await ctx.db
     .query("activityDays")
-    .withIndex("by_organizationId_and_teamId_and_day", (q) => q.eq("organizationId", organizationId).eq("teamId", teamId).eq("day", day))
+    .withIndex("by_organizationId_and_teamId_and_day", (q) =>
+      q.eq("organizationId", organizationId).eq("teamId", teamId).eq("day", day),
+    )
     .unique();
   const members = (row?.members ?? 0) + sign;
   const inProgressMembers = (row?.inProgressMembers ?? 0) + sign * stats.inProgress;
   if (row && members <= 0) await ctx.db.delete("activityDays", row._id);
   else if (row) await ctx.db.patch("activityDays", row._id, { members, inProgressMembers });
-  else if (members > 0) await ctx.db.insert("activityDays", { organizationId, ...(teamId ? { teamId } : {}), day, members, inProgressMembers });
+  else if (members > 0)
+    await ctx.db.insert("activityDays", {
+      organizationId,
+      ...(teamId ? { teamId } : {}),
+      day,
+      members,
+      inProgressMembers,
+    });
 }
 
 /**

@@ -6,7 +6,12 @@
 import ExcelJS from "exceljs";
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
 import type { Doc } from "../../_generated/dataModel";
-import { INTER_LATIN_400, INTER_LATIN_600, INTER_LATIN_EXT_400, INTER_LATIN_EXT_600 } from "../../certificates/model/fonts";
+import {
+  INTER_LATIN_400,
+  INTER_LATIN_600,
+  INTER_LATIN_EXT_400,
+  INTER_LATIN_EXT_600,
+} from "../../certificates/model/fonts";
 import { base64ToBytes } from "../../certificates/shared/baking";
 import { cachingFontkit, runs } from "../../certificates/model/pdf";
 
@@ -32,12 +37,27 @@ export type ReportSummary = {
   organizationName: string;
   scopeLabel: string;
   generatedAt: number;
-  figures: { members: number; activeMembers: number; atRisk: number; avgProgress: number; lessonsCompleted: number; completionRate: number; certificates: number; enrollmentsInProgress: number; enrollmentsCompleted: number };
+  figures: {
+    members: number;
+    activeMembers: number;
+    atRisk: number;
+    avgProgress: number;
+    lessonsCompleted: number;
+    completionRate: number;
+    certificates: number;
+    enrollmentsInProgress: number;
+    enrollmentsCompleted: number;
+  };
   pace: { not_started: number; on_track: number; behind: number; completed: number };
   teams: Array<{ name: string; members: number; avgProgress: number; completionRate: number; behind: number }>;
 };
 
-export const PACE_LABEL = { not_started: "Not started", on_track: "On track", behind: "Behind", completed: "Completed" } as const;
+export const PACE_LABEL = {
+  not_started: "Not started",
+  on_track: "On track",
+  behind: "Behind",
+  completed: "Completed",
+} as const;
 
 const day = (ms: number | null) => (ms === null || ms === 0 ? "" : new Date(ms).toISOString().slice(0, 10));
 
@@ -48,7 +68,20 @@ function csvCell(value: string | number) {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const DETAIL_COLUMNS = ["Name", "Email", "Teams", "Progress %", "Lessons completed", "Sessions attended", "Courses in progress", "Courses completed", "Status", "Last active", "Certificates", "Latest score %"];
+export const DETAIL_COLUMNS = [
+  "Name",
+  "Email",
+  "Teams",
+  "Progress %",
+  "Lessons completed",
+  "Sessions attended",
+  "Courses in progress",
+  "Courses completed",
+  "Status",
+  "Last active",
+  "Certificates",
+  "Latest score %",
+];
 
 export function renderDetailCsv(members: ReportMember[]) {
   const lines = [DETAIL_COLUMNS.map(csvCell).join(",")];
@@ -75,7 +108,17 @@ export function renderDetailCsv(members: ReportMember[]) {
   return new TextEncoder().encode(lines.join("\r\n") + "\r\n");
 }
 
-export const COMPLIANCE_COLUMNS = ["Name", "Email", "Teams", "Status", "Courses completed", "Courses in progress", "Certificates", "Next deadline", "Compliant"];
+export const COMPLIANCE_COLUMNS = [
+  "Name",
+  "Email",
+  "Teams",
+  "Status",
+  "Courses completed",
+  "Courses in progress",
+  "Certificates",
+  "Next deadline",
+  "Compliant",
+];
 
 export async function renderComplianceXlsx(summary: ReportSummary, members: ReportMember[]) {
   const workbook = new ExcelJS.Workbook();
@@ -104,7 +147,10 @@ export async function renderComplianceXlsx(summary: ReportSummary, members: Repo
     ["Generated", new Date(summary.generatedAt).toISOString()],
     ["Members", summary.figures.members],
     ["Compliant (completed at least one course)", members.filter((m) => (m.enrollmentsCompleted ?? 0) > 0).length],
-    ["Completion private (learner keeps certificates private)", members.filter((m) => m.enrollmentsCompleted === null).length],
+    [
+      "Completion private (learner keeps certificates private)",
+      members.filter((m) => m.enrollmentsCompleted === null).length,
+    ],
   ]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
@@ -141,7 +187,13 @@ export async function renderProgressPdf(summary: ReportSummary) {
   };
   line("PROGRESS SUMMARY", 11, bold, BRAND);
   line(summary.organizationName, 22, bold, INK, 30);
-  line(`${summary.scopeLabel} · generated ${new Date(summary.generatedAt).toISOString().slice(0, 16).replace("T", " ")} UTC`, 10, regular, MUTED, 28);
+  line(
+    `${summary.scopeLabel} · generated ${new Date(summary.generatedAt).toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    10,
+    regular,
+    MUTED,
+    28,
+  );
   const f = summary.figures;
   const figures: Array<[string, string]> = [
     ["Members", String(f.members)],
@@ -161,7 +213,10 @@ export async function renderProgressPdf(summary: ReportSummary) {
   }
   y -= 10;
   line("Pace", 13, bold, INK, 22);
-  line(`On track ${summary.pace.on_track} · Behind ${summary.pace.behind} · Not started ${summary.pace.not_started} · Completed ${summary.pace.completed}`, 11);
+  line(
+    `On track ${summary.pace.on_track} · Behind ${summary.pace.behind} · Not started ${summary.pace.not_started} · Completed ${summary.pace.completed}`,
+    11,
+  );
   if (summary.teams.length > 0) {
     y -= 10;
     line("Teams", 13, bold, INK, 22);

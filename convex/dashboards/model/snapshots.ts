@@ -9,10 +9,17 @@ import { DAY_MS, INACTIVE_AFTER_MS, MIN_CONSENTING_GROUP, activityCounts } from 
 
 type Totals = Doc<"dashboardTotals">;
 
-export function organizationRow(totals: Totals, day: number, previous: Pick<Doc<"organizationAnalytics">, "totalEnrollments" | "completedEnrollments"> | null) {
+export function organizationRow(
+  totals: Totals,
+  day: number,
+  previous: Pick<Doc<"organizationAnalytics">, "totalEnrollments" | "completedEnrollments"> | null,
+) {
   const members = Math.max(1, totals.members);
   const completionRate = totals.enrollmentsTotal > 0 ? totals.enrollmentsCompleted / totals.enrollmentsTotal : 0;
-  const previousRate = previous && previous.totalEnrollments > 0 ? previous.completedEnrollments / previous.totalEnrollments : completionRate;
+  const previousRate =
+    previous && previous.totalEnrollments > 0
+      ? previous.completedEnrollments / previous.totalEnrollments
+      : completionRate;
   const hours = Math.round((totals.sessionsAttended * 1.5 + totals.lessonsCompleted * 0.3) * 10) / 10;
   return {
     organizationId: totals.organizationId,
@@ -25,7 +32,9 @@ export function organizationRow(totals: Totals, day: number, previous: Pick<Doc<
     totalLearningHours: hours,
     avgLearningHoursPerUser: Math.round((hours / members) * 10) / 10,
     lessonsCompleted: totals.lessonsCompleted,
-    ...(totals.gainCount >= MIN_CONSENTING_GROUP ? { avgLearningGain: Math.round((totals.gainSum / totals.gainCount) * 100) / 100 } : {}),
+    ...(totals.gainCount >= MIN_CONSENTING_GROUP
+      ? { avgLearningGain: Math.round((totals.gainSum / totals.gainCount) * 100) / 100 }
+      : {}),
     certificatesIssued: totals.certificates,
     skillsAcquired: totals.skills.reduce((sum, s) => sum + s.count, 0),
     avgSkillProgress: Math.round(totals.progressSum / members),
@@ -64,11 +73,15 @@ export async function snapshotOrganization(ctx: MutationCtx, organizationId: Id<
     if (totals.teamId === undefined) {
       const existing = await ctx.db
         .query("organizationAnalytics")
-        .withIndex("by_organizationId_and_periodType_and_periodStart", (q) => q.eq("organizationId", organizationId).eq("periodType", "daily").eq("periodStart", day))
+        .withIndex("by_organizationId_and_periodType_and_periodStart", (q) =>
+          q.eq("organizationId", organizationId).eq("periodType", "daily").eq("periodStart", day),
+        )
         .unique();
       const previous = await ctx.db
         .query("organizationAnalytics")
-        .withIndex("by_organizationId_and_periodType_and_periodStart", (q) => q.eq("organizationId", organizationId).eq("periodType", "daily").lt("periodStart", day))
+        .withIndex("by_organizationId_and_periodType_and_periodStart", (q) =>
+          q.eq("organizationId", organizationId).eq("periodType", "daily").lt("periodStart", day),
+        )
         .order("desc")
         .first();
       const row = organizationRow(totals, day, previous);
@@ -79,7 +92,9 @@ export async function snapshotOrganization(ctx: MutationCtx, organizationId: Id<
       const { activeMembers } = await activityCounts(ctx, totals, day + DAY_MS - INACTIVE_AFTER_MS);
       const existing = await ctx.db
         .query("teamAnalytics")
-        .withIndex("by_teamId_and_periodType_and_periodStart", (q) => q.eq("teamId", teamId).eq("periodType", "daily").eq("periodStart", day))
+        .withIndex("by_teamId_and_periodType_and_periodStart", (q) =>
+          q.eq("teamId", teamId).eq("periodType", "daily").eq("periodStart", day),
+        )
         .unique();
       const row = teamRow(totals, day, activeMembers);
       if (existing) await ctx.db.replace("teamAnalytics", existing._id, row);

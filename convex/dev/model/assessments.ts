@@ -12,10 +12,19 @@ import { saveResponse, setGrade, startAttempt, submitAttempt } from "../../asses
 
 const DAY = 24 * 60 * 60 * 1000;
 
-type Question = Omit<Doc<"assessmentQuestions">, "_id" | "_creationTime" | "assessmentId" | "sortOrder" | "isActive" | "createdAt">;
+type Question = Omit<
+  Doc<"assessmentQuestions">,
+  "_id" | "_creationTime" | "assessmentId" | "sortOrder" | "isActive" | "createdAt"
+>;
 
 function flagshipQuestions(skills: { prompting: Id<"skills">; literacy: Id<"skills"> }): Question[] {
-  const choice = (questionText: string, answers: string[], skill: Id<"skills">, difficulty: Question["difficulty"], explanation: string): Question => ({
+  const choice = (
+    questionText: string,
+    answers: string[],
+    skill: Id<"skills">,
+    difficulty: Question["difficulty"],
+    explanation: string,
+  ): Question => ({
     questionType: "multiple_choice",
     questionText,
     answers: answers.map((text, i) => ({ id: `a${i}`, text, isCorrect: i === 0 })),
@@ -25,15 +34,43 @@ function flagshipQuestions(skills: { prompting: Id<"skills">; literacy: Id<"skil
     skillIds: [skill],
   });
   return [
-    choice("Which prompt element most reduces ambiguity?", ["A clear output format and criteria", "A longer prompt", "Polite phrasing", "Using capital letters"], skills.prompting, "easy", "Saying what a good answer looks like removes guesswork."),
-    choice("What should you check before sharing AI output?", ["Facts, sources and sensitive data", "Only spelling", "Nothing if it sounds confident", "The word count"], skills.literacy, "easy", "Models state wrong facts confidently; check before you share."),
-    choice("A 'few-shot' prompt contains…", ["Worked examples of the desired output", "A very short question", "Only a system message", "An image"], skills.prompting, "medium", "Few-shot prompts show the model examples of what you want."),
+    choice(
+      "Which prompt element most reduces ambiguity?",
+      ["A clear output format and criteria", "A longer prompt", "Polite phrasing", "Using capital letters"],
+      skills.prompting,
+      "easy",
+      "Saying what a good answer looks like removes guesswork.",
+    ),
+    choice(
+      "What should you check before sharing AI output?",
+      ["Facts, sources and sensitive data", "Only spelling", "Nothing if it sounds confident", "The word count"],
+      skills.literacy,
+      "easy",
+      "Models state wrong facts confidently; check before you share.",
+    ),
+    choice(
+      "A 'few-shot' prompt contains…",
+      ["Worked examples of the desired output", "A very short question", "Only a system message", "An image"],
+      skills.prompting,
+      "medium",
+      "Few-shot prompts show the model examples of what you want.",
+    ),
     {
       questionType: "multiple_select",
       questionText: "Which of these are effective prompting techniques? (Select all that apply.)",
       answers: [
-        { id: "ctx", text: "Giving context and a role", isCorrect: true, feedback: "Context helps the model understand the task." },
-        { id: "caps", text: "Writing in capital letters for emphasis", isCorrect: false, feedback: "Capitals do not improve comprehension." },
+        {
+          id: "ctx",
+          text: "Giving context and a role",
+          isCorrect: true,
+          feedback: "Context helps the model understand the task.",
+        },
+        {
+          id: "caps",
+          text: "Writing in capital letters for emphasis",
+          isCorrect: false,
+          feedback: "Capitals do not improve comprehension.",
+        },
         { id: "steps", text: "Breaking the task into steps", isCorrect: true },
         { id: "examples", text: "Including examples of the output", isCorrect: true },
       ],
@@ -46,7 +83,12 @@ function flagshipQuestions(skills: { prompting: Id<"skills">; literacy: Id<"skil
       questionText: "One AI tool is always the best choice for every business use.",
       answers: [
         { id: "true", text: "True", isCorrect: false },
-        { id: "false", text: "False", isCorrect: true, feedback: "The right tool depends on the use, budget, data and integration." },
+        {
+          id: "false",
+          text: "False",
+          isCorrect: true,
+          feedback: "The right tool depends on the use, budget, data and integration.",
+        },
       ],
       points: 10,
       difficulty: "easy",
@@ -73,7 +115,8 @@ function flagshipQuestions(skills: { prompting: Id<"skills">; literacy: Id<"skil
     },
     {
       questionType: "open_ended",
-      questionText: "Describe a business process in your organization that AI could help automate: which steps would be automated, and what outcome do you expect?",
+      questionText:
+        "Describe a business process in your organization that AI could help automate: which steps would be automated, and what outcome do you expect?",
       rubric:
         "A good answer names a concrete business process and the team that runs it; lists the steps AI would automate (for example: categorize incoming requests, route them, draft or suggest responses, summarize); says where a person reviews; and states measurable outcomes (time saved, faster responses, fewer errors, consistent handling).",
       sampleAnswer:
@@ -96,10 +139,24 @@ const OPEN_ANSWERS = {
 /** Creates the flagship course's assessments; returns their ids. */
 export async function seedFlagshipAssessments(
   ctx: MutationCtx,
-  options: { courseId: Id<"courses">; skills: { prompting: Id<"skills">; literacy: Id<"skills"> }; firstLessonId?: Id<"lessons">; now: number },
+  options: {
+    courseId: Id<"courses">;
+    skills: { prompting: Id<"skills">; literacy: Id<"skills"> };
+    firstLessonId?: Id<"lessons">;
+    now: number;
+  },
 ) {
   const { courseId, now } = options;
-  const common = { courseId, skillIds: [options.skills.prompting, options.skills.literacy], randomizeQuestions: true, randomizeAnswers: true, timeLimit: 30, isActive: true, createdAt: now, updatedAt: now };
+  const common = {
+    courseId,
+    skillIds: [options.skills.prompting, options.skills.literacy],
+    randomizeQuestions: true,
+    randomizeAnswers: true,
+    timeLimit: 30,
+    isActive: true,
+    createdAt: now,
+    updatedAt: now,
+  };
   const preId = await ctx.db.insert("assessments", {
     ...common,
     title: "Baseline: AI at work",
@@ -124,8 +181,21 @@ export async function seedFlagshipAssessments(
     duplicatedFromId: preId,
   });
   for (const [sortOrder, question] of flagshipQuestions(options.skills).entries()) {
-    const sourceQuestionId = await ctx.db.insert("assessmentQuestions", { ...question, assessmentId: preId, sortOrder, isActive: true, createdAt: now });
-    await ctx.db.insert("assessmentQuestions", { ...question, assessmentId: postId, sourceQuestionId, sortOrder, isActive: true, createdAt: now });
+    const sourceQuestionId = await ctx.db.insert("assessmentQuestions", {
+      ...question,
+      assessmentId: preId,
+      sortOrder,
+      isActive: true,
+      createdAt: now,
+    });
+    await ctx.db.insert("assessmentQuestions", {
+      ...question,
+      assessmentId: postId,
+      sourceQuestionId,
+      sortOrder,
+      isActive: true,
+      createdAt: now,
+    });
   }
   if (options.firstLessonId) {
     const checkId = await ctx.db.insert("assessments", {
@@ -143,7 +213,13 @@ export async function seedFlagshipAssessments(
       updatedAt: now,
     });
     for (const [sortOrder, question] of flagshipQuestions(options.skills).slice(0, 3).entries()) {
-      await ctx.db.insert("assessmentQuestions", { ...question, assessmentId: checkId, sortOrder, isActive: true, createdAt: now });
+      await ctx.db.insert("assessmentQuestions", {
+        ...question,
+        assessmentId: checkId,
+        sortOrder,
+        isActive: true,
+        createdAt: now,
+      });
     }
   }
   return { preId, postId };
@@ -155,16 +231,37 @@ export async function seedFlagshipAssessments(
  */
 export async function takeAsDemoLearner(
   ctx: MutationCtx,
-  options: { assessment: Doc<"assessments">; enrollment: Doc<"enrollments">; instructorId: Id<"users">; skill: number; at: number; rand: () => number; phase: "before" | "after" },
+  options: {
+    assessment: Doc<"assessments">;
+    enrollment: Doc<"enrollments">;
+    instructorId: Id<"users">;
+    skill: number;
+    at: number;
+    rand: () => number;
+    phase: "before" | "after";
+  },
 ) {
   const { assessment, enrollment, at, rand, skill } = options;
-  const attemptId = await startAttempt(ctx, { assessment, userId: enrollment.userId, enrollment, now: at, random: rand });
+  const attemptId = await startAttempt(ctx, {
+    assessment,
+    userId: enrollment.userId,
+    enrollment,
+    now: at,
+    random: rand,
+  });
   const attempt = (await ctx.db.get("assessmentAttempts", attemptId))!;
   const questions = [];
-  for (const questionId of attempt.questionIds ?? []) questions.push((await ctx.db.get("assessmentQuestions", questionId))!);
+  for (const questionId of attempt.questionIds ?? [])
+    questions.push((await ctx.db.get("assessmentQuestions", questionId))!);
   // The learner knows the answers to a share `skill` of the rule-graded questions (which ones is up to chance).
   const graded = questions.filter((q) => q.questionType !== "rating_scale" && q.questionType !== "open_ended");
-  const known = new Set(graded.map((q) => ({ q, order: rand() })).sort((a, b) => a.order - b.order).slice(0, Math.round(skill * graded.length)).map(({ q }) => q._id));
+  const known = new Set(
+    graded
+      .map((q) => ({ q, order: rand() }))
+      .sort((a, b) => a.order - b.order)
+      .slice(0, Math.round(skill * graded.length))
+      .map(({ q }) => q._id),
+  );
   for (const question of questions) {
     const questionId = question._id;
     const right = known.has(questionId);
@@ -177,7 +274,13 @@ export async function takeAsDemoLearner(
           ? { textResponse: right ? "retrieval augmented generation" : "random answer generator" }
           : question.questionType === "open_ended"
             ? { textResponse: OPEN_ANSWERS[options.phase] }
-            : { selectedAnswerIds: right ? (question.questionType === "multiple_select" ? correct : correct.slice(0, 1)) : wrong.slice(0, 1) };
+            : {
+                selectedAnswerIds: right
+                  ? question.questionType === "multiple_select"
+                    ? correct
+                    : correct.slice(0, 1)
+                  : wrong.slice(0, 1),
+              };
     await saveResponse(ctx, attempt, questionId, input, at + 60_000);
   }
   await submitAttempt(ctx, (await ctx.db.get("assessmentAttempts", attemptId))!, { now: at + 12 * 60_000 });
@@ -187,7 +290,12 @@ export async function takeAsDemoLearner(
     .take(50)) {
     if (response.gradingState === "graded") continue;
     const question = (await ctx.db.get("assessmentQuestions", response.questionId))!;
-    await setGrade(ctx, response, { points: Math.round(question.points * skill), by: options.instructorId, now: at + 2 * DAY, notify: false });
+    await setGrade(ctx, response, {
+      points: Math.round(question.points * skill),
+      by: options.instructorId,
+      now: at + 2 * DAY,
+      notify: false,
+    });
   }
   return attemptId;
 }

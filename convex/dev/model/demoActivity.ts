@@ -36,7 +36,13 @@ export async function seedDashboardActivity(
         .withIndex("by_sessionId", (q) => q.eq("sessionId", outlineSession._id))
         .take(10)) {
         if (rand() < share * 0.8) {
-          await ctx.db.insert("lessonCompletions", { userId: e.userId, enrollmentId: e.enrollmentId, cohortId: e.cohortId, lessonId: lesson._id, completedAt: now - Math.floor(rand() * 10) * DAY_MS });
+          await ctx.db.insert("lessonCompletions", {
+            userId: e.userId,
+            enrollmentId: e.enrollmentId,
+            cohortId: e.cohortId,
+            lessonId: lesson._id,
+            completedAt: now - Math.floor(rand() * 10) * DAY_MS,
+          });
         }
       }
     }
@@ -44,7 +50,9 @@ export async function seedDashboardActivity(
   for (const [i, userId] of members.entries()) {
     // Most were active this week; every fifth has gone quiet for 9–20 days.
     const daysAgo = i % 5 === 4 ? 9 + Math.floor(rand() * 12) : Math.floor(rand() * 6);
-    await ctx.db.patch("users", userId, { lastActiveAt: now - daysAgo * DAY_MS - Math.floor(rand() * 8) * 60 * 60 * 1000 });
+    await ctx.db.patch("users", userId, {
+      lastActiveAt: now - daysAgo * DAY_MS - Math.floor(rand() * 8) * 60 * 60 * 1000,
+    });
   }
   for (const userId of members) await refreshMember(ctx, userId);
 
@@ -65,8 +73,15 @@ export async function seedDashboardActivity(
     await ctx.db.insert("organizationAnalytics", row);
     previous = row;
     for (const team of teams) {
-      const pastTeam = { ...team, progressSum: scale(team.progressSum), lessonsCompleted: scale(team.lessonsCompleted) };
-      await ctx.db.insert("teamAnalytics", teamRow(pastTeam, day, Math.max(0, Math.round(team.members * (0.5 + rand() * 0.4)))));
+      const pastTeam = {
+        ...team,
+        progressSum: scale(team.progressSum),
+        lessonsCompleted: scale(team.lessonsCompleted),
+      };
+      await ctx.db.insert(
+        "teamAnalytics",
+        teamRow(pastTeam, day, Math.max(0, Math.round(team.members * (0.5 + rand() * 0.4)))),
+      );
     }
   }
 }

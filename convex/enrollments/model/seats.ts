@@ -24,7 +24,10 @@ export async function takeSeat(ctx: MutationCtx, cohortId: Id<"cohorts">) {
 export async function returnSeat(ctx: MutationCtx, cohortId: Id<"cohorts">) {
   const cohort = await ctx.db.get("cohorts", cohortId);
   if (cohort !== null) {
-    await ctx.db.patch("cohorts", cohort._id, { currentEnrollment: Math.max(0, cohort.currentEnrollment - 1), updatedAt: Date.now() });
+    await ctx.db.patch("cohorts", cohort._id, {
+      currentEnrollment: Math.max(0, cohort.currentEnrollment - 1),
+      updatedAt: Date.now(),
+    });
   }
 }
 
@@ -34,12 +37,21 @@ export async function returnSeat(ctx: MutationCtx, cohortId: Id<"cohorts">) {
  * path that gives a seat (checkout, waitlist offers, organization
  * assignments, late payments) checks this first.
  */
-export async function liveEnrollmentInCourse(ctx: QueryCtx, userId: Id<"users">, courseId: Id<"courses">, except?: Id<"enrollments">) {
+export async function liveEnrollmentInCourse(
+  ctx: QueryCtx,
+  userId: Id<"users">,
+  courseId: Id<"courses">,
+  except?: Id<"enrollments">,
+) {
   const enrollments = await ctx.db
     .query("enrollments")
     .withIndex("by_userId_and_courseId", (q) => q.eq("userId", userId).eq("courseId", courseId))
     .take(50);
-  return enrollments.find((e) => e._id !== except && (e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld))) ?? null;
+  return (
+    enrollments.find(
+      (e) => e._id !== except && (e.paymentStatus === "completed" || (e.paymentStatus === "pending" && e.seatHeld)),
+    ) ?? null
+  );
 }
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -19,9 +19,18 @@ import { accessWindows, returnSeat, takeSeat } from "./seats";
 type Offering = { cohort: Doc<"cohorts">; course: Doc<"courses"> };
 
 /** Takes a seat and records a pending b2c purchase holding it until `holdExpiresAt` (checkout follows). */
-export async function holdSeatForCheckout(ctx: MutationCtx, userId: Id<"users">, { cohort, course }: Offering, purchase: { holdExpiresAt: number; currency: string }) {
+export async function holdSeatForCheckout(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  { cohort, course }: Offering,
+  purchase: { holdExpiresAt: number; currency: string },
+) {
   await takeSeat(ctx, cohort._id);
-  return await insertWithSeat(ctx, userId, cohort, { paymentStatus: "pending", paymentType: "b2c", ...pendingPurchase(course, purchase) });
+  return await insertWithSeat(ctx, userId, cohort, {
+    paymentStatus: "pending",
+    paymentType: "b2c",
+    ...pendingPurchase(course, purchase),
+  });
 }
 
 /**
@@ -38,7 +47,9 @@ export async function enrollFromOffer(
     ctx,
     userId,
     cohort,
-    payment.paidByOrganization ? { paymentStatus: "completed", paymentType: "b2b" } : { paymentStatus: "pending", paymentType: "b2c", ...pendingPurchase(course, payment) },
+    payment.paidByOrganization
+      ? { paymentStatus: "completed", paymentType: "b2b" }
+      : { paymentStatus: "pending", paymentType: "b2c", ...pendingPurchase(course, payment) },
   );
 }
 
@@ -50,7 +61,12 @@ export async function enrollConfirmed(
   ctx: MutationCtx,
   userId: Id<"users">,
   cohort: Doc<"cohorts">,
-  purchase: { paymentType: Doc<"enrollments">["paymentType"]; amountCents?: number; purchasedAt?: number; intakeSurveyCompleted?: boolean },
+  purchase: {
+    paymentType: Doc<"enrollments">["paymentType"];
+    amountCents?: number;
+    purchasedAt?: number;
+    intakeSurveyCompleted?: boolean;
+  },
 ) {
   await takeSeat(ctx, cohort._id);
   const purchasedAt = purchase.purchasedAt ?? Date.now();
@@ -69,12 +85,16 @@ function pendingPurchase(course: Doc<"courses">, purchase: { holdExpiresAt: numb
   return { holdExpiresAt: purchase.holdExpiresAt, amountCents: course.priceB2C, currency: purchase.currency };
 }
 
-/** The one insert of an enrollment: it holds a seat of `cohort` (taken by the caller, or an offer's) with the access windows of that cohort. */
+/**
+ * The one insert of an enrollment: it holds a seat of `cohort` (taken by the caller, or an offer's) with the access
+ * windows of that cohort.
+ */
 async function insertWithSeat(
   ctx: MutationCtx,
   userId: Id<"users">,
   cohort: Doc<"cohorts">,
-  fields: Pick<Doc<"enrollments">, "paymentStatus" | "paymentType"> & Partial<Omit<Doc<"enrollments">, "_id" | "_creationTime">>,
+  fields: Pick<Doc<"enrollments">, "paymentStatus" | "paymentType"> &
+    Partial<Omit<Doc<"enrollments">, "_id" | "_creationTime">>,
 ) {
   const now = Date.now();
   return await ctx.db.insert("enrollments", {
@@ -92,7 +112,11 @@ async function insertWithSeat(
 }
 
 /** Records the Checkout Session created for a purchase; its payment link is kept only while the seat is still held. */
-export async function attachCheckoutSession(ctx: MutationCtx, enrollment: Doc<"enrollments">, checkoutSession: { id: string; url: string }) {
+export async function attachCheckoutSession(
+  ctx: MutationCtx,
+  enrollment: Doc<"enrollments">,
+  checkoutSession: { id: string; url: string },
+) {
   const open = enrollment.paymentStatus === "pending" && enrollment.seatHeld;
   await ctx.db.patch("enrollments", enrollment._id, {
     stripeCheckoutSessionId: checkoutSession.id,
@@ -104,7 +128,11 @@ export async function attachCheckoutSession(ctx: MutationCtx, enrollment: Doc<"e
 
 /** A delayed payment method (e.g. bank debit) is processing: the seat stays held until Stripe reports the result. */
 export async function awaitDelayedPayment(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
-  await ctx.db.patch("enrollments", enrollment._id, { awaitingAsyncPayment: true, holdExpiresAt: undefined, updatedAt: Date.now() });
+  await ctx.db.patch("enrollments", enrollment._id, {
+    awaitingAsyncPayment: true,
+    holdExpiresAt: undefined,
+    updatedAt: Date.now(),
+  });
 }
 
 /** Confirms a paid purchase; one whose hold already ended takes a free seat again (the caller checked there is one). */
@@ -127,7 +155,12 @@ export async function confirmPayment(ctx: MutationCtx, enrollment: Doc<"enrollme
 }
 
 /** Ends a pending purchase without a seat (hold expired, payment failed, cancelled…); false when it is not pending. */
-export async function endPending(ctx: MutationCtx, enrollment: Doc<"enrollments">, reason: EnrollmentFailure, message?: string) {
+export async function endPending(
+  ctx: MutationCtx,
+  enrollment: Doc<"enrollments">,
+  reason: EnrollmentFailure,
+  message?: string,
+) {
   if (enrollment.paymentStatus !== "pending") return false;
   await releaseSeat(ctx, enrollment);
   await ctx.db.patch("enrollments", enrollment._id, {
@@ -148,7 +181,11 @@ export async function noteCheckoutError(ctx: MutationCtx, enrollment: Doc<"enrol
 
 /** A platform admin asked Stripe for a refund (the charge.refunded webhook then ends access). */
 export async function recordRefundRequest(ctx: MutationCtx, enrollmentId: Id<"enrollments">, note: string | undefined) {
-  await ctx.db.patch("enrollments", enrollmentId, { refundRequestedAt: Date.now(), ...(note ? { refundNote: note } : {}), updatedAt: Date.now() });
+  await ctx.db.patch("enrollments", enrollmentId, {
+    refundRequestedAt: Date.now(),
+    ...(note ? { refundNote: note } : {}),
+    updatedAt: Date.now(),
+  });
 }
 
 /** Part of the charge was refunded: recorded for admins; the learner keeps the seat. */
@@ -175,25 +212,51 @@ export async function refundInFull(ctx: MutationCtx, enrollment: Doc<"enrollment
 export async function moveToCohort(ctx: MutationCtx, enrollment: Doc<"enrollments">, target: Doc<"cohorts">) {
   await takeSeat(ctx, target._id);
   await releaseSeat(ctx, enrollment);
-  await ctx.db.patch("enrollments", enrollment._id, { cohortId: target._id, seatHeld: true, ...accessWindows(target), updatedAt: Date.now() });
+  await ctx.db.patch("enrollments", enrollment._id, {
+    cohortId: target._id,
+    seatHeld: true,
+    ...accessWindows(target),
+    updatedAt: Date.now(),
+  });
 }
 
 /** Takes a member out of a cohort their organization placed them in; the seat goes back (to the waitlist first). */
 export async function unassign(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
   await releaseSeat(ctx, enrollment);
-  await ctx.db.patch("enrollments", enrollment._id, { paymentStatus: "failed", failureReason: "cancelled", updatedAt: Date.now() });
+  await ctx.db.patch("enrollments", enrollment._id, {
+    paymentStatus: "failed",
+    failureReason: "cancelled",
+    updatedAt: Date.now(),
+  });
 }
 
-/** Gives the enrollment's seat back to the cohort (no-op when it holds none) and offers it to the waitlist in the same transaction. */
+/**
+ * Gives the enrollment's seat back to the cohort (no-op when it holds none) and offers it to the waitlist in the same
+ * transaction.
+ */
 async function releaseSeat(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
   if (!enrollment.seatHeld) return false;
   await returnSeat(ctx, enrollment.cohortId);
-  await ctx.db.patch("enrollments", enrollment._id, { seatHeld: false, holdExpiresAt: undefined, updatedAt: Date.now() });
+  await ctx.db.patch("enrollments", enrollment._id, {
+    seatHeld: false,
+    holdExpiresAt: undefined,
+    updatedAt: Date.now(),
+  });
   await offerFreeSeats(ctx, enrollment.cohortId);
   return true;
 }
 
-/** The learner's answers to the intake survey (no seat or payment change): kept on the enrollment, which marks it done. */
-export async function recordIntakeSurvey(ctx: MutationCtx, enrollment: Doc<"enrollments">, survey: NonNullable<Doc<"enrollments">["intakeSurvey"]>) {
-  await ctx.db.patch("enrollments", enrollment._id, { intakeSurvey: survey, intakeSurveyCompleted: true, updatedAt: Date.now() });
+/**
+ * The learner's answers to the intake survey (no seat or payment change): kept on the enrollment, which marks it done.
+ */
+export async function recordIntakeSurvey(
+  ctx: MutationCtx,
+  enrollment: Doc<"enrollments">,
+  survey: NonNullable<Doc<"enrollments">["intakeSurvey"]>,
+) {
+  await ctx.db.patch("enrollments", enrollment._id, {
+    intakeSurvey: survey,
+    intakeSurveyCompleted: true,
+    updatedAt: Date.now(),
+  });
 }

@@ -51,7 +51,14 @@ const local = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).to
  */
 export function buildCalendar(options: { name: string; timezone: string; events: CalendarEvent[] }) {
   const zone = options.timezone || "UTC";
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODID}`, "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(options.name)}`];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:${PRODID}`,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(options.name)}`,
+  ];
   if (zone !== "UTC") {
     const block = tzlib_get_ical_block(zone)[0];
     if (block) lines.push(...block.split(/\r?\n/).filter(Boolean));
@@ -79,7 +86,16 @@ export function buildCalendar(options: { name: string; timezone: string; events:
 export function cohortCalendar(
   course: { title: string },
   cohort: { name: string; timezone?: string },
-  sessions: Array<{ _id: string; title: string; startsAt: number; endsAt: number; meetingUrl?: string; status: "scheduled" | "cancelled"; sequence: number; updatedAt: number }>,
+  sessions: Array<{
+    _id: string;
+    title: string;
+    startsAt: number;
+    endsAt: number;
+    meetingUrl?: string;
+    status: "scheduled" | "cancelled";
+    sequence: number;
+    updatedAt: number;
+  }>,
 ) {
   return buildCalendar({
     name: `${course.title} — ${cohort.name}`,

@@ -43,7 +43,11 @@ export async function planReminders(ctx: MutationCtx, session: Doc<"cohortSessio
   for (const [kind, offset] of Object.entries(REMINDER_OFFSETS) as Array<[SessionReminderKind, number]>) {
     const runAt = session.startsAt - offset;
     if (runAt <= now) continue;
-    const jobId = await ctx.scheduler.runAt(runAt, internal.liveSessions.schedule.sendReminder, { cohortSessionId: session._id, kind, runAt });
+    const jobId = await ctx.scheduler.runAt(runAt, internal.liveSessions.schedule.sendReminder, {
+      cohortSessionId: session._id,
+      kind,
+      runAt,
+    });
     await ctx.db.insert("sessionReminders", { cohortSessionId: session._id, kind, runAt, status: "planned", jobId });
   }
 }
@@ -59,8 +63,15 @@ function calendarFor(course: Doc<"courses">, cohort: Doc<"cohorts">, session: Do
   return { filename: `${course.slug}-session.ics`, content: cohortCalendar(course, cohort, [session]) };
 }
 
-/** Tells the cohort's learners that a session was added, moved, changed or cancelled; the .ics carries the bumped SEQUENCE. */
-export async function announceChange(ctx: MutationCtx, session: Doc<"cohortSessions">, change: "added" | "rescheduled" | "updated" | "cancelled") {
+/**
+ * Tells the cohort's learners that a session was added, moved, changed or cancelled; the .ics carries the bumped
+ * SEQUENCE.
+ */
+export async function announceChange(
+  ctx: MutationCtx,
+  session: Doc<"cohortSessions">,
+  change: "added" | "rescheduled" | "updated" | "cancelled",
+) {
   const { cohort, course, zone } = await sessionContext(ctx, session);
   const when = formatInstant(session.startsAt, zone);
   const title = {
@@ -80,15 +91,26 @@ export async function announceChange(ctx: MutationCtx, session: Doc<"cohortSessi
     ctx,
     learners.map((l) => l.user),
     { category: "session_changes", title, body, url: "/learn" },
-    { subject: title, heading: title, lines: [body, `${course.title} — ${cohort.name}`], actionLabel: "Open my schedule", calendar: calendarFor(course, cohort, session) },
+    {
+      subject: title,
+      heading: title,
+      lines: [body, `${course.title} — ${cohort.name}`],
+      actionLabel: "Open my schedule",
+      calendar: calendarFor(course, cohort, session),
+    },
   );
 }
 
 /** Sends a planned reminder once: a reminder that was cancelled or already sent does nothing. */
-export async function sendPlannedReminder(ctx: MutationCtx, plan: { cohortSessionId: Id<"cohortSessions">; kind: SessionReminderKind; runAt: number }) {
+export async function sendPlannedReminder(
+  ctx: MutationCtx,
+  plan: { cohortSessionId: Id<"cohortSessions">; kind: SessionReminderKind; runAt: number },
+) {
   const reminders = await ctx.db
     .query("sessionReminders")
-    .withIndex("by_cohortSessionId_and_kind", (q) => q.eq("cohortSessionId", plan.cohortSessionId).eq("kind", plan.kind))
+    .withIndex("by_cohortSessionId_and_kind", (q) =>
+      q.eq("cohortSessionId", plan.cohortSessionId).eq("kind", plan.kind),
+    )
     .take(20);
   const reminder = reminders.find((r) => r.status === "planned" && r.runAt === plan.runAt);
   if (reminder === undefined) return 0;
@@ -105,8 +127,21 @@ export async function sendPlannedReminder(ctx: MutationCtx, plan: { cohortSessio
   const count = await notifyUsers(
     ctx,
     learners.map((l) => l.user),
-    { category: "session_reminders", title, body: `${course.title} — ${when}. The join link opens 15 minutes before.`, url: "/learn" },
-    { subject: title, heading: title, lines: [`${course.title} — ${cohort.name}`, `${when}. The join link on your learning page opens 15 minutes before the start.`], actionLabel: "Open my schedule" },
+    {
+      category: "session_reminders",
+      title,
+      body: `${course.title} — ${when}. The join link opens 15 minutes before.`,
+      url: "/learn",
+    },
+    {
+      subject: title,
+      heading: title,
+      lines: [
+        `${course.title} — ${cohort.name}`,
+        `${when}. The join link on your learning page opens 15 minutes before the start.`,
+      ],
+      actionLabel: "Open my schedule",
+    },
   );
   await ctx.db.patch("sessionReminders", reminderId, { status: "sent", recipients: count });
   return count;
@@ -114,22 +149,44 @@ export async function sendPlannedReminder(ctx: MutationCtx, plan: { cohortSessio
 
 /** Platform admins, the cohort's instructor, or this session's own instructor. */
 export function isSessionStaff(viewer: Doc<"users">, cohort: Doc<"cohorts">, session?: Doc<"cohortSessions">) {
-  return viewer.role === "platform_admin" || cohort.instructorId === viewer._id || (session !== undefined && session.instructorId === viewer._id);
+  return (
+    viewer.role === "platform_admin" ||
+    cohort.instructorId === viewer._id ||
+    (session !== undefined && session.instructorId === viewer._id)
+  );
 }
 
 export async function recordAttendance(
   ctx: MutationCtx,
   session: Doc<"cohortSessions">,
   enrollment: Doc<"enrollments">,
-  mark: { status: Doc<"sessionAttendance">["status"]; source: Doc<"sessionAttendance">["source"]; markedBy?: Id<"users">; checkedInAt?: number },
+  mark: {
+    status: Doc<"sessionAttendance">["status"];
+    source: Doc<"sessionAttendance">["source"];
+    markedBy?: Id<"users">;
+    checkedInAt?: number;
+  },
 ) {
   const existing = await ctx.db
     .query("sessionAttendance")
-    .withIndex("by_cohortSessionId_and_userId", (q) => q.eq("cohortSessionId", session._id).eq("userId", enrollment.userId))
+    .withIndex("by_cohortSessionId_and_userId", (q) =>
+      q.eq("cohortSessionId", session._id).eq("userId", enrollment.userId),
+    )
     .unique();
   const fields = { ...mark, updatedAt: Date.now() };
-  if (existing) await ctx.db.patch("sessionAttendance", existing._id, { ...fields, checkedInAt: mark.checkedInAt ?? existing.checkedInAt });
-  else await ctx.db.insert("sessionAttendance", { cohortSessionId: session._id, cohortId: session.cohortId, enrollmentId: enrollment._id, userId: enrollment.userId, ...fields });
+  if (existing)
+    await ctx.db.patch("sessionAttendance", existing._id, {
+      ...fields,
+      checkedInAt: mark.checkedInAt ?? existing.checkedInAt,
+    });
+  else
+    await ctx.db.insert("sessionAttendance", {
+      cohortSessionId: session._id,
+      cohortId: session.cohortId,
+      enrollmentId: enrollment._id,
+      userId: enrollment.userId,
+      ...fields,
+    });
   if (mark.source === "check_in") await markActive(ctx, enrollment.userId);
 }
 

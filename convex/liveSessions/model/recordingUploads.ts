@@ -23,14 +23,23 @@ export const MAX_RECORDING_BYTES = 2 * 1024 * 1024 * 1024;
 export type ExpectedFile = { sha256: string; size: number };
 
 /** Records an upload URL about to be handed to `uploaderId` for the session; drops their expired, unused ones. */
-export async function recordRecordingUpload(ctx: MutationCtx, cohortSessionId: Id<"cohortSessions">, uploaderId: Id<"users">, expected: ExpectedFile) {
-  if (!/^[A-Za-z0-9+/]{43}=$/.test(expected.sha256)) throw appError("INVALID_INPUT", "The recording's SHA-256 must be given in base64.");
+export async function recordRecordingUpload(
+  ctx: MutationCtx,
+  cohortSessionId: Id<"cohortSessions">,
+  uploaderId: Id<"users">,
+  expected: ExpectedFile,
+) {
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(expected.sha256))
+    throw appError("INVALID_INPUT", "The recording's SHA-256 must be given in base64.");
   if (!Number.isInteger(expected.size) || expected.size < 1) throw appError("INVALID_INPUT", "The recording is empty.");
-  if (expected.size > MAX_RECORDING_BYTES) throw appError("INVALID_INPUT", "A recording may be at most 2 GB; share a link to larger ones.");
+  if (expected.size > MAX_RECORDING_BYTES)
+    throw appError("INVALID_INPUT", "A recording may be at most 2 GB; share a link to larger ones.");
   const now = Date.now();
   const mine = await ctx.db
     .query("recordingUploads")
-    .withIndex("by_uploaderId_and_cohortSessionId", (q) => q.eq("uploaderId", uploaderId).eq("cohortSessionId", cohortSessionId))
+    .withIndex("by_uploaderId_and_cohortSessionId", (q) =>
+      q.eq("uploaderId", uploaderId).eq("cohortSessionId", cohortSessionId),
+    )
     .take(50);
   let open = 0;
   for (const upload of mine.filter((u) => u.storageId === undefined)) {
@@ -38,9 +47,18 @@ export async function recordRecordingUpload(ctx: MutationCtx, cohortSessionId: I
     else open += 1;
   }
   if (open >= MAX_OPEN_RECORDING_UPLOADS) {
-    throw appError("RATE_LIMITED", "You have several recording uploads under way for this session. Finish one, or try again within the hour.");
+    throw appError(
+      "RATE_LIMITED",
+      "You have several recording uploads under way for this session. Finish one, or try again within the hour.",
+    );
   }
-  await ctx.db.insert("recordingUploads", { cohortSessionId, uploaderId, issuedAt: now, expiresAt: now + RECORDING_UPLOAD_WINDOW_MS, ...expected });
+  await ctx.db.insert("recordingUploads", {
+    cohortSessionId,
+    uploaderId,
+    issuedAt: now,
+    expiresAt: now + RECORDING_UPLOAD_WINDOW_MS,
+    ...expected,
+  });
 }
 
 /**
@@ -49,9 +67,17 @@ export async function recordRecordingUpload(ctx: MutationCtx, cohortSessionId: I
  * arrived while the URL was open), a video or audio file, and not claimed
  * already. Throws FORBIDDEN otherwise.
  */
-export async function claimRecordingUpload(ctx: MutationCtx, session: Doc<"cohortSessions">, uploaderId: Id<"users">, storageId: Id<"_storage">) {
+export async function claimRecordingUpload(
+  ctx: MutationCtx,
+  session: Doc<"cohortSessions">,
+  uploaderId: Id<"users">,
+  storageId: Id<"_storage">,
+) {
   const file = await ctx.db.system.get("_storage", storageId);
-  const notYours = appError("FORBIDDEN", "Only a recording you uploaded for this session can be attached. Upload it again.");
+  const notYours = appError(
+    "FORBIDDEN",
+    "Only a recording you uploaded for this session can be attached. Upload it again.",
+  );
   if (file === null) throw notYours;
   const claimed = await ctx.db
     .query("recordingUploads")
@@ -60,7 +86,9 @@ export async function claimRecordingUpload(ctx: MutationCtx, session: Doc<"cohor
   if (claimed !== null) throw notYours;
   const mine = await ctx.db
     .query("recordingUploads")
-    .withIndex("by_uploaderId_and_cohortSessionId", (q) => q.eq("uploaderId", uploaderId).eq("cohortSessionId", session._id))
+    .withIndex("by_uploaderId_and_cohortSessionId", (q) =>
+      q.eq("uploaderId", uploaderId).eq("cohortSessionId", session._id),
+    )
     .take(50);
   const upload = mine
     .filter(
@@ -73,12 +101,19 @@ export async function claimRecordingUpload(ctx: MutationCtx, session: Doc<"cohor
     )
     .sort((a, b) => b.issuedAt - a.issuedAt)[0];
   if (upload === undefined) throw notYours;
-  if (file.contentType && !/^(video|audio)\//.test(file.contentType)) throw appError("INVALID_INPUT", "A recording must be a video or audio file.");
+  if (file.contentType && !/^(video|audio)\//.test(file.contentType))
+    throw appError("INVALID_INPUT", "A recording must be a video or audio file.");
   await ctx.db.patch("recordingUploads", upload._id, { storageId });
 }
 
-/** Deletes the session's previous recording file, if it was uploaded as this session's recording (never any other file). */
-export async function releaseRecordingUpload(ctx: MutationCtx, session: Doc<"cohortSessions">, storageId: Id<"_storage">) {
+/**
+ * Deletes the session's previous recording file, if it was uploaded as this session's recording (never any other file).
+ */
+export async function releaseRecordingUpload(
+  ctx: MutationCtx,
+  session: Doc<"cohortSessions">,
+  storageId: Id<"_storage">,
+) {
   const upload = await ctx.db
     .query("recordingUploads")
     .withIndex("by_storageId", (q) => q.eq("storageId", storageId))

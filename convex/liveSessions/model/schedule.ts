@@ -8,14 +8,23 @@ export const DAY_STARTS_AT = { hour: 9, minute: 0 };
 export const BREAK_MINUTES = 15;
 
 type OutlineSession = Pick<Doc<"sessions">, "_id" | "title" | "type" | "dayNumber" | "orderInDay" | "durationMinutes">;
-export type PlacedSession = { courseSessionId: Id<"sessions">; title: string; type: SessionType; startsAt: number; endsAt: number };
+export type PlacedSession = {
+  courseSessionId: Id<"sessions">;
+  title: string;
+  type: SessionType;
+  startsAt: number;
+  endsAt: number;
+};
 
 /**
  * Places a course's outline sessions on a cohort's dates as its live sessions: day N starts
  * at 09:00 in the cohort's timezone (wall-clock, so correct across DST), sessions follow in
  * order with a short break between them.
  */
-export function placeSessions(cohort: { startDate: number; timezone?: string }, sessions: OutlineSession[]): PlacedSession[] {
+export function placeSessions(
+  cohort: { startDate: number; timezone?: string },
+  sessions: OutlineSession[],
+): PlacedSession[] {
   const zone = cohort.timezone ?? "UTC";
   const firstDay = DateTime.fromMillis(cohort.startDate, { zone }).startOf("day");
   const placed: PlacedSession[] = [];
@@ -25,7 +34,13 @@ export function placeSessions(cohort: { startDate: number; timezone?: string }, 
     let cursor = firstDay.plus({ days: dayNumber - 1 }).set(DAY_STARTS_AT);
     for (const session of daySessions.sort((a, b) => a.orderInDay - b.orderInDay)) {
       const end = cursor.plus({ minutes: session.durationMinutes });
-      placed.push({ courseSessionId: session._id, title: session.title, type: session.type, startsAt: cursor.toMillis(), endsAt: end.toMillis() });
+      placed.push({
+        courseSessionId: session._id,
+        title: session.title,
+        type: session.type,
+        startsAt: cursor.toMillis(),
+        endsAt: end.toMillis(),
+      });
       cursor = end.plus({ minutes: BREAK_MINUTES });
     }
   }
@@ -79,7 +94,10 @@ export async function rescheduleCohort(ctx: MutationCtx, cohort: Doc<"cohorts">)
       continue;
     }
     const changed =
-      current.startsAt !== placed.startsAt || current.endsAt !== placed.endsAt || current.meetingUrl !== cohort.zoomLink || current.instructorId !== cohort.instructorId;
+      current.startsAt !== placed.startsAt ||
+      current.endsAt !== placed.endsAt ||
+      current.meetingUrl !== cohort.zoomLink ||
+      current.instructorId !== cohort.instructorId;
     if (changed) {
       await ctx.db.patch("cohortSessions", current._id, {
         startsAt: placed.startsAt,
@@ -89,7 +107,8 @@ export async function rescheduleCohort(ctx: MutationCtx, cohort: Doc<"cohorts">)
         sequence: current.sequence + 1,
         updatedAt: now,
       });
-      if (current.startsAt !== placed.startsAt) await planReminders(ctx, (await ctx.db.get("cohortSessions", current._id))!);
+      if (current.startsAt !== placed.startsAt)
+        await planReminders(ctx, (await ctx.db.get("cohortSessions", current._id))!);
     }
   }
 }

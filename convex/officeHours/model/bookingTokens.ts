@@ -51,14 +51,24 @@ function fromBase64Url(text: string) {
 }
 
 async function hmacKey(secret: string, usage: "sign" | "verify") {
-  return await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [usage]);
+  return await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    usage,
+  ]);
 }
 
 /** Signs a booking token for these claims. */
 export async function signBookingToken(claims: BookingTokenClaims, secret: string) {
-  const wire: WireClaims = { u: claims.userId, e: claims.enrollmentId, w: claims.eligibleUntil, x: claims.expiresAt, n: claims.nonce };
+  const wire: WireClaims = {
+    u: claims.userId,
+    e: claims.enrollmentId,
+    w: claims.eligibleUntil,
+    x: claims.expiresAt,
+    n: claims.nonce,
+  };
   const body = `${VERSION}.${toBase64Url(encoder.encode(JSON.stringify(wire)))}`;
-  const signature = new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret, "sign"), encoder.encode(body)));
+  const signature = new Uint8Array(
+    await crypto.subtle.sign("HMAC", await hmacKey(secret, "sign"), encoder.encode(body)),
+  );
   return `${body}.${toBase64Url(signature)}`;
 }
 
@@ -73,7 +83,12 @@ export async function readBookingToken(token: unknown, secret: string | undefine
   const signature = fromBase64Url(parts[2]);
   const claimBytes = fromBase64Url(parts[1]);
   if (signature === null || claimBytes === null) return null;
-  const valid = await crypto.subtle.verify("HMAC", await hmacKey(secret, "verify"), signature, encoder.encode(`${parts[0]}.${parts[1]}`));
+  const valid = await crypto.subtle.verify(
+    "HMAC",
+    await hmacKey(secret, "verify"),
+    signature,
+    encoder.encode(`${parts[0]}.${parts[1]}`),
+  );
   if (!valid) return null;
   let wire: Partial<WireClaims>;
   try {
@@ -81,8 +96,21 @@ export async function readBookingToken(token: unknown, secret: string | undefine
   } catch {
     return null;
   }
-  if (typeof wire.u !== "string" || typeof wire.e !== "string" || typeof wire.n !== "string" || typeof wire.w !== "number" || typeof wire.x !== "number") return null;
-  return { userId: wire.u as Id<"users">, enrollmentId: wire.e as Id<"enrollments">, eligibleUntil: wire.w, expiresAt: wire.x, nonce: wire.n };
+  if (
+    typeof wire.u !== "string" ||
+    typeof wire.e !== "string" ||
+    typeof wire.n !== "string" ||
+    typeof wire.w !== "number" ||
+    typeof wire.x !== "number"
+  )
+    return null;
+  return {
+    userId: wire.u as Id<"users">,
+    enrollmentId: wire.e as Id<"enrollments">,
+    eligibleUntil: wire.w,
+    expiresAt: wire.x,
+    nonce: wire.n,
+  };
 }
 
 /** A fresh nonce for a token. */

@@ -1,6 +1,12 @@
 import { EmailFrame, Paragraph, renderEmail } from "../../integrations/emailFrame";
 
-export async function inviteEmail(options: { organizationName: string; inviterName: string; cohortName?: string; expires: string; url: string }) {
+export async function inviteEmail(options: {
+  organizationName: string;
+  inviterName: string;
+  cohortName?: string;
+  expires: string;
+  url: string;
+}) {
   return {
     subject: `${options.inviterName} invited you to ${options.organizationName} on AI Enablement Academy`,
     ...(await renderEmail(

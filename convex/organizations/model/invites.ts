@@ -29,13 +29,22 @@ export async function inviteBlocker(ctx: QueryCtx, organizationId: Id<"organizat
     .query("organizationInvites")
     .withIndex("by_email", (q) => q.eq("email", email))
     .take(50);
-  if (pending.some((invite) => invite.organizationId === organizationId && invite.status === "pending" && invite.expiresAt > Date.now())) {
+  if (
+    pending.some(
+      (invite) =>
+        invite.organizationId === organizationId && invite.status === "pending" && invite.expiresAt > Date.now(),
+    )
+  ) {
     return { code: "pending" as const, message: "Already invited" };
   }
   return null;
 }
 
-export async function requireInvitableCohort(ctx: QueryCtx, organizationId: Id<"organizations">, cohortId: Id<"cohorts"> | undefined) {
+export async function requireInvitableCohort(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+  cohortId: Id<"cohorts"> | undefined,
+) {
   if (!cohortId) return null;
   const cohort = await ctx.db.get("cohorts", cohortId);
   if (cohort === null || !cohortAvailableTo(cohort, organizationId)) {
@@ -62,7 +71,10 @@ export async function issueInvite(
   let inviteId: Id<"organizationInvites">;
   if (options.existing) {
     inviteId = options.existing._id;
-    await ctx.db.patch("organizationInvites", inviteId, { ...fields, sendCount: (options.existing.sendCount ?? 1) + 1 });
+    await ctx.db.patch("organizationInvites", inviteId, {
+      ...fields,
+      sendCount: (options.existing.sendCount ?? 1) + 1,
+    });
   } else {
     inviteId = await ctx.db.insert("organizationInvites", {
       organizationId: options.organization._id,
@@ -97,10 +109,15 @@ export async function usableInvite(ctx: QueryCtx, token: string) {
     .withIndex("by_inviteToken", (q) => q.eq("inviteToken", token))
     .unique();
   if (invite === null) {
-    throw appError("INVITE_INVALID", "This invitation link is not valid. It may have been re-sent: use the newest email, or ask your administrator.");
+    throw appError(
+      "INVITE_INVALID",
+      "This invitation link is not valid. It may have been re-sent: use the newest email, or ask your administrator.",
+    );
   }
-  if (invite.status === "revoked") throw appError("INVITE_REVOKED", "This invitation was withdrawn by your administrator.");
-  if (invite.status === "accepted") throw appError("INVITE_USED", "This invitation has already been used. Sign in to reach your learning.");
+  if (invite.status === "revoked")
+    throw appError("INVITE_REVOKED", "This invitation was withdrawn by your administrator.");
+  if (invite.status === "accepted")
+    throw appError("INVITE_USED", "This invitation has already been used. Sign in to reach your learning.");
   if (invite.status === "expired" || invite.expiresAt <= Date.now()) {
     throw appError("INVITE_EXPIRED", "This invitation has expired. Ask your administrator to send a new one.");
   }

@@ -28,7 +28,12 @@ export async function audit(
   ctx: MutationCtx,
   organizationId: Id<"organizations">,
   action: OrgAuditAction,
-  fields: Partial<Pick<Doc<"organizationAuditLog">, "actorId" | "subjectUserId" | "subjectEmail" | "cohortId" | "fromCohortId" | "details">> = {},
+  fields: Partial<
+    Pick<
+      Doc<"organizationAuditLog">,
+      "actorId" | "subjectUserId" | "subjectEmail" | "cohortId" | "fromCohortId" | "details"
+    >
+  > = {},
 ) {
   await ctx.db.insert("organizationAuditLog", { organizationId, action, ...fields, createdAt: Date.now() });
 }
@@ -51,11 +56,17 @@ export async function joinOrganization(ctx: MutationCtx, organizationId: Id<"org
   if (organization === null) throw appError("NOT_FOUND", "This organization no longer exists.");
   requireActive(organization);
   if (user.organizationId && user.organizationId !== organizationId) {
-    throw appError("FORBIDDEN", "You already belong to another organization on the academy. Ask its administrator to remove you first.");
+    throw appError(
+      "FORBIDDEN",
+      "You already belong to another organization on the academy. Ask its administrator to remove you first.",
+    );
   }
   if (user.organizationId === organizationId && user.holdsOrgSeat) return organization;
   if (organization.seatsUsed >= organization.seatsPurchased) {
-    throw appError("NO_SEATS_LEFT", `All ${organization.seatsPurchased} of ${organization.name}'s seats are taken. Ask your administrator to free or buy one.`);
+    throw appError(
+      "NO_SEATS_LEFT",
+      `All ${organization.seatsPurchased} of ${organization.name}'s seats are taken. Ask your administrator to free or buy one.`,
+    );
   }
   await ctx.db.patch("organizations", organizationId, { seatsUsed: organization.seatsUsed + 1, updatedAt: Date.now() });
   await ctx.db.patch("users", user._id, {
@@ -73,7 +84,10 @@ export async function releaseOrgSeat(ctx: MutationCtx, organizationId: Id<"organ
   if (user.organizationId !== organizationId || !user.holdsOrgSeat) return false;
   const organization = await ctx.db.get("organizations", organizationId);
   if (organization !== null) {
-    await ctx.db.patch("organizations", organizationId, { seatsUsed: Math.max(0, organization.seatsUsed - 1), updatedAt: Date.now() });
+    await ctx.db.patch("organizations", organizationId, {
+      seatsUsed: Math.max(0, organization.seatsUsed - 1),
+      updatedAt: Date.now(),
+    });
   }
   await ctx.db.patch("users", user._id, { holdsOrgSeat: false, updatedAt: Date.now() });
   return true;
@@ -90,7 +104,12 @@ export function cohortAvailableTo(cohort: Doc<"cohorts">, organizationId: Id<"or
  * payment): free enrollment only with one of the organization's seats, one
  * live enrollment per course, and they leave the course's waitlists.
  */
-export async function enrollMember(ctx: MutationCtx, organizationId: Id<"organizations">, user: Doc<"users">, cohortId: Id<"cohorts">) {
+export async function enrollMember(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  user: Doc<"users">,
+  cohortId: Id<"cohorts">,
+) {
   const cohort = await ctx.db.get("cohorts", cohortId);
   if (cohort === null || !cohortAvailableTo(cohort, organizationId)) {
     throw appError("NOT_AVAILABLE", "This cohort is not open to your organization.");
@@ -107,7 +126,12 @@ export async function enrollMember(ctx: MutationCtx, organizationId: Id<"organiz
 }
 
 /** Moves a b2b enrollment to another cohort of the same course, keeping seat counts true on both. */
-export async function moveEnrollment(ctx: MutationCtx, organizationId: Id<"organizations">, enrollment: Doc<"enrollments">, toCohortId: Id<"cohorts">) {
+export async function moveEnrollment(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  enrollment: Doc<"enrollments">,
+  toCohortId: Id<"cohorts">,
+) {
   const target = await ctx.db.get("cohorts", toCohortId);
   if (target === null || !cohortAvailableTo(target, organizationId)) {
     throw appError("NOT_AVAILABLE", "This cohort is not open to your organization.");

@@ -15,7 +15,15 @@ import {
   checkoutSessionPayment,
 } from "./reviews";
 import { liveEnrollmentInCourse, priceCharged } from "../../enrollments/model/seats";
-import { awaitDelayedPayment, confirmPayment as confirmEnrollment, endPending, holdSeatForCheckout, noteCheckoutError, recordPartialRefund, refundInFull } from "../../enrollments/model/state";
+import {
+  awaitDelayedPayment,
+  confirmPayment as confirmEnrollment,
+  endPending,
+  holdSeatForCheckout,
+  noteCheckoutError,
+  recordPartialRefund,
+  refundInFull,
+} from "../../enrollments/model/state";
 import { leaveCourseWaitlists, openOfferFor } from "../../waitlist/model/queue";
 
 /**
@@ -43,14 +51,25 @@ export async function reserveSeat(ctx: MutationCtx, viewer: Doc<"users">, cohort
     throw appError("ALREADY_ENROLLED", `You are already enrolled in ${course.title}. It is on your learning page.`);
   }
   if (live) {
-    throw appError("ALREADY_ENROLLED", "You already hold a seat in another cohort of this course. Finish or cancel that checkout first.");
+    throw appError(
+      "ALREADY_ENROLLED",
+      "You already hold a seat in another cohort of this course. Finish or cancel that checkout first.",
+    );
   }
 
   if (await openOfferFor(ctx, viewer._id, cohortId)) {
-    throw appError("INVALID_INPUT", "A seat is already being held for you: accept your waitlist offer on your learning page.");
+    throw appError(
+      "INVALID_INPUT",
+      "A seat is already being held for you: accept your waitlist offer on your learning page.",
+    );
   }
   const holdExpiresAt = now + HOLD_MS;
-  const enrollmentId = await holdSeatForCheckout(ctx, viewer._id, { cohort, course }, { holdExpiresAt, currency: currency() });
+  const enrollmentId = await holdSeatForCheckout(
+    ctx,
+    viewer._id,
+    { cohort, course },
+    { holdExpiresAt, currency: currency() },
+  );
   await leaveCourseWaitlists(ctx, viewer._id, course._id);
   await ctx.scheduler.runAfter(0, internal.payments.checkout.createCheckoutSession, { enrollmentId });
   await ctx.scheduler.runAt(holdExpiresAt, internal.payments.checkout.expireHold, { enrollmentId });
@@ -58,17 +77,25 @@ export async function reserveSeat(ctx: MutationCtx, viewer: Doc<"users">, cohort
 }
 
 /** Ends a pending purchase without a seat, and closes its Checkout Session so nobody pays for the released seat. */
-export async function failPending(ctx: MutationCtx, enrollment: Doc<"enrollments">, reason: EnrollmentFailure, message?: string) {
+export async function failPending(
+  ctx: MutationCtx,
+  enrollment: Doc<"enrollments">,
+  reason: EnrollmentFailure,
+  message?: string,
+) {
   if (!(await endPending(ctx, enrollment, reason, message))) return false;
   if (enrollment.stripeCheckoutSessionId && reason !== "checkout_expired") {
-    await ctx.scheduler.runAfter(0, internal.payments.checkout.expireCheckoutSession, { checkoutSessionId: enrollment.stripeCheckoutSessionId });
+    await ctx.scheduler.runAfter(0, internal.payments.checkout.expireCheckoutSession, {
+      checkoutSessionId: enrollment.stripeCheckoutSessionId,
+    });
   }
   return true;
 }
 
 const isPaid = (type: string, checkoutSession: CheckoutSessionObject) =>
   type === "checkout.session.async_payment_succeeded" ||
-  (type === "checkout.session.completed" && (checkoutSession.payment_status === "paid" || checkoutSession.payment_status === "no_payment_required"));
+  (type === "checkout.session.completed" &&
+    (checkoutSession.payment_status === "paid" || checkoutSession.payment_status === "no_payment_required"));
 
 /**
  * Applies a `checkout.session.*` event. Only the Checkout Session we created
@@ -76,7 +103,12 @@ const isPaid = (type: string, checkoutSession: CheckoutSessionObject) =>
  * price charged; any other paid Checkout Session that claims one of our enrollments,
  * and any payment of another amount or currency, goes to the review list.
  */
-export async function applyCheckoutSessionEvent(ctx: MutationCtx, eventId: string, type: string, checkoutSession: CheckoutSessionObject): Promise<string> {
+export async function applyCheckoutSessionEvent(
+  ctx: MutationCtx,
+  eventId: string,
+  type: string,
+  checkoutSession: CheckoutSessionObject,
+): Promise<string> {
   const enrollment = await ctx.db
     .query("enrollments")
     .withIndex("by_stripeCheckoutSessionId", (q) => q.eq("stripeCheckoutSessionId", checkoutSession.id))
@@ -86,21 +118,56 @@ export async function applyCheckoutSessionEvent(ctx: MutationCtx, eventId: strin
     // client_reference_id and metadata are not proof: a Payment Link on the same account lets the buyer set the former.
     const claimed = paid ? await claimedEnrollment(ctx, checkoutSession) : null;
     if (claimed === null) return "ignored: unknown checkout session";
-    return await recordPaymentReview(ctx, { reason: "unknown_session", stripeEventId: eventId, payment: checkoutSessionPayment(checkoutSession), enrollmentId: claimed }, { refund: false });
+    return await recordPaymentReview(
+      ctx,
+      {
+        reason: "unknown_session",
+        stripeEventId: eventId,
+        payment: checkoutSessionPayment(checkoutSession),
+        enrollmentId: claimed,
+      },
+      { refund: false },
+    );
   }
   if (type === "checkout.session.expired") {
     return (await failPending(ctx, enrollment, "checkout_expired")) ? "seat released" : "ignored: not pending";
   }
   if (type === "checkout.session.async_payment_failed") {
-    return (await failPending(ctx, enrollment, "payment_failed", "Your bank declined the payment. The seat was released.")) ? "seat released" : "ignored: not pending";
+    return (await failPending(
+      ctx,
+      enrollment,
+      "payment_failed",
+      "Your bank declined the payment. The seat was released.",
+    ))
+      ? "seat released"
+      : "ignored: not pending";
   }
   const expected = priceCharged(enrollment);
   const mismatch =
-    checkoutSession.amount_total !== expected.amountCents ? ("amount_mismatch" as const) : checkoutSession.currency?.toLowerCase() !== expected.currency ? ("currency_mismatch" as const) : null;
+    checkoutSession.amount_total !== expected.amountCents
+      ? ("amount_mismatch" as const)
+      : checkoutSession.currency?.toLowerCase() !== expected.currency
+        ? ("currency_mismatch" as const)
+        : null;
   if (mismatch) {
     if (!paid) return "ignored: amount or currency does not match";
-    await failPending(ctx, enrollment, "payment_under_review", "We received a payment that does not match this purchase. Our team will review it and contact you.");
-    return await recordPaymentReview(ctx, { reason: mismatch, stripeEventId: eventId, payment: checkoutSessionPayment(checkoutSession), enrollmentId: enrollment._id, expected }, { refund: false });
+    await failPending(
+      ctx,
+      enrollment,
+      "payment_under_review",
+      "We received a payment that does not match this purchase. Our team will review it and contact you.",
+    );
+    return await recordPaymentReview(
+      ctx,
+      {
+        reason: mismatch,
+        stripeEventId: eventId,
+        payment: checkoutSessionPayment(checkoutSession),
+        enrollmentId: enrollment._id,
+        expected,
+      },
+      { refund: false },
+    );
   }
   if (paid) return await confirmPayment(ctx, enrollment, eventId, checkoutSession);
   if (enrollment.paymentStatus !== "pending") return "ignored: not pending";
@@ -109,7 +176,9 @@ export async function applyCheckoutSessionEvent(ctx: MutationCtx, eventId: strin
   return "awaiting async payment";
 }
 
-/** The enrollment a Checkout Session names in client_reference_id or metadata, if it exists (for the review list only). */
+/**
+ * The enrollment a Checkout Session names in client_reference_id or metadata, if it exists (for the review list only).
+ */
 async function claimedEnrollment(ctx: MutationCtx, checkoutSession: CheckoutSessionObject) {
   for (const reference of [checkoutSession.client_reference_id, checkoutSession.metadata?.enrollmentId]) {
     const id = reference ? ctx.db.normalizeId("enrollments", reference) : null;
@@ -124,11 +193,26 @@ async function claimedEnrollment(ctx: MutationCtx, checkoutSession: CheckoutSess
  * cannot be delivered — no seat left, another live enrollment in the course,
  * or a second payment — is refunded automatically and listed for review.
  */
-async function confirmPayment(ctx: MutationCtx, enrollment: Doc<"enrollments">, eventId: string, checkoutSession: CheckoutSessionObject): Promise<string> {
+async function confirmPayment(
+  ctx: MutationCtx,
+  enrollment: Doc<"enrollments">,
+  eventId: string,
+  checkoutSession: CheckoutSessionObject,
+): Promise<string> {
   const paymentIntentId = paymentIntentOf(checkoutSession);
   const undeliverable = async (reason: "no_seat_left" | "already_enrolled" | "duplicate_payment", message?: string) => {
     if (message) await noteCheckoutError(ctx, enrollment, message);
-    return await recordPaymentReview(ctx, { reason, stripeEventId: eventId, payment: checkoutSessionPayment(checkoutSession), enrollmentId: enrollment._id, expected: priceCharged(enrollment) }, { refund: true });
+    return await recordPaymentReview(
+      ctx,
+      {
+        reason,
+        stripeEventId: eventId,
+        payment: checkoutSessionPayment(checkoutSession),
+        enrollmentId: enrollment._id,
+        expected: priceCharged(enrollment),
+      },
+      { refund: true },
+    );
   };
   if (enrollment.paymentStatus === "completed" || enrollment.paymentStatus === "refunded") {
     if (paymentIntentId === null || paymentIntentId === enrollment.stripePaymentIntentId) {
@@ -151,8 +235,16 @@ async function confirmPayment(ctx: MutationCtx, enrollment: Doc<"enrollments">, 
   }
   if (!enrollment.seatHeld) {
     const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
-    if (cohort === null || cohort.currentEnrollment >= cohort.maxCapacity || cohort.status === "cancelled" || cohort.status === "completed") {
-      return await undeliverable("no_seat_left", "Paid after the hold ended and the cohort was full: refunded automatically.");
+    if (
+      cohort === null ||
+      cohort.currentEnrollment >= cohort.maxCapacity ||
+      cohort.status === "cancelled" ||
+      cohort.status === "completed"
+    ) {
+      return await undeliverable(
+        "no_seat_left",
+        "Paid after the hold ended and the cohort was full: refunded automatically.",
+      );
     }
   }
   await confirmEnrollment(ctx, enrollment, paymentIntentId);
@@ -186,7 +278,9 @@ export async function applyChargeRefunded(ctx: MutationCtx, charge: ChargeObject
   }
   await refundInFull(ctx, enrollment, refundedCents);
   if (enrollment.paymentStatus === "completed") {
-    await ctx.scheduler.runAfter(0, internal.payments.checkout.sendRefundConfirmation, { enrollmentId: enrollment._id });
+    await ctx.scheduler.runAfter(0, internal.payments.checkout.sendRefundConfirmation, {
+      enrollmentId: enrollment._id,
+    });
   }
   return "refunded";
 }

@@ -1,6 +1,13 @@
 import { EmailFrame, Paragraph, renderEmail } from "../../integrations/emailFrame";
 
-export async function receiptEmail(options: { name: string; courseTitle: string; cohortName: string; dates: string; amount: string; learnUrl: string }) {
+export async function receiptEmail(options: {
+  name: string;
+  courseTitle: string;
+  cohortName: string;
+  dates: string;
+  amount: string;
+  learnUrl: string;
+}) {
   return {
     subject: `Payment received — you're in: ${options.courseTitle}`,
     ...(await renderEmail(
@@ -12,7 +19,10 @@ export async function receiptEmail(options: { name: string; courseTitle: string;
         <Paragraph>
           Your seat in {options.cohortName} ({options.dates}) is confirmed. We received {options.amount}.
         </Paragraph>
-        <Paragraph>The attached calendar file adds every session to your calendar; your schedule, join links and enablement kit are on your learning page.</Paragraph>
+        <Paragraph>
+          The attached calendar file adds every session to your calendar; your schedule, join links and enablement kit
+          are on your learning page.
+        </Paragraph>
       </EmailFrame>,
     )),
   };
@@ -24,9 +34,13 @@ export async function refundEmail(options: { name: string; courseTitle: string; 
     ...(await renderEmail(
       <EmailFrame preview={`We refunded ${options.amount}`} heading="Your refund is on its way">
         <Paragraph>
-          Hi {options.name.split(" ")[0]}, we refunded {options.amount} for {options.cohortName}. Depending on your bank it appears within 5–10 business days.
+          Hi {options.name.split(" ")[0]}, we refunded {options.amount} for {options.cohortName}. Depending on your bank
+          it appears within 5–10 business days.
         </Paragraph>
-        <Paragraph>Your seat has been released and access to the cohort&apos;s materials has ended. We hope to see you in a future cohort.</Paragraph>
+        <Paragraph>
+          Your seat has been released and access to the cohort&apos;s materials has ended. We hope to see you in a
+          future cohort.
+        </Paragraph>
       </EmailFrame>,
     )),
   };

@@ -37,7 +37,12 @@ export const paymentIntentOf = (object: { payment_intent?: string | { id: string
 /** True when the charge is refunded in full: Stripe's own flag, or the refunded amount reaching the charge. */
 export function isFullRefund(charge: ChargeObject) {
   if (charge.refunded === true) return true;
-  return typeof charge.amount === "number" && charge.amount > 0 && typeof charge.amount_refunded === "number" && charge.amount_refunded >= charge.amount;
+  return (
+    typeof charge.amount === "number" &&
+    charge.amount > 0 &&
+    typeof charge.amount_refunded === "number" &&
+    charge.amount_refunded >= charge.amount
+  );
 }
 
 /** What a Stripe object says was paid, from a Checkout Session or an invoice. */
@@ -117,7 +122,14 @@ export async function applyReviewRefund(ctx: MutationCtx, review: Doc<"paymentRe
   const closes = review.status === "open" && isFullRefund(charge);
   await ctx.db.patch("paymentReviews", review._id, {
     ...(refundedCents > 0 ? { refundedCents } : {}),
-    ...(closes ? { status: "resolved" as const, resolution: "refunded" as const, resolvedAt: now, note: review.note ?? "Refunded in Stripe." } : {}),
+    ...(closes
+      ? {
+          status: "resolved" as const,
+          resolution: "refunded" as const,
+          resolvedAt: now,
+          note: review.note ?? "Refunded in Stripe.",
+        }
+      : {}),
     updatedAt: now,
   });
   return closes ? "reviewed payment refunded" : "reviewed payment refund recorded";
@@ -165,7 +177,11 @@ export async function paymentReviewRows(ctx: QueryCtx, reviews: Doc<"paymentRevi
       const [user, cohort, course, organization, resolvedBy] = await Promise.all([
         enrollment ? ctx.db.get("users", enrollment.userId) : null,
         enrollment ? ctx.db.get("cohorts", enrollment.cohortId) : null,
-        enrollment ? ctx.db.get("courses", enrollment.courseId) : purchase ? ctx.db.get("courses", purchase.courseId) : null,
+        enrollment
+          ? ctx.db.get("courses", enrollment.courseId)
+          : purchase
+            ? ctx.db.get("courses", purchase.courseId)
+            : null,
         purchase ? ctx.db.get("organizations", purchase.organizationId) : null,
         review.resolvedById ? ctx.db.get("users", review.resolvedById) : null,
       ]);

@@ -34,7 +34,9 @@ async function purchaseForInvoice(ctx: MutationCtx, invoice: InvoiceObject) {
     .withIndex("by_stripeInvoiceId", (q) => q.eq("stripeInvoiceId", invoice.id))
     .unique();
   if (byInvoice) return { purchase: byInvoice, own: true };
-  const reference = invoice.metadata?.purchaseId ? ctx.db.normalizeId("seatPurchases", invoice.metadata.purchaseId) : null;
+  const reference = invoice.metadata?.purchaseId
+    ? ctx.db.normalizeId("seatPurchases", invoice.metadata.purchaseId)
+    : null;
   const purchase = reference ? await ctx.db.get("seatPurchases", reference) : null;
   return purchase && { purchase, own: purchase.stripeInvoiceId === undefined && purchase.status === "creating" };
 }
@@ -52,14 +54,24 @@ const invoicePayment = (invoice: InvoiceObject): PaymentFacts => ({
  * full in the academy's currency; any other paid invoice naming a purchase
  * goes to the payment review list.
  */
-export async function applyInvoiceEvent(ctx: MutationCtx, eventId: string, type: string, invoice: InvoiceObject): Promise<string> {
+export async function applyInvoiceEvent(
+  ctx: MutationCtx,
+  eventId: string,
+  type: string,
+  invoice: InvoiceObject,
+): Promise<string> {
   const match = await purchaseForInvoice(ctx, invoice);
   if (match === null) return "ignored: not a seat invoice";
   const { purchase } = match;
   const expected = { amountCents: purchase.amountCents, currency: currency() };
   const review = (reason: "unknown_invoice" | "amount_mismatch" | "currency_mismatch") =>
-    recordPaymentReview(ctx, { reason, stripeEventId: eventId, payment: invoicePayment(invoice), seatPurchaseId: purchase._id, expected }, { refund: false });
-  if (!match.own) return type === "invoice.paid" ? await review("unknown_invoice") : "ignored: not this purchase's invoice";
+    recordPaymentReview(
+      ctx,
+      { reason, stripeEventId: eventId, payment: invoicePayment(invoice), seatPurchaseId: purchase._id, expected },
+      { refund: false },
+    );
+  if (!match.own)
+    return type === "invoice.paid" ? await review("unknown_invoice") : "ignored: not this purchase's invoice";
   const organization = await ctx.db.get("organizations", purchase.organizationId);
   if (organization === null) return "ignored: organization deleted";
   const now = Date.now();
@@ -75,7 +87,9 @@ export async function applyInvoiceEvent(ctx: MutationCtx, eventId: string, type:
       if (organization.graceEndsAt === undefined) {
         const graceEndsAt = now + GRACE_MS;
         await ctx.db.patch("organizations", organization._id, { graceEndsAt, updatedAt: now });
-        await ctx.scheduler.runAt(graceEndsAt, internal.payments.seatInvoices.endGrace, { organizationId: organization._id });
+        await ctx.scheduler.runAt(graceEndsAt, internal.payments.seatInvoices.endGrace, {
+          organizationId: organization._id,
+        });
       }
       return "grace period started";
     }

@@ -89,12 +89,18 @@ export function nameFromEmail(email: string) {
 /** The account behind an instructor's email; instructors sign in once before they can be assigned. */
 export async function requireUserByEmail(ctx: QueryCtx, rawEmail: string) {
   const email = normalizeEmail(rawEmail);
-  const user = await ctx.db.query("users").withIndex("by_email", (q) => q.eq("email", email)).unique();
+  const user = await ctx.db
+    .query("users")
+    .withIndex("by_email", (q) => q.eq("email", email))
+    .unique();
   if (!user) throw appError("NOT_FOUND", `No account uses ${email}. Ask the instructor to sign in once first.`);
   return user;
 }
 
-/** Marks the learner active now: "active in the last 7 days" on their managers' dashboards (the users trigger refreshes them). */
+/**
+ * Marks the learner active now: "active in the last 7 days" on their managers' dashboards (the users trigger refreshes
+ * them).
+ */
 export async function markActive(ctx: { db: GenericMutationCtx<DataModel>["db"] }, userId: Id<"users">) {
   await ctx.db.patch("users", userId, { lastActiveAt: Date.now() });
 }

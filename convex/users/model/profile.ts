@@ -22,7 +22,14 @@ export function linkedInProfileUrl(raw: string | undefined) {
     throw appError("INVALID_INPUT", "LinkedIn URL must look like https://www.linkedin.com/in/your-name.");
   }
   const linkedIn = /^([a-z]{2,3}\.)?linkedin\.com$/.test(url.hostname);
-  if (url.protocol !== "https:" || !linkedIn || !/^\/(in|company|pub)\/[^/]+/.test(url.pathname) || url.username || url.password || url.port) {
+  if (
+    url.protocol !== "https:" ||
+    !linkedIn ||
+    !/^\/(in|company|pub)\/[^/]+/.test(url.pathname) ||
+    url.username ||
+    url.password ||
+    url.port
+  ) {
     throw appError("INVALID_INPUT", "LinkedIn URL must look like https://www.linkedin.com/in/your-name.");
   }
   return `https://${url.hostname}${url.pathname.replace(/\/+$/, "")}`;

@@ -44,9 +44,21 @@ export async function offerFreeSeats(ctx: MutationCtx, cohortId: Id<"cohorts">) 
 }
 
 /** Holds a seat of the cohort for the entry until `expiresAt`, schedules the expiry and tells the person. */
-export async function makeOffer(ctx: MutationCtx, cohort: Doc<"cohorts">, entryId: Id<"waitlist">, now: number, expiresAt: number) {
+export async function makeOffer(
+  ctx: MutationCtx,
+  cohort: Doc<"cohorts">,
+  entryId: Id<"waitlist">,
+  now: number,
+  expiresAt: number,
+) {
   await takeSeat(ctx, cohort._id);
-  await ctx.db.patch("waitlist", entryId, { status: "offered", seatHeld: true, offeredAt: now, offerExpiresAt: expiresAt, updatedAt: now });
+  await ctx.db.patch("waitlist", entryId, {
+    status: "offered",
+    seatHeld: true,
+    offeredAt: now,
+    offerExpiresAt: expiresAt,
+    updatedAt: now,
+  });
   await ctx.scheduler.runAt(expiresAt, internal.waitlist.offers.expireOffer, { entryId });
   await ctx.scheduler.runAfter(0, internal.waitlist.offers.sendOfferEmail, { entryId });
 }
@@ -71,7 +83,9 @@ export async function placeInLine(ctx: QueryCtx, entry: Doc<"waitlist">) {
   if (!entry.cohortId || entry.status !== "waiting") return null;
   const ahead = await ctx.db
     .query("waitlist")
-    .withIndex("by_cohortId_and_status_and_position", (q) => q.eq("cohortId", entry.cohortId).eq("status", "waiting").lt("position", entry.position))
+    .withIndex("by_cohortId_and_status_and_position", (q) =>
+      q.eq("cohortId", entry.cohortId).eq("status", "waiting").lt("position", entry.position),
+    )
     .take(1000);
   return ahead.length + 1;
 }
@@ -93,7 +107,10 @@ export async function joinCohortWaitlist(ctx: MutationCtx, viewer: Doc<"users">,
   if (cohort.status !== "open" || cohort.startDate <= Date.now()) {
     throw appError("COHORT_NOT_OPEN", "This cohort is not taking sign-ups. Pick another date.");
   }
-  const mine = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", viewer._id)).take(200);
+  const mine = await ctx.db
+    .query("waitlist")
+    .withIndex("by_userId", (q) => q.eq("userId", viewer._id))
+    .take(200);
   if (mine.some((e) => e.cohortId === cohortId && (e.status === "waiting" || e.status === "offered"))) {
     throw appError("ALREADY_WAITLISTED", "You are already on this cohort's waitlist.");
   }
@@ -117,7 +134,10 @@ async function lastPosition(ctx: QueryCtx, cohortId: Id<"cohorts">) {
 }
 
 /** Puts someone at the end of a cohort's line; a free seat (e.g. one left when offers closed) is offered at once. */
-export async function addToCohortLine(ctx: MutationCtx, who: { userId: Id<"users">; courseId: Id<"courses">; cohortId: Id<"cohorts"> }) {
+export async function addToCohortLine(
+  ctx: MutationCtx,
+  who: { userId: Id<"users">; courseId: Id<"courses">; cohortId: Id<"cohorts"> },
+) {
   const now = Date.now();
   const entryId = await ctx.db.insert("waitlist", {
     ...who,
@@ -131,18 +151,30 @@ export async function addToCohortLine(ctx: MutationCtx, who: { userId: Id<"users
 }
 
 /** Someone who takes a seat in a course leaves its waitlists (nobody is both enrolled and waiting). */
-export async function leaveCourseWaitlists(ctx: MutationCtx, userId: Id<"users">, courseId: Id<"courses">, exceptEntry?: Id<"waitlist">) {
-  const entries = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", userId)).take(200);
+export async function leaveCourseWaitlists(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  courseId: Id<"courses">,
+  exceptEntry?: Id<"waitlist">,
+) {
+  const entries = await ctx.db
+    .query("waitlist")
+    .withIndex("by_userId", (q) => q.eq("userId", userId))
+    .take(200);
   for (const entry of entries) {
     if (entry.courseId !== courseId || entry._id === exceptEntry) continue;
     if (entry.status === "offered") await endOffer(ctx, entry, "withdrawn");
-    else if (entry.status === "waiting") await ctx.db.patch("waitlist", entry._id, { status: "cancelled", updatedAt: Date.now() });
+    else if (entry.status === "waiting")
+      await ctx.db.patch("waitlist", entry._id, { status: "cancelled", updatedAt: Date.now() });
   }
 }
 
 /** The caller's open offer for a cohort, if any. */
 export async function openOfferFor(ctx: QueryCtx, userId: Id<"users">, cohortId: Id<"cohorts">) {
-  const entries = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", userId)).take(200);
+  const entries = await ctx.db
+    .query("waitlist")
+    .withIndex("by_userId", (q) => q.eq("userId", userId))
+    .take(200);
   return entries.find((e) => e.cohortId === cohortId && e.status === "offered") ?? null;
 }
 
@@ -150,11 +182,17 @@ export async function openOfferFor(ctx: QueryCtx, userId: Id<"users">, cohortId:
 export async function joinCourseWaitlist(ctx: MutationCtx, viewer: Doc<"users">, courseId: Id<"courses">) {
   const course = await ctx.db.get("courses", courseId);
   if (course === null || course.status !== "published") throw appError("NOT_FOUND", "This course is not available.");
-  const cohorts = await ctx.db.query("cohorts").withIndex("by_courseId_and_startDate", (q) => q.eq("courseId", courseId)).take(100);
+  const cohorts = await ctx.db
+    .query("cohorts")
+    .withIndex("by_courseId_and_startDate", (q) => q.eq("courseId", courseId))
+    .take(100);
   if (cohorts.some((c) => c.status === "open" && !c.isB2B && c.startDate > Date.now())) {
     throw appError("INVALID_INPUT", "This course has an open cohort: reserve a seat or join that cohort's waitlist.");
   }
-  const mine = await ctx.db.query("waitlist").withIndex("by_userId", (q) => q.eq("userId", viewer._id)).take(200);
+  const mine = await ctx.db
+    .query("waitlist")
+    .withIndex("by_userId", (q) => q.eq("userId", viewer._id))
+    .take(200);
   if (mine.some((e) => e.courseId === courseId && (e.status === "waiting" || e.status === "offered"))) {
     throw appError("ALREADY_WAITLISTED", "You are already on this course's waitlist.");
   }
@@ -206,6 +244,7 @@ export async function placeInCourseLine(ctx: QueryCtx, entry: Doc<"waitlist">) {
 
 export async function ownEntry(ctx: MutationCtx, viewer: Doc<"users">, entryId: Id<"waitlist">) {
   const entry = await ctx.db.get("waitlist", entryId);
-  if (entry === null || entry.userId !== viewer._id) throw appError("NOT_FOUND", "We could not find that waitlist place.");
+  if (entry === null || entry.userId !== viewer._id)
+    throw appError("NOT_FOUND", "We could not find that waitlist place.");
   return entry;
 }

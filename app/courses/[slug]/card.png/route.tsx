@@ -13,7 +13,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     eyebrow: `${FORMAT_LABEL[course.format]} · ${LEVEL_LABEL[course.level]}`,
     title: course.title,
     text: course.tagline,
-    footer: [next ? `Next cohort: ${formatDateRange(next.startDate, next.endDate, next.timezone ?? "UTC")}` : "New dates coming soon", formatPrice(course.priceB2C)],
+    footer: [
+      next
+        ? `Next cohort: ${formatDateRange(next.startDate, next.endDate, next.timezone ?? "UTC")}`
+        : "New dates coming soon",
+      formatPrice(course.priceB2C),
+    ],
   });
   // Link previews are cached by the networks anyway; an hour here keeps dates and prices fresh enough.
   image.headers.set("cache-control", "public, max-age=3600");

@@ -17,7 +17,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     eyebrow: `${noun[0].toUpperCase()}${noun.slice(1)} · Open Badges 3.0`,
     title: view.name,
     text: `Awarded to ${view.recipientName}${view.cohortName ? ` · ${view.cohortName}` : ""}`,
-    footer: [`Issued ${credentialDate(view.issuedAt)}`, state === "revoked" ? "Revoked" : state === "expired" ? "Expired" : "Verifiable credential"],
+    footer: [
+      `Issued ${credentialDate(view.issuedAt)}`,
+      state === "revoked" ? "Revoked" : state === "expired" ? "Expired" : "Verifiable credential",
+    ],
   });
   image.headers.set("cache-control", "public, max-age=3600");
   return image;
