@@ -221,10 +221,14 @@ export async function requireMemberInScope(
   return member;
 }
 
-/** The signed-in user's document, or null for signed-out callers. */
+/**
+ * The signed-in user's document, or null for signed-out callers — and for an erased account, whose sessions are
+ * deleted but whose last token may still be valid for a while.
+ */
 export async function getViewer(ctx: QueryCtx): Promise<Doc<"users"> | null> {
   const userId = await getAuthUserId(ctx);
-  return userId === null ? null : await ctx.db.get("users", userId);
+  const user = userId === null ? null : await ctx.db.get("users", userId);
+  return user === null || user.erasedAt !== undefined ? null : user;
 }
 
 /** The signed-in user's document; throws NOT_SIGNED_IN otherwise. */

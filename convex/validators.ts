@@ -132,7 +132,12 @@ export const vEnrollmentFailure = v.union(
 export type EnrollmentFailure = Infer<typeof vEnrollmentFailure>;
 export const vCohortSessionStatus = v.union(v.literal("scheduled"), v.literal("cancelled"));
 /** What a platform admin did to someone's account (users.platformAuditLog). */
-export const vPlatformAuditAction = v.union(v.literal("platform_admin_granted"), v.literal("platform_admin_removed"));
+export const vPlatformAuditAction = v.union(
+  v.literal("platform_admin_granted"),
+  v.literal("platform_admin_removed"),
+  v.literal("erasure_carried_out"),
+  v.literal("instructor_assigned"),
+);
 
 /** How much a learner already works with AI, from their intake survey. */
 export const vAiExperience = v.union(v.literal("none"), v.literal("tried"), v.literal("weekly"), v.literal("daily"));
@@ -482,6 +487,13 @@ export const vReportRunStatus = v.union(
   v.literal("done"),
   v.literal("failed"),
 );
+
+/** Where a person's erasure request stands. */
+export const vErasureStatus = v.union(v.literal("requested"), v.literal("in_progress"), v.literal("completed"));
+export type ErasureStatus = Infer<typeof vErasureStatus>;
+/** What erasure does to the person's certificates: revoked, or kept valid under their name (their choice). */
+export const vErasureCertificateChoice = v.union(v.literal("keep"), v.literal("revoke"));
+export type ErasureCertificateChoice = Infer<typeof vErasureCertificateChoice>;
 
 // ---------------------------------------------------------------- payments
 /**

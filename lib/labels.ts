@@ -5,6 +5,7 @@
 import type { Infer } from "convex/values";
 import type { BadgeTone } from "@/components/ui/badge";
 import type {
+  ErasureCertificateChoice,
   vAiExperience,
   vAssessmentType,
   vAttendanceStatus,
@@ -189,6 +190,12 @@ export const USER_ROLE_LABEL: Record<Infer<typeof vUserRole>, string> = {
 export const PLATFORM_AUDIT_ACTION_LABEL: Record<Infer<typeof vPlatformAuditAction>, string> = {
   platform_admin_granted: "Made a platform admin",
   platform_admin_removed: "Platform admin removed",
+  erasure_carried_out: "Personal data erased",
+  instructor_assigned: "Made the instructor of a cohort",
+};
+export const ERASURE_CERTIFICATES_LABEL: Record<ErasureCertificateChoice, string> = {
+  keep: "Kept valid",
+  revoke: "Revoked",
 };
 export const MANAGER_ROLE_LABEL: Record<Infer<typeof vManagerRole>, string> = {
   admin: "Administrator",

@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { USER_ROLE_LABEL } from "@/lib/labels";
+import { ErasureQueue } from "./erasure-queue";
 
 /** /admin/people: everyone on the platform, found by name or email. */
 export function PeopleDirectory() {
@@ -22,6 +23,9 @@ export function PeopleDirectory() {
       <p className="mt-1 text-sm text-gray-600">
         Find anyone by a word of their name or the start of their email address. Without a search, the newest accounts.
       </p>
+      <div className="mt-6">
+        <ErasureQueue />
+      </div>
       <div className="relative mt-6 max-w-md">
         <Search
           className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-500"

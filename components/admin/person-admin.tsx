@@ -1,12 +1,16 @@
 "use client";
 import { useMutation, useQuery } from "convex/react";
-import { ShieldCheck, ShieldOff, UserX } from "lucide-react";
+import { GraduationCap, ShieldCheck, ShieldOff, UserX } from "lucide-react";
 import Link from "next/link";
+import { useState } from "react";
 import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDate, formatShortDateTime } from "@/lib/format";
 import { ORG_ROLE_LABEL, PAYMENT_STATUS, PLATFORM_AUDIT_ACTION_LABEL, USER_ROLE_LABEL } from "@/lib/labels";
@@ -148,6 +152,7 @@ export function PersonAdmin({ userId }: { userId: string }) {
               ))}
             </ul>
           )}
+          <MakeInstructor personId={person._id} personName={person.name} cohorts={data.assignableCohorts} />
         </Card>
       </div>
 
@@ -159,7 +164,8 @@ export function PersonAdmin({ userId }: { userId: string }) {
           <ul className="mt-2 space-y-1.5 text-sm text-gray-800" data-testid="person-history">
             {data.history.map((h) => (
               <li key={h.createdAt}>
-                {PLATFORM_AUDIT_ACTION_LABEL[h.action]} by {h.actorName}
+                {PLATFORM_AUDIT_ACTION_LABEL[h.action]}
+                {h.cohortName ? ` (${h.cohortName})` : ""} by {h.actorName}
                 <span className="text-gray-600"> · {formatShortDateTime(h.createdAt)}</span>
               </li>
             ))}
@@ -167,5 +173,48 @@ export function PersonAdmin({ userId }: { userId: string }) {
         )}
       </Card>
     </div>
+  );
+}
+
+/** Makes the person the instructor of a cohort that has not finished. */
+function MakeInstructor({
+  personId,
+  personName,
+  cohorts,
+}: {
+  personId: Id<"users">;
+  personName: string;
+  cohorts: Array<{ cohortId: Id<"cohorts">; name: string; startDate: number; instructorName?: string }>;
+}) {
+  const makeInstructor = useMutation(api.users.directory.makeInstructor);
+  const [cohortId, setCohortId] = useState("");
+  const { pending, handleSubmit } = useSubmit();
+  if (cohorts.length === 0) return null;
+  const chosen = cohorts.find((c) => c.cohortId === cohortId);
+  return (
+    <form
+      className="mt-4 border-t border-gray-100 pt-4"
+      onSubmit={handleSubmit(() => makeInstructor({ personId, cohortId: cohortId as Id<"cohorts"> }), {
+        success: `${personName} now teaches ${chosen?.name ?? "the cohort"}.`,
+        onSuccess: () => setCohortId(""),
+      })}
+    >
+      <Field id="instructor-cohort" label="Make instructor of">
+        <Select id="instructor-cohort" value={cohortId} onChange={(event) => setCohortId(event.target.value)} required>
+          <option value="">Choose a cohort…</option>
+          {cohorts.map((c) => (
+            <option key={c.cohortId} value={c.cohortId}>
+              {`${c.name} · ${formatDate(c.startDate)}${c.instructorName ? ` · now ${c.instructorName}` : ""}`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {chosen?.instructorName && (
+        <p className="mt-1 text-xs text-gray-600">{chosen.instructorName} will no longer teach it.</p>
+      )}
+      <Button type="submit" size="sm" className="mt-2" loading={pending} disabled={cohortId === ""}>
+        <GraduationCap className="size-4" aria-hidden /> Make instructor
+      </Button>
+    </form>
   );
 }

@@ -1,14 +1,17 @@
 "use client";
 import { useConvex, useMutation, useQuery } from "convex/react";
+import { useState } from "react";
 import { Download, Eye, ShieldCheck } from "lucide-react";
 import { api } from "@/convex/_generated/api";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { MANAGER_ACCESS_LABEL } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
+import type { ErasureCertificateChoice } from "@/convex/validators";
 
 const CHOICES = [
   {
@@ -37,7 +40,7 @@ export function PrivacySettings() {
     const current = store.getQuery(api.privacy.controls.mine, {});
     if (current) store.setQuery(api.privacy.controls.mine, {}, { ...current, settings });
   });
-  const requestErasure = useMutation(api.privacy.controls.requestErasure);
+  const requestErasure = useMutation(api.privacy.erasure.request);
   const convex = useConvex();
   const { isPending, run } = useSubmit();
   if (data === undefined) {
@@ -132,28 +135,78 @@ export function PrivacySettings() {
           <Button variant="secondary" loading={isPending("export")} onClick={() => void downloadExport()}>
             <Download className="size-4" aria-hidden /> Download what managers can see (JSON)
           </Button>
-          {data.erasure?.status === "requested" ? (
+          {data.erasure && data.erasure.status !== "completed" ? (
             <p className="text-sm text-gray-700" data-testid="erasure-status">
-              Erasure requested on {formatDate(data.erasure.requestedAt)}. We confirm by email within 30 days.
+              {data.erasure.status === "in_progress"
+                ? "Your data is being erased now. We confirm by email when it is done."
+                : `Erasure requested on ${formatDate(data.erasure.requestedAt)}. We carry it out within 30 days and confirm by email.`}
             </p>
           ) : (
-            <Button
-              variant="ghost"
-              loading={isPending("erase")}
-              onClick={() => {
-                if (window.confirm("Ask us to erase what managers can see about you? Your certificates stay valid.")) {
-                  void run(() => requestErasure({}), {
-                    key: "erase",
-                    success: "Erasure requested. We will confirm by email.",
-                  });
-                }
-              }}
-            >
-              Ask for erasure
-            </Button>
+            <ErasureDialog onRequest={(certificates) => requestErasure({ certificates })} />
           )}
         </div>
       </section>
     </div>
+  );
+}
+
+/** Asking for erasure: what it means, and what happens to certificates (the person's choice). */
+function ErasureDialog({ onRequest }: { onRequest: (certificates: ErasureCertificateChoice) => Promise<null> }) {
+  const [open, setOpen] = useState(false);
+  const [certificates, setCertificates] = useState<ErasureCertificateChoice>("keep");
+  const { pending, handleSubmit } = useSubmit();
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="ghost">Ask for erasure</Button>
+      </DialogTrigger>
+      <DialogContent
+        title="Erase my personal data"
+        description="We remove your name, email address and contact details everywhere, sign you out and close your account. Records of what you paid stay, without your contact details, as tax law requires."
+      >
+        <form
+          onSubmit={handleSubmit(() => onRequest(certificates), {
+            success: "Erasure requested. We will confirm by email.",
+            onSuccess: () => setOpen(false),
+          })}
+        >
+          <fieldset>
+            <legend className="text-sm font-medium text-gray-900">Your certificates</legend>
+            {(
+              [
+                ["keep", "Keep them valid", "They still verify under your name wherever you shared them."],
+                ["revoke", "Revoke them", "Verifiers see them as revoked, and their files are deleted."],
+              ] as const
+            ).map(([value, label, help]) => (
+              <label
+                key={value}
+                className="mt-2 flex cursor-pointer items-start gap-3 rounded-md border border-gray-200 px-3 py-2.5 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              >
+                <input
+                  type="radio"
+                  name="certificates"
+                  value={value}
+                  checked={certificates === value}
+                  onChange={() => setCertificates(value)}
+                  className="mt-0.5 accent-brand-600"
+                />
+                <span>
+                  <span className="block font-medium text-gray-900">{label}</span>
+                  <span className="text-gray-600">{help}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="mt-5 flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="destructive" loading={pending}>
+              Ask for erasure
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
   );
 }

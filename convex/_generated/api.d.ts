@@ -133,6 +133,8 @@ import type * as payments_seatInvoices from "../payments/seatInvoices.js";
 import type * as payments_tables from "../payments/tables.js";
 import type * as payments_webhook from "../payments/webhook.js";
 import type * as privacy_controls from "../privacy/controls.js";
+import type * as privacy_erasure from "../privacy/erasure.js";
+import type * as privacy_model_erasure from "../privacy/model/erasure.js";
 import type * as privacy_tables from "../privacy/tables.js";
 import type * as rateLimits from "../rateLimits.js";
 import type * as resources_tables from "../resources/tables.js";
@@ -284,6 +286,8 @@ declare const fullApi: ApiFromModules<{
   "payments/tables": typeof payments_tables;
   "payments/webhook": typeof payments_webhook;
   "privacy/controls": typeof privacy_controls;
+  "privacy/erasure": typeof privacy_erasure;
+  "privacy/model/erasure": typeof privacy_model_erasure;
   "privacy/tables": typeof privacy_tables;
   rateLimits: typeof rateLimits;
   "resources/tables": typeof resources_tables;

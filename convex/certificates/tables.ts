@@ -21,6 +21,8 @@ export const certificatesTables = {
     badgeSvgId: v.optional(v.id("_storage")),
     pdfId: v.optional(v.id("_storage")),
     linkedInShareUrl: v.string(),
+    /** The holder's name, kept here when they had their data erased but chose to keep the certificate. */
+    holderName: v.optional(v.string()),
     /** The uuid in the credential's urn:uuid id and in public URLs (/verify/<publicId>). */
     publicId: v.string(),
     /**

@@ -118,7 +118,7 @@ export const publicView = query({
       criteria: certificate.badgeData.criteriaNarrative,
       issuerName: certificate.badgeData.issuerName,
       issuerId: certificate.badgeData.issuerId,
-      recipientName: user?.name ?? "Former learner",
+      recipientName: certificate.holderName ?? user?.name ?? "Former learner",
       cohortName: cohort?.name ?? "",
       issuedAt: certificate.issuedAt,
       ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),

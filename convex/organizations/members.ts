@@ -8,11 +8,10 @@ import { memberActionRefusal } from "../access";
 import {
   audit,
   cohortAvailableTo,
-  endOrgEnrollments,
   enrollMember,
   joinOrganization,
   moveEnrollment,
-  releaseOrgSeat,
+  removeFromOrganization,
   requireActive,
 } from "./model/membership";
 import { unassign } from "../enrollments/model/state";
@@ -225,30 +224,7 @@ export const remove = orgMemberMutation({
     const { member } = ctx;
     if (member._id === viewer._id)
       throw appError("INVALID_INPUT", "You cannot remove yourself. Ask another administrator.");
-    await releaseOrgSeat(ctx, organization._id, member);
-    await endOrgEnrollments(ctx, member._id);
-    for (const membership of await ctx.db
-      .query("teamMembers")
-      .withIndex("by_userId", (q) => q.eq("userId", member._id))
-      .take(50)) {
-      const team = await ctx.db.get("teams", membership.teamId);
-      if (team?.organizationId !== organization._id) continue;
-      await ctx.db.delete("teamMembers", membership._id);
-      await ctx.db.patch("teams", team._id, { memberCount: Math.max(0, team.memberCount - 1), updatedAt: Date.now() });
-    }
-    const manager = await ctx.db
-      .query("organizationManagers")
-      .withIndex("by_userId_and_organizationId", (q) =>
-        q.eq("userId", member._id).eq("organizationId", organization._id),
-      )
-      .unique();
-    if (manager) await ctx.db.patch("organizationManagers", manager._id, { isActive: false, updatedAt: Date.now() });
-    await ctx.db.patch("users", member._id, {
-      organizationId: undefined,
-      holdsOrgSeat: undefined,
-      ...(member.role === "org_member" || member.role === "org_admin" ? { role: "individual" as const } : {}),
-      updatedAt: Date.now(),
-    });
+    await removeFromOrganization(ctx, organization._id, member);
     await audit(ctx, organization._id, "member_removed", {
       actorId: viewer._id,
       subjectUserId: member._id,

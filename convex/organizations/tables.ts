@@ -67,7 +67,10 @@ export const organizationsTables = {
     fromCohortId: v.optional(v.id("cohorts")),
     details: v.optional(v.string()),
     createdAt: v.number(),
-  }).index("by_organizationId", ["organizationId"]),
+  })
+    .index("by_organizationId", ["organizationId"])
+    .index("by_subjectUserId", ["subjectUserId"])
+    .index("by_subjectEmail", ["subjectEmail"]),
 
   organizationManagers: defineTable({
     userId: v.id("users"),

@@ -1,13 +1,12 @@
 /**
  * The learner's side of manager dashboards: what managers may see, who looked,
- * a copy of everything managers can see, and asking for it to be erased.
+ * and a copy of everything managers can see. Erasure is in erasure.ts.
  */
 import { v } from "convex/values";
 import { appError } from "../errors";
 import { userMutation, userQuery } from "../functions";
 import { DEFAULT_PRIVACY } from "../dashboards/model/memberStats";
-import { notifyUsers } from "../notifications/model/notify";
-import { vManagerAccessType } from "../validators";
+import { vErasureStatus, vManagerAccessType } from "../validators";
 
 const vSettings = v.object({
   allowManagerViewScores: v.boolean(),
@@ -23,7 +22,7 @@ export const mine = userQuery({
     v.object({
       settings: vSettings,
       organizationName: v.union(v.null(), v.string()),
-      erasure: v.union(v.null(), v.object({ status: v.string(), requestedAt: v.number() })),
+      erasure: v.union(v.null(), v.object({ status: vErasureStatus, requestedAt: v.number() })),
       views: v.array(v.object({ managerName: v.string(), accessType: vManagerAccessType, timestamp: v.number() })),
     }),
   ),
@@ -130,55 +129,5 @@ export const exportMine = userQuery({
         })),
       ),
     };
-  },
-});
-
-/**
- * Asks for what managers can see to be erased; the academy's platform admins, who carry it out, are told in-app and by
- * email.
- */
-export const requestErasure = userMutation({
-  args: {},
-  returns: v.null(),
-  handler: async (ctx) => {
-    const viewer = ctx.viewer;
-    const open = await ctx.db
-      .query("erasureRequests")
-      .withIndex("by_userId", (q) => q.eq("userId", viewer._id))
-      .order("desc")
-      .first();
-    if (open?.status === "requested")
-      throw appError("NOT_AVAILABLE", "You already asked for erasure; we will confirm by email.");
-    await ctx.db.insert("erasureRequests", {
-      userId: viewer._id,
-      ...(viewer.organizationId ? { organizationId: viewer.organizationId } : {}),
-      status: "requested",
-      requestedAt: Date.now(),
-    });
-    // Platform admins carry out erasure requests.
-    const recipients = await ctx.db
-      .query("users")
-      .withIndex("by_role", (q) => q.eq("role", "platform_admin"))
-      .take(20);
-    await notifyUsers(
-      ctx,
-      recipients,
-      {
-        category: "account",
-        title: `Erasure request from ${viewer.name}`,
-        body: "Erase what managers can see about this learner within 30 days.",
-        url: "/admin",
-      },
-      {
-        subject: `Data erasure request: ${viewer.name}`,
-        heading: "A learner asked for erasure",
-        lines: [
-          `${viewer.name} (${viewer.email}) asked for the data managers can see about them to be erased.`,
-          "Please complete the request within 30 days and confirm to the learner.",
-        ],
-        actionLabel: "Open the admin console",
-      },
-    );
-    return null;
   },
 });

@@ -1,7 +1,7 @@
 /** What learners let managers see, who looked, and erasure requests. */
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { vManagerAccessType } from "../validators";
+import { vErasureCertificateChoice, vErasureStatus, vManagerAccessType } from "../validators";
 
 export const privacyTables = {
   userPrivacySettings: defineTable({
@@ -23,12 +23,24 @@ export const privacyTables = {
     .index("by_managerId_and_targetUserId_and_timestamp", ["managerId", "targetUserId", "timestamp"])
     .index("by_targetUserId_and_timestamp", ["targetUserId", "timestamp"]),
 
-  /** A learner's request to erase what managers can see about them. */
+  /**
+   * A person's request to have their personal data erased, and its execution by a platform admin
+   * (convex/privacy/model/erasure.ts): `step` counts the erasure steps done while it runs.
+   */
   erasureRequests: defineTable({
     userId: v.id("users"),
     organizationId: v.optional(v.id("organizations")),
-    status: v.union(v.literal("requested"), v.literal("completed")),
+    status: vErasureStatus,
+    /** What happens to the person's certificates (absent on requests filed before the choice existed: keep). */
+    certificates: v.optional(vErasureCertificateChoice),
     requestedAt: v.number(),
+    startedAt: v.optional(v.number()),
+    carriedOutBy: v.optional(v.id("users")),
+    step: v.optional(v.number()),
+    /** The address to confirm the erasure to, held only while it runs (cleared when it completes). */
+    confirmTo: v.optional(v.string()),
     completedAt: v.optional(v.number()),
-  }).index("by_userId", ["userId"]),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_status_and_requestedAt", ["status", "requestedAt"]),
 };

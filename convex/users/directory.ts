@@ -4,6 +4,8 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
+import { rescheduleCohort } from "../liveSessions/model/schedule";
+import { notifyUsers } from "../notifications/model/notify";
 import { appError } from "../errors";
 import { platformAdminMutation, platformAdminQuery } from "../functions";
 import { boundedText } from "../limits";
@@ -91,7 +93,22 @@ export const person = platformAdminQuery({
         v.object({ name: v.string(), issuedAt: v.number(), publicId: v.optional(v.string()), revoked: v.boolean() }),
       ),
       teaching: v.array(v.object({ cohortId: v.id("cohorts"), name: v.string(), startDate: v.number() })),
-      history: v.array(v.object({ action: vPlatformAuditAction, actorName: v.string(), createdAt: v.number() })),
+      assignableCohorts: v.array(
+        v.object({
+          cohortId: v.id("cohorts"),
+          name: v.string(),
+          startDate: v.number(),
+          instructorName: v.optional(v.string()),
+        }),
+      ),
+      history: v.array(
+        v.object({
+          action: vPlatformAuditAction,
+          actorName: v.string(),
+          cohortName: v.optional(v.string()),
+          createdAt: v.number(),
+        }),
+      ),
     }),
   ),
   handler: async (ctx, args) => {
@@ -150,7 +167,13 @@ export const person = platformAdminQuery({
     const history = [];
     for (const entry of logRows) {
       const actor = await ctx.db.get("users", entry.actorId);
-      history.push({ action: entry.action, actorName: actor?.name ?? "Deleted user", createdAt: entry.createdAt });
+      const cohort = entry.cohortId ? await ctx.db.get("cohorts", entry.cohortId) : null;
+      history.push({
+        action: entry.action,
+        actorName: actor?.name ?? "Deleted user",
+        ...(cohort ? { cohortName: cohort.name } : {}),
+        createdAt: entry.createdAt,
+      });
     }
     return {
       person: await row(ctx, user),
@@ -163,8 +186,76 @@ export const person = platformAdminQuery({
       enrollments: enrollments.sort((a, b) => b.purchaseDate - a.purchaseDate),
       certificates,
       teaching,
+      assignableCohorts: await assignableCohorts(ctx, userId),
       history,
     };
+  },
+});
+
+/** Cohorts that have not finished and that this person does not teach yet: the ones they can be made instructor of. */
+async function assignableCohorts(ctx: QueryCtx, userId: Id<"users">) {
+  const cohorts = [];
+  for (const status of ["in_progress", "open", "scheduled"] as const) {
+    for (const cohort of await ctx.db
+      .query("cohorts")
+      .withIndex("by_status", (q) => q.eq("status", status))
+      .take(50)) {
+      if (cohort.instructorId === userId) continue;
+      const instructor = cohort.instructorId ? await ctx.db.get("users", cohort.instructorId) : null;
+      cohorts.push({
+        cohortId: cohort._id,
+        name: cohort.name,
+        startDate: cohort.startDate,
+        ...(instructor ? { instructorName: instructor.name } : {}),
+      });
+    }
+  }
+  return cohorts.sort((a, b) => a.startDate - b.startDate);
+}
+
+/**
+ * Makes someone the instructor of a cohort that has not finished (replacing its instructor, if any): its sessions and
+ * calendar follow, the person is told, and the change is in their history.
+ */
+export const makeInstructor = platformAdminMutation({
+  args: { personId: v.id("users"), cohortId: v.id("cohorts") },
+  returns: v.null(),
+  handler: async (ctx, { personId, cohortId }) => {
+    const [user, cohort] = await Promise.all([ctx.db.get("users", personId), ctx.db.get("cohorts", cohortId)]);
+    if (user === null || user.erasedAt !== undefined) throw appError("NOT_FOUND", "This person no longer exists.");
+    if (cohort === null) throw appError("NOT_FOUND", "This cohort no longer exists.");
+    if (cohort.status === "completed" || cohort.status === "cancelled")
+      throw appError("INVALID_INPUT", "This cohort has ended; choose one that has not.");
+    if (cohort.instructorId === personId) return null;
+    await ctx.db.patch("cohorts", cohortId, { instructorId: personId, updatedAt: Date.now() });
+    await rescheduleCohort(ctx, (await ctx.db.get("cohorts", cohortId))!);
+    await ctx.db.insert("platformAuditLog", {
+      actorId: ctx.viewer._id,
+      action: "instructor_assigned",
+      subjectUserId: personId,
+      cohortId,
+      createdAt: Date.now(),
+    });
+    await notifyUsers(
+      ctx,
+      [user],
+      {
+        category: "account",
+        title: `You now teach ${cohort.name}`,
+        body: "Its roster, sessions, attendance and reviews are on your teaching page.",
+        url: "/teach",
+      },
+      {
+        subject: `You now teach ${cohort.name}`,
+        heading: `You teach ${cohort.name}`,
+        lines: [
+          `${ctx.viewer.name} made you the instructor of ${cohort.name}.`,
+          "Your teaching page has its roster and sessions.",
+        ],
+        actionLabel: "Open your teaching page",
+      },
+    );
+    return null;
   },
 });
 

@@ -33,6 +33,8 @@ export const usersTables = {
     isAnonymous: v.optional(v.boolean()),
     /** Last learning action (lesson, session, kit, assessment); feeds "active in the last 7 days". */
     lastActiveAt: v.optional(v.number()),
+    /** Set when the person's data was erased: what is left is an anonymous account (convex/privacy/model/erasure.ts). */
+    erasedAt: v.optional(v.number()),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
@@ -63,6 +65,8 @@ export const usersTables = {
     actorId: v.id("users"),
     action: vPlatformAuditAction,
     subjectUserId: v.id("users"),
+    /** The cohort an instructor was assigned to. */
+    cohortId: v.optional(v.id("cohorts")),
     createdAt: v.number(),
   }).index("by_subjectUserId", ["subjectUserId"]),
 };

@@ -64,6 +64,7 @@ export type World = AssessmentWorld & {
   certificateId: Id<"certificates">;
   publicId: string;
   waitlistEntryId: Id<"waitlist">;
+  erasureRequestId: Id<"erasureRequests">;
   waitlistCourseId: Id<"courses">;
   inviteId: Id<"organizationInvites">;
   inviteToken: string;
@@ -294,6 +295,12 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       updatedAt: now,
     });
     await ctx.db.patch("cohorts", fullCohortId, { currentEnrollment: 1 });
+    const erasureRequestId = await ctx.db.insert("erasureRequests", {
+      userId: otherLearner,
+      status: "requested",
+      certificates: "keep",
+      requestedAt: now,
+    });
     const inviteToken = "invite-token-world-0123456789abcdef";
     const inviteId = await ctx.db.insert("organizationInvites", {
       organizationId,
@@ -387,6 +394,7 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       certificateId,
       publicId,
       waitlistEntryId,
+      erasureRequestId,
       waitlistCourseId,
       inviteId,
       inviteToken,
@@ -590,7 +598,7 @@ export const AUTHORIZATION: Record<string, Entry> = {
   },
   "privacy.controls.exportMine": { rule: "signedIn", args: none },
   "privacy.controls.mine": { rule: "signedIn", args: none },
-  "privacy.controls.requestErasure": { rule: "signedIn", args: none },
+  "privacy.erasure.request": { rule: "signedIn", args: () => ({ certificates: "keep" }) },
   "privacy.controls.update": {
     rule: "signedIn",
     args: () => ({
@@ -615,6 +623,12 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "users.account.viewer": { rule: "signedIn", args: none },
   "users.directory.person": { rule: "platformAdmin", args: (w) => ({ personId: w.learner }) },
   "users.directory.search": { rule: "platformAdmin", args: () => ({ query: "learner" }) },
+  "privacy.erasure.queue": { rule: "platformAdmin", args: none },
+  "privacy.erasure.carryOut": { rule: "platformAdmin", args: (w) => ({ requestId: w.erasureRequestId }) },
+  "users.directory.makeInstructor": {
+    rule: "platformAdmin",
+    args: (w) => ({ personId: w.otherLearner, cohortId: w.cohortId }),
+  },
   "users.directory.setPlatformAdmin": {
     rule: "platformAdmin",
     args: (w) => ({ personId: w.otherLearner, platformAdmin: false }),

@@ -368,8 +368,8 @@ describe("manager dashboards", () => {
     );
     expect(exported.teams).toEqual(["Sales"]);
 
-    await ada.mutation(api.privacy.controls.requestErasure, {});
-    await expectAppError(ada.mutation(api.privacy.controls.requestErasure, {}), "NOT_AVAILABLE");
+    await ada.mutation(api.privacy.erasure.request, { certificates: "keep" });
+    await expectAppError(ada.mutation(api.privacy.erasure.request, { certificates: "revoke" }), "NOT_AVAILABLE");
     expect((await ada.query(api.privacy.controls.mine, {}))!.erasure).toMatchObject({ status: "requested" });
   });
 

@@ -89,4 +89,44 @@ describe("people directory", () => {
     await as(t, priya).mutation(api.users.directory.setPlatformAdmin, { personId: ada, platformAdmin: false });
     expect((await t.run(async (ctx) => await ctx.db.get("users", ada)))!.role).toBe("org_admin");
   });
+  test("a platform admin makes someone the instructor of a cohort that has not ended: replaced, told, logged", async () => {
+    const { t, priya, ada, buyer, cohortId } = await fixture();
+    const admin = as(t, priya);
+    const before = await admin.query(api.users.directory.person, { personId: buyer });
+    expect(before!.assignableCohorts).toEqual([
+      expect.objectContaining({ cohortId, name: "December cohort", instructorName: "Ada Lovelace" }),
+    ]);
+    await admin.mutation(api.users.directory.makeInstructor, { personId: buyer, cohortId });
+    const cohort = await t.run(async (ctx) => await ctx.db.get("cohorts", cohortId));
+    expect(cohort!.instructorId).toBe(buyer);
+    const after = await admin.query(api.users.directory.person, { personId: buyer });
+    expect(after!.teaching).toEqual([expect.objectContaining({ cohortId })]);
+    expect(after!.assignableCohorts).toEqual([]);
+    expect(after!.history).toEqual([
+      expect.objectContaining({
+        action: "instructor_assigned",
+        cohortName: "December cohort",
+        actorName: "Priya Raman",
+      }),
+    ]);
+    expect((await admin.query(api.users.directory.person, { personId: ada }))!.teaching).toEqual([]);
+    const notices = await t.run(
+      async (ctx) =>
+        await ctx.db
+          .query("notifications")
+          .withIndex("by_userId_and_createdAt", (q) => q.eq("userId", buyer))
+          .collect(),
+    );
+    expect(notices.map((n) => n.title)).toEqual(["You now teach December cohort"]);
+
+    await t.run(async (ctx) => await ctx.db.patch("cohorts", cohortId, { status: "completed" }));
+    await expectAppError(
+      admin.mutation(api.users.directory.makeInstructor, { personId: ada, cohortId }),
+      "INVALID_INPUT",
+    );
+    await expectAppError(
+      as(t, ada).mutation(api.users.directory.makeInstructor, { personId: ada, cohortId }),
+      "NOT_PLATFORM_ADMIN",
+    );
+  });
 });

@@ -156,3 +156,36 @@ export async function endOrgEnrollments(ctx: MutationCtx, userId: Id<"users">) {
     await unassign(ctx, enrollment);
   }
 }
+
+/**
+ * Takes a member out of an organization: their seat returns to the pool, running and future b2b enrollments end
+ * (cohort seats go back), team memberships and the manager role end, and an org role becomes "individual".
+ */
+export async function removeFromOrganization(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  member: Doc<"users">,
+) {
+  await releaseOrgSeat(ctx, organizationId, member);
+  await endOrgEnrollments(ctx, member._id);
+  for (const membership of await ctx.db
+    .query("teamMembers")
+    .withIndex("by_userId", (q) => q.eq("userId", member._id))
+    .take(50)) {
+    const team = await ctx.db.get("teams", membership.teamId);
+    if (team?.organizationId !== organizationId) continue;
+    await ctx.db.delete("teamMembers", membership._id);
+    await ctx.db.patch("teams", team._id, { memberCount: Math.max(0, team.memberCount - 1), updatedAt: Date.now() });
+  }
+  const manager = await ctx.db
+    .query("organizationManagers")
+    .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", member._id).eq("organizationId", organizationId))
+    .unique();
+  if (manager) await ctx.db.patch("organizationManagers", manager._id, { isActive: false, updatedAt: Date.now() });
+  await ctx.db.patch("users", member._id, {
+    organizationId: undefined,
+    holdsOrgSeat: undefined,
+    ...(member.role === "org_member" || member.role === "org_admin" ? { role: "individual" as const } : {}),
+    updatedAt: Date.now(),
+  });
+}

@@ -157,12 +157,24 @@ export async function leaveCourseWaitlists(
   courseId: Id<"courses">,
   exceptEntry?: Id<"waitlist">,
 ) {
+  await leaveWaitlists(ctx, userId, (entry) => entry.courseId === courseId && entry._id !== exceptEntry);
+}
+
+/**
+ * Takes someone off the waitlists that `which` selects: an open offer is withdrawn (its seat goes to the next
+ * person), a waiting place is cancelled.
+ */
+export async function leaveWaitlists(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  which: (entry: Doc<"waitlist">) => boolean = () => true,
+) {
   const entries = await ctx.db
     .query("waitlist")
     .withIndex("by_userId", (q) => q.eq("userId", userId))
     .take(200);
   for (const entry of entries) {
-    if (entry.courseId !== courseId || entry._id === exceptEntry) continue;
+    if (!which(entry)) continue;
     if (entry.status === "offered") await endOffer(ctx, entry, "withdrawn");
     else if (entry.status === "waiting")
       await ctx.db.patch("waitlist", entry._id, { status: "cancelled", updatedAt: Date.now() });
