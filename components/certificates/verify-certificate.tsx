@@ -103,7 +103,7 @@ export function VerifyCertificate({
     },
     pending: {
       icon: Award,
-      tone: "border-brand-100 bg-brand-50 text-brand-900",
+      tone: "border-brand-100 bg-brand-50 text-brand-800",
       title: "Being issued",
       text: "The signed credential is being prepared; this page updates by itself.",
     },

@@ -60,7 +60,7 @@ export function VerifyUpload({ academyName }: { academyName: string }) {
       </p>
       <label
         htmlFor={id}
-        className="hover:border-brand-400 mt-3 flex cursor-pointer items-center gap-2 rounded-md border border-dashed border-gray-300 px-4 py-3 text-sm text-gray-700"
+        className="mt-3 flex cursor-pointer items-center gap-2 rounded-md border border-dashed border-gray-300 px-4 py-3 text-sm text-gray-700 hover:border-brand-600"
       >
         <FileCheck className="size-5 text-brand-700" aria-hidden />
         {outcome?.status === "checking" ? "Checking…" : "Choose a .json, .png or .svg file"}

@@ -75,7 +75,7 @@ export function TeachingCohorts() {
           cohorts.map((cohort) => (
             <Card
               key={cohort._id}
-              className="hover:border-brand-300 relative flex flex-wrap items-center justify-between gap-3 p-5"
+              className="relative flex flex-wrap items-center justify-between gap-3 p-5 hover:border-brand-600"
             >
               <div>
                 <Link
