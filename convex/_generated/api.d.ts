@@ -99,6 +99,7 @@ import type * as liveSessions_recaps from "../liveSessions/recaps.js";
 import type * as liveSessions_schedule from "../liveSessions/schedule.js";
 import type * as liveSessions_tables from "../liveSessions/tables.js";
 import type * as liveSessions_teaching from "../liveSessions/teaching.js";
+import type * as migrations from "../migrations.js";
 import type * as notifications_delivery from "../notifications/delivery.js";
 import type * as notifications_inbox from "../notifications/inbox.js";
 import type * as notifications_model_emails from "../notifications/model/emails.js";
@@ -252,6 +253,7 @@ declare const fullApi: ApiFromModules<{
   "liveSessions/schedule": typeof liveSessions_schedule;
   "liveSessions/tables": typeof liveSessions_tables;
   "liveSessions/teaching": typeof liveSessions_teaching;
+  migrations: typeof migrations;
   "notifications/delivery": typeof notifications_delivery;
   "notifications/inbox": typeof notifications_inbox;
   "notifications/model/emails": typeof notifications_model_emails;
@@ -321,4 +323,5 @@ export declare const internal: FilterApi<
 
 export declare const components: {
   rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
+  migrations: import("@convex-dev/migrations/_generated/component.js").ComponentApi<"migrations">;
 };

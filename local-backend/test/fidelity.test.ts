@@ -39,6 +39,12 @@ const fileMetadata = makeFunctionReference<
 const tickCount = makeFunctionReference<"query", Record<string, never>, number>("ticks:count");
 const attemptLimited = makeFunctionReference<"mutation", { key: string }, boolean>("limits:attempt");
 const limitAllows = makeFunctionReference<"query", { key: string }, boolean>("limits:allowed");
+const startMigration = makeFunctionReference<"mutation", Record<string, never>, null>("migrations:start");
+const migrationStatus = makeFunctionReference<
+  "query",
+  Record<string, never>,
+  { isDone: boolean; processed: number } | null
+>("migrations:status");
 const insertInternal = makeFunctionReference<"mutation", { body: string }, null>("messages:insertInternal");
 
 function client(url: string) {
@@ -281,6 +287,28 @@ describe("local backend components", () => {
     expect(await again.mutation(attemptLimited, { key: "b" })).toBe(true);
     expect(await again.mutation(attemptLimited, { key: "b" })).toBe(false);
     await stopBackend(backend);
+  });
+});
+
+describe("local backend component callbacks", () => {
+  test("@convex-dev/migrations walks a table in batches, calling back into the app through function handles", async () => {
+    const backend = await startBackend({ dataDir: tempDataDir(), ...nextPorts() });
+    const c = client(backend.url);
+    try {
+      for (const body of ["one", "two", "three", "four", "five"]) await c.mutation(sendMessage, { body });
+      const status = watch<{ isDone: boolean; processed: number } | null>(c, migrationStatus, {});
+      await c.mutation(startMigration, {});
+      await waitFor(
+        () => status.value,
+        (v) => v?.isDone === true,
+        5000,
+      );
+      expect(status.value).toEqual({ isDone: true, processed: 5 });
+      expect((await c.query(listMessages, {})).sort()).toEqual(["FIVE", "FOUR", "ONE", "THREE", "TWO"]);
+    } finally {
+      await c.close();
+      await stopBackend(backend);
+    }
   });
 });
 

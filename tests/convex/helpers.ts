@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import migrations from "@convex-dev/migrations/test";
 import rateLimiter from "@convex-dev/rate-limiter/test";
 import { convexTest } from "convex-test";
 import { expect } from "vitest";
@@ -11,6 +12,7 @@ export const modules = import.meta.glob("../../convex/**/*.{ts,tsx}");
 export function newTest() {
   const t = convexTest({ schema, modules, transactionLimits: true });
   rateLimiter.register(t);
+  migrations.register(t);
   return t;
 }
 
