@@ -47,6 +47,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     sequence: { sequencer: ListedOrder },
-    env: { PROPERTY_RUNS_SCALE: "0.25" },
+    // As the "convex" project of vitest.config.mts: the suites run as a local deployment does.
+    env: { ACADEMY_LOCAL_MODE: "1", PROPERTY_RUNS_SCALE: "0.25" },
   },
 });
