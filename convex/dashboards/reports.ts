@@ -331,7 +331,7 @@ export const runContext = internalQuery({
         : (
             await ctx.db
               .query("dashboardTotals")
-              .withIndex("by_organizationId_and_teamId", (q) =>
+              .withIndex("by_organizationId_and_teamId_and_shard", (q) =>
                 q.eq("organizationId", report.organizationId).gt("teamId", undefined),
               )
               .take(500)

@@ -140,10 +140,15 @@ export const dashboardsTables = {
     .index("by_organizationId_and_teamId_and_pace", ["organizationId", "teamId", "pace"])
     .index("by_userId", ["userId"]),
 
-  /** Running sums of `memberStats` per organization (`teamId` absent) and per team. */
+  /**
+   * Running sums of `memberStats` per organization (`teamId` absent) and per team. An organization's sums are split
+   * over `ORG_TOTALS_SHARDS` rows, each member always moving the same one (`shard`), so refreshes of different members
+   * of one organization do not all write one document; readers add the rows up (`getTotals`). Team rows are one each.
+   */
   dashboardTotals: defineTable({
     organizationId: v.id("organizations"),
     teamId: v.optional(v.id("teams")),
+    shard: v.optional(v.number()),
     teamName: v.optional(v.string()),
     members: v.number(),
     /** Members with an enrollment in progress (at risk = these minus the recently active ones). */
@@ -160,7 +165,7 @@ export const dashboardsTables = {
     pace: v.object({ not_started: v.number(), on_track: v.number(), behind: v.number(), completed: v.number() }),
     skills: v.array(v.object({ skillId: v.id("skills"), levelSum: v.number(), count: v.number() })),
     updatedAt: v.number(),
-  }).index("by_organizationId_and_teamId", ["organizationId", "teamId"]),
+  }).index("by_organizationId_and_teamId_and_shard", ["organizationId", "teamId", "shard"]),
 
   /**
    * Members of a scope (organization, or team) by the UTC day they were last active: "active in the last 7 days" reads

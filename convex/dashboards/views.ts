@@ -184,7 +184,9 @@ export const executive = orgQuery({
 
     const teamRows = await ctx.db
       .query("dashboardTotals")
-      .withIndex("by_organizationId_and_teamId", (q) => q.eq("organizationId", organizationId).gt("teamId", undefined))
+      .withIndex("by_organizationId_and_teamId_and_shard", (q) =>
+        q.eq("organizationId", organizationId).gt("teamId", undefined),
+      )
       .take(200);
     const teams = teamRows
       .filter((t) => t.members > 0)

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { getTotals } from "../../convex/dashboards/model/memberStats";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { normalizedGain } from "../../convex/assessments/model/scoring";
@@ -567,14 +568,7 @@ describe("learning gain", () => {
     });
     const member = await as(t, adminId).query(api.dashboards.views.member, { organizationId, memberId: ada });
     expect(member.learningGain).toBe(0.67);
-    const totals = await t.run(async (ctx) =>
-      ctx.db
-        .query("dashboardTotals")
-        .withIndex("by_organizationId_and_teamId", (q) =>
-          q.eq("organizationId", organizationId).eq("teamId", undefined),
-        )
-        .unique(),
-    );
+    const totals = await t.run(async (ctx) => await getTotals(ctx, organizationId));
     expect(totals).toMatchObject({ gainSum: 0.67, gainCount: 1 });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { getTotals, ORG_TOTALS_SHARDS, totalsShard } from "../../convex/dashboards/model/memberStats";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { as, enrollConfirmed, type T } from "./checkout-helpers";
@@ -150,7 +151,11 @@ describe("manager dashboards", () => {
     await admin.mutation(api.organizations.members.remove, { organizationId, memberId: people.cy });
     await settle(t);
     const check = await t.run(async (ctx) => {
-      const totals = await ctx.db.query("dashboardTotals").collect();
+      const scopes = new Map(
+        (await ctx.db.query("dashboardTotals").collect()).map((row) => [`${row.organizationId}/${row.teamId}`, row]),
+      );
+      const totals = [];
+      for (const row of scopes.values()) totals.push((await getTotals(ctx, row.organizationId, row.teamId))!);
       const rows = await ctx.db.query("memberStats").collect();
       return totals.map((total) => {
         const mine = rows.filter((r) => r.organizationId === total.organizationId && r.teamId === total.teamId);
@@ -183,6 +188,38 @@ describe("manager dashboards", () => {
     const supportView = await admin.query(api.dashboards.views.team, { organizationId, teamId: support });
     expect(supportView.members.map((m) => m.name)).toEqual(["bob"]);
     expect(supportView.figures.lessonsCompleted).toBe(1);
+  });
+
+  test("#16 an organization's sums are split over shard rows: each member moves only theirs; readers add them up", async () => {
+    const t = newTest();
+    const { organizationId } = await seedOrg(t, { seats: 40 });
+    const members: Id<"users">[] = [];
+    for (let i = 0; i < 24; i++)
+      members.push(await addUser(t, `m${i}@acme.com`, { organizationId, holdsOrgSeat: true }));
+    await t.mutation(internal.dashboards.members.refresh, { userIds: members });
+    const rows = await t.run(
+      async (ctx) =>
+        await ctx.db
+          .query("dashboardTotals")
+          .withIndex("by_organizationId_and_teamId_and_shard", (q) =>
+            q.eq("organizationId", organizationId).eq("teamId", undefined),
+          )
+          .collect(),
+    );
+    // Several rows, at most one per shard, each counting exactly the members hashed to it.
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.length).toBeLessThanOrEqual(ORG_TOTALS_SHARDS);
+    for (const row of rows) expect(row.members).toBe(members.filter((m) => totalsShard(m) === row.shard).length);
+    expect((await t.run(async (ctx) => await getTotals(ctx, organizationId)))!.members).toBe(members.length);
+
+    // One member's change writes their shard's row and no other.
+    const before = new Map(rows.map((r) => [r._id, r.updatedAt]));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await t.run(async (ctx) => await ctx.db.patch("users", members[0], { lastActiveAt: Date.now() }));
+    await t.mutation(internal.dashboards.members.refresh, { userIds: [members[0]] });
+    const after = await t.run(async (ctx) => await ctx.db.query("dashboardTotals").collect());
+    const changed = after.filter((r) => before.has(r._id) && before.get(r._id) !== r.updatedAt);
+    expect(changed.map((r) => r.shard)).toEqual([totalsShard(members[0])]);
   });
 
   test("permissions: scope, roles and the access log", async () => {

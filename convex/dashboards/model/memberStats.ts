@@ -285,14 +285,26 @@ async function countCourseLessons(ctx: QueryCtx, courseId: Id<"courses">) {
 
 type Totals = Omit<Doc<"dashboardTotals">, "_id" | "_creationTime">;
 
+/** How many rows an organization's running sums are split over (see `dashboardTotals`). */
+export const ORG_TOTALS_SHARDS = 8;
+
+/** The organization-level row a member's figures always move: a stable hash of their id. */
+export function totalsShard(userId: Id<"users">) {
+  let hash = 0;
+  for (let i = 0; i < userId.length; i++) hash = (Math.imul(hash, 31) + userId.charCodeAt(i)) | 0;
+  return Math.abs(hash) % ORG_TOTALS_SHARDS;
+}
+
 function emptyTotals(
   organizationId: Id<"organizations">,
   teamId: Id<"teams"> | undefined,
   teamName: string | undefined,
+  shard: number | undefined,
 ): Totals {
   return {
     organizationId,
     ...(teamId ? { teamId } : {}),
+    ...(shard !== undefined ? { shard } : {}),
     ...(teamName ? { teamName } : {}),
     members: 0,
     inProgressMembers: 0,
@@ -311,11 +323,53 @@ function emptyTotals(
   };
 }
 
-export async function getTotals(ctx: QueryCtx, organizationId: Id<"organizations">, teamId?: Id<"teams">) {
-  return await ctx.db
+/** Adds one row of running sums into another (the organization's shards into one total). */
+function addTotals(sum: Doc<"dashboardTotals">, row: Doc<"dashboardTotals">): Doc<"dashboardTotals"> {
+  const skills = sum.skills.map((s) => ({ ...s }));
+  for (const skill of row.skills) {
+    const entry = skills.find((s) => s.skillId === skill.skillId);
+    if (entry) {
+      entry.levelSum += skill.levelSum;
+      entry.count += skill.count;
+    } else skills.push({ ...skill });
+  }
+  return {
+    ...sum,
+    members: sum.members + row.members,
+    inProgressMembers: sum.inProgressMembers + row.inProgressMembers,
+    progressSum: sum.progressSum + row.progressSum,
+    lessonsCompleted: sum.lessonsCompleted + row.lessonsCompleted,
+    sessionsAttended: sum.sessionsAttended + row.sessionsAttended,
+    enrollmentsInProgress: sum.enrollmentsInProgress + row.enrollmentsInProgress,
+    enrollmentsCompleted: sum.enrollmentsCompleted + row.enrollmentsCompleted,
+    enrollmentsTotal: sum.enrollmentsTotal + row.enrollmentsTotal,
+    certificates: sum.certificates + row.certificates,
+    gainSum: Math.round((sum.gainSum + row.gainSum) * 1000) / 1000,
+    gainCount: sum.gainCount + row.gainCount,
+    pace: {
+      not_started: sum.pace.not_started + row.pace.not_started,
+      on_track: sum.pace.on_track + row.pace.on_track,
+      behind: sum.pace.behind + row.pace.behind,
+      completed: sum.pace.completed + row.pace.completed,
+    },
+    skills: skills.filter((s) => s.count > 0),
+    updatedAt: Math.max(sum.updatedAt, row.updatedAt),
+  };
+}
+
+/** A scope's running sums: a team's row, or the sum of the organization's shards (null before any member). */
+export async function getTotals(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+  teamId?: Id<"teams">,
+): Promise<Doc<"dashboardTotals"> | null> {
+  const rows = await ctx.db
     .query("dashboardTotals")
-    .withIndex("by_organizationId_and_teamId", (q) => q.eq("organizationId", organizationId).eq("teamId", teamId))
-    .unique();
+    .withIndex("by_organizationId_and_teamId_and_shard", (q) =>
+      q.eq("organizationId", organizationId).eq("teamId", teamId),
+    )
+    .take(ORG_TOTALS_SHARDS + 1);
+  return rows.length === 0 ? null : rows.reduce(addTotals);
 }
 
 /** Applies `after − before` of one member to the scope's running sums. */
@@ -326,9 +380,16 @@ async function moveTotals(
   before: Doc<"memberStats"> | null,
   after: Doc<"memberStats"> | null,
 ) {
-  const row = await getTotals(ctx, organizationId, teamId);
+  const member = (after ?? before)?.userId;
+  const shard = teamId === undefined && member !== undefined ? totalsShard(member) : undefined;
+  const row = await ctx.db
+    .query("dashboardTotals")
+    .withIndex("by_organizationId_and_teamId_and_shard", (q) =>
+      q.eq("organizationId", organizationId).eq("teamId", teamId).eq("shard", shard),
+    )
+    .unique();
   const team = teamId && !row ? await ctx.db.get("teams", teamId) : null;
-  const totals: Totals = row ? { ...row } : emptyTotals(organizationId, teamId, team?.name);
+  const totals: Totals = row ? { ...row } : emptyTotals(organizationId, teamId, team?.name, shard);
   const apply = (stats: Doc<"memberStats"> | null, sign: 1 | -1) => {
     if (!stats) return;
     totals.members += sign;

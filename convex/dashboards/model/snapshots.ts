@@ -5,7 +5,7 @@
  */
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
-import { DAY_MS, INACTIVE_AFTER_MS, MIN_CONSENTING_GROUP, activityCounts } from "./memberStats";
+import { DAY_MS, INACTIVE_AFTER_MS, MIN_CONSENTING_GROUP, activityCounts, getTotals } from "./memberStats";
 
 type Totals = Doc<"dashboardTotals">;
 
@@ -65,11 +65,14 @@ export function teamRow(totals: Totals, day: number, activeMembers: number) {
 
 /** Writes (or rewrites) the day's rows for one organization and its teams. */
 export async function snapshotOrganization(ctx: MutationCtx, organizationId: Id<"organizations">, day: number) {
-  const scopes = await ctx.db
+  const organization = await getTotals(ctx, organizationId);
+  const teams = await ctx.db
     .query("dashboardTotals")
-    .withIndex("by_organizationId_and_teamId", (q) => q.eq("organizationId", organizationId))
+    .withIndex("by_organizationId_and_teamId_and_shard", (q) =>
+      q.eq("organizationId", organizationId).gt("teamId", undefined),
+    )
     .take(1000);
-  for (const totals of scopes) {
+  for (const totals of organization ? [organization, ...teams] : teams) {
     if (totals.teamId === undefined) {
       const existing = await ctx.db
         .query("organizationAnalytics")
