@@ -15,6 +15,7 @@ import { formatShortDateTime, formatZoneName } from "@/lib/format";
 import { useMounted } from "@/lib/use-mounted";
 import { useNow } from "@/lib/use-now";
 import { useSubmit } from "@/lib/use-submit";
+import { FormError } from "@/components/ui/form-error";
 
 type Profile = NonNullable<FunctionReturnType<typeof api.users.profile.mine>>;
 
@@ -194,11 +195,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
             ))}
           </Select>
         </Field>
-        {error && (
-          <p className="text-sm text-red-700" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <FormError>{error}</FormError>}
         <div className="flex justify-end">
           <Button type="submit" loading={pending}>
             Save profile
@@ -268,11 +265,7 @@ function EmailSection({ profile }: { profile: Profile }) {
           Send confirmation link
         </Button>
       </form>
-      {error && (
-        <p className="mt-3 text-sm text-red-700" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <FormError className="mt-3">{error}</FormError>}
     </Card>
   );
 }

@@ -13,6 +13,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/lib/errors";
 import { useSubmit } from "@/lib/use-submit";
 import { MagicLinkForm } from "./magic-link-form";
+import { FormError } from "@/components/ui/form-error";
 
 /** Only same-site paths may be used as the post-sign-in destination. */
 function safeNext(next: string | null) {
@@ -114,11 +115,7 @@ export function SignInForm() {
             <p className="mt-1 text-xs text-gray-600">
               Each button sends a real magic link to the dev mailbox and follows it.
             </p>
-            {demo.error && (
-              <p role="alert" className="mt-2 text-sm text-red-700">
-                {demo.error}
-              </p>
-            )}
+            {demo.error && <FormError className="mt-2">{demo.error}</FormError>}
             <ul className="mt-4 grid gap-2 sm:grid-cols-2">
               {(demoAccounts ?? []).map((account) => (
                 <li key={account.email}>

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { errorCode, errorMessage } from "@/lib/errors";
 import { PendingChecks, SERVER_CHECKS, VerifyChecks, VerifyVerdict, type CheckOutcome } from "./verify-checks";
+import { FormError } from "@/components/ui/form-error";
 
 /** Files above this are not read: the credential endpoint reads at most 1 MB (convex/certificates/model/verify.ts). */
 const MAX_FILE_BYTES = 1_000_000;
@@ -77,11 +78,7 @@ export function VerifyUpload({ academyName }: { academyName: string }) {
           if (file) void onFile(file);
         }}
       />
-      {check && outcome?.status === "failed" && (
-        <p className="mt-3 text-sm text-red-700" role="alert">
-          {outcome.message}
-        </p>
-      )}
+      {check && outcome?.status === "failed" && <FormError className="mt-3">{outcome.message}</FormError>}
       {check && outcome?.status !== "failed" && (
         // Held from the moment a file is chosen (the verdict's line, a row per check), so the answer moves nothing.
         <div className="mt-4" data-testid="upload-result">

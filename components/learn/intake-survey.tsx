@@ -14,6 +14,7 @@ import { Select, SelectOptions } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { AI_EXPERIENCE_LABEL } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
+import { FormError } from "@/components/ui/form-error";
 
 /**
  * Asks a learner who has not answered it yet for the intake survey of one seat; their instructor reads it before the
@@ -86,11 +87,7 @@ export function IntakeSurveyPrompt({
                 rows={4}
               />
             </Field>
-            {error && (
-              <p className="text-sm text-red-700" role="alert">
-                {error}
-              </p>
-            )}
+            {error && <FormError>{error}</FormError>}
             <div className="flex justify-end gap-2">
               <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
                 Later

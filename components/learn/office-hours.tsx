@@ -14,6 +14,7 @@ import { formatAppointment, formatLongDate } from "@/lib/format";
 import { BOOKING_STATUS } from "@/lib/labels";
 import { useNow } from "@/lib/use-now";
 import { useSubmit } from "@/lib/use-submit";
+import { FormError } from "@/components/ui/form-error";
 
 // Cal.com's embed is fetched when someone opens the booking, not with every learner home.
 const Cal = dynamic(() => import("@calcom/embed-react"), { ssr: false });
@@ -101,9 +102,7 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string;
       {booking && eligible && data.calcom && viewer && (
         <div className="mt-4 overflow-hidden rounded-md border border-gray-200">
           {bookingToken.error ? (
-            <p role="alert" className="p-4 text-sm text-red-700">
-              {bookingToken.error}
-            </p>
+            <FormError className="p-4">{bookingToken.error}</FormError>
           ) : bookingToken.token ? (
             <Cal
               key={bookingToken.token.value}

@@ -12,6 +12,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { formatDate } from "@/lib/format";
 import { useMounted } from "@/lib/use-mounted";
 import { useSubmit } from "@/lib/use-submit";
+import { FormError } from "@/components/ui/form-error";
 
 const CLOSED = {
   invalid: {
@@ -116,11 +117,7 @@ export function InviteAccept({
               <CheckCircle2 className="size-4" aria-hidden /> Accept and join
             </Button>
           )}
-          {error && (
-            <p className="mt-4 text-sm text-red-700" role="alert">
-              {error}
-            </p>
-          )}
+          {error && <FormError className="mt-4">{error}</FormError>}
         </div>
       </Card>
     </Frame>

@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useSubmit } from "@/lib/use-submit";
+import { FormError } from "@/components/ui/form-error";
 
 export function TeamRequestForm() {
   const submit = useMutation(api.organizations.teamRequests.submit);
@@ -89,11 +90,7 @@ export function TeamRequestForm() {
             onChange={set("message")}
           />
         </Field>
-        {error && (
-          <p className="text-sm text-red-700" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <FormError>{error}</FormError>}
         <Button type="submit" loading={pending}>
           Send request
         </Button>

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test, vi } from "vitest";
 import { ChartCard } from "@/components/ui/chart";
 import { Checkbox, CheckboxField } from "@/components/ui/checkbox";
 import { formatRemaining } from "@/components/ui/countdown";
+import { FormError } from "@/components/ui/form-error";
 import { LiveDot } from "@/components/ui/live-dot";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Stat } from "@/components/ui/stat";
@@ -27,6 +28,16 @@ beforeAll(() => {
     unobserve() {}
     disconnect() {}
   };
+});
+
+describe("#16 FormError", () => {
+  test("is announced as an alert, in the one error colour, with the spacing it is given", () => {
+    render(<FormError className="mt-3">That code has expired.</FormError>);
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toBe("That code has expired.");
+    expect(alert.className).toContain("text-red-700");
+    expect(alert.className).toContain("mt-3");
+  });
 });
 
 describe("#16 ProgressBar", () => {
