@@ -503,3 +503,16 @@ export type PaymentReviewReason = Infer<typeof vPaymentReviewReason>;
 export const vPaymentReviewStatus = v.union(v.literal("open"), v.literal("resolved"));
 /** How a review ended: the payment was refunded through Stripe, or an admin closed it without a refund. */
 export const vPaymentReviewResolution = v.union(v.literal("refunded"), v.literal("no_refund"));
+
+// ---------------------------------------------------------------- codes
+/**
+ * A promotion code's life: created here, then in Stripe (`creating`); usable at checkout (`active`); switched off by
+ * an admin (`disabled`); or refused by Stripe when it was created (`failed`).
+ */
+export const vPromotionCodeStatus = v.union(
+  v.literal("creating"),
+  v.literal("active"),
+  v.literal("disabled"),
+  v.literal("failed"),
+);
+export type PromotionCodeStatus = Infer<typeof vPromotionCodeStatus>;

@@ -73,6 +73,7 @@ export type World = AssessmentWorld & {
   requestId: Id<"contactSubmissions">;
   checkoutSessionId: string;
   paymentReviewId: Id<"paymentReviews">;
+  promotionCodeId: Id<"promotionCodes">;
 };
 
 type ManagerRow = Pick<Doc<"organizationManagers">, "role" | "permissions">;
@@ -358,10 +359,23 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       createdAt: now,
       updatedAt: now,
     });
+    const promotionCodeId = await ctx.db.insert("promotionCodes", {
+      code: "WORLD20",
+      percentOff: 20,
+      currency: "usd",
+      timesRedeemed: 0,
+      status: "active",
+      stripeCouponId: "coupon_world",
+      stripePromotionCodeId: "promo_world",
+      createdById: platformAdmin,
+      createdAt: now,
+      updatedAt: now,
+    });
     const assessments = await seedAssessmentWorld(ctx, { courseId, cohortId, learner, enrollmentId, lessonId, now });
     return {
       ...assessments,
       paymentReviewId,
+      promotionCodeId,
       platformAdmin,
       learner,
       otherLearner,
@@ -423,6 +437,10 @@ export const AUTHORIZATION: Record<string, Entry> = {
   },
   "catalog.kit.generateUploadUrl": { rule: "platformAdmin", args: none },
   "payments.reviews.list": { rule: "platformAdmin", args: none },
+  "codes.promotions.create": { rule: "platformAdmin", args: () => ({ code: "NEWCODE", percentOff: 15 }) },
+  "codes.promotions.list": { rule: "platformAdmin", args: none },
+  "codes.promotions.redemptions": { rule: "platformAdmin", args: (w) => ({ promotionCodeId: w.promotionCodeId }) },
+  "codes.promotions.disable": { rule: "platformAdmin", args: (w) => ({ promotionCodeId: w.promotionCodeId }) },
   "payments.refunds.refundPaymentReview": {
     rule: "platformAdmin",
     args: (w) => ({ reviewId: w.paymentReviewId, note: "Paid short." }),
@@ -567,6 +585,10 @@ export const AUTHORIZATION: Record<string, Entry> = {
   },
   "payments.checkout.myCohortState": { rule: "owner", args: (w) => ({ cohortId: w.cohortId }) },
   "payments.checkout.reserve": { rule: "signedIn", args: (w) => ({ cohortId: w.laterCohortId }) },
+  "payments.checkout.reserveWithCode": {
+    rule: "signedIn",
+    args: (w) => ({ cohortId: w.laterCohortId, promotionCode: "WORLD20" }),
+  },
   "payments.checkout.status": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId }) },
   "payments.checkout.cancel": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId }) },
   "organizations.invites.accept": { rule: "signedIn", args: (w) => ({ token: w.inviteToken }) },
