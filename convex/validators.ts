@@ -516,3 +516,7 @@ export const vPromotionCodeStatus = v.union(
   v.literal("failed"),
 );
 export type PromotionCodeStatus = Infer<typeof vPromotionCodeStatus>;
+/** Where an enrollment code's seat comes from: a free (comp) seat in the cohort, or one of an organization's seats. */
+export const vEnrollmentCodeSource = v.union(v.literal("free"), v.literal("organization"));
+export type EnrollmentCodeSource = Infer<typeof vEnrollmentCodeSource>;
+export const vEnrollmentCodeStatus = v.union(v.literal("active"), v.literal("disabled"));

@@ -50,6 +50,8 @@ import type * as certificates_shared_baking from "../certificates/shared/baking.
 import type * as certificates_shared_openBadges from "../certificates/shared/openBadges.js";
 import type * as certificates_tables from "../certificates/tables.js";
 import type * as certificates_verify from "../certificates/verify.js";
+import type * as codes_enrollment from "../codes/enrollment.js";
+import type * as codes_model_enrollment from "../codes/model/enrollment.js";
 import type * as codes_model_promotions from "../codes/model/promotions.js";
 import type * as codes_promotions from "../codes/promotions.js";
 import type * as codes_tables from "../codes/tables.js";
@@ -204,6 +206,8 @@ declare const fullApi: ApiFromModules<{
   "certificates/shared/openBadges": typeof certificates_shared_openBadges;
   "certificates/tables": typeof certificates_tables;
   "certificates/verify": typeof certificates_verify;
+  "codes/enrollment": typeof codes_enrollment;
+  "codes/model/enrollment": typeof codes_model_enrollment;
   "codes/model/promotions": typeof codes_model_promotions;
   "codes/promotions": typeof codes_promotions;
   "codes/tables": typeof codes_tables;

@@ -1,7 +1,10 @@
-/** Codes: Stripe promotion codes (each with its own coupon) that lower the price at checkout. */
+/**
+ * Codes: Stripe promotion codes (each with its own coupon) that lower the price at checkout, and enrollment codes that
+ * put the person who redeems one in a cohort without paying (seed 000 G8).
+ */
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { vPromotionCodeStatus } from "../validators";
+import { vEnrollmentCodeSource, vEnrollmentCodeStatus, vPromotionCodeStatus } from "../validators";
 
 export const codesTables = {
   /**
@@ -34,4 +37,40 @@ export const codesTables = {
   })
     .index("by_code", ["code"])
     .index("by_createdAt", ["createdAt"]),
+
+  /**
+   * A code that enrolls whoever redeems it at /redeem in one cohort: a free seat, or (source `organization`) a seat of
+   * the organization's pool, the redeemer joining the organization. Limited in uses and, optionally, in time.
+   */
+  enrollmentCodes: defineTable({
+    /** What people type, upper case. */
+    code: v.string(),
+    cohortId: v.id("cohorts"),
+    courseId: v.id("courses"),
+    source: vEnrollmentCodeSource,
+    organizationId: v.optional(v.id("organizations")),
+    maxUses: v.number(),
+    /** Redemptions so far (each one enrolled someone). */
+    uses: v.number(),
+    expiresAt: v.optional(v.number()),
+    status: vEnrollmentCodeStatus,
+    description: v.optional(v.string()),
+    createdById: v.id("users"),
+    disabledAt: v.optional(v.number()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_code", ["code"])
+    .index("by_createdAt", ["createdAt"])
+    .index("by_organizationId_and_createdAt", ["organizationId", "createdAt"]),
+
+  /** One person's redemption of an enrollment code: at most one per person and code, so redeeming again is a no-op. */
+  enrollmentCodeRedemptions: defineTable({
+    enrollmentCodeId: v.id("enrollmentCodes"),
+    userId: v.id("users"),
+    enrollmentId: v.id("enrollments"),
+    redeemedAt: v.number(),
+  })
+    .index("by_enrollmentCodeId_and_userId", ["enrollmentCodeId", "userId"])
+    .index("by_enrollmentCodeId_and_redeemedAt", ["enrollmentCodeId", "redeemedAt"]),
 };

@@ -74,6 +74,7 @@ export type World = AssessmentWorld & {
   checkoutSessionId: string;
   paymentReviewId: Id<"paymentReviews">;
   promotionCodeId: Id<"promotionCodes">;
+  enrollmentCodeId: Id<"enrollmentCodes">;
 };
 
 type ManagerRow = Pick<Doc<"organizationManagers">, "role" | "permissions">;
@@ -371,11 +372,37 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       createdAt: now,
       updatedAt: now,
     });
+    const enrollmentCodeId = await ctx.db.insert("enrollmentCodes", {
+      code: "WORLDSEAT",
+      cohortId: laterCohortId,
+      courseId,
+      source: "organization",
+      organizationId,
+      maxUses: 10,
+      uses: 0,
+      status: "active",
+      createdById: platformAdmin,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await ctx.db.insert("enrollmentCodes", {
+      code: "WORLDFREE",
+      cohortId: laterCohortId,
+      courseId,
+      source: "free",
+      maxUses: 10,
+      uses: 0,
+      status: "active",
+      createdById: platformAdmin,
+      createdAt: now,
+      updatedAt: now,
+    });
     const assessments = await seedAssessmentWorld(ctx, { courseId, cohortId, learner, enrollmentId, lessonId, now });
     return {
       ...assessments,
       paymentReviewId,
       promotionCodeId,
+      enrollmentCodeId,
       platformAdmin,
       learner,
       otherLearner,
@@ -440,6 +467,30 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "codes.promotions.create": { rule: "platformAdmin", args: () => ({ code: "NEWCODE", percentOff: 15 }) },
   "codes.promotions.list": { rule: "platformAdmin", args: none },
   "codes.promotions.redemptions": { rule: "platformAdmin", args: (w) => ({ promotionCodeId: w.promotionCodeId }) },
+  "codes.enrollment.create": {
+    rule: "platformAdmin",
+    args: (w) => ({ cohortId: w.laterCohortId, maxUses: 3 }),
+  },
+  "codes.enrollment.list": { rule: "platformAdmin", args: none },
+  "codes.enrollment.redemptions": { rule: "platformAdmin", args: (w) => ({ enrollmentCodeId: w.enrollmentCodeId }) },
+  "codes.enrollment.disable": { rule: "platformAdmin", args: (w) => ({ enrollmentCodeId: w.enrollmentCodeId }) },
+  "codes.enrollment.createForOrganization": {
+    rule: { org: "admin" },
+    args: (w) => ({ organizationId: w.organizationId, cohortId: w.laterCohortId, maxUses: 3 }),
+  },
+  "codes.enrollment.listForOrganization": {
+    rule: { org: "admin" },
+    args: (w) => ({ organizationId: w.organizationId }),
+  },
+  "codes.enrollment.redemptionsForOrganization": {
+    rule: { org: "admin" },
+    args: (w) => ({ organizationId: w.organizationId, enrollmentCodeId: w.enrollmentCodeId }),
+  },
+  "codes.enrollment.disableForOrganization": {
+    rule: { org: "admin" },
+    args: (w) => ({ organizationId: w.organizationId, enrollmentCodeId: w.enrollmentCodeId }),
+  },
+  "codes.enrollment.redeem": { rule: "signedIn", args: () => ({ code: "WORLDFREE" }) },
   "codes.promotions.disable": { rule: "platformAdmin", args: (w) => ({ promotionCodeId: w.promotionCodeId }) },
   "payments.refunds.refundPaymentReview": {
     rule: "platformAdmin",

@@ -13,6 +13,7 @@ import {
   useStripeTestEnvironment,
 } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
+import { addUser, seatInvariant, seedOrg } from "./org-helpers";
 import { checkoutSession } from "./stripe-events";
 
 const stripe = useStripeTestEnvironment();
@@ -281,5 +282,131 @@ describe("#18 promotion codes", () => {
     expect(
       await as(t, buyers[1]).mutation(api.payments.checkout.reserveWithCode, { cohortId, promotionCode: "GUESS" }),
     ).toMatchObject({ ok: false, code: "CODE_INVALID" });
+  });
+});
+
+describe("#18 enrollment codes", () => {
+  async function redeem(t: T, userId: Id<"users">, code: string) {
+    return await as(t, userId).mutation(api.codes.enrollment.redeem, { code });
+  }
+
+  test("#18 a free code enrolls up to its use limit, refuses after, and redeeming again is a no-op", async () => {
+    const t = newTest();
+    const { cohortId, buyers } = await seedCohort(t, { buyers: 4 });
+    const adminId = await seedAdmin(t);
+    await expectAppError(
+      as(t, buyers[0]).mutation(api.codes.enrollment.create, { cohortId, maxUses: 2 }),
+      "NOT_PLATFORM_ADMIN",
+    );
+    const { code } = await as(t, adminId).mutation(api.codes.enrollment.create, {
+      code: "welcome",
+      cohortId,
+      maxUses: 2,
+    });
+    expect(code).toBe("WELCOME");
+
+    const first = await redeem(t, buyers[0], "welcome");
+    expect(first).toMatchObject({ ok: true, cohortName: "December cohort", alreadyRedeemed: false });
+    // Redeeming again gives the same enrollment and uses nothing.
+    const again = await redeem(t, buyers[0], "WELCOME");
+    expect(again).toMatchObject({ ok: true, alreadyRedeemed: true });
+    if (!first.ok || !again.ok) throw new Error("redeem failed");
+    expect(again.enrollmentId).toBe(first.enrollmentId);
+    expect(await redeem(t, buyers[1], "WELCOME")).toMatchObject({ ok: true, alreadyRedeemed: false });
+    expect(await redeem(t, buyers[2], "WELCOME")).toEqual({
+      ok: false,
+      code: "CODE_EXHAUSTED",
+      message: "The code WELCOME has been used as many times as it allows.",
+    });
+    const state = await cohortState(t, cohortId);
+    expect(state.cohort.currentEnrollment).toBe(2);
+    expect(state.enrollments).toHaveLength(2);
+    expect(state.enrollments.every((e) => e.paymentStatus === "completed" && e.seatHeld && e.amountCents === 0)).toBe(
+      true,
+    );
+    const [row] = await as(t, adminId).query(api.codes.enrollment.list, {});
+    expect(row).toMatchObject({ code: "WELCOME", uses: 2, maxUses: 2, source: "free" });
+    expect(
+      (await as(t, adminId).query(api.codes.enrollment.redemptions, { enrollmentCodeId: row._id })).map((r) => r.name),
+    ).toEqual(["Buyer 1", "Buyer 0"]);
+  });
+
+  test("#18 an expired, disabled or unknown code is refused; a full cohort refuses and takes no use", async () => {
+    const t = newTest();
+    const { cohortId, buyers } = await seedCohort(t, { buyers: 3, capacity: 1 });
+    const adminId = await seedAdmin(t);
+    await as(t, adminId).mutation(api.codes.enrollment.create, {
+      code: "SOON",
+      cohortId,
+      maxUses: 5,
+      expiresAt: Date.now() + DAY,
+    });
+    const { enrollmentCodeId } = await as(t, adminId).mutation(api.codes.enrollment.create, {
+      code: "OFF",
+      cohortId,
+      maxUses: 5,
+    });
+    await as(t, adminId).mutation(api.codes.enrollment.disable, { enrollmentCodeId });
+    expect(await redeem(t, buyers[0], "OFF")).toMatchObject({ ok: false, code: "CODE_INVALID" });
+    expect(await redeem(t, buyers[0], "SOON")).toMatchObject({ ok: true });
+    // The only seat is taken: the next person is refused and the code keeps its use.
+    await expectAppError(redeem(t, buyers[1], "SOON"), "COHORT_FULL");
+    const [soon] = (await as(t, adminId).query(api.codes.enrollment.list, {})).filter((r) => r.code === "SOON");
+    expect(soon.uses).toBe(1);
+    await runScheduled(t, 2 * DAY);
+    expect(await redeem(t, buyers[2], "SOON")).toEqual({
+      ok: false,
+      code: "CODE_EXPIRED",
+      message: "The code SOON has expired.",
+    });
+    expect((await cohortState(t, cohortId)).cohort.currentEnrollment).toBe(1);
+  });
+
+  test("#18 an organization's code takes a seat of its pool and makes the redeemer a member; its admin manages only its own codes", async () => {
+    const t = newTest();
+    const { organizationId, adminId: orgAdminId, cohortId } = await seedOrg(t, { seats: 1 });
+    const other = await seedOrg(t, { name: "Globex" });
+    const [first, second] = [await addUser(t, "first@example.com"), await addUser(t, "second@example.com")];
+
+    const { code, enrollmentCodeId } = await as(t, orgAdminId).mutation(api.codes.enrollment.createForOrganization, {
+      organizationId,
+      cohortId,
+      maxUses: 5,
+    });
+    expect(code).toMatch(/^[A-Z2-9]{10}$/);
+    await expectAppError(
+      as(t, other.adminId).mutation(api.codes.enrollment.disableForOrganization, {
+        organizationId: other.organizationId,
+        enrollmentCodeId,
+      }),
+      "NOT_FOUND",
+    );
+    expect(
+      await as(t, other.adminId).query(api.codes.enrollment.redemptionsForOrganization, {
+        organizationId: other.organizationId,
+        enrollmentCodeId,
+      }),
+    ).toEqual([]);
+
+    expect(await redeem(t, first, code)).toMatchObject({ ok: true });
+    const member = await t.run(async (ctx) => ctx.db.get("users", first));
+    expect(member).toMatchObject({ organizationId, holdsOrgSeat: true });
+    const enrolled = (await cohortState(t, cohortId)).enrollments.find((e) => e.userId === first);
+    expect(enrolled).toMatchObject({ paymentType: "b2b", paymentStatus: "completed", seatHeld: true });
+    // The pool's only seat is taken.
+    await expectAppError(redeem(t, second, code), "NO_SEATS_LEFT");
+    const { organization } = await seatInvariant(t, organizationId);
+    expect(organization.seatsUsed).toBe(1);
+    const codes = await as(t, orgAdminId).query(api.codes.enrollment.listForOrganization, { organizationId });
+    expect(codes).toEqual([
+      expect.objectContaining({ code, uses: 1, source: "organization", organizationName: "Acme" }),
+    ]);
+    expect(
+      await as(t, other.adminId).query(api.codes.enrollment.listForOrganization, {
+        organizationId: other.organizationId,
+      }),
+    ).toEqual([]);
+    await as(t, orgAdminId).mutation(api.codes.enrollment.disableForOrganization, { organizationId, enrollmentCodeId });
+    expect(await redeem(t, second, code)).toMatchObject({ ok: false, code: "CODE_INVALID" });
   });
 });
