@@ -27,6 +27,7 @@ import type {
   vPaymentStatus,
   vPaymentType,
   vPromotionCodeStatus,
+  vEnrollmentCodeStatus,
   vPeriodType,
   vQuestionType,
   vRecurrenceFrequency,
@@ -112,6 +113,11 @@ export const PROMOTION_CODE_STATUS: Record<Infer<typeof vPromotionCodeStatus>, L
   active: { label: "Active", tone: "success" },
   disabled: { label: "Disabled", tone: "neutral" },
   failed: { label: "Refused by Stripe", tone: "danger" },
+};
+
+export const ENROLLMENT_CODE_STATUS: Record<Infer<typeof vEnrollmentCodeStatus>, Labelled> = {
+  active: { label: "Active", tone: "success" },
+  disabled: { label: "Disabled", tone: "neutral" },
 };
 
 // ----------------------------------------------------------------- waitlist

@@ -4,6 +4,7 @@ import { TicketPercent } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import { EnrollmentCodesAdmin } from "@/components/admin/enrollment-codes-admin";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -53,7 +54,8 @@ export function PromotionCodesAdmin() {
   return (
     <div className="space-y-10">
       <section>
-        <h1 className="text-xl font-semibold text-gray-900">Admin · Promotion codes</h1>
+        <h1 className="text-xl font-semibold text-gray-900">Admin · Codes</h1>
+        <h2 className="mt-6 text-lg font-semibold text-gray-900">Promotion codes</h2>
         <p className="mt-1 text-sm text-gray-600">
           Buyers type a code on the course page before they reserve; Stripe takes the discount off at checkout.
         </p>
@@ -133,6 +135,7 @@ export function PromotionCodesAdmin() {
         )}
       </section>
       <NewPromotionCode />
+      <EnrollmentCodesAdmin />
       <Dialog open={shown !== null} onOpenChange={(open) => !open && setShown(null)}>
         {shown && (
           <DialogContent title={`Uses of ${shown.code}`} description="Paid checkouts that used the code, newest first.">
@@ -195,7 +198,7 @@ function NewPromotionCode() {
   };
   return (
     <Card className="p-6">
-      <h2 className="text-base font-semibold text-gray-900">New promotion code</h2>
+      <h3 className="text-base font-semibold text-gray-900">New promotion code</h3>
       <p className="mt-1 text-sm text-gray-600">Each code gets its own Stripe coupon, used once per purchase.</p>
       <form className="mt-4 grid gap-4 sm:grid-cols-2" onSubmit={onSubmit}>
         <Field id="promo-code" label="Code" hint="Letters and digits; buyers may type it in any case.">
