@@ -50,3 +50,53 @@ test("an admin creates a 20 % code; a buyer pays with it on the local Stripe che
 
   await Promise.all(contexts.map((context) => context.close()));
 });
+
+test("an admin creates an enrollment code; a signed-out visitor is sent through sign-in, redeems it at /redeem and sees the cohort on /learn", async ({
+  browser,
+}) => {
+  const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [admin, learner] = await Promise.all(contexts.map((context) => context.newPage()));
+
+  await signInAsDemo(admin, "Priya Raman");
+  await admin.goto("/admin/codes");
+  await admin.getByLabel("Cohort").selectOption({ label: COHORT });
+  await admin.getByLabel("Code (optional)").fill("hackteam");
+  await admin.getByLabel("Number of uses", { exact: true }).fill("2");
+  await admin.getByRole("button", { name: "Create enrollment code" }).click();
+  const row = admin.getByRole("row").filter({ hasText: "HACKTEAM" });
+  await expect(row).toContainText("0 / 2");
+  await expect(row).toContainText("Free");
+
+  // A signed-out visitor follows the link, signs in and comes back to /redeem with the code filled in.
+  await learner.goto("/redeem?code=HACKTEAM");
+  await learner.waitForURL(/\/signin\?next=/);
+  await learner.getByLabel("Work or personal email").fill("rita.redeemer@example.com");
+  await learner.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await learner.getByRole("link", { name: "dev mailbox" }).click();
+  await learner
+    .getByTestId("dev-email")
+    .filter({ has: learner.getByTestId("dev-email-to").getByText("rita.redeemer@example.com", { exact: true }) })
+    .first()
+    .getByRole("link", { name: "Open link" })
+    .click();
+  await learner.waitForURL(/\/redeem\?code=HACKTEAM$/);
+  await expect(learner.getByLabel("Enrollment code")).toHaveValue("HACKTEAM");
+  await expectAccessible(learner);
+  await learner.getByRole("button", { name: "Redeem code" }).click();
+  await expect(learner.getByRole("heading", { name: "You're in" })).toBeVisible();
+  await expect(learner.getByText(`Your seat in ${COHORT}`)).toBeVisible();
+  await expectAccessible(learner);
+  await learner.getByRole("link", { name: "Go to my learning" }).click();
+  await learner.waitForURL(/\/learn$/);
+  await expect(learner.getByRole("heading", { name: "Agent Build Hackathon" })).toBeVisible();
+
+  // Redeeming again says so and takes nothing; the admin sees one use and who it was.
+  await learner.goto("/redeem?code=hackteam");
+  await learner.getByRole("button", { name: "Redeem code" }).click();
+  await expect(learner.getByRole("heading", { name: "You already used this code" })).toBeVisible();
+  await expect(row).toContainText("1 / 2");
+  await row.getByRole("button", { name: "Redemptions of HACKTEAM" }).click();
+  await expect(admin.getByRole("dialog")).toContainText("rita.redeemer@example.com");
+
+  await Promise.all(contexts.map((context) => context.close()));
+});
