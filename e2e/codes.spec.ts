@@ -21,6 +21,7 @@ test("an admin creates a 20 % code; a buyer pays with it on the local Stripe che
   await expect(row).toContainText("20 % off");
   await expect(row).toContainText("0 / 5");
   await expectAccessible(admin);
+  await admin.screenshot({ path: "test-results/codes-admin.png", fullPage: true });
 
   await signInThroughMailbox(buyer, "cody.discount@example.com");
   await buyer.goto(COURSE);
@@ -31,11 +32,13 @@ test("an admin creates a 20 % code; a buyer pays with it on the local Stripe che
   await cohortCard.getByRole("button", { name: `Reserve seat in ${COHORT}` }).click();
   await expect(buyer.getByText("The code “SPRING2O” is not valid. Check its spelling.")).toBeVisible();
   await expectAccessible(buyer);
+  await buyer.screenshot({ path: "test-results/codes-course-page.png" });
 
   await buyer.getByLabel("Promotion code").fill("spring20");
   await cohortCard.getByRole("button", { name: `Reserve seat in ${COHORT}` }).click();
   await buyer.waitForURL(STRIPE_PAY_URL);
   await expect(buyer.getByText("Subtotal $897.00 · discount −$179.40")).toBeVisible();
+  await buyer.screenshot({ path: "test-results/codes-stripe-page.png" });
   await buyer.getByRole("button", { name: "Pay $717.60" }).click();
   await expect(buyer.getByRole("heading", { name: "Payment received — you're in" })).toBeVisible();
   await expect(buyer.getByText("$717.60 paid")).toBeVisible();
@@ -68,7 +71,7 @@ test("an admin creates an enrollment code; a signed-out visitor is sent through 
   await expect(row).toContainText("Free");
 
   // A signed-out visitor follows the link, signs in and comes back to /redeem with the code filled in.
-  await learner.goto("/redeem?code=HACKTEAM");
+  await learner.goto("/redeem/HACKTEAM");
   await learner.waitForURL(/\/signin\?next=/);
   await learner.getByLabel("Work or personal email").fill("rita.redeemer@example.com");
   await learner.getByRole("button", { name: "Email me a sign-in link" }).click();
@@ -79,19 +82,20 @@ test("an admin creates an enrollment code; a signed-out visitor is sent through 
     .first()
     .getByRole("link", { name: "Open link" })
     .click();
-  await learner.waitForURL(/\/redeem\?code=HACKTEAM$/);
+  await learner.waitForURL(/\/redeem\/HACKTEAM$/);
   await expect(learner.getByLabel("Enrollment code")).toHaveValue("HACKTEAM");
   await expectAccessible(learner);
   await learner.getByRole("button", { name: "Redeem code" }).click();
   await expect(learner.getByRole("heading", { name: "You're in" })).toBeVisible();
   await expect(learner.getByText(`Your seat in ${COHORT}`)).toBeVisible();
   await expectAccessible(learner);
+  await learner.screenshot({ path: "test-results/codes-redeemed.png" });
   await learner.getByRole("link", { name: "Go to my learning" }).click();
   await learner.waitForURL(/\/learn$/);
   await expect(learner.getByRole("heading", { name: "Agent Build Hackathon" })).toBeVisible();
 
   // Redeeming again says so and takes nothing; the admin sees one use and who it was.
-  await learner.goto("/redeem?code=hackteam");
+  await learner.goto("/redeem/hackteam");
   await learner.getByRole("button", { name: "Redeem code" }).click();
   await expect(learner.getByRole("heading", { name: "You already used this code" })).toBeVisible();
   await expect(row).toContainText("1 / 2");

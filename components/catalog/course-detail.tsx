@@ -22,7 +22,7 @@ export function CourseDetail({
 }: {
   preloaded: Preloaded<typeof api.catalog.browse.getCourse>;
   reserveFor?: string;
-  /** A promotion code carried through sign-in (`?code=`). */
+  /** A promotion code carried through sign-in (`?promo=`; Convex Auth takes `?code=` for itself). */
   promotionCode?: string;
 }) {
   const course = usePreloadedQuery(preloaded);

@@ -103,7 +103,7 @@ export function ReserveAction({
         title="Sign in to reserve your seat"
         description="We hold the seat for 30 minutes while you pay."
         returnTo={`/courses/${courseSlug}?reserve=${cohortId}${
-          promotionCode.trim() ? `&code=${encodeURIComponent(promotionCode.trim())}` : ""
+          promotionCode.trim() ? `&promo=${encodeURIComponent(promotionCode.trim())}` : ""
         }`}
       />
     </>

@@ -119,6 +119,14 @@ describe("#18 promotion codes", () => {
       promotionCode: " spring20 ",
     });
     if (!reserved.ok) throw new Error(reserved.message);
+    // Reserving again with the same code continues the same checkout; another code cannot change its price.
+    expect(
+      await as(t, buyers[0]).mutation(api.payments.checkout.reserveWithCode, { cohortId, promotionCode: "SPRING20" }),
+    ).toEqual({ ok: true, enrollmentId: reserved.enrollmentId });
+    await expectAppError(
+      as(t, buyers[0]).mutation(api.payments.checkout.reserveWithCode, { cohortId, promotionCode: "OTHER10" }),
+      "INVALID_INPUT",
+    );
     await runScheduled(t);
     const session = stripe.calls.filter((c) => c.path === "/v1/checkout/sessions" && c.method === "POST");
     expect(session).toHaveLength(1);

@@ -58,10 +58,11 @@ export async function reserveSeat(
   const live = await liveEnrollmentInCourse(ctx, viewer._id, course._id);
   if (live?.paymentStatus === "pending" && live.cohortId === cohortId) {
     // Continue the checkout already in progress; its price was fixed when the seat was reserved.
-    if (typedCode !== undefined && live.promotionCodeId === undefined) {
+    const liveCode = live.promotionCodeId ? await ctx.db.get("promotionCodes", live.promotionCodeId) : null;
+    if (typedCode !== undefined && liveCode?.code !== typedCode.trim().toUpperCase()) {
       throw appError(
         "INVALID_INPUT",
-        "Your checkout for this cohort has already started without a code. Release the seat, then reserve again with the code.",
+        "Your checkout for this cohort has already started at another price. Release the seat, then reserve again with the code.",
       );
     }
     return live._id;
