@@ -13,6 +13,7 @@ const needsSignIn = createRouteMatcher([
   "/checkout(.*)",
   "/notifications(.*)",
   "/account(.*)",
+  "/redeem(.*)",
 ]);
 
 /**

@@ -32,6 +32,10 @@ export const ERROR_CODES = [
   "EMAIL_TAKEN",
   "LINK_INVALID",
   "LINK_EXPIRED",
+  "CODE_INVALID",
+  "CODE_EXPIRED",
+  "CODE_EXHAUSTED",
+  "CODE_NOT_APPLICABLE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -35,6 +35,10 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
   credentialChecksAll: { kind: "token bucket", rate: 1_200, period: MINUTE, capacity: 300, shards: 10 },
   /** Requests to change one's sign-in address, per person: each sends a link to an address they type. */
   emailChanges: { kind: "token bucket", rate: 5, period: HOUR, capacity: 5 },
+  /** Checkouts started with a promotion code, per person: each tries a code, so codes cannot be guessed in bulk. */
+  promotionCodeAttempts: { kind: "token bucket", rate: 10, period: HOUR, capacity: 10 },
+  /** Enrollment codes tried at /redeem, per person. */
+  enrollmentCodeAttempts: { kind: "token bucket", rate: 10, period: HOUR, capacity: 10 },
 });
 
 type LimitName =
@@ -47,7 +51,9 @@ type LimitName =
   | "magicLinkGlobal"
   | "credentialChecks"
   | "credentialChecksAll"
-  | "emailChanges";
+  | "emailChanges"
+  | "promotionCodeAttempts"
+  | "enrollmentCodeAttempts";
 
 /** Consumes `count` tokens or throws RATE_LIMITED with when to try again. */
 export async function enforceLimit(ctx: MutationCtx, name: LimitName, key: string, what: string, count = 1) {

@@ -9,6 +9,7 @@ import { defineSchema } from "convex/server";
 import { assessmentsTables } from "./assessments/tables";
 import { catalogTables } from "./catalog/tables";
 import { certificatesTables } from "./certificates/tables";
+import { codesTables } from "./codes/tables";
 import { communityTables } from "./community/tables";
 import { dashboardsTables } from "./dashboards/tables";
 import { devTables } from "./dev/tables";
@@ -38,6 +39,7 @@ export default defineSchema({
   ...enrollmentsTables,
   ...waitlistTables,
   ...paymentsTables,
+  ...codesTables,
   ...liveSessionsTables,
   ...learningTables,
   ...officeHoursTables,

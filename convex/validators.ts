@@ -515,3 +515,20 @@ export type PaymentReviewReason = Infer<typeof vPaymentReviewReason>;
 export const vPaymentReviewStatus = v.union(v.literal("open"), v.literal("resolved"));
 /** How a review ended: the payment was refunded through Stripe, or an admin closed it without a refund. */
 export const vPaymentReviewResolution = v.union(v.literal("refunded"), v.literal("no_refund"));
+
+// ---------------------------------------------------------------- codes
+/**
+ * A promotion code's life: created here, then in Stripe (`creating`); usable at checkout (`active`); switched off by
+ * an admin (`disabled`); or refused by Stripe when it was created (`failed`).
+ */
+export const vPromotionCodeStatus = v.union(
+  v.literal("creating"),
+  v.literal("active"),
+  v.literal("disabled"),
+  v.literal("failed"),
+);
+export type PromotionCodeStatus = Infer<typeof vPromotionCodeStatus>;
+/** Where an enrollment code's seat comes from: a free (comp) seat in the cohort, or one of an organization's seats. */
+export const vEnrollmentCodeSource = v.union(v.literal("free"), v.literal("organization"));
+export type EnrollmentCodeSource = Infer<typeof vEnrollmentCodeSource>;
+export const vEnrollmentCodeStatus = v.union(v.literal("active"), v.literal("disabled"));

@@ -27,6 +27,8 @@ import type {
   vPaceStatus,
   vPaymentStatus,
   vPaymentType,
+  vPromotionCodeStatus,
+  vEnrollmentCodeStatus,
   vPeriodType,
   vQuestionType,
   vRecurrenceFrequency,
@@ -104,6 +106,19 @@ export const SEAT_PURCHASE_STATUS: Record<Infer<typeof vSeatPurchaseStatus>, Lab
   paid: { label: "Paid", tone: "success" },
   past_due: { label: "Payment failed", tone: "danger" },
   void: { label: "Cancelled", tone: "neutral" },
+};
+
+// ----------------------------------------------------------------- codes
+export const PROMOTION_CODE_STATUS: Record<Infer<typeof vPromotionCodeStatus>, Labelled> = {
+  creating: { label: "Creating in Stripe", tone: "neutral" },
+  active: { label: "Active", tone: "success" },
+  disabled: { label: "Disabled", tone: "neutral" },
+  failed: { label: "Refused by Stripe", tone: "danger" },
+};
+
+export const ENROLLMENT_CODE_STATUS: Record<Infer<typeof vEnrollmentCodeStatus>, Labelled> = {
+  active: { label: "Active", tone: "success" },
+  disabled: { label: "Disabled", tone: "neutral" },
 };
 
 // ----------------------------------------------------------------- waitlist

@@ -1,8 +1,10 @@
 /**
  * A small local stand-in for the Stripe API endpoints the academy calls, so the
  * real `stripe` SDK can run offline (pointed here with host/port/protocol):
- * checkout sessions (create, retrieve, expire), refunds, customers, invoices
- * and invoice items (`send_invoice`: create, finalize, send, void, retrieve);
+ * checkout sessions (create, retrieve, expire; with a promotion code or coupon in
+ * `discounts`, or `allow_promotion_codes`), coupons and promotion codes (create,
+ * retrieve, update), refunds, customers, invoices and invoice items
+ * (`send_invoice`: create, finalize, send, void, retrieve);
  * hosted checkout and invoice pages with Pay / Cancel / Decline; and webhook
  * events signed exactly as Stripe signs them, delivered to the app with retries.
  */
@@ -43,7 +45,29 @@ type Invoice = Json & {
   lines: { object: "list"; data: Json[] };
 };
 
+type Coupon = Json & {
+  id: string;
+  amount_off: number | null;
+  percent_off: number | null;
+  currency: string | null;
+  max_redemptions: number | null;
+  redeem_by: number | null;
+  times_redeemed: number;
+  valid: boolean;
+};
+type PromotionCode = Json & {
+  id: string;
+  code: string;
+  active: boolean;
+  expires_at: number | null;
+  max_redemptions: number | null;
+  times_redeemed: number;
+  promotion: { type: "coupon"; coupon: string };
+};
+
 type State = {
+  coupons: Record<string, Coupon>;
+  promotionCodes: Record<string, PromotionCode>;
   invoices: Record<string, Invoice>;
   sessions: Record<string, CheckoutSession>;
   paymentIntents: Record<string, PaymentIntent>;
@@ -86,10 +110,21 @@ export function startLocalStripe(options: LocalStripeOptions) {
   const log = options.log ?? ((line: string) => console.log(`[stripe-local] ${line}`));
   const host = options.host ?? "127.0.0.1";
   const base = `http://${host}:${options.port}`;
-  const state: State = { invoices: {}, sessions: {}, paymentIntents: {}, customers: {}, refunds: {}, idempotency: {} };
+  const state: State = {
+    coupons: {},
+    promotionCodes: {},
+    invoices: {},
+    sessions: {},
+    paymentIntents: {},
+    customers: {},
+    refunds: {},
+    idempotency: {},
+  };
   if (options.stateFile && fs.existsSync(options.stateFile)) {
     Object.assign(state, JSON.parse(fs.readFileSync(options.stateFile, "utf8")) as State);
     state.invoices ??= {};
+    state.coupons ??= {};
+    state.promotionCodes ??= {};
   }
   const save = () => {
     if (options.stateFile) fs.writeFileSync(options.stateFile, JSON.stringify(state));
@@ -149,6 +184,16 @@ export function startLocalStripe(options: LocalStripeOptions) {
   for (const session of Object.values(state.sessions)) armExpiry(session);
 
   function pay(session: CheckoutSession, method: "card" | "bank_debit") {
+    redeemDiscounts(session);
+    if (session.amount_total === 0) {
+      // Stripe completes a fully discounted payment-mode session without a charge.
+      session.status = "complete";
+      session.payment_status = "no_payment_required";
+      clearTimeout(timers.get(session.id));
+      save();
+      void sendEvent("checkout.session.completed", session);
+      return;
+    }
     const intent: PaymentIntent = {
       id: id("pi"),
       charge: id("ch"),
@@ -179,6 +224,197 @@ export function startLocalStripe(options: LocalStripeOptions) {
     }
   }
 
+  // ------------------------------------------------------------------ coupons and promotion codes
+
+  const invalid = (message: string, param?: string, code?: string) =>
+    new StripeError(400, "invalid_request_error", message, param, code);
+  const optionalInt = (value: unknown) => (value === undefined || value === "" ? null : Number(value));
+
+  function createCoupon(params: Json): Coupon {
+    const percentOff = params.percent_off !== undefined ? Number(params.percent_off) : null;
+    const amountOff = params.amount_off !== undefined ? Number(params.amount_off) : null;
+    if ((percentOff === null) === (amountOff === null)) {
+      throw invalid("You must pass exactly one of `amount_off` or `percent_off`.");
+    }
+    if (percentOff !== null && !(percentOff > 0 && percentOff <= 100)) {
+      throw invalid("Invalid percent_off: must be greater than 0 and at most 100.", "percent_off");
+    }
+    if (amountOff !== null && !(Number.isInteger(amountOff) && amountOff > 0)) {
+      throw invalid("Invalid amount_off: must be a positive integer.", "amount_off");
+    }
+    if (amountOff !== null && !params.currency) {
+      throw invalid("You must pass currency when passing amount_off.", "currency");
+    }
+    const redeemBy = optionalInt(params.redeem_by);
+    const now = Math.floor(Date.now() / 1000);
+    if (redeemBy !== null && redeemBy <= now) {
+      throw invalid("Invalid redeem_by: must be in the future.", "redeem_by");
+    }
+    const maxRedemptions = optionalInt(params.max_redemptions);
+    if (maxRedemptions !== null && !(Number.isInteger(maxRedemptions) && maxRedemptions > 0)) {
+      throw invalid("Invalid max_redemptions: must be a positive integer.", "max_redemptions");
+    }
+    const couponId = String(params.id ?? crypto.randomBytes(4).toString("hex"));
+    if (state.coupons[couponId]) throw invalid("Coupon already exists.", "id", "resource_already_exists");
+    const coupon: Coupon = {
+      id: couponId,
+      object: "coupon",
+      amount_off: amountOff,
+      percent_off: percentOff,
+      currency: amountOff !== null ? String(params.currency).toLowerCase() : null,
+      duration: String(params.duration ?? "once"),
+      duration_in_months: null,
+      max_redemptions: maxRedemptions,
+      redeem_by: redeemBy,
+      metadata: (params.metadata as Json | undefined) ?? {},
+      name: (params.name as string | undefined) ?? null,
+      times_redeemed: 0,
+      valid: true,
+      created: now,
+      livemode: false,
+    };
+    state.coupons[coupon.id] = coupon;
+    return coupon;
+  }
+
+  /** A coupon is valid until its `redeem_by` passes or it reaches `max_redemptions`. */
+  function couponValid(coupon: Coupon) {
+    const now = Math.floor(Date.now() / 1000);
+    coupon.valid =
+      (coupon.redeem_by === null || coupon.redeem_by > now) &&
+      (coupon.max_redemptions === null || coupon.times_redeemed < coupon.max_redemptions);
+    return coupon.valid;
+  }
+
+  function createPromotionCode(params: Json): PromotionCode {
+    const promotion = (params.promotion as Json | undefined) ?? {};
+    if (promotion.type !== "coupon") throw invalid("Missing required param: promotion[type].", "promotion[type]");
+    const coupon = state.coupons[String(promotion.coupon ?? "")];
+    if (!coupon) {
+      throw invalid(`No such coupon: '${String(promotion.coupon)}'`, "promotion[coupon]", "resource_missing");
+    }
+    const code = String(params.code ?? crypto.randomBytes(4).toString("hex").toUpperCase());
+    if (!/^[a-zA-Z0-9]{1,500}$/.test(code)) throw invalid("Invalid code: use only letters and digits.", "code");
+    const taken = Object.values(state.promotionCodes).some(
+      (existing) => existing.active && existing.code.toLowerCase() === code.toLowerCase(),
+    );
+    if (taken) {
+      throw invalid(
+        `An active promotion code with \`code: ${code}\` already exists.`,
+        "code",
+        "resource_already_exists",
+      );
+    }
+    const promotionCode: PromotionCode = {
+      id: id("promo"),
+      object: "promotion_code",
+      active: params.active === undefined ? true : params.active === "true",
+      code,
+      customer: null,
+      customer_account: null,
+      expires_at: optionalInt(params.expires_at),
+      max_redemptions: optionalInt(params.max_redemptions),
+      metadata: (params.metadata as Json | undefined) ?? {},
+      promotion: { type: "coupon", coupon: coupon.id },
+      restrictions: { first_time_transaction: false, minimum_amount: null, minimum_amount_currency: null },
+      times_redeemed: 0,
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+    };
+    state.promotionCodes[promotionCode.id] = promotionCode;
+    return promotionCode;
+  }
+
+  /** The coupon a checkout's `discounts` entry applies, after Stripe's checks on the code and the coupon. */
+  function discountCoupon(discount: Json): { coupon: Coupon; promotionCode: PromotionCode | null } {
+    if (discount.promotion_code) {
+      const promotionCode = state.promotionCodes[String(discount.promotion_code)];
+      if (!promotionCode) {
+        throw invalid(
+          `No such promotion code: '${String(discount.promotion_code)}'`,
+          "discounts[0][promotion_code]",
+          "resource_missing",
+        );
+      }
+      const now = Math.floor(Date.now() / 1000);
+      if (!promotionCode.active) {
+        throw invalid("This promotion code is inactive.", "discounts[0][promotion_code]", "promotion_code_inactive");
+      }
+      if (promotionCode.expires_at !== null && promotionCode.expires_at <= now) {
+        throw invalid("This promotion code has expired.", "discounts[0][promotion_code]", "promotion_code_expired");
+      }
+      if (promotionCode.max_redemptions !== null && promotionCode.times_redeemed >= promotionCode.max_redemptions) {
+        throw invalid(
+          "This promotion code has reached its maximum number of redemptions.",
+          "discounts[0][promotion_code]",
+          "promotion_code_max_redemptions",
+        );
+      }
+      const coupon = state.coupons[promotionCode.promotion.coupon];
+      if (!couponValid(coupon)) {
+        throw invalid(
+          "The coupon of this promotion code is no longer valid.",
+          "discounts[0][promotion_code]",
+          "coupon_expired",
+        );
+      }
+      return { coupon, promotionCode };
+    }
+    const coupon = state.coupons[String(discount.coupon ?? "")];
+    if (!coupon) {
+      throw invalid(`No such coupon: '${String(discount.coupon)}'`, "discounts[0][coupon]", "resource_missing");
+    }
+    if (!couponValid(coupon))
+      throw invalid("This coupon is no longer valid.", "discounts[0][coupon]", "coupon_expired");
+    return { coupon, promotionCode: null };
+  }
+
+  /** The amount a coupon takes off a subtotal: a percentage rounded to the cent, or a fixed amount in its currency. */
+  function discountAmount(coupon: Coupon, subtotal: number, currency: string) {
+    if (coupon.percent_off !== null) return Math.round((subtotal * coupon.percent_off) / 100);
+    if (coupon.currency !== currency) {
+      throw invalid(
+        `The coupon's currency (${String(coupon.currency)}) does not match the session's (${currency}).`,
+        "discounts[0]",
+      );
+    }
+    return Math.min(coupon.amount_off ?? 0, subtotal);
+  }
+
+  /** A completed checkout counts one redemption of its coupon and promotion code. */
+  function redeemDiscounts(session: CheckoutSession) {
+    for (const discount of (session.discounts as Json[] | undefined) ?? []) {
+      const coupon = state.coupons[String(discount.coupon)];
+      if (coupon) {
+        coupon.times_redeemed += 1;
+        couponValid(coupon);
+      }
+      const promotionCode = discount.promotion_code ? state.promotionCodes[String(discount.promotion_code)] : undefined;
+      if (promotionCode) promotionCode.times_redeemed += 1;
+    }
+  }
+
+  function updatePromotionCode(promotionCode: PromotionCode, params: Json) {
+    if (params.active !== undefined) {
+      const active = params.active === "true";
+      if (active && !promotionCode.active) {
+        const taken = Object.values(state.promotionCodes).some(
+          (other) =>
+            other.id !== promotionCode.id &&
+            other.active &&
+            other.code.toLowerCase() === promotionCode.code.toLowerCase(),
+        );
+        if (taken)
+          throw invalid(`An active promotion code with \`code: ${promotionCode.code}\` already exists.`, "active");
+      }
+      promotionCode.active = active;
+    }
+    if (params.metadata !== undefined) {
+      promotionCode.metadata = { ...(promotionCode.metadata as Json), ...(params.metadata as Json) };
+    }
+    return promotionCode;
+  }
+
   function createSession(params: Json): CheckoutSession {
     const lineItems = (params.line_items as Json[] | undefined) ?? [];
     const amount = lineItems.reduce((sum, item) => {
@@ -195,6 +431,14 @@ export function startLocalStripe(options: LocalStripeOptions) {
         "expires_at",
       );
     }
+    const currency = String(((lineItems[0]?.price_data as Json | undefined)?.currency as string | undefined) ?? "usd");
+    const discounts = (params.discounts as Json[] | undefined) ?? [];
+    if (discounts.length > 0 && params.allow_promotion_codes !== undefined) {
+      throw invalid("You may only specify one of these parameters: allow_promotion_codes, discounts.");
+    }
+    if (discounts.length > 1) throw invalid("You may only apply one discount to a Checkout Session.", "discounts");
+    const applied = discounts.length === 1 ? discountCoupon(discounts[0]) : null;
+    const amountDiscount = applied ? discountAmount(applied.coupon, amount, currency) : 0;
     const sessionId = `cs_test_${crypto.randomBytes(16).toString("hex")}`;
     const session: CheckoutSession = {
       id: sessionId,
@@ -202,9 +446,12 @@ export function startLocalStripe(options: LocalStripeOptions) {
       mode: params.mode ?? "payment",
       status: "open",
       payment_status: "unpaid",
-      amount_total: amount,
+      amount_total: amount - amountDiscount,
       amount_subtotal: amount,
-      currency: String(((lineItems[0]?.price_data as Json | undefined)?.currency as string | undefined) ?? "usd"),
+      currency,
+      allow_promotion_codes: params.allow_promotion_codes === "true" ? true : null,
+      discounts: applied ? [{ coupon: applied.coupon.id, promotion_code: applied.promotionCode?.id ?? null }] : [],
+      total_details: { amount_discount: amountDiscount, amount_shipping: 0, amount_tax: 0 },
       client_reference_id: (params.client_reference_id as string | undefined) ?? null,
       customer_email: (params.customer_email as string | undefined) ?? null,
       metadata: (params.metadata as Json | undefined) ?? {},
@@ -431,6 +678,37 @@ export function startLocalStripe(options: LocalStripeOptions) {
       return session;
     }
     if (method === "POST" && path === "/v1/refunds") return refund(params);
+    if (method === "POST" && path === "/v1/coupons") return createCoupon(params);
+    const coupon = /^\/v1\/coupons\/([^/]+)$/.exec(path);
+    if (method === "GET" && coupon) {
+      const found = state.coupons[coupon[1]];
+      if (!found)
+        throw new StripeError(
+          404,
+          "invalid_request_error",
+          `No such coupon: '${coupon[1]}'`,
+          "coupon",
+          "resource_missing",
+        );
+      couponValid(found);
+      return found;
+    }
+    if (method === "POST" && path === "/v1/promotion_codes") return createPromotionCode(params);
+    const promotionCode = /^\/v1\/promotion_codes\/([^/]+)$/.exec(path);
+    if (promotionCode) {
+      const found = state.promotionCodes[promotionCode[1]];
+      if (!found) {
+        throw new StripeError(
+          404,
+          "invalid_request_error",
+          `No such promotion code: '${promotionCode[1]}'`,
+          "promotion_code",
+          "resource_missing",
+        );
+      }
+      if (method === "GET") return found;
+      if (method === "POST") return updatePromotionCode(found, params);
+    }
     if (method === "POST" && path === "/v1/invoices") return createInvoice(params);
     if (method === "POST" && path === "/v1/invoiceitems") return addInvoiceItem(params);
     const invoiceAction = /^\/v1\/invoices\/([^/]+)(?:\/(finalize|send|void))?$/.exec(path);
@@ -528,10 +806,16 @@ export function startLocalStripe(options: LocalStripeOptions) {
       return redirect(res, session.success_url.replace("{CHECKOUT_SESSION_ID}", session.id));
     }
     if (session.status !== "open") return html(res, 410, page("Checkout closed", closedMessage(session)));
-    const amount = new Intl.NumberFormat("en-US", {
-      style: "currency",
-      currency: session.currency.toUpperCase(),
-    }).format(session.amount_total / 100);
+    const money = (cents: number) =>
+      new Intl.NumberFormat("en-US", { style: "currency", currency: session.currency.toUpperCase() }).format(
+        cents / 100,
+      );
+    const amount = money(session.amount_total);
+    const discounted = Number((session.total_details as Json | undefined)?.amount_discount ?? 0);
+    const discountLine =
+      discounted > 0
+        ? `<p class="muted">Subtotal ${money(Number(session.amount_subtotal))} · discount −${money(discounted)}</p>`
+        : "";
     const product = ((session.line_items_summary as Json[] | undefined)?.[0] ?? {}) as Json;
     const minutesLeft = Math.max(0, Math.round((session.expires_at * 1000 - Date.now()) / 60000));
     return html(
@@ -542,6 +826,7 @@ export function startLocalStripe(options: LocalStripeOptions) {
         `<p class="muted">Local Stripe stand-in · no real payment is made</p>
          <h1>${escape(String(product.name ?? "Purchase"))}</h1>
          <p>${escape(String(product.description ?? ""))}</p>
+         ${discountLine}
          <p class="amount">${amount}</p>
          <p class="muted">${escape(String(session.customer_email ?? ""))} · this checkout closes in ${minutesLeft} min</p>
          <form method="post">

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/admin/courses", label: "Courses" },
   { href: "/admin/organizations", label: "Organizations" },
   { href: "/admin/people", label: "People" },
+  { href: "/admin/codes", label: "Codes" },
 ];
 
 export function AdminNav() {

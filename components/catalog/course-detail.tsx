@@ -8,6 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatDateRange, formatPrice } from "@/lib/format";
 import { FORMAT_LABEL, LEVEL_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
+import { useState } from "react";
+import { PromotionCodeField } from "@/components/checkout/promotion-code-field";
 import { ReserveAction } from "@/components/checkout/reserve-action";
 import { CourseWaitlistAction } from "@/components/waitlist/course-waitlist-action";
 import { SeatsLeft } from "./seats-left";
@@ -16,11 +18,15 @@ import { SeatsLeft } from "./seats-left";
 export function CourseDetail({
   preloaded,
   reserveFor,
+  promotionCode: initialCode,
 }: {
   preloaded: Preloaded<typeof api.catalog.browse.getCourse>;
   reserveFor?: string;
+  /** A promotion code carried through sign-in (`?promo=`; Convex Auth takes `?code=` for itself). */
+  promotionCode?: string;
 }) {
   const course = usePreloadedQuery(preloaded);
+  const [promotionCode, setPromotionCode] = useState(initialCode ?? "");
   // Unpublished while the page was open.
   if (course === null) notFound();
   return (
@@ -82,6 +88,7 @@ export function CourseDetail({
           <Card className="p-5 lg:sticky lg:top-24">
             <p className="tabular text-xl font-semibold text-gray-900">{formatPrice(course.priceB2C)}</p>
             <p className="text-sm text-gray-600">per person · teams get seat pricing</p>
+            {course.cohorts.length > 0 && <PromotionCodeField value={promotionCode} onChange={setPromotionCode} />}
             <h2 className="mt-5 text-sm font-semibold text-gray-900">Upcoming cohorts</h2>
             {course.cohorts.length === 0 ? (
               <>
@@ -122,6 +129,7 @@ export function CourseDetail({
                           seatsLeft={cohort.seatsLeft}
                           courseSlug={course.slug}
                           autoFocus={reserveFor === cohort._id}
+                          promotionCode={promotionCode}
                         />
                       </div>
                     </div>

@@ -61,6 +61,12 @@ export function CheckoutProgress({ enrollmentId, cancelled }: { enrollmentId: Id
       <p className="text-gray-700">
         {status.cohortName} · {formatDateRange(status.startDate, status.endDate, status.timezone)}
       </p>
+      {status.discount && (
+        <p className="tabular mt-1 text-gray-700">
+          <s>{formatPrice(status.discount.listPriceCents)}</s> · code {status.discount.code} −
+          {formatPrice(status.discount.discountCents)}
+        </p>
+      )}
       {status.amountCents !== undefined && (
         <p className="tabular mt-1 font-semibold text-gray-900">{formatPrice(status.amountCents)}</p>
       )}

@@ -20,7 +20,7 @@ export function CheckoutReturn({ sessionId }: { sessionId: string }) {
 
   useEffect(() => {
     if (!paid || !status) return;
-    track("seat_purchased", { cohortId: status.cohortId, amountCents: status.amountCents });
+    track("seat_purchased", { cohortId: status.cohortId, amountCents: status.amountPaidCents ?? status.amountCents });
     const timer = setTimeout(() => router.push("/learn"), 2500);
     return () => clearTimeout(timer);
   }, [paid, status, router]);
@@ -78,8 +78,16 @@ export function CheckoutReturn({ sessionId }: { sessionId: string }) {
         <p className="text-gray-700">
           {status.cohortName} · {formatDateRange(status.startDate, status.endDate, status.timezone)}
         </p>
-        {status.amountCents !== undefined && (
-          <p className="tabular mt-1 font-semibold text-gray-900">{formatPrice(status.amountCents)} paid</p>
+        {(status.amountPaidCents ?? status.amountCents) !== undefined && (
+          <p className="tabular mt-1 font-semibold text-gray-900">
+            {formatPrice(status.amountPaidCents ?? status.amountCents ?? 0)} paid
+          </p>
+        )}
+        {status.discount && (
+          <p className="tabular text-gray-700">
+            {formatPrice(status.discount.listPriceCents)} less {formatPrice(status.discount.discountCents)} with the
+            code {status.discount.code}
+          </p>
         )}
       </div>
       <p className="mt-4 text-sm text-gray-700">

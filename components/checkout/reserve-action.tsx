@@ -1,5 +1,6 @@
 "use client";
 import { useConvexAuth, useMutation, useQuery } from "convex/react";
+import { ConvexError } from "convex/values";
 import { CheckCircle2, Clock } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -20,17 +21,21 @@ export function ReserveAction({
   seatsLeft,
   courseSlug,
   autoFocus,
+  promotionCode = "",
 }: {
   cohortId: Id<"cohorts">;
   cohortName: string;
   seatsLeft: number;
   courseSlug: string;
   autoFocus?: boolean;
+  /** The promotion code typed on the page; the server checks it when the seat is reserved. */
+  promotionCode?: string;
 }) {
   const { isAuthenticated, isLoading } = useConvexAuth();
   const mine = useQuery(api.payments.checkout.myCohortState, isAuthenticated ? { cohortId } : "skip");
   const waitlistEntry = useQuery(api.waitlist.places.mineForCohort, isAuthenticated ? { cohortId } : "skip");
   const reserve = useMutation(api.payments.checkout.reserve);
+  const reserveWithCode = useMutation(api.payments.checkout.reserveWithCode);
   const router = useRouter();
   const { pending, run } = useSubmit();
   const [signInOpen, setSignInOpen] = useState(false);
@@ -73,7 +78,15 @@ export function ReserveAction({
     }
     track("checkout_started", { cohortId, courseSlug });
     // The checkout page opens next; the button stays busy until it does, so a second click reserves nothing twice.
-    void run(() => reserve({ cohortId }), {
+    const code = promotionCode.trim();
+    const reserveSeat = async () => {
+      if (!code) return await reserve({ cohortId });
+      const result = await reserveWithCode({ cohortId, promotionCode: code });
+      // A code that cannot be used comes back as an answer (so the try counts); show it like any refusal.
+      if (!result.ok) throw new ConvexError({ code: result.code, message: result.message });
+      return result.enrollmentId;
+    };
+    void run(reserveSeat, {
       keepPending: true,
       onSuccess: (enrollmentId) => router.push(`/checkout/${enrollmentId}`),
     });
@@ -89,7 +102,9 @@ export function ReserveAction({
         onOpenChange={setSignInOpen}
         title="Sign in to reserve your seat"
         description="We hold the seat for 30 minutes while you pay."
-        returnTo={`/courses/${courseSlug}?reserve=${cohortId}`}
+        returnTo={`/courses/${courseSlug}?reserve=${cohortId}${
+          promotionCode.trim() ? `&promo=${encodeURIComponent(promotionCode.trim())}` : ""
+        }`}
       />
     </>
   );

@@ -9,6 +9,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { ORG_AUDIT_ACTION_LABEL, ORG_ROLE_LABEL, ORGANIZATION_STATUS } from "@/lib/labels";
 import { BuySeatsButton } from "./billing-panel";
+import { EnrollmentCodesPanel } from "./enrollment-codes-panel";
 import { InvitePanel } from "./invite-panel";
 import { MembersTable } from "./members-table";
 import { SeatMeter } from "./seat-meter";
@@ -60,6 +61,7 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
           <TabsTrigger value="members">Members</TabsTrigger>
           {canInvite && <TabsTrigger value="invites">Invitations</TabsTrigger>}
           <TabsTrigger value="teams">Teams</TabsTrigger>
+          {org.isAdmin && <TabsTrigger value="codes">Enrollment codes</TabsTrigger>}
           {org.isAdmin && <TabsTrigger value="settings">Settings</TabsTrigger>}
           {org.isAdmin && <TabsTrigger value="activity">Activity</TabsTrigger>}
         </TabsList>
@@ -80,6 +82,11 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
         <TabsContent value="teams">
           <TeamsPanel organizationId={organizationId} teams={org.teams} canManage={canInvite} />
         </TabsContent>
+        {org.isAdmin && (
+          <TabsContent value="codes">
+            <EnrollmentCodesPanel organizationId={organizationId} />
+          </TabsContent>
+        )}
         {org.isAdmin && (
           <TabsContent value="settings">
             <SettingsPanel

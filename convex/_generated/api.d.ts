@@ -50,6 +50,11 @@ import type * as certificates_shared_baking from "../certificates/shared/baking.
 import type * as certificates_shared_openBadges from "../certificates/shared/openBadges.js";
 import type * as certificates_tables from "../certificates/tables.js";
 import type * as certificates_verify from "../certificates/verify.js";
+import type * as codes_enrollment from "../codes/enrollment.js";
+import type * as codes_model_enrollment from "../codes/model/enrollment.js";
+import type * as codes_model_promotions from "../codes/model/promotions.js";
+import type * as codes_promotions from "../codes/promotions.js";
+import type * as codes_tables from "../codes/tables.js";
 import type * as community_tables from "../community/tables.js";
 import type * as crons from "../crons.js";
 import type * as dashboards_members from "../dashboards/members.js";
@@ -204,6 +209,11 @@ declare const fullApi: ApiFromModules<{
   "certificates/shared/openBadges": typeof certificates_shared_openBadges;
   "certificates/tables": typeof certificates_tables;
   "certificates/verify": typeof certificates_verify;
+  "codes/enrollment": typeof codes_enrollment;
+  "codes/model/enrollment": typeof codes_model_enrollment;
+  "codes/model/promotions": typeof codes_model_promotions;
+  "codes/promotions": typeof codes_promotions;
+  "codes/tables": typeof codes_tables;
   "community/tables": typeof community_tables;
   crons: typeof crons;
   "dashboards/members": typeof dashboards_members;

@@ -27,7 +27,14 @@ export const enrollmentsTables = {
     holdExpiresAt: v.optional(v.number()),
     /** A delayed payment method is processing: the seat stays held until Stripe decides. */
     awaitingAsyncPayment: v.optional(v.boolean()),
+    /** The price charged: the course's price, less the promotion code's discount when one was applied. */
     amountCents: v.optional(v.number()),
+    /** The promotion code applied at checkout, the course's price before it, and what it took off. */
+    promotionCodeId: v.optional(v.id("promotionCodes")),
+    listPriceCents: v.optional(v.number()),
+    discountCents: v.optional(v.number()),
+    /** What the buyer paid, from Stripe's completed Checkout Session (`amount_total`). */
+    amountPaidCents: v.optional(v.number()),
     checkoutUrl: v.optional(v.string()),
     checkoutError: v.optional(v.string()),
     failureReason: v.optional(vEnrollmentFailure),
@@ -46,5 +53,6 @@ export const enrollmentsTables = {
     .index("by_userId_and_courseId", ["userId", "courseId"])
     .index("by_stripeCheckoutSessionId", ["stripeCheckoutSessionId"])
     .index("by_stripePaymentIntentId", ["stripePaymentIntentId"])
-    .index("by_userId_and_cohortId", ["userId", "cohortId"]),
+    .index("by_userId_and_cohortId", ["userId", "cohortId"])
+    .index("by_promotionCodeId_and_paymentStatus", ["promotionCodeId", "paymentStatus"]),
 };

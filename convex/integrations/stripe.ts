@@ -1,5 +1,6 @@
 /**
- * Every call the academy makes to Stripe, in one place: Checkout Sessions (create, expire), refunds (one function for
+ * Every call the academy makes to Stripe, in one place: Checkout Sessions (create, expire; with a promotion code),
+ * coupons and their promotion codes (create, deactivate), refunds (one function for
  * admin refunds, refunds of payments under review and automatic refunds of payments that could not be delivered),
  * seat invoices, and verifying webhooks. The payments domain calls these from its actions (payments/checkout.ts,
  * refunds.ts, seatInvoices.ts) and applies what Stripe sends back (payments/webhook.ts). Each call carries an
@@ -41,11 +42,14 @@ export async function createCheckoutSession(purchase: {
   cohort: Doc<"cohorts">;
   course: Doc<"courses">;
   user: Doc<"users">;
+  /** The course's price before any discount. */
   price: { amountCents: number; currency: string };
+  /** The buyer's promotion code, checked by us when the seat was reserved; Stripe applies it. */
+  stripePromotionCodeId?: string;
   expiresAt: number;
   siteUrl: string;
 }) {
-  const { enrollment, cohort, course, user, price } = purchase;
+  const { enrollment, cohort, course, user, price, stripePromotionCodeId } = purchase;
   const checkoutSession = await stripeClient().checkout.sessions.create(
     {
       mode: "payment",
@@ -59,6 +63,7 @@ export async function createCheckoutSession(purchase: {
           },
         },
       ],
+      ...(stripePromotionCodeId ? { discounts: [{ promotion_code: stripePromotionCodeId }] } : {}),
       customer_email: user.email,
       client_reference_id: enrollment._id,
       metadata: { enrollmentId: enrollment._id, cohortId: cohort._id, courseId: course._id, userId: user._id },
@@ -77,6 +82,51 @@ export async function expireCheckoutSession(checkoutSessionId: string) {
   const stripe = stripeClient();
   const checkoutSession = await stripe.checkout.sessions.retrieve(checkoutSessionId);
   if (checkoutSession.status === "open") await stripe.checkout.sessions.expire(checkoutSessionId);
+}
+
+/** Whether Stripe refused a Checkout Session because its promotion code or coupon can no longer be redeemed. */
+export function isDiscountRefusal(error: unknown) {
+  const code = (error as { code?: string }).code ?? "";
+  const param = (error as { param?: string }).param ?? "";
+  return code.startsWith("promotion_code") || code.startsWith("coupon") || param.startsWith("discounts");
+}
+
+// ------------------------------------------------------------------ coupons and promotion codes
+
+/**
+ * Creates a promotion code and the coupon behind it (one coupon per code): percent or amount off, once per purchase,
+ * with the code's expiry and use limit on the coupon. The course scope travels as metadata and is checked by us before
+ * checkout: Stripe's `applies_to` names products, and our Checkout Sessions describe the cohort inline.
+ */
+export async function createPromotionCode(code: Doc<"promotionCodes">) {
+  const stripe = stripeClient();
+  const coupon = await stripe.coupons.create(
+    {
+      duration: "once",
+      ...(code.percentOff !== undefined
+        ? { percent_off: code.percentOff }
+        : { amount_off: code.amountOffCents, currency: code.currency }),
+      ...(code.expiresAt !== undefined ? { redeem_by: Math.floor(code.expiresAt / 1000) } : {}),
+      ...(code.maxRedemptions !== undefined ? { max_redemptions: code.maxRedemptions } : {}),
+      name: code.code,
+      metadata: { promotionCodeId: code._id, ...(code.courseId ? { courseId: code.courseId } : {}) },
+    },
+    { idempotencyKey: `coupon-${code._id}` },
+  );
+  const promotionCode = await stripe.promotionCodes.create(
+    {
+      promotion: { type: "coupon", coupon: coupon.id },
+      code: code.code,
+      metadata: { promotionCodeId: code._id },
+    },
+    { idempotencyKey: `promotion-code-${code._id}` },
+  );
+  return { stripeCouponId: coupon.id, stripePromotionCodeId: promotionCode.id };
+}
+
+/** Switches a promotion code off in Stripe, so no Checkout Session can apply it any more. */
+export async function deactivatePromotionCode(stripePromotionCodeId: string) {
+  await stripeClient().promotionCodes.update(stripePromotionCodeId, { active: false });
 }
 
 // ------------------------------------------------------------------ refunds

@@ -2,10 +2,11 @@
  * B2C purchase of a cohort seat: reserve (hold) → Stripe Checkout Session → webhook
  * confirms, or the hold ends and the seat returns to the cohort.
  */
-import { v } from "convex/values";
+import { ConvexError, v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
-import { appError } from "../errors";
+import { appError, type ErrorCode, isAppErrorData } from "../errors";
+import { enforceLimit } from "../rateLimits";
 import { internalAction, internalMutation, internalQuery, userMutation, userQuery } from "../functions";
 import { failPending, reserveSeat } from "./model/checkout";
 import { priceCharged } from "../enrollments/model/seats";
@@ -16,6 +17,7 @@ import { sendEmail } from "../integrations/email";
 import {
   createCheckoutSession as createStripeCheckoutSession,
   expireCheckoutSession as expireStripeCheckoutSession,
+  isDiscountRefusal,
 } from "../integrations/stripe";
 import { receiptEmail, refundEmail } from "./model/emails";
 import { vPaymentStatus } from "../validators";
@@ -25,6 +27,37 @@ export const reserve = userMutation({
   args: { cohortId: v.id("cohorts") },
   returns: v.id("enrollments"),
   handler: async (ctx, { cohortId }) => await reserveSeat(ctx, ctx.viewer, cohortId),
+});
+
+const CODE_REFUSALS: ReadonlySet<ErrorCode> = new Set([
+  "CODE_INVALID",
+  "CODE_EXPIRED",
+  "CODE_EXHAUSTED",
+  "CODE_NOT_APPLICABLE",
+]);
+
+/**
+ * Reserve a seat with a promotion code. A code that cannot be used is answered, not thrown: a thrown error would roll
+ * back the attempt's rate-limit token with the rest of the transaction, and codes could then be guessed without limit.
+ */
+export const reserveWithCode = userMutation({
+  args: { cohortId: v.id("cohorts"), promotionCode: v.string() },
+  returns: v.union(
+    v.object({ ok: v.literal(true), enrollmentId: v.id("enrollments") }),
+    v.object({ ok: v.literal(false), code: v.string(), message: v.string() }),
+  ),
+  handler: async (ctx, { cohortId, promotionCode }) => {
+    await enforceLimit(ctx, "promotionCodeAttempts", ctx.viewer._id, "code attempts");
+    try {
+      return { ok: true as const, enrollmentId: await reserveSeat(ctx, ctx.viewer, cohortId, promotionCode) };
+    } catch (error) {
+      // The code is checked before anything is written, so answering here commits only the attempt.
+      if (error instanceof ConvexError && isAppErrorData(error.data) && CODE_REFUSALS.has(error.data.code)) {
+        return { ok: false as const, code: error.data.code, message: error.data.message };
+      }
+      throw error;
+    }
+  },
 });
 
 const vCheckoutState = v.union(
@@ -57,6 +90,10 @@ export const status = userQuery({
       failureReason: v.optional(v.string()),
       message: v.optional(v.string()),
       amountCents: v.optional(v.number()),
+      /** A promotion code's discount on the course's price, when one was applied. */
+      discount: v.optional(v.object({ code: v.string(), listPriceCents: v.number(), discountCents: v.number() })),
+      /** What Stripe says was paid, once it was. */
+      amountPaidCents: v.optional(v.number()),
       cohortId: v.id("cohorts"),
       cohortName: v.string(),
       courseTitle: v.string(),
@@ -73,6 +110,9 @@ export const status = userQuery({
     const cohort = (await ctx.db.get("cohorts", enrollment.cohortId))!;
     const course = (await ctx.db.get("courses", enrollment.courseId))!;
     const state = checkoutState(enrollment);
+    const promotionCode = enrollment.promotionCodeId
+      ? await ctx.db.get("promotionCodes", enrollment.promotionCodeId)
+      : null;
     return {
       state,
       paymentStatus: enrollment.paymentStatus,
@@ -81,6 +121,16 @@ export const status = userQuery({
       ...(enrollment.failureReason ? { failureReason: enrollment.failureReason } : {}),
       ...(enrollment.checkoutError ? { message: enrollment.checkoutError } : {}),
       ...(enrollment.amountCents !== undefined ? { amountCents: enrollment.amountCents } : {}),
+      ...(promotionCode && enrollment.listPriceCents !== undefined && enrollment.discountCents !== undefined
+        ? {
+            discount: {
+              code: promotionCode.code,
+              listPriceCents: enrollment.listPriceCents,
+              discountCents: enrollment.discountCents,
+            },
+          }
+        : {}),
+      ...(enrollment.amountPaidCents !== undefined ? { amountPaidCents: enrollment.amountPaidCents } : {}),
       cohortId: cohort._id,
       cohortName: cohort.name,
       courseTitle: course.title,
@@ -168,7 +218,10 @@ export const purchaseContext = internalQuery({
       .query("cohortSessions")
       .withIndex("by_cohortId_and_startsAt", (q) => q.eq("cohortId", cohort._id))
       .take(200);
-    return { enrollment, cohort, course, user, sessions };
+    const promotionCode = enrollment.promotionCodeId
+      ? await ctx.db.get("promotionCodes", enrollment.promotionCodeId)
+      : null;
+    return { enrollment, cohort, course, user, sessions, promotionCode };
   },
 });
 
@@ -184,17 +237,22 @@ export const createCheckoutSession = internalAction({
       !data.enrollment.holdExpiresAt
     )
       return;
-    const { enrollment, cohort, course, user } = data;
-    // The price fixed when the seat was reserved: the webhook accepts exactly this amount and currency.
+    const { enrollment, cohort, course, user, promotionCode } = data;
+    // The price fixed when the seat was reserved: the webhook accepts exactly this amount and currency. With a
+    // promotion code, Stripe is sent the course's price and the code, and takes off what we took off.
     const price = priceCharged(enrollment);
     if (price.amountCents === undefined) throw new Error(`Enrollment ${enrollmentId} has no price to charge`);
+    if (enrollment.promotionCodeId && !promotionCode?.stripePromotionCodeId) {
+      throw new Error(`Enrollment ${enrollmentId} names a promotion code that is not in Stripe`);
+    }
     try {
       const checkoutSession = await createStripeCheckoutSession({
         enrollment,
         cohort,
         course,
         user,
-        price: { amountCents: price.amountCents, currency: price.currency },
+        price: { amountCents: enrollment.listPriceCents ?? price.amountCents, currency: price.currency },
+        ...(promotionCode?.stripePromotionCodeId ? { stripePromotionCodeId: promotionCode.stripePromotionCodeId } : {}),
         expiresAt: data.enrollment.holdExpiresAt,
         siteUrl: siteUrl(),
       });
@@ -206,7 +264,9 @@ export const createCheckoutSession = internalAction({
     } catch (error) {
       await ctx.runMutation(internal.payments.checkout.checkoutSessionFailed, {
         enrollmentId,
-        message: "We could not start the payment. Your seat was released; please try again.",
+        message: isDiscountRefusal(error)
+          ? "Stripe no longer accepts this promotion code. Your seat was released; reserve again without it."
+          : "We could not start the payment. Your seat was released; please try again.",
         detail: (error as Error).message,
       });
     }
@@ -253,18 +313,18 @@ export const expireCheckoutSession = internalAction({
   },
 });
 
-const money = (enrollment: Doc<"enrollments">) =>
+const money = (enrollment: Doc<"enrollments">, cents = enrollment.amountPaidCents ?? enrollment.amountCents ?? 0) =>
   new Intl.NumberFormat("en-US", {
     style: "currency",
     currency: priceCharged(enrollment).currency.toUpperCase(),
-  }).format((enrollment.amountCents ?? 0) / 100);
+  }).format(cents / 100);
 
 export const sendReceipt = internalAction({
   args: { enrollmentId: v.id("enrollments") },
   handler: async (ctx, { enrollmentId }) => {
     const data = await ctx.runQuery(internal.payments.checkout.purchaseContext, { enrollmentId });
     if (data === null || data.enrollment.paymentStatus !== "completed") return;
-    const { cohort, course, user, sessions, enrollment } = data;
+    const { cohort, course, user, sessions, enrollment, promotionCode } = data;
     const calendar = cohortCalendar(course, cohort, sessions);
     const dates = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: cohort.timezone }).formatRange(
       cohort.startDate,
@@ -278,6 +338,15 @@ export const sendReceipt = internalAction({
         cohortName: cohort.name,
         dates,
         amount: money(enrollment),
+        ...(promotionCode && enrollment.listPriceCents !== undefined && enrollment.discountCents
+          ? {
+              discount: {
+                code: promotionCode.code,
+                listPrice: money(enrollment, enrollment.listPriceCents),
+                amountOff: money(enrollment, enrollment.discountCents),
+              },
+            }
+          : {}),
         learnUrl: `${siteUrl()}/learn`,
       })),
       actionUrl: `${siteUrl()}/learn`,

@@ -21,6 +21,8 @@ const PAIRS: Array<[string, Record<string, unknown>, Validator<unknown, "require
   ["PAYMENT_STATUS", labels.PAYMENT_STATUS, validators.vPaymentStatus],
   ["PAYMENT_TYPE_LABEL", labels.PAYMENT_TYPE_LABEL, validators.vPaymentType],
   ["SEAT_PURCHASE_STATUS", labels.SEAT_PURCHASE_STATUS, validators.vSeatPurchaseStatus],
+  ["PROMOTION_CODE_STATUS", labels.PROMOTION_CODE_STATUS, validators.vPromotionCodeStatus],
+  ["ENROLLMENT_CODE_STATUS", labels.ENROLLMENT_CODE_STATUS, validators.vEnrollmentCodeStatus],
   ["WAITLIST_STATUS", labels.WAITLIST_STATUS, validators.vWaitlistStatus],
   ["OFFER_OUTCOME_LABEL", labels.OFFER_OUTCOME_LABEL, validators.vOfferOutcome],
   ["ATTENDANCE", labels.ATTENDANCE, validators.vAttendanceStatus],

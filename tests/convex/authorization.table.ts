@@ -74,6 +74,8 @@ export type World = AssessmentWorld & {
   requestId: Id<"contactSubmissions">;
   checkoutSessionId: string;
   paymentReviewId: Id<"paymentReviews">;
+  promotionCodeId: Id<"promotionCodes">;
+  enrollmentCodeId: Id<"enrollmentCodes">;
 };
 
 type ManagerRow = Pick<Doc<"organizationManagers">, "role" | "permissions">;
@@ -365,10 +367,49 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       createdAt: now,
       updatedAt: now,
     });
+    const promotionCodeId = await ctx.db.insert("promotionCodes", {
+      code: "WORLD20",
+      percentOff: 20,
+      currency: "usd",
+      timesRedeemed: 0,
+      status: "active",
+      stripeCouponId: "coupon_world",
+      stripePromotionCodeId: "promo_world",
+      createdById: platformAdmin,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const enrollmentCodeId = await ctx.db.insert("enrollmentCodes", {
+      code: "WORLDSEAT",
+      cohortId: laterCohortId,
+      courseId,
+      source: "organization",
+      organizationId,
+      maxUses: 10,
+      uses: 0,
+      status: "active",
+      createdById: platformAdmin,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await ctx.db.insert("enrollmentCodes", {
+      code: "WORLDFREE",
+      cohortId: laterCohortId,
+      courseId,
+      source: "free",
+      maxUses: 10,
+      uses: 0,
+      status: "active",
+      createdById: platformAdmin,
+      createdAt: now,
+      updatedAt: now,
+    });
     const assessments = await seedAssessmentWorld(ctx, { courseId, cohortId, learner, enrollmentId, lessonId, now });
     return {
       ...assessments,
       paymentReviewId,
+      promotionCodeId,
+      enrollmentCodeId,
       platformAdmin,
       learner,
       otherLearner,
@@ -431,6 +472,34 @@ export const AUTHORIZATION: Record<string, Entry> = {
   },
   "catalog.kit.generateUploadUrl": { rule: "platformAdmin", args: none },
   "payments.reviews.list": { rule: "platformAdmin", args: none },
+  "codes.promotions.create": { rule: "platformAdmin", args: () => ({ code: "NEWCODE", percentOff: 15 }) },
+  "codes.promotions.list": { rule: "platformAdmin", args: none },
+  "codes.promotions.redemptions": { rule: "platformAdmin", args: (w) => ({ promotionCodeId: w.promotionCodeId }) },
+  "codes.enrollment.create": {
+    rule: "platformAdmin",
+    args: (w) => ({ cohortId: w.laterCohortId, maxUses: 3 }),
+  },
+  "codes.enrollment.list": { rule: "platformAdmin", args: none },
+  "codes.enrollment.redemptions": { rule: "platformAdmin", args: (w) => ({ enrollmentCodeId: w.enrollmentCodeId }) },
+  "codes.enrollment.disable": { rule: "platformAdmin", args: (w) => ({ enrollmentCodeId: w.enrollmentCodeId }) },
+  "codes.enrollment.createForOrganization": {
+    rule: { org: "admin" },
+    args: (w) => ({ organizationId: w.organizationId, cohortId: w.laterCohortId, maxUses: 3 }),
+  },
+  "codes.enrollment.listForOrganization": {
+    rule: { org: "admin" },
+    args: (w) => ({ organizationId: w.organizationId }),
+  },
+  "codes.enrollment.redemptionsForOrganization": {
+    rule: { org: "admin" },
+    args: (w) => ({ organizationId: w.organizationId, enrollmentCodeId: w.enrollmentCodeId }),
+  },
+  "codes.enrollment.disableForOrganization": {
+    rule: { org: "admin" },
+    args: (w) => ({ organizationId: w.organizationId, enrollmentCodeId: w.enrollmentCodeId }),
+  },
+  "codes.enrollment.redeem": { rule: "signedIn", args: () => ({ code: "WORLDFREE" }) },
+  "codes.promotions.disable": { rule: "platformAdmin", args: (w) => ({ promotionCodeId: w.promotionCodeId }) },
   "payments.refunds.refundPaymentReview": {
     rule: "platformAdmin",
     args: (w) => ({ reviewId: w.paymentReviewId, note: "Paid short." }),
@@ -575,6 +644,10 @@ export const AUTHORIZATION: Record<string, Entry> = {
   },
   "payments.checkout.myCohortState": { rule: "owner", args: (w) => ({ cohortId: w.cohortId }) },
   "payments.checkout.reserve": { rule: "signedIn", args: (w) => ({ cohortId: w.laterCohortId }) },
+  "payments.checkout.reserveWithCode": {
+    rule: "signedIn",
+    args: (w) => ({ cohortId: w.laterCohortId, promotionCode: "WORLD20" }),
+  },
   "payments.checkout.status": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId }) },
   "payments.checkout.cancel": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId }) },
   "organizations.invites.accept": { rule: "signedIn", args: (w) => ({ token: w.inviteToken }) },

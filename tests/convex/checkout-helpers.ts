@@ -74,6 +74,23 @@ export function stubStripeApi() {
           hosted_invoice_url: `https://invoice.stripe.com/i/${invoiceStep[1]}`,
         });
       }
+      if (method === "POST" && url.pathname === "/v1/coupons") {
+        return json({ id: `coupon_${++counter}`, object: "coupon", times_redeemed: 0, valid: true });
+      }
+      if (method === "POST" && url.pathname === "/v1/promotion_codes") {
+        const params = new URLSearchParams(body);
+        return json({
+          id: `promo_${++counter}`,
+          object: "promotion_code",
+          code: params.get("code"),
+          active: true,
+          promotion: { type: "coupon", coupon: params.get("promotion[coupon]") },
+        });
+      }
+      const promotionCode = /^\/v1\/promotion_codes\/([^/]+)$/.exec(url.pathname);
+      if (method === "POST" && promotionCode) {
+        return json({ id: promotionCode[1], object: "promotion_code", active: body.includes("active=true") });
+      }
       if (method === "POST" && url.pathname === "/v1/refunds") {
         return json({ id: `re_${++counter}`, object: "refund", status: "succeeded" });
       }

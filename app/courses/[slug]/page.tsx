@@ -7,7 +7,7 @@ import { preloadCourse } from "@/lib/convex/catalog";
 import { formatDateRange, formatPrice } from "@/lib/format";
 import { absoluteUrl, courseCardImage, publicPageMetadata, SITE_NAME, siteUrl, summary } from "@/lib/site";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ reserve?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ reserve?: string; promo?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CoursePage({ params, searchParams }: Props) {
-  const [{ slug }, { reserve }] = await Promise.all([params, searchParams]);
+  const [{ slug }, { reserve, promo }] = await Promise.all([params, searchParams]);
   const { preloaded, course } = await preloadCourse(slug);
   if (course === null) notFound();
   const courseUrl = absoluteUrl(`/courses/${course.slug}`);
@@ -45,7 +45,7 @@ export default async function CoursePage({ params, searchParams }: Props) {
           cohortUrl: (cohortId) => absoluteUrl(`/cohorts/${cohortId}`),
         })}
       />
-      <CourseDetail preloaded={preloaded} reserveFor={reserve} />
+      <CourseDetail preloaded={preloaded} reserveFor={reserve} promotionCode={promo} />
     </>
   );
 }

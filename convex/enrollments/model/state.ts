@@ -13,23 +13,36 @@
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
 import type { EnrollmentFailure } from "../../validators";
+import type { Discount } from "../../codes/model/promotions";
 import { offerFreeSeats } from "../../waitlist/model/queue";
 import { accessWindows, returnSeat, takeSeat } from "./seats";
 
 type Offering = { cohort: Doc<"cohorts">; course: Doc<"courses"> };
 
-/** Takes a seat and records a pending b2c purchase holding it until `holdExpiresAt` (checkout follows). */
+/**
+ * Takes a seat and records a pending b2c purchase holding it until `holdExpiresAt` (checkout follows), at the price
+ * less a promotion code's discount when the buyer applied one (codes/model/promotions.ts).
+ */
 export async function holdSeatForCheckout(
   ctx: MutationCtx,
   userId: Id<"users">,
   { cohort, course }: Offering,
-  purchase: { holdExpiresAt: number; currency: string },
+  purchase: { holdExpiresAt: number; currency: string; discount?: Discount },
 ) {
   await takeSeat(ctx, cohort._id);
+  const { discount } = purchase;
   return await insertWithSeat(ctx, userId, cohort, {
     paymentStatus: "pending",
     paymentType: "b2c",
     ...pendingPurchase(course, purchase),
+    ...(discount
+      ? {
+          amountCents: discount.amountCents,
+          promotionCodeId: discount.promotionCodeId,
+          listPriceCents: discount.listPriceCents,
+          discountCents: discount.discountCents,
+        }
+      : {}),
   });
 }
 
@@ -135,8 +148,16 @@ export async function awaitDelayedPayment(ctx: MutationCtx, enrollment: Doc<"enr
   });
 }
 
-/** Confirms a paid purchase; one whose hold already ended takes a free seat again (the caller checked there is one). */
-export async function confirmPayment(ctx: MutationCtx, enrollment: Doc<"enrollments">, paymentIntentId: string | null) {
+/**
+ * Confirms a paid purchase and what Stripe says was paid; one whose hold already ended takes a free seat again (the
+ * caller checked there is one).
+ */
+export async function confirmPayment(
+  ctx: MutationCtx,
+  enrollment: Doc<"enrollments">,
+  paymentIntentId: string | null,
+  amountPaidCents?: number,
+) {
   if (!enrollment.seatHeld) await takeSeat(ctx, enrollment.cohortId);
   const cohort = (await ctx.db.get("cohorts", enrollment.cohortId))!;
   const now = Date.now();
@@ -145,6 +166,7 @@ export async function confirmPayment(ctx: MutationCtx, enrollment: Doc<"enrollme
     seatHeld: true,
     purchaseDate: now,
     stripePaymentIntentId: paymentIntentId ?? undefined,
+    ...(amountPaidCents !== undefined ? { amountPaidCents } : {}),
     holdExpiresAt: undefined,
     awaitingAsyncPayment: undefined,
     failureReason: undefined,

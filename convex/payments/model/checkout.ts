@@ -25,6 +25,7 @@ import {
   refundInFull,
 } from "../../enrollments/model/state";
 import { leaveCourseWaitlists, openOfferFor } from "../../waitlist/model/queue";
+import { countRedemption, type Discount, discountFor } from "../../codes/model/promotions";
 
 /**
  * A reservation holds its seat for 30 minutes, plus one so that Stripe — which
@@ -33,8 +34,16 @@ import { leaveCourseWaitlists, openOfferFor } from "../../waitlist/model/queue";
  */
 export const HOLD_MS = 31 * 60 * 1000;
 
-/** Reserves a seat for the caller: one pending enrollment holding a seat until checkout ends. */
-export async function reserveSeat(ctx: MutationCtx, viewer: Doc<"users">, cohortId: Id<"cohorts">) {
+/**
+ * Reserves a seat for the caller: one pending enrollment holding a seat until checkout ends, at the course's price
+ * less the discount of the promotion code they typed (refused with the reason when it cannot be used).
+ */
+export async function reserveSeat(
+  ctx: MutationCtx,
+  viewer: Doc<"users">,
+  cohortId: Id<"cohorts">,
+  promotionCode?: string,
+) {
   const now = Date.now();
   const cohort = await ctx.db.get("cohorts", cohortId);
   if (cohort === null) throw appError("NOT_FOUND", "This cohort no longer exists.");
@@ -45,8 +54,19 @@ export async function reserveSeat(ctx: MutationCtx, viewer: Doc<"users">, cohort
   const course = await ctx.db.get("courses", cohort.courseId);
   if (course === null || course.status !== "published") throw appError("NOT_FOUND", "This course is not available.");
 
+  const typedCode = promotionCode?.trim() ? promotionCode : undefined;
   const live = await liveEnrollmentInCourse(ctx, viewer._id, course._id);
-  if (live?.paymentStatus === "pending" && live.cohortId === cohortId) return live._id; // continue the checkout already in progress
+  if (live?.paymentStatus === "pending" && live.cohortId === cohortId) {
+    // Continue the checkout already in progress; its price was fixed when the seat was reserved.
+    const liveCode = live.promotionCodeId ? await ctx.db.get("promotionCodes", live.promotionCodeId) : null;
+    if (typedCode !== undefined && liveCode?.code !== typedCode.trim().toUpperCase()) {
+      throw appError(
+        "INVALID_INPUT",
+        "Your checkout for this cohort has already started at another price. Release the seat, then reserve again with the code.",
+      );
+    }
+    return live._id;
+  }
   if (live?.paymentStatus === "completed") {
     throw appError("ALREADY_ENROLLED", `You are already enrolled in ${course.title}. It is on your learning page.`);
   }
@@ -63,12 +83,16 @@ export async function reserveSeat(ctx: MutationCtx, viewer: Doc<"users">, cohort
       "A seat is already being held for you: accept your waitlist offer on your learning page.",
     );
   }
+  let discount: Discount | undefined;
+  if (typedCode !== undefined) {
+    discount = await discountFor(ctx, typedCode, { course, priceCents: course.priceB2C, currency: currency(), now });
+  }
   const holdExpiresAt = now + HOLD_MS;
   const enrollmentId = await holdSeatForCheckout(
     ctx,
     viewer._id,
     { cohort, course },
-    { holdExpiresAt, currency: currency() },
+    { holdExpiresAt, currency: currency(), ...(discount ? { discount } : {}) },
   );
   await leaveCourseWaitlists(ctx, viewer._id, course._id);
   await ctx.scheduler.runAfter(0, internal.payments.checkout.createCheckoutSession, { enrollmentId });
@@ -247,7 +271,8 @@ async function confirmPayment(
       );
     }
   }
-  await confirmEnrollment(ctx, enrollment, paymentIntentId);
+  await confirmEnrollment(ctx, enrollment, paymentIntentId, checkoutSession.amount_total ?? undefined);
+  if (enrollment.promotionCodeId) await countRedemption(ctx, enrollment.promotionCodeId);
   await leaveCourseWaitlists(ctx, enrollment.userId, enrollment.courseId);
   await ctx.scheduler.runAfter(0, internal.payments.checkout.sendReceipt, { enrollmentId: enrollment._id });
   return "confirmed";

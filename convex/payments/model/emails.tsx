@@ -6,6 +6,8 @@ export async function receiptEmail(options: {
   cohortName: string;
   dates: string;
   amount: string;
+  /** The promotion code the buyer used: the price before it and what it took off. */
+  discount?: { code: string; listPrice: string; amountOff: string };
   learnUrl: string;
 }) {
   return {
@@ -19,6 +21,11 @@ export async function receiptEmail(options: {
         <Paragraph>
           Your seat in {options.cohortName} ({options.dates}) is confirmed. We received {options.amount}.
         </Paragraph>
+        {options.discount && (
+          <Paragraph>
+            Price {options.discount.listPrice}, less {options.discount.amountOff} with the code {options.discount.code}.
+          </Paragraph>
+        )}
         <Paragraph>
           The attached calendar file adds every session to your calendar; your schedule, join links and enablement kit
           are on your learning page.

@@ -120,6 +120,9 @@ export const ERASURE_BY_TABLE: Record<TableNames, string> = {
   userBookmarks: "Deleted.",
   chatConversations: "Deleted, with their messages.",
   chatMessages: "Deleted with their conversations.",
+  promotionCodes: "No personal data of a learner (the creating admin by account id).",
+  enrollmentCodes: "No personal data of a learner (the creating admin by account id).",
+  enrollmentCodeRedemptions: "Kept, attached to the anonymous account (a code's use count).",
 };
 
 async function deleteRows<T extends TableNames>(ctx: MutationCtx, table: T, rows: Array<Doc<T>>) {
