@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   "EMAIL_TAKEN",
   "LINK_INVALID",
   "LINK_EXPIRED",
+  "ENROLLMENT_NOT_ACTIVE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

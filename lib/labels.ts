@@ -5,6 +5,8 @@
 import type { Infer } from "convex/values";
 import type { BadgeTone } from "@/components/ui/badge";
 import type {
+  vAddLearnerPayment,
+  vAdminGrant,
   vAiExperience,
   vAssessmentType,
   vAttendanceStatus,
@@ -16,6 +18,7 @@ import type {
   vCourseStatus,
   vDifficulty,
   vDomainStatus,
+  vEnrollmentAuditAction,
   vImpactLevel,
   vKitItemType,
   vManagerAccessType,
@@ -92,6 +95,23 @@ export const PAYMENT_STATUS: Record<Infer<typeof vPaymentStatus>, Labelled> = {
   pending: { label: "Pending", tone: "warning" },
   failed: { label: "Failed", tone: "neutral" },
   refunded: { label: "Refunded", tone: "danger" },
+};
+/** A seat a platform admin gave by hand. */
+export const ADMIN_GRANT_LABEL: Record<Infer<typeof vAdminGrant>, string> = {
+  comp: "Complimentary",
+  offline: "Paid offline",
+};
+/** How the admin adding a learner pays for the seat. */
+export const ADD_LEARNER_PAYMENT_LABEL: Record<Infer<typeof vAddLearnerPayment>["kind"], string> = {
+  comp: "Complimentary (free)",
+  offline: "Paid offline (invoice or transfer)",
+  organization: "An organization's seat",
+};
+/** What a platform admin did to an enrollment, as the cohort's log says it. */
+export const ENROLLMENT_AUDIT_LABEL: Record<Infer<typeof vEnrollmentAuditAction>, string> = {
+  added: "Added",
+  moved: "Moved",
+  removed: "Removed",
 };
 export const PAYMENT_TYPE_LABEL: Record<Infer<typeof vPaymentType>, string> = {
   b2c: "Individual",

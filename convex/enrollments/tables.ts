@@ -1,7 +1,14 @@
 /** Enrollments: a person's seat in a cohort, paid (b2c) or placed by their organization (b2b). */
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { vAiExperience, vEnrollmentFailure, vPaymentStatus, vPaymentType } from "../validators";
+import {
+  vAdminGrant,
+  vAiExperience,
+  vEnrollmentAuditAction,
+  vEnrollmentFailure,
+  vPaymentStatus,
+  vPaymentType,
+} from "../validators";
 
 export const enrollmentsTables = {
   enrollments: defineTable({
@@ -39,6 +46,10 @@ export const enrollmentsTables = {
     amountRefundedCents: v.optional(v.number()),
     /** The platform admin's reason for a refund issued from /admin. */
     refundNote: v.optional(v.string()),
+    /** A seat a platform admin gave by hand (b2c): free ("comp") or paid outside Stripe ("offline"). */
+    adminGrant: v.optional(vAdminGrant),
+    /** The invoice, transfer or order number of an offline payment. */
+    offlinePaymentReference: v.optional(v.string()),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
@@ -47,4 +58,23 @@ export const enrollmentsTables = {
     .index("by_stripeCheckoutSessionId", ["stripeCheckoutSessionId"])
     .index("by_stripePaymentIntentId", ["stripePaymentIntentId"])
     .index("by_userId_and_cohortId", ["userId", "cohortId"]),
+
+  /** What platform admins did to enrollments by hand (added, moved, removed), newest last. */
+  enrollmentAuditLog: defineTable({
+    actorId: v.id("users"),
+    action: vEnrollmentAuditAction,
+    enrollmentId: v.id("enrollments"),
+    /** The learner. */
+    userId: v.id("users"),
+    /** The cohort the enrollment is in after the change (for a move: the new one). */
+    cohortId: v.id("cohorts"),
+    /** For a move: the cohort it left. */
+    fromCohortId: v.optional(v.id("cohorts")),
+    /** How the seat was paid, or the admin's reason (bounded). */
+    details: v.optional(v.string()),
+    createdAt: v.number(),
+  })
+    .index("by_cohortId", ["cohortId"])
+    .index("by_fromCohortId", ["fromCohortId"])
+    .index("by_enrollmentId", ["enrollmentId"]),
 };

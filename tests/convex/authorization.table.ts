@@ -432,6 +432,17 @@ export const AUTHORIZATION: Record<string, Entry> = {
     args: (w) => ({ reviewId: w.paymentReviewId, note: "Customer paid the rest by bank transfer." }),
   },
   "payments.refunds.refundEnrollment": { rule: "platformAdmin", args: (w) => ({ enrollmentId: w.enrollmentId }) },
+  "enrollments.operations.add": {
+    rule: "platformAdmin",
+    args: (w) => ({ cohortId: w.laterCohortId, email: "walk-in@example.com", payment: { kind: "comp" } }),
+  },
+  "enrollments.operations.move": {
+    rule: "platformAdmin",
+    args: (w) => ({ enrollmentId: w.enrollmentId, toCohortId: w.laterCohortId }),
+  },
+  "enrollments.operations.remove": { rule: "platformAdmin", args: (w) => ({ enrollmentId: w.enrollmentId }) },
+  "enrollments.operations.moveTargets": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "enrollments.operations.history": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
   "catalog.kit.remove": { rule: "platformAdmin", args: (w) => ({ itemId: w.kitItemId }) },
   "catalog.cohorts.save": {
     rule: "platformAdmin",
