@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   "LINK_INVALID",
   "LINK_EXPIRED",
   "ENROLLMENT_NOT_ACTIVE",
+  "CHOICE_MADE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -143,8 +143,21 @@ export const vAddLearnerPayment = v.union(
 );
 export type AddLearnerPayment = Infer<typeof vAddLearnerPayment>;
 /** What a platform admin did to an enrollment (enrollmentAuditLog). */
-export const vEnrollmentAuditAction = v.union(v.literal("added"), v.literal("moved"), v.literal("removed"));
+export const vEnrollmentAuditAction = v.union(
+  v.literal("added"),
+  v.literal("moved"),
+  v.literal("removed"),
+  v.literal("cohort_cancelled"),
+);
 export type EnrollmentAuditAction = Infer<typeof vEnrollmentAuditAction>;
+/** A learner's one choice after their cohort was cancelled (cohortChoices). */
+export const vCohortChoiceStatus = v.union(
+  v.literal("open"),
+  v.literal("transferred"),
+  v.literal("refund_requested"),
+  v.literal("refunded"),
+);
+export type CohortChoiceStatus = Infer<typeof vCohortChoiceStatus>;
 export const vCohortSessionStatus = v.union(v.literal("scheduled"), v.literal("cancelled"));
 /** What a platform admin did to someone's account (users.platformAuditLog). */
 export const vPlatformAuditAction = v.union(v.literal("platform_admin_granted"), v.literal("platform_admin_removed"));

@@ -8,6 +8,7 @@ import type {
   vAddLearnerPayment,
   vAdminGrant,
   vAiExperience,
+  vCohortChoiceStatus,
   vAssessmentType,
   vAttendanceStatus,
   vBookingStatus,
@@ -112,6 +113,14 @@ export const ENROLLMENT_AUDIT_LABEL: Record<Infer<typeof vEnrollmentAuditAction>
   added: "Added",
   moved: "Moved",
   removed: "Removed",
+  cohort_cancelled: "Cohort cancelled",
+};
+/** A learner's choice after their cohort was cancelled. */
+export const COHORT_CHOICE_STATUS: Record<Infer<typeof vCohortChoiceStatus>, Labelled> = {
+  open: { label: "Not chosen yet", tone: "warning" },
+  transferred: { label: "Transferred", tone: "success" },
+  refund_requested: { label: "Refund requested", tone: "warning" },
+  refunded: { label: "Refunded", tone: "neutral" },
 };
 export const PAYMENT_TYPE_LABEL: Record<Infer<typeof vPaymentType>, string> = {
   b2c: "Individual",

@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import Link from "next/link";
 import { CohortSchedule } from "@/components/sessions/cohort-schedule";
 import { CertificatesPanel } from "./certificates-panel";
+import { CancelCohort, CancellationChoices } from "./cohort-cancellation";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
@@ -90,8 +91,12 @@ export function CohortEditor({
             <CohortSchedule cohortId={cohort._id} />
           </Card>
           <CertificatesPanel cohortId={cohort._id} />
+          {cohort.status === "cancelled" && <CancellationChoices cohortId={cohort._id} />}
           <WaitlistPanel cohortId={cohort._id} courseId={cohort.courseId} />
           <Enrollments cohort={cohort} />
+          {cohort.status !== "cancelled" && cohort.status !== "completed" && (
+            <CancelCohort cohortId={cohort._id} name={cohort.name} />
+          )}
         </>
       ) : (
         <CohortForm courseId={course!._id} initial={null} />
@@ -198,7 +203,13 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
         </Field>
         <Field id="status" label="Status" hint="Open cohorts move to in progress and completed on their dates.">
           <Select id="status" name="status" defaultValue={initial?.status ?? "open"}>
-            <SelectOptions labels={STATUS_OPTION} />
+            <SelectOptions
+              labels={
+                initial?.status === "cancelled"
+                  ? { cancelled: STATUS_OPTION.cancelled }
+                  : Object.fromEntries(Object.entries(STATUS_OPTION).filter(([status]) => status !== "cancelled"))
+              }
+            />
           </Select>
         </Field>
         <Field id="waitlistOfferHours" label="Waitlist offers last (hours)" hint="Cut to end 1 hour before the start.">
@@ -309,7 +320,7 @@ function Enrollments({ cohort }: { cohort: CohortInitial }) {
                   </TableCell>
                   <TableCell align="right">
                     <span className="flex flex-wrap justify-end gap-1.5">
-                      {row.paymentStatus === "completed" && row.seatHeld && (
+                      {placeable && row.paymentStatus === "completed" && row.seatHeld && (
                         <>
                           <Button
                             size="sm"

@@ -4,6 +4,7 @@ import { v } from "convex/values";
 import {
   vAdminGrant,
   vAiExperience,
+  vCohortChoiceStatus,
   vEnrollmentAuditAction,
   vEnrollmentFailure,
   vPaymentStatus,
@@ -77,4 +78,28 @@ export const enrollmentsTables = {
     .index("by_cohortId", ["cohortId"])
     .index("by_fromCohortId", ["fromCohortId"])
     .index("by_enrollmentId", ["enrollmentId"]),
+
+  /**
+   * The one choice each learner of a cancelled cohort gets: transfer to another cohort of the course (a seat of the
+   * earliest open cohort with room is held for them for 7 days, counted in that cohort's seats) or a full refund
+   * (b2b: the seat goes back to the organization's pool).
+   */
+  cohortChoices: defineTable({
+    cancelledCohortId: v.id("cohorts"),
+    enrollmentId: v.id("enrollments"),
+    userId: v.id("users"),
+    status: vCohortChoiceStatus,
+    /** The cohort where a seat is held for the learner, and until when. */
+    heldCohortId: v.optional(v.id("cohorts")),
+    holdExpiresAt: v.optional(v.number()),
+    /** True while the hold occupies a seat of `heldCohortId` (counted in its currentEnrollment). */
+    seatHeld: v.boolean(),
+    /** Where the learner transferred. */
+    transferredToCohortId: v.optional(v.id("cohorts")),
+    decidedAt: v.optional(v.number()),
+    createdAt: v.number(),
+  })
+    .index("by_cancelledCohortId", ["cancelledCohortId"])
+    .index("by_enrollmentId", ["enrollmentId"])
+    .index("by_heldCohortId_and_seatHeld", ["heldCohortId", "seatHeld"]),
 };

@@ -64,6 +64,8 @@ export type World = AssessmentWorld & {
   certificateId: Id<"certificates">;
   publicId: string;
   waitlistEntryId: Id<"waitlist">;
+  /** The learner's choice after a cohort cancellation (their enrollment's cohort stands for the cancelled one). */
+  choiceId: Id<"cohortChoices">;
   waitlistCourseId: Id<"courses">;
   inviteId: Id<"organizationInvites">;
   inviteToken: string;
@@ -212,6 +214,14 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       stripePaymentIntentId: "pi_world",
     });
     const memberEnrollmentId = await enrollment(member, "b2b");
+    const choiceId = await ctx.db.insert("cohortChoices", {
+      cancelledCohortId: cohortId,
+      enrollmentId,
+      userId: learner,
+      status: "open",
+      seatHeld: false,
+      createdAt: now,
+    });
 
     const outlineSessionId = await ctx.db.insert("sessions", {
       courseId,
@@ -387,6 +397,7 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       certificateId,
       publicId,
       waitlistEntryId,
+      choiceId,
       waitlistCourseId,
       inviteId,
       inviteToken,
@@ -443,6 +454,15 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "enrollments.operations.remove": { rule: "platformAdmin", args: (w) => ({ enrollmentId: w.enrollmentId }) },
   "enrollments.operations.moveTargets": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
   "enrollments.operations.history": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "enrollments.cancellation.cancel": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "enrollments.cancellation.preview": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "enrollments.cancellation.choices": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "enrollments.choices.get": { rule: "owner", args: (w) => ({ choiceId: w.choiceId, now: Date.now() }) },
+  "enrollments.choices.transfer": {
+    rule: "owner",
+    args: (w) => ({ choiceId: w.choiceId, toCohortId: w.laterCohortId }),
+  },
+  "enrollments.choices.refund": { rule: "owner", args: (w) => ({ choiceId: w.choiceId }) },
   "catalog.kit.remove": { rule: "platformAdmin", args: (w) => ({ itemId: w.kitItemId }) },
   "catalog.cohorts.save": {
     rule: "platformAdmin",

@@ -271,6 +271,13 @@ const SCENARIOS: Record<string, Scenario> = {
     act: (w, enrollmentId: Id<"enrollments">) => w.ops.mutation(api.enrollments.operations.remove, { enrollmentId }),
     after: { total: 0, inProgress: 0 },
   },
+  "#18 a platform admin cancelling the member's cohort (office hours end; the seat waits for their choice)": {
+    through: ["endOfficeHoursEligibility"],
+    arrange: assign,
+    act: (w) => w.ops.mutation(api.enrollments.cancellation.cancel, { cohortId: w.cohortId }),
+    // Still enrolled until they choose, but a cancelled cohort is not in progress.
+    after: { total: 1, inProgress: 0 },
+  },
   "a waitlist offer accepted with the organization's seat": {
     through: ["enrollFromOffer"],
     arrange: async (w) => {

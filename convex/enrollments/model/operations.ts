@@ -41,6 +41,13 @@ export async function requireConfirmedEnrollment(ctx: QueryCtx, enrollmentId: Id
         : "This enrollment has ended and holds no seat.",
     );
   }
+  const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
+  if (cohort?.status === "cancelled") {
+    throw appError(
+      "ENROLLMENT_NOT_ACTIVE",
+      "This cohort was cancelled: the learner chooses between another date and a refund on their choice page.",
+    );
+  }
   return enrollment;
 }
 

@@ -2,8 +2,8 @@
  * The one owner of an enrollment's payment and seat state. Every write to the `enrollments` table is a function
  * here (tests/convex/architecture.test.ts holds the rest of convex/ to that): a seat held for checkout, its Stripe
  * Checkout Session, a delayed payment, confirmation, the end of a pending purchase (expired, failed, cancelled),
- * refunds, an organization's assign / move / unassign, a platform admin's add / move / remove, a waitlist offer
- * accepted, the learner's intake survey, and the demo academy's history.
+ * refunds, an organization's assign / move / unassign, a platform admin's add / move / remove, a cancelled cohort
+ * (office hours end; the learner transfers or is refunded), a waitlist offer accepted, the learner's intake survey, and the demo academy's history.
  *
  * Callers decide *whether* (payments match Stripe's events, organizations check seats and scope, the waitlist checks
  * the offer); these functions make the change and keep the cohort's seat count true in the same transaction
@@ -232,9 +232,17 @@ export async function refundInFull(ctx: MutationCtx, enrollment: Doc<"enrollment
   });
 }
 
-/** Moves an enrollment to another cohort of the same course: a seat there is taken first, then this one goes back. */
-export async function moveToCohort(ctx: MutationCtx, enrollment: Doc<"enrollments">, target: Doc<"cohorts">) {
-  await takeSeat(ctx, target._id);
+/**
+ * Moves an enrollment to another cohort of the same course: a seat there is taken first (or the one already held for
+ * the learner there after a cancellation becomes theirs: `seatHeldThere`), then this one goes back.
+ */
+export async function moveToCohort(
+  ctx: MutationCtx,
+  enrollment: Doc<"enrollments">,
+  target: Doc<"cohorts">,
+  { seatHeldThere = false }: { seatHeldThere?: boolean } = {},
+) {
+  if (!seatHeldThere) await takeSeat(ctx, target._id);
   await releaseSeat(ctx, enrollment);
   await ctx.db.patch("enrollments", enrollment._id, {
     cohortId: target._id,
@@ -269,6 +277,13 @@ export async function removeByAdmin(ctx: MutationCtx, enrollment: Doc<"enrollmen
     chatbotAccessUntil: now,
     updatedAt: now,
   });
+}
+
+/** The enrollment's cohort was cancelled: office hours of that cohort end now (the seat waits for the learner's choice). */
+export async function endOfficeHoursEligibility(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
+  const now = Date.now();
+  if (enrollment.officeHoursEligibleUntil <= now) return;
+  await ctx.db.patch("enrollments", enrollment._id, { officeHoursEligibleUntil: now, updatedAt: now });
 }
 
 /**
