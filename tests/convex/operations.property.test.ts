@@ -1,8 +1,9 @@
 /**
  * #18 Seat accounting when a platform admin works by hand in the middle of sales: random sequences mix adding a
- * learner (comp or paid offline), moving an enrollment between the course's two cohorts and removing one with
- * reservations, payments, refunds, replayed webhooks and the waitlist. After every step both cohorts count exactly
- * the seats held (never above capacity), each person has at most one live enrollment in the course and one seat,
+ * learner (comp or paid offline), moving an enrollment between the course's two cohorts, removing one, cancelling
+ * the first cohort and its learners' choices (transfer into the held seat or without one, refund, the 7-day hold
+ * lapsing) with reservations, payments, refunds, replayed webhooks and the waitlist. After every step both cohorts count exactly
+ * the seats held — enrollments, offers and cancellation holds — (never above capacity), each person has at most one live enrollment in the course and one seat,
  * nobody holding a seat waits, and no seat of the first cohort idles while someone waits for it.
  */
 import fc from "fast-check";
@@ -30,6 +31,10 @@ const vStep = operations(
     acceptOffer: 4,
     declineOffer: 1,
     offerTimeout: 1,
+    cancelCohort: 3,
+    chooseTransfer: 4,
+    chooseRefund: 3,
+    choiceHoldTimeout: 2,
   },
   PEOPLE,
 );
@@ -67,7 +72,7 @@ function expectLineInvariants(state: State, people: ReadonlyArray<State["enrollm
     ).toEqual([]);
 }
 
-test("#18 admin add / move / remove among checkout and waitlist steps keep both cohorts' seats exact — reaching every edge", async () => {
+test("#18 admin add / move / remove, cohort cancellation and learners' choices among checkout and waitlist steps keep both cohorts' seats exact — reaching every edge", async () => {
   const coverage = new EdgeCoverage<Edge>("operations", WATCHED);
   await fc.assert(
     fc.asyncProperty(vSteps, async (steps) => {
@@ -88,6 +93,14 @@ test("#18 admin add / move / remove among checkout and waitlist steps keep both 
   );
   coverage.expectReached({
     "admin added a learner": 0.9,
+    "cohort cancelled with learners": 0.4,
+    // A transfer refused needs the hold to lapse and the second cohort to fill up before the learner chooses:
+    // printed, not required.
+    "transfer refused: cohort full": 0,
+    // Rare in random runs (a hold lapses only when nobody chooses for 7 days); cohort-cancellation.test.ts holds both
+    // deterministically. Printed, not required.
+    "held seat released unused": 0,
+    "transferred without a hold": 0,
     "admin moved a learner out": 0.5,
     "admin removed a learner": 0.5,
     "accepted offer paid": 0,

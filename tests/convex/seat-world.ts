@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { expect, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
+import { CHOICE_HOLD_MS } from "../../convex/enrollments/model/cancellation";
 import { HOLD_MS } from "../../convex/payments/model/checkout";
 import { as, deliver, seedCohort, type StripeCall, type T } from "./checkout-helpers";
 import { allowRefusal, type EdgeCoverage, settle, weighted } from "./property-support";
@@ -40,6 +41,10 @@ export const OPERATIONS = [
   "adminAdd",
   "adminMove",
   "adminRemove",
+  "cancelCohort",
+  "chooseTransfer",
+  "chooseRefund",
+  "choiceHoldTimeout",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -73,6 +78,12 @@ export const OPERATION_EDGES = [
   "admin move refused: cohort full",
   "admin removed a learner",
   "waitlist offer made on a seat an admin freed",
+  "cohort cancelled with learners",
+  "transferred into the held seat",
+  "transferred without a hold",
+  "transfer refused: cohort full",
+  "refund chosen",
+  "held seat released unused",
 ] as const;
 export const EDGES = [...CHECKOUT_EDGES, ...OPERATION_EDGES] as const;
 export type Edge = (typeof EDGES)[number];
@@ -93,6 +104,8 @@ export type State = {
   waitlist: Array<Doc<"waitlist">>;
   /** The course's second cohort, which the admin's moves and additions also use (nobody buys or waits there). */
   other: { cohort: Doc<"cohorts">; enrollments: Array<Doc<"enrollments">> };
+  /** The learners' choices once the first cohort is cancelled (their held seats are in the second one). */
+  choices: Array<Doc<"cohortChoices">>;
   emails: number;
   /** Requests made to Stripe so far, as "METHOD path". */
   stripeCalls: string[];
@@ -104,13 +117,14 @@ const choose = <X>(candidates: X[], pick: number, preferred?: (x: X) => boolean)
   candidates.find((x) => preferred?.(x)) ?? (candidates.length > 0 ? candidates[pick % candidates.length] : undefined);
 
 /** The state without `updatedAt` stamps: rewriting a field with the value it has is no change. */
-function comparable({ cohort, enrollments, waitlist, other, ...counts }: State) {
+function comparable({ cohort, enrollments, waitlist, other, choices, ...counts }: State) {
   const strip = <D extends { updatedAt: number }>({ updatedAt: _, ...rest }: D) => rest;
   return {
     cohort: strip(cohort),
     enrollments: enrollments.map(strip),
     waitlist: waitlist.map(strip),
     other: { cohort: strip(other.cohort), enrollments: other.enrollments.map(strip) },
+    choices,
     ...counts,
   };
 }
@@ -173,6 +187,10 @@ export class SeatWorld {
   async read(): Promise<State> {
     const { cohortId, otherCohortId } = this;
     const emails = await this.t.run(async (ctx) => ({
+      choices: await ctx.db
+        .query("cohortChoices")
+        .withIndex("by_cancelledCohortId", (q) => q.eq("cancelledCohortId", cohortId))
+        .collect(),
       other: {
         cohort: (await ctx.db.get("cohorts", otherCohortId))!,
         enrollments: await ctx.db
@@ -233,6 +251,7 @@ export class SeatWorld {
           "COHORT_FULL",
           "ALREADY_ENROLLED",
           "INVALID_INPUT",
+          "COHORT_NOT_OPEN",
         ]);
         if (!result.ok && result.code === "COHORT_FULL") coverage.hit("reserve refused: cohort full");
         return;
@@ -338,6 +357,7 @@ export class SeatWorld {
           "ALREADY_WAITLISTED",
           "ALREADY_ENROLLED",
           "INVALID_INPUT",
+          "COHORT_NOT_OPEN",
         ]);
         if (joined.ok) coverage.hit("joined the waitlist");
         return;
@@ -385,9 +405,10 @@ export class SeatWorld {
             email,
             payment: pick % 3 === 0 ? { kind: "offline", reference: `INV-${pick}` } : { kind: "comp" },
           }),
-          ["COHORT_FULL"],
+          ["COHORT_FULL", "COHORT_NOT_OPEN"],
         );
-        coverage.hit(result.ok ? "admin added a learner" : "admin add refused: cohort full");
+        if (result.ok) coverage.hit("admin added a learner");
+        else if (result.code === "COHORT_FULL") coverage.hit("admin add refused: cohort full");
         return;
       }
       case "adminMove": {
@@ -406,10 +427,11 @@ export class SeatWorld {
             enrollmentId: target._id,
             toCohortId: outOfFirst ? this.otherCohortId : cohortId,
           }),
-          ["COHORT_FULL"],
+          ["COHORT_FULL", "COHORT_NOT_OPEN", "ENROLLMENT_NOT_ACTIVE"],
         );
-        if (!result.ok) coverage.hit("admin move refused: cohort full");
-        else coverage.hit(outOfFirst ? "admin moved a learner out" : "admin moved a learner in");
+        if (!result.ok) {
+          if (result.code === "COHORT_FULL") coverage.hit("admin move refused: cohort full");
+        } else coverage.hit(outOfFirst ? "admin moved a learner out" : "admin moved a learner in");
         return;
       }
       case "adminRemove": {
@@ -421,10 +443,63 @@ export class SeatWorld {
           mine,
         );
         if (!target) return;
-        await as(t, this.admin).mutation(api.enrollments.operations.remove, { enrollmentId: target._id });
-        coverage.hit("admin removed a learner");
+        const removed = await allowRefusal(
+          as(t, this.admin).mutation(api.enrollments.operations.remove, { enrollmentId: target._id }),
+          ["ENROLLMENT_NOT_ACTIVE"],
+        );
+        if (removed.ok) coverage.hit("admin removed a learner");
         return;
       }
+      case "cancelCohort": {
+        const result = await allowRefusal(
+          as(t, this.admin).mutation(api.enrollments.cancellation.cancel, { cohortId }),
+          ["COHORT_NOT_OPEN"],
+        );
+        if (!result.ok) return;
+        const seated = before.enrollments.filter((e) => e.paymentStatus === "completed" && e.seatHeld);
+        const choices = (await this.read()).choices;
+        for (const e of seated) {
+          expect(
+            choices.filter((c) => c.enrollmentId === e._id),
+            "every learner of a cancelled cohort gets exactly one choice",
+          ).toHaveLength(1);
+        }
+        expect(choices, "nobody else gets a choice").toHaveLength(seated.length);
+        if (seated.length > 0) coverage.hit("cohort cancelled with learners");
+        return;
+      }
+      case "chooseTransfer":
+      case "chooseRefund": {
+        const choice = choose(
+          before.choices.filter((c) => c.status === "open"),
+          pick,
+          mine,
+        );
+        if (!choice) return;
+        // CHOICE_MADE: the enrollment ended otherwise since (a refund from the roster, Stripe's charge.refunded).
+        if (op === "chooseRefund") {
+          const refunded = await allowRefusal(
+            as(t, choice.userId).action(api.enrollments.choices.refund, { choiceId: choice._id }),
+            ["CHOICE_MADE"],
+          );
+          if (refunded.ok) coverage.hit("refund chosen");
+          return;
+        }
+        const result = await allowRefusal(
+          as(t, choice.userId).mutation(api.enrollments.choices.transfer, {
+            choiceId: choice._id,
+            toCohortId: this.otherCohortId,
+          }),
+          ["COHORT_FULL", "CHOICE_MADE"],
+        );
+        if (!result.ok) {
+          if (result.code === "COHORT_FULL") coverage.hit("transfer refused: cohort full");
+        } else coverage.hit(choice.seatHeld ? "transferred into the held seat" : "transferred without a hold");
+        return;
+      }
+      case "choiceHoldTimeout":
+        await settle(t, CHOICE_HOLD_MS + 1000);
+        return;
       case "raiseCapacity": {
         const c = before.cohort;
         await as(t, this.admin).mutation(api.catalog.cohorts.save, {
@@ -452,6 +527,9 @@ export class SeatWorld {
       after.enrollments.some((e) => e.failureReason === "hold_expired" && was.get(e._id)?.paymentStatus === "pending")
     )
       coverage.hit("hold expired");
+    const choicesBefore = new Map(before.choices.map((c) => [c._id, c] as const));
+    if (after.choices.some((c) => c.status === "open" && !c.seatHeld && choicesBefore.get(c._id)?.seatHeld))
+      coverage.hit("held seat released unused");
     const offeredBefore = new Map(before.waitlist.map((w) => [w._id, w] as const));
     if (after.waitlist.some((w) => w.status === "offered" && offeredBefore.get(w._id)?.status !== "offered")) {
       coverage.hit("waitlist offer made");
@@ -474,9 +552,20 @@ export class SeatWorld {
     const held = state.enrollments.filter((e) => e.seatHeld).length + waitlist.filter((w) => w.seatHeld).length;
     expect(cohort.currentEnrollment, "seats counted on the cohort = enrollments and offers holding a seat").toBe(held);
     expect(cohort.currentEnrollment, "never over capacity").toBeLessThanOrEqual(cohort.maxCapacity);
-    expect(other.cohort.currentEnrollment, "the second cohort counts the enrollments holding its seats").toBe(
-      other.enrollments.filter((e) => e.seatHeld).length,
+    expect(
+      other.cohort.currentEnrollment,
+      "the second cohort counts the enrollments and the cancellation holds holding its seats",
+    ).toBe(
+      other.enrollments.filter((e) => e.seatHeld).length +
+        state.choices.filter((c) => c.seatHeld && c.heldCohortId === this.otherCohortId).length,
     );
+    for (const choice of state.choices) {
+      expect(
+        state.choices.filter((c) => c.enrollmentId === choice.enrollmentId),
+        "one choice per enrollment",
+      ).toHaveLength(1);
+      if (choice.status !== "open") expect(choice.seatHeld, "a decided choice holds no seat").toBe(false);
+    }
     expect(other.cohort.currentEnrollment, "the second cohort is never over capacity").toBeLessThanOrEqual(
       other.cohort.maxCapacity,
     );
