@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   "CODE_EXPIRED",
   "CODE_EXHAUSTED",
   "CODE_NOT_APPLICABLE",
+  "ENROLLMENT_NOT_ACTIVE",
+  "CHOICE_MADE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

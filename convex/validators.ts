@@ -128,8 +128,36 @@ export const vEnrollmentFailure = v.union(
   v.literal("checkout_error"),
   /** A payment arrived that does not match the purchase; it is on the admins' review list. */
   v.literal("payment_under_review"),
+  /** A platform admin took the learner out of the cohort (the seat went back). */
+  v.literal("removed"),
 );
 export type EnrollmentFailure = Infer<typeof vEnrollmentFailure>;
+/** How a seat a platform admin gave by hand was paid when no organization pays: free, or outside Stripe. */
+export const vAdminGrant = v.union(v.literal("comp"), v.literal("offline"));
+export type AdminGrant = Infer<typeof vAdminGrant>;
+/** What a platform admin chose when adding a learner by hand. */
+export const vAddLearnerPayment = v.union(
+  v.object({ kind: v.literal("comp") }),
+  v.object({ kind: v.literal("offline"), reference: v.string() }),
+  v.object({ kind: v.literal("organization"), organizationId: v.id("organizations") }),
+);
+export type AddLearnerPayment = Infer<typeof vAddLearnerPayment>;
+/** What a platform admin did to an enrollment (enrollmentAuditLog). */
+export const vEnrollmentAuditAction = v.union(
+  v.literal("added"),
+  v.literal("moved"),
+  v.literal("removed"),
+  v.literal("cohort_cancelled"),
+);
+export type EnrollmentAuditAction = Infer<typeof vEnrollmentAuditAction>;
+/** A learner's one choice after their cohort was cancelled (cohortChoices). */
+export const vCohortChoiceStatus = v.union(
+  v.literal("open"),
+  v.literal("transferred"),
+  v.literal("refund_requested"),
+  v.literal("refunded"),
+);
+export type CohortChoiceStatus = Infer<typeof vCohortChoiceStatus>;
 export const vCohortSessionStatus = v.union(v.literal("scheduled"), v.literal("cancelled"));
 /** What a platform admin did to someone's account (users.platformAuditLog). */
 export const vPlatformAuditAction = v.union(

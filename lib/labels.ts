@@ -6,7 +6,10 @@ import type { Infer } from "convex/values";
 import type { BadgeTone } from "@/components/ui/badge";
 import type {
   ErasureCertificateChoice,
+  vAddLearnerPayment,
+  vAdminGrant,
   vAiExperience,
+  vCohortChoiceStatus,
   vAssessmentType,
   vAttendanceStatus,
   vBookingStatus,
@@ -17,6 +20,7 @@ import type {
   vCourseStatus,
   vDifficulty,
   vDomainStatus,
+  vEnrollmentAuditAction,
   vImpactLevel,
   vKitItemType,
   vManagerAccessType,
@@ -95,6 +99,31 @@ export const PAYMENT_STATUS: Record<Infer<typeof vPaymentStatus>, Labelled> = {
   pending: { label: "Pending", tone: "warning" },
   failed: { label: "Failed", tone: "neutral" },
   refunded: { label: "Refunded", tone: "danger" },
+};
+/** A seat a platform admin gave by hand. */
+export const ADMIN_GRANT_LABEL: Record<Infer<typeof vAdminGrant>, string> = {
+  comp: "Complimentary",
+  offline: "Paid offline",
+};
+/** How the admin adding a learner pays for the seat. */
+export const ADD_LEARNER_PAYMENT_LABEL: Record<Infer<typeof vAddLearnerPayment>["kind"], string> = {
+  comp: "Complimentary (free)",
+  offline: "Paid offline (invoice or transfer)",
+  organization: "An organization's seat",
+};
+/** What a platform admin did to an enrollment, as the cohort's log says it. */
+export const ENROLLMENT_AUDIT_LABEL: Record<Infer<typeof vEnrollmentAuditAction>, string> = {
+  added: "Added",
+  moved: "Moved",
+  removed: "Removed",
+  cohort_cancelled: "Cohort cancelled",
+};
+/** A learner's choice after their cohort was cancelled. */
+export const COHORT_CHOICE_STATUS: Record<Infer<typeof vCohortChoiceStatus>, Labelled> = {
+  open: { label: "Not chosen yet", tone: "warning" },
+  transferred: { label: "Transferred", tone: "success" },
+  refund_requested: { label: "Refund requested", tone: "warning" },
+  refunded: { label: "Refunded", tone: "neutral" },
 };
 export const PAYMENT_TYPE_LABEL: Record<Infer<typeof vPaymentType>, string> = {
   b2c: "Individual",

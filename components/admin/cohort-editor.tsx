@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import Link from "next/link";
 import { CohortSchedule } from "@/components/sessions/cohort-schedule";
 import { CertificatesPanel } from "./certificates-panel";
+import { CancelCohort, CancellationChoices } from "./cohort-cancellation";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
@@ -20,9 +21,10 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { formatDate, formatPrice } from "@/lib/format";
-import { PAYMENT_STATUS, PAYMENT_TYPE_LABEL } from "@/lib/labels";
+import { ADMIN_GRANT_LABEL, PAYMENT_STATUS, PAYMENT_TYPE_LABEL } from "@/lib/labels";
 import { track } from "@/lib/posthog/client";
 import { useSubmit } from "@/lib/use-submit";
+import { AddLearnerDialog, EnrollmentHistory, MoveEnrollmentDialog, RemoveEnrollmentDialog } from "./enrollment-tools";
 import { PaymentActionDialog } from "./payment-action-dialog";
 import { WaitlistPanel } from "./waitlist-panel";
 
@@ -89,8 +91,12 @@ export function CohortEditor({
             <CohortSchedule cohortId={cohort._id} />
           </Card>
           <CertificatesPanel cohortId={cohort._id} />
+          {cohort.status === "cancelled" && <CancellationChoices cohortId={cohort._id} />}
           <WaitlistPanel cohortId={cohort._id} courseId={cohort.courseId} />
-          <Enrollments cohortId={cohort._id} />
+          <Enrollments cohort={cohort} />
+          {cohort.status !== "cancelled" && cohort.status !== "completed" && (
+            <CancelCohort cohortId={cohort._id} name={cohort.name} />
+          )}
         </>
       ) : (
         <CohortForm courseId={course!._id} initial={null} />
@@ -197,7 +203,13 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
         </Field>
         <Field id="status" label="Status" hint="Open cohorts move to in progress and completed on their dates.">
           <Select id="status" name="status" defaultValue={initial?.status ?? "open"}>
-            <SelectOptions labels={STATUS_OPTION} />
+            <SelectOptions
+              labels={
+                initial?.status === "cancelled"
+                  ? { cancelled: STATUS_OPTION.cancelled }
+                  : Object.fromEntries(Object.entries(STATUS_OPTION).filter(([status]) => status !== "cancelled"))
+              }
+            />
           </Select>
         </Field>
         <Field id="waitlistOfferHours" label="Waitlist offers last (hours)" hint="Cut to end 1 hour before the start.">
@@ -223,16 +235,28 @@ function CohortForm({ courseId, initial }: { courseId: Id<"courses">; initial: C
 
 type EnrollmentRow = FunctionReturnType<typeof api.enrollments.roster.forCohort>[number];
 
-function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
+function Enrollments({ cohort }: { cohort: CohortInitial }) {
+  const cohortId = cohort._id;
   const rows = useQuery(api.enrollments.roster.forCohort, { cohortId });
   const refund = useAction(api.payments.refunds.refundEnrollment);
   const [refunding, setRefunding] = useState<EnrollmentRow | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [moving, setMoving] = useState<EnrollmentRow | null>(null);
+  const [removing, setRemoving] = useState<EnrollmentRow | null>(null);
   const money = (cents: number, row: EnrollmentRow) => formatPrice(cents, row.currency);
+  const placeable = cohort.status !== "completed" && cohort.status !== "cancelled";
   return (
     <section aria-labelledby="enrollments-heading">
-      <h2 id="enrollments-heading" className="mb-3 text-base font-semibold text-gray-900">
-        Enrollments
-      </h2>
+      <div className="mb-3 flex items-center justify-between gap-3">
+        <h2 id="enrollments-heading" className="text-base font-semibold text-gray-900">
+          Enrollments
+        </h2>
+        {placeable && (
+          <Button size="sm" onClick={() => setAdding(true)}>
+            Add learner
+          </Button>
+        )}
+      </div>
       {rows === undefined ? (
         <Skeleton className="h-40" />
       ) : (
@@ -269,6 +293,8 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
                     <span className="flex flex-wrap items-center gap-1.5">
                       {row.refundRequested ? (
                         <Badge tone="warning">Refund pending</Badge>
+                      ) : row.removed ? (
+                        <Badge tone="neutral">Removed</Badge>
                       ) : (
                         <Badge tone={PAYMENT_STATUS[row.paymentStatus].tone}>
                           {PAYMENT_STATUS[row.paymentStatus].label}
@@ -277,8 +303,13 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
                       {row.paymentStatus === "completed" && row.amountRefundedCents !== undefined && (
                         <Badge tone="warning">Partly refunded</Badge>
                       )}
-                      <span className="text-xs text-gray-600">{PAYMENT_TYPE_LABEL[row.paymentType]}</span>
+                      <span className="text-xs text-gray-600">
+                        {row.adminGrant ? ADMIN_GRANT_LABEL[row.adminGrant] : PAYMENT_TYPE_LABEL[row.paymentType]}
+                      </span>
                     </span>
+                    {row.offlinePaymentReference && (
+                      <p className="mt-1 text-xs text-gray-600">Reference: {row.offlinePaymentReference}</p>
+                    )}
                     {row.refundNote && <p className="mt-1 text-xs text-gray-600">Refund reason: {row.refundNote}</p>}
                   </TableCell>
                   <TableCell numeric>
@@ -288,11 +319,33 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
                     )}
                   </TableCell>
                   <TableCell align="right">
-                    {row.refundable && (
-                      <Button size="sm" variant="destructive" onClick={() => setRefunding(row)}>
-                        Refund
-                      </Button>
-                    )}
+                    <span className="flex flex-wrap justify-end gap-1.5">
+                      {placeable && row.paymentStatus === "completed" && row.seatHeld && (
+                        <>
+                          <Button
+                            size="sm"
+                            variant="secondary"
+                            aria-label={`Move ${row.name}`}
+                            onClick={() => setMoving(row)}
+                          >
+                            Move
+                          </Button>
+                          <Button
+                            size="sm"
+                            variant="secondary"
+                            aria-label={`Remove ${row.name}`}
+                            onClick={() => setRemoving(row)}
+                          >
+                            Remove
+                          </Button>
+                        </>
+                      )}
+                      {row.refundable && (
+                        <Button size="sm" variant="destructive" onClick={() => setRefunding(row)}>
+                          Refund
+                        </Button>
+                      )}
+                    </span>
                   </TableCell>
                 </TableRow>
               ))}
@@ -320,6 +373,10 @@ function Enrollments({ cohortId }: { cohortId: Id<"cohorts"> }) {
           onClose={() => setRefunding(null)}
         />
       )}
+      {adding && <AddLearnerDialog cohortId={cohortId} isB2B={cohort.isB2B} onClose={() => setAdding(false)} />}
+      {moving && <MoveEnrollmentDialog cohortId={cohortId} enrollment={moving} onClose={() => setMoving(null)} />}
+      {removing && <RemoveEnrollmentDialog enrollment={removing} onClose={() => setRemoving(null)} />}
+      <EnrollmentHistory cohortId={cohortId} />
     </section>
   );
 }

@@ -23,6 +23,7 @@ const ENDED: Record<EnrollmentFailure, string> = {
   checkout_error: "We could not start the payment, so the seat went back to the cohort.",
   payment_under_review:
     "We received a payment that does not match this purchase. Our team will review it and contact you.",
+  removed: "Our team took this enrollment out of the cohort and emailed you about it.",
 };
 
 /** The status names the failure as a plain string; one we have no words for reads as the general case. */

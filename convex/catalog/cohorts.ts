@@ -80,6 +80,14 @@ export const save = platformAdminMutation({
     if (!Number.isInteger(fields.maxCapacity) || fields.maxCapacity < 1 || fields.maxCapacity > 1000) {
       throw appError("INVALID_INPUT", "Capacity must be between 1 and 1000.");
     }
+    if (fields.status === "cancelled") {
+      // Cancelling cancels sessions, reminders and the waitlist and gives every learner a choice: never a field edit.
+      const existing = cohortId ? await ctx.db.get("cohorts", cohortId) : null;
+      if (existing?.status !== "cancelled")
+        throw appError("INVALID_INPUT", "Cancel a cohort with “Cancel cohort”, which tells its learners.");
+    } else if (cohortId && (await ctx.db.get("cohorts", cohortId))?.status === "cancelled") {
+      throw appError("INVALID_INPUT", "A cancelled cohort cannot open again: create a new cohort instead.");
+    }
     const zoomLink = optionalText(fields.zoomLink, "the meeting link", TEXT_LIMITS.url);
     if (zoomLink && !/^https:\/\//.test(zoomLink))
       throw appError("INVALID_INPUT", "The meeting link must start with https://.");

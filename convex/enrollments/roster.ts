@@ -2,7 +2,7 @@
 import { v } from "convex/values";
 import { platformAdminQuery } from "../functions";
 import { priceCharged } from "./model/seats";
-import { vPaymentStatus, vPaymentType } from "../validators";
+import { vAdminGrant, vPaymentStatus, vPaymentType } from "../validators";
 
 export const forCohort = platformAdminQuery({
   args: { cohortId: v.id("cohorts") },
@@ -22,6 +22,11 @@ export const forCohort = platformAdminQuery({
       refundable: v.boolean(),
       refundRequested: v.boolean(),
       seatHeld: v.boolean(),
+      /** A platform admin took the learner out of the cohort. */
+      removed: v.boolean(),
+      /** A seat a platform admin gave by hand, and the offline payment's reference. */
+      adminGrant: v.optional(vAdminGrant),
+      offlinePaymentReference: v.optional(v.string()),
     }),
   ),
   handler: async (ctx, { cohortId }) => {
@@ -32,6 +37,7 @@ export const forCohort = platformAdminQuery({
     const rows = [];
     for (const e of enrollments) {
       const user = await ctx.db.get("users", e.userId);
+      const removed = e.paymentStatus === "failed" && e.failureReason === "removed";
       rows.push({
         _id: e._id,
         name: user?.name ?? "Deleted user",
@@ -44,12 +50,15 @@ export const forCohort = platformAdminQuery({
         ...(e.refundNote ? { refundNote: e.refundNote } : {}),
         purchaseDate: e.purchaseDate,
         refundable:
-          e.paymentStatus === "completed" &&
+          (e.paymentStatus === "completed" || removed) &&
           e.paymentType === "b2c" &&
           Boolean(e.stripePaymentIntentId) &&
           !e.refundRequestedAt,
-        refundRequested: e.paymentStatus === "completed" && Boolean(e.refundRequestedAt),
+        refundRequested: (e.paymentStatus === "completed" || removed) && Boolean(e.refundRequestedAt),
         seatHeld: e.seatHeld,
+        removed,
+        ...(e.adminGrant ? { adminGrant: e.adminGrant } : {}),
+        ...(e.offlinePaymentReference ? { offlinePaymentReference: e.offlinePaymentReference } : {}),
       });
     }
     return rows.sort((a, b) => b.purchaseDate - a.purchaseDate);

@@ -1,7 +1,15 @@
 /** Enrollments: a person's seat in a cohort, paid (b2c) or placed by their organization (b2b). */
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { vAiExperience, vEnrollmentFailure, vPaymentStatus, vPaymentType } from "../validators";
+import {
+  vAdminGrant,
+  vAiExperience,
+  vCohortChoiceStatus,
+  vEnrollmentAuditAction,
+  vEnrollmentFailure,
+  vPaymentStatus,
+  vPaymentType,
+} from "../validators";
 
 export const enrollmentsTables = {
   enrollments: defineTable({
@@ -46,6 +54,10 @@ export const enrollmentsTables = {
     amountRefundedCents: v.optional(v.number()),
     /** The platform admin's reason for a refund issued from /admin. */
     refundNote: v.optional(v.string()),
+    /** A seat a platform admin gave by hand (b2c): free ("comp") or paid outside Stripe ("offline"). */
+    adminGrant: v.optional(vAdminGrant),
+    /** The invoice, transfer or order number of an offline payment. */
+    offlinePaymentReference: v.optional(v.string()),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
@@ -55,4 +67,47 @@ export const enrollmentsTables = {
     .index("by_stripePaymentIntentId", ["stripePaymentIntentId"])
     .index("by_userId_and_cohortId", ["userId", "cohortId"])
     .index("by_promotionCodeId_and_paymentStatus", ["promotionCodeId", "paymentStatus"]),
+
+  /** What platform admins did to enrollments by hand (added, moved, removed), newest last. */
+  enrollmentAuditLog: defineTable({
+    actorId: v.id("users"),
+    action: vEnrollmentAuditAction,
+    enrollmentId: v.id("enrollments"),
+    /** The learner. */
+    userId: v.id("users"),
+    /** The cohort the enrollment is in after the change (for a move: the new one). */
+    cohortId: v.id("cohorts"),
+    /** For a move: the cohort it left. */
+    fromCohortId: v.optional(v.id("cohorts")),
+    /** How the seat was paid, or the admin's reason (bounded). */
+    details: v.optional(v.string()),
+    createdAt: v.number(),
+  })
+    .index("by_cohortId", ["cohortId"])
+    .index("by_fromCohortId", ["fromCohortId"])
+    .index("by_enrollmentId", ["enrollmentId"]),
+
+  /**
+   * The one choice each learner of a cancelled cohort gets: transfer to another cohort of the course (a seat of the
+   * earliest open cohort with room is held for them for 7 days, counted in that cohort's seats) or a full refund
+   * (b2b: the seat goes back to the organization's pool).
+   */
+  cohortChoices: defineTable({
+    cancelledCohortId: v.id("cohorts"),
+    enrollmentId: v.id("enrollments"),
+    userId: v.id("users"),
+    status: vCohortChoiceStatus,
+    /** The cohort where a seat is held for the learner, and until when. */
+    heldCohortId: v.optional(v.id("cohorts")),
+    holdExpiresAt: v.optional(v.number()),
+    /** True while the hold occupies a seat of `heldCohortId` (counted in its currentEnrollment). */
+    seatHeld: v.boolean(),
+    /** Where the learner transferred. */
+    transferredToCohortId: v.optional(v.id("cohorts")),
+    decidedAt: v.optional(v.number()),
+    createdAt: v.number(),
+  })
+    .index("by_cancelledCohortId", ["cancelledCohortId"])
+    .index("by_enrollmentId", ["enrollmentId"])
+    .index("by_heldCohortId_and_seatHeld", ["heldCohortId", "seatHeld"]),
 };

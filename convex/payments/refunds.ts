@@ -49,11 +49,11 @@ export const refundEnrollment = platformAdminAction({
     const enrollment = await ctx.runQuery(internal.payments.refunds.refundContext, { enrollmentId });
     if (enrollment === null) throw appError("NOT_FOUND", "This enrollment no longer exists.");
     if (enrollment.paymentStatus === "refunded") throw appError("INVALID_INPUT", "This purchase was already refunded.");
-    if (
-      enrollment.paymentStatus !== "completed" ||
-      enrollment.paymentType !== "b2c" ||
-      !enrollment.stripePaymentIntentId
-    ) {
+    // A paid purchase, or one a platform admin removed from its cohort since (removal never refunds by itself).
+    const paid =
+      enrollment.paymentStatus === "completed" ||
+      (enrollment.paymentStatus === "failed" && enrollment.failureReason === "removed");
+    if (!paid || enrollment.paymentType !== "b2c" || !enrollment.stripePaymentIntentId) {
       throw appError("INVALID_INPUT", "Only paid individual purchases can be refunded here.");
     }
     const refund = await refundForAdmin(enrollment.stripePaymentIntentId, { enrollmentId }, note);

@@ -65,6 +65,8 @@ export type World = AssessmentWorld & {
   publicId: string;
   waitlistEntryId: Id<"waitlist">;
   erasureRequestId: Id<"erasureRequests">;
+  /** The learner's choice after a cohort cancellation (their enrollment's cohort stands for the cancelled one). */
+  choiceId: Id<"cohortChoices">;
   waitlistCourseId: Id<"courses">;
   inviteId: Id<"organizationInvites">;
   inviteToken: string;
@@ -215,6 +217,14 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       stripePaymentIntentId: "pi_world",
     });
     const memberEnrollmentId = await enrollment(member, "b2b");
+    const choiceId = await ctx.db.insert("cohortChoices", {
+      cancelledCohortId: cohortId,
+      enrollmentId,
+      userId: learner,
+      status: "open",
+      seatHeld: false,
+      createdAt: now,
+    });
 
     const outlineSessionId = await ctx.db.insert("sessions", {
       courseId,
@@ -436,6 +446,7 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       publicId,
       waitlistEntryId,
       erasureRequestId,
+      choiceId,
       waitlistCourseId,
       inviteId,
       inviteToken,
@@ -509,6 +520,26 @@ export const AUTHORIZATION: Record<string, Entry> = {
     args: (w) => ({ reviewId: w.paymentReviewId, note: "Customer paid the rest by bank transfer." }),
   },
   "payments.refunds.refundEnrollment": { rule: "platformAdmin", args: (w) => ({ enrollmentId: w.enrollmentId }) },
+  "enrollments.operations.add": {
+    rule: "platformAdmin",
+    args: (w) => ({ cohortId: w.laterCohortId, email: "walk-in@example.com", payment: { kind: "comp" } }),
+  },
+  "enrollments.operations.move": {
+    rule: "platformAdmin",
+    args: (w) => ({ enrollmentId: w.enrollmentId, toCohortId: w.laterCohortId }),
+  },
+  "enrollments.operations.remove": { rule: "platformAdmin", args: (w) => ({ enrollmentId: w.enrollmentId }) },
+  "enrollments.operations.moveTargets": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "enrollments.operations.history": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "enrollments.cancellation.cancel": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "enrollments.cancellation.preview": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "enrollments.cancellation.choices": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "enrollments.choices.get": { rule: "owner", args: (w) => ({ choiceId: w.choiceId, now: Date.now() }) },
+  "enrollments.choices.transfer": {
+    rule: "owner",
+    args: (w) => ({ choiceId: w.choiceId, toCohortId: w.laterCohortId }),
+  },
+  "enrollments.choices.refund": { rule: "owner", args: (w) => ({ choiceId: w.choiceId }) },
   "catalog.kit.remove": { rule: "platformAdmin", args: (w) => ({ itemId: w.kitItemId }) },
   "catalog.cohorts.save": {
     rule: "platformAdmin",

@@ -9,7 +9,7 @@ import { test } from "vitest";
 import { useStripeTestEnvironment } from "./checkout-helpers";
 import { newTest } from "./helpers";
 import { EdgeCoverage, runs } from "./property-support";
-import { EDGES, type Edge, operations, SeatWorld, type Step } from "./seat-world";
+import { CHECKOUT_EDGES, type Edge, operations, SeatWorld, type Step } from "./seat-world";
 
 const stripe = useStripeTestEnvironment();
 
@@ -46,7 +46,7 @@ const vSteps = fc.array(vStep, { minLength: 20, maxLength: 40 }).map((steps) => 
  * The edges this test watches; the waitlist's own (declining, expiring, paying an accepted offer, more capacity) are
  * the waitlist property's.
  */
-const WATCHED = EDGES.filter((edge) => edge !== "waitlist offer declined" && edge !== "capacity raised");
+const WATCHED = CHECKOUT_EDGES.filter((edge) => edge !== "waitlist offer declined" && edge !== "capacity raised");
 
 test("seats counted = seats held ≤ capacity, one live enrollment per person, replays change nothing — reaching every edge", async () => {
   const coverage = new EdgeCoverage<Edge>("checkout", WATCHED);

@@ -248,6 +248,36 @@ const SCENARIOS: Record<string, Scenario> = {
       w.admin.mutation(api.organizations.members.remove, { organizationId: w.organizationId, memberId: w.memberId }),
     after: null,
   },
+  "#18 a platform admin adding the member by hand, on their organization's seat": {
+    through: ["enrollByAdmin"],
+    act: (w) =>
+      w.ops.mutation(api.enrollments.operations.add, {
+        cohortId: w.cohortId,
+        email: "maya@acme.com",
+        payment: { kind: "organization", organizationId: w.organizationId },
+      }),
+    after: { total: 1, inProgress: 1 },
+  },
+  "#18 a platform admin moving the member's enrollment to another cohort": {
+    through: ["moveToCohort"],
+    arrange: assign,
+    act: (w, enrollmentId: Id<"enrollments">) =>
+      w.ops.mutation(api.enrollments.operations.move, { enrollmentId, toCohortId: w.laterCohortId }),
+    after: { total: 1, inProgress: 1 },
+  },
+  "#18 a platform admin removing the member's enrollment": {
+    through: ["removeByAdmin"],
+    arrange: assign,
+    act: (w, enrollmentId: Id<"enrollments">) => w.ops.mutation(api.enrollments.operations.remove, { enrollmentId }),
+    after: { total: 0, inProgress: 0 },
+  },
+  "#18 a platform admin cancelling the member's cohort (office hours end; the seat waits for their choice)": {
+    through: ["endOfficeHoursEligibility"],
+    arrange: assign,
+    act: (w) => w.ops.mutation(api.enrollments.cancellation.cancel, { cohortId: w.cohortId }),
+    // Still enrolled until they choose, but a cancelled cohort is not in progress.
+    after: { total: 1, inProgress: 0 },
+  },
   "a waitlist offer accepted with the organization's seat": {
     through: ["enrollFromOffer"],
     arrange: async (w) => {

@@ -2,18 +2,22 @@
  * One cohort, more buyers than seats, and every way a seat moves: the operations
  * the seat property tests draw from (reservations, payments on time, late and
  * delayed, expiries, refunds, replayed webhooks, waitlist offers, capacity
- * changes), the state they read and the invariants they share.
+ * changes, and a platform admin adding, moving and removing learners by hand
+ * between it and a second cohort of the course), the state they read and the
+ * invariants they share.
  */
 import fc from "fast-check";
 import { expect, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
+import { CHOICE_HOLD_MS } from "../../convex/enrollments/model/cancellation";
 import { HOLD_MS } from "../../convex/payments/model/checkout";
 import { as, deliver, seedCohort, type StripeCall, type T } from "./checkout-helpers";
 import { allowRefusal, type EdgeCoverage, settle, weighted } from "./property-support";
 import { checkoutSession, expiredSession, refundedCharge } from "./stripe-events";
 
 const OFFER_WINDOW_MS = 48 * 60 * 60 * 1000;
+const DAY = 24 * 60 * 60 * 1000;
 
 export const OPERATIONS = [
   "reserve",
@@ -34,10 +38,18 @@ export const OPERATIONS = [
   "declineOffer",
   "offerTimeout",
   "raiseCapacity",
+  "adminAdd",
+  "adminMove",
+  "adminRemove",
+  "cancelCohort",
+  "chooseTransfer",
+  "chooseRefund",
+  "choiceHoldTimeout",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
-export const EDGES = [
+/** Edges of checkout and the waitlist on the first cohort. */
+export const CHECKOUT_EDGES = [
   "capacity reached",
   "reserve refused: cohort full",
   "paid on time",
@@ -57,6 +69,23 @@ export const EDGES = [
   "waitlist offer expired",
   "capacity raised",
 ] as const;
+/** Edges of a platform admin's enrollment tools (#18). */
+export const OPERATION_EDGES = [
+  "admin added a learner",
+  "admin add refused: cohort full",
+  "admin moved a learner out",
+  "admin moved a learner in",
+  "admin move refused: cohort full",
+  "admin removed a learner",
+  "waitlist offer made on a seat an admin freed",
+  "cohort cancelled with learners",
+  "transferred into the held seat",
+  "transferred without a hold",
+  "transfer refused: cohort full",
+  "refund chosen",
+  "held seat released unused",
+] as const;
+export const EDGES = [...CHECKOUT_EDGES, ...OPERATION_EDGES] as const;
 export type Edge = (typeof EDGES)[number];
 
 /** Operations with weights; `who` is the person acting, `pick` chooses among several candidates. */
@@ -73,6 +102,10 @@ export type State = {
   cohort: Doc<"cohorts">;
   enrollments: Array<Doc<"enrollments">>;
   waitlist: Array<Doc<"waitlist">>;
+  /** The course's second cohort, which the admin's moves and additions also use (nobody buys or waits there). */
+  other: { cohort: Doc<"cohorts">; enrollments: Array<Doc<"enrollments">> };
+  /** The learners' choices once the first cohort is cancelled (their held seats are in the second one). */
+  choices: Array<Doc<"cohortChoices">>;
   emails: number;
   /** Requests made to Stripe so far, as "METHOD path". */
   stripeCalls: string[];
@@ -84,9 +117,16 @@ const choose = <X>(candidates: X[], pick: number, preferred?: (x: X) => boolean)
   candidates.find((x) => preferred?.(x)) ?? (candidates.length > 0 ? candidates[pick % candidates.length] : undefined);
 
 /** The state without `updatedAt` stamps: rewriting a field with the value it has is no change. */
-function comparable({ cohort, enrollments, waitlist, ...counts }: State) {
+function comparable({ cohort, enrollments, waitlist, other, choices, ...counts }: State) {
   const strip = <D extends { updatedAt: number }>({ updatedAt: _, ...rest }: D) => rest;
-  return { cohort: strip(cohort), enrollments: enrollments.map(strip), waitlist: waitlist.map(strip), ...counts };
+  return {
+    cohort: strip(cohort),
+    enrollments: enrollments.map(strip),
+    waitlist: waitlist.map(strip),
+    other: { cohort: strip(other.cohort), enrollments: other.enrollments.map(strip) },
+    choices,
+    ...counts,
+  };
 }
 
 export class SeatWorld {
@@ -97,6 +137,7 @@ export class SeatWorld {
   private constructor(
     readonly t: T,
     readonly cohortId: Id<"cohorts">,
+    readonly otherCohortId: Id<"cohorts">,
     readonly courseId: Id<"courses">,
     readonly buyers: Array<Id<"users">>,
     private readonly admin: Id<"users">,
@@ -105,7 +146,8 @@ export class SeatWorld {
   ) {}
 
   /**
-   * A cohort starting in a year (so offers and holds never meet the start) with `capacity` seats and `buyers` people.
+   * A cohort starting in a year (so offers and holds never meet the start) with `capacity` seats and `buyers` people,
+   * and a second cohort of the course a month later with as many seats.
    */
   static async create(
     t: T,
@@ -119,23 +161,43 @@ export class SeatWorld {
       buyers: options.buyers,
       startsInDays: 365,
     });
-    const admin = await t.run(async (ctx) =>
-      ctx.db.insert("users", {
-        email: "ops@academy.test",
-        name: "Ops",
-        role: "platform_admin",
-        emailNotifications: true,
-        smsNotifications: false,
-        createdAt: 1,
-        updatedAt: 1,
-      }),
-    );
-    return new SeatWorld(t, cohortId, courseId, buyers, admin, options.coverage, options.stripe);
+    const { admin, otherCohortId } = await t.run(async (ctx) => {
+      const { _id, _creationTime, ...cohort } = (await ctx.db.get("cohorts", cohortId))!;
+      return {
+        admin: await ctx.db.insert("users", {
+          email: "ops@academy.test",
+          name: "Ops",
+          role: "platform_admin",
+          emailNotifications: true,
+          smsNotifications: false,
+          createdAt: 1,
+          updatedAt: 1,
+        }),
+        otherCohortId: await ctx.db.insert("cohorts", {
+          ...cohort,
+          name: "Later cohort",
+          startDate: cohort.startDate + 30 * DAY,
+          endDate: cohort.endDate + 30 * DAY,
+        }),
+      };
+    });
+    return new SeatWorld(t, cohortId, otherCohortId, courseId, buyers, admin, options.coverage, options.stripe);
   }
 
   async read(): Promise<State> {
-    const { cohortId } = this;
+    const { cohortId, otherCohortId } = this;
     const emails = await this.t.run(async (ctx) => ({
+      choices: await ctx.db
+        .query("cohortChoices")
+        .withIndex("by_cancelledCohortId", (q) => q.eq("cancelledCohortId", cohortId))
+        .collect(),
+      other: {
+        cohort: (await ctx.db.get("cohorts", otherCohortId))!,
+        enrollments: await ctx.db
+          .query("enrollments")
+          .withIndex("by_cohortId_and_paymentStatus", (q) => q.eq("cohortId", otherCohortId))
+          .collect(),
+      },
       cohort: (await ctx.db.get("cohorts", cohortId))!,
       enrollments: await ctx.db
         .query("enrollments")
@@ -189,6 +251,7 @@ export class SeatWorld {
           "COHORT_FULL",
           "ALREADY_ENROLLED",
           "INVALID_INPUT",
+          "COHORT_NOT_OPEN",
         ]);
         if (!result.ok && result.code === "COHORT_FULL") coverage.hit("reserve refused: cohort full");
         return;
@@ -294,6 +357,7 @@ export class SeatWorld {
           "ALREADY_WAITLISTED",
           "ALREADY_ENROLLED",
           "INVALID_INPUT",
+          "COHORT_NOT_OPEN",
         ]);
         if (joined.ok) coverage.hit("joined the waitlist");
         return;
@@ -325,6 +389,117 @@ export class SeatWorld {
       case "offerTimeout":
         await settle(t, OFFER_WINDOW_MS + 1000);
         return;
+      case "adminAdd": {
+        // Someone without a seat in the course, into either cohort, as a comp or offline-paid seat.
+        const seated = new Set([...before.enrollments, ...before.other.enrollments].filter(live).map((e) => e.userId));
+        const person = choose(
+          this.buyers.filter((b) => !seated.has(b)),
+          pick,
+          (b) => b === buyer,
+        );
+        if (!person) return;
+        const email = await t.run(async (ctx) => (await ctx.db.get("users", person))!.email);
+        const result = await allowRefusal(
+          as(t, this.admin).mutation(api.enrollments.operations.add, {
+            cohortId: pick % 2 === 0 ? cohortId : this.otherCohortId,
+            email,
+            payment: pick % 3 === 0 ? { kind: "offline", reference: `INV-${pick}` } : { kind: "comp" },
+          }),
+          ["COHORT_FULL", "COHORT_NOT_OPEN"],
+        );
+        if (result.ok) coverage.hit("admin added a learner");
+        else if (result.code === "COHORT_FULL") coverage.hit("admin add refused: cohort full");
+        return;
+      }
+      case "adminMove": {
+        // A confirmed enrollment of either cohort moves to the other one.
+        const target = choose(
+          [...before.enrollments, ...before.other.enrollments].filter(
+            (e) => e.paymentStatus === "completed" && e.seatHeld,
+          ),
+          pick,
+          mine,
+        );
+        if (!target) return;
+        const outOfFirst = target.cohortId === cohortId;
+        const result = await allowRefusal(
+          as(t, this.admin).mutation(api.enrollments.operations.move, {
+            enrollmentId: target._id,
+            toCohortId: outOfFirst ? this.otherCohortId : cohortId,
+          }),
+          ["COHORT_FULL", "COHORT_NOT_OPEN", "ENROLLMENT_NOT_ACTIVE"],
+        );
+        if (!result.ok) {
+          if (result.code === "COHORT_FULL") coverage.hit("admin move refused: cohort full");
+        } else coverage.hit(outOfFirst ? "admin moved a learner out" : "admin moved a learner in");
+        return;
+      }
+      case "adminRemove": {
+        const target = choose(
+          [...before.enrollments, ...before.other.enrollments].filter(
+            (e) => e.paymentStatus === "completed" && e.seatHeld,
+          ),
+          pick,
+          mine,
+        );
+        if (!target) return;
+        const removed = await allowRefusal(
+          as(t, this.admin).mutation(api.enrollments.operations.remove, { enrollmentId: target._id }),
+          ["ENROLLMENT_NOT_ACTIVE"],
+        );
+        if (removed.ok) coverage.hit("admin removed a learner");
+        return;
+      }
+      case "cancelCohort": {
+        const result = await allowRefusal(
+          as(t, this.admin).mutation(api.enrollments.cancellation.cancel, { cohortId }),
+          ["COHORT_NOT_OPEN"],
+        );
+        if (!result.ok) return;
+        const seated = before.enrollments.filter((e) => e.paymentStatus === "completed" && e.seatHeld);
+        const choices = (await this.read()).choices;
+        for (const e of seated) {
+          expect(
+            choices.filter((c) => c.enrollmentId === e._id),
+            "every learner of a cancelled cohort gets exactly one choice",
+          ).toHaveLength(1);
+        }
+        expect(choices, "nobody else gets a choice").toHaveLength(seated.length);
+        if (seated.length > 0) coverage.hit("cohort cancelled with learners");
+        return;
+      }
+      case "chooseTransfer":
+      case "chooseRefund": {
+        const choice = choose(
+          before.choices.filter((c) => c.status === "open"),
+          pick,
+          mine,
+        );
+        if (!choice) return;
+        // CHOICE_MADE: the enrollment ended otherwise since (a refund from the roster, Stripe's charge.refunded).
+        if (op === "chooseRefund") {
+          const refunded = await allowRefusal(
+            as(t, choice.userId).action(api.enrollments.choices.refund, { choiceId: choice._id }),
+            ["CHOICE_MADE"],
+          );
+          if (refunded.ok) coverage.hit("refund chosen");
+          return;
+        }
+        const result = await allowRefusal(
+          as(t, choice.userId).mutation(api.enrollments.choices.transfer, {
+            choiceId: choice._id,
+            toCohortId: this.otherCohortId,
+          }),
+          ["COHORT_FULL", "CHOICE_MADE"],
+        );
+        if (!result.ok) {
+          if (result.code === "COHORT_FULL") coverage.hit("transfer refused: cohort full");
+        } else coverage.hit(choice.seatHeld ? "transferred into the held seat" : "transferred without a hold");
+        return;
+      }
+      case "choiceHoldTimeout":
+        await settle(t, CHOICE_HOLD_MS + 1000);
+        return;
       case "raiseCapacity": {
         const c = before.cohort;
         await as(t, this.admin).mutation(api.catalog.cohorts.save, {
@@ -352,9 +527,16 @@ export class SeatWorld {
       after.enrollments.some((e) => e.failureReason === "hold_expired" && was.get(e._id)?.paymentStatus === "pending")
     )
       coverage.hit("hold expired");
+    const choicesBefore = new Map(before.choices.map((c) => [c._id, c] as const));
+    if (after.choices.some((c) => c.status === "open" && !c.seatHeld && choicesBefore.get(c._id)?.seatHeld))
+      coverage.hit("held seat released unused");
     const offeredBefore = new Map(before.waitlist.map((w) => [w._id, w] as const));
-    if (after.waitlist.some((w) => w.status === "offered" && offeredBefore.get(w._id)?.status !== "offered"))
+    if (after.waitlist.some((w) => w.status === "offered" && offeredBefore.get(w._id)?.status !== "offered")) {
       coverage.hit("waitlist offer made");
+      const movedOut = after.other.enrollments.some((e) => was.get(e._id)?.seatHeld);
+      const removed = after.enrollments.some((e) => e.failureReason === "removed" && was.get(e._id)?.seatHeld);
+      if (movedOut || removed) coverage.hit("waitlist offer made on a seat an admin freed");
+    }
     if (
       after.waitlist.some((w) => w.offerOutcome === "expired" && offeredBefore.get(w._id)?.offerOutcome !== "expired")
     )
@@ -366,10 +548,29 @@ export class SeatWorld {
    * person.
    */
   expectSeatInvariants(state: State) {
-    const { cohort, enrollments, waitlist } = state;
-    const held = enrollments.filter((e) => e.seatHeld).length + waitlist.filter((w) => w.seatHeld).length;
+    const { cohort, waitlist, other } = state;
+    const held = state.enrollments.filter((e) => e.seatHeld).length + waitlist.filter((w) => w.seatHeld).length;
     expect(cohort.currentEnrollment, "seats counted on the cohort = enrollments and offers holding a seat").toBe(held);
     expect(cohort.currentEnrollment, "never over capacity").toBeLessThanOrEqual(cohort.maxCapacity);
+    expect(
+      other.cohort.currentEnrollment,
+      "the second cohort counts the enrollments and the cancellation holds holding its seats",
+    ).toBe(
+      other.enrollments.filter((e) => e.seatHeld).length +
+        state.choices.filter((c) => c.seatHeld && c.heldCohortId === this.otherCohortId).length,
+    );
+    for (const choice of state.choices) {
+      expect(
+        state.choices.filter((c) => c.enrollmentId === choice.enrollmentId),
+        "one choice per enrollment",
+      ).toHaveLength(1);
+      if (choice.status !== "open") expect(choice.seatHeld, "a decided choice holds no seat").toBe(false);
+    }
+    expect(other.cohort.currentEnrollment, "the second cohort is never over capacity").toBeLessThanOrEqual(
+      other.cohort.maxCapacity,
+    );
+    // A person's enrollments in the course, whichever cohort they are in now.
+    const enrollments = [...state.enrollments, ...other.enrollments];
     for (const e of enrollments) {
       if (e.paymentStatus === "completed") expect(e.seatHeld, "a paid enrollment holds its seat").toBe(true);
       if (e.paymentStatus === "failed" || e.paymentStatus === "refunded")

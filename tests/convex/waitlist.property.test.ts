@@ -10,7 +10,7 @@ import type { Doc, Id } from "../../convex/_generated/dataModel";
 import { useStripeTestEnvironment } from "./checkout-helpers";
 import { newTest } from "./helpers";
 import { EdgeCoverage, runs } from "./property-support";
-import { EDGES, type Edge, live, operations, SeatWorld, type State, type Step } from "./seat-world";
+import { CHECKOUT_EDGES, type Edge, live, operations, SeatWorld, type State, type Step } from "./seat-world";
 
 const stripe = useStripeTestEnvironment();
 
@@ -47,7 +47,7 @@ const SOLD_OUT_WITH_A_LINE: Step[] = [
 ];
 const vSteps = fc.array(vStep, { minLength: 25, maxLength: 45 }).map((steps) => [...SOLD_OUT_WITH_A_LINE, ...steps]);
 
-const WATCHED = EDGES.filter((edge) => edge !== "redelivery of the same event");
+const WATCHED = CHECKOUT_EDGES.filter((edge) => edge !== "redelivery of the same event");
 
 /**
  * Offers go in join order, each offer ends once with one outcome, nobody both holds a seat and waits, no seat idles

@@ -61,7 +61,9 @@ export async function seedDashboardActivity(
   if (org === null) return;
   const teams = await ctx.db
     .query("dashboardTotals")
-    .withIndex("by_organizationId_and_teamId_and_shard", (q) => q.eq("organizationId", organizationId).gt("teamId", undefined))
+    .withIndex("by_organizationId_and_teamId_and_shard", (q) =>
+      q.eq("organizationId", organizationId).gt("teamId", undefined),
+    )
     .take(100);
   let previous: ReturnType<typeof organizationRow> | null = null;
   for (let daysAgo = 28; daysAgo >= 1; daysAgo--) {

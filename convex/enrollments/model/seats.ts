@@ -1,7 +1,8 @@
 /**
  * Seats and what an enrollment holds. A cohort's seat count (`cohorts.currentEnrollment`) counts confirmed
- * enrollments, live checkout holds and open waitlist offers; only `takeSeat` and `returnSeat` change it —
- * enrollments through enrollments/model/state.ts, offers through waitlist/model/queue.ts. Also: a person's live
+ * enrollments, live checkout holds, open waitlist offers and seats held for learners of a cancelled cohort; only
+ * `takeSeat` and `returnSeat` change it — enrollments through enrollments/model/state.ts, offers through
+ * waitlist/model/queue.ts, cancellation holds through enrollments/model/cancellation.ts. Also: a person's live
  * enrollment in a course, the access an enrollment grants, and the price it was charged.
  */
 import type { Doc, Id } from "../../_generated/dataModel";

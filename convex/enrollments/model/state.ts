@@ -2,8 +2,8 @@
  * The one owner of an enrollment's payment and seat state. Every write to the `enrollments` table is a function
  * here (tests/convex/architecture.test.ts holds the rest of convex/ to that): a seat held for checkout, its Stripe
  * Checkout Session, a delayed payment, confirmation, the end of a pending purchase (expired, failed, cancelled),
- * refunds, an organization's assign / move / unassign, a waitlist offer accepted, the learner's intake survey, and
- * the demo academy's history.
+ * refunds, an organization's assign / move / unassign, a platform admin's add / move / remove, a cancelled cohort
+ * (office hours end; the learner transfers or is refunded), a waitlist offer accepted, the learner's intake survey, and the demo academy's history.
  *
  * Callers decide *whether* (payments match Stripe's events, organizations check seats and scope, the waitlist checks
  * the offer); these functions make the change and keep the cohort's seat count true in the same transaction
@@ -12,7 +12,7 @@
  */
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
-import type { EnrollmentFailure } from "../../validators";
+import type { AdminGrant, EnrollmentFailure } from "../../validators";
 import type { Discount } from "../../codes/model/promotions";
 import { offerFreeSeats } from "../../waitlist/model/queue";
 import { accessWindows, returnSeat, takeSeat } from "./seats";
@@ -90,6 +90,30 @@ export async function enrollConfirmed(
     intakeSurveyCompleted: purchase.intakeSurveyCompleted ?? false,
     purchaseDate: purchasedAt,
     createdAt: purchasedAt,
+  });
+}
+
+/**
+ * A platform admin adds someone by hand: a seat of the cohort is taken and the enrollment is confirmed at once, paid
+ * by the learner's organization (b2b), free (comp) or outside Stripe with a reference (offline).
+ */
+export async function enrollByAdmin(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  cohort: Doc<"cohorts">,
+  payment: { paymentType: "b2b" } | { paymentType: "b2c"; grant: AdminGrant; reference?: string },
+) {
+  await takeSeat(ctx, cohort._id);
+  return await insertWithSeat(ctx, userId, cohort, {
+    paymentStatus: "completed",
+    paymentType: payment.paymentType,
+    ...(payment.paymentType === "b2c"
+      ? {
+          adminGrant: payment.grant,
+          ...(payment.grant === "comp" ? { amountCents: 0 } : {}),
+          ...(payment.reference ? { offlinePaymentReference: payment.reference } : {}),
+        }
+      : {}),
   });
 }
 
@@ -230,9 +254,17 @@ export async function refundInFull(ctx: MutationCtx, enrollment: Doc<"enrollment
   });
 }
 
-/** Moves an enrollment to another cohort of the same course: a seat there is taken first, then this one goes back. */
-export async function moveToCohort(ctx: MutationCtx, enrollment: Doc<"enrollments">, target: Doc<"cohorts">) {
-  await takeSeat(ctx, target._id);
+/**
+ * Moves an enrollment to another cohort of the same course: a seat there is taken first (or the one already held for
+ * the learner there after a cancellation becomes theirs: `seatHeldThere`), then this one goes back.
+ */
+export async function moveToCohort(
+  ctx: MutationCtx,
+  enrollment: Doc<"enrollments">,
+  target: Doc<"cohorts">,
+  { seatHeldThere = false }: { seatHeldThere?: boolean } = {},
+) {
+  if (!seatHeldThere) await takeSeat(ctx, target._id);
   await releaseSeat(ctx, enrollment);
   await ctx.db.patch("enrollments", enrollment._id, {
     cohortId: target._id,
@@ -250,6 +282,30 @@ export async function unassign(ctx: MutationCtx, enrollment: Doc<"enrollments">)
     failureReason: "cancelled",
     updatedAt: Date.now(),
   });
+}
+
+/**
+ * A platform admin takes a learner out of the cohort: the seat goes back (to the waitlist first) and access ends now.
+ * Money is a separate decision (a refund from the roster).
+ */
+export async function removeByAdmin(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
+  await releaseSeat(ctx, enrollment);
+  const now = Date.now();
+  await ctx.db.patch("enrollments", enrollment._id, {
+    paymentStatus: "failed",
+    failureReason: "removed",
+    officeHoursEligibleUntil: now,
+    materialsAccessUntil: now,
+    chatbotAccessUntil: now,
+    updatedAt: now,
+  });
+}
+
+/** The enrollment's cohort was cancelled: office hours of that cohort end now (the seat waits for the learner's choice). */
+export async function endOfficeHoursEligibility(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
+  const now = Date.now();
+  if (enrollment.officeHoursEligibleUntil <= now) return;
+  await ctx.db.patch("enrollments", enrollment._id, { officeHoursEligibleUntil: now, updatedAt: now });
 }
 
 /**

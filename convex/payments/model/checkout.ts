@@ -238,8 +238,11 @@ async function confirmPayment(
       { refund: true },
     );
   };
-  if (enrollment.paymentStatus === "completed" || enrollment.paymentStatus === "refunded") {
+  // A paid enrollment that a platform admin removed since was paid once already: the same payment again changes nothing.
+  const removed = enrollment.paymentStatus === "failed" && enrollment.failureReason === "removed";
+  if (enrollment.paymentStatus === "completed" || enrollment.paymentStatus === "refunded" || removed) {
     if (paymentIntentId === null || paymentIntentId === enrollment.stripePaymentIntentId) {
+      if (removed) return "ignored: removed by an admin";
       return enrollment.paymentStatus === "completed" ? "already confirmed" : "ignored: refunded";
     }
     return await undeliverable("duplicate_payment");

@@ -123,6 +123,8 @@ export const ERASURE_BY_TABLE: Record<TableNames, string> = {
   promotionCodes: "No personal data of a learner (the creating admin by account id).",
   enrollmentCodes: "No personal data of a learner (the creating admin by account id).",
   enrollmentCodeRedemptions: "Kept, attached to the anonymous account (a code's use count).",
+  enrollmentAuditLog: "Kept as payment and audit records, by account id (its note is a payment reference or reason).",
+  cohortChoices: "Kept, attached to the anonymous account (what a cancelled cohort's learners chose).",
 };
 
 async function deleteRows<T extends TableNames>(ctx: MutationCtx, table: T, rows: Array<Doc<T>>) {

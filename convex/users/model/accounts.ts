@@ -76,6 +76,32 @@ export async function createOrUpdateUser(
   });
 }
 
+/**
+ * The account behind an address, created (an `individual` learner, not yet verified) when nobody uses it: a platform
+ * admin adding someone by hand. The person proves the address when they first sign in with it (createOrUpdateUser
+ * finds this account by email).
+ */
+export async function ensureAccount(ctx: GenericMutationCtx<DataModel>, rawEmail: string, name?: string) {
+  const email = normalizeEmail(rawEmail);
+  const existing = await ctx.db
+    .query("users")
+    .withIndex("by_email", (q) => q.eq("email", email))
+    .unique();
+  if (existing) return { user: existing, created: false };
+  const now = Date.now();
+  const userId = await ctx.db.insert("users", {
+    email,
+    name: name ?? nameFromEmail(email),
+    role: "individual",
+    emailNotifications: true,
+    smsNotifications: false,
+    notificationPreferences: DEFAULT_NOTIFICATION_PREFERENCES,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { user: (await ctx.db.get("users", userId))!, created: true };
+}
+
 /** "ada.lovelace@x.com" → "Ada Lovelace". */
 export function nameFromEmail(email: string) {
   return email

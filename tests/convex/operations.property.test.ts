@@ -1,0 +1,108 @@
+/**
+ * #18 Seat accounting when a platform admin works by hand in the middle of sales: random sequences mix adding a
+ * learner (comp or paid offline), moving an enrollment between the course's two cohorts, removing one, cancelling
+ * the first cohort and its learners' choices (transfer into the held seat or without one, refund, the 7-day hold
+ * lapsing) with reservations, payments, refunds, replayed webhooks and the waitlist. After every step both cohorts count exactly
+ * the seats held — enrollments, offers and cancellation holds — (never above capacity), each person has at most one live enrollment in the course and one seat,
+ * nobody holding a seat waits, and no seat of the first cohort idles while someone waits for it.
+ */
+import fc from "fast-check";
+import { expect, test } from "vitest";
+import { useStripeTestEnvironment } from "./checkout-helpers";
+import { newTest } from "./helpers";
+import { EdgeCoverage, runs } from "./property-support";
+import { type Edge, live, OPERATION_EDGES, operations, SeatWorld, type State, type Step } from "./seat-world";
+
+const stripe = useStripeTestEnvironment();
+
+const PEOPLE = 7;
+const CAPACITY = 2;
+const vStep = operations(
+  {
+    adminAdd: 6,
+    adminMove: 6,
+    adminRemove: 4,
+    reserve: 5,
+    pay: 5,
+    holdTimeout: 1,
+    refund: 2,
+    replay: 2,
+    joinWaitlist: 5,
+    acceptOffer: 4,
+    declineOffer: 1,
+    offerTimeout: 1,
+    cancelCohort: 3,
+    chooseTransfer: 4,
+    chooseRefund: 3,
+    choiceHoldTimeout: 2,
+  },
+  PEOPLE,
+);
+/** Every run starts with the first cohort sold out (one paid seat, one comp seat) and two people in line. */
+const SOLD_OUT_WITH_A_LINE: Step[] = [
+  { op: "reserve", who: 0, pick: 0 },
+  { op: "pay", who: 0, pick: 0 },
+  { op: "adminAdd", who: 1, pick: 2 },
+  { op: "joinWaitlist", who: 2, pick: 0 },
+  { op: "joinWaitlist", who: 3, pick: 0 },
+];
+const vSteps = fc.array(vStep, { minLength: 20, maxLength: 40 }).map((steps) => [...SOLD_OUT_WITH_A_LINE, ...steps]);
+
+const WATCHED: readonly Edge[] = [
+  ...OPERATION_EDGES,
+  "waitlist offer made",
+  "waitlist offer accepted",
+  "accepted offer paid",
+  "paid on time",
+  "refund",
+];
+
+/** Nobody both holds a seat in the course and waits; a free seat of the first cohort never idles while people wait. */
+function expectLineInvariants(state: State, people: ReadonlyArray<State["enrollments"][number]["userId"]>) {
+  const enrollments = [...state.enrollments, ...state.other.enrollments];
+  for (const person of people) {
+    const seated = enrollments.some((e) => e.userId === person && live(e));
+    const waiting = state.waitlist.some((w) => w.userId === person && w.status === "waiting");
+    expect(seated && waiting, "nobody both holds a seat and waits").toBe(false);
+  }
+  if (state.cohort.currentEnrollment < state.cohort.maxCapacity)
+    expect(
+      state.waitlist.filter((w) => w.status === "waiting"),
+      "a free seat idles while people wait",
+    ).toEqual([]);
+}
+
+test("#18 admin add / move / remove, cohort cancellation and learners' choices among checkout and waitlist steps keep both cohorts' seats exact — reaching every edge", async () => {
+  const coverage = new EdgeCoverage<Edge>("operations", WATCHED);
+  await fc.assert(
+    fc.asyncProperty(vSteps, async (steps) => {
+      coverage.startRun();
+      const world = await SeatWorld.create(newTest(), { capacity: CAPACITY, buyers: PEOPLE, coverage, stripe });
+      let state = await world.read();
+      for (const step of steps) {
+        await world.apply(step, state);
+        const next = await world.read();
+        world.expectSeatInvariants(next);
+        expectLineInvariants(next, world.buyers);
+        world.observe(state, next);
+        state = next;
+      }
+    }),
+    // No shrinking: one run is dozens of transactions; a failure prints its seed and sequence.
+    { numRuns: runs(40), endOnFailure: true },
+  );
+  coverage.expectReached({
+    "admin added a learner": 0.9,
+    "cohort cancelled with learners": 0.4,
+    // A transfer refused needs the hold to lapse and the second cohort to fill up before the learner chooses:
+    // printed, not required.
+    "transfer refused: cohort full": 0,
+    // Rare in random runs (a hold lapses only when nobody chooses for 7 days); cohort-cancellation.test.ts holds both
+    // deterministically. Printed, not required.
+    "held seat released unused": 0,
+    "transferred without a hold": 0,
+    "admin moved a learner out": 0.5,
+    "admin removed a learner": 0.5,
+    "accepted offer paid": 0,
+  });
+}, 300_000);
