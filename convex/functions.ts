@@ -20,7 +20,6 @@
  * - `devQuery` / `devInternalMutation`: local mode only (convex/dev/); declare `localFeature` next to
  *   `handler`. Anywhere but a local deployment (ACADEMY_LOCAL_MODE=1) they refuse with NOT_AVAILABLE.
  */
-import { getAuthUserId } from "@convex-dev/auth/server";
 import {
   type Customization,
   customAction,
@@ -142,10 +141,11 @@ export const userMutation = customMutation(
 
 export const userAction = customAction(
   action,
-  customCtx(async (ctx) => {
-    const viewerId = await getAuthUserId(ctx);
-    if (viewerId === null) throw appError("NOT_SIGNED_IN", "Please sign in to continue.");
-    return { viewerId };
+  customCtx(async (ctx): Promise<{ viewerId: Id<"users"> }> => {
+    // The same viewer as queries and mutations (access.getViewer): an erased account is signed out here too.
+    const viewer: Doc<"users"> | null = await ctx.runQuery(internal.users.account.viewerForAction, {});
+    if (viewer === null) throw appError("NOT_SIGNED_IN", "Please sign in to continue.");
+    return { viewerId: viewer._id };
   }),
 );
 

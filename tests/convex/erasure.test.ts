@@ -284,6 +284,14 @@ describe("#18 erasure carried out", () => {
     expect(after.request).toMatchObject({ status: "completed", step: ERASURE_STEPS.length });
     expect(after.request.confirmTo).toBeUndefined();
     expect(after.sessions).toEqual([]);
+    // A token issued before the erasure is still signed, but no builder accepts it any more.
+    const stale = as(t, user._id);
+    expect(await stale.query(api.users.account.viewer, {})).toBeNull();
+    await expectAppError(stale.mutation(api.privacy.erasure.request, { certificates: "keep" }), "NOT_SIGNED_IN");
+    await expectAppError(
+      stale.action(api.officeHours.bookings.bookingToken, { enrollmentId: after.enrollments[0]._id }),
+      "NOT_SIGNED_IN",
+    );
     expect(after.certificates.length).toBeGreaterThan(0);
     for (const certificate of after.certificates) {
       expect(certificate.revokedAt).toBeDefined();
