@@ -1,9 +1,9 @@
 "use client";
 import { useMutation, useQuery } from "convex/react";
+import type { FunctionReturnType } from "convex/server";
 import { Eraser } from "lucide-react";
 import { useState } from "react";
 import { api } from "@/convex/_generated/api";
-import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -14,7 +14,7 @@ import { formatDate } from "@/lib/format";
 import { ERASURE_CERTIFICATES_LABEL } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
 
-type Row = NonNullable<ReturnType<typeof useQuery<typeof api.privacy.erasure.queue>>>["open"][number];
+type Row = FunctionReturnType<typeof api.privacy.erasure.queue>["open"][number];
 
 /** The erasure requests learners filed: carry one out, watch it run, see the last ones done. */
 export function ErasureQueue() {
@@ -95,7 +95,7 @@ export function ErasureQueue() {
                 variant="destructive"
                 loading={pending}
                 onClick={() =>
-                  void run(() => carryOut({ requestId: confirming._id as Id<"erasureRequests"> }), {
+                  void run(() => carryOut({ requestId: confirming._id }), {
                     success: "Erasure started. The request shows its progress.",
                     onSuccess: () => setConfirming(null),
                   })
