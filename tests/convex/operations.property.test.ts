@@ -92,8 +92,10 @@ test("#18 admin add / move / remove, cohort cancellation and learners' choices a
     { numRuns: runs(40), endOnFailure: true },
   );
   coverage.expectReached({
+    // Thresholds sit about four standard deviations below the share observed over repeated runs (moved out ≈ 0.5,
+    // removed ≈ 0.75, cancelled ≈ 0.55), so a run of random sequences does not fail them by chance.
     "admin added a learner": 0.9,
-    "cohort cancelled with learners": 0.4,
+    "cohort cancelled with learners": 0.25,
     // A transfer refused needs the hold to lapse and the second cohort to fill up before the learner chooses:
     // printed, not required.
     "transfer refused: cohort full": 0,
@@ -101,8 +103,11 @@ test("#18 admin add / move / remove, cohort cancellation and learners' choices a
     // deterministically. Printed, not required.
     "held seat released unused": 0,
     "transferred without a hold": 0,
-    "admin moved a learner out": 0.5,
-    "admin removed a learner": 0.5,
+    "admin moved a learner out": 0.25,
+    // Moving into the first cohort needs a free seat there while nobody waits for it (≈ 1 run in 10): printed, not
+    // required; admin-enrollments.test.ts moves deterministically.
+    "admin moved a learner in": 0,
+    "admin removed a learner": 0.4,
     "accepted offer paid": 0,
   });
 }, 300_000);
