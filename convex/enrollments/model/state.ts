@@ -239,14 +239,21 @@ export async function recordPartialRefund(ctx: MutationCtx, enrollment: Doc<"enr
   await ctx.db.patch("enrollments", enrollment._id, { amountRefundedCents: refundedCents, updatedAt: Date.now() });
 }
 
-/** The whole charge was refunded: the seat goes back (to the waitlist first) and access ends now. */
-export async function refundInFull(ctx: MutationCtx, enrollment: Doc<"enrollments">, refundedCents: number) {
+/**
+ * The whole charge was refunded: the seat goes back (to the waitlist first) and access ends now. The amount is what
+ * Stripe says it refunded, else what was paid.
+ */
+export async function refundInFull(
+  ctx: MutationCtx,
+  enrollment: Doc<"enrollments">,
+  refundedCents: number | undefined,
+) {
   await releaseSeat(ctx, enrollment);
   const now = Date.now();
   await ctx.db.patch("enrollments", enrollment._id, {
     paymentStatus: "refunded",
     refundedAt: now,
-    amountRefundedCents: refundedCents || enrollment.amountCents,
+    amountRefundedCents: refundedCents ?? enrollment.amountPaidCents ?? enrollment.amountCents,
     officeHoursEligibleUntil: now,
     materialsAccessUntil: now,
     chatbotAccessUntil: now,
@@ -313,7 +320,7 @@ export async function endOfficeHoursEligibility(ctx: MutationCtx, enrollment: Do
  * transaction.
  */
 async function releaseSeat(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
-  if (!enrollment.seatHeld) return false;
+  if (!enrollment.seatHeld) return;
   await returnSeat(ctx, enrollment.cohortId);
   await ctx.db.patch("enrollments", enrollment._id, {
     seatHeld: false,
@@ -321,7 +328,6 @@ async function releaseSeat(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
     updatedAt: Date.now(),
   });
   await offerFreeSeats(ctx, enrollment.cohortId);
-  return true;
 }
 
 /**

@@ -304,7 +304,8 @@ export async function applyChargeRefunded(ctx: MutationCtx, charge: ChargeObject
     await recordPartialRefund(ctx, enrollment, refundedCents);
     return "partially refunded";
   }
-  await refundInFull(ctx, enrollment, refundedCents);
+  // A full refund returned the whole charge, whatever part of it an earlier partial refund recorded.
+  await refundInFull(ctx, enrollment, charge.amount_refunded || charge.amount || undefined);
   if (enrollment.paymentStatus === "completed") {
     await ctx.scheduler.runAfter(0, internal.payments.checkout.sendRefundConfirmation, {
       enrollmentId: enrollment._id,
