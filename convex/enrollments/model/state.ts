@@ -86,7 +86,7 @@ export async function enrollConfirmed(
   return await insertWithSeat(ctx, userId, cohort, {
     paymentStatus: "completed",
     paymentType: purchase.paymentType,
-    ...(purchase.amountCents !== undefined ? { amountCents: purchase.amountCents } : {}),
+    amountCents: purchase.amountCents, // absent when undefined
     intakeSurveyCompleted: purchase.intakeSurveyCompleted ?? false,
     purchaseDate: purchasedAt,
     createdAt: purchasedAt,
