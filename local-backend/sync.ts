@@ -7,6 +7,7 @@
  * connection one Transition with only the results that changed. Mutation
  * responses always go out before the Transition that reaches their commit ts.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { WebSocket } from "ws";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import { AuthFailure, type AuthVerifier } from "./auth.js";
@@ -108,6 +109,9 @@ export class SyncHub {
   private flushing = false;
   private flushAgain = false;
   private inflight = new Map<string, Promise<void>>();
+
+  /** Runs a callback in the async context the hub was created in, outside any function's (see scheduleFlush). */
+  private readonly inHubContext = AsyncLocalStorage.snapshot();
 
   constructor(
     private readonly engine: Engine,
@@ -318,8 +322,11 @@ export class SyncHub {
       return;
     }
     this.flushing = true;
+    // Commits call this from inside the committing function's async context (a component's scheduled mutation, say);
+    // the flush must not inherit it, or convex-test would run subscribers' queries as calls from that component
+    // (anonymous). It runs in the context the hub was created in.
     setImmediate(() => {
-      void this.flush();
+      this.inHubContext(() => void this.flush());
     });
   }
 

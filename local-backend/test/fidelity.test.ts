@@ -28,6 +28,9 @@ const whoami = makeFunctionReference<
   Record<string, never>,
   { subject: string; tokenIdentifier: string } | null
 >("messages:whoami");
+const mineAndCount = makeFunctionReference<"query", Record<string, never>, { subject: string | null; count: number }>(
+  "messages:mineAndCount",
+);
 const viaAction = makeFunctionReference<"action", { body: string }, string>("messages:viaAction");
 const generateUploadUrl = makeFunctionReference<"mutation", Record<string, never>, string>("files:generateUploadUrl");
 const fileUrl = makeFunctionReference<"query", { storageId: string }, string | null>("files:url");
@@ -305,6 +308,40 @@ describe("local backend component callbacks", () => {
       );
       expect(status.value).toEqual({ isDone: true, processed: 5 });
       expect((await c.query(listMessages, {})).sort()).toEqual(["FIVE", "FOUR", "ONE", "THREE", "TWO"]);
+    } finally {
+      await c.close();
+      await stopBackend(backend);
+    }
+  });
+
+  test("a subscription re-run after a component's own scheduled mutation commits keeps the subscriber's identity", async () => {
+    // The migration's batches are the migrations component's scheduled mutations; their commits (which write the
+    // app's messages through a callback) re-run the signed-in subscriber's query. It must still see its caller, not
+    // an anonymous call from inside the component.
+    const issuer = await createIssuer();
+    const backend = await startBackend({ dataDir: tempDataDir(), ...nextPorts(), env: issuer.env });
+    const c = client(backend.url);
+    try {
+      const token = await issuer.sign("user-2");
+      c.setAuth(async () => token);
+      for (const body of ["one", "two", "three", "four", "five", "six"]) await c.mutation(sendMessage, { body });
+      const seen: Array<string | null> = [];
+      const stop = c.onUpdate(mineAndCount, {}, (value) => seen.push(value.subject));
+      await waitFor(
+        () => seen.length,
+        (n) => n > 0,
+        3000,
+      );
+      const status = watch<{ isDone: boolean; processed: number } | null>(c, migrationStatus, {});
+      await c.mutation(startMigration, {});
+      await waitFor(
+        () => status.value,
+        (v) => v?.isDone === true,
+        5000,
+      );
+      stop();
+      expect(seen.length, "the subscription re-ran while the migration wrote").toBeGreaterThan(1);
+      expect(new Set(seen)).toEqual(new Set(["user-2"]));
     } finally {
       await c.close();
       await stopBackend(backend);
