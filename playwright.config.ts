@@ -37,7 +37,7 @@ export default defineConfig({
   webServer: [
     {
       // A fresh local backend for every run.
-      command: `node --import tsx local-backend/main.ts --port ${E2E.apiPort} --site-port ${E2E.sitePort} --data ${E2E.dataDir} --env ${E2E.envFile} --reset --quiet`,
+      command: `node --import tsx local-backend/main.ts --port ${E2E.apiPort} --site-port ${E2E.sitePort} --data ${E2E.dataDir} --env ${E2E.envFile} --reset --quiet --outbound https://api.resend.com=http://127.0.0.1:${E2E.resendPort}`,
       url: `${E2E.apiUrl}/_local/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -57,6 +57,12 @@ export default defineConfig({
     {
       command: `node --import tsx local-llm/main.ts --port ${E2E.llmPort} --env ${E2E.envFile}`,
       url: `http://127.0.0.1:${E2E.llmPort}/_health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node --import tsx local-resend/main.ts --port ${E2E.resendPort} --env ${E2E.envFile} --webhook http://127.0.0.1:${E2E.sitePort}/resend/webhook --backend ${E2E.apiUrl}`,
+      url: `http://127.0.0.1:${E2E.resendPort}/_health`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

@@ -33,6 +33,7 @@ export default defineConfig({
             "local-stripe/**/*.test.ts",
             "local-calcom/**/*.test.ts",
             "local-llm/**/*.test.ts",
+            "local-resend/**/*.test.ts",
             "scripts/**/*.test.ts",
             "tests/races/**/*.test.ts",
           ],

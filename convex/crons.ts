@@ -35,4 +35,6 @@ crons.hourly("assessment reminders", { minuteUTC: 24 }, internal.assessments.rem
 
 crons.hourly("overdue assessment attempts", { minuteUTC: 41 }, internal.assessments.grading.expireOverdue, {});
 
+crons.daily("forget sent emails", { hourUTC: 3, minuteUTC: 48 }, internal.integrations.email.cleanup, {});
+
 export default crons;

@@ -11,10 +11,21 @@ export function isLocalMode() {
   return process.env.ACADEMY_LOCAL_MODE === "1";
 }
 
-/** Where email goes: the dev mailbox in local mode, Resend with a key, otherwise nowhere (sending refuses). */
+/**
+ * The Resend keys `npm run dev` and the browser tests write start with this: the local backend routes Resend's API
+ * to the local stand-in (local-resend/), which Resend itself would refuse.
+ */
+export const LOCAL_RESEND_KEY_PREFIX = "re_local_";
+
+/**
+ * Where email goes. Outside local mode: Resend with a key, otherwise nowhere (sending refuses). In local mode: Resend
+ * (that is, the local stand-in) with the stand-in's key, otherwise straight into the dev mailbox: a local
+ * deployment never sends with a real key.
+ */
 export function emailDelivery(): "dev_mailbox" | "resend" | "not_configured" {
-  if (isLocalMode()) return "dev_mailbox";
-  return resendApiKey() ? "resend" : "not_configured";
+  const key = resendApiKey();
+  if (isLocalMode()) return key?.startsWith(LOCAL_RESEND_KEY_PREFIX) ? "resend" : "dev_mailbox";
+  return key ? "resend" : "not_configured";
 }
 
 /** Public URL of the web app (links in emails, checkout return URLs). */
@@ -34,6 +45,11 @@ export function googleSignInEnabled() {
 /** The Resend API key, when emails are really sent (blank counts as missing). */
 export function resendApiKey() {
   return process.env.RESEND_API_KEY?.trim() || process.env.AUTH_RESEND_KEY?.trim() || undefined;
+}
+
+/** The secret Resend signs its delivery webhooks with (svix); without it no delivery event is accepted. */
+export function resendWebhookSecret() {
+  return process.env.RESEND_WEBHOOK_SECRET?.trim() || undefined;
 }
 
 /**

@@ -6,6 +6,7 @@ import { readBookingToken } from "./officeHours/model/bookingTokens";
 import { verifyCalSignature } from "./integrations/calcom";
 import { didDocument } from "./certificates/model/signing";
 import { calcomSettings, credentialIssuerSettings } from "./env";
+import { receiveResendWebhook } from "./integrations/email";
 import { verifyStripeEvent } from "./integrations/stripe";
 import {
   credentialFromUpload,
@@ -42,6 +43,13 @@ http.route({
     });
     return Response.json({ received: true, outcome });
   }),
+});
+
+/** Resend delivery events (svix-signed): each email's status in the email component. */
+http.route({
+  path: "/resend/webhook",
+  method: "POST",
+  handler: httpAction(async (ctx, request) => await receiveResendWebhook(ctx, request)),
 });
 
 /**

@@ -15,6 +15,7 @@ export const E2E = {
   stripePort: 12211 + offset,
   calcomPort: 12212 + offset,
   llmPort: 12213 + offset,
+  resendPort: 12214 + offset,
   webUrl: `http://localhost:${3100 + offset}`,
   apiUrl: `http://127.0.0.1:${3310 + offset}`,
   envFile: path.join(stateDir, "env.json"),

@@ -1,16 +1,19 @@
 /**
  * `tsx local-backend/main.ts [--port 3210] [--site-port 3211] [--data .convex-local/data]
- *   [--convex convex] [--env .convex-local/env.json] [--max-upload-mb 1024] [--reset] [--quiet]`
+ *   [--convex convex] [--env .convex-local/env.json] [--max-upload-mb 1024] [--reset] [--quiet]
+ *   [--outbound https://api.resend.com=http://127.0.0.1:12113 ...]`
  *
  * Environment variables for functions come from the env file (JSON object of
  * strings); `npm run dev` writes it on first run. Browsers may call the backend
- * only from the app's SITE_URL and from localhost pages.
+ * only from the app's SITE_URL and from localhost pages. `--outbound` sends a vendor API
+ * the functions call to a local stand-in (local-backend/outbound.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createLogger } from "./logger.js";
 import { SchemaMismatchError } from "./engine.js";
+import { parseOutboundRoutes, routeOutboundFetch } from "./outbound.js";
 import { startLocalBackend } from "./server.js";
 
 const { values } = parseArgs({
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     "max-upload-mb": { type: "string" },
     reset: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
+    outbound: { type: "string", multiple: true, default: [] },
   },
 });
 
@@ -37,6 +41,8 @@ if (fs.existsSync(envFile)) {
   const env = JSON.parse(fs.readFileSync(envFile, "utf8")) as Record<string, string>;
   for (const [name, value] of Object.entries(env)) process.env[name] = value;
 }
+
+routeOutboundFetch(parseOutboundRoutes(values.outbound));
 
 try {
   const backend = await startLocalBackend({

@@ -1,7 +1,7 @@
 /**
  * `npm run dev`
  *  - Local (default): starts the local Convex-compatible backend (hot reload on
- *    convex/ changes, data in .convex-local/), the local Stripe, Cal.com and LLM stand-ins,
+ *    convex/ changes, data in .convex-local/), the local Stripe, Cal.com, Resend and LLM stand-ins,
  *    seeds the demo academy on first run, and starts Next.js at
  *    http://localhost:3000. No account, no internet.
  *  - Real deployment: when CONVEX_DEPLOYMENT is set (environment or .env.local),
@@ -74,7 +74,16 @@ if (deployment) {
     fs.rmSync(path.join(root, ".convex-local", "stripe.json"), { force: true });
   }
   const apiUrl = `http://127.0.0.1:${LOCAL_PORTS.api}`;
-  run(bin("tsx"), ["watch", "--clear-screen=false", "--include", "convex/**/*", "local-backend/main.ts"]);
+  const resendUrl = `http://127.0.0.1:${LOCAL_PORTS.resend}`;
+  run(bin("tsx"), [
+    "watch",
+    "--clear-screen=false",
+    "--include",
+    "convex/**/*",
+    "local-backend/main.ts",
+    "--outbound",
+    `https://api.resend.com=${resendUrl}`,
+  ]);
   run(bin("tsx"), [
     "local-stripe/main.ts",
     "--port",
@@ -88,6 +97,15 @@ if (deployment) {
     String(LOCAL_PORTS.calcom),
     "--webhook",
     `http://127.0.0.1:${LOCAL_PORTS.site}/calcom/webhook`,
+  ]);
+  run(bin("tsx"), [
+    "local-resend/main.ts",
+    "--port",
+    String(LOCAL_PORTS.resend),
+    "--webhook",
+    `http://127.0.0.1:${LOCAL_PORTS.site}/resend/webhook`,
+    "--backend",
+    apiUrl,
   ]);
   run(bin("tsx"), ["local-llm/main.ts", "--port", String(LOCAL_PORTS.llm)]);
   await waitForHealth(apiUrl);

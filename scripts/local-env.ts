@@ -8,7 +8,15 @@ import path from "node:path";
 import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
 
-export const LOCAL_PORTS = { api: 3210, site: 3211, web: 3000, stripe: 12111, calcom: 12112, llm: 12113 };
+export const LOCAL_PORTS = {
+  api: 3210,
+  site: 3211,
+  web: 3000,
+  stripe: 12111,
+  calcom: 12112,
+  llm: 12113,
+  resend: 12114,
+};
 
 export function localEnvPath(root: string) {
   return path.join(root, ".convex-local", "env.json");
@@ -45,6 +53,10 @@ export async function ensureLocalEnv(
     env.CALCOM_API_BASE = `http://127.0.0.1:${options.calcomPort ?? LOCAL_PORTS.calcom}`;
   env.CALCOM_ORIGIN = env.CALCOM_API_BASE;
   env.CALCOM_BOOKING_LINK ??= "academy/office-hours";
+  // Resend through the @convex-dev/resend component; the local backend routes its API to the stand-in (local-resend/),
+  // which fills the dev mailbox and signs its delivery webhooks with this secret (svix: whsec_ + base64).
+  env.RESEND_API_KEY ??= `re_local_${crypto.randomBytes(16).toString("hex")}`;
+  env.RESEND_WEBHOOK_SECRET ??= `whsec_${crypto.randomBytes(24).toString("base64")}`;
   // Signs the office-hours booking tokens /learn passes through the embed (convex/officeHours/model/bookingTokens.ts).
   env.CALCOM_BOOKING_TOKEN_SECRET ??= crypto.randomBytes(32).toString("hex");
   // Open answers graded through the Vercel AI SDK, pointed at the local LLM stand-in (local-llm/).

@@ -20,13 +20,21 @@ function safeNext(next: string | null) {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : "/learn";
 }
 
-/** Sends a magic link and returns it once it lands in the dev mailbox (local mode only). */
+/** A sign-in link carries the one-time code; other emails to the same person (reminders, invitations) do not. */
+function isSignInLink(url: string | undefined): url is string {
+  return url !== undefined && URL.canParse(url) && new URL(url).searchParams.has("code");
+}
+
+/**
+ * Sends a magic link and returns it once it lands in the dev mailbox (local mode only). Email arrives a moment after
+ * it is sent (Resend's queue, then the stand-in), so other emails to the same person may land in between.
+ */
 async function requestAndReadMagicLink(convex: ConvexReactClient, address: string, send: () => Promise<void>) {
   const requestedAt = Date.now();
   await send();
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < 100; attempt++) {
     const emails = await convex.query(api.dev.mailbox.list, { to: address });
-    const link = emails.find((e) => e.createdAt >= requestedAt - 1000 && e.actionUrl)?.actionUrl;
+    const link = emails.find((e) => e.createdAt >= requestedAt - 1000 && isSignInLink(e.actionUrl))?.actionUrl;
     if (link) return link;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

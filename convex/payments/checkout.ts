@@ -330,28 +330,34 @@ export const sendReceipt = internalAction({
       cohort.startDate,
       cohort.endDate,
     );
-    await sendEmail(ctx, {
-      to: user.email,
-      ...(await receiptEmail({
-        name: user.name,
-        courseTitle: course.title,
-        cohortName: cohort.name,
-        dates,
-        amount: money(enrollment),
-        ...(promotionCode && enrollment.listPriceCents !== undefined && enrollment.discountCents
-          ? {
-              discount: {
-                code: promotionCode.code,
-                listPrice: money(enrollment, enrollment.listPriceCents),
-                amountOff: money(enrollment, enrollment.discountCents),
-              },
-            }
-          : {}),
-        learnUrl: `${siteUrl()}/learn`,
-      })),
-      actionUrl: `${siteUrl()}/learn`,
-      attachments: [{ filename: `${course.slug}.ics`, contentType: "text/calendar", content: calendar }],
-    });
+    await sendEmail(
+      ctx,
+      {
+        to: user.email,
+        ...(await receiptEmail({
+          name: user.name,
+          courseTitle: course.title,
+          cohortName: cohort.name,
+          dates,
+          amount: money(enrollment),
+          ...(promotionCode && enrollment.listPriceCents !== undefined && enrollment.discountCents
+            ? {
+                discount: {
+                  code: promotionCode.code,
+                  listPrice: money(enrollment, enrollment.listPriceCents),
+                  amountOff: money(enrollment, enrollment.discountCents),
+                },
+              }
+            : {}),
+          learnUrl: `${siteUrl()}/learn`,
+        })),
+        actionUrl: `${siteUrl()}/learn`,
+        attachments: [{ filename: `${course.slug}.ics`, contentType: "text/calendar", content: calendar }],
+      },
+      {
+        idempotencyKey: `receipt:${enrollmentId}:${enrollment.stripePaymentIntentId ?? enrollment.stripeCheckoutSessionId ?? ""}`,
+      },
+    );
   },
 });
 
@@ -360,14 +366,18 @@ export const sendRefundConfirmation = internalAction({
   handler: async (ctx, { enrollmentId }) => {
     const data = await ctx.runQuery(internal.payments.checkout.purchaseContext, { enrollmentId });
     if (data === null) return;
-    await sendEmail(ctx, {
-      to: data.user.email,
-      ...(await refundEmail({
-        name: data.user.name,
-        courseTitle: data.course.title,
-        cohortName: data.cohort.name,
-        amount: money(data.enrollment),
-      })),
-    });
+    await sendEmail(
+      ctx,
+      {
+        to: data.user.email,
+        ...(await refundEmail({
+          name: data.user.name,
+          courseTitle: data.course.title,
+          cohortName: data.cohort.name,
+          amount: money(data.enrollment),
+        })),
+      },
+      { idempotencyKey: `refund:${enrollmentId}:${data.enrollment.refundedAt ?? ""}` },
+    );
   },
 });

@@ -145,16 +145,20 @@ export const sendOfferEmail = internalAction({
       timeZone: data.user.timezone ?? data.cohort.timezone ?? "UTC",
     }).format(data.entry.offerExpiresAt);
     const url = `${siteUrl()}/learn`;
-    await sendEmail(ctx, {
-      to: data.user.email,
-      ...(await offerEmail({
-        name: data.user.name,
-        courseTitle: data.course.title,
-        cohortName: data.cohort.name,
-        expires,
-        url,
-      })),
-      actionUrl: url,
-    });
+    await sendEmail(
+      ctx,
+      {
+        to: data.user.email,
+        ...(await offerEmail({
+          name: data.user.name,
+          courseTitle: data.course.title,
+          cohortName: data.cohort.name,
+          expires,
+          url,
+        })),
+        actionUrl: url,
+      },
+      { idempotencyKey: `offer:${entryId}:${data.entry.offerExpiresAt}` },
+    );
   },
 });

@@ -1,18 +1,27 @@
 /// <reference types="vite/client" />
 import migrations from "@convex-dev/migrations/test";
 import rateLimiter from "@convex-dev/rate-limiter/test";
+import resend from "@convex-dev/resend/test";
+import workpool from "@convex-dev/workpool/test";
 import { convexTest } from "convex-test";
 import { expect } from "vitest";
 import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
 import schema from "../../convex/schema";
 
+// The resend component's own copy of the rate limiter (an older major than the app's), as its config installs it.
+import resendRateLimiter from "../../node_modules/@convex-dev/resend/node_modules/@convex-dev/rate-limiter/src/test";
+
 export const modules = import.meta.glob("../../convex/**/*.{ts,tsx}");
 
-/** A fresh backend with the components convex/convex.config.ts installs. */
+/** A fresh backend with the components convex/convex.config.ts installs, and the ones they install. */
 export function newTest() {
   const t = convexTest({ schema, modules, transactionLimits: true });
   rateLimiter.register(t);
   migrations.register(t);
+  resend.register(t);
+  resendRateLimiter.register(t, "resend/rateLimiter");
+  workpool.register(t, "resend/emailWorkpool");
+  workpool.register(t, "resend/callbackWorkpool");
   return t;
 }
 

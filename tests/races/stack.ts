@@ -1,6 +1,6 @@
 /**
  * The app's real `convex/` functions on the local backend (a child process, as `npm run dev` starts it) with
- * the local Stripe stand-in, on free ports and a throwaway data directory — for races through the real
+ * the local Stripe and Resend stand-ins, on free ports and a throwaway data directory — for races through the real
  * `convex` clients, where many connections' transactions arrive at once.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -10,6 +10,7 @@ import path from "node:path";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import WebSocket from "ws";
+import { startLocalResend } from "../../local-resend/server";
 import { startLocalStripe } from "../../local-stripe/server";
 import { ensureLocalEnv } from "../../scripts/local-env";
 import { freePort } from "../support/free-port";
@@ -48,7 +49,12 @@ export async function waitUntil<T>(
 export async function startStack() {
   const root = process.cwd();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "academy-races-"));
-  const [port, sitePort, stripePort] = [await freePort(), await freePort(), await freePort()];
+  const [port, sitePort, stripePort, resendPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const url = `http://127.0.0.1:${port}`;
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   const envFile = path.join(dir, "env.json");
@@ -58,6 +64,15 @@ export async function startStack() {
     secretKey: env.STRIPE_SECRET_KEY,
     webhookSecret: env.STRIPE_WEBHOOK_SECRET,
     webhookUrl: `${siteUrl}/stripe/webhook`,
+    log: () => undefined,
+  });
+  const resend = startLocalResend({
+    port: resendPort,
+    apiKey: env.RESEND_API_KEY,
+    webhookSecret: env.RESEND_WEBHOOK_SECRET,
+    webhookUrl: `${siteUrl}/resend/webhook`,
+    backendUrl: url,
+    adminKey: env.CONVEX_LOCAL_ADMIN_KEY,
     log: () => undefined,
   });
 
@@ -79,6 +94,8 @@ export async function startStack() {
       "--env",
       envFile,
       "--quiet",
+      "--outbound",
+      `https://api.resend.com=http://127.0.0.1:${resendPort}`,
     ],
     { cwd: root, env: { ...process.env, NODE_ENV: "test" }, stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -98,7 +115,7 @@ export async function startStack() {
     }
   } catch (error) {
     backend.kill("SIGTERM");
-    await stripe.close();
+    await Promise.all([stripe.close(), resend.close()]);
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
   }
@@ -160,7 +177,7 @@ export async function startStack() {
         backend.kill("SIGTERM");
         await exited;
       }
-      await stripe.close();
+      await Promise.all([stripe.close(), resend.close()]);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
