@@ -130,11 +130,17 @@ export const assignableCohorts = orgQuery({
   handler: async (ctx) => {
     const { organization } = ctx.access;
     const now = Date.now();
+    // Its own private cohorts come through their index, so other cohorts never crowd them out of the list.
+    const own = await ctx.db
+      .query("cohorts")
+      .withIndex("by_organizationId", (q) => q.eq("organizationId", organization._id))
+      .order("desc")
+      .take(100);
     const upcoming = await ctx.db
       .query("cohorts")
       .withIndex("by_startDate", (q) => q.gt("startDate", now - 30 * 24 * 60 * 60 * 1000))
       .take(200);
-    const usable = upcoming.filter((c) => cohortAvailableTo(c, organization._id));
+    const usable = [...own, ...upcoming.filter((c) => !c.isB2B)].filter((c) => cohortAvailableTo(c, organization._id));
     return await Promise.all(
       usable.map(async (cohort) => ({
         _id: cohort._id,

@@ -1,0 +1,311 @@
+/**
+ * #18 Private company cohorts: a platform admin plans a cohort for one organization (from its admin page or when
+ * converting a "Buy for my team" request). The public never sees it; only that organization's console lists it and
+ * places members in it, each taking a cohort seat with the organization seat they hold.
+ */
+import { describe, expect, test } from "vitest";
+import { api } from "../../convex/_generated/api";
+import type { Id } from "../../convex/_generated/dataModel";
+import type { PrivateCohortPlan } from "../../convex/validators";
+import { as, cohortState, type T, useStripeTestEnvironment } from "./checkout-helpers";
+import { expectAppError, newTest } from "./helpers";
+import { addUser, seatInvariant, seedOrg } from "./org-helpers";
+
+useStripeTestEnvironment();
+
+const DAY = 86_400_000;
+
+function plan(courseId: Id<"courses">, overrides: Partial<PrivateCohortPlan> = {}): PrivateCohortPlan {
+  return {
+    courseId,
+    name: "Acme · spring cohort",
+    startDate: Date.now() + 30 * DAY,
+    endDate: Date.now() + 32 * DAY,
+    timezone: "Europe/Berlin",
+    maxCapacity: 2,
+    ...overrides,
+  };
+}
+
+async function addPlatformAdmin(t: T) {
+  return await t.run(async (ctx) =>
+    ctx.db.insert("users", {
+      email: "ops@academy.test",
+      name: "Ops",
+      role: "platform_admin",
+      emailNotifications: true,
+      smsNotifications: false,
+      createdAt: 1,
+      updatedAt: 1,
+    }),
+  );
+}
+
+/**
+ * Acme (3 seats; ada and bob hold one, cy does not) with a private cohort planned by a platform admin, and Globex
+ * (its own admin) next to it. The course also has the public December cohort seedOrg creates.
+ */
+export async function privateWorld() {
+  const t = newTest();
+  const acme = await seedOrg(t, { seats: 3 });
+  const opsId = await addPlatformAdmin(t);
+  const ops = as(t, opsId);
+  const globex = await t.run(async (ctx) =>
+    ctx.db.insert("organizations", {
+      name: "Globex",
+      domain: "globex.com",
+      contactEmail: "admin@globex.com",
+      contactName: "Hank",
+      status: "active",
+      seatsPurchased: 5,
+      seatsUsed: 0,
+      createdAt: 1,
+      updatedAt: 1,
+    }),
+  );
+  const globexAdminId = await addUser(t, "admin@globex.com", { organizationId: globex });
+  await t.run(async (ctx) =>
+    ctx.db.insert("organizationManagers", {
+      userId: globexAdminId,
+      organizationId: globex,
+      role: "admin",
+      permissions: ["view_progress", "manage_team", "manage_enrollments", "send_reminders"],
+      isActive: true,
+      createdAt: 1,
+      updatedAt: 1,
+    }),
+  );
+  const ada = await addUser(t, "ada@acme.com", { organizationId: acme.organizationId, holdsOrgSeat: true });
+  const bob = await addUser(t, "bob@acme.com", { organizationId: acme.organizationId, holdsOrgSeat: true });
+  const cy = await addUser(t, "cy@acme.com", { organizationId: acme.organizationId });
+  await t.run(async (ctx) => ctx.db.patch("organizations", acme.organizationId, { seatsUsed: 2 }));
+  const privateCohortId = await ops.mutation(api.organizations.privateCohorts.create, {
+    organizationId: acme.organizationId,
+    plan: plan(acme.courseId),
+  });
+  // One live session each, so the calendar files have something to add and cancel.
+  await t.run(async (ctx) => {
+    for (const [cohortId, title] of [
+      [acme.cohortId, "Public day 1"],
+      [privateCohortId, "Private day 1"],
+    ] as const) {
+      const cohort = (await ctx.db.get("cohorts", cohortId))!;
+      await ctx.db.insert("cohortSessions", {
+        cohortId,
+        title,
+        type: "S",
+        startsAt: cohort.startDate + 9 * 3_600_000,
+        endsAt: cohort.startDate + 12 * 3_600_000,
+        status: "scheduled",
+        sequence: 0,
+        createdAt: 1,
+        updatedAt: 1,
+      });
+    }
+  });
+  return {
+    t,
+    ops,
+    ...acme,
+    publicCohortId: acme.cohortId,
+    privateCohortId,
+    admin: as(t, acme.adminId),
+    globex,
+    globexAdmin: as(t, globexAdminId),
+    people: { ada, bob, cy },
+  };
+}
+
+describe("#18 private cohorts: planning", () => {
+  test("#18 private cohorts are created open, private to their organization, audited, and listed on its admin page", async () => {
+    const w = await privateWorld();
+    const cohort = await w.t.run(async (ctx) => (await ctx.db.get("cohorts", w.privateCohortId))!);
+    expect(cohort).toMatchObject({
+      isB2B: true,
+      organizationId: w.organizationId,
+      status: "open",
+      maxCapacity: 2,
+      currentEnrollment: 0,
+      timezone: "Europe/Berlin",
+      name: "Acme · spring cohort",
+    });
+    const page = await w.ops.query(api.organizations.privateCohorts.forOrganization, {
+      organizationId: w.organizationId,
+    });
+    expect(page?.cohorts.map((c) => c._id)).toEqual([w.privateCohortId]);
+    expect(
+      (await w.ops.query(api.organizations.privateCohorts.forOrganization, { organizationId: w.globex }))?.cohorts,
+    ).toEqual([]);
+    const log = await w.t.run(async (ctx) => ctx.db.query("organizationAuditLog").collect());
+    expect(log).toContainEqual(
+      expect.objectContaining({ action: "private_cohort_created", cohortId: w.privateCohortId }),
+    );
+  });
+
+  test("#18 private cohorts refuse a plan that cannot run: past start, end before start, unknown zone, capacity 0, unknown instructor", async () => {
+    const w = await privateWorld();
+    const create = (overrides: Partial<PrivateCohortPlan>) =>
+      w.ops.mutation(api.organizations.privateCohorts.create, {
+        organizationId: w.organizationId,
+        plan: plan(w.courseId, overrides),
+      });
+    expect(await expectAppError(create({ startDate: Date.now() - DAY }), "INVALID_INPUT")).toMatch(/future/);
+    expect(await expectAppError(create({ endDate: Date.now() + DAY }), "INVALID_INPUT")).toMatch(/end after/);
+    expect(await expectAppError(create({ timezone: "Mars/Olympus" }), "INVALID_INPUT")).toMatch(/timezone/);
+    expect(await expectAppError(create({ maxCapacity: 0 }), "INVALID_INPUT")).toMatch(/Capacity/);
+    await expectAppError(create({ instructorEmail: "nobody@nowhere.test" }), "NOT_FOUND");
+  });
+
+  test("#18 private cohorts: converting a team request creates the organization with its cohort and links both to the request", async () => {
+    const w = await privateWorld();
+    const requestId = await w.t.run(async (ctx) =>
+      ctx.db.insert("contactSubmissions", {
+        name: "Dana",
+        email: "dana@initech.test",
+        company: "Initech",
+        teamSize: "12",
+        message: "Twelve analysts",
+        status: "pending",
+        createdAt: 1,
+        updatedAt: 1,
+      }),
+    );
+    const organizationId = await w.ops.mutation(api.organizations.directory.create, {
+      name: "Initech",
+      domain: "initech.test",
+      contactName: "Dana",
+      contactEmail: "dana@initech.test",
+      courseId: w.courseId,
+      seats: 12,
+      requestId,
+      privateCohort: plan(w.courseId, { name: "Initech · analysts", maxCapacity: 12 }),
+    });
+    const request = await w.t.run(async (ctx) => (await ctx.db.get("contactSubmissions", requestId))!);
+    expect(request).toMatchObject({ status: "converted", organizationId });
+    const cohort = await w.t.run(async (ctx) => (await ctx.db.get("cohorts", request.cohortId!))!);
+    expect(cohort).toMatchObject({ isB2B: true, organizationId, name: "Initech · analysts", maxCapacity: 12 });
+    expect(await w.ops.query(api.organizations.teamRequests.list, {})).toEqual([]);
+    // A handled request cannot be converted a second time.
+    await expectAppError(
+      w.ops.mutation(api.organizations.directory.create, {
+        name: "Initech 2",
+        domain: "initech2.test",
+        contactName: "Dana",
+        contactEmail: "dana2@initech.test",
+        courseId: w.courseId,
+        seats: 1,
+        requestId,
+      }),
+      "INVALID_INPUT",
+    );
+  });
+});
+
+describe("#18 private cohorts: invisible to the public", () => {
+  test("#18 private cohorts are invisible in the catalog, course page, cohort page and sitemap (the public cohort is there)", async () => {
+    const w = await privateWorld();
+    const slug = await w.t.run(async (ctx) => (await ctx.db.get("courses", w.courseId))!.slug);
+    const anonymous = w.t;
+    const surfaces = {
+      catalog: await anonymous.query(api.catalog.browse.listCourses, {}),
+      coursePage: await anonymous.query(api.catalog.browse.getCourse, { slug }),
+      sitemap: await anonymous.query(api.catalog.browse.sitemap, {}),
+    };
+    for (const [surface, answer] of Object.entries(surfaces)) {
+      const text = JSON.stringify(answer);
+      expect(text, surface).not.toContain(w.privateCohortId);
+      expect(text, surface).not.toContain("Acme · spring cohort");
+    }
+    expect(JSON.stringify(surfaces.coursePage)).toContain(w.publicCohortId);
+    expect(JSON.stringify(surfaces.sitemap)).toContain(w.publicCohortId);
+    expect(await anonymous.query(api.catalog.browse.getCohort, { cohortId: w.privateCohortId })).toBeNull();
+    expect(await anonymous.query(api.catalog.browse.getCohort, { cohortId: w.publicCohortId })).not.toBeNull();
+  });
+
+  test("#18 private cohorts refuse reserve and the waitlist, even for the organization's members", async () => {
+    const w = await privateWorld();
+    for (const person of [w.people.ada, await addUser(w.t, "someone@example.com")]) {
+      const caller = as(w.t, person);
+      await expectAppError(
+        caller.mutation(api.payments.checkout.reserve, { cohortId: w.privateCohortId }),
+        "FORBIDDEN",
+      );
+      await expectAppError(caller.mutation(api.waitlist.places.join, { cohortId: w.privateCohortId }), "FORBIDDEN");
+    }
+    expect((await cohortState(w.t, w.privateCohortId)).cohort.currentEnrollment).toBe(0);
+  });
+});
+
+describe("#18 private cohorts: the organization's console", () => {
+  test("#18 private cohorts are visible only in their organization's assignable cohorts", async () => {
+    const w = await privateWorld();
+    const acme = await w.admin.query(api.organizations.members.assignableCohorts, {
+      organizationId: w.organizationId,
+    });
+    expect(acme).toContainEqual(expect.objectContaining({ _id: w.privateCohortId, isPrivate: true, seatsLeft: 2 }));
+    expect(acme).toContainEqual(expect.objectContaining({ _id: w.publicCohortId, isPrivate: false }));
+    const globex = await w.globexAdmin.query(api.organizations.members.assignableCohorts, {
+      organizationId: w.globex,
+    });
+    expect(globex.map((c) => c._id)).toContain(w.publicCohortId);
+    expect(globex.map((c) => c._id)).not.toContain(w.privateCohortId);
+  });
+
+  test("#18 private cohorts: an org admin of another organization cannot see or assign it", async () => {
+    const w = await privateWorld();
+    const globexMember = await addUser(w.t, "eve@globex.com", { organizationId: w.globex, holdsOrgSeat: true });
+    await expectAppError(
+      w.globexAdmin.mutation(api.organizations.members.assignCohort, {
+        organizationId: w.globex,
+        memberId: globexMember,
+        cohortId: w.privateCohortId,
+      }),
+      "NOT_AVAILABLE",
+    );
+    // Nor through Acme's console: Globex's admin is not one of Acme's managers.
+    await expectAppError(
+      w.globexAdmin.mutation(api.organizations.members.assignCohort, {
+        organizationId: w.organizationId,
+        memberId: w.people.ada,
+        cohortId: w.privateCohortId,
+      }),
+      "FORBIDDEN",
+    );
+    await expectAppError(
+      w.globexAdmin.query(api.organizations.members.assignableCohorts, { organizationId: w.organizationId }),
+      "FORBIDDEN",
+    );
+    expect((await cohortState(w.t, w.privateCohortId)).enrollments).toEqual([]);
+  });
+
+  test("#18 private cohorts: seats come from the pool — a member needs an org seat, each assignment takes a cohort seat, a full cohort refuses", async () => {
+    const w = await privateWorld();
+    const assign = (memberId: Id<"users">) =>
+      w.admin.mutation(api.organizations.members.assignCohort, {
+        organizationId: w.organizationId,
+        memberId,
+        cohortId: w.privateCohortId,
+      });
+    expect(await expectAppError(assign(w.people.cy), "INVALID_INPUT")).toMatch(/no seat/);
+    const adaEnrollment = await assign(w.people.ada);
+    await assign(w.people.bob);
+    const state = await cohortState(w.t, w.privateCohortId);
+    expect(state.cohort.currentEnrollment).toBe(2);
+    expect(state.seatsHeld).toBe(2);
+    expect(state.enrollments.find((e) => e._id === adaEnrollment)).toMatchObject({
+      paymentType: "b2b",
+      paymentStatus: "completed",
+      seatHeld: true,
+    });
+    // cy gets the last org seat, but the private cohort's two places are taken.
+    await w.admin.mutation(api.organizations.members.grantSeat, {
+      organizationId: w.organizationId,
+      memberId: w.people.cy,
+    });
+    await expectAppError(assign(w.people.cy), "COHORT_FULL");
+    const { organization } = await seatInvariant(w.t, w.organizationId);
+    expect(organization.seatsUsed).toBe(3);
+    expect((await cohortState(w.t, w.privateCohortId)).cohort.currentEnrollment).toBe(2);
+  });
+});
+
