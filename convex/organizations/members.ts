@@ -14,6 +14,7 @@ import {
   removeFromOrganization,
   requireActive,
 } from "./model/membership";
+import { tellEnrolled, tellMoved, tellUnassigned } from "../enrollments/model/placementEmails";
 import { unassign } from "../enrollments/model/state";
 import { vCohortStatus, vManagerRole, vTeamRole } from "../validators";
 
@@ -155,7 +156,7 @@ export const assignableCohorts = orgQuery({
   },
 });
 
-/** Places a member in a cohort (b2b enrollment, no payment). */
+/** Places a member in a cohort (b2b enrollment, no payment); they get the "You're enrolled" email with its calendar. */
 export const assignCohort = orgMemberMutation({
   args: { cohortId: v.id("cohorts") },
   memberAction: "enroll",
@@ -171,6 +172,7 @@ export const assignCohort = orgMemberMutation({
     return enrollmentId;
   },
 });
+    await tellEnrolled(ctx, member, cohortId, organization.name);
 
 /** Only enrollments the organization placed (b2b, confirmed) are moved or removed from the console. */
 function requireOrgPlaced(enrollment: Doc<"enrollments">) {
@@ -180,7 +182,10 @@ function requireOrgPlaced(enrollment: Doc<"enrollments">) {
   return enrollment;
 }
 
-/** Moves a member to another cohort of the same course; both seat counts stay true, and the move is logged. */
+/**
+ * Moves a member to another cohort of the same course; both seat counts stay true, the move is logged, and the member
+ * gets a calendar file that swaps the old sessions for the new ones.
+ */
 export const moveCohort = orgEnrollmentMutation({
   args: { toCohortId: v.id("cohorts") },
   memberAction: "enroll",
@@ -198,8 +203,12 @@ export const moveCohort = orgEnrollmentMutation({
     return null;
   },
 });
+    await tellMoved(ctx, ctx.member, enrollment.cohortId, toCohortId, organization.name);
 
-/** Takes a member out of a cohort and gives the cohort seat back. */
+/**
+ * Takes a member out of a cohort: the cohort seat goes back (offered to its waitlist when the cohort is public), the
+ * member keeps their organization seat for another cohort, and is told with a calendar file that removes the sessions.
+ */
 export const unassignCohort = orgEnrollmentMutation({
   args: {},
   memberAction: "enroll",
@@ -216,6 +225,7 @@ export const unassignCohort = orgEnrollmentMutation({
     return null;
   },
 });
+    await tellUnassigned(ctx, ctx.member, enrollment.cohortId, organization.name);
 
 /**
  * Removes a member: their seat returns to the pool, running and future b2b

@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import type { PrivateCohortPlan } from "../../convex/validators";
-import { as, cohortState, type T, useStripeTestEnvironment } from "./checkout-helpers";
+import { as, cohortState, runScheduled, type T, useStripeTestEnvironment } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
 import { addUser, seatInvariant, seedOrg } from "./org-helpers";
 
@@ -309,3 +309,62 @@ describe("#18 private cohorts: the organization's console", () => {
   });
 });
 
+async function mailTo(t: T, to: string) {
+  await runScheduled(t);
+  return await t.run(async (ctx) =>
+    ctx.db
+      .query("devEmails")
+      .withIndex("by_to", (q) => q.eq("to", to))
+      .collect(),
+  );
+}
+
+describe("#18 private cohorts: members are told, with the calendar file", () => {
+  test("#18 private cohorts: a member assigned from the console gets “You're enrolled” with the cohort's calendar, no amount", async () => {
+    const w = await privateWorld();
+    await w.admin.mutation(api.organizations.members.assignCohort, {
+      organizationId: w.organizationId,
+      memberId: w.people.ada,
+      cohortId: w.privateCohortId,
+    });
+    const mail = await mailTo(w.t, "ada@acme.com");
+    expect(mail).toHaveLength(1);
+    expect(mail[0].subject).toBe("You're enrolled in AI Enablement Intensive");
+    expect(mail[0].text).toContain("Acme placed you in AI Enablement Intensive — Acme · spring cohort");
+    expect(mail[0].text).not.toMatch(/\$|€|receipt/i);
+    expect(mail[0].attachments?.[0].filename).toBe("intensive.ics");
+    const ics = mail[0].attachments![0].content;
+    expect(ics).toContain("SUMMARY:AI Enablement Intensive: Private day 1");
+    expect(ics).not.toContain("STATUS:CANCELLED");
+    const notes = await w.t.run(async (ctx) => ctx.db.query("notifications").collect());
+    expect(notes.filter((n) => n.userId === w.people.ada).map((n) => n.title)).toEqual([
+      "You're enrolled in AI Enablement Intensive",
+    ]);
+  });
+
+  test("#18 private cohorts: a member moved from the console gets new dates whose calendar cancels the old sessions and adds the new", async () => {
+    const w = await privateWorld();
+    const enrollmentId = await w.admin.mutation(api.organizations.members.assignCohort, {
+      organizationId: w.organizationId,
+      memberId: w.people.bob,
+      cohortId: w.publicCohortId,
+    });
+    await w.admin.mutation(api.organizations.members.moveCohort, {
+      organizationId: w.organizationId,
+      enrollmentId,
+      toCohortId: w.privateCohortId,
+    });
+    const mail = await mailTo(w.t, "bob@acme.com");
+    expect(mail.map((m) => m.subject)).toEqual([
+      "You're enrolled in AI Enablement Intensive",
+      "New dates for AI Enablement Intensive",
+    ]);
+    const ics = mail[1].attachments![0].content;
+    expect(ics).toMatch(/STATUS:CANCELLED[\s\S]*Public day 1|Public day 1[\s\S]*STATUS:CANCELLED/);
+    expect(ics.match(/STATUS:CANCELLED/g)).toHaveLength(1);
+    expect(ics.match(/STATUS:CONFIRMED/g)).toHaveLength(1);
+    expect(ics).toContain("Private day 1");
+    expect((await cohortState(w.t, w.publicCohortId)).cohort.currentEnrollment).toBe(0);
+    expect((await cohortState(w.t, w.privateCohortId)).cohort.currentEnrollment).toBe(1);
+  });
+});
