@@ -38,6 +38,8 @@ export const list = orgQuery({
           cohortId: v.id("cohorts"),
           cohortName: v.string(),
           status: vCohortStatus,
+          /** Placed (and paid) by the organization: the console may move it or take the member out. */
+          placedByOrganization: v.boolean(),
         }),
       ),
       /** What the caller may do to this person (the rule of convex/access.ts). */
@@ -93,6 +95,7 @@ export const list = orgQuery({
                 cohortId: e.cohortId,
                 cohortName: cohort?.name ?? "Removed cohort",
                 status: cohort?.status ?? "cancelled",
+                placedByOrganization: e.paymentType === "b2b" && e.paymentStatus === "completed",
               };
             }),
         );
@@ -169,10 +172,10 @@ export const assignCohort = orgMemberMutation({
       throw appError("INVALID_INPUT", `${member.name} has no seat. Give them a seat before assigning a cohort.`);
     const enrollmentId = await enrollMember(ctx, organization._id, member, cohortId);
     await audit(ctx, organization._id, "cohort_assigned", { actorId: viewer._id, subjectUserId: userId, cohortId });
+    await tellEnrolled(ctx, member, cohortId, organization.name);
     return enrollmentId;
   },
 });
-    await tellEnrolled(ctx, member, cohortId, organization.name);
 
 /** Only enrollments the organization placed (b2b, confirmed) are moved or removed from the console. */
 function requireOrgPlaced(enrollment: Doc<"enrollments">) {
@@ -200,10 +203,10 @@ export const moveCohort = orgEnrollmentMutation({
       cohortId: toCohortId,
       fromCohortId: enrollment.cohortId,
     });
+    await tellMoved(ctx, ctx.member, enrollment.cohortId, toCohortId, organization.name);
     return null;
   },
 });
-    await tellMoved(ctx, ctx.member, enrollment.cohortId, toCohortId, organization.name);
 
 /**
  * Takes a member out of a cohort: the cohort seat goes back (offered to its waitlist when the cohort is public), the
@@ -222,10 +225,10 @@ export const unassignCohort = orgEnrollmentMutation({
       subjectUserId: enrollment.userId,
       fromCohortId: enrollment.cohortId,
     });
+    await tellUnassigned(ctx, ctx.member, enrollment.cohortId, organization.name);
     return null;
   },
 });
-    await tellUnassigned(ctx, ctx.member, enrollment.cohortId, organization.name);
 
 /**
  * Removes a member: their seat returns to the pool, running and future b2b

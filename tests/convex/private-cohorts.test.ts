@@ -368,3 +368,159 @@ describe("#18 private cohorts: members are told, with the calendar file", () => 
     expect((await cohortState(w.t, w.privateCohortId)).cohort.currentEnrollment).toBe(1);
   });
 });
+
+async function addTeamManager(w: Awaited<ReturnType<typeof privateWorld>>) {
+  const teamId = await w.admin.mutation(api.organizations.teams.create, {
+    organizationId: w.organizationId,
+    name: "Sales",
+  });
+  await w.admin.mutation(api.organizations.teams.setMember, {
+    organizationId: w.organizationId,
+    teamId,
+    memberId: w.people.ada,
+    teamRole: "member",
+  });
+  const samId = await addUser(w.t, "sam@acme.com", { organizationId: w.organizationId });
+  await w.t.run(async (ctx) =>
+    ctx.db.insert("organizationManagers", {
+      userId: samId,
+      organizationId: w.organizationId,
+      role: "manager",
+      permissions: ["view_progress", "manage_team", "manage_enrollments", "send_reminders"],
+      teamIds: [teamId],
+      isActive: true,
+      createdAt: 1,
+      updatedAt: 1,
+    }),
+  );
+  return as(w.t, samId);
+}
+
+describe("#18 private cohorts: unassign and grant seat from the console", () => {
+  test("#18 private cohorts: unassign frees the cohort seat, the member keeps their org seat and is emailed a calendar that cancels the sessions", async () => {
+    const w = await privateWorld();
+    const enrollmentId = await w.admin.mutation(api.organizations.members.assignCohort, {
+      organizationId: w.organizationId,
+      memberId: w.people.ada,
+      cohortId: w.privateCohortId,
+    });
+    const listed = await w.admin.query(api.organizations.members.list, {
+      organizationId: w.organizationId,
+      paginationOpts: { numItems: 10, cursor: null },
+    });
+    // The console offers "Take out of …" only for what the organization placed.
+    expect(listed.page.find((m) => m._id === w.people.ada)?.enrollments).toEqual([
+      expect.objectContaining({ enrollmentId, cohortName: "Acme · spring cohort", placedByOrganization: true }),
+    ]);
+    await w.admin.mutation(api.organizations.members.unassignCohort, {
+      organizationId: w.organizationId,
+      enrollmentId,
+    });
+    const state = await cohortState(w.t, w.privateCohortId);
+    expect(state.cohort.currentEnrollment).toBe(0);
+    expect(state.enrollments[0]).toMatchObject({
+      seatHeld: false,
+      paymentStatus: "failed",
+      failureReason: "cancelled",
+    });
+    const { organization } = await seatInvariant(w.t, w.organizationId);
+    expect(organization.seatsUsed).toBe(2);
+    expect(await w.t.run(async (ctx) => (await ctx.db.get("users", w.people.ada))!.holdsOrgSeat)).toBe(true);
+    const mail = await mailTo(w.t, "ada@acme.com");
+    expect(mail.map((m) => m.subject)).toEqual([
+      "You're enrolled in AI Enablement Intensive",
+      "Your place in AI Enablement Intensive — Acme · spring cohort",
+    ]);
+    expect(mail[1].attachments![0].content).toContain("STATUS:CANCELLED");
+    // Her seat can go to other dates at once.
+    await w.admin.mutation(api.organizations.members.assignCohort, {
+      organizationId: w.organizationId,
+      memberId: w.people.ada,
+      cohortId: w.publicCohortId,
+    });
+    expect((await cohortState(w.t, w.publicCohortId)).cohort.currentEnrollment).toBe(1);
+  });
+
+  test("#18 private cohorts: unassigning from a full public cohort offers the seat to its waitlist", async () => {
+    const w = await privateWorld();
+    const enrollmentId = await w.admin.mutation(api.organizations.members.assignCohort, {
+      organizationId: w.organizationId,
+      memberId: w.people.bob,
+      cohortId: w.publicCohortId,
+    });
+    await w.t.run(async (ctx) => ctx.db.patch("cohorts", w.publicCohortId, { maxCapacity: 1 }));
+    const waiting = await addUser(w.t, "wendy@example.com");
+    const entryId = await as(w.t, waiting).mutation(api.waitlist.places.join, { cohortId: w.publicCohortId });
+    await w.admin.mutation(api.organizations.members.unassignCohort, {
+      organizationId: w.organizationId,
+      enrollmentId,
+    });
+    expect(await w.t.run(async (ctx) => (await ctx.db.get("waitlist", entryId))!.status)).toBe("offered");
+    // The offer holds the freed seat.
+    expect((await cohortState(w.t, w.publicCohortId)).cohort.currentEnrollment).toBe(1);
+  });
+
+  test("#18 private cohorts: grant seat gives a free seat from the pool, and says so when none is left", async () => {
+    const w = await privateWorld();
+    await w.admin.mutation(api.organizations.members.grantSeat, {
+      organizationId: w.organizationId,
+      memberId: w.people.cy,
+    });
+    expect(await w.t.run(async (ctx) => (await ctx.db.get("users", w.people.cy))!.holdsOrgSeat)).toBe(true);
+    expect((await seatInvariant(w.t, w.organizationId)).organization.seatsUsed).toBe(3);
+    const dee = await addUser(w.t, "dee@acme.com", { organizationId: w.organizationId });
+    expect(
+      await expectAppError(
+        w.admin.mutation(api.organizations.members.grantSeat, { organizationId: w.organizationId, memberId: dee }),
+        "NO_SEATS_LEFT",
+      ),
+    ).toMatch(/All 3 of Acme's seats are taken/);
+    await seatInvariant(w.t, w.organizationId);
+  });
+
+  test("#18 private cohorts: unassign and grant seat refuse people outside the caller's scope (a team manager, another organization's admin)", async () => {
+    const w = await privateWorld();
+    const sam = await addTeamManager(w);
+    const bobEnrollment = await w.admin.mutation(api.organizations.members.assignCohort, {
+      organizationId: w.organizationId,
+      memberId: w.people.bob,
+      cohortId: w.privateCohortId,
+    });
+    const adaEnrollment = await w.admin.mutation(api.organizations.members.assignCohort, {
+      organizationId: w.organizationId,
+      memberId: w.people.ada,
+      cohortId: w.privateCohortId,
+    });
+    // Sam manages Sales (ada), not bob or cy.
+    await expectAppError(
+      sam.mutation(api.organizations.members.unassignCohort, {
+        organizationId: w.organizationId,
+        enrollmentId: bobEnrollment,
+      }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    await expectAppError(
+      sam.mutation(api.organizations.members.grantSeat, { organizationId: w.organizationId, memberId: w.people.cy }),
+      "OUTSIDE_TEAM_SCOPE",
+    );
+    await expectAppError(
+      w.globexAdmin.mutation(api.organizations.members.unassignCohort, {
+        organizationId: w.organizationId,
+        enrollmentId: adaEnrollment,
+      }),
+      "FORBIDDEN",
+    );
+    await expectAppError(
+      w.globexAdmin.mutation(api.organizations.members.grantSeat, { organizationId: w.globex, memberId: w.people.cy }),
+      "NOT_FOUND",
+    );
+    expect((await cohortState(w.t, w.privateCohortId)).cohort.currentEnrollment).toBe(2);
+    expect(await w.t.run(async (ctx) => (await ctx.db.get("users", w.people.cy))!.holdsOrgSeat)).toBeFalsy();
+    // Within his team, Sam may.
+    await sam.mutation(api.organizations.members.unassignCohort, {
+      organizationId: w.organizationId,
+      enrollmentId: adaEnrollment,
+    });
+    expect((await cohortState(w.t, w.privateCohortId)).cohort.currentEnrollment).toBe(1);
+  });
+});
