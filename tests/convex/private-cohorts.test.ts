@@ -9,7 +9,7 @@ import type { Id } from "../../convex/_generated/dataModel";
 import type { PrivateCohortPlan } from "../../convex/validators";
 import { as, cohortState, runScheduled, type T, useStripeTestEnvironment } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
-import { addUser, seatInvariant, seedOrg } from "./org-helpers";
+import { addUser, inviteToken, seatInvariant, seedOrg } from "./org-helpers";
 
 useStripeTestEnvironment();
 
@@ -395,6 +395,26 @@ async function addTeamManager(w: Awaited<ReturnType<typeof privateWorld>>) {
   );
   return as(w.t, samId);
 }
+
+describe("#18 private cohorts: invitations", () => {
+  test("#18 private cohorts: an invitation into the private cohort enrolls on acceptance and emails “You're enrolled” with the calendar", async () => {
+    const w = await privateWorld();
+    await w.admin.mutation(api.organizations.invites.create, {
+      organizationId: w.organizationId,
+      email: "newcomer@acme.com",
+      cohortId: w.privateCohortId,
+    });
+    const token = await inviteToken(w.t, "newcomer@acme.com");
+    const newcomer = await addUser(w.t, "newcomer@acme.com");
+    const accepted = await as(w.t, newcomer).mutation(api.organizations.invites.accept, { token });
+    expect(accepted.enrolledCohortId).toBe(w.privateCohortId);
+    expect((await cohortState(w.t, w.privateCohortId)).cohort.currentEnrollment).toBe(1);
+    const mail = await mailTo(w.t, "newcomer@acme.com");
+    const enrolled = mail.filter((m) => m.subject === "You're enrolled in AI Enablement Intensive");
+    expect(enrolled).toHaveLength(1);
+    expect(enrolled[0].attachments![0].content).toContain("Private day 1");
+  });
+});
 
 describe("#18 private cohorts: unassign and grant seat from the console", () => {
   test("#18 private cohorts: unassign frees the cohort seat, the member keeps their org seat and is emailed a calendar that cancels the sessions", async () => {
