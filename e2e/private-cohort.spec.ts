@@ -9,7 +9,7 @@ function isoDay(days: number) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-test("#18 a platform admin plans a private cohort for Acme, its admin assigns a member who sees it on /learn, and the catalog never shows it", async ({
+test("#18 a platform admin plans a private cohort for Acme, its admin assigns a member who sees it on /learn, the catalog never shows it, and the admin can take the member out again", async ({
   browser,
 }) => {
   const cohortName = `Acme AI Fundamentals (private ${Date.now().toString(36)})`;
@@ -57,6 +57,15 @@ test("#18 a platform admin plans a private cohort for Acme, its admin assigns a 
   await signInThroughMailbox(member, MEMBER_EMAIL);
   await member.waitForURL(/\/learn$/);
   await expect(member.getByText(cohortName).first()).toBeVisible();
+  // …and was emailed “You're enrolled” with the calendar file.
+  await member.goto("/dev/mailbox");
+  const welcome = member
+    .getByTestId("dev-email")
+    .filter({ has: member.getByTestId("dev-email-to").getByText(MEMBER_EMAIL, { exact: true }) })
+    .filter({ hasText: "You're enrolled in AI Fundamentals" })
+    .first();
+  await expect(welcome).toContainText(`Acme Corporation placed you in AI Fundamentals — ${cohortName}`);
+  await expect(welcome).toContainText("ai-fundamentals.ics");
 
   // Nobody sees it in the catalog or on the course page; the public cohort of the course is there.
   const visitor = await (await browser.newContext()).newPage();
@@ -66,6 +75,16 @@ test("#18 a platform admin plans a private cohort for Acme, its admin assigns a 
   await visitor.goto("/courses/ai-fundamentals");
   await expect(visitor.getByText("AI Fundamentals (January)").first()).toBeVisible();
   await expect(visitor.getByText(cohortName)).toHaveCount(0);
+
+  // Acme's administrator takes the member out again, after confirming: the place is freed live on the admin page.
+  await memberRow.getByRole("button", { name: `Actions for ${MEMBER}` }).click();
+  await orgAdmin.getByRole("menuitem", { name: `Take out of ${cohortName}…` }).click();
+  const confirm = orgAdmin.getByRole("dialog", { name: `Take ${MEMBER} out of ${cohortName}?` });
+  await expect(confirm).toContainText("They keep their organization seat");
+  await expectAccessible(orgAdmin);
+  await confirm.getByRole("button", { name: "Take out of cohort" }).click();
+  await expect(memberRow).not.toContainText(cohortName);
+  await expect(row).toContainText("0 / 6");
 
   await Promise.all([adminContext.close(), orgContext.close(), memberContext.close(), visitor.context().close()]);
 });
