@@ -23,6 +23,10 @@ test("#18 a platform admin plans a private cohort for Acme, its admin assigns a 
   // The platform admin opens Acme's admin page and plans the cohort.
   await signInAsDemo(admin, "Priya Raman");
   await admin.goto("/admin/organizations");
+  // Creating an organization can plan its private cohort too (used when converting a "Buy for my team" request).
+  await admin.getByRole("checkbox", { name: "Also plan a private cohort of this programme" }).click();
+  await expect(admin.getByLabel("Cohort name")).toBeVisible();
+  await expectAccessible(admin);
   await admin.getByRole("link", { name: "Acme Corporation", exact: true }).click();
   await expect(admin.getByRole("heading", { name: "Acme Corporation" })).toBeVisible();
   await admin.getByLabel("Course").selectOption({ label: "AI Fundamentals" });
