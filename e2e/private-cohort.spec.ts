@@ -90,5 +90,11 @@ test("#18 a platform admin plans a private cohort for Acme, its admin assigns a 
   await expect(memberRow).not.toContainText(cohortName);
   await expect(row).toContainText("0 / 6");
 
+  // The cohort's own admin page names its organization and leads back to it.
+  await row.getByRole("link", { name: cohortName }).click();
+  await expect(admin.getByRole("heading", { name: cohortName })).toBeVisible();
+  await admin.getByRole("link", { name: "Acme Corporation" }).click();
+  await expect(admin.getByRole("heading", { name: "Acme Corporation" })).toBeVisible();
+
   await Promise.all([adminContext.close(), orgContext.close(), memberContext.close(), visitor.context().close()]);
 });

@@ -71,7 +71,17 @@ export function CohortEditor({
             <Link href={`/admin/courses/${cohort.courseId}`} className="hover:underline">
               {cohort.courseTitle}
             </Link>
-            {cohort.isB2B && " · private organization cohort"}
+            {cohort.isB2B &&
+              (cohort.organization ? (
+                <>
+                  {" · private cohort of "}
+                  <Link href={`/admin/organizations/${cohort.organization._id}`} className="hover:underline">
+                    {cohort.organization.name}
+                  </Link>
+                </>
+              ) : (
+                " · private organization cohort"
+              ))}
           </p>
         )}
       </div>

@@ -123,6 +123,8 @@ export const get = platformAdminQuery({
       instructorEmail: v.optional(v.string()),
       status: vCohortStatus,
       isB2B: v.boolean(),
+      /** The organization a private cohort belongs to. */
+      organization: v.union(v.object({ _id: v.id("organizations"), name: v.string() }), v.null()),
       waitlistOfferHours: v.number(),
     }),
   ),
@@ -131,6 +133,7 @@ export const get = platformAdminQuery({
     if (cohort === null) return null;
     const course = await ctx.db.get("courses", cohort.courseId);
     const instructor = cohort.instructorId ? await ctx.db.get("users", cohort.instructorId) : null;
+    const organization = cohort.organizationId ? await ctx.db.get("organizations", cohort.organizationId) : null;
     return {
       _id: cohort._id,
       courseId: cohort.courseId,
@@ -145,6 +148,7 @@ export const get = platformAdminQuery({
       ...(instructor ? { instructorEmail: instructor.email } : {}),
       status: cohort.status,
       isB2B: cohort.isB2B,
+      organization: organization && cohort.isB2B ? { _id: organization._id, name: organization.name } : null,
       waitlistOfferHours: cohort.waitlistOfferHours ?? DEFAULT_OFFER_HOURS,
     };
   },

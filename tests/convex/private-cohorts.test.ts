@@ -136,6 +136,12 @@ describe("#18 private cohorts: planning", () => {
     expect(
       (await w.ops.query(api.organizations.privateCohorts.forOrganization, { organizationId: w.globex }))?.cohorts,
     ).toEqual([]);
+    // The admin cohort page names (and links) the organization.
+    expect(await w.ops.query(api.catalog.cohorts.get, { cohortId: w.privateCohortId })).toMatchObject({
+      isB2B: true,
+      organization: { _id: w.organizationId, name: "Acme" },
+    });
+    expect((await w.ops.query(api.catalog.cohorts.get, { cohortId: w.publicCohortId }))?.organization).toBeNull();
     const log = await w.t.run(async (ctx) => ctx.db.query("organizationAuditLog").collect());
     expect(log).toContainEqual(
       expect.objectContaining({ action: "private_cohort_created", cohortId: w.privateCohortId }),
