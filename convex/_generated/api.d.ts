@@ -80,6 +80,7 @@ import type * as enrollments_choices from "../enrollments/choices.js";
 import type * as enrollments_model_cancellation from "../enrollments/model/cancellation.js";
 import type * as enrollments_model_learners from "../enrollments/model/learners.js";
 import type * as enrollments_model_operations from "../enrollments/model/operations.js";
+import type * as enrollments_model_placementEmails from "../enrollments/model/placementEmails.js";
 import type * as enrollments_model_seats from "../enrollments/model/seats.js";
 import type * as enrollments_model_state from "../enrollments/model/state.js";
 import type * as enrollments_operations from "../enrollments/operations.js";
@@ -246,6 +247,7 @@ declare const fullApi: ApiFromModules<{
   "enrollments/model/cancellation": typeof enrollments_model_cancellation;
   "enrollments/model/learners": typeof enrollments_model_learners;
   "enrollments/model/operations": typeof enrollments_model_operations;
+  "enrollments/model/placementEmails": typeof enrollments_model_placementEmails;
   "enrollments/model/seats": typeof enrollments_model_seats;
   "enrollments/model/state": typeof enrollments_model_state;
   "enrollments/operations": typeof enrollments_operations;
