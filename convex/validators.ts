@@ -51,6 +51,7 @@ export const vOrgAuditAction = v.union(
   v.literal("cohort_assigned"),
   v.literal("cohort_moved"),
   v.literal("cohort_unassigned"),
+  v.literal("private_cohort_created"),
   v.literal("domain_requested"),
   v.literal("domain_approved"),
   v.literal("domain_rejected"),
@@ -136,6 +137,18 @@ export type EnrollmentFailure = Infer<typeof vEnrollmentFailure>;
 export const vAdminGrant = v.union(v.literal("comp"), v.literal("offline"));
 export type AdminGrant = Infer<typeof vAdminGrant>;
 /** What a platform admin chose when adding a learner by hand. */
+/** What a platform admin plans for an organization's private cohort (convex/organizations/privateCohorts.ts). */
+export const vPrivateCohortPlan = v.object({
+  courseId: v.id("courses"),
+  name: v.string(),
+  startDate: v.number(),
+  endDate: v.number(),
+  timezone: v.string(),
+  maxCapacity: v.number(),
+  instructorEmail: v.optional(v.string()),
+  zoomLink: v.optional(v.string()),
+});
+export type PrivateCohortPlan = Infer<typeof vPrivateCohortPlan>;
 export const vAddLearnerPayment = v.union(
   v.object({ kind: v.literal("comp") }),
   v.object({ kind: v.literal("offline"), reference: v.string() }),

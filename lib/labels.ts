@@ -268,6 +268,7 @@ export const ORG_AUDIT_ACTION_LABEL: Record<Infer<typeof vOrgAuditAction>, strin
   cohort_assigned: "Assigned to cohort",
   cohort_moved: "Moved between cohorts",
   cohort_unassigned: "Taken out of cohort",
+  private_cohort_created: "Private cohort created",
   domain_requested: "Domain submitted",
   domain_approved: "Domain approved",
   domain_rejected: "Domain rejected",

@@ -23,21 +23,12 @@ import { useToast } from "@/components/ui/toast";
 import { formatDate, formatPrice } from "@/lib/format";
 import { ADMIN_GRANT_LABEL, PAYMENT_STATUS, PAYMENT_TYPE_LABEL } from "@/lib/labels";
 import { track } from "@/lib/posthog/client";
+import { TIMEZONES } from "@/lib/timezones";
 import { useSubmit } from "@/lib/use-submit";
 import { AddLearnerDialog, EnrollmentHistory, MoveEnrollmentDialog, RemoveEnrollmentDialog } from "./enrollment-tools";
 import { PaymentActionDialog } from "./payment-action-dialog";
 import { WaitlistPanel } from "./waitlist-panel";
 
-const TIMEZONES = [
-  "Europe/Berlin",
-  "Europe/London",
-  "America/New_York",
-  "America/Chicago",
-  "America/Los_Angeles",
-  "Asia/Singapore",
-  "Australia/Sydney",
-  "UTC",
-];
 /** The status choices, said for the admin who sets them. */
 const STATUS_OPTION: Record<CohortStatus, string> = {
   scheduled: "Scheduled (not yet on sale)",
@@ -80,7 +71,17 @@ export function CohortEditor({
             <Link href={`/admin/courses/${cohort.courseId}`} className="hover:underline">
               {cohort.courseTitle}
             </Link>
-            {cohort.isB2B && " · private organization cohort"}
+            {cohort.isB2B &&
+              (cohort.organization ? (
+                <>
+                  {" · private cohort of "}
+                  <Link href={`/admin/organizations/${cohort.organization._id}`} className="hover:underline">
+                    {cohort.organization.name}
+                  </Link>
+                </>
+              ) : (
+                " · private organization cohort"
+              ))}
           </p>
         )}
       </div>

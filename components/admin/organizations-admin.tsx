@@ -8,14 +8,17 @@ import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CheckboxField } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useToast } from "@/components/ui/toast";
 import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
 import { ORGANIZATION_STATUS } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
+import { PrivateCohortFields, readPrivateCohortPlan } from "./private-cohort-fields";
 
 type Draft = {
   name: string;
@@ -63,13 +66,16 @@ export function OrganizationsAdmin() {
                   <TableRow key={o._id}>
                     <TableCell>
                       <Link
-                        href={`/org/${o._id}`}
+                        href={`/admin/organizations/${o._id}`}
                         className="font-medium text-gray-900 hover:text-brand-800 hover:underline"
                       >
                         {o.name}
                       </Link>
-                      <p className="text-gray-600">
-                        @{o.domain} · {o.contactEmail}
+                      <p className="break-all text-gray-600">
+                        @{o.domain} · {o.contactEmail} ·{" "}
+                        <Link href={`/org/${o._id}`} className="text-brand-700 hover:underline">
+                          console
+                        </Link>
                       </p>
                     </TableCell>
                     <TableCell>
@@ -188,17 +194,40 @@ export function OrganizationsAdmin() {
 function NewOrganization({ draft, setDraft }: { draft: Draft; setDraft: (d: Draft) => void }) {
   const courses = useQuery(api.catalog.browse.listCourses, {});
   const create = useMutation(api.organizations.directory.create);
+  const toast = useToast();
   const { pending, run } = useSubmit();
   const [courseId, setCourseId] = useState("");
+  const [withCohort, setWithCohort] = useState(false);
   const set = (key: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const course = courseId || courses?.[0]?._id;
+    const course = (courseId || courses?.[0]?._id) as Id<"courses"> | undefined;
     if (!course) return;
-    void run(() => create({ ...draft, seats: Number(draft.seats), courseId: course as Id<"courses"> }), {
-      success: `${draft.name} created; the seat invoice goes to ${draft.contactEmail}.`,
-      onSuccess: () => setDraft(EMPTY),
-    });
+    const privateCohort = withCohort
+      ? readPrivateCohortPlan(new FormData(event.currentTarget), "request", course)
+      : null;
+    if (typeof privateCohort === "string") {
+      toast("error", privateCohort);
+      return;
+    }
+    void run(
+      () =>
+        create({
+          ...draft,
+          seats: Number(draft.seats),
+          courseId: course,
+          ...(privateCohort ? { privateCohort } : {}),
+        }),
+      {
+        success: privateCohort
+          ? `${draft.name} created with ${privateCohort.name}; the seat invoice goes to ${draft.contactEmail}.`
+          : `${draft.name} created; the seat invoice goes to ${draft.contactEmail}.`,
+        onSuccess: () => {
+          setDraft(EMPTY);
+          setWithCohort(false);
+        },
+      },
+    );
   };
   return (
     <Card className="p-6">
@@ -237,6 +266,14 @@ function NewOrganization({ draft, setDraft }: { draft: Draft; setDraft: (d: Draf
         <Field id="org-seats" label="Seats">
           <Input id="org-seats" type="number" min={1} max={1000} value={draft.seats} onChange={set("seats")} />
         </Field>
+        <CheckboxField
+          className="sm:col-span-2"
+          checked={withCohort}
+          onCheckedChange={setWithCohort}
+          label="Also plan a private cohort of this programme"
+          description="Only this organization sees it and assigns its members to it; it never appears in the catalog."
+        />
+        {withCohort && <PrivateCohortFields prefix="request" defaultName={draft.name ? `${draft.name} cohort` : ""} />}
         <div className="sm:col-span-2">
           <Button type="submit" loading={pending}>
             Create and send invoice

@@ -18,6 +18,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { MANAGER_ROLE_LABEL } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
+import { BuySeatsButton } from "./billing-panel";
 import { CohortSelect } from "./cohort-select";
 import { ManagerDialog, TeamsDialog, type OrgTeam } from "./member-roles-dialog";
 
@@ -35,14 +36,15 @@ type Member = {
     cohortId: Id<"cohorts">;
     cohortName: string;
     status: string;
+    placedByOrganization: boolean;
   }>;
   /** What the caller may do to this person (the server's scope rule). */
   canAct: { enroll: boolean; teams: boolean; remove: boolean };
 };
 
 type CohortAction =
-  | { kind: "assign" | "remove"; member: Member }
-  | { kind: "move"; member: Member; enrollment: Member["enrollments"][number] };
+  | { kind: "assign" | "remove" | "grant"; member: Member }
+  | { kind: "move" | "unassign"; member: Member; enrollment: Member["enrollments"][number] };
 type Action = CohortAction | { kind: "teams"; member: Member } | { kind: "role"; member: Member };
 
 export function MembersTable({
@@ -51,6 +53,7 @@ export function MembersTable({
   isAdmin,
   canManageTeam,
   canManageEnrollments,
+  seatsLeft,
 }: {
   organizationId: Id<"organizations">;
   /** The teams the caller may place people in. */
@@ -58,6 +61,8 @@ export function MembersTable({
   isAdmin: boolean;
   canManageTeam: boolean;
   canManageEnrollments: boolean;
+  /** Seats of the pool nobody holds. */
+  seatsLeft: number;
 }) {
   const { results, status, loadMore } = usePaginatedQuery(
     api.organizations.members.list,
@@ -156,6 +161,8 @@ export function MembersTable({
       <MemberActionDialog
         organizationId={organizationId}
         action={action === null || action.kind === "teams" || action.kind === "role" ? null : action}
+        seatsLeft={seatsLeft}
+        isAdmin={isAdmin}
         onClose={() => setAction(null)}
       />
     </div>
@@ -189,12 +196,24 @@ function MemberMenu({
         )}
         {canAct.enroll &&
           member.enrollments
-            .filter((e) => e.status !== "completed")
-            .map((e) => (
-              <DropdownMenuItem key={e.enrollmentId} onSelect={() => onAction({ kind: "move", member, enrollment: e })}>
+            .filter((e) => e.placedByOrganization && e.status !== "completed" && e.status !== "cancelled")
+            .flatMap((e) => [
+              <DropdownMenuItem
+                key={`move:${e.enrollmentId}`}
+                onSelect={() => onAction({ kind: "move", member, enrollment: e })}
+              >
                 Move from {e.cohortName}…
-              </DropdownMenuItem>
-            ))}
+              </DropdownMenuItem>,
+              <DropdownMenuItem
+                key={`unassign:${e.enrollmentId}`}
+                onSelect={() => onAction({ kind: "unassign", member, enrollment: e })}
+              >
+                Take out of {e.cohortName}…
+              </DropdownMenuItem>,
+            ])}
+        {canAct.remove && !member.holdsSeat && (
+          <DropdownMenuItem onSelect={() => onAction({ kind: "grant", member })}>Give a seat…</DropdownMenuItem>
+        )}
         {canAct.teams && (
           <DropdownMenuItem onSelect={() => onAction({ kind: "teams", member })}>Teams…</DropdownMenuItem>
         )}
@@ -214,18 +233,27 @@ function MemberMenu({
 function MemberActionDialog({
   organizationId,
   action,
+  seatsLeft,
+  isAdmin,
   onClose,
 }: {
   organizationId: Id<"organizations">;
   action: CohortAction | null;
+  seatsLeft: number;
+  isAdmin: boolean;
   onClose: () => void;
 }) {
   const assign = useMutation(api.organizations.members.assignCohort);
   const move = useMutation(api.organizations.members.moveCohort);
+  const unassign = useMutation(api.organizations.members.unassignCohort);
   const remove = useMutation(api.organizations.members.remove);
+  const grant = useMutation(api.organizations.members.grantSeat);
   const { pending, run } = useSubmit();
   const [cohortId, setCohortId] = useState("");
   if (action === null) return null;
+  const name = action.member.name;
+  const needsCohort = action.kind === "assign" || action.kind === "move";
+  const noSeatToGive = action.kind === "grant" && seatsLeft <= 0;
   const submit = () =>
     run(
       async () => {
@@ -237,38 +265,58 @@ function MemberActionDialog({
             enrollmentId: action.enrollment.enrollmentId,
             toCohortId: cohortId as Id<"cohorts">,
           });
+        if (action.kind === "unassign")
+          await unassign({ organizationId, enrollmentId: action.enrollment.enrollmentId });
         if (action.kind === "remove") await remove({ organizationId, memberId: action.member._id });
+        if (action.kind === "grant") await grant({ organizationId, memberId: action.member._id });
       },
       {
-        success:
-          action.kind === "remove"
-            ? `${action.member.name} was removed; their seat is free again.`
-            : `${action.member.name}'s cohort was updated.`,
+        success: {
+          assign: `${name} is enrolled; they have been emailed the calendar file.`,
+          move: `${name} was moved; they have been emailed the new dates.`,
+          unassign: `${name} was taken out of the cohort; their seat can go to other dates.`,
+          remove: `${name} was removed; their seat is free again.`,
+          grant: `${name} now holds a seat.`,
+        }[action.kind],
         onSuccess: () => {
           setCohortId("");
           onClose();
         },
       },
     );
-  const title =
-    action.kind === "assign"
-      ? `Assign ${action.member.name}`
-      : action.kind === "move"
-        ? `Move ${action.member.name}`
-        : `Remove ${action.member.name}?`;
+  const title = {
+    assign: `Assign ${name}`,
+    move: `Move ${name}`,
+    unassign: `Take ${name} out of ${action.kind === "unassign" ? action.enrollment.cohortName : "the cohort"}?`,
+    remove: `Remove ${name}?`,
+    grant: `Give ${name} a seat`,
+  }[action.kind];
+  const description = {
+    assign: "They are enrolled straight away, with no payment, and emailed the cohort's calendar file.",
+    move:
+      action.kind === "move"
+        ? `From ${action.enrollment.cohortName} to another cohort of the same course. They are emailed the new dates, and the change is recorded in the activity log.`
+        : "",
+    unassign:
+      "Their place in the cohort is freed (a public cohort offers it to its waitlist). They keep their organization seat, so you can assign them to other dates, and they are emailed a calendar file that removes the sessions.",
+    remove:
+      "Their seat returns to your pool, and they leave any cohort that has not finished. Certificates they earned stay theirs.",
+    grant: noSeatToGive
+      ? "Every seat you bought is taken. Free one by removing someone, or buy more seats."
+      : `One of your ${seatsLeft} free ${seatsLeft === 1 ? "seat" : "seats"} becomes theirs; you can then assign them to a cohort.`,
+  }[action.kind];
+  const confirmLabel = {
+    assign: "Assign",
+    move: "Move",
+    unassign: "Take out of cohort",
+    remove: "Remove member",
+    grant: "Give a seat",
+  }[action.kind];
+  const destructive = action.kind === "remove" || action.kind === "unassign";
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent
-        title={title}
-        description={
-          action.kind === "remove"
-            ? "Their seat returns to your pool, and they leave any cohort that has not finished. Certificates they earned stay theirs."
-            : action.kind === "move"
-              ? `From ${action.enrollment.cohortName} to another cohort of the same course. The change is recorded in the activity log.`
-              : "They are enrolled straight away; no payment is needed."
-        }
-      >
-        {action.kind !== "remove" && (
+      <DialogContent title={title} description={description}>
+        {needsCohort && (
           <Field id="action-cohort" label="Cohort">
             <CohortSelect
               id="action-cohort"
@@ -281,18 +329,25 @@ function MemberActionDialog({
             />
           </Field>
         )}
-        <div className="mt-5 flex justify-end gap-2">
+        {noSeatToGive && !isAdmin && (
+          <p className="text-sm text-gray-700">Ask an administrator of your organization to buy more seats.</p>
+        )}
+        <div className="mt-5 flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button
-            variant={action.kind === "remove" ? "destructive" : "primary"}
-            loading={pending}
-            disabled={action.kind !== "remove" && !cohortId}
-            onClick={() => void submit()}
-          >
-            {action.kind === "remove" ? "Remove member" : action.kind === "move" ? "Move" : "Assign"}
-          </Button>
+          {noSeatToGive ? (
+            isAdmin && <BuySeatsButton organizationId={organizationId} />
+          ) : (
+            <Button
+              variant={destructive ? "destructive" : "primary"}
+              loading={pending}
+              disabled={needsCohort && !cohortId}
+              onClick={() => void submit()}
+            >
+              {confirmLabel}
+            </Button>
+          )}
         </div>
       </DialogContent>
     </Dialog>

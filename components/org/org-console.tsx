@@ -72,6 +72,7 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
             isAdmin={org.isAdmin}
             canManageTeam={can("manage_team")}
             canManageEnrollments={can("manage_enrollments")}
+            seatsLeft={Math.max(0, org.seatsPurchased - org.seatsUsed)}
           />
         </TabsContent>
         {canInvite && (

@@ -2,12 +2,9 @@
 import { internalMutation, platformAdminMutation, platformAdminQuery } from "../functions";
 import { planCertificates } from "../certificates/model/plan";
 import { v } from "convex/values";
-import type { Id } from "../_generated/dataModel";
 import { appError } from "../errors";
-import { cohortRows, vCohortRow } from "./model/cohorts";
-import { boundedText, optionalText, TEXT_LIMITS } from "../limits";
+import { checkCohortPlan, cohortRows, cohortStaffing, vCohortRow } from "./model/cohorts";
 import { rescheduleCohort, scheduleCohort } from "../liveSessions/model/schedule";
-import { requireUserByEmail } from "../users/model/accounts";
 import { DEFAULT_OFFER_HOURS, offerFreeSeats, promoteCourseWaitlist } from "../waitlist/model/queue";
 import { vCohortStatus } from "../validators";
 
@@ -46,8 +43,6 @@ export const list = platformAdminQuery({
   },
 });
 
-const DAY = 86_400_000;
-
 export const save = platformAdminMutation({
   args: {
     cohortId: v.optional(v.id("cohorts")),
@@ -64,22 +59,7 @@ export const save = platformAdminMutation({
   },
   returns: v.id("cohorts"),
   handler: async (ctx, { cohortId, instructorEmail, ...fields }) => {
-    if (
-      fields.waitlistOfferHours !== undefined &&
-      (!Number.isInteger(fields.waitlistOfferHours) || fields.waitlistOfferHours < 1 || fields.waitlistOfferHours > 168)
-    ) {
-      throw appError("INVALID_INPUT", "Waitlist offers can last between 1 and 168 hours.");
-    }
-    const name = boundedText(fields.name, "the cohort's name", TEXT_LIMITS.name, { min: 3 });
-    if (fields.endDate < fields.startDate) throw appError("INVALID_INPUT", "The cohort must end after it starts.");
-    if (fields.endDate - fields.startDate > 180 * DAY)
-      throw appError("INVALID_INPUT", "A cohort can run for at most 180 days.");
-    if (!Intl.supportedValuesOf("timeZone").includes(fields.timezone) && fields.timezone !== "UTC") {
-      throw appError("INVALID_INPUT", `"${fields.timezone}" is not a known timezone (use names like Europe/Berlin).`);
-    }
-    if (!Number.isInteger(fields.maxCapacity) || fields.maxCapacity < 1 || fields.maxCapacity > 1000) {
-      throw appError("INVALID_INPUT", "Capacity must be between 1 and 1000.");
-    }
+    const { name } = checkCohortPlan(fields);
     if (fields.status === "cancelled") {
       // Cancelling cancels sessions, reminders and the waitlist and gives every learner a choice: never a field edit.
       const existing = cohortId ? await ctx.db.get("cohorts", cohortId) : null;
@@ -88,12 +68,7 @@ export const save = platformAdminMutation({
     } else if (cohortId && (await ctx.db.get("cohorts", cohortId))?.status === "cancelled") {
       throw appError("INVALID_INPUT", "A cancelled cohort cannot open again: create a new cohort instead.");
     }
-    const zoomLink = optionalText(fields.zoomLink, "the meeting link", TEXT_LIMITS.url);
-    if (zoomLink && !/^https:\/\//.test(zoomLink))
-      throw appError("INVALID_INPUT", "The meeting link must start with https://.");
-    let instructorId: Id<"users"> | undefined;
-    const instructor = optionalText(instructorEmail, "the instructor's email address", TEXT_LIMITS.email);
-    if (instructor) instructorId = (await requireUserByEmail(ctx, instructor))._id;
+    const { zoomLink, instructorId } = await cohortStaffing(ctx, fields.zoomLink, instructorEmail);
     if ((await ctx.db.get("courses", fields.courseId)) === null)
       throw appError("NOT_FOUND", "This course no longer exists.");
     const now = Date.now();
@@ -148,6 +123,8 @@ export const get = platformAdminQuery({
       instructorEmail: v.optional(v.string()),
       status: vCohortStatus,
       isB2B: v.boolean(),
+      /** The organization a private cohort belongs to. */
+      organization: v.union(v.object({ _id: v.id("organizations"), name: v.string() }), v.null()),
       waitlistOfferHours: v.number(),
     }),
   ),
@@ -156,6 +133,7 @@ export const get = platformAdminQuery({
     if (cohort === null) return null;
     const course = await ctx.db.get("courses", cohort.courseId);
     const instructor = cohort.instructorId ? await ctx.db.get("users", cohort.instructorId) : null;
+    const organization = cohort.organizationId ? await ctx.db.get("organizations", cohort.organizationId) : null;
     return {
       _id: cohort._id,
       courseId: cohort.courseId,
@@ -170,6 +148,7 @@ export const get = platformAdminQuery({
       ...(instructor ? { instructorEmail: instructor.email } : {}),
       status: cohort.status,
       isB2B: cohort.isB2B,
+      organization: organization && cohort.isB2B ? { _id: organization._id, name: organization.name } : null,
       waitlistOfferHours: cohort.waitlistOfferHours ?? DEFAULT_OFFER_HOURS,
     };
   },

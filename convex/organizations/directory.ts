@@ -5,8 +5,9 @@ import { appError } from "../errors";
 import { platformAdminMutation, platformAdminQuery } from "../functions";
 import { boundedText, optionalText, TEXT_LIMITS } from "../limits";
 import { audit, normalizeDomain } from "./model/membership";
+import { createPrivateCohort } from "./model/privateCohorts";
 import { nameFromEmail, normalizeEmail } from "../users/model/accounts";
-import { vDomainStatus, vOrganizationStatus, MANAGER_PERMISSIONS } from "../validators";
+import { vDomainStatus, vOrganizationStatus, vPrivateCohortPlan, MANAGER_PERMISSIONS } from "../validators";
 
 export const list = platformAdminQuery({
   args: {},
@@ -38,8 +39,9 @@ export const list = platformAdminQuery({
 });
 
 /**
- * Creates an organization (optionally from a team request): the contact
- * becomes its administrator and Stripe sends the first seat invoice.
+ * Creates an organization (optionally from a team request, and with a private
+ * cohort): the contact becomes its administrator and Stripe sends the first
+ * seat invoice. A converted request is marked converted and linked to both.
  */
 export const create = platformAdminMutation({
   args: {
@@ -50,6 +52,8 @@ export const create = platformAdminMutation({
     courseId: v.id("courses"),
     seats: v.number(),
     requestId: v.optional(v.id("contactSubmissions")),
+    /** A private cohort planned for the organization at once (e.g. when converting a "Buy for my team" request). */
+    privateCohort: v.optional(vPrivateCohortPlan),
   },
   returns: v.id("organizations"),
   handler: async (ctx, args) => {
@@ -62,6 +66,12 @@ export const create = platformAdminMutation({
       optionalText(args.contactName, "the contact's name", TEXT_LIMITS.name) ?? nameFromEmail(contactEmail);
     if (!Number.isInteger(args.seats) || args.seats < 1 || args.seats > 1000)
       throw appError("INVALID_INPUT", "Order between 1 and 1000 seats.");
+    if (args.requestId) {
+      const request = await ctx.db.get("contactSubmissions", args.requestId);
+      if (request === null || request.status !== "pending") {
+        throw appError("INVALID_INPUT", "This request was already handled: refresh the page.");
+      }
+    }
     const course = await ctx.db.get("courses", args.courseId);
     if (course === null || course.status !== "published") throw appError("NOT_FOUND", "This course is not on sale.");
     if (
@@ -130,13 +140,26 @@ export const create = platformAdminMutation({
       updatedAt: now,
     });
     await ctx.scheduler.runAfter(0, internal.payments.seatInvoices.createSeatInvoice, { purchaseId });
-    if (args.requestId) {
-      await ctx.db.patch("contactSubmissions", args.requestId, { status: "converted", organizationId, updatedAt: now });
-    }
     await audit(ctx, organizationId, "organization_created", {
       actorId: ctx.viewer._id,
       details: `${args.seats} seats · ${course.title}`,
     });
+    const cohortId = args.privateCohort
+      ? await createPrivateCohort(
+          ctx,
+          ctx.viewer,
+          (await ctx.db.get("organizations", organizationId))!,
+          args.privateCohort,
+        )
+      : undefined;
+    if (args.requestId) {
+      await ctx.db.patch("contactSubmissions", args.requestId, {
+        status: "converted",
+        organizationId,
+        ...(cohortId ? { cohortId } : {}),
+        updatedAt: now,
+      });
+    }
     return organizationId;
   },
 });

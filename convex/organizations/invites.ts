@@ -7,6 +7,7 @@ import { internalMutation, orgMutation, orgQuery, query, userMutation } from "..
 import { requirePermission } from "../access";
 import { inviteRows } from "./model/csv";
 import { inviteBlocker, issueInvite, requireInvitableCohort, usableInvite } from "./model/invites";
+import { tellEnrolled } from "../enrollments/model/placementEmails";
 import { audit, enrollMember, joinOrganization, requireActive } from "./model/membership";
 import { INVITES_PER_UPLOAD, enforceLimit } from "../rateLimits";
 import { hashToken } from "../tokens";
@@ -297,6 +298,7 @@ export const accept = userMutation({
           cohortId: invite.cohortId,
           details: "From invitation",
         });
+        await tellEnrolled(ctx, member, invite.cohortId, organization.name);
       } catch (error) {
         // The seat in the organization stands; the admin assigns another cohort.
         if (!(error instanceof ConvexError)) throw error;

@@ -14,6 +14,7 @@ import {
   removeFromOrganization,
   requireActive,
 } from "./model/membership";
+import { tellEnrolled, tellMoved, tellUnassigned } from "../enrollments/model/placementEmails";
 import { unassign } from "../enrollments/model/state";
 import { vCohortStatus, vManagerRole, vTeamRole } from "../validators";
 
@@ -37,6 +38,8 @@ export const list = orgQuery({
           cohortId: v.id("cohorts"),
           cohortName: v.string(),
           status: vCohortStatus,
+          /** Placed (and paid) by the organization: the console may move it or take the member out. */
+          placedByOrganization: v.boolean(),
         }),
       ),
       /** What the caller may do to this person (the rule of convex/access.ts). */
@@ -92,6 +95,7 @@ export const list = orgQuery({
                 cohortId: e.cohortId,
                 cohortName: cohort?.name ?? "Removed cohort",
                 status: cohort?.status ?? "cancelled",
+                placedByOrganization: e.paymentType === "b2b" && e.paymentStatus === "completed",
               };
             }),
         );
@@ -130,11 +134,17 @@ export const assignableCohorts = orgQuery({
   handler: async (ctx) => {
     const { organization } = ctx.access;
     const now = Date.now();
+    // Its own private cohorts come through their index, so other cohorts never crowd them out of the list.
+    const own = await ctx.db
+      .query("cohorts")
+      .withIndex("by_organizationId", (q) => q.eq("organizationId", organization._id))
+      .order("desc")
+      .take(100);
     const upcoming = await ctx.db
       .query("cohorts")
       .withIndex("by_startDate", (q) => q.gt("startDate", now - 30 * 24 * 60 * 60 * 1000))
       .take(200);
-    const usable = upcoming.filter((c) => cohortAvailableTo(c, organization._id));
+    const usable = [...own, ...upcoming.filter((c) => !c.isB2B)].filter((c) => cohortAvailableTo(c, organization._id));
     return await Promise.all(
       usable.map(async (cohort) => ({
         _id: cohort._id,
@@ -149,7 +159,7 @@ export const assignableCohorts = orgQuery({
   },
 });
 
-/** Places a member in a cohort (b2b enrollment, no payment). */
+/** Places a member in a cohort (b2b enrollment, no payment); they get the "You're enrolled" email with its calendar. */
 export const assignCohort = orgMemberMutation({
   args: { cohortId: v.id("cohorts") },
   memberAction: "enroll",
@@ -162,6 +172,7 @@ export const assignCohort = orgMemberMutation({
       throw appError("INVALID_INPUT", `${member.name} has no seat. Give them a seat before assigning a cohort.`);
     const enrollmentId = await enrollMember(ctx, organization._id, member, cohortId);
     await audit(ctx, organization._id, "cohort_assigned", { actorId: viewer._id, subjectUserId: userId, cohortId });
+    await tellEnrolled(ctx, member, cohortId, organization.name);
     return enrollmentId;
   },
 });
@@ -174,7 +185,10 @@ function requireOrgPlaced(enrollment: Doc<"enrollments">) {
   return enrollment;
 }
 
-/** Moves a member to another cohort of the same course; both seat counts stay true, and the move is logged. */
+/**
+ * Moves a member to another cohort of the same course; both seat counts stay true, the move is logged, and the member
+ * gets a calendar file that swaps the old sessions for the new ones.
+ */
 export const moveCohort = orgEnrollmentMutation({
   args: { toCohortId: v.id("cohorts") },
   memberAction: "enroll",
@@ -189,11 +203,15 @@ export const moveCohort = orgEnrollmentMutation({
       cohortId: toCohortId,
       fromCohortId: enrollment.cohortId,
     });
+    await tellMoved(ctx, ctx.member, enrollment.cohortId, toCohortId, organization.name);
     return null;
   },
 });
 
-/** Takes a member out of a cohort and gives the cohort seat back. */
+/**
+ * Takes a member out of a cohort: the cohort seat goes back (offered to its waitlist when the cohort is public), the
+ * member keeps their organization seat for another cohort, and is told with a calendar file that removes the sessions.
+ */
 export const unassignCohort = orgEnrollmentMutation({
   args: {},
   memberAction: "enroll",
@@ -207,6 +225,7 @@ export const unassignCohort = orgEnrollmentMutation({
       subjectUserId: enrollment.userId,
       fromCohortId: enrollment.cohortId,
     });
+    await tellUnassigned(ctx, ctx.member, enrollment.cohortId, organization.name);
     return null;
   },
 });

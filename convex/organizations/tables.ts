@@ -122,6 +122,8 @@ export const organizationsTables = {
     brevoContactId: v.optional(v.string()),
     /** Set when a platform admin turns a "Buy for my team" request into an organization. */
     organizationId: v.optional(v.id("organizations")),
+    /** The private cohort planned for the organization when the request was converted. */
+    cohortId: v.optional(v.id("cohorts")),
     createdAt: v.number(),
     updatedAt: v.number(),
   })

@@ -602,6 +602,24 @@ export const AUTHORIZATION: Record<string, Entry> = {
     args: (w) => ({ requestId: w.requestId, spam: false }),
   },
   "organizations.directory.list": { rule: "platformAdmin", args: none },
+  "organizations.privateCohorts.forOrganization": {
+    rule: "platformAdmin",
+    args: (w) => ({ organizationId: w.organizationId }),
+  },
+  "organizations.privateCohorts.create": {
+    rule: "platformAdmin",
+    args: (w) => ({
+      organizationId: w.organizationId,
+      plan: {
+        courseId: w.courseId,
+        name: "Acme private cohort",
+        startDate: Date.now() + 90 * DAY,
+        endDate: Date.now() + 92 * DAY,
+        timezone: "Europe/Berlin",
+        maxCapacity: 12,
+      },
+    }),
+  },
   "organizations.teamRequests.submit": {
     rule: "anyone",
     args: () => ({ name: "Dana", email: "dana@initech.test", company: "Initech", teamSize: "25" }),

@@ -418,3 +418,61 @@ describe("#18 enrollment codes", () => {
     expect(await redeem(t, second, code)).toMatchObject({ ok: false, code: "CODE_INVALID" });
   });
 });
+
+describe("#18 enrollment codes: what the redeemer is told", () => {
+  async function mailTo(t: T, to: string) {
+    await runScheduled(t);
+    return await t.run(async (ctx) =>
+      ctx.db
+        .query("devEmails")
+        .withIndex("by_to", (q) => q.eq("to", to))
+        .collect(),
+    );
+  }
+
+  test("#18 redeeming a free code sends “You're enrolled” with the calendar file and no amount, once", async () => {
+    const t = newTest();
+    const { cohortId, buyers } = await seedCohort(t, { buyers: 1 });
+    await t.run(async (ctx) => {
+      const cohort = (await ctx.db.get("cohorts", cohortId))!;
+      await ctx.db.insert("cohortSessions", {
+        cohortId,
+        title: "Day 1",
+        type: "S",
+        startsAt: cohort.startDate + 9 * 3_600_000,
+        endsAt: cohort.startDate + 12 * 3_600_000,
+        status: "scheduled",
+        sequence: 0,
+        createdAt: 1,
+        updatedAt: 1,
+      });
+    });
+    const adminId = await seedAdmin(t);
+    await as(t, adminId).mutation(api.codes.enrollment.create, { code: "WELCOME", cohortId, maxUses: 5 });
+    await as(t, buyers[0]).mutation(api.codes.enrollment.redeem, { code: "WELCOME" });
+    await as(t, buyers[0]).mutation(api.codes.enrollment.redeem, { code: "WELCOME" });
+    const mail = await mailTo(t, "buyer0@example.com");
+    expect(mail.map((m) => m.subject)).toEqual(["You're enrolled in AI Enablement Intensive"]);
+    expect(mail[0].text).toContain("Your code WELCOME placed you in AI Enablement Intensive — December cohort");
+    expect(mail[0].text).toContain("There is nothing to pay.");
+    expect(mail[0].text).not.toMatch(/\$|We received|receipt/i);
+    expect(mail[0].attachments?.[0]).toMatchObject({ filename: "intensive.ics" });
+    expect(mail[0].attachments?.[0].content).toContain("SUMMARY:AI Enablement Intensive: Day 1");
+  });
+
+  test("#18 redeeming an organization's code says the organization gave the seat", async () => {
+    const t = newTest();
+    const { organizationId, adminId, cohortId } = await seedOrg(t, { seats: 2 });
+    const learner = await addUser(t, "learner@example.com");
+    const { code } = await as(t, adminId).mutation(api.codes.enrollment.createForOrganization, {
+      organizationId,
+      cohortId,
+      maxUses: 2,
+    });
+    await as(t, learner).mutation(api.codes.enrollment.redeem, { code });
+    const [mail] = await mailTo(t, "learner@example.com");
+    expect(mail.subject).toBe("You're enrolled in AI Enablement Intensive");
+    expect(mail.text).toContain(`Acme (code ${code}) placed you in AI Enablement Intensive — December cohort`);
+    expect(mail.text).not.toMatch(/\$|We received/);
+  });
+});

@@ -1,12 +1,14 @@
 /**
  * Enrollment codes (seed 000 G8): redeeming one puts the caller in the code's cohort — a free seat, or one of an
  * organization's seats with membership — through the same seat rules as every other path (enrollments/model/state.ts,
- * organizations/model/membership.ts). Redeeming a code twice gives back the first redemption's enrollment.
+ * organizations/model/membership.ts), and tells them "You're enrolled" with the calendar file (no amounts: nothing was
+ * paid). Redeeming a code twice gives back the first redemption's enrollment and sends nothing again.
  */
 import type { Doc } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
 import { appError } from "../../errors";
 import { liveEnrollmentInCourse } from "../../enrollments/model/seats";
+import { tellEnrolled } from "../../enrollments/model/placementEmails";
 import { enrollConfirmed } from "../../enrollments/model/state";
 import { audit, enrollMember, joinOrganization } from "../../organizations/model/membership";
 import { leaveCourseWaitlists } from "../../waitlist/model/queue";
@@ -64,6 +66,7 @@ export async function redeemEnrollmentCode(ctx: MutationCtx, user: Doc<"users">,
   }
 
   let enrollmentId;
+  let placedBy = `Your code ${code.code}`;
   if (code.source === "organization" && code.organizationId) {
     const joinedBefore = user.organizationId === code.organizationId && user.holdsOrgSeat;
     await joinOrganization(ctx, code.organizationId, user);
@@ -80,6 +83,8 @@ export async function redeemEnrollmentCode(ctx: MutationCtx, user: Doc<"users">,
       cohortId: cohort._id,
       details: `Enrollment code ${code.code}`,
     });
+    const organization = await ctx.db.get("organizations", code.organizationId);
+    if (organization) placedBy = `${organization.name} (code ${code.code})`;
   } else {
     enrollmentId = await enrollConfirmed(ctx, user._id, cohort, { paymentType: "b2c", amountCents: 0 });
     await leaveCourseWaitlists(ctx, user._id, course._id);
@@ -91,5 +96,7 @@ export async function redeemEnrollmentCode(ctx: MutationCtx, user: Doc<"users">,
     enrollmentId,
     redeemedAt: now,
   });
+  // A seat given, not bought: "You're enrolled" with the calendar file, never a payment receipt.
+  await tellEnrolled(ctx, user, cohort._id, placedBy);
   return { enrollmentId, cohort, course, alreadyRedeemed: false };
 }
