@@ -81,9 +81,11 @@ import type * as enrollments_model_cancellation from "../enrollments/model/cance
 import type * as enrollments_model_learners from "../enrollments/model/learners.js";
 import type * as enrollments_model_operations from "../enrollments/model/operations.js";
 import type * as enrollments_model_seats from "../enrollments/model/seats.js";
+import type * as enrollments_model_selfService from "../enrollments/model/selfService.js";
 import type * as enrollments_model_state from "../enrollments/model/state.js";
 import type * as enrollments_operations from "../enrollments/operations.js";
 import type * as enrollments_roster from "../enrollments/roster.js";
+import type * as enrollments_selfService from "../enrollments/selfService.js";
 import type * as enrollments_tables from "../enrollments/tables.js";
 import type * as env from "../env.js";
 import type * as errors from "../errors.js";
@@ -245,9 +247,11 @@ declare const fullApi: ApiFromModules<{
   "enrollments/model/learners": typeof enrollments_model_learners;
   "enrollments/model/operations": typeof enrollments_model_operations;
   "enrollments/model/seats": typeof enrollments_model_seats;
+  "enrollments/model/selfService": typeof enrollments_model_selfService;
   "enrollments/model/state": typeof enrollments_model_state;
   "enrollments/operations": typeof enrollments_operations;
   "enrollments/roster": typeof enrollments_roster;
+  "enrollments/selfService": typeof enrollments_selfService;
   "enrollments/tables": typeof enrollments_tables;
   env: typeof env;
   errors: typeof errors;
