@@ -16,6 +16,7 @@ import {
   userMutation,
   userQuery,
 } from "../functions";
+import { policyDeadlines, policySummary } from "../catalog/model/policy";
 import { refundPayment } from "../integrations/stripe";
 import { optionalText, TEXT_LIMITS } from "../limits";
 import { vEnrollmentRequestKind, vEnrollmentRequestStatus, vPaymentType } from "../validators";
@@ -24,8 +25,6 @@ import {
   declineRequest,
   fileRequest,
   openRequestOf,
-  policyDeadlines,
-  policySummary,
   refundsThroughStripe,
   refundSummary,
   requireOpenRequest,

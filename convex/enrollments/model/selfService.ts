@@ -16,37 +16,14 @@ import { notifyUsers } from "../../notifications/model/notify";
 import { releaseOrgSeat } from "../../organizations/model/membership";
 import { enforceLimit } from "../../rateLimits";
 import type { EnrollmentAuditAction, EnrollmentRequestKind } from "../../validators";
+import { policyDeadlines } from "../../catalog/model/policy";
 import { placedElsewhere } from "./cancellation";
 import { asCancelled, cohortSessions, dateRange, requireConfirmedEnrollment } from "./operations";
 import { priceCharged } from "./seats";
 import { cancelByLearner, moveToCohort, recordRefundRequest } from "./state";
 
-const DAY = 24 * 60 * 60 * 1000;
-
 /** How many cohorts of a course the learner is offered to transfer to. */
 const TARGETS = 100;
-
-type Policy = Pick<Doc<"courses">, "transferDaysBeforeStart" | "refundDaysBeforeStart">;
-
-/** Until when the course's policy lets a learner of `cohort` transfer and cancel with a refund (absent: never). */
-export function policyDeadlines(course: Policy, cohort: Pick<Doc<"cohorts">, "startDate">) {
-  const until = (days: number | undefined) => (days === undefined ? undefined : cohort.startDate - days * DAY);
-  return { transferUntil: until(course.transferDaysBeforeStart), refundUntil: until(course.refundDaysBeforeStart) };
-}
-
-/** The policy in words, as buyers and learners read it ("Free transfer until 14 days before start; …"). */
-export function policySummary(course: Policy) {
-  const days = (n: number) => (n === 0 ? "the start" : `${n} day${n === 1 ? "" : "s"} before start`);
-  const transfer =
-    course.transferDaysBeforeStart === undefined
-      ? "Transfers on request"
-      : `Free transfer until ${days(course.transferDaysBeforeStart)}`;
-  const refund =
-    course.refundDaysBeforeStart === undefined
-      ? "refunds on request"
-      : `full refund until ${days(course.refundDaysBeforeStart)}`;
-  return `${transfer}; ${refund}.`;
-}
 
 /** What a full refund gives back, in words ("$1,497.00 back to the card you paid with", the organization's pool…). */
 export function refundSummary(enrollment: Doc<"enrollments">, organizationName: string | undefined) {
