@@ -31,6 +31,7 @@ import type * as catalog_cohorts from "../catalog/cohorts.js";
 import type * as catalog_courses from "../catalog/courses.js";
 import type * as catalog_kit from "../catalog/kit.js";
 import type * as catalog_model_cohorts from "../catalog/model/cohorts.js";
+import type * as catalog_model_policy from "../catalog/model/policy.js";
 import type * as catalog_tables from "../catalog/tables.js";
 import type * as certificates_holders from "../certificates/holders.js";
 import type * as certificates_issue from "../certificates/issue.js";
@@ -197,6 +198,7 @@ declare const fullApi: ApiFromModules<{
   "catalog/courses": typeof catalog_courses;
   "catalog/kit": typeof catalog_kit;
   "catalog/model/cohorts": typeof catalog_model_cohorts;
+  "catalog/model/policy": typeof catalog_model_policy;
   "catalog/tables": typeof catalog_tables;
   "certificates/holders": typeof certificates_holders;
   "certificates/issue": typeof certificates_issue;
