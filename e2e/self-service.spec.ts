@@ -51,6 +51,7 @@ test("#18 self-service: inside the window a learner transfers from /learn in one
   const target = await dialog.locator("option", { hasText: TO }).getAttribute("value");
   await dialog.getByLabel("New date").selectOption(target!);
   await expectAccessible(learner);
+  await dialog.screenshot({ path: test.info().outputPath("transfer-dialog.png") });
   await dialog.getByRole("button", { name: "Confirm transfer" }).click();
 
   // The card follows without a reload: the new cohort and its dates.
@@ -59,6 +60,7 @@ test("#18 self-service: inside the window a learner transfers from /learn in one
   await expect(learner.getByText(TO).first()).toBeVisible();
   await expect(learner.getByText(FROM)).toHaveCount(0);
   await expectAccessible(learner);
+  await panel.screenshot({ path: test.info().outputPath("panel-after-transfer.png") });
 
   // The move is on the cohort's log for admins.
   await admin.goto("/admin");
@@ -98,7 +100,7 @@ test("#18 self-service: outside the window a learner files a request, an admin a
   await expect(request.getByText("Waiting for our team")).toBeVisible();
   await expect(request.getByText(`Your request: Transfer to ${TO}`)).toBeVisible();
   await expectAccessible(learner);
-  await learner.screenshot({ path: test.info().outputPath("learner-request-phone.png"), fullPage: true });
+  await panel.screenshot({ path: test.info().outputPath("learner-request-phone.png") });
 
   // Priya sees the request on January's page and approves it.
   await admin.goto("/admin");
@@ -110,7 +112,7 @@ test("#18 self-service: outside the window a learner files a request, an admin a
   const approve = admin.getByRole("dialog", { name: /Approve .* request\?/ });
   await approve.getByLabel("Note to the learner (optional)").fill("Good luck with the launch");
   await expectAccessible(admin);
-  await admin.screenshot({ path: test.info().outputPath("admin-approve.png"), fullPage: true });
+  await approve.screenshot({ path: test.info().outputPath("admin-approve.png") });
   await approve.getByRole("button", { name: "Approve request" }).click();
   await expect(card).toHaveCount(0);
 
@@ -119,7 +121,7 @@ test("#18 self-service: outside the window a learner files a request, an admin a
   await expect(learner.getByText(FROM)).toHaveCount(0);
   await expect(request.getByText("Approved")).toBeVisible();
   await expect(request.getByText("Our team: Good luck with the launch")).toBeVisible();
-  await learner.screenshot({ path: test.info().outputPath("learner-approved-phone.png"), fullPage: true });
+  await panel.screenshot({ path: test.info().outputPath("learner-approved-phone.png") });
 
   await Promise.all([adminContext.close(), learnerContext.close()]);
 });

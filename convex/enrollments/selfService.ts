@@ -89,13 +89,17 @@ export const options = userQuery({
       ? await ctx.db.get("organizations", ctx.viewer.organizationId)
       : null;
     const { transferUntil, refundUntil } = policyDeadlines(course, cohort);
-    const recent = await ctx.db
-      .query("enrollmentRequests")
-      .withIndex("by_enrollmentId_and_status", (q) => q.eq("enrollmentId", enrollmentId))
-      .take(20);
+    // The open request, else the latest answer (approved or declined; withdrawn ones are the learner's own doing).
+    const latestWith = (status: "approved" | "declined") =>
+      ctx.db
+        .query("enrollmentRequests")
+        .withIndex("by_enrollmentId_and_status", (q) => q.eq("enrollmentId", enrollmentId).eq("status", status))
+        .order("desc")
+        .first();
+    const answers = [await latestWith("approved"), await latestWith("declined")].filter((r) => r !== null);
     const latest =
       (await openRequestOf(ctx, enrollmentId)) ??
-      recent.filter((r) => r.status !== "withdrawn").sort((a, b) => b.createdAt - a.createdAt)[0] ??
+      answers.sort((a, b) => (b.decidedAt ?? b.createdAt) - (a.decidedAt ?? a.createdAt))[0] ??
       null;
     const toCohort = latest?.toCohortId ? await ctx.db.get("cohorts", latest.toCohortId) : null;
     return {

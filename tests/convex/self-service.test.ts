@@ -340,6 +340,7 @@ describe("#18 self-service", () => {
     expect(await titles(w.t, w.payer)).toContain("Transfer approved: you moved to January cohort");
     const mail = (await mailTo(w.t, "buyer0@example.com")).find((m) => m.subject.startsWith("Your new dates"))!;
     expect(mail.attachments![0].content).toContain("January kickoff");
+    expect(mail.text, "the admin's note reaches the learner").toContain("Enjoy the wedding");
     expect(await audit(w, w.paidId)).toEqual(["request_filed", "request_approved"]);
     await expectAppError(w.ops.action(api.enrollments.selfService.approve, { requestId }), "REQUEST_CLOSED");
   });

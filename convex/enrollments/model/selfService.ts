@@ -132,8 +132,9 @@ async function transferEnrollment(
   actorId: Id<"users">,
   enrollment: Doc<"enrollments">,
   target: Doc<"cohorts">,
-  approved: boolean,
+  approval?: { note?: string },
 ) {
+  const approved = approval !== undefined;
   const from = (await ctx.db.get("cohorts", enrollment.cohortId))!;
   const course = (await ctx.db.get("courses", enrollment.courseId))!;
   await moveToCohort(ctx, enrollment, target);
@@ -154,13 +155,17 @@ async function transferEnrollment(
     {
       category: "session_changes",
       title: approved ? `Transfer approved: you moved to ${target.name}` : `You moved to ${target.name}`,
-      body: `${course.title}, ${dateRange(target)}. Your schedule is updated.`,
+      body: `${course.title}, ${dateRange(target)}. Your schedule is updated.${approval?.note ? ` ${approval.note}` : ""}`,
       url: "/learn",
     },
     {
       subject: `Your new dates for ${course.title}`,
       heading: `You moved to ${target.name}`,
-      lines: [lead, "The attached calendar file removes the old sessions and adds the new ones."],
+      lines: [
+        lead,
+        ...(approval?.note ? [approval.note] : []),
+        "The attached calendar file removes the old sessions and adds the new ones.",
+      ],
       actionLabel: "Open my schedule",
       calendar: { filename: `${course.slug}.ics`, content: cohortCalendar(course, target, [...cancelled, ...added]) },
     },
@@ -176,8 +181,9 @@ async function refundEnrollment(
   ctx: MutationCtx,
   actorId: Id<"users">,
   enrollment: Doc<"enrollments">,
-  { stripeRefundRequested, approved }: { stripeRefundRequested: boolean; approved: boolean },
+  { stripeRefundRequested, approval }: { stripeRefundRequested: boolean; approval?: { note?: string } },
 ) {
+  const approved = approval !== undefined;
   const cohort = (await ctx.db.get("cohorts", enrollment.cohortId))!;
   const course = (await ctx.db.get("courses", enrollment.courseId))!;
   const user = await ctx.db.get("users", enrollment.userId);
@@ -206,7 +212,7 @@ async function refundEnrollment(
     {
       category: "account",
       title: approved ? `Refund approved: ${course.title}` : `You cancelled your seat in ${course.title}`,
-      body: `${cohort.name}. ${summary}`,
+      body: `${cohort.name}. ${summary}${approval?.note ? ` ${approval.note}` : ""}`,
       url: "/learn",
     },
     {
@@ -214,6 +220,7 @@ async function refundEnrollment(
       heading: approved ? "Your refund request was approved" : "Your seat is cancelled",
       lines: [
         `Your seat in ${course.title} — ${cohort.name} is cancelled. ${summary}`,
+        ...(approval?.note ? [approval.note] : []),
         "The attached calendar file removes its sessions from your calendar.",
       ],
       actionLabel: "Open my learning page",
@@ -254,7 +261,7 @@ export async function selfTransfer(
   requireInside(policyDeadlines(course, cohort).transferUntil, now, "transfer");
   await requireNoOpenRequest(ctx, enrollment._id);
   const target = await requireTransferTarget(ctx, enrollment, args.toCohortId, { now, seatNeeded: true });
-  await transferEnrollment(ctx, viewer._id, enrollment, target, false);
+  await transferEnrollment(ctx, viewer._id, enrollment, target);
 }
 
 /**
@@ -283,7 +290,7 @@ export async function selfRefund(
   if (refundsThroughStripe(enrollment) !== stripeRefundRequested) {
     throw appError("INVALID_INPUT", "This purchase is refunded another way. Reload the page and try again.");
   }
-  await refundEnrollment(ctx, viewer._id, enrollment, { stripeRefundRequested, approved: false });
+  await refundEnrollment(ctx, viewer._id, enrollment, { stripeRefundRequested });
 }
 
 /**
@@ -384,14 +391,14 @@ export async function approveRequest(
       now: Date.now(),
       seatNeeded: true,
     });
-    await transferEnrollment(ctx, actorId, enrollment, target, true);
+    await transferEnrollment(ctx, actorId, enrollment, target, { note });
   } else {
     if (refundsThroughStripe(enrollment) !== args.stripeRefundRequested) {
       throw appError("INVALID_INPUT", "This purchase is refunded another way. Reload the page and try again.");
     }
     await refundEnrollment(ctx, actorId, enrollment, {
       stripeRefundRequested: args.stripeRefundRequested,
-      approved: true,
+      approval: { note },
     });
   }
   await ctx.db.patch("enrollmentRequests", request._id, {
