@@ -479,6 +479,59 @@ describe("#18 self-service", () => {
     expect((await enrollment(w.t, w.paidId)).refundRequestedAt).toBeUndefined();
   });
 
+  test("#18 self-service policy: platform admins set whole days 0..365 in the course editor, empty means by request; the course page says it", async () => {
+    const w = await world();
+    const course = await w.ops.query(api.catalog.courses.get, { courseId: w.courseId });
+    expect(course).toMatchObject({ transferDaysBeforeStart: 14, refundDaysBeforeStart: 21 });
+    const save = (policy: { transferDaysBeforeStart?: number; refundDaysBeforeStart?: number }) =>
+      w.ops.mutation(api.catalog.courses.save, {
+        courseId: w.courseId,
+        title: course!.title,
+        slug: course!.slug,
+        description: course!.description,
+        format: course!.format,
+        level: course!.level,
+        impact: course!.impact,
+        priceB2C: course!.priceB2C,
+        priceB2B: course!.priceB2B,
+        maxParticipants: course!.maxParticipants,
+        status: "published",
+        outcomes: course!.outcomes,
+        ...policy,
+      });
+    for (const bad of [-1, 366, 2.5]) {
+      expect(await expectAppError(save({ transferDaysBeforeStart: bad }), "INVALID_INPUT")).toContain(
+        "transfer window",
+      );
+      expect(await expectAppError(save({ refundDaysBeforeStart: bad }), "INVALID_INPUT")).toContain("refund window");
+    }
+    await save({ transferDaysBeforeStart: 0, refundDaysBeforeStart: 365 });
+    const page = await w.t.query(api.catalog.browse.getCourse, { slug: "intensive" });
+    expect(page!.policy).toBe("Free transfer until the start; full refund until 365 days before start.");
+    await save({});
+    expect((await w.t.query(api.catalog.browse.getCourse, { slug: "intensive" }))!.policy).toBe(
+      "Transfers on request; refunds on request.",
+    );
+    await expectAppError(
+      as(w.t, w.payer).mutation(api.catalog.courses.save, {
+        courseId: w.courseId,
+        title: course!.title,
+        slug: course!.slug,
+        description: course!.description,
+        format: course!.format,
+        level: course!.level,
+        impact: course!.impact,
+        priceB2C: course!.priceB2C,
+        priceB2B: course!.priceB2B,
+        maxParticipants: course!.maxParticipants,
+        status: "published",
+        outcomes: course!.outcomes,
+        transferDaysBeforeStart: 365,
+      }),
+      "NOT_PLATFORM_ADMIN",
+    );
+  });
+
   test("#18 self-service requests are rate limited per learner", async () => {
     const w = await world();
     daysBeforeStart(10);
