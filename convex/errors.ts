@@ -38,6 +38,9 @@ export const ERROR_CODES = [
   "CODE_NOT_APPLICABLE",
   "ENROLLMENT_NOT_ACTIVE",
   "CHOICE_MADE",
+  "OUTSIDE_POLICY_WINDOW",
+  "REQUEST_ALREADY_OPEN",
+  "REQUEST_CLOSED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -39,6 +39,8 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
   promotionCodeAttempts: { kind: "token bucket", rate: 10, period: HOUR, capacity: 10 },
   /** Enrollment codes tried at /redeem, per person. */
   enrollmentCodeAttempts: { kind: "token bucket", rate: 10, period: HOUR, capacity: 10 },
+  /** Transfer and refund requests a learner files for admins (each emails nobody yet, but fills a queue). */
+  enrollmentRequests: { kind: "token bucket", rate: 5, period: HOUR, capacity: 5 },
 });
 
 type LimitName =
@@ -53,7 +55,8 @@ type LimitName =
   | "credentialChecksAll"
   | "emailChanges"
   | "promotionCodeAttempts"
-  | "enrollmentCodeAttempts";
+  | "enrollmentCodeAttempts"
+  | "enrollmentRequests";
 
 /** Consumes `count` tokens or throws RATE_LIMITED with when to try again. */
 export async function enforceLimit(ctx: MutationCtx, name: LimitName, key: string, what: string, count = 1) {

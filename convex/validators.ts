@@ -161,6 +161,15 @@ export const vEnrollmentAuditAction = v.union(
   v.literal("moved"),
   v.literal("removed"),
   v.literal("cohort_cancelled"),
+  /** The learner moved themselves within the course's transfer window (self-service). */
+  v.literal("self_transferred"),
+  /** The learner cancelled within the course's refund window (self-service). */
+  v.literal("self_cancelled"),
+  /** A learner's request outside the windows: filed, approved (the change is carried out), declined, withdrawn. */
+  v.literal("request_filed"),
+  v.literal("request_approved"),
+  v.literal("request_declined"),
+  v.literal("request_withdrawn"),
 );
 export type EnrollmentAuditAction = Infer<typeof vEnrollmentAuditAction>;
 /** A learner's one choice after their cohort was cancelled (cohortChoices). */
@@ -171,6 +180,16 @@ export const vCohortChoiceStatus = v.union(
   v.literal("refunded"),
 );
 export type CohortChoiceStatus = Infer<typeof vCohortChoiceStatus>;
+/** What a learner asks for outside the course's self-service windows (enrollmentRequests). */
+export const vEnrollmentRequestKind = v.union(v.literal("transfer"), v.literal("refund"));
+export type EnrollmentRequestKind = Infer<typeof vEnrollmentRequestKind>;
+export const vEnrollmentRequestStatus = v.union(
+  v.literal("open"),
+  v.literal("approved"),
+  v.literal("declined"),
+  v.literal("withdrawn"),
+);
+export type EnrollmentRequestStatus = Infer<typeof vEnrollmentRequestStatus>;
 export const vCohortSessionStatus = v.union(v.literal("scheduled"), v.literal("cancelled"));
 /** What a platform admin did to someone's account (users.platformAuditLog). */
 export const vPlatformAuditAction = v.union(

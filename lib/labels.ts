@@ -10,6 +10,8 @@ import type {
   vAdminGrant,
   vAiExperience,
   vCohortChoiceStatus,
+  vEnrollmentRequestKind,
+  vEnrollmentRequestStatus,
   vAssessmentType,
   vAttendanceStatus,
   vBookingStatus,
@@ -117,6 +119,24 @@ export const ENROLLMENT_AUDIT_LABEL: Record<Infer<typeof vEnrollmentAuditAction>
   moved: "Moved",
   removed: "Removed",
   cohort_cancelled: "Cohort cancelled",
+  self_transferred: "Transferred (self-service)",
+  self_cancelled: "Cancelled with refund (self-service)",
+  request_filed: "Request filed",
+  request_approved: "Request approved",
+  request_declined: "Request declined",
+  request_withdrawn: "Request withdrawn",
+};
+/** What a learner asks for outside the self-service windows. */
+export const ENROLLMENT_REQUEST_KIND_LABEL: Record<Infer<typeof vEnrollmentRequestKind>, string> = {
+  transfer: "Transfer",
+  refund: "Refund",
+};
+/** Where a learner's request stands. */
+export const ENROLLMENT_REQUEST_STATUS: Record<Infer<typeof vEnrollmentRequestStatus>, Labelled> = {
+  open: { label: "Waiting for our team", tone: "warning" },
+  approved: { label: "Approved", tone: "success" },
+  declined: { label: "Declined", tone: "danger" },
+  withdrawn: { label: "Withdrawn", tone: "neutral" },
 };
 /** A learner's choice after their cohort was cancelled. */
 export const COHORT_CHOICE_STATUS: Record<Infer<typeof vCohortChoiceStatus>, Labelled> = {

@@ -1,5 +1,6 @@
 "use client";
 import { useAction, useMutation, useQuery } from "convex/react";
+import { EnrollmentRequests } from "./enrollment-requests";
 import type { FunctionReturnType } from "convex/server";
 import { DateTime } from "luxon";
 import Link from "next/link";
@@ -94,6 +95,7 @@ export function CohortEditor({
           <CertificatesPanel cohortId={cohort._id} />
           {cohort.status === "cancelled" && <CancellationChoices cohortId={cohort._id} />}
           <WaitlistPanel cohortId={cohort._id} courseId={cohort.courseId} />
+          <EnrollmentRequests cohortId={cohort._id} />
           <Enrollments cohort={cohort} />
           {cohort.status !== "cancelled" && cohort.status !== "completed" && (
             <CancelCohort cohortId={cohort._id} name={cohort.name} />

@@ -89,6 +89,8 @@ function CourseForm({ course }: { course: CourseData | null }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "");
+    // An empty window means "by request only".
+    const days = (name: string) => (text(name).trim() === "" ? undefined : Number(text(name)));
     void run(
       () =>
         save({
@@ -105,6 +107,8 @@ function CourseForm({ course }: { course: CourseData | null }) {
           maxParticipants: Number(text("maxParticipants")),
           status: text("status") as CourseData["status"],
           outcomes: text("outcomes").split("\n"),
+          transferDaysBeforeStart: days("transferDaysBeforeStart"),
+          refundDaysBeforeStart: days("refundDaysBeforeStart"),
         }),
       {
         success: "Course saved.",
@@ -187,6 +191,39 @@ function CourseForm({ course }: { course: CourseData | null }) {
             required
           />
         </Field>
+        <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-2">
+          <legend className="mb-1 text-sm font-semibold text-gray-900">Self-service policy</legend>
+          <Field
+            id="transferDaysBeforeStart"
+            label="Free transfer until (days before start)"
+            hint="Learners move to another date themselves until then. Empty: only by request."
+          >
+            <Input
+              id="transferDaysBeforeStart"
+              name="transferDaysBeforeStart"
+              type="number"
+              min="0"
+              max="365"
+              step="1"
+              defaultValue={course?.transferDaysBeforeStart ?? ""}
+            />
+          </Field>
+          <Field
+            id="refundDaysBeforeStart"
+            label="Full refund until (days before start)"
+            hint="Learners cancel with a full refund themselves until then. Empty: only by request."
+          >
+            <Input
+              id="refundDaysBeforeStart"
+              name="refundDaysBeforeStart"
+              type="number"
+              min="0"
+              max="365"
+              step="1"
+              defaultValue={course?.refundDaysBeforeStart ?? ""}
+            />
+          </Field>
+        </fieldset>
         <div className="sm:col-span-2">
           <Field id="outcomes" label="Outcomes" hint="One per line.">
             <Textarea id="outcomes" name="outcomes" defaultValue={course?.outcomes.join("\n")} />

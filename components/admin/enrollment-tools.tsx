@@ -236,14 +236,14 @@ export function EnrollmentHistory({ cohortId }: { cohortId: Id<"cohorts"> }) {
   return (
     <section aria-labelledby="enrollment-history-heading" className="mt-6">
       <h3 id="enrollment-history-heading" className="mb-2 text-sm font-semibold text-gray-900">
-        Changes made by admins
+        Changes to enrollments
       </h3>
       <ul className="space-y-1 text-sm text-gray-700">
         {entries.map((entry) => (
           <li key={entry._id}>
             <span className="font-medium text-gray-900">{ENROLLMENT_AUDIT_LABEL[entry.action]}</span>{" "}
             {entry.learnerName}
-            {entry.action === "moved" &&
+            {(entry.action === "moved" || entry.action === "self_transferred" || entry.action === "request_approved") &&
               entry.otherCohortName &&
               (entry.direction === "in" ? ` from ${entry.otherCohortName}` : ` to ${entry.otherCohortName}`)}
             {entry.details ? ` — ${entry.details}` : ""}{" "}

@@ -88,6 +88,9 @@ export function CourseDetail({
           <Card className="p-5 lg:sticky lg:top-24">
             <p className="tabular text-xl font-semibold text-gray-900">{formatPrice(course.priceB2C)}</p>
             <p className="text-sm text-gray-600">per person · teams get seat pricing</p>
+            <p className="mt-2 text-xs text-gray-600" data-testid="course-policy">
+              {course.policy}
+            </p>
             {course.cohorts.length > 0 && <PromotionCodeField value={promotionCode} onChange={setPromotionCode} />}
             <h2 className="mt-5 text-sm font-semibold text-gray-900">Upcoming cohorts</h2>
             {course.cohorts.length === 0 ? (

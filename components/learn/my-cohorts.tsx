@@ -12,6 +12,7 @@ import { MyAssessments } from "@/components/assessments/my-assessments";
 import { MyCertificates } from "./my-certificates";
 import { OfficeHours } from "./office-hours";
 import { IntakeSurveyPrompt } from "./intake-survey";
+import { SelfServicePanel } from "./self-service";
 import { AttendanceBadge, SessionLessons, SessionMeta, SessionRecap } from "./session-extras";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -327,6 +328,9 @@ function CohortCard({ cohort, now, zone }: { cohort: LearnerCohort; now: number;
 
       {!cohort.intakeSurveyCompleted && cohort.cohortStatus !== "completed" && (
         <IntakeSurveyPrompt enrollmentId={cohort.enrollmentId} courseTitle={cohort.courseTitle} />
+      )}
+      {(cohort.cohortStatus === "open" || cohort.cohortStatus === "scheduled") && (
+        <SelfServicePanel enrollmentId={cohort.enrollmentId} now={now} zone={zone} />
       )}
       <div className="mt-5 grid gap-6 lg:grid-cols-[1fr_300px]">
         <section aria-label={`Schedule of ${cohort.cohortName}`}>

@@ -2,6 +2,7 @@
 import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import { query } from "../functions";
+import { policySummary } from "./model/policy";
 import { vCapabilityLevel, vCohortSessionStatus, vCohortStatus, vCourseFormat, vSessionType } from "../validators";
 
 const vCohortCard = v.object({
@@ -87,6 +88,8 @@ export const getCourse = query({
       level: vCapabilityLevel,
       priceB2C: v.number(),
       outcomes: v.array(v.string()),
+      /** The self-service policy in words ("Free transfer until 14 days before start; …"). */
+      policy: v.string(),
       days: v.array(
         v.object({
           dayNumber: v.number(),
@@ -130,6 +133,7 @@ export const getCourse = query({
       level: course.capabilityLevel,
       priceB2C: course.priceB2C,
       outcomes: course.outcomes ?? [],
+      policy: policySummary(course),
       days: [...days.entries()].map(([dayNumber, list]) => ({
         dayNumber,
         sessions: list.map((s) => ({

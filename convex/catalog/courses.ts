@@ -56,6 +56,9 @@ const vCourseFields = {
   maxParticipants: v.number(),
   status: vCourseStatus,
   outcomes: v.array(v.string()),
+  /** Self-service policy in days before a cohort starts; unset: by request only. */
+  transferDaysBeforeStart: v.optional(v.number()),
+  refundDaysBeforeStart: v.optional(v.number()),
 };
 
 export const get = platformAdminQuery({
@@ -108,6 +111,10 @@ export const get = platformAdminQuery({
       maxParticipants: course.maxParticipants,
       status: course.status,
       outcomes: course.outcomes ?? [],
+      ...(course.transferDaysBeforeStart !== undefined
+        ? { transferDaysBeforeStart: course.transferDaysBeforeStart }
+        : {}),
+      ...(course.refundDaysBeforeStart !== undefined ? { refundDaysBeforeStart: course.refundDaysBeforeStart } : {}),
       sessions: sessions.map((s) => ({
         _id: s._id,
         title: s.title,
@@ -138,6 +145,13 @@ function assertMoney(cents: number, label: string) {
   }
 }
 
+/** A self-service window: whole days before the start, 0..365 (a year ahead is the furthest we sell). */
+function assertPolicyDays(days: number | undefined, label: string) {
+  if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > 365)) {
+    throw appError("INVALID_INPUT", `${label} must be a whole number of days between 0 and 365, or left empty.`);
+  }
+}
+
 /** A course page lists its outcomes as bullets; more than this is a description. */
 const MAX_OUTCOMES = 20;
 
@@ -156,6 +170,8 @@ export const save = platformAdminMutation({
       throw appError("INVALID_INPUT", "The URL slug may contain lower-case letters, digits and single dashes.");
     assertMoney(fields.priceB2C, "The individual price");
     assertMoney(fields.priceB2B, "The per-seat price");
+    assertPolicyDays(fields.transferDaysBeforeStart, "The transfer window");
+    assertPolicyDays(fields.refundDaysBeforeStart, "The refund window");
     if (!Number.isInteger(fields.maxParticipants) || fields.maxParticipants < 1)
       throw appError("INVALID_INPUT", "Maximum participants must be at least 1.");
     const clash = await ctx.db
@@ -178,6 +194,8 @@ export const save = platformAdminMutation({
       maxParticipants: fields.maxParticipants,
       status: fields.status,
       outcomes,
+      transferDaysBeforeStart: fields.transferDaysBeforeStart,
+      refundDaysBeforeStart: fields.refundDaysBeforeStart,
       updatedAt: now,
     };
     if (courseId) {

@@ -30,6 +30,12 @@ export const catalogTables = {
      * Certificate rules: minimum attendance (default 75%), whether a passed post-course assessment is required
      * (default: if the course has one), validity in months (default: no expiry).
      */
+    /**
+     * Self-service policy: a learner may transfer to another cohort until this many days before their cohort starts,
+     * and cancel with a full refund until this many days (0..365). Unset: only by request to the academy.
+     */
+    transferDaysBeforeStart: v.optional(v.number()),
+    refundDaysBeforeStart: v.optional(v.number()),
     certificateRules: v.optional(
       v.object({
         minAttendancePercent: v.number(),

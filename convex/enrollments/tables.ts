@@ -7,6 +7,8 @@ import {
   vCohortChoiceStatus,
   vEnrollmentAuditAction,
   vEnrollmentFailure,
+  vEnrollmentRequestKind,
+  vEnrollmentRequestStatus,
   vPaymentStatus,
   vPaymentType,
 } from "../validators";
@@ -110,4 +112,31 @@ export const enrollmentsTables = {
     .index("by_cancelledCohortId", ["cancelledCohortId"])
     .index("by_enrollmentId", ["enrollmentId"])
     .index("by_heldCohortId_and_seatHeld", ["heldCohortId", "seatHeld"]),
+
+  /**
+   * A learner's request outside the course's self-service windows (transfer to a chosen cohort, or a refund), which
+   * a platform admin approves (the change is carried out through the same code as self-service) or declines. At most
+   * one open request per enrollment.
+   */
+  enrollmentRequests: defineTable({
+    enrollmentId: v.id("enrollments"),
+    userId: v.id("users"),
+    courseId: v.id("courses"),
+    /** The enrollment's cohort when the request was filed (the admins' cohort page lists it there). */
+    cohortId: v.id("cohorts"),
+    kind: vEnrollmentRequestKind,
+    /** For a transfer: the cohort the learner asks for. */
+    toCohortId: v.optional(v.id("cohorts")),
+    /** The learner's reason (bounded). */
+    reason: v.optional(v.string()),
+    status: vEnrollmentRequestStatus,
+    decidedBy: v.optional(v.id("users")),
+    /** The admin's note to the learner (bounded). */
+    decisionNote: v.optional(v.string()),
+    decidedAt: v.optional(v.number()),
+    createdAt: v.number(),
+  })
+    .index("by_enrollmentId_and_status", ["enrollmentId", "status"])
+    .index("by_cohortId_and_status", ["cohortId", "status"])
+    .index("by_userId", ["userId"]),
 };

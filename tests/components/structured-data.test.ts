@@ -15,6 +15,7 @@ const COURSE = {
   level: "intermediate" as const,
   priceB2C: 149_700,
   outcomes: ["Write prompts that hold up"],
+  policy: "Transfers on request; refunds on request.",
   days: [
     {
       dayNumber: 1,

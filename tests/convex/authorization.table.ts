@@ -67,6 +67,7 @@ export type World = AssessmentWorld & {
   erasureRequestId: Id<"erasureRequests">;
   /** The learner's choice after a cohort cancellation (their enrollment's cohort stands for the cancelled one). */
   choiceId: Id<"cohortChoices">;
+  enrollmentRequestId: Id<"enrollmentRequests">;
   waitlistCourseId: Id<"courses">;
   inviteId: Id<"organizationInvites">;
   inviteToken: string;
@@ -223,6 +224,17 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       userId: learner,
       status: "open",
       seatHeld: false,
+      createdAt: now,
+    });
+
+    const enrollmentRequestId = await ctx.db.insert("enrollmentRequests", {
+      enrollmentId,
+      userId: learner,
+      courseId,
+      cohortId,
+      kind: "transfer",
+      toCohortId: laterCohortId,
+      status: "open",
       createdAt: now,
     });
 
@@ -447,6 +459,7 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       waitlistEntryId,
       erasureRequestId,
       choiceId,
+      enrollmentRequestId,
       waitlistCourseId,
       inviteId,
       inviteToken,
@@ -540,6 +553,23 @@ export const AUTHORIZATION: Record<string, Entry> = {
     args: (w) => ({ choiceId: w.choiceId, toCohortId: w.laterCohortId }),
   },
   "enrollments.choices.refund": { rule: "owner", args: (w) => ({ choiceId: w.choiceId }) },
+  "enrollments.selfService.options": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId }) },
+  "enrollments.selfService.transfer": {
+    rule: "owner",
+    args: (w) => ({ enrollmentId: w.enrollmentId, toCohortId: w.laterCohortId }),
+  },
+  "enrollments.selfService.cancelWithRefund": { rule: "owner", args: (w) => ({ enrollmentId: w.enrollmentId }) },
+  "enrollments.selfService.request": {
+    rule: "owner",
+    args: (w) => ({ enrollmentId: w.enrollmentId, kind: "refund", reason: "Moving abroad" }),
+  },
+  "enrollments.selfService.withdraw": { rule: "owner", args: (w) => ({ requestId: w.enrollmentRequestId }) },
+  "enrollments.selfService.openRequests": { rule: "platformAdmin", args: (w) => ({ cohortId: w.cohortId }) },
+  "enrollments.selfService.approve": { rule: "platformAdmin", args: (w) => ({ requestId: w.enrollmentRequestId }) },
+  "enrollments.selfService.decline": {
+    rule: "platformAdmin",
+    args: (w) => ({ requestId: w.enrollmentRequestId, note: "Not this time" }),
+  },
   "catalog.kit.remove": { rule: "platformAdmin", args: (w) => ({ itemId: w.kitItemId }) },
   "catalog.cohorts.save": {
     rule: "platformAdmin",

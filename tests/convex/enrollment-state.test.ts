@@ -116,6 +116,14 @@ async function assign(w: World) {
   return enrollmentId;
 }
 
+/** `assign`, in a course whose policy allows self-service until the day before the start. */
+async function assignWithPolicy(w: World) {
+  await w.t.run(async (ctx) =>
+    ctx.db.patch("courses", w.courseId, { transferDaysBeforeStart: 1, refundDaysBeforeStart: 1 }),
+  );
+  return await assign(w);
+}
+
 type Scenario = {
   /** The state.ts functions the change goes through. */
   through: Array<keyof typeof state>;
@@ -277,6 +285,20 @@ const SCENARIOS: Record<string, Scenario> = {
     act: (w) => w.ops.mutation(api.enrollments.cancellation.cancel, { cohortId: w.cohortId }),
     // Still enrolled until they choose, but a cancelled cohort is not in progress.
     after: { total: 1, inProgress: 0 },
+  },
+  "#18 the member transferring themselves within the course's transfer window": {
+    through: ["moveToCohort"],
+    arrange: assignWithPolicy,
+    act: (w, enrollmentId: Id<"enrollments">) =>
+      w.member.mutation(api.enrollments.selfService.transfer, { enrollmentId, toCohortId: w.laterCohortId }),
+    after: { total: 1, inProgress: 1 },
+  },
+  "#18 the member cancelling within the refund window (the seat goes back to the organization's pool)": {
+    through: ["cancelByLearner"],
+    arrange: assignWithPolicy,
+    act: (w, enrollmentId: Id<"enrollments">) =>
+      w.member.action(api.enrollments.selfService.cancelWithRefund, { enrollmentId }),
+    after: { total: 0, inProgress: 0 },
   },
   "a waitlist offer accepted with the organization's seat": {
     through: ["enrollFromOffer"],

@@ -45,6 +45,8 @@ export const OPERATIONS = [
   "chooseTransfer",
   "chooseRefund",
   "choiceHoldTimeout",
+  "selfTransfer",
+  "selfRefund",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -85,7 +87,16 @@ export const OPERATION_EDGES = [
   "refund chosen",
   "held seat released unused",
 ] as const;
-export const EDGES = [...CHECKOUT_EDGES, ...OPERATION_EDGES] as const;
+/** Edges of a learner's self-service inside the course's windows (#18). */
+export const SELF_SERVICE_EDGES = [
+  "learner transferred out",
+  "learner transferred in",
+  "learner transfer refused: cohort full",
+  "learner refund sent to Stripe",
+  "learner cancelled a seat without Stripe",
+  "waitlist offer made on a seat a learner freed",
+] as const;
+export const EDGES = [...CHECKOUT_EDGES, ...OPERATION_EDGES, ...SELF_SERVICE_EDGES] as const;
 export type Edge = (typeof EDGES)[number];
 
 /** Operations with weights; `who` is the person acting, `pick` chooses among several candidates. */
@@ -133,6 +144,8 @@ export class SeatWorld {
   /** Buyers whose second live enrollment came from the first known defect. */
   private readonly delivered: Array<{ id: string; type: string; object: Record<string, unknown> }> = [];
   private nextEvent = 0;
+  /** The operation `apply` ran last, so that `observe` can tell whose step freed a seat. */
+  private lastOp: Operation | null = null;
 
   private constructor(
     readonly t: T,
@@ -162,6 +175,9 @@ export class SeatWorld {
       startsInDays: 365,
     });
     const { admin, otherCohortId } = await t.run(async (ctx) => {
+      // Learners may transfer and cancel with a refund themselves until 30 days before the start (both cohorts start
+      // far later, so every self-service step is inside the windows).
+      await ctx.db.patch("courses", courseId, { transferDaysBeforeStart: 30, refundDaysBeforeStart: 30 });
       const { _id, _creationTime, ...cohort } = (await ctx.db.get("cohorts", cohortId))!;
       return {
         admin: await ctx.db.insert("users", {
@@ -224,6 +240,7 @@ export class SeatWorld {
 
   /** Runs one operation against the state read before it, then lets due scheduled work finish. */
   async apply({ op, who, pick }: Step, before: State) {
+    this.lastOp = op;
     await this.run(op, this.buyers[who], pick, before);
     await settle(this.t);
   }
@@ -500,6 +517,50 @@ export class SeatWorld {
       case "choiceHoldTimeout":
         await settle(t, CHOICE_HOLD_MS + 1000);
         return;
+      case "selfTransfer": {
+        // A learner with a confirmed seat in either cohort moves themselves to the other one.
+        const target = choose(
+          [...before.enrollments, ...before.other.enrollments].filter(
+            (e) => e.paymentStatus === "completed" && e.seatHeld && e.refundRequestedAt === undefined,
+          ),
+          pick,
+          mine,
+        );
+        if (!target) return;
+        const outOfFirst = target.cohortId === cohortId;
+        // ENROLLMENT_NOT_ACTIVE: the first cohort was cancelled (its learners choose on their choice page);
+        // COHORT_NOT_OPEN: the move would go into the cancelled first cohort.
+        const result = await allowRefusal(
+          as(t, target.userId).mutation(api.enrollments.selfService.transfer, {
+            enrollmentId: target._id,
+            toCohortId: outOfFirst ? this.otherCohortId : cohortId,
+          }),
+          ["COHORT_FULL", "COHORT_NOT_OPEN", "ENROLLMENT_NOT_ACTIVE"],
+        );
+        if (!result.ok) {
+          if (result.code === "COHORT_FULL") coverage.hit("learner transfer refused: cohort full");
+        } else coverage.hit(outOfFirst ? "learner transferred out" : "learner transferred in");
+        return;
+      }
+      case "selfRefund": {
+        const target = choose(
+          [...before.enrollments, ...before.other.enrollments].filter(
+            (e) => e.paymentStatus === "completed" && e.seatHeld && e.refundRequestedAt === undefined,
+          ),
+          pick,
+          mine,
+        );
+        if (!target) return;
+        const result = await allowRefusal(
+          as(t, target.userId).action(api.enrollments.selfService.cancelWithRefund, { enrollmentId: target._id }),
+          ["ENROLLMENT_NOT_ACTIVE"],
+        );
+        if (result.ok)
+          coverage.hit(
+            target.stripePaymentIntentId ? "learner refund sent to Stripe" : "learner cancelled a seat without Stripe",
+          );
+        return;
+      }
       case "raiseCapacity": {
         const c = before.cohort;
         await as(t, this.admin).mutation(api.catalog.cohorts.save, {
@@ -536,6 +597,12 @@ export class SeatWorld {
       const movedOut = after.other.enrollments.some((e) => was.get(e._id)?.seatHeld);
       const removed = after.enrollments.some((e) => e.failureReason === "removed" && was.get(e._id)?.seatHeld);
       if (movedOut || removed) coverage.hit("waitlist offer made on a seat an admin freed");
+      if (this.lastOp === "selfTransfer" || this.lastOp === "selfRefund") {
+        const cancelled = after.enrollments.some(
+          (e) => e.failureReason === "cancelled" && was.get(e._id)?.paymentStatus === "completed",
+        );
+        if (movedOut || cancelled) coverage.hit("waitlist offer made on a seat a learner freed");
+      }
     }
     if (
       after.waitlist.some((w) => w.offerOutcome === "expired" && offeredBefore.get(w._id)?.offerOutcome !== "expired")

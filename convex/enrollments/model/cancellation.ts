@@ -260,7 +260,7 @@ export async function settleRefundChoice(
 }
 
 /** The member still has another live enrollment placed by their organization (which keeps using their seat). */
-async function placedElsewhere(ctx: QueryCtx, enrollment: Doc<"enrollments">) {
+export async function placedElsewhere(ctx: QueryCtx, enrollment: Doc<"enrollments">) {
   const enrollments = await ctx.db
     .query("enrollments")
     .withIndex("by_userId_and_courseId", (q) => q.eq("userId", enrollment.userId))

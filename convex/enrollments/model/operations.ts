@@ -255,7 +255,7 @@ export async function cohortSessions(ctx: QueryCtx, cohortId: Id<"cohorts">) {
 }
 
 /** The session as a calendar event that cancels it (a higher SEQUENCE, so calendar apps apply it). */
-function asCancelled(session: Doc<"cohortSessions">) {
+export function asCancelled(session: Doc<"cohortSessions">) {
   return { ...session, status: "cancelled" as const, sequence: session.sequence + 1 };
 }
 

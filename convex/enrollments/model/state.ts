@@ -3,7 +3,7 @@
  * here (tests/convex/architecture.test.ts holds the rest of convex/ to that): a seat held for checkout, its Stripe
  * Checkout Session, a delayed payment, confirmation, the end of a pending purchase (expired, failed, cancelled),
  * refunds, an organization's assign / move / unassign, a platform admin's add / move / remove, a cancelled cohort
- * (office hours end; the learner transfers or is refunded), a waitlist offer accepted, the learner's intake survey, and the demo academy's history.
+ * (office hours end; the learner transfers or is refunded), a learner's self-service transfer or cancellation, a waitlist offer accepted, the learner's intake survey, and the demo academy's history.
  *
  * Callers decide *whether* (payments match Stripe's events, organizations check seats and scope, the waitlist checks
  * the offer); these functions make the change and keep the cohort's seat count true in the same transaction
@@ -301,6 +301,23 @@ export async function removeByAdmin(ctx: MutationCtx, enrollment: Doc<"enrollmen
   await ctx.db.patch("enrollments", enrollment._id, {
     paymentStatus: "failed",
     failureReason: "removed",
+    officeHoursEligibleUntil: now,
+    materialsAccessUntil: now,
+    chatbotAccessUntil: now,
+    updatedAt: now,
+  });
+}
+
+/**
+ * The learner cancelled with nothing to send back through Stripe (an organization's seat, a complimentary or free-code
+ * seat, an offline payment the academy repays): the seat goes back (to the waitlist first) and access ends now.
+ */
+export async function cancelByLearner(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
+  await releaseSeat(ctx, enrollment);
+  const now = Date.now();
+  await ctx.db.patch("enrollments", enrollment._id, {
+    paymentStatus: "failed",
+    failureReason: "cancelled",
     officeHoursEligibleUntil: now,
     materialsAccessUntil: now,
     chatbotAccessUntil: now,

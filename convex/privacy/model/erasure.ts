@@ -127,6 +127,7 @@ export const ERASURE_BY_TABLE: Record<TableNames, string> = {
   enrollmentCodeRedemptions: "Kept, attached to the anonymous account (a code's use count).",
   enrollmentAuditLog: "Kept as payment and audit records, by account id (its note is a payment reference or reason).",
   cohortChoices: "Kept, attached to the anonymous account (what a cancelled cohort's learners chose).",
+  enrollmentRequests: "The learner's reason and the admin's note are cleared; the request is kept, by account id.",
 };
 
 async function deleteRows<T extends TableNames>(ctx: MutationCtx, table: T, rows: Array<Doc<T>>) {
@@ -340,6 +341,19 @@ export const ERASURE_STEPS: Step[] = [
       await deleteRows(ctx, "chatMessages", messages);
       if (messages.length < BATCH) await ctx.db.delete("chatConversations", conversation._id);
       return false;
+    },
+  },
+  {
+    name: "Reasons given in enrollment requests",
+    run: async (ctx, { user }) => {
+      const requests = await ctx.db
+        .query("enrollmentRequests")
+        .withIndex("by_userId", (q) => q.eq("userId", user._id))
+        .take(200);
+      for (const request of requests)
+        if (request.reason !== undefined || request.decisionNote !== undefined)
+          await ctx.db.patch("enrollmentRequests", request._id, { reason: undefined, decisionNote: undefined });
+      return true;
     },
   },
   {

@@ -1,0 +1,307 @@
+/**
+ * A learner's self-service on their own enrollment within the course's policy (transfer, cancel with a full refund),
+ * their requests outside it, and the platform admins' answer to those requests (convex/enrollments/model/selfService.ts).
+ */
+import { v } from "convex/values";
+import { internal } from "../_generated/api";
+import type { Doc } from "../_generated/dataModel";
+import { appError } from "../errors";
+import {
+  internalMutation,
+  internalQuery,
+  platformAdminAction,
+  platformAdminMutation,
+  platformAdminQuery,
+  userAction,
+  userMutation,
+  userQuery,
+} from "../functions";
+import { policyDeadlines, policySummary } from "../catalog/model/policy";
+import { refundPayment } from "../integrations/stripe";
+import { optionalText, TEXT_LIMITS } from "../limits";
+import { vEnrollmentRequestKind, vEnrollmentRequestStatus, vPaymentType } from "../validators";
+import {
+  approveRequest,
+  declineRequest,
+  fileRequest,
+  openRequestOf,
+  refundsThroughStripe,
+  refundSummary,
+  requireOpenRequest,
+  selfRefund,
+  selfRefundCheck,
+  selfServiceTargets,
+  selfTransfer,
+  withdrawRequest,
+} from "./model/selfService";
+
+const vRequest = v.object({
+  _id: v.id("enrollmentRequests"),
+  kind: vEnrollmentRequestKind,
+  status: vEnrollmentRequestStatus,
+  toCohortName: v.optional(v.string()),
+  reason: v.optional(v.string()),
+  decisionNote: v.optional(v.string()),
+  createdAt: v.number(),
+  decidedAt: v.optional(v.number()),
+});
+
+/**
+ * What the learner may do with their confirmed enrollment: the policy and its deadlines (the page compares them with
+ * the clock; the server checks again on every change), the cohorts to move to, what a refund gives back, and their
+ * latest request (open, or the last answer).
+ */
+export const options = userQuery({
+  args: { enrollmentId: v.id("enrollments") },
+  returns: v.union(
+    v.null(),
+    v.object({
+      policy: v.string(),
+      transferUntil: v.optional(v.number()),
+      refundUntil: v.optional(v.number()),
+      startDate: v.number(),
+      paymentType: vPaymentType,
+      refundSummary: v.string(),
+      refundRequested: v.boolean(),
+      targets: v.array(
+        v.object({
+          cohortId: v.id("cohorts"),
+          name: v.string(),
+          startDate: v.number(),
+          endDate: v.number(),
+          timezone: v.string(),
+          seatsLeft: v.number(),
+        }),
+      ),
+      request: v.union(v.null(), vRequest),
+    }),
+  ),
+  handler: async (ctx, { enrollmentId }) => {
+    if (ctx.viewer === null) return null;
+    const enrollment = await ctx.db.get("enrollments", enrollmentId);
+    if (enrollment === null || enrollment.userId !== ctx.viewer._id || enrollment.paymentStatus !== "completed") {
+      return null;
+    }
+    const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
+    const course = await ctx.db.get("courses", enrollment.courseId);
+    if (cohort === null || course === null || cohort.status === "cancelled") return null;
+    const organization = ctx.viewer.organizationId
+      ? await ctx.db.get("organizations", ctx.viewer.organizationId)
+      : null;
+    const { transferUntil, refundUntil } = policyDeadlines(course, cohort);
+    // The open request, else the latest answer (approved or declined; withdrawn ones are the learner's own doing).
+    const latestWith = (status: "approved" | "declined") =>
+      ctx.db
+        .query("enrollmentRequests")
+        .withIndex("by_enrollmentId_and_status", (q) => q.eq("enrollmentId", enrollmentId).eq("status", status))
+        .order("desc")
+        .first();
+    const answers = [await latestWith("approved"), await latestWith("declined")].filter((r) => r !== null);
+    const latest =
+      (await openRequestOf(ctx, enrollmentId)) ??
+      answers.sort((a, b) => (b.decidedAt ?? b.createdAt) - (a.decidedAt ?? a.createdAt))[0] ??
+      null;
+    const toCohort = latest?.toCohortId ? await ctx.db.get("cohorts", latest.toCohortId) : null;
+    return {
+      policy: policySummary(course),
+      ...(transferUntil !== undefined ? { transferUntil } : {}),
+      ...(refundUntil !== undefined ? { refundUntil } : {}),
+      startDate: cohort.startDate,
+      paymentType: enrollment.paymentType,
+      refundSummary: refundSummary(enrollment, organization?.name),
+      refundRequested: enrollment.refundRequestedAt !== undefined,
+      targets: (await selfServiceTargets(ctx, cohort)).map((c) => ({
+        cohortId: c._id,
+        name: c.name,
+        startDate: c.startDate,
+        endDate: c.endDate,
+        timezone: c.timezone ?? "UTC",
+        seatsLeft: Math.max(0, c.maxCapacity - c.currentEnrollment),
+      })),
+      request: latest
+        ? {
+            _id: latest._id,
+            kind: latest.kind,
+            status: latest.status,
+            ...(toCohort ? { toCohortName: toCohort.name } : {}),
+            ...(latest.reason ? { reason: latest.reason } : {}),
+            ...(latest.decisionNote ? { decisionNote: latest.decisionNote } : {}),
+            createdAt: latest.createdAt,
+            ...(latest.decidedAt ? { decidedAt: latest.decidedAt } : {}),
+          }
+        : null,
+    };
+  },
+});
+
+/** Transfers the caller's enrollment to another open public cohort of the course, inside the transfer window. */
+export const transfer = userMutation({
+  args: { enrollmentId: v.id("enrollments"), toCohortId: v.id("cohorts") },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    await selfTransfer(ctx, ctx.viewer, args);
+    return null;
+  },
+});
+
+export const refundContext = internalQuery({
+  args: { enrollmentId: v.id("enrollments"), userId: v.id("users") },
+  handler: async (ctx, { enrollmentId, userId }): Promise<Doc<"enrollments">> =>
+    await selfRefundCheck(ctx, userId, enrollmentId),
+});
+
+export const settleRefund = internalMutation({
+  args: { enrollmentId: v.id("enrollments"), userId: v.id("users"), stripeRefundRequested: v.boolean() },
+  handler: async (ctx, { userId, ...args }) => {
+    const viewer = (await ctx.db.get("users", userId))!;
+    await selfRefund(ctx, viewer, args);
+  },
+});
+
+/**
+ * Cancels the caller's enrollment with a full refund inside the refund window: a Stripe payment through the one refund
+ * path (charge.refunded then ends the seat), an organization's seat back to its pool, a free seat released at once.
+ */
+export const cancelWithRefund = userAction({
+  args: { enrollmentId: v.id("enrollments") },
+  returns: v.null(),
+  handler: async (ctx, { enrollmentId }) => {
+    const enrollment: Doc<"enrollments"> = await ctx.runQuery(internal.enrollments.selfService.refundContext, {
+      enrollmentId,
+      userId: ctx.viewerId,
+    });
+    const viaStripe = refundsThroughStripe(enrollment);
+    if (viaStripe) await refundThroughStripe(enrollment);
+    await ctx.runMutation(internal.enrollments.selfService.settleRefund, {
+      enrollmentId,
+      userId: ctx.viewerId,
+      stripeRefundRequested: viaStripe,
+    });
+    return null;
+  },
+});
+
+async function refundThroughStripe(enrollment: Doc<"enrollments">) {
+  try {
+    await refundPayment(enrollment.stripePaymentIntentId!, { enrollmentId: enrollment._id });
+  } catch (error) {
+    throw appError("PAYMENT_FAILED", `Stripe did not accept the refund: ${(error as Error).message}`);
+  }
+}
+
+/** Outside the window: asks the academy for a transfer to a chosen cohort, or a refund (one open request at a time). */
+export const request = userMutation({
+  args: {
+    enrollmentId: v.id("enrollments"),
+    kind: vEnrollmentRequestKind,
+    toCohortId: v.optional(v.id("cohorts")),
+    reason: v.optional(v.string()),
+  },
+  returns: v.id("enrollmentRequests"),
+  handler: async (ctx, args) => await fileRequest(ctx, ctx.viewer, args),
+});
+
+export const withdraw = userMutation({
+  args: { requestId: v.id("enrollmentRequests") },
+  returns: v.null(),
+  handler: async (ctx, { requestId }) => {
+    await withdrawRequest(ctx, ctx.viewer, requestId);
+    return null;
+  },
+});
+
+/** The open requests of a cohort's learners, for its admin page (live). */
+export const openRequests = platformAdminQuery({
+  args: { cohortId: v.id("cohorts") },
+  returns: v.array(
+    v.object({
+      _id: v.id("enrollmentRequests"),
+      learnerName: v.string(),
+      learnerEmail: v.string(),
+      kind: vEnrollmentRequestKind,
+      toCohortName: v.optional(v.string()),
+      toCohortSeatsLeft: v.optional(v.number()),
+      reason: v.optional(v.string()),
+      refundSummary: v.string(),
+      createdAt: v.number(),
+    }),
+  ),
+  handler: async (ctx, { cohortId }) => {
+    const requests = await ctx.db
+      .query("enrollmentRequests")
+      .withIndex("by_cohortId_and_status", (q) => q.eq("cohortId", cohortId).eq("status", "open"))
+      .take(100);
+    const rows = [];
+    for (const request of requests) {
+      const learner = await ctx.db.get("users", request.userId);
+      const enrollment = await ctx.db.get("enrollments", request.enrollmentId);
+      const target = request.toCohortId ? await ctx.db.get("cohorts", request.toCohortId) : null;
+      const organization = learner?.organizationId ? await ctx.db.get("organizations", learner.organizationId) : null;
+      rows.push({
+        _id: request._id,
+        learnerName: learner?.name ?? "Deleted user",
+        learnerEmail: learner?.email ?? "",
+        kind: request.kind,
+        ...(target
+          ? { toCohortName: target.name, toCohortSeatsLeft: Math.max(0, target.maxCapacity - target.currentEnrollment) }
+          : {}),
+        ...(request.reason ? { reason: request.reason } : {}),
+        refundSummary: enrollment ? refundSummary(enrollment, organization?.name) : "",
+        createdAt: request.createdAt,
+      });
+    }
+    return rows;
+  },
+});
+
+export const approvalContext = internalQuery({
+  args: { requestId: v.id("enrollmentRequests") },
+  handler: async (ctx, { requestId }) => {
+    const { request, enrollment } = await requireOpenRequest(ctx, requestId);
+    return { kind: request.kind, enrollment };
+  },
+});
+
+export const settleApproval = internalMutation({
+  args: {
+    requestId: v.id("enrollmentRequests"),
+    actorId: v.id("users"),
+    note: v.optional(v.string()),
+    stripeRefundRequested: v.boolean(),
+  },
+  handler: async (ctx, { actorId, ...args }) => {
+    await approveRequest(ctx, actorId, args);
+  },
+});
+
+/**
+ * Approves a request: the transfer or refund is carried out now by the same code as self-service (seats checked at
+ * this moment: a full cohort refuses and the request stays open).
+ */
+export const approve = platformAdminAction({
+  args: { requestId: v.id("enrollmentRequests"), note: v.optional(v.string()) },
+  returns: v.null(),
+  handler: async (ctx, { requestId, note }) => {
+    // Checked before any refund is sent, so a note that is too long refuses nothing half-done.
+    optionalText(note, "the note", TEXT_LIMITS.line);
+    const { kind, enrollment } = await ctx.runQuery(internal.enrollments.selfService.approvalContext, { requestId });
+    const viaStripe = kind === "refund" && refundsThroughStripe(enrollment);
+    if (viaStripe) await refundThroughStripe(enrollment);
+    await ctx.runMutation(internal.enrollments.selfService.settleApproval, {
+      requestId,
+      actorId: ctx.viewerId,
+      stripeRefundRequested: viaStripe,
+      ...(note !== undefined ? { note } : {}),
+    });
+    return null;
+  },
+});
+
+export const decline = platformAdminMutation({
+  args: { requestId: v.id("enrollmentRequests"), note: v.optional(v.string()) },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    await declineRequest(ctx, ctx.viewer._id, args);
+    return null;
+  },
+});
