@@ -104,10 +104,11 @@ test("#18 admin add / move / remove, cohort cancellation, learners' choices and 
     { numRuns: runs(40), endOnFailure: true },
   );
   coverage.expectReached({
-    // Thresholds sit about four standard deviations below the share observed over repeated runs (moved out ≈ 0.5,
-    // removed ≈ 0.75, cancelled ≈ 0.55), so a run of random sequences does not fail them by chance.
+    // Required shares sit three to four standard deviations or more below the share observed over repeated runs
+    // (moved out ≈ 0.45, removed ≈ 0.7, cancelled ≈ 0.5), so random sequences do not fail them by chance; edges
+    // fewer than 10 runs in 40 reach are printed, not required, and held by example tests.
     "admin added a learner": 0.9,
-    "cohort cancelled with learners": 0.25,
+    "cohort cancelled with learners": 0.15,
     // A transfer refused needs the hold to lapse and the second cohort to fill up before the learner chooses:
     // printed, not required.
     "transfer refused: cohort full": 0,
@@ -115,20 +116,23 @@ test("#18 admin add / move / remove, cohort cancellation, learners' choices and 
     // deterministically. Printed, not required.
     "held seat released unused": 0,
     "transferred without a hold": 0,
-    "admin moved a learner out": 0.25,
+    "admin moved a learner out": 0.15,
+    "admin move refused: cohort full": 0,
+    "transferred into the held seat": 0,
+    "refund chosen": 0,
     // Moving into the first cohort needs a free seat there while nobody waits for it (≈ 1 run in 10): printed, not
     // required; admin-enrollments.test.ts moves deterministically.
     "admin moved a learner in": 0,
     "admin removed a learner": 0.4,
     "accepted offer paid": 0,
-    // Learners' self-service: required at about half the smallest share seen over four runs of 40 (transferred out
-    // 10–17, refused because full 9–12, refund sent to Stripe 8–11, cancelled without Stripe 18–22, an offer made on
-    // the seat a learner freed 14–20 runs).
-    "learner transferred out": 0.12,
-    "learner transfer refused: cohort full": 0.1,
-    "learner refund sent to Stripe": 0.1,
+    // Learners' self-service, observed over four runs of 40 (transferred out 10–17, refused because full 9–12, refund
+    // sent to Stripe 8–11, cancelled without Stripe 18–22, an offer made on the seat a learner freed 14–20 runs):
+    // required well below that, as above.
+    "learner transferred out": 0.1,
+    "learner transfer refused: cohort full": 0.05,
+    "learner refund sent to Stripe": 0.05,
     "learner cancelled a seat without Stripe": 0.2,
-    "waitlist offer made on a seat a learner freed": 0.15,
+    "waitlist offer made on a seat a learner freed": 0.05,
     // Moving into the first cohort needs a free seat there while nobody waits (0–5 runs of 40): printed, not required.
     "learner transferred in": 0,
   });
