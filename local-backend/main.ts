@@ -1,7 +1,7 @@
 /**
  * `tsx local-backend/main.ts [--port 3210] [--site-port 3211] [--data .convex-local/data]
  *   [--convex convex] [--env .convex-local/env.json] [--max-upload-mb 1024] [--reset] [--quiet]
- *   [--outbound https://api.resend.com=http://127.0.0.1:12113 ...]`
+ *   [--outbound https://api.resend.com=http://127.0.0.1:12114 ...]`
  *
  * Environment variables for functions come from the env file (JSON object of
  * strings); `npm run dev` writes it on first run. Browsers may call the backend

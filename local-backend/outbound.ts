@@ -4,14 +4,14 @@
  * hosts-file entry would. Only the origins named are rerouted; every other request goes out unchanged.
  */
 
-/** `https://api.resend.com=http://127.0.0.1:12113` → origin → stand-in base URL. */
+/** `https://api.resend.com=http://127.0.0.1:12114` → origin → stand-in base URL. */
 export function parseOutboundRoutes(specs: readonly string[]): Map<string, string> {
   const routes = new Map<string, string>();
   for (const spec of specs) {
     const at = spec.indexOf("=");
     if (at < 0)
       throw new Error(
-        `--outbound ${spec}: expected <origin>=<local URL>, e.g. https://api.resend.com=http://127.0.0.1:12113`,
+        `--outbound ${spec}: expected <origin>=<local URL>, e.g. https://api.resend.com=http://127.0.0.1:12114`,
       );
     const from = new URL(spec.slice(0, at));
     const to = new URL(spec.slice(at + 1));
