@@ -41,6 +41,8 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
   enrollmentCodeAttempts: { kind: "token bucket", rate: 10, period: HOUR, capacity: 10 },
   /** Transfer and refund requests a learner files for admins (each emails nobody yet, but fills a queue). */
   enrollmentRequests: { kind: "token bucket", rate: 5, period: HOUR, capacity: 5 },
+  /** A learner's own transfers between cohorts (each one emails a calendar and may offer a seat to the waitlist). */
+  selfTransfers: { kind: "token bucket", rate: 3, period: 24 * HOUR, capacity: 3 },
 });
 
 type LimitName =
@@ -56,7 +58,8 @@ type LimitName =
   | "emailChanges"
   | "promotionCodeAttempts"
   | "enrollmentCodeAttempts"
-  | "enrollmentRequests";
+  | "enrollmentRequests"
+  | "selfTransfers";
 
 /** Consumes `count` tokens or throws RATE_LIMITED with when to try again. */
 export async function enforceLimit(ctx: MutationCtx, name: LimitName, key: string, what: string, count = 1) {

@@ -22,9 +22,13 @@ import { optionalText, TEXT_LIMITS } from "../limits";
 import { vEnrollmentRequestKind, vEnrollmentRequestStatus, vPaymentType } from "../validators";
 import {
   approveRequest,
+  claimApproval,
+  claimSelfRefund,
   declineRequest,
   fileRequest,
   openRequestOf,
+  releaseApproval,
+  releaseSelfRefund,
   refundsThroughStripe,
   refundSummary,
   requireOpenRequest,
@@ -84,11 +88,12 @@ export const options = userQuery({
     }
     const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
     const course = await ctx.db.get("courses", enrollment.courseId);
-    if (cohort === null || course === null || cohort.status === "cancelled") return null;
+    // A cancelled cohort has its own choice page; an organization's private cohort is changed by its administrators.
+    if (cohort === null || course === null || cohort.status === "cancelled" || cohort.isB2B) return null;
     const organization = ctx.viewer.organizationId
       ? await ctx.db.get("organizations", ctx.viewer.organizationId)
       : null;
-    const { transferUntil, refundUntil } = policyDeadlines(course, cohort);
+    const { transferUntil, refundUntil } = policyDeadlines(course, cohort, enrollment);
     // The open request, else the latest answer (approved or declined; withdrawn ones are the learner's own doing).
     const latestWith = (status: "approved" | "declined") =>
       ctx.db
@@ -150,6 +155,16 @@ export const refundContext = internalQuery({
     await selfRefundCheck(ctx, userId, enrollmentId),
 });
 
+export const claimRefund = internalMutation({
+  args: { enrollmentId: v.id("enrollments"), userId: v.id("users") },
+  handler: async (ctx, { enrollmentId, userId }) => await claimSelfRefund(ctx, userId, enrollmentId),
+});
+
+export const releaseRefund = internalMutation({
+  args: { enrollmentId: v.id("enrollments"), userId: v.id("users") },
+  handler: async (ctx, { enrollmentId, userId }) => await releaseSelfRefund(ctx, userId, enrollmentId),
+});
+
 export const settleRefund = internalMutation({
   args: { enrollmentId: v.id("enrollments"), userId: v.id("users"), stripeRefundRequested: v.boolean() },
   handler: async (ctx, { userId, ...args }) => {
@@ -171,7 +186,17 @@ export const cancelWithRefund = userAction({
       userId: ctx.viewerId,
     });
     const viaStripe = refundsThroughStripe(enrollment);
-    if (viaStripe) await refundThroughStripe(enrollment);
+    if (viaStripe) {
+      // Claimed first, so no other change of the seat slips in while Stripe is asked.
+      const claim = { enrollmentId, userId: ctx.viewerId };
+      await ctx.runMutation(internal.enrollments.selfService.claimRefund, claim);
+      try {
+        await refundThroughStripe(enrollment);
+      } catch (error) {
+        await ctx.runMutation(internal.enrollments.selfService.releaseRefund, claim);
+        throw error;
+      }
+    }
     await ctx.runMutation(internal.enrollments.selfService.settleRefund, {
       enrollmentId,
       userId: ctx.viewerId,
@@ -262,6 +287,18 @@ export const approvalContext = internalQuery({
   },
 });
 
+export const claimRefundApproval = internalMutation({
+  args: { requestId: v.id("enrollmentRequests") },
+  handler: async (ctx, { requestId }) => {
+    await claimApproval(ctx, requestId);
+  },
+});
+
+export const releaseRefundApproval = internalMutation({
+  args: { requestId: v.id("enrollmentRequests") },
+  handler: async (ctx, { requestId }) => await releaseApproval(ctx, requestId),
+});
+
 export const settleApproval = internalMutation({
   args: {
     requestId: v.id("enrollmentRequests"),
@@ -286,7 +323,16 @@ export const approve = platformAdminAction({
     optionalText(note, "the note", TEXT_LIMITS.line);
     const { kind, enrollment } = await ctx.runQuery(internal.enrollments.selfService.approvalContext, { requestId });
     const viaStripe = kind === "refund" && refundsThroughStripe(enrollment);
-    if (viaStripe) await refundThroughStripe(enrollment);
+    if (viaStripe) {
+      // Claimed first: the learner cannot withdraw the request, nor change the seat, while Stripe is asked.
+      await ctx.runMutation(internal.enrollments.selfService.claimRefundApproval, { requestId });
+      try {
+        await refundThroughStripe(enrollment);
+      } catch (error) {
+        await ctx.runMutation(internal.enrollments.selfService.releaseRefundApproval, { requestId });
+        throw error;
+      }
+    }
     await ctx.runMutation(internal.enrollments.selfService.settleApproval, {
       requestId,
       actorId: ctx.viewerId,

@@ -49,6 +49,11 @@ export const enrollmentsTables = {
     checkoutError: v.optional(v.string()),
     failureReason: v.optional(vEnrollmentFailure),
     refundRequestedAt: v.optional(v.number()),
+    /**
+     * Set when the learner moves the seat (self-service or an approved request): the refund deadline of the cohort it
+     * was bought for, which a later cohort's window never extends.
+     */
+    refundDeadlineAt: v.optional(v.number()),
     refundedAt: v.optional(v.number()),
     /** Currency of `amountCents`, fixed when the seat is reserved (older rows: the academy's currency). */
     currency: v.optional(v.string()),
@@ -134,6 +139,11 @@ export const enrollmentsTables = {
     /** The admin's note to the learner (bounded). */
     decisionNote: v.optional(v.string()),
     decidedAt: v.optional(v.number()),
+    /**
+     * Set when an admin's approval of a refund has claimed the request and is asking Stripe: the learner can no longer
+     * withdraw it, nor change the seat (the enrollment's refundRequestedAt is set too).
+     */
+    approvingAt: v.optional(v.number()),
     createdAt: v.number(),
   })
     .index("by_enrollmentId_and_status", ["enrollmentId", "status"])

@@ -2,6 +2,7 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
+import type { QueryCtx } from "../_generated/server";
 import { appError } from "../errors";
 import { orgEnrollmentMutation, orgMemberMutation, orgQuery } from "../functions";
 import { memberActionRefusal } from "../access";
@@ -177,10 +178,23 @@ export const assignCohort = orgMemberMutation({
   },
 });
 
-/** Only enrollments the organization placed (b2b, confirmed) are moved or removed from the console. */
-function requireOrgPlaced(enrollment: Doc<"enrollments">) {
+/**
+ * Only enrollments the organization placed (b2b, confirmed) in a cohort that is still running or ahead are moved or
+ * taken out from the console: a finished cohort's enrollment is the member's record (completion, certificate), and a
+ * cancelled cohort's learners make their own choice.
+ */
+async function requireOrgPlaced(ctx: QueryCtx, enrollment: Doc<"enrollments">) {
   if (enrollment.paymentType !== "b2b" || enrollment.paymentStatus !== "completed") {
     throw appError("INVALID_INPUT", "Only enrollments your organization paid for can be moved or removed here.");
+  }
+  const cohort = await ctx.db.get("cohorts", enrollment.cohortId);
+  if (cohort === null || (cohort.status !== "open" && cohort.status !== "in_progress")) {
+    throw appError(
+      "COHORT_NOT_OPEN",
+      cohort?.status === "cancelled"
+        ? "This cohort was cancelled: the learner chooses what happens to their seat."
+        : "This cohort has finished: its enrollments stay as the learners' record.",
+    );
   }
   return enrollment;
 }
@@ -195,7 +209,8 @@ export const moveCohort = orgEnrollmentMutation({
   returns: v.null(),
   handler: async (ctx, { toCohortId }) => {
     const { organization, viewer } = ctx.access;
-    const enrollment = requireOrgPlaced(ctx.enrollment);
+    requireActive(organization);
+    const enrollment = await requireOrgPlaced(ctx, ctx.enrollment);
     await moveEnrollment(ctx, organization._id, enrollment, toCohortId);
     await audit(ctx, organization._id, "cohort_moved", {
       actorId: viewer._id,
@@ -218,7 +233,7 @@ export const unassignCohort = orgEnrollmentMutation({
   returns: v.null(),
   handler: async (ctx) => {
     const { organization, viewer } = ctx.access;
-    const enrollment = requireOrgPlaced(ctx.enrollment);
+    const enrollment = await requireOrgPlaced(ctx, ctx.enrollment);
     await unassign(ctx, enrollment);
     await audit(ctx, organization._id, "cohort_unassigned", {
       actorId: viewer._id,

@@ -4,13 +4,13 @@
  * webhooks included) for a member of an organization, and checks that the change scheduled the refresh of that
  * member's dashboard rows and that the rows then show it. Unassigning and refunds used to miss theirs.
  */
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
 import * as state from "../../convex/enrollments/model/state";
 import { HOLD_MS } from "../../convex/payments/model/checkout";
 import { as, deliver, runScheduled, type T, useStripeTestEnvironment } from "./checkout-helpers";
-import { newTest } from "./helpers";
+import { expectAppError, newTest } from "./helpers";
 import { addUser, seedOrg } from "./org-helpers";
 import { checkoutSession, refundedCharge } from "./stripe-events";
 
@@ -299,6 +299,25 @@ const SCENARIOS: Record<string, Scenario> = {
     act: (w, enrollmentId: Id<"enrollments">) =>
       w.member.action(api.enrollments.selfService.cancelWithRefund, { enrollmentId }),
     after: { total: 0, inProgress: 0 },
+  },
+  "#18 a learner's refund that Stripe refuses (claimed first, the claim lifted again)": {
+    through: ["recordRefundRequest", "clearRefundRequest"],
+    arrange: async (w) => {
+      await w.t.run(async (ctx) => ctx.db.patch("courses", w.courseId, { refundDaysBeforeStart: 1 }));
+      const enrollment = await reserve(w);
+      await pay(w, enrollment);
+      return enrollment;
+    },
+    act: async (w, enrollment: Doc<"enrollments">) => {
+      vi.stubEnv("STRIPE_SECRET_KEY", "");
+      await expectAppError(
+        w.member.action(api.enrollments.selfService.cancelWithRefund, { enrollmentId: enrollment._id }),
+        "PAYMENT_FAILED",
+      );
+      const after = await w.t.run(async (ctx) => ctx.db.get("enrollments", enrollment._id));
+      expect(after?.refundRequestedAt).toBeUndefined();
+    },
+    after: { total: 1, inProgress: 1 },
   },
   "a waitlist offer accepted with the organization's seat": {
     through: ["enrollFromOffer"],

@@ -550,3 +550,68 @@ describe("#18 private cohorts: unassign and grant seat from the console", () => 
     expect((await cohortState(w.t, w.privateCohortId)).cohort.currentEnrollment).toBe(1);
   });
 });
+
+describe("#18 private cohorts: the console leaves finished and cancelled cohorts alone", () => {
+  test("a finished cohort's enrollments are the members' record: not taken out, not moved; a cancelled one's neither", async () => {
+    const w = await privateWorld();
+    const { ada, bob } = w.people;
+    const assign = (memberId: Id<"users">) =>
+      w.admin.mutation(api.organizations.members.assignCohort, {
+        organizationId: w.organizationId,
+        memberId,
+        cohortId: w.privateCohortId,
+      });
+    const [adaEnrollment, bobEnrollment] = [await assign(ada), await assign(bob)];
+    await w.t.run(async (ctx) => ctx.db.patch("cohorts", w.privateCohortId, { status: "completed" }));
+    const message = await expectAppError(
+      w.admin.mutation(api.organizations.members.unassignCohort, {
+        organizationId: w.organizationId,
+        enrollmentId: adaEnrollment,
+      }),
+      "COHORT_NOT_OPEN",
+    );
+    expect(message).toMatch(/finished/);
+    await expectAppError(
+      w.admin.mutation(api.organizations.members.moveCohort, {
+        organizationId: w.organizationId,
+        enrollmentId: bobEnrollment,
+        toCohortId: w.publicCohortId,
+      }),
+      "COHORT_NOT_OPEN",
+    );
+    await w.t.run(async (ctx) => ctx.db.patch("cohorts", w.privateCohortId, { status: "cancelled" }));
+    await expectAppError(
+      w.admin.mutation(api.organizations.members.unassignCohort, {
+        organizationId: w.organizationId,
+        enrollmentId: adaEnrollment,
+      }),
+      "COHORT_NOT_OPEN",
+    );
+    const after = await w.t.run(async (ctx) => ({
+      cohort: (await ctx.db.get("cohorts", w.privateCohortId))!.currentEnrollment,
+      ada: (await ctx.db.get("enrollments", adaEnrollment))!,
+      bob: (await ctx.db.get("enrollments", bobEnrollment))!,
+    }));
+    expect(after.cohort).toBe(2);
+    expect(after.ada.paymentStatus).toBe("completed");
+    expect(after.bob.cohortId).toBe(w.privateCohortId);
+  });
+
+  test("a suspended organization cannot move its members between cohorts", async () => {
+    const w = await privateWorld();
+    const enrollmentId = await w.admin.mutation(api.organizations.members.assignCohort, {
+      organizationId: w.organizationId,
+      memberId: w.people.ada,
+      cohortId: w.privateCohortId,
+    });
+    await w.t.run(async (ctx) => ctx.db.patch("organizations", w.organizationId, { status: "suspended" }));
+    await expectAppError(
+      w.admin.mutation(api.organizations.members.moveCohort, {
+        organizationId: w.organizationId,
+        enrollmentId,
+        toCohortId: w.publicCohortId,
+      }),
+      "NOT_AVAILABLE",
+    );
+  });
+});

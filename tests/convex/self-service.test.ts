@@ -548,3 +548,128 @@ describe("#18 self-service", () => {
     );
   });
 });
+
+describe("#18 self-service: what an outsider's review tried, refused", () => {
+  test("a transfer to later dates does not reopen the refund window of the cohort the seat was bought for", async () => {
+    const w = await world();
+    daysBeforeStart(20); // the refund window (21 days) has closed, the transfer window (14 days) is open
+    await expectAppError(
+      as(w.t, w.payer).action(api.enrollments.selfService.cancelWithRefund, { enrollmentId: w.paidId }),
+      "OUTSIDE_POLICY_WINDOW",
+    );
+    await as(w.t, w.payer).mutation(api.enrollments.selfService.transfer, {
+      enrollmentId: w.paidId,
+      toCohortId: w.laterCohortId,
+    });
+    // January starts 40 days later: by its own window a refund would be open again. It is not.
+    await expectAppError(
+      as(w.t, w.payer).action(api.enrollments.selfService.cancelWithRefund, { enrollmentId: w.paidId }),
+      "OUTSIDE_POLICY_WINDOW",
+    );
+    expect(stripe.calls.filter((c) => c.path === "/v1/refunds")).toEqual([]);
+    const options = await as(w.t, w.payer).query(api.enrollments.selfService.options, { enrollmentId: w.paidId });
+    expect(options?.refundUntil).toBe(START + 9 * DAY); // December's deadline, 21 days before its start
+  });
+
+  test("while an approved refund is with Stripe the learner cannot withdraw the request or change the seat", async () => {
+    const w = await world();
+    daysBeforeStart(10);
+    const requestId = await as(w.t, w.payer).mutation(api.enrollments.selfService.request, {
+      enrollmentId: w.paidId,
+      kind: "refund",
+    });
+    const inner = globalThis.fetch;
+    const attempts: string[] = [];
+    vi.stubGlobal("fetch", async (input: string | URL | Request, init?: RequestInit) => {
+      const url = new URL(typeof input === "string" || input instanceof URL ? input.toString() : input.url);
+      if (url.pathname === "/v1/refunds" && attempts.length === 0) {
+        attempts.push(
+          await expectAppError(
+            as(w.t, w.payer).mutation(api.enrollments.selfService.withdraw, { requestId }),
+            "REQUEST_CLOSED",
+          ),
+          await expectAppError(
+            as(w.t, w.payer).mutation(api.enrollments.selfService.transfer, {
+              enrollmentId: w.paidId,
+              toCohortId: w.laterCohortId,
+            }),
+            "ENROLLMENT_NOT_ACTIVE",
+          ),
+        );
+      }
+      return inner(input, init);
+    });
+    await w.ops.action(api.enrollments.selfService.approve, { requestId });
+    expect(attempts).toHaveLength(2);
+    expect((await w.t.run(async (ctx) => ctx.db.get("enrollmentRequests", requestId)))?.status).toBe("approved");
+    expect(await audit(w, w.paidId)).toContain("request_approved");
+  });
+
+  test("a refund Stripe refuses leaves the request open and the seat as it was", async () => {
+    const w = await world();
+    daysBeforeStart(10);
+    const requestId = await as(w.t, w.payer).mutation(api.enrollments.selfService.request, {
+      enrollmentId: w.paidId,
+      kind: "refund",
+    });
+    vi.stubEnv("STRIPE_SECRET_KEY", "");
+    await expectAppError(w.ops.action(api.enrollments.selfService.approve, { requestId }), "PAYMENT_FAILED");
+    const request = await w.t.run(async (ctx) => ctx.db.get("enrollmentRequests", requestId));
+    expect(request).toMatchObject({ status: "open" });
+    expect(request?.approvingAt).toBeUndefined();
+    expect((await enrollment(w.t, w.paidId)).refundRequestedAt).toBeUndefined();
+    await as(w.t, w.payer).mutation(api.enrollments.selfService.withdraw, { requestId });
+  });
+
+  test("a member in their organization's private cohort is sent to their organization's administrator", async () => {
+    const w = await world();
+    const privateId = await w.t.run(async (ctx) => {
+      const { _id, _creationTime, ...cohort } = (await ctx.db.get("cohorts", w.cohortId))!;
+      return await ctx.db.insert("cohorts", {
+        ...cohort,
+        name: "Acme only",
+        isB2B: true,
+        organizationId: w.organizationId,
+        currentEnrollment: 0,
+        maxCapacity: 5,
+      });
+    });
+    await w.ops.mutation(api.enrollments.operations.move, {
+      enrollmentId: w.memberEnrollmentId,
+      toCohortId: privateId,
+    });
+    daysBeforeStart(25);
+    const member = as(w.t, w.member);
+    expect(await member.query(api.enrollments.selfService.options, { enrollmentId: w.memberEnrollmentId })).toBeNull();
+    await expectAppError(
+      member.mutation(api.enrollments.selfService.transfer, {
+        enrollmentId: w.memberEnrollmentId,
+        toCohortId: w.laterCohortId,
+      }),
+      "NOT_AVAILABLE",
+    );
+    await expectAppError(
+      member.action(api.enrollments.selfService.cancelWithRefund, { enrollmentId: w.memberEnrollmentId }),
+      "NOT_AVAILABLE",
+    );
+    expect((await enrollment(w.t, w.memberEnrollmentId)).cohortId).toBe(privateId);
+  });
+
+  test("a learner's own transfers are limited to three a day", async () => {
+    const w = await world();
+    daysBeforeStart(20);
+    for (let i = 0; i < 3; i++) {
+      await as(w.t, w.payer).mutation(api.enrollments.selfService.transfer, {
+        enrollmentId: w.paidId,
+        toCohortId: i % 2 === 0 ? w.laterCohortId : w.cohortId,
+      });
+    }
+    await expectAppError(
+      as(w.t, w.payer).mutation(api.enrollments.selfService.transfer, {
+        enrollmentId: w.paidId,
+        toCohortId: w.cohortId,
+      }),
+      "RATE_LIMITED",
+    );
+  });
+});

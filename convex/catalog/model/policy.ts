@@ -9,10 +9,25 @@ const DAY = 24 * 60 * 60 * 1000;
 
 type Policy = Pick<Doc<"courses">, "transferDaysBeforeStart" | "refundDaysBeforeStart">;
 
-/** Until when the course's policy lets a learner of `cohort` transfer and cancel with a refund (absent: never). */
-export function policyDeadlines(course: Policy, cohort: Pick<Doc<"cohorts">, "startDate">) {
+/**
+ * Until when the course's policy lets a learner of `cohort` transfer and cancel with a refund (absent: never). An
+ * enrollment the learner already moved keeps the refund deadline of the cohort it was bought for
+ * (`refundDeadlineAt`): a transfer to later dates never reopens the refund window.
+ */
+export function policyDeadlines(
+  course: Policy,
+  cohort: Pick<Doc<"cohorts">, "startDate">,
+  enrollment: Pick<Doc<"enrollments">, "refundDeadlineAt">,
+) {
   const until = (days: number | undefined) => (days === undefined ? undefined : cohort.startDate - days * DAY);
-  return { transferUntil: until(course.transferDaysBeforeStart), refundUntil: until(course.refundDaysBeforeStart) };
+  const refundUntil = until(course.refundDaysBeforeStart);
+  return {
+    transferUntil: until(course.transferDaysBeforeStart),
+    refundUntil:
+      refundUntil === undefined || enrollment.refundDeadlineAt === undefined
+        ? refundUntil
+        : Math.min(refundUntil, enrollment.refundDeadlineAt),
+  };
 }
 
 /** The policy in words, as buyers and learners read it ("Free transfer until 14 days before start; …"). */

@@ -20,7 +20,7 @@ import { policyDeadlines } from "../../catalog/model/policy";
 import { placedElsewhere } from "./cancellation";
 import { asCancelled, cohortSessions, dateRange, requireConfirmedEnrollment } from "./operations";
 import { priceCharged } from "./seats";
-import { cancelByLearner, moveToCohort, recordRefundRequest } from "./state";
+import { cancelByLearner, clearRefundRequest, moveToCohort, recordRefundRequest } from "./state";
 
 /** How many cohorts of a course the learner is offered to transfer to. */
 const TARGETS = 100;
@@ -54,6 +54,12 @@ export async function requireOwnActiveEnrollment(ctx: QueryCtx, userId: Id<"user
     throw appError("ENROLLMENT_NOT_ACTIVE", "Your refund is on its way: this seat can no longer change.");
   }
   const cohort = (await ctx.db.get("cohorts", enrollment.cohortId))!;
+  if (cohort.isB2B) {
+    throw appError(
+      "NOT_AVAILABLE",
+      "Your organization placed you in its own cohort: ask your organization's administrator to change it.",
+    );
+  }
   const course = (await ctx.db.get("courses", enrollment.courseId))!;
   return { enrollment, cohort, course };
 }
@@ -137,7 +143,9 @@ async function transferEnrollment(
   const approved = approval !== undefined;
   const from = (await ctx.db.get("cohorts", enrollment.cohortId))!;
   const course = (await ctx.db.get("courses", enrollment.courseId))!;
-  await moveToCohort(ctx, enrollment, target);
+  // The refund deadline of the cohort the seat was bought for stays (or, without a policy, the start of that cohort).
+  const { refundUntil } = policyDeadlines(course, from, enrollment);
+  await moveToCohort(ctx, enrollment, target, { refundDeadlineAt: refundUntil ?? from.startDate });
   await audit(ctx, actorId, approved ? "request_approved" : "self_transferred", enrollment, target._id, {
     fromCohortId: from._id,
     details: approved ? "Transfer approved" : "Transferred by the learner",
@@ -190,11 +198,7 @@ async function refundEnrollment(
   const organization = user?.organizationId ? await ctx.db.get("organizations", user.organizationId) : null;
   const summary = refundSummary(enrollment, organization?.name);
   if (stripeRefundRequested) {
-    await recordRefundRequest(
-      ctx,
-      enrollment._id,
-      approved ? "Refund request approved." : "Cancelled by the learner within the refund window.",
-    );
+    await recordRefundRequest(ctx, enrollment._id, approved ? APPROVED_REFUND_NOTE : SELF_REFUND_NOTE);
   } else {
     await cancelByLearner(ctx, enrollment);
     if (enrollment.paymentType === "b2b" && user?.organizationId && !(await placedElsewhere(ctx, enrollment))) {
@@ -258,9 +262,10 @@ export async function selfTransfer(
 ) {
   const now = Date.now();
   const { enrollment, cohort, course } = await requireOwnActiveEnrollment(ctx, viewer._id, args.enrollmentId);
-  requireInside(policyDeadlines(course, cohort).transferUntil, now, "transfer");
+  requireInside(policyDeadlines(course, cohort, enrollment).transferUntil, now, "transfer");
   await requireNoOpenRequest(ctx, enrollment._id);
   const target = await requireTransferTarget(ctx, enrollment, args.toCohortId, { now, seatNeeded: true });
+  await enforceLimit(ctx, "selfTransfers", viewer._id, "transfers");
   await transferEnrollment(ctx, viewer._id, enrollment, target);
 }
 
@@ -270,23 +275,53 @@ export async function selfTransfer(
  */
 export async function selfRefundCheck(ctx: QueryCtx, userId: Id<"users">, enrollmentId: Id<"enrollments">) {
   const { enrollment, cohort, course } = await requireOwnActiveEnrollment(ctx, userId, enrollmentId);
-  requireInside(policyDeadlines(course, cohort).refundUntil, Date.now(), "refund");
+  requireInside(policyDeadlines(course, cohort, enrollment).refundUntil, Date.now(), "refund");
   await requireNoOpenRequest(ctx, enrollment._id);
   return enrollment;
 }
 
+const SELF_REFUND_NOTE = "Cancelled by the learner within the refund window.";
+
 /**
- * The learner cancels within the refund window. After Stripe accepted a refund the window is not checked again: the
- * money is on its way, and charge.refunded ends the seat whatever this records.
+ * Before Stripe is asked for a learner's refund, the enrollment is marked as being refunded (checked once more inside
+ * the window), so nothing can change the seat — another tab's transfer, a request — while the money is on its way.
+ */
+export async function claimSelfRefund(ctx: MutationCtx, userId: Id<"users">, enrollmentId: Id<"enrollments">) {
+  const enrollment = await selfRefundCheck(ctx, userId, enrollmentId);
+  if (!refundsThroughStripe(enrollment)) {
+    throw appError("INVALID_INPUT", "This purchase is refunded another way. Reload the page and try again.");
+  }
+  await recordRefundRequest(ctx, enrollment._id, SELF_REFUND_NOTE);
+}
+
+/** Stripe refused the learner's refund: the claim is lifted and the seat stays as it was. */
+export async function releaseSelfRefund(ctx: MutationCtx, userId: Id<"users">, enrollmentId: Id<"enrollments">) {
+  const enrollment = await ctx.db.get("enrollments", enrollmentId);
+  if (enrollment === null || enrollment.userId !== userId || enrollment.paymentStatus !== "completed") return;
+  await clearRefundRequest(ctx, enrollment);
+}
+
+/**
+ * The learner cancels within the refund window. A Stripe refund was claimed (`claimSelfRefund`) and accepted before
+ * this runs: the window is not checked again, the money is on its way, and charge.refunded ends the seat.
  */
 export async function selfRefund(
   ctx: MutationCtx,
   viewer: Doc<"users">,
   { enrollmentId, stripeRefundRequested }: { enrollmentId: Id<"enrollments">; stripeRefundRequested: boolean },
 ) {
-  const enrollment = stripeRefundRequested
-    ? (await requireOwnActiveEnrollment(ctx, viewer._id, enrollmentId)).enrollment
-    : await selfRefundCheck(ctx, viewer._id, enrollmentId);
+  let enrollment: Doc<"enrollments">;
+  if (stripeRefundRequested) {
+    const claimed = await ctx.db.get("enrollments", enrollmentId);
+    if (claimed === null || claimed.userId !== viewer._id)
+      throw appError("NOT_FOUND", "We could not find that enrollment.");
+    if (claimed.refundRequestedAt === undefined) {
+      throw appError("INVALID_INPUT", "This refund was not started. Reload the page and try again.");
+    }
+    enrollment = claimed;
+  } else {
+    enrollment = await selfRefundCheck(ctx, viewer._id, enrollmentId);
+  }
   if (refundsThroughStripe(enrollment) !== stripeRefundRequested) {
     throw appError("INVALID_INPUT", "This purchase is refunded another way. Reload the page and try again.");
   }
@@ -305,7 +340,7 @@ export async function fileRequest(
   const now = Date.now();
   const { enrollment, cohort, course } = await requireOwnActiveEnrollment(ctx, viewer._id, args.enrollmentId);
   await requireNoOpenRequest(ctx, enrollment._id);
-  const deadlines = policyDeadlines(course, cohort);
+  const deadlines = policyDeadlines(course, cohort, enrollment);
   const until = args.kind === "transfer" ? deadlines.transferUntil : deadlines.refundUntil;
   if (until !== undefined && now < until) {
     throw appError(
@@ -347,9 +382,16 @@ async function requireOwnOpenRequest(ctx: QueryCtx, userId: Id<"users">, request
   return request;
 }
 
-/** The learner withdraws their open request. */
+function requireNotBeingApproved(request: Doc<"enrollmentRequests">) {
+  if (request.approvingAt !== undefined) {
+    throw appError("REQUEST_CLOSED", "Our team is carrying out this request right now.");
+  }
+}
+
+/** The learner withdraws their open request (not once an admin's approval is under way). */
 export async function withdrawRequest(ctx: MutationCtx, viewer: Doc<"users">, requestId: Id<"enrollmentRequests">) {
   const request = await requireOwnOpenRequest(ctx, viewer._id, requestId);
+  requireNotBeingApproved(request);
   await ctx.db.patch("enrollmentRequests", request._id, { status: "withdrawn", decidedAt: Date.now() });
   await audit(
     ctx,
@@ -369,10 +411,38 @@ export async function requireOpenRequest(ctx: QueryCtx, requestId: Id<"enrollmen
   if (request === null) throw appError("NOT_FOUND", "This request no longer exists.");
   if (request.status !== "open") throw appError("REQUEST_CLOSED", "This request was already answered or withdrawn.");
   const enrollment = await requireConfirmedEnrollment(ctx, request.enrollmentId);
-  if (enrollment.refundRequestedAt !== undefined) {
+  // A refund this request's approval claimed (approvingAt) is its own, not another one on its way.
+  if (enrollment.refundRequestedAt !== undefined && request.approvingAt === undefined) {
     throw appError("ENROLLMENT_NOT_ACTIVE", "A refund of this purchase is already on its way.");
   }
   return { request, enrollment };
+}
+
+const APPROVED_REFUND_NOTE = "Refund request approved.";
+
+/**
+ * Before Stripe is asked for an approved refund, the request is claimed (the learner can no longer withdraw it) and
+ * the enrollment marked as being refunded (nothing else changes the seat meanwhile). Claiming again is allowed: an
+ * approval that died after Stripe answered is finished by approving again (Stripe's idempotency key returns the same
+ * refund).
+ */
+export async function claimApproval(ctx: MutationCtx, requestId: Id<"enrollmentRequests">) {
+  const { request, enrollment } = await requireOpenRequest(ctx, requestId);
+  if (request.kind !== "refund" || !refundsThroughStripe(enrollment)) {
+    throw appError("INVALID_INPUT", "This request is carried out another way. Reload the page and try again.");
+  }
+  await ctx.db.patch("enrollmentRequests", request._id, { approvingAt: Date.now() });
+  await recordRefundRequest(ctx, enrollment._id, APPROVED_REFUND_NOTE);
+  return enrollment;
+}
+
+/** Stripe refused the approved refund: the request is open again (the learner may withdraw it) and the seat as it was. */
+export async function releaseApproval(ctx: MutationCtx, requestId: Id<"enrollmentRequests">) {
+  const request = await ctx.db.get("enrollmentRequests", requestId);
+  if (request === null || request.status !== "open" || request.approvingAt === undefined) return;
+  await ctx.db.patch("enrollmentRequests", request._id, { approvingAt: undefined });
+  const enrollment = await ctx.db.get("enrollments", request.enrollmentId);
+  if (enrollment !== null && enrollment.paymentStatus === "completed") await clearRefundRequest(ctx, enrollment);
 }
 
 /**
@@ -419,6 +489,7 @@ export async function declineRequest(
   const request = await ctx.db.get("enrollmentRequests", args.requestId);
   if (request === null) throw appError("NOT_FOUND", "This request no longer exists.");
   if (request.status !== "open") throw appError("REQUEST_CLOSED", "This request was already answered or withdrawn.");
+  requireNotBeingApproved(request);
   await ctx.db.patch("enrollmentRequests", request._id, {
     status: "declined",
     decidedBy: actorId,

@@ -234,6 +234,15 @@ export async function recordRefundRequest(ctx: MutationCtx, enrollmentId: Id<"en
   });
 }
 
+/** Stripe refused a refund that was recorded as requested just before asking it: the purchase is as it was. */
+export async function clearRefundRequest(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
+  await ctx.db.patch("enrollments", enrollment._id, {
+    refundRequestedAt: undefined,
+    refundNote: undefined,
+    updatedAt: Date.now(),
+  });
+}
+
 /** Part of the charge was refunded: recorded for admins; the learner keeps the seat. */
 export async function recordPartialRefund(ctx: MutationCtx, enrollment: Doc<"enrollments">, refundedCents: number) {
   await ctx.db.patch("enrollments", enrollment._id, { amountRefundedCents: refundedCents, updatedAt: Date.now() });
@@ -269,13 +278,17 @@ export async function moveToCohort(
   ctx: MutationCtx,
   enrollment: Doc<"enrollments">,
   target: Doc<"cohorts">,
-  { seatHeldThere = false }: { seatHeldThere?: boolean } = {},
+  { seatHeldThere = false, refundDeadlineAt }: { seatHeldThere?: boolean; refundDeadlineAt?: number } = {},
 ) {
   if (!seatHeldThere) await takeSeat(ctx, target._id);
   await releaseSeat(ctx, enrollment);
   await ctx.db.patch("enrollments", enrollment._id, {
     cohortId: target._id,
     seatHeld: true,
+    // A learner's own move keeps the earliest refund deadline it has had (catalog/model/policy.ts).
+    ...(refundDeadlineAt !== undefined
+      ? { refundDeadlineAt: Math.min(refundDeadlineAt, enrollment.refundDeadlineAt ?? refundDeadlineAt) }
+      : {}),
     ...accessWindows(target),
     updatedAt: Date.now(),
   });
