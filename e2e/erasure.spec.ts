@@ -45,7 +45,7 @@ test("a learner asks for erasure, an admin carries it out and watches it complet
 
   // The learner's account is gone: the next page they open asks them to sign in.
   await learner.goto("/learn");
-  await expect(learner.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(learner.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
 
   await admin.goto("/dev/mailbox");
   const last = admin.getByTestId("dev-email").filter({ has: admin.getByTestId("dev-email-to").getByText(email) });

@@ -5,21 +5,44 @@ import { E2E } from "./config";
 /** The local Stripe stand-in's hosted checkout page. */
 export const STRIPE_PAY_URL = new RegExp(`127\\.0\\.0\\.1:${E2E.stripePort}/pay/`);
 
-/** Signs in the way a person does locally: request a link, open it from the dev mailbox. */
+/** The ids of the sign-in emails to `email` the dev mailbox holds now (it opens the mailbox and waits for it to load). */
+async function signInEmailIds(page: Page, email: string) {
+  await page.goto("/dev/mailbox");
+  await expect(page.getByTestId("dev-email").first().or(page.getByText("No emails yet"))).toBeVisible();
+  return await signInEmails(page, email).evaluateAll((cards) =>
+    cards.map((card) => card.getAttribute("data-email-id")),
+  );
+}
+
+const signInEmails = (page: Page, email: string) =>
+  page
+    .getByTestId("dev-email")
+    .filter({ has: page.getByTestId("dev-email-to").getByText(email, { exact: true }) })
+    .filter({ hasText: "Your sign-in link" });
+
+/**
+ * Signs in the way a person does locally: request a link, open it from the dev mailbox. Email arrives a moment after
+ * it is sent (Resend's queue, then the stand-in), and the address may hold older links (demo sign-ins send one too),
+ * so it waits for a sign-in email that was not there before the request.
+ */
 export async function signInThroughMailbox(page: Page, email: string) {
+  const before = await signInEmailIds(page, email);
   await page.goto("/signin");
   await page.getByLabel("Work or personal email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.getByRole("link", { name: "dev mailbox" }).click();
-  // The newest sign-in link to this address (email arrives a moment later, after Resend's queue and the stand-in).
-  const email0 = page
-    .getByTestId("dev-email")
-    .filter({ has: page.getByTestId("dev-email-to").getByText(email, { exact: true }) })
-    .filter({ hasText: "Your sign-in link" })
-    .first();
-  await expect(email0).toBeVisible();
-  await email0.getByRole("link", { name: "Open link" }).click();
+  let fresh: string | null = null;
+  await expect
+    .poll(async () => {
+      const ids = await signInEmails(page, email).evaluateAll((cards) =>
+        cards.map((card) => card.getAttribute("data-email-id")),
+      );
+      fresh = ids.find((id) => id !== null && !before.includes(id)) ?? null;
+      return fresh;
+    })
+    .not.toBeNull();
+  await page.locator(`[data-email-id="${fresh}"]`).getByRole("link", { name: "Open link" }).click();
 }
 
 /** No WCAG 2.1 A/AA violations on the current page. */

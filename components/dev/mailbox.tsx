@@ -28,7 +28,7 @@ export function Mailbox() {
           />
         ) : (
           emails.map((email) => (
-            <Card key={email._id} className="p-5" data-testid="dev-email">
+            <Card key={email._id} className="p-5" data-testid="dev-email" data-email-id={email._id}>
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div className="min-w-0">
                   <p className="font-medium text-gray-900">{email.subject}</p>
