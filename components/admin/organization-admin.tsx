@@ -32,7 +32,7 @@ export function OrganizationAdmin({ organizationId }: { organizationId: Id<"orga
     return (
       <p className="text-gray-700">
         This organization no longer exists.{" "}
-        <Link href="/admin/organizations" className="text-brand-700 hover:underline">
+        <Link href="/admin/organizations" className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
           All organizations
         </Link>
       </p>
@@ -54,7 +54,10 @@ export function OrganizationAdmin({ organizationId }: { organizationId: Id<"orga
           <span>
             · {organization.seatsUsed} of {organization.seatsPurchased} seats taken
           </span>
-          <Link href={`/org/${organization._id}`} className="text-brand-700 hover:underline">
+          <Link
+            href={`/org/${organization._id}`}
+            className="text-brand-700 underline underline-offset-2 hover:text-brand-800"
+          >
             Open its console
           </Link>
         </p>
@@ -156,7 +159,7 @@ function NewPrivateCohort({
       ) : courses.length === 0 ? (
         <p className="mt-4 text-sm text-gray-700">
           Publish a course first:{" "}
-          <Link href="/admin/courses" className="text-brand-700 hover:underline">
+          <Link href="/admin/courses" className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
             courses
           </Link>
           .

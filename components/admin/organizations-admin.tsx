@@ -73,7 +73,10 @@ export function OrganizationsAdmin() {
                       </Link>
                       <p className="break-all text-gray-600">
                         @{o.domain} · {o.contactEmail} ·{" "}
-                        <Link href={`/org/${o._id}`} className="text-brand-700 hover:underline">
+                        <Link
+                          href={`/org/${o._id}`}
+                          className="text-brand-700 underline underline-offset-2 hover:text-brand-800"
+                        >
                           console
                         </Link>
                       </p>
