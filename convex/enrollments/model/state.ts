@@ -285,10 +285,8 @@ export async function moveToCohort(
   await ctx.db.patch("enrollments", enrollment._id, {
     cohortId: target._id,
     seatHeld: true,
-    // A learner's own move keeps the earliest refund deadline it has had (catalog/model/policy.ts).
-    ...(refundDeadlineAt !== undefined
-      ? { refundDeadlineAt: Math.min(refundDeadlineAt, enrollment.refundDeadlineAt ?? refundDeadlineAt) }
-      : {}),
+    // A learner's own move keeps the refund deadline its caller worked out (catalog/model/policy.ts: the earliest).
+    ...(refundDeadlineAt !== undefined ? { refundDeadlineAt } : {}),
     ...accessWindows(target),
     updatedAt: Date.now(),
   });
