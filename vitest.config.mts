@@ -1,5 +1,14 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type Plugin } from "vitest/config";
+import { fixConvexTest } from "./local-backend/convex-test-fixes";
+
+/** The engine fixes the local backend applies to its copy of convex-test, applied to the one the suites run. */
+const convexTestFixes: Plugin = {
+  name: "convex-test-fixes",
+  transform(code, id) {
+    return /[\\/]convex-test[\\/]dist[\\/]index\.js$/.test(id) ? fixConvexTest(code) : null;
+  },
+};
 
 const alias = { "@": fileURLToPath(new URL("./", import.meta.url)) };
 
@@ -9,6 +18,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
+        plugins: [convexTestFixes],
         test: {
           name: "convex",
           environment: "edge-runtime",

@@ -206,7 +206,7 @@ async function findValidCertificate() {
     await page.goto("/admin");
     await page.getByRole("link", { name: "Acme private cohort (September)" }).first().click();
     const rows = page.getByTestId("certificate-row");
-    // Seeded certificates are signed by scheduled batches.
+    // Seeded certificates are signed by the issuing pool, a few at a time.
     await page.getByText(/of \d+ issued/).waitFor({ timeout: 60_000 });
     await rows.getByText("Issuing…").first().waitFor({ state: "detached", timeout: 60_000 });
     const links = await rows

@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { fixConvexTest } from "./convex-test-fixes.js";
 
 export const SUPPORTED_CONVEX_TEST_VERSION = "0.0.60";
 
@@ -60,7 +61,7 @@ export async function deriveEngine(projectRoot: string, cacheDir: string) {
   if (!source.includes(metricsImport)) {
     throw new Error("convex-test's transactionMetrics import moved; local-backend/derive.ts needs porting.");
   }
-  source = source
+  source = fixConvexTest(source)
     .replace(metricsImport, `from ${JSON.stringify(pathToFileURL(path.join(distDir, "transactionMetrics.js")).href)}`)
     .replace('/// <reference types="vite/client" />', "");
   source += `\nexport { ${EXPORTED_SYMBOLS.join(", ")} };\n`;

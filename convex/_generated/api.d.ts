@@ -40,6 +40,7 @@ import type * as certificates_model_fonts from "../certificates/model/fonts.js";
 import type * as certificates_model_issue from "../certificates/model/issue.js";
 import type * as certificates_model_pdf from "../certificates/model/pdf.js";
 import type * as certificates_model_plan from "../certificates/model/plan.js";
+import type * as certificates_model_pool from "../certificates/model/pool.js";
 import type * as certificates_model_signing from "../certificates/model/signing.js";
 import type * as certificates_model_statusList from "../certificates/model/statusList.js";
 import type * as certificates_model_urls from "../certificates/model/urls.js";
@@ -62,6 +63,7 @@ import type * as dashboards_members from "../dashboards/members.js";
 import type * as dashboards_model_memberStats from "../dashboards/model/memberStats.js";
 import type * as dashboards_model_reportFiles from "../dashboards/model/reportFiles.js";
 import type * as dashboards_model_reportKinds from "../dashboards/model/reportKinds.js";
+import type * as dashboards_model_reportPool from "../dashboards/model/reportPool.js";
 import type * as dashboards_model_snapshots from "../dashboards/model/snapshots.js";
 import type * as dashboards_reminders from "../dashboards/reminders.js";
 import type * as dashboards_reportJobs from "../dashboards/reportJobs.js";
@@ -210,6 +212,7 @@ declare const fullApi: ApiFromModules<{
   "certificates/model/issue": typeof certificates_model_issue;
   "certificates/model/pdf": typeof certificates_model_pdf;
   "certificates/model/plan": typeof certificates_model_plan;
+  "certificates/model/pool": typeof certificates_model_pool;
   "certificates/model/signing": typeof certificates_model_signing;
   "certificates/model/statusList": typeof certificates_model_statusList;
   "certificates/model/urls": typeof certificates_model_urls;
@@ -232,6 +235,7 @@ declare const fullApi: ApiFromModules<{
   "dashboards/model/memberStats": typeof dashboards_model_memberStats;
   "dashboards/model/reportFiles": typeof dashboards_model_reportFiles;
   "dashboards/model/reportKinds": typeof dashboards_model_reportKinds;
+  "dashboards/model/reportPool": typeof dashboards_model_reportPool;
   "dashboards/model/snapshots": typeof dashboards_model_snapshots;
   "dashboards/reminders": typeof dashboards_reminders;
   "dashboards/reportJobs": typeof dashboards_reportJobs;
@@ -357,4 +361,6 @@ export declare const components: {
   rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
   migrations: import("@convex-dev/migrations/_generated/component.js").ComponentApi<"migrations">;
   resend: import("@convex-dev/resend/_generated/component.js").ComponentApi<"resend">;
+  certificateIssuing: import("@convex-dev/workpool/_generated/component.js").ComponentApi<"certificateIssuing">;
+  reportGeneration: import("@convex-dev/workpool/_generated/component.js").ComponentApi<"reportGeneration">;
 };

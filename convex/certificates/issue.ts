@@ -1,6 +1,9 @@
-/** Issuing planned certificates: signed in scheduled batches, rendered (badges, PDF) and recorded. */
+/** Issuing planned certificates: signed one by one in the issuing pool, rendered (badges, PDF) and recorded. */
+import { vOnCompleteArgs } from "@convex-dev/workpool";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
+import type { Id } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
 import { internalAction, internalMutation, internalQuery } from "../functions";
 import { recordIssued, renderAssets, signCertificate } from "./model/issue";
 import { issuerDid } from "./model/signing";
@@ -21,32 +24,43 @@ export const issueContext = internalQuery({
   },
 });
 
-/** Signs a batch of pending certificates; each one succeeds or is marked failed on its own. */
-export const issueBatch = internalAction({
-  args: { certificateIds: v.array(v.id("certificates")) },
+/**
+ * Signs, renders and records one pending certificate (run by the issuing pool, which retries a failure). Files stored
+ * by a failed attempt are deleted before the error goes back to the pool.
+ */
+export const issueOne = internalAction({
+  args: { certificateId: v.id("certificates") },
   returns: v.null(),
-  handler: async (ctx, { certificateIds }) => {
+  handler: async (ctx, { certificateId }) => {
     await ensureStatusListSigned(ctx);
-    for (const certificateId of certificateIds) {
-      const data = await ctx.runQuery(internal.certificates.issue.issueContext, { certificateId });
-      if (data === null) continue;
-      try {
-        const credential = await signCertificate(data);
-        const credentialJson = JSON.stringify(credential);
-        const assets = await renderAssets(ctx, data, credentialJson);
-        await ctx.runMutation(internal.certificates.issue.finishIssue, {
-          certificateId,
-          credentialJson,
-          issuerId: issuerDid(),
-          ...assets,
-        });
-      } catch (error) {
-        await ctx.runMutation(internal.certificates.issue.failIssue, {
-          certificateId,
-          error: (error as Error).message.slice(0, 500),
-        });
-      }
+    const data = await ctx.runQuery(internal.certificates.issue.issueContext, { certificateId });
+    if (data === null) return null;
+    const credential = await signCertificate(data);
+    const credentialJson = JSON.stringify(credential);
+    const assets = await renderAssets(ctx, data, credentialJson);
+    try {
+      await ctx.runMutation(internal.certificates.issue.finishIssue, {
+        certificateId,
+        credentialJson,
+        issuerId: issuerDid(),
+        ...assets,
+      });
+    } catch (error) {
+      for (const id of [assets.badgeImageId, assets.badgeSvgId, assets.pdfId]) await ctx.storage.delete(id);
+      throw error;
     }
+    return null;
+  },
+});
+
+/** The pool's word on one certificate: after its last failed attempt (or a cancel) it is marked failed. */
+export const issueFinished = internalMutation({
+  args: vOnCompleteArgs(v.id("certificates")),
+  returns: v.null(),
+  handler: async (ctx, { context: certificateId, result }) => {
+    if (result.kind === "success") return null;
+    const error = result.kind === "failed" ? result.error : "Issuing was canceled.";
+    await markFailed(ctx, certificateId, error.slice(0, 500));
     return null;
   },
 });
@@ -73,13 +87,8 @@ export const finishIssue = internalMutation({
   },
 });
 
-export const failIssue = internalMutation({
-  args: { certificateId: v.id("certificates"), error: v.string() },
-  returns: v.null(),
-  handler: async (ctx, { certificateId, error }) => {
-    const certificate = await ctx.db.get("certificates", certificateId);
-    if (certificate && certificate.issueStatus !== "issued")
-      await ctx.db.patch("certificates", certificateId, { issueStatus: "failed", issueError: error });
-    return null;
-  },
-});
+async function markFailed(ctx: MutationCtx, certificateId: Id<"certificates">, error: string) {
+  const certificate = await ctx.db.get("certificates", certificateId);
+  if (certificate && certificate.issueStatus !== "issued")
+    await ctx.db.patch("certificates", certificateId, { issueStatus: "failed", issueError: error });
+}

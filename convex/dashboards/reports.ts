@@ -2,8 +2,9 @@
  * Manager reports: progress summary (PDF), individual detail (CSV) and
  * compliance (XLSX), on demand with visible progress or scheduled
  * daily / weekly / monthly. Files are generated in a Node action
- * (reportJobs.ts), kept in storage and emailed with links that expire.
+ * (reportJobs.ts, run by the report pool: two at a time, retried), kept in storage and emailed with links that expire.
  */
+import { vOnCompleteArgs } from "@convex-dev/workpool";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
@@ -15,6 +16,7 @@ import { DAY_MS, INACTIVE_AFTER_MS, activityCounts, getTotals } from "./model/me
 import { convexSiteUrl } from "../env";
 import { TEXT_LIMITS, boundedText } from "../limits";
 import { REPORT_KINDS, type ReportKind, vReportKind } from "./model/reportKinds";
+import { reportPool } from "./model/reportPool";
 import { notifyUsers } from "../notifications/model/notify";
 import { normalizeEmail } from "../users/model/accounts";
 import { vPeriodType, vReportRunStatus } from "../validators";
@@ -261,8 +263,20 @@ async function startRun(
       timestamp: Date.now(),
     });
   }
-  await ctx.scheduler.runAfter(0, internal.dashboards.reportJobs.generate, { runId, email });
+  await reportPool.enqueueAction(
+    ctx,
+    internal.dashboards.reportJobs.generate,
+    { runId, email },
+    { onComplete: internal.dashboards.reports.generated, context: runId },
+  );
   return runId;
+}
+
+/** Marks a run failed unless it already ended (a late word from the pool does not undo a finished file). */
+async function failRun(ctx: MutationCtx, runId: Id<"reportRuns">, error: string) {
+  const run = await ctx.db.get("reportRuns", runId);
+  if (!run || (run.status !== "queued" && run.status !== "running")) return;
+  await ctx.db.patch("reportRuns", runId, { status: "failed", error, finishedAt: Date.now() });
 }
 
 async function ownReport(
@@ -312,7 +326,8 @@ export const runContext = internalQuery({
   returns: v.any(),
   handler: async (ctx, { runId }) => {
     const run = await ctx.db.get("reportRuns", runId);
-    if (!run) return null;
+    // A run already finished (or failed) is not generated again, even by a retried attempt.
+    if (!run || (run.status !== "queued" && run.status !== "running")) return null;
     const report = await ctx.db.get("managerReports", run.reportId);
     if (!report) return null;
     const organization = await ctx.db.get("organizations", report.organizationId);
@@ -417,7 +432,22 @@ export const fail = internalMutation({
   args: { runId: v.id("reportRuns"), error: v.string() },
   returns: v.null(),
   handler: async (ctx, { runId, error }) => {
-    await ctx.db.patch("reportRuns", runId, { status: "failed", error, finishedAt: Date.now() });
+    await failRun(ctx, runId, error);
+    return null;
+  },
+});
+
+/** The pool's word on a run: after its last failed attempt (or a cancel) the manager sees it failed. */
+export const generated = internalMutation({
+  args: vOnCompleteArgs(v.id("reportRuns")),
+  returns: v.null(),
+  handler: async (ctx, { context: runId, result }) => {
+    if (result.kind === "success") return null;
+    await failRun(
+      ctx,
+      runId,
+      "The report could not be generated. Try again in a minute; if it keeps failing, contact support.",
+    );
     return null;
   },
 });
@@ -467,7 +497,8 @@ export const finish = internalMutation({
         subject: `${report.name} — ${organization?.name ?? ""}`,
         heading: report.name,
         lines: [
-          `Your ${report.scheduleFrequency ?? ""} ${label.toLowerCase()} report for ${organization?.name ?? "your organization"} is ready.`,
+          `Your ${report.scheduleFrequency ?? ""} ${label.toLowerCase()} report ` +
+            `for ${organization?.name ?? "your organization"} is ready.`,
           "The download link works for 7 days.",
         ],
         actionLabel: "Download the report",

@@ -8,6 +8,7 @@ import { api, internal } from "../../convex/_generated/api";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
 import { as, enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
 import { expectAppError, newTest } from "./helpers";
+import { runScheduled } from "./certificate-helpers";
 import { addUser, seedOrg } from "./org-helpers";
 
 const DAY = 86_400_000;
@@ -32,19 +33,6 @@ afterEach(() => {
 });
 
 /** Runs scheduled work that is due (signing, re-signing the list) to the end, on real timers. */
-async function finishScheduled(t: T) {
-  for (let i = 0; i < 500; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await t.finishInProgressScheduledFunctions();
-    const jobs = await t.run(async (ctx) => ctx.db.system.query("_scheduled_functions").collect());
-    if (
-      !jobs.some((j) => (j.state.kind === "pending" && j.scheduledTime <= Date.now()) || j.state.kind === "inProgress")
-    )
-      return;
-  }
-  throw new Error("Scheduled work did not finish.");
-}
-
 /**
  * A learner who attended every session of a finished cohort and holds its signed certificate; plus the people around.
  */
@@ -85,7 +73,7 @@ async function certified(t: T) {
     }
   });
   await t.mutation(internal.certificates.plan.planForCohort, { cohortId });
-  await finishScheduled(t);
+  await runScheduled(t);
   const certificate = await t.run(
     async (ctx) =>
       (await ctx.db
@@ -123,7 +111,7 @@ describe("revoking certificates", { timeout: 60_000 }, () => {
     expect(await revokedNotices(t, holder)).toEqual([]);
 
     await as(t, platformAdminId).mutation(api.certificates.revocation.revoke, revoke);
-    await finishScheduled(t); // the revocation list is re-signed
+    await runScheduled(t); // the revocation list is re-signed
     expect(await reload(t, certificate)).toMatchObject({ revocationReason: "Attendance records were corrected." });
     expect((await reload(t, certificate)).revokedAt).toBeDefined();
     expect(await revokedNotices(t, holder)).toHaveLength(1);
@@ -143,7 +131,7 @@ describe("revoking certificates", { timeout: 60_000 }, () => {
       certificateId: certificate._id,
       reason: "Issued by mistake.",
     });
-    await finishScheduled(t);
+    await runScheduled(t);
     expect(await mine()).toEqual([expect.objectContaining({ publicId: certificate.publicId, revoked: true })]);
     const view = await t.query(api.certificates.verify.publicView, { publicId: certificate.publicId });
     expect(view).toMatchObject({ revocationReason: "Issued by mistake." });

@@ -1,5 +1,6 @@
 import { verifyCredential as dccVerify } from "@digitalcredentials/verifier-core";
 import Ajv2020 from "ajv/dist/2020.js";
+import type { GenericDataModel, GenericMutationCtx } from "convex/server";
 import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
@@ -22,6 +23,15 @@ import { expectAppError, newTest } from "./helpers";
 
 const env = useCredentialEnv();
 
+/** Attempts the issuing pool has finished on the work it still holds (its `work` rows go when work completes). */
+async function poolAttempts(t: T) {
+  const pool = t as unknown as {
+    runInComponent: <R>(path: string, fn: (ctx: GenericMutationCtx<GenericDataModel>) => Promise<R>) => Promise<R>;
+  };
+  const work = await pool.runInComponent("certificateIssuing", async (ctx) => await ctx.db.query("work").collect());
+  return work.reduce((sum, w) => sum + (w.attempts as number), 0);
+}
+
 async function finishedCohort(t: T) {
   env.current = t;
   return await seedFinishedCohort(t);
@@ -31,7 +41,7 @@ async function finishedCohort(t: T) {
 vi.setConfig({ testTimeout: 30_000 });
 
 describe("issuing", () => {
-  test("a completed cohort certifies those who met the rules, in batches, with signed, baked and printable files", async () => {
+  test("a completed cohort certifies those who met the rules, one by one in the issuing pool, with signed, baked and printable files", async () => {
     const t = newTest();
     const { cohortId, learners, adminId } = await finishedCohort(t);
     vi.setSystemTime(Date.now() + 2 * DAY); // past the cohort's end
@@ -119,6 +129,54 @@ describe("issuing", () => {
       as(t, learners[0]).mutation(api.certificates.plan.issueForCohort, { cohortId }),
       "NOT_PLATFORM_ADMIN",
     );
+  });
+
+  test("the issuing pool retries a failed attempt: certificates whose first signing failed are issued by the next", async () => {
+    const t = newTest();
+    const { cohortId, adminId } = await finishedCohort(t);
+    vi.useRealTimers(); // the pool schedules retries by the clock: let it run
+    vi.stubEnv("CREDENTIAL_SECRET_KEY", "");
+    await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId });
+    // Wait until the pool has seen an attempt fail, then give the issuer its key back.
+    for (let i = 0; (await poolAttempts(t)) === 0; i++) {
+      if (i > 500) throw new Error("No attempt failed.");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await t.finishInProgressScheduledFunctions();
+    }
+    vi.stubEnv("CREDENTIAL_SECRET_KEY", env.keys.secretKeyMultibase);
+    await runScheduled(t);
+    expect(await as(t, adminId).query(api.certificates.plan.forCohort, { cohortId })).toMatchObject({
+      issued: 2,
+      pending: 0,
+      failed: 0,
+    });
+  });
+
+  test("a certificate that fails every attempt is marked failed with the reason, and issuing again retries it", async () => {
+    const t = newTest();
+    const { cohortId, learners, adminId } = await finishedCohort(t);
+    vi.useRealTimers(); // the pool schedules retries by the clock: let it run
+    vi.stubEnv("CREDENTIAL_SECRET_KEY", "");
+    await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId });
+    await runScheduled(t);
+    expect(await as(t, adminId).query(api.certificates.plan.forCohort, { cohortId })).toMatchObject({
+      issued: 0,
+      pending: 0,
+      failed: 2,
+    });
+    expect((await certificateOf(t, learners[0]))!.issueError).toContain("CREDENTIAL_SECRET_KEY are not set");
+
+    vi.stubEnv("CREDENTIAL_SECRET_KEY", env.keys.secretKeyMultibase);
+    expect(await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId })).toMatchObject({
+      retried: 2,
+    });
+    await runScheduled(t);
+    expect(await as(t, adminId).query(api.certificates.plan.forCohort, { cohortId })).toMatchObject({
+      issued: 2,
+      pending: 0,
+      failed: 0,
+    });
+    expect((await certificateOf(t, learners[0]))!.issueError).toBeUndefined();
   });
 });
 

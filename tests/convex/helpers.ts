@@ -19,6 +19,8 @@ export function newTest() {
   rateLimiter.register(t);
   migrations.register(t);
   resend.register(t);
+  workpool.register(t, "certificateIssuing");
+  workpool.register(t, "reportGeneration");
   resendRateLimiter.register(t, "resend/rateLimiter");
   workpool.register(t, "resend/emailWorkpool");
   workpool.register(t, "resend/callbackWorkpool");

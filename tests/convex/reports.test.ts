@@ -1,3 +1,4 @@
+import type { WorkId } from "@convex-dev/workpool";
 import ExcelJS from "exceljs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, test } from "vitest";
@@ -367,6 +368,40 @@ describe("manager reports", { timeout: 30_000 }, () => {
     expect(runs.map((r) => r.status)).toEqual(["failed", "failed"]);
     expect(runs[1].error).toMatch(/export/);
     expect(runs.every((r) => r.fileId === undefined)).toBe(true);
+  });
+
+  test("a run the report pool gave up on shows as failed; a late word from the pool never undoes a finished file", async () => {
+    const { t, organizationId, admin } = await fixture();
+    const reportId = await admin.mutation(api.dashboards.reports.create, {
+      organizationId,
+      name: "Monthly summary",
+      reportType: "progress_summary",
+    });
+    const runs = () =>
+      t.run(async (ctx) =>
+        ctx.db
+          .query("reportRuns")
+          .withIndex("by_reportId", (q) => q.eq("reportId", reportId))
+          .collect(),
+      );
+    const gaveUp = (runId: Id<"reportRuns">) =>
+      t.mutation(internal.dashboards.reports.generated, {
+        workId: "work" as WorkId,
+        context: runId,
+        result: { kind: "failed", error: "Out of memory" },
+      });
+    await settle(t);
+    const [finished] = await runs();
+    expect(finished.status).toBe("done");
+    await gaveUp(finished._id);
+    expect((await runs())[0]).toMatchObject({ status: "done", fileId: finished.fileId });
+
+    const queued = await admin.mutation(api.dashboards.reports.runNow, { organizationId, reportId });
+    await gaveUp(queued);
+    const failed = (await runs()).find((r) => r._id === queued)!;
+    expect(failed.status).toBe("failed");
+    expect(failed.error).toMatch(/could not be generated/);
+    expect(failed.error).not.toMatch(/memory/);
   });
 
   test("next send times: daily 07:00 UTC, weekly Mondays, monthly on the 1st", () => {

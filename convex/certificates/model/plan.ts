@@ -9,10 +9,10 @@ import { credentialIssuerSettings, siteUrl } from "../../env";
 import { cohortLearners } from "../../enrollments/model/learners";
 import { heldSessions } from "../../liveSessions/model/lifecycle";
 import { STATUS_LIST_LENGTH } from "../shared/openBadges";
+import { issuingPool } from "./pool";
 import { certificateUrls, linkedInShareUrl } from "./urls";
 
 export const DEFAULT_MIN_ATTENDANCE = 75;
-export const ISSUE_BATCH_SIZE = 25;
 
 export type CompletionRules = {
   minAttendancePercent: number;
@@ -143,7 +143,9 @@ export async function planCertificates(ctx: MutationCtx, cohortId: Id<"cohorts">
         kind: "course",
         achievementId: `${siteUrl()}/courses/${course.slug}#certificate`,
         name: course.title,
-        description: `Completed ${course.title} in the cohort “${cohort.name}”, attending ${result.attended} of ${result.held} live sessions.`,
+        description:
+          `Completed ${course.title} in the cohort “${cohort.name}”, ` +
+          `attending ${result.attended} of ${result.held} live sessions.`,
         criteria: certificateCriteria(rules),
         expiresAt: rules.validityMonths ? addMonths(now, rules.validityMonths) : undefined,
       }),
@@ -216,8 +218,12 @@ async function planSkillBadges(ctx: MutationCtx, earned: Earned) {
         skillLevel: level,
         achievementId: `${siteUrl()}/skills/${skill.slug}#${level}`,
         name: `${skill.name} — ${LEVEL_LABEL[level]}`,
-        description: `Demonstrated ${skill.name} at ${LEVEL_LABEL[level].toLowerCase()} level by completing ${course.title} (${cohort.name}).`,
-        criteria: `Complete a course that ${link.skillLevel} ${skill.name}, meeting its rules: ${certificateCriteria(rules).replace(/\.$/, "")}.`,
+        description:
+          `Demonstrated ${skill.name} at ${LEVEL_LABEL[level].toLowerCase()} level ` +
+          `by completing ${course.title} (${cohort.name}).`,
+        criteria:
+          `Complete a course that ${link.skillLevel} ${skill.name}, ` +
+          `meeting its rules: ${certificateCriteria(rules).replace(/\.$/, "")}.`,
       }),
     );
   }
@@ -312,16 +318,24 @@ async function insertCredential(
   });
 }
 
+/**
+ * Hands planned certificates to the issuing pool: each is signed and rendered on its own, retried on failure; one that
+ * still fails is marked failed (an admin's "issue now" retries it).
+ */
 export async function scheduleIssue(ctx: MutationCtx, certificateIds: Array<Id<"certificates">>) {
-  for (let i = 0; i < certificateIds.length; i += ISSUE_BATCH_SIZE) {
-    await ctx.scheduler.runAfter(0, internal.certificates.issue.issueBatch, {
-      certificateIds: certificateIds.slice(i, i + ISSUE_BATCH_SIZE),
-    });
+  for (const certificateId of certificateIds) {
+    await issuingPool.enqueueAction(
+      ctx,
+      internal.certificates.issue.issueOne,
+      { certificateId },
+      { onComplete: internal.certificates.issue.issueFinished, context: certificateId },
+    );
   }
 }
 
 export function certificateCriteria(rules: CompletionRules) {
-  return `Attend at least ${rules.minAttendancePercent}% of the cohort's live sessions${rules.postAssessmentId ? " and pass the post-course assessment" : ""}.`;
+  const assessment = rules.postAssessmentId ? " and pass the post-course assessment" : "";
+  return `Attend at least ${rules.minAttendancePercent}% of the cohort's live sessions${assessment}.`;
 }
 
 function addMonths(ms: number, months: number) {
