@@ -82,6 +82,12 @@ export function CertificatesPanel({ cohortId }: { cohortId: Id<"cohorts"> }) {
               <p className="text-xs text-gray-600">
                 {("notEligibleReason" in row ? row.notEligibleReason : undefined) ?? row.email}
               </p>
+              {row.issueError && (
+                <p className="mt-0.5 text-xs text-red-700">
+                  Signing failed after three attempts: {row.issueError} Fix the cause, then issue certificates now to
+                  try again.
+                </p>
+              )}
               {row.extras.length > 0 && (
                 <ul className="mt-1 space-y-0.5" aria-label={`Also earned by ${row.name}`}>
                   {row.extras.map((extra) => (

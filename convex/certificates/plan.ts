@@ -32,6 +32,8 @@ export const forCohort = platformAdminQuery({
         issueStatus: v.optional(vCertificateIssueStatus),
         revoked: v.boolean(),
         notEligibleReason: v.optional(v.string()),
+        /** Why the last attempt to sign it failed (platform admins only see this). */
+        issueError: v.optional(v.string()),
         /** Skill badges and path certificates earned with this course. */
         extras: v.array(
           v.object({
@@ -80,6 +82,7 @@ export const forCohort = platformAdminQuery({
           publicId: certificate.publicId,
           issueStatus: certificate.issueStatus,
           revoked: certificate.revokedAt !== undefined,
+          issueError: certificate.issueStatus === "failed" ? certificate.issueError : undefined,
           extras,
         });
       } else {

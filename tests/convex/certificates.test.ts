@@ -165,6 +165,13 @@ describe("issuing", () => {
       failed: 2,
     });
     expect((await certificateOf(t, learners[0]))!.issueError).toContain("CREDENTIAL_SECRET_KEY are not set");
+    const failedRows = (await as(t, adminId).query(api.certificates.plan.forCohort, { cohortId })).rows.filter(
+      (row) => row.issueStatus === "failed",
+    );
+    expect(failedRows.map((row) => row.issueError)).toEqual([
+      expect.stringContaining("certificates cannot be signed"),
+      expect.stringContaining("certificates cannot be signed"),
+    ]);
 
     vi.stubEnv("CREDENTIAL_SECRET_KEY", env.keys.secretKeyMultibase);
     expect(await as(t, adminId).mutation(api.certificates.plan.issueForCohort, { cohortId })).toMatchObject({
