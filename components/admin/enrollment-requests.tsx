@@ -104,7 +104,8 @@ function AnswerDialog({
   });
   const what =
     row.kind === "transfer"
-      ? `moves ${row.learnerName} to ${row.toCohortName ?? "the chosen cohort"} now (if it still has a seat) and frees this seat for the waitlist`
+      ? `moves ${row.learnerName} to ${row.toCohortName ?? "the chosen cohort"} now (if it still has a seat) ` +
+        "and frees this seat for the waitlist"
       : `cancels ${row.learnerName}'s seat now: ${row.refundSummary}`;
   return (
     <Dialog open onOpenChange={(next) => !next && !pending && onClose()}>

@@ -45,7 +45,10 @@ export function AddLearnerDialog({
     <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
       <DialogContent
         title="Add a learner"
-        description="Takes a seat of this cohort now. A new address gets an account; the learner gets the welcome email with the calendar file."
+        description={
+          "Takes a seat of this cohort now. " +
+          "A new address gets an account; the learner gets the welcome email with the calendar file."
+        }
       >
         <form
           className="space-y-3"
@@ -149,7 +152,10 @@ export function MoveEnrollmentDialog({
     <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
       <DialogContent
         title={`Move ${enrollment.name}`}
-        description="Takes a seat in the chosen cohort and frees this one for the waitlist. The learner is emailed the new dates with a calendar file."
+        description={
+          "Takes a seat in the chosen cohort and frees this one for the waitlist. " +
+          "The learner is emailed the new dates with a calendar file."
+        }
       >
         {targets === undefined ? (
           <Skeleton className="h-24" />
@@ -208,7 +214,10 @@ export function RemoveEnrollmentDialog({
     <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
       <DialogContent
         title={`Remove ${enrollment.name}?`}
-        description="Their seat is freed (offered to the waitlist first) and their access ends now. Nothing is refunded: refund a payment separately."
+        description={
+          "Their seat is freed (offered to the waitlist first) and their access ends now. " +
+          "Nothing is refunded: refund a payment separately."
+        }
       >
         <form className="space-y-3" onSubmit={submit}>
           <Field id="remove-reason" label="Reason (optional, sent to the learner)">

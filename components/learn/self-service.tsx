@@ -179,7 +179,8 @@ function TransferDialog({
           <div className="space-y-3">
             <p className="text-sm text-gray-700">
               {selfService
-                ? "No other date of this course has a free seat right now. Check back later, or join a date's waitlist from the course page."
+                ? "No other date of this course has a free seat right now. " +
+                  "Check back later, or join a date's waitlist from the course page."
                 : "This course has no other open date right now."}
             </p>
             <div className="flex justify-end">
