@@ -1,6 +1,7 @@
 /**
  * A learner's self-service on their own enrollment within the course's policy (transfer, cancel with a full refund),
- * their requests outside it, and the platform admins' answer to those requests (convex/enrollments/model/selfService.ts).
+ * their requests outside it, and the platform admins' answer to those requests
+ * (convex/enrollments/model/selfService.ts).
  */
 import { v } from "convex/values";
 import { internal } from "../_generated/api";

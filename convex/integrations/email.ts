@@ -37,7 +37,8 @@ export type SendOptions = {
 
 /** What people see when the deployment has no email service (never a silent fallback to the dev mailbox). */
 export const EMAIL_NOT_CONFIGURED_MESSAGE =
-  "This academy cannot send email yet because its email service is not set up. Our administrators have been told; please try again later.";
+  "This academy cannot send email yet because its email service is not set up. " +
+  "Our administrators have been told; please try again later.";
 
 /** The Resend component with this deployment's settings (read per call, so a changed key applies at once). */
 function resendComponent() {

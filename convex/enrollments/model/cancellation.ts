@@ -149,9 +149,11 @@ export async function cancelCohort(ctx: MutationCtx, actor: Doc<"users">, cohort
         subject: `${course.title} — ${cohort.name} was cancelled`,
         heading: `${cohort.name} was cancelled`,
         lines: [
-          `We are sorry: ${course.title} — ${cohort.name} will not run. Its live sessions are cancelled (the attached calendar file removes them).`,
+          `We are sorry: ${course.title} — ${cohort.name} will not run. ` +
+            "Its live sessions are cancelled (the attached calendar file removes them).",
           target
-            ? `We are holding a seat for you in ${target.name} (${dateRange(target)}) for 7 days: transfer in one click, choose another date, or ${remedy}.`
+            ? `We are holding a seat for you in ${target.name} (${dateRange(target)}) for 7 days: ` +
+              `transfer in one click, choose another date, or ${remedy}.`
             : `Transfer to another date of the course, or ${remedy}.`,
         ],
         actionLabel: "Choose what happens to my seat",

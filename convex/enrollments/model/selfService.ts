@@ -163,7 +163,9 @@ async function transferEnrollment(
     {
       category: "session_changes",
       title: approved ? `Transfer approved: you moved to ${target.name}` : `You moved to ${target.name}`,
-      body: `${course.title}, ${dateRange(target)}. Your schedule is updated.${approval?.note ? ` ${approval.note}` : ""}`,
+      body:
+        `${course.title}, ${dateRange(target)}. Your schedule is updated.` +
+        (approval?.note ? ` ${approval.note}` : ""),
       url: "/learn",
     },
     {
@@ -436,7 +438,9 @@ export async function claimApproval(ctx: MutationCtx, requestId: Id<"enrollmentR
   return enrollment;
 }
 
-/** Stripe refused the approved refund: the request is open again (the learner may withdraw it) and the seat as it was. */
+/**
+ * Stripe refused the approved refund: the request is open again (the learner may withdraw it) and the seat as it was.
+ */
 export async function releaseApproval(ctx: MutationCtx, requestId: Id<"enrollmentRequests">) {
   const request = await ctx.db.get("enrollmentRequests", requestId);
   if (request === null || request.status !== "open" || request.approvingAt === undefined) return;

@@ -65,7 +65,8 @@ export async function joinOrganization(ctx: MutationCtx, organizationId: Id<"org
   if (organization.seatsUsed >= organization.seatsPurchased) {
     throw appError(
       "NO_SEATS_LEFT",
-      `All ${organization.seatsPurchased} of ${organization.name}'s seats are taken. Ask your administrator to free or buy one.`,
+      `All ${organization.seatsPurchased} of ${organization.name}'s seats are taken. ` +
+        "Ask your administrator to free or buy one.",
     );
   }
   await ctx.db.patch("organizations", organizationId, { seatsUsed: organization.seatsUsed + 1, updatedAt: Date.now() });
