@@ -112,7 +112,8 @@ function validate(input: EmailInput, inBatch: boolean) {
       throw new ResendError(
         422,
         "validation_error",
-        `Invalid \`to\` field. The email address needs to follow the \`email@example.com\` or \`Name <email@example.com>\` format.`,
+        "Invalid `to` field. " +
+          "The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.",
       );
   }
   if (inBatch && input.attachments !== undefined)
@@ -307,7 +308,8 @@ export function createResendStandIn(options: ResendStandInOptions) {
         throw new ResendError(
           401,
           "missing_api_key",
-          "Missing API key in the authorization header. Include the following header in the request: Authorization: Bearer YOUR_API_KEY",
+          "Missing API key in the authorization header. " +
+            "Include the following header in the request: Authorization: Bearer YOUR_API_KEY",
         );
       if (authorization !== `Bearer ${options.apiKey}`)
         throw new ResendError(403, "invalid_api_key", "API key is invalid");

@@ -769,7 +769,8 @@ export function startLocalStripe(options: LocalStripeOptions) {
           return send(res, 400, {
             error: {
               type: "idempotency_error",
-              message: `Keys for idempotent requests can only be used with the same parameters they were first used with.`,
+              message:
+                "Keys for idempotent requests can only be used with the same parameters they were first used with.",
             },
           });
         }
@@ -828,11 +829,14 @@ export function startLocalStripe(options: LocalStripeOptions) {
          <p>${escape(String(product.description ?? ""))}</p>
          ${discountLine}
          <p class="amount">${amount}</p>
-         <p class="muted">${escape(String(session.customer_email ?? ""))} · this checkout closes in ${minutesLeft} min</p>
+         <p class="muted">${escape(String(session.customer_email ?? ""))} ·
+           this checkout closes in ${minutesLeft} min</p>
          <form method="post">
            <label>Card number<input value="4242 4242 4242 4242" readonly></label>
            <button name="action" value="card" class="primary">Pay ${amount}</button>
-           <button name="action" value="bank_debit" class="secondary">Pay by bank debit (settles in a few seconds)</button>
+           <button name="action" value="bank_debit" class="secondary">
+             Pay by bank debit (settles in a few seconds)
+           </button>
            <button name="action" value="cancel" class="link">Cancel and go back</button>
          </form>`,
       ),
@@ -940,14 +944,25 @@ function escape(text: string) {
 function closedMessage(session: CheckoutSession) {
   return session.status === "complete"
     ? `<h1>Already paid</h1><p>This checkout was completed.</p>`
-    : `<h1>This checkout has expired</h1><p>The seat hold ended. Go back to the course to try again.</p><p><a href="${escape(session.cancel_url)}">Back</a></p>`;
+    : `<h1>This checkout has expired</h1><p>The seat hold ended. Go back to the course to try again.</p>` +
+        `<p><a href="${escape(session.cancel_url)}">Back</a></p>`;
 }
 
+/** The hosted pages' styles: a narrow card in Stripe Checkout's colours. */
+const PAGE_STYLE = `
+body{font-family:system-ui,sans-serif;background:#f6f9fc;color:#1a1f36;margin:0}
+main{max-width:440px;margin:48px auto;background:#fff;border:1px solid #e3e8ee;border-radius:8px;padding:32px}
+h1{font-size:20px;margin:8px 0}.amount{font-size:32px;font-weight:600;margin:12px 0}.muted{color:#5b6474;font-size:13px}
+label{display:block;font-size:13px;color:#5b6474;margin:20px 0 12px}
+input{display:block;width:100%;box-sizing:border-box;margin-top:4px;padding:10px;border:1px solid #cfd7df;
+border-radius:6px;font-size:15px}
+button{display:block;width:100%;margin-top:10px;padding:12px;border-radius:6px;font-size:15px;cursor:pointer}
+.primary{background:#635bff;color:#fff;border:0;font-weight:600}
+.secondary{background:#fff;border:1px solid #cfd7df;color:#1a1f36}.link{background:none;border:0;color:#635bff}
+`;
+
 function page(title: string, content: string) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title>
-<style>body{font-family:system-ui,sans-serif;background:#f6f9fc;color:#1a1f36;margin:0}main{max-width:440px;margin:48px auto;background:#fff;border:1px solid #e3e8ee;border-radius:8px;padding:32px}
-h1{font-size:20px;margin:8px 0}.amount{font-size:32px;font-weight:600;margin:12px 0}.muted{color:#5b6474;font-size:13px}label{display:block;font-size:13px;color:#5b6474;margin:20px 0 12px}
-input{display:block;width:100%;box-sizing:border-box;margin-top:4px;padding:10px;border:1px solid #cfd7df;border-radius:6px;font-size:15px}
-button{display:block;width:100%;margin-top:10px;padding:12px;border-radius:6px;font-size:15px;cursor:pointer}.primary{background:#635bff;color:#fff;border:0;font-weight:600}
-.secondary{background:#fff;border:1px solid #cfd7df;color:#1a1f36}.link{background:none;border:0;color:#635bff}</style></head><body><main>${content}</main></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title>
+<style>${PAGE_STYLE}</style></head><body><main>${content}</main></body></html>`;
 }

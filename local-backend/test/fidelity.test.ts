@@ -294,7 +294,7 @@ describe("local backend components", () => {
 });
 
 describe("local backend component callbacks", () => {
-  test("@convex-dev/migrations walks a table in batches, calling back into the app through function handles", async () => {
+  test("@convex-dev/migrations walks a table in batches, calling back into the app via function handles", async () => {
     const backend = await startBackend({ dataDir: tempDataDir(), ...nextPorts() });
     const c = client(backend.url);
     try {
@@ -314,7 +314,7 @@ describe("local backend component callbacks", () => {
     }
   });
 
-  test("a subscription re-run after a component's own scheduled mutation commits keeps the subscriber's identity", async () => {
+  test("a subscription re-run by a component's own scheduled mutation keeps the subscriber's identity", async () => {
     // The migration's batches are the migrations component's scheduled mutations; their commits (which write the
     // app's messages through a callback) re-run the signed-in subscriber's query. It must still see its caller, not
     // an anonymous call from inside the component.
