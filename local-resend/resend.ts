@@ -11,15 +11,10 @@
  * bounced@resend.dev; complained@resend.dev is delivered and then `email.complained`).
  */
 import { Webhook } from "svix";
+import type { OutgoingEmail } from "../convex/integrations/email";
 
-export type MailboxEmail = {
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  actionUrl?: string;
-  attachments?: Array<{ filename: string; contentType: string; content: string }>;
-};
+/** A recipient's copy as the academy's dev mailbox takes it (`dev/mailbox:deliver`). */
+export type MailboxEmail = OutgoingEmail;
 
 export type StoredEmail = {
   id: string;
