@@ -17,7 +17,7 @@ import { releaseOrgSeat } from "../../organizations/model/membership";
 import { failPending } from "../../payments/model/checkout";
 import { endOffer, offerFreeSeats } from "../../waitlist/model/queue";
 import { cohortLearners } from "./learners";
-import { cohortSessions, dateRange } from "./operations";
+import { cohortSessions, dateRange, joinCalendar } from "./operations";
 import { returnSeat, takeSeat } from "./seats";
 import { endOfficeHoursEligibility, moveToCohort, recordRefundRequest, unassign } from "./state";
 
@@ -225,10 +225,7 @@ export async function transferChoice(
         "The attached calendar file holds the new live sessions.",
       ],
       actionLabel: "Open my schedule",
-      calendar: {
-        filename: `${course.slug}.ics`,
-        content: cohortCalendar(course, target, await cohortSessions(ctx, target._id)),
-      },
+      calendar: await joinCalendar(ctx, course, target),
     },
   );
 }

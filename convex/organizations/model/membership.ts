@@ -38,6 +38,19 @@ export async function audit(
   await ctx.db.insert("organizationAuditLog", { organizationId, action, ...fields, createdAt: Date.now() });
 }
 
+/** Logs what the caller did to the one member a function acts on (the person builders' `ctx.member`). */
+export async function auditOnMember(
+  ctx: MutationCtx & {
+    access: { organization: Doc<"organizations">; viewer: Doc<"users"> };
+    member: { _id: Id<"users"> };
+  },
+  action: OrgAuditAction,
+  fields: Omit<NonNullable<Parameters<typeof audit>[3]>, "actorId" | "subjectUserId"> = {},
+) {
+  const { organization, viewer } = ctx.access;
+  await audit(ctx, organization._id, action, { actorId: viewer._id, subjectUserId: ctx.member._id, ...fields });
+}
+
 export function requireActive(organization: Doc<"organizations">) {
   if (organization.status === "pending_payment") {
     throw appError("NOT_AVAILABLE", `${organization.name}'s seats are waiting for their invoice to be paid.`);
