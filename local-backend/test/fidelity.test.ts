@@ -214,10 +214,7 @@ describe("local backend fidelity", () => {
   test("a scheduled function fires on time and pushes an update", async () => {
     const watcher = open();
     const messages = watch<string[]>(watcher, listMessages, {});
-    await waitFor(
-      () => messages.value,
-      () => true,
-    );
+    await waitFor(() => messages.value);
     const started = Date.now();
     await open().mutation(sendLater, { body: "scheduled hello", delayMs: 300 });
     await waitFor(
@@ -231,10 +228,7 @@ describe("local backend fidelity", () => {
   test("crons from convex/crons.ts run on real time and push updates", async () => {
     const watcher = open();
     const ticks = watch<number>(watcher, tickCount, {});
-    const start = await waitFor(
-      () => ticks.value,
-      () => true,
-    );
+    const start = await waitFor(() => ticks.value);
     await waitFor(
       () => ticks.value,
       (count) => count >= start + 2,
@@ -245,10 +239,7 @@ describe("local backend fidelity", () => {
   test("an action's runMutation reaches subscribers", async () => {
     const watcher = open();
     const messages = watch<string[]>(watcher, listMessages, {});
-    await waitFor(
-      () => messages.value,
-      () => true,
-    );
+    await waitFor(() => messages.value);
     expect(await open().action(viaAction, { body: "from action" })).toBe("done");
     await waitFor(
       () => messages.value,
