@@ -8,6 +8,7 @@ import { ToastProvider } from "@/components/ui/toast";
 import { SITE_CARD_IMAGE, SITE_DESCRIPTION, SITE_NAME, siteUrl } from "@/lib/site";
 import { inter } from "./fonts";
 import "./globals.css";
+import { cn } from "@/lib/utils";
 
 /** Per request, so canonical and social-card URLs use the origin this server is configured with. */
 export function generateMetadata(): Metadata {
@@ -30,7 +31,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <ToastProvider>
               <a
                 href="#main"
-                className="sr-only focus:not-sr-only focus:absolute focus:top-4 focus:left-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+                className={cn(
+                  "sr-only focus:not-sr-only focus:absolute focus:top-4 focus:left-4 focus:z-50",
+                  "focus:rounded focus:bg-white focus:px-3 focus:py-2",
+                )}
               >
                 Skip to content
               </a>
@@ -39,7 +43,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 {children}
               </main>
               <footer className="border-t border-gray-200 bg-white">
-                <div className="mx-auto flex max-w-[1100px] flex-wrap items-center justify-between gap-2 px-4 py-6 text-sm text-gray-600">
+                <div
+                  className={cn(
+                    "mx-auto flex max-w-[1100px] flex-wrap items-center justify-between gap-2 px-4 py-6",
+                    "text-sm text-gray-600",
+                  )}
+                >
                   <span>© 2026 AI Enablement Academy</span>
                   <span className="flex flex-wrap items-center gap-4">
                     <span>Live cohorts · Enablement kits · Verifiable certificates</span>

@@ -26,7 +26,8 @@ const PROMISES = [
 
 const title = `${SITE_NAME} — live AI training for professionals and teams`;
 const description =
-  "Two-day cohort intensives, executive briefings and hackathons, taught live, with an enablement kit, office hours and verifiable certificates.";
+  "Two-day cohort intensives, executive briefings and hackathons, taught live, " +
+  "with an enablement kit, office hours and verifiable certificates.";
 
 export const metadata: Metadata = publicPageMetadata({
   path: "/",

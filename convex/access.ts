@@ -162,7 +162,8 @@ export function memberActionRefusal(access: OrgAccess, action: MemberAction, mem
   if (rule.protectsManagers && member.isManager && !isAdministrator(access)) {
     return appError(
       "NOT_ORG_ADMIN",
-      `${member.name} is a manager of ${access.organization.name}; only an administrator can change their membership, teams or cohorts.`,
+      `${member.name} is a manager of ${access.organization.name}; ` +
+        "only an administrator can change their membership, teams or cohorts.",
     );
   }
   return null;

@@ -136,9 +136,8 @@ export type EnrollmentFailure = Infer<typeof vEnrollmentFailure>;
 /** How a seat a platform admin gave by hand was paid when no organization pays: free, or outside Stripe. */
 export const vAdminGrant = v.union(v.literal("comp"), v.literal("offline"));
 export type AdminGrant = Infer<typeof vAdminGrant>;
-/** What a platform admin chose when adding a learner by hand. */
-/** What a platform admin plans for an organization's private cohort (convex/organizations/privateCohorts.ts). */
-export const vPrivateCohortPlan = v.object({
+/** What a platform admin plans for a cohort: its course, name, dates, zone, size and staffing. */
+export const vCohortPlanFields = {
   courseId: v.id("courses"),
   name: v.string(),
   startDate: v.number(),
@@ -147,8 +146,11 @@ export const vPrivateCohortPlan = v.object({
   maxCapacity: v.number(),
   instructorEmail: v.optional(v.string()),
   zoomLink: v.optional(v.string()),
-});
+};
+/** What a platform admin plans for an organization's private cohort (convex/organizations/privateCohorts.ts). */
+export const vPrivateCohortPlan = v.object(vCohortPlanFields);
 export type PrivateCohortPlan = Infer<typeof vPrivateCohortPlan>;
+/** What a platform admin chose when adding a learner by hand. */
 export const vAddLearnerPayment = v.union(
   v.object({ kind: v.literal("comp") }),
   v.object({ kind: v.literal("offline"), reference: v.string() }),
@@ -182,6 +184,15 @@ export const vCohortChoiceStatus = v.union(
 export type CohortChoiceStatus = Infer<typeof vCohortChoiceStatus>;
 /** What a learner asks for outside the course's self-service windows (enrollmentRequests). */
 export const vEnrollmentRequestKind = v.union(v.literal("transfer"), v.literal("refund"));
+/** A cohort a learner may move to (self-service, or after their cohort was cancelled): its dates and seats left. */
+export const vTransferTargetFields = {
+  cohortId: v.id("cohorts"),
+  name: v.string(),
+  startDate: v.number(),
+  endDate: v.number(),
+  timezone: v.string(),
+  seatsLeft: v.number(),
+};
 export type EnrollmentRequestKind = Infer<typeof vEnrollmentRequestKind>;
 export const vEnrollmentRequestStatus = v.union(
   v.literal("open"),
@@ -296,6 +307,7 @@ export const vOutgoingEmail = {
   text: v.string(),
   /** The email's main link (magic link, invite, …), a button in the dev mailbox. */
   actionUrl: v.optional(v.string()),
+  /** Text attachments such as calendar files. */
   attachments: v.optional(v.array(v.object({ filename: v.string(), contentType: v.string(), content: v.string() }))),
 };
 

@@ -64,7 +64,9 @@ export class AuthVerifier {
     );
     if (!provider) {
       throw new AuthFailure(
-        `No auth provider found matching the given token (no providers configured with issuer "${unverified.iss}" and audience ${JSON.stringify(audiences)}). Check convex/auth.config.ts.`,
+        "No auth provider found matching the given token " +
+          `(no providers configured with issuer "${unverified.iss}" and audience ${JSON.stringify(audiences)}). ` +
+          "Check convex/auth.config.ts.",
       );
     }
     let payload: JWTPayload;

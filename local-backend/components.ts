@@ -71,7 +71,8 @@ export async function loadComponents(convexDir: string): Promise<ComponentInstan
       const info = known.get(child);
       if (!info) {
         throw new Error(
-          `Component "${name}" in ${configFile} was not imported from a \`convex.config\` module this backend can find.`,
+          `Component "${name}" in ${configFile} was not imported from a \`convex.config\` module ` +
+            "this backend can find.",
         );
       }
       const componentPath = prefix ? `${prefix}/${name}` : name;

@@ -612,7 +612,8 @@ export class Engine {
       throw new SchemaMismatchError(
         `The schema in convex/schema.ts does not match data already stored in ${this.opts.dataDir}:\n` +
           problems.join("\n") +
-          `\nChange the schema (e.g. make the field optional) or migrate the data; \`npm run dev -- --reset\` starts over.`,
+          "\nChange the schema (e.g. make the field optional) or migrate the data; " +
+          "`npm run dev -- --reset` starts over.",
       );
     }
   }

@@ -315,6 +315,23 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 /** JSON for an inline <script>: no "</script>" or "<!--" can end it early. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
+/** The booking page's styles: a plain form in Cal.com's greys. */
+const BOOKING_PAGE_STYLE = `
+body{font-family:Inter,system-ui,sans-serif;margin:0;padding:20px;color:#111827;background:#fff}
+h1{font-size:18px;margin:0 0 4px}p{margin:0 0 12px;color:#4b5563;font-size:14px}
+fieldset{border:1px solid #e5e7eb;border-radius:8px;margin:0 0 10px;padding:8px 12px;display:flex;flex-wrap:wrap;
+gap:8px}
+legend{font-size:13px;font-weight:600;padding:0 4px}
+.slot{border:1px solid #d1d5db;border-radius:6px;padding:6px 10px;font-size:14px;cursor:pointer}
+.slot:has(input:checked){border-color:#111827;background:#f3f4f6}
+.row{display:flex;gap:8px;flex-wrap:wrap;margin:12px 0}
+label.f{display:flex;flex-direction:column;font-size:13px;font-weight:600;gap:4px;flex:1;min-width:180px}
+input[type=text],input[type=email]{border:1px solid #d1d5db;border-radius:6px;padding:8px;font-size:14px}
+button{background:#111827;color:#fff;border:0;border-radius:6px;padding:10px 16px;font-size:14px;font-weight:600;
+cursor:pointer}
+#done{display:none}.error{color:#b91c1c;font-size:14px}
+`;
+
 /** The booking page inside the embed's iframe (or opened directly). */
 function bookingPage(url: URL, slots: string[]) {
   const namespace = url.searchParams.get("embed") ?? "";
@@ -328,54 +345,65 @@ function bookingPage(url: URL, slots: string[]) {
     const day = slot.slice(0, 10);
     byDay.set(day, [...(byDay.get(day) ?? []), slot]);
   }
+  const slotLabel = (s: string) =>
+    `<label class="slot"><input type="radio" name="start" value="${s}" required> ${s.slice(11, 16)} UTC</label>`;
   const days = [...byDay]
     .slice(0, 5)
-    .map(
-      ([day, daySlots]) =>
-        `<fieldset><legend>${escape(new Date(`${day}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" }))}</legend>${daySlots
-          .map(
-            (s) =>
-              `<label class="slot"><input type="radio" name="start" value="${s}" required> ${s.slice(11, 16)} UTC</label>`,
-          )
-          .join("")}</fieldset>`,
-    )
+    .map(([day, daySlots]) => {
+      const date = new Date(`${day}T12:00:00Z`);
+      const legend = date.toLocaleDateString("en-US", {
+        weekday: "long",
+        month: "long",
+        day: "numeric",
+        timeZone: "UTC",
+      });
+      return `<fieldset><legend>${escape(legend)}</legend>${daySlots.map(slotLabel).join("")}</fieldset>`;
+    })
     .join("");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${EVENT_TYPE.title} · Cal.com (local)</title>
+  const name = escape(url.searchParams.get("name") ?? "");
+  const email = escape(url.searchParams.get("email") ?? "");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>${EVENT_TYPE.title} · Cal.com (local)</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font-family:Inter,system-ui,sans-serif;margin:0;padding:20px;color:#111827;background:#fff}
-h1{font-size:18px;margin:0 0 4px}p{margin:0 0 12px;color:#4b5563;font-size:14px}
-fieldset{border:1px solid #e5e7eb;border-radius:8px;margin:0 0 10px;padding:8px 12px;display:flex;flex-wrap:wrap;gap:8px}
-legend{font-size:13px;font-weight:600;padding:0 4px}
-.slot{border:1px solid #d1d5db;border-radius:6px;padding:6px 10px;font-size:14px;cursor:pointer}
-.slot:has(input:checked){border-color:#111827;background:#f3f4f6}
-.row{display:flex;gap:8px;flex-wrap:wrap;margin:12px 0}label.f{display:flex;flex-direction:column;font-size:13px;font-weight:600;gap:4px;flex:1;min-width:180px}
-input[type=text],input[type=email]{border:1px solid #d1d5db;border-radius:6px;padding:8px;font-size:14px}
-button{background:#111827;color:#fff;border:0;border-radius:6px;padding:10px 16px;font-size:14px;font-weight:600;cursor:pointer}
-#done{display:none}.error{color:#b91c1c;font-size:14px}
-</style></head><body>
-<main id="form-view"><h1>${EVENT_TYPE.title}</h1><p>${EVENT_TYPE.lengthInMinutes} minutes with an academy coach · local Cal.com stand-in</p>
+<style>${BOOKING_PAGE_STYLE}</style></head><body>
+<main id="form-view"><h1>${EVENT_TYPE.title}</h1>
+<p>${EVENT_TYPE.lengthInMinutes} minutes with an academy coach · local Cal.com stand-in</p>
 <form id="book">${days}
-<div class="row"><label class="f">Your name<input type="text" name="name" required value="${escape(url.searchParams.get("name") ?? "")}"></label>
-<label class="f">Email address<input type="email" name="email" required value="${escape(url.searchParams.get("email") ?? "")}"></label></div>
+<div class="row"><label class="f">Your name<input type="text" name="name" required value="${name}"></label>
+<label class="f">Email address<input type="email" name="email" required value="${email}"></label></div>
 <p class="error" id="error" role="alert"></p><button type="submit">Confirm booking</button></form></main>
 <main id="done" role="status"><h1>This meeting is scheduled</h1><p id="done-text"></p></main>
 <script>
 const ns = ${scriptJson(namespace)}, metadata = ${scriptJson(metadata)};
-const post = (type, data) => { if (window.parent !== window) window.parent.postMessage({ originator: "CAL", type, namespace: ns, fullType: "CAL:" + ns + ":" + type, data }, "*"); };
-const size = () => post("__dimensionChanged", { iframeHeight: Math.ceil(document.body.getBoundingClientRect().height) + 40, iframeWidth: document.documentElement.scrollWidth });
-window.addEventListener("message", (e) => { if (e.data && e.data.originator === "CAL" && e.data.method === "parentKnowsIframeReady") size(); });
+const post = (type, data) => {
+  if (window.parent === window) return;
+  window.parent.postMessage({ originator: "CAL", type, namespace: ns, fullType: "CAL:" + ns + ":" + type, data }, "*");
+};
+const size = () => post("__dimensionChanged", {
+  iframeHeight: Math.ceil(document.body.getBoundingClientRect().height) + 40,
+  iframeWidth: document.documentElement.scrollWidth,
+});
+window.addEventListener("message", (e) => {
+  if (e.data && e.data.originator === "CAL" && e.data.method === "parentKnowsIframeReady") size();
+});
 post("__iframeReady", {}); post("linkReady", {}); size(); new ResizeObserver(size).observe(document.body);
 document.getElementById("book").addEventListener("submit", async (e) => {
   e.preventDefault();
   const f = new FormData(e.target);
-  const res = await fetch("/_local/book", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ start: f.get("start"), name: f.get("name"), email: f.get("email"), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, metadata }) });
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const res = await fetch("/_local/book", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ start: f.get("start"), name: f.get("name"), email: f.get("email"), timeZone, metadata }),
+  });
   const json = await res.json();
   if (!res.ok) { document.getElementById("error").textContent = json.error.message; return; }
   document.getElementById("form-view").style.display = "none";
   document.getElementById("done").style.display = "block";
-  document.getElementById("done-text").textContent = new Date(json.data.start).toUTCString() + " — a confirmation is on its way.";
-  post("bookingSuccessfulV2", { uid: json.data.uid, title: json.data.title, startTime: json.data.start, endTime: json.data.end, status: "ACCEPTED" });
+  document.getElementById("done-text").textContent =
+    new Date(json.data.start).toUTCString() + " — a confirmation is on its way.";
+  const { uid, title, start, end } = json.data;
+  post("bookingSuccessfulV2", { uid, title, startTime: start, endTime: end, status: "ACCEPTED" });
   post("bookingSuccessful", { booking: json.data, eventType: ${scriptJson(EVENT_TYPE)} });
 });
 </script></body></html>`;

@@ -28,9 +28,10 @@ export const MIN_JUDGEABLE_WORDS = 8;
 
 const STOPWORDS = new Set(
   (
-    "about above after again against also because been before being below between both could does doing down during each " +
-    "example from further have having here into itself just more most must once only other over same should some such than " +
-    "that their them then there these they this those through under until very were what when where which while will with " +
+    "about above after again against also because been before being below between both could does doing " +
+    "down during each example from further have having here into itself just more most must once only " +
+    "other over same should some such than that their them then there these they this those through under " +
+    "until very were what when where which while will with " +
     "would your yours answer learner question sample rubric points mention mentions explains explain good clear"
   ).split(" "),
 );
@@ -88,7 +89,8 @@ export function gradeLocally(input: {
   const explanation =
     words < MIN_JUDGEABLE_WORDS
       ? `The answer has ${words} word${words === 1 ? "" : "s"}, too short to judge against the rubric.`
-      : `Covers ${covered.length} of ${reference.length} key points of the rubric${covered.length ? ` (${list(covered)})` : ""}${missing.length ? `; missing ${list(missing)}` : ""}.`;
+      : `Covers ${covered.length} of ${reference.length} key points of the rubric` +
+        `${covered.length ? ` (${list(covered)})` : ""}${missing.length ? `; missing ${list(missing)}` : ""}.`;
   return { score, confidence, explanation };
 }
 
@@ -124,7 +126,10 @@ export function respond(request: ChatRequest): string {
   const lastUser = [...messages].reverse().find((m) => m.role === "user");
   if (system.startsWith(GRADING_INSTRUCTION)) return JSON.stringify(gradeLocally(parseGradingPrompt(text(lastUser))));
   const asked = text(lastUser).trim().replace(/\s+/g, " ");
-  const reply = `This is the academy's local AI stand-in (no model runs here). You asked: "${asked.slice(0, 200)}${asked.length > 200 ? "…" : ""}". Connect a real model with AI_BASE_URL, AI_API_KEY and AI_MODEL for real answers.`;
+  const reply =
+    `This is the academy's local AI stand-in (no model runs here). ` +
+    `You asked: "${asked.slice(0, 200)}${asked.length > 200 ? "…" : ""}". ` +
+    "Connect a real model with AI_BASE_URL, AI_API_KEY and AI_MODEL for real answers.";
   return request.response_format && request.response_format.type !== "text" ? JSON.stringify({ reply }) : reply;
 }
 

@@ -81,7 +81,8 @@ export function startLocalLlm(options: LocalLlmOptions) {
         if (!Array.isArray(request.messages) || request.messages.length === 0)
           throw new HttpError(400, "'messages' must be a non-empty array.");
         const content = respond(request);
-        const id = `chatcmpl-local-${crypto.createHash("sha256").update(JSON.stringify(request.messages)).digest("hex").slice(0, 24)}`;
+        const digest = crypto.createHash("sha256").update(JSON.stringify(request.messages)).digest("hex");
+        const id = `chatcmpl-local-${digest.slice(0, 24)}`;
         const created = Math.floor(Date.now() / 1000);
         const model = request.model ?? options.model;
         const promptTokens = tokens(JSON.stringify(request.messages));
@@ -95,7 +96,14 @@ export function startLocalLlm(options: LocalLlmOptions) {
           res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
           const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}) =>
             res.write(
-              `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`,
+              `data: ${JSON.stringify({
+                id,
+                object: "chat.completion.chunk",
+                created,
+                model,
+                choices: [{ index: 0, delta, finish_reason: finish }],
+                ...extra,
+              })}\n\n`,
             );
           chunk({ role: "assistant", content }, null);
           chunk({}, "stop", { usage });

@@ -20,7 +20,8 @@ const { values } = parseArgs({
 const env = JSON.parse(fs.readFileSync(path.resolve(values.env), "utf8")) as Record<string, string>;
 if (!env.RESEND_API_KEY || !env.RESEND_WEBHOOK_SECRET || !env.CONVEX_LOCAL_ADMIN_KEY) {
   console.error(
-    `${values.env} has no RESEND_API_KEY / RESEND_WEBHOOK_SECRET / CONVEX_LOCAL_ADMIN_KEY; run npm run dev once to create them.`,
+    `${values.env} has no RESEND_API_KEY / RESEND_WEBHOOK_SECRET / CONVEX_LOCAL_ADMIN_KEY; ` +
+      "run npm run dev once to create them.",
   );
   process.exit(1);
 }

@@ -11,15 +11,10 @@
  * bounced@resend.dev; complained@resend.dev is delivered and then `email.complained`).
  */
 import { Webhook } from "svix";
+import type { OutgoingEmail } from "../convex/integrations/email";
 
-export type MailboxEmail = {
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  actionUrl?: string;
-  attachments?: Array<{ filename: string; contentType: string; content: string }>;
-};
+/** A recipient's copy as the academy's dev mailbox takes it (`dev/mailbox:deliver`). */
+export type MailboxEmail = OutgoingEmail;
 
 export type StoredEmail = {
   id: string;
@@ -112,7 +107,8 @@ function validate(input: EmailInput, inBatch: boolean) {
       throw new ResendError(
         422,
         "validation_error",
-        `Invalid \`to\` field. The email address needs to follow the \`email@example.com\` or \`Name <email@example.com>\` format.`,
+        "Invalid `to` field. " +
+          "The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.",
       );
   }
   if (inBatch && input.attachments !== undefined)
@@ -307,7 +303,8 @@ export function createResendStandIn(options: ResendStandInOptions) {
         throw new ResendError(
           401,
           "missing_api_key",
-          "Missing API key in the authorization header. Include the following header in the request: Authorization: Bearer YOUR_API_KEY",
+          "Missing API key in the authorization header. " +
+            "Include the following header in the request: Authorization: Bearer YOUR_API_KEY",
         );
       if (authorization !== `Bearer ${options.apiKey}`)
         throw new ResendError(403, "invalid_api_key", "API key is invalid");

@@ -228,6 +228,9 @@ export function startLocalStripe(options: LocalStripeOptions) {
 
   const invalid = (message: string, param?: string, code?: string) =>
     new StripeError(400, "invalid_request_error", message, param, code);
+  /** Stripe's refusal of an id it does not know: "No such customer: 'cus_…'" (`resource_missing`). */
+  const noSuch = (status: 400 | 404, object: string, id: string, param: string) =>
+    new StripeError(status, "invalid_request_error", `No such ${object}: '${id}'`, param, "resource_missing");
   const optionalInt = (value: unknown) => (value === undefined || value === "" ? null : Number(value));
 
   function createCoupon(params: Json): Coupon {
@@ -291,7 +294,7 @@ export function startLocalStripe(options: LocalStripeOptions) {
     if (promotion.type !== "coupon") throw invalid("Missing required param: promotion[type].", "promotion[type]");
     const coupon = state.coupons[String(promotion.coupon ?? "")];
     if (!coupon) {
-      throw invalid(`No such coupon: '${String(promotion.coupon)}'`, "promotion[coupon]", "resource_missing");
+      throw noSuch(400, "coupon", String(promotion.coupon), "promotion[coupon]");
     }
     const code = String(params.code ?? crypto.randomBytes(4).toString("hex").toUpperCase());
     if (!/^[a-zA-Z0-9]{1,500}$/.test(code)) throw invalid("Invalid code: use only letters and digits.", "code");
@@ -330,11 +333,7 @@ export function startLocalStripe(options: LocalStripeOptions) {
     if (discount.promotion_code) {
       const promotionCode = state.promotionCodes[String(discount.promotion_code)];
       if (!promotionCode) {
-        throw invalid(
-          `No such promotion code: '${String(discount.promotion_code)}'`,
-          "discounts[0][promotion_code]",
-          "resource_missing",
-        );
+        throw noSuch(400, "promotion code", String(discount.promotion_code), "discounts[0][promotion_code]");
       }
       const now = Math.floor(Date.now() / 1000);
       if (!promotionCode.active) {
@@ -362,7 +361,7 @@ export function startLocalStripe(options: LocalStripeOptions) {
     }
     const coupon = state.coupons[String(discount.coupon ?? "")];
     if (!coupon) {
-      throw invalid(`No such coupon: '${String(discount.coupon)}'`, "discounts[0][coupon]", "resource_missing");
+      throw noSuch(400, "coupon", String(discount.coupon), "discounts[0][coupon]");
     }
     if (!couponValid(coupon))
       throw invalid("This coupon is no longer valid.", "discounts[0][coupon]", "coupon_expired");
@@ -424,12 +423,7 @@ export function startLocalStripe(options: LocalStripeOptions) {
     const now = Math.floor(Date.now() / 1000);
     const expiresAt = params.expires_at ? Number(params.expires_at) : now + 24 * 3600;
     if (expiresAt < now + 30 * 60 - 5 || expiresAt > now + 24 * 3600 + 5) {
-      throw new StripeError(
-        400,
-        "invalid_request_error",
-        "The `expires_at` timestamp must be between 30 minutes and 24 hours from now.",
-        "expires_at",
-      );
+      throw invalid("The `expires_at` timestamp must be between 30 minutes and 24 hours from now.", "expires_at");
     }
     const currency = String(((lineItems[0]?.price_data as Json | undefined)?.currency as string | undefined) ?? "usd");
     const discounts = (params.discounts as Json[] | undefined) ?? [];
@@ -471,22 +465,10 @@ export function startLocalStripe(options: LocalStripeOptions) {
 
   function refund(params: Json): Json {
     const intent = state.paymentIntents[String(params.payment_intent ?? "")];
-    if (!intent)
-      throw new StripeError(
-        400,
-        "invalid_request_error",
-        `No such payment_intent: '${String(params.payment_intent)}'`,
-        "payment_intent",
-      );
+    if (!intent) throw invalid(`No such payment_intent: '${String(params.payment_intent)}'`, "payment_intent");
     const amount = params.amount ? Number(params.amount) : intent.amount - intent.refunded;
     if (amount <= 0 || intent.refunded + amount > intent.amount) {
-      throw new StripeError(
-        400,
-        "invalid_request_error",
-        `Charge ${intent.charge} has already been refunded.`,
-        undefined,
-        "charge_already_refunded",
-      );
+      throw invalid(`Charge ${intent.charge} has already been refunded.`, undefined, "charge_already_refunded");
     }
     intent.refunded += amount;
     const refundObject = {
@@ -515,20 +497,17 @@ export function startLocalStripe(options: LocalStripeOptions) {
     return refundObject;
   }
 
-  function createInvoice(params: Json): Invoice {
+  /** The customer an invoice or invoice item names, which must exist. */
+  function knownCustomer(params: Json) {
     const customer = String(params.customer ?? "");
-    if (!state.customers[customer])
-      throw new StripeError(
-        400,
-        "invalid_request_error",
-        `No such customer: '${customer}'`,
-        "customer",
-        "resource_missing",
-      );
+    if (!state.customers[customer]) throw noSuch(400, "customer", customer, "customer");
+    return customer;
+  }
+
+  function createInvoice(params: Json): Invoice {
+    const customer = knownCustomer(params);
     if (params.collection_method === "send_invoice" && !params.days_until_due && !params.due_date) {
-      throw new StripeError(
-        400,
-        "invalid_request_error",
+      throw invalid(
         "Invoices with `collection_method=send_invoice` need `days_until_due` or `due_date`.",
         "days_until_due",
       );
@@ -561,23 +540,11 @@ export function startLocalStripe(options: LocalStripeOptions) {
   }
 
   function addInvoiceItem(params: Json): Json {
-    const customer = String(params.customer ?? "");
-    if (!state.customers[customer])
-      throw new StripeError(
-        400,
-        "invalid_request_error",
-        `No such customer: '${customer}'`,
-        "customer",
-        "resource_missing",
-      );
+    const customer = knownCustomer(params);
     const quantity = params.quantity ? Number(params.quantity) : 1;
     const unit = params.unit_amount_decimal !== undefined ? Number(params.unit_amount_decimal) : undefined;
     if (params.amount !== undefined && unit !== undefined) {
-      throw new StripeError(
-        400,
-        "invalid_request_error",
-        "You may only specify one of these parameters: amount, unit_amount_decimal.",
-      );
+      throw invalid("You may only specify one of these parameters: amount, unit_amount_decimal.");
     }
     const amount = params.amount !== undefined ? Number(params.amount) : Math.round((unit ?? 0) * quantity);
     const item = {
@@ -592,21 +559,8 @@ export function startLocalStripe(options: LocalStripeOptions) {
     };
     if (params.invoice) {
       const invoice = state.invoices[String(params.invoice)];
-      if (!invoice)
-        throw new StripeError(
-          404,
-          "invalid_request_error",
-          `No such invoice: '${String(params.invoice)}'`,
-          "invoice",
-          "resource_missing",
-        );
-      if (invoice.status !== "draft")
-        throw new StripeError(
-          400,
-          "invalid_request_error",
-          "You can only add invoice items to draft invoices.",
-          "invoice",
-        );
+      if (!invoice) throw noSuch(404, "invoice", String(params.invoice), "invoice");
+      if (invoice.status !== "draft") throw invalid("You can only add invoice items to draft invoices.", "invoice");
       invoice.lines.data.push(item);
       invoice.currency = item.currency;
       invoice.amount_due += amount;
@@ -618,23 +572,17 @@ export function startLocalStripe(options: LocalStripeOptions) {
   function invoiceTransition(invoice: Invoice, action: "finalize" | "send" | "void"): Invoice {
     if (action === "finalize") {
       if (invoice.status !== "draft")
-        throw new StripeError(
-          400,
-          "invalid_request_error",
-          `This invoice is already finalized, you can't re-finalize a non-draft invoice.`,
-        );
+        throw invalid(`This invoice is already finalized, you can't re-finalize a non-draft invoice.`);
       invoice.status = "open";
       invoice.number = `LOCAL-${Object.keys(state.invoices).length.toString().padStart(4, "0")}`;
       invoice.hosted_invoice_url = `${base}/invoice/${invoice.id}`;
       void sendEvent("invoice.finalized", invoice);
     } else if (action === "send") {
-      if (invoice.status !== "open")
-        throw new StripeError(400, "invalid_request_error", "You can only send an invoice that is open.");
+      if (invoice.status !== "open") throw invalid("You can only send an invoice that is open.");
       log(`invoice ${invoice.id} sent to ${String(invoice.customer_email)} (${invoice.hosted_invoice_url})`);
       void sendEvent("invoice.sent", invoice);
     } else {
-      if (invoice.status !== "open")
-        throw new StripeError(400, "invalid_request_error", "You can only void an open invoice.");
+      if (invoice.status !== "open") throw invalid("You can only void an open invoice.");
       invoice.status = "void";
       void sendEvent("invoice.voided", invoice);
     }
@@ -646,20 +594,9 @@ export function startLocalStripe(options: LocalStripeOptions) {
     const expire = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path);
     if (method === "POST" && expire) {
       const session = state.sessions[expire[1]];
-      if (!session)
-        throw new StripeError(
-          404,
-          "invalid_request_error",
-          `No such checkout.session: '${expire[1]}'`,
-          "session",
-          "resource_missing",
-        );
+      if (!session) throw noSuch(404, "checkout.session", expire[1], "session");
       if (session.status !== "open") {
-        throw new StripeError(
-          400,
-          "invalid_request_error",
-          'Only Checkout Sessions with a status in ["open"] can be expired.',
-        );
+        throw invalid('Only Checkout Sessions with a status in ["open"] can be expired.');
       }
       expireSession(session.id);
       return session;
@@ -667,14 +604,7 @@ export function startLocalStripe(options: LocalStripeOptions) {
     const retrieve = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path);
     if (method === "GET" && retrieve) {
       const session = state.sessions[retrieve[1]];
-      if (!session)
-        throw new StripeError(
-          404,
-          "invalid_request_error",
-          `No such checkout.session: '${retrieve[1]}'`,
-          "session",
-          "resource_missing",
-        );
+      if (!session) throw noSuch(404, "checkout.session", retrieve[1], "session");
       return session;
     }
     if (method === "POST" && path === "/v1/refunds") return refund(params);
@@ -682,14 +612,7 @@ export function startLocalStripe(options: LocalStripeOptions) {
     const coupon = /^\/v1\/coupons\/([^/]+)$/.exec(path);
     if (method === "GET" && coupon) {
       const found = state.coupons[coupon[1]];
-      if (!found)
-        throw new StripeError(
-          404,
-          "invalid_request_error",
-          `No such coupon: '${coupon[1]}'`,
-          "coupon",
-          "resource_missing",
-        );
+      if (!found) throw noSuch(404, "coupon", coupon[1], "coupon");
       couponValid(found);
       return found;
     }
@@ -698,13 +621,7 @@ export function startLocalStripe(options: LocalStripeOptions) {
     if (promotionCode) {
       const found = state.promotionCodes[promotionCode[1]];
       if (!found) {
-        throw new StripeError(
-          404,
-          "invalid_request_error",
-          `No such promotion code: '${promotionCode[1]}'`,
-          "promotion_code",
-          "resource_missing",
-        );
+        throw noSuch(404, "promotion code", promotionCode[1], "promotion_code");
       }
       if (method === "GET") return found;
       if (method === "POST") return updatePromotionCode(found, params);
@@ -714,14 +631,7 @@ export function startLocalStripe(options: LocalStripeOptions) {
     const invoiceAction = /^\/v1\/invoices\/([^/]+)(?:\/(finalize|send|void))?$/.exec(path);
     if (invoiceAction) {
       const invoice = state.invoices[invoiceAction[1]];
-      if (!invoice)
-        throw new StripeError(
-          404,
-          "invalid_request_error",
-          `No such invoice: '${invoiceAction[1]}'`,
-          "invoice",
-          "resource_missing",
-        );
+      if (!invoice) throw noSuch(404, "invoice", invoiceAction[1], "invoice");
       if (method === "GET" && !invoiceAction[2]) return invoice;
       if (method === "POST" && invoiceAction[2])
         return invoiceTransition(invoice, invoiceAction[2] as "finalize" | "send" | "void");
@@ -769,7 +679,8 @@ export function startLocalStripe(options: LocalStripeOptions) {
           return send(res, 400, {
             error: {
               type: "idempotency_error",
-              message: `Keys for idempotent requests can only be used with the same parameters they were first used with.`,
+              message:
+                "Keys for idempotent requests can only be used with the same parameters they were first used with.",
             },
           });
         }
@@ -828,11 +739,14 @@ export function startLocalStripe(options: LocalStripeOptions) {
          <p>${escape(String(product.description ?? ""))}</p>
          ${discountLine}
          <p class="amount">${amount}</p>
-         <p class="muted">${escape(String(session.customer_email ?? ""))} · this checkout closes in ${minutesLeft} min</p>
+         <p class="muted">${escape(String(session.customer_email ?? ""))} ·
+           this checkout closes in ${minutesLeft} min</p>
          <form method="post">
            <label>Card number<input value="4242 4242 4242 4242" readonly></label>
            <button name="action" value="card" class="primary">Pay ${amount}</button>
-           <button name="action" value="bank_debit" class="secondary">Pay by bank debit (settles in a few seconds)</button>
+           <button name="action" value="bank_debit" class="secondary">
+             Pay by bank debit (settles in a few seconds)
+           </button>
            <button name="action" value="cancel" class="link">Cancel and go back</button>
          </form>`,
       ),
@@ -940,14 +854,25 @@ function escape(text: string) {
 function closedMessage(session: CheckoutSession) {
   return session.status === "complete"
     ? `<h1>Already paid</h1><p>This checkout was completed.</p>`
-    : `<h1>This checkout has expired</h1><p>The seat hold ended. Go back to the course to try again.</p><p><a href="${escape(session.cancel_url)}">Back</a></p>`;
+    : `<h1>This checkout has expired</h1><p>The seat hold ended. Go back to the course to try again.</p>` +
+        `<p><a href="${escape(session.cancel_url)}">Back</a></p>`;
 }
 
+/** The hosted pages' styles: a narrow card in Stripe Checkout's colours. */
+const PAGE_STYLE = `
+body{font-family:system-ui,sans-serif;background:#f6f9fc;color:#1a1f36;margin:0}
+main{max-width:440px;margin:48px auto;background:#fff;border:1px solid #e3e8ee;border-radius:8px;padding:32px}
+h1{font-size:20px;margin:8px 0}.amount{font-size:32px;font-weight:600;margin:12px 0}.muted{color:#5b6474;font-size:13px}
+label{display:block;font-size:13px;color:#5b6474;margin:20px 0 12px}
+input{display:block;width:100%;box-sizing:border-box;margin-top:4px;padding:10px;border:1px solid #cfd7df;
+border-radius:6px;font-size:15px}
+button{display:block;width:100%;margin-top:10px;padding:12px;border-radius:6px;font-size:15px;cursor:pointer}
+.primary{background:#635bff;color:#fff;border:0;font-weight:600}
+.secondary{background:#fff;border:1px solid #cfd7df;color:#1a1f36}.link{background:none;border:0;color:#635bff}
+`;
+
 function page(title: string, content: string) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title>
-<style>body{font-family:system-ui,sans-serif;background:#f6f9fc;color:#1a1f36;margin:0}main{max-width:440px;margin:48px auto;background:#fff;border:1px solid #e3e8ee;border-radius:8px;padding:32px}
-h1{font-size:20px;margin:8px 0}.amount{font-size:32px;font-weight:600;margin:12px 0}.muted{color:#5b6474;font-size:13px}label{display:block;font-size:13px;color:#5b6474;margin:20px 0 12px}
-input{display:block;width:100%;box-sizing:border-box;margin-top:4px;padding:10px;border:1px solid #cfd7df;border-radius:6px;font-size:15px}
-button{display:block;width:100%;margin-top:10px;padding:12px;border-radius:6px;font-size:15px;cursor:pointer}.primary{background:#635bff;color:#fff;border:0;font-weight:600}
-.secondary{background:#fff;border:1px solid #cfd7df;color:#1a1f36}.link{background:none;border:0;color:#635bff}</style></head><body><main>${content}</main></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title>
+<style>${PAGE_STYLE}</style></head><body><main>${content}</main></body></html>`;
 }

@@ -119,6 +119,7 @@ if (deployment) {
     NEXT_PUBLIC_LOCAL_MODE: "1",
   });
   console.log(
-    `\n  Academy:     http://localhost:${LOCAL_PORTS.web}\n  Dev mailbox: http://localhost:${LOCAL_PORTS.web}/dev/mailbox\n`,
+    `\n  Academy:     http://localhost:${LOCAL_PORTS.web}\n` +
+      `  Dev mailbox: http://localhost:${LOCAL_PORTS.web}/dev/mailbox\n`,
   );
 }

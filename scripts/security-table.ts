@@ -289,7 +289,8 @@ export async function publicFunctions(): Promise<PublicFunction[]> {
       const info = declared.get(name);
       if (!info || !(info.builder in BUILDER_CALLERS)) {
         throw new Error(
-          `${module}.${name} is public but not made with a known builder (found ${info?.builder ?? "nothing"}): add it to BUILDER_CALLERS or use a builder from convex/functions.ts.`,
+          `${module}.${name} is public but not made with a known builder (found ${info?.builder ?? "nothing"}): ` +
+            "add it to BUILDER_CALLERS or use a builder from convex/functions.ts.",
         );
       }
       rows.push({
@@ -318,14 +319,19 @@ export function callers(fn: PublicFunction) {
     const rule = MEMBER_ACTIONS[fn.memberAction];
     const whose = fn.builder === "orgEnrollmentMutation" ? "the enrollment's learner" : "the person";
     if (rule.adminOnly) return `organization admins, platform admins (\`${fn.memberAction}\`)`;
-    return `managers with \`${rule.permission}\` whose scope holds ${whose}${rule.protectsManagers ? " (not another manager)" : ""}, organization admins, platform admins`;
+    const notManagers = rule.protectsManagers ? " (not another manager)" : "";
+    return (
+      `managers with \`${rule.permission}\` whose scope holds ${whose}${notManagers}, ` +
+      "organization admins, platform admins"
+    );
   }
   return BUILDER_CALLERS[fn.builder];
 }
 
 export function renderTable(rows: PublicFunction[]) {
   const lines = [
-    `${rows.length} public functions. Every other function is internal: only the scheduler, crons, HTTP actions and other`,
+    `${rows.length} public functions. ` +
+      "Every other function is internal: only the scheduler, crons, HTTP actions and other",
     "functions can call it. An organization function reaches a person only through the scope check named in the last",
     `column (${SCOPE_HELPERS.map((h) => `\`${h}\``).join(", ")}); a person argument without one is a gap to close.`,
     "",

@@ -4,7 +4,8 @@ import { preloadCourses } from "@/lib/convex/catalog";
 import { publicPageMetadata, SITE_NAME } from "@/lib/site";
 
 const description =
-  "Live AI courses with dated cohorts: two-day intensives, executive webinars and hackathons. See dates, prices and seats left.";
+  "Live AI courses with dated cohorts: two-day intensives, executive webinars and hackathons. " +
+  "See dates, prices and seats left.";
 
 export const metadata: Metadata = publicPageMetadata({
   path: "/courses",

@@ -16,6 +16,7 @@ import { useMounted } from "@/lib/use-mounted";
 import { useNow } from "@/lib/use-now";
 import { useSubmit } from "@/lib/use-submit";
 import { FormError } from "@/components/ui/form-error";
+import { cn } from "@/lib/utils";
 
 type Profile = NonNullable<FunctionReturnType<typeof api.users.profile.mine>>;
 
@@ -180,7 +181,10 @@ function ProfileForm({ profile }: { profile: Profile }) {
         <Field
           id="profile-timezone"
           label="Timezone"
-          hint="Your schedule and office hours are shown in this zone. Emails give times in the cohort's own zone, which they name."
+          hint={
+            "Your schedule and office hours are shown in this zone. " +
+            "Emails give times in the cohort's own zone, which they name."
+          }
         >
           <Select id="profile-timezone" value={fields.timezone} onChange={set("timezone")}>
             <option value="">{deviceZone ? `This device's timezone (${deviceZone})` : "This device's timezone"}</option>
@@ -226,7 +230,10 @@ function EmailSection({ profile }: { profile: Profile }) {
       </p>
       {profile.pendingEmail && (
         <div
-          className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+          className={cn(
+            "mt-4 flex flex-wrap items-center justify-between gap-3",
+            "rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900",
+          )}
           role="status"
           data-testid="pending-email"
         >

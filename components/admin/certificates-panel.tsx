@@ -188,7 +188,10 @@ function RevokeDialog({
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         title={`Revoke ${name}'s ${what}?`}
-        description="Its revocation bit is set at once, so every verifier reports it revoked. The learner is told the reason. This cannot be undone."
+        description={
+          "Its revocation bit is set at once, so every verifier reports it revoked. " +
+          "The learner is told the reason. This cannot be undone."
+        }
       >
         <form
           className="space-y-3"

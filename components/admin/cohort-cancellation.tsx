@@ -6,7 +6,7 @@ import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { ActionDialog, DialogActions } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
@@ -38,52 +38,45 @@ function CancelDialog({ cohortId, name, onClose }: { cohortId: Id<"cohorts">; na
   const cancel = useMutation(api.enrollments.cancellation.cancel);
   const { pending, run } = useSubmit();
   return (
-    <Dialog open onOpenChange={(next) => !next && !pending && onClose()}>
-      <DialogContent title={`Cancel ${name}?`} description="This cannot be undone.">
-        {preview === undefined ? (
-          <Skeleton className="h-32" />
-        ) : (
-          <>
-            <ul className="list-disc space-y-1 pl-5 text-sm text-gray-700">
-              <li>
-                {plural(preview.sessions, "live session is", "live sessions are")} cancelled, with their reminders.
-              </li>
-              <li>
-                {plural(preview.learners, "learner", "learners")} each get one choice by email and in the app: transfer
-                to another date (a seat is held for 7 days) or a full refund — organization seats go back to the
-                organization.
-              </li>
-              <li>
-                The waitlist closes and {plural(preview.waiting, "person waiting is", "people waiting are")} told;
-                people waiting for the course&apos;s next date keep their place.
-              </li>
-              {preview.pendingCheckouts > 0 && (
-                <li>{plural(preview.pendingCheckouts, "unpaid checkout ends", "unpaid checkouts end")}.</li>
-              )}
-              <li>Office hours of this cohort end now.</li>
-            </ul>
-            <div className="mt-4 flex justify-end gap-2">
-              <Button type="button" variant="secondary" onClick={onClose} disabled={pending}>
-                Keep the cohort
-              </Button>
-              <Button
-                variant="destructive"
-                loading={pending}
-                onClick={() =>
-                  void run(() => cancel({ cohortId }), {
-                    success: ({ learners }) =>
-                      `${name} cancelled; ${plural(learners, "learner was", "learners were")} asked to choose.`,
-                    onSuccess: onClose,
-                  })
-                }
-              >
-                Cancel cohort
-              </Button>
-            </div>
-          </>
-        )}
-      </DialogContent>
-    </Dialog>
+    <ActionDialog title={`Cancel ${name}?`} description="This cannot be undone." pending={pending} onClose={onClose}>
+      {preview === undefined ? (
+        <Skeleton className="h-32" />
+      ) : (
+        <>
+          <ul className="list-disc space-y-1 pl-5 text-sm text-gray-700">
+            <li>{plural(preview.sessions, "live session is", "live sessions are")} cancelled, with their reminders.</li>
+            <li>
+              {plural(preview.learners, "learner", "learners")} each get one choice by email and in the app: transfer to
+              another date (a seat is held for 7 days) or a full refund — organization seats go back to the
+              organization.
+            </li>
+            <li>
+              The waitlist closes and {plural(preview.waiting, "person waiting is", "people waiting are")} told; people
+              waiting for the course&apos;s next date keep their place.
+            </li>
+            {preview.pendingCheckouts > 0 && (
+              <li>{plural(preview.pendingCheckouts, "unpaid checkout ends", "unpaid checkouts end")}.</li>
+            )}
+            <li>Office hours of this cohort end now.</li>
+          </ul>
+          <DialogActions className="mt-4" backLabel="Keep the cohort" onBack={onClose} pending={pending}>
+            <Button
+              variant="destructive"
+              loading={pending}
+              onClick={() =>
+                void run(() => cancel({ cohortId }), {
+                  success: ({ learners }) =>
+                    `${name} cancelled; ${plural(learners, "learner was", "learners were")} asked to choose.`,
+                  onSuccess: onClose,
+                })
+              }
+            >
+              Cancel cohort
+            </Button>
+          </DialogActions>
+        </>
+      )}
+    </ActionDialog>
   );
 }
 

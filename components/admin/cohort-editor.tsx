@@ -359,11 +359,14 @@ function Enrollments({ cohort }: { cohort: CohortInitial }) {
       {refunding && (
         <PaymentActionDialog
           title={`Refund ${refunding.name}?`}
-          description={`Stripe returns ${
-            refunding.amountCents !== undefined
-              ? money(refunding.amountCents - (refunding.amountRefundedCents ?? 0), refunding)
-              : "the payment"
-          }${refunding.amountRefundedCents !== undefined ? " (what is left of the payment)" : ""}. Their seat is released and access ends.`}
+          description={
+            `Stripe returns ${
+              refunding.amountCents !== undefined
+                ? money(refunding.amountCents - (refunding.amountRefundedCents ?? 0), refunding)
+                : "the payment"
+            }${refunding.amountRefundedCents !== undefined ? " (what is left of the payment)" : ""}. ` +
+            "Their seat is released and access ends."
+          }
           noteLabel="Reason (optional, kept with the enrollment)"
           noteRequired={false}
           confirmLabel="Refund and end access"

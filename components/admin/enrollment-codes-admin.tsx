@@ -7,15 +7,24 @@ import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableEmpty, TableHead, TableRow } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
 import { ENROLLMENT_CODE_STATUS } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
+import {
+  CodeActionsCell,
+  CodeCell,
+  CodeTableHeader,
+  CodeUsesDialog,
+  CodeUsesList,
+  endOfDay,
+  UsesAndExpiryFields,
+  ValidUntilCell,
+} from "./code-parts";
 
 type CodeRow = {
   _id: Id<"enrollmentCodes">;
@@ -48,29 +57,17 @@ export function EnrollmentCodeTable({
   return (
     <>
       <Table caption="Enrollment codes" className="mt-4">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Code</TableHead>
-            <TableHead>Cohort</TableHead>
-            <TableHead>Seat</TableHead>
-            <TableHead>Valid until</TableHead>
-            <TableHead align="right">Uses</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead>
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
+        <CodeTableHeader>
+          <TableHead>Cohort</TableHead>
+          <TableHead>Seat</TableHead>
+        </CodeTableHeader>
         {codes.length === 0 ? (
           <TableEmpty colSpan={7} icon={TicketCheck} title="No enrollment codes yet" description="Create one below." />
         ) : (
           <TableBody>
             {codes.map((code) => (
               <TableRow key={code._id}>
-                <TableCell>
-                  <p className="font-mono font-medium text-gray-900">{code.code}</p>
-                  {code.description && <p className="text-gray-600">{code.description}</p>}
-                </TableCell>
+                <CodeCell code={code.code} description={code.description} />
                 <TableCell>
                   <p className="text-gray-900">{code.cohortName}</p>
                   <p className="text-gray-600">{code.courseTitle}</p>
@@ -78,7 +75,7 @@ export function EnrollmentCodeTable({
                 <TableCell>
                   {code.source === "free" ? "Free" : `${code.organizationName ?? "Organization"}'s seat`}
                 </TableCell>
-                <TableCell>{code.expiresAt ? formatDate(code.expiresAt) : "No expiry"}</TableCell>
+                <ValidUntilCell expiresAt={code.expiresAt} />
                 <TableCell numeric className="text-gray-900">
                   {code.uses} / {code.maxUses}
                 </TableCell>
@@ -87,35 +84,25 @@ export function EnrollmentCodeTable({
                     {ENROLLMENT_CODE_STATUS[code.status].label}
                   </Badge>
                 </TableCell>
-                <TableCell>
-                  <div className="flex justify-end gap-2">
-                    <Button size="sm" variant="ghost" onClick={() => setShown(code)}>
-                      Redemptions<span className="sr-only"> of {code.code}</span>
-                    </Button>
-                    {code.status === "active" && (
-                      <Button
-                        size="sm"
-                        variant="secondary"
-                        loading={isPending(code._id)}
-                        onClick={() => onDisable(code)}
-                      >
-                        Disable<span className="sr-only"> {code.code}</span>
-                      </Button>
-                    )}
-                  </div>
-                </TableCell>
+                <CodeActionsCell
+                  code={code.code}
+                  usesLabel="Redemptions"
+                  onShowUses={() => setShown(code)}
+                  onDisable={code.status === "active" ? () => onDisable(code) : undefined}
+                  disabling={isPending(code._id)}
+                />
               </TableRow>
             ))}
           </TableBody>
         )}
       </Table>
-      <Dialog open={shown !== null} onOpenChange={(open) => !open && setShown(null)}>
-        {shown && (
-          <DialogContent title={`Redemptions of ${shown.code}`} description="Who joined with the code, newest first.">
-            {redemptionsOf(shown._id)}
-          </DialogContent>
-        )}
-      </Dialog>
+      <CodeUsesDialog
+        title={shown && `Redemptions of ${shown.code}`}
+        description="Who joined with the code, newest first."
+        onClose={() => setShown(null)}
+      >
+        {shown && redemptionsOf(shown._id)}
+      </CodeUsesDialog>
     </>
   );
 }
@@ -126,19 +113,17 @@ export function RedemptionList({
 }: {
   rows: Array<{ userId: Id<"users">; name: string; email: string; redeemedAt: number }> | undefined;
 }) {
-  if (rows === undefined) return <Skeleton className="h-24" />;
-  if (rows.length === 0) return <p className="text-sm text-gray-600">Nobody has redeemed this code yet.</p>;
   return (
-    <ul className="max-h-80 divide-y divide-gray-100 overflow-y-auto text-sm">
-      {rows.map((row) => (
+    <CodeUsesList rows={rows} empty="Nobody has redeemed this code yet.">
+      {(row) => (
         <li key={row.userId} className="py-2">
           <p className="font-medium text-gray-900">{row.name}</p>
           <p className="text-gray-600">
             {row.email} · {formatDate(row.redeemedAt)}
           </p>
         </li>
-      ))}
-    </ul>
+      )}
+    </CodeUsesList>
   );
 }
 
@@ -198,7 +183,7 @@ function NewEnrollmentCode() {
           maxUses: Number(maxUses),
           ...(code.trim() ? { code } : {}),
           ...(organizationId ? { organizationId: organizationId as Id<"organizations"> } : {}),
-          ...(validUntil ? { expiresAt: new Date(`${validUntil}T23:59:59`).getTime() } : {}),
+          ...(validUntil ? { expiresAt: endOfDay(validUntil) } : {}),
         }),
       {
         success: (created) => `${created.code} created.`,
@@ -235,20 +220,13 @@ function NewEnrollmentCode() {
         <Field id="enroll-code" label="Code (optional)" hint="Leave empty to generate one.">
           <Input id="enroll-code" value={code} onChange={(e) => setCode(e.target.value)} />
         </Field>
-        <Field id="enroll-uses" label="Number of uses">
-          <Input
-            id="enroll-uses"
-            type="number"
-            min={1}
-            max={1000}
-            required
-            value={maxUses}
-            onChange={(e) => setMaxUses(e.target.value)}
-          />
-        </Field>
-        <Field id="enroll-until" label="Valid until (optional)">
-          <Input id="enroll-until" type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
-        </Field>
+        <UsesAndExpiryFields
+          idPrefix="enroll"
+          maxUses={maxUses}
+          onMaxUses={setMaxUses}
+          validUntil={validUntil}
+          onValidUntil={setValidUntil}
+        />
         <div className="sm:col-span-2">
           <Button type="submit" loading={pending}>
             Create enrollment code

@@ -7,7 +7,7 @@ import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { ActionDialog, DialogActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
@@ -104,39 +104,35 @@ function AnswerDialog({
   });
   const what =
     row.kind === "transfer"
-      ? `moves ${row.learnerName} to ${row.toCohortName ?? "the chosen cohort"} now (if it still has a seat) and frees this seat for the waitlist`
+      ? `moves ${row.learnerName} to ${row.toCohortName ?? "the chosen cohort"} now (if it still has a seat) ` +
+        "and frees this seat for the waitlist"
       : `cancels ${row.learnerName}'s seat now: ${row.refundSummary}`;
   return (
-    <Dialog open onOpenChange={(next) => !next && !pending && onClose()}>
-      <DialogContent
-        title={
-          decision === "approve" ? `Approve ${row.learnerName}'s request?` : `Decline ${row.learnerName}'s request?`
-        }
-        description={
-          decision === "approve"
-            ? `Approving ${what}. The learner is told by email and in the app.`
-            : "Their seat stays as it is. The learner is told by email and in the app."
-        }
-      >
-        <form className="space-y-3" onSubmit={submit}>
-          <Field id={`request-note-${row._id}`} label="Note to the learner (optional)">
-            <Textarea
-              id={`request-note-${row._id}`}
-              maxLength={500}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          </Field>
-          <div className="flex flex-wrap justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={onClose} disabled={pending}>
-              Back
-            </Button>
-            <Button type="submit" variant={decision === "approve" ? "primary" : "destructive"} loading={pending}>
-              {decision === "approve" ? "Approve request" : "Decline request"}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <ActionDialog
+      title={decision === "approve" ? `Approve ${row.learnerName}'s request?` : `Decline ${row.learnerName}'s request?`}
+      description={
+        decision === "approve"
+          ? `Approving ${what}. The learner is told by email and in the app.`
+          : "Their seat stays as it is. The learner is told by email and in the app."
+      }
+      pending={pending}
+      onClose={onClose}
+    >
+      <form className="space-y-3" onSubmit={submit}>
+        <Field id={`request-note-${row._id}`} label="Note to the learner (optional)">
+          <Textarea
+            id={`request-note-${row._id}`}
+            maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </Field>
+        <DialogActions backLabel="Back" onBack={onClose} pending={pending}>
+          <Button type="submit" variant={decision === "approve" ? "primary" : "destructive"} loading={pending}>
+            {decision === "approve" ? "Approve request" : "Decline request"}
+          </Button>
+        </DialogActions>
+      </form>
+    </ActionDialog>
   );
 }

@@ -5,7 +5,7 @@ import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import type { AddLearnerPayment } from "@/convex/validators";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { ActionDialog, DialogActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select, SelectOptions } from "@/components/ui/select";
@@ -42,92 +42,92 @@ export function AddLearnerDialog({
   }
 
   return (
-    <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
-      <DialogContent
-        title="Add a learner"
-        description="Takes a seat of this cohort now. A new address gets an account; the learner gets the welcome email with the calendar file."
+    <ActionDialog
+      title="Add a learner"
+      description={
+        "Takes a seat of this cohort now. " +
+        "A new address gets an account; the learner gets the welcome email with the calendar file."
+      }
+      pending={pending}
+      onClose={onClose}
+    >
+      <form
+        className="space-y-3"
+        onSubmit={handleSubmit(
+          () =>
+            add({
+              cohortId,
+              email: fields.email,
+              ...(fields.name.trim() ? { name: fields.name } : {}),
+              payment: payment(),
+            }),
+          {
+            success: ({ accountCreated }) =>
+              accountCreated ? `Account created and ${fields.email.trim()} added.` : `${fields.email.trim()} added.`,
+            onSuccess: onClose,
+          },
+        )}
       >
-        <form
-          className="space-y-3"
-          onSubmit={handleSubmit(
-            () =>
-              add({
-                cohortId,
-                email: fields.email,
-                ...(fields.name.trim() ? { name: fields.name } : {}),
-                payment: payment(),
-              }),
-            {
-              success: ({ accountCreated }) =>
-                accountCreated ? `Account created and ${fields.email.trim()} added.` : `${fields.email.trim()} added.`,
-              onSuccess: onClose,
-            },
-          )}
-        >
-          <Field id="add-learner-email" label="Email">
-            <Input id="add-learner-email" type="email" required value={fields.email} onChange={set("email")} />
+        <Field id="add-learner-email" label="Email">
+          <Input id="add-learner-email" type="email" required value={fields.email} onChange={set("email")} />
+        </Field>
+        <Field id="add-learner-name" label="Name" hint="Only used when the address has no account yet.">
+          <Input id="add-learner-name" value={fields.name} maxLength={120} onChange={set("name")} />
+        </Field>
+        <Field id="add-learner-payment" label="Seat paid by">
+          <Select
+            id="add-learner-payment"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as PaymentKind)}
+          >
+            <SelectOptions
+              labels={isB2B ? { organization: ADD_LEARNER_PAYMENT_LABEL.organization } : ADD_LEARNER_PAYMENT_LABEL}
+            />
+          </Select>
+        </Field>
+        {kind === "offline" && (
+          <Field id="add-learner-reference" label="Payment reference" hint="Invoice, transfer or order number.">
+            <Input
+              id="add-learner-reference"
+              required
+              minLength={2}
+              maxLength={500}
+              value={fields.reference}
+              onChange={set("reference")}
+            />
           </Field>
-          <Field id="add-learner-name" label="Name" hint="Only used when the address has no account yet.">
-            <Input id="add-learner-name" value={fields.name} maxLength={120} onChange={set("name")} />
-          </Field>
-          <Field id="add-learner-payment" label="Seat paid by">
-            <Select
-              id="add-learner-payment"
-              value={kind}
-              onChange={(event) => setKind(event.target.value as PaymentKind)}
+        )}
+        {kind === "organization" &&
+          (organizations === undefined ? (
+            <Skeleton className="h-16" />
+          ) : (
+            <Field
+              id="add-learner-organization"
+              label="Organization"
+              hint="The learner joins it and uses one of its seats."
             >
-              <SelectOptions
-                labels={isB2B ? { organization: ADD_LEARNER_PAYMENT_LABEL.organization } : ADD_LEARNER_PAYMENT_LABEL}
-              />
-            </Select>
-          </Field>
-          {kind === "offline" && (
-            <Field id="add-learner-reference" label="Payment reference" hint="Invoice, transfer or order number.">
-              <Input
-                id="add-learner-reference"
-                required
-                minLength={2}
-                maxLength={500}
-                value={fields.reference}
-                onChange={set("reference")}
-              />
-            </Field>
-          )}
-          {kind === "organization" &&
-            (organizations === undefined ? (
-              <Skeleton className="h-16" />
-            ) : (
-              <Field
+              <Select
                 id="add-learner-organization"
-                label="Organization"
-                hint="The learner joins it and uses one of its seats."
+                required
+                value={fields.organizationId}
+                onChange={set("organizationId")}
               >
-                <Select
-                  id="add-learner-organization"
-                  required
-                  value={fields.organizationId}
-                  onChange={set("organizationId")}
-                >
-                  <option value="">Choose an organization</option>
-                  {organizations.map((o) => (
-                    <option key={o._id} value={o._id}>
-                      {o.name} ({o.seatsPurchased - o.seatsUsed} of {o.seatsPurchased} seats free)
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            ))}
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={onClose} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={pending}>
-              Add learner
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+                <option value="">Choose an organization</option>
+                {organizations.map((o) => (
+                  <option key={o._id} value={o._id}>
+                    {o.name} ({o.seatsPurchased - o.seatsUsed} of {o.seatsPurchased} seats free)
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
+        <DialogActions onBack={onClose} pending={pending}>
+          <Button type="submit" loading={pending}>
+            Add learner
+          </Button>
+        </DialogActions>
+      </form>
+    </ActionDialog>
   );
 }
 
@@ -146,46 +146,46 @@ export function MoveEnrollmentDialog({
   const { pending, handleSubmit } = useSubmit();
   const [target, setTarget] = useState("");
   return (
-    <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
-      <DialogContent
-        title={`Move ${enrollment.name}`}
-        description="Takes a seat in the chosen cohort and frees this one for the waitlist. The learner is emailed the new dates with a calendar file."
-      >
-        {targets === undefined ? (
-          <Skeleton className="h-24" />
-        ) : targets.length === 0 ? (
-          <p className="text-sm text-gray-700">This course has no other cohort that is not over or cancelled.</p>
-        ) : (
-          <form
-            className="space-y-3"
-            onSubmit={handleSubmit(() => move({ enrollmentId: enrollment._id, toCohortId: target as Id<"cohorts"> }), {
-              success: `${enrollment.name} moved.`,
-              onSuccess: onClose,
-            })}
-          >
-            <Field id="move-target" label="New cohort">
-              <Select id="move-target" required value={target} onChange={(e) => setTarget(e.target.value)}>
-                <option value="">Choose a cohort</option>
-                {targets.map((c) => (
-                  <option key={c._id} value={c._id} disabled={c.seatsLeft === 0}>
-                    {c.name} · {formatDate(c.startDate)} · {c.seatsLeft === 0 ? "full" : `${c.seatsLeft} seats left`}
-                    {c.isB2B ? " · private" : ""}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <div className="flex justify-end gap-2">
-              <Button type="button" variant="secondary" onClick={onClose} disabled={pending}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={pending}>
-                Move enrollment
-              </Button>
-            </div>
-          </form>
-        )}
-      </DialogContent>
-    </Dialog>
+    <ActionDialog
+      title={`Move ${enrollment.name}`}
+      description={
+        "Takes a seat in the chosen cohort and frees this one for the waitlist. " +
+        "The learner is emailed the new dates with a calendar file."
+      }
+      pending={pending}
+      onClose={onClose}
+    >
+      {targets === undefined ? (
+        <Skeleton className="h-24" />
+      ) : targets.length === 0 ? (
+        <p className="text-sm text-gray-700">This course has no other cohort that is not over or cancelled.</p>
+      ) : (
+        <form
+          className="space-y-3"
+          onSubmit={handleSubmit(() => move({ enrollmentId: enrollment._id, toCohortId: target as Id<"cohorts"> }), {
+            success: `${enrollment.name} moved.`,
+            onSuccess: onClose,
+          })}
+        >
+          <Field id="move-target" label="New cohort">
+            <Select id="move-target" required value={target} onChange={(e) => setTarget(e.target.value)}>
+              <option value="">Choose a cohort</option>
+              {targets.map((c) => (
+                <option key={c._id} value={c._id} disabled={c.seatsLeft === 0}>
+                  {c.name} · {formatDate(c.startDate)} · {c.seatsLeft === 0 ? "full" : `${c.seatsLeft} seats left`}
+                  {c.isB2B ? " · private" : ""}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <DialogActions onBack={onClose} pending={pending}>
+            <Button type="submit" loading={pending}>
+              Move enrollment
+            </Button>
+          </DialogActions>
+        </form>
+      )}
+    </ActionDialog>
   );
 }
 
@@ -205,26 +205,26 @@ export function RemoveEnrollmentDialog({
     onSuccess: onClose,
   });
   return (
-    <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
-      <DialogContent
-        title={`Remove ${enrollment.name}?`}
-        description="Their seat is freed (offered to the waitlist first) and their access ends now. Nothing is refunded: refund a payment separately."
-      >
-        <form className="space-y-3" onSubmit={submit}>
-          <Field id="remove-reason" label="Reason (optional, sent to the learner)">
-            <Textarea id="remove-reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </Field>
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={onClose} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="destructive" loading={pending}>
-              Remove from cohort
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <ActionDialog
+      title={`Remove ${enrollment.name}?`}
+      description={
+        "Their seat is freed (offered to the waitlist first) and their access ends now. " +
+        "Nothing is refunded: refund a payment separately."
+      }
+      pending={pending}
+      onClose={onClose}
+    >
+      <form className="space-y-3" onSubmit={submit}>
+        <Field id="remove-reason" label="Reason (optional, sent to the learner)">
+          <Textarea id="remove-reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+        <DialogActions onBack={onClose} pending={pending}>
+          <Button type="submit" variant="destructive" loading={pending}>
+            Remove from cohort
+          </Button>
+        </DialogActions>
+      </form>
+    </ActionDialog>
   );
 }
 

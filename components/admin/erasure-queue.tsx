@@ -85,7 +85,12 @@ export function ErasureQueue() {
         {confirming && (
           <DialogContent
             title={`Erase ${confirming.name}'s data?`}
-            description={`Their name, ${confirming.email} and contact details are removed everywhere, they are signed out and leave their organization, and reports that list them are withdrawn. Certificates: ${ERASURE_CERTIFICATES_LABEL[confirming.certificates].toLowerCase()}. This cannot be undone.`}
+            description={
+              `Their name, ${confirming.email} and contact details are removed everywhere, ` +
+              "they are signed out and leave their organization, and reports that list them are withdrawn. " +
+              `Certificates: ${ERASURE_CERTIFICATES_LABEL[confirming.certificates].toLowerCase()}. ` +
+              "This cannot be undone."
+            }
           >
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => setConfirming(null)}>

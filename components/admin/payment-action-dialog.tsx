@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { ActionDialog, DialogActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { useSubmit } from "@/lib/use-submit";
@@ -38,34 +38,29 @@ export function PaymentActionDialog({
   const { pending: busy, run } = useSubmit();
   const [note, setNote] = useState("");
   return (
-    <Dialog open onOpenChange={(open) => !open && !busy && onClose()}>
-      <DialogContent title={title} description={description}>
-        <form
-          className="space-y-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(() => onConfirm(note.trim() || undefined), { success, onSuccess: onClose });
-          }}
-        >
-          <Field id="payment-action-note" label={noteLabel} hint={`${note.trim().length} / ${NOTE_MAX} characters`}>
-            <Textarea
-              id="payment-action-note"
-              value={note}
-              maxLength={NOTE_MAX}
-              required={noteRequired}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          </Field>
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" variant={destructive ? "destructive" : "primary"} loading={busy}>
-              {confirmLabel}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <ActionDialog title={title} description={description} pending={busy} onClose={onClose}>
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => onConfirm(note.trim() || undefined), { success, onSuccess: onClose });
+        }}
+      >
+        <Field id="payment-action-note" label={noteLabel} hint={`${note.trim().length} / ${NOTE_MAX} characters`}>
+          <Textarea
+            id="payment-action-note"
+            value={note}
+            maxLength={NOTE_MAX}
+            required={noteRequired}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </Field>
+        <DialogActions onBack={onClose} pending={busy}>
+          <Button type="submit" variant={destructive ? "destructive" : "primary"} loading={busy}>
+            {confirmLabel}
+          </Button>
+        </DialogActions>
+      </form>
+    </ActionDialog>
   );
 }

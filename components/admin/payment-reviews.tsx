@@ -15,6 +15,12 @@ import { PaymentActionDialog } from "./payment-action-dialog";
 
 type Review = FunctionReturnType<typeof api.payments.reviews.list>["open"][number];
 
+/** A payment of another amount or currency: what was expected, and what was not done because of it. */
+function expectedInstead(r: Review) {
+  const undone = r.organizationName ? "No seats were added." : "The reservation was released.";
+  return `Expected ${money(r.expectedAmountCents, r.expectedCurrency)}. ${undone}`;
+}
+
 const REASON: Record<PaymentReviewReason, { label: string; explain: (r: Review) => string }> = {
   unknown_session: {
     label: "Paid on a checkout we did not create",
@@ -26,13 +32,11 @@ const REASON: Record<PaymentReviewReason, { label: string; explain: (r: Review) 
   },
   amount_mismatch: {
     label: "Paid a different amount",
-    explain: (r) =>
-      `Expected ${money(r.expectedAmountCents, r.expectedCurrency)}. ${r.organizationName ? "No seats were added." : "The reservation was released."}`,
+    explain: expectedInstead,
   },
   currency_mismatch: {
     label: "Paid in a different currency",
-    explain: (r) =>
-      `Expected ${money(r.expectedAmountCents, r.expectedCurrency)}. ${r.organizationName ? "No seats were added." : "The reservation was released."}`,
+    explain: expectedInstead,
   },
   no_seat_left: {
     label: "Paid after the cohort filled",

@@ -8,15 +8,23 @@ import { EnrollmentCodesAdmin } from "@/components/admin/enrollment-codes-admin"
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableEmpty, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableEmpty, TableHead, TableRow } from "@/components/ui/table";
 import { formatDate, formatPrice } from "@/lib/format";
 import { PAYMENT_STATUS, PROMOTION_CODE_STATUS } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
+import {
+  CodeActionsCell,
+  CodeCell,
+  CodeTableHeader,
+  CodeUsesDialog,
+  CodeUsesList,
+  endOfDay,
+  ValidUntilCell,
+} from "./code-parts";
 
 type Kind = "percent" | "amount";
 type Draft = {
@@ -63,18 +71,9 @@ export function PromotionCodesAdmin() {
           <Skeleton className="mt-6 h-48" />
         ) : (
           <Table caption="Promotion codes" sticky="page" className="mt-6">
-            <TableHeader>
-              <TableRow>
-                <TableHead>Code</TableHead>
-                <TableHead>Discount</TableHead>
-                <TableHead>Valid until</TableHead>
-                <TableHead align="right">Uses</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead>
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
+            <CodeTableHeader>
+              <TableHead>Discount</TableHead>
+            </CodeTableHeader>
             {codes.length === 0 ? (
               <TableEmpty
                 colSpan={6}
@@ -86,15 +85,12 @@ export function PromotionCodesAdmin() {
               <TableBody>
                 {codes.map((code) => (
                   <TableRow key={code._id}>
-                    <TableCell>
-                      <p className="font-mono font-medium text-gray-900">{code.code}</p>
-                      {code.description && <p className="text-gray-600">{code.description}</p>}
-                    </TableCell>
+                    <CodeCell code={code.code} description={code.description} />
                     <TableCell>
                       <p className="text-gray-900">{discountLabel(code)}</p>
                       <p className="text-gray-600">{code.courseTitle ?? "Any course"}</p>
                     </TableCell>
-                    <TableCell>{code.expiresAt ? formatDate(code.expiresAt) : "No expiry"}</TableCell>
+                    <ValidUntilCell expiresAt={code.expiresAt} />
                     <TableCell numeric className="text-gray-900">
                       {code.timesRedeemed}
                       {code.maxRedemptions !== undefined && ` / ${code.maxRedemptions}`}
@@ -105,28 +101,21 @@ export function PromotionCodesAdmin() {
                       </Badge>
                       {code.failureMessage && <p className="mt-1 text-xs text-red-800">{code.failureMessage}</p>}
                     </TableCell>
-                    <TableCell>
-                      <div className="flex justify-end gap-2">
-                        <Button size="sm" variant="ghost" onClick={() => setShown({ id: code._id, code: code.code })}>
-                          Uses<span className="sr-only"> of {code.code}</span>
-                        </Button>
-                        {(code.status === "active" || code.status === "creating") && (
-                          <Button
-                            size="sm"
-                            variant="secondary"
-                            loading={isPending(code._id)}
-                            onClick={() =>
+                    <CodeActionsCell
+                      code={code.code}
+                      usesLabel="Uses"
+                      onShowUses={() => setShown({ id: code._id, code: code.code })}
+                      onDisable={
+                        code.status === "active" || code.status === "creating"
+                          ? () =>
                               void run(() => disable({ promotionCodeId: code._id }), {
                                 key: code._id,
                                 success: `${code.code} is disabled.`,
                               })
-                            }
-                          >
-                            Disable<span className="sr-only"> {code.code}</span>
-                          </Button>
-                        )}
-                      </div>
-                    </TableCell>
+                          : undefined
+                      }
+                      disabling={isPending(code._id)}
+                    />
                   </TableRow>
                 ))}
               </TableBody>
@@ -136,24 +125,22 @@ export function PromotionCodesAdmin() {
       </section>
       <NewPromotionCode />
       <EnrollmentCodesAdmin />
-      <Dialog open={shown !== null} onOpenChange={(open) => !open && setShown(null)}>
-        {shown && (
-          <DialogContent title={`Uses of ${shown.code}`} description="Paid checkouts that used the code, newest first.">
-            <Redemptions promotionCodeId={shown.id} />
-          </DialogContent>
-        )}
-      </Dialog>
+      <CodeUsesDialog
+        title={shown && `Uses of ${shown.code}`}
+        description="Paid checkouts that used the code, newest first."
+        onClose={() => setShown(null)}
+      >
+        {shown && <Redemptions promotionCodeId={shown.id} />}
+      </CodeUsesDialog>
     </div>
   );
 }
 
 function Redemptions({ promotionCodeId }: { promotionCodeId: Id<"promotionCodes"> }) {
   const rows = useQuery(api.codes.promotions.redemptions, { promotionCodeId });
-  if (rows === undefined) return <Skeleton className="h-24" />;
-  if (rows.length === 0) return <p className="text-sm text-gray-600">Nobody has paid with this code yet.</p>;
   return (
-    <ul className="max-h-80 divide-y divide-gray-100 overflow-y-auto text-sm">
-      {rows.map((row) => (
+    <CodeUsesList rows={rows} empty="Nobody has paid with this code yet.">
+      {(row) => (
         <li key={row.enrollmentId} className="py-2">
           <p className="font-medium text-gray-900">
             {row.name} <span className="font-normal text-gray-600">· {row.email}</span>
@@ -165,8 +152,8 @@ function Redemptions({ promotionCodeId }: { promotionCodeId: Id<"promotionCodes"
           </p>
           {row.paymentStatus === "refunded" && <Badge tone={PAYMENT_STATUS.refunded.tone}>Refunded</Badge>}
         </li>
-      ))}
-    </ul>
+      )}
+    </CodeUsesList>
   );
 }
 
@@ -186,8 +173,7 @@ function NewPromotionCode() {
           ...(draft.description.trim() ? { description: draft.description } : {}),
           ...(draft.kind === "percent" ? { percentOff: value } : { amountOffCents: Math.round(value * 100) }),
           ...(draft.courseId ? { courseId: draft.courseId as Id<"courses"> } : {}),
-          // The code works through the whole of its last day, in the admin's time zone.
-          ...(draft.validUntil ? { expiresAt: new Date(`${draft.validUntil}T23:59:59`).getTime() } : {}),
+          ...(draft.validUntil ? { expiresAt: endOfDay(draft.validUntil) } : {}),
           ...(draft.maxRedemptions ? { maxRedemptions: Number(draft.maxRedemptions) } : {}),
         }),
       {

@@ -2,6 +2,7 @@
 import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { analyticsConfigured, analyticsConsent, setAnalyticsConsent, subscribeToConsent } from "@/lib/posthog/client";
+import { cn } from "@/lib/utils";
 
 /** Not chosen yet on the server and during hydration, so the banner never flashes for people who already chose. */
 function useConsent() {
@@ -25,7 +26,10 @@ export function AnalyticsConsent() {
       {(consent === null || reopened) && (
         <section
           aria-label="Analytics choice"
-          className="fixed inset-x-4 bottom-4 z-40 mx-auto max-w-xl rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-700 shadow-lg"
+          className={cn(
+            "fixed inset-x-4 bottom-4 z-40 mx-auto max-w-xl",
+            "rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-700 shadow-lg",
+          )}
         >
           <p>
             May we count visits and purchases with PostHog to improve the academy? Nothing is collected unless you

@@ -734,7 +734,9 @@ function PreviewDialog({ assessmentId, onClose }: { assessmentId: Id<"assessment
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         title={preview ? `Preview: ${preview.title}` : "Preview"}
-        description="Exactly what learners are sent: no correct answers, no explanations. Nothing you click here is saved."
+        description={
+          "Exactly what learners are sent: no correct answers, no explanations. Nothing you click here is saved."
+        }
         className="max-h-[88vh] w-[min(44rem,calc(100vw-2rem))] overflow-auto"
       >
         {preview === undefined ? (

@@ -88,7 +88,12 @@ function RulesForm({
           className="sm:col-span-2"
           checked={form.requirePost}
           onCheckedChange={(requirePost) => setForm({ ...form, requirePost })}
-          label={`Require a passed post-course assessment${rules.postAssessment ? ` (“${rules.postAssessment.title}”)` : " (the course has none yet, so it does not apply)"}`}
+          label={
+            "Require a passed post-course assessment" +
+            (rules.postAssessment
+              ? ` (“${rules.postAssessment.title}”)`
+              : " (the course has none yet, so it does not apply)")
+          }
         />
         {rules.postAssessment && form.requirePost && (
           <Field id="rules-passing" label="Passing score of the post-course assessment (%)">

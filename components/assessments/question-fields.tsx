@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Textarea } from "@/components/ui/textarea";
 import { Input } from "@/components/ui/input";
 import { QUESTION_TYPE_LABEL } from "@/lib/labels";
+import { cn } from "@/lib/utils";
 
 export type LearnerQuestion = NonNullable<FunctionReturnType<typeof api.assessments.take.attempt>>["questions"][number];
 export type Answer = { selectedAnswerIds?: string[]; textResponse?: string; ratingValue?: number };
@@ -98,7 +99,10 @@ export function QuestionFields({
               (value) => (
                 <label
                   key={value}
-                  className="flex cursor-pointer items-center gap-1.5 rounded-md border border-gray-300 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                  className={cn(
+                    "flex cursor-pointer items-center gap-1.5 rounded-md border border-gray-300 px-3 py-2 text-sm",
+                    "has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50",
+                  )}
                 >
                   <input
                     type="radio"
@@ -146,7 +150,12 @@ function OptionRow({
   onChange: (checked: boolean) => void;
 }) {
   return (
-    <label className="flex cursor-pointer items-start gap-3 rounded-md border border-gray-200 px-3 py-2.5 text-sm text-gray-900 hover:bg-gray-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+    <label
+      className={cn(
+        "flex cursor-pointer items-start gap-3 rounded-md border border-gray-200 px-3 py-2.5 text-sm text-gray-900",
+        "hover:bg-gray-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50",
+      )}
+    >
       <input
         type={type}
         name={name}

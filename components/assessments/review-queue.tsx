@@ -15,6 +15,7 @@ import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
 import { useSubmit } from "@/lib/use-submit";
+import { cn } from "@/lib/utils";
 
 type Item = NonNullable<FunctionReturnType<typeof api.assessments.review.queue>>["items"][number];
 
@@ -65,7 +66,8 @@ export function ReviewQueue({ cohortId }: { cohortId: Id<"cohorts"> }) {
           <p className="text-sm text-gray-600">
             {data.courseTitle}.{" "}
             {data.aiConfigured
-              ? "The AI grades open answers first: confident grades count at once, the ones it is less sure of wait here with its suggestion, and the ones it cannot judge are yours to grade."
+              ? "The AI grades open answers first: confident grades count at once, the ones it is less sure of " +
+                "wait here with its suggestion, and the ones it cannot judge are yours to grade."
               : "No AI model is set up, so every open answer is graded here by hand."}
             {data.waitingForAi > 0
               ? ` ${data.waitingForAi} answer${data.waitingForAi === 1 ? " is" : "s are"} still with the AI.`
@@ -111,7 +113,12 @@ function ReviewItem({ item }: { item: Item }) {
         )}
       </div>
       <p className="mt-3 text-sm font-medium whitespace-pre-line text-gray-900">{item.questionText}</p>
-      <blockquote className="mt-2 rounded-md border-l-4 border-gray-300 bg-gray-50 px-3 py-2 text-sm whitespace-pre-line text-gray-800">
+      <blockquote
+        className={cn(
+          "mt-2 rounded-md border-l-4 border-gray-300 bg-gray-50 px-3 py-2",
+          "text-sm whitespace-pre-line text-gray-800",
+        )}
+      >
         {item.response}
       </blockquote>
       {(item.rubric || item.sampleAnswer) && (

@@ -16,6 +16,7 @@ import { formatAppointment } from "@/lib/format";
 import { ASSESSMENT_TYPE_LABEL, SHOW_CORRECT_ANSWERS_RULE } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
 import { type Answer, QuestionFields, withAnswer } from "./question-fields";
+import { cn } from "@/lib/utils";
 
 type Overview = NonNullable<FunctionReturnType<typeof api.assessments.take.overview>>;
 type Attempt = NonNullable<FunctionReturnType<typeof api.assessments.take.attempt>>;
@@ -87,7 +88,12 @@ export function TakeAssessment({ assessmentId }: { assessmentId: Id<"assessments
                     </button>
                     <span className="tabular text-gray-700">
                       {a.score !== undefined
-                        ? `${a.score}%${a.passed === false && overview.passingScore > 0 ? " · not passed" : a.passed ? " · passed" : ""}`
+                        ? `${a.score}%` +
+                          (a.passed === false && overview.passingScore > 0
+                            ? " · not passed"
+                            : a.passed
+                              ? " · passed"
+                              : "")
                         : a.pendingGrades > 0
                           ? "Being graded"
                           : "In progress"}
@@ -203,7 +209,12 @@ function AttemptForm({ attempt }: { attempt: Attempt }) {
 
   return (
     <div className="mt-6">
-      <div className="sticky top-16 z-30 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 bg-white/95 px-4 py-3 backdrop-blur">
+      <div
+        className={cn(
+          "sticky top-16 z-30 -mx-4 flex flex-wrap items-center justify-between gap-3",
+          "border-b border-gray-200 bg-white/95 px-4 py-3 backdrop-blur",
+        )}
+      >
         <p className="text-sm text-gray-700" aria-live="polite" data-testid="save-state">
           {saves.pending ? "Saving…" : lastSaved ? "All answers saved" : "Answers are saved as you go"}
         </p>
@@ -236,7 +247,8 @@ function AttemptForm({ attempt }: { attempt: Attempt }) {
             title="Submit your answers?"
             description={
               unanswered > 0
-                ? `${unanswered} question${unanswered === 1 ? " is" : "s are"} unanswered. You cannot change answers after submitting.`
+                ? `${unanswered} question${unanswered === 1 ? " is" : "s are"} unanswered. ` +
+                  "You cannot change answers after submitting."
                 : "You cannot change answers after submitting."
             }
           >

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { formatDateRange, formatPrice } from "@/lib/format";
 import { FORMAT_LABEL, LEVEL_LABEL } from "@/lib/labels";
 import { SeatsLeft } from "./seats-left";
+import { cn } from "@/lib/utils";
 
 export type CourseCardData = FunctionReturnType<typeof api.catalog.browse.listCourses>[number];
 
@@ -13,7 +14,10 @@ export function CourseCard({ course }: { course: CourseCardData }) {
   return (
     <Link
       href={`/courses/${course.slug}`}
-      className="group flex flex-col rounded-lg border border-gray-200 bg-white p-5 transition-colors hover:border-brand-600"
+      className={cn(
+        "group flex flex-col rounded-lg border border-gray-200 bg-white p-5",
+        "transition-colors hover:border-brand-600",
+      )}
     >
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone="brand">{FORMAT_LABEL[course.format]}</Badge>

@@ -13,6 +13,7 @@ import { PromotionCodeField } from "@/components/checkout/promotion-code-field";
 import { ReserveAction } from "@/components/checkout/reserve-action";
 import { CourseWaitlistAction } from "@/components/waitlist/course-waitlist-action";
 import { SeatsLeft } from "./seats-left";
+import { cn } from "@/lib/utils";
 
 /** A course page, rendered on the server with the catalogue's data and kept live (seats, cohorts) after hydration. */
 export function CourseDetail({
@@ -63,7 +64,10 @@ export function CourseDetail({
                     {day.sessions.map((session) => (
                       <li key={session._id} className="relative ml-4 pb-4">
                         <span
-                          className="absolute top-1.5 -left-[21px] size-2.5 rounded-full border-2 border-white bg-brand-600"
+                          className={cn(
+                            "absolute top-1.5 -left-[21px] size-2.5",
+                            "rounded-full border-2 border-white bg-brand-600",
+                          )}
                           aria-hidden
                         />
                         <div className="flex flex-wrap items-center gap-2">

@@ -47,7 +47,9 @@ export function certificateTitle(view: Pick<CertificateView, "name" | "recipient
  */
 export function certificateDescription(view: CertificateView, state: CertificateState) {
   const noun = CERTIFICATE_NOUN[view.kind];
-  const awarded = `${view.recipientName} was awarded the ${view.name} ${noun} by ${view.issuerName} on ${credentialDate(view.issuedAt)}${view.cohortName ? ` (${view.cohortName})` : ""}.`;
+  const awarded =
+    `${view.recipientName} was awarded the ${view.name} ${noun} by ${view.issuerName} ` +
+    `on ${credentialDate(view.issuedAt)}${view.cohortName ? ` (${view.cohortName})` : ""}.`;
   if (state === "revoked") return `Revoked${view.revokedAt ? ` on ${credentialDate(view.revokedAt)}` : ""}. ${awarded}`;
   if (state === "expired") return `Expired on ${credentialDate(view.expiresAt!)}. ${awarded}`;
   if (state === "pending") return `Being issued. ${awarded}`;

@@ -99,7 +99,9 @@ export function VerifyCertificate({
       icon: ShieldX,
       tone: "border-red-200 bg-red-50 text-red-900",
       title: "Revoked",
-      text: `${view.issuerName} revoked this ${noun}${view.revokedAt ? ` on ${credentialDate(view.revokedAt)}` : ""}. Reason: ${view.revocationReason ?? "not given"}.`,
+      text:
+        `${view.issuerName} revoked this ${noun}${view.revokedAt ? ` on ${credentialDate(view.revokedAt)}` : ""}. ` +
+        `Reason: ${view.revocationReason ?? "not given"}.`,
     },
     pending: {
       icon: Award,
@@ -111,7 +113,11 @@ export function VerifyCertificate({
       icon: ShieldX,
       tone: "border-red-200 bg-red-50 text-red-900",
       title: `Not verified: not issued by ${academy.name}`,
-      text: `The credential published here is ${server.status === "done" && server.result.signer ? `signed by ${server.result.signer}, which is not this academy's key` : "not validly signed by this academy"}. Do not rely on it.`,
+      text: `The credential published here is ${
+        server.status === "done" && server.result.signer
+          ? `signed by ${server.result.signer}, which is not this academy's key`
+          : "not validly signed by this academy"
+      }. Do not rely on it.`,
     },
   }[state];
   const Icon = banner.icon;

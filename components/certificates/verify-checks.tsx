@@ -3,6 +3,7 @@ import { CheckCircle2, Circle, ShieldCheck, ShieldX, XCircle } from "lucide-reac
 import type { FunctionReturnType } from "convex/server";
 import type { ReactNode } from "react";
 import type { api } from "@/convex/_generated/api";
+import { cn } from "@/lib/utils";
 
 export type Verification = FunctionReturnType<typeof api.certificates.verify.verifyCredentialJson>;
 
@@ -165,7 +166,10 @@ export function VerifyVerdict({ result, academyName }: { result: Verification; a
   const Icon = ok ? ShieldCheck : ShieldX;
   return (
     <div
-      className={`flex min-h-[4.125rem] items-start gap-2 rounded-md border p-3 sm:min-h-[2.875rem] ${ok ? "border-green-200 bg-green-50 text-green-900" : "border-red-200 bg-red-50 text-red-900"}`}
+      className={cn(
+        "flex min-h-[4.125rem] items-start gap-2 rounded-md border p-3 sm:min-h-[2.875rem]",
+        ok ? "border-green-200 bg-green-50 text-green-900" : "border-red-200 bg-red-50 text-red-900",
+      )}
       data-testid="verdict"
     >
       <Icon className="mt-0.5 size-5 shrink-0" aria-hidden />

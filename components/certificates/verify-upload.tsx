@@ -8,6 +8,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { errorCode, errorMessage } from "@/lib/errors";
 import { PendingChecks, SERVER_CHECKS, VerifyChecks, VerifyVerdict, type CheckOutcome } from "./verify-checks";
 import { FormError } from "@/components/ui/form-error";
+import { cn } from "@/lib/utils";
 
 /** Files above this are not read: the credential endpoint reads at most 1 MB (convex/certificates/model/verify.ts). */
 const MAX_FILE_BYTES = 1_000_000;
@@ -56,12 +57,16 @@ export function VerifyUpload({ academyName }: { academyName: string }) {
     <Card className="p-6" data-testid="verify-upload">
       <h2 className="text-base font-semibold text-gray-900">Verify a credential file</h2>
       <p className="mt-1 text-sm text-gray-600">
-        A credential JSON, or a badge image (PNG or SVG) with the credential inside. It verifies only if {academyName}{" "}
-        signed it with its own key: an issuer name in the file proves nothing. Nothing is stored.
+        {"A credential JSON, or a badge image (PNG or SVG) with the credential inside. " +
+          `It verifies only if ${academyName} signed it with its own key: an issuer name in the file proves nothing. ` +
+          "Nothing is stored."}
       </p>
       <label
         htmlFor={id}
-        className="mt-3 flex cursor-pointer items-center gap-2 rounded-md border border-dashed border-gray-300 px-4 py-3 text-sm text-gray-700 hover:border-brand-600"
+        className={cn(
+          "mt-3 flex cursor-pointer items-center gap-2 rounded-md border border-dashed border-gray-300 px-4 py-3",
+          "text-sm text-gray-700 hover:border-brand-600",
+        )}
       >
         <FileCheck className="size-5 text-brand-700" aria-hidden />
         {outcome?.status === "checking" ? "Checking…" : "Choose a .json, .png or .svg file"}

@@ -24,6 +24,7 @@ import {
   learningGainStat,
   useRecordView,
 } from "./shared";
+import { cn } from "@/lib/utils";
 
 /** The organization-wide view: seats, activity, completion, certificates, trends, teams, skills and who is at risk. */
 export function ExecutiveDashboard({ organizationId }: { organizationId: Id<"organizations"> }) {
@@ -58,7 +59,10 @@ export function ExecutiveDashboard({ organizationId }: { organizationId: Id<"org
                 <Link
                   key={team._id}
                   href={`/org/${organizationId}/teams/${team._id}`}
-                  className="rounded-md border border-gray-300 px-3 py-1.5 text-sm font-medium text-gray-900 hover:bg-gray-50"
+                  className={cn(
+                    "rounded-md border border-gray-300 px-3 py-1.5",
+                    "text-sm font-medium text-gray-900 hover:bg-gray-50",
+                  )}
                 >
                   {team.name}
                 </Link>

@@ -58,7 +58,10 @@ export function MemberView({
           label="Courses"
           value={data.enrollmentsInProgress}
           suffix=" in progress"
-          hint={`${data.enrollmentsCompleted === null ? "Completions private" : `${data.enrollmentsCompleted} completed`}${data.nextDeadline ? ` · next ends ${formatDate(data.nextDeadline)}` : ""}`}
+          hint={
+            (data.enrollmentsCompleted === null ? "Completions private" : `${data.enrollmentsCompleted} completed`) +
+            (data.nextDeadline ? ` · next ends ${formatDate(data.nextDeadline)}` : "")
+          }
         />
         <Stat
           label="Last active"

@@ -65,7 +65,9 @@ export function ReportsPage({ organizationId }: { organizationId: Id<"organizati
             <EmptyState
               icon={FileBarChart}
               title="No reports yet"
-              description="Create your first report on the right. It is ready in seconds and stays here to download again."
+              description={
+                "Create your first report on the right. It is ready in seconds and stays here to download again."
+              }
             />
           ) : (
             <ul className="space-y-3">
@@ -86,8 +88,8 @@ export function ReportsPage({ organizationId }: { organizationId: Id<"organizati
             {reminders.map((r) => (
               <li key={r._id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
                 <span>
-                  <span className="font-medium text-gray-900">{r.subject}</span> · {REMINDER_TARGET_LABEL[r.targetType]}{" "}
-                  · {r.recipientCount} {r.recipientCount === 1 ? "person" : "people"}
+                  <span className="font-medium text-gray-900">{r.subject}</span> ·{" "}
+                  {reminderAudience(r.targetType, r.recipientCount)}
                 </span>
                 <span className="text-gray-600">
                   {r.sentBy} · {formatDateTime(r.sentAt)}
@@ -99,6 +101,11 @@ export function ReportsPage({ organizationId }: { organizationId: Id<"organizati
       )}
     </div>
   );
+}
+
+/** Whom a reminder went to, e.g. "Team · 3 people". */
+function reminderAudience(targetType: keyof typeof REMINDER_TARGET_LABEL, recipientCount: number) {
+  return `${REMINDER_TARGET_LABEL[targetType]} · ${recipientCount} ${recipientCount === 1 ? "person" : "people"}`;
 }
 
 type Report = NonNullable<ReturnType<typeof useQuery<typeof api.dashboards.reports.list>>>[number];

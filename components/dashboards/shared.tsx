@@ -42,7 +42,12 @@ export function DashboardError({ message }: { message: string }) {
 /** What managers cannot see, said up front (and where learners control it). */
 export function PrivacyNote() {
   return (
-    <p className="mt-4 flex items-start gap-2 rounded-lg border border-gray-200 bg-gray-50 px-4 py-3 text-sm text-gray-700">
+    <p
+      className={cn(
+        "mt-4 flex items-start gap-2 rounded-lg border border-gray-200 bg-gray-50 px-4 py-3",
+        "text-sm text-gray-700",
+      )}
+    >
       <EyeOff className="mt-0.5 size-4 shrink-0 text-gray-500" aria-hidden />
       <span>
         You see progress and attendance. Certificates, completions and skill levels only where a learner shares them;

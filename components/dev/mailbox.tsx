@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDateTime } from "@/lib/format";
+import { cn } from "@/lib/utils";
 
 /** Every email the academy "sent" in local mode, newest first, updating live. */
 export function Mailbox() {
@@ -49,7 +50,10 @@ export function Mailbox() {
                   {email.attachments.map((attachment) => (
                     <li key={attachment.filename}>
                       <a
-                        className="inline-flex items-center gap-1 rounded border border-gray-300 px-2 py-1 text-xs text-gray-800 hover:bg-gray-50"
+                        className={cn(
+                          "inline-flex items-center gap-1 rounded border border-gray-300 px-2 py-1",
+                          "text-xs text-gray-800 hover:bg-gray-50",
+                        )}
                         href={`data:${attachment.contentType};charset=utf-8,${encodeURIComponent(attachment.content)}`}
                         download={attachment.filename}
                       >
@@ -61,7 +65,12 @@ export function Mailbox() {
               )}
               <details className="mt-3">
                 <summary className="cursor-pointer text-sm text-gray-600">Show message</summary>
-                <pre className="mt-2 rounded bg-gray-50 p-3 font-sans text-sm break-words whitespace-pre-wrap text-gray-800">
+                <pre
+                  className={cn(
+                    "mt-2 rounded bg-gray-50 p-3",
+                    "font-sans text-sm break-words whitespace-pre-wrap text-gray-800",
+                  )}
+                >
                   {email.text}
                 </pre>
               </details>

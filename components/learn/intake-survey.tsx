@@ -15,6 +15,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { AI_EXPERIENCE_LABEL } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
 import { FormError } from "@/components/ui/form-error";
+import { cn } from "@/lib/utils";
 
 /**
  * Asks a learner who has not answered it yet for the intake survey of one seat; their instructor reads it before the
@@ -42,7 +43,10 @@ export function IntakeSurveyPrompt({
   };
   return (
     <div
-      className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-brand-100 bg-brand-50/60 p-3"
+      className={cn(
+        "mt-4 flex flex-wrap items-center justify-between gap-3",
+        "rounded-md border border-brand-100 bg-brand-50/60 p-3",
+      )}
       data-testid="intake-prompt"
     >
       <p className="flex items-start gap-2 text-sm text-gray-800">
@@ -55,7 +59,10 @@ export function IntakeSurveyPrompt({
         </DialogTrigger>
         <DialogContent
           title="Before the course starts"
-          description={`Your instructor for ${courseTitle} reads these to shape the sessions. Only they and the academy's staff see them.`}
+          description={
+            `Your instructor for ${courseTitle} reads these to shape the sessions. ` +
+            "Only they and the academy's staff see them."
+          }
         >
           <form onSubmit={onSubmit} className="space-y-4" aria-label="Intake survey">
             <Field id="intake-role" label="Your role">

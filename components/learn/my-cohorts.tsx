@@ -26,6 +26,7 @@ import { formatDate, formatDateRange, formatTime, formatWeekday, formatZoneName 
 import { useMounted } from "@/lib/use-mounted";
 import { useNow } from "@/lib/use-now";
 import { useSubmit } from "@/lib/use-submit";
+import { cn } from "@/lib/utils";
 
 type LearnerCohort = FunctionReturnType<typeof api.learning.cohorts.myCohorts>[number];
 type ScheduledSession = LearnerCohort["sessions"][number];
@@ -163,7 +164,8 @@ function WaitlistCard({ entry }: { entry: FunctionReturnType<typeof api.waitlist
         <p className="text-sm text-gray-600">
           {entry.courseTitle}
           {entry.seatsHeldByOffers > 0
-            ? ` · ${entry.seatsHeldByOffers} seat${entry.seatsHeldByOffers === 1 ? " is" : "s are"} being offered ahead of you`
+            ? ` · ${entry.seatsHeldByOffers} seat${entry.seatsHeldByOffers === 1 ? " is" : "s are"} ` +
+              "being offered ahead of you"
             : ""}
         </p>
       </div>
@@ -349,7 +351,10 @@ function CohortCard({ cohort, now, zone }: { cohort: LearnerCohort; now: number;
                     </span>
                     <span className="min-w-0 sm:flex-1">
                       <span
-                        className={`block text-sm font-medium ${session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}
+                        className={cn(
+                          "block text-sm font-medium",
+                          session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900",
+                        )}
                       >
                         {session.title}
                       </span>

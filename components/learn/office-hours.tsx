@@ -15,6 +15,7 @@ import { BOOKING_STATUS } from "@/lib/labels";
 import { useNow } from "@/lib/use-now";
 import { useSubmit } from "@/lib/use-submit";
 import { FormError } from "@/components/ui/form-error";
+import { cn } from "@/lib/utils";
 
 // Cal.com's embed is fetched when someone opens the booking, not with every learner home.
 const Cal = dynamic(() => import("@calcom/embed-react"), { ssr: false });
@@ -81,7 +82,8 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string;
           <h2 className="text-lg font-semibold text-gray-900">Office hours</h2>
           <p className="text-sm text-gray-600">
             {eligible
-              ? `30 minutes one-to-one with a coach about your own work. Included until ${formatLongDate(eligible.eligibleUntil, zone)} (${eligible.courseTitle}).`
+              ? "30 minutes one-to-one with a coach about your own work. " +
+                `Included until ${formatLongDate(eligible.eligibleUntil, zone)} (${eligible.courseTitle}).`
               : "Your office-hours window has ended; your past bookings are below."}
           </p>
         </div>
@@ -139,7 +141,10 @@ export function OfficeHours({ viewer }: { viewer: { name: string; email: string;
               >
                 <div>
                   <p
-                    className={`text-sm font-medium ${b.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}
+                    className={cn(
+                      "text-sm font-medium",
+                      b.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900",
+                    )}
                   >
                     {formatAppointment(b.scheduledAt, zone)}
                   </p>

@@ -1,13 +1,13 @@
 "use client";
 import { useAction, useMutation, useQuery } from "convex/react";
-import type { FunctionReturnType } from "convex/server";
+import type { FunctionArgs, FunctionReturnType } from "convex/server";
 import { ArrowLeftRight, Undo2 } from "lucide-react";
 import { useState } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { ActionDialog, DialogActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -129,164 +129,138 @@ function RequestStatus({ request }: { request: NonNullable<Options["request"]> }
   );
 }
 
-function TransferDialog({
-  enrollmentId,
-  options,
-  selfService,
-  onClose,
-}: {
+type ChangeDialogProps = {
   enrollmentId: Id<"enrollments">;
   options: Options;
+  /** Inside the course's window the learner acts; outside it they ask our team. */
   selfService: boolean;
   onClose: () => void;
-}) {
-  const transfer = useMutation(api.enrollments.selfService.transfer);
-  const request = useMutation(api.enrollments.selfService.request);
-  const { pending, handleSubmit } = useSubmit();
-  const [target, setTarget] = useState("");
-  const [reason, setReason] = useState("");
-  // Self-service needs a free seat now; a request may name a full date (our team checks seats when it answers).
-  const targets = selfService ? options.targets.filter((c) => c.seatsLeft > 0) : options.targets;
-  const chosen = targets.find((c) => c.cohortId === target);
-  const submit = handleSubmit(
-    () =>
-      selfService
-        ? transfer({ enrollmentId, toCohortId: target as Id<"cohorts"> })
-        : request({
-            enrollmentId,
-            kind: "transfer",
-            toCohortId: target as Id<"cohorts">,
-            ...(reason.trim() ? { reason } : {}),
-          }),
-    {
-      success: selfService
-        ? `You moved to ${chosen?.name ?? "your new cohort"}. The new calendar file is in your email.`
-        : "Request sent. We will answer by email and here.",
-      onSuccess: onClose,
-    },
-  );
+};
+
+/** Why the learner asks, for our team; only requests have one. */
+function ReasonField({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
   return (
-    <Dialog open onOpenChange={(next) => !next && !pending && onClose()}>
-      <DialogContent
-        title={selfService ? "Change dates" : "Request a date change"}
-        description={
-          selfService
-            ? "Your seat moves to the date you choose and this one is freed. We email you the new calendar file."
-            : "The free transfer period has ended, so our team decides. We check seats when we answer."
-        }
-      >
-        {targets.length === 0 ? (
-          <div className="space-y-3">
-            <p className="text-sm text-gray-700">
-              {selfService
-                ? "No other date of this course has a free seat right now. Check back later, or join a date's waitlist from the course page."
-                : "This course has no other open date right now."}
-            </p>
-            <div className="flex justify-end">
-              <Button type="button" variant="secondary" onClick={onClose}>
-                Close
-              </Button>
-            </div>
-          </div>
-        ) : (
-          <form className="space-y-3" onSubmit={submit}>
-            <Field id={`transfer-target-${enrollmentId}`} label="New date">
-              <Select
-                id={`transfer-target-${enrollmentId}`}
-                required
-                value={target}
-                onChange={(e) => setTarget(e.target.value)}
-              >
-                <option value="">Choose a cohort</option>
-                {targets.map((c) => (
-                  <option key={c.cohortId} value={c.cohortId}>
-                    {c.name} · {formatDateRange(c.startDate, c.endDate, c.timezone)} ·{" "}
-                    {c.seatsLeft === 0 ? "full" : `${c.seatsLeft} seat${c.seatsLeft === 1 ? "" : "s"} left`}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            {!selfService && (
-              <Field id={`transfer-reason-${enrollmentId}`} label="Reason (optional)">
-                <Textarea
-                  id={`transfer-reason-${enrollmentId}`}
-                  maxLength={500}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                />
-              </Field>
-            )}
-            <div className="flex flex-wrap justify-end gap-2">
-              <Button type="button" variant="secondary" onClick={onClose} disabled={pending}>
-                Keep my dates
-              </Button>
-              <Button type="submit" loading={pending} disabled={!target}>
-                {selfService ? "Confirm transfer" : "Send request"}
-              </Button>
-            </div>
-          </form>
-        )}
-      </DialogContent>
-    </Dialog>
+    <Field id={id} label="Reason (optional)">
+      <Textarea id={id} maxLength={500} value={value} onChange={(e) => onChange(e.target.value)} />
+    </Field>
   );
 }
 
-function RefundDialog({
-  enrollmentId,
-  options,
-  selfService,
-  onClose,
-}: {
-  enrollmentId: Id<"enrollments">;
-  options: Options;
-  selfService: boolean;
-  onClose: () => void;
-}) {
-  const cancel = useAction(api.enrollments.selfService.cancelWithRefund);
+type RequestArgs = Omit<FunctionArgs<typeof api.enrollments.selfService.request>, "reason">;
+
+const REQUEST_SENT = "Request sent. We will answer by email and here.";
+
+/**
+ * What both dialogs submit: inside the window the change itself (`done` is the toast), outside it a request to our
+ * team with the learner's reason, if they gave one. The dialog closes on success.
+ */
+function useChange({ selfService, onClose }: Pick<ChangeDialogProps, "selfService" | "onClose">) {
   const request = useMutation(api.enrollments.selfService.request);
   const { pending, handleSubmit } = useSubmit();
   const [reason, setReason] = useState("");
-  const submit = handleSubmit(
-    () =>
-      selfService
-        ? cancel({ enrollmentId })
-        : request({ enrollmentId, kind: "refund", ...(reason.trim() ? { reason } : {}) }),
-    {
-      success: selfService ? "Your seat is cancelled." : "Request sent. We will answer by email and here.",
+  const submitChange = (change: () => Promise<unknown>, args: RequestArgs, done: string) =>
+    handleSubmit(() => (selfService ? change() : request({ ...args, ...(reason.trim() ? { reason } : {}) })), {
+      success: selfService ? done : REQUEST_SENT,
       onSuccess: onClose,
-    },
+    });
+  return { pending, reason, setReason, submitChange };
+}
+
+function TransferDialog({ enrollmentId, options, selfService, onClose }: ChangeDialogProps) {
+  const transfer = useMutation(api.enrollments.selfService.transfer);
+  const { pending, reason, setReason, submitChange } = useChange({ selfService, onClose });
+  const [target, setTarget] = useState("");
+  // Self-service needs a free seat now; a request may name a full date (our team checks seats when it answers).
+  const targets = selfService ? options.targets.filter((c) => c.seatsLeft > 0) : options.targets;
+  const chosen = targets.find((c) => c.cohortId === target);
+  const toCohortId = target as Id<"cohorts">;
+  const submit = submitChange(
+    () => transfer({ enrollmentId, toCohortId }),
+    { enrollmentId, kind: "transfer", toCohortId },
+    `You moved to ${chosen?.name ?? "your new cohort"}. The new calendar file is in your email.`,
   );
   return (
-    <Dialog open onOpenChange={(next) => !next && !pending && onClose()}>
-      <DialogContent
-        title={selfService ? "Cancel with a full refund?" : "Request a refund"}
-        description={
-          selfService
-            ? `Your seat is freed and your access to this cohort ends. ${options.refundSummary}`
-            : `The refund period has ended, so our team decides. If they agree: ${options.refundSummary}`
-        }
-      >
-        <form className="space-y-3" onSubmit={submit}>
-          {!selfService && (
-            <Field id={`refund-reason-${enrollmentId}`} label="Reason (optional)">
-              <Textarea
-                id={`refund-reason-${enrollmentId}`}
-                maxLength={500}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            </Field>
-          )}
-          <div className="flex flex-wrap justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={onClose} disabled={pending}>
-              Keep my seat
-            </Button>
-            <Button type="submit" variant={selfService ? "destructive" : "primary"} loading={pending}>
-              {selfService ? "Cancel my seat" : "Send request"}
+    <ActionDialog
+      title={selfService ? "Change dates" : "Request a date change"}
+      description={
+        selfService
+          ? "Your seat moves to the date you choose and this one is freed. We email you the new calendar file."
+          : "The free transfer period has ended, so our team decides. We check seats when we answer."
+      }
+      pending={pending}
+      onClose={onClose}
+    >
+      {targets.length === 0 ? (
+        <div className="space-y-3">
+          <p className="text-sm text-gray-700">
+            {selfService
+              ? "No other date of this course has a free seat right now. " +
+                "Check back later, or join a date's waitlist from the course page."
+              : "This course has no other open date right now."}
+          </p>
+          <div className="flex justify-end">
+            <Button type="button" variant="secondary" onClick={onClose}>
+              Close
             </Button>
           </div>
+        </div>
+      ) : (
+        <form className="space-y-3" onSubmit={submit}>
+          <Field id={`transfer-target-${enrollmentId}`} label="New date">
+            <Select
+              id={`transfer-target-${enrollmentId}`}
+              required
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+            >
+              <option value="">Choose a cohort</option>
+              {targets.map((c) => (
+                <option key={c.cohortId} value={c.cohortId}>
+                  {c.name} · {formatDateRange(c.startDate, c.endDate, c.timezone)} ·{" "}
+                  {c.seatsLeft === 0 ? "full" : `${c.seatsLeft} seat${c.seatsLeft === 1 ? "" : "s"} left`}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {!selfService && <ReasonField id={`transfer-reason-${enrollmentId}`} value={reason} onChange={setReason} />}
+          <DialogActions backLabel="Keep my dates" onBack={onClose} pending={pending}>
+            <Button type="submit" loading={pending} disabled={!target}>
+              {selfService ? "Confirm transfer" : "Send request"}
+            </Button>
+          </DialogActions>
         </form>
-      </DialogContent>
-    </Dialog>
+      )}
+    </ActionDialog>
+  );
+}
+
+function RefundDialog({ enrollmentId, options, selfService, onClose }: ChangeDialogProps) {
+  const cancel = useAction(api.enrollments.selfService.cancelWithRefund);
+  const { pending, reason, setReason, submitChange } = useChange({ selfService, onClose });
+  const submit = submitChange(
+    () => cancel({ enrollmentId }),
+    { enrollmentId, kind: "refund" },
+    "Your seat is cancelled.",
+  );
+  return (
+    <ActionDialog
+      title={selfService ? "Cancel with a full refund?" : "Request a refund"}
+      description={
+        selfService
+          ? `Your seat is freed and your access to this cohort ends. ${options.refundSummary}`
+          : `The refund period has ended, so our team decides. If they agree: ${options.refundSummary}`
+      }
+      pending={pending}
+      onClose={onClose}
+    >
+      <form className="space-y-3" onSubmit={submit}>
+        {!selfService && <ReasonField id={`refund-reason-${enrollmentId}`} value={reason} onChange={setReason} />}
+        <DialogActions backLabel="Keep my seat" onBack={onClose} pending={pending}>
+          <Button type="submit" variant={selfService ? "destructive" : "primary"} loading={pending}>
+            {selfService ? "Cancel my seat" : "Send request"}
+          </Button>
+        </DialogActions>
+      </form>
+    </ActionDialog>
   );
 }

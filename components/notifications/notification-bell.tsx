@@ -3,6 +3,7 @@ import { useQuery } from "convex/react";
 import { Bell } from "lucide-react";
 import Link from "next/link";
 import { api } from "@/convex/_generated/api";
+import { cn } from "@/lib/utils";
 
 /** The header's bell with a live unread count. */
 export function NotificationBell() {
@@ -18,7 +19,10 @@ export function NotificationBell() {
       <Bell className="size-5" aria-hidden />
       {unread > 0 && (
         <span
-          className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-brand-700 px-1 text-center text-[11px] leading-5 font-semibold text-white"
+          className={cn(
+            "absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-brand-700 px-1",
+            "text-center text-[11px] leading-5 font-semibold text-white",
+          )}
           aria-hidden
         >
           {unread >= 100 ? "99+" : unread}

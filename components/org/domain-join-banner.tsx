@@ -4,6 +4,7 @@ import { Building2 } from "lucide-react";
 import { api } from "@/convex/_generated/api";
 import { Button } from "@/components/ui/button";
 import { useSubmit } from "@/lib/use-submit";
+import { cn } from "@/lib/utils";
 
 /** Offers a seat in the organization that owns the learner's email domain, while seats remain. */
 export function DomainJoinBanner() {
@@ -17,7 +18,12 @@ export function DomainJoinBanner() {
     });
   return (
     <div className="mx-auto max-w-[1100px] px-4 pt-6">
-      <div className="flex flex-wrap items-center gap-4 rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-sm">
+      <div
+        className={cn(
+          "flex flex-wrap items-center gap-4",
+          "rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-sm",
+        )}
+      >
         <Building2 className="size-5 text-brand-700" aria-hidden />
         <p className="min-w-0 flex-1 text-gray-900">
           {offer.seatsLeft > 0 ? (

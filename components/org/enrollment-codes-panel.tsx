@@ -3,11 +3,11 @@ import { useMutation, useQuery } from "convex/react";
 import { useState, type FormEvent } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import { endOfDay, UsesAndExpiryFields } from "@/components/admin/code-parts";
 import { EnrollmentCodeTable, RedemptionList } from "@/components/admin/enrollment-codes-admin";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useSubmit } from "@/lib/use-submit";
 
@@ -31,7 +31,7 @@ export function EnrollmentCodesPanel({ organizationId }: { organizationId: Id<"o
           organizationId,
           cohortId: cohort as Id<"cohorts">,
           maxUses: Number(maxUses),
-          ...(validUntil ? { expiresAt: new Date(`${validUntil}T23:59:59`).getTime() } : {}),
+          ...(validUntil ? { expiresAt: endOfDay(validUntil) } : {}),
         }),
       { key: "create", success: (created) => `Code ${created.code} created: share it with the people to enroll.` },
     );
@@ -68,20 +68,13 @@ export function EnrollmentCodesPanel({ organizationId }: { organizationId: Id<"o
               ))}
             </Select>
           </Field>
-          <Field id="org-code-uses" label="Number of uses">
-            <Input
-              id="org-code-uses"
-              type="number"
-              min={1}
-              max={1000}
-              required
-              value={maxUses}
-              onChange={(e) => setMaxUses(e.target.value)}
-            />
-          </Field>
-          <Field id="org-code-until" label="Valid until (optional)">
-            <Input id="org-code-until" type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
-          </Field>
+          <UsesAndExpiryFields
+            idPrefix="org-code"
+            maxUses={maxUses}
+            onMaxUses={setMaxUses}
+            validUntil={validUntil}
+            onValidUntil={setValidUntil}
+          />
           <div className="sm:col-span-3">
             <Button type="submit" loading={pending && isPending("create")}>
               Create enrollment code

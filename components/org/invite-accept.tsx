@@ -17,7 +17,9 @@ import { FormError } from "@/components/ui/form-error";
 const CLOSED = {
   invalid: {
     title: "This invitation link is not valid",
-    body: "It may have been replaced by a newer email. Use the latest invitation, or ask your administrator to send one again.",
+    body:
+      "It may have been replaced by a newer email. " +
+      "Use the latest invitation, or ask your administrator to send one again.",
   },
   expired: {
     title: "This invitation has expired",

@@ -17,6 +17,7 @@ import { formatRelative } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
 import { useSubmit } from "@/lib/use-submit";
 import { CohortSelect } from "./cohort-select";
+import { cn } from "@/lib/utils";
 
 type RowResult = {
   line: number;
@@ -154,7 +155,11 @@ function CsvInvite({ organizationId, canEnroll }: { organizationId: Id<"organiza
             const file = e.dataTransfer.files[0];
             if (file) void send(file);
           }}
-          className={`flex cursor-pointer flex-col items-center justify-center rounded-lg border-2 border-dashed px-4 py-6 text-center text-sm ${dragging ? "border-brand-600 bg-brand-50" : "border-gray-300 hover:border-gray-400"}`}
+          className={cn(
+            "flex cursor-pointer flex-col items-center justify-center",
+            "rounded-lg border-2 border-dashed px-4 py-6 text-center text-sm",
+            dragging ? "border-brand-600 bg-brand-50" : "border-gray-300 hover:border-gray-400",
+          )}
         >
           <FileUp className="size-6 text-gray-500" aria-hidden />
           <span className="mt-2 font-medium text-gray-900">

@@ -146,7 +146,9 @@ export function ManagerDialog({
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         title={`Role of ${member.name}`}
-        description="Managers see dashboards within the privacy limits learners set; every view of an individual is logged."
+        description={
+          "Managers see dashboards within the privacy limits learners set; every view of an individual is logged."
+        }
       >
         <Field id="manager-role" label="Role" hint={ROLE_HELP[role]}>
           <Select id="manager-role" value={role} onChange={(e) => setRole(e.target.value as ManagerChoice)}>

@@ -295,15 +295,20 @@ function MemberActionDialog({
     assign: "They are enrolled straight away, with no payment, and emailed the cohort's calendar file.",
     move:
       action.kind === "move"
-        ? `From ${action.enrollment.cohortName} to another cohort of the same course. They are emailed the new dates, and the change is recorded in the activity log.`
+        ? `From ${action.enrollment.cohortName} to another cohort of the same course. ` +
+          "They are emailed the new dates, and the change is recorded in the activity log."
         : "",
     unassign:
-      "Their place in the cohort is freed (a public cohort offers it to its waitlist). They keep their organization seat, so you can assign them to other dates, and they are emailed a calendar file that removes the sessions.",
+      "Their place in the cohort is freed (a public cohort offers it to its waitlist). " +
+      "They keep their organization seat, so you can assign them to other dates, " +
+      "and they are emailed a calendar file that removes the sessions.",
     remove:
-      "Their seat returns to your pool, and they leave any cohort that has not finished. Certificates they earned stay theirs.",
+      "Their seat returns to your pool, and they leave any cohort that has not finished. " +
+      "Certificates they earned stay theirs.",
     grant: noSeatToGive
       ? "Every seat you bought is taken. Free one by removing someone, or buy more seats."
-      : `One of your ${seatsLeft} free ${seatsLeft === 1 ? "seat" : "seats"} becomes theirs; you can then assign them to a cohort.`,
+      : `One of your ${seatsLeft} free ${seatsLeft === 1 ? "seat" : "seats"} becomes theirs; ` +
+        "you can then assign them to a cohort.",
   }[action.kind];
   const confirmLabel = {
     assign: "Assign",

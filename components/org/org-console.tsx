@@ -15,6 +15,7 @@ import { MembersTable } from "./members-table";
 import { SeatMeter } from "./seat-meter";
 import { SettingsPanel } from "./settings-panel";
 import { TeamsPanel } from "./teams-panel";
+import { cn } from "@/lib/utils";
 
 /** The org admin console: live seat meter, members, invitations, teams, settings and activity. */
 export function OrgConsole({ organizationId }: { organizationId: Id<"organizations"> }) {
@@ -111,7 +112,10 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
 function Notice({ children, tone = "warning" }: { children: React.ReactNode; tone?: "warning" | "danger" }) {
   return (
     <p
-      className={`mt-4 flex items-start gap-2 rounded-lg border px-4 py-3 text-sm ${tone === "danger" ? "border-red-200 bg-red-50 text-red-800" : "border-amber-200 bg-amber-50 text-amber-900"}`}
+      className={cn(
+        "mt-4 flex items-start gap-2 rounded-lg border px-4 py-3 text-sm",
+        tone === "danger" ? "border-red-200 bg-red-50 text-red-800" : "border-amber-200 bg-amber-50 text-amber-900",
+      )}
     >
       <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
       {children}

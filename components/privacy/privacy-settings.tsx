@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { MANAGER_ACCESS_LABEL } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
 import type { ErasureCertificateChoice } from "@/convex/validators";
+import { cn } from "@/lib/utils";
 
 const CHOICES = [
   {
@@ -22,7 +23,9 @@ const CHOICES = [
   {
     key: "allowManagerViewCertificates",
     label: "My certificates",
-    help: "Which certificates and skill badges I hold, and so which courses I completed. Without it, managers see neither my completions nor my skill levels.",
+    help:
+      "Which certificates and skill badges I hold, and so which courses I completed. " +
+      "Without it, managers see neither my completions nor my skill levels.",
   },
   {
     key: "allowManagerViewScores",
@@ -73,8 +76,10 @@ export function PrivacySettings() {
       </h1>
       <p className="mt-1 text-sm text-gray-600">
         {data.organizationName
-          ? `Managers at ${data.organizationName} see your progress, lessons and attendance. You decide the rest. They never see your chats, answers, bookmarks or profile details.`
-          : "You are not part of an organization, so no manager sees your learning. These choices apply if you join one."}
+          ? `Managers at ${data.organizationName} see your progress, lessons and attendance. You decide the rest. ` +
+            "They never see your chats, answers, bookmarks or profile details."
+          : "You are not part of an organization, so no manager sees your learning. " +
+            "These choices apply if you join one."}
       </p>
 
       <Card className="mt-6 divide-y divide-gray-100">
@@ -139,7 +144,8 @@ export function PrivacySettings() {
             <p className="text-sm text-gray-700" data-testid="erasure-status">
               {data.erasure.status === "in_progress"
                 ? "Your data is being erased now. We confirm by email when it is done."
-                : `Erasure requested on ${formatDate(data.erasure.requestedAt)}. We carry it out within 30 days and confirm by email.`}
+                : `Erasure requested on ${formatDate(data.erasure.requestedAt)}. ` +
+                  "We carry it out within 30 days and confirm by email."}
             </p>
           ) : (
             <ErasureDialog onRequest={(certificates) => requestErasure({ certificates })} />
@@ -162,7 +168,10 @@ function ErasureDialog({ onRequest }: { onRequest: (certificates: ErasureCertifi
       </DialogTrigger>
       <DialogContent
         title="Erase my personal data"
-        description="We remove your name, email address and contact details everywhere, sign you out and close your account. Records of what you paid stay, without your contact details, as tax law requires."
+        description={
+          "We remove your name, email address and contact details everywhere, sign you out and close your account. " +
+          "Records of what you paid stay, without your contact details, as tax law requires."
+        }
       >
         <form
           onSubmit={handleSubmit(() => onRequest(certificates), {
@@ -180,7 +189,10 @@ function ErasureDialog({ onRequest }: { onRequest: (certificates: ErasureCertifi
             ).map(([value, label, help]) => (
               <label
                 key={value}
-                className="mt-2 flex cursor-pointer items-start gap-3 rounded-md border border-gray-200 px-3 py-2.5 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                className={cn(
+                  "mt-2 flex cursor-pointer items-start gap-3 rounded-md border border-gray-200 px-3 py-2.5 text-sm",
+                  "has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50",
+                )}
               >
                 <input
                   type="radio"

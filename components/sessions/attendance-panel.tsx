@@ -79,7 +79,8 @@ export function AttendancePanel({ cohortSessionId, title }: { cohortSessionId: I
                     role="radio"
                     aria-checked={checked}
                     className={cn(
-                      "rounded-md border px-2.5 py-1 text-xs font-medium focus-visible:outline-2 focus-visible:outline-brand-600",
+                      "rounded-md border px-2.5 py-1 text-xs font-medium",
+                      "focus-visible:outline-2 focus-visible:outline-brand-600",
                       checked ? status.active : "border-gray-300 bg-white text-gray-700 hover:bg-gray-50",
                     )}
                     disabled={isPending(learner.enrollmentId)}

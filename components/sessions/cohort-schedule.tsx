@@ -20,6 +20,7 @@ import {
   RecapDialog,
   type StaffSession,
 } from "./session-dialogs";
+import { cn } from "@/lib/utils";
 
 type Open = { kind: "edit" | "cancel" | "recap"; session: StaffSession } | { kind: "add" } | null;
 
@@ -79,17 +80,17 @@ export function CohortSchedule({ cohortId }: { cohortId: Id<"cohorts"> }) {
           {data.sessions.map((session) => {
             const s = status(session, now);
             const started = now >= session.startsAt - 15 * 60_000 && session.status !== "cancelled";
-            const marked =
-              session.attendance.present +
-              session.attendance.late +
-              session.attendance.absent +
-              session.attendance.excused;
+            const { present, late, absent, excused } = session.attendance;
+            const marked = present + late + absent + excused;
             return (
               <li key={session._id} className="px-4 py-3" data-testid="staff-session">
                 <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
                   <div className="min-w-0">
                     <p
-                      className={`text-sm font-medium ${session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900"}`}
+                      className={cn(
+                        "text-sm font-medium",
+                        session.status === "cancelled" ? "text-gray-500 line-through" : "text-gray-900",
+                      )}
                     >
                       {session.title}
                     </p>
@@ -114,8 +115,7 @@ export function CohortSchedule({ cohortId }: { cohortId: Id<"cohorts"> }) {
                       )}
                       {started && marked > 0 && (
                         <span>
-                          · {session.attendance.present + session.attendance.late} attended, {session.attendance.absent}{" "}
-                          absent, {session.attendance.excused} excused
+                          · {present + late} attended, {absent} absent, {excused} excused
                         </span>
                       )}
                     </p>

@@ -114,7 +114,10 @@ export function CancelSessionDialog({ session, onClose }: { session: StaffSessio
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         title={`Cancel ${session.title}?`}
-        description="Every learner is told at once, in the app and by email, with an updated calendar entry. Its reminders are called off."
+        description={
+          "Every learner is told at once, in the app and by email, with an updated calendar entry. " +
+          "Its reminders are called off."
+        }
       >
         <form className="space-y-3" onSubmit={submit}>
           <Field id="cancel-reason" label="Reason shown to learners (optional)">
@@ -177,7 +180,10 @@ export function AddSessionsDialog({
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         title="Add sessions"
-        description={`Office hours, check-ins or an extra workshop. Times are in ${timezone}; repeating sessions keep their local time across daylight-saving changes.`}
+        description={
+          `Office hours, check-ins or an extra workshop. Times are in ${timezone}; ` +
+          "repeating sessions keep their local time across daylight-saving changes."
+        }
       >
         <form className="space-y-3" onSubmit={submit}>
           <div className="grid grid-cols-[1fr_150px] gap-3">

@@ -17,7 +17,10 @@ export function Checkbox({ className, onCheckedChange, ...props }: CheckboxProps
   return (
     <CheckboxPrimitive.Root
       className={cn(
-        "inline-flex size-4 shrink-0 items-center justify-center rounded border border-gray-500 bg-white text-white transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-50 data-[state=checked]:border-brand-700 data-[state=checked]:bg-brand-700",
+        "inline-flex size-4 shrink-0 items-center justify-center rounded border border-gray-500 bg-white text-white",
+        "transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600",
+        "disabled:cursor-not-allowed disabled:opacity-50",
+        "data-[state=checked]:border-brand-700 data-[state=checked]:bg-brand-700",
         className,
       )}
       onCheckedChange={(state) => onCheckedChange(state === true)}

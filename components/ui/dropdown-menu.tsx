@@ -26,7 +26,8 @@ export function DropdownMenuItem({ className, ...props }: React.ComponentProps<t
   return (
     <DropdownMenuPrimitive.Item
       className={cn(
-        "flex cursor-pointer items-center gap-2 rounded px-2 py-2 text-sm text-gray-800 outline-none select-none data-[highlighted]:bg-gray-100",
+        "flex cursor-pointer items-center gap-2 rounded px-2 py-2 text-sm text-gray-800 outline-none select-none",
+        "data-[highlighted]:bg-gray-100",
         className,
       )}
       {...props}

@@ -1,5 +1,6 @@
 import type { LucideIcon } from "lucide-react";
 import * as React from "react";
+import { cn } from "@/lib/utils";
 
 /** What to show instead of an empty list: what it is, and the next useful step. */
 export function EmptyState({
@@ -14,7 +15,12 @@ export function EmptyState({
   action?: React.ReactNode;
 }) {
   return (
-    <div className="flex flex-col items-center rounded-lg border border-dashed border-gray-300 bg-white px-6 py-12 text-center">
+    <div
+      className={cn(
+        "flex flex-col items-center rounded-lg border border-dashed border-gray-300 bg-white",
+        "px-6 py-12 text-center",
+      )}
+    >
       <Icon className="size-8 text-gray-400" aria-hidden />
       <h3 className="mt-3 text-base font-semibold text-gray-900">{title}</h3>
       <p className="mt-1 max-w-md text-sm text-gray-600">{description}</p>

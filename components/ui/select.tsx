@@ -6,7 +6,9 @@ export function Select({ className, children, ...props }: React.SelectHTMLAttrib
   return (
     <select
       className={cn(
-        "h-10 w-full rounded-md border border-gray-300 bg-white px-3 text-sm text-gray-900 focus-visible:border-brand-600 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600",
+        "h-10 w-full rounded-md border border-gray-300 bg-white px-3 text-sm text-gray-900",
+        "focus-visible:border-brand-600 focus-visible:outline-2 focus-visible:outline-offset-0",
+        "focus-visible:outline-brand-600",
         className,
       )}
       {...props}

@@ -58,7 +58,8 @@ export function Table({
         role={scrolls ? "region" : undefined}
         aria-label={scrolls ? caption : undefined}
         className={cn(
-          "relative w-full rounded-lg border border-gray-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600",
+          "relative w-full rounded-lg border border-gray-200 bg-white",
+          "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600",
           sticky === "page" ? "overflow-x-auto md:overflow-visible" : "overflow-auto",
           className,
         )}
@@ -96,7 +97,8 @@ export function TableHead({
     <th
       scope={scope}
       className={cn(
-        "sticky top-0 z-10 bg-gray-50 px-3 py-2.5 text-xs font-medium tracking-wide whitespace-nowrap text-gray-600 uppercase shadow-[inset_0_-1px_0_var(--color-gray-200)] sm:px-4",
+        "sticky top-0 z-10 bg-gray-50 px-3 py-2.5 shadow-[inset_0_-1px_0_var(--color-gray-200)] sm:px-4",
+        "text-xs font-medium tracking-wide whitespace-nowrap text-gray-600 uppercase",
         // Under the 64 px site header; the frame no longer clips the header's corners, so they are rounded here.
         sticky === "page" && "first:rounded-tl-lg last:rounded-tr-lg md:top-16",
         ALIGN[align],

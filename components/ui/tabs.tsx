@@ -14,7 +14,9 @@ export function TabsTrigger({ className, ...props }: TabsPrimitive.TabsTriggerPr
   return (
     <TabsPrimitive.Trigger
       className={cn(
-        "-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-gray-600 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-brand-600 data-[state=active]:border-brand-700 data-[state=active]:text-brand-800",
+        "-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-gray-600",
+        "hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-brand-600",
+        "data-[state=active]:border-brand-700 data-[state=active]:text-brand-800",
         className,
       )}
       {...props}

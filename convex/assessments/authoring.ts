@@ -336,7 +336,8 @@ export const saveAssessment = userMutation({
       if (active.some((a) => a._id !== assessmentId)) {
         throw appError(
           "NOT_AVAILABLE",
-          `The course already has an active ${fields.type === "pre_course" ? "pre" : "post"}-course assessment; deactivate it first.`,
+          `The course already has an active ${fields.type === "pre_course" ? "pre" : "post"}-course assessment; ` +
+            "deactivate it first.",
         );
       }
     }

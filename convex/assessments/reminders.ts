@@ -86,10 +86,13 @@ export const remindCohort = internalMutation({
       const until = window.closesAt !== null ? formatInstant(window.closesAt, cohort.timezone ?? "UTC") : null;
       const title =
         kind === "closing" ? `Last day for your ${what}: ${course.title}` : `Your ${what} is open: ${course.title}`;
+      const open = until ? ` Open until ${until}.` : "";
+      const counts =
+        assessment.passingScore > 0 ? ` and counts toward your certificate (${assessment.passingScore}% to pass)` : "";
       const body =
         type === "pre_course"
-          ? `It measures where you start, so we can show what you gained.${until ? ` Open until ${until}.` : ""}`
-          : `It measures what you gained${assessment.passingScore > 0 ? ` and counts toward your certificate (${assessment.passingScore}% to pass)` : ""}.${until ? ` Open until ${until}.` : ""}`;
+          ? `It measures where you start, so we can show what you gained.${open}`
+          : `It measures what you gained${counts}.${open}`;
       await notifyUsers(
         ctx,
         recipients,

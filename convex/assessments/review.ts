@@ -13,7 +13,7 @@ import { userMutation, userQuery } from "../functions";
 import { aiSettings } from "../env";
 import { optionalText, TEXT_LIMITS } from "../limits";
 import { cohortLearners } from "../enrollments/model/learners";
-import { isSessionStaff } from "../liveSessions/model/lifecycle";
+import { cohortForStaff, isSessionStaff } from "../liveSessions/model/lifecycle";
 import { vAssessmentType, vAttemptStatus, vGradedBy, vGradingState, vQuestionType } from "../validators";
 import { requireCohortStaff } from "./model/access";
 import { attemptQuestions, responsesOf, setGrade } from "./model/attempts";
@@ -52,8 +52,8 @@ export const queue = userQuery({
     }),
   ),
   handler: async (ctx, { cohortId }) => {
-    const cohort = await ctx.db.get("cohorts", cohortId);
-    if (ctx.viewer === null || cohort === null || !isSessionStaff(ctx.viewer, cohort)) return null;
+    const cohort = await cohortForStaff(ctx, ctx.viewer, cohortId);
+    if (cohort === null) return null;
     const course = await ctx.db.get("courses", cohort.courseId);
     const byState = async (state: "review" | "manual" | "ai_pending") =>
       await ctx.db
@@ -356,8 +356,8 @@ export const cohortResults = userQuery({
     }),
   ),
   handler: async (ctx, { cohortId }) => {
-    const cohort = await ctx.db.get("cohorts", cohortId);
-    if (ctx.viewer === null || cohort === null || !isSessionStaff(ctx.viewer, cohort)) return null;
+    const cohort = await cohortForStaff(ctx, ctx.viewer, cohortId);
+    if (cohort === null) return null;
     const course = await ctx.db.get("courses", cohort.courseId);
     const learners = (await cohortLearners(ctx, cohortId)).slice(0, RESULTS_LEARNERS);
     const assessments = (

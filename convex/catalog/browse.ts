@@ -2,6 +2,7 @@
 import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import { query } from "../functions";
+import { seatsLeft } from "./model/cohorts";
 import { policySummary } from "./model/policy";
 import { vCapabilityLevel, vCohortSessionStatus, vCohortStatus, vCourseFormat, vSessionType } from "../validators";
 
@@ -34,7 +35,7 @@ function cohortCard(cohort: Doc<"cohorts">) {
     startDate: cohort.startDate,
     endDate: cohort.endDate,
     ...(cohort.timezone ? { timezone: cohort.timezone } : {}),
-    seatsLeft: Math.max(0, cohort.maxCapacity - cohort.currentEnrollment),
+    seatsLeft: seatsLeft(cohort),
     maxCapacity: cohort.maxCapacity,
   };
 }

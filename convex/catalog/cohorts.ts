@@ -6,7 +6,7 @@ import { appError } from "../errors";
 import { checkCohortPlan, cohortRows, cohortStaffing, vCohortRow } from "./model/cohorts";
 import { rescheduleCohort, scheduleCohort } from "../liveSessions/model/schedule";
 import { DEFAULT_OFFER_HOURS, offerFreeSeats, promoteCourseWaitlist } from "../waitlist/model/queue";
-import { vCohortStatus } from "../validators";
+import { vCohortPlanFields, vCohortStatus } from "../validators";
 
 /**
  * open → in_progress at the start, in_progress → completed at the end, when certificates are planned (cron, hourly).
@@ -46,14 +46,7 @@ export const list = platformAdminQuery({
 export const save = platformAdminMutation({
   args: {
     cohortId: v.optional(v.id("cohorts")),
-    courseId: v.id("courses"),
-    name: v.string(),
-    startDate: v.number(),
-    endDate: v.number(),
-    timezone: v.string(),
-    maxCapacity: v.number(),
-    zoomLink: v.optional(v.string()),
-    instructorEmail: v.optional(v.string()),
+    ...vCohortPlanFields,
     status: vCohortStatus,
     waitlistOfferHours: v.optional(v.number()),
   },

@@ -267,7 +267,8 @@ export const weeklySummary = internalMutation({
         const label = teamId ? (totals.teamName ?? "Team") : "Whole organization";
         const progress = Math.round(totals.progressSum / totals.members);
         lines.push(
-          `${label}: ${totals.members} members, average progress ${progress}%, ${totals.enrollmentsCompleted} courses completed, ${totals.pace.behind} behind schedule.`,
+          `${label}: ${totals.members} members, average progress ${progress}%, ` +
+            `${totals.enrollmentsCompleted} courses completed, ${totals.pace.behind} behind schedule.`,
         );
       }
       if (lines.length === 0) continue;
@@ -320,7 +321,10 @@ export const atRiskAlert = internalMutation({
       const people = new Map(newlyQuiet.map((m) => [m.userId, m]));
       if (people.size === 0) continue;
       const named = [...people.values()].filter((m) => m.privacy.activity).map((m) => m.name);
-      const body = `${people.size} learner${people.size === 1 ? " has" : "s have"} had no learning activity for 7 days${named.length ? `: ${named.slice(0, 10).join(", ")}${named.length > 10 ? "…" : ""}` : ""}.`;
+      const names = named.length ? `: ${named.slice(0, 10).join(", ")}${named.length > 10 ? "…" : ""}` : "";
+      const body =
+        `${people.size} learner${people.size === 1 ? " has" : "s have"} ` +
+        `had no learning activity for 7 days${names}.`;
       await notifyUsers(
         ctx,
         [user],
@@ -395,7 +399,9 @@ async function remindMembers(ctx: MutationCtx, members: Array<Doc<"memberStats">
     .filter(({ manager }) => manager.role === "admin" || manager.teamIds?.includes(team._id))
     .map(({ user }) => user);
   if (members.length > 0 && told.length > 0) {
-    const body = `${members.length} member${members.length === 1 ? " has" : "s have"} not finished ${team.name}'s goal, due ${deadline}. They were reminded.`;
+    const body =
+      `${members.length} member${members.length === 1 ? " has" : "s have"} not finished ${team.name}'s goal, ` +
+      `due ${deadline}. They were reminded.`;
     await notifyUsers(ctx, told, {
       category: "reports",
       title: `${team.name}: deadline in 3 days`,

@@ -101,9 +101,23 @@ async function figures(ctx: QueryCtx, access: OrgAccess, organizationId: Id<"org
   };
 }
 
-function livePoint(f: { avgProgress: number; completionRate: number; lessonsCompleted: number; certificates: number }) {
-  const { avgProgress, completionRate, lessonsCompleted, certificates } = f;
-  return { day: startOfDay(Date.now()), avgProgress, completionRate, lessonsCompleted, certificates, live: true };
+type DayFigures = { avgProgress: number; completionRate: number; lessonsCompleted: number; certificates: number };
+
+/** The first day of the trend: TREND_DAYS whole days before today. */
+function trendStart(now: number) {
+  return startOfDay(now) - TREND_DAYS * DAY_MS;
+}
+
+/**
+ * The trend chart: each past day's stored snapshot, oldest first, then today from the live figures (a day's snapshot
+ * is written once it is over).
+ */
+function trendOf(days: Array<DayFigures & { day: number }>, today: DayFigures, now: number) {
+  const { avgProgress, completionRate, lessonsCompleted, certificates } = today;
+  return [
+    ...days.filter((d) => d.day < startOfDay(now)).map((d) => ({ ...d, live: false })),
+    { day: startOfDay(now), avgProgress, completionRate, lessonsCompleted, certificates, live: true },
+  ];
 }
 
 async function skillColumns(ctx: QueryCtx, skillIds: Iterable<Id<"skills">>) {
@@ -163,23 +177,20 @@ export const executive = orgQuery({
     const snapshots = await ctx.db
       .query("organizationAnalytics")
       .withIndex("by_organizationId_and_periodType_and_periodStart", (q) =>
-        q
-          .eq("organizationId", organizationId)
-          .eq("periodType", "daily")
-          .gte("periodStart", startOfDay(now) - TREND_DAYS * DAY_MS),
+        q.eq("organizationId", organizationId).eq("periodType", "daily").gte("periodStart", trendStart(now)),
       )
       .take(TREND_DAYS + 1);
-    const trend = snapshots
-      .filter((s) => s.periodStart < startOfDay(now))
-      .map((s) => ({
+    const trend = trendOf(
+      snapshots.map((s) => ({
         day: s.periodStart,
         avgProgress: Math.round(s.avgSkillProgress),
         completionRate: s.totalEnrollments > 0 ? Math.round((s.completedEnrollments / s.totalEnrollments) * 100) : 0,
         lessonsCompleted: s.lessonsCompleted,
         certificates: s.certificatesIssued,
-        live: false,
-      }));
-    trend.push(livePoint(f));
+      })),
+      f,
+      now,
+    );
     const weekAgoPoint = trend.find((p) => p.day === startOfDay(now) - 7 * DAY_MS) ?? null;
 
     const teamRows = await ctx.db
@@ -306,23 +317,20 @@ export const team = orgQuery({
     const snapshots = await ctx.db
       .query("teamAnalytics")
       .withIndex("by_teamId_and_periodType_and_periodStart", (q) =>
-        q
-          .eq("teamId", teamId)
-          .eq("periodType", "daily")
-          .gte("periodStart", startOfDay(now) - TREND_DAYS * DAY_MS),
+        q.eq("teamId", teamId).eq("periodType", "daily").gte("periodStart", trendStart(now)),
       )
       .take(TREND_DAYS + 1);
-    const trend = snapshots
-      .filter((s) => s.periodStart < startOfDay(now))
-      .map((s) => ({
+    const trend = trendOf(
+      snapshots.map((s) => ({
         day: s.periodStart,
         avgProgress: Math.round(s.avgProgressPercent),
         completionRate: s.memberCount > 0 ? Math.round((s.coursesCompleted / Math.max(1, s.memberCount)) * 100) : 0,
         lessonsCompleted: s.lessonsCompleted,
         certificates: s.coursesCompleted,
-        live: false,
-      }));
-    trend.push(livePoint(f));
+      })),
+      f,
+      now,
+    );
     const rows = await ctx.db
       .query("memberStats")
       .withIndex("by_organizationId_and_teamId_and_name", (q) =>

@@ -576,7 +576,8 @@ export const run = devInternalMutation({
       category: "business",
       subcategory: "Operations",
       promptTemplate:
-        "You are an assistant to {{team}}. From these notes, list action items with owner and due date, then open questions.\n\nNotes:\n{{notes}}",
+        "You are an assistant to {{team}}. " +
+        "From these notes, list action items with owner and due date, then open questions.\n\nNotes:\n{{notes}}",
       variables: [
         { name: "team", description: "Team name", type: "text", required: true },
         { name: "notes", description: "The raw notes", type: "textarea", required: true },

@@ -2,10 +2,9 @@
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
-import { appError } from "../errors";
 import { internalMutation, internalQuery, userAction, userMutation, userQuery } from "../functions";
-import { refundPayment } from "../integrations/stripe";
-import { vCohortChoiceStatus, vPaymentType } from "../validators";
+import { requestedRefund } from "../integrations/stripe";
+import { vCohortChoiceStatus, vPaymentType, vTransferTargetFields } from "../validators";
 import {
   releaseChoiceHold,
   requireOpenChoice,
@@ -13,17 +12,9 @@ import {
   transferChoice,
   transferTargets,
 } from "./model/cancellation";
-import { priceCharged } from "./model/seats";
+import { cardRefundSummary, refundsThroughStripe, transferTarget } from "./model/selfService";
 
-const vOption = v.object({
-  cohortId: v.id("cohorts"),
-  name: v.string(),
-  startDate: v.number(),
-  endDate: v.number(),
-  timezone: v.string(),
-  seatsLeft: v.number(),
-  held: v.boolean(),
-});
+const vOption = v.object({ ...vTransferTargetFields, held: v.boolean() });
 
 /** The choice page: the cancelled cohort, the seat held for the caller, the other dates, what a refund gives back. */
 export const get = userQuery({
@@ -57,15 +48,7 @@ export const get = userQuery({
       choice.status === "open"
         ? (await transferTargets(ctx, cohort, ctx.viewer, now))
             .filter((c) => c._id === held || c.currentEnrollment < c.maxCapacity)
-            .map((c) => ({
-              cohortId: c._id,
-              name: c.name,
-              startDate: c.startDate,
-              endDate: c.endDate,
-              timezone: c.timezone ?? "UTC",
-              seatsLeft: Math.max(0, c.maxCapacity - c.currentEnrollment),
-              held: c._id === held,
-            }))
+            .map((c) => ({ ...transferTarget(c), held: c._id === held }))
             .sort((a, b) => Number(b.held) - Number(a.held) || a.startDate - b.startDate)
         : [];
     const moved = choice.transferredToCohortId ? await ctx.db.get("cohorts", choice.transferredToCohortId) : null;
@@ -86,11 +69,7 @@ function refundSummary(enrollment: Doc<"enrollments">, organization: Doc<"organi
   if (enrollment.paymentType === "b2b") return `Your seat goes back to ${organization?.name ?? "your organization"}.`;
   if (enrollment.adminGrant === "comp") return "Your complimentary seat is released.";
   if (enrollment.adminGrant === "offline") return "Our team repays your offline payment in the way you paid.";
-  const { amountCents, currency } = priceCharged(enrollment);
-  const amount = new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(
-    (amountCents ?? 0) / 100,
-  );
-  return `${amount} back to the card you paid with.`;
+  return cardRefundSummary(enrollment);
 }
 
 export const transfer = userMutation({
@@ -126,14 +105,8 @@ export const refund = userAction({
       choiceId,
       userId: ctx.viewerId,
     });
-    const viaStripe = enrollment.paymentType === "b2c" && Boolean(enrollment.stripePaymentIntentId);
-    if (viaStripe) {
-      try {
-        await refundPayment(enrollment.stripePaymentIntentId!, { enrollmentId: enrollment._id });
-      } catch (error) {
-        throw appError("PAYMENT_FAILED", `Stripe did not accept the refund: ${(error as Error).message}`);
-      }
-    }
+    const viaStripe = refundsThroughStripe(enrollment);
+    if (viaStripe) await requestedRefund(enrollment.stripePaymentIntentId!, { enrollmentId: enrollment._id });
     await ctx.runMutation(internal.enrollments.choices.settleRefund, {
       choiceId,
       userId: ctx.viewerId,

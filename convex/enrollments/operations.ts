@@ -2,6 +2,7 @@
 import { v } from "convex/values";
 import { platformAdminMutation, platformAdminQuery } from "../functions";
 import { vAddLearnerPayment, vCohortStatus, vEnrollmentAuditAction } from "../validators";
+import { seatsLeft } from "../catalog/model/cohorts";
 import { addLearner, moveLearner, removeLearner } from "./model/operations";
 
 export const add = platformAdminMutation({
@@ -63,7 +64,7 @@ export const moveTargets = platformAdminQuery({
         name: c.name,
         startDate: c.startDate,
         status: c.status,
-        seatsLeft: Math.max(0, c.maxCapacity - c.currentEnrollment),
+        seatsLeft: seatsLeft(c),
         isB2B: c.isB2B,
       }));
   },

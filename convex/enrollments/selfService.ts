@@ -1,11 +1,11 @@
 /**
  * A learner's self-service on their own enrollment within the course's policy (transfer, cancel with a full refund),
- * their requests outside it, and the platform admins' answer to those requests (convex/enrollments/model/selfService.ts).
+ * their requests outside it, and the platform admins' answer to those requests
+ * (convex/enrollments/model/selfService.ts).
  */
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
-import { appError } from "../errors";
 import {
   internalMutation,
   internalQuery,
@@ -17,9 +17,10 @@ import {
   userQuery,
 } from "../functions";
 import { policyDeadlines, policySummary } from "../catalog/model/policy";
-import { refundPayment } from "../integrations/stripe";
+import { requestedRefund } from "../integrations/stripe";
 import { optionalText, TEXT_LIMITS } from "../limits";
-import { vEnrollmentRequestKind, vEnrollmentRequestStatus, vPaymentType } from "../validators";
+import { vEnrollmentRequestKind, vEnrollmentRequestStatus, vPaymentType, vTransferTargetFields } from "../validators";
+import { seatsLeft } from "../catalog/model/cohorts";
 import {
   approveRequest,
   claimApproval,
@@ -36,6 +37,7 @@ import {
   selfRefundCheck,
   selfServiceTargets,
   selfTransfer,
+  transferTarget,
   withdrawRequest,
 } from "./model/selfService";
 
@@ -67,16 +69,7 @@ export const options = userQuery({
       paymentType: vPaymentType,
       refundSummary: v.string(),
       refundRequested: v.boolean(),
-      targets: v.array(
-        v.object({
-          cohortId: v.id("cohorts"),
-          name: v.string(),
-          startDate: v.number(),
-          endDate: v.number(),
-          timezone: v.string(),
-          seatsLeft: v.number(),
-        }),
-      ),
+      targets: v.array(v.object(vTransferTargetFields)),
       request: v.union(v.null(), vRequest),
     }),
   ),
@@ -115,14 +108,7 @@ export const options = userQuery({
       paymentType: enrollment.paymentType,
       refundSummary: refundSummary(enrollment, organization?.name),
       refundRequested: enrollment.refundRequestedAt !== undefined,
-      targets: (await selfServiceTargets(ctx, cohort)).map((c) => ({
-        cohortId: c._id,
-        name: c.name,
-        startDate: c.startDate,
-        endDate: c.endDate,
-        timezone: c.timezone ?? "UTC",
-        seatsLeft: Math.max(0, c.maxCapacity - c.currentEnrollment),
-      })),
+      targets: (await selfServiceTargets(ctx, cohort)).map(transferTarget),
       request: latest
         ? {
             _id: latest._id,
@@ -207,11 +193,7 @@ export const cancelWithRefund = userAction({
 });
 
 async function refundThroughStripe(enrollment: Doc<"enrollments">) {
-  try {
-    await refundPayment(enrollment.stripePaymentIntentId!, { enrollmentId: enrollment._id });
-  } catch (error) {
-    throw appError("PAYMENT_FAILED", `Stripe did not accept the refund: ${(error as Error).message}`);
-  }
+  await requestedRefund(enrollment.stripePaymentIntentId!, { enrollmentId: enrollment._id });
 }
 
 /** Outside the window: asks the academy for a transfer to a chosen cohort, or a refund (one open request at a time). */
@@ -267,9 +249,7 @@ export const openRequests = platformAdminQuery({
         learnerName: learner?.name ?? "Deleted user",
         learnerEmail: learner?.email ?? "",
         kind: request.kind,
-        ...(target
-          ? { toCohortName: target.name, toCohortSeatsLeft: Math.max(0, target.maxCapacity - target.currentEnrollment) }
-          : {}),
+        ...(target ? { toCohortName: target.name, toCohortSeatsLeft: seatsLeft(target) } : {}),
         ...(request.reason ? { reason: request.reason } : {}),
         refundSummary: enrollment ? refundSummary(enrollment, organization?.name) : "",
         createdAt: request.createdAt,

@@ -18,17 +18,9 @@ import { appError } from "../errors";
 import { emailDelivery, emailFrom, resendApiKey, resendWebhookSecret } from "../env";
 import { internalAction, internalMutation } from "../functions";
 import { vOutgoingEmail } from "../validators";
+import type { ObjectType } from "convex/values";
 
-export type OutgoingEmail = {
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  /** The email's main link, shown as a button in the dev mailbox. */
-  actionUrl?: string;
-  /** Text attachments such as calendar files. */
-  attachments?: Array<{ filename: string; contentType: string; content: string }>;
-};
+export type OutgoingEmail = ObjectType<typeof vOutgoingEmail>;
 
 export type SendOptions = {
   /** Emails queued with the same key are sent once (the first one queued wins). */
@@ -37,7 +29,8 @@ export type SendOptions = {
 
 /** What people see when the deployment has no email service (never a silent fallback to the dev mailbox). */
 export const EMAIL_NOT_CONFIGURED_MESSAGE =
-  "This academy cannot send email yet because its email service is not set up. Our administrators have been told; please try again later.";
+  "This academy cannot send email yet because its email service is not set up. " +
+  "Our administrators have been told; please try again later.";
 
 /** The Resend component with this deployment's settings (read per call, so a changed key applies at once). */
 function resendComponent() {
@@ -69,14 +62,13 @@ export async function sendEmail(
     throw appError("NOT_AVAILABLE", EMAIL_NOT_CONFIGURED_MESSAGE);
   }
   if (email.attachments?.length) return await sendWithAttachments(ctx, email, options);
-  return await resendComponent().sendEmail(ctx, {
-    from: emailFrom(),
-    to: email.to,
-    subject: email.subject,
-    html: email.html,
-    text: email.text,
-    idempotencyKey: options.idempotencyKey,
-  });
+  return await resendComponent().sendEmail(ctx, queuedEmail(email, options));
+}
+
+/** An email without attachments as the Resend component queues it, from this deployment's sender. */
+function queuedEmail(email: OutgoingEmail, options: SendOptions) {
+  const { to, subject, html, text } = email;
+  return { from: emailFrom(), to, subject, html, text, idempotencyKey: options.idempotencyKey };
 }
 
 /**
@@ -89,14 +81,7 @@ export async function queueEmail(
   options: SendOptions = {},
 ) {
   if (emailDelivery() === "resend" && !email.attachments?.length) {
-    await resendComponent().sendEmail(ctx, {
-      from: emailFrom(),
-      to: email.to,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      idempotencyKey: options.idempotencyKey,
-    });
+    await resendComponent().sendEmail(ctx, queuedEmail(email, options));
     return;
   }
   await ctx.scheduler.runAfter(0, internal.integrations.email.send, {

@@ -9,6 +9,7 @@
 import Stripe from "stripe";
 import type { Doc, Id } from "../_generated/dataModel";
 import { stripeSettings } from "../env";
+import { appError } from "../errors";
 
 /** The Stripe SDK, over fetch (works in Convex's runtime), pointed at the local stand-in when configured. */
 function stripeClient() {
@@ -147,6 +148,18 @@ export async function refundPayment(
     { payment_intent: paymentIntentId, reason: "requested_by_customer", metadata },
     { idempotencyKey },
   );
+}
+
+/**
+ * `refundPayment` for a refund someone asked for (an admin, or a learner cancelling): Stripe's refusal becomes a
+ * message they can read (PAYMENT_FAILED), not a server error.
+ */
+export async function requestedRefund(...refund: Parameters<typeof refundPayment>) {
+  try {
+    return await refundPayment(...refund);
+  } catch (error) {
+    throw appError("PAYMENT_FAILED", `Stripe did not accept the refund: ${(error as Error).message}`);
+  }
 }
 
 // ------------------------------------------------------------------ seat invoices

@@ -5,7 +5,7 @@ import { userMutation, userQuery } from "../functions";
 import { TEXT_LIMITS, boundedText } from "../limits";
 import { cohortLearners } from "../enrollments/model/learners";
 import { recordIntakeSurvey } from "../enrollments/model/state";
-import { isSessionStaff } from "../liveSessions/model/lifecycle";
+import { cohortForStaff } from "../liveSessions/model/lifecycle";
 import { vAiExperience } from "../validators";
 
 /** Saves (or updates) the learner's answers for one of their confirmed enrollments. */
@@ -50,8 +50,8 @@ export const forCohort = userQuery({
     ),
   ),
   handler: async (ctx, { cohortId }) => {
-    const cohort = await ctx.db.get("cohorts", cohortId);
-    if (ctx.viewer === null || cohort === null || !isSessionStaff(ctx.viewer, cohort)) return null;
+    const cohort = await cohortForStaff(ctx, ctx.viewer, cohortId);
+    if (cohort === null) return null;
     const learners = await cohortLearners(ctx, cohortId);
     return learners
       .map(({ enrollment, user }) => ({

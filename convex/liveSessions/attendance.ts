@@ -7,6 +7,7 @@ import { userMutation, userQuery } from "../functions";
 import { cohortLearners } from "../enrollments/model/learners";
 import {
   JOIN_OPENS_MS,
+  cohortForStaff,
   isSessionStaff,
   recordAttendance,
   sessionContext,
@@ -130,8 +131,8 @@ export const attendanceSummary = userQuery({
     }),
   ),
   handler: async (ctx, { cohortId }) => {
-    const cohort = await ctx.db.get("cohorts", cohortId);
-    if (ctx.viewer === null || cohort === null || !isSessionStaff(ctx.viewer, cohort)) return null;
+    const cohort = await cohortForStaff(ctx, ctx.viewer, cohortId);
+    if (cohort === null) return null;
     const held = await heldSessions(ctx, cohortId);
     const heldIds = new Set(held.map((s) => s._id));
     const learners = [];

@@ -52,7 +52,9 @@ export const reportEmailNotConfigured = internalMutation({
     await notifyUsers(ctx, admins, {
       category: "account",
       title: "Email is not being sent",
-      body: `The deployment has no email service, so "${subject.slice(0, 120)}" and every other email (sign-in links included) were refused. Set RESEND_API_KEY and EMAIL_FROM in the deployment's environment.`,
+      body:
+        `The deployment has no email service, so "${subject.slice(0, 120)}" and every other email ` +
+        "(sign-in links included) were refused. Set RESEND_API_KEY and EMAIL_FROM in the deployment's environment.",
       url: "/admin",
     });
     return null;

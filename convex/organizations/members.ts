@@ -7,7 +7,7 @@ import { appError } from "../errors";
 import { orgEnrollmentMutation, orgMemberMutation, orgQuery } from "../functions";
 import { memberActionRefusal } from "../access";
 import {
-  audit,
+  auditOnMember,
   cohortAvailableTo,
   enrollMember,
   joinOrganization,
@@ -17,6 +17,7 @@ import {
 } from "./model/membership";
 import { tellEnrolled, tellMoved, tellUnassigned } from "../enrollments/model/placementEmails";
 import { unassign } from "../enrollments/model/state";
+import { seatsLeft } from "../catalog/model/cohorts";
 import { vCohortStatus, vManagerRole, vTeamRole } from "../validators";
 
 /** Members a page at a time, with their teams and current cohorts. */
@@ -153,7 +154,7 @@ export const assignableCohorts = orgQuery({
         courseId: cohort.courseId,
         courseTitle: (await ctx.db.get("courses", cohort.courseId))?.title ?? "",
         startDate: cohort.startDate,
-        seatsLeft: Math.max(0, cohort.maxCapacity - cohort.currentEnrollment),
+        seatsLeft: seatsLeft(cohort),
         isPrivate: cohort.isB2B,
       })),
     );
@@ -165,14 +166,14 @@ export const assignCohort = orgMemberMutation({
   args: { cohortId: v.id("cohorts") },
   memberAction: "enroll",
   returns: v.id("enrollments"),
-  handler: async (ctx, { memberId: userId, cohortId }) => {
-    const { organization, viewer } = ctx.access;
+  handler: async (ctx, { cohortId }) => {
+    const { organization } = ctx.access;
     requireActive(organization);
     const { member } = ctx;
     if (!member.holdsOrgSeat)
       throw appError("INVALID_INPUT", `${member.name} has no seat. Give them a seat before assigning a cohort.`);
     const enrollmentId = await enrollMember(ctx, organization._id, member, cohortId);
-    await audit(ctx, organization._id, "cohort_assigned", { actorId: viewer._id, subjectUserId: userId, cohortId });
+    await auditOnMember(ctx, "cohort_assigned", { cohortId });
     await tellEnrolled(ctx, member, cohortId, organization.name);
     return enrollmentId;
   },
@@ -208,16 +209,11 @@ export const moveCohort = orgEnrollmentMutation({
   memberAction: "enroll",
   returns: v.null(),
   handler: async (ctx, { toCohortId }) => {
-    const { organization, viewer } = ctx.access;
+    const { organization } = ctx.access;
     requireActive(organization);
     const enrollment = await requireOrgPlaced(ctx, ctx.enrollment);
     await moveEnrollment(ctx, organization._id, enrollment, toCohortId);
-    await audit(ctx, organization._id, "cohort_moved", {
-      actorId: viewer._id,
-      subjectUserId: enrollment.userId,
-      cohortId: toCohortId,
-      fromCohortId: enrollment.cohortId,
-    });
+    await auditOnMember(ctx, "cohort_moved", { cohortId: toCohortId, fromCohortId: enrollment.cohortId });
     await tellMoved(ctx, ctx.member, enrollment.cohortId, toCohortId, organization.name);
     return null;
   },
@@ -232,14 +228,10 @@ export const unassignCohort = orgEnrollmentMutation({
   memberAction: "enroll",
   returns: v.null(),
   handler: async (ctx) => {
-    const { organization, viewer } = ctx.access;
+    const { organization } = ctx.access;
     const enrollment = await requireOrgPlaced(ctx, ctx.enrollment);
     await unassign(ctx, enrollment);
-    await audit(ctx, organization._id, "cohort_unassigned", {
-      actorId: viewer._id,
-      subjectUserId: enrollment.userId,
-      fromCohortId: enrollment.cohortId,
-    });
+    await auditOnMember(ctx, "cohort_unassigned", { fromCohortId: enrollment.cohortId });
     await tellUnassigned(ctx, ctx.member, enrollment.cohortId, organization.name);
     return null;
   },
@@ -259,11 +251,7 @@ export const remove = orgMemberMutation({
     if (member._id === viewer._id)
       throw appError("INVALID_INPUT", "You cannot remove yourself. Ask another administrator.");
     await removeFromOrganization(ctx, organization._id, member);
-    await audit(ctx, organization._id, "member_removed", {
-      actorId: viewer._id,
-      subjectUserId: member._id,
-      subjectEmail: member.email,
-    });
+    await auditOnMember(ctx, "member_removed", { subjectEmail: member.email });
     return null;
   },
 });
@@ -274,14 +262,10 @@ export const grantSeat = orgMemberMutation({
   memberAction: "manage_membership",
   returns: v.null(),
   handler: async (ctx) => {
-    const { organization, viewer } = ctx.access;
+    const { organization } = ctx.access;
     const { member } = ctx;
     await joinOrganization(ctx, organization._id, member);
-    await audit(ctx, organization._id, "member_joined", {
-      actorId: viewer._id,
-      subjectUserId: member._id,
-      details: "Seat granted",
-    });
+    await auditOnMember(ctx, "member_joined", { details: "Seat granted" });
     return null;
   },
 });

@@ -355,7 +355,8 @@ export const sendReceipt = internalAction({
         attachments: [{ filename: `${course.slug}.ics`, contentType: "text/calendar", content: calendar }],
       },
       {
-        idempotencyKey: `receipt:${enrollmentId}:${enrollment.stripePaymentIntentId ?? enrollment.stripeCheckoutSessionId ?? ""}`,
+        idempotencyKey:
+          `receipt:${enrollmentId}:` + (enrollment.stripePaymentIntentId ?? enrollment.stripeCheckoutSessionId ?? ""),
       },
     );
   },

@@ -9,7 +9,7 @@ import { recordRefundRequest as noteRefundRequest } from "../enrollments/model/s
 import { appError } from "../errors";
 import { internalMutation, internalQuery, platformAdminAction, internalAction } from "../functions";
 import { optionalText, TEXT_LIMITS } from "../limits";
-import { refundPayment } from "../integrations/stripe";
+import { refundPayment, requestedRefund } from "../integrations/stripe";
 
 export const refundContext = internalQuery({
   args: { enrollmentId: v.id("enrollments") },
@@ -27,15 +27,6 @@ export const recordRefundRequest = internalMutation({
     await noteRefundRequest(ctx, enrollmentId, note);
   },
 });
-
-/** An admin's refund: a refusal by Stripe is shown to the admin as a message, not a server error. */
-async function refundForAdmin(...refund: Parameters<typeof refundPayment>) {
-  try {
-    return await refundPayment(...refund);
-  } catch (error) {
-    throw appError("PAYMENT_FAILED", `Stripe did not accept the refund: ${(error as Error).message}`);
-  }
-}
 
 /**
  * Refunds a B2C purchase in full through Stripe, with an optional reason; the
@@ -56,7 +47,7 @@ export const refundEnrollment = platformAdminAction({
     if (!paid || enrollment.paymentType !== "b2c" || !enrollment.stripePaymentIntentId) {
       throw appError("INVALID_INPUT", "Only paid individual purchases can be refunded here.");
     }
-    const refund = await refundForAdmin(enrollment.stripePaymentIntentId, { enrollmentId }, note);
+    const refund = await requestedRefund(enrollment.stripePaymentIntentId, { enrollmentId }, note);
     await ctx.runMutation(internal.payments.refunds.recordRefundRequest, { enrollmentId, note });
     return { refundId: refund.id, status: refund.status ?? "pending" };
   },
@@ -90,7 +81,7 @@ export const refundPaymentReview = platformAdminAction({
       throw appError("INVALID_INPUT", "This payment was already resolved.");
     if (!review.stripePaymentIntentId)
       throw appError("INVALID_INPUT", "Nothing was charged for this payment, so there is nothing to refund.");
-    const refund = await refundForAdmin(review.stripePaymentIntentId, { paymentReviewId: reviewId }, note);
+    const refund = await requestedRefund(review.stripePaymentIntentId, { paymentReviewId: reviewId }, note);
     await ctx.runMutation(internal.payments.refunds.recordReviewRefund, { reviewId, adminId: ctx.viewerId, note });
     return { refundId: refund.id, status: refund.status ?? "pending" };
   },

@@ -173,11 +173,13 @@ export const runStep = internalMutation({
       subject: "Your personal data has been erased",
       heading: "Your data has been erased",
       lines: [
-        "As you asked, we erased your name, email address and contact details from the academy, signed you out everywhere and removed you from your organization.",
+        "As you asked, we erased your name, email address and contact details from the academy, " +
+          "signed you out everywhere and removed you from your organization.",
         request.certificates === "revoke"
           ? "Your certificates were revoked and their files deleted."
           : "Your certificates stay valid under your name, as you chose.",
-        "We keep the records of what you paid, without your contact details, for as long as tax law requires. This is the last email we send you.",
+        "We keep the records of what you paid, without your contact details, for as long as tax law requires. " +
+          "This is the last email we send you.",
       ],
       actionLabel: "Visit the academy",
     });

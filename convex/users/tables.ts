@@ -33,7 +33,9 @@ export const usersTables = {
     isAnonymous: v.optional(v.boolean()),
     /** Last learning action (lesson, session, kit, assessment); feeds "active in the last 7 days". */
     lastActiveAt: v.optional(v.number()),
-    /** Set when the person's data was erased: what is left is an anonymous account (convex/privacy/model/erasure.ts). */
+    /**
+     * Set when the person's data was erased: what is left is an anonymous account (convex/privacy/model/erasure.ts).
+     */
     erasedAt: v.optional(v.number()),
     createdAt: v.number(),
     updatedAt: v.number(),

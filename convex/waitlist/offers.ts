@@ -53,7 +53,8 @@ export const accept = userMutation({
       const liveCohort = await ctx.db.get("cohorts", live.cohortId);
       throw appError(
         "ALREADY_ENROLLED",
-        `You already have a seat in ${liveCohort?.name ?? "another cohort"} of ${course.title}. Decline this offer, or ask to be moved instead.`,
+        `You already have a seat in ${liveCohort?.name ?? "another cohort"} of ${course.title}. ` +
+          "Decline this offer, or ask to be moved instead.",
       );
     }
     const organization = await organizationSeatFor(ctx, ctx.viewer, cohort);

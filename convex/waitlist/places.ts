@@ -11,6 +11,7 @@ import {
   placeInLine,
   seatsHeldByOffers,
   ownEntry,
+  waitlistEntriesOf,
 } from "./model/queue";
 import { vWaitlistStatus } from "../validators";
 
@@ -33,11 +34,7 @@ export const mineForCourse = userQuery({
   returns: v.union(v.null(), v.object({ _id: v.id("waitlist"), place: v.number() })),
   handler: async (ctx, { courseId }) => {
     if (ctx.viewer === null) return null;
-    const viewerId = ctx.viewer._id;
-    const entries = await ctx.db
-      .query("waitlist")
-      .withIndex("by_userId", (q) => q.eq("userId", viewerId))
-      .take(100);
+    const entries = await waitlistEntriesOf(ctx, ctx.viewer._id);
     const entry = entries.find((e) => e.courseId === courseId && e.cohortId === undefined && e.status === "waiting");
     return entry ? { _id: entry._id, place: await placeInCourseLine(ctx, entry) } : null;
   },
@@ -96,11 +93,7 @@ export const mine = userQuery({
   returns: v.array(vMyEntry),
   handler: async (ctx) => {
     if (ctx.viewer === null) return [];
-    const viewerId = ctx.viewer._id;
-    const entries = await ctx.db
-      .query("waitlist")
-      .withIndex("by_userId", (q) => q.eq("userId", viewerId))
-      .take(100);
+    const entries = await waitlistEntriesOf(ctx, ctx.viewer._id);
     const active = entries.filter((e) => e.cohortId && (e.status === "waiting" || e.status === "offered"));
     return await Promise.all(active.map((e) => describeEntry(ctx, e)));
   },
@@ -111,11 +104,7 @@ export const mineForCohort = userQuery({
   returns: v.union(v.null(), vMyEntry),
   handler: async (ctx, { cohortId }) => {
     if (ctx.viewer === null) return null;
-    const viewerId = ctx.viewer._id;
-    const entries = await ctx.db
-      .query("waitlist")
-      .withIndex("by_userId", (q) => q.eq("userId", viewerId))
-      .take(100);
+    const entries = await waitlistEntriesOf(ctx, ctx.viewer._id);
     const entry = entries.find((e) => e.cohortId === cohortId && (e.status === "waiting" || e.status === "offered"));
     return entry ? await describeEntry(ctx, entry) : null;
   },
@@ -129,11 +118,7 @@ export const myCourseLines = userQuery({
   ),
   handler: async (ctx) => {
     if (ctx.viewer === null) return [];
-    const viewerId = ctx.viewer._id;
-    const entries = await ctx.db
-      .query("waitlist")
-      .withIndex("by_userId", (q) => q.eq("userId", viewerId))
-      .take(100);
+    const entries = await waitlistEntriesOf(ctx, ctx.viewer._id);
     const rows = [];
     for (const entry of entries.filter((e) => e.cohortId === undefined && e.status === "waiting")) {
       const course = await ctx.db.get("courses", entry.courseId);

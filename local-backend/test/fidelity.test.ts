@@ -214,10 +214,7 @@ describe("local backend fidelity", () => {
   test("a scheduled function fires on time and pushes an update", async () => {
     const watcher = open();
     const messages = watch<string[]>(watcher, listMessages, {});
-    await waitFor(
-      () => messages.value,
-      () => true,
-    );
+    await waitFor(() => messages.value);
     const started = Date.now();
     await open().mutation(sendLater, { body: "scheduled hello", delayMs: 300 });
     await waitFor(
@@ -231,10 +228,7 @@ describe("local backend fidelity", () => {
   test("crons from convex/crons.ts run on real time and push updates", async () => {
     const watcher = open();
     const ticks = watch<number>(watcher, tickCount, {});
-    const start = await waitFor(
-      () => ticks.value,
-      () => true,
-    );
+    const start = await waitFor(() => ticks.value);
     await waitFor(
       () => ticks.value,
       (count) => count >= start + 2,
@@ -245,10 +239,7 @@ describe("local backend fidelity", () => {
   test("an action's runMutation reaches subscribers", async () => {
     const watcher = open();
     const messages = watch<string[]>(watcher, listMessages, {});
-    await waitFor(
-      () => messages.value,
-      () => true,
-    );
+    await waitFor(() => messages.value);
     expect(await open().action(viaAction, { body: "from action" })).toBe("done");
     await waitFor(
       () => messages.value,
@@ -294,7 +285,7 @@ describe("local backend components", () => {
 });
 
 describe("local backend component callbacks", () => {
-  test("@convex-dev/migrations walks a table in batches, calling back into the app through function handles", async () => {
+  test("@convex-dev/migrations walks a table in batches, calling back into the app via function handles", async () => {
     const backend = await startBackend({ dataDir: tempDataDir(), ...nextPorts() });
     const c = client(backend.url);
     try {
@@ -314,7 +305,7 @@ describe("local backend component callbacks", () => {
     }
   });
 
-  test("a subscription re-run after a component's own scheduled mutation commits keeps the subscriber's identity", async () => {
+  test("a subscription re-run by a component's own scheduled mutation keeps the subscriber's identity", async () => {
     // The migration's batches are the migrations component's scheduled mutations; their commits (which write the
     // app's messages through a callback) re-run the signed-in subscriber's query. It must still see its caller, not
     // an anonymous call from inside the component.

@@ -67,39 +67,43 @@ describe("local backend doors", () => {
     await stopBackend(backend);
   });
 
-  test("#15.18 a web page from another site can neither read nor call the local backend (HTTP or WebSocket); the app's own origins can", async () => {
-    const preflight = await fetch(`${backend.url}/api/query`, {
-      method: "OPTIONS",
-      headers: {
-        origin: "https://evil.example",
-        "access-control-request-method": "POST",
-        "access-control-request-headers": "content-type",
-      },
-    });
-    expect(preflight.status).toBe(403);
-    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
-    for (const origin of [
-      "https://evil.example",
-      "http://localhost.evil.example",
-      "null",
-      "http://127.0.0.1.nip.io:3000",
-    ]) {
-      const response = await callQuery(backend.url, { origin });
-      expect(response.status, origin).toBe(403);
-      expect(response.headers.get("access-control-allow-origin"), origin).toBeNull();
-    }
-    expect(await openSync(backend.url, "https://evil.example")).toBe(403);
+  test(
+    "#15.18 a web page from another site can neither read nor call the local backend (HTTP or WebSocket); " +
+      "the app's own origins can",
+    async () => {
+      const preflight = await fetch(`${backend.url}/api/query`, {
+        method: "OPTIONS",
+        headers: {
+          origin: "https://evil.example",
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type",
+        },
+      });
+      expect(preflight.status).toBe(403);
+      expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+      for (const origin of [
+        "https://evil.example",
+        "http://localhost.evil.example",
+        "null",
+        "http://127.0.0.1.nip.io:3000",
+      ]) {
+        const response = await callQuery(backend.url, { origin });
+        expect(response.status, origin).toBe(403);
+        expect(response.headers.get("access-control-allow-origin"), origin).toBeNull();
+      }
+      expect(await openSync(backend.url, "https://evil.example")).toBe(403);
 
-    for (const origin of [APP, "http://localhost:3000", "http://127.0.0.1:3140"]) {
-      const response = await callQuery(backend.url, { origin });
-      expect(response.status, origin).toBe(200);
-      expect(response.headers.get("access-control-allow-origin"), origin).toBe(origin);
-      expect(await openSync(backend.url, origin), origin).toBe(101);
-    }
-    // Programs (Node clients, the Next.js server) send no Origin and are not web pages.
-    expect(await new ConvexHttpClient(backend.url).query(listMessages, {})).toEqual([]);
-    expect(await openSync(backend.url, undefined)).toBe(101);
-  });
+      for (const origin of [APP, "http://localhost:3000", "http://127.0.0.1:3140"]) {
+        const response = await callQuery(backend.url, { origin });
+        expect(response.status, origin).toBe(200);
+        expect(response.headers.get("access-control-allow-origin"), origin).toBe(origin);
+        expect(await openSync(backend.url, origin), origin).toBe(101);
+      }
+      // Programs (Node clients, the Next.js server) send no Origin and are not web pages.
+      expect(await new ConvexHttpClient(backend.url).query(listMessages, {})).toEqual([]);
+      expect(await openSync(backend.url, undefined)).toBe(101);
+    },
+  );
 
   test("#15.18 only the exact admin key may call internal functions", async () => {
     const insertInternal = (authorization: string) =>

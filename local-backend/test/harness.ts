@@ -106,9 +106,10 @@ export async function createIssuer() {
   };
 }
 
+/** Polls `read` until it gives a value `predicate` accepts (by default, the first value it gives). */
 export async function waitFor<T>(
   read: () => T | undefined,
-  predicate: (value: T) => boolean,
+  predicate: (value: T) => boolean = () => true,
   timeoutMs = 5000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;

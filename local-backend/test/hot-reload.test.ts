@@ -79,7 +79,9 @@ test("hot reload keeps data; a violating schema is refused by name and recovers 
     // A new function appears after an edit, and the data is still there.
     fs.appendFileSync(
       path.join(convexDir, "counters.ts"),
-      `\nexport const doubled = query({ args: { name: v.string() }, handler: async (ctx, { name }) => 2 * ((await ctx.db.query("counters").withIndex("by_name", (q) => q.eq("name", name)).unique())?.value ?? 0) });\n`,
+      "\nexport const doubled = query({ args: { name: v.string() }, handler: async (ctx, { name }) => 2 * " +
+        '((await ctx.db.query("counters").withIndex("by_name", (q) => q.eq("name", name)).unique())' +
+        "?.value ?? 0) });\n",
     );
     const doubled = await until(async () => {
       const result = await call(url, "query", "counters:doubled", { name: "kept" });

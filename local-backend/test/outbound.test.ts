@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-test("a routed origin goes to its stand-in with path, query, method, headers and body; the undo restores fetch", async () => {
+test("a routed origin reaches its stand-in with path, query, method, headers, body; undo restores fetch", async () => {
   const original = globalThis.fetch;
   const undo = routeOutboundFetch(parseOutboundRoutes([`https://api.resend.com=${base}/`]));
   try {

@@ -7,7 +7,8 @@ import { startLocalLlm } from "../server";
 const QUESTION = {
   question: "Describe a business process that AI could automate, what would be automated and the expected outcome.",
   rubric:
-    "Names a concrete process. Lists the automated steps: categorize tickets, route them, suggest responses. States measurable outcomes: time saved, faster responses, consistent routing.",
+    "Names a concrete process. Lists the automated steps: categorize tickets, route them, suggest responses. " +
+    "States measurable outcomes: time saved, faster responses, consistent routing.",
   points: 15,
 };
 
@@ -27,7 +28,8 @@ describe("local LLM stand-in", () => {
   test("the real AI SDK gets a structured, rubric-aware grade, the same every time", async () => {
     const settings = { baseURL, apiKey: "sk-local-test", model: "academy-local" };
     const strong =
-      "Our support team would let AI categorize incoming tickets, route them to the right team and suggest responses. Outcome: time saved, faster responses and consistent routing.";
+      "Our support team would let AI categorize incoming tickets, route them to the right team " +
+      "and suggest responses. Outcome: time saved, faster responses and consistent routing.";
     const first = await gradeOpenAnswer(settings, { ...QUESTION, response: strong });
     expect(first.score).toBe(1);
     expect(first.confidence).toBeGreaterThanOrEqual(0.9);
@@ -46,7 +48,8 @@ describe("local LLM stand-in", () => {
     const partial = gradeLocally({
       ...QUESTION,
       response:
-        "In our support process, AI could categorize incoming tickets, route them to the right people and suggest replies, which should make responses faster.",
+        "In our support process, AI could categorize incoming tickets, route them to the right people " +
+        "and suggest replies, which should make responses faster.",
     });
     expect(partial.score).toBeGreaterThan(0.1);
     expect(partial.score).toBeLessThan(0.9);

@@ -63,7 +63,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     body: JSON.stringify(body),
   });
 
-test("the real Resend SDK sends through the stand-in; the copy reaches the dev mailbox and signed events follow", async () => {
+test("the real Resend SDK sends via the stand-in; a copy reaches the dev mailbox, signed events follow", async () => {
   const sdk = new Resend(KEY, { baseUrl: base });
   const { data, error } = await sdk.emails.send({
     from: "Academy <hello@academy.test>",
@@ -103,26 +103,30 @@ test("the real Resend SDK sends through the stand-in; the copy reaches the dev m
   expect(fetched).toMatchObject({ object: "email", id: data!.id, subject: "Welcome", last_event: "delivered" });
 });
 
-test("refuses like Resend: no key 401, another key 403, missing fields 422, attachments in a batch 422, over 100 in a batch 422", async () => {
-  const ok = { from: "hello@academy.test", to: "a@example.com", subject: "s", text: "t" };
-  const noKey = await fetch(`${base}/emails`, { method: "POST", body: JSON.stringify(ok) });
-  expect([noKey.status, ((await noKey.json()) as { name: string }).name]).toEqual([401, "missing_api_key"]);
-  const wrongKey = await post("/emails", ok, { authorization: "Bearer re_other" });
-  expect([wrongKey.status, ((await wrongKey.json()) as { name: string }).name]).toEqual([403, "invalid_api_key"]);
-  expect((await post("/emails", { ...ok, subject: undefined })).status).toBe(422);
-  expect((await post("/emails", { ...ok, to: "not an address" })).status).toBe(422);
-  expect((await post("/emails/batch", [{ ...ok, attachments: [{ filename: "a", content: "QQ==" }] }])).status).toBe(
-    422,
-  );
-  expect(
-    (
-      await post(
-        "/emails/batch",
-        Array.from({ length: 101 }, () => ok),
-      )
-    ).status,
-  ).toBe(422);
-});
+test(
+  "refuses like Resend: no key 401, another key 403, missing fields 422, " +
+    "attachments in a batch 422, over 100 in a batch 422",
+  async () => {
+    const ok = { from: "hello@academy.test", to: "a@example.com", subject: "s", text: "t" };
+    const noKey = await fetch(`${base}/emails`, { method: "POST", body: JSON.stringify(ok) });
+    expect([noKey.status, ((await noKey.json()) as { name: string }).name]).toEqual([401, "missing_api_key"]);
+    const wrongKey = await post("/emails", ok, { authorization: "Bearer re_other" });
+    expect([wrongKey.status, ((await wrongKey.json()) as { name: string }).name]).toEqual([403, "invalid_api_key"]);
+    expect((await post("/emails", { ...ok, subject: undefined })).status).toBe(422);
+    expect((await post("/emails", { ...ok, to: "not an address" })).status).toBe(422);
+    expect((await post("/emails/batch", [{ ...ok, attachments: [{ filename: "a", content: "QQ==" }] }])).status).toBe(
+      422,
+    );
+    expect(
+      (
+        await post(
+          "/emails/batch",
+          Array.from({ length: 101 }, () => ok),
+        )
+      ).status,
+    ).toBe(422);
+  },
+);
 
 test("an idempotency key answers the first response again, and refuses another body under the same key", async () => {
   const batch = [

@@ -131,86 +131,92 @@ describe("local Stripe stand-in", () => {
     expect(failures).toEqual([]);
   });
 
-  test("coupons and promotion codes: a 20 % code lowers amount_total, counts its redemption on payment, refuses when exhausted, expired or inactive", async () => {
-    const coupon = await stripe.coupons.create({
-      percent_off: 20,
-      duration: "once",
-      max_redemptions: 1,
-      name: "Spring 20",
-      metadata: { courseId: "c1" },
-    });
-    expect(coupon).toMatchObject({
-      object: "coupon",
-      percent_off: 20,
-      amount_off: null,
-      times_redeemed: 0,
-      valid: true,
-    });
-    await expect(stripe.coupons.create({ duration: "once" })).rejects.toThrow(/exactly one of/);
-    await expect(stripe.coupons.create({ amount_off: 500, duration: "once" })).rejects.toThrow(/currency/);
+  test(
+    "coupons and promotion codes: a 20 % code lowers amount_total, counts its redemption on payment, " +
+      "refuses when exhausted, expired or inactive",
+    async () => {
+      const coupon = await stripe.coupons.create({
+        percent_off: 20,
+        duration: "once",
+        max_redemptions: 1,
+        name: "Spring 20",
+        metadata: { courseId: "c1" },
+      });
+      expect(coupon).toMatchObject({
+        object: "coupon",
+        percent_off: 20,
+        amount_off: null,
+        times_redeemed: 0,
+        valid: true,
+      });
+      await expect(stripe.coupons.create({ duration: "once" })).rejects.toThrow(/exactly one of/);
+      await expect(stripe.coupons.create({ amount_off: 500, duration: "once" })).rejects.toThrow(/currency/);
 
-    const code = await stripe.promotionCodes.create({
-      promotion: { type: "coupon", coupon: coupon.id },
-      code: "SPRING20",
-    });
-    expect(code).toMatchObject({ object: "promotion_code", code: "SPRING20", active: true, times_redeemed: 0 });
-    expect(code.promotion.coupon).toBe(coupon.id);
-    await expect(
-      stripe.promotionCodes.create({ promotion: { type: "coupon", coupon: coupon.id }, code: "spring20" }),
-    ).rejects.toThrow(/already exists/);
+      const code = await stripe.promotionCodes.create({
+        promotion: { type: "coupon", coupon: coupon.id },
+        code: "SPRING20",
+      });
+      expect(code).toMatchObject({ object: "promotion_code", code: "SPRING20", active: true, times_redeemed: 0 });
+      expect(code.promotion.coupon).toBe(coupon.id);
+      await expect(
+        stripe.promotionCodes.create({ promotion: { type: "coupon", coupon: coupon.id }, code: "spring20" }),
+      ).rejects.toThrow(/already exists/);
 
-    const params = (discount: Stripe.Checkout.SessionCreateParams.Discount): Stripe.Checkout.SessionCreateParams => ({
-      mode: "payment",
-      line_items: [
-        { quantity: 1, price_data: { currency: "usd", unit_amount: 149700, product_data: { name: "Intensive" } } },
-      ],
-      discounts: [discount],
-      expires_at: Math.floor(Date.now() / 1000) + 31 * 60,
-      success_url: "http://localhost/s?session_id={CHECKOUT_SESSION_ID}",
-      cancel_url: "http://localhost/c",
-    });
-    const session = await stripe.checkout.sessions.create(params({ promotion_code: code.id }));
-    expect(session).toMatchObject({
-      amount_subtotal: 149700,
-      amount_total: 119760,
-      total_details: { amount_discount: 29940 },
-      discounts: [{ coupon: coupon.id, promotion_code: code.id }],
-    });
-    await expect(
-      stripe.checkout.sessions.create({ ...params({ promotion_code: code.id }), allow_promotion_codes: true }),
-    ).rejects.toThrow(/only specify one/);
-    expect(await (await fetch(session.url!)).text()).toContain("discount −$299.40");
-    await fetch(session.url!, {
-      method: "POST",
-      body: "action=card",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      redirect: "manual",
-    });
-    const completed = (await waitForEvent("checkout.session.completed", session.id)).data
-      .object as Stripe.Checkout.Session;
-    expect(completed).toMatchObject({ id: session.id, amount_total: 119760 });
-    expect((await stripe.promotionCodes.retrieve(code.id)).times_redeemed).toBe(1);
-    expect(await stripe.coupons.retrieve(coupon.id)).toMatchObject({ times_redeemed: 1, valid: false });
-    await expect(stripe.checkout.sessions.create(params({ promotion_code: code.id }))).rejects.toThrow(
-      /no longer valid/,
-    );
+      const params = (discount: Stripe.Checkout.SessionCreateParams.Discount): Stripe.Checkout.SessionCreateParams => ({
+        mode: "payment",
+        line_items: [
+          { quantity: 1, price_data: { currency: "usd", unit_amount: 149700, product_data: { name: "Intensive" } } },
+        ],
+        discounts: [discount],
+        expires_at: Math.floor(Date.now() / 1000) + 31 * 60,
+        success_url: "http://localhost/s?session_id={CHECKOUT_SESSION_ID}",
+        cancel_url: "http://localhost/c",
+      });
+      const session = await stripe.checkout.sessions.create(params({ promotion_code: code.id }));
+      expect(session).toMatchObject({
+        amount_subtotal: 149700,
+        amount_total: 119760,
+        total_details: { amount_discount: 29940 },
+        discounts: [{ coupon: coupon.id, promotion_code: code.id }],
+      });
+      await expect(
+        stripe.checkout.sessions.create({ ...params({ promotion_code: code.id }), allow_promotion_codes: true }),
+      ).rejects.toThrow(/only specify one/);
+      expect(await (await fetch(session.url!)).text()).toContain("discount −$299.40");
+      await fetch(session.url!, {
+        method: "POST",
+        body: "action=card",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        redirect: "manual",
+      });
+      const completed = (await waitForEvent("checkout.session.completed", session.id)).data
+        .object as Stripe.Checkout.Session;
+      expect(completed).toMatchObject({ id: session.id, amount_total: 119760 });
+      expect((await stripe.promotionCodes.retrieve(code.id)).times_redeemed).toBe(1);
+      expect(await stripe.coupons.retrieve(coupon.id)).toMatchObject({ times_redeemed: 1, valid: false });
+      await expect(stripe.checkout.sessions.create(params({ promotion_code: code.id }))).rejects.toThrow(
+        /no longer valid/,
+      );
 
-    const fixed = await stripe.coupons.create({ amount_off: 200000, currency: "usd", duration: "once" });
-    const expiring = await stripe.promotionCodes.create({
-      promotion: { type: "coupon", coupon: fixed.id },
-      code: "SOON",
-      expires_at: Math.floor(Date.now() / 1000) + 1,
-    });
-    const free = await stripe.checkout.sessions.create(params({ coupon: fixed.id }));
-    expect(free).toMatchObject({ amount_total: 0, total_details: { amount_discount: 149700 } });
-    const disabled = await stripe.promotionCodes.update(expiring.id, { active: false });
-    expect(disabled.active).toBe(false);
-    await expect(stripe.checkout.sessions.create(params({ promotion_code: expiring.id }))).rejects.toThrow(/inactive/);
-    await stripe.promotionCodes.update(expiring.id, { active: true });
-    await new Promise((r) => setTimeout(r, 1100));
-    await expect(stripe.checkout.sessions.create(params({ promotion_code: expiring.id }))).rejects.toThrow(/expired/);
-    expect(failures).toEqual([]);
-  });
+      const fixed = await stripe.coupons.create({ amount_off: 200000, currency: "usd", duration: "once" });
+      const expiring = await stripe.promotionCodes.create({
+        promotion: { type: "coupon", coupon: fixed.id },
+        code: "SOON",
+        expires_at: Math.floor(Date.now() / 1000) + 1,
+      });
+      const free = await stripe.checkout.sessions.create(params({ coupon: fixed.id }));
+      expect(free).toMatchObject({ amount_total: 0, total_details: { amount_discount: 149700 } });
+      const disabled = await stripe.promotionCodes.update(expiring.id, { active: false });
+      expect(disabled.active).toBe(false);
+      await expect(stripe.checkout.sessions.create(params({ promotion_code: expiring.id }))).rejects.toThrow(
+        /inactive/,
+      );
+      await stripe.promotionCodes.update(expiring.id, { active: true });
+      await new Promise((r) => setTimeout(r, 1100));
+      await expect(stripe.checkout.sessions.create(params({ promotion_code: expiring.id }))).rejects.toThrow(/expired/);
+      expect(failures).toEqual([]);
+    },
+  );
 
   test("expiring a session sends checkout.session.expired; a wrong key is refused", async () => {
     const session = await stripe.checkout.sessions.create({

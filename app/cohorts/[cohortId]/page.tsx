@@ -15,7 +15,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (data === null) return { title: "Cohort not found", robots: { index: false } };
   const { cohort, course } = data;
   const description = summary(
-    `${formatDateRange(cohort.startDate, cohort.endDate, cohort.timezone ?? "UTC")} (${cohort.timezone ?? "UTC"}) · ${formatPrice(course.priceB2C)}. The dated schedule of ${course.title}. ${course.tagline ?? ""}`,
+    `${formatDateRange(cohort.startDate, cohort.endDate, cohort.timezone ?? "UTC")} (${cohort.timezone ?? "UTC"}) · ` +
+      `${formatPrice(course.priceB2C)}. The dated schedule of ${course.title}. ${course.tagline ?? ""}`,
   );
   // The course's card stands for its cohorts when shared.
   return publicPageMetadata({

@@ -215,7 +215,8 @@ export async function saveResponse(
   if (attempt.deadline !== undefined && now > attempt.deadline) {
     throw appError(
       "NOT_AVAILABLE",
-      "Time is up: answers after the time limit are not accepted. Your attempt is submitted with the answers saved before.",
+      "Time is up: answers after the time limit are not accepted. " +
+        "Your attempt is submitted with the answers saved before.",
     );
   }
   if (!(attempt.questionIds ?? []).includes(questionId))
@@ -359,7 +360,9 @@ export async function finalizeAttempt(
   const user = notify ? await ctx.db.get("users", attempt.userId) : null;
   if (user) {
     const title = `Graded: ${assessment.title}`;
-    const body = `You scored ${result.score}%${assessment.passingScore > 0 ? (passed ? " and passed" : ` (${assessment.passingScore}% needed to pass)`) : ""}.`;
+    const verdict =
+      assessment.passingScore > 0 ? (passed ? " and passed" : ` (${assessment.passingScore}% needed to pass)`) : "";
+    const body = `You scored ${result.score}%${verdict}.`;
     await notifyUsers(
       ctx,
       [user],

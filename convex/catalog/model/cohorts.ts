@@ -8,6 +8,11 @@ import { vCohortStatus } from "../../validators";
 
 const DAY = 86_400_000;
 
+/** Seats a cohort has left (never below zero, even if capacity was lowered under the seats taken). */
+export function seatsLeft(cohort: Pick<Doc<"cohorts">, "maxCapacity" | "currentEnrollment">) {
+  return Math.max(0, cohort.maxCapacity - cohort.currentEnrollment);
+}
+
 /**
  * Checks a cohort's plan as an admin typed it — name, dates (at most 180 days), a known timezone, capacity 1–1000,
  * waitlist offer hours 1–168 — and returns the trimmed name; throws INVALID_INPUT with what to fix.

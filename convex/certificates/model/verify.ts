@@ -41,7 +41,8 @@ export async function requireCredentialCheck(ctx: ActionCtx) {
 
 export function tooManyChecks(retryAfterMs: number) {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return `Too many credential checks from your network. Try again in ${seconds < 120 ? `${seconds} seconds` : `${Math.ceil(retryAfterMs / MINUTE)} minutes`}.`;
+  const wait = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(retryAfterMs / MINUTE)} minutes`;
+  return `Too many credential checks from your network. Try again in ${wait}.`;
 }
 
 /** The request body, or null when it is larger than `max` bytes (declared or as it streams in; reading stops there). */

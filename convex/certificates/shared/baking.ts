@@ -137,7 +137,8 @@ export function bakeSvg(svg: string, credentialJson: string) {
   const openTag = clean.slice(open.start, open.end);
   const tag = openTag.includes("xmlns:openbadges=") ? openTag : `<svg ${SVG_NS}${openTag.slice("<svg".length)}`;
   const cdata = `${CDATA_OPEN}${credentialJson.split(CDATA_CLOSE).join("]]]]><![CDATA[>")}${CDATA_CLOSE}`;
-  return `${clean.slice(0, open.start)}${tag}<openbadges:credential>${cdata}</openbadges:credential>${clean.slice(open.end)}`;
+  const credential = `<openbadges:credential>${cdata}</openbadges:credential>`;
+  return `${clean.slice(0, open.start)}${tag}${credential}${clean.slice(open.end)}`;
 }
 
 /** The credential baked into an SVG, or null. Linear in the size of the file, however it is built. */

@@ -128,8 +128,11 @@ export function structureCheck(credential: unknown): CheckResult {
   if (validate(credential))
     return { check: "structure", ok: true, message: "A valid Open Badges 3.0 AchievementCredential (VC 2.0)." };
   const errors = validate.errors ?? [];
-  const describe = (error: NonNullable<CompiledValidator["errors"]>[number]) =>
-    `${error.instancePath ? error.instancePath.slice(1).replace(/\//g, ".") : "the credential"} ${error.message ?? "does not match"}${error.params?.additionalProperty ? ` (${error.params.additionalProperty})` : ""}`;
+  const describe = (error: NonNullable<CompiledValidator["errors"]>[number]) => {
+    const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, ".") : "the credential";
+    const extra = error.params?.additionalProperty ? ` (${error.params.additionalProperty})` : "";
+    return `${where} ${error.message ?? "does not match"}${extra}`;
+  };
   // The last error is the outermost (for a failed anyOf or oneOf, the alternatives as a whole); the first is the most
   // specific.
   const [first, last] = [errors[0], errors.at(-1)];

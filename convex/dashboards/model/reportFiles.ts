@@ -188,7 +188,8 @@ export async function renderProgressPdf(summary: ReportSummary) {
   line("PROGRESS SUMMARY", 11, bold, BRAND);
   line(summary.organizationName, 22, bold, INK, 30);
   line(
-    `${summary.scopeLabel} · generated ${new Date(summary.generatedAt).toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    `${summary.scopeLabel} · generated ` +
+      `${new Date(summary.generatedAt).toISOString().slice(0, 16).replace("T", " ")} UTC`,
     10,
     regular,
     MUTED,
@@ -214,7 +215,8 @@ export async function renderProgressPdf(summary: ReportSummary) {
   y -= 10;
   line("Pace", 13, bold, INK, 22);
   line(
-    `On track ${summary.pace.on_track} · Behind ${summary.pace.behind} · Not started ${summary.pace.not_started} · Completed ${summary.pace.completed}`,
+    `On track ${summary.pace.on_track} · Behind ${summary.pace.behind} · ` +
+      `Not started ${summary.pace.not_started} · Completed ${summary.pace.completed}`,
     11,
   );
   if (summary.teams.length > 0) {

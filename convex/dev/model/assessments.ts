@@ -116,11 +116,18 @@ function flagshipQuestions(skills: { prompting: Id<"skills">; literacy: Id<"skil
     {
       questionType: "open_ended",
       questionText:
-        "Describe a business process in your organization that AI could help automate: which steps would be automated, and what outcome do you expect?",
+        "Describe a business process in your organization that AI could help automate: " +
+        "which steps would be automated, and what outcome do you expect?",
       rubric:
-        "A good answer names a concrete business process and the team that runs it; lists the steps AI would automate (for example: categorize incoming requests, route them, draft or suggest responses, summarize); says where a person reviews; and states measurable outcomes (time saved, faster responses, fewer errors, consistent handling).",
+        "A good answer names a concrete business process and the team that runs it; " +
+        "lists the steps AI would automate " +
+        "(for example: categorize incoming requests, route them, draft or suggest responses, summarize); " +
+        "says where a person reviews; and states measurable outcomes " +
+        "(time saved, faster responses, fewer errors, consistent handling).",
       sampleAnswer:
-        "Our support team spends ten hours a week sorting tickets. AI could categorize incoming tickets by urgency and topic, route them to the right team and suggest a first response that an agent reviews. Expected outcomes: most of the sorting time saved, faster first responses and consistent routing.",
+        "Our support team spends ten hours a week sorting tickets. AI could categorize incoming tickets by urgency " +
+        "and topic, route them to the right team and suggest a first response that an agent reviews. " +
+        "Expected outcomes: most of the sorting time saved, faster first responses and consistent routing.",
       aiGradingEnabled: true,
       points: 20,
       difficulty: "hard",
@@ -133,7 +140,9 @@ function flagshipQuestions(skills: { prompting: Id<"skills">; literacy: Id<"skil
 const OPEN_ANSWERS = {
   before: "Maybe AI could help with emails in our team, but I am not sure which steps it would take over.",
   after:
-    "In customer success we sort support requests by hand. AI could categorize incoming requests, route them to the right person and suggest a first response that we review. We expect time saved, faster responses and more consistent handling.",
+    "In customer success we sort support requests by hand. AI could categorize incoming requests, " +
+    "route them to the right person and suggest a first response that we review. " +
+    "We expect time saved, faster responses and more consistent handling.",
 };
 
 /** Creates the flagship course's assessments; returns their ids. */

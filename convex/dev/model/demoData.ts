@@ -97,7 +97,9 @@ export const DEMO_COURSES: DemoCourse[] = [
     title: "AI Enablement Intensive",
     tagline: "Two days from curious to capable, with your own work on the table.",
     description:
-      "Our flagship two-day cohort. Small groups, real tasks from your job, and an enablement kit you keep: slides, prompt library, templates and worksheets. You leave with a 30-day implementation plan and 90 days of office hours.",
+      "Our flagship two-day cohort. Small groups, real tasks from your job, and an enablement kit you keep: " +
+      "slides, prompt library, templates and worksheets. " +
+      "You leave with a 30-day implementation plan and 90 days of office hours.",
     format: "cohort",
     level: "fundamentals",
     impact: "L1",
@@ -157,7 +159,8 @@ export const DEMO_COURSES: DemoCourse[] = [
     title: "AI in 90 Minutes: Executive Briefing",
     tagline: "What leaders need to know this quarter, in one live session.",
     description:
-      "A 90-minute live webinar with Q&A: the state of the tools, what peers are doing, and the three decisions to make now.",
+      "A 90-minute live webinar with Q&A: the state of the tools, what peers are doing, " +
+      "and the three decisions to make now.",
     format: "webinar",
     level: "fundamentals",
     impact: "L3",

@@ -17,7 +17,7 @@ import { releaseOrgSeat } from "../../organizations/model/membership";
 import { failPending } from "../../payments/model/checkout";
 import { endOffer, offerFreeSeats } from "../../waitlist/model/queue";
 import { cohortLearners } from "./learners";
-import { cohortSessions, dateRange } from "./operations";
+import { cohortSessions, dateRange, joinCalendar } from "./operations";
 import { returnSeat, takeSeat } from "./seats";
 import { endOfficeHoursEligibility, moveToCohort, recordRefundRequest, unassign } from "./state";
 
@@ -149,9 +149,11 @@ export async function cancelCohort(ctx: MutationCtx, actor: Doc<"users">, cohort
         subject: `${course.title} — ${cohort.name} was cancelled`,
         heading: `${cohort.name} was cancelled`,
         lines: [
-          `We are sorry: ${course.title} — ${cohort.name} will not run. Its live sessions are cancelled (the attached calendar file removes them).`,
+          `We are sorry: ${course.title} — ${cohort.name} will not run. ` +
+            "Its live sessions are cancelled (the attached calendar file removes them).",
           target
-            ? `We are holding a seat for you in ${target.name} (${dateRange(target)}) for 7 days: transfer in one click, choose another date, or ${remedy}.`
+            ? `We are holding a seat for you in ${target.name} (${dateRange(target)}) for 7 days: ` +
+              `transfer in one click, choose another date, or ${remedy}.`
             : `Transfer to another date of the course, or ${remedy}.`,
         ],
         actionLabel: "Choose what happens to my seat",
@@ -223,10 +225,7 @@ export async function transferChoice(
         "The attached calendar file holds the new live sessions.",
       ],
       actionLabel: "Open my schedule",
-      calendar: {
-        filename: `${course.slug}.ics`,
-        content: cohortCalendar(course, target, await cohortSessions(ctx, target._id)),
-      },
+      calendar: await joinCalendar(ctx, course, target),
     },
   );
 }

@@ -51,16 +51,17 @@ export async function requireConfirmedEnrollment(ctx: QueryCtx, enrollmentId: Id
   return enrollment;
 }
 
-async function record(
+/** One line of a cohort's enrollment history: who did what to which enrollment, in which cohort. */
+export async function recordEnrollmentChange(
   ctx: MutationCtx,
-  actor: Doc<"users">,
+  actorId: Id<"users">,
   action: EnrollmentAuditAction,
   enrollment: Pick<Doc<"enrollments">, "_id" | "userId">,
   cohortId: Id<"cohorts">,
   extra: { fromCohortId?: Id<"cohorts">; details?: string } = {},
 ) {
   await ctx.db.insert("enrollmentAuditLog", {
-    actorId: actor._id,
+    actorId,
     action,
     enrollmentId: enrollment._id,
     userId: enrollment.userId,
@@ -125,8 +126,9 @@ export async function addLearner(
     details = reference ? `Paid offline: ${reference}` : "Complimentary seat";
   }
   await leaveCourseWaitlists(ctx, user._id, cohort.courseId);
-  await record(ctx, actor, "added", { _id: enrollmentId, userId: user._id }, cohort._id, { details });
-  const sessions = await cohortSessions(ctx, cohort._id);
+  await recordEnrollmentChange(ctx, actor._id, "added", { _id: enrollmentId, userId: user._id }, cohort._id, {
+    details,
+  });
   const dates = dateRange(cohort);
   await notifyUsers(
     ctx,
@@ -148,7 +150,7 @@ export async function addLearner(
           : "Your schedule and materials are on your learning page.",
       ],
       actionLabel: "Open my schedule",
-      calendar: { filename: `${course.slug}.ics`, content: cohortCalendar(course, cohort, sessions) },
+      calendar: await joinCalendar(ctx, course, cohort),
     },
   );
   return { enrollmentId, created };
@@ -175,11 +177,9 @@ export async function moveLearner(
   }
   const from = (await ctx.db.get("cohorts", enrollment.cohortId))!;
   await moveToCohort(ctx, enrollment, target);
-  await record(ctx, actor, "moved", enrollment, target._id, { fromCohortId: from._id });
+  await recordEnrollmentChange(ctx, actor._id, "moved", enrollment, target._id, { fromCohortId: from._id });
   const user = await ctx.db.get("users", enrollment.userId);
   if (user === null) return;
-  const cancelled = (await cohortSessions(ctx, from._id)).map(asCancelled);
-  const added = await cohortSessions(ctx, target._id);
   await notifyUsers(
     ctx,
     [user],
@@ -197,7 +197,7 @@ export async function moveLearner(
         "The attached calendar file removes the old sessions and adds the new ones.",
       ],
       actionLabel: "Open my schedule",
-      calendar: { filename: `${course.slug}.ics`, content: cohortCalendar(course, target, [...cancelled, ...added]) },
+      calendar: await moveCalendar(ctx, course, from, target),
     },
   );
 }
@@ -214,10 +214,9 @@ export async function removeLearner(
   const cohort = (await ctx.db.get("cohorts", enrollment.cohortId))!;
   const course = (await ctx.db.get("courses", enrollment.courseId))!;
   await removeByAdmin(ctx, enrollment);
-  await record(ctx, actor, "removed", enrollment, cohort._id, reason ? { details: reason } : {});
+  await recordEnrollmentChange(ctx, actor._id, "removed", enrollment, cohort._id, reason ? { details: reason } : {});
   const user = await ctx.db.get("users", enrollment.userId);
   if (user === null) return;
-  const cancelled = (await cohortSessions(ctx, cohort._id)).map(asCancelled);
   await notifyUsers(
     ctx,
     [user],
@@ -236,7 +235,7 @@ export async function removeLearner(
         "The attached calendar file removes its sessions from your calendar. Reply to this email with any question.",
       ],
       actionLabel: "Open my learning page",
-      calendar: { filename: `${course.slug}.ics`, content: cohortCalendar(course, cohort, cancelled) },
+      calendar: await leaveCalendar(ctx, course, cohort),
     },
   );
 }
@@ -255,8 +254,29 @@ export async function cohortSessions(ctx: QueryCtx, cohortId: Id<"cohorts">) {
 }
 
 /** The session as a calendar event that cancels it (a higher SEQUENCE, so calendar apps apply it). */
-export function asCancelled(session: Doc<"cohortSessions">) {
+function asCancelled(session: Doc<"cohortSessions">) {
   return { ...session, status: "cancelled" as const, sequence: session.sequence + 1 };
+}
+
+/** The calendar file for a seat taken in `cohort`: every live session. */
+export async function joinCalendar(ctx: QueryCtx, course: Doc<"courses">, cohort: Doc<"cohorts">) {
+  return {
+    filename: `${course.slug}.ics`,
+    content: cohortCalendar(course, cohort, await cohortSessions(ctx, cohort._id)),
+  };
+}
+
+/** The calendar file for a seat moved from `from` to `to`: it cancels the old sessions and adds the new ones. */
+export async function moveCalendar(ctx: QueryCtx, course: Doc<"courses">, from: Doc<"cohorts">, to: Doc<"cohorts">) {
+  const cancelled = (await cohortSessions(ctx, from._id)).map(asCancelled);
+  const added = await cohortSessions(ctx, to._id);
+  return { filename: `${course.slug}.ics`, content: cohortCalendar(course, to, [...cancelled, ...added]) };
+}
+
+/** The calendar file for a seat given up in `cohort`: it cancels the cohort's sessions. */
+export async function leaveCalendar(ctx: QueryCtx, course: Doc<"courses">, cohort: Doc<"cohorts">) {
+  const cancelled = (await cohortSessions(ctx, cohort._id)).map(asCancelled);
+  return { filename: `${course.slug}.ics`, content: cohortCalendar(course, cohort, cancelled) };
 }
 
 export function dateRange(cohort: Pick<Doc<"cohorts">, "startDate" | "endDate" | "timezone">) {

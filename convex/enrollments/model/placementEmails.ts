@@ -6,16 +6,10 @@
  */
 import type { Doc } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
-import { cohortCalendar } from "../../liveSessions/model/calendar";
 import { notifyUsers } from "../../notifications/model/notify";
-import { cohortSessions, dateRange } from "./operations";
+import { dateRange, joinCalendar, leaveCalendar, moveCalendar } from "./operations";
 
 type Placement = { cohort: Doc<"cohorts">; course: Doc<"courses"> };
-
-/** The session as a calendar event that cancels it (a higher SEQUENCE, so calendar apps apply it). */
-function asCancelled(session: Doc<"cohortSessions">) {
-  return { ...session, status: "cancelled" as const, sequence: session.sequence + 1 };
-}
 
 async function loadPlacement(ctx: MutationCtx, cohortId: Doc<"cohorts">["_id"]): Promise<Placement | null> {
   const cohort = await ctx.db.get("cohorts", cohortId);
@@ -52,10 +46,7 @@ export async function tellEnrolled(
         "Your schedule and materials are on your learning page.",
       ],
       actionLabel: "Open my schedule",
-      calendar: {
-        filename: `${course.slug}.ics`,
-        content: cohortCalendar(course, cohort, await cohortSessions(ctx, cohort._id)),
-      },
+      calendar: await joinCalendar(ctx, course, cohort),
     },
   );
 }
@@ -72,8 +63,6 @@ export async function tellMoved(
   const to = await loadPlacement(ctx, toCohortId);
   if (from === null || to === null) return;
   const { cohort: target, course } = to;
-  const cancelled = (await cohortSessions(ctx, from.cohort._id)).map(asCancelled);
-  const added = await cohortSessions(ctx, target._id);
   await notifyUsers(
     ctx,
     [user],
@@ -91,7 +80,7 @@ export async function tellMoved(
         "The attached calendar file removes the old sessions and adds the new ones.",
       ],
       actionLabel: "Open my schedule",
-      calendar: { filename: `${course.slug}.ics`, content: cohortCalendar(course, target, [...cancelled, ...added]) },
+      calendar: await moveCalendar(ctx, course, from.cohort, target),
     },
   );
 }
@@ -106,7 +95,6 @@ export async function tellUnassigned(
   const placement = await loadPlacement(ctx, cohortId);
   if (placement === null) return;
   const { cohort, course } = placement;
-  const cancelled = (await cohortSessions(ctx, cohort._id)).map(asCancelled);
   await notifyUsers(
     ctx,
     [user],
@@ -124,7 +112,7 @@ export async function tellUnassigned(
         "The attached calendar file removes its sessions from your calendar. Ask your administrator about other dates.",
       ],
       actionLabel: "Open my learning page",
-      calendar: { filename: `${course.slug}.ics`, content: cohortCalendar(course, cohort, cancelled) },
+      calendar: await leaveCalendar(ctx, course, cohort),
     },
   );
 }

@@ -11,14 +11,20 @@ import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import { appError } from "../../errors";
 import { optionalText, TEXT_LIMITS } from "../../limits";
-import { cohortCalendar } from "../../liveSessions/model/calendar";
 import { notifyUsers } from "../../notifications/model/notify";
 import { releaseOrgSeat } from "../../organizations/model/membership";
 import { enforceLimit } from "../../rateLimits";
-import type { EnrollmentAuditAction, EnrollmentRequestKind } from "../../validators";
+import type { EnrollmentRequestKind } from "../../validators";
+import { seatsLeft } from "../../catalog/model/cohorts";
 import { policyDeadlines } from "../../catalog/model/policy";
 import { placedElsewhere } from "./cancellation";
-import { asCancelled, cohortSessions, dateRange, requireConfirmedEnrollment } from "./operations";
+import {
+  dateRange,
+  leaveCalendar,
+  moveCalendar,
+  recordEnrollmentChange,
+  requireConfirmedEnrollment,
+} from "./operations";
 import { priceCharged } from "./seats";
 import { cancelByLearner, clearRefundRequest, moveToCohort, recordRefundRequest } from "./state";
 
@@ -30,11 +36,28 @@ export function refundSummary(enrollment: Doc<"enrollments">, organizationName: 
   if (enrollment.paymentType === "b2b") return `Your seat goes back to ${organizationName ?? "your organization"}.`;
   if (enrollment.adminGrant === "offline") return "Our team repays your offline payment in the way you paid.";
   if (!enrollment.stripePaymentIntentId) return "Your free seat is released.";
+  return cardRefundSummary(enrollment);
+}
+
+/** A card payment's full refund, in words: "$1,497.00 back to the card you paid with." */
+export function cardRefundSummary(enrollment: Doc<"enrollments">) {
   const { amountCents, currency } = priceCharged(enrollment);
   const amount = new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(
     (amountCents ?? 0) / 100,
   );
   return `${amount} back to the card you paid with.`;
+}
+
+/** A cohort the learner may move to, as the change-of-plans and cancelled-cohort pages list it. */
+export function transferTarget(cohort: Doc<"cohorts">) {
+  return {
+    cohortId: cohort._id,
+    name: cohort.name,
+    startDate: cohort.startDate,
+    endDate: cohort.endDate,
+    timezone: cohort.timezone ?? "UTC",
+    seatsLeft: seatsLeft(cohort),
+  };
 }
 
 /** A b2c purchase paid through Stripe is refunded there; anything else ends at once. */
@@ -109,25 +132,6 @@ export async function requireTransferTarget(
   return target;
 }
 
-async function audit(
-  ctx: MutationCtx,
-  actorId: Id<"users">,
-  action: EnrollmentAuditAction,
-  enrollment: Pick<Doc<"enrollments">, "_id" | "userId">,
-  cohortId: Id<"cohorts">,
-  extra: { fromCohortId?: Id<"cohorts">; details?: string } = {},
-) {
-  await ctx.db.insert("enrollmentAuditLog", {
-    actorId,
-    action,
-    enrollmentId: enrollment._id,
-    userId: enrollment.userId,
-    cohortId,
-    ...extra,
-    createdAt: Date.now(),
-  });
-}
-
 /**
  * Moves the enrollment to `target` through the seat rules (a seat there first — COHORT_FULL — then this one to the
  * waitlist); reminders follow the cohort's learners; the learner gets a calendar file that removes the old sessions
@@ -146,14 +150,19 @@ async function transferEnrollment(
   // The refund deadline of the cohort the seat was bought for stays (or, without a policy, the start of that cohort).
   const { refundUntil } = policyDeadlines(course, from, enrollment);
   await moveToCohort(ctx, enrollment, target, { refundDeadlineAt: refundUntil ?? from.startDate });
-  await audit(ctx, actorId, approved ? "request_approved" : "self_transferred", enrollment, target._id, {
-    fromCohortId: from._id,
-    details: approved ? "Transfer approved" : "Transferred by the learner",
-  });
+  await recordEnrollmentChange(
+    ctx,
+    actorId,
+    approved ? "request_approved" : "self_transferred",
+    enrollment,
+    target._id,
+    {
+      fromCohortId: from._id,
+      details: approved ? "Transfer approved" : "Transferred by the learner",
+    },
+  );
   const user = await ctx.db.get("users", enrollment.userId);
   if (user === null) return;
-  const cancelled = (await cohortSessions(ctx, from._id)).map(asCancelled);
-  const added = await cohortSessions(ctx, target._id);
   const lead = approved
     ? `Your transfer request was approved: your seat moved from ${from.name} to ${target.name}, ${dateRange(target)}.`
     : `Your seat moved from ${from.name} to ${target.name}, ${dateRange(target)}.`;
@@ -163,7 +172,9 @@ async function transferEnrollment(
     {
       category: "session_changes",
       title: approved ? `Transfer approved: you moved to ${target.name}` : `You moved to ${target.name}`,
-      body: `${course.title}, ${dateRange(target)}. Your schedule is updated.${approval?.note ? ` ${approval.note}` : ""}`,
+      body:
+        `${course.title}, ${dateRange(target)}. Your schedule is updated.` +
+        (approval?.note ? ` ${approval.note}` : ""),
       url: "/learn",
     },
     {
@@ -175,7 +186,7 @@ async function transferEnrollment(
         "The attached calendar file removes the old sessions and adds the new ones.",
       ],
       actionLabel: "Open my schedule",
-      calendar: { filename: `${course.slug}.ics`, content: cohortCalendar(course, target, [...cancelled, ...added]) },
+      calendar: await moveCalendar(ctx, course, from, target),
     },
   );
 }
@@ -205,11 +216,10 @@ async function refundEnrollment(
       await releaseOrgSeat(ctx, user.organizationId, user);
     }
   }
-  await audit(ctx, actorId, approved ? "request_approved" : "self_cancelled", enrollment, cohort._id, {
+  await recordEnrollmentChange(ctx, actorId, approved ? "request_approved" : "self_cancelled", enrollment, cohort._id, {
     details: approved ? `Refund approved: ${summary}` : `Cancelled with a full refund: ${summary}`,
   });
   if (user === null) return;
-  const cancelled = (await cohortSessions(ctx, cohort._id)).map(asCancelled);
   await notifyUsers(
     ctx,
     [user],
@@ -228,7 +238,7 @@ async function refundEnrollment(
         "The attached calendar file removes its sessions from your calendar.",
       ],
       actionLabel: "Open my learning page",
-      calendar: { filename: `${course.slug}.ics`, content: cohortCalendar(course, cohort, cancelled) },
+      calendar: await leaveCalendar(ctx, course, cohort),
     },
   );
 }
@@ -368,7 +378,7 @@ export async function fileRequest(
     status: "open",
     createdAt: now,
   });
-  await audit(ctx, viewer._id, "request_filed", enrollment, cohort._id, {
+  await recordEnrollmentChange(ctx, viewer._id, "request_filed", enrollment, cohort._id, {
     details: args.kind === "transfer" ? "Transfer requested" : "Refund requested",
   });
   return requestId;
@@ -393,7 +403,7 @@ export async function withdrawRequest(ctx: MutationCtx, viewer: Doc<"users">, re
   const request = await requireOwnOpenRequest(ctx, viewer._id, requestId);
   requireNotBeingApproved(request);
   await ctx.db.patch("enrollmentRequests", request._id, { status: "withdrawn", decidedAt: Date.now() });
-  await audit(
+  await recordEnrollmentChange(
     ctx,
     viewer._id,
     "request_withdrawn",
@@ -436,7 +446,9 @@ export async function claimApproval(ctx: MutationCtx, requestId: Id<"enrollmentR
   return enrollment;
 }
 
-/** Stripe refused the approved refund: the request is open again (the learner may withdraw it) and the seat as it was. */
+/**
+ * Stripe refused the approved refund: the request is open again (the learner may withdraw it) and the seat as it was.
+ */
 export async function releaseApproval(ctx: MutationCtx, requestId: Id<"enrollmentRequests">) {
   const request = await ctx.db.get("enrollmentRequests", requestId);
   if (request === null || request.status !== "open" || request.approvingAt === undefined) return;
@@ -496,7 +508,7 @@ export async function declineRequest(
     decidedAt: Date.now(),
     ...(note ? { decisionNote: note } : {}),
   });
-  await audit(
+  await recordEnrollmentChange(
     ctx,
     actorId,
     "request_declined",

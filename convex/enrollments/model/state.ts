@@ -3,7 +3,8 @@
  * here (tests/convex/architecture.test.ts holds the rest of convex/ to that): a seat held for checkout, its Stripe
  * Checkout Session, a delayed payment, confirmation, the end of a pending purchase (expired, failed, cancelled),
  * refunds, an organization's assign / move / unassign, a platform admin's add / move / remove, a cancelled cohort
- * (office hours end; the learner transfers or is refunded), a learner's self-service transfer or cancellation, a waitlist offer accepted, the learner's intake survey, and the demo academy's history.
+ * (office hours end; the learner transfers or is refunded), a learner's self-service transfer or cancellation, a
+ * waitlist offer accepted, the learner's intake survey, and the demo academy's history.
  *
  * Callers decide *whether* (payments match Stripe's events, organizations check seats and scope, the waitlist checks
  * the offer); these functions make the change and keep the cohort's seat count true in the same transaction
@@ -336,7 +337,9 @@ export async function cancelByLearner(ctx: MutationCtx, enrollment: Doc<"enrollm
   });
 }
 
-/** The enrollment's cohort was cancelled: office hours of that cohort end now (the seat waits for the learner's choice). */
+/**
+ * The enrollment's cohort was cancelled: office hours of that cohort end now (the seat waits for the learner's choice).
+ */
 export async function endOfficeHoursEligibility(ctx: MutationCtx, enrollment: Doc<"enrollments">) {
   const now = Date.now();
   if (enrollment.officeHoursEligibleUntil <= now) return;

@@ -156,6 +156,12 @@ export function isSessionStaff(viewer: Doc<"users">, cohort: Doc<"cohorts">, ses
   );
 }
 
+/** The cohort, when the caller is its staff (isSessionStaff); null for anyone else, or when there is no such cohort. */
+export async function cohortForStaff(ctx: QueryCtx, viewer: Doc<"users"> | null, cohortId: Id<"cohorts">) {
+  const cohort = await ctx.db.get("cohorts", cohortId);
+  return viewer !== null && cohort !== null && isSessionStaff(viewer, cohort) ? cohort : null;
+}
+
 export async function recordAttendance(
   ctx: MutationCtx,
   session: Doc<"cohortSessions">,

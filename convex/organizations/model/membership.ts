@@ -38,6 +38,19 @@ export async function audit(
   await ctx.db.insert("organizationAuditLog", { organizationId, action, ...fields, createdAt: Date.now() });
 }
 
+/** Logs what the caller did to the one member a function acts on (the person builders' `ctx.member`). */
+export async function auditOnMember(
+  ctx: MutationCtx & {
+    access: { organization: Doc<"organizations">; viewer: Doc<"users"> };
+    member: { _id: Id<"users"> };
+  },
+  action: OrgAuditAction,
+  fields: Omit<NonNullable<Parameters<typeof audit>[3]>, "actorId" | "subjectUserId"> = {},
+) {
+  const { organization, viewer } = ctx.access;
+  await audit(ctx, organization._id, action, { actorId: viewer._id, subjectUserId: ctx.member._id, ...fields });
+}
+
 export function requireActive(organization: Doc<"organizations">) {
   if (organization.status === "pending_payment") {
     throw appError("NOT_AVAILABLE", `${organization.name}'s seats are waiting for their invoice to be paid.`);
@@ -65,7 +78,8 @@ export async function joinOrganization(ctx: MutationCtx, organizationId: Id<"org
   if (organization.seatsUsed >= organization.seatsPurchased) {
     throw appError(
       "NO_SEATS_LEFT",
-      `All ${organization.seatsPurchased} of ${organization.name}'s seats are taken. Ask your administrator to free or buy one.`,
+      `All ${organization.seatsPurchased} of ${organization.name}'s seats are taken. ` +
+        "Ask your administrator to free or buy one.",
     );
   }
   await ctx.db.patch("organizations", organizationId, { seatsUsed: organization.seatsUsed + 1, updatedAt: Date.now() });

@@ -62,7 +62,8 @@ export async function reserveSeat(
     if (typedCode !== undefined && liveCode?.code !== typedCode.trim().toUpperCase()) {
       throw appError(
         "INVALID_INPUT",
-        "Your checkout for this cohort has already started at another price. Release the seat, then reserve again with the code.",
+        "Your checkout for this cohort has already started at another price. " +
+          "Release the seat, then reserve again with the code.",
       );
     }
     return live._id;
@@ -238,7 +239,8 @@ async function confirmPayment(
       { refund: true },
     );
   };
-  // A paid enrollment that a platform admin removed since was paid once already: the same payment again changes nothing.
+  // A paid enrollment that a platform admin removed since was paid once already: the same payment again changes
+  // nothing.
   const removed = enrollment.paymentStatus === "failed" && enrollment.failureReason === "removed";
   if (enrollment.paymentStatus === "completed" || enrollment.paymentStatus === "refunded" || removed) {
     if (paymentIntentId === null || paymentIntentId === enrollment.stripePaymentIntentId) {
@@ -256,7 +258,9 @@ async function confirmPayment(
   const other = await liveEnrollmentInCourse(ctx, enrollment.userId, enrollment.courseId, enrollment._id);
   if (other !== null) {
     const otherCohort = await ctx.db.get("cohorts", other.cohortId);
-    const message = `You already have a seat in ${otherCohort?.name ?? "another cohort of this course"}, so this payment was refunded automatically.`;
+    const message =
+      `You already have a seat in ${otherCohort?.name ?? "another cohort of this course"}, ` +
+      "so this payment was refunded automatically.";
     await failPending(ctx, enrollment, "cancelled", message);
     return await undeliverable("already_enrolled", message);
   }

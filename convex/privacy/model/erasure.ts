@@ -87,7 +87,8 @@ export const ERASURE_BY_TABLE: Record<TableNames, string> = {
   notifications: "Deleted.",
   webhookDeliveries: "No personal data of a learner.",
   emailSends:
-    "No personal data (an email's idempotency key, made of ids). The Resend component's own copies of sent emails are deleted a week after they were sent (crons.ts).",
+    "No personal data (an email's idempotency key, made of ids). " +
+    "The Resend component's own copies of sent emails are deleted a week after they were sent (crons.ts).",
   analyticsEvents: "Deleted.",
   devEmails: "Deleted where sent to the person (local mode's mailbox).",
   assessments: "No personal data.",

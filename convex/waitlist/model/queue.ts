@@ -99,6 +99,14 @@ export async function seatsHeldByOffers(ctx: QueryCtx, cohortId: Id<"cohorts">) 
   return offered.length;
 }
 
+/** A person's places on every line, in any state (a person has a handful; at most the first 200 are read). */
+export async function waitlistEntriesOf(ctx: QueryCtx, userId: Id<"users">) {
+  return await ctx.db
+    .query("waitlist")
+    .withIndex("by_userId", (q) => q.eq("userId", userId))
+    .take(200);
+}
+
 /** Adds the caller to a full cohort's waitlist, after everyone who joined before. */
 export async function joinCohortWaitlist(ctx: MutationCtx, viewer: Doc<"users">, cohortId: Id<"cohorts">) {
   const cohort = await ctx.db.get("cohorts", cohortId);
@@ -107,10 +115,7 @@ export async function joinCohortWaitlist(ctx: MutationCtx, viewer: Doc<"users">,
   if (cohort.status !== "open" || cohort.startDate <= Date.now()) {
     throw appError("COHORT_NOT_OPEN", "This cohort is not taking sign-ups. Pick another date.");
   }
-  const mine = await ctx.db
-    .query("waitlist")
-    .withIndex("by_userId", (q) => q.eq("userId", viewer._id))
-    .take(200);
+  const mine = await waitlistEntriesOf(ctx, viewer._id);
   if (mine.some((e) => e.cohortId === cohortId && (e.status === "waiting" || e.status === "offered"))) {
     throw appError("ALREADY_WAITLISTED", "You are already on this cohort's waitlist.");
   }
@@ -169,10 +174,7 @@ export async function leaveWaitlists(
   userId: Id<"users">,
   which: (entry: Doc<"waitlist">) => boolean = () => true,
 ) {
-  const entries = await ctx.db
-    .query("waitlist")
-    .withIndex("by_userId", (q) => q.eq("userId", userId))
-    .take(200);
+  const entries = await waitlistEntriesOf(ctx, userId);
   for (const entry of entries) {
     if (!which(entry)) continue;
     if (entry.status === "offered") await endOffer(ctx, entry, "withdrawn");
@@ -183,10 +185,7 @@ export async function leaveWaitlists(
 
 /** The caller's open offer for a cohort, if any. */
 export async function openOfferFor(ctx: QueryCtx, userId: Id<"users">, cohortId: Id<"cohorts">) {
-  const entries = await ctx.db
-    .query("waitlist")
-    .withIndex("by_userId", (q) => q.eq("userId", userId))
-    .take(200);
+  const entries = await waitlistEntriesOf(ctx, userId);
   return entries.find((e) => e.cohortId === cohortId && e.status === "offered") ?? null;
 }
 
@@ -201,10 +200,7 @@ export async function joinCourseWaitlist(ctx: MutationCtx, viewer: Doc<"users">,
   if (cohorts.some((c) => c.status === "open" && !c.isB2B && c.startDate > Date.now())) {
     throw appError("INVALID_INPUT", "This course has an open cohort: reserve a seat or join that cohort's waitlist.");
   }
-  const mine = await ctx.db
-    .query("waitlist")
-    .withIndex("by_userId", (q) => q.eq("userId", viewer._id))
-    .take(200);
+  const mine = await waitlistEntriesOf(ctx, viewer._id);
   if (mine.some((e) => e.courseId === courseId && (e.status === "waiting" || e.status === "offered"))) {
     throw appError("ALREADY_WAITLISTED", "You are already on this course's waitlist.");
   }
