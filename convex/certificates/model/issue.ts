@@ -123,7 +123,8 @@ export async function recordIssued(ctx: MutationCtx, certificate: Doc<"certifica
         heading: "Congratulations — your certificate is ready",
         lines: [
           certificate.badgeData.description,
-          "It is a signed Open Badges 3.0 credential: anyone can verify it, and you can add it to your LinkedIn profile.",
+          "It is a signed Open Badges 3.0 credential: anyone can verify it, " +
+            "and you can add it to your LinkedIn profile.",
         ],
         actionLabel: "View my certificate",
       },
