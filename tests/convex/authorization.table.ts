@@ -79,6 +79,10 @@ export type World = AssessmentWorld & {
   paymentReviewId: Id<"paymentReviews">;
   promotionCodeId: Id<"promotionCodes">;
   enrollmentCodeId: Id<"enrollmentCodes">;
+  /** A published, bundled learning path whose one step is the world's course. */
+  pathId: Id<"learningPaths">;
+  pathSlug: string;
+  pathStepId: Id<"learningPathSteps">;
 };
 
 type ManagerRow = Pick<Doc<"organizationManagers">, "role" | "permissions">;
@@ -426,9 +430,41 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       createdAt: now,
       updatedAt: now,
     });
+    const pathId = await ctx.db.insert("learningPaths", {
+      title: "Intensive Track",
+      slug: "intensive-track",
+      description: "One course.",
+      shortDescription: "One course",
+      targetAudience: "all",
+      estimatedDuration: "2 weeks",
+      totalCourses: 1,
+      totalHours: 16,
+      skillIds: [],
+      outcomes: [],
+      pricingModel: "bundled",
+      bundlePrice: 99_700,
+      isActive: true,
+      isFeatured: false,
+      sortOrder: 1,
+      enrollmentCount: 0,
+      completionCount: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const pathStepId = await ctx.db.insert("learningPathSteps", {
+      pathId,
+      courseId,
+      stepNumber: 1,
+      isRequired: true,
+      unlockRule: "immediate",
+      createdAt: now,
+    });
     const assessments = await seedAssessmentWorld(ctx, { courseId, cohortId, learner, enrollmentId, lessonId, now });
     return {
       ...assessments,
+      pathId,
+      pathSlug: "intensive-track",
+      pathStepId,
       paymentReviewId,
       promotionCodeId,
       enrollmentCodeId,
@@ -706,6 +742,46 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "catalog.browse.getCourse": { rule: "anyone", args: (w) => ({ slug: w.courseSlug }) },
   "catalog.browse.listCourses": { rule: "anyone", args: none },
   "catalog.browse.sitemap": { rule: "anyone", args: none },
+  "paths.catalog.list": { rule: "anyone", args: none },
+  "paths.catalog.get": { rule: "anyone", args: (w) => ({ slug: w.pathSlug }) },
+  "paths.catalog.forCourse": { rule: "anyone", args: (w) => ({ courseId: w.courseId }) },
+  "paths.catalog.sitemap": { rule: "anyone", args: none },
+  "paths.authoring.list": { rule: "platformAdmin", args: none },
+  "paths.authoring.get": { rule: "platformAdmin", args: (w) => ({ pathId: w.pathId }) },
+  "paths.authoring.options": { rule: "platformAdmin", args: none },
+  "paths.authoring.save": {
+    rule: "platformAdmin",
+    args: (w) => ({
+      pathId: w.pathId,
+      title: "Intensive Track",
+      slug: "intensive-track",
+      shortDescription: "One course",
+      description: "One course.",
+      audience: "all",
+      estimatedDuration: "2 weeks",
+      totalHours: 16,
+      outcomes: [],
+      skillIds: [],
+      pricingModel: "bundled",
+      bundlePrice: 99_700,
+      isActive: true,
+      isFeatured: true,
+      sortOrder: 1,
+    }),
+  },
+  "paths.authoring.saveStep": {
+    rule: "platformAdmin",
+    args: (w) => ({
+      pathId: w.pathId,
+      stepId: w.pathStepId,
+      courseId: w.courseId,
+      isRequired: true,
+      unlockRule: "immediate",
+      recommendedTimeframe: "Week 1",
+    }),
+  },
+  "paths.authoring.moveStep": { rule: "platformAdmin", args: (w) => ({ stepId: w.pathStepId, direction: "down" }) },
+  "paths.authoring.removeStep": { rule: "platformAdmin", args: (w) => ({ stepId: w.pathStepId }) },
   "certificates.verify.academyIssuer": { rule: "anyone", args: none },
   "certificates.verify.publicView": { rule: "anyone", args: (w) => ({ publicId: w.publicId }) },
   "certificates.verify.verifyCredentialJson": { rule: "anyone", args: () => ({ credentialJson: "{}" }) },
