@@ -51,6 +51,7 @@ export const vOrgAuditAction = v.union(
   v.literal("cohort_assigned"),
   v.literal("cohort_moved"),
   v.literal("cohort_unassigned"),
+  v.literal("path_enrolled"),
   v.literal("private_cohort_created"),
   v.literal("domain_requested"),
   v.literal("domain_approved"),

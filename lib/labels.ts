@@ -338,6 +338,7 @@ export const ORG_AUDIT_ACTION_LABEL: Record<Infer<typeof vOrgAuditAction>, strin
   cohort_assigned: "Assigned to cohort",
   cohort_moved: "Moved between cohorts",
   cohort_unassigned: "Taken out of cohort",
+  path_enrolled: "Enrolled in a learning path",
   private_cohort_created: "Private cohort created",
   domain_requested: "Domain submitted",
   domain_approved: "Domain approved",

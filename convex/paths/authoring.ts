@@ -1,4 +1,4 @@
-/** Platform admins write learning paths: their page, price and steps (courses, order, required or not, unlock rules). */
+/** Platform admins write learning paths: their page, price and steps (courses, order, required, unlock rules). */
 import { v } from "convex/values";
 import { appError } from "../errors";
 import { platformAdminMutation, platformAdminQuery } from "../functions";

@@ -106,8 +106,11 @@ export const pathsTables = {
     checkoutUrl: v.optional(v.string()),
     /** Stripe's Checkout Session closes then (24 hours after the start). */
     expiresAt: v.number(),
+    /** A delayed payment method (bank debit) is processing: Stripe reports the result later. */
+    awaitingAsyncPayment: v.optional(v.boolean()),
     stripePaymentIntentId: v.optional(v.string()),
     amountPaidCents: v.optional(v.number()),
+    refundedAt: v.optional(v.number()),
     pathEnrollmentId: v.optional(v.id("userPathEnrollments")),
     /** Why it ended, in the buyer's words. */
     message: v.optional(v.string()),

@@ -83,6 +83,12 @@ export type World = AssessmentWorld & {
   pathId: Id<"learningPaths">;
   pathSlug: string;
   pathStepId: Id<"learningPathSteps">;
+  /** The learner follows the path (a bundle), with its step open and its seat not taken yet. */
+  pathEnrollmentId: Id<"userPathEnrollments">;
+  /** The learner's purchase of the path that waits for payment. */
+  pathPurchaseId: Id<"pathPurchases">;
+  /** A published path followed per course (nobody follows it yet). */
+  individualPathId: Id<"learningPaths">;
 };
 
 type ManagerRow = Pick<Doc<"organizationManagers">, "role" | "permissions">;
@@ -459,12 +465,79 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       unlockRule: "immediate",
       createdAt: now,
     });
+    const pathPurchaseId = await ctx.db.insert("pathPurchases", {
+      userId: learner,
+      pathId,
+      status: "pending",
+      amountCents: 99_700,
+      currency: "usd",
+      listPriceCents: 149_700,
+      stripeCheckoutSessionId: "cs_test_world_path",
+      checkoutUrl: "https://checkout.stripe.com/c/pay/cs_test_world_path",
+      expiresAt: now + 60 * 60_000,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const pathEnrollmentId = await ctx.db.insert("userPathEnrollments", {
+      userId: learner,
+      pathId,
+      status: "active",
+      completedSteps: [],
+      progressPercent: 0,
+      enrolledAt: now,
+      paymentType: "bundle",
+      currentStepId: pathStepId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await ctx.db.insert("pathStepProgress", {
+      pathEnrollmentId,
+      userId: learner,
+      pathId,
+      stepId: pathStepId,
+      courseId,
+      seatIncluded: true,
+      unlockedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const individualPathId = await ctx.db.insert("learningPaths", {
+      title: "Clinic Track",
+      slug: "clinic-track",
+      description: "One course, booked on its own.",
+      shortDescription: "One course",
+      targetAudience: "all",
+      estimatedDuration: "1 week",
+      totalCourses: 1,
+      totalHours: 4,
+      skillIds: [],
+      outcomes: [],
+      pricingModel: "individual",
+      isActive: true,
+      isFeatured: false,
+      sortOrder: 2,
+      enrollmentCount: 0,
+      completionCount: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await ctx.db.insert("learningPathSteps", {
+      pathId: individualPathId,
+      courseId: waitlistCourseId,
+      stepNumber: 1,
+      isRequired: true,
+      unlockRule: "immediate",
+      createdAt: now,
+    });
     const assessments = await seedAssessmentWorld(ctx, { courseId, cohortId, learner, enrollmentId, lessonId, now });
     return {
       ...assessments,
       pathId,
       pathSlug: "intensive-track",
       pathStepId,
+      pathEnrollmentId,
+      pathPurchaseId,
+      individualPathId,
       paymentReviewId,
       promotionCodeId,
       enrollmentCodeId,
@@ -782,6 +855,21 @@ export const AUTHORIZATION: Record<string, Entry> = {
   },
   "paths.authoring.moveStep": { rule: "platformAdmin", args: (w) => ({ stepId: w.pathStepId, direction: "down" }) },
   "paths.authoring.removeStep": { rule: "platformAdmin", args: (w) => ({ stepId: w.pathStepId }) },
+  "paths.checkout.buyBundle": { rule: "signedIn", args: (w) => ({ pathId: w.pathId }) },
+  "paths.checkout.status": { rule: "owner", args: (w) => ({ purchaseId: w.pathPurchaseId }) },
+  "paths.checkout.cancel": { rule: "owner", args: (w) => ({ purchaseId: w.pathPurchaseId }) },
+  "paths.following.list": { rule: "owner", args: none },
+  "paths.following.get": { rule: "owner", args: (w) => ({ pathEnrollmentId: w.pathEnrollmentId }) },
+  "paths.following.forPath": { rule: "owner", args: (w) => ({ pathId: w.pathId }) },
+  "paths.following.follow": { rule: "signedIn", args: (w) => ({ pathId: w.individualPathId }) },
+  "paths.seats.cohorts": {
+    rule: "owner",
+    args: (w) => ({ pathEnrollmentId: w.pathEnrollmentId, stepId: w.pathStepId, now: Date.now() }),
+  },
+  "paths.seats.take": {
+    rule: "owner",
+    args: (w) => ({ pathEnrollmentId: w.pathEnrollmentId, stepId: w.pathStepId, cohortId: w.laterCohortId }),
+  },
   "certificates.verify.academyIssuer": { rule: "anyone", args: none },
   "certificates.verify.publicView": { rule: "anyone", args: (w) => ({ publicId: w.publicId }) },
   "certificates.verify.verifyCredentialJson": { rule: "anyone", args: () => ({ credentialJson: "{}" }) },
@@ -974,6 +1062,15 @@ export const AUTHORIZATION: Record<string, Entry> = {
     args: orgArgs((w) => ({ accessType: "view_individual", targetUserId: w.member })),
   },
   "dashboards.views.team": { rule: org("view_progress"), args: orgArgs((w) => ({ teamId: w.teamId })) },
+  "paths.organization.enrollMember": {
+    rule: org("manage_enrollments"),
+    args: orgArgs((w) => ({ memberId: w.member, pathId: w.pathId })),
+  },
+  "paths.organization.enrollTeam": {
+    rule: org("manage_enrollments"),
+    args: orgArgs((w) => ({ teamId: w.teamId, pathId: w.pathId })),
+  },
+  "paths.organization.list": { rule: org("view_progress"), args: orgArgs() },
   "organizations.invites.create": { rule: org("manage_team"), args: orgArgs(() => ({ email: "new.hire@acme.test" })) },
   "organizations.invites.createFromCsv": {
     rule: org("manage_team"),

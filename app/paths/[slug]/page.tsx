@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PathAction } from "@/components/paths/path-action";
 import { PathDetail } from "@/components/paths/path-detail";
 import { pathHeadline } from "@/components/paths/path-price";
 import { preloadPath } from "@/lib/convex/catalog";
@@ -16,8 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: path.title,
     socialTitle: path.title,
     description: summary(
-      `${path.courseCount} courses · ${path.estimatedDuration} · ${pathHeadline(path.price)}. ${path.shortDescription}. ` +
-        path.description,
+      `${path.courseCount} courses · ${path.estimatedDuration} · ${pathHeadline(path.price)}. ` +
+        `${path.shortDescription}. ${path.description}`,
     ),
   });
 }
@@ -26,5 +27,17 @@ export default async function PathPage({ params }: Props) {
   const { slug } = await params;
   const { preloaded, path } = await preloadPath(slug);
   if (path === null) notFound();
-  return <PathDetail preloaded={preloaded} />;
+  return (
+    <PathDetail
+      preloaded={preloaded}
+      action={
+        <PathAction
+          pathId={path._id}
+          pathSlug={path.slug}
+          pricing={path.price.model}
+          bundlePriceCents={path.price.bundlePriceCents}
+        />
+      }
+    />
+  );
 }

@@ -40,8 +40,11 @@ export async function enrollInPath(
     expiresAt?: number;
     /** Who gave the path, for the welcome ("Acme Corporation enrolled you"); absent when the learner chose it. */
     givenBy?: string;
-    /** False for the demo academy's history: nobody is told. */
-    welcome?: boolean;
+    /**
+     * How the learner is welcomed: in the app and by email (default), in the app only (a bundle's receipt email says
+     * the rest), or not at all (the demo academy's history).
+     */
+    welcome?: "full" | "inApp" | false;
   },
 ) {
   const now = Date.now();
@@ -98,8 +101,14 @@ export async function enrollInPath(
   }
   await ctx.db.patch("learningPaths", path._id, { enrollmentCount: path.enrollmentCount + 1, updatedAt: now });
   const { opened } = await refreshPathEnrollment(ctx, pathEnrollmentId, { announce: false });
-  if (how.welcome !== false)
-    await welcome(ctx, user, path, pathEnrollmentId, { seatIncluded, opened, givenBy: how.givenBy });
+  if (how.welcome !== false) {
+    await welcome(ctx, user, path, pathEnrollmentId, {
+      seatIncluded,
+      opened,
+      givenBy: how.givenBy,
+      email: how.welcome !== "inApp",
+    });
+  }
   return pathEnrollmentId;
 }
 
@@ -109,7 +118,12 @@ async function welcome(
   user: Doc<"users">,
   path: Doc<"learningPaths">,
   pathEnrollmentId: Id<"userPathEnrollments">,
-  { seatIncluded, opened, givenBy }: { seatIncluded: boolean; opened: Doc<"learningPathSteps">[]; givenBy?: string },
+  {
+    seatIncluded,
+    opened,
+    givenBy,
+    email,
+  }: { seatIncluded: boolean; opened: Doc<"learningPathSteps">[]; givenBy?: string; email: boolean },
 ) {
   const titles = [];
   for (const step of opened) titles.push((await ctx.db.get("courses", step.courseId))?.title ?? "a course");
@@ -128,11 +142,13 @@ async function welcome(
       body: `${open} ${next}`,
       url: `/learn/paths/${pathEnrollmentId}`,
     },
-    {
-      subject: `You're enrolled in the ${path.title}`,
-      heading: `Welcome to the ${path.title}`,
-      lines: [lead, open, next],
-      actionLabel: "Open my path",
-    },
+    email
+      ? {
+          subject: `You're enrolled in the ${path.title}`,
+          heading: `Welcome to the ${path.title}`,
+          lines: [lead, open, next],
+          actionLabel: "Open my path",
+        }
+      : undefined,
   );
 }
