@@ -7,62 +7,26 @@ import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { as, deliver, runScheduled, seedCohort, type T, useStripeTestEnvironment } from "./checkout-helpers";
+import { insertAnotherCohort, insertFirstDaySession, organizationRow, platformAdminRow } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
+import { mailTo } from "./inbox";
 import { checkoutSession, refundedCharge } from "./stripe-events";
 
 const stripe = useStripeTestEnvironment();
-
-const DAY = 86_400_000;
 
 async function world(options: { capacity?: number; laterCapacity?: number } = {}) {
   const t = newTest();
   const { courseId, cohortId, buyers } = await seedCohort(t, { capacity: options.capacity ?? 3, buyers: 2 });
   const ids = await t.run(async (ctx) => {
-    const cohort = (await ctx.db.get("cohorts", cohortId))!;
-    const { _id, _creationTime, ...fields } = cohort;
-    const laterCohortId = await ctx.db.insert("cohorts", {
-      ...fields,
+    const laterCohortId = await insertAnotherCohort(ctx, cohortId, {
       name: "February cohort",
-      startDate: cohort.startDate + 60 * DAY,
-      endDate: cohort.endDate + 60 * DAY,
+      daysLater: 60,
       maxCapacity: options.laterCapacity ?? 3,
     });
-    const opsId = await ctx.db.insert("users", {
-      email: "ops@academy.test",
-      name: "Ops",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    });
-    const organizationId = await ctx.db.insert("organizations", {
-      name: "Acme",
-      domain: "acme.com",
-      contactEmail: "admin@acme.com",
-      contactName: "Admin",
-      status: "active",
-      seatsPurchased: 1,
-      seatsUsed: 0,
-      createdAt: 1,
-      updatedAt: 1,
-    });
-    for (const [id, start] of [
-      [cohortId, cohort.startDate],
-      [laterCohortId, cohort.startDate + 60 * DAY],
-    ] as const) {
-      await ctx.db.insert("cohortSessions", {
-        cohortId: id,
-        title: "Day 1",
-        type: "S",
-        startsAt: start + 9 * 3_600_000,
-        endsAt: start + 12 * 3_600_000,
-        status: "scheduled",
-        sequence: 0,
-        createdAt: 1,
-        updatedAt: 1,
-      });
-    }
+    const opsId = await ctx.db.insert("users", platformAdminRow());
+    const organizationId = await ctx.db.insert("organizations", organizationRow({ seatsPurchased: 1 }));
+    await insertFirstDaySession(ctx, cohortId);
+    await insertFirstDaySession(ctx, laterCohortId);
     return { laterCohortId, opsId, organizationId };
   });
   return { t, courseId, cohortId, buyers, ...ids, ops: as(t, ids.opsId) };
@@ -70,16 +34,6 @@ async function world(options: { capacity?: number; laterCapacity?: number } = {}
 
 async function cohort(t: T, cohortId: Id<"cohorts">) {
   return await t.run(async (ctx) => (await ctx.db.get("cohorts", cohortId))!);
-}
-
-async function mailTo(t: T, to: string) {
-  await runScheduled(t);
-  return await t.run(async (ctx) =>
-    ctx.db
-      .query("devEmails")
-      .withIndex("by_to", (q) => q.eq("to", to))
-      .collect(),
-  );
 }
 
 async function auditLog(t: T) {

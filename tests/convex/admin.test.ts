@@ -1,62 +1,19 @@
+import type { FunctionArgs } from "convex/server";
 import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import { AUTHORIZATION } from "./authorization.table";
-import type { Id } from "../../convex/_generated/dataModel";
-import { as, deliver, runScheduled, seedCohort, useStripeTestEnvironment } from "./checkout-helpers";
+import { as, buySeat, deliver, seedCohort, useStripeTestEnvironment } from "./checkout-helpers";
+import { addPlatformAdmin, outlineSessionRow } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 
 const stripe = useStripeTestEnvironment();
-
-async function admin(t: ReturnType<typeof newTest>) {
-  return await t.run(async (ctx) =>
-    ctx.db.insert("users", {
-      email: "ops@academy.test",
-      name: "Ops",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    }),
-  );
-}
-
-async function paidEnrollment(t: ReturnType<typeof newTest>, cohortId: Id<"cohorts">, buyer: Id<"users">) {
-  const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId });
-  await runScheduled(t);
-  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!
-    .checkoutUrl!.split("/")
-    .pop()!;
-  await deliver(t, "checkout.session.completed", {
-    id: sessionId,
-    object: "checkout.session",
-    client_reference_id: enrollmentId,
-    payment_status: "paid",
-    payment_intent: `pi_${enrollmentId}`,
-    amount_total: 149_700,
-    currency: "usd",
-  });
-  return enrollmentId;
-}
 
 describe("admin functions", () => {
   test("every admin function refuses signed-out callers and non-admins", async () => {
     const t = newTest();
     const { cohortId, courseId, buyers } = await seedCohort(t);
-    const enrollmentId = await paidEnrollment(t, cohortId, buyers[0]);
-    const sessionId = await t.run(async (ctx) =>
-      ctx.db.insert("sessions", {
-        courseId,
-        title: "Opening",
-        type: "S",
-        dayNumber: 1,
-        orderInDay: 1,
-        durationMinutes: 30,
-        description: "",
-        outcomes: [],
-        createdAt: 1,
-      }),
-    );
+    const enrollmentId = await buySeat(t, buyers[0], cohortId);
+    const sessionId = await t.run(async (ctx) => ctx.db.insert("sessions", outlineSessionRow(courseId)));
     const itemId = await t.run(async (ctx) =>
       ctx.db.insert("enablementKitItems", {
         courseId,
@@ -164,39 +121,22 @@ describe("admin functions", () => {
   test("courses are validated; cohorts get a schedule that moves in place when dates change", async () => {
     const t = newTest();
     const { courseId } = await seedCohort(t);
-    const ops = as(t, await admin(t));
-    await expectAppError(
-      ops.mutation(api.catalog.courses.save, {
-        title: "Bad",
-        slug: "Bad Slug!",
-        description: "",
-        format: "cohort",
-        level: "fundamentals",
-        impact: "L1",
-        priceB2C: 1,
-        priceB2B: 1,
-        maxParticipants: 1,
-        status: "draft",
-        outcomes: [],
-      }),
-      "INVALID_INPUT",
-    );
-    await expectAppError(
-      ops.mutation(api.catalog.courses.save, {
-        title: "Dup",
-        slug: "intensive",
-        description: "",
-        format: "cohort",
-        level: "fundamentals",
-        impact: "L1",
-        priceB2C: 1,
-        priceB2B: 1,
-        maxParticipants: 1,
-        status: "draft",
-        outcomes: [],
-      }),
-      "INVALID_INPUT",
-    );
+    const ops = as(t, await addPlatformAdmin(t));
+    const draft = (title: string, slug: string): FunctionArgs<typeof api.catalog.courses.save> => ({
+      title,
+      slug,
+      description: "",
+      format: "cohort",
+      level: "fundamentals",
+      impact: "L1",
+      priceB2C: 1,
+      priceB2B: 1,
+      maxParticipants: 1,
+      status: "draft",
+      outcomes: [],
+    });
+    await expectAppError(ops.mutation(api.catalog.courses.save, draft("Bad", "Bad Slug!")), "INVALID_INPUT");
+    await expectAppError(ops.mutation(api.catalog.courses.save, draft("Dup", "intensive")), "INVALID_INPUT"); // taken
     for (const [order, type] of [
       [1, "S"],
       [2, "W"],
@@ -286,9 +226,9 @@ describe("admin functions", () => {
   test("capacity cannot drop below seats taken", async () => {
     const t = newTest();
     const { cohortId, courseId, buyers } = await seedCohort(t, { capacity: 5 });
-    await paidEnrollment(t, cohortId, buyers[0]);
-    await paidEnrollment(t, cohortId, buyers[1]);
-    const ops = as(t, await admin(t));
+    await buySeat(t, buyers[0], cohortId);
+    await buySeat(t, buyers[1], cohortId);
+    const ops = as(t, await addPlatformAdmin(t));
     const cohort = (await t.run(async (ctx) => ctx.db.get("cohorts", cohortId)))!;
     const message = await expectAppError(
       ops.mutation(api.catalog.cohorts.save, {
@@ -309,8 +249,8 @@ describe("admin functions", () => {
   test("a refund goes to Stripe once; the webhook then frees the seat", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const enrollmentId = await paidEnrollment(t, cohortId, buyers[0]);
-    const ops = as(t, await admin(t));
+    const enrollmentId = await buySeat(t, buyers[0], cohortId);
+    const ops = as(t, await addPlatformAdmin(t));
     stripe.calls.length = 0;
     const result = await ops.action(api.payments.refunds.refundEnrollment, { enrollmentId });
     expect(result.status).toBe("succeeded");
@@ -337,7 +277,7 @@ describe("free text held to its field's length", () => {
   test("course, session, cohort and kit text is trimmed and bounded (TEXT_LIMITS)", async () => {
     const t = newTest();
     const { courseId, cohortId } = await seedCohort(t);
-    const ops = as(t, await admin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     const long = (n: number) => "x".repeat(n + 1);
     const course = {
       title: "Applied AI",
@@ -439,8 +379,8 @@ describe("learner access windows", () => {
   test("kit files open for paid learners until materials access ends; join links only near the start", async () => {
     const t = newTest();
     const { cohortId, courseId, buyers } = await seedCohort(t, { buyers: 2 });
-    const enrollmentId = await paidEnrollment(t, cohortId, buyers[0]);
-    const ops = as(t, await admin(t));
+    const enrollmentId = await buySeat(t, buyers[0], cohortId);
+    const ops = as(t, await addPlatformAdmin(t));
     const fileId = await t.run(async (ctx) => ctx.storage.store(new Blob(["slides"], { type: "application/pdf" })));
     const itemId = await ops.mutation(api.catalog.kit.add, { courseId, title: "Slides", type: "slides", fileId });
     expect(await as(t, buyers[0]).mutation(api.learning.cohorts.openKitItem, { itemId })).toMatch(/^https?:\/\//);

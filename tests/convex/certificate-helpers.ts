@@ -3,6 +3,7 @@ import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { afterEach, beforeAll, beforeEach, vi } from "vitest";
 import type { Id } from "../../convex/_generated/dataModel";
 import { enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
+import { cohortSessionRow } from "./fixtures";
 import { addUser } from "./org-helpers";
 
 export const DAY = 86_400_000;
@@ -77,17 +78,10 @@ export async function seedFinishedCohort(t: T) {
     for (let i = 0; i < 4; i++) {
       const startsAt = Date.now() - 3 * DAY + i * 3_600_000;
       sessions.push(
-        await ctx.db.insert("cohortSessions", {
-          cohortId,
-          title: `Session ${i + 1}`,
-          type: "W",
-          startsAt,
-          endsAt: startsAt + 3_000_000,
-          status: "scheduled",
-          sequence: 0,
-          createdAt: 1,
-          updatedAt: 1,
-        }),
+        await ctx.db.insert(
+          "cohortSessions",
+          cohortSessionRow(cohortId, `Session ${i + 1}`, startsAt, startsAt + 3_000_000),
+        ),
       );
     }
     return sessions;

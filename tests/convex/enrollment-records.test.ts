@@ -22,26 +22,13 @@ import {
   useStripeTestEnvironment,
   type T,
 } from "./checkout-helpers";
+import { addPlatformAdmin } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 
 useStripeTestEnvironment();
 
 const DAY = 24 * 60 * 60 * 1000;
 const PRICE = 149_700;
-
-async function platformAdmin(t: T) {
-  return await t.run(async (ctx) =>
-    ctx.db.insert("users", {
-      email: "ops@academy.test",
-      name: "Ops",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    }),
-  );
-}
 
 async function reserve(t: T, buyer: Id<"users">, cohortId: Id<"cohorts">) {
   const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId });
@@ -222,7 +209,7 @@ describe("#24 refunds and messages", () => {
     const { cohortId, buyers } = await seedCohort(t);
     const { enrollmentId, sessionId } = await reserve(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(enrollmentId, sessionId, true));
-    await as(t, await platformAdmin(t)).action(api.payments.refunds.refundEnrollment, {
+    await as(t, await addPlatformAdmin(t)).action(api.payments.refunds.refundEnrollment, {
       enrollmentId,
       note: "  Moved abroad  ",
     });

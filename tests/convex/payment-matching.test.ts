@@ -17,6 +17,7 @@ import {
   type T,
   useStripeTestEnvironment,
 } from "./checkout-helpers";
+import { addPlatformAdmin } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 import { seedOrg } from "./org-helpers";
 
@@ -41,20 +42,6 @@ const session = (id: string, fields: Record<string, unknown> = {}) => ({
 
 async function outcome(response: Response) {
   return ((await response.json()) as { outcome: string }).outcome;
-}
-
-async function platformAdmin(t: T) {
-  return await t.run(async (ctx) =>
-    ctx.db.insert("users", {
-      email: "ops@academy.test",
-      name: "Ops",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    }),
-  );
 }
 
 /** Cohort seats counted == enrollments holding a seat (plus offers, none here). */
@@ -97,7 +84,7 @@ describe("#15.10 matching a payment to a seat", () => {
     expect(state.enrollments[0].stripePaymentIntentId).toBeUndefined();
     await expectSeatInvariant(t, cohortId);
 
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     const reviews = await ops.query(api.payments.reviews.list, {});
     expect(
       reviews.open.map((r) => [
@@ -179,7 +166,7 @@ describe("#15.10 matching a payment to a seat", () => {
       message: "We received a payment that does not match this purchase. Our team will review it and contact you.",
     });
 
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     const reviews = await ops.query(api.payments.reviews.list, {});
     expect(
       reviews.open.map((r) => [
@@ -243,7 +230,7 @@ describe("#15.10 matching a payment to a seat", () => {
       stripePaymentIntentId: "pi_first",
     });
 
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     const reviews = await ops.query(api.payments.reviews.list, {});
     expect(reviews.open).toEqual([]);
     expect(reviews.resolved.map((r) => [r.reason, r.resolution, r.stripePaymentIntentId])).toEqual([
@@ -267,7 +254,7 @@ describe("#15.10 matching a payment to a seat", () => {
       "checkout.session.completed",
       session("cs_b", { client_reference_id: enrollmentId, amount_total: 200, payment_intent: "pi_b" }),
     );
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     const [second, first] = (await ops.query(api.payments.reviews.list, {})).open;
 
     for (const caller of [t, as(t, buyers[0])]) {
@@ -382,7 +369,7 @@ describe("#15.10 seat invoices", () => {
       seatsPurchased: 2,
     });
 
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     const reviews = await ops.query(api.payments.reviews.list, {});
     expect(
       reviews.open.map((r) => [
@@ -428,7 +415,7 @@ describe("#15.11 refunds", () => {
       state: "paid",
     });
 
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     expect((await ops.query(api.enrollments.roster.forCohort, { cohortId }))[0]).toMatchObject({
       _id: enrollmentId,
       paymentStatus: "completed",
@@ -454,7 +441,7 @@ describe("#15.11 refunds", () => {
     const { cohortId, buyers } = await seedCohort(t);
     const { enrollmentId, sessionId } = await reserveAndOpenCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(sessionId, { payment_intent: "pi_r" }));
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     await expectAppError(
       ops.action(api.payments.refunds.refundEnrollment, { enrollmentId, note: "x".repeat(501) }),
       "INVALID_INPUT",
