@@ -17,7 +17,7 @@ import {
   type T,
   useStripeTestEnvironment,
 } from "./checkout-helpers";
-import { addPlatformAdmin } from "./fixtures";
+import { addPlatformAdmin, insertAnotherCohort } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 import { seedOrg } from "./org-helpers";
 
@@ -189,16 +189,9 @@ describe("#15.10 matching a payment to a seat", () => {
     // Buyer 0's hold ends; meanwhile they get a seat in another cohort of the course.
     const late = await reserveAndOpenCheckout(t, buyers[0], cohortId);
     await runScheduled(t, HOLD_MS + 1000);
-    const other = await t.run(async (ctx) => {
-      const c = (await ctx.db.get("cohorts", cohortId))!;
-      return await ctx.db.insert("cohorts", {
-        ...c,
-        _id: undefined,
-        _creationTime: undefined,
-        name: "February cohort",
-        currentEnrollment: 1,
-      } as never);
-    });
+    const other = await t.run((ctx) =>
+      insertAnotherCohort(ctx, cohortId, { name: "February cohort", currentEnrollment: 1 }),
+    );
     await enrollConfirmed(t, { userId: buyers[0], cohortId: other, courseId });
     stripe.calls.length = 0;
 
