@@ -5,7 +5,7 @@ import type { Id } from "../../convex/_generated/dataModel";
 import { normalizedGain } from "../../convex/assessments/model/scoring";
 import { as, enrollConfirmed, type T } from "./checkout-helpers";
 import { addPlatformAdmin } from "./fixtures";
-import { expectAppError, newTest } from "./helpers";
+import { expectAppError, newTest, restoreFakes } from "./helpers";
 import { addUser, seedOrg } from "./org-helpers";
 import {
   answerAll,
@@ -23,11 +23,7 @@ beforeEach(() => {
   vi.stubEnv("RESEND_API_KEY", "");
   vi.stubEnv("AI_API_KEY", "");
 });
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
-});
+afterEach(restoreFakes);
 
 const RIGHT = {
   multiple_choice: { selectedAnswerIds: ["mc-a"] },

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, beforeEach, vi } from "vitest";
 import type { Id } from "../../convex/_generated/dataModel";
 import { enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
 import { cohortSessionRow } from "./fixtures";
+import { restoreFakes } from "./helpers";
 import { addUser } from "./org-helpers";
 
 export const DAY = 86_400_000;
@@ -58,9 +59,7 @@ export function useCredentialEnv() {
     );
   });
   afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllEnvs();
-    vi.unstubAllGlobals();
+    restoreFakes();
     state.current = null;
   });
   return state;

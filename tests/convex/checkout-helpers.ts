@@ -4,7 +4,7 @@ import { afterEach, beforeEach, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { courseRow, userRow } from "./fixtures";
-import { newTest } from "./helpers";
+import { newTest, restoreFakes } from "./helpers";
 import { checkoutSession } from "./stripe-events";
 
 export type T = ReturnType<typeof newTest>;
@@ -206,11 +206,7 @@ export function useStripeTestEnvironment() {
     stubStripeEnv();
     recorded.calls = stubStripeApi();
   });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllEnvs();
-    vi.unstubAllGlobals();
-  });
+  afterEach(restoreFakes);
   return recorded;
 }
 
