@@ -5,7 +5,7 @@ import { expect } from "vitest";
 import type { Id } from "../../convex/_generated/dataModel";
 import { MANAGER_PERMISSIONS, type ManagerPermission } from "../../convex/validators";
 import { api } from "../../convex/_generated/api";
-import { as, buySeat, seedCohort, type T } from "./checkout-helpers";
+import { as, buySeat, enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
 import { organizationRow, platformAdminRow, userRow } from "./fixtures";
 import { mailTo } from "./inbox";
 
@@ -61,6 +61,28 @@ export async function seedOrg(t: T, options: { seats?: number; name?: string; do
   const adminId = await addUser(t, `admin@${domain}`, { organizationId });
   await makeManager(t, adminId, organizationId, "admin");
   return { organizationId, adminId, courseId, cohortId };
+}
+
+/**
+ * A learner of the organization: holds one of its seats, is enrolled (paid) in the cohort, and `admin` (a caller
+ * with manage_team) has put them in `teamId`.
+ */
+export async function addTeamLearner(
+  t: T,
+  admin: ReturnType<typeof as>,
+  email: string,
+  place: { organizationId: Id<"organizations">; teamId: Id<"teams">; cohortId: Id<"cohorts">; courseId: Id<"courses"> },
+) {
+  const { organizationId, teamId, cohortId, courseId } = place;
+  const userId = await addUser(t, email, { organizationId, holdsOrgSeat: true });
+  const enrollmentId = await enrollConfirmed(t, { userId, cohortId, courseId });
+  await admin.mutation(api.organizations.teams.setMember, {
+    organizationId,
+    teamId,
+    memberId: userId,
+    teamRole: "member",
+  });
+  return { userId, enrollmentId };
 }
 
 /**
