@@ -32,6 +32,10 @@ async function world(options: { capacity?: number; laterCapacity?: number } = {}
   return { t, courseId, cohortId, buyers, ...ids, ops: as(t, ids.opsId) };
 }
 
+/** `caller` adds the person at `email` to the cohort on a complimentary seat. */
+const addComp = (caller: ReturnType<typeof as>, cohortId: Id<"cohorts">, email: string) =>
+  caller.mutation(api.enrollments.operations.add, { cohortId, email, payment: { kind: "comp" } });
+
 async function cohort(t: T, cohortId: Id<"cohorts">) {
   return await t.run(async (ctx) => (await ctx.db.get("cohorts", cohortId))!);
 }
@@ -43,11 +47,7 @@ async function auditLog(t: T) {
 describe("#18 admin enrollment tools: add a learner", () => {
   test("a new address gets an account, a comp seat, the welcome email with the cohort's calendar, and an audit entry", async () => {
     const w = await world();
-    const { enrollmentId, accountCreated } = await w.ops.mutation(api.enrollments.operations.add, {
-      cohortId: w.cohortId,
-      email: "  Grace.Hopper@Example.com ",
-      payment: { kind: "comp" },
-    });
+    const { enrollmentId, accountCreated } = await addComp(w.ops, w.cohortId, "  Grace.Hopper@Example.com ");
     expect(accountCreated).toBe(true);
     const enrollment = await w.t.run(async (ctx) => (await ctx.db.get("enrollments", enrollmentId))!);
     const user = await w.t.run(async (ctx) => (await ctx.db.get("users", enrollment.userId))!);
@@ -145,19 +145,8 @@ describe("#18 admin enrollment tools: add a learner", () => {
 
   test("refused: a full cohort, a second seat in the course, a bad address, an empty reference, a non-admin", async () => {
     const w = await world({ capacity: 1 });
-    await w.ops.mutation(api.enrollments.operations.add, {
-      cohortId: w.cohortId,
-      email: "first@example.com",
-      payment: { kind: "comp" },
-    });
-    await expectAppError(
-      w.ops.mutation(api.enrollments.operations.add, {
-        cohortId: w.cohortId,
-        email: "second@example.com",
-        payment: { kind: "comp" },
-      }),
-      "COHORT_FULL",
-    );
+    await addComp(w.ops, w.cohortId, "first@example.com");
+    await expectAppError(addComp(w.ops, w.cohortId, "second@example.com"), "COHORT_FULL");
     expect(
       await w.t.run(async (ctx) =>
         ctx.db
@@ -167,22 +156,8 @@ describe("#18 admin enrollment tools: add a learner", () => {
       ),
       "a refused add creates no account",
     ).toBeNull();
-    await expectAppError(
-      w.ops.mutation(api.enrollments.operations.add, {
-        cohortId: w.laterCohortId,
-        email: "first@example.com",
-        payment: { kind: "comp" },
-      }),
-      "ALREADY_ENROLLED",
-    );
-    await expectAppError(
-      w.ops.mutation(api.enrollments.operations.add, {
-        cohortId: w.laterCohortId,
-        email: "not an address",
-        payment: { kind: "comp" },
-      }),
-      "INVALID_EMAIL",
-    );
+    await expectAppError(addComp(w.ops, w.laterCohortId, "first@example.com"), "ALREADY_ENROLLED");
+    await expectAppError(addComp(w.ops, w.laterCohortId, "not an address"), "INVALID_EMAIL");
     await expectAppError(
       w.ops.mutation(api.enrollments.operations.add, {
         cohortId: w.laterCohortId,
@@ -191,14 +166,7 @@ describe("#18 admin enrollment tools: add a learner", () => {
       }),
       "INVALID_INPUT",
     );
-    await expectAppError(
-      as(w.t, w.buyers[0]).mutation(api.enrollments.operations.add, {
-        cohortId: w.laterCohortId,
-        email: "x@example.com",
-        payment: { kind: "comp" },
-      }),
-      "NOT_PLATFORM_ADMIN",
-    );
+    await expectAppError(addComp(as(w.t, w.buyers[0]), w.laterCohortId, "x@example.com"), "NOT_PLATFORM_ADMIN");
     expect((await auditLog(w.t)).map((e) => e.action)).toEqual(["added"]);
   });
 });
@@ -206,11 +174,7 @@ describe("#18 admin enrollment tools: add a learner", () => {
 describe("#18 admin enrollment tools: move and remove", () => {
   test("a move takes a seat there, frees this one for the waitlist, and sends a calendar that swaps the sessions", async () => {
     const w = await world({ capacity: 1 });
-    const { enrollmentId } = await w.ops.mutation(api.enrollments.operations.add, {
-      cohortId: w.cohortId,
-      email: "ada@example.com",
-      payment: { kind: "comp" },
-    });
+    const { enrollmentId } = await addComp(w.ops, w.cohortId, "ada@example.com");
     const entryId = await as(w.t, w.buyers[0]).mutation(api.waitlist.places.join, { cohortId: w.cohortId });
     await w.ops.mutation(api.enrollments.operations.move, { enrollmentId, toCohortId: w.laterCohortId });
     const enrollment = await w.t.run(async (ctx) => (await ctx.db.get("enrollments", enrollmentId))!);
@@ -234,16 +198,8 @@ describe("#18 admin enrollment tools: move and remove", () => {
 
   test("a move to a full cohort, to itself, or of a pending purchase is refused and nothing changes", async () => {
     const w = await world({ laterCapacity: 1 });
-    const { enrollmentId } = await w.ops.mutation(api.enrollments.operations.add, {
-      cohortId: w.cohortId,
-      email: "ada@example.com",
-      payment: { kind: "comp" },
-    });
-    await w.ops.mutation(api.enrollments.operations.add, {
-      cohortId: w.laterCohortId,
-      email: "bea@example.com",
-      payment: { kind: "comp" },
-    });
+    const { enrollmentId } = await addComp(w.ops, w.cohortId, "ada@example.com");
+    await addComp(w.ops, w.laterCohortId, "bea@example.com");
     await expectAppError(
       w.ops.mutation(api.enrollments.operations.move, { enrollmentId, toCohortId: w.laterCohortId }),
       "COHORT_FULL",
@@ -263,11 +219,7 @@ describe("#18 admin enrollment tools: move and remove", () => {
 
   test("a removal frees the seat for the waitlist, ends access, tells the learner, and cannot happen twice", async () => {
     const w = await world({ capacity: 1 });
-    const { enrollmentId } = await w.ops.mutation(api.enrollments.operations.add, {
-      cohortId: w.cohortId,
-      email: "ada@example.com",
-      payment: { kind: "comp" },
-    });
+    const { enrollmentId } = await addComp(w.ops, w.cohortId, "ada@example.com");
     const entryId = await as(w.t, w.buyers[0]).mutation(api.waitlist.places.join, { cohortId: w.cohortId });
     await w.ops.mutation(api.enrollments.operations.remove, { enrollmentId, reason: "Asked to leave by email." });
     const enrollment = await w.t.run(async (ctx) => (await ctx.db.get("enrollments", enrollmentId))!);

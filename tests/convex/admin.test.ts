@@ -3,10 +3,30 @@ import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import { AUTHORIZATION } from "./authorization.table";
 import { as, buySeat, deliver, seedCohort, useStripeTestEnvironment } from "./checkout-helpers";
-import { addPlatformAdmin, outlineSessionRow } from "./fixtures";
+import { addPlatformAdmin, cohortForm, outlineSessionRow } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 
 const stripe = useStripeTestEnvironment();
+
+/** What the admin course editor sends for a new draft course ("Applied AI"), with `fields` on top. */
+function draftCourse(
+  fields: Partial<FunctionArgs<typeof api.catalog.courses.save>> = {},
+): FunctionArgs<typeof api.catalog.courses.save> {
+  return {
+    title: "Applied AI",
+    slug: "applied-ai",
+    description: "Two days",
+    format: "cohort",
+    level: "fundamentals",
+    impact: "L1",
+    priceB2C: 100,
+    priceB2B: 100,
+    maxParticipants: 10,
+    status: "draft",
+    outcomes: [],
+    ...fields,
+  };
+}
 
 describe("admin functions", () => {
   test("every admin function refuses signed-out callers and non-admins", async () => {
@@ -42,20 +62,7 @@ describe("admin functions", () => {
       ["catalog.cohorts.get", (c) => c.query(api.catalog.cohorts.get, { cohortId })],
       [
         "catalog.courses.save",
-        (c) =>
-          c.mutation(api.catalog.courses.save, {
-            title: "X course",
-            slug: "x-course",
-            description: "d",
-            format: "cohort",
-            level: "fundamentals",
-            impact: "L1",
-            priceB2C: 100,
-            priceB2B: 100,
-            maxParticipants: 10,
-            status: "draft",
-            outcomes: [],
-          }),
+        (c) => c.mutation(api.catalog.courses.save, draftCourse({ title: "X course", slug: "x-course" })),
       ],
       [
         "catalog.courses.saveOutlineSession",
@@ -122,21 +129,15 @@ describe("admin functions", () => {
     const t = newTest();
     const { courseId } = await seedCohort(t);
     const ops = as(t, await addPlatformAdmin(t));
-    const draft = (title: string, slug: string): FunctionArgs<typeof api.catalog.courses.save> => ({
-      title,
-      slug,
-      description: "",
-      format: "cohort",
-      level: "fundamentals",
-      impact: "L1",
-      priceB2C: 1,
-      priceB2B: 1,
-      maxParticipants: 1,
-      status: "draft",
-      outcomes: [],
-    });
-    await expectAppError(ops.mutation(api.catalog.courses.save, draft("Bad", "Bad Slug!")), "INVALID_INPUT");
-    await expectAppError(ops.mutation(api.catalog.courses.save, draft("Dup", "intensive")), "INVALID_INPUT"); // taken
+    await expectAppError(
+      ops.mutation(api.catalog.courses.save, draftCourse({ title: "Bad", slug: "Bad Slug!" })),
+      "INVALID_INPUT",
+    );
+    // The slug of the seeded course is taken.
+    await expectAppError(
+      ops.mutation(api.catalog.courses.save, draftCourse({ title: "Dup", slug: "intensive" })),
+      "INVALID_INPUT",
+    );
     for (const [order, type] of [
       [1, "S"],
       [2, "W"],
@@ -225,22 +226,13 @@ describe("admin functions", () => {
 
   test("capacity cannot drop below seats taken", async () => {
     const t = newTest();
-    const { cohortId, courseId, buyers } = await seedCohort(t, { capacity: 5 });
+    const { cohortId, buyers } = await seedCohort(t, { capacity: 5 });
     await buySeat(t, buyers[0], cohortId);
     await buySeat(t, buyers[1], cohortId);
     const ops = as(t, await addPlatformAdmin(t));
     const cohort = (await t.run(async (ctx) => ctx.db.get("cohorts", cohortId)))!;
     const message = await expectAppError(
-      ops.mutation(api.catalog.cohorts.save, {
-        cohortId,
-        courseId,
-        name: cohort.name,
-        startDate: cohort.startDate,
-        endDate: cohort.endDate,
-        timezone: "Europe/Berlin",
-        maxCapacity: 1,
-        status: "open",
-      }),
+      ops.mutation(api.catalog.cohorts.save, cohortForm(cohort, { maxCapacity: 1 })),
       "INVALID_INPUT",
     );
     expect(message).toContain("2 seats are taken");
@@ -279,19 +271,7 @@ describe("free text held to its field's length", () => {
     const { courseId, cohortId } = await seedCohort(t);
     const ops = as(t, await addPlatformAdmin(t));
     const long = (n: number) => "x".repeat(n + 1);
-    const course = {
-      title: "Applied AI",
-      slug: "applied-ai",
-      description: "Two days",
-      format: "cohort",
-      level: "fundamentals",
-      impact: "L1",
-      priceB2C: 100,
-      priceB2B: 100,
-      maxParticipants: 10,
-      status: "draft",
-      outcomes: [] as string[],
-    } as const;
+    const course = draftCourse();
     for (const [field, value, message] of [
       ["title", long(200), /The course's title is too long: at most 200/],
       ["slug", `a${"-a".repeat(100)}`, /The URL slug is too long: at most 120/],

@@ -470,59 +470,24 @@ describe("manager reminders", { timeout: 30_000 }, () => {
     const sam = await addUser(t, "sam@acme.com", { organizationId });
     await makeManager(t, sam, organizationId, "manager", ["view_progress", "send_reminders"], [sales]);
     const manager = as(t, sam);
-    const base = {
-      subject: "Hello there",
-      message: "A friendly nudge.",
-      includeProgress: false,
-      channel: "in_app" as const,
-    };
-    await expectAppError(
+    const nudge = (target: { teamIds: Id<"teams">[] } | { userIds: Id<"users">[] }, subject = "Hello there") =>
       manager.mutation(api.dashboards.reminders.send, {
         organizationId,
-        targetType: "team",
-        teamIds: [support],
-        ...base,
-      }),
-      "OUTSIDE_TEAM_SCOPE",
-    );
-    await expectAppError(
-      manager.mutation(api.dashboards.reminders.send, {
-        organizationId,
-        targetType: "individual",
-        userIds: [people.cy],
-        ...base,
-      }),
-      "OUTSIDE_TEAM_SCOPE",
-    );
-    await expectAppError(
-      manager.mutation(api.dashboards.reminders.send, {
-        organizationId,
-        targetType: "individual",
-        userIds: [people.ada],
-        ...base,
-        subject: "x",
-      }),
-      "INVALID_INPUT",
-    );
+        targetType: "teamIds" in target ? "team" : "individual",
+        ...target,
+        subject,
+        message: "A friendly nudge.",
+        includeProgress: false,
+        channel: "in_app",
+      });
+    await expectAppError(nudge({ teamIds: [support] }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(nudge({ userIds: [people.cy] }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(nudge({ userIds: [people.ada] }, "x"), "INVALID_INPUT");
     expect(
       await manager.query(api.dashboards.reminders.preview, { organizationId, targetType: "team", teamIds: [sales] }),
     ).toBe(2);
-    for (let i = 0; i < 20; i++)
-      await manager.mutation(api.dashboards.reminders.send, {
-        organizationId,
-        targetType: "individual",
-        userIds: [people.ada],
-        ...base,
-      });
-    await expectAppError(
-      manager.mutation(api.dashboards.reminders.send, {
-        organizationId,
-        targetType: "individual",
-        userIds: [people.ada],
-        ...base,
-      }),
-      "RATE_LIMITED",
-    );
+    for (let i = 0; i < 20; i++) await nudge({ userIds: [people.ada] });
+    await expectAppError(nudge({ userIds: [people.ada] }), "RATE_LIMITED");
     expect((await manager.query(api.dashboards.reminders.history, { organizationId })).length).toBe(20); // a scoped manager sees their own
   });
 

@@ -3,7 +3,7 @@
  * Each row builder returns a document as the app stores it with the fields a test names laid on top; what a test
  * asserts on is best named at the call, not left to a default here.
  */
-import type { WithoutSystemFields } from "convex/server";
+import type { FunctionArgs, WithoutSystemFields } from "convex/server";
 import { api } from "../../convex/_generated/api";
 import type { Doc, Id, TableNames } from "../../convex/_generated/dataModel";
 import type { MutationCtx } from "../../convex/_generated/server";
@@ -94,6 +94,24 @@ export async function insertAnotherCohort(
     currentEnrollment: 0,
     ...fields,
   });
+}
+
+/** What the admin cohort editor sends to save `cohort` as it is, with `changes` on top. */
+export function cohortForm(
+  cohort: Doc<"cohorts">,
+  changes: Partial<FunctionArgs<typeof api.catalog.cohorts.save>> = {},
+): FunctionArgs<typeof api.catalog.cohorts.save> {
+  return {
+    cohortId: cohort._id,
+    courseId: cohort.courseId,
+    name: cohort.name,
+    startDate: cohort.startDate,
+    endDate: cohort.endDate,
+    timezone: cohort.timezone ?? "Europe/Berlin",
+    maxCapacity: cohort.maxCapacity,
+    status: cohort.status,
+    ...changes,
+  };
 }
 
 /** An active pre- or post-course assessment of a course, passed at 70 %, without retakes or shuffling. */

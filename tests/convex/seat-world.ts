@@ -13,7 +13,7 @@ import type { Doc, Id } from "../../convex/_generated/dataModel";
 import { CHOICE_HOLD_MS } from "../../convex/enrollments/model/cancellation";
 import { HOLD_MS } from "../../convex/payments/model/checkout";
 import { as, deliver, seedCohort, type StripeCall, type T } from "./checkout-helpers";
-import { insertAnotherCohort, platformAdminRow } from "./fixtures";
+import { cohortForm, insertAnotherCohort, platformAdminRow } from "./fixtures";
 import { allowRefusal, type EdgeCoverage, settle, weighted } from "./property-support";
 import { checkoutSession, expiredSession, refundedCharge } from "./stripe-events";
 
@@ -534,16 +534,10 @@ export class SeatWorld {
       }
       case "raiseCapacity": {
         const c = before.cohort;
-        await as(t, this.admin).mutation(api.catalog.cohorts.save, {
-          cohortId,
-          courseId: this.courseId,
-          name: c.name,
-          startDate: c.startDate,
-          endDate: c.endDate,
-          timezone: c.timezone ?? "Europe/Berlin",
-          maxCapacity: c.maxCapacity + 1,
-          status: "open",
-        });
+        await as(t, this.admin).mutation(
+          api.catalog.cohorts.save,
+          cohortForm(c, { maxCapacity: c.maxCapacity + 1, status: "open" }),
+        );
         coverage.hit("capacity raised");
         return;
       }

@@ -13,7 +13,7 @@ import {
   type T,
   useStripeTestEnvironment,
 } from "./checkout-helpers";
-import { addPlatformAdmin } from "./fixtures";
+import { addPlatformAdmin, cohortForm } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 
 const HOUR = 60 * 60 * 1000;
@@ -191,20 +191,11 @@ describe("offers", () => {
   });
 
   test("raising capacity offers the new seats in order", async () => {
-    const { t, cohortId, courseId, b, c, d } = await fullCohort();
+    const { t, cohortId, b, c, d } = await fullCohort();
     for (const user of [b, c, d]) await as(t, user).mutation(api.waitlist.places.join, { cohortId });
     const admin = await addPlatformAdmin(t);
     const cohort = (await cohortState(t, cohortId)).cohort;
-    await as(t, admin).mutation(api.catalog.cohorts.save, {
-      cohortId,
-      courseId,
-      name: cohort.name,
-      startDate: cohort.startDate,
-      endDate: cohort.endDate,
-      timezone: "Europe/Berlin",
-      maxCapacity: 3,
-      status: "open",
-    });
+    await as(t, admin).mutation(api.catalog.cohorts.save, cohortForm(cohort, { maxCapacity: 3 }));
     const statuses = await Promise.all(
       [b, c, d].map(async (u) => (await as(t, u).query(api.waitlist.places.mineForCohort, { cohortId }))?.status),
     );
