@@ -2,6 +2,7 @@
 import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { afterEach, beforeAll, beforeEach, vi } from "vitest";
 import type { Id } from "../../convex/_generated/dataModel";
+import type { signAchievementCredential } from "../../convex/certificates/model/signing";
 import { enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
 import { cohortSessionRow } from "./fixtures";
 import { restoreFakes } from "./helpers";
@@ -19,6 +20,28 @@ export async function newIssuerKeys(): Promise<IssuerKeys> {
   return {
     publicKeyMultibase: exported.publicKeyMultibase as string,
     secretKeyMultibase: exported.secretKeyMultibase as string,
+  };
+}
+
+export type CredentialInput = Parameters<typeof signAchievementCredential>[0];
+
+/**
+ * What the issuer signs for a course certificate of "Someone" (the intensive, valid from now, slot 7 of our status
+ * list), with `fields` on top.
+ */
+export function credentialInput(fields: Partial<CredentialInput> = {}): CredentialInput {
+  return {
+    credentialId: "urn:uuid:00000000-0000-4000-8000-000000000001",
+    achievementId: `${SITE}/courses/intensive#certificate`,
+    name: "AI Enablement Intensive",
+    description: "Completed",
+    criteria: "Attend",
+    imageUrl: `${API}/badge.png`,
+    recipient: { email: "someone@example.com", name: "Someone" },
+    salt: "s",
+    validFrom: Date.now(),
+    status: { listUrl: `${API}/status/1`, index: 7 },
+    ...fields,
   };
 }
 

@@ -58,6 +58,13 @@ async function fixture() {
   };
 }
 
+/** `manager` opens a person's progress, which the dashboards log as a view. */
+const openPerson = (manager: ReturnType<typeof as>, organizationId: Id<"organizations">, person: Id<"users">) =>
+  manager.mutation(api.dashboards.views.recordView, {
+    organizationId,
+    accessType: "view_individual",
+    targetUserId: person,
+  });
 const isMember = (t: T, userId: Id<"users">) =>
   t.run(async (ctx) => (await ctx.db.get("users", userId))!.organizationId !== undefined);
 
@@ -121,14 +128,7 @@ describe("#15.5 member-level actions stay inside the caller's scope", () => {
       teamRole: "lead",
     });
     // …and cannot then read Bob's progress.
-    await expectAppError(
-      sam.mutation(api.dashboards.views.recordView, {
-        organizationId,
-        accessType: "view_individual",
-        targetUserId: people.bob,
-      }),
-      "OUTSIDE_TEAM_SCOPE",
-    );
+    await expectAppError(openPerson(sam, organizationId, people.bob), "OUTSIDE_TEAM_SCOPE");
   });
 
   test("#15.5 seats and cohorts: only for people in scope, and only with manage_enrollments", async () => {
@@ -325,33 +325,15 @@ describe("#15.7 the access log holds only views the caller could make", () => {
       "INVALID_INPUT",
     );
     // Opening a person: in scope only.
-    await expectAppError(
-      sam.mutation(api.dashboards.views.recordView, {
-        organizationId,
-        accessType: "view_individual",
-        targetUserId: stranger,
-      }),
-      "NOT_FOUND",
-    );
-    await expectAppError(
-      sam.mutation(api.dashboards.views.recordView, {
-        organizationId,
-        accessType: "view_individual",
-        targetUserId: people.bob,
-      }),
-      "OUTSIDE_TEAM_SCOPE",
-    );
+    await expectAppError(openPerson(sam, organizationId, stranger), "NOT_FOUND");
+    await expectAppError(openPerson(sam, organizationId, people.bob), "OUTSIDE_TEAM_SCOPE");
     const logs = await t.run(async (ctx) => ctx.db.query("managerAccessLogs").collect());
     expect(logs.filter((log) => log.targetUserId !== undefined)).toEqual([]);
     const strangerSees = await as(t, stranger).query(api.privacy.controls.mine, {});
     expect(strangerSees!.views).toEqual([]);
 
     // What Sam may open is logged, and Ada sees it.
-    await sam.mutation(api.dashboards.views.recordView, {
-      organizationId,
-      accessType: "view_individual",
-      targetUserId: people.ada,
-    });
+    await openPerson(sam, organizationId, people.ada);
     await sam.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_dashboard" });
     expect((await as(t, people.ada).query(api.privacy.controls.mine, {}))!.views).toEqual([
       expect.objectContaining({ managerName: "sam", accessType: "view_individual" }),
