@@ -1,6 +1,7 @@
 import type { FunctionArgs } from "convex/server";
 import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
+import type { Id } from "../../convex/_generated/dataModel";
 import { AUTHORIZATION } from "./authorization.table";
 import { as, buySeat, deliver, seedCohort, useStripeTestEnvironment } from "./checkout-helpers";
 import { addPlatformAdmin, cohortForm, outlineSessionRow } from "./fixtures";
@@ -24,6 +25,23 @@ function draftCourse(
     maxParticipants: 10,
     status: "draft",
     outcomes: [],
+    ...fields,
+  };
+}
+
+/** What the course editor sends for a one-hour workshop on day 1 of a course's outline, with `fields` on top. */
+function outlineForm(
+  courseId: Id<"courses">,
+  fields: Partial<FunctionArgs<typeof api.catalog.courses.saveOutlineSession>> = {},
+): FunctionArgs<typeof api.catalog.courses.saveOutlineSession> {
+  return {
+    courseId,
+    title: "Session",
+    type: "W",
+    dayNumber: 1,
+    orderInDay: 1,
+    durationMinutes: 60,
+    description: "",
     ...fields,
   };
 }
@@ -66,16 +84,7 @@ describe("admin functions", () => {
       ],
       [
         "catalog.courses.saveOutlineSession",
-        (c) =>
-          c.mutation(api.catalog.courses.saveOutlineSession, {
-            courseId,
-            title: "Session",
-            type: "W",
-            dayNumber: 1,
-            orderInDay: 1,
-            durationMinutes: 60,
-            description: "",
-          }),
+        (c) => c.mutation(api.catalog.courses.saveOutlineSession, outlineForm(courseId)),
       ],
       [
         "catalog.courses.deleteOutlineSession",
@@ -142,15 +151,10 @@ describe("admin functions", () => {
       [1, "S"],
       [2, "W"],
     ] as const) {
-      await ops.mutation(api.catalog.courses.saveOutlineSession, {
-        courseId,
-        title: `Session ${order}`,
-        type,
-        dayNumber: 1,
-        orderInDay: order,
-        durationMinutes: 60,
-        description: "",
-      });
+      await ops.mutation(
+        api.catalog.courses.saveOutlineSession,
+        outlineForm(courseId, { title: `Session ${order}`, type, orderInDay: order }),
+      );
     }
     const start = Date.UTC(2027, 2, 26, 8); // a Friday; Berlin moves to summer time on the 28th
     const cohortId = await ops.mutation(api.catalog.cohorts.save, {
@@ -296,15 +300,7 @@ describe("free text held to its field's length", () => {
     });
     expect((await t.run(async (ctx) => ctx.db.get("courses", saved)))!.tagline).toBeUndefined();
 
-    const session = {
-      courseId,
-      title: "Opening",
-      type: "S",
-      dayNumber: 1,
-      orderInDay: 1,
-      durationMinutes: 30,
-      description: "",
-    } as const;
+    const session = outlineForm(courseId);
     await expectAppError(
       ops.mutation(api.catalog.courses.saveOutlineSession, { ...session, title: long(200) }),
       "INVALID_INPUT",

@@ -178,10 +178,20 @@ export async function deliver(
   });
 }
 
-/** `buyer` reserves a seat and pays for it on Stripe's page (checkout.session.completed); returns the enrollment. */
-export async function buySeat(t: T, buyer: Id<"users">, cohortId: Id<"cohorts">) {
+/**
+ * `buyer` reserves a seat and the app opens its Stripe Checkout Session; returns the enrollment and the session's id,
+ * read from the checkout URL the buyer is sent to.
+ */
+export async function openCheckout(t: T, buyer: Id<"users">, cohortId: Id<"cohorts">) {
   const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId });
   await runScheduled(t);
+  const status = await as(t, buyer).query(api.payments.checkout.status, { enrollmentId });
+  return { enrollmentId, sessionId: status!.checkoutUrl!.split("/").pop()! };
+}
+
+/** `buyer` reserves a seat and pays for it on Stripe's page (checkout.session.completed); returns the enrollment. */
+export async function buySeat(t: T, buyer: Id<"users">, cohortId: Id<"cohorts">) {
+  const { enrollmentId } = await openCheckout(t, buyer, cohortId);
   const held = await t.run(async (ctx) => (await ctx.db.get("enrollments", enrollmentId))!);
   await deliver(t, "checkout.session.completed", checkoutSession(held, { paid: true }));
   return enrollmentId;

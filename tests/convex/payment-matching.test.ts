@@ -12,6 +12,7 @@ import {
   cohortState,
   deliver,
   enrollConfirmed,
+  openCheckout,
   runScheduled,
   seedCohort,
   type T,
@@ -23,13 +24,6 @@ import { seedOrg } from "./org-helpers";
 
 const stripe = useStripeTestEnvironment();
 const PRICE = 149_700;
-
-async function reserveAndOpenCheckout(t: T, userId: Id<"users">, cohortId: Id<"cohorts">) {
-  const enrollmentId = await as(t, userId).mutation(api.payments.checkout.reserve, { cohortId });
-  await runScheduled(t);
-  const status = await as(t, userId).query(api.payments.checkout.status, { enrollmentId });
-  return { enrollmentId, sessionId: status!.checkoutUrl!.split("/").pop()! };
-}
 
 const session = (id: string, fields: Record<string, unknown> = {}) => ({
   id,
@@ -54,7 +48,7 @@ describe("#15.10 matching a payment to a seat", () => {
   test("#15.10 a payment on another Checkout Session that names the enrollment confirms nothing and goes to review", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserveAndOpenCheckout(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
 
     // E.g. a $1 Payment Link on the same Stripe account, opened with ?client_reference_id=<enrollment>.
     const forged = await deliver(
@@ -115,8 +109,8 @@ describe("#15.10 matching a payment to a seat", () => {
   test("#15.10 the enrollment's own session paid with another amount or currency confirms nothing, releases the seat and is reviewed", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t, { buyers: 2 });
-    const cheap = await reserveAndOpenCheckout(t, buyers[0], cohortId);
-    const euros = await reserveAndOpenCheckout(t, buyers[1], cohortId);
+    const cheap = await openCheckout(t, buyers[0], cohortId);
+    const euros = await openCheckout(t, buyers[1], cohortId);
 
     // A delayed payment of the wrong amount does not keep the seat past the hold.
     expect(
@@ -187,7 +181,7 @@ describe("#15.10 matching a payment to a seat", () => {
     const t = newTest();
     const { cohortId, courseId, buyers } = await seedCohort(t, { buyers: 2 });
     // Buyer 0's hold ends; meanwhile they get a seat in another cohort of the course.
-    const late = await reserveAndOpenCheckout(t, buyers[0], cohortId);
+    const late = await openCheckout(t, buyers[0], cohortId);
     await runScheduled(t, HOLD_MS + 1000);
     const other = await t.run((ctx) =>
       insertAnotherCohort(ctx, cohortId, { name: "February cohort", currentEnrollment: 1 }),
@@ -210,7 +204,7 @@ describe("#15.10 matching a payment to a seat", () => {
     await expectSeatInvariant(t, cohortId);
 
     // A second payment for an enrollment that is already paid is refunded the same way.
-    const paid = await reserveAndOpenCheckout(t, buyers[1], cohortId);
+    const paid = await openCheckout(t, buyers[1], cohortId);
     await deliver(t, "checkout.session.completed", session(paid.sessionId, { payment_intent: "pi_first" }));
     await runScheduled(t, 1000);
     expect(
@@ -235,7 +229,7 @@ describe("#15.10 matching a payment to a seat", () => {
   test("#15.10 platform admins refund a reviewed payment through Stripe or mark it resolved; nobody else can", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId } = await reserveAndOpenCheckout(t, buyers[0], cohortId);
+    const { enrollmentId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(
       t,
       "checkout.session.completed",
@@ -385,7 +379,7 @@ describe("#15.11 refunds", () => {
   test("#15.11 a partial refund keeps access and the seat, is recorded and shown to admins; a full refund then ends access", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserveAndOpenCheckout(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(sessionId, { payment_intent: "pi_partial" }));
     const charge = { id: "ch_p", object: "charge", payment_intent: "pi_partial", amount: PRICE, currency: "usd" };
 
@@ -432,7 +426,7 @@ describe("#15.11 refunds", () => {
   test("a refund reason is trimmed, held to one line and sent to Stripe", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserveAndOpenCheckout(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(sessionId, { payment_intent: "pi_r" }));
     const ops = as(t, await addPlatformAdmin(t));
     await expectAppError(
