@@ -7,17 +7,8 @@ import { as, enrollConfirmed, type T } from "./checkout-helpers";
 import { addPlatformAdmin } from "./fixtures";
 import { expectAppError, newTest, restoreFakes } from "./helpers";
 import { addUser, seedOrg } from "./org-helpers";
-import {
-  answerAll,
-  author,
-  DAY,
-  PARTIAL_OPEN_ANSWER,
-  seedCourse,
-  settle,
-  SIX_TYPES,
-  STRONG_OPEN_ANSWER,
-  stubAiStandIn,
-} from "./assessments-helpers";
+import { PARTIAL_OPEN_ANSWER, SIX_TYPES, STRONG_OPEN_ANSWER } from "./assessment-questions";
+import { answerAll, author, DAY, seedCourse, settle, stubAiStandIn } from "./assessments-helpers";
 
 beforeEach(() => {
   vi.stubEnv("RESEND_API_KEY", "");

@@ -10,7 +10,7 @@ import type { Doc, Id } from "../../convex/_generated/dataModel";
 import type { ManagerPermission } from "../../convex/validators";
 import { type AssessmentWorld, seedAssessmentWorld } from "./assessments-world";
 import type { T } from "./checkout-helpers";
-import { courseRow, organizationRow, userRow } from "./fixtures";
+import { courseRow, organizationRow, paidEnrollmentRow, userRow } from "./fixtures";
 
 /**
  * - `anyone`: public (catalog, verification, sign-in, forms).
@@ -167,23 +167,16 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
     const fullCohortId = await cohort(waitlistCourseId, "Clinic cohort", 20, 1, 1);
 
     const enrollment = (userId: Id<"users">, paymentType: "b2c" | "b2b", extra: Partial<Doc<"enrollments">> = {}) =>
-      ctx.db.insert("enrollments", {
-        userId,
-        cohortId,
-        courseId,
-        purchaseDate: now,
-        paymentStatus: "completed",
-        paymentType,
-        intakeSurveyCompleted: false,
-        officeHoursEligibleUntil: now + 120 * DAY,
-        materialsAccessUntil: now + 365 * DAY,
-        chatbotAccessUntil: now + 120 * DAY,
-        seatHeld: true,
-        amountCents: paymentType === "b2c" ? 149_700 : undefined,
-        createdAt: now,
-        updatedAt: now,
-        ...extra,
-      });
+      ctx.db.insert(
+        "enrollments",
+        paidEnrollmentRow({ userId, cohortId, courseId }, now, {
+          paymentType,
+          officeHoursEligibleUntil: now + 120 * DAY,
+          chatbotAccessUntil: now + 120 * DAY,
+          amountCents: paymentType === "b2c" ? 149_700 : undefined,
+          ...extra,
+        }),
+      );
     const checkoutSessionId = "cs_test_world";
     const enrollmentId = await enrollment(learner, "b2c", {
       stripeCheckoutSessionId: checkoutSessionId,

@@ -3,7 +3,7 @@ import Stripe from "stripe";
 import { afterEach, beforeEach, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { courseRow, userRow } from "./fixtures";
+import { courseRow, paidEnrollmentRow, userRow } from "./fixtures";
 import { newTest, restoreFakes } from "./helpers";
 import { checkoutSession } from "./stripe-events";
 
@@ -226,19 +226,11 @@ export async function enrollConfirmed(
   enrollment: { userId: Id<"users">; cohortId: Id<"cohorts">; courseId: Id<"courses"> },
   officeHoursDays = 90,
 ) {
+  const now = Date.now();
   return await t.run(async (ctx) =>
-    ctx.db.insert("enrollments", {
-      ...enrollment,
-      purchaseDate: Date.now(),
-      paymentStatus: "completed",
-      paymentType: "b2c",
-      intakeSurveyCompleted: false,
-      officeHoursEligibleUntil: Date.now() + officeHoursDays * DAY,
-      materialsAccessUntil: Date.now() + 365 * DAY,
-      chatbotAccessUntil: Date.now() + 90 * DAY,
-      seatHeld: true,
-      createdAt: Date.now(),
-      updatedAt: Date.now(),
-    }),
+    ctx.db.insert(
+      "enrollments",
+      paidEnrollmentRow(enrollment, now, { officeHoursEligibleUntil: now + officeHoursDays * DAY }),
+    ),
   );
 }

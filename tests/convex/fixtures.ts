@@ -78,6 +78,31 @@ export function courseRow(fields: Partial<Row<"courses">> = {}): Row<"courses"> 
 }
 
 /**
+ * A paid enrollment holding its seat, bought at `now`: office hours and the AI assistant for 90 days, the materials
+ * for a year, the intake survey not yet answered.
+ */
+export function paidEnrollmentRow(
+  enrollment: { userId: Id<"users">; cohortId: Id<"cohorts">; courseId: Id<"courses"> },
+  now: number,
+  fields: Partial<Row<"enrollments">> = {},
+): Row<"enrollments"> {
+  return {
+    ...enrollment,
+    purchaseDate: now,
+    paymentStatus: "completed",
+    paymentType: "b2c",
+    intakeSurveyCompleted: false,
+    officeHoursEligibleUntil: now + 90 * DAY,
+    materialsAccessUntil: now + 365 * DAY,
+    chatbotAccessUntil: now + 90 * DAY,
+    seatHeld: true,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+}
+
+/**
  * Inserts another cohort of the same course as `cohortId`, holding no seats yet: the same capacity, status and
  * timezone, its dates `daysLater` days on, and `fields` on top.
  */
