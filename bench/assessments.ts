@@ -140,6 +140,29 @@ async function submitAndGradeLatency() {
   }
 }
 
+/** A learner's graded first attempt at an assessment of 100 points, passed at 70. */
+function gradedAttempt(
+  learner: { userId: Id<"users">; enrollmentId: Id<"enrollments">; cohortId: Id<"cohorts"> },
+  assessmentId: Id<"assessments">,
+  score: number,
+  now: number,
+  fields: Partial<Doc<"assessmentAttempts">> = {},
+) {
+  return {
+    ...learner,
+    assessmentId,
+    attemptNumber: 1,
+    status: "graded" as const,
+    startedAt: now,
+    score,
+    pointsEarned: score,
+    pointsPossible: 100,
+    passed: score >= 70,
+    createdAt: now,
+    ...fields,
+  };
+}
+
 /** Documents read by one learner's learning-gain refresh, in a course where every learner has graded attempts. */
 async function gainRefreshReads(learners: number) {
   const t = await newBackend();
@@ -183,20 +206,10 @@ async function gainRefreshReads(learners: number) {
       for (let i = start; i < Math.min(learners, start + 250); i++) {
         const { userId, enrollmentId } = await insertLearner(ctx, { courseId, cohortId }, `l${i}@bench.test`, now);
         const attempt = (assessmentId: Id<"assessments">, score: number) =>
-          ctx.db.insert("assessmentAttempts", {
-            userId,
-            assessmentId,
-            enrollmentId,
-            cohortId,
-            attemptNumber: 1,
-            status: "graded",
-            startedAt: now,
-            score,
-            pointsEarned: score,
-            pointsPossible: 100,
-            passed: score >= 70,
-            createdAt: now,
-          });
+          ctx.db.insert(
+            "assessmentAttempts",
+            gradedAttempt({ userId, enrollmentId, cohortId }, assessmentId, score, now),
+          );
         const preAttemptId = await attempt(ids.pre, 40);
         const postAttemptId = await attempt(ids.post, 80);
         await ctx.db.insert("learningGainAnalytics", {
@@ -227,21 +240,10 @@ async function gainRefreshReads(learners: number) {
       [ids.post, 10, 8],
     ] as const) {
       const questionIds = ids.questions.slice(from, from + 10);
-      const attemptId = await ctx.db.insert("assessmentAttempts", {
-        userId,
-        assessmentId,
-        enrollmentId,
-        cohortId,
-        attemptNumber: 1,
-        status: "graded",
-        startedAt: now,
-        questionIds,
-        score: right * 10,
-        pointsEarned: right * 10,
-        pointsPossible: 100,
-        passed: right >= 7,
-        createdAt: now,
-      });
+      const attemptId = await ctx.db.insert(
+        "assessmentAttempts",
+        gradedAttempt({ userId, enrollmentId, cohortId }, assessmentId, right * 10, now, { questionIds }),
+      );
       for (const [i, questionId] of questionIds.entries()) {
         await ctx.db.insert("questionResponses", {
           attemptId,

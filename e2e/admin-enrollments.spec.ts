@@ -8,10 +8,8 @@ const EMAIL = "walk.in@example.com";
 test("#18 an admin adds a learner by email, the learner gets the welcome email and sees the cohort, then a move shows live", async ({
   browser,
 }) => {
-  const {
-    pages: [admin, learner],
-    close,
-  } = await pagesApart(browser, 2);
+  const { pages, close } = await pagesApart(browser, 2);
+  const [admin, learner] = pages;
 
   await signInAsDemo(admin, "Priya Raman");
   await admin.goto("/admin");

@@ -11,10 +11,8 @@ const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOStri
 test("#18 an admin cancels a cohort; the learner opens the choice page, transfers in one click and sees the new schedule live", async ({
   browser,
 }) => {
-  const {
-    pages: [admin, learner],
-    close,
-  } = await pagesApart(browser, 2);
+  const { pages, close } = await pagesApart(browser, 2);
+  const [admin, learner] = pages;
 
   // A second date of the course to move to.
   await signInAsDemo(admin, "Priya Raman");

@@ -1,7 +1,8 @@
 /**
  * What many test files seed: people, organizations, courses, cohorts, assessments, learning gains and live sessions.
  * Each row builder returns a document as the app stores it with the fields a test names laid on top; what a test
- * asserts on is best named at the call, not left to a default here.
+ * asserts on is best named at the call, not left to a default here. The benchmarks seed with the same builders, so
+ * nothing here may import Vitest.
  */
 import type { FunctionArgs, WithoutSystemFields } from "convex/server";
 import { api } from "../../convex/_generated/api";
@@ -244,7 +245,7 @@ export function cohortSessionRow(
   };
 }
 
-/** Inserts the cohort's first-day seminar, 9 to 12 hours after its start; returns the session's id. */
+/** Inserts the cohort's first-day Spark session, 9 to 12 hours after its start; returns the session's id. */
 export async function insertFirstDaySession(ctx: MutationCtx, cohortId: Id<"cohorts">, title = "Day 1") {
   const { startDate } = (await ctx.db.get("cohorts", cohortId))!;
   return await ctx.db.insert(
