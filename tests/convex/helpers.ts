@@ -4,7 +4,7 @@ import rateLimiter from "@convex-dev/rate-limiter/test";
 import resend from "@convex-dev/resend/test";
 import workpool from "@convex-dev/workpool/test";
 import { convexTest } from "convex-test";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
 import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
 import schema from "../../convex/schema";
 
@@ -49,4 +49,11 @@ export async function expectAppError(promise: Promise<unknown>, code: string): P
   expect(data?.code, String((error as Error).message)).toBe(code);
   expect(data?.message).toBeTruthy();
   return data!.message!;
+}
+
+/** Undoes what a test faked: the clock and timers, stubbed environment variables and stubbed globals (fetch). */
+export function restoreFakes() {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
 }
