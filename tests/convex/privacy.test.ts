@@ -10,15 +10,10 @@ import type { Id } from "../../convex/_generated/dataModel";
 import { parseCsv } from "../../convex/organizations/model/csv";
 import { as, type T } from "./checkout-helpers";
 import { giveLearningGain } from "./fixtures";
-import { newTest } from "./helpers";
+import { newTest, settleReports } from "./helpers";
 import { addTeamLearner, addUser, makeManager, seedOrg } from "./org-helpers";
 
-async function settle(t: T, rounds = 8) {
-  for (let i = 0; i < rounds; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    await t.finishInProgressScheduledFunctions();
-  }
-}
+const settle = settleReports;
 
 const HIDE_CERTIFICATES = {
   allowManagerViewScores: false,

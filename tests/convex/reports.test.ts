@@ -7,15 +7,10 @@ import type { Id } from "../../convex/_generated/dataModel";
 import { nextSendAt } from "../../convex/dashboards/reports";
 import { parseCsv } from "../../convex/organizations/model/csv";
 import { as, type T } from "./checkout-helpers";
-import { expectAppError, newTest } from "./helpers";
+import { expectAppError, newTest, settleReports } from "./helpers";
 import { addTeamLearner, addUser, makeManager, seedOrg } from "./org-helpers";
 
-async function settle(t: T, rounds = 8) {
-  for (let i = 0; i < rounds; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    await t.finishInProgressScheduledFunctions();
-  }
-}
+const settle = settleReports;
 
 async function pdfText(bytes: ArrayBuffer) {
   const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
