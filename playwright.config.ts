@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import fs from "node:fs";
-import { E2E } from "./e2e/config";
+import { CHROMIUM_ARGS, E2E } from "./e2e/config";
 
 const chromium = process.env.CHROME_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -22,14 +22,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: chromium,
-          args: [
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

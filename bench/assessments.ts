@@ -3,17 +3,19 @@
  * the AI through the real Vercel AI SDK against the local LLM stand-in), from the submit call until the attempt has
  * its score, p50/p95 over 30 learners; and the documents one learner's learning-gain refresh reads in a course of
  * 1,000 and 10,000 learners who all have graded pre- and post-course attempts (target: at most 200, not growing).
+ * Alone: `npx tsx bench/assessments.ts`, with `BENCH_SIZES=100,500` for other course sizes.
  */
 import { api } from "../convex/_generated/api";
-import type { Id } from "../convex/_generated/dataModel";
+import type { Doc, Id } from "../convex/_generated/dataModel";
+import type { MutationCtx } from "../convex/_generated/server";
 import { updateLearningGain } from "../convex/assessments/model/gain";
 import { startLocalLlm } from "../local-llm/server";
+import { OPEN_QUESTION, STRONG_OPEN_ANSWER } from "../tests/convex/assessment-questions";
+import { assessmentRow, courseRow, paidEnrollmentRow, userRow } from "../tests/convex/fixtures";
 import { freePort } from "../tests/support/free-port";
 import { type Backend, expectReadsCounted, newBackend, reads } from "./backend";
 
 const DAY = 86_400_000;
-const STRONG =
-  "Our support team would let AI categorize incoming tickets, route them to the right team and suggest responses. Outcome: time saved, faster responses and consistent routing.";
 
 function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -23,31 +25,15 @@ function percentile(values: number[], p: number) {
 async function seedCourse(t: Backend, learners: number) {
   return await t.run(async (ctx) => {
     const now = Date.now();
-    const person = (email: string, role: "individual" | "platform_admin") =>
-      ctx.db.insert("users", {
-        email,
-        name: email,
-        role,
-        emailNotifications: false,
-        smsNotifications: false,
-        createdAt: now,
-        updatedAt: now,
-      });
-    const admin = await person(`admin-${learners}@academy.test`, "platform_admin");
-    const courseId = await ctx.db.insert("courses", {
-      title: "Bench course",
-      description: "",
-      slug: `bench-assess-${learners}`,
-      sessionType: "cohort",
-      priceB2C: 1,
-      priceB2B: 1,
-      maxParticipants: 1000,
-      impactLevel: "L1",
-      capabilityLevel: "fundamentals",
-      status: "published",
-      createdAt: now,
-      updatedAt: now,
-    });
+    const stamps = { createdAt: now, updatedAt: now };
+    const admin = await ctx.db.insert(
+      "users",
+      benchPerson(`admin-${learners}@academy.test`, now, { role: "platform_admin" }),
+    );
+    const courseId = await ctx.db.insert(
+      "courses",
+      courseRow({ title: "Bench course", slug: `bench-assess-${learners}`, maxParticipants: 1000, ...stamps }),
+    );
     const cohortId = await ctx.db.insert("cohorts", {
       courseId,
       name: "Bench cohort",
@@ -57,42 +43,33 @@ async function seedCourse(t: Backend, learners: number) {
       currentEnrollment: 0,
       status: "open",
       isB2B: false,
-      createdAt: now,
-      updatedAt: now,
+      ...stamps,
     });
     return { admin, courseId, cohortId };
   });
 }
 
+/** A bench learner (named by their address, no notifications) with a paid enrollment in the cohort. */
+async function insertLearner(
+  ctx: MutationCtx,
+  place: { courseId: Id<"courses">; cohortId: Id<"cohorts"> },
+  email: string,
+  now: number,
+) {
+  const userId = await ctx.db.insert("users", benchPerson(email, now));
+  const enrollmentId = await ctx.db.insert(
+    "enrollments",
+    paidEnrollmentRow({ userId, ...place }, now, { intakeSurveyCompleted: true }),
+  );
+  return { userId, enrollmentId };
+}
+
+function benchPerson(email: string, now: number, fields: Partial<Doc<"users">> = {}) {
+  return userRow(email, { name: email, emailNotifications: false, createdAt: now, updatedAt: now, ...fields });
+}
+
 async function enroll(t: Backend, courseId: Id<"courses">, cohortId: Id<"cohorts">, email: string) {
-  return await t.run(async (ctx) => {
-    const now = Date.now();
-    const userId = await ctx.db.insert("users", {
-      email,
-      name: email,
-      role: "individual",
-      emailNotifications: false,
-      smsNotifications: false,
-      createdAt: now,
-      updatedAt: now,
-    });
-    const enrollmentId = await ctx.db.insert("enrollments", {
-      userId,
-      cohortId,
-      courseId,
-      purchaseDate: now,
-      paymentStatus: "completed",
-      paymentType: "b2c",
-      intakeSurveyCompleted: true,
-      officeHoursEligibleUntil: now + 90 * DAY,
-      materialsAccessUntil: now + 365 * DAY,
-      chatbotAccessUntil: now + 90 * DAY,
-      seatHeld: true,
-      createdAt: now,
-      updatedAt: now,
-    });
-    return { userId, enrollmentId };
-  });
+  return await t.run(async (ctx) => await insertLearner(ctx, { courseId, cohortId }, email, Date.now()));
 }
 
 async function authorTwentyQuestions(t: Backend, admin: Id<"users">, courseId: Id<"courses">) {
@@ -117,15 +94,7 @@ async function authorTwentyQuestions(t: Backend, admin: Id<"users">, courseId: I
       difficulty: "medium",
     });
   }
-  await as.mutation(api.assessments.authoring.saveQuestion, {
-    assessmentId,
-    questionType: "open_ended",
-    questionText: "Describe a business process AI could automate, the steps automated and the expected outcome.",
-    rubric:
-      "Names a concrete process. Lists the automated steps: categorize tickets, route them, suggest responses. States measurable outcomes: time saved, faster responses, consistent routing.",
-    points: 10,
-    difficulty: "hard",
-  });
+  await as.mutation(api.assessments.authoring.saveQuestion, { assessmentId, ...OPEN_QUESTION });
   return assessmentId;
 }
 
@@ -150,7 +119,7 @@ async function submitAndGradeLatency() {
           attemptId,
           questionId: q.questionId,
           ...(q.questionType === "open_ended"
-            ? { textResponse: STRONG }
+            ? { textResponse: STRONG_OPEN_ANSWER }
             : { selectedAnswerIds: [q.options[i % 4].id] }),
         });
       }
@@ -171,6 +140,29 @@ async function submitAndGradeLatency() {
   }
 }
 
+/** A learner's graded first attempt at an assessment of 100 points, passed at 70. */
+function gradedAttempt(
+  learner: { userId: Id<"users">; enrollmentId: Id<"enrollments">; cohortId: Id<"cohorts"> },
+  assessmentId: Id<"assessments">,
+  score: number,
+  now: number,
+  fields: Partial<Doc<"assessmentAttempts">> = {},
+) {
+  return {
+    ...learner,
+    assessmentId,
+    attemptNumber: 1,
+    status: "graded" as const,
+    startedAt: now,
+    score,
+    pointsEarned: score,
+    pointsPossible: 100,
+    passed: score >= 70,
+    createdAt: now,
+    ...fields,
+  };
+}
+
 /** Documents read by one learner's learning-gain refresh, in a course where every learner has graded attempts. */
 async function gainRefreshReads(learners: number) {
   const t = await newBackend();
@@ -178,19 +170,14 @@ async function gainRefreshReads(learners: number) {
   const ids = await t.run(async (ctx) => {
     const now = Date.now();
     const assessment = (type: "pre_course" | "post_course") =>
-      ctx.db.insert("assessments", {
-        title: type,
-        type,
-        courseId,
-        passingScore: type === "post_course" ? 70 : 0,
-        allowRetake: false,
-        showCorrectAnswers: "never",
-        randomizeQuestions: false,
-        randomizeAnswers: false,
-        isActive: true,
-        createdAt: now,
-        updatedAt: now,
-      });
+      ctx.db.insert(
+        "assessments",
+        assessmentRow(courseId, type, {
+          passingScore: type === "post_course" ? 70 : 0,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
     const pre = await assessment("pre_course");
     const post = await assessment("post_course");
     const questions = [];
@@ -217,45 +204,12 @@ async function gainRefreshReads(learners: number) {
     await t.run(async (ctx) => {
       const now = Date.now();
       for (let i = start; i < Math.min(learners, start + 250); i++) {
-        const userId = await ctx.db.insert("users", {
-          email: `l${i}@bench.test`,
-          name: `L${i}`,
-          role: "individual",
-          emailNotifications: false,
-          smsNotifications: false,
-          createdAt: now,
-          updatedAt: now,
-        });
-        const enrollmentId = await ctx.db.insert("enrollments", {
-          userId,
-          cohortId,
-          courseId,
-          purchaseDate: now,
-          paymentStatus: "completed",
-          paymentType: "b2c",
-          intakeSurveyCompleted: true,
-          officeHoursEligibleUntil: now,
-          materialsAccessUntil: now,
-          chatbotAccessUntil: now,
-          seatHeld: true,
-          createdAt: now,
-          updatedAt: now,
-        });
+        const { userId, enrollmentId } = await insertLearner(ctx, { courseId, cohortId }, `l${i}@bench.test`, now);
         const attempt = (assessmentId: Id<"assessments">, score: number) =>
-          ctx.db.insert("assessmentAttempts", {
-            userId,
-            assessmentId,
-            enrollmentId,
-            cohortId,
-            attemptNumber: 1,
-            status: "graded",
-            startedAt: now,
-            score,
-            pointsEarned: score,
-            pointsPossible: 100,
-            passed: score >= 70,
-            createdAt: now,
-          });
+          ctx.db.insert(
+            "assessmentAttempts",
+            gradedAttempt({ userId, enrollmentId, cohortId }, assessmentId, score, now),
+          );
         const preAttemptId = await attempt(ids.pre, 40);
         const postAttemptId = await attempt(ids.post, 80);
         await ctx.db.insert("learningGainAnalytics", {
@@ -280,50 +234,16 @@ async function gainRefreshReads(learners: number) {
   // The measured learner: full attempts with a response per question.
   const measured = await t.run(async (ctx) => {
     const now = Date.now();
-    const userId = await ctx.db.insert("users", {
-      email: "measured@bench.test",
-      name: "Measured",
-      role: "individual",
-      emailNotifications: false,
-      smsNotifications: false,
-      createdAt: now,
-      updatedAt: now,
-    });
-    const enrollmentId = await ctx.db.insert("enrollments", {
-      userId,
-      cohortId,
-      courseId,
-      purchaseDate: now,
-      paymentStatus: "completed",
-      paymentType: "b2c",
-      intakeSurveyCompleted: true,
-      officeHoursEligibleUntil: now,
-      materialsAccessUntil: now,
-      chatbotAccessUntil: now,
-      seatHeld: true,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const { userId, enrollmentId } = await insertLearner(ctx, { courseId, cohortId }, "measured@bench.test", now);
     for (const [assessmentId, from, right] of [
       [ids.pre, 0, 4],
       [ids.post, 10, 8],
     ] as const) {
       const questionIds = ids.questions.slice(from, from + 10);
-      const attemptId = await ctx.db.insert("assessmentAttempts", {
-        userId,
-        assessmentId,
-        enrollmentId,
-        cohortId,
-        attemptNumber: 1,
-        status: "graded",
-        startedAt: now,
-        questionIds,
-        score: right * 10,
-        pointsEarned: right * 10,
-        pointsPossible: 100,
-        passed: right >= 7,
-        createdAt: now,
-      });
+      const attemptId = await ctx.db.insert(
+        "assessmentAttempts",
+        gradedAttempt({ userId, enrollmentId, cohortId }, assessmentId, right * 10, now, { questionIds }),
+      );
       for (const [i, questionId] of questionIds.entries()) {
         await ctx.db.insert("questionResponses", {
           attemptId,
@@ -352,15 +272,22 @@ async function gainRefreshReads(learners: number) {
 
 export async function benchAssessments() {
   const latency = await submitAndGradeLatency();
-  const refresh = [await gainRefreshReads(1_000), await gainRefreshReads(10_000)];
+  const refresh = [];
+  for (const learners of (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number))
+    refresh.push(await gainRefreshReads(learners));
   for (const r of refresh)
     if (r.documentsRead > 200)
       throw new Error(
         `A learning-gain refresh read ${r.documentsRead} documents at ${r.learners} learners (budget 200).`,
       );
-  if (refresh[1].documentsRead !== refresh[0].documentsRead)
+  const [first, last] = [refresh[0], refresh[refresh.length - 1]];
+  if (last.documentsRead !== first.documentsRead)
     throw new Error(
-      `A learning-gain refresh reads more with more learners: ${refresh[0].documentsRead} → ${refresh[1].documentsRead}.`,
+      `A learning-gain refresh reads more with more learners: ${first.documentsRead} → ${last.documentsRead}.`,
     );
   return { name: "assessments", submitAndGrade: latency, learningGainRefresh: refresh };
+}
+
+if (process.argv[1]?.endsWith("assessments.ts")) {
+  console.log(JSON.stringify(await benchAssessments(), null, 2));
 }

@@ -21,6 +21,7 @@ import { bakePng, bakeSvg, base64ToBytes } from "../convex/certificates/shared/b
 import { renderCertificatePdf } from "../convex/certificates/model/pdf";
 import { planCertificates } from "../convex/certificates/model/plan";
 import { signAchievementCredential } from "../convex/certificates/model/signing";
+import { cohortSessionRow, courseRow, paidEnrollmentRow, userRow } from "../tests/convex/fixtures";
 import { type Backend, newBackend } from "./backend";
 
 const DAY = 86_400_000;
@@ -74,20 +75,10 @@ async function signBakeRender(i: number) {
 async function finishedCohort(t: Backend, learners: number, tag: string) {
   const now = Date.now();
   const { cohortId, sessionIds } = await t.run(async (ctx) => {
-    const courseId = await ctx.db.insert("courses", {
-      title: "AI Enablement Intensive",
-      description: "",
-      slug: `bench-certificates-${tag}`,
-      sessionType: "cohort",
-      priceB2C: 1,
-      priceB2B: 1,
-      maxParticipants: 1000,
-      impactLevel: "L1",
-      capabilityLevel: "fundamentals",
-      status: "published",
-      createdAt: now,
-      updatedAt: now,
-    });
+    const courseId = await ctx.db.insert(
+      "courses",
+      courseRow({ slug: `bench-certificates-${tag}`, maxParticipants: 1000, createdAt: now, updatedAt: now }),
+    );
     const start = now - 10 * DAY;
     const cohortId = await ctx.db.insert("cohorts", {
       courseId,
@@ -106,17 +97,13 @@ async function finishedCohort(t: Backend, learners: number, tag: string) {
     for (let i = 0; i < SESSIONS; i++) {
       const startsAt = start + i * DAY;
       sessionIds.push(
-        await ctx.db.insert("cohortSessions", {
-          cohortId,
-          title: `Session ${i + 1}`,
-          type: "W",
-          startsAt,
-          endsAt: startsAt + 3_600_000,
-          status: "scheduled",
-          sequence: 0,
-          createdAt: now,
-          updatedAt: now,
-        }),
+        await ctx.db.insert(
+          "cohortSessions",
+          cohortSessionRow(cohortId, `Session ${i + 1}`, startsAt, startsAt + 3_600_000, {
+            createdAt: now,
+            updatedAt: now,
+          }),
+        ),
       );
     }
     return { courseId, cohortId, sessionIds };
@@ -126,30 +113,14 @@ async function finishedCohort(t: Backend, learners: number, tag: string) {
     await t.run(async (ctx) => {
       const cohort = (await ctx.db.get("cohorts", cohortId))!;
       for (let i = from; i < Math.min(learners, from + chunk); i++) {
-        const userId = await ctx.db.insert("users", {
-          email: `learner${i}@${tag}.example.com`,
-          name: `Łukasz Żółć ${i}`,
-          role: "individual",
-          emailNotifications: true,
-          smsNotifications: false,
-          createdAt: now,
-          updatedAt: now,
-        });
-        const enrollmentId = await ctx.db.insert("enrollments", {
-          userId,
-          cohortId,
-          courseId: cohort.courseId,
-          purchaseDate: now,
-          paymentStatus: "completed",
-          paymentType: "b2c",
-          intakeSurveyCompleted: false,
-          officeHoursEligibleUntil: now + 90 * DAY,
-          materialsAccessUntil: now + 365 * DAY,
-          chatbotAccessUntil: now + 90 * DAY,
-          seatHeld: true,
-          createdAt: now,
-          updatedAt: now,
-        });
+        const userId = await ctx.db.insert(
+          "users",
+          userRow(`learner${i}@${tag}.example.com`, { name: `Łukasz Żółć ${i}`, createdAt: now, updatedAt: now }),
+        );
+        const enrollmentId = await ctx.db.insert(
+          "enrollments",
+          paidEnrollmentRow({ userId, cohortId, courseId: cohort.courseId }, now),
+        );
         for (const cohortSessionId of sessionIds) {
           await ctx.db.insert("sessionAttendance", {
             cohortSessionId,
@@ -237,7 +208,9 @@ export async function benchCertificates() {
   const exported = await (await Ed25519Multikey.generate()).export({ publicKey: true, secretKey: true });
   process.env.CREDENTIAL_PUBLIC_KEY = exported.publicKeyMultibase as string;
   process.env.CREDENTIAL_SECRET_KEY = exported.secretKeyMultibase as string;
-  delete process.env.RESEND_API_KEY; // learners' emails go to the dev mailbox
+  // Learners' emails go to the dev mailbox, as in local mode; without it each one fails for want of an email key.
+  process.env.ACADEMY_LOCAL_MODE = "1";
+  delete process.env.RESEND_API_KEY;
 
   await signBakeRender(0); // warm-up: module and font loading
   const parts = [];

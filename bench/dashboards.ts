@@ -13,6 +13,15 @@ import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import type { MutationCtx } from "../convex/_generated/server";
 import { startOfDay } from "../convex/dashboards/model/memberStats";
+import { MANAGER_PERMISSIONS } from "../convex/validators";
+import {
+  cohortSessionRow,
+  courseRow,
+  organizationRow,
+  outlineSessionRow,
+  paidEnrollmentRow,
+  userRow,
+} from "../tests/convex/fixtures";
 import { type Backend, expectReadsCounted, newBackend, reads } from "./backend";
 
 const DAY = 86_400_000;
@@ -26,44 +35,59 @@ function random(seed: number) {
   };
 }
 
+const learnerName = (i: number) => `Learner ${String(i).padStart(5, "0")}`;
+
+/** Learner `i` of the `learners`-strong organization: holds one of its seats, gets no notifications. */
+function memberRow(
+  learners: number,
+  i: number,
+  organizationId: Id<"organizations">,
+  now: number,
+  lastActiveAt: number | undefined,
+) {
+  return userRow(`learner${i}@bench${learners}.com`, {
+    name: learnerName(i),
+    role: "org_member",
+    organizationId,
+    holdsOrgSeat: true,
+    emailNotifications: false,
+    ...(lastActiveAt ? { lastActiveAt } : {}),
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
 /** The organization, its admin, 3 skills and 100 teams. */
 async function seedOrgBase(ctx: MutationCtx, learners: number, now: number) {
-  const organizationId = await ctx.db.insert("organizations", {
-    name: `Bench ${learners}`,
-    domain: `bench${learners}.com`,
-    contactEmail: "a@b.com",
-    contactName: "A",
-    status: "active",
-    seatsPurchased: learners + 10,
-    seatsUsed: learners,
-    createdAt: now,
-    updatedAt: now,
-  });
-  const adminId = await ctx.db.insert("users", {
-    email: `admin@bench${learners}.com`,
-    name: "Admin",
-    role: "org_admin",
-    organizationId,
-    emailNotifications: false,
-    smsNotifications: false,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const stamps = { createdAt: now, updatedAt: now };
+  const organizationId = await ctx.db.insert(
+    "organizations",
+    organizationRow({
+      name: `Bench ${learners}`,
+      domain: `bench${learners}.com`,
+      seatsPurchased: learners + 10,
+      seatsUsed: learners,
+      ...stamps,
+    }),
+  );
+  const adminId = await ctx.db.insert(
+    "users",
+    userRow(`admin@bench${learners}.com`, {
+      name: "Admin",
+      role: "org_admin",
+      organizationId,
+      emailNotifications: false,
+      ...stamps,
+    }),
+  );
+  // An organization's administrators hold every permission.
   await ctx.db.insert("organizationManagers", {
     userId: adminId,
     organizationId,
     role: "admin",
-    permissions: [
-      "view_progress",
-      "view_scores",
-      "view_certificates",
-      "view_analytics",
-      "export_reports",
-      "send_reminders",
-    ],
+    permissions: [...MANAGER_PERMISSIONS],
     isActive: true,
-    createdAt: now,
-    updatedAt: now,
+    ...stamps,
   });
   const skills = [];
   for (const [i, name] of ["AI literacy", "Prompting", "Automation"].entries()) {
@@ -101,33 +125,22 @@ async function seedOrganization(t: Backend, learners: number) {
   const now = Date.now();
   const base = await t.run(async (ctx) => {
     const { organizationId, adminId, skills, teams } = await seedOrgBase(ctx, learners, now);
-    const courseId = await ctx.db.insert("courses", {
-      title: "AI Enablement Intensive",
-      description: "",
-      slug: `bench-${learners}`,
-      sessionType: "cohort",
-      priceB2C: 1,
-      priceB2B: 1,
-      maxParticipants: 500,
-      impactLevel: "L1",
-      capabilityLevel: "fundamentals",
-      status: "published",
-      createdAt: now,
-      updatedAt: now,
-    });
+    const courseId = await ctx.db.insert(
+      "courses",
+      courseRow({ slug: `bench-${learners}`, maxParticipants: 500, createdAt: now, updatedAt: now }),
+    );
     const courseSessions = [];
     for (let day = 1; day <= 6; day++) {
-      const sessionId = await ctx.db.insert("sessions", {
-        courseId,
-        title: `Session ${day}`,
-        type: "W",
-        dayNumber: day,
-        orderInDay: 1,
-        durationMinutes: 60,
-        description: "",
-        outcomes: [],
-        createdAt: now,
-      });
+      const sessionId = await ctx.db.insert(
+        "sessions",
+        outlineSessionRow(courseId, {
+          title: `Session ${day}`,
+          type: "W",
+          dayNumber: day,
+          durationMinutes: 60,
+          createdAt: now,
+        }),
+      );
       const lessons = [];
       for (let i = 0; i < 2; i++)
         lessons.push(
@@ -163,18 +176,14 @@ async function seedOrganization(t: Backend, learners: number) {
       for (const [n, cs] of courseSessions.entries()) {
         const startsAt = start + n * 7 * DAY;
         sessions.push({
-          id: await ctx.db.insert("cohortSessions", {
-            cohortId,
-            courseSessionId: cs.sessionId,
-            title: `Session ${n + 1}`,
-            type: "W",
-            startsAt,
-            endsAt: startsAt + 3_600_000,
-            status: "scheduled",
-            sequence: 0,
-            createdAt: now,
-            updatedAt: now,
-          }),
+          id: await ctx.db.insert(
+            "cohortSessions",
+            cohortSessionRow(cohortId, `Session ${n + 1}`, startsAt, startsAt + 3_600_000, {
+              courseSessionId: cs.sessionId,
+              createdAt: now,
+              updatedAt: now,
+            }),
+          ),
           endsAt: startsAt + 3_600_000,
         });
       }
@@ -189,36 +198,18 @@ async function seedOrganization(t: Backend, learners: number) {
     const ids = await t.run(async (ctx) => {
       const out: Id<"users">[] = [];
       for (let i = from; i < Math.min(learners, from + chunk); i++) {
-        const userId = await ctx.db.insert("users", {
-          email: `learner${i}@bench${learners}.com`,
-          name: `Learner ${String(i).padStart(5, "0")}`,
-          role: "org_member",
-          organizationId: base.organizationId,
-          holdsOrgSeat: true,
-          emailNotifications: false,
-          smsNotifications: false,
-          lastActiveAt: rand() < 0.1 ? undefined : now - Math.floor(rand() * 30 * DAY),
-          createdAt: now,
-          updatedAt: now,
-        });
+        const lastActiveAt = rand() < 0.1 ? undefined : now - Math.floor(rand() * 30 * DAY);
+        const userId = await ctx.db.insert("users", memberRow(learners, i, base.organizationId, now, lastActiveAt));
         out.push(userId);
         await ctx.db.insert("teamMembers", { teamId: base.teams[i % 100], userId, role: "member", joinedAt: now });
         const cohort = base.cohorts[i % 50];
-        const enrollmentId = await ctx.db.insert("enrollments", {
-          userId,
-          cohortId: cohort.cohortId,
-          courseId: base.courseId,
-          purchaseDate: now,
-          paymentStatus: "completed",
-          paymentType: "b2b",
-          intakeSurveyCompleted: true,
-          officeHoursEligibleUntil: now + 90 * DAY,
-          materialsAccessUntil: now + 365 * DAY,
-          chatbotAccessUntil: now + 90 * DAY,
-          seatHeld: true,
-          createdAt: now,
-          updatedAt: now,
-        });
+        const enrollmentId = await ctx.db.insert(
+          "enrollments",
+          paidEnrollmentRow({ userId, cohortId: cohort.cohortId, courseId: base.courseId }, now, {
+            paymentType: "b2b",
+            intakeSurveyCompleted: true,
+          }),
+        );
         const diligence = rand();
         for (const session of cohort.sessions) {
           if (session.endsAt < now && rand() < diligence + 0.2) {
@@ -300,18 +291,10 @@ async function seedDirect(t: Backend, learners: number) {
         const out: Id<"users">[] = [];
         for (let i = from; i < Math.min(learners, from + 50); i++) {
           const lastActiveAt = rand() < 0.1 ? 0 : now - Math.floor(rand() * 30 * DAY);
-          const userId = await ctx.db.insert("users", {
-            email: `learner${i}@bench${learners}.com`,
-            name: `Learner ${String(i).padStart(5, "0")}`,
-            role: "org_member",
-            organizationId: base.organizationId,
-            holdsOrgSeat: true,
-            emailNotifications: false,
-            smsNotifications: false,
-            ...(lastActiveAt ? { lastActiveAt } : {}),
-            createdAt: now,
-            updatedAt: now,
-          });
+          const userId = await ctx.db.insert(
+            "users",
+            memberRow(learners, i, base.organizationId, now, lastActiveAt || undefined),
+          );
           out.push(userId);
           const teamId = base.teams[i % 100];
           await ctx.db.insert("teamMembers", { teamId, userId, role: "member", joinedAt: now });
@@ -320,7 +303,7 @@ async function seedDirect(t: Backend, learners: number) {
           const row = {
             organizationId: base.organizationId,
             userId,
-            name: `Learner ${String(i).padStart(5, "0")}`,
+            name: learnerName(i),
             inProgress: 1 - completed,
             progressPercent,
             lessonsCompleted: Math.floor((progressPercent / 100) * 12),

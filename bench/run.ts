@@ -1,10 +1,10 @@
 /** `npm run bench`: runs every benchmark and writes bench-results/latest.json. */
 import fs from "node:fs";
-import os from "node:os";
 import { benchAssessments } from "./assessments";
 import { benchCertificates } from "./certificates";
 import { benchDashboards } from "./dashboards";
 import { benchLocalBackend } from "./local-backend";
+import { machine } from "./machine";
 
 const results = [];
 console.log("local backend: 50 subscribers × 500 mutations …");
@@ -25,12 +25,7 @@ console.log(JSON.stringify(results[results.length - 1], null, 2));
 
 const report = {
   generatedAt: new Date().toISOString(),
-  machine: {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-  },
+  machine: machine(),
   results,
 };
 fs.mkdirSync("bench-results", { recursive: true });

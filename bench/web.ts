@@ -22,6 +22,7 @@ import * as chromeLauncher from "chrome-launcher";
 import { ConvexHttpClient } from "convex/browser";
 import lighthouse from "lighthouse";
 import { api } from "../convex/_generated/api";
+import { machine } from "./machine";
 
 const root = process.cwd();
 const { values: options } = parseArgs({
@@ -40,7 +41,7 @@ process.env.E2E_PORT_OFFSET = String(
 process.env.E2E_STATE_DIR = path.join(root, ".convex-local", "bench-web");
 process.env.NEXT_DIST_DIR ??= ".next-bench";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-const { E2E } = await import("../e2e/config");
+const { CHROMIUM_ARGS, E2E } = await import("../e2e/config");
 const { default: playwrightConfig } = await import("../playwright.config");
 const { ensureLocalEnv } = await import("../scripts/local-env");
 const { seedLocal } = await import("../scripts/seed");
@@ -49,12 +50,7 @@ const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const CHROME_FLAGS = [
   "--headless=new",
   "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
+  ...CHROMIUM_ARGS,
   // Nothing leaves the machine: a page that calls out to a third party fails here, as it should.
   "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ];
@@ -393,13 +389,7 @@ const results = Object.fromEntries(
 );
 const report = {
   generatedAt: new Date().toISOString(),
-  machine: {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)),
-  },
+  machine: { ...machine(), loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)) },
   lighthouse: {
     version: "12.2.3",
     formFactor: "mobile",

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signInAsDemo, signInThroughMailbox } from "./helpers";
+import { expectAccessible, pagesApart, signInAsDemo, signInThroughMailbox } from "./helpers";
 
 const FROM = "AI Enablement Intensive (December)";
 const TO = "AI Enablement Intensive (March)";
@@ -8,10 +8,8 @@ const EMAIL = "walk.in@example.com";
 test("#18 an admin adds a learner by email, the learner gets the welcome email and sees the cohort, then a move shows live", async ({
   browser,
 }) => {
-  const adminContext = await browser.newContext();
-  const learnerContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  const learner = await learnerContext.newPage();
+  const { pages, close } = await pagesApart(browser, 2);
+  const [admin, learner] = pages;
 
   await signInAsDemo(admin, "Priya Raman");
   await admin.goto("/admin");
@@ -52,5 +50,5 @@ test("#18 an admin adds a learner by email, the learner gets the welcome email a
   await expect(learner.getByText(TO).first()).toBeVisible();
   await expect(learner.getByText(FROM)).toHaveCount(0);
 
-  await Promise.all([adminContext.close(), learnerContext.close()]);
+  await close();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { buySeat, expectAccessible, signInAsDemo, signInThroughMailbox } from "./helpers";
+import { buySeat, expectAccessible, pagesApart, signInAsDemo, signInThroughMailbox } from "./helpers";
 
 const CANCELLED = "Agent Build Hackathon (Q1)";
 const NEXT = "Agent Build Hackathon (Spring)";
@@ -11,10 +11,8 @@ const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOStri
 test("#18 an admin cancels a cohort; the learner opens the choice page, transfers in one click and sees the new schedule live", async ({
   browser,
 }) => {
-  const adminContext = await browser.newContext();
-  const learnerContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  const learner = await learnerContext.newPage();
+  const { pages, close } = await pagesApart(browser, 2);
+  const [admin, learner] = pages;
 
   // A second date of the course to move to.
   await signInAsDemo(admin, "Priya Raman");
@@ -46,7 +44,7 @@ test("#18 an admin cancels a cohort; the learner opens the choice page, transfer
   await expectAccessible(admin);
 
   // The learner keeps /learn open in one tab and chooses in another, from the link in the email.
-  const learn = await learnerContext.newPage();
+  const learn = await learner.context().newPage();
   await learn.goto("/learn");
   await learner.goto("/dev/mailbox");
   const mail = learner
@@ -67,5 +65,5 @@ test("#18 an admin cancels a cohort; the learner opens the choice page, transfer
   await expect(choiceRow.getByText("Transferred")).toBeVisible();
   await expect(choiceRow.getByText(`To ${NEXT}`)).toBeVisible();
 
-  await Promise.all([adminContext.close(), learnerContext.close()]);
+  await close();
 });

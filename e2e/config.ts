@@ -22,3 +22,16 @@ export const E2E = {
   dataDir: path.join(stateDir, "data"),
   stripeState: path.join(stateDir, "stripe.json"),
 };
+
+/**
+ * Chromium offline and quiet: no GPU, no QUIC, no first-run screens, no background networking, component updates or
+ * sync (the browser tests and `npm run bench:web` launch it with these).
+ */
+export const CHROMIUM_ARGS = [
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];

@@ -71,6 +71,13 @@ export async function signInAsDemo(page: Page, name: string) {
   await page.waitForURL(/\/learn$/);
 }
 
+/** A page for each of `people`, each in a browser context of its own (so each signs in apart); `close` closes them. */
+export async function pagesApart(browser: Browser, people: number) {
+  const contexts = await Promise.all(Array.from({ length: people }, () => browser.newContext()));
+  const pages = await Promise.all(contexts.map((context) => context.newPage()));
+  return { pages, close: () => Promise.all(contexts.map((context) => context.close())) };
+}
+
 /**
  * The verify-page paths of the seeded "Acme private cohort (September)" certificates (valid, expired and revoked
  * ones), as its platform admin sees them once the scheduled batches have signed them all.

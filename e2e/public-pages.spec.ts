@@ -2,7 +2,7 @@
  * The public pages are rendered on the server (what a crawler, a link preview or a slow phone gets first) and stay
  * live once the browser takes over.
  */
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "../convex/_generated/api";
 import { formatDateRange } from "../lib/format";
@@ -25,6 +25,23 @@ async function serverHtml(browser: Browser, path: string) {
   const page = await context.newPage();
   const response = await page.goto(path);
   return { page, status: response?.status(), close: () => context.close() };
+}
+
+/** The page's structured data (its JSON-LD script), as search engines read it. */
+async function structuredData(page: Page): Promise<unknown> {
+  return JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+}
+
+/** The page's link preview: a large-image card whose image, the same for Twitter, is `imageUrl` and a real PNG. */
+async function expectSocialCard(page: Page, request: APIRequestContext, imageUrl: string) {
+  const meta = (selector: string) => page.locator(selector).first().getAttribute("content");
+  expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
+  expect(await meta('meta[property="og:image"]')).toBe(imageUrl);
+  expect(await meta('meta[name="twitter:image"]')).toBe(imageUrl);
+  const card = await request.get(imageUrl);
+  expect(card.status()).toBe(200);
+  expect(card.headers()["content-type"]).toBe("image/png");
+  expect((await card.body()).length).toBeGreaterThan(10_000);
 }
 
 test("the first HTML of a course page names the course, its price and next cohort, with its own title, social cards and Course data", async ({
@@ -50,16 +67,9 @@ test("the first HTML of a course page names the course, its price and next cohor
   expect(await meta('meta[property="og:title"]')).toBe(data.title);
   expect(await meta('meta[property="og:url"]')).toBe(`${E2E.webUrl}/courses/${SLUG}`);
   expect(await meta('meta[property="og:image:alt"]')).toContain(data.title);
-  expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
-  const image = await meta('meta[property="og:image"]');
-  expect(image).toBe(`${E2E.webUrl}/courses/${SLUG}/card.png`);
-  expect(await meta('meta[name="twitter:image"]')).toBe(image);
-  const card = await request.get(image!);
-  expect(card.status()).toBe(200);
-  expect(card.headers()["content-type"]).toBe("image/png");
-  expect((await card.body()).length).toBeGreaterThan(10_000);
+  await expectSocialCard(page, request, `${E2E.webUrl}/courses/${SLUG}/card.png`);
 
-  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
+  const jsonLd = (await structuredData(page)) as {
     "@type": string;
     name: string;
     hasCourseInstance: Array<{
@@ -105,7 +115,7 @@ test("home, catalog and cohort pages arrive rendered; unknown courses and cohort
   await expect(cohort.page).toHaveTitle(`${COHORT} · AI Enablement Academy`);
   await expect(cohort.page.getByRole("heading", { level: 1 })).toHaveText(COHORT);
   await expect(cohort.page.getByRole("region", { name: "Schedule" }).getByRole("listitem").first()).toBeVisible();
-  const cohortLd = JSON.parse((await cohort.page.locator('script[type="application/ld+json"]').textContent())!) as {
+  const cohortLd = (await structuredData(cohort.page)) as {
     hasCourseInstance: Array<{ name: string }>;
   };
   expect(cohortLd.hasCourseInstance.map((instance) => instance.name)).toEqual([COHORT]);
@@ -160,16 +170,9 @@ test("the first HTML of a verify page holds the recipient, the achievement and i
     // Previews are cached for days: a description never calls a certificate valid, but says when it no longer is.
     if (state === "Valid") expect(description).not.toMatch(/valid/i);
     else expect(description).toMatch(new RegExp(`^${state}`));
-    expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
-    const image = await meta('meta[property="og:image"]');
-    expect(image).toBe(`${E2E.webUrl}${path}/card.png`);
-    expect(await meta('meta[name="twitter:image"]')).toBe(image);
-    const card = await request.get(image!);
-    expect(card.status()).toBe(200);
-    expect(card.headers()["content-type"]).toBe("image/png");
-    expect((await card.body()).length).toBeGreaterThan(10_000);
+    await expectSocialCard(page, request, `${E2E.webUrl}${path}/card.png`);
 
-    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
+    const jsonLd = (await structuredData(page)) as {
       "@graph": [
         { "@type": string; "@id": string; name: string; creativeWorkStatus: string; recognizedBy: { name: string } },
         { "@type": string; name: string; hasCredential: { "@id": string } },

@@ -1,7 +1,22 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { expectAccessible, signInAsDemo } from "./helpers";
 
 const LIVE_COHORT = "AI Enablement Intensive (live now)";
+const CLINIC = "Live clinic: bring your use case";
+
+/** Maya Chen, the instructor, signs in (a browser context of her own) and opens the recap of the live cohort's clinic. */
+async function openClinicRecap(browser: Browser) {
+  const instructor = await (await browser.newContext()).newPage();
+  await signInAsDemo(instructor, "Maya Chen");
+  await instructor.goto("/teach");
+  await instructor.getByRole("link", { name: LIVE_COHORT }).click();
+  await instructor
+    .getByTestId("staff-session")
+    .filter({ hasText: CLINIC })
+    .getByRole("button", { name: "Recap" })
+    .click();
+  return { instructor, dialog: instructor.getByRole("dialog") };
+}
 
 test("an admin adds a weekly series; the learner's schedule gains every session live and they are told", async ({
   browser,
@@ -36,21 +51,12 @@ test("an admin adds a weekly series; the learner's schedule gains every session 
 });
 
 test("an instructor writes a recap; the learner reads it under the session without reloading", async ({ browser }) => {
-  const instructor = await (await browser.newContext()).newPage();
   const learner = await (await browser.newContext()).newPage();
   await signInAsDemo(learner, "Alex Rivera");
-  const clinic = learner.getByTestId("schedule-session").filter({ hasText: "Live clinic: bring your use case" });
+  const clinic = learner.getByTestId("schedule-session").filter({ hasText: CLINIC });
   await expect(clinic).toBeVisible();
 
-  await signInAsDemo(instructor, "Maya Chen");
-  await instructor.goto("/teach");
-  await instructor.getByRole("link", { name: LIVE_COHORT }).click();
-  await instructor
-    .getByTestId("staff-session")
-    .filter({ hasText: "Live clinic: bring your use case" })
-    .getByRole("button", { name: "Recap" })
-    .click();
-  const dialog = instructor.getByRole("dialog");
+  const { instructor, dialog } = await openClinicRecap(browser);
   await dialog.getByLabel("Recording link").fill("https://recordings.example.com/clinic");
   await dialog.getByLabel("Summary").fill("We mapped three use cases to the 30-day plan.");
   await dialog.getByLabel("Action items").fill("Pick one use case\nBook office hours");
@@ -70,16 +76,7 @@ test("an instructor writes a recap; the learner reads it under the session witho
 test("an instructor uploads the recording file; the learner's recording link serves exactly that file", async ({
   browser,
 }) => {
-  const instructor = await (await browser.newContext()).newPage();
-  await signInAsDemo(instructor, "Maya Chen");
-  await instructor.goto("/teach");
-  await instructor.getByRole("link", { name: LIVE_COHORT }).click();
-  await instructor
-    .getByTestId("staff-session")
-    .filter({ hasText: "Live clinic: bring your use case" })
-    .getByRole("button", { name: "Recap" })
-    .click();
-  const dialog = instructor.getByRole("dialog");
+  const { instructor, dialog } = await openClinicRecap(browser);
   const recording = Buffer.from(`clinic recording ${Date.now()}`);
   await dialog
     .getByLabel("…or upload the recording")
@@ -89,7 +86,7 @@ test("an instructor uploads the recording file; the learner's recording link ser
 
   const learner = await (await browser.newContext()).newPage();
   await signInAsDemo(learner, "Alex Rivera");
-  const clinic = learner.getByTestId("schedule-session").filter({ hasText: "Live clinic: bring your use case" });
+  const clinic = learner.getByTestId("schedule-session").filter({ hasText: CLINIC });
   await clinic.getByText("Recap and recording").click();
   const href = await clinic.getByRole("link", { name: "Watch the recording" }).getAttribute("href");
   expect(href).toContain("/api/storage/");

@@ -1,46 +1,21 @@
 import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
-import type { Id } from "../../convex/_generated/dataModel";
-import type { ManagerPermission } from "../../convex/validators";
+import type { Doc } from "../../convex/_generated/dataModel";
+import { as, type T } from "./checkout-helpers";
+import { organizationRow, userRow } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
+import { makeManager } from "./org-helpers";
 
-type T = ReturnType<typeof newTest>;
-
-async function user(
-  t: T,
-  email: string,
-  role: "individual" | "org_admin" | "org_member" | "platform_admin" = "individual",
-) {
-  return await t.run(async (ctx) =>
-    ctx.db.insert("users", {
-      email,
-      name: email.split("@")[0],
-      role,
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    }),
-  );
-}
-
-function as(t: T, userId: Id<"users">) {
-  return t.withIdentity({ subject: `${userId}|session` });
+async function user(t: T, email: string, role: Doc<"users">["role"] = "individual") {
+  return await t.run(async (ctx) => ctx.db.insert("users", userRow(email, { role })));
 }
 
 async function org(t: T, name: string) {
   return await t.run(async (ctx) => {
-    const organizationId = await ctx.db.insert("organizations", {
-      name,
-      domain: `${name.toLowerCase()}.com`,
-      contactEmail: `admin@${name.toLowerCase()}.com`,
-      contactName: "Admin",
-      status: "active",
-      seatsPurchased: 10,
-      seatsUsed: 3,
-      createdAt: 1,
-      updatedAt: 1,
-    });
+    const organizationId = await ctx.db.insert(
+      "organizations",
+      organizationRow({ name, seatsPurchased: 10, seatsUsed: 3 }),
+    );
     const teamA = await ctx.db.insert("teams", {
       organizationId,
       name: "A",
@@ -59,28 +34,6 @@ async function org(t: T, name: string) {
     });
     return { organizationId, teamA, teamB };
   });
-}
-
-async function manage(
-  t: T,
-  userId: Id<"users">,
-  organizationId: Id<"organizations">,
-  role: "admin" | "manager" | "viewer",
-  permissions: ManagerPermission[],
-  teamIds?: Id<"teams">[],
-) {
-  await t.run(async (ctx) =>
-    ctx.db.insert("organizationManagers", {
-      userId,
-      organizationId,
-      role,
-      permissions,
-      teamIds,
-      isActive: true,
-      createdAt: 1,
-      updatedAt: 1,
-    }),
-  );
 }
 
 describe("who may call what", () => {
@@ -105,7 +58,7 @@ describe("who may call what", () => {
     const x = await org(t, "Xcorp");
     const y = await org(t, "Ycorp");
     const adminX = await user(t, "admin@xcorp.com", "org_admin");
-    await manage(t, adminX, x.organizationId, "admin", []);
+    await makeManager(t, adminX, x.organizationId, "admin", []);
     const overview = await as(t, adminX).query(api.organizations.overview.get, { organizationId: x.organizationId });
     expect(overview).toMatchObject({ name: "Xcorp", seatsPurchased: 10, seatsUsed: 3, myRole: "admin" });
     await expectAppError(
@@ -119,8 +72,8 @@ describe("who may call what", () => {
     const x = await org(t, "Xcorp");
     const scoped = await user(t, "lead@xcorp.com", "org_member");
     const noPermission = await user(t, "intern@xcorp.com", "org_member");
-    await manage(t, scoped, x.organizationId, "manager", ["view_progress"], [x.teamA]);
-    await manage(t, noPermission, x.organizationId, "viewer", ["view_analytics"]);
+    await makeManager(t, scoped, x.organizationId, "manager", ["view_progress"], [x.teamA]);
+    await makeManager(t, noPermission, x.organizationId, "viewer", ["view_analytics"]);
     const overview = await as(t, scoped).query(api.organizations.overview.get, { organizationId: x.organizationId });
     expect(overview.teams.map((team) => [team.name, team.inScope])).toEqual([
       ["A", true],

@@ -7,79 +7,37 @@ import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { as, deliver, runScheduled, seedCohort, type T, useStripeTestEnvironment } from "./checkout-helpers";
+import { insertAnotherCohort, insertFirstDaySession, organizationRow, platformAdminRow } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
+import { mailTo } from "./inbox";
 import { checkoutSession, refundedCharge } from "./stripe-events";
 
 const stripe = useStripeTestEnvironment();
-
-const DAY = 86_400_000;
 
 async function world(options: { capacity?: number; laterCapacity?: number } = {}) {
   const t = newTest();
   const { courseId, cohortId, buyers } = await seedCohort(t, { capacity: options.capacity ?? 3, buyers: 2 });
   const ids = await t.run(async (ctx) => {
-    const cohort = (await ctx.db.get("cohorts", cohortId))!;
-    const { _id, _creationTime, ...fields } = cohort;
-    const laterCohortId = await ctx.db.insert("cohorts", {
-      ...fields,
+    const laterCohortId = await insertAnotherCohort(ctx, cohortId, {
       name: "February cohort",
-      startDate: cohort.startDate + 60 * DAY,
-      endDate: cohort.endDate + 60 * DAY,
+      daysLater: 60,
       maxCapacity: options.laterCapacity ?? 3,
     });
-    const opsId = await ctx.db.insert("users", {
-      email: "ops@academy.test",
-      name: "Ops",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    });
-    const organizationId = await ctx.db.insert("organizations", {
-      name: "Acme",
-      domain: "acme.com",
-      contactEmail: "admin@acme.com",
-      contactName: "Admin",
-      status: "active",
-      seatsPurchased: 1,
-      seatsUsed: 0,
-      createdAt: 1,
-      updatedAt: 1,
-    });
-    for (const [id, start] of [
-      [cohortId, cohort.startDate],
-      [laterCohortId, cohort.startDate + 60 * DAY],
-    ] as const) {
-      await ctx.db.insert("cohortSessions", {
-        cohortId: id,
-        title: "Day 1",
-        type: "S",
-        startsAt: start + 9 * 3_600_000,
-        endsAt: start + 12 * 3_600_000,
-        status: "scheduled",
-        sequence: 0,
-        createdAt: 1,
-        updatedAt: 1,
-      });
-    }
+    const opsId = await ctx.db.insert("users", platformAdminRow());
+    const organizationId = await ctx.db.insert("organizations", organizationRow({ seatsPurchased: 1 }));
+    await insertFirstDaySession(ctx, cohortId);
+    await insertFirstDaySession(ctx, laterCohortId);
     return { laterCohortId, opsId, organizationId };
   });
   return { t, courseId, cohortId, buyers, ...ids, ops: as(t, ids.opsId) };
 }
 
+/** `caller` adds the person at `email` to the cohort on a complimentary seat. */
+const addComp = (caller: ReturnType<typeof as>, cohortId: Id<"cohorts">, email: string) =>
+  caller.mutation(api.enrollments.operations.add, { cohortId, email, payment: { kind: "comp" } });
+
 async function cohort(t: T, cohortId: Id<"cohorts">) {
   return await t.run(async (ctx) => (await ctx.db.get("cohorts", cohortId))!);
-}
-
-async function mailTo(t: T, to: string) {
-  await runScheduled(t);
-  return await t.run(async (ctx) =>
-    ctx.db
-      .query("devEmails")
-      .withIndex("by_to", (q) => q.eq("to", to))
-      .collect(),
-  );
 }
 
 async function auditLog(t: T) {
@@ -89,11 +47,7 @@ async function auditLog(t: T) {
 describe("#18 admin enrollment tools: add a learner", () => {
   test("a new address gets an account, a comp seat, the welcome email with the cohort's calendar, and an audit entry", async () => {
     const w = await world();
-    const { enrollmentId, accountCreated } = await w.ops.mutation(api.enrollments.operations.add, {
-      cohortId: w.cohortId,
-      email: "  Grace.Hopper@Example.com ",
-      payment: { kind: "comp" },
-    });
+    const { enrollmentId, accountCreated } = await addComp(w.ops, w.cohortId, "  Grace.Hopper@Example.com ");
     expect(accountCreated).toBe(true);
     const enrollment = await w.t.run(async (ctx) => (await ctx.db.get("enrollments", enrollmentId))!);
     const user = await w.t.run(async (ctx) => (await ctx.db.get("users", enrollment.userId))!);
@@ -191,19 +145,8 @@ describe("#18 admin enrollment tools: add a learner", () => {
 
   test("refused: a full cohort, a second seat in the course, a bad address, an empty reference, a non-admin", async () => {
     const w = await world({ capacity: 1 });
-    await w.ops.mutation(api.enrollments.operations.add, {
-      cohortId: w.cohortId,
-      email: "first@example.com",
-      payment: { kind: "comp" },
-    });
-    await expectAppError(
-      w.ops.mutation(api.enrollments.operations.add, {
-        cohortId: w.cohortId,
-        email: "second@example.com",
-        payment: { kind: "comp" },
-      }),
-      "COHORT_FULL",
-    );
+    await addComp(w.ops, w.cohortId, "first@example.com");
+    await expectAppError(addComp(w.ops, w.cohortId, "second@example.com"), "COHORT_FULL");
     expect(
       await w.t.run(async (ctx) =>
         ctx.db
@@ -213,22 +156,8 @@ describe("#18 admin enrollment tools: add a learner", () => {
       ),
       "a refused add creates no account",
     ).toBeNull();
-    await expectAppError(
-      w.ops.mutation(api.enrollments.operations.add, {
-        cohortId: w.laterCohortId,
-        email: "first@example.com",
-        payment: { kind: "comp" },
-      }),
-      "ALREADY_ENROLLED",
-    );
-    await expectAppError(
-      w.ops.mutation(api.enrollments.operations.add, {
-        cohortId: w.laterCohortId,
-        email: "not an address",
-        payment: { kind: "comp" },
-      }),
-      "INVALID_EMAIL",
-    );
+    await expectAppError(addComp(w.ops, w.laterCohortId, "first@example.com"), "ALREADY_ENROLLED");
+    await expectAppError(addComp(w.ops, w.laterCohortId, "not an address"), "INVALID_EMAIL");
     await expectAppError(
       w.ops.mutation(api.enrollments.operations.add, {
         cohortId: w.laterCohortId,
@@ -237,14 +166,7 @@ describe("#18 admin enrollment tools: add a learner", () => {
       }),
       "INVALID_INPUT",
     );
-    await expectAppError(
-      as(w.t, w.buyers[0]).mutation(api.enrollments.operations.add, {
-        cohortId: w.laterCohortId,
-        email: "x@example.com",
-        payment: { kind: "comp" },
-      }),
-      "NOT_PLATFORM_ADMIN",
-    );
+    await expectAppError(addComp(as(w.t, w.buyers[0]), w.laterCohortId, "x@example.com"), "NOT_PLATFORM_ADMIN");
     expect((await auditLog(w.t)).map((e) => e.action)).toEqual(["added"]);
   });
 });
@@ -252,11 +174,7 @@ describe("#18 admin enrollment tools: add a learner", () => {
 describe("#18 admin enrollment tools: move and remove", () => {
   test("a move takes a seat there, frees this one for the waitlist, and sends a calendar that swaps the sessions", async () => {
     const w = await world({ capacity: 1 });
-    const { enrollmentId } = await w.ops.mutation(api.enrollments.operations.add, {
-      cohortId: w.cohortId,
-      email: "ada@example.com",
-      payment: { kind: "comp" },
-    });
+    const { enrollmentId } = await addComp(w.ops, w.cohortId, "ada@example.com");
     const entryId = await as(w.t, w.buyers[0]).mutation(api.waitlist.places.join, { cohortId: w.cohortId });
     await w.ops.mutation(api.enrollments.operations.move, { enrollmentId, toCohortId: w.laterCohortId });
     const enrollment = await w.t.run(async (ctx) => (await ctx.db.get("enrollments", enrollmentId))!);
@@ -280,16 +198,8 @@ describe("#18 admin enrollment tools: move and remove", () => {
 
   test("a move to a full cohort, to itself, or of a pending purchase is refused and nothing changes", async () => {
     const w = await world({ laterCapacity: 1 });
-    const { enrollmentId } = await w.ops.mutation(api.enrollments.operations.add, {
-      cohortId: w.cohortId,
-      email: "ada@example.com",
-      payment: { kind: "comp" },
-    });
-    await w.ops.mutation(api.enrollments.operations.add, {
-      cohortId: w.laterCohortId,
-      email: "bea@example.com",
-      payment: { kind: "comp" },
-    });
+    const { enrollmentId } = await addComp(w.ops, w.cohortId, "ada@example.com");
+    await addComp(w.ops, w.laterCohortId, "bea@example.com");
     await expectAppError(
       w.ops.mutation(api.enrollments.operations.move, { enrollmentId, toCohortId: w.laterCohortId }),
       "COHORT_FULL",
@@ -309,11 +219,7 @@ describe("#18 admin enrollment tools: move and remove", () => {
 
   test("a removal frees the seat for the waitlist, ends access, tells the learner, and cannot happen twice", async () => {
     const w = await world({ capacity: 1 });
-    const { enrollmentId } = await w.ops.mutation(api.enrollments.operations.add, {
-      cohortId: w.cohortId,
-      email: "ada@example.com",
-      payment: { kind: "comp" },
-    });
+    const { enrollmentId } = await addComp(w.ops, w.cohortId, "ada@example.com");
     const entryId = await as(w.t, w.buyers[0]).mutation(api.waitlist.places.join, { cohortId: w.cohortId });
     await w.ops.mutation(api.enrollments.operations.remove, { enrollmentId, reason: "Asked to leave by email." });
     const enrollment = await w.t.run(async (ctx) => (await ctx.db.get("enrollments", enrollmentId))!);

@@ -1,62 +1,57 @@
+import type { FunctionArgs } from "convex/server";
 import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
-import { AUTHORIZATION } from "./authorization.table";
 import type { Id } from "../../convex/_generated/dataModel";
-import { as, deliver, runScheduled, seedCohort, useStripeTestEnvironment } from "./checkout-helpers";
+import { AUTHORIZATION } from "./authorization.table";
+import { as, buySeat, deliver, seedCohort, useStripeTestEnvironment } from "./checkout-helpers";
+import { addPlatformAdmin, cohortForm, outlineSessionRow } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 
 const stripe = useStripeTestEnvironment();
 
-async function admin(t: ReturnType<typeof newTest>) {
-  return await t.run(async (ctx) =>
-    ctx.db.insert("users", {
-      email: "ops@academy.test",
-      name: "Ops",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    }),
-  );
+/** What the admin course editor sends for a new draft course ("Applied AI"), with `fields` on top. */
+function draftCourse(
+  fields: Partial<FunctionArgs<typeof api.catalog.courses.save>> = {},
+): FunctionArgs<typeof api.catalog.courses.save> {
+  return {
+    title: "Applied AI",
+    slug: "applied-ai",
+    description: "Two days",
+    format: "cohort",
+    level: "fundamentals",
+    impact: "L1",
+    priceB2C: 100,
+    priceB2B: 100,
+    maxParticipants: 10,
+    status: "draft",
+    outcomes: [],
+    ...fields,
+  };
 }
 
-async function paidEnrollment(t: ReturnType<typeof newTest>, cohortId: Id<"cohorts">, buyer: Id<"users">) {
-  const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId });
-  await runScheduled(t);
-  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!
-    .checkoutUrl!.split("/")
-    .pop()!;
-  await deliver(t, "checkout.session.completed", {
-    id: sessionId,
-    object: "checkout.session",
-    client_reference_id: enrollmentId,
-    payment_status: "paid",
-    payment_intent: `pi_${enrollmentId}`,
-    amount_total: 149_700,
-    currency: "usd",
-  });
-  return enrollmentId;
+/** What the course editor sends for a one-hour workshop on day 1 of a course's outline, with `fields` on top. */
+function outlineForm(
+  courseId: Id<"courses">,
+  fields: Partial<FunctionArgs<typeof api.catalog.courses.saveOutlineSession>> = {},
+): FunctionArgs<typeof api.catalog.courses.saveOutlineSession> {
+  return {
+    courseId,
+    title: "Session",
+    type: "W",
+    dayNumber: 1,
+    orderInDay: 1,
+    durationMinutes: 60,
+    description: "",
+    ...fields,
+  };
 }
 
 describe("admin functions", () => {
   test("every admin function refuses signed-out callers and non-admins", async () => {
     const t = newTest();
     const { cohortId, courseId, buyers } = await seedCohort(t);
-    const enrollmentId = await paidEnrollment(t, cohortId, buyers[0]);
-    const sessionId = await t.run(async (ctx) =>
-      ctx.db.insert("sessions", {
-        courseId,
-        title: "Opening",
-        type: "S",
-        dayNumber: 1,
-        orderInDay: 1,
-        durationMinutes: 30,
-        description: "",
-        outcomes: [],
-        createdAt: 1,
-      }),
-    );
+    const enrollmentId = await buySeat(t, buyers[0], cohortId);
+    const sessionId = await t.run(async (ctx) => ctx.db.insert("sessions", outlineSessionRow(courseId)));
     const itemId = await t.run(async (ctx) =>
       ctx.db.insert("enablementKitItems", {
         courseId,
@@ -85,33 +80,11 @@ describe("admin functions", () => {
       ["catalog.cohorts.get", (c) => c.query(api.catalog.cohorts.get, { cohortId })],
       [
         "catalog.courses.save",
-        (c) =>
-          c.mutation(api.catalog.courses.save, {
-            title: "X course",
-            slug: "x-course",
-            description: "d",
-            format: "cohort",
-            level: "fundamentals",
-            impact: "L1",
-            priceB2C: 100,
-            priceB2B: 100,
-            maxParticipants: 10,
-            status: "draft",
-            outcomes: [],
-          }),
+        (c) => c.mutation(api.catalog.courses.save, draftCourse({ title: "X course", slug: "x-course" })),
       ],
       [
         "catalog.courses.saveOutlineSession",
-        (c) =>
-          c.mutation(api.catalog.courses.saveOutlineSession, {
-            courseId,
-            title: "Session",
-            type: "W",
-            dayNumber: 1,
-            orderInDay: 1,
-            durationMinutes: 60,
-            description: "",
-          }),
+        (c) => c.mutation(api.catalog.courses.saveOutlineSession, outlineForm(courseId)),
       ],
       [
         "catalog.courses.deleteOutlineSession",
@@ -164,52 +137,24 @@ describe("admin functions", () => {
   test("courses are validated; cohorts get a schedule that moves in place when dates change", async () => {
     const t = newTest();
     const { courseId } = await seedCohort(t);
-    const ops = as(t, await admin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     await expectAppError(
-      ops.mutation(api.catalog.courses.save, {
-        title: "Bad",
-        slug: "Bad Slug!",
-        description: "",
-        format: "cohort",
-        level: "fundamentals",
-        impact: "L1",
-        priceB2C: 1,
-        priceB2B: 1,
-        maxParticipants: 1,
-        status: "draft",
-        outcomes: [],
-      }),
+      ops.mutation(api.catalog.courses.save, draftCourse({ title: "Bad", slug: "Bad Slug!" })),
       "INVALID_INPUT",
     );
+    // The slug of the seeded course is taken.
     await expectAppError(
-      ops.mutation(api.catalog.courses.save, {
-        title: "Dup",
-        slug: "intensive",
-        description: "",
-        format: "cohort",
-        level: "fundamentals",
-        impact: "L1",
-        priceB2C: 1,
-        priceB2B: 1,
-        maxParticipants: 1,
-        status: "draft",
-        outcomes: [],
-      }),
+      ops.mutation(api.catalog.courses.save, draftCourse({ title: "Dup", slug: "intensive" })),
       "INVALID_INPUT",
     );
     for (const [order, type] of [
       [1, "S"],
       [2, "W"],
     ] as const) {
-      await ops.mutation(api.catalog.courses.saveOutlineSession, {
-        courseId,
-        title: `Session ${order}`,
-        type,
-        dayNumber: 1,
-        orderInDay: order,
-        durationMinutes: 60,
-        description: "",
-      });
+      await ops.mutation(
+        api.catalog.courses.saveOutlineSession,
+        outlineForm(courseId, { title: `Session ${order}`, type, orderInDay: order }),
+      );
     }
     const start = Date.UTC(2027, 2, 26, 8); // a Friday; Berlin moves to summer time on the 28th
     const cohortId = await ops.mutation(api.catalog.cohorts.save, {
@@ -285,22 +230,13 @@ describe("admin functions", () => {
 
   test("capacity cannot drop below seats taken", async () => {
     const t = newTest();
-    const { cohortId, courseId, buyers } = await seedCohort(t, { capacity: 5 });
-    await paidEnrollment(t, cohortId, buyers[0]);
-    await paidEnrollment(t, cohortId, buyers[1]);
-    const ops = as(t, await admin(t));
+    const { cohortId, buyers } = await seedCohort(t, { capacity: 5 });
+    await buySeat(t, buyers[0], cohortId);
+    await buySeat(t, buyers[1], cohortId);
+    const ops = as(t, await addPlatformAdmin(t));
     const cohort = (await t.run(async (ctx) => ctx.db.get("cohorts", cohortId)))!;
     const message = await expectAppError(
-      ops.mutation(api.catalog.cohorts.save, {
-        cohortId,
-        courseId,
-        name: cohort.name,
-        startDate: cohort.startDate,
-        endDate: cohort.endDate,
-        timezone: "Europe/Berlin",
-        maxCapacity: 1,
-        status: "open",
-      }),
+      ops.mutation(api.catalog.cohorts.save, cohortForm(cohort, { maxCapacity: 1 })),
       "INVALID_INPUT",
     );
     expect(message).toContain("2 seats are taken");
@@ -309,8 +245,8 @@ describe("admin functions", () => {
   test("a refund goes to Stripe once; the webhook then frees the seat", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const enrollmentId = await paidEnrollment(t, cohortId, buyers[0]);
-    const ops = as(t, await admin(t));
+    const enrollmentId = await buySeat(t, buyers[0], cohortId);
+    const ops = as(t, await addPlatformAdmin(t));
     stripe.calls.length = 0;
     const result = await ops.action(api.payments.refunds.refundEnrollment, { enrollmentId });
     expect(result.status).toBe("succeeded");
@@ -337,21 +273,9 @@ describe("free text held to its field's length", () => {
   test("course, session, cohort and kit text is trimmed and bounded (TEXT_LIMITS)", async () => {
     const t = newTest();
     const { courseId, cohortId } = await seedCohort(t);
-    const ops = as(t, await admin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     const long = (n: number) => "x".repeat(n + 1);
-    const course = {
-      title: "Applied AI",
-      slug: "applied-ai",
-      description: "Two days",
-      format: "cohort",
-      level: "fundamentals",
-      impact: "L1",
-      priceB2C: 100,
-      priceB2B: 100,
-      maxParticipants: 10,
-      status: "draft",
-      outcomes: [] as string[],
-    } as const;
+    const course = draftCourse();
     for (const [field, value, message] of [
       ["title", long(200), /The course's title is too long: at most 200/],
       ["slug", `a${"-a".repeat(100)}`, /The URL slug is too long: at most 120/],
@@ -376,15 +300,7 @@ describe("free text held to its field's length", () => {
     });
     expect((await t.run(async (ctx) => ctx.db.get("courses", saved)))!.tagline).toBeUndefined();
 
-    const session = {
-      courseId,
-      title: "Opening",
-      type: "S",
-      dayNumber: 1,
-      orderInDay: 1,
-      durationMinutes: 30,
-      description: "",
-    } as const;
+    const session = outlineForm(courseId);
     await expectAppError(
       ops.mutation(api.catalog.courses.saveOutlineSession, { ...session, title: long(200) }),
       "INVALID_INPUT",
@@ -439,8 +355,8 @@ describe("learner access windows", () => {
   test("kit files open for paid learners until materials access ends; join links only near the start", async () => {
     const t = newTest();
     const { cohortId, courseId, buyers } = await seedCohort(t, { buyers: 2 });
-    const enrollmentId = await paidEnrollment(t, cohortId, buyers[0]);
-    const ops = as(t, await admin(t));
+    const enrollmentId = await buySeat(t, buyers[0], cohortId);
+    const ops = as(t, await addPlatformAdmin(t));
     const fileId = await t.run(async (ctx) => ctx.storage.store(new Blob(["slides"], { type: "application/pdf" })));
     const itemId = await ops.mutation(api.catalog.kit.add, { courseId, title: "Slides", type: "slides", fileId });
     expect(await as(t, buyers[0]).mutation(api.learning.cohorts.openKitItem, { itemId })).toMatch(/^https?:\/\//);

@@ -11,6 +11,7 @@ import type { Id } from "../../convex/_generated/dataModel";
 import * as builders from "../../convex/functions";
 import schema from "../../convex/schema";
 import { as, enrollConfirmed } from "./checkout-helpers";
+import { addPlatformAdmin } from "./fixtures";
 import { modules } from "./helpers";
 import { addUser, seedOrg } from "./org-helpers";
 
@@ -155,17 +156,7 @@ describe("#16 every mutation builder fires the dashboards' triggers", () => {
     const { organizationId, adminId, cohortId, courseId } = await seedOrg(t, { seats: 5 });
     const learnerId = await addUser(t, "probe@acme.com", { organizationId, holdsOrgSeat: true });
     const enrollmentId = await enrollConfirmed(t, { userId: learnerId, cohortId, courseId });
-    const opsId = await t.run(async (ctx) =>
-      ctx.db.insert("users", {
-        email: "ops@academy.test",
-        name: "Ops",
-        role: "platform_admin",
-        emailNotifications: true,
-        smsNotifications: false,
-        createdAt: 1,
-        updatedAt: 1,
-      }),
-    );
+    const opsId = await addPlatformAdmin(t);
     const refreshes = async () =>
       (await t.run(async (ctx) => ctx.db.system.query("_scheduled_functions").collect())).filter(
         (job) =>

@@ -4,29 +4,17 @@ import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { normalizedGain } from "../../convex/assessments/model/scoring";
 import { as, enrollConfirmed, type T } from "./checkout-helpers";
-import { expectAppError, newTest } from "./helpers";
+import { addPlatformAdmin } from "./fixtures";
+import { expectAppError, newTest, restoreFakes } from "./helpers";
 import { addUser, seedOrg } from "./org-helpers";
-import {
-  answerAll,
-  author,
-  DAY,
-  PARTIAL_OPEN_ANSWER,
-  seedCourse,
-  settle,
-  SIX_TYPES,
-  STRONG_OPEN_ANSWER,
-  stubAiStandIn,
-} from "./assessments-helpers";
+import { PARTIAL_OPEN_ANSWER, SIX_TYPES, STRONG_OPEN_ANSWER } from "./assessment-questions";
+import { answerAll, author, DAY, seedCourse, settle, stubAiStandIn } from "./assessments-helpers";
 
 beforeEach(() => {
   vi.stubEnv("RESEND_API_KEY", "");
   vi.stubEnv("AI_API_KEY", "");
 });
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
-});
+afterEach(restoreFakes);
 
 const RIGHT = {
   multiple_choice: { selectedAnswerIds: ["mc-a"] },
@@ -468,17 +456,7 @@ describe("learning gain", () => {
     const { organizationId, adminId, courseId, cohortId } = await seedOrg(t, { seats: 10 });
     const ada = await addUser(t, "ada@acme.com", { organizationId, holdsOrgSeat: true });
     const enrollmentId = await enrollConfirmed(t, { userId: ada, cohortId, courseId });
-    const admin = await t.run(async (ctx) =>
-      ctx.db.insert("users", {
-        email: "ops@academy.test",
-        name: "Ops",
-        role: "platform_admin",
-        emailNotifications: true,
-        smsNotifications: false,
-        createdAt: 1,
-        updatedAt: 1,
-      }),
-    );
+    const admin = await addPlatformAdmin(t);
     const [prompting, literacy] = await t.run(async (ctx) =>
       Promise.all(
         ["Prompting", "Literacy"].map((name, i) =>

@@ -10,6 +10,7 @@ import type { Doc, Id } from "../../convex/_generated/dataModel";
 import type { ManagerPermission } from "../../convex/validators";
 import { type AssessmentWorld, seedAssessmentWorld } from "./assessments-world";
 import type { T } from "./checkout-helpers";
+import { courseRow, organizationRow, paidEnrollmentRow, userRow } from "./fixtures";
 
 /**
  * - `anyone`: public (catalog, verification, sign-in, forms).
@@ -97,29 +98,14 @@ type ManagerRow = Pick<Doc<"organizationManagers">, "role" | "permissions">;
 export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
   return await t.run(async (ctx) => {
     const now = Date.now();
+    const stamps = { createdAt: now, updatedAt: now };
     const person = async (email: string, role: Doc<"users">["role"], extra: Partial<Doc<"users">> = {}) =>
-      await ctx.db.insert("users", {
-        email,
-        name: email.split("@")[0],
-        role,
-        emailNotifications: true,
-        smsNotifications: false,
-        createdAt: now,
-        updatedAt: now,
-        ...extra,
-      });
+      await ctx.db.insert("users", userRow(email, { role, ...stamps, ...extra }));
     const organization = async (name: string, domain: string) =>
-      await ctx.db.insert("organizations", {
-        name,
-        domain,
-        contactEmail: `admin@${domain}`,
-        contactName: "Admin",
-        status: "active",
-        seatsPurchased: 10,
-        seatsUsed: 3,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await ctx.db.insert(
+        "organizations",
+        organizationRow({ name, domain, seatsPurchased: 10, seatsUsed: 3, ...stamps }),
+      );
 
     const organizationId = await organization("Acme", "acme.test");
     await ctx.db.patch("organizations", organizationId, { domainStatus: "approved", domainJoinEnabled: true });
@@ -162,21 +148,7 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
     });
     await ctx.db.insert("teamMembers", { teamId, userId: member, role: "member", joinedAt: now });
 
-    const course = (title: string, slug: string) =>
-      ctx.db.insert("courses", {
-        title,
-        slug,
-        description: "Two days",
-        sessionType: "cohort",
-        priceB2C: 149_700,
-        priceB2B: 119_700,
-        maxParticipants: 24,
-        impactLevel: "L1",
-        capabilityLevel: "fundamentals",
-        status: "published",
-        createdAt: now,
-        updatedAt: now,
-      });
+    const course = (title: string, slug: string) => ctx.db.insert("courses", courseRow({ title, slug, ...stamps }));
     const courseId = await course("AI Enablement Intensive", "intensive");
     const waitlistCourseId = await course("Prompt Clinic", "clinic");
     const cohort = (
@@ -205,23 +177,16 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
     const fullCohortId = await cohort(waitlistCourseId, "Clinic cohort", 20, 1, 1);
 
     const enrollment = (userId: Id<"users">, paymentType: "b2c" | "b2b", extra: Partial<Doc<"enrollments">> = {}) =>
-      ctx.db.insert("enrollments", {
-        userId,
-        cohortId,
-        courseId,
-        purchaseDate: now,
-        paymentStatus: "completed",
-        paymentType,
-        intakeSurveyCompleted: false,
-        officeHoursEligibleUntil: now + 120 * DAY,
-        materialsAccessUntil: now + 365 * DAY,
-        chatbotAccessUntil: now + 120 * DAY,
-        seatHeld: true,
-        amountCents: paymentType === "b2c" ? 149_700 : undefined,
-        createdAt: now,
-        updatedAt: now,
-        ...extra,
-      });
+      ctx.db.insert(
+        "enrollments",
+        paidEnrollmentRow({ userId, cohortId, courseId }, now, {
+          paymentType,
+          officeHoursEligibleUntil: now + 120 * DAY,
+          chatbotAccessUntil: now + 120 * DAY,
+          amountCents: paymentType === "b2c" ? 149_700 : undefined,
+          ...extra,
+        }),
+      );
     const checkoutSessionId = "cs_test_world";
     const enrollmentId = await enrollment(learner, "b2c", {
       stripeCheckoutSessionId: checkoutSessionId,
@@ -411,31 +376,21 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       createdAt: now,
       updatedAt: now,
     });
-    const enrollmentCodeId = await ctx.db.insert("enrollmentCodes", {
-      code: "WORLDSEAT",
-      cohortId: laterCohortId,
-      courseId,
-      source: "organization",
-      organizationId,
-      maxUses: 10,
-      uses: 0,
-      status: "active",
-      createdById: platformAdmin,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await ctx.db.insert("enrollmentCodes", {
-      code: "WORLDFREE",
-      cohortId: laterCohortId,
-      courseId,
-      source: "free",
-      maxUses: 10,
-      uses: 0,
-      status: "active",
-      createdById: platformAdmin,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const enrollmentCode = (code: string, source: Partial<Doc<"enrollmentCodes">>) =>
+      ctx.db.insert("enrollmentCodes", {
+        code,
+        cohortId: laterCohortId,
+        courseId,
+        source: "free",
+        maxUses: 10,
+        uses: 0,
+        status: "active",
+        createdById: platformAdmin,
+        ...stamps,
+        ...source,
+      });
+    const enrollmentCodeId = await enrollmentCode("WORLDSEAT", { source: "organization", organizationId });
+    await enrollmentCode("WORLDFREE", { source: "free" });
     const pathId = await ctx.db.insert("learningPaths", {
       title: "Intensive Track",
       slug: "intensive-track",

@@ -8,8 +8,9 @@ import type { Id } from "../../convex/_generated/dataModel";
 import { isAppErrorData, type ErrorCode } from "../../convex/errors";
 import { MANAGER_PERMISSIONS, type ManagerPermission } from "../../convex/validators";
 import { as, type T } from "./checkout-helpers";
-import { authEnv, modules, newTest } from "./helpers";
+import { authEnv, modules, newTest, restoreFakes } from "./helpers";
 import { AUTHORIZATION, type Rule, seedWorld, type World } from "./authorization.table";
+import { addUser, makeManager } from "./org-helpers";
 
 type Kind = "query" | "mutation" | "action";
 type Registered = { isPublic?: boolean; isQuery?: boolean; isMutation?: boolean; isAction?: boolean };
@@ -218,11 +219,7 @@ beforeEach(async () => {
     ),
   );
 });
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
-});
+afterEach(restoreFakes);
 
 describe("authorization of every public function", () => {
   test("the table lists every public function, and only those", async () => {
@@ -246,31 +243,14 @@ describe("authorization of every public function", () => {
       const t = newTest();
       const { manager, permitted } = managers(rule);
       const world = await seedWorld(t, manager);
-      const permittedManager = permitted
-        ? await t.run(async (ctx) => {
-            const userId = await ctx.db.insert("users", {
-              email: "permitted@acme.test",
-              name: "Permitted",
-              role: "org_member",
-              organizationId: world.organizationId,
-              holdsOrgSeat: true,
-              emailNotifications: true,
-              smsNotifications: false,
-              createdAt: 1,
-              updatedAt: 1,
-            });
-            await ctx.db.insert("organizationManagers", {
-              userId,
-              organizationId: world.organizationId,
-              role: "manager",
-              permissions: [permitted],
-              isActive: true,
-              createdAt: 1,
-              updatedAt: 1,
-            });
-            return userId;
-          })
-        : null;
+      let permittedManager: Id<"users"> | null = null;
+      if (permitted) {
+        permittedManager = await addUser(t, "permitted@acme.test", {
+          organizationId: world.organizationId,
+          holdsOrgSeat: true,
+        });
+        await makeManager(t, permittedManager, world.organizationId, "manager", [permitted]);
+      }
       // Refusals first (they change nothing), then the callers who get through.
       const plan = expectations(rule).sort(([, a], [, b]) => Number(a.allowed) - Number(b.allowed));
       const problems: string[] = [];

@@ -2,37 +2,31 @@
  * Who may revoke a certificate, and that its holder sees it revoked. Each test
  * here failed a mutant that every other test let through (issue #24).
  */
-import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
+import { API, DAY, type IssuerKeys, newIssuerKeys, runScheduled, SITE } from "./certificate-helpers";
 import { as, enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
+import { cohortSessionRow } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
-import { runScheduled } from "./certificate-helpers";
 import { addUser, seedOrg } from "./org-helpers";
 
-const DAY = 86_400_000;
-let keys: { publicKeyMultibase: string; secretKeyMultibase: string };
+let keys: IssuerKeys;
 
 beforeAll(async () => {
-  const exported = await (await Ed25519Multikey.generate()).export({ publicKey: true, secretKey: true });
-  keys = {
-    publicKeyMultibase: exported.publicKeyMultibase as string,
-    secretKeyMultibase: exported.secretKeyMultibase as string,
-  };
+  keys = await newIssuerKeys();
 });
 beforeEach(() => {
   vi.stubEnv("CREDENTIAL_PUBLIC_KEY", keys.publicKeyMultibase);
   vi.stubEnv("CREDENTIAL_SECRET_KEY", keys.secretKeyMultibase);
-  vi.stubEnv("SITE_URL", "https://academy.test");
-  vi.stubEnv("CONVEX_SITE_URL", "https://api.academy.test");
+  vi.stubEnv("SITE_URL", SITE);
+  vi.stubEnv("CONVEX_SITE_URL", API);
   vi.stubEnv("RESEND_API_KEY", "");
 });
 afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-/** Runs scheduled work that is due (signing, re-signing the list) to the end, on real timers. */
 /**
  * A learner who attended every session of a finished cohort and holds its signed certificate; plus the people around.
  */
@@ -50,17 +44,10 @@ async function certified(t: T) {
   await t.run(async (ctx) => {
     for (let i = 0; i < 2; i++) {
       const startsAt = Date.now() - 3 * DAY + i * 3_600_000;
-      const cohortSessionId = await ctx.db.insert("cohortSessions", {
-        cohortId,
-        title: `Session ${i + 1}`,
-        type: "W",
-        startsAt,
-        endsAt: startsAt + 3_000_000,
-        status: "scheduled",
-        sequence: 0,
-        createdAt: 1,
-        updatedAt: 1,
-      });
+      const cohortSessionId = await ctx.db.insert(
+        "cohortSessions",
+        cohortSessionRow(cohortId, `Session ${i + 1}`, startsAt, startsAt + 3_000_000),
+      );
       await ctx.db.insert("sessionAttendance", {
         cohortSessionId,
         cohortId,

@@ -2,7 +2,10 @@
 import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { afterEach, beforeAll, beforeEach, vi } from "vitest";
 import type { Id } from "../../convex/_generated/dataModel";
+import type { signAchievementCredential } from "../../convex/certificates/model/signing";
 import { enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
+import { cohortSessionRow } from "./fixtures";
+import { restoreFakes } from "./helpers";
 import { addUser } from "./org-helpers";
 
 export const DAY = 86_400_000;
@@ -17,6 +20,28 @@ export async function newIssuerKeys(): Promise<IssuerKeys> {
   return {
     publicKeyMultibase: exported.publicKeyMultibase as string,
     secretKeyMultibase: exported.secretKeyMultibase as string,
+  };
+}
+
+export type CredentialInput = Parameters<typeof signAchievementCredential>[0];
+
+/**
+ * What the issuer signs for a course certificate of "Someone" (the intensive, valid from now, slot 7 of our status
+ * list), with `fields` on top.
+ */
+export function credentialInput(fields: Partial<CredentialInput> = {}): CredentialInput {
+  return {
+    credentialId: "urn:uuid:00000000-0000-4000-8000-000000000001",
+    achievementId: `${SITE}/courses/intensive#certificate`,
+    name: "AI Enablement Intensive",
+    description: "Completed",
+    criteria: "Attend",
+    imageUrl: `${API}/badge.png`,
+    recipient: { email: "someone@example.com", name: "Someone" },
+    salt: "s",
+    validFrom: Date.now(),
+    status: { listUrl: `${API}/status/1`, index: 7 },
+    ...fields,
   };
 }
 
@@ -57,9 +82,7 @@ export function useCredentialEnv() {
     );
   });
   afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllEnvs();
-    vi.unstubAllGlobals();
+    restoreFakes();
     state.current = null;
   });
   return state;
@@ -77,17 +100,10 @@ export async function seedFinishedCohort(t: T) {
     for (let i = 0; i < 4; i++) {
       const startsAt = Date.now() - 3 * DAY + i * 3_600_000;
       sessions.push(
-        await ctx.db.insert("cohortSessions", {
-          cohortId,
-          title: `Session ${i + 1}`,
-          type: "W",
-          startsAt,
-          endsAt: startsAt + 3_000_000,
-          status: "scheduled",
-          sequence: 0,
-          createdAt: 1,
-          updatedAt: 1,
-        }),
+        await ctx.db.insert(
+          "cohortSessions",
+          cohortSessionRow(cohortId, `Session ${i + 1}`, startsAt, startsAt + 3_000_000),
+        ),
       );
     }
     return sessions;

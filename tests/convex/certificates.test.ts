@@ -12,6 +12,7 @@ import { structureCheck } from "../../convex/certificates/shared/openBadges";
 import {
   API,
   certificateOf,
+  credentialInput,
   DAY,
   runScheduled,
   seedFinishedCohort,
@@ -261,19 +262,9 @@ describe("verification", () => {
     const t = newTest();
     env.current = t;
     await issued(t); // signs the status list
-    const expired = await signAchievementCredential({
-      credentialId: "urn:uuid:00000000-0000-4000-8000-000000000001",
-      achievementId: `${SITE}/courses/intensive#certificate`,
-      name: "AI Enablement Intensive",
-      description: "Completed",
-      criteria: "Attend",
-      imageUrl: `${API}/badge.png`,
-      recipient: { email: "someone@example.com", name: "Someone" },
-      salt: "s",
-      validFrom: Date.now() - 400 * DAY,
-      validUntil: Date.now() - DAY,
-      status: { listUrl: `${API}/status/1`, index: 7 },
-    });
+    const expired = await signAchievementCredential(
+      credentialInput({ validFrom: Date.now() - 400 * DAY, validUntil: Date.now() - DAY }),
+    );
     const ours = await t.action(api.certificates.verify.verifyCredentialJson, {
       credentialJson: JSON.stringify(expired),
     });

@@ -1,8 +1,11 @@
 /** Shared setup for checkout tests: a cohort, buyers, a stubbed Stripe API and signed webhooks. */
 import Stripe from "stripe";
 import { afterEach, beforeEach, vi } from "vitest";
+import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { newTest } from "./helpers";
+import { courseRow, paidEnrollmentRow, userRow } from "./fixtures";
+import { newTest, restoreFakes } from "./helpers";
+import { checkoutSession } from "./stripe-events";
 
 export type T = ReturnType<typeof newTest>;
 export const WEBHOOK_SECRET = "whsec_test_secret";
@@ -112,20 +115,7 @@ export async function runScheduled(t: T, ms = 0) {
 export async function seedCohort(t: T, options: { capacity?: number; buyers?: number; startsInDays?: number } = {}) {
   return await t.run(async (ctx) => {
     const now = Date.now();
-    const courseId = await ctx.db.insert("courses", {
-      title: "AI Enablement Intensive",
-      description: "Two days",
-      slug: "intensive",
-      sessionType: "cohort",
-      priceB2C: 149_700,
-      priceB2B: 119_700,
-      maxParticipants: 24,
-      impactLevel: "L1",
-      capabilityLevel: "fundamentals",
-      status: "published",
-      createdAt: now,
-      updatedAt: now,
-    });
+    const courseId = await ctx.db.insert("courses", courseRow({ createdAt: now, updatedAt: now }));
     const startDate = now + (options.startsInDays ?? 14) * DAY;
     const cohortId = await ctx.db.insert("cohorts", {
       courseId,
@@ -143,15 +133,10 @@ export async function seedCohort(t: T, options: { capacity?: number; buyers?: nu
     const buyers: Id<"users">[] = [];
     for (let i = 0; i < (options.buyers ?? 3); i++) {
       buyers.push(
-        await ctx.db.insert("users", {
-          email: `buyer${i}@example.com`,
-          name: `Buyer ${i}`,
-          role: "individual",
-          emailNotifications: true,
-          smsNotifications: false,
-          createdAt: now,
-          updatedAt: now,
-        }),
+        await ctx.db.insert(
+          "users",
+          userRow(`buyer${i}@example.com`, { name: `Buyer ${i}`, createdAt: now, updatedAt: now }),
+        ),
       );
     }
     return { courseId, cohortId, buyers };
@@ -193,6 +178,25 @@ export async function deliver(
   });
 }
 
+/**
+ * `buyer` reserves a seat and the app opens its Stripe Checkout Session; returns the enrollment and the session's id,
+ * read from the checkout URL the buyer is sent to.
+ */
+export async function openCheckout(t: T, buyer: Id<"users">, cohortId: Id<"cohorts">) {
+  const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId });
+  await runScheduled(t);
+  const status = await as(t, buyer).query(api.payments.checkout.status, { enrollmentId });
+  return { enrollmentId, sessionId: status!.checkoutUrl!.split("/").pop()! };
+}
+
+/** `buyer` reserves a seat and pays for it on Stripe's page (checkout.session.completed); returns the enrollment. */
+export async function buySeat(t: T, buyer: Id<"users">, cohortId: Id<"cohorts">) {
+  const { enrollmentId } = await openCheckout(t, buyer, cohortId);
+  const held = await t.run(async (ctx) => (await ctx.db.get("enrollments", enrollmentId))!);
+  await deliver(t, "checkout.session.completed", checkoutSession(held, { paid: true }));
+  return enrollmentId;
+}
+
 export async function cohortState(t: T, cohortId: Id<"cohorts">) {
   return await t.run(async (ctx) => {
     const cohort = (await ctx.db.get("cohorts", cohortId))!;
@@ -212,11 +216,7 @@ export function useStripeTestEnvironment() {
     stubStripeEnv();
     recorded.calls = stubStripeApi();
   });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllEnvs();
-    vi.unstubAllGlobals();
-  });
+  afterEach(restoreFakes);
   return recorded;
 }
 
@@ -226,19 +226,11 @@ export async function enrollConfirmed(
   enrollment: { userId: Id<"users">; cohortId: Id<"cohorts">; courseId: Id<"courses"> },
   officeHoursDays = 90,
 ) {
+  const now = Date.now();
   return await t.run(async (ctx) =>
-    ctx.db.insert("enrollments", {
-      ...enrollment,
-      purchaseDate: Date.now(),
-      paymentStatus: "completed",
-      paymentType: "b2c",
-      intakeSurveyCompleted: false,
-      officeHoursEligibleUntil: Date.now() + officeHoursDays * DAY,
-      materialsAccessUntil: Date.now() + 365 * DAY,
-      chatbotAccessUntil: Date.now() + 90 * DAY,
-      seatHeld: true,
-      createdAt: Date.now(),
-      updatedAt: Date.now(),
-    }),
+    ctx.db.insert(
+      "enrollments",
+      paidEnrollmentRow(enrollment, now, { officeHoursEligibleUntil: now + officeHoursDays * DAY }),
+    ),
   );
 }

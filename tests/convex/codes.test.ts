@@ -12,26 +12,14 @@ import {
   type T,
   useStripeTestEnvironment,
 } from "./checkout-helpers";
+import { addPlatformAdmin, insertFirstDaySession } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
+import { mailTo } from "./inbox";
 import { addUser, seatInvariant, seedOrg } from "./org-helpers";
 import { checkoutSession } from "./stripe-events";
 
 const stripe = useStripeTestEnvironment();
 const DAY = 86_400_000;
-
-async function seedAdmin(t: T) {
-  return await t.run(async (ctx) =>
-    ctx.db.insert("users", {
-      email: "admin@academy.test",
-      name: "Ada Admin",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: Date.now(),
-      updatedAt: Date.now(),
-    }),
-  );
-}
 
 /** Creates a code as a platform admin and lets Stripe's calls run; returns its id. */
 async function createCode(
@@ -63,7 +51,7 @@ describe("#18 promotion codes", () => {
   test("#18 a platform admin creates a code: its coupon and promotion code are created in Stripe with its terms; nobody else can", async () => {
     const t = newTest();
     const { courseId, buyers } = await seedCohort(t);
-    const adminId = await seedAdmin(t);
+    const adminId = await addPlatformAdmin(t);
     const expiresAt = Date.now() + 10 * DAY;
     await expectAppError(
       as(t, buyers[0]).mutation(api.codes.promotions.create, { code: "FREE", percentOff: 100 }),
@@ -111,7 +99,7 @@ describe("#18 promotion codes", () => {
   test("#18 a promotion code reduces the amount sent to Stripe and recorded on the enrollment, the receipt and the purchase view", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const adminId = await seedAdmin(t);
+    const adminId = await addPlatformAdmin(t);
     const codeId = await createCode(t, adminId);
 
     const reserved = await as(t, buyers[0]).mutation(api.payments.checkout.reserveWithCode, {
@@ -184,7 +172,7 @@ describe("#18 promotion codes", () => {
   test("#18 an expired or exhausted code is refused with a clear message and holds no seat", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t, { buyers: 3 });
-    const adminId = await seedAdmin(t);
+    const adminId = await addPlatformAdmin(t);
     await createCode(t, adminId, { code: "ONCE", maxRedemptions: 1 });
     await createCode(t, adminId, { code: "SOON", expiresAt: Date.now() + 2 * DAY });
 
@@ -234,7 +222,7 @@ describe("#18 promotion codes", () => {
   test("#18 a code for another course, or one an admin disabled, is refused; Stripe is told to switch the code off", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const adminId = await seedAdmin(t);
+    const adminId = await addPlatformAdmin(t);
     const otherCourse = await t.run(async (ctx) => {
       const course = (await ctx.db.query("courses").first())!;
       const { _id, _creationTime, ...fields } = course;
@@ -301,7 +289,7 @@ describe("#18 enrollment codes", () => {
   test("#18 a free code enrolls up to its use limit, refuses after, and redeeming again is a no-op", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t, { buyers: 4 });
-    const adminId = await seedAdmin(t);
+    const adminId = await addPlatformAdmin(t);
     await expectAppError(
       as(t, buyers[0]).mutation(api.codes.enrollment.create, { cohortId, maxUses: 2 }),
       "NOT_PLATFORM_ADMIN",
@@ -342,7 +330,7 @@ describe("#18 enrollment codes", () => {
   test("#18 an expired, disabled or unknown code is refused; a full cohort refuses and takes no use", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t, { buyers: 3, capacity: 1 });
-    const adminId = await seedAdmin(t);
+    const adminId = await addPlatformAdmin(t);
     await as(t, adminId).mutation(api.codes.enrollment.create, {
       code: "SOON",
       cohortId,
@@ -420,34 +408,11 @@ describe("#18 enrollment codes", () => {
 });
 
 describe("#18 enrollment codes: what the redeemer is told", () => {
-  async function mailTo(t: T, to: string) {
-    await runScheduled(t);
-    return await t.run(async (ctx) =>
-      ctx.db
-        .query("devEmails")
-        .withIndex("by_to", (q) => q.eq("to", to))
-        .collect(),
-    );
-  }
-
   test("#18 redeeming a free code sends “You're enrolled” with the calendar file and no amount, once", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t, { buyers: 1 });
-    await t.run(async (ctx) => {
-      const cohort = (await ctx.db.get("cohorts", cohortId))!;
-      await ctx.db.insert("cohortSessions", {
-        cohortId,
-        title: "Day 1",
-        type: "S",
-        startsAt: cohort.startDate + 9 * 3_600_000,
-        endsAt: cohort.startDate + 12 * 3_600_000,
-        status: "scheduled",
-        sequence: 0,
-        createdAt: 1,
-        updatedAt: 1,
-      });
-    });
-    const adminId = await seedAdmin(t);
+    await t.run((ctx) => insertFirstDaySession(ctx, cohortId));
+    const adminId = await addPlatformAdmin(t);
     await as(t, adminId).mutation(api.codes.enrollment.create, { code: "WELCOME", cohortId, maxUses: 5 });
     await as(t, buyers[0]).mutation(api.codes.enrollment.redeem, { code: "WELCOME" });
     await as(t, buyers[0]).mutation(api.codes.enrollment.redeem, { code: "WELCOME" });

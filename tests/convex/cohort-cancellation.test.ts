@@ -9,8 +9,11 @@ import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { CHOICE_HOLD_MS } from "../../convex/enrollments/model/cancellation";
 import { as, deliver, runScheduled, seedCohort, type T, useStripeTestEnvironment } from "./checkout-helpers";
+import { addLiveSession, insertAnotherCohort } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
-import { checkoutSession, refundedCharge } from "./stripe-events";
+import { notificationTitles } from "./inbox";
+import { seedPayerAndMember } from "./org-helpers";
+import { refundedCharge } from "./stripe-events";
 
 const stripe = useStripeTestEnvironment();
 const HOUR = 3_600_000;
@@ -18,85 +21,22 @@ const DAY = 24 * HOUR;
 
 /**
  * The December cohort (starts in 3 days, one live session with its reminders) with a paying learner, an Acme member
- * placed by Acme, one person waiting and a course-level waiter; a later open cohort with 2 seats, its own session.
+ * on Acme's seat, one person waiting and a course-level waiter; a later open cohort with 2 seats, its own session.
  */
 async function world() {
   vi.setSystemTime(new Date("2026-11-02T08:00:00Z"));
   const t = newTest();
   const { courseId, cohortId, buyers } = await seedCohort(t, { buyers: 4, startsInDays: 3, capacity: 2 });
   const [payer, waiter, courseWaiter, other] = buyers;
-  const ids = await t.run(async (ctx) => {
-    const { _id, _creationTime, ...cohort } = (await ctx.db.get("cohorts", cohortId))!;
-    const laterCohortId = await ctx.db.insert("cohorts", {
-      ...cohort,
-      name: "January cohort",
-      startDate: cohort.startDate + 40 * DAY,
-      endDate: cohort.endDate + 40 * DAY,
-      maxCapacity: 2,
-    });
-    const organizationId = await ctx.db.insert("organizations", {
-      name: "Acme",
-      domain: "acme.com",
-      contactEmail: "admin@acme.com",
-      contactName: "Admin",
-      status: "active",
-      seatsPurchased: 3,
-      seatsUsed: 0,
-      createdAt: 1,
-      updatedAt: 1,
-    });
-    const opsId = await ctx.db.insert("users", {
-      email: "ops@academy.test",
-      name: "Ops",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    });
-    return { laterCohortId, organizationId, opsId };
-  });
-  const ops = as(t, ids.opsId);
-  // The payer buys through Stripe; Acme's member is added on Acme's seat.
-  const paidId = await as(t, payer).mutation(api.payments.checkout.reserve, { cohortId });
-  await runScheduled(t);
-  const held = await t.run(async (ctx) => (await ctx.db.get("enrollments", paidId))!);
-  await deliver(t, "checkout.session.completed", checkoutSession(held, { paid: true }));
-  const { enrollmentId: memberEnrollmentId } = await ops.mutation(api.enrollments.operations.add, {
-    cohortId,
-    email: "maya@acme.com",
-    payment: { kind: "organization", organizationId: ids.organizationId },
-  });
+  const laterCohortId = await t.run((ctx) =>
+    insertAnotherCohort(ctx, cohortId, { name: "January cohort", daysLater: 40, maxCapacity: 2 }),
+  );
+  const roster = await seedPayerAndMember(t, cohortId, payer);
   const entryId = await as(t, waiter).mutation(api.waitlist.places.join, { cohortId });
-  const member = await t.run(async (ctx) => (await ctx.db.get("enrollments", memberEnrollmentId))!.userId);
-  for (const [id, day] of [
-    [cohortId, "2026-11-05"],
-    [ids.laterCohortId, "2026-12-15"],
-  ] as const) {
-    await ops.mutation(api.liveSessions.schedule.add, {
-      cohortId: id,
-      title: id === cohortId ? "December kickoff" : "January kickoff",
-      type: "W",
-      startsAtLocal: `${day}T10:00`,
-      durationMinutes: 60,
-    });
-  }
+  await addLiveSession(roster.ops, cohortId, "December kickoff", "2026-11-05T10:00");
+  await addLiveSession(roster.ops, laterCohortId, "January kickoff", "2026-12-15T10:00");
   await runScheduled(t);
-  return {
-    t,
-    ops,
-    courseId,
-    cohortId,
-    payer,
-    waiter,
-    courseWaiter,
-    other,
-    member,
-    paidId,
-    memberEnrollmentId,
-    entryId,
-    ...ids,
-  };
+  return { t, courseId, cohortId, laterCohortId, payer, waiter, courseWaiter, other, entryId, ...roster };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -108,15 +48,6 @@ async function choiceOf(w: World, userId: Id<"users">) {
 }
 const seats = async (t: T, cohortId: Id<"cohorts">) =>
   await t.run(async (ctx) => (await ctx.db.get("cohorts", cohortId))!.currentEnrollment);
-const titles = async (t: T, userId: Id<"users">) =>
-  await t.run(async (ctx) =>
-    (
-      await ctx.db
-        .query("notifications")
-        .withIndex("by_userId_and_createdAt", (q) => q.eq("userId", userId))
-        .collect()
-    ).map((n) => n.title),
-  );
 
 describe("#18 cohort cancellation", () => {
   test("the cascade: sessions, reminders, office hours, the waitlist, and exactly one choice per learner with a held seat", async () => {
@@ -170,10 +101,10 @@ describe("#18 cohort cancellation", () => {
       const choices = await choiceOf(w, learner);
       expect(choices, "exactly one choice").toHaveLength(1);
       expect(choices[0]).toMatchObject({ status: "open", seatHeld: true, heldCohortId: w.laterCohortId });
-      expect((await titles(w.t, learner)).filter((x) => x.includes("choose what happens"))).toHaveLength(1);
+      expect((await notificationTitles(w.t, learner)).filter((x) => x.includes("choose what happens"))).toHaveLength(1);
     }
     expect(await seats(w.t, w.laterCohortId), "both held seats count against January's capacity").toBe(2);
-    expect(await titles(w.t, w.waiter)).toContain("December cohort was cancelled");
+    expect(await notificationTitles(w.t, w.waiter)).toContain("December cohort was cancelled");
     const mail = await w.t.run(async (ctx) =>
       ctx.db
         .query("devEmails")
@@ -222,7 +153,9 @@ describe("#18 cohort cancellation", () => {
     // Past the December session (in 3 days) and the January one (in 43).
     for (let day = 0; day < 45; day++) await runScheduled(w.t, DAY);
     const reminders = async (userId: Id<"users">) =>
-      (await titles(w.t, userId)).filter((x) => x.startsWith("Tomorrow") || x.startsWith("In one hour")).sort();
+      (await notificationTitles(w.t, userId))
+        .filter((x) => x.startsWith("Tomorrow") || x.startsWith("In one hour"))
+        .sort();
     expect(await reminders(w.payer)).toEqual([]);
     expect(await reminders(w.member)).toEqual(["In one hour: January kickoff", "Tomorrow: January kickoff"]);
     expect((await choiceOf(w, w.payer))[0], "the unused hold lapsed after 7 days").toMatchObject({

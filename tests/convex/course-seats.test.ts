@@ -5,49 +5,21 @@
 import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { as, cohortState, deliver, runScheduled, type T, useStripeTestEnvironment } from "./checkout-helpers";
+import { as, buySeat, cohortState, deliver, runScheduled, type T, useStripeTestEnvironment } from "./checkout-helpers";
+import { insertAnotherCohort } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 import { addUser, seatInvariant, seedOrg } from "./org-helpers";
+import { refundedCharge } from "./stripe-events";
 
 const stripe = useStripeTestEnvironment();
 
 /** A second cohort of the same course, full (one seat, taken by a paying buyer). */
 async function fullSecondCohort(t: T, cohortId: Id<"cohorts">) {
-  const cohortB = await t.run(async (ctx) => {
-    const c = (await ctx.db.get("cohorts", cohortId))!;
-    return await ctx.db.insert("cohorts", {
-      ...c,
-      _id: undefined,
-      _creationTime: undefined,
-      name: "February cohort",
-      currentEnrollment: 0,
-      maxCapacity: 1,
-    } as never);
-  });
+  const cohortB = await t.run((ctx) => insertAnotherCohort(ctx, cohortId, { name: "February cohort", maxCapacity: 1 }));
   const buyer = await addUser(t, "payer@example.com");
-  const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId: cohortB });
-  await runScheduled(t);
-  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!
-    .checkoutUrl!.split("/")
-    .pop()!;
-  await deliver(t, "checkout.session.completed", {
-    id: sessionId,
-    object: "checkout.session",
-    payment_status: "paid",
-    payment_intent: "pi_payer",
-    amount_total: 149_700,
-    currency: "usd",
-  });
-  const refundPayer = () =>
-    deliver(t, "charge.refunded", {
-      id: "ch_payer",
-      object: "charge",
-      payment_intent: "pi_payer",
-      amount: 149_700,
-      amount_refunded: 149_700,
-      refunded: true,
-      currency: "usd",
-    });
+  const enrollmentId = await buySeat(t, buyer, cohortB);
+  const paid = await t.run(async (ctx) => (await ctx.db.get("enrollments", enrollmentId))!);
+  const refundPayer = () => deliver(t, "charge.refunded", refundedCharge(paid));
   return { cohortB, refundPayer };
 }
 

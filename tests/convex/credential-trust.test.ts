@@ -14,10 +14,10 @@ import { forgeCredential, strangerKeys } from "../support/forge-credential";
 import {
   API,
   certificateOf,
+  credentialInput,
   newIssuerKeys,
   runScheduled,
   seedFinishedCohort,
-  SITE,
   useCredentialEnv,
 } from "./certificate-helpers";
 import { as, enrollConfirmed, seedCohort, type T } from "./checkout-helpers";
@@ -73,18 +73,13 @@ describe("#15.1 only this academy's own credentials verify as ours", () => {
     const { certificate, credential } = await issuedCertificate(t);
     // A stranger's copy of our credential id with a better grade, and one signed with our own key that we never issued.
     const copied = await forgeCredential(credential, await strangerKeys(), { name: "AI Grandmaster" });
-    const ownKey = await signAchievementCredential({
-      credentialId: certificate.badgeData.credentialId,
-      achievementId: `${SITE}/courses/intensive#certificate`,
-      name: "AI Grandmaster",
-      description: "Completed",
-      criteria: "Attend",
-      imageUrl: `${API}/badge.png`,
-      recipient: { email: "someone@example.com", name: "Someone" },
-      salt: "s",
-      validFrom: Date.now(),
-      status: { listUrl: `${API}/status/1`, index: certificate.statusListIndex! },
-    });
+    const ownKey = await signAchievementCredential(
+      credentialInput({
+        credentialId: certificate.badgeData.credentialId,
+        name: "AI Grandmaster",
+        status: { listUrl: `${API}/status/1`, index: certificate.statusListIndex! },
+      }),
+    );
     for (const [variant, claimed] of [
       ["stranger", copied],
       ["own key", ownKey],
@@ -121,18 +116,10 @@ describe("#15.1 only this academy's own credentials verify as ours", () => {
     const former = env.keys;
     const current = await newIssuerKeys();
     // The academy moves to did:web with a new key and lists the old one.
-    const input = {
+    const input = credentialInput({
       credentialId: "urn:uuid:3f1c1d0e-0000-4000-8000-0000000000f0",
-      achievementId: `${SITE}/courses/intensive#certificate`,
-      name: "AI Enablement Intensive",
-      description: "Completed",
-      criteria: "Attend",
-      imageUrl: `${API}/badge.png`,
-      recipient: { email: "someone@example.com", name: "Someone" },
-      salt: "s",
-      validFrom: Date.now(),
       status: { listUrl: `${API}/status/1`, index: 5 },
-    };
+    });
     const signedBefore = await signAchievementCredential(input);
     vi.stubEnv("CREDENTIAL_PUBLIC_KEY", current.publicKeyMultibase);
     vi.stubEnv("CREDENTIAL_SECRET_KEY", current.secretKeyMultibase);

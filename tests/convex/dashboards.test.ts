@@ -2,9 +2,10 @@ import { describe, expect, test } from "vitest";
 import { getTotals, ORG_TOTALS_SHARDS, totalsShard } from "../../convex/dashboards/model/memberStats";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
-import { as, enrollConfirmed, type T } from "./checkout-helpers";
+import { as, type T } from "./checkout-helpers";
+import { giveLearningGain } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
-import { addUser, makeManager, seedOrg } from "./org-helpers";
+import { addTeamLearner, addUser, makeManager, seedOrg } from "./org-helpers";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -74,15 +75,8 @@ async function fixture() {
     ["bob", sales],
     ["cy", support],
   ] as const) {
-    const userId = await addUser(t, `${name}@acme.com`, { organizationId, holdsOrgSeat: true });
-    people[name] = userId;
-    await enrollConfirmed(t, { userId, cohortId, courseId });
-    await admin.mutation(api.organizations.teams.setMember, {
-      organizationId,
-      teamId,
-      memberId: userId,
-      teamRole: "member",
-    });
+    const place = { organizationId, teamId, cohortId, courseId };
+    people[name] = (await addTeamLearner(t, admin, `${name}@acme.com`, place)).userId;
   }
   await settle(t);
   return { t, organizationId, adminId, admin, cohortId, lessons, sessionIds, sales, support, people };
@@ -225,14 +219,7 @@ describe("manager dashboards", () => {
   test("permissions: scope, roles and the access log", async () => {
     const { t, organizationId, sales, support, people } = await fixture();
     const sam = await addUser(t, "sam@acme.com", { organizationId });
-    await makeManager(t, sam, organizationId, "manager", ["view_progress", "view_analytics"]);
-    await t.run(async (ctx) => {
-      const row = await ctx.db
-        .query("organizationManagers")
-        .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", sam).eq("organizationId", organizationId))
-        .unique();
-      await ctx.db.patch("organizationManagers", row!._id, { teamIds: [sales] });
-    });
+    await makeManager(t, sam, organizationId, "manager", ["view_progress", "view_analytics"], [sales]);
     const manager = as(t, sam);
     // A manager scoped to Sales sees Sales, not Support, not the whole organization, and not Support's members.
     expect((await manager.query(api.dashboards.views.team, { organizationId, teamId: sales })).members).toHaveLength(2);
@@ -288,56 +275,7 @@ describe("manager dashboards", () => {
 
   test("privacy: scores need consent and view_scores; hidden activity and certificates stay hidden", async () => {
     const { t, organizationId, admin, sales, people } = await fixture();
-    await t.run(async (ctx) => {
-      const enrollment = (await ctx.db
-        .query("enrollments")
-        .withIndex("by_userId_and_courseId", (q) => q.eq("userId", people.ada))
-        .first())!;
-      const assessment = (type: "pre_course" | "post_course") =>
-        ctx.db.insert("assessments", {
-          title: type,
-          type,
-          courseId: enrollment.courseId,
-          passingScore: 70,
-          allowRetake: false,
-          showCorrectAnswers: "never",
-          randomizeQuestions: false,
-          randomizeAnswers: false,
-          isActive: true,
-          createdAt: 1,
-          updatedAt: 1,
-        });
-      const attempt = (assessmentId: Id<"assessments">, score: number) =>
-        ctx.db.insert("assessmentAttempts", {
-          userId: people.ada,
-          assessmentId,
-          enrollmentId: enrollment._id,
-          attemptNumber: 1,
-          status: "graded",
-          startedAt: 1,
-          score,
-          passed: score >= 70,
-          createdAt: 1,
-        });
-      const pre = await assessment("pre_course");
-      const post = await assessment("post_course");
-      await ctx.db.insert("learningGainAnalytics", {
-        userId: people.ada,
-        courseId: enrollment.courseId,
-        enrollmentId: enrollment._id,
-        preAssessmentId: pre,
-        preAttemptId: await attempt(pre, 40),
-        preScore: 40,
-        postAssessmentId: post,
-        postAttemptId: await attempt(post, 85),
-        postScore: 85,
-        scoreImprovement: 45,
-        percentageGain: 112.5,
-        normalizedGain: 0.75,
-        skillGains: [],
-        calculatedAt: Date.now(),
-      });
-    });
+    await giveLearningGain(t, people.ada, 0.75); // 40 % before, 85 % after
     const ada = as(t, people.ada);
     await ada.mutation(api.privacy.controls.update, {
       allowManagerViewScores: false,
@@ -530,68 +468,26 @@ describe("manager reminders", { timeout: 30_000 }, () => {
 
     // A manager scoped to Sales cannot nudge Support; bad input is refused; the 21st nudge in an hour is limited.
     const sam = await addUser(t, "sam@acme.com", { organizationId });
-    await makeManager(t, sam, organizationId, "manager", ["view_progress", "send_reminders"]);
-    await t.run(async (ctx) => {
-      const row = await ctx.db
-        .query("organizationManagers")
-        .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", sam).eq("organizationId", organizationId))
-        .unique();
-      await ctx.db.patch("organizationManagers", row!._id, { teamIds: [sales] });
-    });
+    await makeManager(t, sam, organizationId, "manager", ["view_progress", "send_reminders"], [sales]);
     const manager = as(t, sam);
-    const base = {
-      subject: "Hello there",
-      message: "A friendly nudge.",
-      includeProgress: false,
-      channel: "in_app" as const,
-    };
-    await expectAppError(
+    const nudge = (target: { teamIds: Id<"teams">[] } | { userIds: Id<"users">[] }, subject = "Hello there") =>
       manager.mutation(api.dashboards.reminders.send, {
         organizationId,
-        targetType: "team",
-        teamIds: [support],
-        ...base,
-      }),
-      "OUTSIDE_TEAM_SCOPE",
-    );
-    await expectAppError(
-      manager.mutation(api.dashboards.reminders.send, {
-        organizationId,
-        targetType: "individual",
-        userIds: [people.cy],
-        ...base,
-      }),
-      "OUTSIDE_TEAM_SCOPE",
-    );
-    await expectAppError(
-      manager.mutation(api.dashboards.reminders.send, {
-        organizationId,
-        targetType: "individual",
-        userIds: [people.ada],
-        ...base,
-        subject: "x",
-      }),
-      "INVALID_INPUT",
-    );
+        targetType: "teamIds" in target ? "team" : "individual",
+        ...target,
+        subject,
+        message: "A friendly nudge.",
+        includeProgress: false,
+        channel: "in_app",
+      });
+    await expectAppError(nudge({ teamIds: [support] }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(nudge({ userIds: [people.cy] }), "OUTSIDE_TEAM_SCOPE");
+    await expectAppError(nudge({ userIds: [people.ada] }, "x"), "INVALID_INPUT");
     expect(
       await manager.query(api.dashboards.reminders.preview, { organizationId, targetType: "team", teamIds: [sales] }),
     ).toBe(2);
-    for (let i = 0; i < 20; i++)
-      await manager.mutation(api.dashboards.reminders.send, {
-        organizationId,
-        targetType: "individual",
-        userIds: [people.ada],
-        ...base,
-      });
-    await expectAppError(
-      manager.mutation(api.dashboards.reminders.send, {
-        organizationId,
-        targetType: "individual",
-        userIds: [people.ada],
-        ...base,
-      }),
-      "RATE_LIMITED",
-    );
+    for (let i = 0; i < 20; i++) await nudge({ userIds: [people.ada] });
+    await expectAppError(nudge({ userIds: [people.ada] }), "RATE_LIMITED");
     expect((await manager.query(api.dashboards.reminders.history, { organizationId })).length).toBe(20); // a scoped manager sees their own
   });
 

@@ -5,7 +5,7 @@
 import { Webhook } from "svix";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { components, internal } from "../../convex/_generated/api";
-import { newTest } from "./helpers";
+import { newTest, restoreFakes } from "./helpers";
 import { drainEmail, LOCAL_RESEND_KEY, RESEND_WEBHOOK_SECRET, useResendStandIn } from "./resend-helpers";
 
 const email = {
@@ -25,11 +25,7 @@ beforeEach(() => {
   vi.stubEnv("AUTH_RESEND_KEY", "");
   vi.stubEnv("SITE_URL", "https://academy.test");
 });
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
-});
+afterEach(restoreFakes);
 
 describe("local mode with the stand-in's key", () => {
   beforeEach(() => vi.stubEnv("RESEND_API_KEY", LOCAL_RESEND_KEY));

@@ -17,40 +17,18 @@ import {
   as,
   cohortState,
   deliver,
-  runScheduled,
+  openCheckout,
   seedCohort,
   useStripeTestEnvironment,
   type T,
 } from "./checkout-helpers";
+import { addPlatformAdmin } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 
 useStripeTestEnvironment();
 
 const DAY = 24 * 60 * 60 * 1000;
 const PRICE = 149_700;
-
-async function platformAdmin(t: T) {
-  return await t.run(async (ctx) =>
-    ctx.db.insert("users", {
-      email: "ops@academy.test",
-      name: "Ops",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    }),
-  );
-}
-
-async function reserve(t: T, buyer: Id<"users">, cohortId: Id<"cohorts">) {
-  const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId });
-  await runScheduled(t);
-  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!
-    .checkoutUrl!.split("/")
-    .pop()!;
-  return { enrollmentId, sessionId };
-}
 
 function session(enrollmentId: Id<"enrollments">, sessionId: string, paid: boolean, amount = PRICE) {
   return {
@@ -96,7 +74,7 @@ describe("#24 what a purchase records", () => {
   test("a paid purchase records what Stripe took and access windows of 90, 90 and 365 days after the cohort ends", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserve(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(enrollmentId, sessionId, true));
     const { cohort } = await cohortState(t, cohortId);
     expect(await enrollment(t, enrollmentId)).toMatchObject({
@@ -151,7 +129,7 @@ describe("#24 refunds and messages", () => {
   test("a partial refund records its amount and keeps the seat; a full one records the whole charge", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserve(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(enrollmentId, sessionId, true));
     const charge = { id: "ch_1", object: "charge", payment_intent: `pi_${enrollmentId}`, amount: PRICE };
     await deliver(t, "charge.refunded", { ...charge, amount_refunded: 50_000, refunded: false }, { id: "evt_part" });
@@ -173,7 +151,7 @@ describe("#24 refunds and messages", () => {
   test("a full refund with its amount records that amount", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserve(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(enrollmentId, sessionId, true));
     await deliver(t, "charge.refunded", {
       id: "ch_2",
@@ -189,7 +167,7 @@ describe("#24 refunds and messages", () => {
   test("a full refund that names no amount records what was paid", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserve(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(enrollmentId, sessionId, true));
     await deliver(t, "charge.refunded", {
       id: "ch_4",
@@ -203,7 +181,7 @@ describe("#24 refunds and messages", () => {
   test("a declined bank payment stores the message the checkout page shows", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserve(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(enrollmentId, sessionId, false));
     await deliver(t, "checkout.session.async_payment_failed", session(enrollmentId, sessionId, false));
     expect(await enrollment(t, enrollmentId)).toMatchObject({
@@ -220,9 +198,9 @@ describe("#24 refunds and messages", () => {
   test("an admin's refund keeps the reason they gave, for the roster", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserve(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(enrollmentId, sessionId, true));
-    await as(t, await platformAdmin(t)).action(api.payments.refunds.refundEnrollment, {
+    await as(t, await addPlatformAdmin(t)).action(api.payments.refunds.refundEnrollment, {
       enrollmentId,
       note: "  Moved abroad  ",
     });
@@ -287,7 +265,7 @@ describe("#24 seats and live enrollments", () => {
   test("office hours that already ended are not reopened when the cohort is cancelled", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserve(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(enrollmentId, sessionId, true));
     const ended = Date.now() - DAY;
     await t.run(async (ctx) => ctx.db.patch("enrollments", enrollmentId, { officeHoursEligibleUntil: ended }));
@@ -300,7 +278,7 @@ describe("#24 the webhook routes each event type to its handler", () => {
   test("checkout.session.expired releases the seat at once, before the hold's own timer", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserve(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.expired", session(enrollmentId, sessionId, false), { id: "evt_expired" });
     expect(await outcomeOf(t, "evt_expired")).toBe("seat released");
     expect((await cohortState(t, cohortId)).cohort.currentEnrollment).toBe(0);
@@ -309,7 +287,7 @@ describe("#24 the webhook routes each event type to its handler", () => {
   test("a delayed payment is awaited, then confirmed by async_payment_succeeded", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserve(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(enrollmentId, sessionId, false), { id: "evt_wait" });
     expect(await outcomeOf(t, "evt_wait")).toBe("awaiting async payment");
     await deliver(t, "checkout.session.async_payment_succeeded", session(enrollmentId, sessionId, true), {
@@ -322,7 +300,7 @@ describe("#24 the webhook routes each event type to its handler", () => {
   test("async_payment_failed releases the seat", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserve(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(enrollmentId, sessionId, false));
     await deliver(t, "checkout.session.async_payment_failed", session(enrollmentId, sessionId, false), {
       id: "evt_failed",
@@ -333,7 +311,7 @@ describe("#24 the webhook routes each event type to its handler", () => {
   test("types we do not handle are recorded as such, also when they carry a charge or a session", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserve(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(enrollmentId, sessionId, true));
     await deliver(
       t,

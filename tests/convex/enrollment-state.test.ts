@@ -10,13 +10,12 @@ import type { Doc, Id } from "../../convex/_generated/dataModel";
 import * as state from "../../convex/enrollments/model/state";
 import { HOLD_MS } from "../../convex/payments/model/checkout";
 import { as, deliver, runScheduled, type T, useStripeTestEnvironment } from "./checkout-helpers";
+import { insertAnotherCohort, platformAdminRow } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 import { addUser, seedOrg } from "./org-helpers";
 import { checkoutSession, refundedCharge } from "./stripe-events";
 
 useStripeTestEnvironment();
-
-const DAY = 86_400_000;
 
 /**
  * An organization with a member who holds one of its seats, two open public cohorts of one course, and a platform
@@ -27,25 +26,11 @@ async function world() {
   const { organizationId, adminId, courseId, cohortId } = await seedOrg(t, { seats: 5 });
   const memberId = await addUser(t, "maya@acme.com", { organizationId, holdsOrgSeat: true });
   const { laterCohortId, opsId } = await t.run(async (ctx) => {
-    const cohort = (await ctx.db.get("cohorts", cohortId))!;
-    const { _id, _creationTime, ...fields } = cohort;
-    const laterCohortId = await ctx.db.insert("cohorts", {
-      ...fields,
-      name: "February cohort",
-      startDate: cohort.startDate + 60 * DAY,
-      endDate: cohort.endDate + 60 * DAY,
-    });
     await ctx.db.patch("organizations", organizationId, { seatsUsed: 1 });
-    const opsId = await ctx.db.insert("users", {
-      email: "ops@academy.test",
-      name: "Ops",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    });
-    return { laterCohortId, opsId };
+    return {
+      laterCohortId: await insertAnotherCohort(ctx, cohortId, { name: "February cohort", daysLater: 60 }),
+      opsId: await ctx.db.insert("users", platformAdminRow()),
+    };
   });
   await t.mutation(internal.dashboards.members.refresh, { userIds: [memberId] });
   return {

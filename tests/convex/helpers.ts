@@ -4,7 +4,7 @@ import rateLimiter from "@convex-dev/rate-limiter/test";
 import resend from "@convex-dev/resend/test";
 import workpool from "@convex-dev/workpool/test";
 import { convexTest } from "convex-test";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
 import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
 import schema from "../../convex/schema";
 
@@ -49,4 +49,37 @@ export async function expectAppError(promise: Promise<unknown>, code: string): P
   expect(data?.code, String((error as Error).message)).toBe(code);
   expect(data?.message).toBeTruthy();
   return data!.message!;
+}
+
+/** Undoes what a test faked: the clock and timers, stubbed environment variables and stubbed globals (fetch). */
+export function restoreFakes() {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+}
+
+/**
+ * Lets scheduled work run on real timers for at least `rounds` turns, and on until no report run is queued or
+ * running: a report goes through the report pool (enqueue, the pool's loop, the action, its completion), which takes
+ * more turns on a busy machine than a fixed count allows.
+ */
+export async function settleReports(t: ReturnType<typeof newTest>, rounds = 8) {
+  const inProgress = async () =>
+    await t.run(async (ctx) => {
+      for (const status of ["queued", "running"] as const) {
+        const run = await ctx.db
+          .query("reportRuns")
+          // A test backend holds a few runs; no index by status is needed outside tests.
+          // eslint-disable-next-line @convex-dev/no-filter-in-query
+          .filter((q) => q.eq(q.field("status"), status))
+          .first();
+        if (run !== null) return true;
+      }
+      return false;
+    });
+  for (let i = 0; i < rounds || (await inProgress()); i++) {
+    if (i > 2_000) throw new Error("Report runs did not finish.");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await t.finishInProgressScheduledFunctions();
+  }
 }

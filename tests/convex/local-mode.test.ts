@@ -1,23 +1,8 @@
 import { makeFunctionReference } from "convex/server";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
+import { addPlatformAdmin, assessmentRow, courseRow, userRow } from "./fixtures";
 import { authEnv, expectAppError, modules, newTest } from "./helpers";
-
-type T = ReturnType<typeof newTest>;
-
-async function platformAdmin(t: T) {
-  return await t.run(async (ctx) =>
-    ctx.db.insert("users", {
-      email: "ops@academy.test",
-      name: "Ops Admin",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    }),
-  );
-}
 
 const email = { to: "learner@example.com", subject: "Your receipt", html: "<p>Thanks</p>", text: "Thanks" };
 
@@ -32,7 +17,7 @@ describe("a deployment that is not in local mode", () => {
 
   test("#15.13 without an email key it refuses to send (sign-in links included) and tells platform admins once, in the app", async () => {
     const t = newTest();
-    const adminId = await platformAdmin(t);
+    const adminId = await addPlatformAdmin(t);
 
     const message = await expectAppError(
       t.action(api.auth.signIn, { provider: "resend", params: { email: "ops@academy.test", redirectTo: "/learn" } }),
@@ -70,20 +55,7 @@ describe("a deployment that is not in local mode", () => {
     const t = newTest();
     const ids = await t.run(async (ctx) => {
       await ctx.db.insert("devEmails", { ...email, createdAt: 1 });
-      const courseId = await ctx.db.insert("courses", {
-        title: "Course",
-        description: "Two days",
-        slug: "course",
-        sessionType: "cohort",
-        priceB2C: 100_000,
-        priceB2B: 90_000,
-        maxParticipants: 20,
-        impactLevel: "L1",
-        capabilityLevel: "fundamentals",
-        status: "published",
-        createdAt: 1,
-        updatedAt: 1,
-      });
+      const courseId = await ctx.db.insert("courses", courseRow());
       const cohortId = await ctx.db.insert("cohorts", {
         courseId,
         name: "Cohort",
@@ -97,29 +69,9 @@ describe("a deployment that is not in local mode", () => {
         createdAt: 1,
         updatedAt: 1,
       });
-      const assessmentId = await ctx.db.insert("assessments", {
-        courseId,
-        title: "Baseline",
-        type: "pre_course",
-        passingScore: 0,
-        allowRetake: false,
-        showCorrectAnswers: "never",
-        randomizeQuestions: false,
-        randomizeAnswers: false,
-        isActive: true,
-        createdAt: 1,
-        updatedAt: 1,
-      });
+      const assessmentId = await ctx.db.insert("assessments", assessmentRow(courseId, "pre_course"));
       // An id of the users table whose row is gone again: no person exists, so none can be written to.
-      const userId = await ctx.db.insert("users", {
-        email: "gone@example.com",
-        name: "Gone",
-        role: "individual",
-        emailNotifications: false,
-        smsNotifications: false,
-        createdAt: 1,
-        updatedAt: 1,
-      });
+      const userId = await ctx.db.insert("users", userRow("gone@example.com"));
       await ctx.db.delete("users", userId);
       return { cohortId, assessmentId, userId };
     });

@@ -8,29 +8,9 @@ import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import type { ManagerPermission } from "../../convex/validators";
 import { as, type T } from "./checkout-helpers";
+import { insertAnotherCohort } from "./fixtures";
 import { expectAppError, modules, newTest } from "./helpers";
-import { addUser, seedOrg } from "./org-helpers";
-
-async function manager(
-  t: T,
-  userId: Id<"users">,
-  organizationId: Id<"organizations">,
-  permissions: ManagerPermission[],
-  teamIds?: Id<"teams">[],
-) {
-  await t.run(async (ctx) => {
-    await ctx.db.insert("organizationManagers", {
-      userId,
-      organizationId,
-      role: "manager",
-      permissions,
-      ...(teamIds ? { teamIds } : {}),
-      isActive: true,
-      createdAt: 1,
-      updatedAt: 1,
-    });
-  });
-}
+import { addUser, makeManager, seedOrg } from "./org-helpers";
 
 /**
  * Acme with teams Sales (ada, the admin, sam) and Support (bob); everyone holds a seat.
@@ -62,8 +42,8 @@ async function fixture() {
     });
   }
   const all: ManagerPermission[] = ["view_progress", "manage_team", "manage_enrollments", "send_reminders"];
-  await manager(t, people.sam, organizationId, all, [sales]);
-  await manager(t, people.olga, organizationId, all);
+  await makeManager(t, people.sam, organizationId, "manager", all, [sales]);
+  await makeManager(t, people.olga, organizationId, "manager", all);
   return {
     t,
     organizationId,
@@ -78,6 +58,13 @@ async function fixture() {
   };
 }
 
+/** `manager` opens a person's progress, which the dashboards log as a view. */
+const openPerson = (manager: ReturnType<typeof as>, organizationId: Id<"organizations">, person: Id<"users">) =>
+  manager.mutation(api.dashboards.views.recordView, {
+    organizationId,
+    accessType: "view_individual",
+    targetUserId: person,
+  });
 const isMember = (t: T, userId: Id<"users">) =>
   t.run(async (ctx) => (await ctx.db.get("users", userId))!.organizationId !== undefined);
 
@@ -141,14 +128,7 @@ describe("#15.5 member-level actions stay inside the caller's scope", () => {
       teamRole: "lead",
     });
     // …and cannot then read Bob's progress.
-    await expectAppError(
-      sam.mutation(api.dashboards.views.recordView, {
-        organizationId,
-        accessType: "view_individual",
-        targetUserId: people.bob,
-      }),
-      "OUTSIDE_TEAM_SCOPE",
-    );
+    await expectAppError(openPerson(sam, organizationId, people.bob), "OUTSIDE_TEAM_SCOPE");
   });
 
   test("#15.5 seats and cohorts: only for people in scope, and only with manage_enrollments", async () => {
@@ -158,16 +138,7 @@ describe("#15.5 member-level actions stay inside the caller's scope", () => {
       memberId: people.bob,
       cohortId,
     });
-    const other = await t.run(async (ctx) => {
-      const c = (await ctx.db.get("cohorts", cohortId))!;
-      return ctx.db.insert("cohorts", {
-        ...c,
-        _id: undefined,
-        _creationTime: undefined,
-        name: "February cohort",
-        currentEnrollment: 0,
-      } as never);
-    });
+    const other = await t.run((ctx) => insertAnotherCohort(ctx, cohortId, { name: "February cohort" }));
     await expectAppError(
       sam.mutation(api.organizations.members.assignCohort, { organizationId, memberId: people.bob, cohortId: other }),
       "OUTSIDE_TEAM_SCOPE",
@@ -201,7 +172,7 @@ describe("#15.5 member-level actions stay inside the caller's scope", () => {
     const salesId = (await t.run(async (ctx) => ctx.db.query("teams").collect())).find(
       (team) => team.name === "Sales",
     )!._id;
-    await manager(t, lee, organizationId, ["view_progress", "manage_team"], [salesId]);
+    await makeManager(t, lee, organizationId, "manager", ["view_progress", "manage_team"], [salesId]);
     await expectAppError(
       as(t, lee).mutation(api.organizations.members.assignCohort, { organizationId, memberId: people.ada, cohortId }),
       "MISSING_PERMISSION",
@@ -213,7 +184,7 @@ describe("#15.5 member-level actions stay inside the caller's scope", () => {
   test("#15.5 inviting into a cohort needs manage_enrollments; invitations need the whole organization in scope", async () => {
     const { t, organizationId, sam, cohortId, sales } = await fixture();
     const inviter = await addUser(t, "hr@acme.com", { organizationId });
-    await manager(t, inviter, organizationId, ["view_progress", "manage_team"]);
+    await makeManager(t, inviter, organizationId, "manager", ["view_progress", "manage_team"]);
     const hr = as(t, inviter);
     await expectAppError(
       hr.mutation(api.organizations.invites.create, { organizationId, email: "new1@acme.com", cohortId }),
@@ -354,33 +325,15 @@ describe("#15.7 the access log holds only views the caller could make", () => {
       "INVALID_INPUT",
     );
     // Opening a person: in scope only.
-    await expectAppError(
-      sam.mutation(api.dashboards.views.recordView, {
-        organizationId,
-        accessType: "view_individual",
-        targetUserId: stranger,
-      }),
-      "NOT_FOUND",
-    );
-    await expectAppError(
-      sam.mutation(api.dashboards.views.recordView, {
-        organizationId,
-        accessType: "view_individual",
-        targetUserId: people.bob,
-      }),
-      "OUTSIDE_TEAM_SCOPE",
-    );
+    await expectAppError(openPerson(sam, organizationId, stranger), "NOT_FOUND");
+    await expectAppError(openPerson(sam, organizationId, people.bob), "OUTSIDE_TEAM_SCOPE");
     const logs = await t.run(async (ctx) => ctx.db.query("managerAccessLogs").collect());
     expect(logs.filter((log) => log.targetUserId !== undefined)).toEqual([]);
     const strangerSees = await as(t, stranger).query(api.privacy.controls.mine, {});
     expect(strangerSees!.views).toEqual([]);
 
     // What Sam may open is logged, and Ada sees it.
-    await sam.mutation(api.dashboards.views.recordView, {
-      organizationId,
-      accessType: "view_individual",
-      targetUserId: people.ada,
-    });
+    await openPerson(sam, organizationId, people.ada);
     await sam.mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_dashboard" });
     expect((await as(t, people.ada).query(api.privacy.controls.mine, {}))!.views).toEqual([
       expect.objectContaining({ managerName: "sam", accessType: "view_individual" }),
@@ -390,7 +343,7 @@ describe("#15.7 the access log holds only views the caller could make", () => {
   test("#15.7 a manager without dashboard permissions logs nothing", async () => {
     const { t, organizationId, people } = await fixture();
     const inviterOnly = await addUser(t, "hr@acme.com", { organizationId });
-    await manager(t, inviterOnly, organizationId, ["manage_team"]);
+    await makeManager(t, inviterOnly, organizationId, "manager", ["manage_team"]);
     await expectAppError(
       as(t, inviterOnly).mutation(api.dashboards.views.recordView, { organizationId, accessType: "view_dashboard" }),
       "MISSING_PERMISSION",

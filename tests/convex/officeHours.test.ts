@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { as, enrollConfirmed, runScheduled, seedCohort, type T } from "./checkout-helpers";
-import { expectAppError, newTest } from "./helpers";
+import { expectAppError, newTest, restoreFakes } from "./helpers";
 
 const SECRET = "cal_whsec_test";
 const TOKEN_SECRET = "booking-token-secret-for-tests-0123456789";
@@ -37,11 +37,7 @@ beforeEach(() => {
     }),
   );
 });
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  vi.unstubAllGlobals();
-});
+afterEach(restoreFakes);
 
 /** A learner whose office hours run until 30 days from now. */
 async function seedLearner(t: T) {

@@ -2,6 +2,7 @@ import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import { TEXT_LIMITS } from "../../convex/limits";
 import { as, deliver, runScheduled, seedCohort, useStripeTestEnvironment } from "./checkout-helpers";
+import { addPlatformAdmin, insertAnotherCohort } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 import { addUser, inviteToken, makeManager, seatInvariant, seedOrg } from "./org-helpers";
 
@@ -329,16 +330,7 @@ describe("members, cohorts and domain", () => {
   test("moving a member keeps both cohorts' counts and leaves an audit trail; removing reclaims both seats", async () => {
     const t = newTest();
     const { organizationId, adminId, cohortId } = await seedOrg(t);
-    const other = await t.run(async (ctx) => {
-      const c = (await ctx.db.get("cohorts", cohortId))!;
-      return ctx.db.insert("cohorts", {
-        ...c,
-        _id: undefined,
-        _creationTime: undefined,
-        name: "February cohort",
-        currentEnrollment: 0,
-      } as never);
-    });
+    const other = await t.run((ctx) => insertAnotherCohort(ctx, cohortId, { name: "February cohort" }));
     const member = await addUser(t, "gil@acme.com", { organizationId, holdsOrgSeat: true });
     await t.run(async (ctx) => ctx.db.patch("organizations", organizationId, { seatsUsed: 1 }));
     const enrollmentId = await as(t, adminId).mutation(api.organizations.members.assignCohort, {
@@ -383,17 +375,7 @@ describe("members, cohorts and domain", () => {
   test("domain auto-join needs platform approval and the admin's switch, and stops when seats run out", async () => {
     const t = newTest();
     const { organizationId, adminId } = await seedOrg(t, { seats: 2 });
-    const platform = await t.run(async (ctx) =>
-      ctx.db.insert("users", {
-        email: "ops@academy.test",
-        name: "Ops",
-        role: "platform_admin",
-        emailNotifications: true,
-        smsNotifications: false,
-        createdAt: 1,
-        updatedAt: 1,
-      }),
-    );
+    const platform = await addPlatformAdmin(t);
     await expectAppError(
       as(t, adminId).mutation(api.organizations.domains.requestDomain, { organizationId, domain: "gmail.com" }),
       "INVALID_INPUT",
@@ -440,17 +422,7 @@ describe("seat purchases by invoice", () => {
   test("a platform admin creates an organization; the invoice is sent, paid, and seats appear; failure suspends after grace", async () => {
     const t = newTest();
     const { courseId } = await seedCohort(t, { buyers: 0 });
-    const platform = await t.run(async (ctx) =>
-      ctx.db.insert("users", {
-        email: "ops@academy.test",
-        name: "Ops",
-        role: "platform_admin",
-        emailNotifications: true,
-        smsNotifications: false,
-        createdAt: 1,
-        updatedAt: 1,
-      }),
-    );
+    const platform = await addPlatformAdmin(t);
     await t.mutation(api.organizations.teamRequests.submit, {
       name: "Lia Park",
       email: "lia@initech.com",

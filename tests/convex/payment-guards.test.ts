@@ -12,6 +12,7 @@ import {
   as,
   cohortState,
   deliver,
+  openCheckout,
   runScheduled,
   seedCohort,
   type T,
@@ -23,10 +24,9 @@ import { checkoutSession, refundedCharge, seatInvoice } from "./stripe-events";
 
 const stripe = useStripeTestEnvironment();
 
-async function openCheckout(t: T, userId: Id<"users">, cohortId: Id<"cohorts">) {
-  const enrollmentId = await as(t, userId).mutation(api.payments.checkout.reserve, { cohortId });
-  await runScheduled(t);
-  return await enrollment(t, enrollmentId);
+/** A reservation with its Checkout Session open, as stored. */
+async function heldCheckout(t: T, userId: Id<"users">, cohortId: Id<"cohorts">) {
+  return await enrollment(t, (await openCheckout(t, userId, cohortId)).enrollmentId);
 }
 
 const enrollment = async (t: T, enrollmentId: Id<"enrollments">) =>
@@ -47,7 +47,7 @@ describe("late payments", () => {
   test("#24 a payment that arrives after the hold ended takes a free seat, and the cohort counts it", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t, { capacity: 2 });
-    const late = await openCheckout(t, buyers[0], cohortId);
+    const late = await heldCheckout(t, buyers[0], cohortId);
     await runScheduled(t, HOLD_MS + 1000);
     expect(await enrollment(t, late._id)).toMatchObject({
       paymentStatus: "failed",
@@ -62,7 +62,7 @@ describe("late payments", () => {
     expect(state.cohort.currentEnrollment).toBe(1);
     expect(state.seatsHeld).toBe(1);
     // The counted seat is really taken: one more buyer fills the cohort, the next is refused.
-    await openCheckout(t, buyers[1], cohortId);
+    await heldCheckout(t, buyers[1], cohortId);
     const third = await as(t, buyers[2])
       .mutation(api.payments.checkout.reserve, { cohortId })
       .then(
@@ -77,7 +77,7 @@ describe("replays under a new event id", () => {
   test("#24 a completed checkout delivered again under a new event id changes nothing and sends no second receipt", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const checkout = await openCheckout(t, buyers[0], cohortId);
+    const checkout = await heldCheckout(t, buyers[0], cohortId);
     expect(
       await outcome(
         await deliver(t, "checkout.session.completed", checkoutSession(checkout, { paid: true }), { id: "evt_first" }),
@@ -135,9 +135,9 @@ describe("late payments", () => {
   test("#24 a late payment never gives a buyer a second live enrollment in the course", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t, { capacity: 3 });
-    const first = await openCheckout(t, buyers[0], cohortId);
+    const first = await heldCheckout(t, buyers[0], cohortId);
     await runScheduled(t, HOLD_MS + 1000); // the first checkout's hold ends…
-    const second = await openCheckout(t, buyers[0], cohortId); // …so the buyer starts another one
+    const second = await heldCheckout(t, buyers[0], cohortId); // …so the buyer starts another one
     await deliver(t, "checkout.session.completed", checkoutSession(first, { paid: true })); // and then the first payment lands
     await runScheduled(t);
     const state = await cohortState(t, cohortId);
@@ -152,9 +152,9 @@ describe("late payments", () => {
   test("#24 a late payment refunded for lack of a seat stays refunded when its event is replayed", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t, { capacity: 1, buyers: 2 });
-    const late = await openCheckout(t, buyers[0], cohortId);
+    const late = await heldCheckout(t, buyers[0], cohortId);
     await runScheduled(t, HOLD_MS + 1000);
-    const winner = await openCheckout(t, buyers[1], cohortId);
+    const winner = await heldCheckout(t, buyers[1], cohortId);
     await deliver(t, "checkout.session.completed", checkoutSession(winner, { paid: true }));
     expect(await outcome(await deliver(t, "checkout.session.completed", checkoutSession(late, { paid: true })))).toBe(
       "review: no_seat_left (refunded automatically)",

@@ -12,23 +12,18 @@ import {
   cohortState,
   deliver,
   enrollConfirmed,
+  openCheckout,
   runScheduled,
   seedCohort,
   type T,
   useStripeTestEnvironment,
 } from "./checkout-helpers";
+import { addPlatformAdmin, insertAnotherCohort } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 import { seedOrg } from "./org-helpers";
 
 const stripe = useStripeTestEnvironment();
 const PRICE = 149_700;
-
-async function reserveAndOpenCheckout(t: T, userId: Id<"users">, cohortId: Id<"cohorts">) {
-  const enrollmentId = await as(t, userId).mutation(api.payments.checkout.reserve, { cohortId });
-  await runScheduled(t);
-  const status = await as(t, userId).query(api.payments.checkout.status, { enrollmentId });
-  return { enrollmentId, sessionId: status!.checkoutUrl!.split("/").pop()! };
-}
 
 const session = (id: string, fields: Record<string, unknown> = {}) => ({
   id,
@@ -43,20 +38,6 @@ async function outcome(response: Response) {
   return ((await response.json()) as { outcome: string }).outcome;
 }
 
-async function platformAdmin(t: T) {
-  return await t.run(async (ctx) =>
-    ctx.db.insert("users", {
-      email: "ops@academy.test",
-      name: "Ops",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    }),
-  );
-}
-
 /** Cohort seats counted == enrollments holding a seat (plus offers, none here). */
 async function expectSeatInvariant(t: T, cohortId: Id<"cohorts">) {
   const { cohort, seatsHeld } = await cohortState(t, cohortId);
@@ -67,7 +48,7 @@ describe("#15.10 matching a payment to a seat", () => {
   test("#15.10 a payment on another Checkout Session that names the enrollment confirms nothing and goes to review", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserveAndOpenCheckout(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
 
     // E.g. a $1 Payment Link on the same Stripe account, opened with ?client_reference_id=<enrollment>.
     const forged = await deliver(
@@ -97,7 +78,7 @@ describe("#15.10 matching a payment to a seat", () => {
     expect(state.enrollments[0].stripePaymentIntentId).toBeUndefined();
     await expectSeatInvariant(t, cohortId);
 
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     const reviews = await ops.query(api.payments.reviews.list, {});
     expect(
       reviews.open.map((r) => [
@@ -128,8 +109,8 @@ describe("#15.10 matching a payment to a seat", () => {
   test("#15.10 the enrollment's own session paid with another amount or currency confirms nothing, releases the seat and is reviewed", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t, { buyers: 2 });
-    const cheap = await reserveAndOpenCheckout(t, buyers[0], cohortId);
-    const euros = await reserveAndOpenCheckout(t, buyers[1], cohortId);
+    const cheap = await openCheckout(t, buyers[0], cohortId);
+    const euros = await openCheckout(t, buyers[1], cohortId);
 
     // A delayed payment of the wrong amount does not keep the seat past the hold.
     expect(
@@ -179,7 +160,7 @@ describe("#15.10 matching a payment to a seat", () => {
       message: "We received a payment that does not match this purchase. Our team will review it and contact you.",
     });
 
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     const reviews = await ops.query(api.payments.reviews.list, {});
     expect(
       reviews.open.map((r) => [
@@ -200,18 +181,11 @@ describe("#15.10 matching a payment to a seat", () => {
     const t = newTest();
     const { cohortId, courseId, buyers } = await seedCohort(t, { buyers: 2 });
     // Buyer 0's hold ends; meanwhile they get a seat in another cohort of the course.
-    const late = await reserveAndOpenCheckout(t, buyers[0], cohortId);
+    const late = await openCheckout(t, buyers[0], cohortId);
     await runScheduled(t, HOLD_MS + 1000);
-    const other = await t.run(async (ctx) => {
-      const c = (await ctx.db.get("cohorts", cohortId))!;
-      return await ctx.db.insert("cohorts", {
-        ...c,
-        _id: undefined,
-        _creationTime: undefined,
-        name: "February cohort",
-        currentEnrollment: 1,
-      } as never);
-    });
+    const other = await t.run((ctx) =>
+      insertAnotherCohort(ctx, cohortId, { name: "February cohort", currentEnrollment: 1 }),
+    );
     await enrollConfirmed(t, { userId: buyers[0], cohortId: other, courseId });
     stripe.calls.length = 0;
 
@@ -230,7 +204,7 @@ describe("#15.10 matching a payment to a seat", () => {
     await expectSeatInvariant(t, cohortId);
 
     // A second payment for an enrollment that is already paid is refunded the same way.
-    const paid = await reserveAndOpenCheckout(t, buyers[1], cohortId);
+    const paid = await openCheckout(t, buyers[1], cohortId);
     await deliver(t, "checkout.session.completed", session(paid.sessionId, { payment_intent: "pi_first" }));
     await runScheduled(t, 1000);
     expect(
@@ -243,7 +217,7 @@ describe("#15.10 matching a payment to a seat", () => {
       stripePaymentIntentId: "pi_first",
     });
 
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     const reviews = await ops.query(api.payments.reviews.list, {});
     expect(reviews.open).toEqual([]);
     expect(reviews.resolved.map((r) => [r.reason, r.resolution, r.stripePaymentIntentId])).toEqual([
@@ -255,7 +229,7 @@ describe("#15.10 matching a payment to a seat", () => {
   test("#15.10 platform admins refund a reviewed payment through Stripe or mark it resolved; nobody else can", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId } = await reserveAndOpenCheckout(t, buyers[0], cohortId);
+    const { enrollmentId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(
       t,
       "checkout.session.completed",
@@ -267,7 +241,7 @@ describe("#15.10 matching a payment to a seat", () => {
       "checkout.session.completed",
       session("cs_b", { client_reference_id: enrollmentId, amount_total: 200, payment_intent: "pi_b" }),
     );
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     const [second, first] = (await ops.query(api.payments.reviews.list, {})).open;
 
     for (const caller of [t, as(t, buyers[0])]) {
@@ -382,7 +356,7 @@ describe("#15.10 seat invoices", () => {
       seatsPurchased: 2,
     });
 
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     const reviews = await ops.query(api.payments.reviews.list, {});
     expect(
       reviews.open.map((r) => [
@@ -405,7 +379,7 @@ describe("#15.11 refunds", () => {
   test("#15.11 a partial refund keeps access and the seat, is recorded and shown to admins; a full refund then ends access", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserveAndOpenCheckout(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(sessionId, { payment_intent: "pi_partial" }));
     const charge = { id: "ch_p", object: "charge", payment_intent: "pi_partial", amount: PRICE, currency: "usd" };
 
@@ -428,7 +402,7 @@ describe("#15.11 refunds", () => {
       state: "paid",
     });
 
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     expect((await ops.query(api.enrollments.roster.forCohort, { cohortId }))[0]).toMatchObject({
       _id: enrollmentId,
       paymentStatus: "completed",
@@ -452,9 +426,9 @@ describe("#15.11 refunds", () => {
   test("a refund reason is trimmed, held to one line and sent to Stripe", async () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t);
-    const { enrollmentId, sessionId } = await reserveAndOpenCheckout(t, buyers[0], cohortId);
+    const { enrollmentId, sessionId } = await openCheckout(t, buyers[0], cohortId);
     await deliver(t, "checkout.session.completed", session(sessionId, { payment_intent: "pi_r" }));
-    const ops = as(t, await platformAdmin(t));
+    const ops = as(t, await addPlatformAdmin(t));
     await expectAppError(
       ops.action(api.payments.refunds.refundEnrollment, { enrollmentId, note: "x".repeat(501) }),
       "INVALID_INPUT",

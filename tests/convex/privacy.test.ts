@@ -8,16 +8,12 @@ import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { parseCsv } from "../../convex/organizations/model/csv";
-import { as, enrollConfirmed, type T } from "./checkout-helpers";
-import { newTest } from "./helpers";
-import { addUser, makeManager, seedOrg } from "./org-helpers";
+import { as, type T } from "./checkout-helpers";
+import { giveLearningGain } from "./fixtures";
+import { newTest, settleReports } from "./helpers";
+import { addTeamLearner, addUser, makeManager, seedOrg } from "./org-helpers";
 
-async function settle(t: T, rounds = 8) {
-  for (let i = 0; i < rounds; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    await t.finishInProgressScheduledFunctions();
-  }
-}
+const settle = settleReports;
 
 const HIDE_CERTIFICATES = {
   allowManagerViewScores: false,
@@ -38,14 +34,14 @@ async function completionFixture() {
   const people: Record<string, Id<"users">> = {};
   const enrollments: Record<string, Id<"enrollments">> = {};
   for (const name of ["ada", "bob"]) {
-    people[name] = await addUser(t, `${name}@acme.com`, { organizationId, holdsOrgSeat: true });
-    enrollments[name] = await enrollConfirmed(t, { userId: people[name], cohortId, courseId });
-    await admin.mutation(api.organizations.teams.setMember, {
+    const learner = await addTeamLearner(t, admin, `${name}@acme.com`, {
       organizationId,
       teamId: sales,
-      memberId: people[name],
-      teamRole: "member",
+      cohortId,
+      courseId,
     });
+    people[name] = learner.userId;
+    enrollments[name] = learner.enrollmentId;
   }
   await t.run(async (ctx) => {
     await ctx.db.patch("cohorts", cohortId, { status: "completed" });
@@ -213,60 +209,6 @@ describe("#15.8 hidden certificates hide completion everywhere it can be derived
   });
 });
 
-/** Gives a learner a pre/post assessment result with this normalized learning gain. */
-async function giveGain(t: T, userId: Id<"users">, gain: number) {
-  await t.run(async (ctx) => {
-    const enrollment = (await ctx.db
-      .query("enrollments")
-      .withIndex("by_userId_and_courseId", (q) => q.eq("userId", userId))
-      .first())!;
-    const assessment = (type: "pre_course" | "post_course") =>
-      ctx.db.insert("assessments", {
-        title: type,
-        type,
-        courseId: enrollment.courseId,
-        passingScore: 70,
-        allowRetake: false,
-        showCorrectAnswers: "never",
-        randomizeQuestions: false,
-        randomizeAnswers: false,
-        isActive: true,
-        createdAt: 1,
-        updatedAt: 1,
-      });
-    const attempt = (assessmentId: Id<"assessments">, score: number) =>
-      ctx.db.insert("assessmentAttempts", {
-        userId,
-        assessmentId,
-        enrollmentId: enrollment._id,
-        attemptNumber: 1,
-        status: "graded",
-        startedAt: 1,
-        score,
-        passed: score >= 70,
-        createdAt: 1,
-      });
-    const pre = await assessment("pre_course");
-    const post = await assessment("post_course");
-    await ctx.db.insert("learningGainAnalytics", {
-      userId,
-      courseId: enrollment.courseId,
-      enrollmentId: enrollment._id,
-      preAssessmentId: pre,
-      preAttemptId: await attempt(pre, 40),
-      preScore: 40,
-      postAssessmentId: post,
-      postAttemptId: await attempt(post, 40 + Math.round(60 * gain)),
-      postScore: 40 + Math.round(60 * gain),
-      scoreImprovement: Math.round(60 * gain),
-      percentageGain: 100 * gain,
-      normalizedGain: gain,
-      skillGains: [],
-      calculatedAt: Date.now(),
-    });
-  });
-}
-
 const SHARE_SCORES = {
   allowManagerViewScores: true,
   allowManagerViewActivity: true,
@@ -281,28 +223,24 @@ describe("#15.9 aggregates of scores need view_scores and at least 5 consenting 
     const admin = as(t, adminId);
     const solo = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Solo" });
     const many = await admin.mutation(api.organizations.teams.create, { organizationId, name: "Many" });
-    const eve = await addUser(t, "eve@acme.com", { organizationId, holdsOrgSeat: true });
-    await enrollConfirmed(t, { userId: eve, cohortId, courseId });
-    await admin.mutation(api.organizations.teams.setMember, {
+    const { userId: eve } = await addTeamLearner(t, admin, "eve@acme.com", {
       organizationId,
       teamId: solo,
-      memberId: eve,
-      teamRole: "member",
+      cohortId,
+      courseId,
     });
-    await giveGain(t, eve, 0.8);
+    await giveLearningGain(t, eve, 0.8);
     await as(t, eve).mutation(api.privacy.controls.update, SHARE_SCORES);
     // Team Many: five who share (gains 0.1 … 0.5) and one who does not (gain 0.9).
     const many5: Id<"users">[] = [];
     for (let i = 0; i < 6; i++) {
-      const userId = await addUser(t, `m${i}@acme.com`, { organizationId, holdsOrgSeat: true });
-      await enrollConfirmed(t, { userId, cohortId, courseId });
-      await admin.mutation(api.organizations.teams.setMember, {
+      const { userId } = await addTeamLearner(t, admin, `m${i}@acme.com`, {
         organizationId,
         teamId: many,
-        memberId: userId,
-        teamRole: "member",
+        cohortId,
+        courseId,
       });
-      await giveGain(t, userId, i < 5 ? (i + 1) / 10 : 0.9);
+      await giveLearningGain(t, userId, i < 5 ? (i + 1) / 10 : 0.9);
       if (i < 5) {
         await as(t, userId).mutation(api.privacy.controls.update, SHARE_SCORES);
         many5.push(userId);

@@ -7,8 +7,10 @@ import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import type { PrivateCohortPlan } from "../../convex/validators";
-import { as, cohortState, runScheduled, type T, useStripeTestEnvironment } from "./checkout-helpers";
+import { as, cohortState, useStripeTestEnvironment } from "./checkout-helpers";
+import { addPlatformAdmin, insertFirstDaySession } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
+import { mailTo } from "./inbox";
 import { addUser, inviteToken, seatInvariant, seedOrg } from "./org-helpers";
 
 useStripeTestEnvironment();
@@ -25,20 +27,6 @@ function plan(courseId: Id<"courses">, overrides: Partial<PrivateCohortPlan> = {
     maxCapacity: 2,
     ...overrides,
   };
-}
-
-async function addPlatformAdmin(t: T) {
-  return await t.run(async (ctx) =>
-    ctx.db.insert("users", {
-      email: "ops@academy.test",
-      name: "Ops",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    }),
-  );
 }
 
 /**
@@ -85,23 +73,8 @@ export async function privateWorld() {
   });
   // One live session each, so the calendar files have something to add and cancel.
   await t.run(async (ctx) => {
-    for (const [cohortId, title] of [
-      [acme.cohortId, "Public day 1"],
-      [privateCohortId, "Private day 1"],
-    ] as const) {
-      const cohort = (await ctx.db.get("cohorts", cohortId))!;
-      await ctx.db.insert("cohortSessions", {
-        cohortId,
-        title,
-        type: "S",
-        startsAt: cohort.startDate + 9 * 3_600_000,
-        endsAt: cohort.startDate + 12 * 3_600_000,
-        status: "scheduled",
-        sequence: 0,
-        createdAt: 1,
-        updatedAt: 1,
-      });
-    }
+    await insertFirstDaySession(ctx, acme.cohortId, "Public day 1");
+    await insertFirstDaySession(ctx, privateCohortId, "Private day 1");
   });
   return {
     t,
@@ -314,16 +287,6 @@ describe("#18 private cohorts: the organization's console", () => {
     expect((await cohortState(w.t, w.privateCohortId)).cohort.currentEnrollment).toBe(2);
   });
 });
-
-async function mailTo(t: T, to: string) {
-  await runScheduled(t);
-  return await t.run(async (ctx) =>
-    ctx.db
-      .query("devEmails")
-      .withIndex("by_to", (q) => q.eq("to", to))
-      .collect(),
-  );
-}
 
 describe("#18 private cohorts: members are told, with the calendar file", () => {
   test("#18 private cohorts: a member assigned from the console gets “You're enrolled” with the cohort's calendar, no amount", async () => {

@@ -3,6 +3,7 @@ import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import { networkOf, rateLimiter } from "../../convex/rateLimits";
 import { as, seedCohort, useStripeTestEnvironment, type T } from "./checkout-helpers";
+import { cohortSessionRow, outlineSessionRow, platformAdminRow } from "./fixtures";
 import { authEnv, expectAppError, newTest } from "./helpers";
 
 useStripeTestEnvironment();
@@ -105,41 +106,12 @@ describe("free text in schedules, recaps, organizations and the catalogue", () =
     const { courseId, cohortId } = await seedCohort(t, { buyers: 0, startsInDays: 7 });
     return await t.run(async (ctx) => {
       const now = Date.now();
-      const adminId = await ctx.db.insert("users", {
-        email: "ops@academy.test",
-        name: "Ops",
-        role: "platform_admin",
-        emailNotifications: true,
-        smsNotifications: false,
-        createdAt: now,
-        updatedAt: now,
-      });
-      const session = {
-        cohortId,
-        title: "Clinic",
-        type: "W" as const,
-        status: "scheduled" as const,
-        sequence: 0,
-        createdAt: now,
-        updatedAt: now,
-      };
-      const upcoming = await ctx.db.insert("cohortSessions", {
-        ...session,
-        startsAt: now + 7 * 24 * HOUR,
-        endsAt: now + 7 * 24 * HOUR + HOUR,
-      });
-      const past = await ctx.db.insert("cohortSessions", { ...session, startsAt: now - 2 * HOUR, endsAt: now - HOUR });
-      const sessionId = await ctx.db.insert("sessions", {
-        courseId,
-        title: "Opening",
-        type: "S",
-        dayNumber: 1,
-        orderInDay: 1,
-        durationMinutes: 30,
-        description: "",
-        outcomes: [],
-        createdAt: now,
-      });
+      const adminId = await ctx.db.insert("users", platformAdminRow());
+      const session = (startsAt: number, endsAt: number) =>
+        ctx.db.insert("cohortSessions", cohortSessionRow(cohortId, "Clinic", startsAt, endsAt));
+      const upcoming = await session(now + 7 * 24 * HOUR, now + 7 * 24 * HOUR + HOUR);
+      const past = await session(now - 2 * HOUR, now - HOUR);
+      const sessionId = await ctx.db.insert("sessions", outlineSessionRow(courseId));
       return { adminId, courseId, cohortId, upcoming, past, sessionId };
     });
   }
@@ -318,25 +290,21 @@ describe("free text in schedules, recaps, organizations and the catalogue", () =
         /item's title is too long/,
       ],
     ];
-    const before = await t.run(async (ctx) => ({
-      sessions: await ctx.db.query("cohortSessions").collect(),
-      courses: await ctx.db.query("courses").collect(),
-      cohorts: await ctx.db.query("cohorts").collect(),
-      organizations: await ctx.db.query("organizations").collect(),
-      kit: await ctx.db.query("enablementKitItems").collect(),
-      courseSessions: await ctx.db.query("sessions").collect(),
-    }));
+    // Everything the refused calls could have written.
+    const written = () =>
+      t.run(async (ctx) => ({
+        sessions: await ctx.db.query("cohortSessions").collect(),
+        courses: await ctx.db.query("courses").collect(),
+        cohorts: await ctx.db.query("cohorts").collect(),
+        organizations: await ctx.db.query("organizations").collect(),
+        kit: await ctx.db.query("enablementKitItems").collect(),
+        courseSessions: await ctx.db.query("sessions").collect(),
+      }));
+    const before = await written();
     for (const [field, call, message] of cases) {
       expect(await expectAppError(call(), "INVALID_INPUT"), field).toMatch(message);
     }
-    const after = await t.run(async (ctx) => ({
-      sessions: await ctx.db.query("cohortSessions").collect(),
-      courses: await ctx.db.query("courses").collect(),
-      cohorts: await ctx.db.query("cohorts").collect(),
-      organizations: await ctx.db.query("organizations").collect(),
-      kit: await ctx.db.query("enablementKitItems").collect(),
-      courseSessions: await ctx.db.query("sessions").collect(),
-    }));
+    const after = await written();
     expect(after).toEqual(before);
   });
 

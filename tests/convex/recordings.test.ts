@@ -3,6 +3,7 @@ import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { as, seedCohort, useStripeTestEnvironment, type T } from "./checkout-helpers";
+import { cohortSessionRow, platformAdminRow, userRow } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 
 useStripeTestEnvironment();
@@ -14,33 +15,13 @@ async function seed(t: T) {
   const other = await seedCohort(t, { buyers: 0, startsInDays: -1 });
   return await t.run(async (ctx) => {
     const now = Date.now();
-    const person = (email: string, role: "individual" | "platform_admin") =>
-      ctx.db.insert("users", {
-        email,
-        name: email.split("@")[0],
-        role,
-        emailNotifications: true,
-        smsNotifications: false,
-        createdAt: now,
-        updatedAt: now,
-      });
-    const instructorId = await person("maya@academy.test", "individual");
-    const otherInstructorId = await person("otto@academy.test", "individual");
-    const adminId = await person("ops@academy.test", "platform_admin");
+    const instructorId = await ctx.db.insert("users", userRow("maya@academy.test"));
+    const otherInstructorId = await ctx.db.insert("users", userRow("otto@academy.test"));
+    const adminId = await ctx.db.insert("users", platformAdminRow());
     await ctx.db.patch("cohorts", cohortId, { instructorId });
     await ctx.db.patch("cohorts", other.cohortId, { instructorId: otherInstructorId });
     const session = (cohort: Id<"cohorts">, title: string) =>
-      ctx.db.insert("cohortSessions", {
-        cohortId: cohort,
-        title,
-        type: "W",
-        startsAt: now - 2 * HOUR,
-        endsAt: now - HOUR,
-        status: "scheduled",
-        sequence: 0,
-        createdAt: now,
-        updatedAt: now,
-      });
+      ctx.db.insert("cohortSessions", cohortSessionRow(cohort, title, now - 2 * HOUR, now - HOUR));
     return {
       instructorId,
       otherInstructorId,

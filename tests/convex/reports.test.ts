@@ -6,16 +6,11 @@ import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { nextSendAt } from "../../convex/dashboards/reports";
 import { parseCsv } from "../../convex/organizations/model/csv";
-import { as, enrollConfirmed, type T } from "./checkout-helpers";
-import { expectAppError, newTest } from "./helpers";
-import { addUser, makeManager, seedOrg } from "./org-helpers";
+import { as, type T } from "./checkout-helpers";
+import { expectAppError, newTest, settleReports } from "./helpers";
+import { addTeamLearner, addUser, makeManager, seedOrg } from "./org-helpers";
 
-async function settle(t: T, rounds = 8) {
-  for (let i = 0; i < rounds; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    await t.finishInProgressScheduledFunctions();
-  }
-}
+const settle = settleReports;
 
 async function pdfText(bytes: ArrayBuffer) {
   const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
@@ -40,15 +35,7 @@ async function fixture() {
     ["ada", "ada@acme.com", sales],
     ["bob", "bob@acme.com", ops],
   ] as const) {
-    const userId = await addUser(t, email, { organizationId, holdsOrgSeat: true });
-    people[key] = userId;
-    await enrollConfirmed(t, { userId, cohortId, courseId });
-    await admin.mutation(api.organizations.teams.setMember, {
-      organizationId,
-      teamId,
-      memberId: userId,
-      teamRole: "member",
-    });
+    people[key] = (await addTeamLearner(t, admin, email, { organizationId, teamId, cohortId, courseId })).userId;
   }
   await t.run(async (ctx) => {
     await ctx.db.patch("users", people.lukasz, { name: "Łukasz Żółć", lastActiveAt: Date.now() - 60_000 });
@@ -202,14 +189,7 @@ describe("manager reports", { timeout: 30_000 }, () => {
   test("who may create reports, and bad input", async () => {
     const { t, organizationId, admin, sales, ops } = await fixture();
     const scoped = await addUser(t, "sam@acme.com", { organizationId });
-    await makeManager(t, scoped, organizationId, "manager", ["view_progress", "export_reports"]);
-    await t.run(async (ctx) => {
-      const row = await ctx.db
-        .query("organizationManagers")
-        .withIndex("by_userId_and_organizationId", (q) => q.eq("userId", scoped).eq("organizationId", organizationId))
-        .unique();
-      await ctx.db.patch("organizationManagers", row!._id, { teamIds: [sales] });
-    });
+    await makeManager(t, scoped, organizationId, "manager", ["view_progress", "export_reports"], [sales]);
     const sam = as(t, scoped);
     await expectAppError(
       sam.mutation(api.dashboards.reports.create, { organizationId, name: "All", reportType: "compliance" }),

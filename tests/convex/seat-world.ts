@@ -13,11 +13,11 @@ import type { Doc, Id } from "../../convex/_generated/dataModel";
 import { CHOICE_HOLD_MS } from "../../convex/enrollments/model/cancellation";
 import { HOLD_MS } from "../../convex/payments/model/checkout";
 import { as, deliver, seedCohort, type StripeCall, type T } from "./checkout-helpers";
+import { cohortForm, insertAnotherCohort, platformAdminRow } from "./fixtures";
 import { allowRefusal, type EdgeCoverage, settle, weighted } from "./property-support";
 import { checkoutSession, expiredSession, refundedCharge } from "./stripe-events";
 
 const OFFER_WINDOW_MS = 48 * 60 * 60 * 1000;
-const DAY = 24 * 60 * 60 * 1000;
 
 export const OPERATIONS = [
   "reserve",
@@ -178,23 +178,9 @@ export class SeatWorld {
       // Learners may transfer and cancel with a refund themselves until 30 days before the start (both cohorts start
       // far later, so every self-service step is inside the windows).
       await ctx.db.patch("courses", courseId, { transferDaysBeforeStart: 30, refundDaysBeforeStart: 30 });
-      const { _id, _creationTime, ...cohort } = (await ctx.db.get("cohorts", cohortId))!;
       return {
-        admin: await ctx.db.insert("users", {
-          email: "ops@academy.test",
-          name: "Ops",
-          role: "platform_admin",
-          emailNotifications: true,
-          smsNotifications: false,
-          createdAt: 1,
-          updatedAt: 1,
-        }),
-        otherCohortId: await ctx.db.insert("cohorts", {
-          ...cohort,
-          name: "Later cohort",
-          startDate: cohort.startDate + 30 * DAY,
-          endDate: cohort.endDate + 30 * DAY,
-        }),
+        admin: await ctx.db.insert("users", platformAdminRow()),
+        otherCohortId: await insertAnotherCohort(ctx, cohortId, { name: "Later cohort", daysLater: 30 }),
       };
     });
     return new SeatWorld(t, cohortId, otherCohortId, courseId, buyers, admin, options.coverage, options.stripe);
@@ -251,6 +237,15 @@ export class SeatWorld {
     const open = before.enrollments.filter(
       (e) => e.paymentStatus === "pending" && e.seatHeld && e.stripeCheckoutSessionId && !e.awaitingAsyncPayment,
     );
+    /** A confirmed seat in either cohort that `also` accepts: the acting buyer's, else the run's pick. */
+    const seatedInEither = (also: (e: Doc<"enrollments">) => boolean = () => true) =>
+      choose(
+        [...before.enrollments, ...before.other.enrollments].filter(
+          (e) => e.paymentStatus === "completed" && e.seatHeld && also(e),
+        ),
+        pick,
+        mine,
+      );
     switch (op) {
       case "reserve": {
         // Someone without a seat tries (buyers outnumber seats, so this keeps pushing on a full cohort).
@@ -430,13 +425,7 @@ export class SeatWorld {
       }
       case "adminMove": {
         // A confirmed enrollment of either cohort moves to the other one.
-        const target = choose(
-          [...before.enrollments, ...before.other.enrollments].filter(
-            (e) => e.paymentStatus === "completed" && e.seatHeld,
-          ),
-          pick,
-          mine,
-        );
+        const target = seatedInEither();
         if (!target) return;
         const outOfFirst = target.cohortId === cohortId;
         const result = await allowRefusal(
@@ -452,13 +441,7 @@ export class SeatWorld {
         return;
       }
       case "adminRemove": {
-        const target = choose(
-          [...before.enrollments, ...before.other.enrollments].filter(
-            (e) => e.paymentStatus === "completed" && e.seatHeld,
-          ),
-          pick,
-          mine,
-        );
+        const target = seatedInEither();
         if (!target) return;
         const removed = await allowRefusal(
           as(t, this.admin).mutation(api.enrollments.operations.remove, { enrollmentId: target._id }),
@@ -519,13 +502,7 @@ export class SeatWorld {
         return;
       case "selfTransfer": {
         // A learner with a confirmed seat in either cohort moves themselves to the other one.
-        const target = choose(
-          [...before.enrollments, ...before.other.enrollments].filter(
-            (e) => e.paymentStatus === "completed" && e.seatHeld && e.refundRequestedAt === undefined,
-          ),
-          pick,
-          mine,
-        );
+        const target = seatedInEither((e) => e.refundRequestedAt === undefined);
         if (!target) return;
         const outOfFirst = target.cohortId === cohortId;
         // ENROLLMENT_NOT_ACTIVE: the first cohort was cancelled (its learners choose on their choice page);
@@ -543,13 +520,7 @@ export class SeatWorld {
         return;
       }
       case "selfRefund": {
-        const target = choose(
-          [...before.enrollments, ...before.other.enrollments].filter(
-            (e) => e.paymentStatus === "completed" && e.seatHeld && e.refundRequestedAt === undefined,
-          ),
-          pick,
-          mine,
-        );
+        const target = seatedInEither((e) => e.refundRequestedAt === undefined);
         if (!target) return;
         const result = await allowRefusal(
           as(t, target.userId).action(api.enrollments.selfService.cancelWithRefund, { enrollmentId: target._id }),
@@ -563,16 +534,10 @@ export class SeatWorld {
       }
       case "raiseCapacity": {
         const c = before.cohort;
-        await as(t, this.admin).mutation(api.catalog.cohorts.save, {
-          cohortId,
-          courseId: this.courseId,
-          name: c.name,
-          startDate: c.startDate,
-          endDate: c.endDate,
-          timezone: c.timezone ?? "Europe/Berlin",
-          maxCapacity: c.maxCapacity + 1,
-          status: "open",
-        });
+        await as(t, this.admin).mutation(
+          api.catalog.cohorts.save,
+          cohortForm(c, { maxCapacity: c.maxCapacity + 1, status: "open" }),
+        );
         coverage.hit("capacity raised");
         return;
       }

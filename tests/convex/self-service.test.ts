@@ -5,12 +5,16 @@
  * one request at a time that a platform admin approves (carried out by the same code, seats checked then) or declines;
  * they can withdraw it. The clock is fake: each window is tried from both sides.
  */
+import type { FunctionArgs } from "convex/server";
 import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
-import type { Id } from "../../convex/_generated/dataModel";
+import type { Doc, Id } from "../../convex/_generated/dataModel";
 import { as, deliver, runScheduled, seedCohort, type T, useStripeTestEnvironment } from "./checkout-helpers";
+import { addLiveSession, insertAnotherCohort } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
-import { checkoutSession, refundedCharge } from "./stripe-events";
+import { notificationTitles } from "./inbox";
+import { seedPayerAndMember } from "./org-helpers";
+import { refundedCharge } from "./stripe-events";
 
 const stripe = useStripeTestEnvironment();
 const HOUR = 3_600_000;
@@ -30,83 +34,27 @@ async function world() {
   const [payer, other, comp, waiter] = buyers;
   const ids = await t.run(async (ctx) => {
     await ctx.db.patch("courses", courseId, { transferDaysBeforeStart: 14, refundDaysBeforeStart: 21 });
-    const { _id, _creationTime, ...cohort } = (await ctx.db.get("cohorts", cohortId))!;
-    const later = (name: string, days: number, extra: Record<string, unknown> = {}) =>
-      ctx.db.insert("cohorts", {
-        ...cohort,
-        name,
-        startDate: cohort.startDate + days * DAY,
-        endDate: cohort.endDate + days * DAY,
-        maxCapacity: 1,
-        ...extra,
-      });
+    const later = (name: string, daysLater: number, fields: Partial<Doc<"cohorts">> = {}) =>
+      insertAnotherCohort(ctx, cohortId, { name, daysLater, maxCapacity: 1, ...fields });
     const laterCohortId = await later("January cohort", 40);
     const privateCohortId = await later("Acme private cohort", 45, { isB2B: true });
     const cancelledCohortId = await later("February cohort", 60, { status: "cancelled" });
     const startedCohortId = await later("Running cohort", -31, { status: "in_progress" });
-    const { _id: _course, _creationTime: _created, ...course } = (await ctx.db.get("courses", courseId))!;
+    const { _id, _creationTime, ...course } = (await ctx.db.get("courses", courseId))!;
     const otherCourseId = await ctx.db.insert("courses", { ...course, slug: "clinic", title: "Prompt Clinic" });
-    const otherCourseCohortId = await ctx.db.insert("cohorts", { ...cohort, courseId: otherCourseId, name: "Clinic" });
-    const organizationId = await ctx.db.insert("organizations", {
-      name: "Acme",
-      domain: "acme.com",
-      contactEmail: "admin@acme.com",
-      contactName: "Admin",
-      status: "active",
-      seatsPurchased: 3,
-      seatsUsed: 0,
-      createdAt: 1,
-      updatedAt: 1,
-    });
-    const opsId = await ctx.db.insert("users", {
-      email: "ops@academy.test",
-      name: "Ops",
-      role: "platform_admin",
-      emailNotifications: true,
-      smsNotifications: false,
-      createdAt: 1,
-      updatedAt: 1,
-    });
-    return {
-      laterCohortId,
-      privateCohortId,
-      cancelledCohortId,
-      startedCohortId,
-      otherCourseCohortId,
-      organizationId,
-      opsId,
-    };
+    const otherCourseCohortId = await insertAnotherCohort(ctx, cohortId, { courseId: otherCourseId, name: "Clinic" });
+    return { laterCohortId, privateCohortId, cancelledCohortId, startedCohortId, otherCourseCohortId };
   });
-  const ops = as(t, ids.opsId);
-  const paidId = await as(t, payer).mutation(api.payments.checkout.reserve, { cohortId });
-  await runScheduled(t);
-  const held = await t.run(async (ctx) => (await ctx.db.get("enrollments", paidId))!);
-  await deliver(t, "checkout.session.completed", checkoutSession(held, { paid: true }));
-  const { enrollmentId: memberEnrollmentId } = await ops.mutation(api.enrollments.operations.add, {
-    cohortId,
-    email: "maya@acme.com",
-    payment: { kind: "organization", organizationId: ids.organizationId },
-  });
-  const { enrollmentId: compId } = await ops.mutation(api.enrollments.operations.add, {
+  const roster = await seedPayerAndMember(t, cohortId, payer);
+  const { enrollmentId: compId } = await roster.ops.mutation(api.enrollments.operations.add, {
     cohortId,
     email: "buyer2@example.com",
     payment: { kind: "comp" },
   });
-  const member = await t.run(async (ctx) => (await ctx.db.get("enrollments", memberEnrollmentId))!.userId);
-  for (const [id, day] of [
-    [cohortId, "2026-12-02"],
-    [ids.laterCohortId, "2027-01-11"],
-  ] as const) {
-    await ops.mutation(api.liveSessions.schedule.add, {
-      cohortId: id,
-      title: id === cohortId ? "December kickoff" : "January kickoff",
-      type: "W",
-      startsAtLocal: `${day}T10:00`,
-      durationMinutes: 60,
-    });
-  }
+  await addLiveSession(roster.ops, cohortId, "December kickoff", "2026-12-02T10:00");
+  await addLiveSession(roster.ops, ids.laterCohortId, "January kickoff", "2027-01-11T10:00");
   await runScheduled(t);
-  return { t, ops, courseId, cohortId, payer, other, comp, waiter, member, paidId, memberEnrollmentId, compId, ...ids };
+  return { t, courseId, cohortId, payer, other, comp, waiter, compId, ...ids, ...roster };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -122,15 +70,6 @@ const audit = async (w: World, id: Id<"enrollments">) =>
         .withIndex("by_enrollmentId", (q) => q.eq("enrollmentId", id))
         .collect()
     ).map((e) => e.action),
-  );
-const titles = async (t: T, userId: Id<"users">) =>
-  await t.run(async (ctx) =>
-    (
-      await ctx.db
-        .query("notifications")
-        .withIndex("by_userId_and_createdAt", (q) => q.eq("userId", userId))
-        .collect()
-    ).map((n) => n.title),
   );
 const mailTo = async (t: T, to: string) =>
   await t.run(async (ctx) =>
@@ -182,7 +121,7 @@ describe("#18 self-service", () => {
     expect(entry.status, "the freed December seat was offered to the waitlist").toBe("offered");
     expect(await seats(w.t, w.cohortId), "the offer holds the freed seat").toBe(3);
     expect(await audit(w, w.paidId)).toContain("self_transferred");
-    expect(await titles(w.t, w.payer)).toContain("You moved to January cohort");
+    expect(await notificationTitles(w.t, w.payer)).toContain("You moved to January cohort");
     const mail = (await mailTo(w.t, "buyer0@example.com")).find((m) => m.subject.startsWith("Your new dates"))!;
     const ics = mail.attachments![0].content;
     expect(ics).toContain("STATUS:CANCELLED");
@@ -266,7 +205,7 @@ describe("#18 self-service", () => {
     ).toHaveLength(1);
     expect(await seats(w.t, w.cohortId)).toBe(0);
     expect(await audit(w, w.compId)).toContain("self_cancelled");
-    expect(await titles(w.t, w.comp)).toContain("You cancelled your seat in AI Enablement Intensive");
+    expect(await notificationTitles(w.t, w.comp)).toContain("You cancelled your seat in AI Enablement Intensive");
   });
 
   test("#18 self-service refund outside the window is refused, and nothing is sent to Stripe", async () => {
@@ -337,7 +276,7 @@ describe("#18 self-service", () => {
     expect(
       (await as(w.t, w.payer).query(api.enrollments.selfService.options, { enrollmentId: w.paidId }))!.request,
     ).toMatchObject({ status: "approved", decisionNote: "Enjoy the wedding" });
-    expect(await titles(w.t, w.payer)).toContain("Transfer approved: you moved to January cohort");
+    expect(await notificationTitles(w.t, w.payer)).toContain("Transfer approved: you moved to January cohort");
     const mail = (await mailTo(w.t, "buyer0@example.com")).find((m) => m.subject.startsWith("Your new dates"))!;
     expect(mail.attachments![0].content).toContain("January kickoff");
     expect(mail.text, "the admin's note reaches the learner").toContain("Enjoy the wedding");
@@ -381,7 +320,7 @@ describe("#18 self-service", () => {
       paid.stripePaymentIntentId,
     );
     expect(paid.refundRequestedAt).toBeDefined();
-    expect(await titles(w.t, w.payer)).toContain("Refund approved: AI Enablement Intensive");
+    expect(await notificationTitles(w.t, w.payer)).toContain("Refund approved: AI Enablement Intensive");
 
     const declinedId = await as(w.t, w.comp).mutation(api.enrollments.selfService.request, {
       enrollmentId: w.compId,
@@ -393,7 +332,7 @@ describe("#18 self-service", () => {
     });
     await runScheduled(w.t);
     expect(await enrollment(w.t, w.compId)).toMatchObject({ paymentStatus: "completed", seatHeld: true });
-    expect(await titles(w.t, w.comp)).toContain("Your refund request was declined");
+    expect(await notificationTitles(w.t, w.comp)).toContain("Your refund request was declined");
     const declinedMail = (await mailTo(w.t, "buyer2@example.com")).find((m) => m.subject.startsWith("Your refund"))!;
     expect(declinedMail.text).toContain("not refundable");
     await expectAppError(
@@ -483,22 +422,23 @@ describe("#18 self-service", () => {
     const w = await world();
     const course = await w.ops.query(api.catalog.courses.get, { courseId: w.courseId });
     expect(course).toMatchObject({ transferDaysBeforeStart: 14, refundDaysBeforeStart: 21 });
+    // The editor's form as it stands, without a policy.
+    const form: FunctionArgs<typeof api.catalog.courses.save> = {
+      courseId: w.courseId,
+      title: course!.title,
+      slug: course!.slug,
+      description: course!.description,
+      format: course!.format,
+      level: course!.level,
+      impact: course!.impact,
+      priceB2C: course!.priceB2C,
+      priceB2B: course!.priceB2B,
+      maxParticipants: course!.maxParticipants,
+      status: "published",
+      outcomes: course!.outcomes,
+    };
     const save = (policy: { transferDaysBeforeStart?: number; refundDaysBeforeStart?: number }) =>
-      w.ops.mutation(api.catalog.courses.save, {
-        courseId: w.courseId,
-        title: course!.title,
-        slug: course!.slug,
-        description: course!.description,
-        format: course!.format,
-        level: course!.level,
-        impact: course!.impact,
-        priceB2C: course!.priceB2C,
-        priceB2B: course!.priceB2B,
-        maxParticipants: course!.maxParticipants,
-        status: "published",
-        outcomes: course!.outcomes,
-        ...policy,
-      });
+      w.ops.mutation(api.catalog.courses.save, { ...form, ...policy });
     for (const bad of [-1, 366, 2.5]) {
       expect(await expectAppError(save({ transferDaysBeforeStart: bad }), "INVALID_INPUT")).toContain(
         "transfer window",
@@ -513,21 +453,7 @@ describe("#18 self-service", () => {
       "Transfers on request; refunds on request.",
     );
     await expectAppError(
-      as(w.t, w.payer).mutation(api.catalog.courses.save, {
-        courseId: w.courseId,
-        title: course!.title,
-        slug: course!.slug,
-        description: course!.description,
-        format: course!.format,
-        level: course!.level,
-        impact: course!.impact,
-        priceB2C: course!.priceB2C,
-        priceB2B: course!.priceB2B,
-        maxParticipants: course!.maxParticipants,
-        status: "published",
-        outcomes: course!.outcomes,
-        transferDaysBeforeStart: 365,
-      }),
+      as(w.t, w.payer).mutation(api.catalog.courses.save, { ...form, transferDaysBeforeStart: 365 }),
       "NOT_PLATFORM_ADMIN",
     );
   });

@@ -4,6 +4,7 @@ import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { expandRecurrence } from "../../convex/liveSessions/model/recurrence";
 import { as, enrollConfirmed, runScheduled, seedCohort, useStripeTestEnvironment, type T } from "./checkout-helpers";
+import { addLiveSession } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 import { addUser } from "./org-helpers";
 
@@ -133,13 +134,7 @@ describe("reminders", () => {
     vi.setSystemTime(new Date("2026-11-02T08:00:00Z"));
     const t = newTest();
     const { cohortId, adminId, learners } = await seedLive(t);
-    const [sessionId] = await as(t, adminId).mutation(api.liveSessions.schedule.add, {
-      cohortId,
-      title: "Deep dive",
-      type: "W",
-      startsAtLocal: "2026-11-05T10:00",
-      durationMinutes: 60,
-    });
+    const sessionId = await addLiveSession(as(t, adminId), cohortId, "Deep dive", "2026-11-05T10:00");
     const startsAt = Date.parse("2026-11-05T09:00:00Z");
 
     // A day later, the admin moves it by two days; the old plans are cancelled before they fire.
@@ -206,13 +201,7 @@ describe("reminders", () => {
     vi.setSystemTime(new Date("2026-11-02T08:00:00Z"));
     const t = newTest();
     const { cohortId, adminId, learners } = await seedLive(t, 1);
-    const [sessionId] = await as(t, adminId).mutation(api.liveSessions.schedule.add, {
-      cohortId,
-      title: "Deep dive",
-      type: "W",
-      startsAtLocal: "2026-11-05T10:00",
-      durationMinutes: 60,
-    });
+    const sessionId = await addLiveSession(as(t, adminId), cohortId, "Deep dive", "2026-11-05T10:00");
     await as(t, adminId).mutation(api.liveSessions.schedule.cancel, {
       cohortSessionId: sessionId,
       reason: "The instructor is ill.",
@@ -249,13 +238,7 @@ describe("reminders", () => {
       }),
       "INVALID_INPUT",
     );
-    const [sessionId] = await as(t, adminId).mutation(api.liveSessions.schedule.add, {
-      cohortId,
-      title: "Deep dive",
-      type: "W",
-      startsAtLocal: "2026-11-05T10:00",
-      durationMinutes: 60,
-    });
+    const sessionId = await addLiveSession(as(t, adminId), cohortId, "Deep dive", "2026-11-05T10:00");
     await runScheduled(t, 3 * DAY - 2 * HOUR);
     await as(t, adminId).mutation(api.liveSessions.schedule.cancel, { cohortSessionId: sessionId });
     await runScheduled(t, 0);
@@ -280,13 +263,7 @@ describe("attendance", () => {
     vi.setSystemTime(new Date("2026-11-02T08:00:00Z"));
     const t = newTest();
     const { cohortId, adminId, instructorId, learners, enrollmentIds } = await seedLive(t, 3);
-    const [sessionId] = await as(t, adminId).mutation(api.liveSessions.schedule.add, {
-      cohortId,
-      title: "Clinic",
-      type: "IO",
-      startsAtLocal: "2026-11-02T10:00",
-      durationMinutes: 60,
-    });
+    const sessionId = await addLiveSession(as(t, adminId), cohortId, "Clinic", "2026-11-02T10:00", { type: "IO" });
     await expectAppError(
       as(t, instructorId).mutation(api.liveSessions.attendance.markAllPresent, { cohortSessionId: sessionId }),
       "NOT_AVAILABLE",
@@ -353,12 +330,8 @@ describe("attendance", () => {
     const t2 = newTest();
     vi.setSystemTime(new Date("2026-11-02T08:00:00Z"));
     const other = await seedLive(t2, 1);
-    const [s2] = await as(t2, other.adminId).mutation(api.liveSessions.schedule.add, {
-      cohortId: other.cohortId,
-      title: "Clinic",
+    const s2 = await addLiveSession(as(t2, other.adminId), other.cohortId, "Clinic", "2026-11-02T10:00", {
       type: "IO",
-      startsAtLocal: "2026-11-02T10:00",
-      durationMinutes: 60,
     });
     vi.setSystemTime(new Date("2026-11-02T09:11:00Z"));
     await as(t2, other.learners[0]).mutation(api.learning.cohorts.joinSession, { cohortSessionId: s2 });
@@ -370,13 +343,7 @@ describe("attendance", () => {
     vi.setSystemTime(new Date("2026-11-02T08:00:00Z"));
     const t = newTest();
     const { cohortId, adminId, instructorId, learners } = await seedLive(t, 1);
-    const [sessionId] = await as(t, adminId).mutation(api.liveSessions.schedule.add, {
-      cohortId,
-      title: "Clinic",
-      type: "IO",
-      startsAtLocal: "2026-11-02T10:00",
-      durationMinutes: 60,
-    });
+    const sessionId = await addLiveSession(as(t, adminId), cohortId, "Clinic", "2026-11-02T10:00", { type: "IO" });
     await expectAppError(
       as(t, instructorId).mutation(api.liveSessions.recaps.saveRecap, { cohortSessionId: sessionId, actionItems: [] }),
       "NOT_AVAILABLE",

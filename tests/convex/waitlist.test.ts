@@ -5,6 +5,7 @@ import { HOLD_MS } from "../../convex/payments/model/checkout";
 import * as offersModule from "../../convex/waitlist/offers";
 import {
   as,
+  buySeat,
   cohortState,
   deliver,
   runScheduled,
@@ -12,28 +13,11 @@ import {
   type T,
   useStripeTestEnvironment,
 } from "./checkout-helpers";
+import { addPlatformAdmin, cohortForm } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 
 const HOUR = 60 * 60 * 1000;
 const stripe = useStripeTestEnvironment();
-
-async function buy(t: T, buyer: Id<"users">, cohortId: Id<"cohorts">) {
-  const enrollmentId = await as(t, buyer).mutation(api.payments.checkout.reserve, { cohortId });
-  await runScheduled(t);
-  const sessionId = (await as(t, buyer).query(api.payments.checkout.status, { enrollmentId }))!
-    .checkoutUrl!.split("/")
-    .pop()!;
-  await deliver(t, "checkout.session.completed", {
-    id: sessionId,
-    object: "checkout.session",
-    client_reference_id: enrollmentId,
-    payment_status: "paid",
-    payment_intent: `pi_${enrollmentId}`,
-    amount_total: 149_700,
-    currency: "usd",
-  });
-  return enrollmentId;
-}
 
 const refund = (t: T, enrollmentId: Id<"enrollments">) =>
   deliver(t, "charge.refunded", {
@@ -49,7 +33,7 @@ async function fullCohort(options: { startsInDays?: number; offerHours?: number 
   if (options.offerHours)
     await t.run(async (ctx) => ctx.db.patch("cohorts", seeded.cohortId, { waitlistOfferHours: options.offerHours }));
   const [a, b, c, d, e] = seeded.buyers;
-  const aEnrollment = await buy(t, a, seeded.cohortId);
+  const aEnrollment = await buySeat(t, a, seeded.cohortId);
   return { t, ...seeded, a, b, c, d, e, aEnrollment };
 }
 
@@ -82,8 +66,8 @@ describe("joining and places in line", () => {
     const t = newTest();
     const { cohortId, buyers } = await seedCohort(t, { capacity: 2 });
     await expectAppError(as(t, buyers[0]).mutation(api.waitlist.places.join, { cohortId }), "INVALID_INPUT");
-    await buy(t, buyers[0], cohortId);
-    await buy(t, buyers[1], cohortId);
+    await buySeat(t, buyers[0], cohortId);
+    await buySeat(t, buyers[1], cohortId);
     await expectAppError(as(t, buyers[0]).mutation(api.waitlist.places.join, { cohortId }), "ALREADY_ENROLLED");
   });
 });
@@ -207,30 +191,11 @@ describe("offers", () => {
   });
 
   test("raising capacity offers the new seats in order", async () => {
-    const { t, cohortId, courseId, b, c, d } = await fullCohort();
+    const { t, cohortId, b, c, d } = await fullCohort();
     for (const user of [b, c, d]) await as(t, user).mutation(api.waitlist.places.join, { cohortId });
-    const admin = await t.run(async (ctx) =>
-      ctx.db.insert("users", {
-        email: "ops@x.test",
-        name: "Ops",
-        role: "platform_admin",
-        emailNotifications: true,
-        smsNotifications: false,
-        createdAt: 1,
-        updatedAt: 1,
-      }),
-    );
+    const admin = await addPlatformAdmin(t);
     const cohort = (await cohortState(t, cohortId)).cohort;
-    await as(t, admin).mutation(api.catalog.cohorts.save, {
-      cohortId,
-      courseId,
-      name: cohort.name,
-      startDate: cohort.startDate,
-      endDate: cohort.endDate,
-      timezone: "Europe/Berlin",
-      maxCapacity: 3,
-      status: "open",
-    });
+    await as(t, admin).mutation(api.catalog.cohorts.save, cohortForm(cohort, { maxCapacity: 3 }));
     const statuses = await Promise.all(
       [b, c, d].map(async (u) => (await as(t, u).query(api.waitlist.places.mineForCohort, { cohortId }))?.status),
     );
@@ -243,20 +208,7 @@ describe("waiting for a course's next cohort", () => {
   test("people in the course line get the first seats of the next cohort, in order", async () => {
     const t = newTest();
     const { cohortId, courseId, buyers } = await seedCohort(t, { capacity: 1, buyers: 3 });
-    const admin = as(
-      t,
-      await t.run(async (ctx) =>
-        ctx.db.insert("users", {
-          email: "ops@x.test",
-          name: "Ops",
-          role: "platform_admin",
-          emailNotifications: true,
-          smsNotifications: false,
-          createdAt: 1,
-          updatedAt: 1,
-        }),
-      ),
-    );
+    const admin = as(t, await addPlatformAdmin(t));
     await expectAppError(as(t, buyers[0]).mutation(api.waitlist.places.joinCourse, { courseId }), "INVALID_INPUT"); // a cohort is open
     await t.run(async (ctx) => ctx.db.patch("cohorts", cohortId, { status: "completed" }));
     for (const buyer of buyers) await as(t, buyer).mutation(api.waitlist.places.joinCourse, { courseId });
@@ -299,20 +251,7 @@ describe("waitlist administration", () => {
     ]) {
       await expectAppError(call(as(t, b)), "NOT_PLATFORM_ADMIN");
     }
-    const admin = as(
-      t,
-      await t.run(async (ctx) =>
-        ctx.db.insert("users", {
-          email: "ops@x.test",
-          name: "Ops",
-          role: "platform_admin",
-          emailNotifications: true,
-          smsNotifications: false,
-          createdAt: 1,
-          updatedAt: 1,
-        }),
-      ),
-    );
+    const admin = as(t, await addPlatformAdmin(t));
     expect(
       (await admin.query(api.waitlist.lines.forCohort, { cohortId })).map((r) => [r.position, r.email, r.status]),
     ).toEqual([
