@@ -30,6 +30,11 @@ export function opensWhen(step: Pick<LearnerStep, "opensAt" | "waitsFor">, now: 
   return "Opens when your path is active again";
 }
 
+/** "67% — 2 of 3 required courses", for screen readers. */
+export function progressInWords(path: Pick<LearnerPath, "progressPercent" | "completedRequired" | "requiredCount">) {
+  return `${path.progressPercent}% — ${path.completedRequired} of ${path.requiredCount} required courses`;
+}
+
 /** A learner's path: progress, and each step completed, open (with its seat) or locked with what opens it, live. */
 export function MyPath({ preloaded }: { preloaded: Preloaded<typeof api.paths.following.get> }) {
   const path = usePreloadedQuery(preloaded);
@@ -49,6 +54,7 @@ export function MyPath({ preloaded }: { preloaded: Preloaded<typeof api.paths.fo
     );
   }
   const ongoing = path.status === "active" || path.status === "completed";
+  const requiredCourses = path.requiredCount === 1 ? "course" : "courses";
   return (
     <div className="mx-auto max-w-[800px] px-4 py-10">
       <Link href="/learn" className="text-sm text-brand-700 hover:underline">
@@ -82,15 +88,14 @@ export function MyPath({ preloaded }: { preloaded: Preloaded<typeof api.paths.fo
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-base font-semibold text-gray-900">Progress</h2>
           <p className="tabular text-sm text-gray-700">
-            {path.completedRequired} of {path.requiredCount} required {path.requiredCount === 1 ? "course" : "courses"}{" "}
-            completed
+            {path.completedRequired} of {path.requiredCount} required {requiredCourses} completed
           </p>
         </div>
         <ProgressBar
           className="mt-3"
           value={path.progressPercent}
           label={`Progress in the ${path.path.title}`}
-          valueText={`${path.progressPercent}% — ${path.completedRequired} of ${path.requiredCount} required courses`}
+          valueText={progressInWords(path)}
           tone={path.status === "completed" ? "success" : "brand"}
           size="md"
           showValue

@@ -9,7 +9,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { PATH_STATUS } from "@/lib/labels";
 import { useNow } from "@/lib/use-now";
 import { cn } from "@/lib/utils";
-import { type LearnerPath, opensWhen } from "./my-path";
+import { type LearnerPath, opensWhen, progressInWords } from "./my-path";
 
 /** What to do next on a path, in a line: choose a seat, book a course, or when the next step opens. */
 function nextMove(path: LearnerPath, now: number) {
@@ -50,7 +50,7 @@ export function MyPathsCard({ className }: { className?: string }) {
             <ProgressBar
               value={path.progressPercent}
               label={`Progress in the ${path.path.title}`}
-              valueText={`${path.progressPercent}% — ${path.completedRequired} of ${path.requiredCount} required courses`}
+              valueText={progressInWords(path)}
               tone={path.status === "completed" ? "success" : "brand"}
               showValue
             />

@@ -146,6 +146,7 @@ import type * as paths_catalog from "../paths/catalog.js";
 import type * as paths_checkout from "../paths/checkout.js";
 import type * as paths_following from "../paths/following.js";
 import type * as paths_model_authoring from "../paths/model/authoring.js";
+import type * as paths_model_certificates from "../paths/model/certificates.js";
 import type * as paths_model_emails from "../paths/model/emails.js";
 import type * as paths_model_enroll from "../paths/model/enroll.js";
 import type * as paths_model_learner from "../paths/model/learner.js";
@@ -336,6 +337,7 @@ declare const fullApi: ApiFromModules<{
   "paths/checkout": typeof paths_checkout;
   "paths/following": typeof paths_following;
   "paths/model/authoring": typeof paths_model_authoring;
+  "paths/model/certificates": typeof paths_model_certificates;
   "paths/model/emails": typeof paths_model_emails;
   "paths/model/enroll": typeof paths_model_enroll;
   "paths/model/learner": typeof paths_model_learner;

@@ -158,7 +158,9 @@ async function tellSeatTaken(
     {
       category: "account",
       title: `You're in: ${course.title}`,
-      body: `${cohort.name}, ${dates}, with the seat your ${path.title} includes. Your schedule is on your learning page.`,
+      body:
+        `${cohort.name}, ${dates}, with the seat your ${path.title} includes. ` +
+        "Your schedule is on your learning page.",
       url: "/learn",
     },
     {
