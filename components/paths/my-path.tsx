@@ -203,16 +203,23 @@ function StepCard({
             </p>
           )}
           {step.state === "completed" && step.completedAt !== undefined && (
-            <p className="text-green-800">Completed {formatDate(step.completedAt)}: its certificate is issued.</p>
+            <p className="text-green-800">Completed on {formatDate(step.completedAt)}, with its certificate.</p>
           )}
           {step.seat && (
-            <p className="flex items-center gap-2">
-              <CalendarDays className="size-4 shrink-0 text-gray-500" aria-hidden />
-              Your seat: {step.seat.cohortName},{" "}
-              {formatDateRange(step.seat.startDate, step.seat.endDate, step.seat.timezone)} ·{" "}
-              <Link href="/learn" className="text-brand-700 underline underline-offset-2">
-                schedule
-              </Link>
+            <p className="flex items-start gap-2">
+              <CalendarDays className="mt-0.5 size-4 shrink-0 text-gray-500" aria-hidden />
+              <span>
+                {step.state === "completed" ? "Taken in" : "Your seat"}: {step.seat.cohortName},{" "}
+                {formatDateRange(step.seat.startDate, step.seat.endDate, step.seat.timezone)}
+                {step.state !== "completed" && (
+                  <>
+                    {" · "}
+                    <Link href="/learn" className="text-brand-700 underline underline-offset-2">
+                      see the schedule
+                    </Link>
+                  </>
+                )}
+              </span>
             </p>
           )}
           {step.state === "open" && !step.seat && ongoing && (

@@ -1,6 +1,6 @@
 "use client";
 import { usePreloadedQuery, type Preloaded } from "convex/react";
-import { CalendarDays, CheckCircle2, Clock, LockOpen, Users } from "lucide-react";
+import { CalendarDays, CheckCircle2, Clock, Lock, LockOpen, Tag, Users } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
@@ -100,7 +100,11 @@ export function PathDetail({
                     <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm text-gray-700 sm:grid-cols-2">
                       <div className="flex items-center gap-2">
                         <dt className="sr-only">Opens</dt>
-                        <LockOpen className="size-4 shrink-0 text-gray-500" aria-hidden />
+                        {step.openFromStart ? (
+                          <LockOpen className="size-4 shrink-0 text-gray-500" aria-hidden />
+                        ) : (
+                          <Lock className="size-4 shrink-0 text-gray-500" aria-hidden />
+                        )}
                         <dd>{step.unlockInWords}</dd>
                       </div>
                       {step.recommendedTimeframe && (
@@ -121,6 +125,7 @@ export function PathDetail({
                       </div>
                       <div className="flex items-center gap-2">
                         <dt className="sr-only">Price on its own</dt>
+                        <Tag className="size-4 shrink-0 text-gray-500" aria-hidden />
                         <dd className="tabular">{formatPrice(step.course.priceB2C)} on its own</dd>
                       </div>
                     </dl>

@@ -61,12 +61,12 @@ describe("#19 the path catalogue", () => {
       { unlockRule: "after_days", days: 1 },
     ]);
     const page = (await t.query(api.paths.catalog.get, { slug: world.slug }))!;
-    expect(page.steps.map((s) => [s.stepNumber, s.isRequired, s.unlockInWords])).toEqual([
-      [1, true, "Open from the start"],
-      [2, true, "Opens when you complete Course 1"],
-      [3, false, "Opens 14 days after you enroll"],
-      [4, true, "Opens when you complete Course 1"],
-      [5, true, "Opens 1 day after you enroll"],
+    expect(page.steps.map((s) => [s.stepNumber, s.isRequired, s.unlockInWords, s.openFromStart])).toEqual([
+      [1, true, "Open from the start", true],
+      [2, true, "Opens when you complete Course 1", false],
+      [3, false, "Opens 14 days after you enroll", false],
+      [4, true, "Opens when you complete Course 1", false],
+      [5, true, "Opens 1 day after you enroll", false],
     ]);
     expect(page.steps[0].course).toMatchObject({ title: "Course 1", priceB2C: 100_000 });
     expect(page.steps[0].course.nextCohortStart).toBeGreaterThan(Date.now());
@@ -80,7 +80,7 @@ describe("#19 the path catalogue", () => {
     const t = newTest();
     const world = await seedPath(t, [{ unlockRule: "immediate", isRequired: false }, { unlockRule: "sequential" }]);
     const page = (await t.query(api.paths.catalog.get, { slug: world.slug }))!;
-    expect(page.steps[1].unlockInWords).toBe("Open from the start");
+    expect(page.steps[1]).toMatchObject({ unlockInWords: "Open from the start", openFromStart: true });
   });
 });
 

@@ -97,6 +97,8 @@ export const vPathStep = v.object({
   isRequired: v.boolean(),
   unlockRule: vUnlockRule,
   unlockInWords: v.string(),
+  /** Open as soon as the learner enrolls (no time to wait, no step to complete first). */
+  openFromStart: v.boolean(),
   recommendedTimeframe: v.optional(v.string()),
   course: vPathCourse,
 });
@@ -196,6 +198,7 @@ export async function pathPage(ctx: QueryCtx, path: Doc<"learningPaths">) {
       isRequired: step.isRequired,
       unlockRule: step.unlockRule,
       unlockInWords: unlockInWords(ordered, step, titleOf),
+      openFromStart: step.unlockRule !== "after_days" && gateStep(ordered, step) === null,
       ...(step.recommendedTimeframe ? { recommendedTimeframe: step.recommendedTimeframe } : {}),
       course: {
         _id: course._id,
