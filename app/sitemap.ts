@@ -7,11 +7,15 @@ import { absoluteUrl } from "@/lib/site";
 export const dynamic = "force-dynamic";
 
 /**
- * The public pages: home, catalogue, "for teams", every published course and every open public cohort.
+ * The public pages: home, catalogue, learning paths, "for teams", every published course and path, and every open
+ * public cohort.
  * Certificates are left out on purpose: a verify page is for whoever was given its link.
  */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const { courses, cohorts } = await fetchQuery(api.catalog.browse.sitemap, {});
+  const [{ courses, cohorts }, paths] = await Promise.all([
+    fetchQuery(api.catalog.browse.sitemap, {}),
+    fetchQuery(api.paths.catalog.sitemap, {}),
+  ]);
   const latest = Math.max(
     0,
     ...courses.map((course) => course.updatedAt),
@@ -30,7 +34,14 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       changeFrequency: "daily",
       priority: 0.9,
     },
+    { url: absoluteUrl("/paths"), changeFrequency: "weekly", priority: 0.8 },
     { url: absoluteUrl("/for-teams"), changeFrequency: "monthly", priority: 0.6 },
+    ...paths.map((path) => ({
+      url: absoluteUrl(`/paths/${path.slug}`),
+      lastModified: new Date(path.updatedAt),
+      changeFrequency: "weekly" as const,
+      priority: 0.8,
+    })),
     ...courses.map((course) => ({
       url: absoluteUrl(`/courses/${course.slug}`),
       lastModified: new Date(course.updatedAt),

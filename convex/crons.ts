@@ -5,6 +5,8 @@ const crons = cronJobs();
 
 crons.interval("advance cohort statuses", { minutes: 10 }, internal.catalog.cohorts.advanceStatuses, {});
 
+crons.interval("open path steps that came due", { minutes: 15 }, internal.paths.unlocks.sweep, {});
+
 crons.daily(
   "certificate expiry reminders",
   { hourUTC: 8, minuteUTC: 17 },

@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   "OUTSIDE_POLICY_WINDOW",
   "REQUEST_ALREADY_OPEN",
   "REQUEST_CLOSED",
+  "STEP_LOCKED",
+  "ALREADY_IN_PATH",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -10,3 +10,12 @@ export function formatInstant(ms: number, timeZone: string) {
     timeZoneName: "short",
   }).format(new Date(ms));
 }
+
+/** An amount in messages and emails: "$2,694", or "$717.60" when it has cents. */
+export function formatMoney(cents: number, currency: string) {
+  return new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: currency.toUpperCase(),
+    maximumFractionDigits: cents % 100 === 0 ? 0 : 2,
+  }).format(cents / 100);
+}

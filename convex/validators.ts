@@ -51,6 +51,7 @@ export const vOrgAuditAction = v.union(
   v.literal("cohort_assigned"),
   v.literal("cohort_moved"),
   v.literal("cohort_unassigned"),
+  v.literal("path_enrolled"),
   v.literal("private_cohort_created"),
   v.literal("domain_requested"),
   v.literal("domain_approved"),
@@ -398,6 +399,19 @@ export const vPathPaymentType = v.union(
   v.literal("subscription"),
   v.literal("organization"),
 );
+export type UnlockRule = Infer<typeof vUnlockRule>;
+export type PathEnrollmentStatus = Infer<typeof vPathEnrollmentStatus>;
+export type PathPaymentType = Infer<typeof vPathPaymentType>;
+/** A bundle's Stripe Checkout: pending until Stripe reports it paid (the path enrollment is created then) or ended. */
+export const vPathPurchaseStatus = v.union(
+  v.literal("pending"),
+  v.literal("completed"),
+  v.literal("expired"),
+  v.literal("failed"),
+  v.literal("refunded"),
+);
+/** Where a learner stands on one step of their path. */
+export const vPathStepState = v.union(v.literal("locked"), v.literal("open"), v.literal("completed"));
 
 // ------------------------------------------------------------------ skills
 export const vSkillCategory = v.union(

@@ -31,6 +31,13 @@ import type {
   vOrgAuditAction,
   vOrganizationStatus,
   vPaceStatus,
+  vPathAudience,
+  vPathEnrollmentStatus,
+  vPathPaymentType,
+  vPathPricing,
+  vPathPurchaseStatus,
+  vPathStepState,
+  vUnlockRule,
   vPaymentStatus,
   vPaymentType,
   vPromotionCodeStatus,
@@ -51,6 +58,49 @@ import type {
 } from "@/convex/validators";
 
 type Labelled = { label: string; tone: BadgeTone };
+
+// ------------------------------------------------------------------ learning paths
+export const PATH_AUDIENCE_LABEL: Record<Infer<typeof vPathAudience>, string> = {
+  individual: "Individuals",
+  team: "Teams",
+  enterprise: "Organizations",
+  all: "Everyone",
+};
+export const PATH_PRICING_LABEL: Record<Infer<typeof vPathPricing>, string> = {
+  individual: "Per course",
+  bundled: "Bundle",
+  subscription: "Subscription",
+};
+export const UNLOCK_RULE_LABEL: Record<Infer<typeof vUnlockRule>, string> = {
+  immediate: "Open from the start",
+  sequential: "After the previous required step",
+  after_days: "A number of days after enrolling",
+  after_completion: "After a chosen step",
+};
+export const PATH_STATUS: Record<Infer<typeof vPathEnrollmentStatus>, Labelled> = {
+  active: { label: "In progress", tone: "brand" },
+  paused: { label: "Paused", tone: "warning" },
+  completed: { label: "Completed", tone: "success" },
+  expired: { label: "Ended", tone: "neutral" },
+};
+export const PATH_STEP_STATE: Record<Infer<typeof vPathStepState>, Labelled> = {
+  locked: { label: "Locked", tone: "neutral" },
+  open: { label: "Open", tone: "brand" },
+  completed: { label: "Completed", tone: "success" },
+};
+export const PATH_PAYMENT_LABEL: Record<Infer<typeof vPathPaymentType>, string> = {
+  bundle: "Bundle",
+  individual: "Per course",
+  subscription: "Subscription",
+  organization: "Your organization",
+};
+export const PATH_PURCHASE_STATUS: Record<Infer<typeof vPathPurchaseStatus>, Labelled> = {
+  pending: { label: "Waiting for payment", tone: "warning" },
+  completed: { label: "Paid", tone: "success" },
+  expired: { label: "Expired", tone: "neutral" },
+  failed: { label: "Not completed", tone: "danger" },
+  refunded: { label: "Refunded", tone: "neutral" },
+};
 
 // ------------------------------------------------------------------ catalog
 export const FORMAT_LABEL: Record<Infer<typeof vCourseFormat>, string> = {
@@ -288,6 +338,7 @@ export const ORG_AUDIT_ACTION_LABEL: Record<Infer<typeof vOrgAuditAction>, strin
   cohort_assigned: "Assigned to cohort",
   cohort_moved: "Moved between cohorts",
   cohort_unassigned: "Taken out of cohort",
+  path_enrolled: "Enrolled in a learning path",
   private_cohort_created: "Private cohort created",
   domain_requested: "Domain submitted",
   domain_approved: "Domain approved",

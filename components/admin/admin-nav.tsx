@@ -6,6 +6,7 @@ import { cn } from "@/lib/utils";
 const LINKS = [
   { href: "/admin", label: "Cohorts" },
   { href: "/admin/courses", label: "Courses" },
+  { href: "/admin/paths", label: "Paths" },
   { href: "/admin/organizations", label: "Organizations" },
   { href: "/admin/people", label: "People" },
   { href: "/admin/codes", label: "Codes" },

@@ -1,6 +1,6 @@
 "use client";
 import { usePreloadedQuery, type Preloaded } from "convex/react";
-import { CalendarDays, CheckCircle2, Clock } from "lucide-react";
+import { CalendarDays, CheckCircle2, Clock, Route } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { api } from "@/convex/_generated/api";
@@ -18,15 +18,19 @@ import { cn } from "@/lib/utils";
 /** A course page, rendered on the server with the catalogue's data and kept live (seats, cohorts) after hydration. */
 export function CourseDetail({
   preloaded,
+  preloadedPaths,
   reserveFor,
   promotionCode: initialCode,
 }: {
   preloaded: Preloaded<typeof api.catalog.browse.getCourse>;
+  /** The learning paths this course is a step of. */
+  preloadedPaths: Preloaded<typeof api.paths.catalog.forCourse>;
   reserveFor?: string;
   /** A promotion code carried through sign-in (`?promo=`; Convex Auth takes `?code=` for itself). */
   promotionCode?: string;
 }) {
   const course = usePreloadedQuery(preloaded);
+  const paths = usePreloadedQuery(preloadedPaths);
   const [promotionCode, setPromotionCode] = useState(initialCode ?? "");
   // Unpublished while the page was open.
   if (course === null) notFound();
@@ -38,6 +42,24 @@ export function CourseDetail({
       </div>
       <h1 className="mt-3 text-2xl font-bold text-gray-900">{course.title}</h1>
       {course.tagline && <p className="mt-2 text-base text-gray-700">{course.tagline}</p>}
+      {paths.length > 0 && (
+        <ul className="mt-4 flex flex-wrap gap-2" aria-label="Learning paths with this course">
+          {paths.map((path) => (
+            <li key={path.slug}>
+              <Link
+                href={`/paths/${path.slug}`}
+                className={cn(
+                  "inline-flex items-center gap-1.5 rounded-full border border-brand-100 bg-brand-50 px-3 py-1",
+                  "text-sm text-brand-800 hover:border-brand-600",
+                )}
+              >
+                <Route className="size-4" aria-hidden />
+                Step {path.stepNumber} of {path.stepCount} in the {path.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_340px]">
         <div className="space-y-8">
           <p className="text-gray-700">{course.description}</p>

@@ -21,7 +21,10 @@ export function SiteHeader() {
   const viewer = useQuery(api.users.account.viewer, isAuthenticated ? {} : "skip");
   const pathname = usePathname();
 
-  const items: NavItem[] = [{ href: "/courses", label: "Courses" }];
+  const items: NavItem[] = [
+    { href: "/courses", label: "Courses" },
+    { href: "/paths", label: "Paths" },
+  ];
   // "For teams" is for people without an organization; members buy nothing there.
   if (!viewer?.organizations.length && !viewer?.inOrganization) items.push({ href: "/for-teams", label: "For teams" });
   if (viewer) {

@@ -9,6 +9,7 @@ import type { Id } from "@/convex/_generated/dataModel";
 import { FORMAT_LABEL, SESSION_TYPE_LABEL } from "@/lib/labels";
 import { OfferButtons } from "@/components/waitlist/offer-buttons";
 import { MyAssessments } from "@/components/assessments/my-assessments";
+import { MyPathsCard } from "@/components/paths/my-paths-card";
 import { MyCertificates } from "./my-certificates";
 import { OfficeHours } from "./office-hours";
 import { IntakeSurveyPrompt } from "./intake-survey";
@@ -100,6 +101,7 @@ export function MyCohorts({
           ))}
         </div>
       )}
+      <MyPathsCard className="mt-6" />
       {!mounted ? (
         <div className="mt-6 space-y-6" aria-busy>
           {cohorts.map((cohort) => (

@@ -15,6 +15,7 @@ import { MembersTable } from "./members-table";
 import { SeatMeter } from "./seat-meter";
 import { SettingsPanel } from "./settings-panel";
 import { TeamsPanel } from "./teams-panel";
+import { OrgPathsPanel } from "@/components/paths/org-paths-panel";
 import { cn } from "@/lib/utils";
 
 /** The org admin console: live seat meter, members, invitations, teams, settings and activity. */
@@ -62,6 +63,9 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
           <TabsTrigger value="members">Members</TabsTrigger>
           {canInvite && <TabsTrigger value="invites">Invitations</TabsTrigger>}
           <TabsTrigger value="teams">Teams</TabsTrigger>
+          {(can("manage_enrollments") || can("view_progress")) && (
+            <TabsTrigger value="paths">Learning paths</TabsTrigger>
+          )}
           {org.isAdmin && <TabsTrigger value="codes">Enrollment codes</TabsTrigger>}
           {org.isAdmin && <TabsTrigger value="settings">Settings</TabsTrigger>}
           {org.isAdmin && <TabsTrigger value="activity">Activity</TabsTrigger>}
@@ -84,6 +88,17 @@ export function OrgConsole({ organizationId }: { organizationId: Id<"organizatio
         <TabsContent value="teams">
           <TeamsPanel organizationId={organizationId} teams={org.teams} canManage={canInvite} />
         </TabsContent>
+        {(can("manage_enrollments") || can("view_progress")) && (
+          <TabsContent value="paths">
+            <OrgPathsPanel
+              organizationId={organizationId}
+              teams={placeableTeams}
+              canEnroll={can("manage_enrollments")}
+              canView={can("view_progress")}
+              seatsLeft={Math.max(0, org.seatsPurchased - org.seatsUsed)}
+            />
+          </TabsContent>
+        )}
         {org.isAdmin && (
           <TabsContent value="codes">
             <EnrollmentCodesPanel organizationId={organizationId} />

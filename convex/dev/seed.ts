@@ -13,6 +13,7 @@ import { ACME_LEARNERS, ACME_TEAMS, DEMO_ACCOUNTS, DEMO_COURSES, DEMO_SKILLS } f
 import { seedFlagshipAssessments, takeAsDemoLearner } from "./model/assessments";
 import { planCertificates } from "../certificates/model/plan";
 import { seedDashboardActivity } from "./model/demoActivity";
+import { enrollAcmeMembers, seedDemoPaths } from "./model/demoPaths";
 import { scheduleCohort } from "../liveSessions/model/schedule";
 import { enrollConfirmed } from "../enrollments/model/state";
 import { DEFAULT_NOTIFICATION_PREFERENCES } from "../users/model/accounts";
@@ -471,81 +472,14 @@ export const run = devInternalMutation({
     });
 
     // ------------------------------------------------------- learning paths
-    const foundations = await ctx.db.insert("learningPaths", {
-      title: "AI Foundations Track",
-      slug: "ai-foundations-track",
-      description:
-        "Master AI fundamentals and practical tools in 6 weeks: three cohort intensives that build on each other.",
-      shortDescription: "Master AI fundamentals and practical tools in 6 weeks",
-      targetAudience: "individual",
-      estimatedDuration: "6 weeks",
-      totalCourses: 3,
-      totalHours: 48,
-      skillIds: [
-        skillIds.get("ai-literacy")!,
-        skillIds.get("prompt-engineering")!,
-        skillIds.get("workflow-automation")!,
-      ],
-      outcomes: [
-        "Understand core AI concepts and terminology",
-        "Write effective prompts for any AI tool",
-        "Integrate AI tools into daily workflows",
-      ],
-      pricingModel: "bundled",
-      bundlePrice: 99_700,
-      bundleDiscount: 23,
-      isActive: true,
-      isFeatured: true,
-      sortOrder: 1,
-      enrollmentCount: 0,
-      completionCount: 0,
-      createdAt: now,
-      updatedAt: now,
+    const pathIds = await seedDemoPaths(ctx, { now, courseIds, skillIds });
+    // Three graduates of Acme's private cohort follow the foundations track: the course they completed counts.
+    await enrollAcmeMembers(ctx, {
+      pathId: pathIds.get("ai-foundations-track")!,
+      organizationId: acmeId,
+      adminId: demo.get("jordan.blake@acme.com")!,
+      memberIds: learnersAcme.slice(0, 3),
     });
-    let previous: Id<"learningPathSteps"> | undefined;
-    for (const [i, slug] of ["ai-fundamentals", "prompt-engineering-mastery", "ai-enablement-intensive"].entries()) {
-      previous = await ctx.db.insert("learningPathSteps", {
-        pathId: foundations,
-        courseId: courseIds.get(slug)!,
-        stepNumber: i + 1,
-        isRequired: true,
-        unlockRule: i === 0 ? "immediate" : "after_completion",
-        unlockAfterStepId: previous,
-        recommendedTimeframe: `Week ${i * 2 + 1}-${i * 2 + 2}`,
-        createdAt: now,
-      });
-    }
-    const leadership = await ctx.db.insert("learningPaths", {
-      title: "AI Leadership Track",
-      slug: "ai-leadership-track",
-      description: "Lead AI transformation with strategy, change management and governance.",
-      shortDescription: "Lead AI transformation with strategy and governance",
-      targetAudience: "enterprise",
-      targetRole: "Executive, L&D Leader, Change Manager",
-      estimatedDuration: "8 weeks",
-      totalCourses: 2,
-      totalHours: 32,
-      skillIds: [skillIds.get("ai-strategy")!, skillIds.get("change-leadership")!],
-      outcomes: ["Develop comprehensive AI adoption strategy", "Lead organizational change for AI transformation"],
-      pricingModel: "subscription",
-      isActive: true,
-      isFeatured: true,
-      sortOrder: 2,
-      enrollmentCount: 0,
-      completionCount: 0,
-      createdAt: now,
-      updatedAt: now,
-    });
-    for (const [i, slug] of ["ai-strategy-for-leaders", "change-management-for-ai"].entries()) {
-      await ctx.db.insert("learningPathSteps", {
-        pathId: leadership,
-        courseId: courseIds.get(slug)!,
-        stepNumber: i + 1,
-        isRequired: true,
-        unlockRule: i === 0 ? "immediate" : "sequential",
-        createdAt: now,
-      });
-    }
 
     // ------------------------------------------------------ resource library
     for (const [term, abbreviation, definition] of [

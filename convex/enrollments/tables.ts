@@ -65,6 +65,8 @@ export const enrollmentsTables = {
     adminGrant: v.optional(vAdminGrant),
     /** The invoice, transfer or order number of an offline payment. */
     offlinePaymentReference: v.optional(v.string()),
+    /** A seat the learner's learning path gives (a bundle, or the organization's path enrollment). */
+    pathEnrollmentId: v.optional(v.id("userPathEnrollments")),
     createdAt: v.number(),
     updatedAt: v.number(),
   })

@@ -1,10 +1,11 @@
 /**
- * Every call the academy makes to Stripe, in one place: Checkout Sessions (create, expire; with a promotion code),
- * coupons and their promotion codes (create, deactivate), refunds (one function for
- * admin refunds, refunds of payments under review and automatic refunds of payments that could not be delivered),
- * seat invoices, and verifying webhooks. The payments domain calls these from its actions (payments/checkout.ts,
- * refunds.ts, seatInvoices.ts) and applies what Stripe sends back (payments/webhook.ts). Each call carries an
- * idempotency key named for what it is about, so a retried action never charges, refunds or invoices twice.
+ * Every call the academy makes to Stripe, in one place: Checkout Sessions (create, expire; with a promotion code; a
+ * learning path's bundle), coupons and their promotion codes (create, deactivate), refunds (one function for admin
+ * refunds, refunds of payments under review and automatic refunds of payments that could not be delivered), seat
+ * invoices, and verifying webhooks. The payments domain calls these from its actions (payments/checkout.ts,
+ * refunds.ts, seatInvoices.ts; paths/checkout.ts for bundles) and applies what Stripe sends back
+ * (payments/webhook.ts). Each call carries an idempotency key named for what it is about, so a retried action never
+ * charges, refunds or invoices twice.
  */
 import Stripe from "stripe";
 import type { Doc, Id } from "../_generated/dataModel";
@@ -74,6 +75,47 @@ export async function createCheckoutSession(purchase: {
       cancel_url: `${purchase.siteUrl}/checkout/${enrollment._id}?cancelled=1`,
     },
     { idempotencyKey: `checkout-session-${enrollment._id}` },
+  );
+  return { id: checkoutSession.id, url: checkoutSession.url ?? "" };
+}
+
+/**
+ * Creates the Checkout Session of a learning path's bundle: one line for the bundle at the price fixed when the
+ * purchase started, naming the courses it includes (idempotent per purchase).
+ */
+export async function createBundleCheckoutSession(purchase: {
+  purchase: Doc<"pathPurchases">;
+  path: Doc<"learningPaths">;
+  user: Doc<"users">;
+  courseTitles: string[];
+  siteUrl: string;
+}) {
+  const { purchase: bundle, path, user } = purchase;
+  const checkoutSession = await stripeClient().checkout.sessions.create(
+    {
+      mode: "payment",
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: bundle.currency,
+            unit_amount: bundle.amountCents,
+            product_data: {
+              name: `${path.title} (bundle)`,
+              description: `A seat in each of: ${purchase.courseTitles.join(", ")}`.slice(0, 500),
+            },
+          },
+        },
+      ],
+      customer_email: user.email,
+      client_reference_id: bundle._id,
+      metadata: { pathPurchaseId: bundle._id, pathId: path._id, userId: user._id },
+      payment_intent_data: { metadata: { pathPurchaseId: bundle._id } },
+      expires_at: Math.floor(bundle.expiresAt / 1000),
+      success_url: `${purchase.siteUrl}/checkout/path/${bundle._id}?returned=1`,
+      cancel_url: `${purchase.siteUrl}/checkout/path/${bundle._id}?cancelled=1`,
+    },
+    { idempotencyKey: `path-checkout-session-${bundle._id}` },
   );
   return { id: checkoutSession.id, url: checkoutSession.url ?? "" };
 }

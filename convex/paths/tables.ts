@@ -1,4 +1,7 @@
-/** Learning paths, their steps, path enrollments and the spec's path certificates. */
+/**
+ * Learning paths, their steps, path enrollments and the spec's path certificates; ours: bundle purchases
+ * (`pathPurchases`) and where each path enrollment stands on each step (`pathStepProgress`).
+ */
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
 import {
@@ -7,6 +10,7 @@ import {
   vPathEnrollmentStatus,
   vPathPaymentType,
   vPathPricing,
+  vPathPurchaseStatus,
   vUnlockRule,
 } from "../validators";
 
@@ -24,7 +28,9 @@ export const pathsTables = {
     skillIds: v.array(v.id("skills")),
     outcomes: v.array(v.string()),
     pricingModel: vPathPricing,
+    /** The bundle's price in cents (pricingModel "bundled"). */
     bundlePrice: v.optional(v.number()),
+    /** Percent saved against buying every step's course one by one, kept in step with the prices when saved. */
     bundleDiscount: v.optional(v.number()),
     thumbnailId: v.optional(v.id("_storage")),
     iconUrl: v.optional(v.string()),
@@ -38,6 +44,7 @@ export const pathsTables = {
     updatedAt: v.number(),
   })
     .index("by_slug", ["slug"])
+    .index("by_isActive_and_sortOrder", ["isActive", "sortOrder"])
     .index("by_isFeatured_and_isActive", ["isFeatured", "isActive"])
     .index("by_targetAudience_and_isActive", ["targetAudience", "isActive"]),
 
@@ -70,12 +77,74 @@ export const pathsTables = {
     expiresAt: v.optional(v.number()),
     paymentType: vPathPaymentType,
     stripeSubscriptionId: v.optional(v.string()),
+    /** The bundle purchase that created it. */
+    purchaseId: v.optional(v.id("pathPurchases")),
+    /** The organization administrator who enrolled the member (paymentType "organization"). */
+    enrolledById: v.optional(v.id("users")),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
     .index("by_pathId", ["pathId"])
     .index("by_organizationId", ["organizationId"])
-    .index("by_userId_and_pathId", ["userId", "pathId"]),
+    .index("by_userId_and_pathId", ["userId", "pathId"])
+    .index("by_status_and_expiresAt", ["status", "expiresAt"]),
+
+  /**
+   * A bundle bought through one Stripe Checkout: pending until Stripe's webhook reports it paid, when exactly one path
+   * enrollment is created (its seats are taken step by step as steps open), or ended (expired, failed, refunded).
+   */
+  pathPurchases: defineTable({
+    userId: v.id("users"),
+    pathId: v.id("learningPaths"),
+    status: vPathPurchaseStatus,
+    /** The bundle's price when the purchase started: the webhook accepts exactly this amount and currency. */
+    amountCents: v.number(),
+    currency: v.string(),
+    /** What the courses cost one by one then (the receipt states the saving). */
+    listPriceCents: v.number(),
+    stripeCheckoutSessionId: v.optional(v.string()),
+    checkoutUrl: v.optional(v.string()),
+    /** Stripe's Checkout Session closes then (24 hours after the start). */
+    expiresAt: v.number(),
+    /** A delayed payment method (bank debit) is processing: Stripe reports the result later. */
+    awaitingAsyncPayment: v.optional(v.boolean()),
+    stripePaymentIntentId: v.optional(v.string()),
+    amountPaidCents: v.optional(v.number()),
+    refundedAt: v.optional(v.number()),
+    pathEnrollmentId: v.optional(v.id("userPathEnrollments")),
+    /** Why it ended, in the buyer's words. */
+    message: v.optional(v.string()),
+    paidAt: v.optional(v.number()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_userId_and_pathId", ["userId", "pathId"])
+    .index("by_stripeCheckoutSessionId", ["stripeCheckoutSessionId"])
+    .index("by_stripePaymentIntentId", ["stripePaymentIntentId"]),
+
+  /**
+   * One row per path enrollment and step: when the step opened (never re-locked), when its time rule opens it
+   * (`unlockDueAt`, only while locked), when its course was completed (an issued course certificate), and the seat
+   * the path gives for it (`seatIncluded`; `enrollmentId` once the learner chose a cohort).
+   */
+  pathStepProgress: defineTable({
+    pathEnrollmentId: v.id("userPathEnrollments"),
+    userId: v.id("users"),
+    pathId: v.id("learningPaths"),
+    stepId: v.id("learningPathSteps"),
+    courseId: v.id("courses"),
+    seatIncluded: v.boolean(),
+    unlockedAt: v.optional(v.number()),
+    unlockDueAt: v.optional(v.number()),
+    completedAt: v.optional(v.number()),
+    enrollmentId: v.optional(v.id("enrollments")),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_pathEnrollmentId", ["pathEnrollmentId"])
+    .index("by_userId_and_courseId", ["userId", "courseId"])
+    .index("by_stepId", ["stepId"])
+    .index("by_unlockDueAt", ["unlockDueAt"]),
 
   pathCertificates: defineTable({
     userId: v.id("users"),

@@ -6,6 +6,7 @@
 import { preloadQuery, preloadedQueryResult } from "convex/nextjs";
 import { cache } from "react";
 import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
 
 export const preloadCourses = cache(() => preloadQuery(api.catalog.browse.listCourses, {}));
 
@@ -18,3 +19,14 @@ export const preloadCohort = cache(async (cohortId: string) => {
   const preloaded = await preloadQuery(api.catalog.browse.getCohort, { cohortId });
   return { preloaded, data: preloadedQueryResult(preloaded) };
 });
+
+export const preloadPaths = cache(() => preloadQuery(api.paths.catalog.list, {}));
+
+export const preloadPath = cache(async (slug: string) => {
+  const preloaded = await preloadQuery(api.paths.catalog.get, { slug });
+  return { preloaded, path: preloadedQueryResult(preloaded) };
+});
+
+export const preloadCoursePaths = cache((courseId: Id<"courses">) =>
+  preloadQuery(api.paths.catalog.forCourse, { courseId }),
+);

@@ -47,6 +47,13 @@ const PAIRS: Array<[string, Record<string, unknown>, Validator<unknown, "require
   ["DIFFICULTY_LABEL", labels.DIFFICULTY_LABEL, validators.vDifficulty],
   ["SHOW_CORRECT_ANSWERS_LABEL", labels.SHOW_CORRECT_ANSWERS_LABEL, validators.vShowCorrectAnswers],
   ["SHOW_CORRECT_ANSWERS_RULE", labels.SHOW_CORRECT_ANSWERS_RULE, validators.vShowCorrectAnswers],
+  ["PATH_AUDIENCE_LABEL", labels.PATH_AUDIENCE_LABEL, validators.vPathAudience],
+  ["PATH_PRICING_LABEL", labels.PATH_PRICING_LABEL, validators.vPathPricing],
+  ["UNLOCK_RULE_LABEL", labels.UNLOCK_RULE_LABEL, validators.vUnlockRule],
+  ["PATH_STATUS", labels.PATH_STATUS, validators.vPathEnrollmentStatus],
+  ["PATH_STEP_STATE", labels.PATH_STEP_STATE, validators.vPathStepState],
+  ["PATH_PAYMENT_LABEL", labels.PATH_PAYMENT_LABEL, validators.vPathPaymentType],
+  ["PATH_PURCHASE_STATUS", labels.PATH_PURCHASE_STATUS, validators.vPathPurchaseStatus],
 ];
 
 describe("#16 label maps follow the validators", () => {

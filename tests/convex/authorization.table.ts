@@ -80,6 +80,16 @@ export type World = AssessmentWorld & {
   paymentReviewId: Id<"paymentReviews">;
   promotionCodeId: Id<"promotionCodes">;
   enrollmentCodeId: Id<"enrollmentCodes">;
+  /** A published, bundled learning path whose one step is the world's course. */
+  pathId: Id<"learningPaths">;
+  pathSlug: string;
+  pathStepId: Id<"learningPathSteps">;
+  /** The learner follows the path (a bundle), with its step open and its seat not taken yet. */
+  pathEnrollmentId: Id<"userPathEnrollments">;
+  /** The learner's purchase of the path that waits for payment. */
+  pathPurchaseId: Id<"pathPurchases">;
+  /** A published path followed per course (nobody follows it yet). */
+  individualPathId: Id<"learningPaths">;
 };
 
 type ManagerRow = Pick<Doc<"organizationManagers">, "role" | "permissions">;
@@ -381,9 +391,108 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       });
     const enrollmentCodeId = await enrollmentCode("WORLDSEAT", { source: "organization", organizationId });
     await enrollmentCode("WORLDFREE", { source: "free" });
+    const pathId = await ctx.db.insert("learningPaths", {
+      title: "Intensive Track",
+      slug: "intensive-track",
+      description: "One course.",
+      shortDescription: "One course",
+      targetAudience: "all",
+      estimatedDuration: "2 weeks",
+      totalCourses: 1,
+      totalHours: 16,
+      skillIds: [],
+      outcomes: [],
+      pricingModel: "bundled",
+      bundlePrice: 99_700,
+      isActive: true,
+      isFeatured: false,
+      sortOrder: 1,
+      enrollmentCount: 0,
+      completionCount: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const pathStepId = await ctx.db.insert("learningPathSteps", {
+      pathId,
+      courseId,
+      stepNumber: 1,
+      isRequired: true,
+      unlockRule: "immediate",
+      createdAt: now,
+    });
+    const pathPurchaseId = await ctx.db.insert("pathPurchases", {
+      userId: learner,
+      pathId,
+      status: "pending",
+      amountCents: 99_700,
+      currency: "usd",
+      listPriceCents: 149_700,
+      stripeCheckoutSessionId: "cs_test_world_path",
+      checkoutUrl: "https://checkout.stripe.com/c/pay/cs_test_world_path",
+      expiresAt: now + 60 * 60_000,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const pathEnrollmentId = await ctx.db.insert("userPathEnrollments", {
+      userId: learner,
+      pathId,
+      status: "active",
+      completedSteps: [],
+      progressPercent: 0,
+      enrolledAt: now,
+      paymentType: "bundle",
+      currentStepId: pathStepId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await ctx.db.insert("pathStepProgress", {
+      pathEnrollmentId,
+      userId: learner,
+      pathId,
+      stepId: pathStepId,
+      courseId,
+      seatIncluded: true,
+      unlockedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const individualPathId = await ctx.db.insert("learningPaths", {
+      title: "Clinic Track",
+      slug: "clinic-track",
+      description: "One course, booked on its own.",
+      shortDescription: "One course",
+      targetAudience: "all",
+      estimatedDuration: "1 week",
+      totalCourses: 1,
+      totalHours: 4,
+      skillIds: [],
+      outcomes: [],
+      pricingModel: "individual",
+      isActive: true,
+      isFeatured: false,
+      sortOrder: 2,
+      enrollmentCount: 0,
+      completionCount: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await ctx.db.insert("learningPathSteps", {
+      pathId: individualPathId,
+      courseId: waitlistCourseId,
+      stepNumber: 1,
+      isRequired: true,
+      unlockRule: "immediate",
+      createdAt: now,
+    });
     const assessments = await seedAssessmentWorld(ctx, { courseId, cohortId, learner, enrollmentId, lessonId, now });
     return {
       ...assessments,
+      pathId,
+      pathSlug: "intensive-track",
+      pathStepId,
+      pathEnrollmentId,
+      pathPurchaseId,
+      individualPathId,
       paymentReviewId,
       promotionCodeId,
       enrollmentCodeId,
@@ -661,6 +770,61 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "catalog.browse.getCourse": { rule: "anyone", args: (w) => ({ slug: w.courseSlug }) },
   "catalog.browse.listCourses": { rule: "anyone", args: none },
   "catalog.browse.sitemap": { rule: "anyone", args: none },
+  "paths.catalog.list": { rule: "anyone", args: none },
+  "paths.catalog.get": { rule: "anyone", args: (w) => ({ slug: w.pathSlug }) },
+  "paths.catalog.forCourse": { rule: "anyone", args: (w) => ({ courseId: w.courseId }) },
+  "paths.catalog.sitemap": { rule: "anyone", args: none },
+  "paths.authoring.list": { rule: "platformAdmin", args: none },
+  "paths.authoring.get": { rule: "platformAdmin", args: (w) => ({ pathId: w.pathId }) },
+  "paths.authoring.options": { rule: "platformAdmin", args: none },
+  "paths.authoring.save": {
+    rule: "platformAdmin",
+    args: (w) => ({
+      pathId: w.pathId,
+      title: "Intensive Track",
+      slug: "intensive-track",
+      shortDescription: "One course",
+      description: "One course.",
+      audience: "all",
+      estimatedDuration: "2 weeks",
+      totalHours: 16,
+      outcomes: [],
+      skillIds: [],
+      pricingModel: "bundled",
+      bundlePrice: 99_700,
+      isActive: true,
+      isFeatured: true,
+      sortOrder: 1,
+    }),
+  },
+  "paths.authoring.saveStep": {
+    rule: "platformAdmin",
+    args: (w) => ({
+      pathId: w.pathId,
+      stepId: w.pathStepId,
+      courseId: w.courseId,
+      isRequired: true,
+      unlockRule: "immediate",
+      recommendedTimeframe: "Week 1",
+    }),
+  },
+  "paths.authoring.moveStep": { rule: "platformAdmin", args: (w) => ({ stepId: w.pathStepId, direction: "down" }) },
+  "paths.authoring.removeStep": { rule: "platformAdmin", args: (w) => ({ stepId: w.pathStepId }) },
+  "paths.checkout.buyBundle": { rule: "signedIn", args: (w) => ({ pathId: w.pathId }) },
+  "paths.checkout.status": { rule: "owner", args: (w) => ({ purchaseId: w.pathPurchaseId }) },
+  "paths.checkout.cancel": { rule: "owner", args: (w) => ({ purchaseId: w.pathPurchaseId }) },
+  "paths.following.list": { rule: "owner", args: none },
+  "paths.following.get": { rule: "owner", args: (w) => ({ pathEnrollmentId: w.pathEnrollmentId }) },
+  "paths.following.forPath": { rule: "owner", args: (w) => ({ pathId: w.pathId }) },
+  "paths.following.follow": { rule: "signedIn", args: (w) => ({ pathId: w.individualPathId }) },
+  "paths.seats.cohorts": {
+    rule: "owner",
+    args: (w) => ({ pathEnrollmentId: w.pathEnrollmentId, stepId: w.pathStepId, now: Date.now() }),
+  },
+  "paths.seats.take": {
+    rule: "owner",
+    args: (w) => ({ pathEnrollmentId: w.pathEnrollmentId, stepId: w.pathStepId, cohortId: w.laterCohortId }),
+  },
   "certificates.verify.academyIssuer": { rule: "anyone", args: none },
   "certificates.verify.publicView": { rule: "anyone", args: (w) => ({ publicId: w.publicId }) },
   "certificates.verify.verifyCredentialJson": { rule: "anyone", args: () => ({ credentialJson: "{}" }) },
@@ -853,6 +1017,15 @@ export const AUTHORIZATION: Record<string, Entry> = {
     args: orgArgs((w) => ({ accessType: "view_individual", targetUserId: w.member })),
   },
   "dashboards.views.team": { rule: org("view_progress"), args: orgArgs((w) => ({ teamId: w.teamId })) },
+  "paths.organization.enrollMember": {
+    rule: org("manage_enrollments"),
+    args: orgArgs((w) => ({ memberId: w.member, pathId: w.pathId })),
+  },
+  "paths.organization.enrollTeam": {
+    rule: org("manage_enrollments"),
+    args: orgArgs((w) => ({ teamId: w.teamId, pathId: w.pathId })),
+  },
+  "paths.organization.list": { rule: org("view_progress"), args: orgArgs() },
   "organizations.invites.create": { rule: org("manage_team"), args: orgArgs(() => ({ email: "new.hire@acme.test" })) },
   "organizations.invites.createFromCsv": {
     rule: org("manage_team"),

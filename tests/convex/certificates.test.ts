@@ -513,9 +513,13 @@ describe("skill badges and path certificates", () => {
       achievementType: "Competency",
       name: "Prompt Engineering — Practitioner",
     });
+    // The path certificate names its courses and the skills achieved (the skill badge signed beside it counts).
     expect(JSON.parse(path.credentialJson!).credentialSubject.achievement).toMatchObject({
       achievementType: "Certificate",
       name: "AI Foundations Track",
+      description:
+        "Completed every required course of the AI Foundations Track: AI Fundamentals, AI Enablement Intensive. " +
+        "Skills achieved: Prompt Engineering (Practitioner).",
     });
     expect(await t.query(api.certificates.verify.publicView, { publicId: skill.publicId })).toMatchObject({
       kind: "skill",
@@ -543,7 +547,12 @@ describe("skill badges and path certificates", () => {
       expect.objectContaining({ skillId, level: "practitioner", publicUrl: skill.verificationUrl }),
     ]);
     expect(spec.paths).toEqual([
-      expect.objectContaining({ userId: learners[0], pathId, certificateNumber: path.publicId }),
+      expect.objectContaining({
+        userId: learners[0],
+        pathId,
+        certificateNumber: `PATH-${new Date(path.issuedAt).getUTCFullYear()}-000001`,
+        skillsAchieved: [{ skillId, level: "practitioner" }],
+      }),
     ]);
     expect(spec.enrollment).toMatchObject({ status: "completed", progressPercent: 100 });
     expect(spec.level).toMatchObject({ currentLevel: "practitioner" });

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { CourseDetail } from "@/components/catalog/course-detail";
 import { courseJsonLd } from "@/components/catalog/structured-data";
 import { JsonLd } from "@/components/seo/json-ld";
-import { preloadCourse } from "@/lib/convex/catalog";
+import { preloadCourse, preloadCoursePaths } from "@/lib/convex/catalog";
 import { formatDateRange, formatPrice } from "@/lib/format";
 import { absoluteUrl, courseCardImage, publicPageMetadata, SITE_NAME, siteUrl, summary } from "@/lib/site";
 
@@ -33,6 +33,7 @@ export default async function CoursePage({ params, searchParams }: Props) {
   const [{ slug }, { reserve, promo }] = await Promise.all([params, searchParams]);
   const { preloaded, course } = await preloadCourse(slug);
   if (course === null) notFound();
+  const paths = await preloadCoursePaths(course._id);
   const courseUrl = absoluteUrl(`/courses/${course.slug}`);
   return (
     <>
@@ -45,7 +46,7 @@ export default async function CoursePage({ params, searchParams }: Props) {
           cohortUrl: (cohortId) => absoluteUrl(`/cohorts/${cohortId}`),
         })}
       />
-      <CourseDetail preloaded={preloaded} reserveFor={reserve} promotionCode={promo} />
+      <CourseDetail preloaded={preloaded} preloadedPaths={paths} reserveFor={reserve} promotionCode={promo} />
     </>
   );
 }

@@ -6,6 +6,8 @@ import { base64ToBytes, bakePng, bakeSvg } from "../shared/baking";
 import { renderCertificatePdf } from "./pdf";
 import { certificateUrls, statusListUrl } from "./urls";
 import { notifyUsers } from "../../notifications/model/notify";
+import { recordPathCertificate } from "../../paths/model/certificates";
+import { refreshPathsForCourse } from "../../paths/model/progress";
 import { LEVEL_RANK } from "./plan";
 import { signAchievementCredential } from "./signing";
 
@@ -107,6 +109,10 @@ export async function recordIssued(ctx: MutationCtx, certificate: Doc<"certifica
   if (certificate.kind === "skill" && certificate.skillId && certificate.skillLevel) {
     await raiseSkillLevel(ctx, certificate.userId, certificate.skillId, certificate.skillLevel);
   }
+  // A completed course completes its steps in the learner's paths: progress moves and the next steps may open.
+  if ((certificate.kind ?? "course") === "course") {
+    await refreshPathsForCourse(ctx, certificate.userId, certificate.courseId);
+  }
   const user = await ctx.db.get("users", certificate.userId);
   if (user) {
     await notifyUsers(
@@ -168,9 +174,8 @@ async function raiseSkillLevel(
 }
 
 /**
- * Skill badges and path certificates also appear in the spec's own tables
- * (`skillBadges`, and `pathCertificates` for learners enrolled in the path, whose
- * path enrollment is then completed); the certificate row stays the source of truth.
+ * Skill badges and path certificates also appear in the spec's own tables (`skillBadges`, and `pathCertificates` for
+ * learners enrolled in the path); the certificate row stays the source of truth.
  */
 async function recordInSpecTables(
   ctx: MutationCtx,
@@ -191,31 +196,8 @@ async function recordInSpecTables(
     });
   }
   if (certificate.kind === "path" && certificate.pathId) {
-    const pathId = certificate.pathId;
-    const enrollment = await ctx.db
-      .query("userPathEnrollments")
-      .withIndex("by_userId_and_pathId", (q) => q.eq("userId", certificate.userId).eq("pathId", pathId))
-      .first();
-    if (enrollment) {
-      await ctx.db.patch("userPathEnrollments", enrollment._id, {
-        status: "completed",
-        progressPercent: 100,
-        completedAt: now,
-        updatedAt: now,
-      });
-      await ctx.db.insert("pathCertificates", {
-        userId: certificate.userId,
-        pathId,
-        enrollmentId: enrollment._id,
-        certificateNumber: certificate.publicId,
-        issuedAt: certificate.issuedAt,
-        skillsAchieved: [],
-        badgeData: certificate.badgeData,
-        credentialJson: certificate.credentialJson,
-        publicUrl: certificate.verificationUrl,
-        pdfId,
-        createdAt: now,
-      });
-    }
+    // The path enrollment's progress and status follow its steps' course certificates (paths/model/progress.ts);
+    // here the spec's own record of the path certificate is written, with its number and the skills achieved.
+    await recordPathCertificate(ctx, certificate, pdfId);
   }
 }

@@ -9,6 +9,7 @@ import { credentialIssuerSettings, siteUrl } from "../../env";
 import { cohortLearners } from "../../enrollments/model/learners";
 import { heldSessions } from "../../liveSessions/model/lifecycle";
 import { STATUS_LIST_LENGTH } from "../shared/openBadges";
+import { pathSkillsAchieved } from "../../paths/model/certificates";
 import { issuingPool } from "./pool";
 import { certificateUrls, linkedInShareUrl } from "./urls";
 
@@ -251,13 +252,20 @@ async function planPathCertificates(ctx: MutationCtx, earned: Earned) {
     if (required.length === 0 || !required.every((s) => completedCourses.has(s.courseId))) continue;
     const titles = [];
     for (const s of required) titles.push((await ctx.db.get("courses", s.courseId))?.title ?? "a course");
+    // Skill badges this completion earns were planned just before, so they count among the skills achieved.
+    const skills = [];
+    for (const { skillId, level } of await pathSkillsAchieved(ctx, user._id, path)) {
+      const skill = await ctx.db.get("skills", skillId);
+      if (skill) skills.push(`${skill.name} (${LEVEL_LABEL[level]})`);
+    }
+    const achieved = skills.length > 0 ? ` Skills achieved: ${skills.join(", ")}.` : "";
     planned.push(
       await insertCredential(ctx, earned, {
         kind: "path",
         pathId: path._id,
         achievementId: `${siteUrl()}/paths/${path.slug}#certificate`,
         name: path.title,
-        description: `Completed every required course of the ${path.title}: ${titles.join(", ")}.`,
+        description: `Completed every required course of the ${path.title}: ${titles.join(", ")}.${achieved}`,
         criteria: `Complete all ${required.length} required courses of the ${path.title}, each by its own rules.`,
       }),
     );

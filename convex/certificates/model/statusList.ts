@@ -9,6 +9,7 @@ import type { ActionCtx, MutationCtx, QueryCtx } from "../../_generated/server";
 import { STATUS_LIST_LENGTH } from "../shared/openBadges";
 import { signStatusList } from "./signing";
 import { STATUS_LIST_NUMBER, statusListUrl } from "./urls";
+import { refreshPathsForCourse } from "../../paths/model/progress";
 
 /** The revocation list row (null until the first revocation or signing). */
 export async function statusListRow(ctx: QueryCtx, listNumber = STATUS_LIST_NUMBER) {
@@ -38,6 +39,10 @@ function setBit(bits: Uint8Array, index: number) {
 export async function recordRevocation(ctx: MutationCtx, certificate: Doc<"certificates">, reason: string) {
   const now = Date.now();
   await ctx.db.patch("certificates", certificate._id, { revokedAt: now, revocationReason: reason });
+  // A revoked course certificate no longer completes its steps in the learner's paths.
+  if ((certificate.kind ?? "course") === "course") {
+    await refreshPathsForCourse(ctx, certificate.userId, certificate.courseId);
+  }
   const row = await statusListRow(ctx);
   const index = certificate.statusListIndex;
   if (row !== null && row.bits === undefined) {

@@ -2,9 +2,9 @@
  * The one owner of an enrollment's payment and seat state. Every write to the `enrollments` table is a function
  * here (tests/convex/architecture.test.ts holds the rest of convex/ to that): a seat held for checkout, its Stripe
  * Checkout Session, a delayed payment, confirmation, the end of a pending purchase (expired, failed, cancelled),
- * refunds, an organization's assign / move / unassign, a platform admin's add / move / remove, a cancelled cohort
- * (office hours end; the learner transfers or is refunded), a learner's self-service transfer or cancellation, a
- * waitlist offer accepted, the learner's intake survey, and the demo academy's history.
+ * refunds, an organization's assign / move / unassign, a seat a learning path gives, a platform admin's add / move /
+ * remove, a cancelled cohort (office hours end; the learner transfers or is refunded), a learner's self-service
+ * transfer or cancellation, a waitlist offer accepted, the learner's intake survey, and the demo academy's history.
  *
  * Callers decide *whether* (payments match Stripe's events, organizations check seats and scope, the waitlist checks
  * the offer); these functions make the change and keep the cohort's seat count true in the same transaction
@@ -115,6 +115,24 @@ export async function enrollByAdmin(
           ...(payment.reference ? { offlinePaymentReference: payment.reference } : {}),
         }
       : {}),
+  });
+}
+
+/**
+ * Takes a seat with a learning path's entitlement and records the enrollment confirmed at once: paid with the path's
+ * bundle (b2c, no charge of its own) or by the organization that enrolled the member in the path (b2b).
+ */
+export async function enrollWithPathSeat(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  cohort: Doc<"cohorts">,
+  seat: { paymentType: Doc<"enrollments">["paymentType"]; pathEnrollmentId: Id<"userPathEnrollments"> },
+) {
+  await takeSeat(ctx, cohort._id);
+  return await insertWithSeat(ctx, userId, cohort, {
+    paymentStatus: "completed",
+    paymentType: seat.paymentType,
+    pathEnrollmentId: seat.pathEnrollmentId,
   });
 }
 

@@ -26,6 +26,7 @@ import {
 } from "../../enrollments/model/state";
 import { leaveCourseWaitlists, openOfferFor } from "../../waitlist/model/queue";
 import { countRedemption, type Discount, discountFor } from "../../codes/model/promotions";
+import { applyBundleRefund } from "../../paths/model/purchase";
 
 /**
  * A reservation holds its seat for 30 minutes, plus one so that Stripe — which
@@ -288,7 +289,8 @@ async function confirmPayment(
 /**
  * Applies `charge.refunded`. Only a full refund ends access and frees the
  * seat; a partial one is recorded on the enrollment (shown to admins) and the
- * learner keeps the seat. Refunds of reviewed payments update their review.
+ * learner keeps the seat. Refunds of reviewed payments update their review, and a learning path bundle's refund
+ * goes to paths/model/purchase.ts.
  */
 export async function applyChargeRefunded(ctx: MutationCtx, charge: ChargeObject): Promise<string> {
   const intent = paymentIntentOf(charge);
@@ -299,7 +301,8 @@ export async function applyChargeRefunded(ctx: MutationCtx, charge: ChargeObject
     .unique();
   if (enrollment === null) {
     const review = await reviewForPaymentIntent(ctx, intent);
-    return review ? await applyReviewRefund(ctx, review, charge) : "ignored: unknown payment";
+    if (review) return await applyReviewRefund(ctx, review, charge);
+    return (await applyBundleRefund(ctx, charge)) ?? "ignored: unknown payment";
   }
   if (enrollment.paymentStatus === "refunded") return "already refunded";
   const refundedCents = Math.max(enrollment.amountRefundedCents ?? 0, charge.amount_refunded ?? 0);

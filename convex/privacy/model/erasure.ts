@@ -109,6 +109,8 @@ export const ERASURE_BY_TABLE: Record<TableNames, string> = {
   learningPathSteps: "No personal data.",
   userPathEnrollments: "Kept as payment and progress records, attached to the anonymous account.",
   pathCertificates: "Kept, attached to the anonymous account.",
+  pathPurchases: "Kept as payment records, attached to the anonymous account.",
+  pathStepProgress: "Kept with the path enrollment, attached to the anonymous account.",
   discussionThreads: "Kept, shown as written by an erased learner.",
   discussionReplies: "Kept, shown as written by an erased learner.",
   threadInteractions: "Deleted.",
