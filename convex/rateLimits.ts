@@ -37,6 +37,11 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
   emailChanges: { kind: "token bucket", rate: 5, period: HOUR, capacity: 5 },
   /** Checkouts started with a promotion code, per person: each tries a code, so codes cannot be guessed in bulk. */
   promotionCodeAttempts: { kind: "token bucket", rate: 10, period: HOUR, capacity: 10 },
+  /**
+   * Checkouts started per person (a seat held and a Stripe Checkout Session created, course or path bundle): releasing
+   * and reserving again in a loop cannot hold seats or create sessions without end. Continuing one is free.
+   */
+  checkoutStarts: { kind: "token bucket", rate: 30, period: HOUR, capacity: 30 },
   /** Enrollment codes tried at /redeem, per person. */
   enrollmentCodeAttempts: { kind: "token bucket", rate: 10, period: HOUR, capacity: 10 },
   /** Transfer and refund requests a learner files for admins (each emails nobody yet, but fills a queue). */
@@ -57,6 +62,7 @@ type LimitName =
   | "credentialChecksAll"
   | "emailChanges"
   | "promotionCodeAttempts"
+  | "checkoutStarts"
   | "enrollmentCodeAttempts"
   | "enrollmentRequests"
   | "selfTransfers";

@@ -136,6 +136,21 @@ describe("hold expiry and cancellation", () => {
     expect((await cohortState(t, cohortId)).cohort.currentEnrollment).toBe(0);
     await expectAppError(as(t, buyers[0]).mutation(api.payments.checkout.cancel, { enrollmentId }), "INVALID_INPUT");
   });
+
+  test("releasing and reserving again in a loop stops at 30 checkouts an hour; continuing one costs nothing", async () => {
+    const t = newTest();
+    const { cohortId, buyers } = await seedCohort(t);
+    for (let i = 0; i < 30; i += 1) {
+      const enrollmentId = await as(t, buyers[0]).mutation(api.payments.checkout.reserve, { cohortId });
+      // Continuing the checkout in progress is not a new one.
+      expect(await as(t, buyers[0]).mutation(api.payments.checkout.reserve, { cohortId })).toBe(enrollmentId);
+      await as(t, buyers[0]).mutation(api.payments.checkout.cancel, { enrollmentId });
+    }
+    await expectAppError(as(t, buyers[0]).mutation(api.payments.checkout.reserve, { cohortId }), "RATE_LIMITED");
+    expect((await cohortState(t, cohortId)).cohort.currentEnrollment).toBe(0);
+    // Another buyer is not held back by it.
+    await as(t, buyers[1]).mutation(api.payments.checkout.reserve, { cohortId });
+  });
 });
 
 describe("Stripe webhooks", () => {

@@ -9,6 +9,7 @@ import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import { currency } from "../../env";
 import { appError } from "../../errors";
+import { enforceLimit } from "../../rateLimits";
 import {
   type ChargeObject,
   type CheckoutSessionObject,
@@ -64,6 +65,7 @@ export async function startBundlePurchase(ctx: MutationCtx, viewer: Doc<"users">
     if (course) courses.push(course);
   }
   const price = pathPrice(path, courses);
+  await enforceLimit(ctx, "checkoutStarts", viewer._id, "checkouts started");
   const purchaseId = await ctx.db.insert("pathPurchases", {
     userId: viewer._id,
     pathId,

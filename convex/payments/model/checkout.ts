@@ -2,6 +2,7 @@ import { internal } from "../../_generated/api";
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
 import { appError } from "../../errors";
+import { enforceLimit } from "../../rateLimits";
 import type { EnrollmentFailure } from "../../validators";
 import { currency } from "../../env";
 import {
@@ -89,6 +90,7 @@ export async function reserveSeat(
   if (typedCode !== undefined) {
     discount = await discountFor(ctx, typedCode, { course, priceCents: course.priceB2C, currency: currency(), now });
   }
+  await enforceLimit(ctx, "checkoutStarts", viewer._id, "checkouts started");
   const holdExpiresAt = now + HOLD_MS;
   const enrollmentId = await holdSeatForCheckout(
     ctx,
