@@ -6,6 +6,7 @@ import { cn } from "@/lib/utils";
 const LINKS = [
   { href: "/admin", label: "Cohorts" },
   { href: "/admin/courses", label: "Courses" },
+  { href: "/admin/skills", label: "Skills" },
   { href: "/admin/organizations", label: "Organizations" },
   { href: "/admin/people", label: "People" },
   { href: "/admin/codes", label: "Codes" },
@@ -14,7 +15,7 @@ const LINKS = [
 export function AdminNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin" className="mb-6 flex gap-1 border-b border-gray-200">
+    <nav aria-label="Admin" className="mb-6 flex gap-1 overflow-x-auto border-b border-gray-200">
       {LINKS.map((link) => {
         const active =
           link.href === "/admin"

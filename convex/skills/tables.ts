@@ -21,6 +21,8 @@ export const skillsTables = {
     parentSkillId: v.optional(v.id("skills")),
     prerequisites: v.optional(v.array(v.id("skills"))),
     iconUrl: v.optional(v.string()),
+    /** Months a badge of this skill stays valid: 0 never expires; absent, the category's default (model/levels.ts). */
+    badgeValidityMonths: v.optional(v.number()),
     isActive: v.boolean(),
     sortOrder: v.number(),
     createdAt: v.number(),
