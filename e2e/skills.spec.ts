@@ -55,3 +55,45 @@ test("an admin maps a skill to a course and the course page lists it under “Sk
   await expectAccessible(page);
   await screenshots(page, "course-skills");
 });
+
+test("a learner switches on their public portfolio; a visitor sees their levels and badges and verifies one", async ({
+  page,
+  browser,
+}) => {
+  // Taylor Brooks completed the seeded Acme cohort, whose course develops Prompt Engineering.
+  await signInAsDemo(page, "Taylor Brooks");
+  await page.getByRole("link", { name: "My skills" }).first().click();
+  await expect(page.getByRole("heading", { name: "My skills", level: 1 })).toBeVisible();
+  const prompting = page.getByRole("region", { name: "Prompt Engineering" });
+  await expect(
+    prompting.getByTestId("skill-badge").filter({ hasText: "Prompt Engineering — Practitioner" }),
+  ).toContainText(/Valid|Expires in/, { timeout: 30_000 });
+  await expect(prompting.getByTestId("skill-next")).toBeVisible();
+  await expectAccessible(page);
+  await screenshots(page, "my-skills");
+
+  const settings = page.getByTestId("portfolio-settings");
+  await expect(settings.getByTestId("portfolio-link")).toHaveCount(0);
+  await settings.getByRole("switch", { name: "Public portfolio" }).check();
+  const link = settings.getByTestId("portfolio-link");
+  await expect(link).toHaveText(/^\/portfolio\/taylor-brooks-[0-9a-f]{16}$/);
+  const path = (await link.textContent())!;
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(path);
+  await expect(visitor.getByRole("heading", { name: "Taylor Brooks", level: 1 })).toBeVisible();
+  const badge = visitor.getByTestId("portfolio-badge").filter({ hasText: "Prompt Engineering — Practitioner" });
+  await expect(badge).toBeVisible();
+  await expect(visitor.getByText("taylor.brooks@acme.com")).toHaveCount(0);
+  await expectAccessible(visitor);
+  await screenshots(visitor, "portfolio");
+  await badge.getByRole("link", { name: /Verify/ }).click();
+  await expect(visitor.getByTestId("certificate-status")).toContainText("Valid skill badge", { timeout: 30_000 });
+
+  // Switched off, the same link shows nothing.
+  await settings.getByRole("switch", { name: "Public portfolio" }).uncheck();
+  await expect(settings.getByTestId("portfolio-link")).toHaveCount(0);
+  await visitor.goto(path);
+  await expect(visitor.getByRole("heading", { name: "This portfolio is not available" })).toBeVisible();
+  await visitor.context().close();
+});

@@ -13,6 +13,7 @@ import { Select, SelectOptions } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { SKILL_CATEGORY_LABEL, SKILL_LEVEL_LABEL } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
+import { cn } from "@/lib/utils";
 
 export type SkillDraft = {
   name: string;
@@ -189,7 +190,12 @@ export function SkillForm({
         {others.length === 0 ? (
           <p className="mt-1 text-sm text-gray-600">No other skills yet.</p>
         ) : (
-          <div className="mt-2 grid max-h-48 gap-2 overflow-y-auto rounded-md border border-gray-200 p-3 sm:grid-cols-2">
+          <div
+            className={cn(
+              "mt-2 grid max-h-48 gap-2 overflow-y-auto rounded-md border border-gray-200 p-3",
+              "sm:grid-cols-2",
+            )}
+          >
             {others.map((s) => (
               <CheckboxField
                 key={s._id}

@@ -106,4 +106,19 @@ export const skillsTables = {
   })
     .index("by_skillId", ["skillId"])
     .index("by_userId_and_skillId_and_level", ["userId", "skillId", "level"]),
+
+  /**
+   * A learner's public skills portfolio (/portfolio/<slug>): off until they switch it on. The slug is made by the
+   * server (a name part and 64 random bits), so it names one learner and cannot be chosen or guessed; a new link
+   * replaces it, and the old one stops working.
+   */
+  skillPortfolios: defineTable({
+    userId: v.id("users"),
+    slug: v.string(),
+    isPublic: v.boolean(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_slug", ["slug"]),
 };

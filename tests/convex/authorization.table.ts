@@ -386,7 +386,7 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
     const enrollmentCodeId = await enrollmentCode("WORLDSEAT", { source: "organization", organizationId });
     await enrollmentCode("WORLDFREE", { source: "free" });
     const assessments = await seedAssessmentWorld(ctx, { courseId, cohortId, learner, enrollmentId, lessonId, now });
-    const skills = await seedSkillsWorld(ctx, { courseId, now });
+    const skills = await seedSkillsWorld(ctx, { courseId, learner, now });
     return {
       ...assessments,
       ...skills,
@@ -962,6 +962,11 @@ Object.assign(AUTHORIZATION, {
     args: (w) => ({ courseId: w.courseId, skillId: w.skillId, skillLevel: "masters", weight: 50 }),
   },
   "skills.authoring.unmapCourse": { rule: "platformAdmin", args: (w) => ({ courseSkillId: w.courseSkillId }) },
+  "skills.profile.mine": { rule: "signedIn", args: none },
+  "skills.portfolio.settings": { rule: "signedIn", args: none },
+  "skills.portfolio.setPublic": { rule: "signedIn", args: () => ({ isPublic: true }) },
+  "skills.portfolio.newLink": { rule: "owner", args: none },
+  "skills.portfolio.view": { rule: "anyone", args: (w) => ({ slug: w.portfolioSlug }) },
 } satisfies Record<string, Entry>);
 
 /** A local date-time `days` from now at 10:00, as the session forms send it ("2026-12-03T10:00"). */

@@ -9,12 +9,17 @@ export type SkillsWorld = {
   skillId: Id<"skills">;
   competencyId: Id<"competencies">;
   courseSkillId: Id<"courseSkills">;
+  /** The learner's public portfolio's link. */
+  portfolioSlug: string;
 };
 
-/** Prompt Engineering (technical, up to expert), developed by the world's course, with one competency. */
+/**
+ * Prompt Engineering (technical, up to expert), developed by the world's course, with one competency; the learner's
+ * portfolio, switched on.
+ */
 export async function seedSkillsWorld(
   ctx: MutationCtx,
-  w: { courseId: Id<"courses">; now: number },
+  w: { courseId: Id<"courses">; learner: Id<"users">; now: number },
 ): Promise<SkillsWorld> {
   const { now } = w;
   const skillId = await ctx.db.insert("skills", {
@@ -45,5 +50,13 @@ export async function seedSkillsWorld(
     weight: 60,
     createdAt: now,
   });
-  return { skillId, competencyId, courseSkillId };
+  const portfolioSlug = "learner-0123456789abcdef";
+  await ctx.db.insert("skillPortfolios", {
+    userId: w.learner,
+    slug: portfolioSlug,
+    isPublic: true,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { skillId, competencyId, courseSkillId, portfolioSlug };
 }
