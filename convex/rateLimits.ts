@@ -46,6 +46,12 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
   enrollmentCodeAttempts: { kind: "token bucket", rate: 10, period: HOUR, capacity: 10 },
   /** Transfer and refund requests a learner files for admins (each emails nobody yet, but fills a queue). */
   enrollmentRequests: { kind: "token bucket", rate: 5, period: HOUR, capacity: 5 },
+  /** Public skills portfolio views per client network (/portfolio/<slug>). */
+  portfolioViews: { kind: "token bucket", rate: 60, period: MINUTE, capacity: 30 },
+  /** All portfolio views together: the ceiling when many addresses take part. */
+  portfolioViewsAll: { kind: "token bucket", rate: 1_200, period: MINUTE, capacity: 300, shards: 10 },
+  /** New portfolio links a learner makes (each retires the last one). */
+  portfolioLinks: { kind: "token bucket", rate: 10, period: HOUR, capacity: 10 },
   /** A learner's own transfers between cohorts (each one emails a calendar and may offer a seat to the waitlist). */
   selfTransfers: { kind: "token bucket", rate: 3, period: 24 * HOUR, capacity: 3 },
 });
@@ -65,7 +71,8 @@ type LimitName =
   | "checkoutStarts"
   | "enrollmentCodeAttempts"
   | "enrollmentRequests"
-  | "selfTransfers";
+  | "selfTransfers"
+  | "portfolioLinks";
 
 /** Consumes `count` tokens or throws RATE_LIMITED with when to try again. */
 export async function enforceLimit(ctx: MutationCtx, name: LimitName, key: string, what: string, count = 1) {

@@ -428,14 +428,19 @@ export const vSkillLevel = v.union(
 );
 export type SkillLevel = Infer<typeof vSkillLevel>;
 export const vSkillProgressLevel = v.union(v.literal("none"), vSkillLevel);
+/** How a competency was shown; `observation`: an instructor saw it in a live session. */
 export const vEvidenceType = v.union(
+  v.literal("observation"),
   v.literal("quiz"),
   v.literal("project"),
   v.literal("peer_review"),
   v.literal("instructor_assessment"),
   v.literal("self_assessment"),
 );
+export type EvidenceType = Infer<typeof vEvidenceType>;
 export const vCourseSkillLevel = v.union(v.literal("introduces"), v.literal("develops"), v.literal("masters"));
+export type CourseSkillLevel = Infer<typeof vCourseSkillLevel>;
+export type SkillCategory = Infer<typeof vSkillCategory>;
 export const vContributionLevel = v.union(v.literal("introduces"), v.literal("reinforces"), v.literal("assesses"));
 
 // ------------------------------------------------------------- assessments

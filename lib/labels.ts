@@ -5,7 +5,10 @@
 import type { Infer } from "convex/values";
 import type { BadgeTone } from "@/components/ui/badge";
 import type {
+  CourseSkillLevel,
   ErasureCertificateChoice,
+  EvidenceType,
+  SkillCategory,
   vAddLearnerPayment,
   vAdminGrant,
   vAiExperience,
@@ -431,4 +434,26 @@ export const SHOW_CORRECT_ANSWERS_RULE: Record<Infer<typeof vShowCorrectAnswers>
   after_submit: "Correct answers and explanations are shown after you submit.",
   after_passing: "Correct answers and explanations are shown once you pass.",
   after_all_attempts: "Correct answers and explanations are shown after your last attempt.",
+};
+
+// ------------------------------------------------------------------ skills
+export const SKILL_CATEGORY_LABEL: Record<SkillCategory, string> = {
+  technical: "Technical",
+  strategic: "Strategic",
+  leadership: "Leadership",
+  domain: "Domain",
+};
+/** What a course does for a skill, as the course page and the admin say it. */
+export const COURSE_SKILL_LEVEL: Record<CourseSkillLevel, { label: string; hint: string }> = {
+  introduces: { label: "Introduces", hint: "first exposure (Foundational)" },
+  develops: { label: "Develops", hint: "builds the capability (Practitioner)" },
+  masters: { label: "Masters", hint: "full competency (Practitioner, then Advanced with an instructor's sign-off)" },
+};
+export const EVIDENCE_TYPE_LABEL: Record<EvidenceType, string> = {
+  observation: "Observed in a session",
+  project: "Project",
+  instructor_assessment: "Instructor assessment",
+  quiz: "Quiz",
+  peer_review: "Peer review",
+  self_assessment: "Self-assessment",
 };

@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/admin", label: "Cohorts" },
   { href: "/admin/courses", label: "Courses" },
   { href: "/admin/paths", label: "Paths" },
+  { href: "/admin/skills", label: "Skills" },
   { href: "/admin/organizations", label: "Organizations" },
   { href: "/admin/people", label: "People" },
   { href: "/admin/codes", label: "Codes" },
@@ -15,7 +16,7 @@ const LINKS = [
 export function AdminNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin" className="mb-6 flex gap-1 border-b border-gray-200">
+    <nav aria-label="Admin" className="mb-6 flex gap-1 overflow-x-auto border-b border-gray-200">
       {LINKS.map((link) => {
         const active =
           link.href === "/admin"

@@ -12,6 +12,7 @@ import { useState } from "react";
 import { PromotionCodeField } from "@/components/checkout/promotion-code-field";
 import { ReserveAction } from "@/components/checkout/reserve-action";
 import { CourseWaitlistAction } from "@/components/waitlist/course-waitlist-action";
+import { CourseSkills } from "@/components/skills/course-skills";
 import { SeatsLeft } from "./seats-left";
 import { cn } from "@/lib/utils";
 
@@ -76,6 +77,7 @@ export function CourseDetail({
               </ul>
             </section>
           )}
+          {course.skills.length > 0 && <CourseSkills skills={course.skills} />}
           <section>
             <h2 className="text-base font-semibold text-gray-900">Outline</h2>
             <div className="mt-3 space-y-6">

@@ -29,6 +29,7 @@ export function SiteHeader() {
   if (!viewer?.organizations.length && !viewer?.inOrganization) items.push({ href: "/for-teams", label: "For teams" });
   if (viewer) {
     items.push({ href: "/learn", label: "My learning" });
+    items.push({ href: "/learn/skills", label: "My skills" });
     if (viewer.isInstructor) items.push({ href: "/teach", label: "Teaching" });
     for (const organization of viewer.organizations.slice(0, 1)) {
       items.push({

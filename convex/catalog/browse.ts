@@ -4,7 +4,17 @@ import type { Doc } from "../_generated/dataModel";
 import { query } from "../functions";
 import { seatsLeft } from "./model/cohorts";
 import { policySummary } from "./model/policy";
-import { vCapabilityLevel, vCohortSessionStatus, vCohortStatus, vCourseFormat, vSessionType } from "../validators";
+import { courseSkillOutcomes } from "../skills/model/outcomes";
+import {
+  vCapabilityLevel,
+  vCohortSessionStatus,
+  vCohortStatus,
+  vCourseFormat,
+  vCourseSkillLevel,
+  vSessionType,
+  vSkillCategory,
+  vSkillLevel,
+} from "../validators";
 
 const vCohortCard = v.object({
   _id: v.id("cohorts"),
@@ -106,6 +116,19 @@ export const getCourse = query({
         }),
       ),
       cohorts: v.array(vCohortCard),
+      /** "Skills you will build": the active skills the course builds, the most weighted first. */
+      skills: v.array(
+        v.object({
+          name: v.string(),
+          category: vSkillCategory,
+          skillLevel: vCourseSkillLevel,
+          description: v.string(),
+          /** The level completing the course gives by itself. */
+          earns: vSkillLevel,
+          /** The course masters the skill: an instructor may sign its learners off at Advanced. */
+          advancedWithSignOff: v.boolean(),
+        }),
+      ),
     }),
   ),
   handler: async (ctx, { slug }) => {
@@ -146,6 +169,7 @@ export const getCourse = query({
         })),
       })),
       cohorts: cohorts.filter((c) => c.status === "open" && !c.isB2B).map(cohortCard),
+      skills: await courseSkillOutcomes(ctx, course._id),
     };
   },
 });

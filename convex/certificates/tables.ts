@@ -33,6 +33,8 @@ export const certificatesTables = {
     skillId: v.optional(v.id("skills")),
     skillLevel: v.optional(vSkillLevel),
     pathId: v.optional(v.id("learningPaths")),
+    /** A skill badge at Advanced or Expert: the instructor who signed the learner off (convex/skills/evidence.ts). */
+    signedOffBy: v.optional(v.id("users")),
     /** Signing happens in scheduled batches: pending → issued (or failed, retried by an admin). */
     issueStatus: vCertificateIssueStatus,
     issueError: v.optional(v.string()),

@@ -21,6 +21,8 @@ export const skillsTables = {
     parentSkillId: v.optional(v.id("skills")),
     prerequisites: v.optional(v.array(v.id("skills"))),
     iconUrl: v.optional(v.string()),
+    /** Months a badge of this skill stays valid: 0 never expires; absent, the category's default (model/levels.ts). */
+    badgeValidityMonths: v.optional(v.number()),
     isActive: v.boolean(),
     sortOrder: v.number(),
     createdAt: v.number(),
@@ -104,4 +106,19 @@ export const skillsTables = {
   })
     .index("by_skillId", ["skillId"])
     .index("by_userId_and_skillId_and_level", ["userId", "skillId", "level"]),
+
+  /**
+   * A learner's public skills portfolio (/portfolio/<slug>): off until they switch it on. The slug is made by the
+   * server (a name part and 64 random bits), so it names one learner and cannot be chosen or guessed; a new link
+   * replaces it, and the old one stops working.
+   */
+  skillPortfolios: defineTable({
+    userId: v.id("users"),
+    slug: v.string(),
+    isPublic: v.boolean(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_slug", ["slug"]),
 };

@@ -16,6 +16,7 @@ const COURSE = {
   priceB2C: 149_700,
   outcomes: ["Write prompts that hold up"],
   policy: "Transfers on request; refunds on request.",
+  skills: [],
   days: [
     {
       dayNumber: 1,

@@ -9,6 +9,7 @@
 import type { Doc, Id } from "../../convex/_generated/dataModel";
 import type { ManagerPermission } from "../../convex/validators";
 import { type AssessmentWorld, seedAssessmentWorld } from "./assessments-world";
+import { type SkillsWorld, seedSkillsWorld } from "./skills-world";
 import type { T } from "./checkout-helpers";
 import { courseRow, organizationRow, paidEnrollmentRow, userRow } from "./fixtures";
 
@@ -38,8 +39,11 @@ export type Entry = { rule: Rule; args: (w: World) => Record<string, unknown> };
 
 const DAY = 86_400_000;
 
+/** The things each domain seeds into the world. */
+type DomainWorlds = AssessmentWorld & SkillsWorld;
+
 /** The people and things every call is made against; `manager` has the permissions `managerNeeds` leaves out. */
-export type World = AssessmentWorld & {
+export type World = DomainWorlds & {
   platformAdmin: Id<"users">;
   learner: Id<"users">;
   otherLearner: Id<"users">;
@@ -485,6 +489,7 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       createdAt: now,
     });
     const assessments = await seedAssessmentWorld(ctx, { courseId, cohortId, learner, enrollmentId, lessonId, now });
+    const skills = await seedSkillsWorld(ctx, { courseId, learner, now });
     return {
       ...assessments,
       pathId,
@@ -493,6 +498,7 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
       pathEnrollmentId,
       pathPurchaseId,
       individualPathId,
+      ...skills,
       paymentReviewId,
       promotionCodeId,
       enrollmentCodeId,
@@ -1095,6 +1101,46 @@ export const AUTHORIZATION: Record<string, Entry> = {
     args: orgArgs((w) => ({ teamId: w.teamId, memberId: w.member, teamRole: "member" })),
   },
 };
+
+// ----------------------------------------------------------------- skills (#19)
+Object.assign(AUTHORIZATION, {
+  "skills.authoring.list": { rule: "platformAdmin", args: none },
+  "skills.authoring.get": { rule: "platformAdmin", args: (w) => ({ skillId: w.skillId }) },
+  "skills.authoring.save": {
+    rule: "platformAdmin",
+    args: () => ({
+      name: "AI Evaluation",
+      slug: "ai-evaluation",
+      description: "Judging model output against a rubric.",
+      category: "technical",
+      level: "advanced",
+      prerequisites: [],
+      isActive: true,
+    }),
+  },
+  "skills.authoring.saveCompetency": {
+    rule: "platformAdmin",
+    args: (w) => ({
+      skillId: w.skillId,
+      name: "Few-shot examples",
+      description: "Chooses examples that steer the model.",
+      assessmentCriteria: "Shown in a project.",
+      evidenceTypes: ["project"],
+      passingThreshold: 70,
+      isActive: true,
+    }),
+  },
+  "skills.authoring.mapCourse": {
+    rule: "platformAdmin",
+    args: (w) => ({ courseId: w.courseId, skillId: w.skillId, skillLevel: "masters", weight: 50 }),
+  },
+  "skills.authoring.unmapCourse": { rule: "platformAdmin", args: (w) => ({ courseSkillId: w.courseSkillId }) },
+  "skills.profile.mine": { rule: "signedIn", args: none },
+  "skills.portfolio.settings": { rule: "signedIn", args: none },
+  "skills.portfolio.setPublic": { rule: "signedIn", args: () => ({ isPublic: true }) },
+  "skills.portfolio.newLink": { rule: "owner", args: none },
+  "skills.portfolio.view": { rule: "anyone", args: (w) => ({ slug: w.portfolioSlug }) },
+} satisfies Record<string, Entry>);
 
 /** A local date-time `days` from now at 10:00, as the session forms send it ("2026-12-03T10:00"). */
 function localDate(days: number) {

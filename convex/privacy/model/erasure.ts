@@ -105,6 +105,7 @@ export const ERASURE_BY_TABLE: Record<TableNames, string> = {
   userSkillProgress: "Kept, attached to the anonymous account.",
   competencyEvidence: "Kept, attached to the anonymous account.",
   skillBadges: "Kept, attached to the anonymous account.",
+  skillPortfolios: "Deleted: the public portfolio page goes with it.",
   learningPaths: "No personal data.",
   learningPathSteps: "No personal data.",
   userPathEnrollments: "Kept as payment and progress records, attached to the anonymous account.",
@@ -290,6 +291,11 @@ export const ERASURE_STEPS: Step[] = [
           .withIndex("by_userId", (q) => q.eq("userId", userId))
           .take(BATCH)
           .then((rows) => deleteRows(ctx, "userPrivacySettings", rows)),
+        ctx.db
+          .query("skillPortfolios")
+          .withIndex("by_userId", (q) => q.eq("userId", userId))
+          .take(BATCH)
+          .then((rows) => deleteRows(ctx, "skillPortfolios", rows)),
         ctx.db
           .query("userBookmarks")
           .withIndex("by_userId_and_resourceType", (q) => q.eq("userId", userId))
