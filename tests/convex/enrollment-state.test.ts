@@ -13,6 +13,7 @@ import { as, deliver, runScheduled, type T, useStripeTestEnvironment } from "./c
 import { insertAnotherCohort, platformAdminRow } from "./fixtures";
 import { expectAppError, newTest } from "./helpers";
 import { addUser, seedOrg } from "./org-helpers";
+import { type PathWorld, seedPath } from "./path-helpers";
 import { checkoutSession, refundedCharge } from "./stripe-events";
 
 useStripeTestEnvironment();
@@ -202,6 +203,26 @@ const SCENARIOS: Record<string, Scenario> = {
   "an organization placing its member in a cohort": {
     through: ["enrollConfirmed"],
     act: assign,
+    after: { total: 1, inProgress: 1 },
+  },
+  "a seat a learning path gives (the organization enrolled its member in the path)": {
+    through: ["enrollWithPathSeat"],
+    arrange: async (w) => {
+      const path = await seedPath(w.t, [{ unlockRule: "immediate" }], { slug: "org-track" });
+      const pathEnrollmentId = await w.admin.mutation(api.paths.organization.enrollMember, {
+        organizationId: w.organizationId,
+        memberId: w.memberId,
+        pathId: path.pathId,
+      });
+      await runScheduled(w.t);
+      return { path, pathEnrollmentId };
+    },
+    act: (w, { path, pathEnrollmentId }: { path: PathWorld; pathEnrollmentId: Id<"userPathEnrollments"> }) =>
+      w.member.mutation(api.paths.seats.take, {
+        pathEnrollmentId,
+        stepId: path.stepIds[0],
+        cohortId: path.cohortIds[0],
+      }),
     after: { total: 1, inProgress: 1 },
   },
   "an organization moving its member to another cohort": {
