@@ -19,3 +19,10 @@ export function formatMoney(cents: number, currency: string) {
     maximumFractionDigits: cents % 100 === 0 ? 0 : 2,
   }).format(cents / 100);
 }
+
+/** A day in messages and emails, in the reader's time zone: "Dec 28, 2026". */
+export function formatDay(ms: number, timeZone: string) {
+  return new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone }).format(
+    new Date(ms),
+  );
+}

@@ -40,6 +40,7 @@ http.route({
       eventId: event.id,
       type: event.type,
       object: event.data.object,
+      created: event.created,
     });
     return Response.json({ received: true, outcome });
   }),

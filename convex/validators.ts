@@ -410,6 +410,12 @@ export const vPathPurchaseStatus = v.union(
   v.literal("failed"),
   v.literal("refunded"),
 );
+/**
+ * A path subscription as the academy honours it, from Stripe's statuses: active (and trialing), past_due (a renewal
+ * failed and Stripe is retrying: the path is paused), ended (cancelled, unpaid or never completed: access is over).
+ */
+export const vPathSubscriptionStatus = v.union(v.literal("active"), v.literal("past_due"), v.literal("ended"));
+export type PathSubscriptionStatus = Infer<typeof vPathSubscriptionStatus>;
 /** Where a learner stands on one step of their path. */
 export const vPathStepState = v.union(v.literal("locked"), v.literal("open"), v.literal("completed"));
 

@@ -1,4 +1,7 @@
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import Stripe from "stripe";
+import { E2E } from "./config";
 import { expectAccessible, pagesApart, signInAsDemo, signInThroughMailbox, STRIPE_PAY_URL } from "./helpers";
 
 test("a visitor compares learning paths: steps in order with how each opens, and the bundle's saving", async ({
@@ -188,5 +191,92 @@ test("a buyer purchases a two-course bundle, sees step 2 locked, finishes step 1
   await buyer.setViewportSize({ width: 390, height: 844 });
   await buyer.screenshot({ path: "test-results/paths-learner-phone.png", fullPage: true });
   await expectAccessible(buyer);
+  await close();
+});
+
+test("a learner subscribes to a path by the month; a declined renewal pauses it live, paying the invoice resumes it; cancelling keeps it to the month's end", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const { pages, close } = await pagesApart(browser, 2);
+  const [admin, learner] = pages;
+
+  // Priya publishes a path sold by the month.
+  await signInAsDemo(admin, "Priya Raman");
+  await admin.goto("/admin/paths");
+  await admin.getByRole("link", { name: "New path" }).click();
+  await admin.getByLabel("Title", { exact: true }).fill("Fundamentals Monthly");
+  await admin.getByLabel("URL slug").fill("fundamentals-monthly");
+  await admin.getByLabel("Short description").fill("AI Fundamentals, by the month");
+  await admin.getByLabel("Description", { exact: true }).fill("The fundamentals, paid month by month.");
+  await admin.getByLabel("Estimated duration").fill("2 weeks");
+  await admin.getByLabel("Pricing").selectOption("subscription");
+  await admin.getByLabel("Monthly price (USD)").fill("199");
+  await admin.getByRole("button", { name: "Create path" }).click();
+  await expect(admin.getByText("Path created. Add its steps, then publish it.")).toBeVisible();
+  const editor = admin.getByTestId("path-steps-editor");
+  await editor.getByLabel("Course").selectOption({ label: "AI Fundamentals · $997" });
+  await editor.getByLabel("Opens").selectOption("immediate");
+  await editor.getByRole("button", { name: "Add step" }).click();
+  await expect(editor.getByTestId("admin-step")).toHaveCount(1);
+  await admin.getByText("Published", { exact: true }).click();
+  await admin.getByRole("button", { name: "Save path" }).click();
+  await expect(admin.getByText("Path saved.")).toBeVisible();
+
+  // The learner subscribes on Stripe's page and lands on their path.
+  await signInThroughMailbox(learner, "monthly.learner@example.com");
+  await learner.waitForURL(/\/learn$/);
+  await learner.goto("/paths/fundamentals-monthly");
+  await expect(learner.getByTestId("path-price")).toContainText("$199 / month");
+  await learner.getByRole("button", { name: "Subscribe — $199 a month" }).click();
+  await learner.waitForURL(STRIPE_PAY_URL);
+  await expect(learner.getByText("$199.00 per month").first()).toBeVisible();
+  await learner.getByRole("button", { name: /^Subscribe \$/ }).click();
+  await expect(learner.getByRole("heading", { name: "Subscription started — you're enrolled" })).toBeVisible({
+    timeout: 30_000,
+  });
+  await learner.getByRole("link", { name: "Open my path" }).click();
+  await learner.waitForURL(/\/learn\/paths\//);
+  const panel = learner.getByTestId("path-subscription");
+  await expect(panel).toContainText(/\$199 a month · renews on/);
+  await expect(learner.getByTestId("my-path-step").first().getByTestId("step-state")).toHaveText("Open");
+  await expectAccessible(learner);
+
+  // A month on, the renewal is declined (the stand-in's clock): the open page shows the path paused.
+  const env = JSON.parse(fs.readFileSync(E2E.envFile, "utf8")) as { STRIPE_SECRET_KEY: string };
+  const stripe = new Stripe(env.STRIPE_SECRET_KEY, {
+    host: "127.0.0.1",
+    port: E2E.stripePort,
+    protocol: "http",
+    telemetry: false,
+  });
+  const [subscription] = (await stripe.subscriptions.list({ limit: 1 })).data;
+  await admin.goto(`http://127.0.0.1:${E2E.stripePort}/subscription/${subscription.id}`);
+  await admin.getByRole("button", { name: "End the period now: the card is declined" }).click();
+  await expect(learner.getByText("Paused", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(panel).toContainText("Your last monthly payment did not go through");
+  await learner.screenshot({ path: "test-results/paths-subscription-paused.png", fullPage: true });
+  await expectAccessible(learner);
+
+  // The learner pays the open invoice on Stripe's page; back on the path, it goes on.
+  const pathUrl = learner.url();
+  await panel.getByRole("link", { name: "Pay the open invoice" }).click();
+  await learner.getByRole("button", { name: /^Pay \$/ }).click();
+  await expect(learner.getByText("Paid", { exact: true })).toBeVisible();
+  await learner.goto(pathUrl);
+  await expect(learner.getByText("In progress", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(panel).toContainText(/renews on/);
+
+  // Cancelling keeps the path to the end of the month paid for; keeping it is one click away.
+  await panel.getByRole("button", { name: "Cancel subscription" }).click();
+  const dialog = learner.getByRole("dialog", { name: "Cancel your subscription?" });
+  await expect(dialog).toContainText("Seats you took stay yours.");
+  await expectAccessible(learner);
+  await dialog.getByRole("button", { name: "Cancel at the end of the month" }).click();
+  await expect(panel).toContainText("Cancelled: nothing more is charged, and your path stays open until");
+  await expect(panel.getByRole("button", { name: "Keep my subscription" })).toBeVisible();
+  await learner.setViewportSize({ width: 390, height: 844 });
+  await learner.screenshot({ path: "test-results/paths-subscription-phone.png", fullPage: true });
+  await expectAccessible(learner);
   await close();
 });

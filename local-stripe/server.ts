@@ -2,11 +2,14 @@
  * A small local stand-in for the Stripe API endpoints the academy calls, so the
  * real `stripe` SDK can run offline (pointed here with host/port/protocol):
  * checkout sessions (create, retrieve, expire; with a promotion code or coupon in
- * `discounts`, or `allow_promotion_codes`), coupons and promotion codes (create,
- * retrieve, update), refunds, customers, invoices and invoice items
- * (`send_invoice`: create, finalize, send, void, retrieve);
- * hosted checkout and invoice pages with Pay / Cancel / Decline; and webhook
- * events signed exactly as Stripe signs them, delivered to the app with retries.
+ * `discounts`, or `allow_promotion_codes`; `payment` or `subscription` mode),
+ * coupons and promotion codes (create, retrieve, update), refunds, customers,
+ * invoices and invoice items (`send_invoice`: create, finalize, send, void,
+ * retrieve), subscriptions (list, retrieve, update `cancel_at_period_end`, cancel) with
+ * their invoices; hosted checkout and invoice pages with Pay / Cancel / Decline, and
+ * a subscription page that plays its clock (the period ends: renewed, declined,
+ * or ended after a cancellation); and webhook events signed exactly as Stripe signs
+ * them, delivered to the app with retries.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -65,7 +68,31 @@ type PromotionCode = Json & {
   promotion: { type: "coupon"; coupon: string };
 };
 
+type SubscriptionItem = Json & {
+  id: string;
+  quantity: number;
+  current_period_start: number;
+  current_period_end: number;
+  price: Json & { unit_amount: number; currency: string; recurring: { interval: Interval; interval_count: number } };
+};
+type Interval = "day" | "week" | "month" | "year";
+type Subscription = Json & {
+  id: string;
+  status: "active" | "past_due" | "canceled";
+  customer: string;
+  currency: string;
+  cancel_at_period_end: boolean;
+  canceled_at: number | null;
+  ended_at: number | null;
+  latest_invoice: string | null;
+  metadata: Json;
+  items: { object: "list"; data: SubscriptionItem[] };
+};
+
 type State = {
+  subscriptions: Record<string, Subscription>;
+  /** What a subscription-mode Checkout Session gives the subscription it creates: its metadata and price. */
+  subscriptionData: Record<string, { metadata: Json; lineItems: Json[] }>;
   coupons: Record<string, Coupon>;
   promotionCodes: Record<string, PromotionCode>;
   invoices: Record<string, Invoice>;
@@ -111,6 +138,8 @@ export function startLocalStripe(options: LocalStripeOptions) {
   const host = options.host ?? "127.0.0.1";
   const base = `http://${host}:${options.port}`;
   const state: State = {
+    subscriptions: {},
+    subscriptionData: {},
     coupons: {},
     promotionCodes: {},
     invoices: {},
@@ -125,13 +154,15 @@ export function startLocalStripe(options: LocalStripeOptions) {
     state.invoices ??= {};
     state.coupons ??= {};
     state.promotionCodes ??= {};
+    state.subscriptions ??= {};
+    state.subscriptionData ??= {};
   }
   const save = () => {
     if (options.stateFile) fs.writeFileSync(options.stateFile, JSON.stringify(state));
   };
   const timers = new Map<string, NodeJS.Timeout>();
 
-  async function sendEvent(type: string, object: Json) {
+  async function sendEvent(type: string, object: Json, previousAttributes?: Json) {
     const event = {
       id: id("evt"),
       object: "event",
@@ -140,7 +171,11 @@ export function startLocalStripe(options: LocalStripeOptions) {
       livemode: false,
       pending_webhooks: 1,
       type,
-      data: { object },
+      // A copy: the object as it is now, not as it will be when a later change is delivered.
+      data: {
+        object: structuredClone(object),
+        ...(previousAttributes ? { previous_attributes: previousAttributes } : {}),
+      },
     };
     const payload = JSON.stringify(event);
     for (let attempt = 1; attempt <= 4; attempt++) {
@@ -164,6 +199,17 @@ export function startLocalStripe(options: LocalStripeOptions) {
     }
   }
 
+  /**
+   * Sends events one after another, each with its object as it is now (a later change, made before the earlier
+   * deliveries finish, does not leak into them).
+   */
+  function sendEvents(events: ReadonlyArray<readonly [type: string, object: Json, previousAttributes?: Json]>) {
+    const snapshots = events.map(([type, object, previous]) => [type, structuredClone(object), previous] as const);
+    void (async () => {
+      for (const [type, object, previous] of snapshots) await sendEvent(type, object, previous);
+    })();
+  }
+
   function armExpiry(session: CheckoutSession) {
     clearTimeout(timers.get(session.id));
     if (session.status !== "open") return;
@@ -184,6 +230,10 @@ export function startLocalStripe(options: LocalStripeOptions) {
   for (const session of Object.values(state.sessions)) armExpiry(session);
 
   function pay(session: CheckoutSession, method: "card" | "bank_debit") {
+    if (session.mode === "subscription") {
+      startSubscription(session);
+      return;
+    }
     redeemDiscounts(session);
     if (session.amount_total === 0) {
       // Stripe completes a fully discounted payment-mode session without a charge.
@@ -222,6 +272,237 @@ export function startLocalStripe(options: LocalStripeOptions) {
         await sendEvent("checkout.session.async_payment_succeeded", session);
       })();
     }
+  }
+
+  // ------------------------------------------------------------------ subscriptions
+
+  /** The end of a billing period that starts at `start` (seconds): calendar months and years, as Stripe bills. */
+  function periodEndFrom(start: number, recurring: { interval: Interval; interval_count: number }) {
+    const date = new Date(start * 1000);
+    const count = recurring.interval_count;
+    if (recurring.interval === "day") date.setUTCDate(date.getUTCDate() + count);
+    if (recurring.interval === "week") date.setUTCDate(date.getUTCDate() + 7 * count);
+    if (recurring.interval === "month") date.setUTCMonth(date.getUTCMonth() + count);
+    if (recurring.interval === "year") date.setUTCFullYear(date.getUTCFullYear() + count);
+    return Math.floor(date.getTime() / 1000);
+  }
+
+  /** An invoice of the subscription's current period: paid, or open after a declined charge. */
+  function subscriptionInvoice(subscription: Subscription, billingReason: string, paid: boolean): Invoice {
+    const now = Math.floor(Date.now() / 1000);
+    const item = subscription.items.data[0];
+    const amount = item.price.unit_amount * item.quantity;
+    const invoiceId = id("in");
+    const invoice: Invoice = {
+      id: invoiceId,
+      object: "invoice",
+      status: paid ? "paid" : "open",
+      customer: subscription.customer,
+      customer_email: (state.customers[subscription.customer]?.email as string | null) ?? null,
+      collection_method: "charge_automatically",
+      billing_reason: billingReason,
+      currency: subscription.currency,
+      amount_due: amount,
+      amount_paid: paid ? amount : 0,
+      amount_remaining: paid ? 0 : amount,
+      total: amount,
+      attempt_count: 1,
+      attempted: true,
+      hosted_invoice_url: `${base}/invoice/${invoiceId}`,
+      number: `LOCAL-${(Object.keys(state.invoices).length + 1).toString().padStart(4, "0")}`,
+      description: null,
+      metadata: {},
+      parent: {
+        type: "subscription_details",
+        quote_details: null,
+        subscription_details: { subscription: subscription.id, metadata: subscription.metadata },
+      },
+      lines: {
+        object: "list",
+        data: [
+          {
+            id: id("il"),
+            object: "line_item",
+            amount,
+            currency: subscription.currency,
+            description: `${item.quantity} × ${productName(item)}`,
+            quantity: item.quantity,
+            period: { start: item.current_period_start, end: item.current_period_end },
+            parent: {
+              type: "subscription_item_details",
+              subscription_item_details: { subscription: subscription.id, subscription_item: item.id },
+            },
+          },
+        ],
+      },
+      period_start: item.current_period_start,
+      period_end: item.current_period_end,
+      created: now,
+      livemode: false,
+    };
+    state.invoices[invoice.id] = invoice;
+    subscription.latest_invoice = invoice.id;
+    return invoice;
+  }
+
+  /** Paying a subscription-mode Checkout: a customer, the subscription, its first invoice paid, then the events. */
+  function startSubscription(session: CheckoutSession) {
+    const now = Math.floor(Date.now() / 1000);
+    const subscriptionData = state.subscriptionData[session.id];
+    const line = subscriptionData.lineItems[0];
+    const priceData = line.price_data as Json;
+    const recurring = priceData.recurring as Json;
+    const customer = {
+      id: id("cus"),
+      object: "customer",
+      email: session.customer_email,
+      name: null,
+      metadata: {},
+    };
+    state.customers[customer.id] = customer;
+    const subscription: Subscription = {
+      id: id("sub"),
+      object: "subscription",
+      status: "active",
+      customer: customer.id,
+      currency: session.currency,
+      cancel_at_period_end: false,
+      canceled_at: null,
+      ended_at: null,
+      start_date: now,
+      created: now,
+      collection_method: "charge_automatically",
+      latest_invoice: null,
+      metadata: subscriptionData.metadata,
+      livemode: false,
+      items: {
+        object: "list",
+        data: [
+          {
+            id: id("si"),
+            object: "subscription_item",
+            quantity: Number(line.quantity ?? 1),
+            current_period_start: now,
+            current_period_end: 0,
+            price: {
+              id: id("price"),
+              object: "price",
+              currency: session.currency,
+              unit_amount: Number(priceData.unit_amount),
+              recurring: {
+                interval: String(recurring.interval) as Interval,
+                interval_count: Number(recurring.interval_count ?? 1),
+              },
+              product_data: priceData.product_data,
+            },
+          },
+        ],
+      },
+    };
+    const item = subscription.items.data[0];
+    item.current_period_end = periodEndFrom(now, item.price.recurring);
+    state.subscriptions[subscription.id] = subscription;
+    const invoice = subscriptionInvoice(subscription, "subscription_create", true);
+    session.status = "complete";
+    session.payment_status = "paid";
+    session.subscription = subscription.id;
+    session.customer = customer.id;
+    session.invoice = invoice.id;
+    clearTimeout(timers.get(session.id));
+    save();
+    sendEvents([
+      ["customer.subscription.created", subscription],
+      ["invoice.paid", invoice],
+      ["invoice.payment_succeeded", invoice],
+      ["checkout.session.completed", session],
+    ]);
+  }
+
+  function knownSubscription(subscriptionId: string) {
+    const subscription = state.subscriptions[subscriptionId];
+    if (!subscription) throw noSuch(404, "subscription", subscriptionId, "subscription");
+    return subscription;
+  }
+
+  /** `POST /v1/subscriptions/:id`: cancel at the period's end or not, and metadata (a cancelled one is final). */
+  function updateSubscription(subscription: Subscription, params: Json) {
+    if (subscription.status === "canceled") {
+      throw invalid(
+        "A canceled subscription can only update its cancellation_details and metadata.",
+        undefined,
+        "invalid_canceled_subscription_fields",
+      );
+    }
+    const previous: Json = {};
+    if (params.cancel_at_period_end !== undefined) {
+      const cancel = params.cancel_at_period_end === "true";
+      if (cancel !== subscription.cancel_at_period_end) {
+        previous.cancel_at_period_end = subscription.cancel_at_period_end;
+        previous.canceled_at = subscription.canceled_at;
+        subscription.cancel_at_period_end = cancel;
+        subscription.canceled_at = cancel ? Math.floor(Date.now() / 1000) : null;
+      }
+    }
+    if (params.metadata !== undefined) {
+      previous.metadata = subscription.metadata;
+      subscription.metadata = { ...subscription.metadata, ...(params.metadata as Json) };
+    }
+    if (Object.keys(previous).length > 0) void sendEvent("customer.subscription.updated", subscription, previous);
+    return subscription;
+  }
+
+  /** Ends a subscription now (`DELETE`, a cancellation reaching the period's end, or retries given up). */
+  function endSubscription(subscription: Subscription) {
+    if (subscription.status === "canceled") {
+      throw invalid("This subscription is already canceled.", undefined, "resource_missing");
+    }
+    const now = Math.floor(Date.now() / 1000);
+    subscription.status = "canceled";
+    subscription.canceled_at ??= now;
+    subscription.ended_at = now;
+    const open = subscription.latest_invoice ? state.invoices[subscription.latest_invoice] : undefined;
+    if (open?.status === "open") open.status = "void";
+    void sendEvent("customer.subscription.deleted", subscription);
+    return subscription;
+  }
+
+  /**
+   * The subscription's period ends now (the page's clock): a cancelled subscription ends; otherwise the next period
+   * starts and its invoice is charged — paid, or declined (the subscription is then past due, its invoice open).
+   */
+  function endPeriod(subscription: Subscription, outcome: "paid" | "declined") {
+    if (subscription.cancel_at_period_end) {
+      endSubscription(subscription);
+      return;
+    }
+    const item = subscription.items.data[0];
+    const previous = {
+      status: subscription.status,
+      items: structuredClone(subscription.items),
+      latest_invoice: subscription.latest_invoice,
+    };
+    item.current_period_start = item.current_period_end;
+    item.current_period_end = periodEndFrom(item.current_period_start, item.price.recurring);
+    const invoice = subscriptionInvoice(subscription, "subscription_cycle", outcome === "paid");
+    subscription.status = outcome === "paid" ? "active" : "past_due";
+    sendEvents([
+      ...(outcome === "paid"
+        ? ([
+            ["invoice.paid", invoice],
+            ["invoice.payment_succeeded", invoice],
+          ] as const)
+        : ([["invoice.payment_failed", invoice]] as const)),
+      ["customer.subscription.updated", subscription, previous],
+    ]);
+  }
+
+  /** An open subscription invoice paid on its page: a past-due subscription is active again (its event). */
+  function subscriptionInvoicePaid(invoice: Invoice): Array<[string, Json, Json]> {
+    const subscriptionId = ((invoice.parent as Json | null)?.subscription_details as Json | undefined)?.subscription;
+    const subscription = subscriptionId ? state.subscriptions[String(subscriptionId)] : undefined;
+    if (!subscription || subscription.status !== "past_due") return [];
+    subscription.status = "active";
+    return [["customer.subscription.updated", subscription, { status: "past_due" }]];
   }
 
   // ------------------------------------------------------------------ coupons and promotion codes
@@ -416,6 +697,41 @@ export function startLocalStripe(options: LocalStripeOptions) {
 
   function createSession(params: Json): CheckoutSession {
     const lineItems = (params.line_items as Json[] | undefined) ?? [];
+    const mode = String(params.mode ?? "payment");
+    if (mode !== "payment" && mode !== "subscription") {
+      throw invalid(
+        `Invalid mode: must be one of payment, setup or subscription. The stand-in has no \`${mode}\`.`,
+        "mode",
+      );
+    }
+    const recurring = lineItems.map((item) => (item.price_data as Json | undefined)?.recurring as Json | undefined);
+    if (mode === "subscription") {
+      if (!recurring.some((r) => r !== undefined)) {
+        throw invalid(
+          "You must provide at least one recurring price in `subscription` mode when using prices.",
+          "line_items",
+        );
+      }
+      if (params.payment_intent_data !== undefined) {
+        throw invalid("You can not pass `payment_intent_data` in `subscription` mode.", "payment_intent_data");
+      }
+      for (const r of recurring) {
+        if (r && !["day", "week", "month", "year"].includes(String(r.interval))) {
+          throw invalid("Invalid recurring[interval]: must be one of day, week, month or year.", "line_items");
+        }
+      }
+    } else {
+      if (recurring.some((r) => r !== undefined)) {
+        throw invalid(
+          "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use " +
+            "only one-time prices.",
+          "line_items",
+        );
+      }
+      if (params.subscription_data !== undefined) {
+        throw invalid("You can only pass `subscription_data` in `subscription` mode.", "subscription_data");
+      }
+    }
     const amount = lineItems.reduce((sum, item) => {
       const price = item.price_data as Json | undefined;
       return sum + Number(price?.unit_amount ?? 0) * Number(item.quantity ?? 1);
@@ -437,7 +753,7 @@ export function startLocalStripe(options: LocalStripeOptions) {
     const session: CheckoutSession = {
       id: sessionId,
       object: "checkout.session",
-      mode: params.mode ?? "payment",
+      mode,
       status: "open",
       payment_status: "unpaid",
       amount_total: amount - amountDiscount,
@@ -454,11 +770,20 @@ export function startLocalStripe(options: LocalStripeOptions) {
       cancel_url: String(params.cancel_url),
       url: `${base}/pay/${sessionId}`,
       payment_intent: null,
+      subscription: null,
+      customer: null,
+      invoice: null,
       created: now,
       livemode: false,
       line_items_summary: lineItems.map((item) => (item.price_data as Json)?.product_data),
     };
     state.sessions[sessionId] = session;
+    if (mode === "subscription") {
+      state.subscriptionData[sessionId] = {
+        metadata: ((params.subscription_data as Json | undefined)?.metadata as Json | undefined) ?? {},
+        lineItems,
+      };
+    }
     armExpiry(session);
     return session;
   }
@@ -626,6 +951,28 @@ export function startLocalStripe(options: LocalStripeOptions) {
       if (method === "GET") return found;
       if (method === "POST") return updatePromotionCode(found, params);
     }
+    if (method === "GET" && path === "/v1/subscriptions") {
+      // Newest first, as Stripe lists them; `customer` and `status` filter (Stripe's default leaves out canceled ones).
+      const listed = Object.values(state.subscriptions)
+        .filter((s) => params.customer === undefined || s.customer === params.customer)
+        .filter((s) => (params.status === "all" ? true : s.status === (params.status ?? s.status)))
+        .filter((s) => params.status !== undefined || s.status !== "canceled")
+        .sort((a, b) => Number(b.created) - Number(a.created));
+      const limit = Number(params.limit ?? 10);
+      return {
+        object: "list",
+        url: "/v1/subscriptions",
+        has_more: listed.length > limit,
+        data: listed.slice(0, limit),
+      };
+    }
+    const subscription = /^\/v1\/subscriptions\/([^/]+)$/.exec(path);
+    if (subscription) {
+      const found = knownSubscription(subscription[1]);
+      if (method === "GET") return found;
+      if (method === "POST") return updateSubscription(found, params);
+      if (method === "DELETE") return endSubscription(found);
+    }
     if (method === "POST" && path === "/v1/invoices") return createInvoice(params);
     if (method === "POST" && path === "/v1/invoiceitems") return addInvoiceItem(params);
     const invoiceAction = /^\/v1\/invoices\/([^/]+)(?:\/(finalize|send|void))?$/.exec(path);
@@ -665,12 +1012,14 @@ export function startLocalStripe(options: LocalStripeOptions) {
       if (url.pathname === "/_health") return send(res, 200, { status: "ok" });
       if (url.pathname.startsWith("/pay/")) return payPage(req.method ?? "GET", url, body, res);
       if (url.pathname.startsWith("/invoice/")) return invoicePage(req.method ?? "GET", url, body, res);
+      if (url.pathname.startsWith("/subscription/")) return subscriptionPage(req.method ?? "GET", url, body, res);
       if (!url.pathname.startsWith("/v1/"))
         return send(res, 404, { error: { type: "invalid_request_error", message: "Not found" } });
       if (req.headers.authorization !== `Bearer ${options.secretKey}`) {
         return send(res, 401, { error: { type: "invalid_request_error", message: "Invalid API Key provided" } });
       }
-      const params = req.method === "GET" ? parseStripeForm(url.search.slice(1)) : parseStripeForm(body);
+      const params =
+        req.method === "GET" || req.method === "DELETE" ? parseStripeForm(url.search.slice(1)) : parseStripeForm(body);
       const key = req.headers["idempotency-key"] as string | undefined;
       const fingerprint = `${req.method} ${url.pathname} ${body}`;
       if (key && state.idempotency[key]) {
@@ -721,7 +1070,9 @@ export function startLocalStripe(options: LocalStripeOptions) {
       new Intl.NumberFormat("en-US", { style: "currency", currency: session.currency.toUpperCase() }).format(
         cents / 100,
       );
+    const interval = session.mode === "subscription" ? subscriptionInterval(state.subscriptionData[session.id]) : null;
     const amount = money(session.amount_total);
+    const perPeriod = interval ? ` per ${interval}` : "";
     const discounted = Number((session.total_details as Json | undefined)?.amount_discount ?? 0);
     const discountLine =
       discounted > 0
@@ -738,15 +1089,21 @@ export function startLocalStripe(options: LocalStripeOptions) {
          <h1>${escape(String(product.name ?? "Purchase"))}</h1>
          <p>${escape(String(product.description ?? ""))}</p>
          ${discountLine}
-         <p class="amount">${amount}</p>
+         <p class="amount">${amount}${perPeriod}</p>
          <p class="muted">${escape(String(session.customer_email ?? ""))} ·
            this checkout closes in ${minutesLeft} min</p>
          <form method="post">
            <label>Card number<input value="4242 4242 4242 4242" readonly></label>
-           <button name="action" value="card" class="primary">Pay ${amount}</button>
-           <button name="action" value="bank_debit" class="secondary">
-             Pay by bank debit (settles in a few seconds)
+           <button name="action" value="card" class="primary">
+             ${interval ? "Subscribe" : "Pay"} ${amount}${perPeriod}
            </button>
+           ${
+             interval
+               ? ""
+               : `<button name="action" value="bank_debit" class="secondary">
+                    Pay by bank debit (settles in a few seconds)
+                  </button>`
+           }
            <button name="action" value="cancel" class="link">Cancel and go back</button>
          </form>`,
       ),
@@ -766,11 +1123,13 @@ export function startLocalStripe(options: LocalStripeOptions) {
       if (action === "pay") {
         invoice.status = "paid";
         invoice.amount_paid = invoice.amount_due;
+        invoice.amount_remaining = 0;
         save();
-        void (async () => {
-          await sendEvent("invoice.paid", invoice);
-          await sendEvent("invoice.payment_succeeded", invoice);
-        })();
+        sendEvents([
+          ["invoice.paid", invoice],
+          ["invoice.payment_succeeded", invoice],
+          ...subscriptionInvoicePaid(invoice),
+        ]);
       } else if (action === "decline") {
         void sendEvent("invoice.payment_failed", { ...invoice, last_finalization_error: null });
       }
@@ -802,6 +1161,72 @@ export function startLocalStripe(options: LocalStripeOptions) {
                 </form>`
              : ""
          }`,
+      ),
+    );
+  }
+
+  /**
+   * A subscription's page — the stand-in's clock, standing in for the weeks Stripe waits: end the current period now
+   * (the next invoice is paid or declined; a cancelled subscription ends), or give up the retries of a declined one.
+   */
+  function subscriptionPage(method: string, url: URL, body: string, res: http.ServerResponse) {
+    const subscription = state.subscriptions[url.pathname.split("/")[2]];
+    if (!subscription) return html(res, 404, page("Subscription not found", `<p>This subscription is not known.</p>`));
+    if (method === "POST") {
+      const action = new URLSearchParams(body).get("action");
+      if (subscription.status !== "canceled") {
+        if (action === "renew_paid") endPeriod(subscription, "paid");
+        else if (action === "renew_declined") endPeriod(subscription, "declined");
+        else if (action === "give_up" && subscription.status === "past_due") endSubscription(subscription);
+        save();
+      }
+      return redirect(res, url.pathname);
+    }
+    const item = subscription.items.data[0];
+    const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
+    const amount = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: subscription.currency.toUpperCase(),
+    }).format((item.price.unit_amount * item.quantity) / 100);
+    const invoice = subscription.latest_invoice ? state.invoices[subscription.latest_invoice] : undefined;
+    const controls =
+      subscription.status === "canceled"
+        ? `<p>Ended on ${day(Number(subscription.ended_at))}.</p>`
+        : subscription.cancel_at_period_end
+          ? `<p>Cancelled: it ends when the period does.</p>
+             <form method="post">
+               <button name="action" value="renew_paid" class="primary">End the period now</button>
+             </form>`
+          : `<form method="post">
+               <button name="action" value="renew_paid" class="primary">
+                 End the period now: the card is charged
+               </button>
+               <button name="action" value="renew_declined" class="secondary">
+                 End the period now: the card is declined
+               </button>
+               ${
+                 subscription.status === "past_due"
+                   ? `<button name="action" value="give_up" class="secondary">Retries exhausted: cancel it</button>`
+                   : ""
+               }
+             </form>`;
+    return html(
+      res,
+      200,
+      page(
+        `Subscription ${subscription.id}`,
+        `<p class="muted">Local Stripe stand-in · the subscription's clock</p>
+         <h1>${escape(String((item.price.product_data as Json | undefined)?.name ?? "Subscription"))}</h1>
+         <p class="amount">${amount} per ${item.price.recurring.interval}</p>
+         <p>Status: <strong>${subscription.status}</strong> · current period ${day(item.current_period_start)} to
+           ${day(item.current_period_end)}</p>
+         ${
+           invoice?.status === "open"
+             ? `<p><a href="${escape(String(invoice.hosted_invoice_url))}">
+                  Open invoice ${escape(String(invoice.number))}</a></p>`
+             : ""
+         }
+         ${controls}`,
       ),
     );
   }
@@ -849,6 +1274,17 @@ function html(res: http.ServerResponse, status: number, body: string) {
 
 function escape(text: string) {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** The name of what a subscription item bills. */
+function productName(item: SubscriptionItem) {
+  return String((item.price.product_data as Json | undefined)?.name ?? "Subscription");
+}
+
+/** A subscription-mode session's billing interval ("month"). */
+function subscriptionInterval(data: { lineItems: Json[] } | undefined) {
+  const price = data?.lineItems[0]?.price_data as Json | undefined;
+  return String((price?.recurring as Json | undefined)?.interval ?? "month");
 }
 
 function closedMessage(session: CheckoutSession) {

@@ -27,9 +27,6 @@ type PathData = NonNullable<FunctionReturnType<typeof api.paths.authoring.get>>;
 type Options = FunctionReturnType<typeof api.paths.authoring.options>;
 type Step = PathData["steps"][number];
 
-/** The pricing models offered in the editor (subscriptions are not sold). */
-const PRICING_CHOICES = { individual: PATH_PRICING_LABEL.individual, bundled: PATH_PRICING_LABEL.bundled };
-
 /** A platform admin's editor of one learning path: its page and price, then its steps. */
 export function AdminPathEditor({ pathId }: { pathId: Id<"learningPaths"> | null }) {
   const path = useQuery(api.paths.authoring.get, pathId ? { pathId } : "skip");
@@ -59,7 +56,7 @@ function PathForm({ path, options }: { path: PathData | null; options: Options }
   const save = useMutation(api.paths.authoring.save);
   const router = useRouter();
   const { pending, error, handleSubmit } = useSubmit({ errors: "inline" });
-  const [pricing, setPricing] = useState(path?.pricingModel === "bundled" ? "bundled" : "individual");
+  const [pricing, setPricing] = useState<PathData["pricingModel"]>(path?.pricingModel ?? "individual");
   const [skills, setSkills] = useState<ReadonlySet<Id<"skills">>>(new Set(path?.skillIds ?? []));
   const [published, setPublished] = useState(path?.isActive ?? false);
   const [featured, setFeatured] = useState(path?.isFeatured ?? false);
@@ -81,8 +78,9 @@ function PathForm({ path, options }: { path: PathData | null; options: Options }
           totalHours: Number(text("totalHours")),
           outcomes: text("outcomes").split("\n"),
           skillIds: [...skills],
-          pricingModel: pricing as PathData["pricingModel"],
+          pricingModel: pricing,
           ...(pricing === "bundled" ? { bundlePrice: amountToCents(text("bundlePrice")) } : {}),
+          ...(pricing === "subscription" ? { subscriptionPrice: amountToCents(text("subscriptionPrice")) } : {}),
           isActive: published,
           isFeatured: featured,
           sortOrder: Number(text("sortOrder")),
@@ -169,8 +167,12 @@ function PathForm({ path, options }: { path: PathData | null; options: Options }
           )}
         </fieldset>
         <Field id="pricingModel" label="Pricing">
-          <Select id="pricingModel" value={pricing} onChange={(event) => setPricing(event.target.value)}>
-            <SelectOptions labels={PRICING_CHOICES} />
+          <Select
+            id="pricingModel"
+            value={pricing}
+            onChange={(event) => setPricing(event.target.value as PathData["pricingModel"])}
+          >
+            <SelectOptions labels={PATH_PRICING_LABEL} />
           </Select>
         </Field>
         {pricing === "bundled" ? (
@@ -190,6 +192,22 @@ function PathForm({ path, options }: { path: PathData | null; options: Options }
               min="1"
               step="0.01"
               defaultValue={path?.bundlePrice !== undefined ? centsToAmount(path.bundlePrice) : ""}
+              required
+            />
+          </Field>
+        ) : pricing === "subscription" ? (
+          <Field
+            id="subscriptionPrice"
+            label="Monthly price (USD)"
+            hint="Billed monthly through Stripe, with a seat in each step's course as it opens; cancel any time."
+          >
+            <Input
+              id="subscriptionPrice"
+              name="subscriptionPrice"
+              type="number"
+              min="1"
+              step="0.01"
+              defaultValue={path?.subscriptionPrice !== undefined ? centsToAmount(path.subscriptionPrice) : ""}
               required
             />
           </Field>

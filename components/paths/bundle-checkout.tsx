@@ -59,16 +59,20 @@ export function BundleCheckout({
   const saving = status.listPriceCents - status.amountCents;
   const summary = (
     <div className="mt-4 rounded-md bg-gray-50 p-4 text-sm">
-      <p className="font-medium text-gray-900">{status.pathTitle} (bundle)</p>
+      <p className="font-medium text-gray-900">
+        {status.pathTitle} ({status.subscription ? "monthly subscription" : "bundle"})
+      </p>
       <p className="text-gray-700">A seat in each of: {status.courseTitles.join(", ")}</p>
       <p className="tabular mt-1 text-gray-700">
         <span className="font-semibold text-gray-900">{formatPrice(status.amountPaidCents ?? status.amountCents)}</span>
-        {saving > 0 && (
+        {status.subscription ? (
+          " a month · cancel any time"
+        ) : saving > 0 ? (
           <>
             {" "}
             instead of <s>{formatPrice(status.listPriceCents)}</s> · you save {formatPrice(saving)}
           </>
-        )}
+        ) : null}
       </p>
     </div>
   );
@@ -77,9 +81,13 @@ export function BundleCheckout({
     return (
       <Card className="p-8">
         <CheckCircle2 className="size-8 text-green-700" aria-hidden />
-        <h1 className="mt-3 text-xl font-semibold text-gray-900">Payment received — you&apos;re enrolled</h1>
+        <h1 className="mt-3 text-xl font-semibold text-gray-900">
+          {status.subscription ? "Subscription started — you're enrolled" : "Payment received — you're enrolled"}
+        </h1>
         <p className="mt-2 text-gray-700">
-          Your receipt is on its way by email. Choose a cohort for each course as its step opens.
+          {status.subscription
+            ? "Your welcome is on its way by email. Choose a cohort for each course as its step opens."
+            : "Your receipt is on its way by email. Choose a cohort for each course as its step opens."}
         </p>
         {summary}
         {pathEnrollmentId && (

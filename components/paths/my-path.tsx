@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, usePreloadedQuery, useQuery, type Preloaded } from "convex/react";
+import { useAction, useMutation, usePreloadedQuery, useQuery, type Preloaded } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
 import { Award, CalendarDays, Check, Lock } from "lucide-react";
 import Link from "next/link";
@@ -9,9 +9,10 @@ import type { Id } from "@/convex/_generated/dataModel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ActionDialog, DialogActions } from "@/components/ui/dialog";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDate, formatDateRange, formatRelative } from "@/lib/format";
+import { formatDate, formatDateRange, formatPrice, formatRelative } from "@/lib/format";
 import { PATH_PAYMENT_LABEL, PATH_STATUS, PATH_STEP_STATE } from "@/lib/labels";
 import { useMounted } from "@/lib/use-mounted";
 import { useNow } from "@/lib/use-now";
@@ -115,10 +116,12 @@ export function MyPath({ preloaded }: { preloaded: Preloaded<typeof api.paths.fo
             ) : null}
           </p>
         )}
-        {path.status === "paused" && (
+        {path.status === "paused" && !path.subscription && (
           <p className="mt-3 text-sm text-amber-800">Your path is paused: no steps open and no seats can be taken.</p>
         )}
       </Card>
+
+      {path.subscription && mounted && <SubscriptionPanel path={path} subscription={path.subscription} />}
 
       <h2 className="mt-8 text-base font-semibold text-gray-900">Steps</h2>
       {!mounted ? (
@@ -142,6 +145,99 @@ export function MyPath({ preloaded }: { preloaded: Preloaded<typeof api.paths.fo
         </ol>
       )}
     </div>
+  );
+}
+
+/**
+ * A subscription's state and what the learner can do about it: cancel at the end of the month paid for (confirmed
+ * first), keep it after all, pay the invoice of a failed renewal on Stripe's page, or subscribe again once it ended.
+ */
+function SubscriptionPanel({
+  path,
+  subscription,
+}: {
+  path: LearnerPath;
+  subscription: NonNullable<LearnerPath["subscription"]>;
+}) {
+  const setCancellation = useAction(api.paths.subscriptions.setCancellation);
+  const { pending, run } = useSubmit();
+  const [confirming, setConfirming] = useState(false);
+  const monthly = `${formatPrice(subscription.monthlyPriceCents, subscription.currency)} a month`;
+  const until = subscription.currentPeriodEnd !== undefined ? formatDate(subscription.currentPeriodEnd) : null;
+  const lastDay = until ?? "the end of the month paid for";
+  const endedOn = subscription.endedAt !== undefined ? ` on ${formatDate(subscription.endedAt)}` : "";
+  const change = (cancelAtPeriodEnd: boolean) =>
+    void run(() => setCancellation({ pathEnrollmentId: path.pathEnrollmentId, cancelAtPeriodEnd }), {
+      success: cancelAtPeriodEnd
+        ? `Subscription cancelled. Your path stays open until ${lastDay}.`
+        : "You kept your subscription: it renews each month as before.",
+      onSuccess: () => setConfirming(false),
+    });
+
+  let line: React.ReactNode;
+  let action: React.ReactNode = null;
+  if (subscription.status === "ended") {
+    line = `Your subscription (${monthly}) ended${endedOn}.`;
+    action = (
+      <Button asChild size="sm" variant="secondary">
+        <Link href={`/paths/${path.path.slug}`}>Subscribe again</Link>
+      </Button>
+    );
+  } else if (subscription.status === "past_due") {
+    line = (
+      <span className="text-amber-800">
+        Your last monthly payment did not go through, so your path is paused: no step opens and no seat can be taken
+        until the open invoice is paid. Stripe also tries your card again over the next days.
+      </span>
+    );
+    action = subscription.openInvoiceUrl ? (
+      <Button asChild size="sm">
+        <a href={subscription.openInvoiceUrl}>Pay the open invoice</a>
+      </Button>
+    ) : null;
+  } else if (subscription.cancelAtPeriodEnd) {
+    line = `Cancelled: nothing more is charged, and your path stays open until ${lastDay}.`;
+    action = (
+      <Button size="sm" variant="secondary" loading={pending} onClick={() => change(false)}>
+        Keep my subscription
+      </Button>
+    );
+  } else {
+    line = until ? `${monthly} · renews on ${until}.` : `${monthly}.`;
+    action = (
+      <Button size="sm" variant="secondary" onClick={() => setConfirming(true)}>
+        Cancel subscription
+      </Button>
+    );
+  }
+
+  return (
+    <Card className="mt-4 p-5" data-testid="path-subscription">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="min-w-0 space-y-1">
+          <h2 className="text-base font-semibold text-gray-900">Subscription</h2>
+          <p className="tabular text-sm text-gray-700">{line}</p>
+        </div>
+        {action}
+      </div>
+      {confirming && (
+        <ActionDialog
+          title="Cancel your subscription?"
+          description={
+            `Nothing more is charged. Your path stays open until ${lastDay}; ` +
+            "after that, steps no longer open and seats not taken yet can no longer be used. Seats you took stay yours."
+          }
+          pending={pending}
+          onClose={() => setConfirming(false)}
+        >
+          <DialogActions backLabel="Keep it" onBack={() => setConfirming(false)} pending={pending}>
+            <Button variant="destructive" loading={pending} onClick={() => change(true)}>
+              Cancel at the end of the month
+            </Button>
+          </DialogActions>
+        </ActionDialog>
+      )}
+    </Card>
   );
 }
 
@@ -220,6 +316,13 @@ function StepCard({
                   </>
                 )}
               </span>
+            </p>
+          )}
+          {step.state === "open" && !step.seat && !ongoing && step.seatIncluded && (
+            <p className="text-gray-600">
+              {path.status === "paused"
+                ? "Your seat in this course is included: choose a cohort once your path is active again."
+                : "This step's seat can no longer be used now that your path has ended."}
             </p>
           )}
           {step.state === "open" && !step.seat && ongoing && (

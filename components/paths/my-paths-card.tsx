@@ -15,7 +15,11 @@ import { type LearnerPath, opensWhen, progressInWords } from "./my-path";
 function nextMove(path: LearnerPath, now: number) {
   if (path.status === "completed") return "Every required course is completed.";
   if (path.status === "expired") return "This path has ended.";
-  if (path.status === "paused") return "Paused: no steps open meanwhile.";
+  if (path.status === "paused") {
+    return path.subscription?.status === "past_due"
+      ? "Paused: your last monthly payment did not go through. Pay the open invoice from the path's page."
+      : "Paused: no steps open meanwhile.";
+  }
   const toChoose = path.steps.find((s) => s.state === "open" && s.seatIncluded && !s.seat);
   if (toChoose) return `Step ${toChoose.stepNumber} is open: choose your cohort of ${toChoose.course.title}.`;
   const toBook = path.steps.find((s) => s.state === "open" && !s.seatIncluded);

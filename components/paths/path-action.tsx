@@ -14,23 +14,26 @@ import { PATH_STATUS } from "@/lib/labels";
 import { useSubmit } from "@/lib/use-submit";
 
 /**
- * The one primary action of a path page: buy the bundle, follow a per-course path, continue a payment, or open the
- * path the visitor already follows.
+ * The one primary action of a path page: buy the bundle, subscribe, follow a per-course path, continue a payment, or
+ * open the path the visitor already follows.
  */
 export function PathAction({
   pathId,
   pathSlug,
   pricing,
   bundlePriceCents,
+  monthlyPriceCents,
 }: {
   pathId: Id<"learningPaths">;
   pathSlug: string;
   pricing: "individual" | "bundled" | "subscription";
   bundlePriceCents?: number;
+  monthlyPriceCents?: number;
 }) {
   const { isAuthenticated, isLoading } = useConvexAuth();
   const mine = useQuery(api.paths.following.forPath, isAuthenticated ? { pathId } : "skip");
   const buyBundle = useMutation(api.paths.checkout.buyBundle);
+  const subscribe = useMutation(api.paths.checkout.subscribe);
   const follow = useMutation(api.paths.following.follow);
   const router = useRouter();
   const { pending, run } = useSubmit();
@@ -57,19 +60,19 @@ export function PathAction({
       </Button>
     );
   }
-  if (pricing === "subscription") {
+  const bundled = pricing === "bundled" && bundlePriceCents !== undefined;
+  const monthly = pricing === "subscription" && monthlyPriceCents !== undefined;
+  if (pricing === "subscription" && !monthly) {
     return <p className="text-sm text-gray-700">This path is offered to organizations. Ask us on the teams page.</p>;
   }
-
-  const bundled = pricing === "bundled" && bundlePriceCents !== undefined;
   function onStart() {
     if (!isAuthenticated) {
       setSignInOpen(true);
       return;
     }
     // The next page opens when the server answers; the button stays busy so a second click starts nothing twice.
-    if (bundled) {
-      void run(() => buyBundle({ pathId }), {
+    if (bundled || monthly) {
+      void run(() => (monthly ? subscribe({ pathId }) : buyBundle({ pathId })), {
         keepPending: true,
         onSuccess: (purchaseId) => router.push(`/checkout/path/${purchaseId}`),
       });
@@ -84,17 +87,23 @@ export function PathAction({
   return (
     <>
       <Button className="w-full" loading={pending} onClick={onStart}>
-        {bundled ? `Buy the bundle — ${formatPrice(bundlePriceCents)}` : "Follow this path — free"}
+        {monthly
+          ? `Subscribe — ${formatPrice(monthlyPriceCents)} a month`
+          : bundled
+            ? `Buy the bundle — ${formatPrice(bundlePriceCents)}`
+            : "Follow this path — free"}
       </Button>
       <p className="mt-2 text-xs text-gray-600">
-        {bundled
-          ? "Paid once through Stripe. Choose each course's cohort as its step opens."
-          : "We tell you as each step opens; book each course on its page."}
+        {monthly
+          ? "Billed monthly through Stripe. Choose each course's cohort as its step opens."
+          : bundled
+            ? "Paid once through Stripe. Choose each course's cohort as its step opens."
+            : "We tell you as each step opens; book each course on its page."}
       </p>
       <SignInDialog
         open={signInOpen}
         onOpenChange={setSignInOpen}
-        title={bundled ? "Sign in to buy the bundle" : "Sign in to follow this path"}
+        title={monthly ? "Sign in to subscribe" : bundled ? "Sign in to buy the bundle" : "Sign in to follow this path"}
         description="Your path, its steps and your seats are kept with your account."
         returnTo={`/paths/${pathSlug}`}
       />

@@ -144,6 +144,11 @@ export function PathDetail({
                 Instead of {formatPrice(price.coursesTotalCents)} for the courses one by one.
               </p>
             ) : null}
+            {price.monthlyPriceCents !== undefined && (
+              <p className="mt-2 text-sm text-gray-700">
+                Billed each month. Cancel any time: your path stays open to the end of the month paid for.
+              </p>
+            )}
             <ul className="mt-4 space-y-2 text-sm text-gray-700">
               <li className="flex gap-2">
                 <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-green-700" aria-hidden />

@@ -5,14 +5,18 @@ import { cn } from "@/lib/utils";
 
 export type PathPrice = FunctionReturnType<typeof api.paths.catalog.list>[number]["price"];
 
-/** The headline figure of a path's price: the bundle's price, or the courses one by one. */
+/** The headline figure of a path's price: the month's, the bundle's, or the courses one by one. */
 export function pathHeadline(price: PathPrice) {
+  if (price.monthlyPriceCents !== undefined) return `${formatPrice(price.monthlyPriceCents)} / month`;
   return price.bundlePriceCents !== undefined
     ? formatPrice(price.bundlePriceCents)
     : formatPrice(price.coursesTotalCents);
 }
 
-/** What the price means, in a line: "Bundle · save $794 (21%) on 3 courses", "Per course · 2 courses in all". */
+/**
+ * What the price means, in a line: "Bundle of 3 courses · save $794 (21%)", "2 courses at their own prices, in all",
+ * "Subscription · a seat in each of 3 courses while you subscribe".
+ */
 export function PathPriceLine({
   price,
   courseCount,
@@ -25,7 +29,9 @@ export function PathPriceLine({
   const courses = courseCount === 1 ? "1 course" : `${courseCount} courses`;
   return (
     <p className={cn("text-sm text-gray-600", className)}>
-      {price.bundlePriceCents !== undefined ? (
+      {price.monthlyPriceCents !== undefined ? (
+        <>Subscription · a seat in each of {courses} while you subscribe</>
+      ) : price.bundlePriceCents !== undefined ? (
         <>
           Bundle of {courses}
           {price.savingCents ? (

@@ -1,11 +1,11 @@
 /**
  * Every call the academy makes to Stripe, in one place: Checkout Sessions (create, expire; with a promotion code; a
- * learning path's bundle), coupons and their promotion codes (create, deactivate), refunds (one function for admin
- * refunds, refunds of payments under review and automatic refunds of payments that could not be delivered), seat
- * invoices, and verifying webhooks. The payments domain calls these from its actions (payments/checkout.ts,
- * refunds.ts, seatInvoices.ts; paths/checkout.ts for bundles) and applies what Stripe sends back
- * (payments/webhook.ts). Each call carries an idempotency key named for what it is about, so a retried action never
- * charges, refunds or invoices twice.
+ * learning path's bundle or subscription), a path subscription's cancellation, coupons and their promotion codes
+ * (create, deactivate), refunds (one function for admin refunds, refunds of payments under review and automatic
+ * refunds of payments that could not be delivered), seat invoices, and verifying webhooks. The payments domain calls
+ * these from its actions (payments/checkout.ts, refunds.ts, seatInvoices.ts; paths/checkout.ts and
+ * paths/subscriptions.ts for paths) and applies what Stripe sends back (payments/webhook.ts). Each call carries an
+ * idempotency key named for what it is about, so a retried action never charges, refunds or invoices twice.
  */
 import Stripe from "stripe";
 import type { Doc, Id } from "../_generated/dataModel";
@@ -118,6 +118,77 @@ export async function createBundleCheckoutSession(purchase: {
     { idempotencyKey: `path-checkout-session-${bundle._id}` },
   );
   return { id: checkoutSession.id, url: checkoutSession.url ?? "" };
+}
+
+/**
+ * Creates the Checkout Session of a learning path's subscription (Checkout's `subscription` mode): a monthly price
+ * fixed when the purchase started; the subscription carries the purchase in its metadata, so its own events name it
+ * even when they arrive before the session's (idempotent per purchase).
+ */
+export async function createSubscriptionCheckoutSession(purchase: {
+  purchase: Doc<"pathPurchases">;
+  path: Doc<"learningPaths">;
+  user: Doc<"users">;
+  courseTitles: string[];
+  siteUrl: string;
+}) {
+  const { purchase: subscription, path, user } = purchase;
+  const metadata = { pathPurchaseId: subscription._id, pathId: path._id, userId: user._id };
+  const checkoutSession = await stripeClient().checkout.sessions.create(
+    {
+      mode: "subscription",
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: subscription.currency,
+            unit_amount: subscription.amountCents,
+            recurring: { interval: "month" },
+            product_data: {
+              name: `${path.title} (monthly)`,
+              description: `A seat in each of: ${purchase.courseTitles.join(", ")}`.slice(0, 500),
+            },
+          },
+        },
+      ],
+      customer_email: user.email,
+      client_reference_id: subscription._id,
+      metadata,
+      subscription_data: { metadata },
+      expires_at: Math.floor(subscription.expiresAt / 1000),
+      success_url: `${purchase.siteUrl}/checkout/path/${subscription._id}?returned=1`,
+      cancel_url: `${purchase.siteUrl}/checkout/path/${subscription._id}?cancelled=1`,
+    },
+    { idempotencyKey: `path-subscription-session-${subscription._id}` },
+  );
+  return { id: checkoutSession.id, url: checkoutSession.url ?? "" };
+}
+
+/**
+ * Cancels a subscription at the end of the period paid for, or keeps it after all (`cancelAtPeriodEnd` false). The
+ * key names the purchase, the choice and when it was asked for, so a retried action asks once.
+ */
+export async function setSubscriptionCancellation(
+  subscriptionId: string,
+  request: { purchaseId: Id<"pathPurchases">; cancelAtPeriodEnd: boolean; requestedAt: number },
+) {
+  return await stripeClient().subscriptions.update(
+    subscriptionId,
+    { cancel_at_period_end: request.cancelAtPeriodEnd },
+    {
+      idempotencyKey:
+        `path-subscription-${request.cancelAtPeriodEnd ? "cancel" : "keep"}-` +
+        `${request.purchaseId}-${request.requestedAt}`,
+    },
+  );
+}
+
+/** Cancels a subscription at once (one whose payment we could not accept), once per purchase. */
+export async function cancelSubscriptionNow(subscriptionId: string, purchaseId: Id<"pathPurchases">) {
+  const stripe = stripeClient();
+  const subscription = await stripe.subscriptions.retrieve(subscriptionId);
+  if (subscription.status === "canceled" || subscription.status === "incomplete_expired") return;
+  await stripe.subscriptions.cancel(subscriptionId, {}, { idempotencyKey: `path-subscription-end-${purchaseId}` });
 }
 
 /** Closes a Checkout Session that is still open, so nobody pays for a seat that was released. */

@@ -63,6 +63,8 @@ const vPathFields = {
   pricingModel: vPathPricing,
   /** Cents; required for bundled pricing. */
   bundlePrice: v.optional(v.number()),
+  /** Cents per month; required for subscription pricing. */
+  subscriptionPrice: v.optional(v.number()),
   isActive: v.boolean(),
   isFeatured: v.boolean(),
   sortOrder: v.number(),
@@ -137,6 +139,7 @@ export const get = platformAdminQuery({
       skillIds: path.skillIds,
       pricingModel: path.pricingModel,
       ...(path.bundlePrice !== undefined ? { bundlePrice: path.bundlePrice } : {}),
+      ...(path.subscriptionPrice !== undefined ? { subscriptionPrice: path.subscriptionPrice } : {}),
       isActive: path.isActive,
       isFeatured: path.isFeatured,
       sortOrder: path.sortOrder,
@@ -192,6 +195,11 @@ export const save = platformAdminMutation({
       if (fields.bundlePrice === undefined) throw appError("INVALID_INPUT", "A bundled path needs a bundle price.");
       assertPrice(fields.bundlePrice, "The bundle price");
     }
+    if (fields.pricingModel === "subscription") {
+      if (fields.subscriptionPrice === undefined)
+        throw appError("INVALID_INPUT", "A subscription needs a monthly price.");
+      assertPrice(fields.subscriptionPrice, "The monthly price");
+    }
     const clash = await ctx.db
       .query("learningPaths")
       .withIndex("by_slug", (q) => q.eq("slug", texts.slug))
@@ -206,6 +214,7 @@ export const save = platformAdminMutation({
       skillIds: [...new Set(fields.skillIds)],
       pricingModel: fields.pricingModel,
       bundlePrice: fields.pricingModel === "bundled" ? fields.bundlePrice : undefined,
+      subscriptionPrice: fields.pricingModel === "subscription" ? fields.subscriptionPrice : undefined,
       isActive: fields.isActive,
       isFeatured: fields.isFeatured,
       sortOrder: fields.sortOrder,

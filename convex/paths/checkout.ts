@@ -1,6 +1,7 @@
 /**
- * Buying a learning path's bundle: start → Stripe Checkout (integrations/stripe.ts) → the webhook
- * (payments/webhook.ts → paths/model/purchase.ts) creates the path enrollment, or the Checkout ends unpaid.
+ * Buying a learning path's bundle, or subscribing to a path sold by the month: start → Stripe Checkout
+ * (integrations/stripe.ts; payment or subscription mode) → the webhook (payments/webhook.ts → paths/model/purchase.ts
+ * or subscription.ts) creates the path enrollment, or the Checkout ends unpaid.
  */
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
@@ -10,10 +11,11 @@ import { siteUrl } from "../env";
 import { formatMoney } from "../format";
 import { internalAction, internalMutation, internalQuery, userMutation, userQuery } from "../functions";
 import { sendEmail } from "../integrations/email";
-import { createBundleCheckoutSession } from "../integrations/stripe";
+import { createBundleCheckoutSession, createSubscriptionCheckoutSession } from "../integrations/stripe";
 import { bundleReceiptEmail } from "./model/emails";
 import { endPurchase, requireOwnPurchase, startBundlePurchase } from "./model/purchase";
 import { stepRows } from "./model/progress";
+import { startSubscriptionPurchase } from "./model/subscription";
 import { inOrder } from "./model/rules";
 import { stepsOf } from "./model/views";
 
@@ -22,6 +24,13 @@ export const buyBundle = userMutation({
   args: { pathId: v.id("learningPaths") },
   returns: v.id("pathPurchases"),
   handler: async (ctx, { pathId }) => await startBundlePurchase(ctx, ctx.viewer, pathId),
+});
+
+/** Start a subscription to a path sold by the month (or continue the one started); returns the purchase to follow. */
+export const subscribe = userMutation({
+  args: { pathId: v.id("learningPaths") },
+  returns: v.id("pathPurchases"),
+  handler: async (ctx, { pathId }) => await startSubscriptionPurchase(ctx, ctx.viewer, pathId),
 });
 
 const vPurchaseState = v.union(
@@ -48,6 +57,8 @@ export const status = userQuery({
     v.null(),
     v.object({
       state: vPurchaseState,
+      /** A subscription (amountCents is then its monthly price). */
+      subscription: v.boolean(),
       checkoutUrl: v.optional(v.string()),
       message: v.optional(v.string()),
       amountCents: v.number(),
@@ -70,6 +81,7 @@ export const status = userQuery({
     const state = purchaseState(purchase);
     return {
       state,
+      subscription: purchase.mode === "subscription",
       ...(state === "ready" && purchase.checkoutUrl ? { checkoutUrl: purchase.checkoutUrl } : {}),
       ...(purchase.message ? { message: purchase.message } : {}),
       amountCents: purchase.amountCents,
@@ -124,14 +136,16 @@ export const purchaseContext = internalQuery({
   },
 });
 
-/** Creates the bundle's Stripe Checkout Session (idempotent per purchase). */
+/** Creates the purchase's Stripe Checkout Session, for the bundle or the subscription (idempotent per purchase). */
 export const createCheckoutSession = internalAction({
   args: { purchaseId: v.id("pathPurchases") },
   handler: async (ctx, { purchaseId }) => {
     const data = await ctx.runQuery(internal.paths.checkout.purchaseContext, { purchaseId });
     if (data === null || data.purchase.status !== "pending" || data.purchase.stripeCheckoutSessionId) return;
+    const create =
+      data.purchase.mode === "subscription" ? createSubscriptionCheckoutSession : createBundleCheckoutSession;
     try {
-      const checkoutSession = await createBundleCheckoutSession({
+      const checkoutSession = await create({
         purchase: data.purchase,
         path: data.path,
         user: data.user,
@@ -185,12 +199,13 @@ export const expirePurchase = internalMutation({
   },
 });
 
-/** The bundle's receipt, once (idempotent per payment). */
+/** The bundle's receipt, once (idempotent per payment); Stripe sends a subscription's receipts itself. */
 export const sendReceipt = internalAction({
   args: { purchaseId: v.id("pathPurchases") },
   handler: async (ctx, { purchaseId }) => {
     const data = await ctx.runQuery(internal.paths.checkout.purchaseContext, { purchaseId });
     if (data === null || data.purchase.status !== "completed" || !data.purchase.pathEnrollmentId) return;
+    if (data.purchase.mode === "subscription") return;
     const { purchase, path, user } = data;
     const paid = purchase.amountPaidCents ?? purchase.amountCents;
     const saving = purchase.listPriceCents - paid;

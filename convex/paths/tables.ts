@@ -11,6 +11,7 @@ import {
   vPathPaymentType,
   vPathPricing,
   vPathPurchaseStatus,
+  vPathSubscriptionStatus,
   vUnlockRule,
 } from "../validators";
 
@@ -30,6 +31,8 @@ export const pathsTables = {
     pricingModel: vPathPricing,
     /** The bundle's price in cents (pricingModel "bundled"). */
     bundlePrice: v.optional(v.number()),
+    /** The monthly price in cents (pricingModel "subscription"): the path's steps and their seats while subscribed. */
+    subscriptionPrice: v.optional(v.number()),
     /** Percent saved against buying every step's course one by one, kept in step with the prices when saved. */
     bundleDiscount: v.optional(v.number()),
     thumbnailId: v.optional(v.id("_storage")),
@@ -92,12 +95,19 @@ export const pathsTables = {
   /**
    * A bundle bought through one Stripe Checkout: pending until Stripe's webhook reports it paid, when exactly one path
    * enrollment is created (its seats are taken step by step as steps open), or ended (expired, failed, refunded).
+   * A subscription (`mode: "subscription"`) is started the same way, in Checkout's subscription mode; once paid, its
+   * Stripe subscription's state (`customer.subscription.*` and `invoice.*` webhooks) keeps the path's access current.
    */
   pathPurchases: defineTable({
     userId: v.id("users"),
     pathId: v.id("learningPaths"),
     status: vPathPurchaseStatus,
-    /** The bundle's price when the purchase started: the webhook accepts exactly this amount and currency. */
+    /** Absent for a bundle (a one-time payment). */
+    mode: v.optional(v.literal("subscription")),
+    /**
+     * The bundle's price (a subscription's monthly price) when the purchase started: the webhooks accept exactly this
+     * amount and currency.
+     */
     amountCents: v.number(),
     currency: v.string(),
     /** What the courses cost one by one then (the receipt states the saving). */
@@ -115,12 +125,26 @@ export const pathsTables = {
     /** Why it ended, in the buyer's words. */
     message: v.optional(v.string()),
     paidAt: v.optional(v.number()),
+    // A subscription's state, as Stripe last reported it.
+    stripeSubscriptionId: v.optional(v.string()),
+    subscriptionStatus: v.optional(vPathSubscriptionStatus),
+    /** Paid up to then (the end of the period the last paid invoice covers). */
+    currentPeriodEnd: v.optional(v.number()),
+    /** The learner cancelled: access ends at `currentPeriodEnd`. */
+    cancelAtPeriodEnd: v.optional(v.boolean()),
+    endedAt: v.optional(v.number()),
+    /** The unpaid invoice of a failed renewal, which the learner can pay on Stripe's page (and told of once). */
+    openInvoiceId: v.optional(v.string()),
+    openInvoiceUrl: v.optional(v.string()),
+    /** When Stripe created the last event applied: an older event delivered late changes nothing. */
+    stripeStateAt: v.optional(v.number()),
     createdAt: v.number(),
     updatedAt: v.number(),
   })
     .index("by_userId_and_pathId", ["userId", "pathId"])
     .index("by_stripeCheckoutSessionId", ["stripeCheckoutSessionId"])
-    .index("by_stripePaymentIntentId", ["stripePaymentIntentId"]),
+    .index("by_stripePaymentIntentId", ["stripePaymentIntentId"])
+    .index("by_stripeSubscriptionId", ["stripeSubscriptionId"]),
 
   /**
    * One row per path enrollment and step: when the step opened (never re-locked), when its time rule opens it

@@ -6,6 +6,7 @@
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalMutation } from "../functions";
+import { endPathAccess, tellAccessEnded } from "./model/access";
 import { refreshPathEnrollment } from "./model/progress";
 
 /** Re-evaluates one path enrollment (scheduled at a time rule's moment). */
@@ -39,7 +40,10 @@ export const resyncPath = internalMutation({
 
 const SWEEP_BATCH = 100;
 
-/** Opens steps whose time came (the backstop of the scheduled refreshes) and ends paths whose access ran out. */
+/**
+ * Opens steps whose time came (the backstop of the scheduled refreshes) and ends paths whose access ran out: a bundle's
+ * year, or a cancelled subscription's last period (even when Stripe's last event is late).
+ */
 export const sweep = internalMutation({
   args: {},
   returns: v.object({ refreshed: v.number(), expired: v.number() }),
@@ -51,12 +55,17 @@ export const sweep = internalMutation({
       .take(SWEEP_BATCH);
     const enrollments = new Set(due.map((row) => row.pathEnrollmentId));
     for (const pathEnrollmentId of enrollments) await refreshPathEnrollment(ctx, pathEnrollmentId);
-    const ended = await ctx.db
-      .query("userPathEnrollments")
-      .withIndex("by_status_and_expiresAt", (q) => q.eq("status", "active").gte("expiresAt", 0).lte("expiresAt", now))
-      .take(SWEEP_BATCH);
+    const ended = [];
+    for (const status of ["active", "paused"] as const) {
+      ended.push(
+        ...(await ctx.db
+          .query("userPathEnrollments")
+          .withIndex("by_status_and_expiresAt", (q) => q.eq("status", status).gte("expiresAt", 0).lte("expiresAt", now))
+          .take(SWEEP_BATCH)),
+      );
+    }
     for (const enrollment of ended) {
-      await ctx.db.patch("userPathEnrollments", enrollment._id, { status: "expired", updatedAt: now });
+      if (await endPathAccess(ctx, enrollment, enrollment.expiresAt!)) await tellAccessEnded(ctx, enrollment);
     }
     return { refreshed: enrollments.size, expired: ended.length };
   },

@@ -290,4 +290,205 @@ describe("local Stripe stand-in", () => {
     expect((await stripe.invoices.retrieve(invoice.id!)).status).toBe("paid");
     expect(failures).toEqual([]);
   });
+
+  /** The subscription as each `customer.subscription.updated` event carried it, in order. */
+  const updatesOf = (subscriptionId: string) =>
+    received
+      .filter((e) => e.type === "customer.subscription.updated")
+      .map((e) => e.data.object as Stripe.Subscription)
+      .filter((subscription) => subscription.id === subscriptionId);
+
+  const post = (url: string, action: string) =>
+    fetch(url, {
+      method: "POST",
+      body: `action=${action}`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      redirect: "manual",
+    });
+
+  /** A paid subscription-mode Checkout of $199 a month; returns the subscription the webhooks named. */
+  async function subscribe(metadata: Record<string, string>) {
+    const session = await stripe.checkout.sessions.create({
+      mode: "subscription",
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: "usd",
+            unit_amount: 19900,
+            recurring: { interval: "month" },
+            product_data: { name: "Foundations Track (monthly)" },
+          },
+        },
+      ],
+      customer_email: "sub@example.com",
+      metadata,
+      subscription_data: { metadata },
+      expires_at: Math.floor(Date.now() / 1000) + 31 * 60,
+      success_url: "http://localhost/s",
+      cancel_url: "http://localhost/c",
+    });
+    expect(session).toMatchObject({ mode: "subscription", status: "open", amount_total: 19900, subscription: null });
+    const page = await (await fetch(session.url!)).text();
+    expect(page).toContain("Subscribe $199.00 per month");
+    expect(page).not.toContain("bank debit");
+    expect((await post(session.url!, "card")).status).toBe(303);
+    const completed = (await waitForEvent("checkout.session.completed", session.id)).data
+      .object as Stripe.Checkout.Session;
+    return { session, completed, subscriptionId: completed.subscription as string };
+  }
+
+  test("subscription mode: Stripe's refusals, then a subscription, its first invoice paid, its events", async () => {
+    const base = {
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: "usd",
+            unit_amount: 19900,
+            recurring: { interval: "month" as const },
+            product_data: { name: "Monthly" },
+          },
+        },
+      ],
+      expires_at: Math.floor(Date.now() / 1000) + 31 * 60,
+      success_url: "http://localhost/s",
+      cancel_url: "http://localhost/c",
+    };
+    await expect(stripe.checkout.sessions.create({ ...base, mode: "payment" })).rejects.toThrow(/recurring price/);
+    await expect(
+      stripe.checkout.sessions.create({
+        ...base,
+        mode: "subscription",
+        line_items: [{ quantity: 1, price_data: { currency: "usd", unit_amount: 1, product_data: { name: "x" } } }],
+      }),
+    ).rejects.toThrow(/at least one recurring price/);
+    await expect(
+      stripe.checkout.sessions.create({ ...base, mode: "subscription", payment_intent_data: { metadata: { a: "b" } } }),
+    ).rejects.toThrow(/payment_intent_data/);
+
+    const { completed, subscriptionId } = await subscribe({ pathPurchaseId: "pp_1" });
+    expect(completed).toMatchObject({ mode: "subscription", payment_status: "paid", status: "complete" });
+    expect(subscriptionId).toMatch(/^sub_local_/);
+    const created = (await waitForEvent("customer.subscription.created", subscriptionId)).data
+      .object as Stripe.Subscription;
+    expect(created).toMatchObject({
+      status: "active",
+      cancel_at_period_end: false,
+      metadata: { pathPurchaseId: "pp_1" },
+    });
+    const item = created.items.data[0];
+    // A calendar month, as Stripe bills.
+    const start = new Date(item.current_period_start * 1000);
+    const end = new Date(item.current_period_end * 1000);
+    expect((end.getUTCMonth() - start.getUTCMonth() + 12) % 12).toBe(1);
+    const invoice = (await waitForEvent("invoice.paid", created.latest_invoice as string)).data
+      .object as Stripe.Invoice;
+    expect(invoice).toMatchObject({
+      status: "paid",
+      amount_paid: 19900,
+      billing_reason: "subscription_create",
+      parent: { subscription_details: { subscription: subscriptionId, metadata: { pathPurchaseId: "pp_1" } } },
+    });
+    expect(invoice.lines.data[0].period).toEqual({ start: item.current_period_start, end: item.current_period_end });
+    expect(await stripe.subscriptions.retrieve(subscriptionId)).toMatchObject({ id: subscriptionId, status: "active" });
+    const mine = await stripe.subscriptions.list({ customer: completed.customer as string });
+    expect(mine.data.map((s) => s.id)).toEqual([subscriptionId]);
+    expect(failures).toEqual([]);
+  });
+
+  test(
+    "a subscription's clock: renewals paid and declined (past due, then paid on the invoice page), " +
+      "retries given up",
+    async () => {
+      const { subscriptionId } = await subscribe({ pathPurchaseId: "pp_2" });
+      const page = `http://127.0.0.1:${port}/subscription/${subscriptionId}`;
+      const first = await stripe.subscriptions.retrieve(subscriptionId);
+      const firstEnd = first.items.data[0].current_period_end;
+
+      await post(page, "renew_paid");
+      const renewed = await stripe.subscriptions.retrieve(subscriptionId);
+      expect(renewed.items.data[0].current_period_start).toBe(firstEnd);
+      const cycle = (await waitForEvent("invoice.paid", renewed.latest_invoice as string)).data
+        .object as Stripe.Invoice;
+      expect(cycle).toMatchObject({ billing_reason: "subscription_cycle", amount_paid: 19900 });
+      expect(cycle.lines.data[0].period.end).toBe(renewed.items.data[0].current_period_end);
+
+      await post(page, "renew_declined");
+      const pastDue = await stripe.subscriptions.retrieve(subscriptionId);
+      expect(pastDue.status).toBe("past_due");
+      const failed = (await waitForEvent("invoice.payment_failed", pastDue.latest_invoice as string)).data
+        .object as Stripe.Invoice;
+      expect(failed).toMatchObject({ status: "open", amount_paid: 0 });
+      for (let i = 0; i < 100 && !updatesOf(subscriptionId).some((s) => s.status === "past_due"); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(updatesOf(subscriptionId).map((s) => s.status)).toEqual(["active", "past_due"]);
+      expect(await (await fetch(page)).text()).toContain("Retries exhausted");
+
+      // The learner pays the open invoice on Stripe's page: the subscription is active again.
+      await post(failed.hosted_invoice_url!, "pay");
+      await waitForEvent("invoice.paid", failed.id);
+      for (let i = 0; i < 50 && (await stripe.subscriptions.retrieve(subscriptionId)).status !== "active"; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect((await stripe.subscriptions.retrieve(subscriptionId)).status).toBe("active");
+
+      await post(page, "renew_declined");
+      await post(page, "give_up");
+      const deleted = (await waitForEvent("customer.subscription.deleted", subscriptionId)).data
+        .object as Stripe.Subscription;
+      expect(deleted).toMatchObject({ status: "canceled" });
+      expect(deleted.ended_at).not.toBeNull();
+      expect(failures).toEqual([]);
+    },
+  );
+
+  test(
+    "cancelling at the period's end: updated with previous attributes, kept, cancelled again, " +
+      "ended with the period",
+    async () => {
+      const { subscriptionId } = await subscribe({ pathPurchaseId: "pp_3" });
+      const cancelling = await stripe.subscriptions.update(
+        subscriptionId,
+        { cancel_at_period_end: true },
+        { idempotencyKey: "cancel-1" },
+      );
+      expect(cancelling).toMatchObject({ status: "active", cancel_at_period_end: true });
+      expect(cancelling.canceled_at).not.toBeNull();
+      const event = await waitForEvent("customer.subscription.updated", subscriptionId);
+      expect(event.data.previous_attributes).toMatchObject({ cancel_at_period_end: false });
+      expect((event.data.object as Stripe.Subscription).cancel_at_period_end).toBe(true);
+      // The same request again is replayed, not applied twice: the same answer, no second event.
+      const replayed = await stripe.subscriptions.update(
+        subscriptionId,
+        { cancel_at_period_end: true },
+        { idempotencyKey: "cancel-1" },
+      );
+      expect(replayed.canceled_at).toBe(cancelling.canceled_at);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(updatesOf(subscriptionId)).toHaveLength(1);
+
+      expect(
+        (await stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: false })).canceled_at,
+      ).toBeNull();
+      await stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true });
+      const page = `http://127.0.0.1:${port}/subscription/${subscriptionId}`;
+      expect(await (await fetch(page)).text()).toContain("End the period now");
+      await post(page, "renew_paid");
+      const ended = (await waitForEvent("customer.subscription.deleted", subscriptionId)).data
+        .object as Stripe.Subscription;
+      expect(ended).toMatchObject({ status: "canceled", cancel_at_period_end: true });
+      await expect(stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: false })).rejects.toThrow(
+        /canceled subscription/,
+      );
+
+      // Cancelling at once (DELETE) ends another subscription with its event.
+      const other = await subscribe({ pathPurchaseId: "pp_4" });
+      expect(await stripe.subscriptions.cancel(other.subscriptionId)).toMatchObject({ status: "canceled" });
+      await waitForEvent("customer.subscription.deleted", other.subscriptionId);
+      await expect(stripe.subscriptions.cancel(other.subscriptionId)).rejects.toThrow(/already canceled/);
+      expect(failures).toEqual([]);
+    },
+  );
 });

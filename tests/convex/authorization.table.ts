@@ -817,12 +817,17 @@ export const AUTHORIZATION: Record<string, Entry> = {
   "paths.authoring.moveStep": { rule: "platformAdmin", args: (w) => ({ stepId: w.pathStepId, direction: "down" }) },
   "paths.authoring.removeStep": { rule: "platformAdmin", args: (w) => ({ stepId: w.pathStepId }) },
   "paths.checkout.buyBundle": { rule: "signedIn", args: (w) => ({ pathId: w.pathId }) },
+  "paths.checkout.subscribe": { rule: "signedIn", args: (w) => ({ pathId: w.pathId }) },
   "paths.checkout.status": { rule: "owner", args: (w) => ({ purchaseId: w.pathPurchaseId }) },
   "paths.checkout.cancel": { rule: "owner", args: (w) => ({ purchaseId: w.pathPurchaseId }) },
   "paths.following.list": { rule: "owner", args: none },
   "paths.following.get": { rule: "owner", args: (w) => ({ pathEnrollmentId: w.pathEnrollmentId }) },
   "paths.following.forPath": { rule: "owner", args: (w) => ({ pathId: w.pathId }) },
   "paths.following.follow": { rule: "signedIn", args: (w) => ({ pathId: w.individualPathId }) },
+  "paths.subscriptions.setCancellation": {
+    rule: "owner",
+    args: (w) => ({ pathEnrollmentId: w.pathEnrollmentId, cancelAtPeriodEnd: true }),
+  },
   "paths.seats.cohorts": {
     rule: "owner",
     args: (w) => ({ pathEnrollmentId: w.pathEnrollmentId, stepId: w.pathStepId, now: Date.now() }),

@@ -26,6 +26,7 @@ export function stubStripeApi() {
   const calls: StripeCall[] = [];
   let counter = 0;
   const sessions = new Map<string, { status: string }>();
+  const subscriptionStatus = new Map<string, string>();
   vi.stubGlobal(
     "fetch",
     vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
@@ -94,6 +95,20 @@ export function stubStripeApi() {
       if (method === "POST" && promotionCode) {
         return json({ id: promotionCode[1], object: "promotion_code", active: body.includes("active=true") });
       }
+      const subscription = /^\/v1\/subscriptions\/([^/]+)$/.exec(url.pathname);
+      if (subscription) {
+        const params = new URLSearchParams(body);
+        const canceled = method === "DELETE" || (subscriptionStatus.get(subscription[1]) ?? "active") === "canceled";
+        if (method === "DELETE") subscriptionStatus.set(subscription[1], "canceled");
+        return json({
+          id: subscription[1],
+          object: "subscription",
+          status: canceled ? "canceled" : "active",
+          cancel_at_period_end: params.get("cancel_at_period_end") === "true",
+          ended_at: canceled ? Math.floor(Date.now() / 1000) : null,
+          items: { object: "list", data: [] },
+        });
+      }
       if (method === "POST" && url.pathname === "/v1/refunds") {
         return json({ id: `re_${++counter}`, object: "refund", status: "succeeded" });
       }
@@ -154,14 +169,14 @@ export async function deliver(
   t: T,
   type: string,
   object: Record<string, unknown>,
-  options: { id?: string; secret?: string; timestamp?: number } = {},
+  options: { id?: string; secret?: string; timestamp?: number; created?: number } = {},
 ) {
   const payload = JSON.stringify({
     id: options.id ?? `evt_test_${++eventCounter}`,
     object: "event",
     type,
     api_version: "2026-10-28.endive",
-    created: Math.floor(Date.now() / 1000),
+    created: options.created ?? Math.floor(Date.now() / 1000),
     livemode: false,
     data: { object },
   });

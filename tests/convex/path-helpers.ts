@@ -34,8 +34,10 @@ export async function seedPath(
   steps: StepSpec[],
   options: {
     slug?: string;
-    pricing?: "bundled" | "individual";
+    pricing?: "bundled" | "individual" | "subscription";
     bundlePriceCents?: number;
+    /** A subscription's monthly price (default 19,900 cents). */
+    monthlyPriceCents?: number;
     capacity?: number;
     isActive?: boolean;
   } = {},
@@ -91,6 +93,7 @@ export async function seedPath(
       outcomes: ["Pass the tests"],
       pricingModel: pricing,
       ...(pricing === "bundled" ? { bundlePrice: options.bundlePriceCents ?? 150_000 } : {}),
+      ...(pricing === "subscription" ? { subscriptionPrice: options.monthlyPriceCents ?? 19_900 } : {}),
       isActive: options.isActive ?? true,
       isFeatured: false,
       sortOrder: 1,

@@ -36,6 +36,7 @@ export default async function PathPage({ params }: Props) {
           pathSlug={path.slug}
           pricing={path.price.model}
           bundlePriceCents={path.price.bundlePriceCents}
+          monthlyPriceCents={path.price.monthlyPriceCents}
         />
       }
     />

@@ -52,7 +52,7 @@ export function cleanPathTexts(fields: {
 /** Why the path cannot be published as it stands, or null. */
 export async function publishProblem(
   ctx: QueryCtx,
-  path: Pick<Doc<"learningPaths">, "pricingModel" | "bundlePrice">,
+  path: Pick<Doc<"learningPaths">, "pricingModel" | "bundlePrice" | "subscriptionPrice">,
   steps: ReadonlyArray<Doc<"learningPathSteps">>,
 ) {
   if (steps.length === 0) return "Add at least one step before publishing the path.";
@@ -64,8 +64,8 @@ export async function publishProblem(
       return `Step ${step.stepNumber}'s course is not published; publish it or choose another course first.`;
     courses.push(course);
   }
-  if (path.pricingModel === "subscription")
-    return "Subscription pricing is not offered: choose per-course or bundled pricing.";
+  if (path.pricingModel === "subscription" && path.subscriptionPrice === undefined)
+    return "A subscription needs a monthly price.";
   if (path.pricingModel === "bundled") {
     if (path.bundlePrice === undefined) return "A bundled path needs a bundle price.";
     const { coursesTotalCents } = pathPrice(path, courses);

@@ -40,6 +40,8 @@ export async function enrollInPath(
     expiresAt?: number;
     /** Who gave the path, for the welcome ("Acme Corporation enrolled you"); absent when the learner chose it. */
     givenBy?: string;
+    /** A last line for the welcome (how a subscription is billed and cancelled). */
+    note?: string;
     /**
      * How the learner is welcomed: in the app and by email (default), in the app only (a bundle's receipt email says
      * the rest), or not at all (the demo academy's history).
@@ -106,6 +108,7 @@ export async function enrollInPath(
       seatIncluded,
       opened,
       givenBy: how.givenBy,
+      note: how.note,
       email: how.welcome !== "inApp",
     });
   }
@@ -122,8 +125,9 @@ async function welcome(
     seatIncluded,
     opened,
     givenBy,
+    note,
     email,
-  }: { seatIncluded: boolean; opened: Doc<"learningPathSteps">[]; givenBy?: string; email: boolean },
+  }: { seatIncluded: boolean; opened: Doc<"learningPathSteps">[]; givenBy?: string; note?: string; email: boolean },
 ) {
   const titles = [];
   for (const step of opened) titles.push((await ctx.db.get("courses", step.courseId))?.title ?? "a course");
@@ -139,14 +143,14 @@ async function welcome(
     {
       category: "learning",
       title: `You're enrolled in the ${path.title}`,
-      body: `${open} ${next}`,
+      body: [open, next, note].filter(Boolean).join(" "),
       url: `/learn/paths/${pathEnrollmentId}`,
     },
     email
       ? {
           subject: `You're enrolled in the ${path.title}`,
           heading: `Welcome to the ${path.title}`,
-          lines: [lead, open, next],
+          lines: [lead, open, next, ...(note ? [note] : [])],
           actionLabel: "Open my path",
         }
       : undefined,

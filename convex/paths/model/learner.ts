@@ -5,7 +5,13 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { QueryCtx } from "../../_generated/server";
-import { vCertificateIssueStatus, vPathEnrollmentStatus, vPathPaymentType, vPathStepState } from "../../validators";
+import {
+  vCertificateIssueStatus,
+  vPathEnrollmentStatus,
+  vPathPaymentType,
+  vPathStepState,
+  vPathSubscriptionStatus,
+} from "../../validators";
 import { stepRows } from "./progress";
 import { gateStep, inOrder, unlockTime } from "./rules";
 import { seatInUse } from "./seats";
@@ -53,6 +59,20 @@ export const vLearnerPath = v.object({
   currentStepId: v.optional(v.id("learningPathSteps")),
   steps: v.array(vLearnerStep),
   certificate: v.optional(v.object({ publicId: v.string(), issueStatus: vCertificateIssueStatus })),
+  /** A path paid by the month: its state as Stripe last reported it. */
+  subscription: v.optional(
+    v.object({
+      status: vPathSubscriptionStatus,
+      monthlyPriceCents: v.number(),
+      currency: v.string(),
+      /** Paid up to then: the next renewal, or the last day when cancelled. */
+      currentPeriodEnd: v.optional(v.number()),
+      cancelAtPeriodEnd: v.boolean(),
+      endedAt: v.optional(v.number()),
+      /** Stripe's page to pay the invoice of a failed renewal. */
+      openInvoiceUrl: v.optional(v.string()),
+    }),
+  ),
 });
 
 /** The learner's view of one path enrollment. */
@@ -110,6 +130,10 @@ export async function learnerPath(ctx: QueryCtx, enrollment: Doc<"userPathEnroll
       .take(300)
   ).find((c) => c.kind === "path" && c.pathId === path._id && c.revokedAt === undefined);
   const required = steps.filter((s) => s.isRequired);
+  const purchase =
+    enrollment.paymentType === "subscription" && enrollment.purchaseId
+      ? await ctx.db.get("pathPurchases", enrollment.purchaseId)
+      : null;
   return {
     pathEnrollmentId: enrollment._id,
     path: { _id: path._id, slug: path.slug, title: path.title },
@@ -125,6 +149,21 @@ export async function learnerPath(ctx: QueryCtx, enrollment: Doc<"userPathEnroll
     ...(enrollment.currentStepId ? { currentStepId: enrollment.currentStepId } : {}),
     steps: shaped,
     ...(certificate ? { certificate: { publicId: certificate.publicId, issueStatus: certificate.issueStatus } } : {}),
+    ...(purchase?.subscriptionStatus
+      ? {
+          subscription: {
+            status: purchase.subscriptionStatus,
+            monthlyPriceCents: purchase.amountCents,
+            currency: purchase.currency,
+            ...(purchase.currentPeriodEnd !== undefined ? { currentPeriodEnd: purchase.currentPeriodEnd } : {}),
+            cancelAtPeriodEnd: purchase.cancelAtPeriodEnd ?? false,
+            ...(purchase.endedAt !== undefined ? { endedAt: purchase.endedAt } : {}),
+            ...(purchase.subscriptionStatus === "past_due" && purchase.openInvoiceUrl
+              ? { openInvoiceUrl: purchase.openInvoiceUrl }
+              : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -2,7 +2,8 @@
  * Buying a learning path's bundle: one Stripe Checkout for the bundle's price, and, when Stripe's webhook reports it
  * paid, exactly one path enrollment (enroll.ts) whose steps each include a seat, taken as they open. The webhook router
  * (payments/webhook.ts) hands `checkout.session.*` events of a bundle's Checkout Session here, and `charge.refunded`
- * of its payment. Replays change nothing: a purchase is confirmed once, for its own payment.
+ * of its payment. Replays change nothing: a purchase is confirmed once, for its own payment. A subscription starts
+ * the same way (`startPurchase`); subscription.ts applies its Checkout and what follows.
  */
 import { internal } from "../../_generated/api";
 import type { Doc, Id } from "../../_generated/dataModel";
@@ -33,14 +34,23 @@ export async function currentPathEnrollment(ctx: QueryCtx, userId: Id<"users">, 
   return enrollment !== null && enrollment.status !== "expired" ? enrollment : null;
 }
 
-/** The buyer's purchase of this path that is still waiting for payment, if any. */
-async function openPurchase(ctx: QueryCtx, userId: Id<"users">, pathId: Id<"learningPaths">, now: number) {
+/** The buyer's purchase of this path, bought this way, that is still waiting for payment, if any. */
+async function openPurchase(
+  ctx: QueryCtx,
+  userId: Id<"users">,
+  pathId: Id<"learningPaths">,
+  mode: Doc<"pathPurchases">["mode"],
+  now: number,
+) {
   const purchases = await ctx.db
     .query("pathPurchases")
     .withIndex("by_userId_and_pathId", (q) => q.eq("userId", userId).eq("pathId", pathId))
     .order("desc")
     .take(20);
-  return purchases.find((p) => p.status === "pending" && (p.awaitingAsyncPayment || p.expiresAt > now)) ?? null;
+  return (
+    purchases.find((p) => p.status === "pending" && p.mode === mode && (p.awaitingAsyncPayment || p.expiresAt > now)) ??
+    null
+  );
 }
 
 /**
@@ -53,14 +63,28 @@ export async function startBundlePurchase(ctx: MutationCtx, viewer: Doc<"users">
   if (path.pricingModel !== "bundled" || path.bundlePrice === undefined) {
     throw appError("INVALID_INPUT", `The ${path.title} is not sold as a bundle: book its courses one by one.`);
   }
-  if (await currentPathEnrollment(ctx, viewer._id, pathId)) {
+  return await startPurchase(ctx, viewer, path, { amountCents: path.bundlePrice });
+}
+
+/**
+ * A purchase of the path at `amountCents` (a bundle, or a subscription's monthly price), or the one the caller started
+ * already; its Checkout Session is created by the scheduler and closes after an hour. Refuses a path the caller
+ * already follows.
+ */
+export async function startPurchase(
+  ctx: MutationCtx,
+  viewer: Doc<"users">,
+  path: Doc<"learningPaths">,
+  how: { amountCents: number; mode?: "subscription" },
+) {
+  if (await currentPathEnrollment(ctx, viewer._id, path._id)) {
     throw appError("ALREADY_IN_PATH", `You already follow the ${path.title}. It is on your learning page.`);
   }
   const now = Date.now();
-  const open = await openPurchase(ctx, viewer._id, pathId, now);
+  const open = await openPurchase(ctx, viewer._id, path._id, how.mode, now);
   if (open) return open._id;
   const courses = [];
-  for (const step of await stepsOf(ctx, pathId)) {
+  for (const step of await stepsOf(ctx, path._id)) {
     const course = await ctx.db.get("courses", step.courseId);
     if (course) courses.push(course);
   }
@@ -68,9 +92,10 @@ export async function startBundlePurchase(ctx: MutationCtx, viewer: Doc<"users">
   await enforceLimit(ctx, "checkoutStarts", viewer._id, "checkouts started");
   const purchaseId = await ctx.db.insert("pathPurchases", {
     userId: viewer._id,
-    pathId,
+    pathId: path._id,
     status: "pending",
-    amountCents: path.bundlePrice,
+    ...(how.mode ? { mode: how.mode } : {}),
+    amountCents: how.amountCents,
     currency: currency(),
     listPriceCents: price.coursesTotalCents,
     expiresAt: now + BUNDLE_CHECKOUT_MS,

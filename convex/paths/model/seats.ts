@@ -14,7 +14,8 @@ import { dateRange, joinCalendar } from "../../enrollments/model/operations";
 import { notifyUsers } from "../../notifications/model/notify";
 import { requireActive } from "../../organizations/model/membership";
 import { leaveCourseWaitlists } from "../../waitlist/model/queue";
-import { isOngoing, refreshPathEnrollment } from "./progress";
+import { accessOpen } from "./access";
+import { refreshPathEnrollment } from "./progress";
 import { DAY_MS, gateStep, inOrder, unlockTime } from "./rules";
 import { stepsOf } from "./views";
 
@@ -69,11 +70,15 @@ export async function takeStepSeat(
 ) {
   const pathEnrollment = await requireOwnPathEnrollment(ctx, viewer, args.pathEnrollmentId);
   const path = (await ctx.db.get("learningPaths", pathEnrollment.pathId))!;
-  if (!isOngoing(pathEnrollment.status)) {
+  if (!accessOpen(pathEnrollment, Date.now())) {
+    const paused =
+      pathEnrollment.paymentType === "subscription"
+        ? `Your ${path.title} is paused until your subscription's open invoice is paid, so no seat can be taken now.`
+        : `Your ${path.title} is paused, so no seat can be taken now.`;
     throw appError(
       "ENROLLMENT_NOT_ACTIVE",
       pathEnrollment.status === "paused"
-        ? `Your ${path.title} is paused, so no new seats can be taken. Resume it first.`
+        ? paused
         : `Your ${path.title} has ended, so its remaining seats can no longer be used.`,
     );
   }

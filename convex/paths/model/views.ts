@@ -58,14 +58,19 @@ export const vPathPrice = v.object({
   /** What the bundle saves against coursesTotalCents, in cents and percent. */
   savingCents: v.optional(v.number()),
   savingPercent: v.optional(v.number()),
+  /** A subscription's price per month. */
+  monthlyPriceCents: v.optional(v.number()),
 });
 
 /** The price of a path from its courses' prices today. */
 export function pathPrice(
-  path: Pick<Doc<"learningPaths">, "pricingModel" | "bundlePrice">,
+  path: Pick<Doc<"learningPaths">, "pricingModel" | "bundlePrice" | "subscriptionPrice">,
   courses: ReadonlyArray<Pick<Doc<"courses">, "priceB2C">>,
 ) {
   const coursesTotalCents = courses.reduce((sum, course) => sum + course.priceB2C, 0);
+  if (path.pricingModel === "subscription" && path.subscriptionPrice !== undefined) {
+    return { model: path.pricingModel, coursesTotalCents, monthlyPriceCents: path.subscriptionPrice };
+  }
   if (path.pricingModel !== "bundled" || path.bundlePrice === undefined) {
     return { model: path.pricingModel, coursesTotalCents };
   }

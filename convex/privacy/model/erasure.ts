@@ -11,6 +11,7 @@
  * skill levels) stay attached to that anonymous account so cohort statistics do not change. Certificates stay valid
  * under the person's name only if they chose to keep them.
  */
+import { internal } from "../../_generated/api";
 import type { Doc, Id, TableNames } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
 import { recordRevocation } from "../../certificates/model/statusList";
@@ -110,7 +111,9 @@ export const ERASURE_BY_TABLE: Record<TableNames, string> = {
   learningPathSteps: "No personal data.",
   userPathEnrollments: "Kept as payment and progress records, attached to the anonymous account.",
   pathCertificates: "Kept, attached to the anonymous account.",
-  pathPurchases: "Kept as payment records, attached to the anonymous account.",
+  pathPurchases:
+    "Kept as payment records, attached to the anonymous account; a running path subscription is cancelled in Stripe " +
+    "at once, so nothing more is charged.",
   pathStepProgress: "Kept with the path enrollment, attached to the anonymous account.",
   discussionThreads: "Kept, shown as written by an erased learner.",
   discussionReplies: "Kept, shown as written by an erased learner.",
@@ -199,6 +202,24 @@ export const ERASURE_STEPS: Step[] = [
         });
       }
       await leaveWaitlists(ctx, user._id);
+      return true;
+    },
+  },
+  {
+    name: "Path subscriptions cancelled in Stripe",
+    run: async (ctx, { user }) => {
+      const purchases = await ctx.db
+        .query("pathPurchases")
+        .withIndex("by_userId_and_pathId", (q) => q.eq("userId", user._id))
+        .take(200);
+      for (const purchase of purchases) {
+        const running = purchase.subscriptionStatus === "active" || purchase.subscriptionStatus === "past_due";
+        if (purchase.mode !== "subscription" || !running || !purchase.stripeSubscriptionId) continue;
+        await ctx.scheduler.runAfter(0, internal.paths.subscriptions.cancelNow, {
+          purchaseId: purchase._id,
+          subscriptionId: purchase.stripeSubscriptionId,
+        });
+      }
       return true;
     },
   },
