@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signInAsDemo } from "./helpers";
+import { expectAccessible, pagesApart, signInAsDemo } from "./helpers";
 
 /** Saves the page at desktop and phone width (test-results/…), to look at. */
 async function screenshots(page: Page, name: string) {
@@ -17,7 +17,7 @@ test("an admin maps a skill to a course and the course page lists it under “Sk
   await signInAsDemo(page, "Priya Raman");
   await page.goto("/admin/skills");
   await expect(page.getByRole("heading", { name: "Admin · Skills" })).toBeVisible();
-  await expect(page.getByTestId("skill-row").filter({ hasText: "Prompt Engineering" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Prompt Engineering", exact: true })).toBeVisible();
   await expectAccessible(page);
   await screenshots(page, "admin-skills");
 
@@ -96,4 +96,58 @@ test("a learner switches on their public portfolio; a visitor sees their levels 
   await visitor.goto(path);
   await expect(visitor.getByRole("heading", { name: "This portfolio is not available" })).toBeVisible();
   await visitor.context().close();
+});
+
+test("an instructor records evidence and signs a learner off; the learner's profile shows the new badge, which verifies", async ({
+  browser,
+}) => {
+  const { pages, close } = await pagesApart(browser, 2);
+  const [learner, instructor] = pages;
+  // Taylor Brooks holds Prompt Engineering at Practitioner and showed every competency in the seeded Acme cohort.
+  await signInAsDemo(learner, "Taylor Brooks");
+  await learner.goto("/learn/skills");
+  const prompting = learner.getByRole("region", { name: "Prompt Engineering" });
+  await expect(prompting.getByTestId("skill-level")).toHaveText("Practitioner", { timeout: 30_000 });
+  await expect(prompting.getByTestId("skill-next")).toContainText("Advanced — you are ready");
+  await expect(prompting.getByTestId("skill-evidence")).toHaveCount(4);
+
+  await signInAsDemo(instructor, "Maya Chen");
+  await instructor.goto("/teach");
+  await instructor.getByRole("link", { name: "Acme private cohort (September)" }).first().click();
+  await instructor.getByRole("link", { name: "Skills and sign-off" }).click();
+  await expect(instructor.getByRole("heading", { name: "Skills and sign-off" })).toBeVisible();
+
+  // Evidence for another learner: one more competency shown.
+  const chloe = instructor.getByTestId("learner-skills-row").filter({ hasText: "Chloe Costa" });
+  await expect(chloe).toContainText("1 of 4 shown");
+  await instructor.getByLabel("Learner", { exact: true }).selectOption({ label: "Chloe Costa" });
+  await instructor.getByLabel("Competency", { exact: true }).selectOption({ label: "Few-shot examples" });
+  await instructor.getByLabel("How it was shown").selectOption({ label: "Observed in a session" });
+  await instructor.getByLabel("Score (0–100)").fill("80");
+  await instructor.getByLabel("Note for the learner (optional)").fill("Good choice of examples.");
+  await instructor.getByRole("button", { name: "Record evidence" }).click();
+  await expect(instructor.getByText("Recorded: Chloe Costa showed Few-shot examples.")).toBeVisible();
+  await expect(chloe).toContainText("2 of 4 shown");
+  await expectAccessible(instructor);
+  await screenshots(instructor, "cohort-skills");
+
+  // Taylor waits for an Advanced sign-off; Maya signs her off.
+  const waiting = instructor.getByTestId("waiting-row").filter({ hasText: "Taylor Brooks" });
+  await expect(waiting).toContainText("Prompt Engineering · Advanced");
+  await waiting.getByRole("button", { name: /Sign off/ }).click();
+  const dialog = instructor.getByRole("dialog", { name: "Sign Taylor Brooks off at Advanced?" });
+  await expectAccessible(instructor);
+  await dialog.getByRole("button", { name: "Sign off at Advanced" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(waiting).toHaveCount(0);
+
+  // Taylor's page, never reloaded, shows the new badge and level; the badge verifies.
+  const badge = prompting.getByTestId("skill-badge").filter({ hasText: "Prompt Engineering — Advanced" });
+  await expect(badge).toContainText(/Valid|Expires in/, { timeout: 60_000 });
+  await expect(badge).toContainText("after an instructor's sign-off");
+  await expect(prompting.getByTestId("skill-level")).toHaveText("Advanced");
+  await badge.getByRole("link", { name: "Prompt Engineering — Advanced" }).click();
+  await expect(learner.getByTestId("certificate-status")).toContainText("Valid skill badge", { timeout: 30_000 });
+  await expect(learner.getByText(/verified by Maya Chen/)).toBeVisible();
+  await close();
 });

@@ -18,7 +18,7 @@ import { badgeState } from "./badge-state";
 type Profile = NonNullable<FunctionReturnType<typeof api.skills.profile.mine>>;
 type SkillRow = Profile["skills"][number];
 
-/** The learner's skills: each level and how it was earned, badges with expiry, what next; and their public portfolio. */
+/** The learner's skills: each level and how it was earned, badges with expiry, what next; their public portfolio. */
 export function MySkills({
   preloadedProfile,
   preloadedPortfolio,

@@ -11,7 +11,11 @@ import { useSubmit } from "@/lib/use-submit";
 /** The learner's public portfolio: off until switched on; its link, and a new link that retires the old one. */
 export function PortfolioSettings({ preloaded }: { preloaded: Preloaded<typeof api.skills.portfolio.settings> }) {
   const settings = usePreloadedQuery(preloaded);
-  const setPublic = useMutation(api.skills.portfolio.setPublic);
+  // Optimistic: the switch flips at once; the server's answer (with the link, the first time) replaces it.
+  const setPublic = useMutation(api.skills.portfolio.setPublic).withOptimisticUpdate((store, { isPublic }) => {
+    const current = store.getQuery(api.skills.portfolio.settings, {});
+    if (current) store.setQuery(api.skills.portfolio.settings, {}, { ...current, isPublic });
+  });
   const newLink = useMutation(api.skills.portfolio.newLink);
   const { isPending, run } = useSubmit();
   if (settings === null) return null;

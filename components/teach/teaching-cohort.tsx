@@ -24,12 +24,15 @@ export function TeachingCohort({ cohortId }: { cohortId: Id<"cohorts"> }) {
           <h1 className="mt-2 text-xl font-semibold text-gray-900">{data?.cohortName ?? "Cohort"}</h1>
           {data && <p className="text-sm text-gray-600">{data.courseTitle}</p>}
           {data && (
-            <p className="mt-2 flex gap-4 text-sm">
+            <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
               <Link href={`/teach/reviews/${cohortId}`} className="text-brand-700 hover:underline">
                 Answers to grade
               </Link>
               <Link href={`/teach/${cohortId}/results`} className="text-brand-700 hover:underline">
                 Assessment results
+              </Link>
+              <Link href={`/teach/${cohortId}/skills`} className="text-brand-700 hover:underline">
+                Skills and sign-off
               </Link>
             </p>
           )}

@@ -3,10 +3,14 @@ import { v } from "convex/values";
 import { internalMutation, userQuery } from "../functions";
 import { certificateReminderDays } from "../env";
 import { notifyUsers } from "../notifications/model/notify";
+import { remindSkillBadge } from "../skills/model/expiry";
+import { RENEWAL_WINDOW_DAYS } from "../skills/model/signOff";
 import { vCertificateIssueStatus } from "../validators";
 
 /**
  * Daily: reminds learners whose certificates expire within a reminder window, once per window, with the way to renew.
+ * Skill badges are reminded once, RENEWAL_WINDOW_DAYS (30) before they expire — unless a newer badge of the same skill
+ * and level already renews them — with the course that renews them (or the instructor sign-off, at Advanced and up).
  */
 export const remindExpiring = internalMutation({
   args: {},
@@ -14,8 +18,7 @@ export const remindExpiring = internalMutation({
   handler: async (ctx) => {
     const now = Date.now();
     const days = certificateReminderDays();
-    if (days.length === 0) return 0;
-    const horizon = now + days[0] * 86_400_000;
+    const horizon = now + Math.max(days[0] ?? 0, RENEWAL_WINDOW_DAYS) * 86_400_000;
     const expiring = await ctx.db
       .query("certificates")
       .withIndex("by_expiresAt", (q) => q.gt("expiresAt", now).lte("expiresAt", horizon))
@@ -24,7 +27,8 @@ export const remindExpiring = internalMutation({
     for (const certificate of expiring) {
       if (certificate.revokedAt || certificate.issueStatus !== "issued") continue;
       const left = Math.ceil((certificate.expiresAt! - now) / 86_400_000);
-      const due = days.filter((d) => left <= d && !(certificate.expiryRemindersSent ?? []).includes(d));
+      const windows = certificate.kind === "skill" ? [RENEWAL_WINDOW_DAYS] : days;
+      const due = windows.filter((d) => left <= d && !(certificate.expiryRemindersSent ?? []).includes(d));
       if (due.length === 0) continue;
       const [user, course] = await Promise.all([
         ctx.db.get("users", certificate.userId),
@@ -34,6 +38,10 @@ export const remindExpiring = internalMutation({
         expiryRemindersSent: [...(certificate.expiryRemindersSent ?? []), ...due],
       });
       if (!user || !course) continue;
+      if (certificate.kind === "skill") {
+        if (await remindSkillBadge(ctx, user, certificate, left)) sent += 1;
+        continue;
+      }
       const title = `Your certificate expires in ${left} days: ${certificate.badgeData.name}`;
       await notifyUsers(
         ctx,

@@ -11,6 +11,7 @@ import {
   statusListRow,
 } from "./model/statusList";
 import { notifyUsers } from "../notifications/model/notify";
+import { afterRevocation } from "../skills/model/progress";
 
 /** What the re-signing action needs: the list's bits and versions, and whether it may sign now. */
 export const statusListState = internalQuery({
@@ -86,7 +87,10 @@ export const statusListJson = internalQuery({
   handler: async (ctx, { listNumber }) => (await statusListRow(ctx, listNumber))?.signedJson ?? null,
 });
 
-/** Revokes a certificate: its bit is set in the revocation list (re-signed at once) and the learner is told why. */
+/**
+ * Revokes a certificate: its bit is set in the revocation list (re-signed at once), the learner's skill levels that
+ * rested on it are worked out again, and the learner is told why.
+ */
 export const revoke = platformAdminMutation({
   args: { certificateId: v.id("certificates"), reason: v.string() },
   returns: v.null(),
@@ -98,6 +102,8 @@ export const revoke = platformAdminMutation({
     if (certificate === null) throw appError("NOT_FOUND", "This certificate no longer exists.");
     if (certificate.revokedAt) throw appError("NOT_AVAILABLE", "This certificate is already revoked.");
     await recordRevocation(ctx, certificate, trimmed);
+    // The only way a skill level goes down: it is worked out again from what the learner still holds.
+    await afterRevocation(ctx, certificate);
     const user = await ctx.db.get("users", certificate.userId);
     if (user) {
       await notifyUsers(

@@ -12,6 +12,7 @@ import { devInternalMutation } from "../functions";
 import { ACME_LEARNERS, ACME_TEAMS, DEMO_ACCOUNTS, DEMO_COURSES, DEMO_SKILLS } from "./model/demoData";
 import { seedFlagshipAssessments, takeAsDemoLearner } from "./model/assessments";
 import { planCertificates } from "../certificates/model/plan";
+import { raiseLevel } from "../skills/model/progress";
 import { seedDashboardActivity } from "./model/demoActivity";
 import { enrollAcmeMembers, seedDemoPaths } from "./model/demoPaths";
 import { scheduleCohort } from "../liveSessions/model/schedule";
@@ -93,21 +94,36 @@ export const run = devInternalMutation({
     // ---------------------------------------------------------------- skills
     const skillIds = new Map<string, Id<"skills">>();
     for (const [i, skill] of DEMO_SKILLS.entries()) {
-      skillIds.set(
-        skill.slug,
-        await ctx.db.insert("skills", {
-          name: skill.name,
-          slug: skill.slug,
-          description: `${skill.name}: demonstrated through assessments, projects and instructor review.`,
-          category: skill.category,
-          level: skill.level,
+      const skillId = await ctx.db.insert("skills", {
+        name: skill.name,
+        slug: skill.slug,
+        description: `${skill.name}: demonstrated through assessments, projects and instructor review.`,
+        category: skill.category,
+        level: skill.level,
+        isActive: true,
+        sortOrder: i,
+        createdAt: now,
+        updatedAt: now,
+      });
+      skillIds.set(skill.slug, skillId);
+      for (const name of skill.competencies) {
+        await ctx.db.insert("competencies", {
+          skillId,
+          name,
+          description: `${name}, in the learner's own work.`,
+          assessmentCriteria: "Shown in a live session or a project and judged against the course's rubric.",
+          evidenceTypes: ["observation", "project", "instructor_assessment"],
+          passingThreshold: 70,
           isActive: true,
-          sortOrder: i,
           createdAt: now,
-          updatedAt: now,
-        }),
-      );
+        });
+      }
     }
+    for (const skill of DEMO_SKILLS)
+      if (skill.prerequisites.length > 0)
+        await ctx.db.patch("skills", skillIds.get(skill.slug)!, {
+          prerequisites: skill.prerequisites.map((slug) => skillIds.get(slug)!),
+        });
 
     // --------------------------------------------------------------- courses
     const courseIds = new Map<string, Id<"courses">>();
@@ -164,7 +180,8 @@ export const run = devInternalMutation({
         await ctx.db.insert("courseSkills", {
           courseId,
           skillId: skillIds.get(slug)!,
-          skillLevel: i === 0 ? "develops" : "introduces",
+          // A course's first skill is what it is for: the mastery course masters it, the others develop it.
+          skillLevel: i > 0 ? "introduces" : course.slug === "prompt-engineering-mastery" ? "masters" : "develops",
           weight: i === 0 ? 60 : 40 / Math.max(1, course.skills.length - 1),
           createdAt: now,
         });
@@ -432,21 +449,11 @@ export const run = devInternalMutation({
     });
     await enroll(pilot, learnersAcme.slice(32, 35), "b2b");
 
-    const levels = ["none", "foundational", "practitioner", "advanced", "expert"] as const;
+    // Skill levels are not invented here: they come from the badges, courses and evidence below (the finished Acme
+    // cohort's certificates, finishPrivateCohort), as they would for real learners. The twelve draws per learner that
+    // made up levels before are still taken, so the rest of the demo (privacy choices, activity) stays as it was.
     for (const userId of learnersAcme) {
-      for (const slug of ["ai-literacy", "prompt-engineering", "workflow-automation"]) {
-        const level = levels[Math.min(4, Math.floor(rand() * 4.2))];
-        await ctx.db.insert("userSkillProgress", {
-          userId,
-          skillId: skillIds.get(slug)!,
-          currentLevel: level,
-          progressPercent: Math.round(rand() * 100),
-          evidenceCount: Math.floor(rand() * 6),
-          verifiedByInstructor: rand() > 0.7,
-          createdAt: now - 60 * DAY,
-          updatedAt: now - Math.floor(rand() * 20) * DAY,
-        });
-      }
+      for (let draw = 0; draw < 12; draw++) rand();
       await ctx.db.insert("userPrivacySettings", {
         userId,
         allowManagerViewScores: learnersAcme.slice(32, 35).includes(userId) || rand() > 0.2,
@@ -725,6 +732,7 @@ async function finishPrivateCohort(
     }
   }
   await planCertificates(ctx, acmePrivate);
+  await recordDemoEvidence(ctx, { instructorId, now, enrolled });
   // One certificate from last year has expired and one was revoked, so every verification state can be seen.
   const privateCertificates = (
     await ctx.db
@@ -750,5 +758,68 @@ async function finishPrivateCohort(
       revocationReason: "Issued in error: attendance records were corrected.",
     });
     await ctx.db.insert("credentialStatusLists", { listNumber: 1, version: 1, updatedAt: now });
+  }
+}
+
+/**
+ * Maya's evidence from the finished Acme cohort, through the same level bookkeeping as her own records: Taylor Brooks
+ * showed every Prompt Engineering competency (so once her Practitioner badge is issued she waits for an Advanced
+ * sign-off on Maya's skills page), Chloe Costa two of them (one not yet).
+ */
+async function recordDemoEvidence(
+  ctx: MutationCtx,
+  {
+    instructorId,
+    now,
+    enrolled,
+  }: {
+    instructorId: Id<"users">;
+    now: number;
+    enrolled: Array<{ enrollmentId: Id<"enrollments">; userId: Id<"users"> }>;
+  },
+) {
+  const skill = await ctx.db
+    .query("skills")
+    .withIndex("by_slug", (q) => q.eq("slug", "prompt-engineering"))
+    .unique();
+  if (skill === null) return;
+  const competencies = await ctx.db
+    .query("competencies")
+    .withIndex("by_skillId", (q) => q.eq("skillId", skill._id))
+    .take(20);
+  const plans: Record<string, Array<[number, "observation" | "project"]>> = {
+    "taylor.brooks@acme.com": [
+      [88, "observation"],
+      [92, "project"],
+      [78, "observation"],
+      [85, "project"],
+    ],
+    "chloe.costa@acme.com": [
+      [81, "project"],
+      [62, "observation"],
+    ],
+  };
+  for (const { enrollmentId, userId } of enrolled) {
+    const user = await ctx.db.get("users", userId);
+    const plan = user ? plans[user.email] : undefined;
+    if (!plan) continue;
+    for (const [i, [score, evidenceType]] of plan.entries()) {
+      const competency = competencies[i];
+      await ctx.db.insert("competencyEvidence", {
+        userId,
+        competencyId: competency._id,
+        enrollmentId,
+        evidenceType,
+        score,
+        passed: score >= competency.passingThreshold,
+        notes:
+          score >= competency.passingThreshold
+            ? "Clear, reusable and tested on real cases."
+            : "Close: tighten the output format.",
+        assessedBy: instructorId,
+        createdAt: now - 44 * DAY + i * 60 * 60 * 1000,
+      });
+    }
+    await raiseLevel(ctx, userId, skill, "foundational");
   }
 }

@@ -1,7 +1,7 @@
 /**
- * A learner's public skills portfolio: off by default; when they switch it on, /portfolio/<slug> shows their name, skill
- * levels and badges (each linking to /verify) — nothing else. The slug is the server's (model/portfolio.ts), so it
- * reaches only its owner's portfolio; a new link retires the old one. Views are rate limited per client network and
+ * A learner's public skills portfolio: off by default; when they switch it on, /portfolio/<slug> shows their name,
+ * skill levels and badges (each linking to /verify) — nothing else. The slug is the server's (model/portfolio.ts), so
+ * it reaches only its owner's portfolio; a new link retires the old one. Views are rate limited per client network and
  * for everyone together, like the verify doors.
  */
 import { v } from "convex/values";

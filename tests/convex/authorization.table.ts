@@ -1145,6 +1145,21 @@ Object.assign(AUTHORIZATION, {
   "skills.portfolio.setPublic": { rule: "signedIn", args: () => ({ isPublic: true }) },
   "skills.portfolio.newLink": { rule: "owner", args: none },
   "skills.portfolio.view": { rule: "anyone", args: (w) => ({ slug: w.portfolioSlug }) },
+  "skills.evidence.forCohort": { rule: "staff", args: (w) => ({ cohortId: w.cohortId, now: Date.now() }) },
+  "skills.evidence.record": {
+    rule: "staff",
+    args: (w) => ({
+      cohortId: w.cohortId,
+      enrollmentId: w.enrollmentId,
+      competencyId: w.competencyId,
+      evidenceType: "observation",
+      score: 80,
+    }),
+  },
+  "skills.evidence.signOff": {
+    rule: "staff",
+    args: (w) => ({ cohortId: w.cohortId, enrollmentId: w.enrollmentId, skillId: w.skillId, level: "advanced" }),
+  },
 } satisfies Record<string, Entry>);
 
 /** A local date-time `days` from now at 10:00, as the session forms send it ("2026-12-03T10:00"). */

@@ -8,7 +8,7 @@ import { certificateUrls, statusListUrl } from "./urls";
 import { notifyUsers } from "../../notifications/model/notify";
 import { recordPathCertificate } from "../../paths/model/certificates";
 import { refreshPathsForCourse } from "../../paths/model/progress";
-import { LEVEL_RANK } from "./plan";
+import { levelsFromCourse, raiseLevel } from "../../skills/model/progress";
 import { signAchievementCredential } from "./signing";
 
 /** OB 3.0 achievement types: a course certificate, a skill (competency) badge, a learning-path certificate. */
@@ -106,9 +106,7 @@ export async function recordIssued(ctx: MutationCtx, certificate: Doc<"certifica
     pdfId,
   });
   await recordInSpecTables(ctx, { ...certificate, credentialJson, badgeData }, pdfId);
-  if (certificate.kind === "skill" && certificate.skillId && certificate.skillLevel) {
-    await raiseSkillLevel(ctx, certificate.userId, certificate.skillId, certificate.skillLevel);
-  }
+  await raiseSkillLevels(ctx, certificate);
   // A completed course completes its steps in the learner's paths: progress moves and the next steps may open.
   if ((certificate.kind ?? "course") === "course") {
     await refreshPathsForCourse(ctx, certificate.userId, certificate.courseId);
@@ -138,39 +136,21 @@ export async function recordIssued(ctx: MutationCtx, certificate: Doc<"certifica
   }
 }
 
-/** The learner's recorded skill level rises to what the badge certifies (never falls). */
-async function raiseSkillLevel(
-  ctx: MutationCtx,
-  userId: Id<"users">,
-  skillId: Id<"skills">,
-  level: keyof typeof LEVEL_RANK,
-) {
-  const now = Date.now();
-  const progress = await ctx.db
-    .query("userSkillProgress")
-    .withIndex("by_userId_and_skillId", (q) => q.eq("userId", userId).eq("skillId", skillId))
-    .unique();
-  if (progress === null) {
-    await ctx.db.insert("userSkillProgress", {
-      userId,
-      skillId,
-      currentLevel: level,
-      progressPercent: 100,
-      evidenceCount: 1,
-      lastAssessedAt: now,
-      verifiedByInstructor: false,
-      createdAt: now,
-      updatedAt: now,
-    });
-  } else {
-    const current = progress.currentLevel === "none" ? 0 : LEVEL_RANK[progress.currentLevel];
-    await ctx.db.patch("userSkillProgress", progress._id, {
-      ...(LEVEL_RANK[level] > current ? { currentLevel: level } : {}),
-      evidenceCount: progress.evidenceCount + 1,
-      lastAssessedAt: now,
-      updatedAt: now,
-    });
+/**
+ * The learner's recorded skill levels rise (never fall): to what a skill badge certifies, and to Foundational in the
+ * skills a completed course builds (convex/skills/model/progress.ts).
+ */
+async function raiseSkillLevels(ctx: MutationCtx, certificate: Doc<"certificates">) {
+  if (certificate.kind === "skill" && certificate.skillId && certificate.skillLevel) {
+    const skill = await ctx.db.get("skills", certificate.skillId);
+    if (skill)
+      await raiseLevel(ctx, certificate.userId, skill, certificate.skillLevel, {
+        badge: true,
+        signedOff: certificate.signedOffBy !== undefined,
+      });
   }
+  if ((certificate.kind ?? "course") === "course")
+    await levelsFromCourse(ctx, certificate.userId, certificate.courseId);
 }
 
 /**
@@ -189,6 +169,7 @@ async function recordInSpecTables(
       skillId: certificate.skillId,
       level: certificate.skillLevel,
       earnedAt: certificate.issuedAt,
+      ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
       badgeData: certificate.badgeData,
       credentialJson: certificate.credentialJson,
       publicUrl: certificate.verificationUrl,

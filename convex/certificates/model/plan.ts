@@ -8,6 +8,7 @@ import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import { credentialIssuerSettings, siteUrl } from "../../env";
 import { cohortLearners } from "../../enrollments/model/learners";
 import { heldSessions } from "../../liveSessions/model/lifecycle";
+import { AUTOMATIC_LEVEL, LEVEL_LABEL, badgeValidityMonths, capped, rank } from "../../skills/model/levels";
 import { STATUS_LIST_LENGTH } from "../shared/openBadges";
 import { pathSkillsAchieved } from "../../paths/model/certificates";
 import { issuingPool } from "./pool";
@@ -166,18 +167,8 @@ type Earned = {
   now: number;
 };
 
-/**
- * The level a course's skill earns: a course that develops a skill gives Practitioner, one that masters it Advanced.
- */
-export const SKILL_LEVEL_EARNED = { introduces: null, develops: "practitioner", masters: "advanced" } as const;
 /** Skill levels in order; a badge is planned only above the level the learner already holds. */
 export const LEVEL_RANK = { foundational: 1, practitioner: 2, advanced: 3, expert: 4 } as const;
-const LEVEL_LABEL = {
-  foundational: "Foundational",
-  practitioner: "Practitioner",
-  advanced: "Advanced",
-  expert: "Expert",
-} as const;
 
 /** The learner's certificates that still count (not revoked, not failed). */
 async function heldCredentials(ctx: QueryCtx, userId: Id<"users">) {
@@ -189,29 +180,31 @@ async function heldCredentials(ctx: QueryCtx, userId: Id<"users">) {
 }
 
 /**
- * Skill badges for the skills the completed course develops or masters, unless the learner holds that level or higher.
+ * Skill badges for the skills the completed course develops or masters: Practitioner (held to the skill's highest
+ * level; a course never gives Advanced by itself, that takes an instructor's sign-off). Unless the learner holds that
+ * level or higher — a Practitioner badge that expires is renewed instead: completing the next course that develops the
+ * skill re-issues it with a fresh expiry. Technical skills' badges expire (convex/skills/model/levels.ts).
  */
 async function planSkillBadges(ctx: MutationCtx, earned: Earned) {
-  const { user, course, cohort, rules } = earned;
+  const { user, course, cohort, rules, now } = earned;
   const held = await heldCredentials(ctx, user._id);
   const planned: Array<Id<"certificates">> = [];
   for (const link of await ctx.db
     .query("courseSkills")
     .withIndex("by_courseId", (q) => q.eq("courseId", course._id))
     .take(20)) {
-    const level = SKILL_LEVEL_EARNED[link.skillLevel];
     const skill = await ctx.db.get("skills", link.skillId);
-    if (level === null || skill === null || !skill.isActive) continue;
-    if (
-      held.some(
-        (c) =>
-          c.kind === "skill" &&
-          c.skillId === skill._id &&
-          c.skillLevel &&
-          LEVEL_RANK[c.skillLevel] >= LEVEL_RANK[level],
-      )
-    )
-      continue;
+    if (skill === null || !skill.isActive) continue;
+    const level = capped(AUTOMATIC_LEVEL[link.skillLevel], skill);
+    if (level === "foundational") continue;
+    const badges = held.filter((c) => c.kind === "skill" && c.skillId === skill._id && c.skillLevel);
+    const top = badges.reduce((max, c) => Math.max(max, rank(c.skillLevel)), 0);
+    const newest = badges
+      .filter((c) => c.skillLevel === level)
+      .sort((a, b) => (b.expiresAt ?? Infinity) - (a.expiresAt ?? Infinity))[0];
+    const renewal = top === rank(level) && newest?.expiresAt !== undefined && newest.issueStatus === "issued";
+    if (top >= rank(level) && !renewal) continue;
+    const months = badgeValidityMonths(skill);
     planned.push(
       await insertCredential(ctx, earned, {
         kind: "skill",
@@ -221,14 +214,54 @@ async function planSkillBadges(ctx: MutationCtx, earned: Earned) {
         name: `${skill.name} — ${LEVEL_LABEL[level]}`,
         description:
           `Demonstrated ${skill.name} at ${LEVEL_LABEL[level].toLowerCase()} level ` +
-          `by completing ${course.title} (${cohort.name}).`,
+          `by completing ${course.title} (${cohort.name})${renewal ? ", renewing an earlier badge" : ""}.`,
         criteria:
           `Complete a course that ${link.skillLevel} ${skill.name}, ` +
           `meeting its rules: ${certificateCriteria(rules).replace(/\.$/, "")}.`,
+        ...(months ? { expiresAt: addMonths(now, months) } : {}),
       }),
     );
   }
   return planned;
+}
+
+/**
+ * A skill badge at Advanced or Expert, planned when an instructor signs the learner off in one of their cohorts
+ * (convex/skills/evidence.ts decides who may, and when the learner is ready). Returns its id; issuing is scheduled.
+ */
+export async function planSignedOffBadge(
+  ctx: MutationCtx,
+  earned: Omit<Earned, "rules" | "now">,
+  what: { skill: Doc<"skills">; level: "advanced" | "expert"; signedOffBy: Doc<"users">; renewal: boolean },
+) {
+  const { skill, level, signedOffBy, renewal } = what;
+  const now = Date.now();
+  const months = badgeValidityMonths(skill);
+  const id = await insertCredential(
+    ctx,
+    { ...earned, now },
+    {
+      kind: "skill",
+      skillId: skill._id,
+      skillLevel: level,
+      signedOffBy: signedOffBy._id,
+      achievementId: `${siteUrl()}/skills/${skill.slug}#${level}`,
+      name: `${skill.name} — ${LEVEL_LABEL[level]}`,
+      description:
+        `Demonstrated ${skill.name} at ${LEVEL_LABEL[level].toLowerCase()} level, ` +
+        `${renewal ? "renewed" : "verified"} by ${signedOffBy.name}, instructor of ${earned.course.title} ` +
+        `(${earned.cohort.name}).`,
+      criteria:
+        level === "advanced"
+          ? `Hold ${skill.name} at Practitioner level, complete a course that masters it or show every one of its ` +
+            "competencies, and be signed off by an instructor."
+          : `Hold ${skill.name} at Advanced level, show every one of its competencies in at least two ways, ` +
+            "and be signed off by an instructor.",
+      ...(months ? { expiresAt: addMonths(now, months) } : {}),
+    },
+  );
+  await scheduleIssue(ctx, [id]);
+  return id;
 }
 
 /** A path certificate when this course completes every required course of a learning path. */
@@ -279,11 +312,12 @@ async function planPathCertificates(ctx: MutationCtx, earned: Earned) {
  */
 async function insertCredential(
   ctx: MutationCtx,
-  { user, enrollment, course, cohort, now }: Earned,
+  { user, enrollment, course, cohort, now }: Omit<Earned, "rules">,
   what: {
     kind: "course" | "skill" | "path";
     skillId?: Id<"skills">;
     skillLevel?: keyof typeof LEVEL_RANK;
+    signedOffBy?: Id<"users">;
     pathId?: Id<"learningPaths">;
     achievementId: string;
     name: string;
@@ -303,6 +337,7 @@ async function insertCredential(
     publicId,
     kind: what.kind,
     ...(what.skillId ? { skillId: what.skillId, skillLevel: what.skillLevel } : {}),
+    ...(what.signedOffBy ? { signedOffBy: what.signedOffBy } : {}),
     ...(what.pathId ? { pathId: what.pathId } : {}),
     issueStatus: "pending",
     statusListIndex: await allocateStatusIndex(ctx),

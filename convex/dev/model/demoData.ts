@@ -249,14 +249,67 @@ export const DEMO_COURSES: DemoCourse[] = [
   },
 ];
 
+/**
+ * The demo's skills: `level` is the highest level the academy certifies; competencies are what an instructor records
+ * evidence against (the spec's example taxonomy); prerequisites name skills to learn first.
+ */
 export const DEMO_SKILLS = [
-  { slug: "ai-literacy", name: "AI Literacy", category: "technical", level: "foundational" },
-  { slug: "prompt-engineering", name: "Prompt Engineering", category: "technical", level: "practitioner" },
-  { slug: "workflow-automation", name: "Workflow Automation", category: "technical", level: "practitioner" },
-  { slug: "ai-evaluation", name: "AI Output Evaluation", category: "technical", level: "advanced" },
-  { slug: "ai-strategy", name: "AI Strategy", category: "strategic", level: "advanced" },
-  { slug: "change-leadership", name: "Change Leadership", category: "leadership", level: "practitioner" },
-  { slug: "ai-governance", name: "AI Governance", category: "leadership", level: "advanced" },
+  {
+    slug: "ai-literacy",
+    name: "AI Literacy",
+    category: "technical",
+    level: "practitioner",
+    prerequisites: [],
+    competencies: ["Explain how language models work", "Spot hallucinations", "Use AI safely with company data"],
+  },
+  {
+    slug: "prompt-engineering",
+    name: "Prompt Engineering",
+    category: "technical",
+    level: "expert",
+    prerequisites: ["ai-literacy"],
+    competencies: ["Write system prompts", "Chain-of-thought prompting", "Few-shot examples", "Prompt optimization"],
+  },
+  {
+    slug: "workflow-automation",
+    name: "Workflow Automation",
+    category: "technical",
+    level: "advanced",
+    prerequisites: ["prompt-engineering"],
+    competencies: ["Process mapping", "Integration design", "Automation testing"],
+  },
+  {
+    slug: "ai-evaluation",
+    name: "AI Output Evaluation",
+    category: "technical",
+    level: "advanced",
+    prerequisites: ["prompt-engineering"],
+    competencies: ["Define quality criteria", "Build an evaluation set"],
+  },
+  {
+    slug: "ai-strategy",
+    name: "AI Strategy",
+    category: "strategic",
+    level: "expert",
+    prerequisites: [],
+    competencies: ["Opportunity assessment", "Roadmap creation", "Stakeholder alignment"],
+  },
+  {
+    slug: "change-leadership",
+    name: "Change Leadership",
+    category: "leadership",
+    level: "expert",
+    prerequisites: [],
+    competencies: ["Resistance handling", "Communication planning", "Adoption tracking"],
+  },
+  {
+    slug: "ai-governance",
+    name: "AI Governance",
+    category: "leadership",
+    level: "expert",
+    prerequisites: ["ai-strategy"],
+    competencies: ["Policy development", "Ethical frameworks", "Audit processes"],
+  },
 ] as const;
 
 /** Accounts offered under "Sign in as…" in local mode. */

@@ -133,7 +133,8 @@ export function nextSignOff(
       missing.push(
         facts.competencies.length === 0
           ? `Complete a course that masters ${skill.name}.`
-          : `Complete a course that masters ${skill.name}, or show every competency (still to show: ${unshown.join(", ")}).`,
+          : `Complete a course that masters ${skill.name}, or show every competency ` +
+              `(still to show: ${unshown.join(", ")}).`,
       );
   } else {
     if (!allShown(facts))
