@@ -24,6 +24,8 @@ export type OrgNeed = {
   adminOnly?: boolean;
   /** The function acts on the organization as a whole (invitations, teams): team-scoped managers are refused. */
   orgWide?: boolean;
+  /** The function steers a team (its goals): managers and administrators, not viewers, who only read. */
+  managesTeams?: boolean;
 };
 
 /**
@@ -103,6 +105,9 @@ export async function requireOrgAccess(
   if (access === null) throw appError("FORBIDDEN", "You don't have access to this organization.");
   if (need.adminOnly && !isAdministrator(access)) {
     throw appError("NOT_ORG_ADMIN", "Only an administrator of this organization can do this.");
+  }
+  if (need.managesTeams && access.role === "viewer") {
+    throw appError("FORBIDDEN", "Viewers can see a team's goal; a manager of the team or an administrator sets it.");
   }
   if (need.permission) requirePermission(access, need.permission);
   if (need.orgWide && access.teamScope !== "all") {

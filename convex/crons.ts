@@ -23,6 +23,11 @@ crons.weekly(
   { job: "weeklySummary" },
 );
 
+// Before the alerts that read it: a team goal's pace moves with the calendar.
+crons.daily("team goal pace", { hourUTC: 8, minuteUTC: 45 }, internal.dashboards.reminders.forEachOrganization, {
+  job: "goalPace",
+});
+
 crons.daily("at-risk alerts", { hourUTC: 9, minuteUTC: 5 }, internal.dashboards.reminders.forEachOrganization, {
   job: "atRiskAlert",
 });

@@ -98,9 +98,18 @@ export const FIGURE_TRIGGERS: { [T in TableNames]?: FigureTrigger<T> } = {
     if (changed(change, ["organizationId", "holdsOrgSeat", "name", "lastActiveAt"]))
       ctx.learnerRefresh.learner(change.id);
   },
-  /** A team renamed, moved or closed: its members' team rows follow. */
+  /** A team renamed, moved or closed, or its goal changed: its members' team rows follow. */
   teams: async (ctx, change) => {
-    if (!changed(change, ["organizationId", "isActive", "name"])) return;
+    const goal = (team: DataModel["teams"]["document"] | null) =>
+      JSON.stringify([
+        team?.targetCourses,
+        team?.targetPaths,
+        team?.targetSkills,
+        team?.targetSkillLevel,
+        team?.completionDeadline,
+        team?.goalSetAt,
+      ]);
+    if (!changed(change, ["organizationId", "isActive", "name"]) && goal(change.oldDoc) === goal(change.newDoc)) return;
     const members = await ctx.db
       .query("teamMembers")
       .withIndex("by_teamId", (q) => q.eq("teamId", change.id))

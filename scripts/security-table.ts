@@ -61,6 +61,8 @@ export type PublicFunction = {
   builder: Builder;
   permission?: string;
   adminOnly?: boolean;
+  /** Managers and administrators only, not viewers (`managesTeams` in convex/access.ts). */
+  managesTeams?: boolean;
   /** For functions on one person: what is done to them (MEMBER_ACTIONS in convex/access.ts). */
   memberAction?: MemberAction;
   /** Arguments that are user ids. */
@@ -80,6 +82,7 @@ type SourceInfo = {
   builder: string;
   permission?: string;
   adminOnly?: boolean;
+  managesTeams?: boolean;
   memberAction?: string;
   scopeChecks: string[];
 };
@@ -242,6 +245,8 @@ function readModuleSource(file: string, sources: Map<string, ts.SourceFile>, rea
             info.permission = property.initializer.text;
           if (property.name.text === "adminOnly")
             info.adminOnly = property.initializer.kind === ts.SyntaxKind.TrueKeyword;
+          if (property.name.text === "managesTeams")
+            info.managesTeams = property.initializer.kind === ts.SyntaxKind.TrueKeyword;
           if (property.name.text === "memberAction" && ts.isStringLiteral(property.initializer))
             info.memberAction = property.initializer.text;
         }
@@ -299,6 +304,7 @@ export async function publicFunctions(): Promise<PublicFunction[]> {
         builder: info.builder as Builder,
         ...(info.permission ? { permission: info.permission } : {}),
         ...(info.adminOnly ? { adminOnly: true } : {}),
+        ...(info.managesTeams ? { managesTeams: true } : {}),
         ...(info.memberAction ? { memberAction: info.memberAction as MemberAction } : {}),
         personArgs: personArgs(fn),
         scopeChecks: info.scopeChecks,
@@ -312,6 +318,7 @@ export async function publicFunctions(): Promise<PublicFunction[]> {
 export function callers(fn: PublicFunction) {
   if (fn.builder === "orgQuery" || fn.builder === "orgMutation") {
     if (fn.adminOnly) return "organization admins, platform admins";
+    if (fn.managesTeams) return "managers and administrators of the organization (not viewers), platform admins";
     if (fn.permission) return `managers with \`${fn.permission}\`, organization admins, platform admins`;
     return "any manager of the organization, platform admins";
   }

@@ -1,5 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { SKILL_LEVELS, SKILL_LEVEL_LABEL } from "@/lib/labels";
+import { cn } from "@/lib/utils";
 
 const LEVEL_NAMES = SKILL_LEVELS.map((level) => SKILL_LEVEL_LABEL[level]);
 /** Lightest to darkest brand shade; text switches to white on the two darkest. */
@@ -31,7 +32,16 @@ export function SkillsHeatMap({
         </p>
       ) : (
         <>
-          <div className="mt-3 overflow-x-auto">
+          {/* Focusable, so the grid scrolls sideways from the keyboard too when it is wider than its card. */}
+          <div
+            className={cn(
+              "mt-3 overflow-x-auto rounded",
+              "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600",
+            )}
+            tabIndex={0}
+            role="region"
+            aria-label={title}
+          >
             <table className="w-full border-separate border-spacing-1 text-xs">
               <caption className="sr-only">{title}: proficiency from 0 (none) to 4 (expert)</caption>
               <thead>

@@ -13,6 +13,7 @@ import { Tooltip } from "@/components/ui/tooltip";
 import { formatDate, formatRelative } from "@/lib/format";
 import { LessonsTrend, ProgressDistribution, ProgressTrend } from "./charts";
 import { SkillsHeatMap } from "./heat-map";
+import { TeamGoal } from "./team-goal";
 import { NudgeButton } from "./nudge-dialog";
 import {
   DashboardError,
@@ -78,13 +79,14 @@ export function TeamDashboard({
         orgWide={nav.orgWide && nav.canViewAnalytics}
       />
       <PrivacyNote />
+      <TeamGoal organizationId={organizationId} teamId={teamId} members={f.members} met={f.pace.completed} />
 
       <section aria-label="Team figures" className="mt-6 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7">
         <Stat label="Average progress" value={f.avgProgress} suffix="%" testId="team-progress" />
         <Stat label="Lessons completed" value={f.lessonsCompleted} testId="team-lessons" />
         <Stat label="Active in 7 days" value={f.activeMembers} suffix={` / ${f.members}`} testId="team-active" />
         <Stat label="Completion rate" value={f.completionRate} suffix="%" />
-        <Stat label="Behind schedule" value={f.pace.behind} tone="warning" />
+        <Stat label="Behind schedule" value={f.pace.behind} tone="warning" testId="team-behind" />
         <Stat label="At risk" value={f.atRisk} tone="warning" hint="Quiet for 7+ days" />
         <Stat label="Learning gain" {...learningGainStat(f)} testId="team-learning-gain" />
       </section>

@@ -1,7 +1,8 @@
 /**
  * Manager nudges (individuals, teams, behind-schedule or inactive learners)
  * and the automatic alerts: Monday summaries, at-risk alerts after 7 quiet
- * days, and deadline reminders 3 days ahead. Every nudge is logged in
+ * days, and deadline reminders 3 days ahead; and the daily refresh that moves
+ * team goals' pace with the calendar. Every nudge is logged in
  * `learningReminders`; nudges are rate-limited per manager.
  */
 import { v } from "convex/values";
@@ -14,6 +15,8 @@ import { assertTeamInScope, type OrgAccess } from "../access";
 import { DAY_MS, INACTIVE_AFTER_MS, getTotals, memberInScope } from "./model/memberStats";
 import { TEXT_LIMITS, boundedText } from "../limits";
 import { notifyUsers } from "../notifications/model/notify";
+import { scheduleRefresh } from "../triggers";
+import { hasGoal } from "./model/goals";
 import { enforceLimit } from "../rateLimits";
 import { vReminderChannel, vReminderTarget } from "../validators";
 
@@ -243,7 +246,14 @@ function managerTeams(manager: Doc<"organizationManagers">): Array<Id<"teams"> |
 
 /** One job per organization, so a run never reads more than one organization's managers and teams. */
 export const forEachOrganization = internalMutation({
-  args: { job: v.union(v.literal("weeklySummary"), v.literal("atRiskAlert"), v.literal("deadlineReminder")) },
+  args: {
+    job: v.union(
+      v.literal("weeklySummary"),
+      v.literal("atRiskAlert"),
+      v.literal("deadlineReminder"),
+      v.literal("goalPace"),
+    ),
+  },
   returns: v.null(),
   handler: async (ctx, { job }) => {
     for (const organization of await ctx.db.query("organizations").take(5000)) {
@@ -335,6 +345,35 @@ export const atRiskAlert = internalMutation({
           lines: [body, "A short personal nudge from you usually helps."],
           actionLabel: "See who and nudge",
         },
+      );
+    }
+    return null;
+  },
+});
+
+/**
+ * Daily, before the alerts: the members of teams whose goal has a deadline are refreshed, so the goal's pace moves with
+ * the calendar (model/goals.ts) even on days nobody does anything.
+ */
+export const goalPace = internalMutation({
+  args: { organizationId: v.id("organizations") },
+  returns: v.null(),
+  handler: async (ctx, { organizationId }) => {
+    const teams = await ctx.db
+      .query("teams")
+      .withIndex("by_organizationId_and_isActive", (q) => q.eq("organizationId", organizationId).eq("isActive", true))
+      .take(1000);
+    for (const team of teams) {
+      if (!hasGoal(team) || team.completionDeadline === undefined) continue;
+      // A goal that ended over a week ago has nothing left to move.
+      if (team.completionDeadline < Date.now() - 7 * DAY_MS) continue;
+      const members = await ctx.db
+        .query("teamMembers")
+        .withIndex("by_teamId", (q) => q.eq("teamId", team._id))
+        .take(1000);
+      await scheduleRefresh(
+        ctx,
+        members.map((m) => m.userId),
       );
     }
     return null;

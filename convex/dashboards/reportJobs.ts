@@ -171,5 +171,10 @@ function reportMember(context: Context, row: Doc<"memberStats">, email: string, 
     certificates: row.privacy.certificates && context.canSeeCertificates ? row.certificates : null,
     latestScore: row.privacy.scores && context.canSeeScores ? (row.latestScore ?? null) : null,
     nextDeadline: row.nextDeadline ?? null,
+    goal: row.goal
+      ? row.privacy.certificates
+        ? { progressPercent: row.goal.progressPercent, met: row.goal.met, deadline: row.goal.deadline ?? null }
+        : "private"
+      : null,
   };
 }

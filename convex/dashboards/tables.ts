@@ -122,6 +122,11 @@ export const dashboardsTables = {
     latestScore: v.optional(v.number()),
     learningGain: v.optional(v.number()),
     skillLevels: v.array(v.object({ skillId: v.id("skills"), level: v.number() })),
+    /**
+     * The team's goal on a team row (its progress and pace then follow the goal); on the organization row, the member's
+     * goals across their teams together (met when all are; the earliest deadline not yet met).
+     */
+    goal: v.optional(v.object({ progressPercent: v.number(), met: v.boolean(), deadline: v.optional(v.number()) })),
     privacy: v.object({
       scores: v.boolean(),
       activity: v.boolean(),

@@ -250,9 +250,18 @@ export const run = devInternalMutation({
         name,
         description: `${name} at Acme`,
         managerId: name === "Marketing" ? demo.get("sam.patel@acme.com") : undefined,
-        targetCourses: [courseIds.get("ai-enablement-intensive")!],
-        targetSkills: [skillIds.get("prompt-engineering")!, skillIds.get("ai-literacy")!],
-        completionDeadline: now + 60 * DAY,
+        // Marketing works towards a goal Sam set a month ago (the intensive and Prompt Engineering at Practitioner, due
+        // in a month); the other teams have none yet, for their managers to set.
+        ...(name === "Marketing"
+          ? {
+              targetCourses: [courseIds.get("ai-enablement-intensive")!],
+              targetSkills: [skillIds.get("prompt-engineering")!],
+              targetSkillLevel: "practitioner" as const,
+              completionDeadline: now + 30 * DAY,
+              goalSetAt: now - 30 * DAY,
+              goalSetBy: demo.get("sam.patel@acme.com"),
+            }
+          : {}),
         memberCount: members.length,
         isActive: true,
         createdAt: now - 100 * DAY,
@@ -450,10 +459,10 @@ export const run = devInternalMutation({
     await enroll(pilot, learnersAcme.slice(32, 35), "b2b");
 
     // Skill levels are not invented here: they come from the badges, courses and evidence below (the finished Acme
-    // cohort's certificates, finishPrivateCohort), as they would for real learners. The twelve draws per learner that
+    // cohort's certificates, finishPrivateCohort), as they would for real learners. The fifteen draws per learner that
     // made up levels before are still taken, so the rest of the demo (privacy choices, activity) stays as it was.
     for (const userId of learnersAcme) {
-      for (let draw = 0; draw < 12; draw++) rand();
+      for (let draw = 0; draw < 15; draw++) rand();
       await ctx.db.insert("userPrivacySettings", {
         userId,
         allowManagerViewScores: learnersAcme.slice(32, 35).includes(userId) || rand() > 0.2,

@@ -9,6 +9,7 @@ import {
   vManagerRole,
   vOrganizationStatus,
   vOrgAuditAction,
+  vSkillLevel,
   vTeamRole,
 } from "../validators";
 
@@ -94,7 +95,12 @@ export const organizationsTables = {
     targetCourses: v.optional(v.array(v.id("courses"))),
     targetPaths: v.optional(v.array(v.id("learningPaths"))),
     targetSkills: v.optional(v.array(v.id("skills"))),
+    /** The level every target skill should reach (absent: Practitioner). */
+    targetSkillLevel: v.optional(vSkillLevel),
     completionDeadline: v.optional(v.number()),
+    /** When the team's goal was first set: pace runs from here to the deadline (convex/dashboards/model/goals.ts). */
+    goalSetAt: v.optional(v.number()),
+    goalSetBy: v.optional(v.id("users")),
     memberCount: v.number(),
     isActive: v.boolean(),
     createdAt: v.number(),

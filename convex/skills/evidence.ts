@@ -277,7 +277,8 @@ export const signOff = userMutation({
           ? `${skill.name} is certified up to ${LEVEL_LABEL[skill.level]}.`
           : next && next.level === level && next.missing.length > 0
             ? `Still needed: ${next.missing.join(" ")}`
-            : `${learner.name} holds ${facts.level === "none" ? "no level" : LEVEL_LABEL[facts.level]} in ${skill.name}.`;
+            : `${learner.name} holds ${facts.level === "none" ? "no level" : LEVEL_LABEL[facts.level]} ` +
+              `in ${skill.name}.`;
       throw appError("INVALID_INPUT", `${learner.name} is not ready for ${LEVEL_LABEL[level]}. ${why}`);
     }
     return await planSignedOffBadge(

@@ -24,6 +24,8 @@ import { courseRow, organizationRow, paidEnrollmentRow, userRow } from "./fixtur
  * - `platformAdmin`: platform admins; others get NOT_SIGNED_IN / NOT_PLATFORM_ADMIN.
  * - `{ org }`: managers of the organization — `"admin"` (its admins), a permission, or `"anyManager"`; platform
  *   admins too. Others get NOT_SIGNED_IN / FORBIDDEN / NOT_ORG_ADMIN / MISSING_PERMISSION.
+ *   `"teamManager"`: managers and admins of the organization but not viewers (who get FORBIDDEN), whatever their
+ *   permissions.
  */
 export type Rule =
   | "anyone"
@@ -33,7 +35,7 @@ export type Rule =
   | "participant"
   | "staff"
   | "platformAdmin"
-  | { org: "admin" | "anyManager" | ManagerPermission };
+  | { org: "admin" | "anyManager" | "teamManager" | ManagerPermission };
 
 export type Entry = { rule: Rule; args: (w: World) => Record<string, unknown> };
 
@@ -542,7 +544,7 @@ export async function seedWorld(t: T, manager: ManagerRow): Promise<World> {
   });
 }
 
-const org = (need: "admin" | "anyManager" | ManagerPermission): Rule => ({ org: need });
+const org = (need: "admin" | "anyManager" | "teamManager" | ManagerPermission): Rule => ({ org: need });
 const none = () => ({});
 const orgArgs =
   (extra: (w: World) => Record<string, unknown> = none) =>
@@ -1145,6 +1147,18 @@ Object.assign(AUTHORIZATION, {
   "skills.portfolio.setPublic": { rule: "signedIn", args: () => ({ isPublic: true }) },
   "skills.portfolio.newLink": { rule: "owner", args: none },
   "skills.portfolio.view": { rule: "anyone", args: (w) => ({ slug: w.portfolioSlug }) },
+  "dashboards.goals.forTeam": { rule: org("view_progress"), args: orgArgs((w) => ({ teamId: w.teamId })) },
+  "dashboards.goals.set": {
+    rule: org("teamManager"),
+    args: orgArgs((w) => ({
+      teamId: w.teamId,
+      courseIds: [w.courseId],
+      pathIds: [],
+      skillIds: [w.skillId],
+      skillLevel: "practitioner",
+      deadline: Date.now() + 30 * DAY,
+    })),
+  },
   "skills.evidence.forCohort": { rule: "staff", args: (w) => ({ cohortId: w.cohortId, now: Date.now() }) },
   "skills.evidence.record": {
     rule: "staff",

@@ -60,13 +60,18 @@ type Expectation =
 const refused = (...codes: ErrorCode[]): Expectation => ({ allowed: false, codes });
 const allowed: Expectation = { allowed: true };
 
-/** The manager of the world lacks exactly what the rule needs; `permittedManager` has only that. */
+/**
+ * The manager of the world lacks exactly what the rule needs; `permittedManager` has only that (for "teamManager", the
+ * manager is a viewer with every permission and the permitted one a manager with none).
+ */
 function managers(rule: Rule): {
   manager: { role: "manager" | "viewer"; permissions: ManagerPermission[] };
-  permitted: ManagerPermission | null;
+  permitted: ManagerPermission | "managerRole" | null;
 } {
   const need = typeof rule === "object" ? rule.org : null;
   if (need === "admin") return { manager: { role: "manager", permissions: [...MANAGER_PERMISSIONS] }, permitted: null };
+  if (need === "teamManager")
+    return { manager: { role: "viewer", permissions: [...MANAGER_PERMISSIONS] }, permitted: "managerRole" };
   if (need !== null && need !== "anyManager")
     return {
       manager: { role: "manager", permissions: MANAGER_PERMISSIONS.filter((p) => p !== need) },
@@ -127,7 +132,9 @@ function expectations(rule: Rule): Array<[Caller, Expectation]> {
         ["otherOrgAdmin", refused("FORBIDDEN")],
         [
           "manager",
-          need === "anyManager" ? allowed : refused(need === "admin" ? "NOT_ORG_ADMIN" : "MISSING_PERMISSION"),
+          need === "anyManager"
+            ? allowed
+            : refused(need === "admin" ? "NOT_ORG_ADMIN" : need === "teamManager" ? "FORBIDDEN" : "MISSING_PERMISSION"),
         ],
         ...(need === "admin" || need === "anyManager"
           ? []
@@ -249,7 +256,13 @@ describe("authorization of every public function", () => {
           organizationId: world.organizationId,
           holdsOrgSeat: true,
         });
-        await makeManager(t, permittedManager, world.organizationId, "manager", [permitted]);
+        await makeManager(
+          t,
+          permittedManager,
+          world.organizationId,
+          "manager",
+          permitted === "managerRole" ? [] : [permitted],
+        );
       }
       // Refusals first (they change nothing), then the callers who get through.
       const plan = expectations(rule).sort(([, a], [, b]) => Number(a.allowed) - Number(b.allowed));

@@ -124,13 +124,15 @@ describe("manager reports", { timeout: 30_000 }, () => {
       "Courses in progress",
       "Certificates",
       "Next deadline",
+      "Goal progress %",
+      "Goal due",
       "Compliant",
     ]);
     expect(sheet.rowCount).toBe(3); // header + the two Sales members
     const names = [sheet.getRow(2).getCell(1).value, sheet.getRow(3).getCell(1).value];
     expect(names).toContain("Łukasz Żółć");
     expect(sheet.getRow(2).getCell(6).value).toBe(1);
-    expect(sheet.getRow(2).getCell(9).value).toBe("No");
+    expect(sheet.getRow(2).getCell(11).value).toBe("No");
     expect(workbook.getWorksheet("About")!.getRow(4).getCell(2).value).toBe(2);
   });
 

@@ -16,6 +16,7 @@ import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import { appError } from "../../errors";
 import type { PaceStatus } from "../../validators";
 import { type MemberAction, type OrgAccess, requireMemberInScope } from "../../access";
+import { type GoalFacts, type GoalStanding, goalStanding, teamGoal } from "./goals";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const INACTIVE_AFTER_MS = 7 * DAY_MS;
@@ -68,29 +69,34 @@ export async function refreshMember(ctx: MutationCtx, userId: Id<"users">) {
     .withIndex("by_userId", (q) => q.eq("userId", userId))
     .take(100);
   const organizationId = user?.organizationId;
-  const teamIds: Array<Id<"teams"> | undefined> = [];
-  let fields: StatsFields | null = null;
+  const rows = new Map<Id<"teams"> | undefined, StatsFields>();
   if (user && organizationId) {
-    fields = await computeStats(ctx, user);
-    teamIds.push(undefined);
+    const { fields, facts } = await computeStats(ctx, user);
+    const now = Date.now();
+    const standings: GoalStanding[] = [];
     const memberships = await ctx.db
       .query("teamMembers")
       .withIndex("by_userId", (q) => q.eq("userId", userId))
       .take(50);
     for (const membership of memberships) {
       const team = await ctx.db.get("teams", membership.teamId);
-      if (team && team.organizationId === organizationId && team.isActive) teamIds.push(team._id);
+      if (!team || team.organizationId !== organizationId || !team.isActive) continue;
+      const goal = await teamGoal(ctx, team);
+      const standing = goal ? goalStanding(goal, facts, now) : null;
+      if (standing) standings.push(standing);
+      rows.set(team._id, standing ? withGoal(fields, standing) : fields);
     }
+    rows.set(undefined, withGoalsSummary(fields, standings));
   }
-  const wanted = new Set(teamIds.map((teamId) => scopeKey(organizationId!, teamId)));
+  const wanted = new Set([...rows.keys()].map((teamId) => scopeKey(organizationId!, teamId)));
   for (const row of existing) {
     if (row.organizationId !== organizationId || !wanted.has(scopeKey(row.organizationId, row.teamId))) {
       await ctx.db.delete("memberStats", row._id);
       await moveTotals(ctx, row.organizationId, row.teamId, row, null);
     }
   }
-  if (!fields || !organizationId) return;
-  for (const teamId of teamIds) {
+  if (!organizationId) return;
+  for (const [teamId, fields] of rows) {
     const previous = existing.find((row) => row.organizationId === organizationId && row.teamId === teamId) ?? null;
     const next = { organizationId, ...(teamId ? { teamId } : {}), userId, ...fields };
     if (previous) {
@@ -104,6 +110,41 @@ export async function refreshMember(ctx: MutationCtx, userId: Id<"users">) {
       await moveTotals(ctx, organizationId, teamId, null, inserted);
     }
   }
+}
+
+/**
+ * A team row when the team has a goal: progress and pace are the goal's, the member counts as in progress (for at-risk
+ * figures) until they meet it, and the goal's deadline is their next one.
+ */
+function withGoal(fields: StatsFields, standing: GoalStanding): StatsFields {
+  const { nextDeadline: _nextDeadline, ...rest } = fields;
+  const deadline = standing.met ? undefined : (standing.deadline ?? fields.nextDeadline);
+  return {
+    ...rest,
+    progressPercent: standing.progressPercent,
+    pace: standing.pace,
+    inProgress: standing.met ? 0 : 1,
+    ...(deadline !== undefined ? { nextDeadline: deadline } : {}),
+    goal: {
+      progressPercent: standing.progressPercent,
+      met: standing.met,
+      ...(standing.deadline !== null ? { deadline: standing.deadline } : {}),
+    },
+  };
+}
+
+/** The organization row keeps the member's own pace; it notes their teams' goals together, for reports. */
+function withGoalsSummary(fields: StatsFields, standings: GoalStanding[]): StatsFields {
+  if (standings.length === 0) return fields;
+  const open = standings.filter((s) => !s.met && s.deadline !== null).map((s) => s.deadline!);
+  return {
+    ...fields,
+    goal: {
+      progressPercent: Math.round(standings.reduce((sum, s) => sum + s.progressPercent, 0) / standings.length),
+      met: standings.every((s) => s.met),
+      ...(open.length > 0 ? { deadline: Math.min(...open) } : {}),
+    },
+  };
 }
 
 /** Same figures, whatever order the stored document's fields come back in (`updatedAt` aside). */
@@ -133,7 +174,7 @@ function sameStats(a: Doc<"memberStats">, b: Omit<Doc<"memberStats">, "_id" | "_
  *   learner who did not complete.
  * - Scores not shared: no latest score and no learning gain, so no aggregate includes them.
  */
-async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFields> {
+async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<{ fields: StatsFields; facts: GoalFacts }> {
   const now = Date.now();
   const choices =
     (await ctx.db
@@ -164,6 +205,7 @@ async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFie
   let inProgress = 0;
   let completed = 0;
   const progressOfOpen: number[] = [];
+  const courseProgress = new Map<Id<"courses">, number>();
   const expectedOfOpen: number[] = [];
   let nextDeadline: number | undefined;
   let started = false;
@@ -197,6 +239,7 @@ async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFie
         ? 0
         : Math.min(100, Math.round(((attended + lessonsDone) / units) * 100));
     if (attended + lessonsDone > 0) started = true;
+    courseProgress.set(enrollment.courseId, Math.max(courseProgress.get(enrollment.courseId) ?? 0, progress));
     if (certified.has(enrollment._id)) {
       completed += 1;
     } else if (cohort.status !== "completed") {
@@ -239,7 +282,7 @@ async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFie
         .take(50)
     : [];
 
-  return {
+  const fields: StatsFields = {
     name: user.name,
     inProgress: inProgress > 0 ? 1 : 0,
     progressPercent,
@@ -264,6 +307,7 @@ async function computeStats(ctx: QueryCtx, user: Doc<"users">): Promise<StatsFie
     },
     updatedAt: now,
   };
+  return { fields, facts: { courseProgress, skillLevels: new Map(skills.map((s) => [s.skillId, s.currentLevel])) } };
 }
 
 async function countCourseLessons(ctx: QueryCtx, courseId: Id<"courses">) {

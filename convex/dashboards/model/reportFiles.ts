@@ -31,6 +31,8 @@ export type ReportMember = {
   certificates: number | null;
   latestScore: number | null;
   nextDeadline: number | null;
+  /** The team goal (or the member's teams' goals together); null without one; "private" when completions are. */
+  goal: { progressPercent: number; met: boolean; deadline: number | null } | "private" | null;
 };
 
 export type ReportSummary = {
@@ -117,8 +119,17 @@ export const COMPLIANCE_COLUMNS = [
   "Courses in progress",
   "Certificates",
   "Next deadline",
+  "Goal progress %",
+  "Goal due",
   "Compliant",
 ];
+
+/** Whether a member is compliant: met their team goal, or — without one — completed at least one course. */
+export function compliant(m: ReportMember) {
+  if (m.goal === "private" || m.enrollmentsCompleted === null) return "private";
+  if (m.goal !== null) return m.goal.met ? "Yes" : "No";
+  return m.enrollmentsCompleted > 0 ? "Yes" : "No";
+}
 
 export async function renderComplianceXlsx(summary: ReportSummary, members: ReportMember[]) {
   const workbook = new ExcelJS.Workbook();
@@ -137,7 +148,9 @@ export async function renderComplianceXlsx(summary: ReportSummary, members: Repo
       m.enrollmentsInProgress,
       m.certificates === null ? "private" : m.certificates,
       m.nextDeadline === null ? "" : day(m.nextDeadline),
-      m.enrollmentsCompleted === null ? "private" : m.enrollmentsCompleted > 0 ? "Yes" : "No",
+      m.goal === "private" ? "private" : m.goal === null ? "" : m.goal.progressPercent,
+      m.goal === "private" || m.goal === null || m.goal.deadline === null ? "" : day(m.goal.deadline),
+      compliant(m),
     ]);
   }
   const about = workbook.addWorksheet("About");
@@ -146,7 +159,10 @@ export async function renderComplianceXlsx(summary: ReportSummary, members: Repo
     ["Scope", summary.scopeLabel],
     ["Generated", new Date(summary.generatedAt).toISOString()],
     ["Members", summary.figures.members],
-    ["Compliant (completed at least one course)", members.filter((m) => (m.enrollmentsCompleted ?? 0) > 0).length],
+    [
+      "Compliant (met their team's goal; without a goal, completed a course)",
+      members.filter((m) => compliant(m) === "Yes").length,
+    ],
     [
       "Completion private (learner keeps certificates private)",
       members.filter((m) => m.enrollmentsCompleted === null).length,

@@ -1,12 +1,12 @@
 /**
- * A learning path bought as a monthly subscription: one Stripe Checkout in subscription mode starts it (exactly one path
- * enrollment, as for a bundle), then Stripe's webhooks keep the learner's access current — `invoice.paid` extends it
- * (and resumes a paused path), `invoice.payment_failed` pauses it (no step opens, no seat can be taken) until the open
- * invoice is paid, `customer.subscription.updated` records a cancellation at the period's end (access runs to that
- * day, when the cron's sweep ends it even if Stripe's last event is late), and `customer.subscription.deleted` ends
- * it. Events are applied in the order Stripe created them: an event older than the state already applied changes
- * nothing, an ended subscription never comes back, and the paid-up date only moves forward — so replays, redeliveries
- * and late deliveries change nothing.
+ * A learning path bought as a monthly subscription: one Stripe Checkout in subscription mode starts it (exactly one
+ * path enrollment, as for a bundle), then Stripe's webhooks keep the learner's access current — `invoice.paid` extends
+ * it (and resumes a paused path), `invoice.payment_failed` pauses it (no step opens, no seat can be taken) until the
+ * open invoice is paid, `customer.subscription.updated` records a cancellation at the period's end (access runs to that
+ * day, when the cron's sweep ends it even if Stripe's last event is late), and `customer.subscription.deleted` ends it.
+ * Events are applied in the order Stripe created them: an event older than the state already applied changes nothing,
+ * an ended subscription never comes back, and the paid-up date only moves forward — so replays, redeliveries and late
+ * deliveries change nothing.
  */
 import { internal } from "../../_generated/api";
 import type { Doc, Id } from "../../_generated/dataModel";
@@ -226,7 +226,9 @@ async function startSubscription(
     purchaseId: purchase._id,
     stripeSubscriptionId: paid.subscriptionId,
     welcome: "full",
-    note: `Your subscription is ${monthly} a month; cancel any time on your path's page and keep access to the end of the month paid for.`,
+    note:
+      `Your subscription is ${monthly} a month; cancel any time on your path's page ` +
+      "and keep access to the end of the month paid for.",
   });
   await ctx.db.patch("pathPurchases", purchase._id, {
     status: "completed",

@@ -1,8 +1,8 @@
 /**
- * A learner's recorded level in each skill (`userSkillProgress`). The level only rises — from a badge when it is issued,
- * from a completed course or passing evidence (Foundational, verified automatically) — and never falls by itself:
- * not when a badge expires, not when new evidence fails. Revoking a badge or certificate is the only way down, and
- * then the level is worked out again from what still counts (`afterRevocation`).
+ * A learner's recorded level in each skill (`userSkillProgress`). The level only rises — from a badge when it is
+ * issued, from a completed course or passing evidence (Foundational, verified automatically) — and never falls by
+ * itself: not when a badge expires, not when new evidence fails. Revoking a badge or certificate is the only way
+ * down, and then the level is worked out again from what still counts (`afterRevocation`).
  */
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
